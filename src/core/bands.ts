@@ -1,0 +1,106 @@
+/**
+ * The intervals of values that get each status. This is the one source of truth that the formulas
+ * (through `rate`) and the conditional formatting (through the formatting plan) both use, so a formula
+ * and a coloured cell can never disagree.
+ */
+import { standardSet, toleranceSetKey, type Definition, type Polarity, type Tolerance } from "./definition";
+import type { RagStatus, Status } from "./status";
+import { describeFigure, type Unit } from "./units";
+
+/** A bound of an interval; an open end is ±Infinity. Values are in the core's scale (fractions for %). */
+export interface Band {
+  status: RagStatus;
+  low: number;
+  lowInclusive: boolean;
+  high: number;
+  highInclusive: boolean;
+  /** The rest of a sentence after the figure: "is below the tolerance of 75%". */
+  words: string;
+}
+
+export type Bands =
+  | { kind: "bands"; bands: Band[] }
+  | { kind: "status"; status: Exclude<Status, RagStatus | "No data">; reason: string };
+
+/**
+ * The bands of a definition under a tolerance set. Value inclusive towards the better side; a target with
+ * no tolerance gives two bands; an alternative set that says "-" falls back to the standard tolerance.
+ */
+export function bands(definition: Definition, toleranceSet: string = standardSet): Bands {
+  const { standing, unit } = definition;
+  switch (standing.kind) {
+    case "suspended":
+      return { kind: "status", status: "Suspended", reason: `This measure is suspended: ${standing.reason}` };
+    case "no target":
+      return { kind: "status", status: "No target", reason: `A context measure, not rated: ${standing.reason}` };
+    case "check":
+      return { kind: "status", status: "Check definition", reason: capitalise(standing.problems[0] ?? "the definition cannot be read") };
+    case "rated":
+      break;
+  }
+  const key = toleranceSetKey(toleranceSet);
+  const chosen = standing.tolerances[key];
+  const tolerance: Tolerance = chosen === undefined || (chosen.kind === "none" && key !== "standard") ? standing.tolerances.standard : chosen;
+  if (tolerance.kind === "suspended") {
+    return { kind: "status", status: "Suspended", reason: `The ${key === "standard" ? "standard" : toleranceSet} tolerance set suspends this measure` };
+  }
+  if (tolerance.kind === "problem") return { kind: "status", status: "Check definition", reason: capitalise(tolerance.problem) };
+  return { kind: "bands", bands: bandsOf(standing.polarity, standing.target, standing.targetInclusive, tolerance, unit) };
+}
+
+function bandsOf(polarity: Polarity, target: number, targetInclusive: boolean, tolerance: Exclude<Tolerance, { kind: "suspended" | "problem" }>, unit: Unit): Band[] {
+  const figure = (value: number): string => describeFigure(value, unit);
+  switch (polarity.kind) {
+    case "higher": {
+      const green: Band = { status: "Green", low: target, lowInclusive: targetInclusive, high: Infinity, highInclusive: false, words: `is ${targetInclusive ? "at or above" : "above"} the target of ${figure(target)}` };
+      if (tolerance.kind !== "figure" || tolerance.value === target) {
+        return [{ status: "Red", low: -Infinity, lowInclusive: false, high: target, highInclusive: !targetInclusive, words: `is below the target of ${figure(target)}` }, green];
+      }
+      return [
+        { status: "Red", low: -Infinity, lowInclusive: false, high: tolerance.value, highInclusive: !tolerance.inclusive, words: `is below the tolerance of ${figure(tolerance.value)}` },
+        { status: "Amber", low: tolerance.value, lowInclusive: tolerance.inclusive, high: target, highInclusive: !targetInclusive, words: `is below the target of ${figure(target)} but within the tolerance of ${figure(tolerance.value)}` },
+        green,
+      ];
+    }
+    case "lower": {
+      const green: Band = { status: "Green", low: -Infinity, lowInclusive: false, high: target, highInclusive: targetInclusive, words: `is ${targetInclusive ? "at or below" : "below"} the target of ${figure(target)}` };
+      if (tolerance.kind !== "figure" || tolerance.value === target) {
+        return [green, { status: "Red", low: target, lowInclusive: !targetInclusive, high: Infinity, highInclusive: false, words: `is above the target of ${figure(target)}` }];
+      }
+      return [
+        green,
+        { status: "Amber", low: target, lowInclusive: !targetInclusive, high: tolerance.value, highInclusive: tolerance.inclusive, words: `is above the target of ${figure(target)} but within the tolerance of ${figure(tolerance.value)}` },
+        { status: "Red", low: tolerance.value, lowInclusive: !tolerance.inclusive, high: Infinity, highInclusive: false, words: `is above the tolerance of ${figure(tolerance.value)}` },
+      ];
+    }
+    case "range": {
+      const range = `${figure(polarity.low)}-${figure(polarity.high)}`;
+      const green: Band = { status: "Green", low: polarity.low, lowInclusive: true, high: polarity.high, highInclusive: true, words: `is inside the target range ${range}` };
+      const outer = tolerance.kind === "range" ? tolerance : { low: polarity.low, high: polarity.high };
+      const allowed = `${figure(outer.low)}-${figure(outer.high)}`;
+      const bandsInOrder: Band[] = [
+        { status: "Red", low: -Infinity, lowInclusive: false, high: outer.low, highInclusive: false, words: tolerance.kind === "range" ? `is below the tolerance range ${allowed}` : `is below the target range ${range}` },
+        { status: "Amber", low: outer.low, lowInclusive: true, high: polarity.low, highInclusive: false, words: `is outside the target range ${range} but inside the tolerance range ${allowed}` },
+        green,
+        { status: "Amber", low: polarity.high, lowInclusive: false, high: outer.high, highInclusive: true, words: `is outside the target range ${range} but inside the tolerance range ${allowed}` },
+        { status: "Red", low: outer.high, lowInclusive: false, high: Infinity, highInclusive: false, words: tolerance.kind === "range" ? `is above the tolerance range ${allowed}` : `is above the target range ${range}` },
+      ];
+      return bandsInOrder.filter((band) => !isEmpty(band));
+    }
+  }
+}
+
+function isEmpty(band: Band): boolean {
+  return band.low > band.high || (band.low === band.high && !(band.lowInclusive && band.highInclusive));
+}
+
+/** Whether a value (in the core's scale) falls inside a band. */
+export function inBand(value: number, band: Band): boolean {
+  const aboveLow = band.lowInclusive ? value >= band.low : value > band.low;
+  const belowHigh = band.highInclusive ? value <= band.high : value < band.high;
+  return aboveLow && belowHigh;
+}
+
+function capitalise(sentence: string): string {
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+}

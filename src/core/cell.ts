@@ -1,0 +1,16 @@
+/**
+ * What a spreadsheet cell can hold, as both Office.js and ExcelJS hand it over once reduced to plain data.
+ * Excel error values (#N/A, #DIV/0!) are kept as their text so they are never mistaken for figures.
+ */
+export type CellValue = number | string | boolean | null | { error: string };
+
+export function isExcelError(value: CellValue): value is { error: string } {
+  return typeof value === "object" && value !== null && "error" in value;
+}
+
+/** Excel's own error words, for values that arrive as plain strings (Office.js gives "#N/A" as text). */
+export const excelErrorWords = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"];
+
+export function looksLikeExcelError(text: string): boolean {
+  return excelErrorWords.includes(text.trim().toUpperCase());
+}

@@ -1,0 +1,71 @@
+import type { CellValue } from "./cell";
+
+/**
+ * A sheet reduced to plain data: what both the Office.js reader and the ExcelJS reader produce, and all
+ * that table detection needs. Rows and columns are 0-based offsets from the grid's top-left cell, which
+ * sits at `origin` on the sheet (so a used range starting at B3 has origin { row: 2, column: 1 }).
+ */
+export interface Grid {
+  sheet: string;
+  origin: CellPosition;
+  values: CellValue[][];
+  /** Excel number format codes, same shape as values ("0%", "General", "0.0"). */
+  numberFormats: string[][];
+  /** Merged areas, in grid offsets. */
+  merges: GridArea[];
+  /** Rows hidden by the analyst, in grid offsets. Hidden rows are still rated: hiding is not deleting. */
+  hiddenRows?: number[];
+}
+
+export interface CellPosition {
+  row: number;
+  column: number;
+}
+
+export interface GridArea {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export function emptyGrid(sheet: string): Grid {
+  return { sheet, origin: { row: 0, column: 0 }, values: [], numberFormats: [], merges: [] };
+}
+
+/** "A", "B", … "Z", "AA": Excel's column letters for a 0-based column index. */
+export function columnLetters(column: number): string {
+  let letters = "";
+  let rest = column + 1;
+  while (rest > 0) {
+    const digit = (rest - 1) % 26;
+    letters = String.fromCharCode(65 + digit) + letters;
+    rest = Math.floor((rest - 1) / 26);
+  }
+  return letters;
+}
+
+/** 0-based column index for Excel's column letters ("A" is 0). */
+export function columnIndex(letters: string): number {
+  let index = 0;
+  for (const letter of letters.toUpperCase()) index = index * 26 + (letter.charCodeAt(0) - 64);
+  return index - 1;
+}
+
+/** A1-style address of a sheet cell (0-based row and column). */
+export function cellAddress(position: CellPosition): string {
+  return `${columnLetters(position.column)}${position.row + 1}`;
+}
+
+/** Parses "B3" (or "$B$3") into a 0-based sheet position; null when it is not a single-cell address. */
+export function parseCellAddress(address: string): CellPosition | null {
+  const match = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(address.trim());
+  if (!match) return null;
+  return { row: Number(match[2]) - 1, column: columnIndex(match[1]) };
+}
+
+/** The top-left cell of an address as Excel gives it ("Sheet1!B3:K40", "'My sheet'!A1"). */
+export function topLeftOf(address: string): CellPosition {
+  const local = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  return parseCellAddress(local.split(":")[0]) ?? { row: 0, column: 0 };
+}

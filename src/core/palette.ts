@@ -1,0 +1,16 @@
+/**
+ * The RAG colours, defined once for the sheet and the pane: Excel's own Good / Neutral / Bad cell styles,
+ * so a formatted appendix looks like Excel and recipients recognise it.
+ */
+import type { RagStatus } from "./status";
+
+export interface RagColours {
+  fill: string;
+  font: string;
+}
+
+export const ragPalette: Readonly<Record<RagStatus, RagColours>> = {
+  Green: { fill: "#C6EFCE", font: "#006100" },
+  Amber: { fill: "#FFEB9C", font: "#9C5700" },
+  Red: { fill: "#FFC7CE", font: "#9C0006" },
+};

@@ -1,0 +1,36 @@
+/** Rating one value against a definition: the core's one answer to "what colour is this figure?". */
+import type { CellValue } from "./cell";
+import { bands, inBand } from "./bands";
+import { standardSet, type Definition } from "./definition";
+import type { Rating } from "./status";
+import { describeFigure, percentToFraction } from "./units";
+import { readValue } from "./wording";
+
+/** A value in the core's scale, or why there is no figure to rate. */
+export type Figure = { ok: true; value: number } | { ok: false; rating: Rating };
+
+/**
+ * Reads a period value in the definition's scale. For percentages: a value written with % or formatted as
+ * % is a fraction; otherwise the row's scale decides, and where no row has decided (a lone value in a
+ * formula), a number above 1 is read as a whole-number percentage (91 is 91%).
+ */
+export function figureOf(value: CellValue, definition: Definition, numberFormat?: string): Figure {
+  const read = readValue(value, numberFormat);
+  if (read.kind === "no data") return { ok: false, rating: { status: "No data", reason: `No data: ${read.reason}` } };
+  if (read.kind === "unreadable") return { ok: false, rating: { status: "No data", reason: `No data: ${read.reason}`, unreadable: true } };
+  if (definition.unit !== "percent" || read.percent) return { ok: true, value: read.value };
+  const whole = definition.scale === "whole" || (definition.scale === undefined && Math.abs(read.value) > 1);
+  return { ok: true, value: whole ? percentToFraction(read.value) : read.value };
+}
+
+/** The status of a value for a KPI under a tolerance set, with the reason in words. Never throws. */
+export function rate(value: CellValue, definition: Definition, toleranceSet: string = standardSet, numberFormat?: string): Rating {
+  const figure = figureOf(value, definition, numberFormat);
+  if (!figure.ok) return figure.rating;
+  const banding = bands(definition, toleranceSet);
+  if (banding.kind === "status") return { status: banding.status, reason: banding.reason };
+  const band = banding.bands.find((candidate) => inBand(figure.value, candidate));
+  // Unreachable for finite figures: the bands cover every number (a property test holds this).
+  if (!band) return { status: "Check definition", reason: "The thresholds leave a gap around this figure" };
+  return { status: band.status, reason: `${describeFigure(figure.value, definition.unit)} ${band.words}` };
+}

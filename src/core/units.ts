@@ -1,0 +1,58 @@
+/**
+ * Units of a measure. Percentages are held as fractions (90% is 0.9) throughout the core; `scale` says how
+ * a sheet keeps them, so thresholds and values are always compared in one scale.
+ */
+export type Unit = "percent" | "days" | "rate" | "count";
+
+/** How a row keeps its percentages: as fractions formatted as % (0.9), or as whole numbers (90). */
+export type PercentScale = "fraction" | "whole";
+
+export const units: readonly Unit[] = ["percent", "days", "rate", "count"];
+
+/** Divides by 100 through the decimal text, so "91" becomes exactly the double written 0.91. */
+export function percentToFraction(points: number): number {
+  const text = String(points);
+  return text.includes("e") ? points / 100 : Number(`${text}e-2`);
+}
+
+/** Multiplies by 100 through the decimal text, so 0.91 becomes exactly 91. */
+export function fractionToPercent(fraction: number): number {
+  const text = String(fraction);
+  return text.includes("e") ? fraction * 100 : Number(`${text}e2`);
+}
+
+/** A figure as an analyst writes it: "74%", "140 days", "212", "173.75". */
+export function describeFigure(value: number, unit: Unit): string {
+  switch (unit) {
+    case "percent":
+      return `${trimNumber(fractionToPercent(value))}%`;
+    case "days":
+      return `${trimNumber(value)} days`;
+    case "rate":
+    case "count":
+      return trimNumber(value);
+  }
+}
+
+function trimNumber(value: number): string {
+  return String(Number(value.toPrecision(12)));
+}
+
+/** The unit a measure's own words imply, when its target does not say (no % sign, no "days"). */
+export function unitFromMeasure(measure: string): Unit | null {
+  const words = measure.toLowerCase();
+  if (/\(days\)|\bin days\b|\bdays\b.*\baverage\b|\baverage time in days\b/.test(words)) return "days";
+  if (/per\s*[\d,]+|\brate of\b/.test(words) && !/%/.test(words)) return "rate";
+  return null;
+}
+
+/** Reads a unit name as the register writes it ("%", "Percent", "days", "per 100,000", "count"). */
+export function readUnitWord(word: string): Unit | null {
+  const text = word.trim().toLowerCase();
+  if (text === "" ) return null;
+  if (text === "%" || text.startsWith("percent")) return "percent";
+  if (text.startsWith("day")) return "days";
+  if (text.startsWith("rate") || text.startsWith("per ")) return "rate";
+  if (text.startsWith("count") || text.startsWith("number")) return "count";
+  return null;
+}
