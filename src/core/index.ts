@@ -10,3 +10,8 @@ export * from "./trend";
 export * from "./catalogue";
 export * from "./grid";
 export * from "./palette";
+export * from "./register";
+export * from "./headers";
+export * from "./tables";
+export * from "./describe";
+export * from "./plan";

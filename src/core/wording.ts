@@ -138,6 +138,8 @@ export type ValueRead =
 
 const noDataWords = ["not available", "n/a", "na", "n.a.", "-", "–", "—", "not yet due", "not due", "no data", "not applicable", "nyd"];
 
+const plainFigurePattern = /^([-+]?(?:\d+(?:\.\d+)?|\.\d+))\s*(%)?$/;
+
 /** Reads a period cell. A blank is "no data", never zero. */
 export function readValue(cell: CellValue, numberFormat = "General"): ValueRead {
   if (cell === null) return { kind: "no data", reason: "the cell is blank" };
@@ -151,11 +153,12 @@ export function readValue(cell: CellValue, numberFormat = "General"): ValueRead 
   if (text === "") return { kind: "no data", reason: "the cell is blank" };
   if (noDataWords.includes(text.toLowerCase())) return { kind: "no data", reason: `"${text}" means no figure for this period` };
   if (looksLikeExcelError(text)) return { kind: "unreadable", reason: `${text.toUpperCase()} is an Excel error, not a figure` };
-  const figure = readWrittenFigure(text);
-  if (figure && figure.unit !== "rate") {
-    return figure.unit === "percent"
-      ? { kind: "figure", value: percentToFraction(figure.value), percent: true }
-      : { kind: "figure", value: figure.value, percent: false };
+  // Only text that Excel itself turns into the same number ("91%", "173.75"), so a formula, a conditional
+  // format and the report always agree about a cell.
+  const figure = plainFigurePattern.exec(text);
+  if (figure) {
+    const number = Number(figure[1]);
+    return figure[2] ? { kind: "figure", value: percentToFraction(number), percent: true } : { kind: "figure", value: number, percent: false };
   }
   return { kind: "unreadable", reason: `"${text.length > 40 ? `${text.slice(0, 40)}…` : text}" is not a figure` };
 }

@@ -1,0 +1,208 @@
+/**
+ * The formatting plan: native conditional-format rules with plain Excel formulas, derived from `bands`, so
+ * the colour Excel paints and the status a formula returns come from one source. Recipients without the
+ * add-in see the same colours. Every rule carries the marker N("KPI RAG")=0 (always TRUE) so the add-in
+ * can recognise its own rules, replace them, and remove them without touching the analyst's.
+ */
+import { bands, type Band } from "./bands";
+import type { CellValue } from "./cell";
+import { describeDefinition } from "./describe";
+import { cellAddress } from "./grid";
+import { ragPalette } from "./palette";
+import { rate } from "./rate";
+import type { RagStatus, Status } from "./status";
+import type { FoundTables, KpiRow } from "./tables";
+import { fractionToPercent } from "./units";
+
+export const ruleMarker = 'N("KPI RAG")=0';
+
+/** Whether a conditional-format formula is one of the add-in's own. */
+export function isOwnRule(formula: string): boolean {
+  return formula.replace(/\s+/g, "").toUpperCase().includes(ruleMarker.toUpperCase());
+}
+
+export interface PlannedRule {
+  status: RagStatus;
+  /** Excel formula starting "=", relative to the top-left cell of the first area of `appliesTo`. */
+  formula: string;
+  /** Rectangular areas ("G8:J9"); the first holds the top-left cell of them all. */
+  appliesTo: string[];
+  fill: string;
+  font: string;
+}
+
+export interface CellReport {
+  sheet: string;
+  address: string;
+  period: string;
+  value: CellValue;
+  status: Status;
+  reason: string;
+}
+
+export interface RowReport {
+  sheet: string;
+  row: number; // 1-based, as Excel numbers rows
+  id?: string;
+  measure: string;
+  section: string;
+  source: KpiRow["source"];
+  definition: string;
+  problems: string[];
+  cells: CellReport[];
+}
+
+export interface TableReport {
+  sheet: string;
+  address: string;
+  toleranceSets: string[];
+  periods: string[];
+  rows: RowReport[];
+}
+
+export interface FormattingPlan {
+  sheet: string;
+  toleranceSet: string;
+  rules: PlannedRule[];
+  tables: TableReport[];
+}
+
+interface Group {
+  status: RagStatus;
+  formulaFor: (anchor: string) => string;
+  cells: Array<{ row: number; column: number }>;
+}
+
+export function planFormatting(found: FoundTables, toleranceSet = "Standard"): FormattingPlan {
+  const groups = new Map<string, Group>();
+  const tables: TableReport[] = found.tables.map((table) => ({
+    sheet: found.sheet,
+    address: table.address,
+    toleranceSets: table.toleranceSets,
+    periods: table.periods.map((period) => period.label),
+    rows: table.rows.map((row) => {
+      const cells = row.cells.map((cell) => {
+        const rating = rate(cell.value, row.definition, toleranceSet, cell.numberFormat);
+        return { cell, rating };
+      });
+      const banding = bands(row.definition, toleranceSet);
+      if (banding.kind === "bands") {
+        const colourable = cells.filter(({ rating }) => !rating.unreadable).map(({ cell }) => cell);
+        const toSheet = row.definition.unit === "percent" && row.definition.scale === "whole" ? fractionToPercent : (value: number) => value;
+        const firstColumn = colourable[0]?.column;
+        for (const status of ["Green", "Amber", "Red"] as const) {
+          const statusBands = banding.bands.filter((band) => band.status === status);
+          if (statusBands.length === 0 || firstColumn === undefined) continue;
+          const conditions = statusBands.map((band) => bandCondition(band, toSheet));
+          const key = `${status}|${firstColumn}|${conditions.join(";")}`;
+          const group = groups.get(key) ?? { status, formulaFor: (anchor: string) => ruleFormula(anchor, conditions), cells: [] };
+          group.cells.push(...colourable.map((cell) => ({ row: cell.row, column: cell.column })));
+          groups.set(key, group);
+        }
+      }
+      return {
+        sheet: found.sheet,
+        row: row.row + 1,
+        id: row.id,
+        measure: row.measure,
+        section: row.section,
+        source: row.source,
+        definition: describeDefinition(row.definition),
+        problems: [...row.problems, ...cells.filter(({ rating }) => rating.unreadable).map(({ cell, rating }) => `${cell.address}: ${rating.reason.replace(/^No data: /, "")}`)],
+        cells: cells.map(({ cell, rating }) => ({ sheet: found.sheet, address: cell.address, period: cell.period, value: cell.value, status: rating.status, reason: rating.reason })),
+      };
+    }),
+  }));
+  const rules = [...groups.values()].map((group) => {
+    const appliesTo = areasOf(group.cells);
+    const anchor = appliesTo[0].split(":")[0];
+    return { status: group.status, formula: group.formulaFor(anchor), appliesTo, ...ragPalette[group.status] };
+  });
+  return { sheet: found.sheet, toleranceSet, rules, tables };
+}
+
+/** One band as an Excel condition on the figure `X` (replaced by the anchor cell): "X>=0.9", "AND(X>0.09,X<=0.15)". */
+function bandCondition(band: Band, toSheet: (value: number) => number): string {
+  const parts: string[] = [];
+  if (band.low !== -Infinity) parts.push(`X${band.lowInclusive ? ">=" : ">"}${formulaNumber(toSheet(band.low))}`);
+  if (band.high !== Infinity) parts.push(`X${band.highInclusive ? "<=" : "<"}${formulaNumber(toSheet(band.high))}`);
+  if (parts.length === 0) return "TRUE";
+  return parts.length === 1 ? parts[0] : `AND(${parts.join(",")})`;
+}
+
+/**
+ * The rule's formula. A blank cell is not zero (A1<>""), TRUE/FALSE are not figures, and --A1 turns
+ * "91%" typed as text into 0.91 as the core does; text that is not a figure makes the formula an error,
+ * and Excel paints nothing for an error.
+ */
+function ruleFormula(anchor: string, conditions: string[]): string {
+  const figure = `--${anchor}`;
+  const test = conditions.length === 1 ? conditions[0] : `OR(${conditions.join(",")})`;
+  return `=AND(${ruleMarker},${anchor}<>"",NOT(ISLOGICAL(${anchor})),${test.replace(/X/g, figure)})`;
+}
+
+function formulaNumber(value: number): string {
+  return String(Number(value.toPrecision(15)));
+}
+
+/** Cells into as few rectangles as simply found: runs along each row, stacked where rows repeat. */
+function areasOf(cells: Array<{ row: number; column: number }>): string[] {
+  const byRow = new Map<number, number[]>();
+  for (const cell of cells) byRow.set(cell.row, [...(byRow.get(cell.row) ?? []), cell.column]);
+  const rowsInOrder = [...byRow.keys()].sort((a, b) => a - b);
+  const open = new Map<string, { top: number; bottom: number; left: number; right: number }>();
+  const done: Array<{ top: number; bottom: number; left: number; right: number }> = [];
+  for (const row of rowsInOrder) {
+    const columns = [...new Set(byRow.get(row))].sort((a, b) => a - b);
+    const runs: Array<[number, number]> = [];
+    for (const column of columns) {
+      const last = runs[runs.length - 1];
+      if (last && column === last[1] + 1) last[1] = column;
+      else runs.push([column, column]);
+    }
+    const stillOpen = new Set<string>();
+    for (const [left, right] of runs) {
+      const key = `${left}:${right}`;
+      const area = open.get(key);
+      if (area && area.bottom === row - 1) area.bottom = row;
+      else {
+        if (area) done.push(area);
+        open.set(key, { top: row, bottom: row, left, right });
+      }
+      stillOpen.add(key);
+    }
+    for (const [key, area] of open) {
+      if (!stillOpen.has(key)) {
+        done.push(area);
+        open.delete(key);
+      }
+    }
+  }
+  done.push(...open.values());
+  done.sort((a, b) => a.top - b.top || a.left - b.left);
+  return done.map((area) => {
+    const topLeft = cellAddress({ row: area.top, column: area.left });
+    const bottomRight = cellAddress({ row: area.bottom, column: area.right });
+    return topLeft === bottomRight ? topLeft : `${topLeft}:${bottomRight}`;
+  });
+}
+
+export interface PeriodSummary {
+  period: string;
+  counts: Record<Status, number>;
+}
+
+/** The count of each status per period, across the plan's tables, periods in the order first seen. */
+export function summarise(tables: readonly TableReport[]): PeriodSummary[] {
+  const summaries = new Map<string, PeriodSummary>();
+  for (const table of tables) {
+    for (const row of table.rows) {
+      for (const cell of row.cells) {
+        const summary = summaries.get(cell.period) ?? { period: cell.period, counts: { Green: 0, Amber: 0, Red: 0, Suspended: 0, "No target": 0, "No data": 0, "Check definition": 0 } };
+        summary.counts[cell.status] += 1;
+        summaries.set(cell.period, summary);
+      }
+    }
+  }
+  return [...summaries.values()];
+}

@@ -1,0 +1,277 @@
+/**
+ * Finding the KPI tables on a sheet, on a plain grid: header blocks (repeated down the sheet, one or two
+ * rows, merged labels), then every row under them read into a definition with its period cells. Works the
+ * same on a grid from Office.js or from ExcelJS.
+ */
+import { isExcelError, type CellValue } from "./cell";
+import { kpiIdOfNumber } from "./catalogue";
+import { definitionProblems, readDefinition, withScale, type Definition } from "./definition";
+import { cellAddress, type Grid } from "./grid";
+import { headerText, isHeaderContinuation, roleOfLabel, type ColumnRole } from "./headers";
+import { builtInRegister, lookUp, type Register } from "./register";
+import type { PercentScale } from "./units";
+import { readValue } from "./wording";
+
+export interface Period {
+  label: string;
+  /** Sheet column, 0-based. */
+  column: number;
+}
+
+export interface PeriodCell {
+  period: string;
+  row: number;
+  column: number;
+  address: string;
+  value: CellValue;
+  numberFormat: string;
+}
+
+export interface KpiRow {
+  /** Sheet row, 0-based. */
+  row: number;
+  id?: string;
+  measure: string;
+  section: string;
+  /** Where the thresholds came from: the row itself, the workbook's register table, or the catalogue. */
+  source: "sheet" | "workbook" | "catalogue";
+  definition: Definition;
+  problems: string[];
+  cells: PeriodCell[];
+}
+
+export interface KpiTable {
+  sheet: string;
+  /** Sheet rows (0-based) of the header block. */
+  headerRows: number[];
+  /** A1 address of the table, header to last row. */
+  address: string;
+  toleranceSets: string[];
+  periods: Period[];
+  rows: KpiRow[];
+}
+
+export interface FoundTables {
+  sheet: string;
+  tables: KpiTable[];
+}
+
+interface Layout {
+  headerRows: number[]; // grid offsets
+  measure: number;
+  section?: number;
+  polarity?: number;
+  target?: number;
+  kpi?: number;
+  unit?: number;
+  tolerances: Array<{ set: string; column: number }>;
+  periods: Array<{ label: string; column: number }>;
+}
+
+/** What the add-in looks for, said to an analyst when it finds nothing. */
+export const lookingFor =
+  "A header row with a Measure column, a Polarity and Target column (or a KPI number column), and one column per period such as 2019/20 or Apr-21.";
+
+export function findTables(grid: Grid, register: Register = builtInRegister): FoundTables {
+  const spread = spreadMerges(grid);
+  const layouts: Layout[] = [];
+  for (let row = 0; row < grid.values.length; row++) {
+    const layout = layoutAt(grid, spread, row);
+    if (layout) {
+      layouts.push(layout);
+      row = layout.headerRows[layout.headerRows.length - 1];
+    }
+  }
+  const tables = layouts.map((layout, index) => {
+    const end = index + 1 < layouts.length ? layouts[index + 1].headerRows[0] : grid.values.length;
+    return readTable(grid, spread, layout, end, register);
+  });
+  return { sheet: grid.sheet, tables: tables.filter((table) => table.rows.length > 0) };
+}
+
+/** Header labels and section labels read through merged cells: every cell of a merge shows its value. */
+function spreadMerges(grid: Grid): (row: number, column: number) => CellValue {
+  const owner = new Map<number, { row: number; column: number }>();
+  const width = Math.max(1, ...grid.values.map((row) => row.length));
+  for (const area of grid.merges) {
+    for (let row = area.top; row <= area.bottom; row++) {
+      for (let column = area.left; column <= area.right; column++) owner.set(row * width + column, { row: area.top, column: area.left });
+    }
+  }
+  return (row, column) => {
+    const top = owner.get(row * width + column) ?? { row, column };
+    return grid.values[top.row]?.[top.column] ?? null;
+  };
+}
+
+function labelAt(grid: Grid, spread: (row: number, column: number) => CellValue, row: number, column: number): string {
+  return headerText(spread(row, column), grid.numberFormats[row]?.[column]);
+}
+
+function layoutAt(grid: Grid, spread: (row: number, column: number) => CellValue, row: number): Layout | null {
+  const cells = grid.values[row] ?? [];
+  const roles = cells.map((_, column) => roleOfLabel(labelAt(grid, spread, row, column)));
+  const measure = roles.findIndex((role) => role.kind === "measure");
+  if (measure < 0 || !roles.some((role) => role.kind === "polarity" || role.kind === "target" || role.kind === "kpi")) return null;
+
+  const next = grid.values[row + 1] ?? [];
+  const nextLabels = next.map((_, column) => labelAt(grid, spread, row + 1, column));
+  const twoRows =
+    row + 1 < grid.values.length &&
+    nextLabels[measure] === "" &&
+    nextLabels.some((label) => label !== "") &&
+    nextLabels.every((label) => isHeaderContinuation(label));
+  const width = Math.max(cells.length, twoRows ? next.length : 0);
+  const layout: Layout = { headerRows: twoRows ? [row, row + 1] : [row], measure, tolerances: [], periods: [] };
+  for (let column = 0; column < width; column++) {
+    const top = labelAt(grid, spread, row, column);
+    const below = twoRows ? nextLabels[column] ?? "" : "";
+    const role: ColumnRole = roleOfLabel(below === "" || below === top ? top : /^(target|tolerance)$/i.test(below) ? below : `${top} ${below}`);
+    assignRole(layout, role, column);
+  }
+  return layout.periods.length > 0 ? layout : null;
+}
+
+function assignRole(layout: Layout, role: ColumnRole, column: number): void {
+  switch (role.kind) {
+    case "measure":
+      return;
+    case "section":
+    case "polarity":
+    case "target":
+    case "kpi":
+    case "unit":
+      if (layout[role.kind] === undefined) layout[role.kind] = column;
+      return;
+    case "tolerance":
+      if (!layout.tolerances.some((tolerance) => tolerance.set.toLowerCase() === role.set.toLowerCase())) layout.tolerances.push({ set: role.set, column });
+      return;
+    case "period":
+      layout.periods.push({ label: role.label, column });
+      return;
+    case "other":
+      return;
+  }
+}
+
+const subRowPattern = /^\(?([a-z])\)\s*/i;
+
+function readTable(grid: Grid, spread: (row: number, column: number) => CellValue, layout: Layout, end: number, register: Register): KpiTable {
+  const { origin } = grid;
+  const value = (row: number, column: number | undefined): CellValue => {
+    if (column === undefined) return null;
+    const cell = grid.values[row]?.[column] ?? null;
+    return typeof cell === "string" && cell.trim() === "" ? null : cell;
+  };
+  const format = (row: number, column: number | undefined): string => (column === undefined ? "General" : grid.numberFormats[row]?.[column] ?? "General");
+  const text = (cell: CellValue): string => (cell === null || isExcelError(cell) ? "" : String(cell).replace(/\s+/g, " ").trim());
+  const standard = layout.tolerances.find((tolerance) => tolerance.set === "Standard");
+  const others = layout.tolerances.filter((tolerance) => tolerance !== standard);
+
+  const rows: KpiRow[] = [];
+  let section = "";
+  let subRowParent = "";
+  const firstRow = layout.headerRows[layout.headerRows.length - 1] + 1;
+  let lastRow = firstRow - 1;
+  for (let row = firstRow; row < end; row++) {
+    const sectionCell = text(layout.section === undefined ? null : spread(row, layout.section));
+    if (sectionCell !== "") section = sectionCell;
+    const measureText = text(value(row, layout.measure));
+    const kpiCell = value(row, layout.kpi);
+    const periodValues = layout.periods.map((period) => value(row, period.column));
+    const hasFigures = periodValues.some((cell) => cell !== null);
+    const hasThresholds = [layout.polarity, layout.target, standard?.column].some((column) => value(row, column) !== null);
+    if (measureText === "" && kpiCell === null) continue;
+    if (/^(?:\*|note\b|notes\b|source\b)/i.test(measureText) && !hasFigures) continue;
+    if (kpiCell === null && !hasThresholds && !hasFigures) {
+      // A label row inside the table: a section heading such as "Looked After Children".
+      section = measureText;
+      continue;
+    }
+
+    let measure = measureText;
+    const subRow = subRowPattern.exec(measureText);
+    const opensSubRows = /\s\(?a\)\s/i.exec(measureText);
+    if (opensSubRows) subRowParent = measureText.slice(0, opensSubRows.index).trim();
+    else if (subRow && subRowParent !== "") measure = `${subRowParent} ${measureText}`;
+    else if (!subRow) subRowParent = "";
+
+    const cells: PeriodCell[] = layout.periods.map((period, index) => ({
+      period: period.label,
+      row: origin.row + row,
+      column: origin.column + period.column,
+      address: cellAddress({ row: origin.row + row, column: origin.column + period.column }),
+      value: periodValues[index],
+      numberFormat: format(row, period.column),
+    }));
+
+    const fromRegister = kpiCell !== null && !hasThresholds;
+    const problems: string[] = [];
+    let definition: Definition;
+    let source: KpiRow["source"] = "sheet";
+    let id: string | undefined;
+    if (kpiCell !== null) id = kpiIdOfNumber(kpiCell) ?? undefined;
+    if (fromRegister) {
+      const entry = id ? lookUp(register, id) : undefined;
+      if (entry) {
+        definition = { ...entry.definition, measure: measure || entry.measure };
+        source = entry.source;
+      } else {
+        const problem = id ? `${id} is in neither the workbook's KPIRegister table nor the built-in catalogue` : `the KPI number ${text(kpiCell) || String(kpiCell)} cannot be read`;
+        definition = readDefinition({ measure, polarity: "?", target: null, tolerance: null });
+        definition = { ...definition, standing: { kind: "check", problems: [problem] } };
+      }
+    } else {
+      definition = readDefinition({
+        measure,
+        polarity: value(row, layout.polarity),
+        target: value(row, layout.target),
+        tolerance: value(row, standard?.column),
+        otherTolerances: Object.fromEntries(others.map((tolerance) => [tolerance.set, value(row, tolerance.column)])),
+        unit: value(row, layout.unit),
+        formats: {
+          target: format(row, layout.target),
+          tolerance: format(row, standard?.column),
+          otherTolerances: Object.fromEntries(others.map((tolerance) => [tolerance.set, format(row, tolerance.column)])),
+        },
+      });
+    }
+    const scale = decideScale(definition, cells);
+    if (scale.ok) definition = withScale(definition, scale.value);
+    else definition = { ...definition, standing: { kind: "check", problems: [scale.problem] } };
+    problems.push(...definitionProblems(definition));
+    rows.push({ row: origin.row + row, id, measure, section, source, definition, problems, cells });
+    lastRow = row;
+  }
+  const lastColumn = Math.max(layout.measure, ...layout.periods.map((period) => period.column), ...layout.tolerances.map((tolerance) => tolerance.column));
+  const firstColumn = Math.min(layout.measure, layout.section ?? Infinity, layout.kpi ?? Infinity, ...layout.periods.map((period) => period.column));
+  return {
+    sheet: grid.sheet,
+    headerRows: layout.headerRows.map((row) => origin.row + row),
+    address: `${cellAddress({ row: origin.row + layout.headerRows[0], column: origin.column + firstColumn })}:${cellAddress({ row: origin.row + lastRow, column: origin.column + lastColumn })}`,
+    toleranceSets: ["Standard", ...others.map((tolerance) => tolerance.set)],
+    periods: layout.periods.map((period) => ({ label: period.label, column: origin.column + period.column })),
+    rows,
+  };
+}
+
+/**
+ * How a row keeps its percentages, from its values and formats: % formats or % text mean fractions;
+ * otherwise whole numbers where the target is written whole or any value is above 1. A row that mixes
+ * both cannot be rated without guessing.
+ */
+export function decideScale(definition: Definition, cells: readonly PeriodCell[]): { ok: true; value: PercentScale | undefined } | { ok: false; problem: string } {
+  if (definition.unit !== "percent") return { ok: true, value: undefined };
+  let percentCue = false;
+  let wholeNumber = false;
+  for (const cell of cells) {
+    const read = readValue(cell.value, cell.numberFormat);
+    if (read.kind !== "figure") continue;
+    if (read.percent) percentCue = true;
+    else if (Math.abs(read.value) > 1) wholeNumber = true;
+  }
+  if (percentCue && wholeNumber) return { ok: false, problem: "the period figures mix percentages (91%) with whole numbers (91): make them one kind" };
+  if (percentCue) return { ok: true, value: "fraction" };
+  if (wholeNumber || definition.scale === "whole") return { ok: true, value: "whole" };
+  return { ok: true, value: definition.scale ?? "fraction" };
+}
