@@ -39,13 +39,19 @@ export function bands(definition: Definition, toleranceSet: string = standardSet
       break;
   }
   const key = toleranceSetKey(toleranceSet);
-  const chosen = standing.tolerances[key];
-  const tolerance: Tolerance = chosen === undefined || (chosen.kind === "none" && key !== "standard") ? standing.tolerances.standard : chosen;
+  const tolerance = toleranceIn(standing.tolerances, toleranceSet);
   if (tolerance.kind === "suspended") {
     return { kind: "status", status: "Suspended", reason: `The ${key === "standard" ? "standard" : toleranceSet} tolerance set suspends this measure` };
   }
   if (tolerance.kind === "problem") return { kind: "status", status: "Check definition", reason: capitalise(tolerance.problem) };
   return { kind: "bands", bands: bandsOf(standing.polarity, standing.target, standing.targetInclusive, tolerance, unit) };
+}
+
+/** The tolerance a set gives; a set that has none ("-", blank, or not in the sheet) falls back to the standard one. */
+export function toleranceIn(tolerances: Readonly<Record<string, Tolerance>>, toleranceSet: string): Tolerance {
+  const key = toleranceSetKey(toleranceSet);
+  const chosen = tolerances[key];
+  return chosen === undefined || (chosen.kind === "none" && key !== "standard") ? tolerances.standard : chosen;
 }
 
 function bandsOf(polarity: Polarity, target: number, targetInclusive: boolean, tolerance: Exclude<Tolerance, { kind: "suspended" | "problem" }>, unit: Unit): Band[] {

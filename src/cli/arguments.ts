@@ -1,0 +1,43 @@
+/** The kpi-rag command line, read into plain options; anything it does not know is a problem, not a guess. */
+export interface CommandOptions {
+  workbook: string;
+  out?: string;
+  report?: string;
+  sheet?: string;
+  toleranceSet: string;
+  remove: boolean;
+  force: boolean;
+}
+
+export const usage = `Usage: kpi-rag <workbook.xlsx> [--out <file.xlsx>] [--report <file.json>] [--sheet <name>] [--tolerance <set>] [--remove] [--force]
+
+Finds the KPI tables in an .xlsx workbook and writes a copy with Red, Amber and Green conditional formatting.
+  --out <file.xlsx>    where to write the formatted copy (default: <name>.rag.xlsx beside the workbook)
+  --report <file.json> also write every rating, cell by cell, as JSON
+  --sheet <name>       format only this sheet (default: every sheet with a KPI table)
+  --tolerance <set>    the tolerance set to rate against, e.g. Covid19 (default: Standard)
+  --remove             take the add-in's formatting away instead, leaving the analyst's own rules
+  --force              replace the output file if it exists`;
+
+export type Parsed = { ok: true; options: CommandOptions } | { ok: false; problem: string } | { ok: "help" };
+
+export function parseArguments(argv: readonly string[]): Parsed {
+  const options: Partial<CommandOptions> & { toleranceSet: string; remove: boolean; force: boolean } = { toleranceSet: "Standard", remove: false, force: false };
+  const valued: Record<string, "out" | "report" | "sheet" | "toleranceSet"> = { "--out": "out", "--report": "report", "--sheet": "sheet", "--tolerance": "toleranceSet" };
+  for (let index = 0; index < argv.length; index++) {
+    const argument = argv[index];
+    if (argument === "--help" || argument === "-h") return { ok: "help" };
+    if (argument === "--remove") options.remove = true;
+    else if (argument === "--force") options.force = true;
+    else if (argument in valued) {
+      const value = argv[index + 1];
+      if (value === undefined || value.startsWith("--")) return { ok: false, problem: `${argument} needs a value` };
+      options[valued[argument]] = value;
+      index += 1;
+    } else if (argument.startsWith("-")) return { ok: false, problem: `kpi-rag does not know the option ${argument}` };
+    else if (options.workbook === undefined) options.workbook = argument;
+    else return { ok: false, problem: `only one workbook at a time: ${argument} is one too many` };
+  }
+  if (options.workbook === undefined) return { ok: false, problem: "name the workbook to format, e.g. kpi-rag appendix.xlsx" };
+  return { ok: true, options: { ...options, workbook: options.workbook } };
+}

@@ -1,0 +1,86 @@
+/**
+ * The workbook's KPIRegister table through Office.js: reading it for the register, inserting it from the
+ * catalogue (or adding the catalogue's missing rows without touching the analyst's), and watching it.
+ */
+import { catalogueRows, columnLetters, kpiIdKey, registerColumns, registerSheetName, registerTableName, type CellValue, type RegisterTable } from "../core";
+
+/** The table's header and body, or undefined when the workbook has none. Two syncs: is it there, then its cells. */
+export async function readRegisterTable(context: Excel.RequestContext): Promise<RegisterTable | undefined> {
+  const table = context.workbook.tables.getItemOrNullObject(registerTableName);
+  await context.sync();
+  if (table.isNullObject) return undefined;
+  const range = table.getRange();
+  range.load(["values", "numberFormat"]);
+  await context.sync();
+  return { values: range.values.map((row) => row.map(toCellValue)), numberFormats: range.numberFormat as string[][] };
+}
+
+function toExcelValue(cell: CellValue): string | number | boolean {
+  if (cell === null) return "";
+  return typeof cell === "object" ? cell.error : cell;
+}
+
+function toCellValue(value: unknown): CellValue {
+  if (value === "" || value === null || value === undefined) return null;
+  return typeof value === "number" || typeof value === "boolean" || typeof value === "string" ? value : String(value);
+}
+
+export interface RegisterInsertion {
+  created: boolean;
+  added: number;
+}
+
+/**
+ * Inserts the KPIRegister table on its own sheet, filled from the catalogue; where the table is there
+ * already, adds only the catalogue's ids it lacks, below the analyst's rows.
+ */
+export async function insertRegisterTable(context: Excel.RequestContext): Promise<RegisterInsertion> {
+  const existing = context.workbook.tables.getItemOrNullObject(registerTableName);
+  await context.sync();
+  const rows = catalogueRows();
+  if (existing.isNullObject) {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(registerSheetName);
+    await context.sync();
+    const target = sheet.isNullObject ? context.workbook.worksheets.add(registerSheetName) : sheet;
+    const address = `A1:${columnLetters(registerColumns.length - 1)}${rows.length + 1}`;
+    const range = target.getRange(address);
+    range.numberFormat = [registerColumns.map(() => "@"), ...rows.map(() => registerColumns.map(() => "@"))];
+    range.values = [[...registerColumns], ...rows.map((row) => row.map(toExcelValue))];
+    const table = target.tables.add(`'${registerSheetName}'!${address}`, true);
+    table.name = registerTableName;
+    await context.sync();
+    return { created: true, added: rows.length };
+  }
+  const header = existing.getHeaderRowRange();
+  const body = existing.getDataBodyRange();
+  header.load("values");
+  body.load("values");
+  await context.sync();
+  // The analyst may have moved columns: write each catalogue cell under its own header.
+  const headings = header.values[0].map((cell) => String(cell).trim().toLowerCase());
+  const idColumn = headings.indexOf("id");
+  const present = new Set(body.values.map((row) => kpiIdKey(String(row[Math.max(idColumn, 0)]))));
+  const missing = rows.filter((row) => !present.has(kpiIdKey(String(row[0]))));
+  if (missing.length > 0) {
+    const ordered = missing.map((row) => headings.map((heading) => {
+      const index = registerColumns.findIndex((name) => name.toLowerCase() === heading);
+      return index < 0 ? "" : toExcelValue(row[index] ?? null);
+    }));
+    existing.rows.add(undefined, ordered);
+    await context.sync();
+  }
+  return { created: false, added: missing.length };
+}
+
+/** Calls back whenever a table is added or changed, so the register can be read afresh. */
+export async function watchTables(context: Excel.RequestContext, onChange: () => void): Promise<void> {
+  context.workbook.tables.onChanged.add(async () => onChange());
+  context.workbook.tables.onAdded.add(async () => onChange());
+  await context.sync();
+}
+
+/** Recalculates every formula in the workbook, so KPI formulas follow an edited register. */
+export async function recalculateWorkbook(context: Excel.RequestContext): Promise<void> {
+  context.workbook.application.calculate(Excel.CalculationType.full);
+  await context.sync();
+}

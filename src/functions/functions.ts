@@ -1,0 +1,149 @@
+/**
+ * The KPI custom functions: thin wrappers over the rating core. Each converts Excel's arguments, asks the
+ * core, and turns a problem into Excel's own error only here, at the edge. Their JSDoc is the help Excel
+ * shows in the formula bar, and custom-functions-metadata-plugin builds functions.json from it.
+ */
+import { lookUp, toleranceIn, rate as rateValue, readDefinition, standardSet, toleranceSetKey, trend as trendOf, figureOf, type Definition, type Register, type RegisterEntry } from "../core";
+import { cellOf, cellsOf, valueError } from "./arguments";
+import { currentRegister } from "./register-source";
+
+async function entryFor(kpi: unknown): Promise<{ entry: RegisterEntry; register: Register }> {
+  const id = String(cellOf(kpi) ?? "").trim();
+  if (id === "") throw valueError("Name a KPI, for example \"KPI-18\"");
+  const register = await currentRegister();
+  const entry = lookUp(register, id);
+  if (!entry) throw valueError(`${id} is in neither the workbook's KPIRegister table nor the built-in catalogue`);
+  return { entry, register };
+}
+
+function setName(toleranceSet: unknown, definition: Definition): string {
+  const name = String(cellOf(toleranceSet) ?? "").trim();
+  if (name === "") return standardSet;
+  const known = definition.toleranceSets.find((set) => toleranceSetKey(set) === toleranceSetKey(name));
+  if (!known) throw valueError(`There is no tolerance set "${name}": use ${definition.toleranceSets.join(" or ")}`);
+  return known;
+}
+
+/**
+ * Rates a figure against a KPI's target and tolerance from the register.
+ * @customfunction RATE
+ * @param value The figure to rate, as it stands in the sheet (a cell such as H12).
+ * @param kpi The KPI's id, for example "KPI-18".
+ * @param [toleranceSet] The tolerance set: "Standard" (the default) or "Covid19".
+ * @returns Green, Amber, Red, Suspended, No target, No data or Check definition.
+ */
+export async function rate(value: any, kpi: any, toleranceSet?: any): Promise<string> {
+  const { entry } = await entryFor(kpi);
+  return rateValue(cellOf(value), entry.definition, setName(toleranceSet, entry.definition)).status;
+}
+
+/**
+ * Rates a figure against thresholds written in the formula, in the sheet's own wording.
+ * @customfunction RAG
+ * @param value The figure to rate, as it stands in the sheet (a cell such as H12).
+ * @param target The target as the sheet writes it: "90%", 0.9, "140 days" or "Suspended***".
+ * @param tolerance The tolerance as the sheet writes it: "75%", ">=75%", or "-" for none.
+ * @param polarity "Bigger is better", "Smaller is better", "Outstanding is better" or "In range is better".
+ * @returns Green, Amber, Red, Suspended, No target, No data or Check definition.
+ */
+export function rag(value: any, target: any, tolerance: any, polarity: any): string {
+  const definition = readDefinition({ polarity: cellOf(polarity), target: cellOf(target), tolerance: cellOf(tolerance) });
+  return rateValue(cellOf(value), definition).status;
+}
+
+/**
+ * A KPI's target from the register, as a number (90% is 0.9; a target range gives its lower end).
+ * @customfunction TARGET
+ * @param kpi The KPI's id, for example "KPI-18".
+ * @returns The target.
+ */
+export async function target(kpi: any): Promise<number> {
+  const { entry } = await entryFor(kpi);
+  const { standing } = entry.definition;
+  if (standing.kind !== "rated") throw valueError(`${entry.id} has no target to give: ${describeStanding(entry.definition)}`);
+  return standing.polarity.kind === "range" ? standing.polarity.low : standing.target;
+}
+
+/**
+ * A KPI's tolerance from the register, as a number (75% is 0.75).
+ * @customfunction TOLERANCE
+ * @param kpi The KPI's id, for example "KPI-18".
+ * @param [toleranceSet] The tolerance set: "Standard" (the default) or "Covid19".
+ * @returns The tolerance: the threshold between Amber and Red (a tolerance range gives its lower end).
+ */
+export async function tolerance(kpi: any, toleranceSet?: any): Promise<number> {
+  const { entry } = await entryFor(kpi);
+  const set = setName(toleranceSet, entry.definition);
+  const { standing } = entry.definition;
+  if (standing.kind !== "rated") throw valueError(`${entry.id} has no tolerance to give: ${describeStanding(entry.definition)}`);
+  const chosen = toleranceIn(standing.tolerances, set);
+  if (chosen.kind === "figure") return chosen.value;
+  if (chosen.kind === "range") return chosen.low;
+  if (chosen.kind === "none") throw valueError(`${entry.id} has no tolerance${set === standardSet ? "" : ` in the ${set} set`}: only Green and Red`);
+  throw valueError(`${entry.id}: ${chosen.kind === "suspended" ? `the ${set} tolerance set suspends it` : chosen.problem}`);
+}
+
+/**
+ * A KPI's polarity from the register, in the sheet's words.
+ * @customfunction POLARITY
+ * @param kpi The KPI's id, for example "KPI-18".
+ * @returns Bigger is better, Smaller is better, In range is better, or the register's own wording.
+ */
+export async function polarity(kpi: any): Promise<string> {
+  const { entry } = await entryFor(kpi);
+  const { standing } = entry.definition;
+  if (standing.kind === "rated") return standing.polarity.kind === "higher" ? "Bigger is better" : standing.polarity.kind === "lower" ? "Smaller is better" : "In range is better";
+  const written = cellOf(entry.wording.polarity);
+  return written === null ? "No polarity" : String(written);
+}
+
+/**
+ * A KPI's measure, as the register names it.
+ * @customfunction NAME
+ * @param kpi The KPI's id, for example "KPI-18".
+ * @returns The measure's name.
+ */
+export async function name(kpi: any): Promise<string> {
+  const { entry } = await entryFor(kpi);
+  return entry.measure;
+}
+
+/**
+ * How far a figure is from the KPI's target, positive when better than target (in the figure's units: 0.02 is 2 points of %).
+ * @customfunction GAP
+ * @param value The figure, as it stands in the sheet.
+ * @param kpi The KPI's id, for example "KPI-18".
+ * @returns The distance from the target, positive when better.
+ */
+export async function gap(value: any, kpi: any): Promise<number> {
+  const { entry } = await entryFor(kpi);
+  const { standing } = entry.definition;
+  if (standing.kind !== "rated") throw valueError(`${entry.id} has no target to measure a gap from: ${describeStanding(entry.definition)}`);
+  const figure = figureOf(cellOf(value), entry.definition);
+  if (!figure.ok) throw valueError(figure.rating.reason);
+  const { polarity: kind } = standing;
+  if (kind.kind === "higher") return figure.value - standing.target;
+  if (kind.kind === "lower") return standing.target - figure.value;
+  return -Math.max(kind.low - figure.value, 0, figure.value - kind.high);
+}
+
+/**
+ * The direction of travel of a row or column of period figures, oldest first: two figures compare the last step, more give the trend of the whole series. Blanks are skipped.
+ * @customfunction TREND
+ * @param periods The period figures, for example G5:I5.
+ * @param kpi The KPI's id, for example "KPI-18".
+ * @returns Improved, Declined, No change, or No data when there are fewer than two figures.
+ */
+export async function trend(periods: any[][], kpi: any): Promise<string> {
+  const { entry } = await entryFor(kpi);
+  const result = trendOf(cellsOf(periods), entry.definition);
+  return result.ok ? result.direction : result.status;
+}
+
+function describeStanding(definition: Definition): string {
+  const { standing } = definition;
+  if (standing.kind === "suspended") return "its target is suspended";
+  if (standing.kind === "no target") return "it is a context measure with no target";
+  if (standing.kind === "check") return standing.problems[0] ?? "check its definition";
+  return "";
+}
