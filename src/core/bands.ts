@@ -27,6 +27,24 @@ export type Bands =
  * no tolerance gives two bands; an alternative set that says "-" falls back to the standard tolerance.
  */
 export function bands(definition: Definition, toleranceSet: string = standardSet): Bands {
+  // Definitions are never changed once read, so their bands are worked out once per tolerance set:
+  // rating a sheet asks for the same bands for every period cell of a row.
+  let bySet = bandsCache.get(definition);
+  if (!bySet) {
+    bySet = new Map();
+    bandsCache.set(definition, bySet);
+  }
+  let found = bySet.get(toleranceSet);
+  if (!found) {
+    found = bandsOfDefinition(definition, toleranceSet);
+    bySet.set(toleranceSet, found);
+  }
+  return found;
+}
+
+const bandsCache = new WeakMap<Definition, Map<string, Bands>>();
+
+function bandsOfDefinition(definition: Definition, toleranceSet: string): Bands {
   const { standing, unit } = definition;
   switch (standing.kind) {
     case "suspended":

@@ -4,7 +4,7 @@ import { bands, inBand } from "./bands";
 import { standardSet, type Definition } from "./definition";
 import type { Rating } from "./status";
 import { describeFigure, percentToFraction } from "./units";
-import { readValue } from "./wording";
+import { isPercentFormat, readValue } from "./wording";
 
 /** A value in the core's scale, or why there is no figure to rate. */
 export type Figure = { ok: true; value: number } | { ok: false; rating: Rating };
@@ -15,12 +15,21 @@ export type Figure = { ok: true; value: number } | { ok: false; rating: Rating }
  * formula), a number above 1 is read as a whole-number percentage (91 is 91%).
  */
 export function figureOf(value: CellValue, definition: Definition, numberFormat?: string): Figure {
+  if (typeof value === "number" && Number.isFinite(value) && !isPercentFormat(numberFormat)) {
+    // The common case, kept free of allocations: a plain number in a General cell.
+    return { ok: true, value: definition.unit === "percent" ? inDefinitionScale(value, definition) : value };
+  }
   const read = readValue(value, numberFormat);
   if (read.kind === "no data") return { ok: false, rating: { status: "No data", reason: `No data: ${read.reason}` } };
   if (read.kind === "unreadable") return { ok: false, rating: { status: "No data", reason: `No data: ${read.reason}`, unreadable: true } };
   if (definition.unit !== "percent" || read.percent) return { ok: true, value: read.value };
-  const whole = definition.scale === "whole" || (definition.scale === undefined && Math.abs(read.value) > 1);
-  return { ok: true, value: whole ? percentToFraction(read.value) : read.value };
+  return { ok: true, value: inDefinitionScale(read.value, definition) };
+}
+
+/** A bare number of a percent KPI: a whole-number percentage when the row keeps them so (or, undecided, above 1). */
+function inDefinitionScale(value: number, definition: Definition): number {
+  const whole = definition.scale === "whole" || (definition.scale === undefined && Math.abs(value) > 1);
+  return whole ? percentToFraction(value) : value;
 }
 
 /** The status of a value for a KPI under a tolerance set, with the reason in words. Never throws. */
@@ -29,8 +38,9 @@ export function rate(value: CellValue, definition: Definition, toleranceSet: str
   if (!figure.ok) return figure.rating;
   const banding = bands(definition, toleranceSet);
   if (banding.kind === "status") return { status: banding.status, reason: banding.reason };
-  const band = banding.bands.find((candidate) => inBand(figure.value, candidate));
+  for (const band of banding.bands) {
+    if (inBand(figure.value, band)) return { status: band.status, reason: `${describeFigure(figure.value, definition.unit)} ${band.words}` };
+  }
   // Unreachable for finite figures: the bands cover every number (a property test holds this).
-  if (!band) return { status: "Check definition", reason: "The thresholds leave a gap around this figure" };
-  return { status: band.status, reason: `${describeFigure(figure.value, definition.unit)} ${band.words}` };
+  return { status: "Check definition", reason: "The thresholds leave a gap around this figure" };
 }

@@ -243,8 +243,11 @@ function readTable(grid: Grid, spread: (row: number, column: number) => CellValu
     rows.push({ row: origin.row + row, id, measure, section, source, definition, problems, cells });
     lastRow = row;
   }
-  const lastColumn = Math.max(layout.measure, ...layout.periods.map((period) => period.column), ...layout.tolerances.map((tolerance) => tolerance.column));
-  const firstColumn = Math.min(layout.measure, layout.section ?? Infinity, layout.kpi ?? Infinity, ...layout.periods.map((period) => period.column));
+  const columns = [layout.measure, layout.section, layout.polarity, layout.target, layout.kpi, layout.unit, ...layout.tolerances.map((tolerance) => tolerance.column), ...layout.periods.map((period) => period.column)].filter(
+    (column): column is number => column !== undefined,
+  );
+  const firstColumn = Math.min(...columns);
+  const lastColumn = Math.max(...columns);
   return {
     sheet: grid.sheet,
     headerRows: layout.headerRows.map((row) => origin.row + row),

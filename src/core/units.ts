@@ -25,17 +25,18 @@ export function fractionToPercent(fraction: number): number {
 export function describeFigure(value: number, unit: Unit): string {
   switch (unit) {
     case "percent":
-      return `${trimNumber(fractionToPercent(value))}%`;
+      return `${tidy(value * 100)}%`;
     case "days":
-      return `${trimNumber(value)} days`;
+      return `${tidy(value)} days`;
     case "rate":
     case "count":
-      return trimNumber(value);
+      return tidy(value);
   }
 }
 
-function trimNumber(value: number): string {
-  return String(Number(value.toPrecision(12)));
+/** Rounds away binary noise (0.91 * 100 is 91.00000000000001) to nine decimals; this is called for every rating. */
+function tidy(value: number): string {
+  return Math.abs(value) < 1e6 ? String(Math.round(value * 1e9) / 1e9) : String(value);
 }
 
 /** The unit a measure's own words imply, when its target does not say (no % sign, no "days"). */

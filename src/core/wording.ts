@@ -126,8 +126,9 @@ export function readThreshold(cell: CellValue, numberFormat = "General"): Read<T
 }
 
 export function isPercentFormat(numberFormat: string | undefined): boolean {
+  if (numberFormat === undefined || numberFormat === "General") return false;
   // A % inside quotes or after a backslash is a literal character, not percent scaling.
-  return numberFormat !== undefined && /%/.test(numberFormat.replace(/"[^"]*"|\\./g, ""));
+  return /%/.test(numberFormat.replace(/"[^"]*"|\\./g, ""));
 }
 
 /** A period value as read: a figure, an honest "no data", or something that is not a figure. */

@@ -1,0 +1,24 @@
+/** ratingsPerSecond: `rate` over a mix of Appendix I definitions and period values, on one core. */
+import { catalogue, rate, readDefinition, wordingOfEntry, type CellValue } from "../src/core";
+
+export function measureRatingsPerSecond(seconds = 1): number {
+  const definitions = catalogue.filter((entry) => entry.source === "Appendix I").map((entry) => readDefinition(wordingOfEntry(entry)));
+  const values: CellValue[] = [0.91, 0.89, 0.74, "91%", "Not Available", null, 193, 173.75, 0.15, 0.3, "7%", 212, 0.07, "", 1, 0.5];
+  const sets = ["Standard", "Covid19"];
+  let count = 0;
+  let checksum = 0;
+  const start = performance.now();
+  const deadline = start + seconds * 1000;
+  while (performance.now() < deadline) {
+    for (let round = 0; round < 50; round++) {
+      for (let index = 0; index < definitions.length; index++) {
+        const rating = rate(values[(index + round) % values.length], definitions[index], sets[round & 1]);
+        checksum += rating.status.length;
+        count += 1;
+      }
+    }
+  }
+  const elapsed = (performance.now() - start) / 1000;
+  if (checksum === 0) throw new Error("no ratings were made");
+  return Math.round(count / elapsed);
+}

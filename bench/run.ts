@@ -1,0 +1,35 @@
+/**
+ * npm run bench [-- --json]: the product's speed and size figures. Goals (issue texts): ratingsPerSecond
+ * at least 5,000,000; detectMsFor10000Rows at most 500; cfRulesFor1000Kpis at most 300; cliVsExceljsRatio
+ * at most 1.3; syncsPerApply at most 2; taskpaneGzipKB at most 150; functionsGzipKB at most 20.
+ * Figures only: nothing here asserts a timing.
+ */
+import { measureRatingsPerSecond } from "./ratings";
+import { measureCliVsExceljs, measureDetection, measureRulesFor1000Kpis } from "./formatting";
+import { measureBundles, measureSyncsPerApply } from "./addin";
+
+async function main(): Promise<void> {
+  const json = process.argv.includes("--json");
+  const figures: Record<string, number | null> = {};
+  const say = (line: string): void => {
+    if (!json) console.log(line);
+    else console.error(line);
+  };
+  figures.ratingsPerSecond = measureRatingsPerSecond(2);
+  say(`ratingsPerSecond ${figures.ratingsPerSecond}`);
+  figures.detectMsFor10000Rows = await measureDetection();
+  say(`detectMsFor10000Rows ${figures.detectMsFor10000Rows}`);
+  figures.cfRulesFor1000Kpis = await measureRulesFor1000Kpis();
+  say(`cfRulesFor1000Kpis ${figures.cfRulesFor1000Kpis}`);
+  figures.cliVsExceljsRatio = await measureCliVsExceljs();
+  say(`cliVsExceljsRatio ${figures.cliVsExceljsRatio}`);
+  Object.assign(figures, await measureSyncsPerApply());
+  Object.assign(figures, await measureBundles());
+  say(`syncsPerApply ${figures.syncsPerApply}; taskpaneGzipKB ${figures.taskpaneGzipKB}; functionsGzipKB ${figures.functionsGzipKB}`);
+  if (json) console.log(JSON.stringify(figures));
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});
