@@ -18,7 +18,8 @@ export const ruleMarker = 'N("KPI RAG")=0';
 
 /** Whether a conditional-format formula is one of the add-in's own. */
 export function isOwnRule(formula: string): boolean {
-  return formula.replace(/\s+/g, "").toUpperCase().includes(ruleMarker.toUpperCase());
+  const squeeze = (text: string): string => text.replace(/\s+/g, "").toUpperCase();
+  return squeeze(formula).includes(squeeze(ruleMarker));
 }
 
 export interface PlannedRule {

@@ -1,0 +1,228 @@
+import ExcelJS from "exceljs";
+import { existsSync, readFileSync, statSync, writeFileSync, chmodSync } from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { isOwnRule, statuses } from "../../src/core";
+import { cellValueOf, gridOf } from "../../src/cli/xlsx";
+import { paintedCells } from "../support/rule-engine";
+import { example, fixture, kpiRag, scratch } from "./run-command";
+
+let cleanups: Array<() => void> = [];
+afterEach(() => {
+  for (const cleanup of cleanups) cleanup();
+  cleanups = [];
+});
+function workspace(...files: string[]) {
+  const made = scratch(...files);
+  cleanups.push(made.cleanup);
+  return made;
+}
+
+async function load(file: string): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  return workbook;
+}
+
+type Formatting = { ref: string; rules: Array<{ type: string; formulae?: string[]; style?: { fill?: { bgColor?: { argb?: string } } } }> };
+function formattingsOf(worksheet: ExcelJS.Worksheet): Formatting[] {
+  return (worksheet as unknown as { conditionalFormattings: Formatting[] }).conditionalFormattings ?? [];
+}
+function ownRules(worksheet: ExcelJS.Worksheet) {
+  return formattingsOf(worksheet).flatMap((formatting) => formatting.rules.filter((rule) => (rule.formulae ?? []).some(isOwnRule)).map((rule) => ({ ref: formatting.ref, rule })));
+}
+
+interface ReportFile {
+  sheets: Array<{ sheet: string; tables: Array<{ rows: Array<{ measure: string; cells: Array<{ address: string; status: string; value: unknown; period: string }> }> }> }>;
+}
+
+describe("kpi-rag on the bundled Appendix I workbook", () => {
+  it("writes <name>.rag.xlsx beside the input and prints tables, KPIs, statuses per period and problems", async () => {
+    const { copies, folder } = workspace(example("appendix-i.xlsx"));
+    const run = await kpiRag(copies[0]);
+    expect(run.error).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(existsSync(path.join(folder, "appendix-i.rag.xlsx"))).toBe(true);
+    const printed = run.out.join("\n");
+    expect(printed).toContain('Sheet "Appendix I": 3 KPI tables');
+    expect(printed).toContain("40 KPIs");
+    expect(printed).toMatch(/2019\/20 Average: \d+ Green, \d+ Amber, \d+ Red, 4 Suspended, 3 No target, 1 Check definition/);
+    expect(printed).toContain("Assessments completed within 20 days): the tolerance (15%) is on the better side of the target (25%)");
+  });
+
+  it("colours exactly the cells the report rates Green, Amber and Red, each in its colour, as an independent formula engine evaluates the rules", async () => {
+    const { copies, folder } = workspace(example("appendix-i.xlsx"));
+    const report = path.join(folder, "report.json");
+    expect((await kpiRag(copies[0], "--report", report)).code).toBe(0);
+    const formatted = await load(path.join(folder, "appendix-i.rag.xlsx"));
+    const worksheet = formatted.getWorksheet("Appendix I")!;
+    const grid = gridOf(worksheet);
+    const rules = ownRules(worksheet).map(({ ref, rule }) => ({
+      formula: rule.formulae![0],
+      appliesTo: ref.split(" "),
+      fill: `#${rule.style!.fill!.bgColor!.argb!.slice(2)}`,
+    }));
+    const painted = paintedCells(grid.values, rules);
+    const expected = new Map<string, string>();
+    const colours: Record<string, string> = { Green: "#C6EFCE", Amber: "#FFEB9C", Red: "#FFC7CE" };
+    const parsed = JSON.parse(readFileSync(report, "utf8")) as ReportFile;
+    let cells = 0;
+    for (const table of parsed.sheets[0].tables) {
+      for (const row of table.rows) {
+        for (const cell of row.cells) {
+          cells += 1;
+          if (colours[cell.status]) expected.set(cell.address, colours[cell.status]);
+        }
+      }
+    }
+    expect(cells).toBe(40 * 4);
+    expect(expected.size).toBeGreaterThan(80);
+    expect(Object.fromEntries([...painted].sort())).toEqual(Object.fromEntries([...expected].sort()));
+  });
+
+  it("reports every period cell of every KPI row, empty future periods too, in the product's vocabulary", async () => {
+    const { copies, folder } = workspace(example("appendix-i.xlsx"));
+    const report = path.join(folder, "report.json");
+    await kpiRag(copies[0], "--report", report);
+    const parsed = JSON.parse(readFileSync(report, "utf8")) as ReportFile;
+    const rows = parsed.sheets[0].tables.flatMap((table) => table.rows);
+    expect(rows).toHaveLength(40);
+    for (const row of rows) {
+      expect(row.cells.map((cell) => cell.period)).toEqual(["2019/20 Average", "2020/21 Average", "2021/22 Qtr1", "2021/22 Qtr2"]);
+      for (const cell of row.cells) expect(statuses).toContain(cell.status);
+    }
+    const audits = rows.find((row) => row.measure === "Case file audits graded good")!;
+    expect(audits.cells.slice(0, 3).map((cell) => cell.status)).toEqual(["No target", "No target", "No target"]);
+    const reoffending = rows.find((row) => row.measure.startsWith("Young offenders"))!;
+    expect(reoffending.cells[2]).toMatchObject({ value: "Not Available", status: "No data" });
+    expect(reoffending.cells[3]).toMatchObject({ value: null, status: "No data" });
+  });
+
+  it("never changes its input and keeps every value, number format, fill and merge of it in the output", async () => {
+    const { copies, folder } = workspace(example("appendix-i.xlsx"));
+    const before = readFileSync(copies[0]);
+    const modified = statSync(copies[0]).mtimeMs;
+    await kpiRag(copies[0]);
+    expect(readFileSync(copies[0]).equals(before)).toBe(true);
+    expect(statSync(copies[0]).mtimeMs).toBe(modified);
+    const input = (await load(copies[0])).getWorksheet("Appendix I")!;
+    const output = (await load(path.join(folder, "appendix-i.rag.xlsx"))).getWorksheet("Appendix I")!;
+    let compared = 0;
+    input.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+      row.eachCell({ includeEmpty: true }, (cell, columnNumber) => {
+        const after = output.getCell(rowNumber, columnNumber);
+        expect(cellValueOf(after.value), cell.address).toEqual(cellValueOf(cell.value));
+        expect(after.numFmt, cell.address).toEqual(cell.numFmt);
+        expect(after.fill, cell.address).toEqual(cell.fill);
+        compared += 1;
+      });
+    });
+    expect(compared).toBeGreaterThan(400);
+    expect((output.model as { merges: string[] }).merges.sort()).toEqual((input.model as { merges: string[] }).merges.sort());
+  });
+
+  it("keeps the analyst's own conditional format, and applying twice gives the same rules as applying once", async () => {
+    const { copies, folder } = workspace(example("appendix-i.xlsx"));
+    const once = path.join(folder, "once.xlsx");
+    const twice = path.join(folder, "twice.xlsx");
+    expect((await kpiRag(copies[0], "--out", once)).code).toBe(0);
+    expect((await kpiRag(once, "--out", twice)).code).toBe(0);
+    const first = (await load(once)).getWorksheet("Appendix I")!;
+    const second = (await load(twice)).getWorksheet("Appendix I")!;
+    const analysts = (worksheet: ExcelJS.Worksheet) => formattingsOf(worksheet).flatMap((formatting) => formatting.rules.filter((rule) => !(rule.formulae ?? []).some(isOwnRule)).map((rule) => ({ ref: formatting.ref, formulae: rule.formulae })));
+    expect(analysts(first)).toEqual([{ ref: "K7:K54", formulae: ['ISNUMBER(SEARCH("late",K7))'] }]);
+    expect(analysts(second)).toEqual(analysts(first));
+    const rules = (worksheet: ExcelJS.Worksheet) => ownRules(worksheet).map(({ ref, rule }) => ({ ref, formulae: rule.formulae, fill: rule.style?.fill?.bgColor?.argb }));
+    expect(rules(first).length).toBeGreaterThan(20);
+    expect(rules(second)).toEqual(rules(first));
+  });
+
+  it("--remove takes away only its own rules, leaving the workbook's rules as they were before formatting", async () => {
+    const { copies, folder } = workspace(example("appendix-i.xlsx"));
+    const formatted = path.join(folder, "formatted.xlsx");
+    const removed = path.join(folder, "removed.xlsx");
+    await kpiRag(copies[0], "--out", formatted);
+    const run = await kpiRag(formatted, "--remove", "--out", removed);
+    expect(run.code).toBe(0);
+    expect(run.out[0]).toMatch(/^Removed \d+ KPI RAG rules/);
+    const original = (await load(copies[0])).getWorksheet("Appendix I")!;
+    const after = (await load(removed)).getWorksheet("Appendix I")!;
+    const simplify = (worksheet: ExcelJS.Worksheet) => formattingsOf(worksheet).map((formatting) => ({ ref: formatting.ref, formulae: formatting.rules.map((rule) => rule.formulae) }));
+    expect(simplify(after)).toEqual(simplify(original));
+  });
+
+  it("--tolerance Covid19 rates Front line staff supervision at 84% Amber against the Covid tolerance of 70%", async () => {
+    const { copies, folder } = workspace(example("appendix-i.xlsx"));
+    const report = path.join(folder, "covid.json");
+    expect((await kpiRag(copies[0], "--tolerance", "covid19", "--report", report)).code).toBe(0);
+    const parsed = JSON.parse(readFileSync(report, "utf8")) as ReportFile & { toleranceSet: string };
+    expect(parsed.toleranceSet).toBe("Covid19");
+    const supervision = parsed.sheets[0].tables.flatMap((table) => table.rows).find((row) => row.measure.startsWith("Front line staff"))!;
+    expect(supervision.cells.slice(0, 3).map((cell) => cell.status)).toEqual(["Amber", "Amber", "Amber"]);
+    const suspended = parsed.sheets[0].tables.flatMap((table) => table.rows).find((row) => row.measure.startsWith("Care leavers the Trust"))!;
+    expect(suspended.cells[0].status).toBe("Green");
+  });
+});
+
+describe("kpi-rag on bad input: one clear line, a non-zero exit, no output file", () => {
+  const cases: Array<[string, () => string[], RegExp]> = [
+    ["a missing file", () => [path.join(workspace().folder, "missing.xlsx")], /^kpi-rag: There is no file .*missing\.xlsx$/],
+    ["a CSV file", () => workspace(fixture("not-a-workbook.csv")).copies, /is not an \.xlsx workbook \(it is a CSV file/],
+    ["a corrupt workbook", () => workspace(fixture("corrupt.xlsx")).copies, /is damaged or is not an \.xlsx workbook/],
+    ["a workbook with no KPI table", () => workspace(fixture("no-kpi-table.xlsx")).copies, /has no KPI table\. The add-in looks for a header row with a Measure column/],
+    ["an empty workbook", () => workspace(fixture("empty.xlsx")).copies, /has no KPI table/],
+    ["an unknown tolerance set", () => [...workspace(example("appendix-i.xlsx")).copies, "--tolerance", "Winter"], /There is no tolerance set "Winter" in this workbook: it has Standard and Covid19/],
+    ["an unknown sheet", () => [...workspace(example("appendix-i.xlsx")).copies, "--sheet", "Nope"], /There is no sheet "Nope"/],
+    ["an unknown option", () => ["--colour"], /does not know the option --colour/],
+  ];
+  for (const [what, argv, message] of cases) {
+    it(`refuses ${what}`, async () => {
+      const args = argv();
+      const run = await kpiRag(...args);
+      expect(run.code).not.toBe(0);
+      expect(run.error[0]).toMatch(message);
+      expect(run.error.join("\n")).not.toMatch(/\n\s+at /);
+      const input = args.find((argument) => !argument.startsWith("--") && argument.includes(path.sep));
+      if (input) expect(existsSync(input.replace(/\.[^.]+$/, ".rag.xlsx"))).toBe(false);
+    });
+  }
+
+  it("refuses a password-protected workbook", async () => {
+    const { folder } = workspace();
+    const file = path.join(folder, "protected.xlsx");
+    writeFileSync(file, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]));
+    const run = await kpiRag(file);
+    expect(run.code).toBe(1);
+    expect(run.error[0]).toMatch(/password-protected or an old \.xls workbook/);
+    expect(existsSync(path.join(folder, "protected.rag.xlsx"))).toBe(false);
+  });
+
+  it("refuses an output that already exists unless --force, and an output that is the input", async () => {
+    const { copies, folder } = workspace(example("appendix-i.xlsx"));
+    const out = path.join(folder, "appendix-i.rag.xlsx");
+    writeFileSync(out, "keep me");
+    const refused = await kpiRag(copies[0]);
+    expect(refused.code).toBe(1);
+    expect(refused.error[0]).toMatch(/already exists: add --force to replace it/);
+    expect(readFileSync(out, "utf8")).toBe("keep me");
+    expect((await kpiRag(copies[0], "--force")).code).toBe(0);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe("PK");
+    const same = await kpiRag(copies[0], "--out", copies[0], "--force");
+    expect(same.code).toBe(1);
+    expect(same.error[0]).toMatch(/must not be the workbook itself/);
+  });
+
+  it("says so when it cannot write the output, and leaves no partial file", async () => {
+    const { copies, folder } = workspace(example("appendix-i.xlsx"));
+    const out = path.join(folder, "no-such-folder", "out.xlsx");
+    const run = await kpiRag(copies[0], "--out", out);
+    expect(run.code).toBe(1);
+    expect(run.error[0]).toMatch(/The output .*out\.xlsx cannot be written \(its folder does not exist\)/);
+    expect(existsSync(out)).toBe(false);
+    if (process.getuid?.() !== 0) {
+      chmodSync(folder, 0o500);
+      expect((await kpiRag(copies[0])).code).toBe(1);
+      chmodSync(folder, 0o700);
+    }
+  });
+});
