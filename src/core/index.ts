@@ -15,3 +15,4 @@ export * from "./headers";
 export * from "./tables";
 export * from "./describe";
 export * from "./plan";
+export * from "./gap";

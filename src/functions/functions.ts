@@ -3,7 +3,7 @@
  * core, and turns a problem into Excel's own error only here, at the edge. Their JSDoc is the help Excel
  * shows in the formula bar, and custom-functions-metadata-plugin builds functions.json from it.
  */
-import { lookUp, toleranceIn, rate as rateValue, readDefinition, standardSet, toleranceSetKey, trend as trendOf, figureOf, type Definition, type Register, type RegisterEntry } from "../core";
+import { gapToTarget, lookUp, toleranceIn, rate as rateValue, readDefinition, standardSet, toleranceSetKey, trend as trendOf, type Definition, type Register, type RegisterEntry } from "../core";
 import { cellOf, cellsOf, valueError } from "./arguments";
 import { currentRegister } from "./register-source";
 
@@ -117,14 +117,9 @@ export async function name(kpi: any): Promise<string> {
  */
 export async function gap(value: any, kpi: any): Promise<number> {
   const { entry } = await entryFor(kpi);
-  const { standing } = entry.definition;
-  if (standing.kind !== "rated") throw valueError(`${entry.id} has no target to measure a gap from: ${describeStanding(entry.definition)}`);
-  const figure = figureOf(cellOf(value), entry.definition);
-  if (!figure.ok) throw valueError(figure.rating.reason);
-  const { polarity: kind } = standing;
-  if (kind.kind === "higher") return figure.value - standing.target;
-  if (kind.kind === "lower") return standing.target - figure.value;
-  return -Math.max(kind.low - figure.value, 0, figure.value - kind.high);
+  const distance = gapToTarget(cellOf(value), entry.definition);
+  if (!distance.ok) throw valueError(`${entry.id}: ${distance.problem}`);
+  return distance.value;
 }
 
 /**

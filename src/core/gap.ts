@@ -1,0 +1,58 @@
+/**
+ * The gap to target, positive when better than target, and the watch list of Red and Amber KPIs that the
+ * pane's summary shows. One definition of "gap" for KPI.GAP and the pane alike.
+ */
+import type { CellValue } from "./cell";
+import type { Definition } from "./definition";
+import { figureOf, rate } from "./rate";
+import type { FoundTables } from "./tables";
+import { describeFigure } from "./units";
+import type { Read } from "./status";
+
+/** How far a value is from the target, in the core's scale (0.02 is 2 points of %); positive is better. */
+export function gapToTarget(value: CellValue, definition: Definition, numberFormat?: string): Read<number> {
+  const { standing } = definition;
+  if (standing.kind !== "rated") return { ok: false, problem: standing.kind === "check" ? standing.problems[0] ?? "check the definition" : standing.kind === "suspended" ? "its target is suspended" : "it has no target" };
+  const figure = figureOf(value, definition, numberFormat);
+  if (!figure.ok) return { ok: false, problem: figure.rating.reason };
+  const { polarity } = standing;
+  if (polarity.kind === "higher") return { ok: true, value: figure.value - standing.target };
+  if (polarity.kind === "lower") return { ok: true, value: standing.target - figure.value };
+  return { ok: true, value: -Math.max(polarity.low - figure.value, 0, figure.value - polarity.high) };
+}
+
+/** A gap in words: "6 points below target", "53 days worse than target". */
+export function describeGap(gap: number, definition: Definition): string {
+  if (gap === 0) return "on target";
+  const size = describeFigure(Math.abs(gap), definition.unit);
+  const amount = definition.unit === "percent" ? `${size.replace(/%$/, "")} points` : size;
+  return `${amount} ${gap > 0 ? "better" : "worse"} than target`;
+}
+
+export interface WatchItem {
+  sheet: string;
+  /** Sheet row, 0-based. */
+  row: number;
+  id?: string;
+  measure: string;
+  status: "Red" | "Amber";
+  period: string;
+  address: string;
+  gap: string;
+}
+
+/** The KPIs whose latest figure is Red or Amber, Red first, each with its gap to target. */
+export function watchList(found: FoundTables, toleranceSet = "Standard"): WatchItem[] {
+  const items: WatchItem[] = [];
+  for (const table of found.tables) {
+    for (const row of table.rows) {
+      const latest = [...row.cells].reverse().find((cell) => figureOf(cell.value, row.definition, cell.numberFormat).ok);
+      if (!latest) continue;
+      const { status } = rate(latest.value, row.definition, toleranceSet, latest.numberFormat);
+      if (status !== "Red" && status !== "Amber") continue;
+      const gap = gapToTarget(latest.value, row.definition, latest.numberFormat);
+      items.push({ sheet: found.sheet, row: row.row, id: row.id, measure: row.measure, status, period: latest.period, address: latest.address, gap: gap.ok ? describeGap(gap.value, row.definition) : gap.problem });
+    }
+  }
+  return items.sort((a, b) => (a.status === b.status ? 0 : a.status === "Red" ? -1 : 1));
+}
