@@ -1,0 +1,52 @@
+/**
+ * What the pane shows and what it can ask for: plain data and callbacks, so every component renders in a
+ * test without Office. The store (store.ts) owns the conversation with src/excel and fills these in.
+ */
+import type { PeriodSummary, TableReport, WatchItem } from "../core";
+
+export type Intent = "info" | "success" | "warning" | "error";
+
+export interface PaneMessage {
+  intent: Intent;
+  text: string;
+}
+
+export interface PaneState {
+  /** starting: Office is loading; unsupported: this Excel is too old (see `message`); ready: the sheet is read. */
+  phase: "starting" | "unsupported" | "ready";
+  /** What the pane is doing now, in words ("Applying RAG formatting…"); undefined when idle. */
+  busy?: string;
+  sheet: string;
+  tables: TableReport[];
+  summary: PeriodSummary[];
+  watchList: WatchItem[];
+  toleranceSets: string[];
+  toleranceSet: string;
+  /** How many of the add-in's own rules are on the sheet now. */
+  ownRules: number;
+  registerProblems: string[];
+  message?: PaneMessage;
+}
+
+export interface PaneActions {
+  reread(): void;
+  chooseToleranceSet(set: string): void;
+  apply(): void;
+  remove(): void;
+  selectRow(item: WatchItem): void;
+  insertRegister(): void;
+  shareCopy(): void;
+  dismissMessage(): void;
+}
+
+export const initialPaneState: PaneState = {
+  phase: "starting",
+  sheet: "",
+  tables: [],
+  summary: [],
+  watchList: [],
+  toleranceSets: ["Standard"],
+  toleranceSet: "Standard",
+  ownRules: 0,
+  registerProblems: [],
+};

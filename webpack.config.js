@@ -1,0 +1,163 @@
+// Builds the add-in into dist/: the shared-runtime page (taskpane.html), its two scripts
+// (functions.js, the custom functions; taskpane.js, the pane), functions.json (the functions'
+// metadata, generated from the JSDoc in src/functions/functions.ts), the icons and the manifest.
+//
+//   npm run build        production build; URLs in dist/manifest.xml point at the production host
+//   npm run build:dev    development build; the manifest keeps https://localhost:<port>/
+//   npm run dev-server   serves the development build over https on config.dev_server_port
+//
+// The production host is package.json "config.production_url" (set it to where dist/ is
+// deployed, with a trailing slash), or the environment variable KPI_RAG_PRODUCTION_URL.
+"use strict";
+
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const pkg = require("./package.json");
+
+const devPort = Number(process.env.npm_package_config_dev_server_port || pkg.config.dev_server_port || 3000);
+const functionsSource = "./src/functions/functions.ts";
+
+/** The production URL, normalised to end with "/". */
+function productionUrl() {
+  const raw = process.env.KPI_RAG_PRODUCTION_URL || pkg.config.production_url;
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`KPI RAG: the production URL ${JSON.stringify(raw)} is not a URL (set package.json config.production_url or KPI_RAG_PRODUCTION_URL)`);
+  }
+  if (url.protocol !== "https:") throw new Error(`KPI RAG: the production URL ${url.href} must use https`);
+  if (/(^|\.)example\.(org|com|net)$/.test(url.hostname)) {
+    console.warn(`KPI RAG: dist/manifest.xml points at the placeholder ${url.href}; set package.json config.production_url or KPI_RAG_PRODUCTION_URL before deploying.`);
+  }
+  return url.href.endsWith("/") ? url.href : `${url.href}/`;
+}
+
+/**
+ * Rewrites every development URL in the manifest (https://localhost:3000/..., whatever the port)
+ * to the production URL, and the bare development origin (the AppDomain) to the production origin.
+ */
+function toProduction(content, prodUrl) {
+  const prodOrigin = new URL(prodUrl).origin;
+  return content
+    .toString("utf8")
+    .replace(/https:\/\/localhost(?::\d+)?\//g, prodUrl)
+    .replace(/https:\/\/localhost(?::\d+)?(?![\w.:/-])/g, prodOrigin);
+}
+
+/**
+ * HTTPS options for the dev server: Office's trusted development certificate when
+ * office-addin-dev-certs is installed (or its certificates are already in ~/.office-addin-dev-certs),
+ * otherwise undefined, and webpack-dev-server makes a self-signed one (Office will not trust it
+ * until you do).
+ */
+async function devHttpsOptions() {
+  try {
+    const devCerts = require("office-addin-dev-certs");
+    const options = await devCerts.getHttpsServerOptions();
+    return { ca: options.ca, key: options.key, cert: options.cert };
+  } catch (error) {
+    if (error && error.code !== "MODULE_NOT_FOUND") {
+      console.warn(`KPI RAG: office-addin-dev-certs could not provide a certificate: ${error.message || error}`);
+    }
+  }
+  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+  const files = { ca: "ca.crt", key: "localhost.key", cert: "localhost.crt" };
+  if (Object.values(files).every((file) => fs.existsSync(path.join(dir, file)))) {
+    return Object.fromEntries(Object.entries(files).map(([k, file]) => [k, fs.readFileSync(path.join(dir, file))]));
+  }
+  console.warn(
+    "KPI RAG: no Office development certificate found; serving with a self-signed one. " +
+      "Run `npx office-addin-dev-certs install` once to have Office trust https://localhost."
+  );
+  return undefined;
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const dev = argv.mode === "development";
+  const prodUrl = dev ? undefined : productionUrl();
+
+  return {
+    mode: dev ? "development" : "production",
+    target: "web",
+    devtool: dev ? "source-map" : false,
+    entry: {
+      functions: functionsSource,
+      taskpane: "./src/taskpane/index.tsx",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              // Type checking is `tsc --noEmit` in `npm run lint`; webpack only transpiles.
+              transpileOnly: true,
+              configFile: path.resolve(__dirname, "tsconfig.json"),
+              compilerOptions: { noEmit: false, sourceMap: dev },
+            },
+          },
+        },
+      ],
+    },
+    optimization: {
+      // Each entry is one self-contained script: functions.js must register the custom
+      // functions on its own, with no runtime or vendor chunk to load first.
+      splitChunks: false,
+      runtimeChunk: false,
+    },
+    performance: {
+      // React and Fluent UI make the pane a little over the default 244 KiB hint.
+      maxEntrypointSize: 2 * 1024 * 1024,
+      maxAssetSize: 2 * 1024 * 1024,
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({
+        input: functionsSource,
+        output: "functions.json",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // The functions first, so they are registered before React loads.
+        chunks: ["functions", "taskpane"],
+        chunksSortMode: "manual",
+        inject: "body",
+        scriptLoading: "blocking",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (prodUrl ? toProduction(content, prodUrl) : content),
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      port: devPort,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: {
+        type: "https",
+        options: env.WEBPACK_SERVE ? await devHttpsOptions() : undefined,
+      },
+      static: false,
+    },
+  };
+};
