@@ -72,13 +72,6 @@ export async function insertRegisterTable(context: Excel.RequestContext): Promis
   return { created: false, added: missing.length };
 }
 
-/** Calls back whenever a table is added or changed, so the register can be read afresh. */
-export async function watchTables(context: Excel.RequestContext, onChange: () => void): Promise<void> {
-  context.workbook.tables.onChanged.add(async () => onChange());
-  context.workbook.tables.onAdded.add(async () => onChange());
-  await context.sync();
-}
-
 /** Recalculates every formula in the workbook, so KPI formulas follow an edited register. */
 export async function recalculateWorkbook(context: Excel.RequestContext): Promise<void> {
   context.workbook.application.calculate(Excel.CalculationType.full);

@@ -4,7 +4,8 @@
  * formula follows an edited target. Without Excel (tests, or a failed read) the catalogue answers.
  */
 import { buildRegister, builtInRegister, type Register } from "../core";
-import { readRegisterTable, recalculateWorkbook, watchTables } from "../excel/register-table";
+import { watchWorkbook } from "../excel/events";
+import { readRegisterTable, recalculateWorkbook } from "../excel/register-table";
 
 let cached: Promise<Register> | undefined;
 let watching = false;
@@ -21,7 +22,7 @@ async function loadRegister(): Promise<Register> {
       const table = await readRegisterTable(context);
       if (!watching) {
         watching = true;
-        await watchTables(context, registerChanged);
+        await watchWorkbook(context, { onSheetActivated: () => undefined, onTablesChanged: () => void registerChanged() });
       }
       return buildRegister(table);
     });

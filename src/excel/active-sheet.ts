@@ -1,0 +1,120 @@
+/**
+ * Reading the active sheet into a plain grid, with the add-in's own conditional formats on it, in one
+ * sync; and writing a formatting plan back in one more. Everything else on the sheet is left alone.
+ */
+import { findTables, isOwnRule, moveFormula, parseCellAddress, planFormatting, topLeftOf, type CellValue, type FormattingPlan, type FoundTables, type Grid, type Register } from "../core";
+import type { Capabilities } from "./requirements";
+
+export interface SheetReading {
+  grid: Grid;
+  /** The add-in's own conditional formats on the sheet, loaded for deletion in the same request. */
+  ownFormats: Excel.ConditionalFormat[];
+}
+
+/** Office.js gives blanks as "" and errors as their text ("#N/A"); the core wants null for a blank. */
+function toCellValue(value: unknown): CellValue {
+  if (value === "" || value === null || value === undefined) return null;
+  return typeof value === "number" || typeof value === "boolean" || typeof value === "string" ? value : String(value);
+}
+
+/** The active sheet's used cells and the add-in's own rules on it: one sync. */
+export async function readActiveSheet(context: Excel.RequestContext): Promise<SheetReading> {
+  const worksheets = context.workbook.worksheets;
+  const named = worksheets.getActiveWorksheet();
+  named.load("name");
+  const used = worksheets.getActiveWorksheet().getUsedRangeOrNullObject(true);
+  used.load(["address", "values", "numberFormat"]);
+  const formats = worksheets.getActiveWorksheet().getRange().conditionalFormats;
+  formats.load("items/type,items/customOrNullObject/rule/formula");
+  await context.sync();
+  const ownFormats = formats.items.filter((format) => format.type === Excel.ConditionalFormatType.custom && !format.customOrNullObject.isNullObject && isOwnRule(format.customOrNullObject.rule.formula));
+  const grid: Grid = used.isNullObject
+    ? { sheet: named.name, origin: { row: 0, column: 0 }, values: [], numberFormats: [], merges: [] }
+    : { sheet: named.name, origin: topLeftOf(used.address), values: used.values.map((row) => row.map(toCellValue)), numberFormats: used.numberFormat as string[][], merges: [] };
+  return { grid, ownFormats };
+}
+
+export interface Applied {
+  found: FoundTables;
+  plan: FormattingPlan;
+  removed: number;
+}
+
+/**
+ * Reads the active sheet afresh and replaces the add-in's rules with the plan's: two syncs whatever the
+ * sheet's size. If the second sync fails part-way, applying again repairs it, since it first deletes every
+ * rule of its own that is there.
+ */
+export async function applyRagFormatting(context: Excel.RequestContext, register: Register, toleranceSet: string, capabilities: Capabilities): Promise<Applied> {
+  const { grid, ownFormats } = await readActiveSheet(context);
+  const found = findTables(grid, register);
+  const plan = planFormatting(found, toleranceSet);
+  if (capabilities.rangeAreas) context.application.suspendScreenUpdatingUntilNextSync();
+  for (const format of ownFormats) format.delete();
+  const sheet = context.workbook.worksheets.getActiveWorksheet();
+  for (const rule of plan.rules) {
+    if (capabilities.rangeAreas) addRule(sheet.getRanges(rule.appliesTo.join(",")).conditionalFormats, rule.formula, rule.fill, rule.font);
+    else {
+      // Without multi-area ranges, one rule per area, its formula moved to that area's top-left cell.
+      const anchor = topLeftOf(rule.appliesTo[0]);
+      for (const area of rule.appliesTo) {
+        const corner = parseCellAddress(area.split(":")[0]) ?? anchor;
+        addRule(sheet.getRange(area).conditionalFormats, moveFormula(rule.formula, corner.row - anchor.row, corner.column - anchor.column), rule.fill, rule.font);
+      }
+    }
+  }
+  await context.sync();
+  return { found, plan, removed: ownFormats.length };
+}
+
+function addRule(formats: Excel.ConditionalFormatCollection, formula: string, fill: string, font: string): void {
+  const format = formats.add(Excel.ConditionalFormatType.custom);
+  format.custom.rule.formula = formula;
+  format.custom.format.fill.color = fill;
+  format.custom.format.font.color = font;
+}
+
+/** Removes only the add-in's own rules from the active sheet: two syncs. Returns how many went. */
+export async function removeRagFormatting(context: Excel.RequestContext): Promise<number> {
+  const { ownFormats } = await readActiveSheet(context);
+  for (const format of ownFormats) format.delete();
+  await context.sync();
+  return ownFormats.length;
+}
+
+/** Activates a sheet and selects one of its rows (0-based), so the analyst sees the KPI the pane named. */
+export async function selectSheetRow(context: Excel.RequestContext, sheetName: string, row: number): Promise<void> {
+  const sheet = context.workbook.worksheets.getItem(sheetName);
+  sheet.activate();
+  sheet.getRange(`${row + 1}:${row + 1}`).select();
+  await context.sync();
+}
+
+/**
+ * Copies the active sheet and, in the copy, replaces every KPI. formula with the value it shows, so people
+ * without the add-in see the same figures. Only those cells are written: every other cell stays as it was.
+ */
+export async function copySheetWithValues(context: Excel.RequestContext): Promise<{ sheet: string; replaced: number }> {
+  const original = context.workbook.worksheets.getActiveWorksheet();
+  const copy = original.copy(Excel.WorksheetPositionType.after, original);
+  copy.load("name");
+  // The original's values: the copy's own KPI formulas may still be calculating.
+  const used = original.getUsedRangeOrNullObject();
+  used.load(["address", "formulas", "values"]);
+  await context.sync();
+  let replaced = 0;
+  if (!used.isNullObject) {
+    const origin = topLeftOf(used.address);
+    used.formulas.forEach((row, rowOffset) =>
+      row.forEach((formula, columnOffset) => {
+        if (typeof formula === "string" && /^=.*\bKPI\./i.test(formula)) {
+          copy.getCell(origin.row + rowOffset, origin.column + columnOffset).values = [[used.values[rowOffset][columnOffset]]];
+          replaced += 1;
+        }
+      }),
+    );
+  }
+  copy.activate();
+  await context.sync();
+  return { sheet: copy.name, replaced };
+}

@@ -1,0 +1,55 @@
+/**
+ * One Excel.run per user action, patient with an analyst who is typing in a cell: Excel refuses add-in
+ * requests in cell-edit mode, so the action waits and tries again instead of failing.
+ */
+export interface RunOptions {
+  /** Told once when Excel is busy with the analyst's edit, so the pane can say it is waiting. */
+  onWaiting?: () => void;
+  /** How long to keep trying, in milliseconds. */
+  patience?: number;
+  pause?: (milliseconds: number) => Promise<void>;
+}
+
+const wait = (milliseconds: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, milliseconds));
+
+export async function runExcel<T>(action: (context: Excel.RequestContext) => Promise<T>, options: RunOptions = {}): Promise<T> {
+  const { onWaiting, patience = 60_000, pause = wait } = options;
+  let waited = 0;
+  let told = false;
+  for (;;) {
+    try {
+      return await Excel.run(action);
+    } catch (error) {
+      if (!isCellEditMode(error) || waited >= patience) throw error;
+      if (!told) {
+        told = true;
+        onWaiting?.();
+      }
+      await pause(500);
+      waited += 500;
+    }
+  }
+}
+
+function isCellEditMode(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: string }).code === "InvalidOperationInCellEditMode";
+}
+
+/** An Office.js failure in words an analyst can act on; the detail stays out of sight. */
+export function explainFailure(error: unknown, whatFailed: string): string {
+  const code = typeof error === "object" && error !== null ? (error as { code?: string }).code : undefined;
+  switch (code) {
+    case "InvalidOperationInCellEditMode":
+      return `${whatFailed}: Excel is still waiting for you to finish editing a cell. Press Enter or Esc, then try again.`;
+    case "ItemNotFound":
+      return `${whatFailed}: the sheet or table has gone (it may have been deleted or renamed). Read the sheet again.`;
+    case "AccessDenied":
+    case "InsertDeleteConflict":
+      return `${whatFailed}: the sheet is protected or locked. Unprotect it (Review > Unprotect Sheet) and try again.`;
+    case "RequestPayloadSizeLimitExceeded":
+    case "ResponsePayloadSizeLimitExceeded":
+      return `${whatFailed}: the sheet is too large to read in one go. Keep the KPI tables on a sheet of their own and try again.`;
+    default:
+      return `${whatFailed}: Excel did not accept the change${code ? ` (${code})` : ""}. Nothing else was changed; applying again repairs any half-made formatting.`;
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * The pane's one conversation with Excel: it asks src/excel to read, apply and remove, and turns the
+ * answers into the plain PaneState that the components draw. One Excel.run per analyst action.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { buildRegister, builtInRegister, findTables, planFormatting, summarise, watchList, type FoundTables, type Register, type WatchItem } from "../core";
+import { applyRagFormatting, copySheetWithValues, readActiveSheet, removeRagFormatting, selectSheetRow } from "../excel/active-sheet";
+import { watchWorkbook } from "../excel/events";
+import { insertRegisterTable, readRegisterTable } from "../excel/register-table";
+import { capabilityNotes, checkRequirements, type Capabilities } from "../excel/requirements";
+import { explainFailure, runExcel } from "../excel/run";
+import { initialPaneState, type PaneActions, type PaneMessage, type PaneState } from "./model";
+
+/** The pane's view of a sheet's tables under a tolerance set: what every component needs, as plain data. */
+export function viewOf(found: FoundTables, toleranceSet: string, ownRules: number): Pick<PaneState, "sheet" | "tables" | "summary" | "watchList" | "toleranceSets" | "toleranceSet" | "ownRules"> {
+  const toleranceSets = [...new Set(["Standard", ...found.tables.flatMap((table) => table.toleranceSets)])];
+  const chosen = toleranceSets.includes(toleranceSet) ? toleranceSet : "Standard";
+  const plan = planFormatting(found, chosen);
+  return { sheet: found.sheet, tables: plan.tables, summary: summarise(plan.tables), watchList: watchList(found, chosen), toleranceSets, toleranceSet: chosen, ownRules };
+}
+
+export function usePane(): { state: PaneState; actions: PaneActions } {
+  const [state, setState] = useState<PaneState>(initialPaneState);
+  const register = useRef<Register>(builtInRegister);
+  const capabilities = useRef<Capabilities>({ rangeAreas: true, events: true, copySheet: true });
+  const toleranceSet = useRef("Standard");
+  const found = useRef<FoundTables | null>(null);
+
+  const say = useCallback((message: PaneMessage | undefined) => setState((previous) => ({ ...previous, message })), []);
+  const busy = useCallback((what: string | undefined) => setState((previous) => ({ ...previous, busy: what })), []);
+  const waiting = useCallback(() => busy("Waiting for you to finish editing the cell…"), [busy]);
+
+  const show = useCallback((tables: FoundTables, ownRules: number, message?: PaneMessage) => {
+    found.current = tables;
+    setState((previous) => ({ ...previous, phase: "ready", busy: undefined, ...viewOf(tables, toleranceSet.current, ownRules), registerProblems: register.current.problems, message: message ?? previous.message }));
+  }, []);
+
+  const reread = useCallback(async () => {
+    busy("Reading the sheet…");
+    try {
+      const reading = await runExcel(readActiveSheet, { onWaiting: waiting });
+      show(findTables(reading.grid, register.current), reading.ownFormats.length);
+    } catch (error) {
+      setState((previous) => ({ ...previous, phase: "ready", busy: undefined, message: { intent: "error", text: explainFailure(error, "The sheet could not be read") } }));
+    }
+  }, [busy, show, waiting]);
+
+  const reloadRegister = useCallback(async () => {
+    try {
+      register.current = buildRegister(await runExcel(readRegisterTable, { onWaiting: waiting }));
+    } catch {
+      register.current = builtInRegister;
+    }
+  }, [waiting]);
+
+  useEffect(() => {
+    const check = checkRequirements();
+    if (!check.ok) {
+      setState((previous) => ({ ...previous, phase: "unsupported", message: { intent: "error", text: check.problem } }));
+      return;
+    }
+    capabilities.current = check.capabilities;
+    const notes = capabilityNotes(check.capabilities);
+    if (notes.length > 0) say({ intent: "warning", text: notes.join(" ") });
+    void (async () => {
+      await reloadRegister();
+      if (check.capabilities.events) {
+        await runExcel((context) =>
+          watchWorkbook(context, {
+            onSheetActivated: () => void reread(),
+            onTablesChanged: () => void reloadRegister().then(reread),
+          }),
+        ).catch(() => undefined);
+      }
+      await reread();
+    })();
+  }, [reloadRegister, reread, say]);
+
+  const act = useCallback(
+    async (doing: string, failed: string, action: () => Promise<PaneMessage | void>) => {
+      busy(doing);
+      try {
+        const message = await action();
+        if (message) say(message);
+      } catch (error) {
+        say({ intent: "error", text: explainFailure(error, failed) });
+      } finally {
+        busy(undefined);
+      }
+    },
+    [busy, say],
+  );
+
+  const actions = useMemo<PaneActions>(
+    () => ({
+      reread: () => void reread(),
+      chooseToleranceSet: (set) => {
+        toleranceSet.current = set;
+        if (found.current) show(found.current, state.ownRules);
+      },
+      apply: () =>
+        void act("Applying RAG formatting…", "RAG formatting was not applied", async () => {
+          const applied = await runExcel((context) => applyRagFormatting(context, register.current, toleranceSet.current, capabilities.current), { onWaiting: waiting });
+          const cells = applied.plan.tables.flatMap((table) => table.rows.flatMap((row) => row.cells)).filter((cell) => cell.status === "Green" || cell.status === "Amber" || cell.status === "Red").length;
+          show(applied.found, applied.plan.rules.length);
+          if (applied.plan.rules.length === 0) return { intent: "warning", text: "There was nothing to colour: no KPI row on this sheet has a figure with a target." };
+          return { intent: "success", text: `Applied ${applied.plan.rules.length} RAG rules colouring ${cells} cells (tolerance set ${applied.plan.toleranceSet}). Your own formatting is untouched.` };
+        }),
+      remove: () =>
+        void act("Removing RAG formatting…", "RAG formatting was not removed", async () => {
+          const removed = await runExcel(removeRagFormatting, { onWaiting: waiting });
+          if (found.current) show(found.current, 0);
+          return { intent: "success", text: `Removed ${removed} RAG rule${removed === 1 ? "" : "s"}. Your own formatting is untouched.` };
+        }),
+      selectRow: (item: WatchItem) => void act("Selecting the row…", "The row could not be selected", () => runExcel((context) => selectSheetRow(context, item.sheet, item.row), { onWaiting: waiting })),
+      insertRegister: () =>
+        void act("Updating the KPI register…", "The KPI register was not changed", async () => {
+          const inserted = await runExcel(insertRegisterTable, { onWaiting: waiting });
+          await reloadRegister();
+          return inserted.created
+            ? { intent: "success", text: `Inserted the KPIRegister table on the sheet "KPI Register" with ${inserted.added} KPIs from the catalogue. Edit it like any table: your rows win over the catalogue.` }
+            : { intent: "success", text: inserted.added === 0 ? "The KPIRegister table already has every KPI of the catalogue." : `Added ${inserted.added} missing KPIs to the KPIRegister table; your rows are untouched.` };
+        }),
+      shareCopy: () =>
+        void act("Making a shareable copy…", "The shareable copy was not made", async () => {
+          if (!capabilities.current.copySheet) return { intent: "warning", text: "This Excel cannot copy sheets from an add-in (it needs ExcelApi 1.10)." };
+          const copy = await runExcel(copySheetWithValues, { onWaiting: waiting });
+          return { intent: "success", text: `Made "${copy.sheet}": ${copy.replaced} KPI formula${copy.replaced === 1 ? "" : "s"} replaced with ${copy.replaced === 1 ? "its value" : "their values"}.` };
+        }),
+      dismissMessage: () => say(undefined),
+    }),
+    [act, reloadRegister, reread, say, show, state.ownRules, waiting],
+  );
+
+  return { state, actions };
+}
