@@ -16,3 +16,4 @@ export * from "./tables";
 export * from "./describe";
 export * from "./plan";
 export * from "./gap";
+export * from "./formula";

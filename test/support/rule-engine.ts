@@ -4,7 +4,7 @@
  * Tests use it to check that the colours Excel would paint are exactly the statuses the report gives.
  */
 import { HyperFormula } from "hyperformula";
-import { cellAddress, parseCellAddress, type CellValue } from "../../src/core";
+import { cellAddress, moveFormula, parseCellAddress, type CellValue } from "../../src/core";
 
 export interface RuleToJudge {
   formula: string;
@@ -47,18 +47,4 @@ export function paintedCells(values: CellValue[][], rules: readonly RuleToJudge[
     engine.destroy();
   }
   return painted;
-}
-
-/** Moves the relative references of a formula, as Excel does when a rule applies to another cell. */
-export function moveFormula(formula: string, rows: number, columns: number): string {
-  return formula.replace(/("[^"]*")|(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(])/g, (match, quoted: string | undefined, columnFixed: string, letters: string, rowFixed: string, digits: string) => {
-    if (quoted) return quoted;
-    const position = parseCellAddress(`${letters}${digits}`);
-    if (!position) return match;
-    const row = rowFixed ? position.row : position.row + rows;
-    const column = columnFixed ? position.column : position.column + columns;
-    const moved = cellAddress({ row, column });
-    const movedLetters = moved.replace(/\d+$/, "");
-    return `${columnFixed}${movedLetters}${rowFixed}${row + 1}`;
-  });
 }
