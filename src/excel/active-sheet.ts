@@ -53,13 +53,13 @@ export async function applyRagFormatting(context: Excel.RequestContext, register
   for (const format of ownFormats) format.delete();
   const sheet = context.workbook.worksheets.getActiveWorksheet();
   for (const rule of plan.rules) {
-    if (capabilities.rangeAreas) addRule(sheet.getRanges(rule.appliesTo.join(",")).conditionalFormats, rule.formula, rule.fill, rule.font);
+    if (capabilities.rangeAreas) addRule(sheet.getRanges(rule.appliesTo.join(",")), rule.formula, rule.fill, rule.font);
     else {
       // Without multi-area ranges, one rule per area, its formula moved to that area's top-left cell.
       const anchor = topLeftOf(rule.appliesTo[0]);
       for (const area of rule.appliesTo) {
         const corner = parseCellAddress(area.split(":")[0]) ?? anchor;
-        addRule(sheet.getRange(area).conditionalFormats, moveFormula(rule.formula, corner.row - anchor.row, corner.column - anchor.column), rule.fill, rule.font);
+        addRule(sheet.getRange(area), moveFormula(rule.formula, corner.row - anchor.row, corner.column - anchor.column), rule.fill, rule.font);
       }
     }
   }
@@ -67,8 +67,8 @@ export async function applyRagFormatting(context: Excel.RequestContext, register
   return { found, plan, removed: ownFormats.length };
 }
 
-function addRule(formats: Excel.ConditionalFormatCollection, formula: string, fill: string, font: string): void {
-  const format = formats.add(Excel.ConditionalFormatType.custom);
+function addRule(target: Excel.Range | Excel.RangeAreas, formula: string, fill: string, font: string): void {
+  const format = target.conditionalFormats.add(Excel.ConditionalFormatType.custom);
   format.custom.rule.formula = formula;
   format.custom.format.fill.color = fill;
   format.custom.format.font.color = font;
