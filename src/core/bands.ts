@@ -68,7 +68,7 @@ function bandsOfDefinition(definition: Definition, toleranceSet: string): Bands 
 /** The tolerance a set gives; a set that has none ("-", blank, or not in the sheet) falls back to the standard one. */
 export function toleranceIn(tolerances: Readonly<Record<string, Tolerance>>, toleranceSet: string): Tolerance {
   const key = toleranceSetKey(toleranceSet);
-  const chosen = tolerances[key];
+  const chosen = Object.hasOwn(tolerances, key) ? tolerances[key] : undefined;
   return chosen === undefined || (chosen.kind === "none" && key !== "standard") ? tolerances.standard : chosen;
 }
 

@@ -3,7 +3,7 @@
  * `bands` and `rate` can use. Whatever cannot be read, or contradicts itself, becomes a problem
  * ("Check definition"), never a guess.
  */
-import type { CellValue } from "./cell";
+import { isExcelError, type CellValue } from "./cell";
 import type { PercentScale, Unit } from "./units";
 import { describeFigure, percentToFraction, readUnitWord, unitFromMeasure } from "./units";
 import { readPolarity, readThreshold, type Comparator, type Direction, type Threshold } from "./wording";
@@ -41,7 +41,6 @@ export type Standing =
   | { kind: "check"; problems: string[] };
 
 export interface Definition {
-  measure: string;
   unit: Unit;
   /** How the sheet keeps this KPI's percentages; undefined means decide from each value. */
   scale?: PercentScale;
@@ -78,10 +77,9 @@ export function readDefinition(wording: DefinitionWording): Definition {
     })),
   ];
 
-  const explicitUnit = wording.unit === undefined || wording.unit === null ? null : readUnitWord(String(wording.unit));
-  if (wording.unit !== undefined && wording.unit !== null && String(wording.unit).trim() !== "" && explicitUnit === null) {
-    problems.push(`the unit "${String(wording.unit)}" is not one the add-in knows (use %, days, rate or count)`);
-  }
+  const unitWord = wording.unit === undefined || wording.unit === null ? "" : isExcelError(wording.unit) ? wording.unit.error : String(wording.unit);
+  const explicitUnit = unitWord.trim() === "" ? null : readUnitWord(unitWord);
+  if (unitWord.trim() !== "" && explicitUnit === null) problems.push(`the unit "${unitWord}" is not one the add-in knows (use %, days, rate or count)`);
   const thresholds = [target, ...tolerances.map((tolerance) => tolerance.read)].flatMap((read) => (read.ok ? [read.value] : []));
   const writtenUnits = [...new Set(thresholds.flatMap((threshold) => ("unit" in threshold && threshold.unit ? [threshold.unit] : [])))];
   if (writtenUnits.length > 1) problems.push(`the target and tolerances are written in different units (${writtenUnits.join(" and ")})`);
@@ -89,12 +87,13 @@ export function readDefinition(wording: DefinitionWording): Definition {
     problems.push(`the thresholds are written in ${writtenUnits[0]} but the unit says ${explicitUnit}`);
   }
   const unit: Unit = explicitUnit ?? writtenUnits[0] ?? unitFromMeasure(measure) ?? "count";
+  // Thresholds written as bare whole numbers (90) say the sheet keeps whole-number percentages. Written
+  // as "90%" they say nothing about the figures: the row's values decide, or, for a lone value, its size.
   const bareWhole = unit === "percent" && thresholds.some((threshold) => threshold.kind === "figure" && threshold.bare && Math.abs(threshold.value) > 1);
-  const written = unit === "percent" && thresholds.some((threshold) => "unit" in threshold && threshold.unit === "percent");
-  const scale: PercentScale | undefined = unit !== "percent" ? undefined : bareWhole ? "whole" : written ? "fraction" : undefined;
+  const scale: PercentScale | undefined = bareWhole ? "whole" : undefined;
   const inUnit = (threshold: Threshold): Threshold => toCoreScale(threshold, unit);
 
-  const base = { measure, unit, scale, toleranceSets, wording };
+  const base = { unit, scale, toleranceSets, wording };
   if (target.ok && target.value.kind === "suspended") {
     return { ...base, standing: { kind: "suspended", reason: "the target is suspended" } };
   }
@@ -156,7 +155,8 @@ function toleranceFor(polarity: Polarity, target: number, threshold: Threshold, 
     case "margin":
       if (polarity.kind !== "range") return { kind: "problem", problem: `${label} is a margin (±) but the target is a single figure` };
       if (threshold.value < 0) return { kind: "problem", problem: `${label} is a negative margin` };
-      return { kind: "range", low: polarity.low - threshold.value, high: polarity.high + threshold.value };
+      // Worked out in decimal: 0.2 - 0.05 must be exactly the 15% an analyst would write.
+      return { kind: "range", low: decimal(polarity.low - threshold.value), high: decimal(polarity.high + threshold.value) };
     case "range":
       if (polarity.kind !== "range") return { kind: "problem", problem: `${label} is a range but the target is a single figure` };
       if (threshold.low > polarity.low || threshold.high < polarity.high) {
@@ -179,6 +179,11 @@ function toleranceFor(polarity: Polarity, target: number, threshold: Threshold, 
       return { kind: "figure", value: threshold.value, inclusive: threshold.comparator !== ">" && threshold.comparator !== "<" };
     }
   }
+}
+
+/** Rounds away binary noise (0.15000000000000002) to twelve significant digits. */
+function decimal(value: number): number {
+  return Number(value.toPrecision(12));
 }
 
 /** Fixes how a definition's percentages are kept, once the row's values have said so. */

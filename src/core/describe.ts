@@ -10,11 +10,12 @@ export function describeDefinition(definition: Definition): string {
   const unitWords = `unit ${unit === "percent" ? "%" : unit}${scale}`;
   switch (standing.kind) {
     case "suspended":
-      return `Suspended (${standing.reason}); ${unitWords}`;
+      return `Suspended (${standing.reason})`;
     case "no target":
-      return `No target (${standing.reason}); ${unitWords}`;
+      return `No target (${standing.reason})`;
     case "check":
-      return `Check definition: ${standing.problems.join("; ")}`;
+      // The problems themselves are listed beside the definition; saying them twice helps nobody.
+      return "Check definition";
     case "rated": {
       const { polarity } = standing;
       const polarityWords = polarity.kind === "higher" ? "Bigger is better" : polarity.kind === "lower" ? "Smaller is better" : "In range is better";

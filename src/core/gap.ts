@@ -25,7 +25,8 @@ export function gapToTarget(value: CellValue, definition: Definition, numberForm
 export function describeGap(gap: number, definition: Definition): string {
   if (gap === 0) return "on target";
   const size = describeFigure(Math.abs(gap), definition.unit);
-  const amount = definition.unit === "percent" ? `${size.replace(/%$/, "")} points` : size;
+  const points = size.replace(/%$/, "");
+  const amount = definition.unit === "percent" ? `${points} ${points === "1" ? "point" : "points"}` : size;
   return `${amount} ${gap > 0 ? "better" : "worse"} than target`;
 }
 

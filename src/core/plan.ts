@@ -6,6 +6,7 @@
  */
 import { bands, type Band } from "./bands";
 import type { CellValue } from "./cell";
+import type { Definition } from "./definition";
 import { describeDefinition } from "./describe";
 import { cellAddress } from "./grid";
 import { ragPalette } from "./palette";
@@ -76,6 +77,7 @@ interface Group {
 
 export function planFormatting(found: FoundTables, toleranceSet = "Standard"): FormattingPlan {
   const groups = new Map<string, Group>();
+  const described = new Map<Definition, string>();
   const tables: TableReport[] = found.tables.map((table) => ({
     sheet: found.sheet,
     address: table.address,
@@ -89,16 +91,14 @@ export function planFormatting(found: FoundTables, toleranceSet = "Standard"): F
       const banding = bands(row.definition, toleranceSet);
       if (banding.kind === "bands") {
         const colourable = cells.filter(({ rating }) => !rating.unreadable).map(({ cell }) => cell);
-        const toSheet = row.definition.unit === "percent" && row.definition.scale === "whole" ? fractionToPercent : (value: number) => value;
         const firstColumn = colourable[0]?.column;
-        for (const status of ["Green", "Amber", "Red"] as const) {
-          const statusBands = banding.bands.filter((band) => band.status === status);
-          if (statusBands.length === 0 || firstColumn === undefined) continue;
-          const conditions = statusBands.map((band) => bandCondition(band, toSheet));
-          const key = `${status}|${firstColumn}|${conditions.join(";")}`;
-          const group = groups.get(key) ?? { status, formulaFor: (anchor: string) => ruleFormula(anchor, conditions), cells: [] };
-          group.cells.push(...colourable.map((cell) => ({ row: cell.row, column: cell.column })));
-          groups.set(key, group);
+        if (firstColumn !== undefined) {
+          for (const { status, conditions, key } of conditionsOf(banding.bands, row.definition)) {
+            const groupKey = `${firstColumn}|${key}`;
+            const group = groups.get(groupKey) ?? { status, formulaFor: (anchor: string) => ruleFormula(anchor, conditions), cells: [] };
+            for (const cell of colourable) group.cells.push({ row: cell.row, column: cell.column });
+            groups.set(groupKey, group);
+          }
         }
       }
       return {
@@ -108,7 +108,7 @@ export function planFormatting(found: FoundTables, toleranceSet = "Standard"): F
         measure: row.measure,
         section: row.section,
         source: row.source,
-        definition: describeDefinition(row.definition),
+        definition: described.get(row.definition) ?? remember(described, row.definition, describeDefinition(row.definition)),
         problems: [...row.problems, ...cells.filter(({ rating }) => rating.unreadable).map(({ cell, rating }) => `${cell.address}: ${rating.reason.replace(/^No data: /, "")}`)],
         cells: cells.map(({ cell, rating }) => ({ sheet: found.sheet, address: cell.address, period: cell.period, value: cell.value, status: rating.status, reason: rating.reason })),
       };
@@ -120,6 +120,32 @@ export function planFormatting(found: FoundTables, toleranceSet = "Standard"): F
     return { status: group.status, formula: group.formulaFor(anchor), appliesTo, ...ragPalette[group.status] };
   });
   return { sheet: found.sheet, toleranceSet, rules, tables };
+}
+
+function remember<K, V>(memo: Map<K, V>, key: K, value: V): V {
+  memo.set(key, value);
+  return value;
+}
+
+interface StatusConditions {
+  status: RagStatus;
+  conditions: string[];
+  key: string;
+}
+
+const conditionsCache = new WeakMap<Band[], StatusConditions[]>();
+
+/** Each status's conditions in the sheet's scale, worked out once per set of bands (rows share them). */
+function conditionsOf(statusBands: Band[], definition: Definition): StatusConditions[] {
+  const cached = conditionsCache.get(statusBands);
+  if (cached) return cached;
+  const toSheet = definition.unit === "percent" && definition.scale === "whole" ? fractionToPercent : (value: number) => value;
+  const result = (["Green", "Amber", "Red"] as const).flatMap((status) => {
+    const conditions = statusBands.filter((band) => band.status === status).map((band) => bandCondition(band, toSheet));
+    return conditions.length === 0 ? [] : [{ status, conditions, key: `${status}|${conditions.join(";")}` }];
+  });
+  conditionsCache.set(statusBands, result);
+  return result;
 }
 
 /** One band as an Excel condition on the figure `X` (replaced by the anchor cell): "X>=0.9", "AND(X>0.09,X<=0.15)". */
@@ -146,46 +172,56 @@ function formulaNumber(value: number): string {
   return String(Number(value.toPrecision(15)));
 }
 
-/** Cells into as few rectangles as simply found: runs along each row, stacked where rows repeat. */
+/**
+ * Cells into as few rectangles as simply found: runs along each row, stacked where the next row has the
+ * same run. One pass over the cells in reading order (they arrive so; they are sorted if not).
+ */
 function areasOf(cells: Array<{ row: number; column: number }>): string[] {
-  const byRow = new Map<number, number[]>();
-  for (const cell of cells) byRow.set(cell.row, [...(byRow.get(cell.row) ?? []), cell.column]);
-  const rowsInOrder = [...byRow.keys()].sort((a, b) => a - b);
-  const open = new Map<string, { top: number; bottom: number; left: number; right: number }>();
-  const done: Array<{ top: number; bottom: number; left: number; right: number }> = [];
-  for (const row of rowsInOrder) {
-    const columns = [...new Set(byRow.get(row))].sort((a, b) => a - b);
-    const runs: Array<[number, number]> = [];
-    for (const column of columns) {
-      const last = runs[runs.length - 1];
-      if (last && column === last[1] + 1) last[1] = column;
-      else runs.push([column, column]);
+  const inOrder = isReadingOrder(cells) ? cells : [...cells].sort((a, b) => a.row - b.row || a.column - b.column);
+  type Area = { top: number; bottom: number; left: number; right: number };
+  const done: Area[] = [];
+  let open: Area[] = []; // areas that reached the previous row
+  let current: Area[] = []; // runs of the row being read
+  let row = -1;
+  const closeRow = (): void => {
+    const next: Area[] = [];
+    for (const run of current) {
+      const above = open.find((area) => area.left === run.left && area.right === run.right && area.bottom === run.top - 1);
+      if (above) {
+        above.bottom = run.top;
+        next.push(above);
+      } else next.push(run);
     }
-    const stillOpen = new Set<string>();
-    for (const [left, right] of runs) {
-      const key = `${left}:${right}`;
-      const area = open.get(key);
-      if (area && area.bottom === row - 1) area.bottom = row;
-      else {
-        if (area) done.push(area);
-        open.set(key, { top: row, bottom: row, left, right });
-      }
-      stillOpen.add(key);
+    for (const area of open) if (!next.includes(area)) done.push(area);
+    open = next;
+    current = [];
+  };
+  for (const cell of inOrder) {
+    if (cell.row !== row) {
+      closeRow();
+      row = cell.row;
     }
-    for (const [key, area] of open) {
-      if (!stillOpen.has(key)) {
-        done.push(area);
-        open.delete(key);
-      }
-    }
+    const last = current[current.length - 1];
+    if (last && cell.column === last.right + 1) last.right = cell.column;
+    else if (!last || cell.column > last.right) current.push({ top: row, bottom: row, left: cell.column, right: cell.column });
   }
-  done.push(...open.values());
+  closeRow();
+  done.push(...open);
   done.sort((a, b) => a.top - b.top || a.left - b.left);
   return done.map((area) => {
     const topLeft = cellAddress({ row: area.top, column: area.left });
     const bottomRight = cellAddress({ row: area.bottom, column: area.right });
     return topLeft === bottomRight ? topLeft : `${topLeft}:${bottomRight}`;
   });
+}
+
+function isReadingOrder(cells: ReadonlyArray<{ row: number; column: number }>): boolean {
+  for (let index = 1; index < cells.length; index++) {
+    const before = cells[index - 1];
+    const cell = cells[index];
+    if (cell.row < before.row || (cell.row === before.row && cell.column <= before.column)) return false;
+  }
+  return true;
 }
 
 export interface PeriodSummary {

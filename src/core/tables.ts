@@ -5,11 +5,11 @@
  */
 import { isExcelError, type CellValue } from "./cell";
 import { kpiIdOfNumber } from "./catalogue";
-import { definitionProblems, readDefinition, withScale, type Definition } from "./definition";
+import { definitionProblems, readDefinition, withScale, type Definition, type DefinitionWording } from "./definition";
 import { cellAddress, type Grid } from "./grid";
 import { headerText, isHeaderContinuation, roleOfLabel, type ColumnRole } from "./headers";
 import { builtInRegister, lookUp, type Register } from "./register";
-import type { PercentScale } from "./units";
+import { unitFromMeasure, type PercentScale } from "./units";
 import { readValue } from "./wording";
 
 export interface Period {
@@ -110,6 +110,8 @@ function labelAt(grid: Grid, spread: (row: number, column: number) => CellValue,
 
 function layoutAt(grid: Grid, spread: (row: number, column: number) => CellValue, row: number): Layout | null {
   const cells = grid.values[row] ?? [];
+  // Most rows are data: only a row with a "measure" label can open a table, so look no further otherwise.
+  if (!cells.some((cell) => typeof cell === "string" && /measure/i.test(cell))) return null;
   const roles = cells.map((_, column) => roleOfLabel(labelAt(grid, spread, row, column)));
   const measure = roles.findIndex((role) => role.kind === "measure");
   if (measure < 0 || !roles.some((role) => role.kind === "polarity" || role.kind === "target" || role.kind === "kpi")) return null;
@@ -169,6 +171,7 @@ function readTable(grid: Grid, spread: (row: number, column: number) => CellValu
   const others = layout.tolerances.filter((tolerance) => tolerance !== standard);
 
   const rows: KpiRow[] = [];
+  const definitions = definitionMemo();
   let section = "";
   let subRowParent = "";
   const firstRow = layout.headerRows[layout.headerRows.length - 1] + 1;
@@ -214,7 +217,7 @@ function readTable(grid: Grid, spread: (row: number, column: number) => CellValu
     if (fromRegister) {
       const entry = id ? lookUp(register, id) : undefined;
       if (entry) {
-        definition = { ...entry.definition, measure: measure || entry.measure };
+        definition = entry.definition;
         source = entry.source;
       } else {
         const problem = id ? `${id} is in neither the workbook's KPIRegister table nor the built-in catalogue` : `the KPI number ${text(kpiCell) || String(kpiCell)} cannot be read`;
@@ -222,7 +225,7 @@ function readTable(grid: Grid, spread: (row: number, column: number) => CellValu
         definition = { ...definition, standing: { kind: "check", problems: [problem] } };
       }
     } else {
-      definition = readDefinition({
+      const wording: DefinitionWording = {
         measure,
         polarity: value(row, layout.polarity),
         target: value(row, layout.target),
@@ -234,11 +237,11 @@ function readTable(grid: Grid, spread: (row: number, column: number) => CellValu
           tolerance: format(row, standard?.column),
           otherTolerances: Object.fromEntries(others.map((tolerance) => [tolerance.set, format(row, tolerance.column)])),
         },
-      });
+      };
+      definition = definitions.read(wording);
     }
     const scale = decideScale(definition, cells);
-    if (scale.ok) definition = withScale(definition, scale.value);
-    else definition = { ...definition, standing: { kind: "check", problems: [scale.problem] } };
+    definition = scale.ok ? definitions.scaled(definition, scale.value) : { ...definition, standing: { kind: "check", problems: [scale.problem] } };
     problems.push(...definitionProblems(definition));
     rows.push({ row: origin.row + row, id, measure, section, source, definition, problems, cells });
     lastRow = row;
@@ -277,4 +280,39 @@ export function decideScale(definition: Definition, cells: readonly PeriodCell[]
   if (percentCue) return { ok: true, value: "fraction" };
   if (wholeNumber || definition.scale === "whole") return { ok: true, value: "whole" };
   return { ok: true, value: definition.scale ?? "fraction" };
+}
+
+/**
+ * Rows with the same wording share one definition object: appendices repeat thresholds ("Bigger is
+ * better, 95%, 80%") down the sheet, and a shared definition lets its bands and rules be worked out once.
+ * The measure only matters to a definition through the unit its words imply, so that is what the key holds.
+ */
+function definitionMemo(): { read: (wording: DefinitionWording) => Definition; scaled: (definition: Definition, scale: PercentScale | undefined) => Definition } {
+  const read = new Map<string, Definition>();
+  const scaled = new WeakMap<Definition, Map<string, Definition>>();
+  return {
+    read: (wording) => {
+      const key = JSON.stringify([wording.polarity, wording.target, wording.tolerance, wording.otherTolerances, wording.unit, wording.formats, unitFromMeasure(wording.measure ?? "")]);
+      let definition = read.get(key);
+      if (!definition) {
+        definition = readDefinition(wording);
+        read.set(key, definition);
+      }
+      return definition;
+    },
+    scaled: (definition, scale) => {
+      let byScale = scaled.get(definition);
+      if (!byScale) {
+        byScale = new Map();
+        scaled.set(definition, byScale);
+      }
+      const key = scale ?? "";
+      let result = byScale.get(key);
+      if (!result) {
+        result = withScale(definition, scale);
+        byScale.set(key, result);
+      }
+      return result;
+    },
+  };
 }

@@ -90,3 +90,11 @@ describe("KPI functions that read the register (here the built-in catalogue)", (
     expect(await trend([[0.1, null, ""]], "CKPI-1")).toBe("No data");
   });
 });
+
+describe("a lone figure in a formula, with no row to say how percentages are kept", () => {
+  it("reads a whole number above 1 as a whole-number percentage: 10 is 10% for KPI-18, Amber", async () => {
+    expect(await rate(10, "KPI-18")).toBe("Amber");
+    expect(await rate(0.1, "KPI-18")).toBe("Amber");
+    expect(rag(91, "90%", "75%", "Bigger is better")).toBe("Green");
+  });
+});

@@ -1,0 +1,41 @@
+/** The KPI register: what the workbook's KPIRegister table is for, a button to insert it, and its problems. */
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import { useHeadingStyles } from "./headings";
+
+const useStyles = makeStyles({
+  problems: { color: tokens.colorStatusWarningForeground1, paddingInlineStart: tokens.spacingHorizontalL },
+});
+
+export interface RegisterProps {
+  problems: string[];
+  busy: boolean;
+  onInsertRegister(): void;
+}
+
+export function Register({ problems, busy, onInsertRegister }: RegisterProps) {
+  const styles = useStyles();
+  const headings = useHeadingStyles();
+  return (
+    <>
+      <h2 className={headings.section}>KPI register</h2>
+      <p>
+        The KPIRegister table, on a sheet called KPI Register, holds each KPI&apos;s id, measure, polarity, unit, target and tolerances
+        in the same wording as the appendix sheets. Formulas such as =KPI.RATE(H12,&quot;KPI-18&quot;) and rows that carry only a KPI
+        number are rated from it, and what you write there wins over the built-in catalogue.
+      </p>
+      <Button appearance="primary" disabledFocusable={busy} onClick={onInsertRegister}>
+        Insert or top up the KPI register table
+      </Button>
+      {problems.length > 0 && (
+        <>
+          <h3 className={headings.subsection}>Problems in the KPI register</h3>
+          <ul className={styles.problems}>
+            {problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}

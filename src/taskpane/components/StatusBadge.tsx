@@ -1,0 +1,42 @@
+/**
+ * A status as a small badge: the word always, and for Green, Amber and Red the sheet's own colours from the
+ * core's palette, so the pane and the formatted cells look alike. Colour is never the only cue.
+ */
+import { makeStyles, mergeClasses, shorthands, tokens } from "@fluentui/react-components";
+import { ragPalette, type RagStatus, type Status } from "../../core";
+
+const useStyles = makeStyles({
+  badge: {
+    display: "inline-block",
+    whiteSpace: "nowrap",
+    paddingBlock: "0",
+    paddingInline: tokens.spacingHorizontalXS,
+    borderRadius: tokens.borderRadiusMedium,
+    ...shorthands.border(tokens.strokeWidthThin, "solid", "transparent"),
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  neutral: {
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground2,
+    ...shorthands.borderColor(tokens.colorNeutralStroke2),
+  },
+});
+
+export function isRagStatus(status: Status): status is RagStatus {
+  return status === "Green" || status === "Amber" || status === "Red";
+}
+
+export function StatusBadge({ status }: { status: Status }) {
+  const styles = useStyles();
+  if (isRagStatus(status)) {
+    const { fill, font } = ragPalette[status];
+    return (
+      <span className={styles.badge} style={{ backgroundColor: fill, color: font, borderColor: font }}>
+        {status}
+      </span>
+    );
+  }
+  return <span className={mergeClasses(styles.badge, styles.neutral)}>{status}</span>;
+}

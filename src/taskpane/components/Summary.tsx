@@ -1,0 +1,145 @@
+/**
+ * The summary: for each period, a small bar chart of how many figures are in each status, and the watch
+ * list of KPIs whose latest figure is Red or Amber. Each watch-list item selects its row in the sheet.
+ */
+import { Button, makeStyles, mergeClasses, shorthands, tokens } from "@fluentui/react-components";
+import { useId } from "react";
+import { ragPalette, statuses, type PeriodSummary, type Status, type WatchItem } from "../../core";
+import { useHeadingStyles } from "./headings";
+import { isRagStatus, StatusBadge } from "./StatusBadge";
+
+const useStyles = makeStyles({
+  chart: {
+    display: "grid",
+    gridTemplateColumns: "max-content 1fr max-content",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXXS,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
+  track: { height: "12px" },
+  barRow: { display: "contents" },
+  bar: { display: "block", height: "100%", minWidth: "2px", borderRadius: tokens.borderRadiusSmall, ...shorthands.borderWidth(tokens.strokeWidthThin), ...shorthands.borderStyle("solid") },
+  neutralBar: { backgroundColor: tokens.colorNeutralStroke1, ...shorthands.borderColor(tokens.colorNeutralStrokeAccessible) },
+  count: { fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: "tabular-nums" },
+  list: { listStyle: "none", margin: 0, padding: 0, display: "grid", rowGap: tokens.spacingVerticalXS },
+  item: {
+    width: "100%",
+    height: "auto",
+    justifyContent: "flex-start",
+    alignItems: "flex-start",
+    textAlign: "start",
+    fontWeight: tokens.fontWeightRegular,
+    columnGap: tokens.spacingHorizontalS,
+    paddingBlock: tokens.spacingVerticalXS,
+  },
+  itemText: { display: "block" },
+  measure: { display: "block", fontWeight: tokens.fontWeightSemibold },
+  detail: { display: "block", color: tokens.colorNeutralForeground3 },
+  hint: { color: tokens.colorNeutralForeground3, marginBlock: `0 ${tokens.spacingVerticalXS}` },
+});
+
+export interface SummaryProps {
+  summary: PeriodSummary[];
+  watchList: WatchItem[];
+  /** While the pane is busy the watch-list buttons are disabled (still focusable). */
+  busy: boolean;
+  onSelectRow(item: WatchItem): void;
+}
+
+export function Summary({ summary, watchList, busy, onSelectRow }: SummaryProps) {
+  const headings = useHeadingStyles();
+  return (
+    <>
+      <h2 className={headings.section}>Statuses by period</h2>
+      {summary.length === 0 ? <p>No figures to summarise yet.</p> : summary.map((period) => <PeriodChart key={period.period} period={period} />)}
+      <WatchList items={watchList} busy={busy} onSelectRow={onSelectRow} />
+    </>
+  );
+}
+
+/** The statuses a chart shows: Green, Amber and Red always (a zero says something), the others when present. */
+function shownStatuses(counts: Record<Status, number>): Status[] {
+  return statuses.filter((status) => isRagStatus(status) || counts[status] > 0);
+}
+
+/** "2021/22 Qtr1: 1 Green, 2 Amber, 0 Red, 1 Suspended" */
+function describeCounts(period: PeriodSummary): string {
+  return `${period.period}: ${shownStatuses(period.counts)
+    .map((status) => `${period.counts[status]} ${status}`)
+    .join(", ")}`;
+}
+
+function PeriodChart({ period }: { period: PeriodSummary }) {
+  const styles = useStyles();
+  const headings = useHeadingStyles();
+  const shown = shownStatuses(period.counts);
+  const largest = Math.max(1, ...shown.map((status) => period.counts[status]));
+  return (
+    <>
+      <h3 className={headings.subsection}>{period.period}</h3>
+      <div role="img" aria-label={describeCounts(period)} className={styles.chart}>
+        {shown.map((status) => {
+          const count = period.counts[status];
+          const colours = isRagStatus(status) ? { backgroundColor: ragPalette[status].fill, borderColor: ragPalette[status].font } : undefined;
+          return (
+            <div key={status} className={styles.barRow}>
+              <span>{status}</span>
+              <span className={styles.track}>
+                {count > 0 && (
+                  <span
+                    className={mergeClasses(styles.bar, !colours && styles.neutralBar)}
+                    style={{ width: `${(count / largest) * 100}%`, ...colours }}
+                  />
+                )}
+              </span>
+              <span className={styles.count}>{count}</span>
+            </div>
+          );
+        })}
+      </div>
+    </>
+  );
+}
+
+function WatchList({ items, busy, onSelectRow }: { items: WatchItem[]; busy: boolean; onSelectRow(item: WatchItem): void }) {
+  const styles = useStyles();
+  const headings = useHeadingStyles();
+  const hintId = useId();
+  return (
+    <>
+      <h2 className={headings.section}>Watch list: Red and Amber KPIs</h2>
+      {items.length === 0 ? (
+        <p>No KPI is Red or Amber in its latest period.</p>
+      ) : (
+        <>
+          <p id={hintId} className={styles.hint}>
+            Choose a KPI to select its row in the sheet.
+          </p>
+          <ul className={styles.list}>
+            {items.map((item) => (
+              <li key={`${item.sheet}!${item.address}`}>
+                <Button
+                  className={styles.item}
+                  appearance="subtle"
+                  disabledFocusable={busy}
+                  aria-describedby={hintId}
+                  onClick={() => onSelectRow(item)}
+                >
+                  <StatusBadge status={item.status} />
+                  <span className={styles.itemText}>
+                    <span className={styles.measure}>{item.id ? `${item.measure} (${item.id})` : item.measure}</span>
+                    <span className={styles.detail}>
+                      {item.period} · {item.address} · {item.gap}
+                    </span>
+                  </span>
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}
