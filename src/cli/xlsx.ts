@@ -11,6 +11,7 @@ import { isOwnRule, registerTableName, topLeftOf, type CellValue, type Formattin
 export class CommandProblem extends Error {}
 
 const excelEpoch = Date.UTC(1899, 11, 30);
+const excel1904Epoch = Date.UTC(1904, 0, 1);
 
 /** Reads an .xlsx workbook, turning every way it can fail into one plain sentence. */
 export async function readWorkbookFile(file: string): Promise<ExcelJS.Workbook> {
@@ -23,30 +24,35 @@ export async function readWorkbookFile(file: string): Promise<ExcelJS.Workbook> 
     if (code === "EISDIR") throw new CommandProblem(`${file} is a folder, not an .xlsx workbook`);
     throw new CommandProblem(`${file} cannot be read (${code ?? "unknown error"})`);
   }
+  return loadWorkbook(bytes, file);
+}
+
+/** An .xlsx workbook from its bytes; `name` is how the analyst knows it, for the messages. */
+export async function loadWorkbook(bytes: Buffer, name: string): Promise<ExcelJS.Workbook> {
   if (bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
-    throw new CommandProblem(`${file} is password-protected or an old .xls workbook: save it as an unprotected .xlsx and try again`);
+    throw new CommandProblem(`${name} is password-protected or an old .xls workbook: save it as an unprotected .xlsx and try again`);
   }
   if (!bytes.subarray(0, 2).equals(Buffer.from("PK"))) {
-    throw new CommandProblem(`${file} is not an .xlsx workbook${path.extname(file).toLowerCase() === ".csv" ? " (it is a CSV file: open it in Excel and save it as .xlsx)" : ""}`);
+    throw new CommandProblem(`${name} is not an .xlsx workbook${path.extname(name).toLowerCase() === ".csv" ? " (it is a CSV file: open it in Excel and save it as .xlsx)" : ""}`);
   }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch {
-    throw new CommandProblem(`${file} is damaged or is not an .xlsx workbook: Excel may be able to repair it`);
+    throw new CommandProblem(`${name} is damaged or is not an .xlsx workbook: Excel may be able to repair it`);
   }
   return workbook;
 }
 
 /** An ExcelJS cell's value as the core reads cells (dates as Excel serial numbers, formulas as their results). */
-export function cellValueOf(value: ExcelJS.CellValue): CellValue {
+export function cellValueOf(value: ExcelJS.CellValue, date1904 = false): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
-  if (value instanceof Date) return (value.getTime() - excelEpoch) / 86_400_000;
+  if (value instanceof Date) return (value.getTime() - (date1904 ? excel1904Epoch : excelEpoch)) / 86_400_000;
   if ("error" in value) return { error: String(value.error) };
   if ("richText" in value) return value.richText.map((run) => run.text).join("");
-  if ("formula" in value || "sharedFormula" in value) return "result" in value && value.result !== undefined ? cellValueOf(value.result as ExcelJS.CellValue) : null;
-  if ("text" in value) return typeof value.text === "string" ? value.text : cellValueOf(value.text as ExcelJS.CellValue);
+  if ("formula" in value || "sharedFormula" in value) return "result" in value && value.result !== undefined ? cellValueOf(value.result as ExcelJS.CellValue, date1904) : null;
+  if ("text" in value) return typeof value.text === "string" ? value.text : cellValueOf(value.text as ExcelJS.CellValue, date1904);
   return null;
 }
 
