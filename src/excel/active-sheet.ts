@@ -49,6 +49,12 @@ export async function applyRagFormatting(context: Excel.RequestContext, register
   const { grid, ownFormats } = await readActiveSheet(context);
   const found = findTables(grid, register);
   const plan = planFormatting(found, toleranceSet);
+  await writePlan(context, plan, ownFormats, capabilities);
+  return { found, plan, removed: ownFormats.length };
+}
+
+/** Deletes the add-in's old rules and adds the plan's, in one sync. */
+export async function writePlan(context: Excel.RequestContext, plan: FormattingPlan, ownFormats: Excel.ConditionalFormat[], capabilities: Capabilities): Promise<void> {
   if (capabilities.rangeAreas) context.application.suspendScreenUpdatingUntilNextSync();
   for (const format of ownFormats) format.delete();
   const sheet = context.workbook.worksheets.getActiveWorksheet();
@@ -64,7 +70,6 @@ export async function applyRagFormatting(context: Excel.RequestContext, register
     }
   }
   await context.sync();
-  return { found, plan, removed: ownFormats.length };
 }
 
 function addRule(target: Excel.Range | Excel.RangeAreas, formula: string, fill: string, font: string): void {

@@ -7,7 +7,7 @@ export interface Capabilities {
   rangeAreas: boolean;
   /** Events when the analyst switches sheets or edits a table: ExcelApi 1.7. */
   events: boolean;
-  /** Copying a sheet, for the shareable copy: ExcelApi 1.10. */
+  /** Copying a sheet, for the shareable copy: ExcelApi 1.7. */
   copySheet: boolean;
 }
 
@@ -22,13 +22,13 @@ export function checkRequirements(): RequirementCheck {
         "This version of Excel is too old for the KPI RAG pane: applying conditional formatting from an add-in needs Excel 2016 (updated), Excel 2019 or later, Microsoft 365, or Excel on the web (ExcelApi 1.6).",
     };
   }
-  return { ok: true, capabilities: { rangeAreas: supports("1.9"), events: supports("1.7"), copySheet: supports("1.10") } };
+  return { ok: true, capabilities: { rangeAreas: supports("1.9"), events: supports("1.7"), copySheet: supports("1.7") } };
 }
 
 /** What an older Excel lacks, said once beside the pane's other messages. */
 export function capabilityNotes(capabilities: Capabilities): string[] {
   const notes: string[] = [];
-  if (!capabilities.events) notes.push("This Excel does not tell add-ins when you switch sheets: press Read sheet again after switching.");
-  if (!capabilities.copySheet) notes.push("This Excel cannot copy sheets from an add-in (ExcelApi 1.10), so Share is not available.");
+  if (!capabilities.events) notes.push("This Excel does not tell add-ins when you switch sheets (ExcelApi 1.7): press Read sheet again after switching. Share is not available either.");
+  if (!capabilities.rangeAreas) notes.push("This Excel (before ExcelApi 1.9) needs one rule per block of rows, so the sheet gets more rules than on a newer Excel; the colours are the same.");
   return notes;
 }

@@ -123,7 +123,7 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
         }),
       shareCopy: () =>
         void act("Making a shareable copy…", "The shareable copy was not made", async () => {
-          if (!capabilities.current.copySheet) return { intent: "warning", text: "This Excel cannot copy sheets from an add-in (it needs ExcelApi 1.10)." };
+          if (!capabilities.current.copySheet) return { intent: "warning", text: "This Excel cannot copy sheets from an add-in (it needs ExcelApi 1.7)." };
           const copy = await runExcel(copySheetWithValues, { onWaiting: waiting });
           return { intent: "success", text: `Made "${copy.sheet}": ${copy.replaced} KPI formula${copy.replaced === 1 ? "" : "s"} replaced with ${copy.replaced === 1 ? "its value" : "their values"}.` };
         }),

@@ -1,0 +1,159 @@
+import { describe, expect, it } from "vitest";
+import { builtInRegister, findTables, planFormatting, type FormattingPlan } from "../../src/core";
+import { applyRagFormatting, copySheetWithValues, readActiveSheet, removeRagFormatting, selectSheetRow, writePlan } from "../../src/excel/active-sheet";
+import { checkRequirements, type Capabilities } from "../../src/excel/requirements";
+import { runExcel } from "../../src/excel/run";
+import { paintedCells } from "../support/rule-engine";
+import { installedHost, ownRulesOf, sheetValues } from "./appendix-host";
+
+const everything: Capabilities = { rangeAreas: true, events: true, copySheet: true };
+const colours: Record<string, string> = { Green: "#C6EFCE", Amber: "#FFEB9C", Red: "#FFC7CE" };
+
+function expectedPaint(plan: FormattingPlan): Record<string, string> {
+  const cells = plan.tables.flatMap((table) => table.rows.flatMap((row) => row.cells)).filter((cell) => colours[cell.status]);
+  return Object.fromEntries(cells.map((cell) => [cell.address, colours[cell.status]]).sort());
+}
+
+describe("reading the active sheet through Office.js", () => {
+  it("reads the Appendix I sheet in one sync and finds its three tables and 40 KPIs", async () => {
+    const host = await installedHost();
+    const reading = await Excel.run(readActiveSheet);
+    expect(host.syncCount).toBe(1);
+    expect(reading.grid.sheet).toBe("Appendix I");
+    const found = findTables(reading.grid);
+    expect(found.tables.map((table) => table.rows.length)).toEqual([12, 13, 15]);
+    expect(reading.ownFormats).toHaveLength(0);
+  });
+
+  it("reads an empty sheet as an empty grid, not a failure", async () => {
+    const host = await installedHost();
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.add("Empty").activate();
+      await context.sync();
+    });
+    const reading = await Excel.run(readActiveSheet);
+    expect(reading.grid.values).toEqual([]);
+    expect(findTables(reading.grid).tables).toEqual([]);
+    expect(host.activeSheet.name).toBe("Empty");
+  });
+});
+
+describe("applying RAG formatting through Office.js", () => {
+  it("reads and applies in two syncs, and Excel's rules colour exactly the cells the report rates Green, Amber and Red", async () => {
+    const host = await installedHost();
+    const applied = await Excel.run((context) => applyRagFormatting(context, builtInRegister, "Standard", everything));
+    expect(host.syncCount).toBe(2);
+    const rules = ownRulesOf(host, "Appendix I");
+    expect(rules).toHaveLength(applied.plan.rules.length);
+    expect(Object.fromEntries([...paintedCells(sheetValues(host, "Appendix I"), rules)].sort())).toEqual(expectedPaint(applied.plan));
+  });
+
+  it("gives the same rules when applied twice, and keeps the analyst's own rule", async () => {
+    const host = await installedHost();
+    const analysts = host.sheet("Appendix I").conditionalFormats();
+    expect(analysts).toHaveLength(1);
+    await Excel.run((context) => applyRagFormatting(context, builtInRegister, "Standard", everything));
+    const withoutIds = () => host.sheet("Appendix I").conditionalFormats().map(({ id: _id, ...format }) => format);
+    const once = withoutIds();
+    const second = await Excel.run((context) => applyRagFormatting(context, builtInRegister, "Standard", everything));
+    expect(second.removed).toBe(once.length - 1);
+    expect(withoutIds()).toEqual(once);
+    expect(host.sheet("Appendix I").conditionalFormats().filter((format) => format.formula === analysts[0].formula)).toEqual([{ ...analysts[0], id: expect.any(String), priority: expect.any(Number) }]);
+  });
+
+  it("changes no value, number format or fill of the sheet", async () => {
+    const host = await installedHost();
+    const sheet = host.sheet("Appendix I");
+    const before = { values: sheet.values(), formats: sheet.numberFormats(), fills: sheet.fills() };
+    await Excel.run((context) => applyRagFormatting(context, builtInRegister, "Covid19", everything));
+    expect({ values: sheet.values(), formats: sheet.numberFormats(), fills: sheet.fills() }).toEqual(before);
+  });
+
+  it("repairs a half-made formatting when applied again after a sync failed part-way", async () => {
+    const host = await installedHost();
+    const reading = await Excel.run(readActiveSheet);
+    const plan = planFormatting(findTables(reading.grid), "Standard");
+    const broken: FormattingPlan = { ...plan, rules: [...plan.rules.slice(0, 5), { ...plan.rules[5], appliesTo: ["NOT A RANGE"] }, ...plan.rules.slice(6)] };
+    await expect(Excel.run(async (context) => writePlan(context, broken, (await readActiveSheet(context)).ownFormats, everything))).rejects.toMatchObject({ code: expect.any(String) });
+    const halfMade = ownRulesOf(host, "Appendix I").length;
+    expect(halfMade).toBeGreaterThan(0);
+    expect(halfMade).toBeLessThan(plan.rules.length);
+    const repaired = await Excel.run((context) => applyRagFormatting(context, builtInRegister, "Standard", everything));
+    expect(ownRulesOf(host, "Appendix I")).toHaveLength(plan.rules.length);
+    expect(Object.fromEntries([...paintedCells(sheetValues(host, "Appendix I"), ownRulesOf(host, "Appendix I"))].sort())).toEqual(expectedPaint(repaired.plan));
+  });
+
+  it("on an Excel without multi-area ranges (before ExcelApi 1.9) adds one rule per area, with the same colours", async () => {
+    const host = await installedHost("appendix-i.xlsx", { requirementSets: { ExcelApi: "1.8" } });
+    const check = checkRequirements();
+    expect(check.ok && check.capabilities.rangeAreas).toBe(false);
+    const capabilities = check.ok ? check.capabilities : everything;
+    const applied = await Excel.run((context) => applyRagFormatting(context, builtInRegister, "Standard", capabilities));
+    const rules = ownRulesOf(host, "Appendix I");
+    expect(rules.length).toBeGreaterThan(applied.plan.rules.length);
+    expect(Object.fromEntries([...paintedCells(sheetValues(host, "Appendix I"), rules)].sort())).toEqual(expectedPaint(applied.plan));
+  });
+});
+
+describe("removing RAG formatting through Office.js", () => {
+  it("takes away only the add-in's rules, in two syncs", async () => {
+    const host = await installedHost();
+    const analysts = host.sheet("Appendix I").conditionalFormats();
+    await Excel.run((context) => applyRagFormatting(context, builtInRegister, "Standard", everything));
+    const before = host.syncCount;
+    const removed = await Excel.run(removeRagFormatting);
+    expect(host.syncCount - before).toBe(2);
+    expect(removed).toBeGreaterThan(20);
+    expect(host.sheet("Appendix I").conditionalFormats().map((format) => format.formula)).toEqual(analysts.map((format) => format.formula));
+  });
+});
+
+describe("the analyst's Excel", () => {
+  it("says in words that an Excel without ExcelApi 1.6 is too old for the pane", async () => {
+    const host = await installedHost();
+    host.setRequirementSets({ ExcelApi: "1.5" });
+    const check = checkRequirements();
+    expect(check.ok).toBe(false);
+    expect(check.ok ? "" : check.problem).toMatch(/too old for the KPI RAG pane.*ExcelApi 1\.6/);
+  });
+
+  it("waits while the analyst is typing in a cell, says so once, and reads when they finish", async () => {
+    const host = await installedHost();
+    host.beginCellEdit();
+    let waits = 0;
+    const reading = await runExcel(readActiveSheet, {
+      onWaiting: () => (waits += 1),
+      pause: async () => {
+        host.endCellEdit();
+      },
+    });
+    expect(waits).toBe(1);
+    expect(reading.grid.sheet).toBe("Appendix I");
+  });
+
+  it("selects a KPI's row on its sheet", async () => {
+    await installedHost();
+    await Excel.run((context) => selectSheetRow(context, "Appendix I", 11));
+    const selected = await Excel.run(async (context) => {
+      const range = context.workbook.getSelectedRange();
+      range.load("address");
+      await context.sync();
+      return range.address;
+    });
+    expect(selected).toMatch(/^'?Appendix I'?!12:12$/);
+  });
+
+  it("makes a shareable copy with KPI. formulas replaced by their values, leaving the original and other cells alone", async () => {
+    const host = await installedHost();
+    host.setFormulaEvaluator(() => (formula) => (/^=KPI\.RATE/i.test(formula) ? "Amber" : /^=SUM/i.test(formula) ? 3 : ""));
+    host.sheet("Appendix I").set("L7", [['=KPI.RATE(I7,"CKPI-1")', "=SUM(1,2)"]]);
+    const copy = await Excel.run(copySheetWithValues);
+    expect(copy.replaced).toBe(1);
+    const copied = host.sheet(copy.sheet);
+    expect(copied.cell("L7")).toMatchObject({ value: "Amber" });
+    expect(copied.cell("L7").formula).toBeUndefined();
+    expect(copied.cell("M7").formula).toBe("=SUM(1,2)");
+    expect(host.sheet("Appendix I").cell("L7").formula).toBe('=KPI.RATE(I7,"CKPI-1")');
+    expect(copied.values("A1:J54")).toEqual(host.sheet("Appendix I").values("A1:J54"));
+  });
+});
