@@ -1,7 +1,7 @@
 /** The workbook events the pane follows: switching sheets re-reads; editing a table may change the register. */
 export interface WorkbookWatchers {
-  onSheetActivated: () => void;
-  onTablesChanged: () => void;
+  onSheetActivated: () => void | Promise<void>;
+  onTablesChanged: () => void | Promise<void>;
 }
 
 export async function watchWorkbook(context: Excel.RequestContext, watchers: WorkbookWatchers): Promise<void> {

@@ -22,7 +22,7 @@ async function loadRegister(): Promise<Register> {
       const table = await readRegisterTable(context);
       if (!watching) {
         watching = true;
-        await watchWorkbook(context, { onSheetActivated: () => undefined, onTablesChanged: () => void registerChanged() });
+        await watchWorkbook(context, { onSheetActivated: () => undefined, onTablesChanged: registerChanged });
       }
       return buildRegister(table);
     });
@@ -31,6 +31,12 @@ async function loadRegister(): Promise<Register> {
     cached = undefined;
     return builtInRegister;
   }
+}
+
+/** Forgets the register and the watch on its workbook, as when the runtime starts on another workbook. */
+export function forgetRegister(): void {
+  cached = undefined;
+  watching = false;
 }
 
 /** Forgets the cached register and recalculates, so every KPI formula reads the edited table. */

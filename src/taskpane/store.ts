@@ -67,8 +67,8 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
       if (check.capabilities.events) {
         await runExcel((context) =>
           watchWorkbook(context, {
-            onSheetActivated: () => void reread(),
-            onTablesChanged: () => void reloadRegister().then(reread),
+            onSheetActivated: reread,
+            onTablesChanged: () => reloadRegister().then(reread),
           }),
         ).catch(() => undefined);
       }
