@@ -29,20 +29,21 @@ export type Bands =
 export function bands(definition: Definition, toleranceSet: string = standardSet): Bands {
   // Definitions are never changed once read, so their bands are worked out once per tolerance set:
   // rating a sheet asks for the same bands for every period cell of a row.
-  let bySet = bandsCache.get(definition);
-  if (!bySet) {
-    bySet = new Map();
-    bandsCache.set(definition, bySet);
+  let cached = bandsCache.get(definition);
+  if (!cached) {
+    cached = { standard: bandsOfDefinition(definition, standardSet), others: new Map() };
+    bandsCache.set(definition, cached);
   }
-  let found = bySet.get(toleranceSet);
+  if (toleranceSet === standardSet) return cached.standard;
+  let found = cached.others.get(toleranceSet);
   if (!found) {
     found = bandsOfDefinition(definition, toleranceSet);
-    bySet.set(toleranceSet, found);
+    cached.others.set(toleranceSet, found);
   }
   return found;
 }
 
-const bandsCache = new WeakMap<Definition, Map<string, Bands>>();
+const bandsCache = new WeakMap<Definition, { standard: Bands; others: Map<string, Bands> }>();
 
 function bandsOfDefinition(definition: Definition, toleranceSet: string): Bands {
   const { standing, unit } = definition;

@@ -12,5 +12,6 @@ export function isExcelError(value: CellValue): value is { error: string } {
 export const excelErrorWords = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"];
 
 export function looksLikeExcelError(text: string): boolean {
-  return excelErrorWords.includes(text.trim().toUpperCase());
+  const trimmed = text.trim();
+  return trimmed.startsWith("#") && excelErrorWords.includes(trimmed.toUpperCase());
 }

@@ -166,7 +166,11 @@ function readTable(grid: Grid, spread: (row: number, column: number) => CellValu
     return typeof cell === "string" && cell.trim() === "" ? null : cell;
   };
   const format = (row: number, column: number | undefined): string => (column === undefined ? "General" : grid.numberFormats[row]?.[column] ?? "General");
-  const text = (cell: CellValue): string => (cell === null || isExcelError(cell) ? "" : String(cell).replace(/\s+/g, " ").trim());
+  const text = (cell: CellValue): string => {
+    if (cell === null || isExcelError(cell)) return "";
+    const written = String(cell);
+    return /\s\s|[\t\n\r]/.test(written) ? written.replace(/\s+/g, " ").trim() : written.trim();
+  };
   const standard = layout.tolerances.find((tolerance) => tolerance.set === "Standard");
   const others = layout.tolerances.filter((tolerance) => tolerance !== standard);
 
@@ -225,20 +229,24 @@ function readTable(grid: Grid, spread: (row: number, column: number) => CellValu
         definition = { ...definition, standing: { kind: "check", problems: [problem] } };
       }
     } else {
-      const wording: DefinitionWording = {
+      definition = definitions.read(
+        [value(row, layout.polarity), value(row, layout.target), value(row, standard?.column), value(row, layout.unit), ...others.map((tolerance) => value(row, tolerance.column))],
+        [format(row, layout.target), format(row, standard?.column), ...others.map((tolerance) => format(row, tolerance.column))],
         measure,
-        polarity: value(row, layout.polarity),
-        target: value(row, layout.target),
-        tolerance: value(row, standard?.column),
-        otherTolerances: Object.fromEntries(others.map((tolerance) => [tolerance.set, value(row, tolerance.column)])),
-        unit: value(row, layout.unit),
-        formats: {
-          target: format(row, layout.target),
-          tolerance: format(row, standard?.column),
-          otherTolerances: Object.fromEntries(others.map((tolerance) => [tolerance.set, format(row, tolerance.column)])),
-        },
-      };
-      definition = definitions.read(wording);
+        (): DefinitionWording => ({
+          measure,
+          polarity: value(row, layout.polarity),
+          target: value(row, layout.target),
+          tolerance: value(row, standard?.column),
+          otherTolerances: Object.fromEntries(others.map((tolerance) => [tolerance.set, value(row, tolerance.column)])),
+          unit: value(row, layout.unit),
+          formats: {
+            target: format(row, layout.target),
+            tolerance: format(row, standard?.column),
+            otherTolerances: Object.fromEntries(others.map((tolerance) => [tolerance.set, format(row, tolerance.column)])),
+          },
+        }),
+      );
     }
     const scale = decideScale(definition, cells);
     definition = scale.ok ? definitions.scaled(definition, scale.value) : { ...definition, standing: { kind: "check", problems: [scale.problem] } };
@@ -287,15 +295,19 @@ export function decideScale(definition: Definition, cells: readonly PeriodCell[]
  * better, 95%, 80%") down the sheet, and a shared definition lets its bands and rules be worked out once.
  * The measure only matters to a definition through the unit its words imply, so that is what the key holds.
  */
-function definitionMemo(): { read: (wording: DefinitionWording) => Definition; scaled: (definition: Definition, scale: PercentScale | undefined) => Definition } {
+function definitionMemo(): {
+  read: (cells: CellValue[], formats: string[], measure: string, wording: () => DefinitionWording) => Definition;
+  scaled: (definition: Definition, scale: PercentScale | undefined) => Definition;
+} {
   const read = new Map<string, Definition>();
   const scaled = new WeakMap<Definition, Map<string, Definition>>();
+  const keyOf = (cell: CellValue): string => (cell === null ? "" : typeof cell === "object" ? `#${cell.error}` : `${typeof cell}:${cell}`);
   return {
-    read: (wording) => {
-      const key = JSON.stringify([wording.polarity, wording.target, wording.tolerance, wording.otherTolerances, wording.unit, wording.formats, unitFromMeasure(wording.measure ?? "")]);
+    read: (cells, formats, measure, wording) => {
+      const key = `${cells.map(keyOf).join("\u0001")}\u0002${formats.join("\u0001")}\u0002${unitFromMeasure(measure) ?? ""}`;
       let definition = read.get(key);
       if (!definition) {
-        definition = readDefinition(wording);
+        definition = readDefinition(wording());
         read.set(key, definition);
       }
       return definition;

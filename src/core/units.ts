@@ -11,6 +11,8 @@ export const units: readonly Unit[] = ["percent", "days", "rate", "count"];
 
 /** Divides by 100 through the decimal text, so "91" becomes exactly the double written 0.91. */
 export function percentToFraction(points: number): number {
+  // A whole number over 100 is already the nearest double to the decimal answer; only decimals need the text.
+  if (Number.isSafeInteger(points)) return points / 100;
   const text = String(points);
   return text.includes("e") ? points / 100 : Number(`${text}e-2`);
 }
@@ -42,6 +44,7 @@ function tidy(value: number): string {
 /** The unit a measure's own words imply, when its target does not say (no % sign, no "days"). */
 export function unitFromMeasure(measure: string): Unit | null {
   const words = measure.toLowerCase();
+  if (!words.includes("day") && !words.includes("per") && !words.includes("rate")) return null;
   if (/\(days\)|\bin days\b|\bdays\b.*\baverage\b|\baverage time in days\b/.test(words)) return "days";
   if (/per\s*[\d,]+|\brate of\b/.test(words) && !/%/.test(words)) return "rate";
   return null;

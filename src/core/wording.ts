@@ -127,9 +127,17 @@ export function readThreshold(cell: CellValue, numberFormat = "General"): Read<T
 
 export function isPercentFormat(numberFormat: string | undefined): boolean {
   if (numberFormat === undefined || numberFormat === "General") return false;
-  // A % inside quotes or after a backslash is a literal character, not percent scaling.
-  return /%/.test(numberFormat.replace(/"[^"]*"|\\./g, ""));
+  // A sheet has a handful of formats and asks about them for every cell: remember the answers.
+  let percent = percentFormats.get(numberFormat);
+  if (percent === undefined) {
+    // A % inside quotes or after a backslash is a literal character, not percent scaling.
+    percent = /%/.test(numberFormat.replace(/"[^"]*"|\\./g, ""));
+    if (percentFormats.size < 1000) percentFormats.set(numberFormat, percent);
+  }
+  return percent;
 }
+
+const percentFormats = new Map<string, boolean>();
 
 /** A period value as read: a figure, an honest "no data", or something that is not a figure. */
 export type ValueRead =
