@@ -186,6 +186,11 @@ function decimal(value: number): number {
   return Number(value.toPrecision(12));
 }
 
+/** A definition that cannot be rated for a reason found outside its own words (an unknown KPI id, mixed scales). */
+export function unreadableDefinition(wording: DefinitionWording, problem: string): Definition {
+  return { ...readDefinition(wording), standing: { kind: "check", problems: [problem] } };
+}
+
 /** Fixes how a definition's percentages are kept, once the row's values have said so. */
 export function withScale(definition: Definition, scale: PercentScale | undefined): Definition {
   return definition.unit === "percent" ? { ...definition, scale } : definition;

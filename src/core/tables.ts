@@ -5,7 +5,7 @@
  */
 import { isExcelError, type CellValue } from "./cell";
 import { kpiIdOfNumber } from "./catalogue";
-import { definitionProblems, readDefinition, withScale, type Definition, type DefinitionWording } from "./definition";
+import { definitionProblems, readDefinition, unreadableDefinition, withScale, type Definition, type DefinitionWording } from "./definition";
 import { cellAddress, type Grid } from "./grid";
 import { headerText, isHeaderContinuation, roleOfLabel, type ColumnRole } from "./headers";
 import { builtInRegister, lookUp, type Register } from "./register";
@@ -225,8 +225,7 @@ function readTable(grid: Grid, spread: (row: number, column: number) => CellValu
         source = entry.source;
       } else {
         const problem = id ? `${id} is in neither the workbook's KPIRegister table nor the built-in catalogue` : `the KPI number ${text(kpiCell) || String(kpiCell)} cannot be read`;
-        definition = readDefinition({ measure, polarity: "?", target: null, tolerance: null });
-        definition = { ...definition, standing: { kind: "check", problems: [problem] } };
+        definition = unreadableDefinition({ measure, polarity: null, target: null, tolerance: null }, problem);
       }
     } else {
       definition = definitions.read(
@@ -249,7 +248,7 @@ function readTable(grid: Grid, spread: (row: number, column: number) => CellValu
       );
     }
     const scale = decideScale(definition, cells);
-    definition = scale.ok ? definitions.scaled(definition, scale.value) : { ...definition, standing: { kind: "check", problems: [scale.problem] } };
+    definition = scale.ok ? definitions.scaled(definition, scale.value) : unreadableDefinition(definition.wording, scale.problem);
     problems.push(...definitionProblems(definition));
     rows.push({ row: origin.row + row, id, measure, section, source, definition, problems, cells });
     lastRow = row;
