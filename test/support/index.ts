@@ -17,3 +17,4 @@ export {
 } from "./workbook-state.js";
 export { readWorkbookState, writeWorkbookState, saveWorkbookState } from "./xlsx-state.js";
 export { hyperFormulaEvaluator, type CustomFunction, type HyperFormulaEvaluatorOptions } from "./hyperformula-evaluator.js";
+export { workbookStateFromJson, workbookStateToJson, type SheetJson, type WorkbookJson } from "./workbook-json.js";

@@ -1,0 +1,73 @@
+/**
+ * The browser side of the simulated Excel: bundled by esbuild into /test-host.js, which the test server
+ * serves right after office.js and before the add-in's own scripts. It builds a host from the workbook
+ * the server put in `window.__kpiRagWorkbook`, puts Excel, Office and OfficeExtension on window as a
+ * task pane inside Excel would have them, and leaves `window.__kpiRagHost` for the test to read back.
+ */
+import { createExcelHost } from "../support/excel-host";
+import { workbookStateFromJson, workbookStateToJson, type WorkbookJson } from "../support/workbook-json";
+import type { WorkbookSnapshot } from "../support/inspection";
+
+export interface BrowserHost {
+  /** context.sync() calls so far. */
+  syncCount(): number;
+  /** The whole workbook as plain data (host.snapshot()). */
+  snapshot(): WorkbookSnapshot;
+  /** The live workbook state, JSON-safe, to rebuild the host in Node. */
+  state(): WorkbookJson;
+  /** Waits for event handlers fired by the add-in's own writes; rethrows a failure. */
+  settled(): Promise<void>;
+}
+
+declare global {
+  interface Window {
+    __kpiRagWorkbook?: WorkbookJson;
+    __kpiRagHost?: BrowserHost;
+  }
+}
+
+const workbook = window.__kpiRagWorkbook;
+if (!workbook) throw new Error("test-host.js: window.__kpiRagWorkbook is not set; the test server inlines it before this bundle.");
+const host = createExcelHost(workbookStateFromJson(workbook));
+
+// Office.js fights back. office.js declares `var Office` (a page script's var cannot be redefined), and
+// o15apptofilemappingtable.js, which office.js loads asynchronously (before or after this script runs),
+// makes window.Office the object Microsoft.Office.WebExtension again and defines `context` there as a
+// getter of OSF._OfficeAppFactory.getContext(). So the simulated Office's members go on that very
+// object (as accessors that ignore Office.js's own writes), its `context` also comes from the factory,
+// and window.Office is that object: the add-in sees the simulated Excel whichever script runs first.
+const globals: Record<string, unknown> = {};
+host.install(globals);
+type Bag = Record<string, unknown>;
+const page = window as unknown as Bag;
+const child = (parent: Bag, name: string): Bag => {
+  const existing = parent[name];
+  if (typeof existing === "object" && existing !== null) return existing as Bag;
+  const created: Bag = {};
+  parent[name] = created;
+  return created;
+};
+const webExtension = child(child(child(page, "Microsoft"), "Office"), "WebExtension");
+const simulatedOffice = globals.Office as Bag;
+for (const name of Object.keys(simulatedOffice)) {
+  const value = simulatedOffice[name];
+  const current = Object.getOwnPropertyDescriptor(webExtension, name);
+  // `context` stays redefinable until Office.js defines its own getter, which the factory patch serves.
+  if (current && !current.configurable) continue;
+  Object.defineProperty(webExtension, name, { get: () => value, set: () => undefined, enumerable: true, configurable: name === "context" });
+}
+const factory = (page.OSF as Bag | undefined)?._OfficeAppFactory as Bag | undefined;
+if (factory) factory.getContext = () => simulatedOffice.context;
+page.Office = webExtension;
+page.Excel = globals.Excel;
+page.OfficeExtension = globals.OfficeExtension;
+if ((page.Office as Bag).context !== simulatedOffice.context || (page.Office as Bag).onReady !== simulatedOffice.onReady) {
+  throw new Error("test-host.js could not put the simulated Office in place of Office.js's own: Office.context or Office.onReady is still Office.js's.");
+}
+
+window.__kpiRagHost = {
+  syncCount: () => host.syncCount,
+  snapshot: () => host.snapshot(),
+  state: () => workbookStateToJson(host.state),
+  settled: () => host.settled(),
+};
