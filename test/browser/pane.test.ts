@@ -283,10 +283,10 @@ describe("the task pane in Chromium, on the simulated Excel with Appendix I", ()
       const region = page.getByRole("region", { name: `Table ${table.address}: ${kpis}` });
       await counts(region, 1, `the pane should show one table "Table ${table.address}: ${kpis}"`);
       const shown = await region.locator("table").evaluate((element) => ({
-        periods: [...element.querySelectorAll("thead th")].slice(2).map((cell) => cell.textContent?.trim() ?? ""),
+        periods: [...element.querySelectorAll("thead th")].slice(1).map((cell) => cell.textContent?.trim() ?? ""),
         rows: [...element.querySelectorAll("tbody tr")].map((row) => [
           row.querySelector("th")?.firstChild?.textContent?.trim() ?? "",
-          ...[...row.querySelectorAll("td")].slice(1).map((cell) => cell.textContent?.trim() ?? ""),
+          ...[...row.querySelectorAll("td")].map((cell) => cell.textContent?.trim() ?? ""),
         ]),
       }));
       expect(shown, `table ${table.address} as the pane shows it`).toEqual({

@@ -1,7 +1,8 @@
 /**
  * How the add-in read every KPI row: its measure, its definition in words, its status in each period and
  * anything it could not read. One real table per KPI table on the sheet, so a screen reader can move by
- * column header (Measure, Definition, the periods).
+ * column header (the measure as read, then the periods). The definition sits under the measure, so the
+ * statuses fit beside it in a narrow pane.
  */
 import { makeStyles, mergeClasses, shorthands, tokens } from "@fluentui/react-components";
 import { useId } from "react";
@@ -44,12 +45,12 @@ const useStyles = makeStyles({
     zIndex: 1,
     backgroundColor: tokens.colorNeutralBackground1,
     fontWeight: tokens.fontWeightSemibold,
-    minWidth: "9em",
-    maxWidth: "12em",
+    minWidth: "10em",
+    maxWidth: "13em",
   },
   corner: { left: 0, zIndex: 2 },
   aside: { display: "block", fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground3 },
-  definition: { minWidth: "14em" },
+  definition: { display: "block", marginBlockStart: tokens.spacingVerticalXXS, fontWeight: tokens.fontWeightRegular },
   problems: {
     marginBlock: `${tokens.spacingVerticalXS} 0`,
     paddingInlineStart: tokens.spacingHorizontalL,
@@ -85,10 +86,7 @@ function KpiTable({ table }: { table: TableReport }) {
           <thead>
             <tr>
               <th scope="col" className={mergeClasses(styles.columnHeader, styles.corner)}>
-                Measure
-              </th>
-              <th scope="col" className={styles.columnHeader}>
-                Definition
+                Measure and definition
               </th>
               {table.periods.map((period) => (
                 <th key={period} scope="col" className={styles.columnHeader}>
@@ -115,9 +113,7 @@ function KpiRow({ row, periods }: { row: RowReport; periods: string[] }) {
       <th scope="row" className={styles.measure}>
         {row.measure}
         <span className={styles.aside}>{[row.id, row.section, `row ${row.row}`].filter(Boolean).join(" · ")}</span>
-      </th>
-      <td className={styles.definition}>
-        {row.definition}
+        <span className={styles.definition}>{row.definition}</span>
         {row.problems.length > 0 && (
           <>
             <span className={styles.problemsLabel}>{row.problems.length === 1 ? "Problem" : "Problems"}</span>
@@ -128,7 +124,7 @@ function KpiRow({ row, periods }: { row: RowReport; periods: string[] }) {
             </ul>
           </>
         )}
-      </td>
+      </th>
       {periods.map((period) => {
         const cell = row.cells.find((candidate) => candidate.period === period);
         return <td key={period} title={cell?.reason}>{cell ? <StatusBadge status={cell.status} /> : null}</td>;

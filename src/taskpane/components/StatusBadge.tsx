@@ -9,6 +9,9 @@ const useStyles = makeStyles({
   badge: {
     display: "inline-block",
     whiteSpace: "nowrap",
+    // Green, Amber and Red badges take one width, so what follows them lines up in a list.
+    minWidth: "3.6em",
+    textAlign: "center",
     paddingBlock: "0",
     paddingInline: tokens.spacingHorizontalXS,
     borderRadius: tokens.borderRadiusMedium,
