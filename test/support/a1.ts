@@ -3,6 +3,11 @@
  * and writing them back the way Excel writes them.
  */
 
+// Column letters are the core's: the host and the add-in must agree on them.
+import { columnIndex as columnIndexOf, columnLetters } from "../../src/core/grid";
+
+export { columnIndexOf, columnLetters };
+
 /** A rectangle of cells, zero-based and inclusive at both ends. */
 export interface Area {
   top: number;
@@ -13,20 +18,6 @@ export interface Area {
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
-
-export function columnLetters(columnIndex: number): string {
-  let letters = "";
-  for (let n = columnIndex + 1; n > 0; n = Math.floor((n - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  }
-  return letters;
-}
-
-export function columnIndexOf(letters: string): number {
-  let index = 0;
-  for (const letter of letters.toUpperCase()) index = index * 26 + (letter.charCodeAt(0) - 64);
-  return index - 1;
-}
 
 export function cellAddress(row: number, column: number): string {
   return `${columnLetters(column)}${row + 1}`;
