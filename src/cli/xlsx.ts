@@ -179,7 +179,9 @@ export function applyPlan(worksheet: ExcelJS.Worksheet, plan: FormattingPlan): v
 export async function writeWorkbookFile(workbook: ExcelJS.Workbook, file: string): Promise<void> {
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
-    await workbook.xlsx.writeFile(temporary);
+    // One buffer written in one go: quicker than ExcelJS's file stream, and the rename keeps it whole-or-nothing.
+    const bytes = await workbook.xlsx.writeBuffer();
+    await files.writeFile(temporary, new Uint8Array(bytes as ArrayBuffer));
     await files.rename(temporary, file);
   } catch (error) {
     await files.rm(temporary, { force: true });

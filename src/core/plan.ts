@@ -12,7 +12,7 @@ import { cellAddress } from "./grid";
 import { ragPalette } from "./palette";
 import { rate } from "./rate";
 import type { RagStatus, Status } from "./status";
-import type { FoundTables, KpiRow } from "./tables";
+import type { FoundTables, KpiRow, PeriodCell } from "./tables";
 import { fractionToPercent } from "./units";
 
 export const ruleMarker = 'N("KPI RAG")=0';
@@ -84,21 +84,26 @@ export function planFormatting(found: FoundTables, toleranceSet = "Standard"): F
     toleranceSets: table.toleranceSets,
     periods: table.periods.map((period) => period.label),
     rows: table.rows.map((row) => {
-      const cells = row.cells.map((cell) => {
+      // One pass over the row's cells: its report, the cells a rule may colour, and the unreadable ones.
+      const cells: CellReport[] = [];
+      const colourable: PeriodCell[] = [];
+      const problems = [...row.problems];
+      for (const cell of row.cells) {
         const rating = rate(cell.value, row.definition, toleranceSet, cell.numberFormat);
-        return { cell, rating };
-      });
+        cells.push({ sheet: found.sheet, address: cell.address, period: cell.period, value: cell.value, status: rating.status, reason: rating.reason });
+        if (rating.unreadable) problems.push(`${cell.address}: ${rating.reason.replace(/^No data: /, "")}`);
+        else colourable.push(cell);
+      }
       const banding = bands(row.definition, toleranceSet);
-      if (banding.kind === "bands") {
-        const colourable = cells.filter(({ rating }) => !rating.unreadable).map(({ cell }) => cell);
-        const firstColumn = colourable[0]?.column;
-        if (firstColumn !== undefined) {
-          for (const { status, conditions, key } of conditionsOf(banding.bands, row.definition)) {
-            const groupKey = `${firstColumn}|${key}`;
-            const group = groups.get(groupKey) ?? { status, formulaFor: (anchor: string) => ruleFormula(anchor, conditions), cells: [] };
-            for (const cell of colourable) group.cells.push({ row: cell.row, column: cell.column });
+      if (banding.kind === "bands" && colourable.length > 0) {
+        for (const { status, conditions, key } of conditionsOf(banding.bands, row.definition)) {
+          const groupKey = `${colourable[0].column}|${key}`;
+          let group = groups.get(groupKey);
+          if (!group) {
+            group = { status, formulaFor: (anchor: string) => ruleFormula(anchor, conditions), cells: [] };
             groups.set(groupKey, group);
           }
+          for (const cell of colourable) group.cells.push(cell);
         }
       }
       return {
@@ -109,8 +114,8 @@ export function planFormatting(found: FoundTables, toleranceSet = "Standard"): F
         section: row.section,
         source: row.source,
         definition: described.get(row.definition) ?? remember(described, row.definition, describeDefinition(row.definition)),
-        problems: [...row.problems, ...cells.filter(({ rating }) => rating.unreadable).map(({ cell, rating }) => `${cell.address}: ${rating.reason.replace(/^No data: /, "")}`)],
-        cells: cells.map(({ cell, rating }) => ({ sheet: found.sheet, address: cell.address, period: cell.period, value: cell.value, status: rating.status, reason: rating.reason })),
+        problems,
+        cells,
       };
     }),
   }));

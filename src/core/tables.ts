@@ -6,7 +6,7 @@
 import { isExcelError, type CellValue } from "./cell";
 import { kpiIdOfNumber } from "./catalogue";
 import { definitionProblems, readDefinition, unreadableDefinition, withScale, type Definition, type DefinitionWording } from "./definition";
-import { cellAddress, type Grid } from "./grid";
+import { cellAddress, columnLetters, type Grid } from "./grid";
 import { headerText, isHeaderContinuation, roleOfLabel, type ColumnRole } from "./headers";
 import { builtInRegister, lookUp, type Register } from "./register";
 import { unitFromMeasure, type PercentScale } from "./units";
@@ -174,6 +174,7 @@ function readTable(grid: Grid, spread: (row: number, column: number) => CellValu
   const standard = layout.tolerances.find((tolerance) => tolerance.set === "Standard");
   const others = layout.tolerances.filter((tolerance) => tolerance !== standard);
 
+  const periodLetters = layout.periods.map((period) => columnLetters(origin.column + period.column));
   const rows: KpiRow[] = [];
   const definitions = definitionMemo();
   let section = "";
@@ -189,7 +190,7 @@ function readTable(grid: Grid, spread: (row: number, column: number) => CellValu
     const hasFigures = periodValues.some((cell) => cell !== null);
     const hasThresholds = [layout.polarity, layout.target, standard?.column].some((column) => value(row, column) !== null);
     if (measureText === "" && kpiCell === null) continue;
-    if (/^(?:\*|note\b|notes\b|source\b)/i.test(measureText) && !hasFigures) continue;
+    if (!hasFigures && /^(?:\*|note\b|notes\b|source\b)/i.test(measureText)) continue;
     if (kpiCell === null && !hasThresholds && !hasFigures) {
       // A label row inside the table: a section heading such as "Looked After Children".
       section = measureText;
@@ -197,8 +198,9 @@ function readTable(grid: Grid, spread: (row: number, column: number) => CellValu
     }
 
     let measure = measureText;
-    const subRow = subRowPattern.exec(measureText);
-    const opensSubRows = /\s\(?a\)\s/i.exec(measureText);
+    const mayBeSubRow = measureText.includes(")");
+    const subRow = mayBeSubRow ? subRowPattern.exec(measureText) : null;
+    const opensSubRows = mayBeSubRow ? /\s\(?a\)\s/i.exec(measureText) : null;
     if (opensSubRows) subRowParent = measureText.slice(0, opensSubRows.index).trim();
     else if (subRow && subRowParent !== "") measure = `${subRowParent} ${measureText}`;
     else if (!subRow) subRowParent = "";
@@ -207,7 +209,7 @@ function readTable(grid: Grid, spread: (row: number, column: number) => CellValu
       period: period.label,
       row: origin.row + row,
       column: origin.column + period.column,
-      address: cellAddress({ row: origin.row + row, column: origin.column + period.column }),
+      address: `${periodLetters[index]}${origin.row + row + 1}`,
       value: periodValues[index],
       numberFormat: format(row, period.column),
     }));
