@@ -11,6 +11,7 @@ import { describeDefinition } from "./describe";
 import { cellAddress } from "./grid";
 import { ragPalette } from "./palette";
 import { rate } from "./rate";
+import { trend } from "./trend";
 import type { RagStatus, Status } from "./status";
 import type { FoundTables, KpiRow, PeriodCell } from "./tables";
 import { fractionToPercent } from "./units";
@@ -50,6 +51,8 @@ export interface RowReport {
   section: string;
   source: KpiRow["source"];
   definition: string;
+  /** Direction of travel across the row's periods, polarity-aware: "Improved across 3 periods". */
+  directionOfTravel: string;
   problems: string[];
   cells: CellReport[];
 }
@@ -114,6 +117,7 @@ export function planFormatting(found: FoundTables, toleranceSet = "Standard"): F
         section: row.section,
         source: row.source,
         definition: described.get(row.definition) ?? remember(described, row.definition, describeDefinition(row.definition)),
+        directionOfTravel: directionOfTravel(row),
         problems,
         cells,
       };
@@ -125,6 +129,15 @@ export function planFormatting(found: FoundTables, toleranceSet = "Standard"): F
     return { status: group.status, formula: group.formulaFor(anchor), appliesTo, ...ragPalette[group.status] };
   });
   return { sheet: found.sheet, toleranceSet, rules, tables };
+}
+
+function directionOfTravel(row: KpiRow): string {
+  const travel = trend(
+    row.cells.map((cell) => cell.value),
+    row.definition,
+    row.cells.map((cell) => cell.numberFormat),
+  );
+  return travel.ok ? travel.reason : travel.status === "No data" ? "Not enough figures for a direction of travel" : travel.status === "No target" ? "No direction of travel without a polarity" : "Check definition";
 }
 
 function remember<K, V>(memo: Map<K, V>, key: K, value: V): V {

@@ -23,6 +23,15 @@ describe("finding KPI tables on layouts the seeds do not show verbatim", () => {
     expect(tables[1].rows.map((row) => row.section)).toContain("Strategic Partnership Indicators");
   });
 
+  it("gives each KPI row its direction of travel across its periods, polarity-aware, skipping the empty quarter", async () => {
+    const rows = new Map((await reportOf(example("appendix-i.xlsx"))).flatMap((table) => table.rows.map((row) => [row.measure, row.directionOfTravel] as const)));
+    // 91%, 89%, 89% for Bigger is better; 10%, 8%, 7% for Smaller is better; 34%, 26%, Not Available.
+    expect(rows.get("Assessments completed within <45 days")).toBe("Declined across 3 periods");
+    expect(rows.get("Short term stability of placements of children in care: % of children experiencing 3 or more placements in the year")).toBe("Improved across 3 periods");
+    expect(rows.get("Young offenders aged 10-17 who reoffend")).toBe("Improved since the previous period");
+    expect(rows.get("Case file audits graded good")).toBe("No direction of travel without a polarity");
+  });
+
   it("names sub-rows b) and c) after the measure that opens them with a)", async () => {
     const tables = await reportOf(example("appendix-i.xlsx"));
     const measures = tables[1].rows.map((row) => row.measure);

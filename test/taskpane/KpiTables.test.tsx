@@ -30,6 +30,11 @@ describe("the KPIs as the add-in read them", () => {
     expect(within(row).getByRole("rowheader").textContent).toContain("Contractual Key Performance Indicators");
   });
 
+  test("says each KPI's direction of travel in words: 91%, 89%, 89% for Bigger is better has declined", () => {
+    renderInFluent(<KpiTables tables={readyState().tables} />);
+    within(rowOf("Assessments completed within <45 days")).getByText("Direction of travel: Declined across 3 periods");
+  });
+
   test("shows the days measure Red, Amber, Red against a target of 140 days and a tolerance of 180 days", () => {
     renderInFluent(<KpiTables tables={readyState().tables} />);
     const row = rowOf("Length of intervention for family support services");

@@ -114,6 +114,7 @@ function KpiRow({ row, periods }: { row: RowReport; periods: string[] }) {
         {row.measure}
         <span className={styles.aside}>{[row.id, row.section, `row ${row.row}`].filter(Boolean).join(" · ")}</span>
         <span className={styles.definition}>{row.definition}</span>
+        <span className={styles.definition}>Direction of travel: {row.directionOfTravel}</span>
         {row.problems.length > 0 && (
           <>
             <span className={styles.problemsLabel}>{row.problems.length === 1 ? "Problem" : "Problems"}</span>
