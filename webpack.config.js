@@ -142,6 +142,7 @@ module.exports = async (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },
+          { from: "src/support.html", to: "support.html" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

@@ -37,10 +37,11 @@ describe("the add-in manifest, checked offline", () => {
     expect(xml).toMatch(/<Page>\s*<SourceLocation resid="Taskpane\.Url"\s*\/>/);
   });
 
-  it("has an icon in assets/ for every size it names, and a support URL", () => {
+  it("has an icon in assets/ for every size it names, and a help page the build ships", () => {
     const icons = [...xml.matchAll(/DefaultValue="https:\/\/localhost:3000\/(assets\/[^"]+\.png)"/g)].map((match) => match[1]);
     expect(icons.length).toBeGreaterThanOrEqual(3);
     for (const icon of icons) expect(existsSync(path.join(root, icon)), icon).toBe(true);
-    expect(xml).toMatch(/<SupportUrl DefaultValue="https:\/\/[^"]+"\s*\/>/);
+    expect(xml).toMatch(/<SupportUrl DefaultValue="https:\/\/localhost:3000\/support\.html"\s*\/>/);
+    expect(readFileSync(path.join(root, "src", "support.html"), "utf8")).toContain("Nothing leaves the workbook");
   });
 });
