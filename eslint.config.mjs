@@ -13,7 +13,7 @@ import tseslint from "typescript-eslint";
 const officeAddinsRules = Object.fromEntries(Object.keys(officeAddins.rules).map((name) => [`office-addins/${name}`, "error"]));
 
 export default defineConfig([
-  globalIgnores(["dist/", "lib/", "node_modules/", "coverage/", "test-results/"]),
+  globalIgnores(["dist/", "lib/", "node_modules/", "coverage/", "test-results/", ".scratch/"]),
 
   js.configs.recommended,
 
