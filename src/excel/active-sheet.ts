@@ -72,8 +72,13 @@ export async function writePlan(context: Excel.RequestContext, plan: FormattingP
   await context.sync();
 }
 
+/** Beyond any sheet's count of rules: Excel then gives the rule the last priority. */
+const lastPriority = 1_000_000;
+
+/** Adds one rule below every rule already there, so where the analyst's own rules colour a cell, theirs win (as kpi-rag does). */
 function addRule(target: Excel.Range | Excel.RangeAreas, formula: string, fill: string, font: string): void {
   const format = target.conditionalFormats.add(Excel.ConditionalFormatType.custom);
+  format.priority = lastPriority;
   format.custom.rule.formula = formula;
   format.custom.format.fill.color = fill;
   format.custom.format.font.color = font;

@@ -48,6 +48,15 @@ describe("applying RAG formatting through Office.js", () => {
     expect(Object.fromEntries([...paintedCells(sheetValues(host, "Appendix I"), rules)].sort())).toEqual(expectedPaint(applied.plan));
   });
 
+  it("puts its rules after the analyst's own, so where both colour a cell the analyst's rule wins", async () => {
+    const host = await installedHost();
+    const [analysts] = host.sheet("Appendix I").conditionalFormats();
+    const applied = await Excel.run((context) => applyRagFormatting(context, builtInRegister, "Standard", everything));
+    const formats = host.sheet("Appendix I").conditionalFormats();
+    expect(formats[0].formula).toBe(analysts.formula);
+    expect(formats.slice(1).map((format) => format.formula)).toEqual(applied.plan.rules.map((rule) => rule.formula));
+  });
+
   it("gives the same rules when applied twice, and keeps the analyst's own rule", async () => {
     const host = await installedHost();
     const analysts = host.sheet("Appendix I").conditionalFormats();
