@@ -1,5 +1,6 @@
 /** Turning Excel's custom-function arguments into the core's cells, and problems into Excel's own errors. */
 import type { CellValue } from "../core";
+import { emptyCellsAt, excelIsHere } from "../excel/function-requests";
 
 /** A single cell's value as Excel hands it to a function: blanks arrive as null (or "" from a formula). */
 export function cellOf(argument: unknown): CellValue {
@@ -23,4 +24,21 @@ export function valueError(message: string): Error {
   const error = new Error(message);
   error.name = "#VALUE!";
   return error;
+}
+
+/**
+ * The cells of an argument as they stand in the sheet. Excel on Windows passes an empty cell as 0, so where
+ * a 0 arrives from a cell reference the cell itself is asked whether it is empty: a blank is never a zero.
+ */
+export async function cellsAsWritten(argument: unknown, address: string | undefined): Promise<CellValue[]> {
+  const cells = cellsOf(argument);
+  if (!address || !cells.includes(0) || !excelIsHere()) return cells;
+  const empty = await emptyCellsAt(address).catch(() => null);
+  if (!empty) return cells;
+  const flat = empty.flat();
+  return cells.map((cell, index) => (cell === 0 && flat[index] ? null : cell));
+}
+
+export async function cellAsWritten(argument: unknown, address: string | undefined): Promise<CellValue> {
+  return (await cellsAsWritten(Array.isArray(argument) ? argument : [[argument]], address))[0] ?? null;
 }

@@ -4,7 +4,7 @@
  * shows in the formula bar, and custom-functions-metadata-plugin builds functions.json from it.
  */
 import { gapToTarget, lookUp, toleranceIn, rate as rateValue, readDefinition, standardSet, toleranceSetKey, trend as trendOf, type Definition, type Register, type RegisterEntry } from "../core";
-import { cellOf, cellsOf, valueError } from "./arguments";
+import { cellAsWritten, cellOf, cellsAsWritten, valueError } from "./arguments";
 import { currentRegister } from "./register-source";
 
 async function entryFor(kpi: unknown): Promise<{ entry: RegisterEntry; register: Register }> {
@@ -27,28 +27,31 @@ function setName(toleranceSet: unknown, definition: Definition): string {
 /**
  * Rates a figure against a KPI's target and tolerance from the register.
  * @customfunction RATE
+ * @requiresParameterAddresses
  * @param value The figure to rate, as it stands in the sheet (a cell such as H12).
  * @param kpi The KPI's id, for example "KPI-18".
  * @param [toleranceSet] The tolerance set: "Standard" (the default) or "Covid19".
  * @returns Green, Amber, Red, Suspended, No target, No data or Check definition.
  */
-export async function rate(value: any, kpi: any, toleranceSet?: any): Promise<string> {
+export async function rate(value: any, kpi: any, toleranceSet?: any, invocation?: CustomFunctions.Invocation): Promise<string> {
   const { entry } = await entryFor(kpi);
-  return rateValue(cellOf(value), entry.definition, setName(toleranceSet, entry.definition)).status;
+  const set = setName(toleranceSet, entry.definition);
+  return rateValue(await cellAsWritten(value, invocation?.parameterAddresses?.[0]), entry.definition, set).status;
 }
 
 /**
  * Rates a figure against thresholds written in the formula, in the sheet's own wording.
  * @customfunction RAG
+ * @requiresParameterAddresses
  * @param value The figure to rate, as it stands in the sheet (a cell such as H12).
  * @param target The target as the sheet writes it: "90%", 0.9, "140 days" or "Suspended***".
  * @param tolerance The tolerance as the sheet writes it: "75%", ">=75%", or "-" for none.
  * @param polarity "Bigger is better", "Smaller is better", "Outstanding is better" or "In range is better".
  * @returns Green, Amber, Red, Suspended, No target, No data or Check definition.
  */
-export function rag(value: any, target: any, tolerance: any, polarity: any): string {
+export async function rag(value: any, target: any, tolerance: any, polarity: any, invocation?: CustomFunctions.Invocation): Promise<string> {
   const definition = readDefinition({ polarity: cellOf(polarity), target: cellOf(target), tolerance: cellOf(tolerance) });
-  return rateValue(cellOf(value), definition).status;
+  return rateValue(await cellAsWritten(value, invocation?.parameterAddresses?.[0]), definition).status;
 }
 
 /**
@@ -111,13 +114,14 @@ export async function name(kpi: any): Promise<string> {
 /**
  * How far a figure is from the KPI's target, positive when better than target (in the figure's units: 0.02 is 2 points of %).
  * @customfunction GAP
+ * @requiresParameterAddresses
  * @param value The figure, as it stands in the sheet.
  * @param kpi The KPI's id, for example "KPI-18".
  * @returns The distance from the target, positive when better.
  */
-export async function gap(value: any, kpi: any): Promise<number> {
+export async function gap(value: any, kpi: any, invocation?: CustomFunctions.Invocation): Promise<number> {
   const { entry } = await entryFor(kpi);
-  const distance = gapToTarget(cellOf(value), entry.definition);
+  const distance = gapToTarget(await cellAsWritten(value, invocation?.parameterAddresses?.[0]), entry.definition);
   if (!distance.ok) throw valueError(`${entry.id}: ${distance.problem}`);
   return distance.value;
 }
@@ -125,13 +129,14 @@ export async function gap(value: any, kpi: any): Promise<number> {
 /**
  * The direction of travel of a row or column of period figures, oldest first: two figures compare the last step, more give the trend of the whole series. Blanks are skipped.
  * @customfunction TREND
+ * @requiresParameterAddresses
  * @param periods The period figures, for example G5:I5.
  * @param kpi The KPI's id, for example "KPI-18".
  * @returns Improved, Declined, No change, or No data when there are fewer than two figures.
  */
-export async function trend(periods: any[][], kpi: any): Promise<string> {
+export async function trend(periods: any[][], kpi: any, invocation?: CustomFunctions.Invocation): Promise<string> {
   const { entry } = await entryFor(kpi);
-  const result = trendOf(cellsOf(periods), entry.definition);
+  const result = trendOf(await cellsAsWritten(periods, invocation?.parameterAddresses?.[0]), entry.definition);
   return result.ok ? result.direction : result.status;
 }
 

@@ -4,8 +4,7 @@
  * formula follows an edited target. Without Excel (tests, or a failed read) the catalogue answers.
  */
 import { buildRegister, builtInRegister, type Register } from "../core";
-import { watchWorkbook } from "../excel/events";
-import { readRegisterTable, recalculateWorkbook } from "../excel/register-table";
+import { excelIsHere, fetchRegisterTable, recalculate, watchTables } from "../excel/function-requests";
 
 let cached: Promise<Register> | undefined;
 let watching = false;
@@ -16,21 +15,21 @@ export function currentRegister(): Promise<Register> {
 }
 
 async function loadRegister(): Promise<Register> {
-  if (typeof Excel === "undefined") return builtInRegister;
+  if (!excelIsHere()) return builtInRegister;
+  let register: Register;
   try {
-    return await Excel.run(async (context) => {
-      const table = await readRegisterTable(context);
-      if (!watching) {
-        watching = true;
-        await watchWorkbook(context, { onSheetActivated: () => undefined, onTablesChanged: registerChanged });
-      }
-      return buildRegister(table);
-    });
+    register = buildRegister(await fetchRegisterTable());
   } catch {
     // Excel may be busy (the analyst is editing a cell): answer from the catalogue now, read again next time.
     cached = undefined;
     return builtInRegister;
   }
+  if (!watching) {
+    watching = true;
+    // Without table events (before ExcelApi 1.7) the register is still read; edits show after a reload.
+    await watchTables(registerChanged).catch(() => undefined);
+  }
+  return register;
 }
 
 /** Forgets the register and the watch on its workbook, as when the runtime starts on another workbook. */
@@ -42,7 +41,7 @@ export function forgetRegister(): void {
 /** Forgets the cached register and recalculates, so every KPI formula reads the edited table. */
 export async function registerChanged(): Promise<void> {
   cached = undefined;
-  if (typeof Excel === "undefined") return;
+  if (!excelIsHere()) return;
   await currentRegister();
-  await Excel.run(recalculateWorkbook).catch(() => undefined);
+  await recalculate().catch(() => undefined);
 }

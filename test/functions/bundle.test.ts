@@ -65,7 +65,7 @@ describe("the built functions.js in a stand-in for Excel's custom-functions runt
 
   it("answers from the registered functions: KPI.RAG, KPI.RATE and an unknown id's #VALUE!", async () => {
     const associated = loadBundle();
-    expect(associated.get("RAG")!(0.74, "90%", "75%", "Bigger is better")).toBe("Red");
+    expect(await associated.get("RAG")!(0.74, "90%", "75%", "Bigger is better")).toBe("Red");
     expect(await associated.get("RATE")!(0.1, "KPI-18")).toBe("Amber");
     await expect(Promise.resolve(associated.get("RATE")!(0.1, "KPI-99"))).rejects.toMatchObject({ code: "#VALUE!", message: expect.stringContaining("KPI-99") });
   });

@@ -22,14 +22,14 @@ describe("KPI.RAG: thresholds written in the formula, in the sheet's wording", (
     [0.89, "90%", null, "Bigger is better", "Red"],
   ];
   for (const [value, targetWords, toleranceWords, polarityWords, expected] of cases) {
-    it(`rates ${JSON.stringify(value)} ${expected} for ${String(polarityWords)}, target ${String(targetWords)}, tolerance ${String(toleranceWords)}`, () => {
-      expect(rag(value, targetWords, toleranceWords, polarityWords)).toBe(expected);
+    it(`rates ${JSON.stringify(value)} ${expected} for ${String(polarityWords)}, target ${String(targetWords)}, tolerance ${String(toleranceWords)}`, async () => {
+      expect(await rag(value, targetWords, toleranceWords, polarityWords)).toBe(expected);
     });
   }
 
-  it("rates a blank as No data while a zero is a figure", () => {
-    expect(rag(null, "9%", "15%", "Smaller is better")).toBe("No data");
-    expect(rag(0, "9%", "15%", "Smaller is better")).toBe("Green");
+  it("rates a blank as No data while a zero is a figure", async () => {
+    expect(await rag(null, "9%", "15%", "Smaller is better")).toBe("No data");
+    expect(await rag(0, "9%", "15%", "Smaller is better")).toBe("Green");
   });
 });
 
@@ -95,6 +95,6 @@ describe("a lone figure in a formula, with no row to say how percentages are kep
   it("reads a whole number above 1 as a whole-number percentage: 10 is 10% for KPI-18, Amber", async () => {
     expect(await rate(10, "KPI-18")).toBe("Amber");
     expect(await rate(0.1, "KPI-18")).toBe("Amber");
-    expect(rag(91, "90%", "75%", "Bigger is better")).toBe("Green");
+    expect(await rag(91, "90%", "75%", "Bigger is better")).toBe("Green");
   });
 });

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { rate, target } from "../../src/functions/functions";
+import { gap, rag, rate, target, trend } from "../../src/functions/functions";
 import { forgetRegister } from "../../src/functions/register-source";
 import { loadHostFromXlsx, type ExcelHost } from "../support";
 
@@ -42,5 +42,25 @@ describe("KPI functions answering from the workbook's KPIRegister table in the s
     await host.settled();
     expect(host.recalculationCount).toBeGreaterThan(recalculations);
     expect(await rate(0.85, "KPI-22")).toBe("Green");
+  });
+});
+
+describe("a blank cell that Excel on Windows hands to a function as 0", () => {
+  const at = (...parameterAddresses: string[]) => ({ parameterAddresses }) as CustomFunctions.Invocation;
+
+  it("is No data when the cell it came from is empty, and a real 0 is still a figure", async () => {
+    host.sheet("Appendix A").set("H4", [[0]]);
+    expect(host.sheet("Appendix A").cell("G4").value ?? "").toBe("");
+    expect(await rate(0, "KPI-18", undefined, at("'Appendix A'!G4"))).toBe("No data");
+    expect(await rate(0, "KPI-18", undefined, at("'Appendix A'!H4"))).toBe("Green");
+    expect(await rag(0, "9%", "15%", "Smaller is better", at("'Appendix A'!G4"))).toBe("No data");
+    await expect(gap(0, "KPI-18", at("'Appendix A'!G4"))).rejects.toThrow("blank");
+  });
+
+  it("is skipped in a direction of travel, where real zeros count", async () => {
+    host.sheet("Appendix A").set("G5", [[0.1, 0.08, null, 0]]);
+    expect(await trend([[0.1, 0.08, 0, 0]], "KPI-18", at("'Appendix A'!G5:J5"))).toBe("Improved");
+    host.sheet("Appendix A").set("G6", [[0.1, 0.12, null, null]]);
+    expect(await trend([[0.1, 0.12, 0, 0]], "KPI-18", at("'Appendix A'!G6:J6"))).toBe("Declined");
   });
 });
