@@ -119,11 +119,21 @@ function isEmpty(band: Band): boolean {
   return band.low > band.high || (band.low === band.high && !(band.lowInclusive && band.highInclusive));
 }
 
-/** Whether a value (in the core's scale) falls inside a band. */
+/**
+ * Whether a value (in the core's scale) falls inside a band. Like Excel, which compares to 15 significant
+ * digits, a value a hair's breadth from an edge (0.1+0.2 against 0.3) counts as on it, so the rating and the
+ * conditional format's colour agree.
+ */
 export function inBand(value: number, band: Band): boolean {
-  const aboveLow = band.lowInclusive ? value >= band.low : value > band.low;
-  const belowHigh = band.highInclusive ? value <= band.high : value < band.high;
+  const onLow = sameToExcel(value, band.low);
+  const onHigh = sameToExcel(value, band.high);
+  const aboveLow = band.lowInclusive ? value >= band.low || onLow : value > band.low && !onLow;
+  const belowHigh = band.highInclusive ? value <= band.high || onHigh : value < band.high && !onHigh;
   return aboveLow && belowHigh;
+}
+
+function sameToExcel(value: number, edge: number): boolean {
+  return value !== edge && Number.isFinite(edge) && Math.abs(value - edge) <= 1e-15 * Math.max(Math.abs(value), Math.abs(edge));
 }
 
 function capitalise(sentence: string): string {

@@ -89,7 +89,7 @@ export function readDefinition(wording: DefinitionWording): Definition {
   const unit: Unit = explicitUnit ?? writtenUnits[0] ?? unitFromMeasure(measure) ?? "count";
   // Thresholds written as bare whole numbers (90) say the sheet keeps whole-number percentages. Written
   // as "90%" they say nothing about the figures: the row's values decide, or, for a lone value, its size.
-  const bareWhole = unit === "percent" && thresholds.some((threshold) => threshold.kind === "figure" && threshold.bare && Math.abs(threshold.value) > 1);
+  const bareWhole = unit === "percent" && thresholds.some(bareWholeNumber);
   const scale: PercentScale | undefined = bareWhole ? "whole" : undefined;
   const inUnit = (threshold: Threshold): Threshold => toCoreScale(threshold, unit);
 
@@ -118,8 +118,38 @@ export function readDefinition(wording: DefinitionWording): Definition {
 
 /** Bare numbers in a percent KPI: 0.9 is a fraction, 90 is a whole-number percentage. */
 function toCoreScale(threshold: Threshold, unit: Unit): Threshold {
-  if (unit !== "percent" || threshold.kind !== "figure" || !threshold.bare) return threshold;
-  return { ...threshold, value: Math.abs(threshold.value) > 1 ? percentToFraction(threshold.value) : threshold.value, unit: "percent" };
+  if (unit !== "percent" || !writtenWithoutUnit(threshold)) return threshold;
+  switch (threshold.kind) {
+    case "figure":
+    case "margin": {
+      const value = Math.abs(threshold.value) > 1 ? percentToFraction(threshold.value) : threshold.value;
+      return { ...threshold, value, unit: "percent" };
+    }
+    case "range": {
+      // Both ends in one scale: "10-20" is 10%-20%, "0.1-0.2" is too.
+      const whole = Math.max(Math.abs(threshold.low), Math.abs(threshold.high)) > 1;
+      const scaled = (value: number): number => (whole ? percentToFraction(value) : value);
+      return { ...threshold, low: scaled(threshold.low), high: scaled(threshold.high), unit: "percent" };
+    }
+    default:
+      return threshold;
+  }
+}
+
+/** A figure, range or margin written as bare numbers, with no % or days to say its unit. */
+function writtenWithoutUnit(threshold: Threshold): boolean {
+  if (threshold.kind === "figure") return threshold.bare === true;
+  return (threshold.kind === "range" || threshold.kind === "margin") && threshold.unit === null;
+}
+
+/**
+ * Whether a bare threshold is a whole-number percentage (90, or 10-20), which says how the sheet keeps its
+ * figures. A margin (±5) is a number of points either way, so it says nothing about them.
+ */
+function bareWholeNumber(threshold: Threshold): boolean {
+  if (!writtenWithoutUnit(threshold)) return false;
+  if (threshold.kind === "range") return Math.max(Math.abs(threshold.low), Math.abs(threshold.high)) > 1;
+  return threshold.kind === "figure" && Math.abs(threshold.value) > 1;
 }
 
 type Resolved = { ok: true; polarity: Polarity; target: number; targetInclusive: boolean } | { ok: false; problem: string };

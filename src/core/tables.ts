@@ -279,13 +279,18 @@ export function decideScale(definition: Definition, cells: readonly PeriodCell[]
   if (definition.unit !== "percent") return { ok: true, value: undefined };
   let percentCue = false;
   let wholeNumber = false;
+  let fraction = false;
   for (const cell of cells) {
     const read = readValue(cell.value, cell.numberFormat);
     if (read.kind !== "figure") continue;
     if (read.percent) percentCue = true;
     else if (Math.abs(read.value) > 1) wholeNumber = true;
+    else if (!Number.isInteger(read.value)) fraction = true;
   }
   if (percentCue && wholeNumber) return { ok: false, problem: "the period figures mix percentages (91%) with whole numbers (91): make them one kind" };
+  if (!percentCue && wholeNumber && fraction) {
+    return { ok: false, problem: "the period figures mix fractions (0.82) with figures above 1 (1.05 or 91): format them as % so the add-in need not guess which is which" };
+  }
   if (percentCue) return { ok: true, value: "fraction" };
   if (wholeNumber || definition.scale === "whole") return { ok: true, value: "whole" };
   return { ok: true, value: definition.scale ?? "fraction" };

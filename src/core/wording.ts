@@ -160,6 +160,8 @@ export function readValue(cell: CellValue, numberFormat = "General"): ValueRead 
   if (isExcelError(cell)) return { kind: "unreadable", reason: `${cell.error} is an Excel error, not a figure` };
   const text = cell.replace(/\s+/g, " ").trim();
   if (text === "") return { kind: "no data", reason: "the cell is blank" };
+  // Pasted web or PDF figures carry non-breaking spaces, which Excel's own reading of text refuses.
+  if (cell.includes("\u00a0") && /\d/.test(cell)) return { kind: "unreadable", reason: `"${text}" has a non-breaking space in it: retype it as a number so Excel can read it` };
   if (noDataWords.includes(text.toLowerCase())) return { kind: "no data", reason: `"${text}" means no figure for this period` };
   if (looksLikeExcelError(text)) return { kind: "unreadable", reason: `${text.toUpperCase()} is an Excel error, not a figure` };
   // Only text that Excel itself turns into the same number ("91%", "173.75"), so a formula, a conditional

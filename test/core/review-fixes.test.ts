@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { decideScale, readDefinition, rate, readValue, type PeriodCell } from "../../src/core";
+
+const cellsOf = (values: number[], numberFormat = "General"): PeriodCell[] =>
+  values.map((value, index) => ({ period: `P${index + 1}`, row: 0, column: index, address: `A${index + 1}`, value, numberFormat }));
+
+describe("percentages written without a % sign", () => {
+  it("reads a margin of ±5 around 10%-20% as 5 points, so 50% is Red and 22% Amber", () => {
+    const definition = readDefinition({ polarity: "In range is better", target: "10%-20%", tolerance: "±5" });
+    expect(rate(0.5, definition).status).toBe("Red");
+    expect(rate(0.22, definition).status).toBe("Amber");
+  });
+
+  it("reads a target range 10-20 with tolerance 5-25 in a % KPI as 10%-20% and 5%-25%, kept as whole numbers", () => {
+    const definition = readDefinition({ polarity: "In range is better", target: "10-20", tolerance: "5-25", unit: "%" });
+    expect(definition.scale).toBe("whole");
+    expect(rate(15, definition).status).toBe("Green");
+    expect(rate(22, definition).status).toBe("Amber");
+    expect(rate(30, definition).status).toBe("Red");
+  });
+});
+
+describe("a row whose figures straddle 1 without a % format", () => {
+  it("says Check definition rather than guess whether 0.82 and 1.05 are fractions or whole numbers", () => {
+    const definition = readDefinition({ polarity: "Bigger is better", target: "100%", tolerance: "80%" });
+    const scale = decideScale(definition, cellsOf([0.82, 1.05, 0.9]));
+    expect(scale.ok).toBe(false);
+    expect(scale.ok ? "" : scale.problem).toMatch(/mix fractions \(0\.82\) with figures above 1/);
+  });
+
+  it("keeps fractions formatted as % as fractions, 105% included", () => {
+    const definition = readDefinition({ polarity: "Bigger is better", target: "100%", tolerance: "80%" });
+    expect(decideScale(definition, cellsOf([0.82, 1.05, 0.9], "0%"))).toEqual({ ok: true, value: "fraction" });
+  });
+});
+
+describe("figures a hair's breadth from a threshold, as formulas produce them", () => {
+  it("rates 0.1+0.2 Green against a target of 30% (Smaller is better), as Excel's comparison does", () => {
+    const definition = readDefinition({ polarity: "Smaller is better", target: "30%", tolerance: "40%" });
+    expect(0.1 + 0.2).not.toBe(0.3);
+    expect(rate(0.1 + 0.2, definition).status).toBe("Green");
+    expect(rate(0.30001, definition).status).toBe("Amber");
+  });
+});
+
+describe("text pasted from the web or a PDF", () => {
+  it("does not read 91 % with a non-breaking space as a figure, since Excel cannot colour it", () => {
+    expect(readValue("91\u00a0%")).toMatchObject({ kind: "unreadable", reason: expect.stringContaining("non-breaking space") });
+    expect(readValue(" 91% ")).toEqual({ kind: "figure", value: 0.91, percent: true });
+  });
+});
