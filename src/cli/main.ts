@@ -8,7 +8,7 @@ import type ExcelJS from "exceljs";
 import { buildRegister, findTables, planFormatting, toleranceSetKey, type FormattingPlan } from "../core";
 import { parseArguments, usage, type CommandOptions } from "./arguments";
 import { summaryLines } from "./summary";
-import { applyPlan, CommandProblem, gridOf, readWorkbookFile, registerTableOf, removeOwnRules, writeWorkbookFile } from "./xlsx";
+import { applyPlan, CommandProblem, gridOf, readWorkbookFile, registerTableOf, removeOwnRules, workbookBytes, writeOutputs, type Output as FileOutput } from "./xlsx";
 
 export interface Output {
   out: (line: string) => void;
@@ -46,13 +46,16 @@ export function defaultOutput(workbook: string): string {
 async function run(options: CommandOptions, output: Output): Promise<void> {
   const out = options.out ?? defaultOutput(options.workbook);
   await checkOutput(options.workbook, out, options.force);
-  if (options.report) await checkOutput(options.workbook, options.report, options.force);
+  if (options.report) {
+    await checkOutput(options.workbook, options.report, options.force);
+    if (path.resolve(options.report) === path.resolve(out)) throw new CommandProblem(`The report and the output are the same file (${out}): give the report its own name`);
+  }
 
   const workbook = await readWorkbookFile(options.workbook);
   const sheets = chosenSheets(workbook, options.sheet);
   if (options.remove) {
     const removed = sheets.reduce((count, worksheet) => count + removeOwnRules(worksheet), 0);
-    await writeWorkbookFile(workbook, out);
+    await writeOutputs([{ file: out, bytes: await workbookBytes(workbook), what: "output" }]);
     output.out(`Removed ${removed} KPI RAG rule${removed === 1 ? "" : "s"}; the analyst's own rules are kept.`);
     output.out(`Wrote ${out}`);
     return;
@@ -72,8 +75,9 @@ async function run(options: CommandOptions, output: Output): Promise<void> {
     applyPlan(worksheet, plan);
     return plan;
   });
-  await writeWorkbookFile(workbook, out);
-  if (options.report) await writeReport(options.report, options.workbook, plans, register.problems);
+  const outputs: FileOutput[] = [{ file: out, bytes: await workbookBytes(workbook), what: "output" }];
+  if (options.report) outputs.push({ file: options.report, bytes: reportText(options.workbook, plans, register.problems), what: "report" });
+  await writeOutputs(outputs);
   for (const line of summaryLines(plans, register.problems)) output.out(line);
   output.out(`Wrote ${out}${options.report ? ` and ${options.report}` : ""}`);
 }
@@ -92,16 +96,12 @@ async function checkOutput(input: string, out: string, force: boolean): Promise<
   if (outReal !== null && !force) throw new CommandProblem(`${out} already exists: add --force to replace it`);
 }
 
-async function writeReport(file: string, workbook: string, plans: FormattingPlan[], registerProblems: string[]): Promise<void> {
+function reportText(workbook: string, plans: FormattingPlan[], registerProblems: string[]): string {
   const report = {
     workbook: path.basename(workbook),
     toleranceSet: plans[0]?.toleranceSet ?? "Standard",
     registerProblems,
     sheets: plans.map((plan) => ({ sheet: plan.sheet, rules: plan.rules.length, tables: plan.tables })),
   };
-  try {
-    await files.writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
-  } catch (error) {
-    throw new CommandProblem(`The report ${file} cannot be written (${(error as NodeJS.ErrnoException).code ?? "unknown error"})`);
-  }
+  return `${JSON.stringify(report, null, 2)}\n`;
 }

@@ -41,7 +41,31 @@ export async function loadWorkbook(bytes: Buffer, name: string): Promise<ExcelJS
   } catch {
     throw new CommandProblem(`${name} is damaged or is not an .xlsx workbook: Excel may be able to repair it`);
   }
+  const unkept = partsExcelJsDrops(bytes);
+  if (unkept.length > 0) {
+    throw new CommandProblem(`${name} has ${unkept.join(" and ")}, which kpi-rag cannot copy without losing them: nothing was written. Use the KPI RAG pane in Excel for this workbook`);
+  }
   return workbook;
+}
+
+/**
+ * Parts of a workbook that ExcelJS does not write back: copying such a workbook would silently lose them.
+ * Their folder names stand uncompressed in the zip's directory, so a byte search finds them.
+ */
+const droppedParts: ReadonlyArray<[folder: string, words: string]> = [
+  ["xl/charts/", "charts"],
+  ["xl/chartsheets/", "chart sheets"],
+  ["xl/pivotTables/", "pivot tables"],
+  ["xl/slicers/", "slicers"],
+  ["xl/timelines/", "timelines"],
+  ["xl/vbaProject.bin", "macros"],
+  ["xl/activeX/", "ActiveX controls"],
+  ["xl/ctrlProps/", "form controls"],
+  ["xl/embeddings/", "embedded objects"],
+];
+
+function partsExcelJsDrops(bytes: Buffer): string[] {
+  return droppedParts.filter(([folder]) => bytes.includes(folder)).map(([, words]) => words);
 }
 
 /** An ExcelJS cell's value as the core reads cells (dates as Excel serial numbers, formulas as their results). */
@@ -175,17 +199,47 @@ export function applyPlan(worksheet: ExcelJS.Worksheet, plan: FormattingPlan): v
   }
 }
 
-/** Writes the whole workbook or nothing: into a temporary file beside the output, then renamed over it. */
-export async function writeWorkbookFile(workbook: ExcelJS.Workbook, file: string): Promise<void> {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    // One buffer written in one go: quicker than ExcelJS's file stream, and the rename keeps it whole-or-nothing.
-    const bytes = await workbook.xlsx.writeBuffer();
-    await files.writeFile(temporary, new Uint8Array(bytes as ArrayBuffer));
-    await files.rename(temporary, file);
-  } catch (error) {
-    await files.rm(temporary, { force: true });
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CommandProblem(`The output ${file} cannot be written (${code === "ENOENT" ? "its folder does not exist" : code === "EACCES" || code === "EPERM" ? "permission denied" : code ?? "unknown error"})`);
+/** A workbook as the bytes of its .xlsx file. One buffer is quicker to write than ExcelJS's file stream. */
+export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
+  return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+export interface Output {
+  file: string;
+  bytes: Uint8Array | string;
+  /** What the file is, for the message if it cannot be written: "output", "report". */
+  what: string;
+}
+
+/**
+ * Writes every output whole or none of them: each into a temporary file beside it, then all renamed into
+ * place once every one is written. A failure removes the temporary files and says which output failed.
+ */
+export async function writeOutputs(outputs: readonly Output[]): Promise<void> {
+  const temporaries = outputs.map((output) => path.join(path.dirname(output.file), `.${path.basename(output.file)}.${process.pid}.tmp`));
+  const removeTemporaries = (): Promise<unknown> => Promise.all(temporaries.map((temporary) => files.rm(temporary, { force: true })));
+  for (const [index, output] of outputs.entries()) {
+    try {
+      await files.writeFile(temporaries[index], output.bytes);
+    } catch (error) {
+      await removeTemporaries();
+      throw new CommandProblem(`The ${output.what} ${output.file} cannot be written (${describeFailure(error)}): nothing was written`);
+    }
   }
+  for (const [index, output] of outputs.entries()) {
+    try {
+      await files.rename(temporaries[index], output.file);
+    } catch (error) {
+      await removeTemporaries();
+      throw new CommandProblem(`The ${output.what} ${output.file} cannot be written (${describeFailure(error)})`);
+    }
+  }
+}
+
+function describeFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return "its folder does not exist";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "EISDIR") return "it is a folder";
+  return code ?? "unknown error";
 }

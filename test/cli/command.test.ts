@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
-import { existsSync, readFileSync, statSync, writeFileSync, chmodSync } from "node:fs";
+import JSZip from "jszip";
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { isOwnRule, statuses } from "../../src/core";
@@ -210,6 +211,37 @@ describe("kpi-rag on bad input: one clear line, a non-zero exit, no output file"
     const same = await kpiRag(copies[0], "--out", copies[0], "--force");
     expect(same.code).toBe(1);
     expect(same.error[0]).toMatch(/must not be the workbook itself/);
+  });
+
+  it("refuses a report that is the output itself, and writes neither", async () => {
+    const { copies, folder } = workspace(example("appendix-i.xlsx"));
+    const same = path.join(folder, "both.xlsx");
+    const run = await kpiRag(copies[0], "--out", same, "--report", same);
+    expect(run.code).toBe(1);
+    expect(run.error[0]).toMatch(/The report and the output are the same file/);
+    expect(existsSync(same)).toBe(false);
+  });
+
+  it("writes no output when the report cannot be written", async () => {
+    const { copies, folder } = workspace(example("appendix-i.xlsx"));
+    const out = path.join(folder, "out.xlsx");
+    const run = await kpiRag(copies[0], "--out", out, "--report", path.join(folder, "no-such-folder", "report.json"));
+    expect(run.code).toBe(1);
+    expect(run.error[0]).toMatch(/The report .*report\.json cannot be written \(its folder does not exist\): nothing was written/);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(folder).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("refuses a workbook with charts, which ExcelJS would drop, rather than lose them", async () => {
+    const { copies, folder } = workspace(example("appendix-i.xlsx"));
+    const zip = await JSZip.loadAsync(readFileSync(copies[0]));
+    zip.file("xl/charts/chart1.xml", '<?xml version="1.0"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
+    const charted = path.join(folder, "charted.xlsx");
+    writeFileSync(charted, await zip.generateAsync({ type: "nodebuffer" }));
+    const run = await kpiRag(charted);
+    expect(run.code).toBe(1);
+    expect(run.error[0]).toMatch(/has charts, which kpi-rag cannot copy without losing them: nothing was written/);
+    expect(existsSync(path.join(folder, "charted.rag.xlsx"))).toBe(false);
   });
 
   it("says so when it cannot write the output, and leaves no partial file", async () => {
