@@ -3,12 +3,14 @@
  * core, and turns a problem into Excel's own error only here, at the edge. Their JSDoc is the help Excel
  * shows in the formula bar, and custom-functions-metadata-plugin builds functions.json from it.
  */
-import { gapToTarget, lookUp, toleranceIn, rate as rateValue, readDefinition, standardSet, toleranceSetKey, trend as trendOf, type Definition, type Register, type RegisterEntry } from "../core";
+import { gapToTarget, kpiIdOfNumber, lookUp, toleranceIn, rate as rateValue, readDefinition, standardSet, toleranceSetKey, trend as trendOf, type Definition, type Register, type RegisterEntry } from "../core";
 import { cellAsWritten, cellOf, cellsAsWritten, valueError } from "./arguments";
 import { currentRegister } from "./register-source";
 
 async function entryFor(kpi: unknown): Promise<{ entry: RegisterEntry; register: Register }> {
-  const id = String(cellOf(kpi) ?? "").trim();
+  const written = cellOf(kpi);
+  // Appendix A's KPI column holds 18 for KPI-18: a number names the same KPI as its id.
+  const id = kpiIdOfNumber(written) ?? String(written ?? "").trim();
   if (id === "") throw valueError("Name a KPI, for example \"KPI-18\"");
   const register = await currentRegister();
   const entry = lookUp(register, id);

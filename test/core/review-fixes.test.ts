@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decideScale, readDefinition, rate, readValue, type PeriodCell } from "../../src/core";
+import { decideScale, readDefinition, rate, readValue, roleOfLabel, type PeriodCell } from "../../src/core";
 
 const cellsOf = (values: number[], numberFormat = "General"): PeriodCell[] =>
   values.map((value, index) => ({ period: `P${index + 1}`, row: 0, column: index, address: `A${index + 1}`, value, numberFormat }));
@@ -47,5 +47,16 @@ describe("text pasted from the web or a PDF", () => {
   it("does not read 91 % with a non-breaking space as a figure, since Excel cannot colour it", () => {
     expect(readValue("91\u00a0%")).toMatchObject({ kind: "unreadable", reason: expect.stringContaining("non-breaking space") });
     expect(readValue(" 91% ")).toEqual({ kind: "figure", value: 0.91, percent: true });
+  });
+});
+
+describe("columns beside the periods", () => {
+  it("reads commentary, RAG and direction-of-travel columns as other columns, not periods", () => {
+    for (const label of ["Q1 commentary", "2021/22 Commentary", "RAG 2020/21", "Direction of travel", "DoT", "Notes", "Change since 2019/20"]) {
+      expect([label, roleOfLabel(label).kind]).toEqual([label, "other"]);
+    }
+    for (const label of ["2021/22 Qtr1", "Qtr2", "Q3", "Apr-21", "2019/20 Average", "Average"]) {
+      expect([label, roleOfLabel(label).kind]).toEqual([label, "period"]);
+    }
   });
 });

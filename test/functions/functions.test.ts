@@ -40,6 +40,11 @@ describe("KPI functions that read the register (here the built-in catalogue)", (
     expect(await rate("16%", "Kpi 18")).toBe("Red");
   });
 
+  it("takes Appendix A's KPI number, 18 or \"5a\", as the id KPI-18 or KPI-5a", async () => {
+    expect(await rate(0.1, 18)).toBe("Amber");
+    expect(await name("5a")).toBe("% of children subject to a CP Plan visited in the last 2 weeks (all ages)");
+  });
+
   it("rates against the Covid19 tolerance set when asked", async () => {
     expect(await rate(0.75, "CKPI-10")).toBe("Red");
     expect(await rate(0.75, "CKPI-10", "Covid19")).toBe("Amber");
