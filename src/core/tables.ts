@@ -275,7 +275,7 @@ function readTable(grid: Grid, spread: (row: number, column: number) => CellValu
  * otherwise whole numbers where the target is written whole or any value is above 1. A row that mixes
  * both cannot be rated without guessing.
  */
-export function decideScale(definition: Definition, cells: readonly PeriodCell[]): { ok: true; value: PercentScale | undefined } | { ok: false; problem: string } {
+export function decideScale(definition: Definition, cells: ReadonlyArray<{ value: CellValue; numberFormat: string }>): { ok: true; value: PercentScale | undefined } | { ok: false; problem: string } {
   if (definition.unit !== "percent") return { ok: true, value: undefined };
   let percentCue = false;
   let wholeNumber = false;

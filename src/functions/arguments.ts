@@ -1,6 +1,6 @@
 /** Turning Excel's custom-function arguments into the core's cells, and problems into Excel's own errors. */
 import type { CellValue } from "../core";
-import { emptyCellsAt, excelIsHere } from "../excel/function-requests";
+import { cellFactsAt, excelIsHere } from "../excel/function-requests";
 
 /** A single cell's value as Excel hands it to a function: blanks arrive as null (or "" from a formula). */
 export function cellOf(argument: unknown): CellValue {
@@ -26,19 +26,30 @@ export function valueError(message: string): Error {
   return error;
 }
 
-/**
- * The cells of an argument as they stand in the sheet. Excel on Windows passes an empty cell as 0, so where
- * a 0 arrives from a cell reference the cell itself is asked whether it is empty: a blank is never a zero.
- */
-export async function cellsAsWritten(argument: unknown, address: string | undefined): Promise<CellValue[]> {
-  const cells = cellsOf(argument);
-  if (!address || !cells.includes(0) || !excelIsHere()) return cells;
-  const empty = await emptyCellsAt(address).catch(() => null);
-  if (!empty) return cells;
-  const flat = empty.flat();
-  return cells.map((cell, index) => (cell === 0 && flat[index] ? null : cell));
+/** An argument's cells as they stand in the sheet, with their number formats where Excel was asked. */
+export interface WrittenCells {
+  cells: CellValue[];
+  numberFormats?: string[];
 }
 
-export async function cellAsWritten(argument: unknown, address: string | undefined): Promise<CellValue> {
-  return (await cellsAsWritten(Array.isArray(argument) ? argument : [[argument]], address))[0] ?? null;
+/**
+ * The cells of an argument as they stand in the sheet. Excel on Windows passes an empty cell as 0, and no
+ * function sees a cell's number format: where either matters (a 0, or a figure of a percentage KPI, which
+ * may be formatted as %), the cells themselves are asked. Without an address (a value typed in the formula)
+ * or without Excel, the values are taken as given.
+ */
+export async function cellsAsWritten(argument: unknown, address: string | undefined, percent: boolean): Promise<WrittenCells> {
+  const cells = cellsOf(argument);
+  const worthAsking = cells.some((cell) => cell === 0 || (percent && typeof cell === "number"));
+  if (!address || !worthAsking || !excelIsHere()) return { cells };
+  const facts = await cellFactsAt(address).catch(() => null);
+  if (!facts) return { cells };
+  const empty = facts.empty.flat();
+  return { cells: cells.map((cell, index) => (cell === 0 && empty[index] ? null : cell)), numberFormats: facts.numberFormats.flat() };
+}
+
+/** One cell's value and number format, as `cellsAsWritten` reads them. */
+export async function cellAsWritten(argument: unknown, address: string | undefined, percent: boolean): Promise<{ cell: CellValue; numberFormat?: string }> {
+  const written = await cellsAsWritten(Array.isArray(argument) ? argument : [[argument]], address, percent);
+  return { cell: written.cells[0] ?? null, numberFormat: written.numberFormats?.[0] };
 }

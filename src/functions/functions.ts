@@ -3,7 +3,7 @@
  * core, and turns a problem into Excel's own error only here, at the edge. Their JSDoc is the help Excel
  * shows in the formula bar, and custom-functions-metadata-plugin builds functions.json from it.
  */
-import { gapToTarget, kpiIdOfNumber, lookUp, toleranceIn, rate as rateValue, readDefinition, standardSet, toleranceSetKey, trend as trendOf, type Definition, type Register, type RegisterEntry } from "../core";
+import { decideScale, gapToTarget, kpiIdOfNumber, lookUp, withScale, toleranceIn, rate as rateValue, readDefinition, standardSet, toleranceSetKey, trend as trendOf, type Definition, type Register, type RegisterEntry } from "../core";
 import { cellAsWritten, cellOf, cellsAsWritten, valueError } from "./arguments";
 import { currentRegister } from "./register-source";
 
@@ -38,7 +38,8 @@ function setName(toleranceSet: unknown, definition: Definition): string {
 export async function rate(value: any, kpi: any, toleranceSet?: any, invocation?: CustomFunctions.Invocation): Promise<string> {
   const { entry } = await entryFor(kpi);
   const set = setName(toleranceSet, entry.definition);
-  return rateValue(await cellAsWritten(value, invocation?.parameterAddresses?.[0]), entry.definition, set).status;
+  const { cell, numberFormat } = await cellAsWritten(value, invocation?.parameterAddresses?.[0], entry.definition.unit === "percent");
+  return rateValue(cell, entry.definition, set, numberFormat).status;
 }
 
 /**
@@ -53,7 +54,8 @@ export async function rate(value: any, kpi: any, toleranceSet?: any, invocation?
  */
 export async function rag(value: any, target: any, tolerance: any, polarity: any, invocation?: CustomFunctions.Invocation): Promise<string> {
   const definition = readDefinition({ polarity: cellOf(polarity), target: cellOf(target), tolerance: cellOf(tolerance) });
-  return rateValue(await cellAsWritten(value, invocation?.parameterAddresses?.[0]), definition).status;
+  const { cell, numberFormat } = await cellAsWritten(value, invocation?.parameterAddresses?.[0], definition.unit === "percent");
+  return rateValue(cell, definition, standardSet, numberFormat).status;
 }
 
 /**
@@ -123,7 +125,8 @@ export async function name(kpi: any): Promise<string> {
  */
 export async function gap(value: any, kpi: any, invocation?: CustomFunctions.Invocation): Promise<number> {
   const { entry } = await entryFor(kpi);
-  const distance = gapToTarget(await cellAsWritten(value, invocation?.parameterAddresses?.[0]), entry.definition);
+  const { cell, numberFormat } = await cellAsWritten(value, invocation?.parameterAddresses?.[0], entry.definition.unit === "percent");
+  const distance = gapToTarget(cell, entry.definition, numberFormat);
   if (!distance.ok) throw valueError(`${entry.id}: ${distance.problem}`);
   return distance.value;
 }
@@ -138,7 +141,11 @@ export async function gap(value: any, kpi: any, invocation?: CustomFunctions.Inv
  */
 export async function trend(periods: any[][], kpi: any, invocation?: CustomFunctions.Invocation): Promise<string> {
   const { entry } = await entryFor(kpi);
-  const result = trendOf(await cellsAsWritten(periods, invocation?.parameterAddresses?.[0]), entry.definition);
+  const { cells, numberFormats } = await cellsAsWritten(periods, invocation?.parameterAddresses?.[0], entry.definition.unit === "percent");
+  // One scale for the whole series, decided as a sheet row's is, so 1, 2, 5 are all whole numbers.
+  const scale = decideScale(entry.definition, cells.map((value, index) => ({ value, numberFormat: numberFormats?.[index] ?? "General" })));
+  if (!scale.ok) return "Check definition";
+  const result = trendOf(cells, withScale(entry.definition, scale.value), numberFormats);
   return result.ok ? result.direction : result.status;
 }
 

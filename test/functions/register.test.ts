@@ -64,3 +64,31 @@ describe("a blank cell that Excel on Windows hands to a function as 0", () => {
     expect(await trend([[0.1, 0.12, 0, 0]], "KPI-18", at("'Appendix A'!G6:J6"))).toBe("Declined");
   });
 });
+
+describe("a figure whose cell is formatted as %, which no function is told", () => {
+  const at = (...parameterAddresses: string[]) => ({ parameterAddresses }) as CustomFunctions.Invocation;
+
+  it("reads 105% in a % cell as 105%, not 1.05%, and 91% against thresholds written 90% and 75", async () => {
+    host.sheet("Appendix A").set("H10", [[1.05, 0.91]]).format("H10:I10", { numberFormat: "0%" });
+    expect(await rate(1.05, "CKPI-8", undefined, at("'Appendix A'!H10"))).toBe("Green");
+    expect(await rag(0.91, "90%", 75, "Bigger is better", at("'Appendix A'!I10"))).toBe("Green");
+  });
+
+  it("reads a whole-number series 1, 2, 5 in one scale: Declined for KPI-18, where smaller is better", async () => {
+    host.sheet("Appendix A").set("H11", [[1, 2, 5]]);
+    expect(await trend([[1, 2, 5]], "KPI-18", at("'Appendix A'!H11:J11"))).toBe("Declined");
+  });
+
+  it("asks Excel once for every formula calculating at the same time", async () => {
+    host.sheet("Appendix A").set("H12", [[0.05, 0.1, 0.2]]).format("H12:J12", { numberFormat: "0%" });
+    await rate(0.1, "KPI-18");
+    const syncs = host.syncCount;
+    const statuses = await Promise.all([
+      rate(0.05, "KPI-18", undefined, at("'Appendix A'!H12")),
+      rate(0.1, "KPI-18", undefined, at("'Appendix A'!I12")),
+      rate(0.2, "KPI-18", undefined, at("'Appendix A'!J12")),
+    ]);
+    expect(statuses).toEqual(["Green", "Amber", "Red"]);
+    expect(host.syncCount - syncs).toBe(1);
+  });
+});
