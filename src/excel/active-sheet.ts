@@ -2,8 +2,8 @@
  * Reading the active sheet into a plain grid, with the add-in's own conditional formats on it, in one
  * sync; and writing a formatting plan back in one more. Everything else on the sheet is left alone.
  */
-import { findTables, isOwnRule, moveFormula, parseCellAddress, planFormatting, topLeftOf, type CellValue, type FormattingPlan, type FoundTables, type Grid, type Register } from "../core";
-import type { Capabilities } from "./requirements";
+import { findTables, isOwnRule, moveFormula, parseCellAddress, planFormatting, topLeftOf, type CellPosition, type CellValue, type FormattingPlan, type GridArea, type FoundTables, type Grid, type Register } from "../core";
+import { supportsExcelApi, type Capabilities } from "./requirements";
 
 export interface SheetReading {
   grid: Grid;
@@ -17,6 +17,17 @@ function toCellValue(value: unknown): CellValue {
   return typeof value === "number" || typeof value === "boolean" || typeof value === "string" ? value : String(value);
 }
 
+/** "Sheet1!A4:C4,Sheet1!A7:A18" as grid areas, offset from the used range's top-left cell. */
+function mergesFrom(address: string, origin: CellPosition): GridArea[] {
+  return address.split(",").map((area) => {
+    const local = area.slice(area.lastIndexOf("!") + 1);
+    const [first, last = first] = local.split(":");
+    const topLeft = topLeftOf(first);
+    const bottomRight = topLeftOf(last);
+    return { top: topLeft.row - origin.row, left: topLeft.column - origin.column, bottom: bottomRight.row - origin.row, right: bottomRight.column - origin.column };
+  });
+}
+
 /** The active sheet's used cells and the add-in's own rules on it: one sync. */
 export async function readActiveSheet(context: Excel.RequestContext): Promise<SheetReading> {
   const worksheets = context.workbook.worksheets;
@@ -26,12 +37,16 @@ export async function readActiveSheet(context: Excel.RequestContext): Promise<Sh
   used.load(["address", "values", "numberFormat"]);
   const formats = worksheets.getActiveWorksheet().getRange().conditionalFormats;
   formats.load("items/type,items/customOrNullObject/rule/formula");
+  // Merged headers ("2021/22" over two quarters) and section labels are read through their merges where
+  // this Excel can say where they are (ExcelApi 1.13); without, the top-left cells still carry the words.
+  const merged = supportsExcelApi("1.13") ? worksheets.getActiveWorksheet().getRange().getMergedAreasOrNullObject() : null;
+  merged?.load("address");
   await context.sync();
   const ownFormats = formats.items.filter((format) => format.type === Excel.ConditionalFormatType.custom && !format.customOrNullObject.isNullObject && isOwnRule(format.customOrNullObject.rule.formula));
-  const grid: Grid = used.isNullObject
-    ? { sheet: named.name, origin: { row: 0, column: 0 }, values: [], numberFormats: [], merges: [] }
-    : { sheet: named.name, origin: topLeftOf(used.address), values: used.values.map((row) => row.map(toCellValue)), numberFormats: used.numberFormat as string[][], merges: [] };
-  return { grid, ownFormats };
+  if (used.isNullObject) return { grid: { sheet: named.name, origin: { row: 0, column: 0 }, values: [], numberFormats: [], merges: [] }, ownFormats };
+  const origin = topLeftOf(used.address);
+  const merges = merged && !merged.isNullObject ? mergesFrom(merged.address, origin) : [];
+  return { grid: { sheet: named.name, origin, values: used.values.map((row) => row.map(toCellValue)), numberFormats: used.numberFormat as string[][], merges }, ownFormats };
 }
 
 export interface Applied {

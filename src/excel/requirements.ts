@@ -13,8 +13,12 @@ export interface Capabilities {
 
 export type RequirementCheck = { ok: true; capabilities: Capabilities } | { ok: false; problem: string };
 
+export function supportsExcelApi(version: string): boolean {
+  return Office.context.requirements.isSetSupported("ExcelApi", version);
+}
+
 export function checkRequirements(): RequirementCheck {
-  const supports = (version: string): boolean => Office.context.requirements.isSetSupported("ExcelApi", version);
+  const supports = supportsExcelApi;
   if (!supports("1.6")) {
     return {
       ok: false,

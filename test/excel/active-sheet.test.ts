@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { builtInRegister, findTables, planFormatting, type FormattingPlan } from "../../src/core";
+import path from "node:path";
+import { builtInRegister, findTables, planFormatting, type FormattingPlan, type GridArea } from "../../src/core";
+import { gridOf, readWorkbookFile } from "../../src/cli/xlsx";
 import { applyRagFormatting, copySheetWithValues, readActiveSheet, removeRagFormatting, selectSheetRow, writePlan } from "../../src/excel/active-sheet";
 import { checkRequirements, type Capabilities } from "../../src/excel/requirements";
 import { runExcel } from "../../src/excel/run";
 import { paintedCells } from "../support/rule-engine";
-import { installedHost, ownRulesOf, sheetValues } from "./appendix-host";
+import { examples, installedHost, ownRulesOf, sheetValues } from "./appendix-host";
 
 const everything: Capabilities = { rangeAreas: true, events: true, copySheet: true };
 const colours: Record<string, string> = { Green: "#C6EFCE", Amber: "#FFEB9C", Red: "#FFC7CE" };
@@ -23,6 +25,18 @@ describe("reading the active sheet through Office.js", () => {
     const found = findTables(reading.grid);
     expect(found.tables.map((table) => table.rows.length)).toEqual([12, 13, 15]);
     expect(reading.ownFormats).toHaveLength(0);
+  });
+
+  it("reads merged cells where Excel can say where they are (ExcelApi 1.13), and finds what kpi-rag finds in the file", async () => {
+    const host = await installedHost("appendix-i.xlsx", { requirementSets: { ExcelApi: "1.13" } });
+    const reading = await Excel.run(readActiveSheet);
+    expect(host.syncCount).toBe(1);
+    const workbook = await readWorkbookFile(path.join(examples, "appendix-i.xlsx"));
+    const fromFile = gridOf(workbook.getWorksheet("Appendix I")!);
+    const areas = (merges: GridArea[], origin: { row: number; column: number }) =>
+      merges.map((area) => [area.top + origin.row, area.left + origin.column, area.bottom + origin.row, area.right + origin.column].join(",")).sort();
+    expect(areas(reading.grid.merges, reading.grid.origin)).toEqual(areas(fromFile.merges, fromFile.origin));
+    expect(planFormatting(findTables(reading.grid)).tables).toEqual(planFormatting(findTables(fromFile)).tables);
   });
 
   it("reads an empty sheet as an empty grid, not a failure", async () => {
