@@ -1,12 +1,13 @@
-/** The workbook events the pane follows: switching sheets re-reads; editing a table may change the register. */
+/** The workbook events the add-in follows: switching sheets re-reads; editing a table may change the register. */
 export interface WorkbookWatchers {
   onSheetActivated: () => void | Promise<void>;
-  onTablesChanged: () => void | Promise<void>;
+  /** A table changed (its id) or was added (no id: it may be a new register). */
+  onTablesChanged: (tableId?: string) => void | Promise<void>;
 }
 
 export async function watchWorkbook(context: Excel.RequestContext, watchers: WorkbookWatchers): Promise<void> {
   context.workbook.worksheets.onActivated.add(async () => watchers.onSheetActivated());
-  context.workbook.tables.onChanged.add(async () => watchers.onTablesChanged());
+  context.workbook.tables.onChanged.add(async (event) => watchers.onTablesChanged(event.tableId));
   // A table added later (the analyst inserting a KPIRegister by hand) is only announced from ExcelApi 1.9.
   if (Office.context.requirements.isSetSupported("ExcelApi", "1.9")) context.workbook.tables.onAdded.add(async () => watchers.onTablesChanged());
   await context.sync();

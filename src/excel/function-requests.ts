@@ -10,12 +10,12 @@ export function excelIsHere(): boolean {
   return typeof Excel !== "undefined" && typeof Excel.run === "function";
 }
 
-export function fetchRegisterTable(): Promise<RegisterTable | undefined> {
+export function fetchRegisterTable(): Promise<(RegisterTable & { tableId: string }) | undefined> {
   return Excel.run(readRegisterTable);
 }
 
 /** Calls back whenever a table changes or is added, for as long as the runtime lives. */
-export function watchTables(onTablesChanged: () => Promise<void>): Promise<void> {
+export function watchTables(onTablesChanged: (tableId?: string) => Promise<void>): Promise<void> {
   return Excel.run((context) => watchWorkbook(context, { onSheetActivated: () => undefined, onTablesChanged }));
 }
 

@@ -5,14 +5,15 @@
 import { catalogueRows, columnLetters, kpiIdKey, registerColumns, registerSheetName, registerTableName, type CellValue, type RegisterTable } from "../core";
 
 /** The table's header and body, or undefined when the workbook has none. Two syncs: is it there, then its cells. */
-export async function readRegisterTable(context: Excel.RequestContext): Promise<RegisterTable | undefined> {
+export async function readRegisterTable(context: Excel.RequestContext): Promise<(RegisterTable & { tableId: string }) | undefined> {
   const table = context.workbook.tables.getItemOrNullObject(registerTableName);
+  table.load("id");
   await context.sync();
   if (table.isNullObject) return undefined;
   const range = table.getRange();
   range.load(["values", "numberFormat"]);
   await context.sync();
-  return { values: range.values.map((row) => row.map(toCellValue)), numberFormats: range.numberFormat as string[][] };
+  return { tableId: table.id, values: range.values.map((row) => row.map(toCellValue)), numberFormats: range.numberFormat as string[][] };
 }
 
 function toExcelValue(cell: CellValue): string | number | boolean {

@@ -8,6 +8,10 @@ import { excelIsHere, fetchRegisterTable, recalculate, watchTables } from "../ex
 
 let cached: Promise<Register> | undefined;
 let watching = false;
+/** The KPIRegister table's id, so edits to other tables cost nothing. */
+let registerTableId: string | undefined;
+/** A failed read is tried again shortly, and formulas recalculated, so none is left on the catalogue's answer. */
+let retry: ReturnType<typeof setTimeout> | undefined;
 
 export function currentRegister(): Promise<Register> {
   cached ??= loadRegister();
@@ -18,10 +22,16 @@ async function loadRegister(): Promise<Register> {
   if (!excelIsHere()) return builtInRegister;
   let register: Register;
   try {
-    register = buildRegister(await fetchRegisterTable());
+    const table = await fetchRegisterTable();
+    registerTableId = table?.tableId;
+    register = buildRegister(table);
   } catch {
-    // Excel may be busy (the analyst is editing a cell): answer from the catalogue now, read again next time.
+    // Excel may be busy (the analyst is editing a cell): answer from the catalogue now, and read again soon.
     cached = undefined;
+    retry ??= setTimeout(() => {
+      retry = undefined;
+      void registerChanged();
+    }, 2000);
     return builtInRegister;
   }
   if (!watching) {
@@ -36,12 +46,20 @@ async function loadRegister(): Promise<Register> {
 export function forgetRegister(): void {
   cached = undefined;
   watching = false;
+  registerTableId = undefined;
+  if (retry) clearTimeout(retry);
+  retry = undefined;
 }
 
-/** Forgets the cached register and recalculates, so every KPI formula reads the edited table. */
-export async function registerChanged(): Promise<void> {
+/**
+ * Forgets the cached register and recalculates, so every KPI formula reads the edited table. An edit to
+ * another table changes nothing; an added table may be a new register, so it is read again.
+ */
+export async function registerChanged(tableId?: string): Promise<void> {
+  if (tableId !== undefined && registerTableId !== undefined && tableId !== registerTableId) return;
+  const hadTable = registerTableId !== undefined;
   cached = undefined;
   if (!excelIsHere()) return;
   await currentRegister();
-  await recalculate().catch(() => undefined);
+  if (hadTable || registerTableId !== undefined) await recalculate().catch(() => undefined);
 }

@@ -45,6 +45,23 @@ describe("KPI functions answering from the workbook's KPIRegister table in the s
   });
 });
 
+describe("edits elsewhere in the workbook", () => {
+  it("cost no recalculation when they are to another table", async () => {
+    await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.add("Other");
+      sheet.getRange("A1:B2").values = [["Name", "Count"], ["x", 1]];
+      sheet.tables.add("'Other'!A1:B2", true).name = "Other";
+      await context.sync();
+    });
+    expect(await rate(0.85, "KPI-22")).toBe("Amber");
+    await host.settled();
+    const recalculations = host.recalculationCount;
+    await host.type("Other", "B2", "2");
+    await host.settled();
+    expect(host.recalculationCount).toBe(recalculations);
+  });
+});
+
 describe("a blank cell that Excel on Windows hands to a function as 0", () => {
   const at = (...parameterAddresses: string[]) => ({ parameterAddresses }) as CustomFunctions.Invocation;
 
