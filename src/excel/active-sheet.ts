@@ -2,19 +2,14 @@
  * Reading the active sheet into a plain grid, with the add-in's own conditional formats on it, in one
  * sync; and writing a formatting plan back in one more. Everything else on the sheet is left alone.
  */
-import { findTables, isOwnRule, moveFormula, parseCellAddress, planFormatting, topLeftOf, type CellPosition, type CellValue, type FormattingPlan, type GridArea, type FoundTables, type Grid, type Register } from "../core";
+import { findTables, isOwnRule, moveFormula, parseCellAddress, planFormatting, topLeftOf, type CellPosition, type FormattingPlan, type GridArea, type FoundTables, type Grid, type Register } from "../core";
 import { supportsExcelApi, type Capabilities } from "./requirements";
+import { toCellValue } from "./cell-values";
 
 export interface SheetReading {
   grid: Grid;
   /** The add-in's own conditional formats on the sheet, loaded for deletion in the same request. */
   ownFormats: Excel.ConditionalFormat[];
-}
-
-/** Office.js gives blanks as "" and errors as their text ("#N/A"); the core wants null for a blank. */
-function toCellValue(value: unknown): CellValue {
-  if (value === "" || value === null || value === undefined) return null;
-  return typeof value === "number" || typeof value === "boolean" || typeof value === "string" ? value : String(value);
 }
 
 /** "Sheet1!A4:C4,Sheet1!A7:A18" as grid areas, offset from the used range's top-left cell. */

@@ -2,7 +2,9 @@
  * The workbook's KPIRegister table through Office.js: reading it for the register, inserting it from the
  * catalogue (or adding the catalogue's missing rows without touching the analyst's), and watching it.
  */
-import { catalogueRows, columnLetters, kpiIdKey, registerColumns, registerSheetName, registerTableName, type CellValue, type RegisterTable } from "../core";
+import { catalogueRows, columnLetters, kpiIdKey, registerColumns, registerSheetName, registerTableName, type RegisterTable } from "../core";
+import { toCellValue, toExcelValue } from "./cell-values";
+import { AnalystProblem } from "./run";
 
 /** The table's header and body, or undefined when the workbook has none. Two syncs: is it there, then its cells. */
 export async function readRegisterTable(context: Excel.RequestContext): Promise<(RegisterTable & { tableId: string }) | undefined> {
@@ -14,16 +16,6 @@ export async function readRegisterTable(context: Excel.RequestContext): Promise<
   range.load(["values", "numberFormat"]);
   await context.sync();
   return { tableId: table.id, values: range.values.map((row) => row.map(toCellValue)), numberFormats: range.numberFormat as string[][] };
-}
-
-function toExcelValue(cell: CellValue): string | number | boolean {
-  if (cell === null) return "";
-  return typeof cell === "object" ? cell.error : cell;
-}
-
-function toCellValue(value: unknown): CellValue {
-  if (value === "" || value === null || value === undefined) return null;
-  return typeof value === "number" || typeof value === "boolean" || typeof value === "string" ? value : String(value);
 }
 
 export interface RegisterInsertion {
@@ -60,7 +52,8 @@ export async function insertRegisterTable(context: Excel.RequestContext): Promis
   // The analyst may have moved columns: write each catalogue cell under its own header.
   const headings = header.values[0].map((cell) => String(cell).trim().toLowerCase());
   const idColumn = headings.indexOf("id");
-  const present = new Set(body.values.map((row) => kpiIdKey(String(row[Math.max(idColumn, 0)]))));
+  if (idColumn < 0) throw new AnalystProblem(`the ${registerTableName} table has no ID column, so the add-in cannot tell which KPIs it lacks: add the ID header back`);
+  const present = new Set(body.values.map((row) => kpiIdKey(String(row[idColumn]))));
   const missing = rows.filter((row) => !present.has(kpiIdKey(String(row[0]))));
   if (missing.length > 0) {
     const ordered = missing.map((row) => headings.map((heading) => {

@@ -35,8 +35,14 @@ function isCellEditMode(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: string }).code === "InvalidOperationInCellEditMode";
 }
 
+/** Something the add-in found that the analyst must put right, already in their words. */
+export class AnalystProblem extends Error {
+  override readonly name = "AnalystProblem";
+}
+
 /** An Office.js failure in words an analyst can act on; the detail stays out of sight. */
 export function explainFailure(error: unknown, whatFailed: string): string {
+  if (error instanceof AnalystProblem) return `${whatFailed}: ${error.message}.`;
   const code = typeof error === "object" && error !== null ? (error as { code?: string }).code : undefined;
   switch (code) {
     case "InvalidOperationInCellEditMode":

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildRegister, catalogue, lookUp, rate } from "../../src/core";
 import { insertRegisterTable, readRegisterTable } from "../../src/excel/register-table";
+import { explainFailure } from "../../src/excel/run";
 import { createExcelHost } from "../support";
 import { installedHost } from "./appendix-host";
 
@@ -47,6 +48,24 @@ describe("the workbook's KPIRegister table through Office.js", () => {
     expect(after.slice(0, before.length)).toEqual(before);
     expect(new Set(after.map((row) => String(row[0]).toUpperCase())).size).toBe(catalogue.length);
     expect(await Excel.run(insertRegisterTable)).toEqual({ created: false, added: 0 });
+  });
+
+  it("refuses to top up a table without an ID column, saying why, rather than guess which KPIs it lacks", async () => {
+    const host = createExcelHost({ "KPI Register": [["Code", "Measure"], ["KPI-18", "Placements"]] });
+    const uninstall = host.install();
+    try {
+      await Excel.run(async (context) => {
+        context.workbook.worksheets.getItem("KPI Register").tables.add("'KPI Register'!A1:B2", true).name = "KPIRegister";
+        await context.sync();
+      });
+      const failure = await Excel.run(insertRegisterTable).catch((error: unknown) => error);
+      expect(explainFailure(failure, "The KPI register was not changed")).toBe(
+        "The KPI register was not changed: the KPIRegister table has no ID column, so the add-in cannot tell which KPIs it lacks: add the ID header back.",
+      );
+      expect(host.table("KPIRegister").rows).toEqual([["KPI-18", "Placements"]]);
+    } finally {
+      uninstall();
+    }
   });
 
   it("reports a malformed row in words and lets the catalogue answer for it", async () => {
