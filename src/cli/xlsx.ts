@@ -5,7 +5,7 @@
 import ExcelJS from "exceljs";
 import { promises as files } from "node:fs";
 import path from "node:path";
-import { isOwnRule, registerTableName, topLeftOf, type CellValue, type FormattingPlan, type Grid, type GridArea, type RegisterTable } from "../core";
+import { isOwnRule, notCalculated, registerTableName, topLeftOf, type CellValue, type FormattingPlan, type Grid, type GridArea, type RegisterTable } from "../core";
 
 /** Something the analyst must be told in one line; the command prints it and exits non-zero. */
 export class CommandProblem extends Error {}
@@ -75,7 +75,9 @@ export function cellValueOf(value: ExcelJS.CellValue, date1904 = false): CellVal
   if (value instanceof Date) return (value.getTime() - (date1904 ? excel1904Epoch : excelEpoch)) / 86_400_000;
   if ("error" in value) return { error: String(value.error) };
   if ("richText" in value) return value.richText.map((run) => run.text).join("");
-  if ("formula" in value || "sharedFormula" in value) return "result" in value && value.result !== undefined ? cellValueOf(value.result as ExcelJS.CellValue, date1904) : null;
+  if ("formula" in value || "sharedFormula" in value) {
+    return "result" in value && value.result !== undefined ? cellValueOf(value.result as ExcelJS.CellValue, date1904) : { ...notCalculated };
+  }
   if ("text" in value) return typeof value.text === "string" ? value.text : cellValueOf(value.text as ExcelJS.CellValue, date1904);
   return null;
 }

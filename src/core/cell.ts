@@ -15,3 +15,11 @@ export function looksLikeExcelError(text: string): boolean {
   const trimmed = text.trim();
   return trimmed.startsWith("#") && excelErrorWords.includes(trimmed.toUpperCase());
 }
+
+/** A formula in a file that no spreadsheet has calculated yet: there is no figure to read until Excel has. */
+export const notCalculated = { error: "not calculated" } as const;
+
+/** Why an Excel error value is no figure, in words. */
+export function describeError(error: string): string {
+  return error === notCalculated.error ? "the formula has not been calculated yet (open and save the workbook in Excel)" : `${error} is an Excel error`;
+}

@@ -2,7 +2,7 @@
  * Reading the sheet's own words: polarity phrases, thresholds and period values, exactly as analysts
  * write them in appendix tables. Each reader says what it could not read instead of guessing.
  */
-import { isExcelError, looksLikeExcelError, type CellValue } from "./cell";
+import { describeError, isExcelError, looksLikeExcelError, type CellValue } from "./cell";
 import type { Read } from "./status";
 import { percentToFraction, type Unit } from "./units";
 
@@ -157,7 +157,7 @@ export function readValue(cell: CellValue, numberFormat = "General"): ValueRead 
     return { kind: "figure", value: cell, percent: isPercentFormat(numberFormat) };
   }
   if (typeof cell === "boolean") return { kind: "unreadable", reason: `${cell ? "TRUE" : "FALSE"} is not a figure` };
-  if (isExcelError(cell)) return { kind: "unreadable", reason: `${cell.error} is an Excel error, not a figure` };
+  if (isExcelError(cell)) return { kind: "unreadable", reason: `${describeError(cell.error)}, not a figure` };
   const text = cell.replace(/\s+/g, " ").trim();
   if (text === "") return { kind: "no data", reason: "the cell is blank" };
   // Pasted web or PDF figures carry non-breaking spaces, which Excel's own reading of text refuses.

@@ -165,6 +165,23 @@ describe("kpi-rag on the bundled Appendix I workbook", () => {
   });
 });
 
+describe("kpi-rag on a workbook no spreadsheet has calculated", () => {
+  it("lists a formula with no calculated result as a problem and colours nothing for it, rather than read it as blank", async () => {
+    const { copies, folder } = workspace(example("appendix-i.xlsx"));
+    const workbook = await load(copies[0]);
+    workbook.getWorksheet("Appendix I")!.getCell("J7").value = { formula: "G7+0" } as ExcelJS.CellFormulaValue;
+    const uncalculated = path.join(folder, "uncalculated.xlsx");
+    await workbook.xlsx.writeFile(uncalculated);
+    const report = path.join(folder, "report.json");
+    expect((await kpiRag(uncalculated, "--report", report)).code).toBe(0);
+    const parsed = JSON.parse(readFileSync(report, "utf8")) as ReportFile & { sheets: Array<{ tables: Array<{ rows: Array<{ problems: string[] }> }> }> };
+    const row = parsed.sheets[0].tables[0].rows[0];
+    expect(row.problems).toContain("J7: the formula has not been calculated yet (open and save the workbook in Excel), not a figure");
+    const rules = ownRules((await load(path.join(folder, "uncalculated.rag.xlsx"))).getWorksheet("Appendix I")!);
+    expect(rules.some(({ ref }) => ref.split(" ").some((area) => area.includes("J7")))).toBe(false);
+  });
+});
+
 describe("kpi-rag on bad input: one clear line, a non-zero exit, no output file", () => {
   const cases: Array<[string, () => string[], RegExp]> = [
     ["a missing file", () => [path.join(workspace().folder, "missing.xlsx")], /^kpi-rag: There is no file .*missing\.xlsx$/],
