@@ -3,11 +3,11 @@
  * core, and turns a problem into Excel's own error only here, at the edge. Their JSDoc is the help Excel
  * shows in the formula bar, and custom-functions-metadata-plugin builds functions.json from it.
  */
-import { decideScale, gapToTarget, kpiIdOfNumber, lookUp, withScale, toleranceIn, rate as rateValue, readDefinition, standardSet, toleranceSetKey, trend as trendOf, type Definition, type Register, type RegisterEntry } from "../core";
+import { decideScale, gapToTarget, kpiIdOfNumber, lookUp, withScale, toleranceIn, rate as rateValue, readDefinition, standardSet, toleranceSetKey, trend as trendOf, type Definition, type RegisterEntry } from "../core";
 import { cellAsWritten, cellOf, cellsAsWritten, valueError } from "./arguments";
 import { currentRegister } from "./register-source";
 
-async function entryFor(kpi: unknown): Promise<{ entry: RegisterEntry; register: Register }> {
+async function entryFor(kpi: unknown): Promise<RegisterEntry> {
   const written = cellOf(kpi);
   // Appendix A's KPI column holds 18 for KPI-18: a number names the same KPI as its id.
   const id = kpiIdOfNumber(written) ?? String(written ?? "").trim();
@@ -15,7 +15,7 @@ async function entryFor(kpi: unknown): Promise<{ entry: RegisterEntry; register:
   const register = await currentRegister();
   const entry = lookUp(register, id);
   if (!entry) throw valueError(`${id} is in neither the workbook's KPIRegister table nor the built-in catalogue`);
-  return { entry, register };
+  return entry;
 }
 
 function setName(toleranceSet: unknown, definition: Definition): string {
@@ -36,7 +36,7 @@ function setName(toleranceSet: unknown, definition: Definition): string {
  * @returns Green, Amber, Red, Suspended, No target, No data or Check definition.
  */
 export async function rate(value: any, kpi: any, toleranceSet?: any, invocation?: CustomFunctions.Invocation): Promise<string> {
-  const { entry } = await entryFor(kpi);
+  const entry = await entryFor(kpi);
   const set = setName(toleranceSet, entry.definition);
   const { cell, numberFormat } = await cellAsWritten(value, invocation?.parameterAddresses?.[0], entry.definition.unit === "percent");
   return rateValue(cell, entry.definition, set, numberFormat).status;
@@ -65,7 +65,7 @@ export async function rag(value: any, target: any, tolerance: any, polarity: any
  * @returns The target.
  */
 export async function target(kpi: any): Promise<number> {
-  const { entry } = await entryFor(kpi);
+  const entry = await entryFor(kpi);
   const { standing } = entry.definition;
   if (standing.kind !== "rated") throw valueError(`${entry.id} has no target to give: ${describeStanding(entry.definition)}`);
   return standing.polarity.kind === "range" ? standing.polarity.low : standing.target;
@@ -79,7 +79,7 @@ export async function target(kpi: any): Promise<number> {
  * @returns The tolerance: the threshold between Amber and Red (a tolerance range gives its lower end).
  */
 export async function tolerance(kpi: any, toleranceSet?: any): Promise<number> {
-  const { entry } = await entryFor(kpi);
+  const entry = await entryFor(kpi);
   const set = setName(toleranceSet, entry.definition);
   const { standing } = entry.definition;
   if (standing.kind !== "rated") throw valueError(`${entry.id} has no tolerance to give: ${describeStanding(entry.definition)}`);
@@ -97,7 +97,7 @@ export async function tolerance(kpi: any, toleranceSet?: any): Promise<number> {
  * @returns Bigger is better, Smaller is better, In range is better, or the register's own wording.
  */
 export async function polarity(kpi: any): Promise<string> {
-  const { entry } = await entryFor(kpi);
+  const entry = await entryFor(kpi);
   const { standing } = entry.definition;
   if (standing.kind === "rated") return standing.polarity.kind === "higher" ? "Bigger is better" : standing.polarity.kind === "lower" ? "Smaller is better" : "In range is better";
   const written = cellOf(entry.wording.polarity);
@@ -111,7 +111,7 @@ export async function polarity(kpi: any): Promise<string> {
  * @returns The measure's name.
  */
 export async function name(kpi: any): Promise<string> {
-  const { entry } = await entryFor(kpi);
+  const entry = await entryFor(kpi);
   return entry.measure;
 }
 
@@ -124,7 +124,7 @@ export async function name(kpi: any): Promise<string> {
  * @returns The distance from the target, positive when better.
  */
 export async function gap(value: any, kpi: any, invocation?: CustomFunctions.Invocation): Promise<number> {
-  const { entry } = await entryFor(kpi);
+  const entry = await entryFor(kpi);
   const { cell, numberFormat } = await cellAsWritten(value, invocation?.parameterAddresses?.[0], entry.definition.unit === "percent");
   const distance = gapToTarget(cell, entry.definition, numberFormat);
   if (!distance.ok) throw valueError(`${entry.id}: ${distance.problem}`);
@@ -140,7 +140,7 @@ export async function gap(value: any, kpi: any, invocation?: CustomFunctions.Inv
  * @returns Improved, Declined, No change, or No data when there are fewer than two figures.
  */
 export async function trend(periods: any[][], kpi: any, invocation?: CustomFunctions.Invocation): Promise<string> {
-  const { entry } = await entryFor(kpi);
+  const entry = await entryFor(kpi);
   const { cells, numberFormats } = await cellsAsWritten(periods, invocation?.parameterAddresses?.[0], entry.definition.unit === "percent");
   // One scale for the whole series, decided as a sheet row's is, so 1, 2, 5 are all whole numbers.
   const scale = decideScale(entry.definition, cells.map((value, index) => ({ value, numberFormat: numberFormats?.[index] ?? "General" })));
