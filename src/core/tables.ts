@@ -215,7 +215,6 @@ function readTable(grid: Grid, spread: (row: number, column: number) => CellValu
     }));
 
     const fromRegister = kpiCell !== null && !hasThresholds;
-    const problems: string[] = [];
     let definition: Definition;
     let source: KpiRow["source"] = "sheet";
     let id: string | undefined;
@@ -251,8 +250,7 @@ function readTable(grid: Grid, spread: (row: number, column: number) => CellValu
     }
     const scale = decideScale(definition, cells);
     definition = scale.ok ? definitions.scaled(definition, scale.value) : unreadableDefinition(definition.wording, scale.problem);
-    problems.push(...definitionProblems(definition));
-    rows.push({ row: origin.row + row, id, measure, section, source, definition, problems, cells });
+    rows.push({ row: origin.row + row, id, measure, section, source, definition, problems: definitionProblems(definition), cells });
     lastRow = row;
   }
   const columns = [layout.measure, layout.section, layout.polarity, layout.target, layout.kpi, layout.unit, ...layout.tolerances.map((tolerance) => tolerance.column), ...layout.periods.map((period) => period.column)].filter(
