@@ -65,7 +65,7 @@ export function Pane({ state, actions }: { state: PaneState; actions: PaneAction
     return (
       <main className={styles.pane}>
         <Header sheet="" />
-        <BusyIndicator busy="Starting…" />
+        <BusyIndicator busy={state.busy ?? "Starting…"} />
       </main>
     );
   }

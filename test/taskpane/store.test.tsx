@@ -1,0 +1,108 @@
+import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import path from "node:path";
+import { afterEach, describe, expect, test } from "vitest";
+import { App, themeOfOffice } from "../../src/taskpane/App";
+import { createExcelHost, loadHostFromXlsx, type ExcelHost } from "../support";
+import { fillJsdomGaps } from "./jsdom-gaps";
+
+fillJsdomGaps();
+const appendixI = path.join(__dirname, "..", "..", "examples", "appendix-i.xlsx");
+
+let uninstall: (() => void) | undefined;
+afterEach(() => {
+  uninstall?.();
+  uninstall = undefined;
+});
+
+async function openPane(host: ExcelHost) {
+  uninstall = host.install();
+  const user = userEvent.setup();
+  render(<App theme={webLightTheme} />);
+  return user;
+}
+
+describe("the pane talking to Excel through its store", () => {
+  test("reads the active sheet on opening and shows its KPI tables", async () => {
+    await openPane(await loadHostFromXlsx(appendixI));
+    await screen.findByRole("heading", { name: "Table A5:J18: 12 KPIs" });
+    expect(screen.getByText(/Sheet: Appendix I/)).toBeTruthy();
+  });
+
+  test("says plainly when Excel is too old, and reads nothing", async () => {
+    const host = await loadHostFromXlsx(appendixI);
+    host.setRequirementSets({ ExcelApi: "1.5" });
+    await openPane(host);
+    await screen.findByText(/too old for the KPI RAG pane/);
+    expect(host.syncCount).toBe(0);
+  });
+
+  test("reads the sheet again when the analyst switches to another", async () => {
+    const host = await loadHostFromXlsx(appendixI);
+    await openPane(host);
+    await screen.findByRole("heading", { name: "Table A5:J18: 12 KPIs" });
+    await host.run(async (context) => {
+      context.workbook.worksheets.add("Notes");
+      await context.sync();
+    });
+    await host.activate("Notes");
+    await screen.findByText(/Sheet: Notes/);
+    await screen.findByText(/No KPI table found on this sheet/);
+  });
+
+  test("applies RAG formatting and says how many rules and cells, then removes them", async () => {
+    const host = await loadHostFromXlsx(appendixI);
+    const user = await openPane(host);
+    await screen.findByRole("heading", { name: "Table A5:J18: 12 KPIs" });
+    await user.click(screen.getByRole("button", { name: "Apply RAG formatting" }));
+    await screen.findByText(/Applied 75 RAG rules colouring 94 cells \(tolerance set Standard\)/);
+    expect(host.sheet("Appendix I").conditionalFormats()).toHaveLength(76);
+    await user.click(screen.getByRole("button", { name: "Remove RAG formatting" }));
+    await screen.findByText(/Removed 75 RAG rules/);
+    expect(host.sheet("Appendix I").conditionalFormats()).toHaveLength(1);
+  });
+
+  test("inserts the KPIRegister table from the Register tab and says what it did", async () => {
+    const host = await loadHostFromXlsx(appendixI);
+    const user = await openPane(host);
+    await screen.findByRole("heading", { name: "Table A5:J18: 12 KPIs" });
+    await user.click(screen.getByRole("tab", { name: "Register" }));
+    await user.click(screen.getByRole("button", { name: /Insert or top up the KPI register table/ }));
+    await screen.findByText(/Inserted the KPIRegister table on the sheet "KPI Register" with 77 KPIs/);
+    expect(host.table("KPIRegister").rows).toHaveLength(77);
+  });
+
+  test("makes a shareable copy from the Share tab", async () => {
+    const host = await loadHostFromXlsx(appendixI);
+    const user = await openPane(host);
+    await screen.findByRole("heading", { name: "Table A5:J18: 12 KPIs" });
+    await user.click(screen.getByRole("tab", { name: "Share" }));
+    await user.click(screen.getByRole("button", { name: /Make a shareable copy of this sheet/ }));
+    await screen.findByText(/Made "Appendix I \(2\)": 0 KPI formulas replaced with their values/);
+  });
+
+  test("waits while the analyst is typing in a cell instead of failing", async () => {
+    const host = createExcelHost({ Sheet1: [["Measure", "Polarity", "Target", "Tolerance", "2021/22 Qtr1"], ["Assessments", "Bigger is better", "90%", "75%", "89%"]] });
+    host.beginCellEdit();
+    await openPane(host);
+    await screen.findByText("Waiting for you to finish editing the cell…");
+    host.endCellEdit();
+    await waitFor(() => expect(screen.getByRole("heading", { name: /Table A1:E2: 1 KPI/ })).toBeTruthy(), { timeout: 3000 });
+  });
+});
+
+describe("the pane's theme", () => {
+  test("follows Office: dark where Office's background is dark, light otherwise", () => {
+    const office = globalThis as unknown as { Office?: unknown };
+    const before = office.Office;
+    try {
+      office.Office = { context: { officeTheme: { bodyBackgroundColor: "#262626" } } };
+      expect(themeOfOffice()).toBe(webDarkTheme);
+      office.Office = { context: { officeTheme: { bodyBackgroundColor: "#FFFFFF" } } };
+      expect(themeOfOffice()).toBe(webLightTheme);
+    } finally {
+      office.Office = before;
+    }
+  });
+});
