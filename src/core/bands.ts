@@ -78,25 +78,28 @@ function bandsOf(polarity: Polarity, target: number, targetInclusive: boolean, t
   switch (polarity.kind) {
     case "higher": {
       const green: Band = { status: "Green", low: target, lowInclusive: targetInclusive, high: Infinity, highInclusive: false, words: `is ${targetInclusive ? "at or above" : "above"} the target of ${figure(target)}` };
-      if (tolerance.kind !== "figure" || tolerance.value === target) {
+      if (tolerance.kind !== "figure" || (tolerance.value === target && !(tolerance.inclusive && !targetInclusive))) {
         return [{ status: "Red", low: -Infinity, lowInclusive: false, high: target, highInclusive: !targetInclusive, words: `is below the target of ${figure(target)}` }, green];
       }
-      return [
+      // A strict target (>90%) over an inclusive tolerance at the same figure (>=90%) leaves 90% itself Amber.
+      const higher: Band[] = [
         { status: "Red", low: -Infinity, lowInclusive: false, high: tolerance.value, highInclusive: !tolerance.inclusive, words: `is below the tolerance of ${figure(tolerance.value)}` },
-        { status: "Amber", low: tolerance.value, lowInclusive: tolerance.inclusive, high: target, highInclusive: !targetInclusive, words: `is below the target of ${figure(target)} but within the tolerance of ${figure(tolerance.value)}` },
+        { status: "Amber", low: tolerance.value, lowInclusive: tolerance.inclusive, high: target, highInclusive: !targetInclusive, words: `is ${targetInclusive ? "below" : "not above"} the target of ${figure(target)} but within the tolerance of ${figure(tolerance.value)}` },
         green,
       ];
+      return higher.filter((band) => !isEmpty(band));
     }
     case "lower": {
       const green: Band = { status: "Green", low: -Infinity, lowInclusive: false, high: target, highInclusive: targetInclusive, words: `is ${targetInclusive ? "at or below" : "below"} the target of ${figure(target)}` };
-      if (tolerance.kind !== "figure" || tolerance.value === target) {
+      if (tolerance.kind !== "figure" || (tolerance.value === target && !(tolerance.inclusive && !targetInclusive))) {
         return [green, { status: "Red", low: target, lowInclusive: !targetInclusive, high: Infinity, highInclusive: false, words: `is above the target of ${figure(target)}` }];
       }
-      return [
+      const lower: Band[] = [
         green,
-        { status: "Amber", low: target, lowInclusive: !targetInclusive, high: tolerance.value, highInclusive: tolerance.inclusive, words: `is above the target of ${figure(target)} but within the tolerance of ${figure(tolerance.value)}` },
+        { status: "Amber", low: target, lowInclusive: !targetInclusive, high: tolerance.value, highInclusive: tolerance.inclusive, words: `is ${targetInclusive ? "above" : "not below"} the target of ${figure(target)} but within the tolerance of ${figure(tolerance.value)}` },
         { status: "Red", low: tolerance.value, lowInclusive: !tolerance.inclusive, high: Infinity, highInclusive: false, words: `is above the tolerance of ${figure(tolerance.value)}` },
       ];
+      return lower.filter((band) => !isEmpty(band));
     }
     case "range": {
       const range = `${figure(polarity.low)}-${figure(polarity.high)}`;
