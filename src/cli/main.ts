@@ -5,7 +5,7 @@
 import { promises as files } from "node:fs";
 import path from "node:path";
 import type ExcelJS from "exceljs";
-import { buildRegister, findTables, planFormatting, toleranceSetKey, type FormattingPlan } from "../core";
+import { buildRegister, findTables, planFormatting, toleranceSetKey, toleranceSetsOf, type FormattingPlan } from "../core";
 import { parseArguments, usage, type CommandOptions } from "./arguments";
 import { summaryLines } from "./summary";
 import { applyPlan, CommandProblem, gridOf, readWorkbookFile, registerTableOf, removeOwnRules, workbookBytes, writeOutputs, type Output as FileOutput } from "./xlsx";
@@ -66,7 +66,7 @@ async function run(options: CommandOptions, output: Output): Promise<void> {
   if (found.length === 0) {
     throw new CommandProblem(`${options.workbook} has no KPI table${options.sheet ? ` on the sheet ${options.sheet}` : ""}. The add-in looks for a header row with a Measure column, a Polarity and Target column (or a KPI number column), and one column per period such as 2019/20 or Apr-21.`);
   }
-  const sets = [...new Set(found.flatMap(({ found }) => found.tables.flatMap((table) => table.toleranceSets)))];
+  const sets = toleranceSetsOf(found.map((sheet) => sheet.found));
   const toleranceSet = sets.find((set) => toleranceSetKey(set) === toleranceSetKey(options.toleranceSet));
   if (!toleranceSet) throw new CommandProblem(`There is no tolerance set "${options.toleranceSet}" in this workbook: it has ${sets.join(" and ")}`);
 

@@ -5,7 +5,7 @@
  */
 import { isExcelError, type CellValue } from "./cell";
 import { kpiIdOfNumber } from "./catalogue";
-import { definitionProblems, readDefinition, unreadableDefinition, withScale, type Definition, type DefinitionWording } from "./definition";
+import { definitionProblems, readDefinition, toleranceSetKey, unreadableDefinition, withScale, type Definition, type DefinitionWording } from "./definition";
 import { cellAddress, columnLetters, type Grid } from "./grid";
 import { headerText, isHeaderContinuation, roleOfLabel, type ColumnRole } from "./headers";
 import { builtInRegister, lookUp, type Register } from "./register";
@@ -66,6 +66,22 @@ interface Layout {
   unit?: number;
   tolerances: Array<{ set: string; column: number }>;
   periods: Array<{ label: string; column: number }>;
+}
+
+/**
+ * The tolerance sets an analyst can choose on a sheet, Standard first: the sheet's tolerance columns, and
+ * the sets of register entries its KPI-number rows are rated from. Sets are one set however spelled.
+ */
+export function toleranceSetsOf(found: ReadonlyArray<FoundTables>): string[] {
+  const sets = new Map<string, string>([["standard", "Standard"]]);
+  for (const { tables } of found) {
+    for (const table of tables) {
+      for (const set of [...table.toleranceSets, ...table.rows.flatMap((row) => row.definition.toleranceSets)]) {
+        if (!sets.has(toleranceSetKey(set))) sets.set(toleranceSetKey(set), set);
+      }
+    }
+  }
+  return [...sets.values()];
 }
 
 /** What the add-in looks for, said to an analyst when it finds nothing. */

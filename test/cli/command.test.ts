@@ -165,6 +165,15 @@ describe("kpi-rag on the bundled Appendix I workbook", () => {
   });
 });
 
+describe("kpi-rag on Appendix A, rated from its KPIRegister table", () => {
+  it("offers the register's Covid19 tolerance set although the sheet has no such column", async () => {
+    const { copies } = workspace(example("appendix-a.xlsx"));
+    const run = await kpiRag(copies[0], "--tolerance", "Covid19");
+    expect(run.error).toEqual([]);
+    expect(run.out[0]).toMatch(/^Sheet "Appendix A": 1 KPI table \(A3:F46\), 37 KPIs, tolerance set Covid19/);
+  });
+});
+
 describe("kpi-rag on a workbook no spreadsheet has calculated", () => {
   it("lists a formula with no calculated result as a problem and colours nothing for it, rather than read it as blank", async () => {
     const { copies, folder } = workspace(example("appendix-i.xlsx"));
