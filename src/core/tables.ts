@@ -89,24 +89,33 @@ export const lookingFor =
   "A header row with a Measure column, a Polarity and Target column (or a KPI number column), and one column per period such as 2019/20 or Apr-21.";
 
 export function findTables(grid: Grid, register: Register = builtInRegister): FoundTables {
-  const spread = spreadMerges(grid);
+  const merges = mergesOf(grid);
+  const spread = merges.value;
   const layouts: Layout[] = [];
   for (let row = 0; row < grid.values.length; row++) {
-    const layout = layoutAt(grid, spread, row);
-    if (layout) {
-      layouts.push(layout);
-      row = layout.headerRows[layout.headerRows.length - 1];
+    const found = layoutsAt(grid, merges, row);
+    if (found.length > 0) {
+      layouts.push(...found);
+      row = Math.max(...found.map((layout) => layout.headerRows[layout.headerRows.length - 1]));
     }
   }
-  const tables = layouts.map((layout, index) => {
-    const end = index + 1 < layouts.length ? layouts[index + 1].headerRows[0] : grid.values.length;
-    return readTable(grid, spread, layout, end, register);
+  const tables = layouts.map((layout) => {
+    // A table runs down to the next header block below it; tables side by side share their rows.
+    const below = layouts.find((other) => other.headerRows[0] > layout.headerRows[0]);
+    return readTable(grid, spread, layout, below ? below.headerRows[0] : grid.values.length, register);
   });
   return { sheet: grid.sheet, tables: tables.filter((table) => table.rows.length > 0) };
 }
 
-/** Header labels and section labels read through merged cells: every cell of a merge shows its value. */
-function spreadMerges(grid: Grid): (row: number, column: number) => CellValue {
+interface Merges {
+  /** A cell read through its merge: every cell of a merged area shows the area's value. */
+  value: (row: number, column: number) => CellValue;
+  /** Whether a cell continues a merge from the row above (a header merged down over two rows). */
+  continuesFromAbove: (row: number, column: number) => boolean;
+}
+
+/** Header labels and section labels are read through merged cells. */
+function mergesOf(grid: Grid): Merges {
   const owner = new Map<number, { row: number; column: number }>();
   const width = Math.max(1, ...grid.values.map((row) => row.length));
   for (const area of grid.merges) {
@@ -114,40 +123,56 @@ function spreadMerges(grid: Grid): (row: number, column: number) => CellValue {
       for (let column = area.left; column <= area.right; column++) owner.set(row * width + column, { row: area.top, column: area.left });
     }
   }
-  return (row, column) => {
-    const top = owner.get(row * width + column) ?? { row, column };
-    return grid.values[top.row]?.[top.column] ?? null;
+  return {
+    value: (row, column) => {
+      const top = owner.get(row * width + column) ?? { row, column };
+      return grid.values[top.row]?.[top.column] ?? null;
+    },
+    continuesFromAbove: (row, column) => (owner.get(row * width + column)?.row ?? row) < row,
   };
 }
 
-function labelAt(grid: Grid, spread: (row: number, column: number) => CellValue, row: number, column: number): string {
-  return headerText(spread(row, column), grid.numberFormats[row]?.[column]);
-}
+/** Words that name the measure column, one of which a header row must have. */
+const measureWords = /measure|indicator|description/i;
 
-function layoutAt(grid: Grid, spread: (row: number, column: number) => CellValue, row: number): Layout | null {
+/**
+ * The KPI tables whose header starts on this row: usually one, several where tables stand side by side
+ * (each starts at its own Measure column, with the section or KPI number columns just before it).
+ */
+function layoutsAt(grid: Grid, merges: Merges, row: number): Layout[] {
   const cells = grid.values[row] ?? [];
-  // Most rows are data: only a row with a "measure" label can open a table, so look no further otherwise.
-  if (!cells.some((cell) => typeof cell === "string" && /measure/i.test(cell))) return null;
-  const roles = cells.map((_, column) => roleOfLabel(labelAt(grid, spread, row, column)));
-  const measure = roles.findIndex((role) => role.kind === "measure");
-  if (measure < 0 || !roles.some((role) => role.kind === "polarity" || role.kind === "target" || role.kind === "kpi")) return null;
+  // Most rows are data: only a row with a measure label can open a table, so look no further otherwise.
+  if (!cells.some((cell) => typeof cell === "string" && measureWords.test(cell))) return [];
+  const label = (at: number, column: number): string => headerText(merges.value(at, column), grid.numberFormats[at]?.[column]);
+  const roles = cells.map((_, column) => roleOfLabel(label(row, column)));
+  const measures = roles.flatMap((role, column) => (role.kind === "measure" ? [column] : []));
+  if (measures.length === 0 || !roles.some((role) => role.kind === "polarity" || role.kind === "target" || role.kind === "kpi")) return [];
 
+  // The lower half of a two-row header; a cell merged down from the row above adds nothing to its label.
   const next = grid.values[row + 1] ?? [];
-  const nextLabels = next.map((_, column) => labelAt(grid, spread, row + 1, column));
+  const nextLabels = next.map((_, column) => (merges.continuesFromAbove(row + 1, column) ? "" : label(row + 1, column)));
   const twoRows =
     row + 1 < grid.values.length &&
-    nextLabels[measure] === "" &&
-    nextLabels.some((label) => label !== "") &&
-    nextLabels.every((label) => isHeaderContinuation(label));
+    measures.every((measure) => (nextLabels[measure] ?? "") === "") &&
+    nextLabels.some((text) => text !== "") &&
+    nextLabels.every((text) => isHeaderContinuation(text));
   const width = Math.max(cells.length, twoRows ? next.length : 0);
-  const layout: Layout = { headerRows: twoRows ? [row, row + 1] : [row], measure, tolerances: [], periods: [] };
-  for (let column = 0; column < width; column++) {
-    const top = labelAt(grid, spread, row, column);
-    const below = twoRows ? nextLabels[column] ?? "" : "";
-    const role: ColumnRole = roleOfLabel(below === "" || below === top ? top : /^(target|tolerance)$/i.test(below) ? below : `${top} ${below}`);
-    assignRole(layout, role, column);
-  }
-  return layout.periods.length > 0 ? layout : null;
+  const starts = measures.map((measure, index) => {
+    let start = index === 0 ? 0 : measure;
+    while (index > 0 && start - 1 > measures[index - 1] && (roles[start - 1].kind === "section" || roles[start - 1].kind === "kpi")) start--;
+    return start;
+  });
+  return measures.flatMap((measure, index) => {
+    const layout: Layout = { headerRows: twoRows ? [row, row + 1] : [row], measure, tolerances: [], periods: [] };
+    for (let column = starts[index]; column < (starts[index + 1] ?? width); column++) {
+      const top = label(row, column);
+      const below = twoRows ? nextLabels[column] ?? "" : "";
+      const role: ColumnRole = roleOfLabel(below === "" || below === top ? top : /^(target|tolerance)$/i.test(below) ? below : `${top} ${below}`);
+      assignRole(layout, role, column);
+    }
+    const rated = layout.polarity !== undefined || layout.target !== undefined || layout.kpi !== undefined;
+    return rated && layout.periods.length > 0 ? [layout] : [];
+  });
 }
 
 function assignRole(layout: Layout, role: ColumnRole, column: number): void {

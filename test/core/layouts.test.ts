@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { findTables, planFormatting, type CellValue, type Grid, type GridArea } from "../../src/core";
+
+function grid(values: CellValue[][], merges: GridArea[] = []): Grid {
+  return { sheet: "KPIs", origin: { row: 0, column: 0 }, values, numberFormats: values.map((row) => row.map(() => "General")), merges };
+}
+
+const statuses = (found: ReturnType<typeof findTables>) =>
+  planFormatting(found).tables.map((table) => table.rows.map((row) => [row.measure, ...row.cells.map((cell) => `${cell.period}: ${cell.status}`)]));
+
+describe("header layouts analysts use", () => {
+  it("reads a two-row header whose Measure and Polarity cells are merged down over both rows", () => {
+    const found = findTables(
+      grid(
+        [
+          ["Measure", "Polarity", "Target Range", null, "2020/21", "2021/22"],
+          [null, null, "Target", "Tolerance", "Average", "Qtr1"],
+          ["Assessments completed within <45 days", "Bigger is better", "90%", "75%", "91%", "89%"],
+        ],
+        [
+          { top: 0, left: 0, bottom: 1, right: 0 },
+          { top: 0, left: 1, bottom: 1, right: 1 },
+          { top: 0, left: 2, bottom: 0, right: 3 },
+        ],
+      ),
+    );
+    expect(statuses(found)).toEqual([[["Assessments completed within <45 days", "2020/21 Average: Green", "2021/22 Qtr1: Amber"]]]);
+  });
+
+  it("reads two tables side by side as two tables, each with its own thresholds", () => {
+    const found = findTables(
+      grid([
+        ["Measure", "Polarity", "Target", "Tolerance", "2020/21", "2021/22", null, "Measure", "Polarity", "Target", "Tolerance", "2020/21", "2021/22"],
+        ["left1", "Bigger is better", "90%", "75%", "95%", "80%", null, "right1", "Smaller is better", "10%", "20%", "5%", "30%"],
+        ["left2", "Bigger is better", "90%", "75%", "70%", "91%", null, "right2", "Smaller is better", "10%", "20%", "15%", "8%"],
+      ]),
+    );
+    expect(found.tables.map((table) => table.address)).toEqual(["A1:F3", "H1:M3"]);
+    expect(statuses(found)).toEqual([
+      [
+        ["left1", "2020/21: Green", "2021/22: Amber"],
+        ["left2", "2020/21: Red", "2021/22: Green"],
+      ],
+      [
+        ["right1", "2020/21: Green", "2021/22: Red"],
+        ["right2", "2020/21: Amber", "2021/22: Green"],
+      ],
+    ]);
+  });
+
+  it("opens a table at a header that calls the measure Indicator or KPI Description", () => {
+    const found = findTables(
+      grid([
+        ["Indicator", "Polarity", "Target", "Tolerance", "Apr-21"],
+        ["Re-referrals", "Smaller is better", "22%", "28%", "24%"],
+        [null],
+        ["KPI Description", "Polarity", "Target", "Tolerance", "Apr-21"],
+        ["Agency staff", "Smaller is better", "8%", "12%", "6%"],
+      ]),
+    );
+    expect(statuses(found)).toEqual([[["Re-referrals", "Apr-21: Amber"]], [["Agency staff", "Apr-21: Green"]]]);
+  });
+});
