@@ -20,6 +20,8 @@ const months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 const monthPattern = new RegExp(String.raw`^(${months.join("|")})[a-z]*\.?[\s\-/']*(\d{2}|\d{4})$`, "i");
 const yearPattern = /\b(?:19|20)\d{2}\s*[/-]\s*\d{2,4}\b|\b(?:fy|financial year)\s*\d{2}/i;
 const quarterPattern = /^(?:q|qtr|quarter)\s*[1-4]$|^(?:average|avg|ytd|year to date|outturn|actual)$/i;
+/** A quarter of a short-written year: "Q1 21/22", "Qtr 2 21-22", "Q3 FY21/22". */
+const shortYearQuarterPattern = /^(?:q|qtr|quarter)\s*[1-4]\s+(?:fy\s*)?\d{2}\s*[/-]\s*\d{2}$/i;
 /** Columns beside the periods that are not periods, whatever year or quarter their label names. */
 const notPeriodPattern = /\b(?:comment|commentary|comments|notes?|rag|direction|dot|trend|target|tolerance|change|variance|narrative)\b/i;
 const periodWordsOnly = /^(?:q[1-4]|qtr\s*[1-4]|quarter\s*[1-4]|average|avg|ytd|year to date|outturn|actual|(?:19|20)\d{2}(?:\s*[/-]\s*\d{2,4})?)(?:\s+.*)?$/i;
@@ -58,7 +60,7 @@ export function roleOfLabel(label: string): ColumnRole {
   if (/^(?:type|section|category|area|theme)$/.test(text)) return { kind: "section" };
   if (/^units?$/.test(text)) return { kind: "unit" };
   if (notPeriodPattern.test(text)) return { kind: "other" };
-  if (monthPattern.test(text) || yearPattern.test(text) || quarterPattern.test(text)) return { kind: "period", label: label.replace(/\s+/g, " ").trim() };
+  if (monthPattern.test(text) || yearPattern.test(text) || quarterPattern.test(text) || shortYearQuarterPattern.test(text)) return { kind: "period", label: label.replace(/\s+/g, " ").trim() };
   return { kind: "other" };
 }
 

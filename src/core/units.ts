@@ -44,6 +44,7 @@ function tidy(value: number): string {
 /** The unit a measure's own words imply, when its target does not say (no % sign, no "days"). */
 export function unitFromMeasure(measure: string): Unit | null {
   const words = measure.toLowerCase();
+  if (/^\s*%|^\s*(?:percentage|proportion) of\b/.test(words)) return "percent";
   if (!words.includes("day") && !words.includes("per") && !words.includes("rate")) return null;
   if (/\(days\)|\bin days\b|\bdays\b.*\baverage\b|\baverage time in days\b/.test(words)) return "days";
   if (/per\s*[\d,]+|\brate of\b/.test(words) && !/%/.test(words)) return "rate";

@@ -91,7 +91,8 @@ export function readThreshold(cell: CellValue, numberFormat = "General"): Read<T
   if (typeof cell === "boolean") return { ok: false, problem: `${cell ? "TRUE" : "FALSE"} is not a threshold` };
   if (isExcelError(cell)) return { ok: false, problem: `${cell.error} is an Excel error, not a threshold` };
   const text = cell.replace(/\s+/g, " ").trim();
-  if (text === "" || /^[-–—]$/.test(text) || /^none$/i.test(text)) return { ok: true, value: { kind: "none" } };
+  // "Not set" and "TBC" are a target not yet set: a context measure until it is, not a contradiction.
+  if (text === "" || /^[-–—]$/.test(text) || /^(?:none|not set|tbc|tbd|to be confirmed|n\/a)$/i.test(text)) return { ok: true, value: { kind: "none" } };
   if (/^suspend(ed)?\**$/i.test(text)) return { ok: true, value: { kind: "suspended" } };
   if (looksLikeExcelError(text)) return { ok: false, problem: `${text} is an Excel error, not a threshold` };
 

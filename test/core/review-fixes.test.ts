@@ -74,3 +74,28 @@ describe("a strict target over an inclusive tolerance at the same figure", () =>
     expect(rate(0.1, definition).status).toBe("Amber");
   });
 });
+
+describe("more of the sheets' own words", () => {
+  it("reads Q1 21/22 and Qtr 2 21-22 as periods", () => {
+    expect(roleOfLabel("Q1 21/22")).toEqual({ kind: "period", label: "Q1 21/22" });
+    expect(roleOfLabel("Qtr 2 21-22").kind).toBe("period");
+  });
+
+  it("rates a target of Not set or TBC as No target, a context measure until it is set", () => {
+    for (const target of ["Not set", "TBC", "tbd"]) {
+      expect(rate(0.5, readDefinition({ polarity: "Bigger is better", target, tolerance: null })).status).toBe("No target");
+    }
+  });
+
+  it("takes a measure called '% of …' as a percentage, so whole-number figures beside 0.9 and 0.75 thresholds read as 91%, 80%, 70%", () => {
+    const definition = readDefinition({ measure: "% of assessments in 45 days", polarity: "Bigger is better", target: 0.9, tolerance: 0.75 });
+    expect(definition.unit).toBe("percent");
+    const scale = decideScale(definition, cellsOf([91, 80, 70]));
+    expect(scale).toEqual({ ok: true, value: "whole" });
+  });
+
+  it("says Check definition for a '% of …' row that mixes 0.5 with 30 and 25", () => {
+    const definition = readDefinition({ measure: "% re-referrals", polarity: "Smaller is better", target: 22, tolerance: 28 });
+    expect(decideScale(definition, cellsOf([0.5, 30, 25])).ok).toBe(false);
+  });
+});
