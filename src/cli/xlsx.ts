@@ -3,6 +3,7 @@
  * conditional formats out. Only the add-in's own rules are ever removed; everything else is left as read.
  */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { promises as files } from "node:fs";
 import path from "node:path";
 import { isOwnRule, notCalculated, registerTableName, topLeftOf, type CellValue, type FormattingPlan, type Grid, type GridArea, type RegisterTable } from "../core";
@@ -41,7 +42,7 @@ export async function loadWorkbook(bytes: Buffer, name: string): Promise<ExcelJS
   } catch {
     throw new CommandProblem(`${name} is damaged or is not an .xlsx workbook: Excel may be able to repair it`);
   }
-  const unkept = partsExcelJsDrops(bytes);
+  const unkept = [...partsExcelJsDrops(bytes), ...(await sheetFeaturesExcelJsDrops(bytes))];
   if (unkept.length > 0) {
     throw new CommandProblem(`${name} has ${unkept.join(" and ")}, which kpi-rag cannot copy without losing them: nothing was written. Use the KPI RAG pane in Excel for this workbook`);
   }
@@ -66,6 +67,22 @@ const droppedParts: ReadonlyArray<[folder: string, words: string]> = [
 
 function partsExcelJsDrops(bytes: Buffer): string[] {
   return droppedParts.filter(([folder]) => bytes.includes(folder)).map(([, words]) => words);
+}
+
+/**
+ * Features written inside a sheet's own XML that ExcelJS drops (sparklines) or cannot write back (the
+ * Excel 2010 form of conditional formatting, used for rules that refer to another sheet).
+ */
+const droppedSheetFeatures: ReadonlyArray<[tag: string, words: string]> = [
+  ["<x14:sparklineGroups", "sparklines"],
+  ["<x14:conditionalFormatting", "conditional formatting of the Excel 2010 kind (rules that refer to another sheet)"],
+];
+
+async function sheetFeaturesExcelJsDrops(bytes: Buffer): Promise<string[]> {
+  const zip = await JSZip.loadAsync(bytes);
+  const sheets = Object.keys(zip.files).filter((name) => /^xl\/worksheets\/[^/]+\.xml$/.test(name));
+  const texts = await Promise.all(sheets.map((name) => zip.files[name].async("string")));
+  return droppedSheetFeatures.filter(([tag]) => texts.some((text) => text.includes(tag))).map(([, words]) => words);
 }
 
 /** An ExcelJS cell's value as the core reads cells (dates as Excel serial numbers, formulas as their results). */
