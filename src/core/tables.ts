@@ -231,7 +231,8 @@ function readTable(grid: Grid, spread: (row: number, column: number) => CellValu
     const hasFigures = periodValues.some((cell) => cell !== null);
     const hasThresholds = [layout.polarity, layout.target, standard?.column].some((column) => value(row, column) !== null);
     if (measureText === "" && kpiCell === null) continue;
-    if (!hasFigures && /^(?:\*|note\b|notes\b|source\b)/i.test(measureText)) continue;
+    // Footnotes ("*Figures for Q2 are provisional", "Note: …", "Source: …") are never KPIs, whatever sits beside them.
+    if (/^(?:\*|note\b|notes\b|source\b)/i.test(measureText)) continue;
     if (kpiCell === null && !hasThresholds && !hasFigures) {
       // A label row inside the table: a section heading such as "Looked After Children".
       section = measureText;

@@ -61,3 +61,18 @@ describe("header layouts analysts use", () => {
     expect(statuses(found)).toEqual([[["Re-referrals", "Apr-21: Amber"]], [["Agency staff", "Apr-21: Green"]]]);
   });
 });
+
+describe("rows under a table that are not KPIs", () => {
+  it("passes over footnotes, even one with a figure beside it", () => {
+    const found = findTables(
+      grid([
+        ["Measure", "Polarity", "Target", "Tolerance", "Q1", "Q2"],
+        ["Re-referrals", "Smaller is better", "22%", "28%", "24%", "21%"],
+        ["*Figures for Q2 are provisional", null, null, null, null, 0.5],
+        ["Note: all data from the case management system", null, null, null, "x", null],
+        ["Source: LCS", null, null, null, null, null],
+      ]),
+    );
+    expect(found.tables[0].rows.map((row) => row.measure)).toEqual(["Re-referrals"]);
+  });
+});
