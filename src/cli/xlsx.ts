@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { promises as files } from "node:fs";
 import path from "node:path";
-import { isOwnRule, notCalculated, registerTableName, topLeftOf, type CellValue, type FormattingPlan, type Grid, type GridArea, type RegisterTable } from "../core";
+import { areaOfAddress, isOwnRule, notCalculated, registerTableName, type CellValue, type FormattingPlan, type Grid, type GridArea, type RegisterTable } from "../core";
 
 /** Something the analyst must be told in one line; the command prints it and exits non-zero. */
 export class CommandProblem extends Error {}
@@ -128,12 +128,7 @@ export function gridOf(worksheet: ExcelJS.Worksheet): Grid {
 
 function mergesOf(worksheet: ExcelJS.Worksheet): GridArea[] {
   const merges = (worksheet.model as { merges?: string[] }).merges ?? [];
-  return merges.map((range) => {
-    const [first, last = first] = range.split(":");
-    const topLeft = topLeftOf(first);
-    const bottomRight = topLeftOf(last);
-    return { top: topLeft.row, left: topLeft.column, bottom: bottomRight.row, right: bottomRight.column };
-  });
+  return merges.map(areaOfAddress);
 }
 
 /** The workbook's KPIRegister table, header row first, when it has one. */
@@ -144,15 +139,13 @@ export function registerTableOf(workbook: ExcelJS.Workbook): RegisterTable | und
       if (model.name?.toLowerCase() !== registerTableName.toLowerCase()) continue;
       const reference = model.tableRef ?? (table.table?.ref as string | undefined);
       if (!reference) continue;
-      const [first, last = first] = reference.split(":");
-      const topLeft = topLeftOf(first);
-      const bottomRight = topLeftOf(last);
+      const { top, left, bottom, right } = areaOfAddress(reference);
       const values: CellValue[][] = [];
       const numberFormats: string[][] = [];
-      for (let row = topLeft.row; row <= bottomRight.row; row++) {
+      for (let row = top; row <= bottom; row++) {
         const rowValues: CellValue[] = [];
         const rowFormats: string[] = [];
-        for (let column = topLeft.column; column <= bottomRight.column; column++) {
+        for (let column = left; column <= right; column++) {
           const cell = worksheet.getCell(row + 1, column + 1);
           rowValues.push(cellValueOf(cell.value));
           rowFormats.push(cell.numFmt || "General");

@@ -69,3 +69,12 @@ export function topLeftOf(address: string): CellPosition {
   const local = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
   return parseCellAddress(local.split(":")[0]) ?? { row: 0, column: 0 };
 }
+
+/** The sheet area of an address as Excel gives it ("B3:K40", "'My sheet'!A1:C4", "D7"), 0-based. */
+export function areaOfAddress(address: string): GridArea {
+  const local = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  const [first, last = first] = local.split(":");
+  const topLeft = topLeftOf(first);
+  const bottomRight = topLeftOf(last);
+  return { top: topLeft.row, left: topLeft.column, bottom: bottomRight.row, right: bottomRight.column };
+}

@@ -2,7 +2,7 @@
  * Reading the active sheet into a plain grid, with the add-in's own conditional formats on it, in one
  * sync; and writing a formatting plan back in one more. Everything else on the sheet is left alone.
  */
-import { findTables, isOwnRule, moveFormula, parseCellAddress, planFormatting, topLeftOf, type CellPosition, type FormattingPlan, type GridArea, type FoundTables, type Grid, type Register } from "../core";
+import { areaOfAddress, findTables, isOwnRule, moveFormula, parseCellAddress, planFormatting, topLeftOf, type CellPosition, type FormattingPlan, type GridArea, type FoundTables, type Grid, type Register } from "../core";
 import { supportsExcelApi, type Capabilities } from "./requirements";
 import { toCellValue } from "./cell-values";
 
@@ -14,12 +14,9 @@ export interface SheetReading {
 
 /** "Sheet1!A4:C4,Sheet1!A7:A18" as grid areas, offset from the used range's top-left cell. */
 function mergesFrom(address: string, origin: CellPosition): GridArea[] {
-  return address.split(",").map((area) => {
-    const local = area.slice(area.lastIndexOf("!") + 1);
-    const [first, last = first] = local.split(":");
-    const topLeft = topLeftOf(first);
-    const bottomRight = topLeftOf(last);
-    return { top: topLeft.row - origin.row, left: topLeft.column - origin.column, bottom: bottomRight.row - origin.row, right: bottomRight.column - origin.column };
+  return address.split(",").map((written) => {
+    const area = areaOfAddress(written);
+    return { top: area.top - origin.row, left: area.left - origin.column, bottom: area.bottom - origin.row, right: area.right - origin.column };
   });
 }
 
