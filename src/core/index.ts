@@ -3,6 +3,7 @@ export * from "./status";
 export * from "./cell";
 export * from "./units";
 export * from "./wording";
+export * from "./words";
 export * from "./definition";
 export * from "./bands";
 export * from "./rate";
