@@ -2,6 +2,7 @@
 export * from "./status";
 export * from "./cell";
 export * from "./units";
+export * from "./polarity";
 export * from "./wording";
 export * from "./words";
 export * from "./definition";
