@@ -48,7 +48,7 @@ const lowerWords = new Set(["lower", "smaller", "less", "fewer", "low", "reduce"
 /** Words of aim or merit: what makes a direction a polarity rather than a description. */
 const meritWords = new Set(["better", "good", "best", "aim", "aims", "target", "="]);
 /** Words that carry no meaning of their own in a polarity wording ("Good performance is: higher"). */
-const fillerWords = new Set(["is", "are", "be", "to", "the", "a", "an", "it", "performance", "than", "we", "should", "polarity"]);
+const fillerWords = new Set(["is", "are", "be", "to", "the", "a", "an", "it", "if", "when", "performance", "than", "we", "should", "polarity"]);
 
 /** Codes a polarity column holds: only there, since a lone letter means nothing in free text. */
 const codes: Readonly<Record<string, Direction>> = { h: "higher", l: "lower", t: "range" };

@@ -35,6 +35,8 @@ const marginPatterns: readonly RegExp[] = [
   new RegExp(String.raw`^${plusMinus}\s*(${numberPattern})\s*(${marginUnit})?(?:\s+(?:of|around)\s+(?:the\s+)?target)?$`, "i"),
   new RegExp(String.raw`^(${numberPattern})\s*(${marginUnit})\s+(?:tolerance|either side(?:\s+of\s+(?:the\s+)?target)?)$`, "i"),
   new RegExp(String.raw`^within\s+${plusMinus}?\s*(${numberPattern})\s*(${marginUnit})?\s+of\s+(?:the\s+)?target$`, "i"),
+  // Points are always a distance from the target ("5 points"); a bare figure or "5 days" is a threshold itself.
+  new RegExp(String.raw`^(${numberPattern})\s*(pp|percentage points?|% points?|points?|pts?)$`, "i"),
 ];
 /** Text that starts like a margin, so a margin the add-in cannot read says so as a margin. */
 const marginStart = new RegExp(String.raw`^${plusMinus}|^within\b`, "i");
