@@ -6,6 +6,7 @@
 import type { CellValue } from "./cell";
 import { catalogue, kpiIdKey, wordingOfEntry, type CatalogueEntry } from "./catalogue";
 import { readDefinition, type Definition, type DefinitionWording } from "./definition";
+import type { Words } from "./words";
 
 export const registerTableName = "KPIRegister";
 export const registerSheetName = "KPI Register";
@@ -42,8 +43,8 @@ const catalogueRegister: ReadonlyMap<string, RegisterEntry> = new Map(catalogue.
 /** The register with no workbook table: the catalogue alone. */
 export const builtInRegister: Register = { entries: catalogueRegister, problems: [] };
 
-/** Builds the register from the catalogue and, when the workbook has one, its KPIRegister table. */
-export function buildRegister(table?: RegisterTable): Register {
+/** Builds the register from the catalogue and, when the workbook has one, its KPIRegister table, read with the words the workbook teaches. */
+export function buildRegister(table?: RegisterTable, words?: Words): Register {
   if (!table || table.values.length === 0) return builtInRegister;
   const header = table.values[0].map((cell) => (typeof cell === "string" ? cell.trim().toLowerCase() : ""));
   const column = (name: string): number => header.indexOf(name.toLowerCase());
@@ -84,7 +85,7 @@ export function buildRegister(table?: RegisterTable): Register {
       unit: cell("Unit"),
       formats: { target: format("Target"), tolerance: format("Tolerance"), otherTolerances: { Covid19: format("Covid19 Tolerance") ?? "General" } },
     };
-    const definition = readDefinition(wording);
+    const definition = readDefinition(wording, words);
     if (definition.standing.kind === "check") {
       const fallback = catalogueRegister.has(key) ? "the built-in catalogue answers for it" : "it is not rated";
       problems.push(`${rowLabel} (${id}): ${definition.standing.problems.join("; ")}: ignored, ${fallback}`);

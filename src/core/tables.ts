@@ -11,6 +11,7 @@ import { headerText, isHeaderContinuation, roleOfLabel, type ColumnRole } from "
 import { builtInRegister, lookUp, type Register } from "./register";
 import { unitFromMeasure, type PercentScale } from "./units";
 import { readValue } from "./wording";
+import type { Words } from "./words";
 
 export interface Period {
   label: string;
@@ -88,7 +89,8 @@ export function toleranceSetsOf(found: ReadonlyArray<FoundTables>): string[] {
 export const lookingFor =
   "A header row with a Measure column, a Polarity and Target column (or a KPI number column), and one column per period such as 2019/20 or Apr-21.";
 
-export function findTables(grid: Grid, register: Register = builtInRegister): FoundTables {
+/** Finds the KPI tables on a sheet, reading its rows with the words the workbook teaches (its KPIWords table). */
+export function findTables(grid: Grid, register: Register = builtInRegister, words?: Words): FoundTables {
   const merges = mergesOf(grid);
   const spread = merges.value;
   const layouts: Layout[] = [];
@@ -102,7 +104,7 @@ export function findTables(grid: Grid, register: Register = builtInRegister): Fo
   const tables = layouts.map((layout) => {
     // A table runs down to the next header block below it; tables side by side share their rows.
     const below = layouts.find((other) => other.headerRows[0] > layout.headerRows[0]);
-    return readTable(grid, spread, layout, below ? below.headerRows[0] : grid.values.length, register);
+    return readTable(grid, spread, layout, below ? below.headerRows[0] : grid.values.length, register, words);
   });
   return { sheet: grid.sheet, tables: tables.filter((table) => table.rows.length > 0) };
 }
@@ -199,7 +201,7 @@ function assignRole(layout: Layout, role: ColumnRole, column: number): void {
 
 const subRowPattern = /^\(?([a-z])\)\s*/i;
 
-function readTable(grid: Grid, spread: (row: number, column: number) => CellValue, layout: Layout, end: number, register: Register): KpiTable {
+function readTable(grid: Grid, spread: (row: number, column: number) => CellValue, layout: Layout, end: number, register: Register, words: Words | undefined): KpiTable {
   const { origin } = grid;
   const value = (row: number, column: number | undefined): CellValue => {
     if (column === undefined) return null;
@@ -217,7 +219,7 @@ function readTable(grid: Grid, spread: (row: number, column: number) => CellValu
 
   const periodLetters = layout.periods.map((period) => columnLetters(origin.column + period.column));
   const rows: KpiRow[] = [];
-  const definitions = definitionMemo();
+  const definitions = definitionMemo(words);
   let section = "";
   let subRowParent = "";
   const firstRow = layout.headerRows[layout.headerRows.length - 1] + 1;
@@ -341,7 +343,7 @@ export function decideScale(definition: Definition, cells: ReadonlyArray<{ value
  * better, 95%, 80%") down the sheet, and a shared definition lets its bands and rules be worked out once.
  * The measure only matters to a definition through the unit its words imply, so that is what the key holds.
  */
-function definitionMemo(): {
+function definitionMemo(words: Words | undefined): {
   read: (cells: CellValue[], formats: string[], measure: string, wording: () => DefinitionWording) => Definition;
   scaled: (definition: Definition, scale: PercentScale | undefined) => Definition;
 } {
@@ -353,7 +355,7 @@ function definitionMemo(): {
       const key = `${cells.map(keyOf).join("\u0001")}\u0002${formats.join("\u0001")}\u0002${unitFromMeasure(measure) ?? ""}`;
       let definition = read.get(key);
       if (!definition) {
-        definition = readDefinition(wording());
+        definition = readDefinition(wording(), words);
         read.set(key, definition);
       }
       return definition;
