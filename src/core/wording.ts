@@ -49,8 +49,9 @@ const comparatorWords: ReadonlyArray<{ pattern: RegExp; comparator: Comparator }
   { pattern: /^(?:more|greater|higher)\s+than\b|^above\b|^over\b/i, comparator: ">" },
 ];
 const comparatorSuffixes: ReadonlyArray<{ pattern: RegExp; comparator: Comparator }> = [
-  { pattern: /\s*(?:\bor\s+(?:more|above|higher|over|greater)|\bminimum|\bmin\b\.?|\+)$/i, comparator: ">=" },
-  { pattern: /\s*(?:\bor\s+(?:less|fewer|below|lower|under)|\bmaximum|\bmax\b\.?)$/i, comparator: "<=" },
+  // Not "min" or "max" after a figure: "30 min" is as likely minutes as a minimum.
+  { pattern: /\s*(?:\bor\s+(?:more|above|higher|over|greater)|\bminimum|\+)$/i, comparator: ">=" },
+  { pattern: /\s*(?:\bor\s+(?:less|fewer|below|lower|under)|\bmaximum)$/i, comparator: "<=" },
 ];
 
 /** Words that mean no target (yet): a context measure until one is set, not a contradiction. */
