@@ -5,6 +5,7 @@
  * workbook teaches. Every expected status below is worked out by hand from the bands: Green at or beyond
  * the target, Amber up to and including the tolerance, else Red.
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { describeDefinition, rate, readDefinition, readPolarity, readWords, type CellValue, type Status } from "../../src/core";
 import { eachRow } from "./each-row";
@@ -212,5 +213,37 @@ describe("words the workbook teaches win over the built-in ones", () => {
 
   it("rates Check definition for ↑ in a workbook that does not teach it", () => {
     expect(rate("85%", readDefinition({ polarity: "↑", target: "90%", tolerance: "80%" })).status).toBe("Check definition");
+  });
+});
+
+describe("the general rule, whatever the order, case and punctuation", () => {
+  const higher = ["higher", "bigger", "more", "high", "increase", "up", "maximise"];
+  const lower = ["lower", "smaller", "less", "fewer", "low", "reduce", "down", "minimise"];
+  const merit = ["better", "good", "aim", "target", "is good", "="];
+  const punctuation = [" ", ": ", " - ", ", ", " is ", " = ", "; "];
+  const wording = (direction: string, aim: string, between: string, aimFirst: boolean, upper: boolean): string => {
+    const text = aimFirst ? `${aim}${between}${direction}` : `${direction}${between}${aim}`;
+    return upper ? text.toUpperCase() : text;
+  };
+
+  it("reads any direction word paired with any word of aim or merit as that direction, in free text too", () => {
+    fc.assert(
+      fc.property(fc.boolean(), fc.nat(), fc.constantFrom(...merit), fc.constantFrom(...punctuation), fc.boolean(), fc.boolean(), (isHigher, pick, aim, between, aimFirst, upper) => {
+        const words = isHigher ? higher : lower;
+        const cell = wording(words[pick % words.length], aim, between, aimFirst, upper);
+        expect(readPolarity(cell, undefined, "in free text"), cell).toEqual({ ok: true, value: [isHigher ? "higher" : "lower"] });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("never reads a wording that names both directions, or that holds a word outside the rule, under any heading", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...higher), fc.constantFrom(...lower), fc.constantFrom(...merit), fc.constantFrom("steady", "note", "3", "ideally", "not", "worse"), fc.boolean(), (up, down, aim, stranger, both) => {
+        const cell = both ? `${up} ${down} ${aim}` : `${up} ${stranger} ${aim}`;
+        expect(readPolarity(cell).ok, cell).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
