@@ -54,7 +54,9 @@ const fillerWords = new Set(["is", "are", "be", "to", "the", "a", "an", "it", "i
 const codes: Readonly<Record<string, Direction>> = { h: "higher", l: "lower", t: "range" };
 
 const rangeWordings = /^(?:(?:stay|keep|be|aim to (?:stay|be))\s+)?(?:close to|near|near to|as close as possible to|within range of|in line with)\s+(?:the\s+)?target$|^(?:in|within)\s+(?:the\s+)?(?:target\s+)?range$/;
-const contextWordings = /^(?:(?:measure|indicator|figure)s?\s+)?for\s+information(?:\s+only)?$|^information\s+only$|^monitor(?:ing)?(?:\s+only)?$|^context(?:ual)?(?:\s+(?:only|measure|indicator))?$|^no\s+polarity$/;
+const contextWordings = /^(?:(?:measure|indicator|figure)s?\s+)?for\s+information(?:\s+only)?$|^information\s+only$|^monitor(?:ing)?(?:\s+only)?$|^context(?:ual)?(?:\s+(?:only|measure|indicator))?$|^no\s+polarity$|^n\s?a$|^not\s+applicable$|^none$/;
+/** A dash in a polarity cell says the row has none, as a dash does in a target or tolerance cell. */
+const dashes = /^[-–—]$/;
 
 /** Reads a polarity cell, taught words first. Never throws. */
 export function readPolarityWording(cell: CellValue, words?: Words, place: PolarityPlace = "under a polarity heading"): { ok: true; value: PolarityReading } | { ok: false; problem: string } {
@@ -69,6 +71,7 @@ export function readPolarityWording(cell: CellValue, words?: Words, place: Polar
     return { ok: true, value: polarity === "context" ? { kind: "context", reading: taughtSource(taught) } : { kind: "directions", directions: [polarity], reading: taughtSource(taught) } };
   }
 
+  if (dashes.test(written)) return { ok: true, value: { kind: "context", reading: `the polarity says "${written}"` } };
   const phrases = seedPhrasesOf(written.toLowerCase());
   if (phrases) return { ok: true, value: { kind: "directions", directions: phrases } };
 
