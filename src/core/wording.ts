@@ -256,3 +256,6 @@ function noDataOf(text: string, words: Words | undefined): string | null {
   const meaning = noDataMeanings.get(lower.replace(/[.!]$/, "")) ?? suppressionSymbols.get(lower.replace(/^\[(.+)\]$/, "$1"));
   return meaning ? `"${text}": ${meaning}` : null;
 }
+
+// Polarity cells were read here once; their readers now live in polarity.ts, and are still found here.
+export { readPolarity, polarityWordsHelp, type Direction } from "./polarity";
