@@ -77,6 +77,13 @@ describe("inclusive words: the figure itself meets the threshold", () => {
     check,
   );
 
+  it("reads \"At least 80\" in a sheet that keeps percentages as whole numbers as 80%, and says so", () => {
+    const definition = readDefinition({ polarity: "Bigger is better", target: "At least 80", tolerance: 70, unit: "%" });
+    expect(rate(80, definition).status).toBe("Green");
+    expect(rate(79, definition).status).toBe("Amber");
+    expect(rate(80, definition).reason).toBe('80% is at or above the target of 80% (the target "At least 80" is inclusive: 80% itself meets it)');
+  });
+
   it("says which reading it used: At least 80% includes 80% itself", () => {
     const rating = rate("80%", readDefinition({ polarity: "Bigger is better", target: "At least 80%", tolerance: "70%" }));
     expect(rating.reason).toBe('80% is at or above the target of 80% (the target "At least 80%" is inclusive: 80% itself meets it)');
