@@ -100,12 +100,12 @@ describe("words meaning no target", () => {
       expect(rating.reason).toContain(`"${target}"`);
     },
   );
-});
 
-it("rates No target for a target the workbook's KPIWords table teaches to mean No target (\"Awaiting agreement\"), and Check definition without it", () => {
-  const { words } = readWords([["Word", "Means"], ["Awaiting agreement", "No target"]]);
-  expect(rate("85%", readDefinition({ polarity: "Bigger is better", target: "Awaiting agreement", tolerance: null }, words)).status).toBe("No target");
-  expect(rate("85%", readDefinition({ polarity: "Bigger is better", target: "Awaiting agreement", tolerance: null })).status).toBe("Check definition");
+  it("rates No target for a target the workbook's KPIWords table teaches to mean No target (\"Awaiting agreement\"), and Check definition without it", () => {
+    const { words } = readWords([["Word", "Means"], ["Awaiting agreement", "No target"]]);
+    expect(rate("85%", readDefinition({ polarity: "Bigger is better", target: "Awaiting agreement", tolerance: null }, words)).status).toBe("No target");
+    expect(rate("85%", readDefinition({ polarity: "Bigger is better", target: "Awaiting agreement", tolerance: null })).status).toBe("Check definition");
+  });
 });
 
 describe("relative margins: a share of the target's value, on its worse side", () => {
