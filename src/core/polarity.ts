@@ -7,6 +7,7 @@
  * report, never a guess.
  */
 import { isExcelError, type CellValue } from "./cell";
+import type { Read } from "./status";
 import { taughtSource, taughtWord, type Words } from "./words";
 
 /** One polarity phrase: which way is better. */
@@ -59,7 +60,7 @@ const contextWordings = /^(?:(?:measure|indicator|figure)s?\s+)?for\s+informatio
 const dashes = /^[-–—]$/;
 
 /** Reads a polarity cell, taught words first. Never throws. */
-export function readPolarityWording(cell: CellValue, words?: Words, place: PolarityPlace = "under a polarity heading"): { ok: true; value: PolarityReading } | { ok: false; problem: string } {
+export function readPolarityWording(cell: CellValue, words?: Words, place: PolarityPlace = "under a polarity heading"): Read<PolarityReading> {
   if (cell === null) return { ok: true, value: { kind: "none" } };
   if (typeof cell !== "string") return { ok: false, problem: `the polarity ${isExcelError(cell) ? cell.error : String(cell)} is not wording the add-in knows (use ${polarityWordsHelp})` };
   const written = cell.replace(/\s+/g, " ").trim();
@@ -92,7 +93,7 @@ export function readPolarityWording(cell: CellValue, words?: Words, place: Polar
  * The phrases of a polarity cell, in the order written: what the trend and the definition need. A blank or
  * a context wording gives an empty list; anything unknown is a problem, never a guess.
  */
-export function readPolarity(cell: CellValue, words?: Words, place: PolarityPlace = "under a polarity heading"): { ok: true; value: Direction[] } | { ok: false; problem: string } {
+export function readPolarity(cell: CellValue, words?: Words, place: PolarityPlace = "under a polarity heading"): Read<Direction[]> {
   const read = readPolarityWording(cell, words, place);
   if (!read.ok) return read;
   return { ok: true, value: read.value.kind === "directions" ? read.value.directions : [] };
