@@ -15,6 +15,7 @@ export * from "./headers";
 export * from "./comparators";
 export * from "./column-map";
 export * from "./tables";
+export { skippedSheetLine } from "./skipped";
 export * from "./describe";
 export * from "./plan";
 export * from "./gap";
