@@ -214,7 +214,7 @@ function readTable(grid: Grid, merges: Merges, layout: Layout, end: number, regi
       continue;
     }
     if (isFootnote(typeof measureCell === "string" ? measureCell : measureText) || (measureText === "" && typeof idCell === "string" && isFootnote(idCell))) continue;
-    if (!hasThresholds && !hasFigures && (idCell === null || (measureText === "" && !/\d/.test(text(idCell))))) {
+    if (!hasThresholds && !hasFigures && (idCell === null || (measureText === "" && typeof idCell === "string"))) {
       // A label row inside the table: a section heading such as "Looked After Children".
       section = measureText || text(idCell);
       continue;
