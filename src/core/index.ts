@@ -17,3 +17,4 @@ export * from "./describe";
 export * from "./plan";
 export * from "./gap";
 export * from "./formula";
+export * from "./benchmarks";
