@@ -9,10 +9,15 @@ import { figureOf } from "./rate";
 import { describeFigure, fractionToPercent, type Unit } from "./units";
 import { isPercentFormat, readPolarity, readValue } from "./wording";
 
+/** The benchmarks a target can be written against; a named region ("North East") is a Region. */
+export type BenchmarkKind = "England" | "Region" | "Statistical neighbours";
+
 /** A benchmark's figure on a KPI's row (or in its register entry). */
 export interface BenchmarkCell {
   /** As the sheet names it: "England", "Statistical neighbours", "North East". */
   benchmark: string;
+  /** Which benchmark it is, where the sheet's header says (similar authorities and family groups have none). */
+  kind?: BenchmarkKind;
   /** "2021/22" from the header or a merged parent above it; "latest" when neither names a year. */
   year: string;
   value: CellValue;

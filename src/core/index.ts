@@ -18,3 +18,4 @@ export * from "./plan";
 export * from "./gap";
 export * from "./formula";
 export * from "./benchmarks";
+export * from "./benchmark-target";
