@@ -175,7 +175,8 @@ export function coreDecimals(value: CellValue, numberFormat: string | undefined,
   const shown = typeof value === "string" ? decimalsOfText(value.trim().replace(/\s*%$/, "")) : shownDecimals(shownNumber, numberFormat);
   if (definition.unit !== "percent") return shown;
   const inPoints = writtenAsPercent || isPercentFormat(numberFormat) || definition.scale === "whole" || (definition.scale === undefined && Math.abs(read.value) > 1);
-  return inPoints ? shown + 2 : shown;
+  // A fraction under General hides its trailing zeros: 0.1 is read as 10%, never as "to the nearest 10 points".
+  return inPoints ? shown + 2 : Math.max(shown, 2);
 }
 
 /**
