@@ -6,8 +6,8 @@
  */
 import type { CellValue } from "./cell";
 import { coreDecimals, describeDifference, readBenchmarkFigure, roundTo, showFigure, yearKey, type BenchmarkCell, type BenchmarkKind, type FigureCell } from "./benchmarks";
-import { standardSet, toleranceSetKey, type Definition } from "./definition";
-import { figureOf } from "./rate";
+import { readDefinition, standardSet, toleranceSetKey, type Definition, type DefinitionWording } from "./definition";
+import { figureOf, rate } from "./rate";
 import type { RagStatus, Rating, Read } from "./status";
 import { fractionToPercent, percentToFraction, type Unit } from "./units";
 import { isPercentFormat, readPolarity, readValue } from "./wording";
@@ -97,6 +97,23 @@ export function readBenchmarkTolerance(cell: CellValue, unit: Unit, numberFormat
 }
 
 /**
+ * Reads a KPI's wording into a definition, whatever its target: one written against a benchmark gives
+ * the definition of the rest of the wording (unit, polarity, how percentages are kept), with the whole
+ * wording kept for `benchmarkStanding` to read the target and tolerance from.
+ */
+export function readKpiDefinition(wording: DefinitionWording): Definition {
+  if (readBenchmarkTarget(wording.target) === null) return readDefinition(wording);
+  const others = Object.fromEntries(Object.keys(wording.otherTolerances ?? {}).map((name) => [name, null]));
+  const rest = readDefinition({ ...wording, target: null, tolerance: null, otherTolerances: others, formats: undefined });
+  return { ...rest, wording };
+}
+
+/** Whether a definition's target is written against a benchmark. */
+export function hasBenchmarkTarget(definition: Definition): boolean {
+  return readBenchmarkTarget(definition.wording.target) !== null;
+}
+
+/**
  * Reads a row's benchmark target with its polarity and tolerance. Null when the target is not written
  * against a benchmark (the row is rated as any other).
  */
@@ -105,6 +122,10 @@ export function benchmarkStanding(definition: Definition, toleranceSet: string =
   const target = readBenchmarkTarget(wording.target);
   if (target === null) return null;
   if (!target.ok) return { kind: "check", problem: target.problem };
+  // The rest of the wording may not read (an unknown unit, figures in mixed scales): that stands first.
+  if (definition.standing.kind === "check" && !definition.standing.problems.some((problem) => problem.startsWith("the target"))) {
+    return { kind: "check", problem: definition.standing.problems[0] ?? "the definition cannot be read" };
+  }
   const phrases = readPolarity(wording.polarity);
   if (!phrases.ok) return { kind: "check", problem: phrases.problem };
   const direction = phrases.value[phrases.value.length - 1];
@@ -130,6 +151,55 @@ export function benchmarkStanding(definition: Definition, toleranceSet: string =
   if (!tolerance.ok) return { kind: "check", problem: tolerance.problem };
   if (tolerance.value.kind === "suspended") return { kind: "suspended", reason: `the ${chosen ?? "standard"} tolerance says Suspend` };
   return { kind: "rated", target: target.value, test, tolerance: tolerance.value };
+}
+
+const standings = new WeakMap<Definition, Map<string, BenchmarkStanding | null>>();
+
+/** `benchmarkStanding`, worked out once per definition and tolerance set (rows share definitions). */
+export function benchmarkStandingOf(definition: Definition, toleranceSet: string = standardSet): BenchmarkStanding | null {
+  let bySet = standings.get(definition);
+  if (!bySet) {
+    bySet = new Map();
+    standings.set(definition, bySet);
+  }
+  const key = toleranceSetKey(toleranceSet);
+  if (!bySet.has(key)) bySet.set(key, benchmarkStanding(definition, toleranceSet));
+  return bySet.get(key) ?? null;
+}
+
+/** A KPI row as rating needs it: its definition, and the benchmarks on the row (or in its register entry). */
+export interface RowToRate {
+  definition: Definition;
+  benchmarks?: readonly BenchmarkCell[];
+}
+
+/** The status of one period cell of a row: against its benchmark where the target names one, else by `rate`. */
+export function rateInRow(row: RowToRate, cell: FigureCell, toleranceSet: string = standardSet): Rating {
+  const standing = benchmarkStandingOf(row.definition, toleranceSet);
+  if (standing === null) return rate(cell.value, row.definition, toleranceSet, cell.numberFormat);
+  const benchmark = standing.kind === "rated" ? benchmarkForPeriod(cell.period, standing.target.kind, row.benchmarks ?? []) : undefined;
+  return rateAgainstBenchmark(cell, standing, benchmark, row.definition);
+}
+
+/** The problems of a row with a benchmark target: its wording's, or the missing benchmark. */
+export function benchmarkTargetProblems(row: RowToRate, toleranceSet: string = standardSet): string[] {
+  const standing = benchmarkStandingOf(row.definition, toleranceSet);
+  if (standing === null || standing.kind === "suspended") return [];
+  if (standing.kind === "check") return [standing.problem];
+  return (row.benchmarks ?? []).some((benchmark) => benchmark.kind === standing.target.kind) ? [] : [missingBenchmarkProblem(standing.target.kind)];
+}
+
+/** A benchmark target in the analyst's words, as the pane shows "how the add-in read this row". */
+export function describeBenchmarkTarget(definition: Definition, toleranceSet: string = standardSet): string | null {
+  const standing = benchmarkStandingOf(definition, toleranceSet);
+  if (standing === null) return null;
+  if (standing.kind === "check") return "Check definition";
+  if (standing.kind === "suspended") return `Suspended (${standing.reason})`;
+  const { target, tolerance } = standing;
+  const margin =
+    tolerance.kind === "margin" ? `Amber within ${describeDifference(tolerance.value, definition.unit)}` : tolerance.kind === "share" ? `Amber within ${roundTo(tolerance.share * 100, 9)}% of it` : "no tolerance (Green or Red only)";
+  const sameAs = standing.test === "same" ? ", the same at the precision shown" : "";
+  return `Target ${target.wording}: rated against ${benchmarkWords(target.kind)} on the row${sameAs}; ${margin}; unit ${definition.unit === "percent" ? "%" : definition.unit}`;
 }
 
 /**

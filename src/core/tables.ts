@@ -3,9 +3,11 @@
  * rows, merged labels), then every row under them read into a definition with its period cells. Works the
  * same on a grid from Office.js or from ExcelJS.
  */
+import { readKpiDefinition } from "./benchmark-target";
+import type { BenchmarkCell } from "./benchmarks";
 import { isExcelError, type CellValue } from "./cell";
 import { kpiIdOfNumber } from "./catalogue";
-import { definitionProblems, readDefinition, toleranceSetKey, unreadableDefinition, withScale, type Definition, type DefinitionWording } from "./definition";
+import { definitionProblems, toleranceSetKey, unreadableDefinition, withScale, type Definition, type DefinitionWording } from "./definition";
 import { cellAddress, columnLetters, type Grid } from "./grid";
 import { headerText, isHeaderContinuation, roleOfLabel, type ColumnRole } from "./headers";
 import { builtInRegister, lookUp, type Register } from "./register";
@@ -38,6 +40,8 @@ export interface KpiRow {
   definition: Definition;
   problems: string[];
   cells: PeriodCell[];
+  /** England, region and statistical-neighbour figures beside the periods, or from the register entry. */
+  benchmarks?: BenchmarkCell[];
 }
 
 export interface KpiTable {
@@ -353,7 +357,7 @@ function definitionMemo(): {
       const key = `${cells.map(keyOf).join("\u0001")}\u0002${formats.join("\u0001")}\u0002${unitFromMeasure(measure) ?? ""}`;
       let definition = read.get(key);
       if (!definition) {
-        definition = readDefinition(wording());
+        definition = readKpiDefinition(wording());
         read.set(key, definition);
       }
       return definition;
