@@ -3,9 +3,19 @@
  * table. The workbook's table wins; a malformed row in it is reported and ignored, and the catalogue
  * still answers for that id.
  */
+import { readKpiDefinition } from "./benchmark-target";
+import type { BenchmarkCell, BenchmarkKind } from "./benchmarks";
 import type { CellValue } from "./cell";
 import { catalogue, kpiIdKey, wordingOfEntry, type CatalogueEntry } from "./catalogue";
 import { readDefinition, type Definition, type DefinitionWording } from "./definition";
+
+/** Optional columns of the workbook's register: benchmarks that rows rated from the register are compared with. */
+export const registerBenchmarkColumns: ReadonlyArray<{ column: string; kind: BenchmarkKind }> = [
+  { column: "England", kind: "England" },
+  { column: "Statistical neighbours", kind: "Statistical neighbours" },
+  { column: "Region", kind: "Region" },
+];
+export const registerBenchmarkYearColumn = "Benchmark year";
 
 export const registerTableName = "KPIRegister";
 export const registerSheetName = "KPI Register";
@@ -18,6 +28,8 @@ export interface RegisterEntry {
   source: "workbook" | "catalogue";
   wording: DefinitionWording;
   definition: Definition;
+  /** The register's England, Statistical neighbours and Region figures for this KPI, where it has them. */
+  benchmarks?: BenchmarkCell[];
 }
 
 export interface Register {
@@ -84,7 +96,7 @@ export function buildRegister(table?: RegisterTable): Register {
       unit: cell("Unit"),
       formats: { target: format("Target"), tolerance: format("Tolerance"), otherTolerances: { Covid19: format("Covid19 Tolerance") ?? "General" } },
     };
-    const definition = readDefinition(wording);
+    const definition = readKpiDefinition(wording);
     if (definition.standing.kind === "check") {
       const fallback = catalogueRegister.has(key) ? "the built-in catalogue answers for it" : "it is not rated";
       problems.push(`${rowLabel} (${id}): ${definition.standing.problems.join("; ")}: ignored, ${fallback}`);
@@ -98,9 +110,19 @@ export function buildRegister(table?: RegisterTable): Register {
       source: "workbook",
       wording,
       definition,
+      benchmarks: benchmarksOfRegisterRow(cell, format),
     });
   });
   return { entries, problems };
+}
+
+function benchmarksOfRegisterRow(cell: (name: string) => CellValue, format: (name: string) => string | undefined): BenchmarkCell[] {
+  const yearCell = cell(registerBenchmarkYearColumn);
+  const year = yearCell === null || String(yearCell).trim() === "" ? "latest" : String(yearCell).trim();
+  return registerBenchmarkColumns.flatMap(({ column, kind }) => {
+    const value = cell(column);
+    return value === null ? [] : [{ benchmark: column, kind, year, value, numberFormat: format(column) ?? "General" }];
+  });
 }
 
 export function lookUp(register: Register, id: string): RegisterEntry | undefined {

@@ -261,6 +261,7 @@ function readTable(grid: Grid, spread: (row: number, column: number) => CellValu
     }));
 
     const fromRegister = kpiCell !== null && !hasThresholds;
+    let registerBenchmarks: BenchmarkCell[] | undefined;
     let definition: Definition;
     let source: KpiRow["source"] = "sheet";
     let id: string | undefined;
@@ -270,6 +271,7 @@ function readTable(grid: Grid, spread: (row: number, column: number) => CellValu
       if (entry) {
         definition = entry.definition;
         source = entry.source;
+        registerBenchmarks = entry.benchmarks;
       } else {
         const problem = id ? `${id} is in neither the workbook's KPIRegister table nor the built-in catalogue` : `the KPI number ${text(kpiCell) || String(kpiCell)} cannot be read`;
         definition = unreadableDefinition({ measure, polarity: null, target: null, tolerance: null }, problem);
@@ -296,7 +298,7 @@ function readTable(grid: Grid, spread: (row: number, column: number) => CellValu
     }
     const scale = decideScale(definition, cells);
     definition = scale.ok ? definitions.scaled(definition, scale.value) : unreadableDefinition(definition.wording, scale.problem);
-    rows.push({ row: origin.row + row, id, measure, section, source, definition, problems: definitionProblems(definition), cells });
+    rows.push({ row: origin.row + row, id, measure, section, source, definition, problems: definitionProblems(definition), cells, ...(registerBenchmarks && registerBenchmarks.length > 0 ? { benchmarks: registerBenchmarks } : {}) });
     lastRow = row;
   }
   const columns = [layout.measure, layout.section, layout.polarity, layout.target, layout.kpi, layout.unit, ...layout.tolerances.map((tolerance) => tolerance.column), ...layout.periods.map((period) => period.column)].filter(
