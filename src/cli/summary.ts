@@ -1,5 +1,5 @@
 /** What kpi-rag prints: tables found, KPIs rated, each status per period, and every problem, in plain words. */
-import { statuses, summarise, type FormattingPlan } from "../core";
+import { describeBenchmarkSummary, statuses, summarise, summariseComparisons, type FormattingPlan } from "../core";
 
 export function summaryLines(plans: readonly FormattingPlan[], registerProblems: readonly string[]): string[] {
   const lines: string[] = [];
@@ -10,6 +10,7 @@ export function summaryLines(plans: readonly FormattingPlan[], registerProblems:
       const counts = statuses.filter((status) => summary.counts[status] > 0).map((status) => `${summary.counts[status]} ${status}`);
       lines.push(`  ${summary.period}: ${counts.join(", ") || "no figures"}`);
     }
+    for (const benchmark of summariseComparisons(rows)) lines.push(`  ${describeBenchmarkSummary(benchmark)}`);
     const problems = rows.flatMap((row) => row.problems.map((problem) => `  Row ${row.row} (${row.id ? `${row.id} ` : ""}${shorten(row.measure)}): ${problem}`));
     if (problems.length > 0) lines.push(`  Problems (${problems.length}):`, ...problems.map((problem) => `  ${problem}`));
   }
