@@ -4,6 +4,7 @@
  * either, so a committee never reads "worse than England" about two figures that look the same on paper.
  */
 import type { CellValue } from "./cell";
+import { isNamedRegion } from "./comparators";
 import type { Definition, Polarity } from "./definition";
 import { figureOf } from "./rate";
 import { describeFigure, fractionToPercent, type Unit } from "./units";
@@ -11,6 +12,17 @@ import { isPercentFormat, readPolarity, readValue } from "./wording";
 
 /** The benchmarks a target can be written against; a named region ("North East") is a Region. */
 export type BenchmarkKind = "England" | "Region" | "Statistical neighbours";
+
+/**
+ * The kind of a benchmark as the comparator headers name it: England and National are England, a named
+ * region is a Region; similar authorities, family groups and core cities are compared but no target names them.
+ */
+export function benchmarkKindOf(benchmark: string): BenchmarkKind | undefined {
+  if (benchmark === "England" || benchmark === "National") return "England";
+  if (benchmark === "Statistical neighbours") return "Statistical neighbours";
+  if (benchmark === "Region" || isNamedRegion(benchmark)) return "Region";
+  return undefined;
+}
 
 /** A benchmark's figure on a KPI's row (or in its register entry). */
 export interface BenchmarkCell {

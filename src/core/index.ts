@@ -12,6 +12,8 @@ export * from "./grid";
 export * from "./palette";
 export * from "./register";
 export * from "./headers";
+export * from "./comparators";
+export * from "./column-map";
 export * from "./tables";
 export * from "./describe";
 export * from "./plan";

@@ -4,7 +4,7 @@
  * statistical-neighbour cell on its row, whose colours HyperFormula sees follow an edited benchmark.
  */
 import { describe, expect, it } from "vitest";
-import { buildRegister, findTables, planFormatting, ragPalette, type CellValue, type FoundTables, type Grid } from "../../src/core";
+import { buildRegister, findTables, planFormatting, ragPalette, type CellValue, type Grid } from "../../src/core";
 import { paintedCells } from "../support/rule-engine";
 
 function grid(values: CellValue[][], numberFormats: string[][]): Grid {
@@ -53,14 +53,8 @@ describe("a target written against the statistical-neighbour average, in the for
   ];
   const formats = values.map((row, index) => row.map((_, column) => (index > 0 && column >= 4 ? "0.0%" : "General")));
 
-  /** The SN column as detection reads it: a statistical-neighbour benchmark in H, the row's own cell. */
-  function withSnColumn(tables: FoundTables): FoundTables {
-    const [care] = tables.tables[0].rows;
-    care.benchmarks = [{ benchmark: "SN", kind: "Statistical neighbours", year: "latest", value: values[1][7], numberFormat: "0.0%", address: "H2" }];
-    return tables;
-  }
-
-  const plan = planFormatting(withSnColumn(findTables(grid(values, formats))));
+  const found = findTables(grid(values, formats));
+  const plan = planFormatting(found);
   const [care, health] = plan.tables[0].rows;
 
   it("rates 28.1%, 26.0% and 24.0% Green, Amber and Red against statistical neighbours at 27.0%, within 2 points", () => {
@@ -74,10 +68,26 @@ describe("a target written against the statistical-neighbour average, in the for
     expect(health.problems).toEqual(["the target refers to the England figure, which is not on this sheet"]);
   });
 
+  it("reads the SN column as the row's statistical-neighbour benchmark, in H2", () => {
+    expect(found.tables[0].rows[0].benchmarks).toEqual([{ benchmark: "Statistical neighbours", kind: "Statistical neighbours", year: "latest", value: 0.27, numberFormat: "0.0%", address: "H2" }]);
+  });
+
+  it("compares the latest figure, 24.0%, with statistical neighbours: Worse by 3 points", () => {
+    expect(care.comparisons).toEqual([
+      { benchmark: "Statistical neighbours", year: "latest", value: "27.0%", figure: "24.0%", period: "2022/23", verdict: "Worse", difference: "3 points", reason: "24.0% is worse than Statistical neighbours (27.0%) by 3 points" },
+    ]);
+  });
+
   it("writes rules that refer to the SN cell of the same row, with its column fixed", () => {
     expect(plan.rules.length).toBe(3);
     for (const rule of plan.rules) expect(rule.formula).toContain("--$H2");
     expect(plan.rules.map((rule) => rule.appliesTo)).toEqual([["E2:G2"], ["E2:G2"], ["E2:G2"]]);
+  });
+
+  it("never colours the SN column, whose cells are the benchmark", () => {
+    const painted = paintedCells(values, plan.rules);
+    expect([...painted.keys()].filter((address) => address.startsWith("H"))).toEqual([]);
+    expect(plan.rules.flatMap((rule) => rule.appliesTo).some((area) => /H\d/.test(area))).toBe(false);
   });
 
   const paint = (sheet: CellValue[][]): Array<string | undefined> => {
