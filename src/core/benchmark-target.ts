@@ -10,7 +10,9 @@ import { readDefinition, standardSet, toleranceSetKey, type Definition, type Def
 import { figureOf, rate } from "./rate";
 import type { RagStatus, Rating, Read } from "./status";
 import { fractionToPercent, percentToFraction, type Unit } from "./units";
-import { isPercentFormat, readPolarity, readValue } from "./wording";
+import { readPolarity } from "./polarity";
+import { isPercentFormat, readValue } from "./wording";
+import type { Words } from "./words";
 
 /** How the figure must stand against the benchmark. `no worse than` is `At or better than`. */
 export type BenchmarkRelation = "above" | "at or above" | "below" | "at or below" | "in line with" | "better than" | "no worse than";
@@ -101,10 +103,10 @@ export function readBenchmarkTolerance(cell: CellValue, unit: Unit, numberFormat
  * the definition of the rest of the wording (unit, polarity, how percentages are kept), with the whole
  * wording kept for `benchmarkStanding` to read the target and tolerance from.
  */
-export function readKpiDefinition(wording: DefinitionWording): Definition {
-  if (readBenchmarkTarget(wording.target) === null) return readDefinition(wording);
+export function readKpiDefinition(wording: DefinitionWording, words?: Words): Definition {
+  if (readBenchmarkTarget(wording.target) === null) return readDefinition(wording, words);
   const others = Object.fromEntries(Object.keys(wording.otherTolerances ?? {}).map((name) => [name, null]));
-  const rest = readDefinition({ ...wording, target: null, tolerance: null, otherTolerances: others, formats: undefined });
+  const rest = readDefinition({ ...wording, target: null, tolerance: null, otherTolerances: others, formats: undefined }, words);
   return { ...rest, wording };
 }
 
@@ -126,7 +128,7 @@ export function benchmarkStanding(definition: Definition, toleranceSet: string =
   if (definition.standing.kind === "check" && !definition.standing.problems.some((problem) => problem.startsWith("the target"))) {
     return { kind: "check", problem: definition.standing.problems[0] ?? "the definition cannot be read" };
   }
-  const phrases = readPolarity(wording.polarity);
+  const phrases = readPolarity(wording.polarity, definition.words);
   if (!phrases.ok) return { kind: "check", problem: phrases.problem };
   const direction = phrases.value[phrases.value.length - 1];
   const { relation } = target.value;
@@ -315,7 +317,7 @@ export function benchmarkCellConditions(cell: FigureCell, benchmark: BenchmarkCe
 /** How a benchmark cell is kept against the row's figures: 1 alike, 100 for a % benchmark beside whole-number percentages. */
 export function benchmarkFactor(benchmark: BenchmarkCell, definition: Definition): number {
   if (definition.unit !== "percent" || definition.scale !== "whole") return 1;
-  const read = readValue(benchmark.value, benchmark.numberFormat);
+  const read = readValue(benchmark.value, benchmark.numberFormat, definition.words);
   return read.kind === "figure" && read.percent ? 100 : 1;
 }
 

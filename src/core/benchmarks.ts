@@ -8,7 +8,8 @@ import { isNamedRegion } from "./comparators";
 import type { Definition, Polarity } from "./definition";
 import { figureOf } from "./rate";
 import { describeFigure, fractionToPercent, type Unit } from "./units";
-import { isPercentFormat, readPolarity, readValue } from "./wording";
+import { readPolarity } from "./polarity";
+import { isPercentFormat, readValue } from "./wording";
 
 /** The benchmarks a target can be written against; a named region ("North East") is a Region. */
 export type BenchmarkKind = "England" | "Region" | "Statistical neighbours";
@@ -156,7 +157,7 @@ function readKpiFigure(cell: FigureCell, definition: Definition): { ok: true; fi
  * beside figures kept as fractions formatted as % could be 21.6% or 2160%: that is for the analyst to say.
  */
 export function readBenchmarkFigure(value: CellValue, numberFormat: string | undefined, definition: Definition): Reading {
-  const read = readValue(value, numberFormat);
+  const read = readValue(value, numberFormat, definition.words);
   if (read.kind !== "figure") return { ok: false, verdict: "No data", reason: read.reason };
   if (definition.unit === "percent" && definition.scale === "fraction" && !read.percent && Math.abs(read.value) > 1) {
     return { ok: false, verdict: "Check definition", reason: `${read.value} is a whole number but the row keeps its percentages as fractions formatted as %: format the benchmark as % too` };
@@ -170,7 +171,7 @@ export function readBenchmarkFigure(value: CellValue, numberFormat: string | und
 function polarityToCompare(definition: Definition): { ok: true; value: Polarity } | { ok: false; verdict: "No polarity" | "Check definition"; reason: string } {
   const { standing } = definition;
   if (standing.kind === "rated") return { ok: true, value: standing.polarity };
-  const phrases = readPolarity(definition.wording.polarity);
+  const phrases = readPolarity(definition.wording.polarity, definition.words);
   if (!phrases.ok) return { ok: false, verdict: "Check definition", reason: phrases.problem };
   const decisive = phrases.value[phrases.value.length - 1];
   if (decisive === "higher" || decisive === "lower") return { ok: true, value: { kind: decisive } };
@@ -179,8 +180,8 @@ function polarityToCompare(definition: Definition): { ok: true; value: Polarity 
 }
 
 /** Decimals shown for a cell, counted in the core's scale (26.2% shown is 0.262: three decimals). */
-export function coreDecimals(value: CellValue, numberFormat: string | undefined, definition: Pick<Definition, "unit" | "scale">): number {
-  const read = readValue(value, numberFormat);
+export function coreDecimals(value: CellValue, numberFormat: string | undefined, definition: Pick<Definition, "unit" | "scale" | "words">): number {
+  const read = readValue(value, numberFormat, definition.words);
   if (read.kind !== "figure") return 0;
   const writtenAsPercent = typeof value === "string" && value.trim().endsWith("%");
   const shownNumber = writtenAsPercent ? Number(value.trim().replace(/\s*%$/, "")) : typeof value === "number" ? value : read.value;

@@ -5,7 +5,8 @@
  * matter. Labels may span two rows ("2019/20" over "Average", or "Q1" under a merged "2022/23").
  */
 import type { CellValue } from "./cell";
-import { looseHeader, readComparatorHeader } from "./comparators";
+import { looseHeader, readComparatorHeader, yearOf } from "./comparators";
+import type { HeaderMeaning, Words } from "./words";
 
 /** The role a column plays in a KPI table: its part of the column map. */
 export type ColumnRole =
@@ -34,6 +35,45 @@ export type ColumnRole =
  * Kept as a plain look-up here so the header readers do not depend on how the table is read.
  */
 export type TaughtHeaders = ReadonlyMap<string, ColumnRole | "not a period" | "period">;
+
+const taughtCache = new WeakMap<Words, TaughtHeaders>();
+
+/** The header words a workbook's KPIWords table teaches, as the header readers look them up. */
+export function taughtHeadersOf(words: Words | undefined): TaughtHeaders | undefined {
+  if (!words || words.entries.size === 0) return undefined;
+  const cached = taughtCache.get(words);
+  if (cached) return cached;
+  const taught = new Map<string, ColumnRole | "not a period" | "period">();
+  for (const entry of words.entries.values()) {
+    if (entry.meaning.kind !== "header") continue;
+    taught.set(looseHeader(entry.word), roleOfMeaning(entry.meaning.header, entry.word));
+  }
+  taughtCache.set(words, taught);
+  return taught;
+}
+
+function roleOfMeaning(meaning: HeaderMeaning, word: string): ColumnRole | "not a period" | "period" {
+  switch (meaning.role) {
+    case "tolerance":
+      return { kind: "tolerance", set: meaning.set };
+    case "comparator":
+      return { kind: "comparator", benchmark: word.replace(/\s+/g, " ").trim(), year: yearOf(word) };
+    case "period":
+    case "not a period":
+      return meaning.role;
+    case "measure":
+    case "section":
+    case "polarity":
+    case "target":
+    case "unit":
+    case "kpi number":
+    case "reference":
+    case "rag":
+    case "direction of travel":
+    case "commentary":
+      return { kind: meaning.role };
+  }
+}
 
 const monthNames = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const monthWord = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;

@@ -2,7 +2,9 @@
 export * from "./status";
 export * from "./cell";
 export * from "./units";
+export * from "./polarity";
 export * from "./wording";
+export * from "./words";
 export * from "./definition";
 export * from "./bands";
 export * from "./rate";
@@ -15,6 +17,7 @@ export * from "./headers";
 export * from "./comparators";
 export * from "./column-map";
 export * from "./tables";
+export { skippedSheetLine } from "./skipped";
 export * from "./describe";
 export * from "./plan";
 export * from "./gap";

@@ -11,6 +11,7 @@ import { readDefinition, unreadableDefinition, type Definition, type DefinitionW
 import { describeDefinition } from "./describe";
 import { unitFromMeasure } from "./units";
 import { readValue } from "./wording";
+import type { Words } from "./words";
 
 /** Optional columns of the workbook's register: benchmarks that rows rated from the register are compared with. */
 export const registerBenchmarkColumns: ReadonlyArray<{ column: string; kind: BenchmarkKind }> = [
@@ -57,8 +58,8 @@ const catalogueRegister: ReadonlyMap<string, RegisterEntry> = new Map(catalogue.
 /** The register with no workbook table: the catalogue alone. */
 export const builtInRegister: Register = { entries: catalogueRegister, problems: [] };
 
-/** Builds the register from the catalogue and, when the workbook has one, its KPIRegister table. */
-export function buildRegister(table?: RegisterTable): Register {
+/** Builds the register from the catalogue and, when the workbook has one, its KPIRegister table, read with the words the workbook teaches. */
+export function buildRegister(table?: RegisterTable, words?: Words): Register {
   if (!table || table.values.length === 0) return builtInRegister;
   const header = table.values[0].map((cell) => (typeof cell === "string" ? cell.trim().toLowerCase() : ""));
   const column = (name: string): number => header.indexOf(name.toLowerCase());
@@ -99,7 +100,7 @@ export function buildRegister(table?: RegisterTable): Register {
       unit: cell("Unit"),
       formats: { target: format("Target"), tolerance: format("Tolerance"), otherTolerances: { Covid19: format("Covid19 Tolerance") ?? "General" } },
     };
-    const definition = readKpiDefinition(wording);
+    const definition = readKpiDefinition(wording, words);
     if (definition.standing.kind === "check") {
       const fallback = catalogueRegister.has(key) ? "the built-in catalogue answers for it" : "it is not rated";
       problems.push(`${rowLabel} (${id}): ${definition.standing.problems.join("; ")}: ignored, ${fallback}`);

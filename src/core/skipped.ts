@@ -12,6 +12,7 @@ interface Miss {
   score: number;
   measure?: string;
   rated?: string;
+  ratedRole?: string;
   periods: string[];
 }
 
@@ -27,15 +28,15 @@ export function whySkipped(grid: Grid, merges: Merges, layouts: readonly Layout[
   if (!miss) return "it has no header row naming a measure, a polarity, a target or periods such as 2019/20, Q1 or Apr-21";
   const found: string[] = [];
   if (miss.periods.length > 0) found.push(miss.periods.length === 1 ? `a period (${miss.periods[0]})` : `${miss.periods.length} periods (${miss.periods[0]} to ${miss.periods[miss.periods.length - 1]})`);
-  if (miss.measure) found.push(`a '${miss.measure}' column`);
-  if (miss.rated) found.push(`a '${miss.rated}' column`);
+  if (miss.measure) found.push(`a measure column ('${miss.measure}')`);
+  if (miss.rated) found.push(`a ${miss.ratedRole} column ('${miss.rated}')`);
   const missing: string[] = [];
   if (!miss.measure) missing.push("no Measure column");
   if (!miss.rated) missing.push("no polarity, target or KPI number column");
   if (miss.periods.length === 0) missing.push("no period columns such as 2019/20, Q1 or Apr-21");
   const row = grid.origin.row + miss.row + 1;
   if (miss.measure && !miss.rated && miss.periods.length > 0) {
-    return `row ${row} has a '${miss.measure}' column and periods but no polarity, target or KPI number column, so its measures are context measures with nothing to rate`;
+    return `row ${row} has a measure column ('${miss.measure}') and periods but no polarity, target or KPI number column, so its measures are context measures with nothing to rate`;
   }
   return `row ${row} has ${found.join(" and ")} but ${missing.join(" and ")}`;
 }
@@ -59,11 +60,19 @@ function nearestMiss(grid: Grid, merges: Merges, taught?: TaughtHeaders): Miss |
       const role: ColumnRole | null = knownRoleOfLabel(label, taught);
       if (role === null) continue;
       if (role.kind === "measure" && !miss.measure) miss.measure = label;
-      else if ((role.kind === "polarity" || role.kind === "target" || role.kind === "kpi number") && !miss.rated) miss.rated = label;
+      else if ((role.kind === "polarity" || role.kind === "target" || role.kind === "kpi number") && !miss.rated) {
+        miss.rated = label;
+        miss.ratedRole = role.kind === "kpi number" ? "KPI number" : role.kind;
+      }
       else if (role.kind === "period") miss.periods.push(role.label || columnLetters(column));
     }
     miss.score = (miss.measure ? 3 : 0) + (miss.rated ? 3 : 0) + (miss.periods.length > 0 ? 2 : 0);
     if (miss.score > 0 && (!best || miss.score > best.score)) best = miss;
   }
   return best;
+}
+
+/** A skipped sheet in one line, for the pane, the report and kpi-rag: `Sheet "Dashboard" was skipped: …`. */
+export function skippedSheetLine(sheet: string, reason: string): string {
+  return `Sheet "${sheet}" was skipped: ${reason}.`;
 }

@@ -9,12 +9,13 @@ import { isExcelError, type CellValue } from "./cell";
 import { describeColumns, type TableColumn } from "./column-map";
 import { definitionProblems, toleranceSetKey, unreadableDefinition, withScale, type Definition, type DefinitionWording } from "./definition";
 import { cellAddress, columnLetters, type Grid } from "./grid";
-import type { TaughtHeaders } from "./headers";
+import { taughtHeadersOf } from "./headers";
 import { layoutsAt, mergesOf, type Layout, type Merges } from "./layout";
 import { builtInRegister, chooseDefinition, type Register } from "./register";
 import { whySkipped } from "./skipped";
 import { unitFromMeasure, type PercentScale } from "./units";
 import { readValue } from "./wording";
+import type { Words } from "./words";
 
 export interface Period {
   label: string;
@@ -92,13 +93,9 @@ export function toleranceSetsOf(found: ReadonlyArray<FoundTables>): string[] {
 export const lookingFor =
   "A header row with a Measure column, a Polarity and Target column (or a KPI number column), and one column per period such as 2019/20 or Apr-21.";
 
-export interface FindOptions {
-  /** Header words the workbook teaches (its KPIWords table). */
-  taught?: TaughtHeaders;
-}
-
-export function findTables(grid: Grid, register: Register = builtInRegister, options: FindOptions = {}): FoundTables {
-  const { taught } = options;
+/** Finds the KPI tables on a sheet, reading its headers and rows with the words the workbook teaches (its KPIWords table). */
+export function findTables(grid: Grid, register: Register = builtInRegister, words?: Words): FoundTables {
+  const taught = taughtHeadersOf(words);
   const merges = mergesOf(grid);
   const layouts: Layout[] = [];
   let above = 0;
@@ -115,7 +112,7 @@ export function findTables(grid: Grid, register: Register = builtInRegister, opt
   layouts.forEach((layout, index) => {
     // A table runs down to the next header block below it; tables side by side share their rows.
     const below = layouts.slice(index + 1).find((other) => other.headerRows[0] > layout.headerRows[layout.headerRows.length - 1]);
-    const table = readTable(grid, merges, layout, below ? below.headerRows[0] : grid.values.length, register);
+    const table = readTable(grid, merges, layout, below ? below.headerRows[0] : grid.values.length, register, words);
     if (table.rows.length > 0) tables.push(table);
   });
   if (tables.length > 0) return { sheet: grid.sheet, tables };
@@ -158,15 +155,15 @@ function handWrittenColumn(grid: Grid, column: number, first: number, end: numbe
   return rag > 0 && rag >= arrow ? "rag" : arrow > 0 ? "direction of travel" : null;
 }
 
-function readTable(grid: Grid, merges: Merges, layout: Layout, end: number, register: Register): KpiTable {
+function readTable(grid: Grid, merges: Merges, layout: Layout, end: number, register: Register, words: Words | undefined): KpiTable {
   const { origin } = grid;
   const firstRow = layout.headerRows[layout.headerRows.length - 1] + 1;
   // A column headed with a period that holds the analyst's RAG words or arrows is read aside, not rated.
   const periods = layout.periods.filter((period) => {
-    const words = handWrittenColumn(grid, period.column, firstRow, end);
-    if (words === null) return true;
+    const handWritten = handWrittenColumn(grid, period.column, firstRow, end);
+    if (handWritten === null) return true;
     const column = layout.columns.find((candidate) => candidate.column === period.column);
-    if (column) column.role = { kind: words };
+    if (column) column.role = { kind: handWritten };
     return false;
   });
   const value = (row: number, column: number | undefined): CellValue => {
@@ -202,7 +199,7 @@ function readTable(grid: Grid, merges: Merges, layout: Layout, end: number, regi
       return { benchmark, ...(kind ? { kind } : {}), year, value: value(row, column), numberFormat: format(row, column), address: cellAddress({ row: origin.row + row, column: origin.column + column }) };
     });
   const rows: KpiRow[] = [];
-  const definitions = definitionMemo();
+  const definitions = definitionMemo(words);
   const polarityCodes = new Set<string>();
   let section = layout.sectionHeader ?? "";
   let subRowParent = "";
@@ -225,7 +222,7 @@ function readTable(grid: Grid, merges: Merges, layout: Layout, end: number, regi
       continue;
     }
     if (isFootnote(typeof measureCell === "string" ? measureCell : measureText) || (measureText === "" && typeof idCell === "string" && isFootnote(idCell))) continue;
-    if (!hasThresholds && !hasFigures && (idCell === null || (measureText === "" && !/\d/.test(text(idCell))))) {
+    if (!hasThresholds && !hasFigures && (idCell === null || (measureText === "" && typeof idCell === "string"))) {
       // A label row inside the table: a section heading such as "Looked After Children".
       section = measureText || text(idCell);
       continue;
@@ -350,7 +347,7 @@ export function decideScale(definition: Definition, cells: ReadonlyArray<{ value
  * better, 95%, 80%") down the sheet, and a shared definition lets its bands and rules be worked out once.
  * The measure only matters to a definition through the unit its words imply, so that is what the key holds.
  */
-function definitionMemo(): {
+function definitionMemo(words: Words | undefined): {
   read: (cells: CellValue[], formats: string[], measure: string, wording: () => DefinitionWording) => Definition;
   scaled: (definition: Definition, scale: PercentScale | undefined) => Definition;
 } {
@@ -362,7 +359,7 @@ function definitionMemo(): {
       const key = `${cells.map(keyOf).join("\u0001")}\u0002${formats.join("\u0001")}\u0002${unitFromMeasure(measure) ?? ""}`;
       let definition = read.get(key);
       if (!definition) {
-        definition = readKpiDefinition(wording());
+        definition = readKpiDefinition(wording(), words);
         read.set(key, definition);
       }
       return definition;

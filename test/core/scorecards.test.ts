@@ -382,12 +382,12 @@ describe("saying why a sheet was skipped", () => {
       ], { sheet: "Dashboard" }),
     );
     expect(found.tables).toEqual([]);
-    expect(found.skipped).toBe("row 2 has a 'Indicator Description' column and periods but no polarity, target or KPI number column, so its measures are context measures with nothing to rate");
+    expect(found.skipped).toBe("row 2 has a measure column ('Indicator Description') and periods but no polarity, target or KPI number column, so its measures are context measures with nothing to rate");
   });
 
   it("says which part is missing when a header has thresholds and periods but no measure column", () => {
     const found = findTables(grid([["Polarity", "Target", "Q1", "Q2"], ["Bigger is better", "90%", "91%", "92%"]]));
-    expect(found.skipped).toBe("row 1 has 2 periods (Q1 to Q2) and a 'Polarity' column but no Measure column");
+    expect(found.skipped).toBe("row 1 has 2 periods (Q1 to Q2) and a polarity column ('Polarity') but no Measure column");
   });
 
   it("says a sheet with no header at all has nothing the add-in looks for, and an empty sheet is empty", () => {

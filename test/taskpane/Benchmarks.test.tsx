@@ -26,7 +26,7 @@ describe("each KPI's comparisons", () => {
     renderInFluent(<KpiTables tables={plan.tables} />);
     const lists = screen.getAllByRole("list", { name: "Against benchmarks" });
     expect(lists.map((list) => within(list).getAllByRole("listitem").map((item) => item.textContent))).toEqual([
-      ["▼Worse than England 2021/22: 12% against 10%", "▲Better than Statistical neighbours: 9% against 11%", "–Region: no data to compare (\"x\" is not a figure)"],
+      ["▼Worse than England 2021/22: 12% against 10%", "▲Better than Statistical neighbours: 9% against 11%", "–Region: no data to compare (\"x\": the figure is not available)"],
       ["=Same as England 2021/22: 55% against 55.4%", "▼Worse than Statistical neighbours: 53% against 54.2%", "=Same as Region: 53% against 53%"],
       ["▼Worse than England 2021/22: 486 days against 448 days", "▼Worse than Statistical neighbours: 495 days against 430 days", "–Region: no data to compare (the cell is blank)"],
       [

@@ -60,10 +60,11 @@ const useStyles = makeStyles({
   caption: { textAlign: "start", padding: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground3 },
   comparisons: { listStyle: "none", margin: `${tokens.spacingVerticalXXS} 0 0`, padding: 0, fontWeight: tokens.fontWeightRegular },
   glyph: { display: "inline-block", width: "1.2em" },
+  columnMap: { marginBlock: `0 ${tokens.spacingVerticalS}`, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });
 
-export function KpiTables({ tables }: { tables: TableReport[] }) {
-  if (tables.length === 0) return <NothingFound />;
+export function KpiTables({ tables, skipped }: { tables: TableReport[]; skipped?: string }) {
+  if (tables.length === 0) return <NothingFound skipped={skipped} />;
   return (
     <>
       {tables.map((table) => (
@@ -83,6 +84,7 @@ function KpiTable({ table }: { table: TableReport }) {
       <h2 id={headingId} className={headings.section}>
         Table {table.address}: {kpis}
       </h2>
+      <p className={styles.columnMap}>Columns read: {table.columnMap}</p>
       <div className={styles.scroller} role="region" aria-labelledby={headingId} tabIndex={0}>
         <table className={styles.table}>
           <thead>
@@ -153,7 +155,7 @@ const example = {
   row: ["Assessments completed within 45 days", "Bigger is better", "90%", "75%", "89%"],
 };
 
-function NothingFound() {
+function NothingFound({ skipped }: { skipped?: string }) {
   const styles = useStyles();
   const headings = useHeadingStyles();
   const captionId = useId();
@@ -162,6 +164,7 @@ function NothingFound() {
       <h2 className={headings.section}>
         No KPI table found on this sheet
       </h2>
+      {skipped !== undefined && <p>This sheet was skipped: {skipped}.</p>}
       <p>KPI RAG looks for {lookingFor.charAt(0).toLowerCase() + lookingFor.slice(1)}</p>
       <p>For example:</p>
       <div className={styles.scroller} role="region" aria-labelledby={captionId} tabIndex={0}>
