@@ -123,7 +123,7 @@ export function readDefinition(wording: DefinitionWording, words?: Words): Defin
   const resolved = resolvePolarity(phrases, inUnit(target.value), polarityWritten);
   if (!resolved.ok) return { ...base, standing: { kind: "check", problems: [resolved.problem] } };
   const { polarity: kind, target: targetFigure, targetInclusive } = resolved;
-  const targetReading = readingOfTarget(target.value, polarity.value.kind === "none", kind, unit);
+  const targetReading = readingOfTarget(inUnit(target.value), polarity.value.kind === "none", kind, unit);
 
   const readTolerances: Record<string, Tolerance> = {};
   for (const { name, read } of tolerances) {

@@ -93,8 +93,14 @@ export function toleranceSetsOf(found: ReadonlyArray<FoundTables>): string[] {
 export const lookingFor =
   "A header row with a Measure column, a Polarity and Target column (or a KPI number column), and one column per period such as 2019/20 or Apr-21.";
 
+export interface FindOptions {
+  /** The words the workbook teaches (its KPIWords table): its rows' polarity, threshold and no-data words are read with them. */
+  words?: Words;
+}
+
 /** Finds the KPI tables on a sheet, reading its headers and rows with the words the workbook teaches (its KPIWords table). */
-export function findTables(grid: Grid, register: Register = builtInRegister, words?: Words): FoundTables {
+export function findTables(grid: Grid, register: Register = builtInRegister, options: FindOptions = {}): FoundTables {
+  const { words } = options;
   const taught = taughtHeadersOf(words);
   const merges = mergesOf(grid);
   const layouts: Layout[] = [];

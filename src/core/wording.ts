@@ -43,8 +43,8 @@ const marginStart = new RegExp(String.raw`^${plusMinus}|^within\b`, "i");
 
 /** Thresholds in words: strict words say the figure itself has not met it; inclusive ones that it has. */
 const comparatorWords: ReadonlyArray<{ pattern: RegExp; comparator: Comparator }> = [
-  { pattern: /^(?:no|not)\s+(?:less|fewer|lower)\s+than\b|^at\s+least\b|^minimum(?:\s+of)?\b|^min\b\.?/i, comparator: ">=" },
-  { pattern: /^(?:no|not)\s+(?:more|greater|higher)\s+than\b|^at\s+most\b|^maximum(?:\s+of)?\b|^max\b\.?|^up\s+to\b/i, comparator: "<=" },
+  { pattern: /^(?:no|not)\s+(?:less|fewer|lower)\s+than\b|^(?:more|greater|higher)\s+than\s+or\s+equal\s+to\b|^at\s+or\s+above\b|^at\s+least\b|^minimum(?:\s+of)?\b|^min\b\.?/i, comparator: ">=" },
+  { pattern: /^(?:no|not)\s+(?:more|greater|higher)\s+than\b|^(?:less|fewer|lower)\s+than\s+or\s+equal\s+to\b|^at\s+or\s+below\b|^at\s+most\b|^maximum(?:\s+of)?\b|^max\b\.?|^up\s+to\b/i, comparator: "<=" },
   { pattern: /^(?:less|fewer|lower)\s+than\b|^below\b|^under\b/i, comparator: "<" },
   { pattern: /^(?:more|greater|higher)\s+than\b|^above\b|^over\b/i, comparator: ">" },
 ];
@@ -256,3 +256,6 @@ function noDataOf(text: string, words: Words | undefined): string | null {
   const meaning = noDataMeanings.get(lower.replace(/[.!]$/, "")) ?? suppressionSymbols.get(lower.replace(/^\[(.+)\]$/, "$1"));
   return meaning ? `"${text}": ${meaning}` : null;
 }
+
+// Polarity cells were read here once; their readers now live in polarity.ts, and are still found here.
+export { readPolarity, polarityWordsHelp, type Direction } from "./polarity";

@@ -34,7 +34,7 @@ describe("a scorecard in other councils' wordings", () => {
   ]);
 
   it("rates every row by its own wording, with the words its KPIWords table teaches", () => {
-    expect(statuses(findTables(scorecard, undefined, words))).toEqual([
+    expect(statuses(findTables(scorecard, undefined, { words }))).toEqual([
       ["Care leavers the council is in touch with", "Green", "Amber"],
       ["Re-referrals within 12 months", "Amber", "Green"],
       ["Children in care", "No target", "No target"],
@@ -52,7 +52,7 @@ describe("a scorecard in other councils' wordings", () => {
   });
 
   it("says how the margin and the strict target were read in the definition the pane shows", () => {
-    const plan = planFormatting(findTables(scorecard, undefined, words));
+    const plan = planFormatting(findTables(scorecard, undefined, { words }));
     const definitions = plan.tables[0].rows.map((row) => row.definition);
     expect(definitions[0]).toContain('the tolerance "±5%" read as 5% of the target\'s value below the target: 90.25%');
     expect(definitions[1]).toContain('the target "Less than 22%" is strict');
