@@ -5,7 +5,7 @@
 import { promises as files } from "node:fs";
 import path from "node:path";
 import type ExcelJS from "exceljs";
-import { buildRegister, findTables, planFormatting, skippedSheetLine, toleranceSetKey, toleranceSetsOf, type FormattingPlan, type FoundTables } from "../core";
+import { appraiseTables, buildRegister, findTables, formattingPlan, resolveToleranceSet, skippedSheetLine, standardSet, toleranceSetsOf, type FormattingPlan, type FoundTables } from "../core";
 import { parseArguments, usage, type CommandOptions } from "./arguments";
 import { summaryLines, type SkippedSheet } from "./summary";
 import { applyPlan, CommandProblem, gridOf, readWorkbookFile, registerTableOf, removeOwnRules, workbookBytes, writeOutputs, type Output as FileOutput } from "./xlsx";
@@ -70,11 +70,12 @@ async function run(options: CommandOptions, output: Output): Promise<void> {
     throw new CommandProblem(`${options.workbook} has no KPI table${options.sheet ? ` on the sheet ${options.sheet}` : ""}. ${reasons} The add-in looks for a header row with a Measure column, a Polarity and Target column (or a KPI number column), and one column per period such as 2019/20 or Apr-21.`);
   }
   const sets = toleranceSetsOf(found.map((sheet) => sheet.found));
-  const toleranceSet = sets.find((set) => toleranceSetKey(set) === toleranceSetKey(options.toleranceSet));
-  if (!toleranceSet) throw new CommandProblem(`There is no tolerance set "${options.toleranceSet}" in this workbook: it has ${sets.join(" and ")}`);
+  const chosen = resolveToleranceSet(options.toleranceSet, sets, "in this workbook");
+  if (!chosen.ok) throw new CommandProblem(chosen.problem);
+  const toleranceSet = chosen.value;
 
   const plans: FormattingPlan[] = found.map(({ worksheet, found }) => {
-    const plan = planFormatting(found, toleranceSet);
+    const plan = formattingPlan(appraiseTables(found, toleranceSet));
     applyPlan(worksheet, plan);
     return plan;
   });
@@ -107,7 +108,7 @@ function skippedSheets(found: readonly FoundTables[]): SkippedSheet[] {
 function reportText(workbook: string, plans: FormattingPlan[], registerProblems: string[], skipped: SkippedSheet[]): string {
   const report = {
     workbook: path.basename(workbook),
-    toleranceSet: plans[0]?.toleranceSet ?? "Standard",
+    toleranceSet: plans[0]?.toleranceSet ?? standardSet,
     registerProblems,
     skippedSheets: skipped,
     sheets: plans.map((plan) => ({ sheet: plan.sheet, rules: plan.rules.length, tables: plan.tables })),

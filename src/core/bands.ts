@@ -3,7 +3,8 @@
  * (through `rate`) and the conditional formatting (through the formatting plan) both use, so a formula
  * and a coloured cell can never disagree.
  */
-import { standardSet, toleranceSetKey, type Definition, type Polarity, type Tolerance } from "./definition";
+import type { Definition, Polarity, Tolerance } from "./definition";
+import { isStandardSet, standardSet, toleranceSetKey } from "./tolerance-set";
 import type { RagStatus, Status } from "./status";
 import { describeFigure, type Unit } from "./units";
 
@@ -57,10 +58,9 @@ function bandsOfDefinition(definition: Definition, toleranceSet: string): Bands 
     case "rated":
       break;
   }
-  const key = toleranceSetKey(toleranceSet);
   const tolerance = toleranceIn(standing.tolerances, toleranceSet);
   if (tolerance.kind === "suspended") {
-    return { kind: "status", status: "Suspended", reason: `The ${key === "standard" ? "standard" : toleranceSet} tolerance set suspends this measure` };
+    return { kind: "status", status: "Suspended", reason: `The ${isStandardSet(toleranceSet) ? "standard" : toleranceSet} tolerance set suspends this measure` };
   }
   if (tolerance.kind === "problem") return { kind: "status", status: "Check definition", reason: capitalise(tolerance.problem) };
   const banded = bandsOf(standing.polarity, standing.target, standing.targetInclusive, tolerance, unit);
@@ -75,7 +75,7 @@ function bandsOfDefinition(definition: Definition, toleranceSet: string): Bands 
 export function toleranceIn(tolerances: Readonly<Record<string, Tolerance>>, toleranceSet: string): Tolerance {
   const key = toleranceSetKey(toleranceSet);
   const chosen = Object.hasOwn(tolerances, key) ? tolerances[key] : undefined;
-  return chosen === undefined || (chosen.kind === "none" && key !== "standard") ? tolerances.standard : chosen;
+  return chosen === undefined || (chosen.kind === "none" && key !== toleranceSetKey(standardSet)) ? tolerances.standard : chosen;
 }
 
 function bandsOf(polarity: Polarity, target: number, targetInclusive: boolean, tolerance: Exclude<Tolerance, { kind: "suspended" | "problem" }>, unit: Unit): Band[] {

@@ -6,9 +6,10 @@
  */
 import type { CellValue } from "./cell";
 import { coreDecimals, describeDifference, readBenchmarkFigure, roundTo, showFigure, yearKey, type BenchmarkCell, type BenchmarkKind, type FigureCell } from "./benchmarks";
-import { readDefinition, standardSet, toleranceSetKey, type Definition, type DefinitionWording } from "./definition";
+import { readDefinition, type Definition, type DefinitionWording } from "./definition";
+import { isStandardSet, standardSet, toleranceSetKey } from "./tolerance-set";
 import { figureOf, rate } from "./rate";
-import type { RagStatus, Rating, Read } from "./status";
+import { noDataRating, type RagStatus, type Rating, type Read } from "./status";
 import { fractionToPercent, percentToFraction, type Unit } from "./units";
 import { readPolarity } from "./polarity";
 import { isPercentFormat, readValue } from "./wording";
@@ -145,7 +146,7 @@ export function benchmarkStanding(definition: Definition, toleranceSet: string =
   else if (direction === "higher" || direction === "lower") test = relation === "better than" ? direction : direction === "higher" ? "at or higher" : "at or lower";
   else return { kind: "check", problem: `the target ${target.value.wording} needs a polarity (Bigger is better or Smaller is better) to say which side is better` };
 
-  const chosen = toleranceSetKey(toleranceSet) === "standard" ? null : Object.keys(wording.otherTolerances ?? {}).find((name) => toleranceSetKey(name) === toleranceSetKey(toleranceSet));
+  const chosen = isStandardSet(toleranceSet) ? null : Object.keys(wording.otherTolerances ?? {}).find((name) => toleranceSetKey(name) === toleranceSetKey(toleranceSet));
   const read = (cell: CellValue, format?: string): Read<BenchmarkTolerance> => readBenchmarkTolerance(cell, definition.unit, format);
   const standard = read(wording.tolerance, wording.formats?.tolerance);
   const other = chosen ? read(wording.otherTolerances?.[chosen] ?? null, wording.formats?.otherTolerances?.[chosen]) : null;
@@ -235,16 +236,16 @@ interface Pair {
 export function rateAgainstBenchmark(cell: FigureCell, standing: BenchmarkStanding, benchmark: BenchmarkCell | undefined, definition: Definition): Rating {
   const figure = figureOf(cell.value, definition, cell.numberFormat);
   if (!figure.ok) return figure.rating;
-  if (standing.kind === "suspended") return { status: "Suspended", reason: `This measure is suspended: ${standing.reason}` };
-  if (standing.kind === "check") return { status: "Check definition", reason: capitalise(standing.problem) };
+  if (standing.kind === "suspended") return { status: "Suspended", kind: "definition", reason: `This measure is suspended: ${standing.reason}` };
+  if (standing.kind === "check") return { status: "Check definition", kind: "definition", reason: capitalise(standing.problem) };
   const { target, test, tolerance } = standing;
-  if (!benchmark) return { status: "Check definition", reason: capitalise(missingBenchmarkProblem(target.kind)) };
+  if (!benchmark) return { status: "Check definition", kind: "definition", reason: capitalise(missingBenchmarkProblem(target.kind)) };
   const against = readBenchmarkFigure(benchmark.value, benchmark.numberFormat, definition);
   const named = benchmark.year === "latest" ? benchmark.benchmark : `${benchmark.benchmark} ${benchmark.year}`;
   if (!against.ok) {
     return against.verdict === "No data"
-      ? { status: "No data", reason: `No data: the target is ${benchmarkWords(target.kind)} and ${named} has no figure (${against.reason})` }
-      : { status: "Check definition", reason: capitalise(`${named} cannot be compared: ${against.reason}`) };
+      ? noDataRating("no benchmark figure", `the target is ${benchmarkWords(target.kind)} and ${named} has no figure (${against.reason})`)
+      : { status: "Check definition", kind: "definition", reason: capitalise(`${named} cannot be compared: ${against.reason}`) };
   }
   const pair: Pair = { figure: figure.value, figureDecimals: coreDecimals(cell.value, cell.numberFormat, definition), benchmark: against.figure.value, benchmarkDecimals: against.figure.decimals };
   const status = statusOf(pair, test, tolerance);
@@ -253,7 +254,7 @@ export function rateAgainstBenchmark(cell: FigureCell, standing: BenchmarkStandi
   const apart = describeDifference(shownDifference(pair), definition.unit);
   const passes = status === "Green" ? "meets" : "misses";
   const margin = tolerance.kind === "margin" ? ` (Amber within ${describeDifference(tolerance.value, definition.unit)})` : tolerance.kind === "share" ? ` (Amber within ${roundTo(tolerance.share * 100, 9)}% of it)` : "";
-  return { status, reason: `${shownFigure} ${passes} the target ${target.wording}: ${named} is ${shownBenchmark}, ${apart} apart${status === "Green" ? "" : margin}` };
+  return { status, kind: "benchmark", reason: `${shownFigure} ${passes} the target ${target.wording}: ${named} is ${shownBenchmark}, ${apart} apart${status === "Green" ? "" : margin}` };
 }
 
 function statusOf(pair: Pair, test: BenchmarkTest, tolerance: BenchmarkTolerance): RagStatus {

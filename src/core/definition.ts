@@ -8,6 +8,7 @@ import type { PercentScale, Unit } from "./units";
 import { describeFigure, percentToFraction, readUnitWord, unitFromMeasure } from "./units";
 import { directionWords, readPolarityWording, type Direction } from "./polarity";
 import { readThreshold, type Comparator, type Margin, type Threshold } from "./wording";
+import { standardFirst, standardSet, toleranceSetKey } from "./tolerance-set";
 import type { Words } from "./words";
 
 /** The sheet's words for one KPI: the cells of its row (or register entry). */
@@ -56,19 +57,11 @@ export interface Definition {
   words?: Words;
 }
 
-export const standardSet = "Standard";
-
-/** "Covid19 Tolerance", "Covid-19", "covid19" all name one set: compared by this key. */
-export function toleranceSetKey(name: string): string {
-  const key = name.toLowerCase().replace(/tolerance/g, "").replace(/[^a-z0-9]/g, "");
-  return key === "" ? "standard" : key;
-}
-
 /** Reads a KPI's wording into a definition, with the words the workbook teaches. Never throws. */
 export function readDefinition(wording: DefinitionWording, words?: Words): Definition {
   const measure = typeof wording.measure === "string" ? wording.measure.trim() : "";
   const otherSets = Object.keys(wording.otherTolerances ?? {});
-  const toleranceSets = [standardSet, ...otherSets.filter((name) => toleranceSetKey(name) !== "standard")];
+  const toleranceSets = standardFirst(otherSets);
   const problems: string[] = [];
 
   const polarity = readPolarityWording(wording.polarity, words);

@@ -1,6 +1,6 @@
 /** A definition in the analyst's words, as the pane and the report show "how the add-in read this row". */
 import type { Definition, Tolerance } from "./definition";
-import { toleranceSetKey } from "./definition";
+import { isStandardSet, toleranceSetKey } from "./tolerance-set";
 import { describeFigure } from "./units";
 
 export function describeDefinition(definition: Definition): string {
@@ -22,7 +22,7 @@ export function describeDefinition(definition: Definition): string {
       const target = polarity.kind === "range" ? `target range ${figure(polarity.low)}-${figure(polarity.high)}` : `target ${figure(standing.target)}`;
       const tolerances = definition.toleranceSets.map((set) => {
         const tolerance = standing.tolerances[toleranceSetKey(set)];
-        return `${set === "Standard" ? "tolerance" : `${set} tolerance`} ${describeTolerance(tolerance, figure, set !== "Standard")}`;
+        return `${isStandardSet(set) ? "tolerance" : `${set} tolerance`} ${describeTolerance(tolerance, figure, !isStandardSet(set))}`;
       });
       // Wordings other than the seed's plain ones say how they were read: "\"H\" read as Bigger is better".
       return [polarityWords, target, ...tolerances, unitWords, ...definition.readings].join("; ");

@@ -3,9 +3,10 @@
  * pane's summary shows. One definition of "gap" for KPI.GAP and the pane alike.
  */
 import type { CellValue } from "./cell";
+import { appraiseTables, latestFigure, type Appraisal } from "./appraisal";
 import type { Definition } from "./definition";
-import { benchmarkStandingOf, rateInRow } from "./benchmark-target";
-import { benchmarkName, compareWithBenchmark } from "./benchmarks";
+import { standardSet } from "./tolerance-set";
+import { benchmarkName } from "./benchmarks";
 import { figureOf } from "./rate";
 import type { FoundTables } from "./tables";
 import { describeFigure } from "./units";
@@ -46,20 +47,25 @@ export interface WatchItem {
   worseThan: string[];
 }
 
-/** The KPIs whose latest figure is Red or Amber, Red first, each with its gap to target. */
-export function watchList(found: FoundTables, toleranceSet = "Standard"): WatchItem[] {
+/** The KPIs of found tables whose latest figure is Red or Amber: `watchListOf` their appraisal. */
+export function watchList(found: FoundTables, toleranceSet: string = standardSet): WatchItem[] {
+  return watchListOf(appraiseTables(found, toleranceSet));
+}
+
+/** The KPIs whose latest figure is Red or Amber, Red first, each with its gap to target: read off the appraisal's ratings. */
+export function watchListOf(appraisal: Appraisal): WatchItem[] {
   const items: WatchItem[] = [];
-  for (const table of found.tables) {
-    for (const row of table.rows) {
-      const latest = [...row.cells].reverse().find((cell) => figureOf(cell.value, row.definition, cell.numberFormat).ok);
-      if (!latest) continue;
-      const { status, reason } = rateInRow(row, latest, toleranceSet);
-      if (status !== "Red" && status !== "Amber") continue;
-      // Against a benchmark target the rating's own sentence says the gap: "… SN is 27.0%, 1.1 points apart".
-      const gap = benchmarkStandingOf(row.definition, toleranceSet) ? { ok: false as const, problem: reason } : gapToTarget(latest.value, row.definition, latest.numberFormat);
-      const worseThan = (row.benchmarks ?? []).map((benchmark) => compareWithBenchmark(row.definition, row.cells, benchmark, row.measure)).filter((comparison) => comparison.verdict === "Worse").map(benchmarkName);
-      items.push({ sheet: found.sheet, row: row.row, id: row.id, measure: row.measure, status, period: latest.period, address: latest.address, gap: gap.ok ? describeGap(gap.value, row.definition) : gap.problem, worseThan });
-    }
+  for (const row of appraisal.rows) {
+    const latest = latestFigure(row);
+    if (latest < 0) continue;
+    const { status, reason } = row.ratings[latest];
+    if (status !== "Red" && status !== "Amber") continue;
+    const { kpi, report } = row;
+    const cell = kpi.cells[latest];
+    // Against a benchmark target the rating's own sentence says the gap: "… SN is 27.0%, 1.1 points apart".
+    const gap = row.benchmarkStanding ? { ok: false as const, problem: reason } : gapToTarget(cell.value, kpi.definition, cell.numberFormat);
+    const worseThan = report.comparisons.filter((comparison) => comparison.verdict === "Worse").map(benchmarkName);
+    items.push({ sheet: appraisal.sheet, row: kpi.row, id: kpi.id, measure: kpi.measure, status, period: cell.period, address: cell.address, gap: gap.ok ? describeGap(gap.value, kpi.definition) : gap.problem, worseThan });
   }
   return items.sort((a, b) => (a.status === b.status ? 0 : a.status === "Red" ? -1 : 1));
 }

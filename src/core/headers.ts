@@ -6,6 +6,7 @@
  */
 import type { CellValue } from "./cell";
 import { looseHeader, readComparatorHeader, yearOf } from "./comparators";
+import { standardSet } from "./tolerance-set";
 import type { HeaderMeaning, Words } from "./words";
 
 /** The role a column plays in a KPI table: its part of the column map. */
@@ -147,10 +148,10 @@ export function knownRoleOfLabel(label: string, taught?: TaughtHeaders): ColumnR
   const learnt = taught?.get(loose);
   if (learnt === "not a period") return { kind: "other" };
   if (learnt === "period") return { kind: "period", label: plain };
-  if (learnt) return learnt.kind === "tolerance" && learnt.set === "" ? { kind: "tolerance", set: "Standard" } : learnt;
+  if (learnt) return learnt.kind === "tolerance" && learnt.set === "" ? { kind: "tolerance", set: standardSet } : learnt;
   if (tolerancePattern.test(loose)) {
     const set = plain.replace(/target range/i, "").replace(/tolerance/i, "").replace(/\s+/g, " ").trim();
-    return { kind: "tolerance", set: !/\btolerance\b/.test(loose) || set === "" || /^(standard|target)$/i.test(set) ? "Standard" : set };
+    return { kind: "tolerance", set: !/\btolerance\b/.test(loose) || set === "" || /^(standard|target)$/i.test(set) ? standardSet : set };
   }
   if (polarityPattern.test(loose)) return { kind: "polarity" };
   if (ragPattern.test(loose)) return { kind: "rag" };

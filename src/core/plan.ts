@@ -1,19 +1,19 @@
 /**
  * The formatting plan: native conditional-format rules with plain Excel formulas, derived from `bands`, so
- * the colour Excel paints and the status a formula returns come from one source. Recipients without the
+ * the colour Excel paints and the status a formula returns come from one source: an appraisal, whose
+ * ratings say which cells hold figures. Recipients without the
  * add-in see the same colours. Every rule carries the marker N("KPI RAG")=0 (always TRUE) so the add-in
  * can recognise its own rules, replace them, and remove them without touching the analyst's.
  */
+import { appraiseTables, type Appraisal, type TableReport } from "./appraisal";
 import { bands, type Band } from "./bands";
-import { benchmarkCellConditions, benchmarkForPeriod, benchmarkStandingOf, benchmarkTargetProblems, describeBenchmarkTarget, rateInRow } from "./benchmark-target";
-import { compareWithBenchmark, readBenchmarkFigure, type Comparison } from "./benchmarks";
-import type { CellValue } from "./cell";
+import { benchmarkCellConditions, benchmarkForPeriod, type BenchmarkStanding } from "./benchmark-target";
+import { readBenchmarkFigure } from "./benchmarks";
 import type { Definition } from "./definition";
-import { describeDefinition } from "./describe";
+import { standardSet } from "./tolerance-set";
 import { cellAddress, columnLetters, parseCellAddress } from "./grid";
 import { ragPalette } from "./palette";
-import { trend } from "./trend";
-import type { RagStatus, Status } from "./status";
+import { ragStatuses, type RagStatus } from "./status";
 import type { FoundTables, KpiRow, PeriodCell } from "./tables";
 import { fractionToPercent } from "./units";
 
@@ -35,41 +35,7 @@ export interface PlannedRule {
   font: string;
 }
 
-export interface CellReport {
-  sheet: string;
-  address: string;
-  period: string;
-  value: CellValue;
-  status: Status;
-  reason: string;
-}
-
-export interface RowReport {
-  sheet: string;
-  row: number; // 1-based, as Excel numbers rows
-  id?: string;
-  measure: string;
-  section: string;
-  source: KpiRow["source"];
-  definition: string;
-  /** Direction of travel across the row's periods, polarity-aware: "Improved across 3 periods". */
-  directionOfTravel: string;
-  problems: string[];
-  cells: CellReport[];
-  /** The latest figure (or the benchmark year's) against each benchmark on the row or in the register. */
-  comparisons: Comparison[];
-}
-
-export interface TableReport {
-  sheet: string;
-  address: string;
-  /** How the table's columns were read, in one line: "B measure, C polarity (H/L), F–K periods; L DoT left alone". */
-  columnMap: string;
-  toleranceSets: string[];
-  periods: string[];
-  rows: RowReport[];
-}
-
+/** The rules that colour a sheet, with the appraisal's report beside them for the surfaces that write both. */
 export interface FormattingPlan {
   sheet: string;
   /** Why the sheet has no KPI table, naming the nearest miss; undefined when it has one. */
@@ -85,64 +51,48 @@ interface Group {
   cells: Array<{ row: number; column: number }>;
 }
 
-export function planFormatting(found: FoundTables, toleranceSet = "Standard"): FormattingPlan {
+/** Appraises found tables and plans their rules: for surfaces that hold tables, not an appraisal. */
+export function planFormatting(found: FoundTables, toleranceSet: string = standardSet): FormattingPlan {
+  return formattingPlan(appraiseTables(found, toleranceSet));
+}
+
+/**
+ * The formatting plan of an appraisal: each row's cells that hold a figure get the conditions of its
+ * bands (or of its benchmark target), and cells sharing conditions in a column share one rule.
+ */
+export function formattingPlan(appraisal: Appraisal): FormattingPlan {
   const groups = new Map<string, Group>();
-  const described = new Map<Definition, string>();
-  const tables: TableReport[] = found.tables.map((table) => ({
-    sheet: found.sheet,
-    address: table.address,
-    columnMap: table.columnMap,
-    toleranceSets: table.toleranceSets,
-    periods: table.periods.map((period) => period.label),
-    rows: table.rows.map((row) => {
-      // One pass over the row's cells: its report, the cells a rule may colour, and the unreadable ones.
-      const cells: CellReport[] = [];
-      const colourable: PeriodCell[] = [];
-      const problems = [...row.problems];
-      for (const cell of row.cells) {
-        const rating = rateInRow(row, cell, toleranceSet);
-        cells.push({ sheet: found.sheet, address: cell.address, period: cell.period, value: cell.value, status: rating.status, reason: rating.reason });
-        if (rating.unreadable) problems.push(`${cell.address}: ${rating.reason.replace(/^No data: /, "")}`);
-        else colourable.push(cell);
-      }
-      const againstBenchmark = benchmarkStandingOf(row.definition, toleranceSet);
-      if (againstBenchmark !== null) {
-        for (const problem of benchmarkTargetProblems(row, toleranceSet)) if (!problems.includes(problem)) problems.push(problem);
-        if (againstBenchmark.kind === "rated") planBenchmarkRules(groups, row, colourable, againstBenchmark);
-      }
-      const banding = bands(row.definition, toleranceSet);
-      if (againstBenchmark === null && banding.kind === "bands" && colourable.length > 0) {
-        for (const { status, conditions, key } of conditionsOf(banding.bands, row.definition)) {
-          const groupKey = `${colourable[0].column}|${key}`;
-          let group = groups.get(groupKey);
-          if (!group) {
-            group = { status, formulaFor: (anchor: string) => ruleFormula(anchor, conditions), cells: [] };
-            groups.set(groupKey, group);
-          }
-          for (const cell of colourable) group.cells.push(cell);
-        }
-      }
-      return {
-        sheet: found.sheet,
-        row: row.row + 1,
-        id: row.id,
-        measure: row.measure,
-        section: row.section,
-        source: row.source,
-        definition: describeBenchmarkTarget(row.definition, toleranceSet) ?? described.get(row.definition) ?? remember(described, row.definition, describeDefinition(row.definition)),
-        directionOfTravel: directionOfTravel(row),
-        problems,
-        cells,
-        comparisons: (row.benchmarks ?? []).map((benchmark) => compareWithBenchmark(row.definition, row.cells, benchmark, row.measure)),
-      };
-    }),
-  }));
+  for (const row of appraisal.rows) {
+    // Blank and no-data cells stay in the rule's areas (the formula paints nothing there), so areas stay
+    // whole rectangles; a cell that is not a figure is left out, as its row's problems say.
+    const colourable = row.kpi.cells.filter((_, index) => row.ratings[index].kind !== "unreadable");
+    if (colourable.length === 0) continue;
+    if (row.benchmarkStanding !== null) {
+      if (row.benchmarkStanding.kind === "rated") planBenchmarkRules(groups, row.kpi, colourable, row.benchmarkStanding);
+    } else planBandRules(groups, row.kpi.definition, colourable, appraisal.toleranceSet);
+  }
   const rules = [...groups.values()].map((group) => {
     const appliesTo = areasOf(group.cells);
     const anchor = appliesTo[0].split(":")[0];
     return { status: group.status, formula: group.formulaFor(anchor), appliesTo, ...ragPalette[group.status] };
   });
-  return { sheet: found.sheet, ...(found.skipped === undefined ? {} : { skipped: found.skipped }), toleranceSet, rules, tables };
+  const { sheet, skipped, toleranceSet, tables } = appraisal;
+  return { sheet, ...(skipped === undefined ? {} : { skipped }), toleranceSet, rules, tables };
+}
+
+/** The rules of a row rated by its bands: one group per column and set of conditions, so rows alike share rules. */
+function planBandRules(groups: Map<string, Group>, definition: Definition, colourable: readonly PeriodCell[], toleranceSet: string): void {
+  const banding = bands(definition, toleranceSet);
+  if (banding.kind !== "bands") return;
+  for (const { status, conditions, key } of conditionsOf(banding.bands, definition)) {
+    const groupKey = `${colourable[0].column}|${key}`;
+    let group = groups.get(groupKey);
+    if (!group) {
+      group = { status, formulaFor: (anchor: string) => ruleFormula(anchor, conditions), cells: [] };
+      groups.set(groupKey, group);
+    }
+    for (const cell of colourable) group.cells.push(cell);
+  }
 }
 
 /**
@@ -150,7 +100,7 @@ export function planFormatting(found: FoundTables, toleranceSet = "Standard"): F
  * its benchmark's cell on the same row (column fixed, row relative), so the colour follows an edited
  * benchmark. Cells whose benchmark has no figure now get no rule, as their report says No data.
  */
-function planBenchmarkRules(groups: Map<string, Group>, row: KpiRow, colourable: readonly PeriodCell[], standing: Extract<ReturnType<typeof benchmarkStandingOf>, { kind: "rated" }>): void {
+function planBenchmarkRules(groups: Map<string, Group>, row: KpiRow, colourable: readonly PeriodCell[], standing: Extract<BenchmarkStanding, { kind: "rated" }>): void {
   for (const cell of colourable) {
     const benchmark = benchmarkForPeriod(cell.period, standing.target.kind, row.benchmarks ?? []);
     const at = benchmark?.address ? parseCellAddress(benchmark.address) : null;
@@ -168,38 +118,31 @@ function planBenchmarkRules(groups: Map<string, Group>, row: KpiRow, colourable:
   }
 }
 
-function directionOfTravel(row: KpiRow): string {
-  const travel = trend(
-    row.cells.map((cell) => cell.value),
-    row.definition,
-    row.cells.map((cell) => cell.numberFormat),
-  );
-  return travel.ok ? travel.reason : travel.status === "No data" ? "Not enough figures for a direction of travel" : travel.status === "No target" ? "No direction of travel without a polarity" : "Check definition";
-}
-
-function remember<K, V>(memo: Map<K, V>, key: K, value: V): V {
-  memo.set(key, value);
-  return value;
-}
-
 interface StatusConditions {
   status: RagStatus;
   conditions: string[];
   key: string;
 }
 
-const conditionsCache = new WeakMap<Band[], StatusConditions[]>();
+/** Conditions by set of bands, then by whether the sheet keeps them as whole-number percentages. */
+const conditionsCache = new WeakMap<Band[], Map<boolean, StatusConditions[]>>();
 
-/** Each status's conditions in the sheet's scale, worked out once per set of bands (rows share them). */
+/** Each status's conditions in the sheet's scale, worked out once per set of bands and scale (rows share them). */
 function conditionsOf(statusBands: Band[], definition: Definition): StatusConditions[] {
-  const cached = conditionsCache.get(statusBands);
+  const whole = definition.unit === "percent" && definition.scale === "whole";
+  let byScale = conditionsCache.get(statusBands);
+  if (!byScale) {
+    byScale = new Map();
+    conditionsCache.set(statusBands, byScale);
+  }
+  const cached = byScale.get(whole);
   if (cached) return cached;
-  const toSheet = definition.unit === "percent" && definition.scale === "whole" ? fractionToPercent : (value: number) => value;
-  const result = (["Green", "Amber", "Red"] as const).flatMap((status) => {
+  const toSheet = whole ? fractionToPercent : (value: number) => value;
+  const result = ragStatuses.flatMap((status) => {
     const conditions = statusBands.filter((band) => band.status === status).map((band) => bandCondition(band, toSheet));
     return conditions.length === 0 ? [] : [{ status, conditions, key: `${status}|${conditions.join(";")}` }];
   });
-  conditionsCache.set(statusBands, result);
+  byScale.set(whole, result);
   return result;
 }
 
@@ -281,24 +224,4 @@ function isReadingOrder(cells: ReadonlyArray<{ row: number; column: number }>): 
     if (cell.row < before.row || (cell.row === before.row && cell.column <= before.column)) return false;
   }
   return true;
-}
-
-export interface PeriodSummary {
-  period: string;
-  counts: Record<Status, number>;
-}
-
-/** The count of each status per period, across the plan's tables, periods in the order first seen. */
-export function summarise(tables: readonly TableReport[]): PeriodSummary[] {
-  const summaries = new Map<string, PeriodSummary>();
-  for (const table of tables) {
-    for (const row of table.rows) {
-      for (const cell of row.cells) {
-        const summary = summaries.get(cell.period) ?? { period: cell.period, counts: { Green: 0, Amber: 0, Red: 0, Suspended: 0, "No target": 0, "No data": 0, "Check definition": 0 } };
-        summary.counts[cell.status] += 1;
-        summaries.set(cell.period, summary);
-      }
-    }
-  }
-  return [...summaries.values()];
 }

@@ -1,8 +1,9 @@
 /** Rating one value against a definition: the core's one answer to "what colour is this figure?". */
 import type { CellValue } from "./cell";
 import { bands, inBand } from "./bands";
-import { standardSet, type Definition } from "./definition";
-import type { Rating } from "./status";
+import type { Definition } from "./definition";
+import { standardSet } from "./tolerance-set";
+import { noDataRating, type Rating } from "./status";
 import { describeFigure, percentToFraction } from "./units";
 import { isPercentFormat, readValue } from "./wording";
 
@@ -20,8 +21,7 @@ export function figureOf(value: CellValue, definition: Definition, numberFormat?
     return { ok: true, value: definition.unit === "percent" ? inDefinitionScale(value, definition) : value };
   }
   const read = readValue(value, numberFormat, definition.words);
-  if (read.kind === "no data") return { ok: false, rating: { status: "No data", reason: `No data: ${read.reason}` } };
-  if (read.kind === "unreadable") return { ok: false, rating: { status: "No data", reason: `No data: ${read.reason}`, unreadable: true } };
+  if (read.kind !== "figure") return { ok: false, rating: noDataRating(read.kind, read.reason) };
   if (definition.unit !== "percent" || read.percent) return { ok: true, value: read.value };
   return { ok: true, value: inDefinitionScale(read.value, definition) };
 }
@@ -44,10 +44,10 @@ export function rate(value: CellValue, definition: Definition, toleranceSet: str
     figure = read.value;
   }
   const banding = bands(definition, toleranceSet);
-  if (banding.kind === "status") return { status: banding.status, reason: banding.reason };
+  if (banding.kind === "status") return { status: banding.status, kind: "definition", reason: banding.reason };
   for (const band of banding.bands) {
-    if (inBand(figure, band)) return { status: band.status, reason: `${describeFigure(figure, definition.unit)} ${band.words}` };
+    if (inBand(figure, band)) return { status: band.status, kind: "band", reason: `${describeFigure(figure, definition.unit)} ${band.words}` };
   }
   // Unreachable for finite figures: the bands cover every number (a property test holds this).
-  return { status: "Check definition", reason: "The thresholds leave a gap around this figure" };
+  return { status: "Check definition", kind: "definition", reason: "The thresholds leave a gap around this figure" };
 }

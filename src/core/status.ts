@@ -1,17 +1,52 @@
 /** The product's one vocabulary of statuses: formulas, pane, report and CLI all say these words. */
 export type Status = "Green" | "Amber" | "Red" | "Suspended" | "No target" | "No data" | "Check definition";
 
+/** Every status in the order the pane, the summary and kpi-rag list them. */
 export const statuses: readonly Status[] = ["Green", "Amber", "Red", "Suspended", "No target", "No data", "Check definition"];
 
 /** The three statuses that a band of values can carry and that conditional formatting colours. */
 export type RagStatus = "Green" | "Amber" | "Red";
 
+export const ragStatuses: readonly RagStatus[] = ["Green", "Amber", "Red"];
+
+/** Whether a status is one the sheet colours (its family is the RAG palette); the others are shown neutral. */
+export function isRagStatus(status: Status): status is RagStatus {
+  return status === "Green" || status === "Amber" || status === "Red";
+}
+
+/** A count of zero for every status, to add to. */
+export function emptyCounts(): Record<Status, number> {
+  return { Green: 0, Amber: 0, Red: 0, Suspended: 0, "No target": 0, "No data": 0, "Check definition": 0 };
+}
+
+/**
+ * Why a cell got its status, as data (the words are in `reason`):
+ * - `band`: the figure fell in one of the definition's bands;
+ * - `benchmark`: the figure was rated against a benchmark the target names;
+ * - `definition`: the definition decides whatever the figure (Suspended, No target, Check definition);
+ * - `no data`: the cell holds no figure (blank, or a no-data word such as "n/a");
+ * - `unreadable`: the cell holds something that is not a figure (stray text, an Excel error, TRUE);
+ * - `no benchmark figure`: the benchmark the target names has no figure for this period.
+ */
+export type RatingKind = "band" | "benchmark" | "definition" | "no data" | "unreadable" | "no benchmark figure";
+
 export interface Rating {
   status: Status;
+  kind: RatingKind;
   /** One sentence an analyst would accept: "74% is below the tolerance of 75%". */
   reason: string;
-  /** Set when the value itself could not be read as a figure (text, an Excel error, TRUE). */
-  unreadable?: boolean;
+  /** For `no data` and `unreadable`: what is in the cell, without the status ("the cell is blank"). */
+  problem?: string;
+}
+
+/** A cell with no figure to rate: the one place its words are made. */
+export function noDataRating(kind: "no data" | "unreadable" | "no benchmark figure", problem: string): Rating {
+  return { status: "No data", kind, reason: `No data: ${problem}`, problem };
+}
+
+/** Whether the rated cell held a figure (whatever status it then got). */
+export function isFigureRating(rating: Rating): boolean {
+  return rating.kind !== "no data" && rating.kind !== "unreadable";
 }
 
 /** A reading that either worked or says, in the analyst's words, why it did not. */

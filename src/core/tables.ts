@@ -7,7 +7,8 @@ import { readKpiDefinition } from "./benchmark-target";
 import { benchmarkKindOf, type BenchmarkCell } from "./benchmarks";
 import { isExcelError, type CellValue } from "./cell";
 import { describeColumns, type TableColumn } from "./column-map";
-import { definitionProblems, toleranceSetKey, unreadableDefinition, withScale, type Definition, type DefinitionWording } from "./definition";
+import { definitionProblems, unreadableDefinition, withScale, type Definition, type DefinitionWording } from "./definition";
+import { standardFirst, standardSet, type ToleranceSet } from "./tolerance-set";
 import { cellAddress, columnLetters, type Grid } from "./grid";
 import { taughtHeadersOf } from "./headers";
 import { layoutsAt, mergesOf, type Layout, type Merges } from "./layout";
@@ -76,17 +77,8 @@ export interface FoundTables {
  * The tolerance sets an analyst can choose on a sheet, Standard first: the sheet's tolerance columns, and
  * the sets of register entries its KPI-number rows are rated from. Sets are one set however spelled.
  */
-export function toleranceSetsOf(found: ReadonlyArray<FoundTables>): string[] {
-  const sets = new Map<string, string>([["standard", "Standard"]]);
-  for (const { tables } of found) {
-    for (const table of tables) {
-      for (const set of table.toleranceSets) if (!sets.has(toleranceSetKey(set))) sets.set(toleranceSetKey(set), set);
-      for (const row of table.rows) {
-        for (const set of row.definition.toleranceSets) if (!sets.has(toleranceSetKey(set))) sets.set(toleranceSetKey(set), set);
-      }
-    }
-  }
-  return [...sets.values()];
+export function toleranceSetsOf(found: ReadonlyArray<FoundTables>): ToleranceSet[] {
+  return standardFirst(found.flatMap(({ tables }) => tables.flatMap((table) => [...table.toleranceSets, ...table.rows.flatMap((row) => row.definition.toleranceSets)])));
 }
 
 /** What the add-in looks for, said to an analyst when it finds nothing. */
@@ -183,7 +175,7 @@ function readTable(grid: Grid, merges: Merges, layout: Layout, end: number, regi
     const written = String(cell);
     return /\s\s|[\t\n\r]/.test(written) ? written.replace(/\s+/g, " ").trim() : written.trim();
   };
-  const standard = layout.tolerances.find((tolerance) => tolerance.set === "Standard");
+  const standard = layout.tolerances.find((tolerance) => tolerance.set === standardSet);
   const others = layout.tolerances.filter((tolerance) => tolerance !== standard);
   const idColumn = layout.kpiNumber ?? layout.reference;
   // The table's address covers the columns it reads; columns left alone beside it are in its column map.
@@ -296,7 +288,7 @@ function readTable(grid: Grid, merges: Merges, layout: Layout, end: number, regi
     sheet: grid.sheet,
     headerRows: layout.headerRows.map((row) => origin.row + row),
     address: `${cellAddress({ row: origin.row + layout.headerRows[0], column: origin.column + firstColumn })}:${cellAddress({ row: origin.row + lastRow, column: origin.column + lastColumn })}`,
-    toleranceSets: ["Standard", ...others.map((tolerance) => tolerance.set)],
+    toleranceSets: [standardSet, ...others.map((tolerance) => tolerance.set)],
     periods: periods.map((period) => ({ label: period.label, column: origin.column + period.column })),
     columns,
     columnMap: describeColumns(columns, { polarityCodes: codes.length > 0 && codes.length <= 4 && codes.every((code) => readsAsCode(code)) ? codes : undefined }),

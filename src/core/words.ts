@@ -5,6 +5,7 @@
  * is reported and left out, never guessed at.
  */
 import { isExcelError, type CellValue } from "./cell";
+import { standardSet } from "./tolerance-set";
 
 export const wordsTableName = "KPIWords";
 export const wordsColumns = ["Word", "Means"] as const;
@@ -77,7 +78,7 @@ const headerMeanings: ReadonlyArray<{ means: string; header: HeaderMeaning }> = 
   { means: "Section", header: { role: "section" } },
   { means: "Polarity", header: { role: "polarity" } },
   { means: "Target", header: { role: "target" } },
-  { means: "Tolerance", header: { role: "tolerance", set: "Standard" } },
+  { means: "Tolerance", header: { role: "tolerance", set: standardSet } },
   { means: "Unit", header: { role: "unit" } },
   { means: "KPI number", header: { role: "kpi number" } },
   { means: "Reference", header: { role: "reference" } },

@@ -2,7 +2,7 @@
  * Reading the active sheet into a plain grid, with the add-in's own conditional formats on it, in one
  * sync; and writing a formatting plan back in one more. Everything else on the sheet is left alone.
  */
-import { areaOfAddress, findTables, isOwnRule, moveFormula, parseCellAddress, planFormatting, topLeftOf, type CellPosition, type FormattingPlan, type GridArea, type FoundTables, type Grid, type Register } from "../core";
+import { appraiseTables, areaOfAddress, findTables, formattingPlan, isOwnRule, moveFormula, parseCellAddress, topLeftOf, type CellPosition, type FormattingPlan, type GridArea, type FoundTables, type Grid, type Register } from "../core";
 import { supportsExcelApi, type Capabilities } from "./requirements";
 import { toCellValue } from "./cell-values";
 
@@ -55,7 +55,7 @@ export interface Applied {
 export async function applyRagFormatting(context: Excel.RequestContext, register: Register, toleranceSet: string, capabilities: Capabilities): Promise<Applied> {
   const { grid, ownFormats } = await readActiveSheet(context);
   const found = findTables(grid, register);
-  const plan = planFormatting(found, toleranceSet);
+  const plan = formattingPlan(appraiseTables(found, toleranceSet));
   await writePlan(context, plan, ownFormats, capabilities);
   return { found, plan, removed: ownFormats.length };
 }

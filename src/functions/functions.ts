@@ -3,7 +3,7 @@
  * core, and turns a problem into Excel's own error only here, at the edge. Their JSDoc is the help Excel
  * shows in the formula bar, and custom-functions-metadata-plugin builds functions.json from it.
  */
-import { compareWithBenchmark, decideScale, gapToTarget, readPolarity, readValue, kpiIdOfNumber, lookUp, withScale, toleranceIn, rate as rateValue, readDefinition, standardSet, toleranceSetKey, trend as trendOf, type Definition, type RegisterEntry } from "../core";
+import { compareWithBenchmark, decideScale, gapToTarget, readPolarity, readValue, kpiIdOfNumber, lookUp, withScale, toleranceIn, rate as rateValue, readDefinition, resolveToleranceSet, standardSet, trend as trendOf, type Definition, type RegisterEntry } from "../core";
 import { cellAsWritten, cellOf, cellsAsWritten, valueError } from "./arguments";
 import { currentRegister } from "./register-source";
 
@@ -18,12 +18,10 @@ async function entryFor(kpi: unknown): Promise<RegisterEntry> {
   return entry;
 }
 
-function setName(toleranceSet: unknown, definition: Definition): string {
-  const name = String(cellOf(toleranceSet) ?? "").trim();
-  if (name === "") return standardSet;
-  const known = definition.toleranceSets.find((set) => toleranceSetKey(set) === toleranceSetKey(name));
-  if (!known) throw valueError(`There is no tolerance set "${name}": use ${definition.toleranceSets.join(" or ")}`);
-  return known;
+function setName(toleranceSet: unknown, entry: RegisterEntry): string {
+  const chosen = resolveToleranceSet(String(cellOf(toleranceSet) ?? ""), entry.definition.toleranceSets, `for ${entry.id}`);
+  if (!chosen.ok) throw valueError(chosen.problem);
+  return chosen.value;
 }
 
 /**
@@ -37,7 +35,7 @@ function setName(toleranceSet: unknown, definition: Definition): string {
  */
 export async function rate(value: any, kpi: any, toleranceSet?: any, invocation?: CustomFunctions.Invocation): Promise<string> {
   const entry = await entryFor(kpi);
-  const set = setName(toleranceSet, entry.definition);
+  const set = setName(toleranceSet, entry);
   const { cell, numberFormat } = await cellAsWritten(value, invocation?.parameterAddresses?.[0], entry.definition.unit === "percent");
   return rateValue(cell, entry.definition, set, numberFormat).status;
 }
@@ -80,7 +78,7 @@ export async function target(kpi: any): Promise<number> {
  */
 export async function tolerance(kpi: any, toleranceSet?: any): Promise<number> {
   const entry = await entryFor(kpi);
-  const set = setName(toleranceSet, entry.definition);
+  const set = setName(toleranceSet, entry);
   const { standing } = entry.definition;
   if (standing.kind !== "rated") throw valueError(`${entry.id} has no tolerance to give: ${describeStanding(entry.definition)}`);
   const chosen = toleranceIn(standing.tolerances, set);

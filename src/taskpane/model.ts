@@ -2,7 +2,7 @@
  * What the pane shows and what it can ask for: plain data and callbacks, so every component renders in a
  * test without Office. The store (store.ts) owns the conversation with src/excel and fills these in.
  */
-import type { BenchmarkSummary, PeriodSummary, TableReport, WatchItem } from "../core";
+import { standardSet, type BenchmarkSummary, type PeriodSummary, type TableReport, type WatchItem } from "../core";
 
 export type Intent = "info" | "success" | "warning" | "error";
 
@@ -50,8 +50,8 @@ export const initialPaneState: PaneState = {
   summary: [],
   watchList: [],
   benchmarks: [],
-  toleranceSets: ["Standard"],
-  toleranceSet: "Standard",
+  toleranceSets: [standardSet],
+  toleranceSet: standardSet,
   ownRules: 0,
   registerProblems: [],
 };

@@ -3,7 +3,7 @@
  * answers into the plain PaneState that the components draw. One Excel.run per analyst action.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { buildRegister, builtInRegister, findTables, planFormatting, summarise, summariseComparisons, toleranceSetsOf, watchList, type FoundTables, type Register, type WatchItem } from "../core";
+import { appraiseTables, buildRegister, builtInRegister, findTables, isRagStatus, resolveToleranceSet, standardSet, summarise, summariseComparisons, toleranceSetsOf, watchListOf, type FoundTables, type Register, type WatchItem } from "../core";
 import { applyRagFormatting, copySheetWithValues, readActiveSheet, removeRagFormatting, selectSheetRow } from "../excel/active-sheet";
 import { watchWorkbook } from "../excel/events";
 import { insertRegisterTable, readRegisterTable } from "../excel/register-table";
@@ -11,19 +11,26 @@ import { capabilityNotes, checkRequirements, type Capabilities } from "../excel/
 import { explainFailure, runExcel } from "../excel/run";
 import { initialPaneState, type PaneActions, type PaneMessage, type PaneState } from "./model";
 
-/** The pane's view of a sheet's tables under a tolerance set: what every component needs, as plain data. */
-export function viewOf(found: FoundTables, toleranceSet: string, ownRules: number): Pick<PaneState, "sheet" | "tables" | "skipped" | "summary" | "watchList" | "benchmarks" | "toleranceSets" | "toleranceSet" | "ownRules"> {
+type SheetView = Pick<PaneState, "sheet" | "tables" | "skipped" | "summary" | "watchList" | "benchmarks" | "toleranceSets" | "toleranceSet" | "ownRules">;
+
+/**
+ * The pane's view of a sheet's appraisal under a tolerance set: what every component needs, as plain data.
+ * A set the sheet does not have gives way to Standard, and `toleranceSetProblem` says so.
+ */
+export function viewOf(found: FoundTables, toleranceSet: string, ownRules: number): SheetView & { toleranceSetProblem?: string } {
   const toleranceSets = toleranceSetsOf([found]);
-  const chosen = toleranceSets.includes(toleranceSet) ? toleranceSet : "Standard";
-  const plan = planFormatting(found, chosen);
-  return { sheet: found.sheet, tables: plan.tables, skipped: found.skipped, summary: summarise(plan.tables), watchList: watchList(found, chosen), benchmarks: summariseComparisons(plan.tables.flatMap((table) => table.rows)), toleranceSets, toleranceSet: chosen, ownRules };
+  const resolved = resolveToleranceSet(toleranceSet, toleranceSets, `on the sheet "${found.sheet}"`);
+  const chosen = resolved.ok ? resolved.value : standardSet;
+  const appraisal = appraiseTables(found, chosen);
+  return {
+    ...(resolved.ok ? {} : { toleranceSetProblem: `${resolved.problem}. Rated with ${standardSet}.` }), sheet: found.sheet, tables: appraisal.tables, skipped: found.skipped, summary: summarise(appraisal.tables), watchList: watchListOf(appraisal), benchmarks: summariseComparisons(appraisal.tables.flatMap((table) => table.rows)), toleranceSets, toleranceSet: chosen, ownRules };
 }
 
 export function usePane(): { state: PaneState; actions: PaneActions } {
   const [state, setState] = useState<PaneState>(initialPaneState);
   const register = useRef<Register>(builtInRegister);
   const capabilities = useRef<Capabilities>({ rangeAreas: true, events: true, copySheet: true });
-  const toleranceSet = useRef("Standard");
+  const toleranceSet = useRef(standardSet);
   const found = useRef<FoundTables | null>(null);
 
   const say = useCallback((message: PaneMessage | undefined) => setState((previous) => ({ ...previous, message })), []);
@@ -32,7 +39,11 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
 
   const show = useCallback((tables: FoundTables, ownRules: number, message?: PaneMessage) => {
     found.current = tables;
-    setState((previous) => ({ ...previous, phase: "ready", busy: undefined, ...viewOf(tables, toleranceSet.current, ownRules), registerProblems: register.current.problems, message: message ?? previous.message }));
+    const { toleranceSetProblem, ...view } = viewOf(tables, toleranceSet.current, ownRules);
+    // A sheet without the chosen set resets the choice, so Apply colours what the pane shows.
+    toleranceSet.current = view.toleranceSet;
+    const reset: PaneMessage | undefined = toleranceSetProblem === undefined ? undefined : { intent: "warning", text: toleranceSetProblem };
+    setState((previous) => ({ ...previous, phase: "ready", busy: undefined, ...view, registerProblems: register.current.problems, message: message ?? reset ?? previous.message }));
   }, []);
 
   const reread = useCallback(async () => {
@@ -101,7 +112,7 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
       apply: () =>
         void act("Applying RAG formatting…", "RAG formatting was not applied", async () => {
           const applied = await runExcel((context) => applyRagFormatting(context, register.current, toleranceSet.current, capabilities.current), { onWaiting: waiting });
-          const cells = applied.plan.tables.flatMap((table) => table.rows.flatMap((row) => row.cells)).filter((cell) => cell.status === "Green" || cell.status === "Amber" || cell.status === "Red").length;
+          const cells = applied.plan.tables.flatMap((table) => table.rows.flatMap((row) => row.cells)).filter((cell) => isRagStatus(cell.status)).length;
           show(applied.found, applied.plan.rules.length);
           if (applied.plan.rules.length === 0) return { intent: "warning", text: "There was nothing to colour: no KPI row on this sheet has a figure with a target." };
           return { intent: "success", text: `Applied ${applied.plan.rules.length} RAG rules colouring ${cells} cells (tolerance set ${applied.plan.toleranceSet}). Your own formatting is untouched.` };

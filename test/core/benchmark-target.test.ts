@@ -128,12 +128,12 @@ describe("rating against the benchmark on the same row", () => {
 
   it("says why in one sentence: the figure, the target as written, the benchmark and the gap", () => {
     const rating = rateAgainstBenchmark({ period: "2022/23", value: 0.259, numberFormat: "0.0%" }, rated(aboveSn), sn(0.27), aboveSn);
-    expect(rating).toEqual({ status: "Amber", reason: "25.9% misses the target Above Stat Neighbour Average: Statistical neighbours is 27.0%, 1.1 points apart (Amber within 2 points)" });
+    expect(rating).toEqual({ status: "Amber", kind: "benchmark", reason: "25.9% misses the target Above Stat Neighbour Average: Statistical neighbours is 27.0%, 1.1 points apart (Amber within 2 points)" });
   });
 
   it("is Check definition, in words, when the sheet has no statistical-neighbour column", () => {
     const rating = rateAgainstBenchmark({ period: "2022/23", value: 0.281, numberFormat: "0.0%" }, rated(aboveSn), undefined, aboveSn);
-    expect(rating).toEqual({ status: "Check definition", reason: "The target refers to the statistical-neighbour average, which is not on this sheet" });
+    expect(rating).toEqual({ status: "Check definition", kind: "definition", reason: "The target refers to the statistical-neighbour average, which is not on this sheet" });
   });
 
   it("is Check definition when the polarity says the opposite of the target (Above England, Smaller is better)", () => {

@@ -24,7 +24,7 @@ describe("words that say a figure is not there yet", () => {
     ({ cell, meaning }) => `rates "${cell}" No data, saying ${meaning}`,
     ({ cell, meaning }) => {
       const rating = rate(cell, definition);
-      expect(rating).toEqual({ status: "No data", reason: `No data: "${cell}": ${meaning}` });
+      expect(rating).toEqual({ status: "No data", kind: "no data", reason: `No data: "${cell}": ${meaning}`, problem: `"${cell}": ${meaning}` });
     },
   );
 });
@@ -45,7 +45,7 @@ describe("the suppression symbols of published statistics", () => {
       const rating = rate(cell, definition);
       expect(rating.status).toBe("No data");
       expect(rating.reason).toBe(`No data: "${cell}": ${meaning}`);
-      expect(rating.unreadable).toBeUndefined();
+      expect(rating.kind).toBe("no data");
     },
   );
 
@@ -57,7 +57,7 @@ describe("the suppression symbols of published statistics", () => {
 describe("a formula whose result is empty text", () => {
   it("rates the empty text a formula such as =IF(B5=\"\",\"\",B5) shows as No data because the cell is blank, not as a formula waiting to be calculated", () => {
     const rating = rate("", definition);
-    expect(rating).toEqual({ status: "No data", reason: "No data: the cell is blank" });
+    expect(rating).toEqual({ status: "No data", kind: "no data", reason: "No data: the cell is blank", problem: "the cell is blank" });
   });
 
   it("keeps a formula no spreadsheet has calculated apart: that one says to open and save the workbook", () => {
@@ -76,9 +76,9 @@ describe("no-data words the workbook teaches", () => {
 
   it("rates a taught NYA No data, saying the KPIWords table taught it, where it is otherwise text that is not a figure", () => {
     const taught = readDefinition({ polarity: "Bigger is better", target: "60%", tolerance: "50%" }, words);
-    expect(rate("NYA", taught)).toEqual({ status: "No data", reason: 'No data: "NYA" means No data, as the KPIWords table teaches' });
+    expect(rate("NYA", taught)).toEqual({ status: "No data", kind: "no data", reason: 'No data: "NYA" means No data, as the KPIWords table teaches', problem: '"NYA" means No data, as the KPIWords table teaches' });
     expect(rate("nya", taught).status).toBe("No data");
-    expect(rate("NYA", definition).unreadable).toBe(true);
+    expect(rate("NYA", definition).kind).toBe("unreadable");
   });
 
   it("reads a taught word through readValue too, and still reads figures as figures", () => {

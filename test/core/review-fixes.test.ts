@@ -71,7 +71,7 @@ describe("columns beside the periods", () => {
 describe("a strict target over an inclusive tolerance at the same figure", () => {
   it("rates exactly 90% Amber for target >90% and tolerance >=90%, Bigger is better", () => {
     const definition = readDefinition({ polarity: "Bigger is better", target: ">90%", tolerance: ">=90%" });
-    expect(rate(0.9, definition)).toEqual({ status: "Amber", reason: "90% is not above the target of 90% but within the tolerance of 90%" });
+    expect(rate(0.9, definition)).toEqual({ status: "Amber", kind: "band", reason: "90% is not above the target of 90% but within the tolerance of 90%" });
     expect(rate(0.9001, definition).status).toBe("Green");
     expect(rate(0.8999, definition).status).toBe("Red");
   });

@@ -196,7 +196,7 @@ describe("readValue", () => {
     for (const cell of [{ error: "#DIV/0!" }, "#N/A", true, "abc"] as CellValue[]) {
       const rating = rate(cell, definition);
       expect(rating.status, shown(cell)).toBe("No data");
-      expect(rating.unreadable, shown(cell)).toBe(true);
+      expect(rating.kind, shown(cell)).toBe("unreadable");
     }
     expect(rate({ error: "#DIV/0!" }, definition).reason).toContain("#DIV/0!");
     expect(rate("abc", definition).reason).toContain("abc");

@@ -18,6 +18,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useId, useState, type ReactNode } from "react";
+import { standardFirst } from "../../core";
 import type { PaneActions, PaneMessage, PaneState } from "../model";
 import { KpiTables } from "./KpiTables";
 import { Register } from "./Register";
@@ -167,18 +168,13 @@ function FormattingButtons({ ownRules, busy, actions }: { ownRules: number; busy
   );
 }
 
-/** Standard first, then the sheet's other tolerance sets in the order they appear. */
-function inChoosingOrder(sets: readonly string[]): string[] {
-  return [...sets].sort((a, b) => Number(b === "Standard") - Number(a === "Standard"));
-}
-
 function ToleranceSetChooser(props: { sets: string[]; chosen: string; busy: boolean; onChoose(set: string): void }) {
   const { sets, chosen, busy, onChoose } = props;
   if (sets.length <= 1) return null;
   return (
     <Field label="Tolerance set">
       <RadioGroup layout="horizontal" value={chosen} disabled={busy} onChange={(_, data) => onChoose(data.value)}>
-        {inChoosingOrder(sets).map((set) => (
+        {standardFirst(sets).map((set) => (
           <Radio key={set} value={set} label={set} />
         ))}
       </RadioGroup>

@@ -3,7 +3,7 @@
  * core's palette, so the pane and the formatted cells look alike. Colour is never the only cue.
  */
 import { makeStyles, mergeClasses, shorthands, tokens } from "@fluentui/react-components";
-import { ragPalette, type RagStatus, type Status } from "../../core";
+import { isRagStatus, ragPalette, type Status } from "../../core";
 
 const useStyles = makeStyles({
   badge: {
@@ -26,10 +26,6 @@ const useStyles = makeStyles({
     ...shorthands.borderColor(tokens.colorNeutralStroke2),
   },
 });
-
-export function isRagStatus(status: Status): status is RagStatus {
-  return status === "Green" || status === "Amber" || status === "Red";
-}
 
 export function StatusBadge({ status }: { status: Status }) {
   const styles = useStyles();

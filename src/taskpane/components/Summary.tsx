@@ -6,9 +6,9 @@
  */
 import { Button, Field, makeStyles, mergeClasses, Select, shorthands, tokens } from "@fluentui/react-components";
 import { useId, useState } from "react";
-import { describeBenchmarkSummary, ragPalette, statuses, type BenchmarkSummary, type PeriodSummary, type Status, type WatchItem } from "../../core";
+import { describeBenchmarkSummary, isRagStatus, ragPalette, statuses, type BenchmarkSummary, type PeriodSummary, type Status, type WatchItem } from "../../core";
 import { useHeadingStyles } from "./headings";
-import { isRagStatus, StatusBadge } from "./StatusBadge";
+import { StatusBadge } from "./StatusBadge";
 
 const useStyles = makeStyles({
   chart: {

@@ -1,0 +1,182 @@
+/**
+ * One appraisal of a sheet: its tables, rows and definitions, every period cell rated exactly once under
+ * one tolerance set, each row's direction of travel, comparisons and problems. The report, the pane's
+ * tables, summary and watch list, kpi-rag's summary and the formatting plan are all views of it, so no
+ * surface rates a cell on its own and none can disagree with another.
+ */
+import { benchmarkStandingOf, benchmarkTargetProblems, describeBenchmarkTarget, rateInRow, type BenchmarkStanding } from "./benchmark-target";
+import { compareWithBenchmark, type Comparison } from "./benchmarks";
+import type { CellValue } from "./cell";
+import type { Definition } from "./definition";
+import { standardSet } from "./tolerance-set";
+import { describeDefinition } from "./describe";
+import type { Grid } from "./grid";
+import { builtInRegister, type Register } from "./register";
+import { emptyCounts, isFigureRating, type Rating, type Status } from "./status";
+import { findTables, type FoundTables, type KpiRow } from "./tables";
+import { trend } from "./trend";
+import type { Words } from "./words";
+
+export interface CellReport {
+  sheet: string;
+  address: string;
+  period: string;
+  value: CellValue;
+  status: Status;
+  reason: string;
+}
+
+export interface RowReport {
+  sheet: string;
+  row: number; // 1-based, as Excel numbers rows
+  id?: string;
+  measure: string;
+  section: string;
+  source: KpiRow["source"];
+  definition: string;
+  /** Direction of travel across the row's periods, polarity-aware: "Improved across 3 periods". */
+  directionOfTravel: string;
+  problems: string[];
+  cells: CellReport[];
+  /** The latest figure (or the benchmark year's) against each benchmark on the row or in the register. */
+  comparisons: Comparison[];
+}
+
+export interface TableReport {
+  sheet: string;
+  address: string;
+  /** How the table's columns were read, in one line: "B measure, C polarity (H/L), F–K periods; L DoT left alone". */
+  columnMap: string;
+  toleranceSets: string[];
+  periods: string[];
+  rows: RowReport[];
+}
+
+/** One row as appraised: the row read from the sheet, each of its period cells' one rating, and its report. */
+export interface AppraisedRow {
+  kpi: KpiRow;
+  /** One rating per period cell, in the order of `kpi.cells`. */
+  ratings: Rating[];
+  /** How a target written against a benchmark reads under the tolerance set; null for any other target. */
+  benchmarkStanding: BenchmarkStanding | null;
+  report: RowReport;
+}
+
+export interface Appraisal {
+  sheet: string;
+  /** Why the sheet has no KPI table, naming the nearest miss; undefined when it has one. */
+  skipped?: string;
+  toleranceSet: string;
+  /** The report of every table, as the pane draws it and kpi-rag writes it. */
+  tables: TableReport[];
+  /** Every row of every table, in sheet order, with its ratings. */
+  rows: AppraisedRow[];
+}
+
+export interface AppraisalOptions {
+  /** The words the workbook teaches (its KPIWords table). */
+  words?: Words;
+  /** The tolerance set to rate under, already resolved against the sheet's sets (see `resolveToleranceSet`). */
+  toleranceSet?: string;
+}
+
+/** Appraises a sheet's grid with the workbook's register: what every surface shows comes from here. */
+export function appraise(grid: Grid, register: Register = builtInRegister, options: AppraisalOptions = {}): Appraisal {
+  return appraiseTables(findTables(grid, register, { words: options.words }), options.toleranceSet);
+}
+
+/** Appraises tables already found: each period cell is rated once, here. */
+export function appraiseTables(found: FoundTables, toleranceSet: string = standardSet): Appraisal {
+  const described = new Map<Definition, string>();
+  const rows: AppraisedRow[] = [];
+  const tables: TableReport[] = found.tables.map((table) => ({
+    sheet: found.sheet,
+    address: table.address,
+    columnMap: table.columnMap,
+    toleranceSets: table.toleranceSets,
+    periods: table.periods.map((period) => period.label),
+    rows: table.rows.map((kpi) => {
+      const appraised = appraiseRow(found.sheet, kpi, toleranceSet, described);
+      rows.push(appraised);
+      return appraised.report;
+    }),
+  }));
+  return { sheet: found.sheet, ...(found.skipped === undefined ? {} : { skipped: found.skipped }), toleranceSet, tables, rows };
+}
+
+function appraiseRow(sheet: string, kpi: KpiRow, toleranceSet: string, described: Map<Definition, string>): AppraisedRow {
+  const ratings = kpi.cells.map((cell) => rateInRow(kpi, cell, toleranceSet));
+  const benchmarkStanding = benchmarkStandingOf(kpi.definition, toleranceSet);
+  return {
+    kpi,
+    ratings,
+    benchmarkStanding,
+    report: {
+      sheet,
+      row: kpi.row + 1,
+      id: kpi.id,
+      measure: kpi.measure,
+      section: kpi.section,
+      source: kpi.source,
+      definition: describeBenchmarkTarget(kpi.definition, toleranceSet) ?? describedOnce(described, kpi.definition),
+      directionOfTravel: directionOfTravel(kpi),
+      problems: rowProblems(kpi, ratings, benchmarkStanding, toleranceSet),
+      cells: kpi.cells.map((cell, index) => ({ sheet, address: cell.address, period: cell.period, value: cell.value, status: ratings[index].status, reason: ratings[index].reason })),
+      comparisons: (kpi.benchmarks ?? []).map((benchmark) => compareWithBenchmark(kpi.definition, kpi.cells, benchmark, kpi.measure)),
+    },
+  };
+}
+
+/** The row's own problems, then each period cell that does not read as a figure, then its benchmark target's. */
+function rowProblems(kpi: KpiRow, ratings: readonly Rating[], standing: BenchmarkStanding | null, toleranceSet: string): string[] {
+  const problems = [...kpi.problems];
+  ratings.forEach((rating, index) => {
+    if (rating.kind === "unreadable") problems.push(`${kpi.cells[index].address}: ${rating.problem}`);
+  });
+  if (standing !== null) for (const problem of benchmarkTargetProblems(kpi, toleranceSet)) if (!problems.includes(problem)) problems.push(problem);
+  return problems;
+}
+
+/** Rows share definitions (a register entry, a sheet's repeated wording): each is put in words once. */
+function describedOnce(described: Map<Definition, string>, definition: Definition): string {
+  const known = described.get(definition);
+  if (known !== undefined) return known;
+  const words = describeDefinition(definition);
+  described.set(definition, words);
+  return words;
+}
+
+function directionOfTravel(row: KpiRow): string {
+  const travel = trend(
+    row.cells.map((cell) => cell.value),
+    row.definition,
+    row.cells.map((cell) => cell.numberFormat),
+  );
+  return travel.ok ? travel.reason : travel.status === "No data" ? "Not enough figures for a direction of travel" : travel.status === "No target" ? "No direction of travel without a polarity" : "Check definition";
+}
+
+/** The index of a row's latest period cell holding a figure, or -1. */
+export function latestFigure(row: AppraisedRow): number {
+  for (let index = row.ratings.length - 1; index >= 0; index--) if (isFigureRating(row.ratings[index])) return index;
+  return -1;
+}
+
+export interface PeriodSummary {
+  period: string;
+  counts: Record<Status, number>;
+}
+
+/** The count of each status per period, across the tables, periods in the order first seen. */
+export function summarise(tables: readonly TableReport[]): PeriodSummary[] {
+  const summaries = new Map<string, PeriodSummary>();
+  for (const table of tables) {
+    for (const row of table.rows) {
+      for (const cell of row.cells) {
+        const summary = summaries.get(cell.period) ?? { period: cell.period, counts: emptyCounts() };
+        summary.counts[cell.status] += 1;
+        summaries.set(cell.period, summary);
+      }
+    }
+  }
+  return [...summaries.values()];
+}
