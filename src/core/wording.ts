@@ -253,7 +253,12 @@ function noDataOf(text: string, words: Words | undefined): string | null {
   if (taught?.meaning.kind === "no data") return taughtSource(taught);
   const lower = text.toLowerCase();
   if (noFigureWords.includes(lower)) return `"${text}" means no figure for this period`;
-  const meaning = noDataMeanings.get(lower.replace(/[.!]$/, "")) ?? suppressionSymbols.get(lower.replace(/^\[(.+)\]$/, "$1"));
+  // Figures ("91%") are most of what comes here: look words up as written, and trim "[c]" or "Not due." only when so written.
+  const meaning =
+    noDataMeanings.get(lower) ??
+    suppressionSymbols.get(lower) ??
+    (lower.endsWith(".") || lower.endsWith("!") ? noDataMeanings.get(lower.slice(0, -1)) : undefined) ??
+    (lower.startsWith("[") && lower.endsWith("]") ? suppressionSymbols.get(lower.slice(1, -1)) : undefined);
   return meaning ? `"${text}": ${meaning}` : null;
 }
 
