@@ -19,6 +19,8 @@ describe("words that say a figure is not there yet", () => {
       { cell: "TBC", meaning: "the figure is to be confirmed" },
       { cell: "Awaiting data", meaning: "the figure is awaited" },
       { cell: "Not due", meaning: "the figure is not due yet" },
+      { cell: "Data to follow", meaning: "the figure is to follow" },
+      { cell: "Pending", meaning: "the figure is awaited" },
       { cell: "not yet due", meaning: "the figure is not due yet" },
     ],
     ({ cell, meaning }) => `rates "${cell}" No data, saying ${meaning}`,
