@@ -73,7 +73,7 @@ describe("no-data words the workbook teaches", () => {
   const { words } = readWords([
     ["Word", "Means"],
     ["NYA", "No data"],
-    ["Pending", "No data"],
+    ["Awaiting sign-off", "No data"],
   ]);
 
   it("rates a taught NYA No data, saying the KPIWords table taught it, where it is otherwise text that is not a figure", () => {
@@ -84,7 +84,8 @@ describe("no-data words the workbook teaches", () => {
   });
 
   it("reads a taught word through readValue too, and still reads figures as figures", () => {
-    expect(readValue("Pending", "General", words).kind).toBe("no data");
+    expect(readValue("Awaiting sign-off", "General", words).kind).toBe("no data");
+    expect(readValue("Awaiting sign-off").kind).toBe("unreadable");
     expect(readValue("55%", "General", words)).toEqual({ kind: "figure", value: 0.55, percent: true });
   });
 });
