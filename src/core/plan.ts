@@ -14,7 +14,7 @@ import { cellAddress, columnLetters, parseCellAddress } from "./grid";
 import { ragPalette } from "./palette";
 import { trend } from "./trend";
 import type { RagStatus, Status } from "./status";
-import type { FoundTables, KpiRow, PeriodCell } from "./tables";
+import type { FoundTables, KpiRow, PeriodCell, Ranking } from "./tables";
 import { fractionToPercent } from "./units";
 
 export const ruleMarker = 'N("KPI RAG")=0';
@@ -58,6 +58,8 @@ export interface RowReport {
   cells: CellReport[];
   /** The latest figure (or the benchmark year's) against each benchmark on the row or in the register. */
   comparisons: Comparison[];
+  /** Quartile and rank columns as the sheet writes them, to show beside the comparisons. */
+  rankings: Ranking[];
 }
 
 export interface TableReport {
@@ -134,6 +136,7 @@ export function planFormatting(found: FoundTables, toleranceSet = "Standard"): F
         problems,
         cells,
         comparisons: (row.benchmarks ?? []).map((benchmark) => compareWithBenchmark(row.definition, row.cells, benchmark, row.measure)),
+        rankings: row.rankings ?? [],
       };
     }),
   }));
