@@ -102,7 +102,7 @@ export const lookingFor =
   "A header row with a Measure column, a Polarity and Target column (or a KPI number column), and one column per period such as 2019/20 or Apr-21.";
 
 export interface FindOptions {
-  /** The words the workbook teaches (its KPIWords table): its rows' polarity, threshold and no-data words are read with them. */
+  /** The words the workbook teaches (its KPIWords table): its headers and its rows' polarity, threshold and no-data words are read with them. */
   words?: Words;
 }
 
