@@ -18,6 +18,7 @@ import {
   type Definition,
   type FigureCell,
   type Verdict,
+  verdicts,
 } from "../../src/core";
 import { eachRow } from "./each-row";
 
@@ -322,6 +323,28 @@ describe("properties", () => {
         // A bare figure above 1 beside fractions formatted as % is refused, the same for both cells.
         if (comparison.verdict === "Check definition") expect(comparison.reason).toMatch(/whole number/);
         else expect(comparison.verdict).toBe("Same");
+      }),
+    );
+  });
+
+  const anyCell: fc.Arbitrary<CellValue> = fc.oneof(
+    fc.double(),
+    fc.integer({ min: -1000, max: 1000 }),
+    fc.string(),
+    fc.constantFrom("c", "x", "..", "N/A", "", " ", "21.6%", "1,250", "#N/A", "TRUE", "-5%", "Infinity"),
+    fc.boolean(),
+    fc.constant(null),
+    fc.constant({ error: "#DIV/0!" }),
+  );
+  const anyFormat = fc.oneof(fc.constantFrom("General", "0%", "0.0%", "0.00", '0.0" days"', "0.0;[Red]-0.0", "@", "0.00E+00", "#,##0.0#"), fc.string());
+
+  it("never throws, whatever the cells and formats hold, and always gives one of its verdicts", () => {
+    fc.assert(
+      fc.property(rows, fc.array(fc.tuple(anyCell, anyFormat), { maxLength: 4 }), anyCell, anyFormat, (definition, cells, value, numberFormat) => {
+        const figures = cells.map(([cell, format], index) => ({ period: `20${20 + index}/${21 + index}`, value: cell, numberFormat: format }));
+        const comparison = compareWithBenchmark(definition, figures, { benchmark: "England", year: "latest", value, numberFormat });
+        expect(verdicts).toContain(comparison.verdict);
+        expect(comparison.reason.length).toBeGreaterThan(0);
       }),
     );
   });
