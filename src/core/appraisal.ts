@@ -13,7 +13,7 @@ import { describeDefinition } from "./describe";
 import type { Grid } from "./grid";
 import { builtInRegister, type Register } from "./register";
 import { emptyCounts, isFigureRating, type Rating, type Status } from "./status";
-import { findTables, type FoundTables, type KpiRow } from "./tables";
+import { findTables, type FoundTables, type KpiRow, type Ranking } from "./tables";
 import { trend } from "./trend";
 import type { Words } from "./words";
 
@@ -40,6 +40,8 @@ export interface RowReport {
   cells: CellReport[];
   /** The latest figure (or the benchmark year's) against each benchmark on the row or in the register. */
   comparisons: Comparison[];
+  /** Quartile and rank columns as the sheet writes them, to show beside the comparisons. */
+  rankings: Ranking[];
 }
 
 export interface TableReport {
@@ -123,6 +125,7 @@ function appraiseRow(sheet: string, kpi: KpiRow, toleranceSet: string, described
       problems: rowProblems(kpi, ratings, benchmarkStanding, toleranceSet),
       cells: kpi.cells.map((cell, index) => ({ sheet, address: cell.address, period: cell.period, value: cell.value, status: ratings[index].status, reason: ratings[index].reason })),
       comparisons: (kpi.benchmarks ?? []).map((benchmark) => compareWithBenchmark(kpi.definition, kpi.cells, benchmark, kpi.measure)),
+      rankings: kpi.rankings ?? [],
     },
   };
 }

@@ -98,19 +98,22 @@ function planBandRules(groups: Map<string, Group>, definition: Definition, colou
 /**
  * The rules of a row whose target is written against a benchmark: each period cell's conditions refer to
  * its benchmark's cell on the same row (column fixed, row relative), so the colour follows an edited
- * benchmark. Cells whose benchmark has no figure now get no rule, as their report says No data.
+ * benchmark. A benchmark from the register (no cell on the row) is written into the rule as its figure.
+ * Cells whose benchmark has no figure now get no rule, as their report says No data.
  */
 function planBenchmarkRules(groups: Map<string, Group>, row: KpiRow, colourable: readonly PeriodCell[], standing: Extract<BenchmarkStanding, { kind: "rated" }>): void {
   for (const cell of colourable) {
     const benchmark = benchmarkForPeriod(cell.period, standing.target.kind, row.benchmarks ?? []);
-    const at = benchmark?.address ? parseCellAddress(benchmark.address) : null;
-    if (!benchmark || !at || at.row !== cell.row || !readBenchmarkFigure(benchmark.value, benchmark.numberFormat, row.definition).ok) continue;
-    const column = columnLetters(at.column);
+    if (!benchmark || !readBenchmarkFigure(benchmark.value, benchmark.numberFormat, row.definition).ok) continue;
+    const at = benchmark.address ? parseCellAddress(benchmark.address) : null;
+    if (benchmark.address && (!at || at.row !== cell.row)) continue;
+    const column = at ? columnLetters(at.column) : null;
+    const literal = typeof benchmark.value === "number" ? formulaNumber(benchmark.value) : `"${String(benchmark.value).replace(/"/g, '""')}"`;
     for (const { status, condition } of benchmarkCellConditions(cell, benchmark, standing, row.definition)) {
-      const groupKey = `benchmark|${column}|${status}|${condition}`;
+      const groupKey = `benchmark|${column ?? literal}|${status}|${condition}`;
       let group = groups.get(groupKey);
       if (!group) {
-        group = { status, formulaFor: (anchor: string) => ruleFormula(anchor, [condition], `$${column}${anchor.replace(/^[A-Z]+/, "")}`), cells: [] };
+        group = { status, formulaFor: (anchor: string) => ruleFormula(anchor, [condition], column ? `$${column}${anchor.replace(/^[A-Z]+/, "")}` : literal), cells: [] };
         groups.set(groupKey, group);
       }
       group.cells.push(cell);
