@@ -4,7 +4,9 @@ import userEvent from "@testing-library/user-event";
 import path from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { App, themeOfOffice } from "../../src/taskpane/App";
+import { appraise, catalogue, isRagStatus, ragPalette, type Grid, type RagStatus } from "../../src/core";
 import { createExcelHost, loadHostFromXlsx, type ExcelHost } from "../support";
+import { paintedCells } from "../support/rule-engine";
 import { fillJsdomGaps } from "./jsdom-gaps";
 
 fillJsdomGaps();
@@ -51,16 +53,30 @@ describe("the pane talking to Excel through its store", () => {
     await screen.findByText(/No KPI table found on this sheet/);
   });
 
-  test("applies RAG formatting and says how many rules and cells, then removes them", async () => {
+  test("applies RAG formatting that colours every cell the report rates Green, Amber or Red in that colour and no other, then removes only its own rules", async () => {
     const host = await loadHostFromXlsx(appendixI);
+    const sheet = host.sheet("Appendix I");
+    const analysts = sheet.conditionalFormats();
     const user = await openPane(host);
     await screen.findByRole("heading", { name: "Table A5:J18: 12 KPIs" });
     await user.click(screen.getByRole("button", { name: "Apply RAG formatting" }));
-    await screen.findByText(/Applied 75 RAG rules colouring 94 cells \(tolerance set Standard\)/);
-    expect(host.sheet("Appendix I").conditionalFormats()).toHaveLength(76);
+    const said = await screen.findByText(/Applied \d+ RAG rules colouring \d+ cells \(tolerance set Standard\)/);
+    const [rules, cells] = (said.textContent?.match(/\d+/g) ?? []).map(Number);
+
+    const analystsIds = new Set(analysts.map((format) => format.id));
+    const ours = sheet.conditionalFormats().filter((format) => !analystsIds.has(format.id));
+    expect(ours).toHaveLength(rules);
+    const corner = sheet.usedAddress()?.split(":")[1] ?? "A1";
+    const values = sheet.values(`A1:${corner}`);
+    const painted = paintedCells(values, ours.map((format) => ({ formula: format.formula ?? "", appliesTo: format.appliesTo.split(/,\s*/), fill: format.fill ?? "" })));
+    const grid: Grid = { sheet: "Appendix I", origin: { row: 0, column: 0 }, values, numberFormats: sheet.numberFormats(`A1:${corner}`), merges: [] };
+    const rated = appraise(grid).tables.flatMap((table) => table.rows.flatMap((row) => row.cells)).filter((cell) => isRagStatus(cell.status));
+    expect(rated.length).toBe(cells);
+    expect(Object.fromEntries(painted)).toEqual(Object.fromEntries(rated.map((cell) => [cell.address, ragPalette[cell.status as RagStatus].fill])));
+
     await user.click(screen.getByRole("button", { name: "Remove RAG formatting" }));
-    await screen.findByText(/Removed 75 RAG rules/);
-    expect(host.sheet("Appendix I").conditionalFormats()).toHaveLength(1);
+    await screen.findByText(new RegExp(`Removed ${rules} RAG rules`));
+    expect(sheet.conditionalFormats()).toEqual(analysts);
   });
 
   test("inserts the KPIRegister table from the Register tab and says what it did", async () => {
@@ -69,8 +85,8 @@ describe("the pane talking to Excel through its store", () => {
     await screen.findByRole("heading", { name: "Table A5:J18: 12 KPIs" });
     await user.click(screen.getByRole("tab", { name: "Register" }));
     await user.click(screen.getByRole("button", { name: /Insert or top up the KPI register table/ }));
-    await screen.findByText(/Inserted the KPIRegister table on the sheet "KPI Register" with 77 KPIs/);
-    expect(host.table("KPIRegister").rows).toHaveLength(77);
+    await screen.findByText(new RegExp(`Inserted the KPIRegister table on the sheet "KPI Register" with ${catalogue.length} KPIs`));
+    expect(host.table("KPIRegister").rows.map((row) => row[0])).toEqual(catalogue.map((entry) => entry.id));
   });
 
   test("makes a shareable copy from the Share tab", async () => {
@@ -80,6 +96,25 @@ describe("the pane talking to Excel through its store", () => {
     await user.click(screen.getByRole("tab", { name: "Share" }));
     await user.click(screen.getByRole("button", { name: /Make a shareable copy of this sheet/ }));
     await screen.findByText(/Made "Appendix I \(2\)": 0 KPI formulas replaced with their values/);
+  });
+
+  test("goes back to Standard, saying why, when the analyst moves from a sheet with a Winter set to one without, and applies Standard there", async () => {
+    const host = createExcelHost({
+      Winter: [
+        ["Measure", "Polarity", "Target", "Tolerance", "Winter Tolerance", "2022/23 Q3"],
+        ["Assessments completed within 45 days", "Bigger is better", "90%", "80%", "70%", "75%"],
+      ],
+      Summer: [
+        ["Measure", "Polarity", "Target", "Tolerance", "2022/23 Q1"],
+        ["Assessments completed within 45 days", "Bigger is better", "90%", "80%", "75%"],
+      ],
+    });
+    const user = await openPane(host);
+    await user.click(await screen.findByRole("radio", { name: "Winter" }));
+    await host.activate("Summer");
+    await screen.findByText('There is no tolerance set "Winter" on the sheet "Summer": it has Standard. Rated with Standard.');
+    await user.click(screen.getByRole("button", { name: "Apply RAG formatting" }));
+    await screen.findByText(/Applied \d+ RAG rules colouring 1 cells \(tolerance set Standard\)/);
   });
 
   test("waits while the analyst is typing in a cell instead of failing", async () => {
