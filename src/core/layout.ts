@@ -8,6 +8,7 @@ import type { CellValue } from "./cell";
 import type { TableColumn } from "./column-map";
 import { looseHeader } from "./comparators";
 import type { Grid } from "./grid";
+import { toleranceSetKey } from "./tolerance-set";
 import { headerText, isDateFormat, isHeaderContinuation, isHeaderParent, knownRoleOfLabel, roleOfHeader, type ColumnRole, type TaughtHeaders } from "./headers";
 
 export interface Layout {
@@ -163,18 +164,13 @@ function assignRole(layout: Layout, role: ColumnRole, column: number): void {
       if (layout.reference === undefined) layout.reference = column;
       return;
     case "tolerance":
-      if (!layout.tolerances.some((tolerance) => tolerance.set.toLowerCase() === role.set.toLowerCase())) layout.tolerances.push({ set: role.set, column });
+      if (!layout.tolerances.some((tolerance) => toleranceSetKey(tolerance.set) === toleranceSetKey(role.set))) layout.tolerances.push({ set: role.set, column });
       return;
     case "period":
       layout.periods.push({ label: role.label, column });
       return;
-    case "measure":
-    case "comparator":
-    case "comparator text":
-    case "rag":
-    case "direction of travel":
-    case "commentary":
-    case "other":
+    default:
+      // The measure column is found apart; comparators, RAG, DoT, commentary and others are not layout.
       return;
   }
 }

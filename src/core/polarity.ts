@@ -8,7 +8,7 @@
  */
 import { isExcelError, type CellValue } from "./cell";
 import type { Read } from "./status";
-import { taughtSource, taughtWord, type Words } from "./words";
+import { polarityPhrases, taughtSource, taughtWord, type Words } from "./words";
 
 /** One polarity phrase: which way is better. */
 export type Direction = "higher" | "lower" | "range";
@@ -26,14 +26,7 @@ export type PolarityReading =
  */
 export type PolarityPlace = "under a polarity heading" | "in free text";
 
-const seedPhrases: ReadonlyArray<{ words: string; direction: Direction }> = [
-  { words: "bigger is better", direction: "higher" },
-  { words: "higher is better", direction: "higher" },
-  { words: "outstanding is better", direction: "higher" },
-  { words: "smaller is better", direction: "lower" },
-  { words: "lower is better", direction: "lower" },
-  { words: "in range is better", direction: "range" },
-];
+const seedPhrases = polarityPhrases.map(({ phrase, direction }) => ({ words: phrase.toLowerCase(), direction }));
 
 export const polarityWordsHelp = "Bigger is better, Smaller is better, In range is better, a wording such as Higher is better or Aim to reduce, H or L, or Monitoring only";
 

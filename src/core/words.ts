@@ -11,7 +11,10 @@ export const wordsTableName = "KPIWords";
 export const wordsColumns = ["Word", "Means"] as const;
 
 /** What a polarity cell can be taught to mean: a way that is better, or a context measure. */
-export type TaughtPolarity = "higher" | "lower" | "range" | "context";
+/** A direction of merit, as polarity.ts reads it. */
+export type TaughtDirection = "higher" | "lower" | "range";
+
+export type TaughtPolarity = TaughtDirection | "context";
 
 /** The role a header word can be taught to name. */
 export type HeaderMeaning =
@@ -63,13 +66,18 @@ export function wordKey(text: string): string {
   return loose === "" ? lower.replace(/\s+/g, "") : loose;
 }
 
+/** The seeds' polarity phrases, as the pane and the KPIWords table write them. */
+export const polarityPhrases: ReadonlyArray<{ phrase: string; direction: TaughtDirection }> = [
+  { phrase: "Bigger is better", direction: "higher" },
+  { phrase: "Higher is better", direction: "higher" },
+  { phrase: "Outstanding is better", direction: "higher" },
+  { phrase: "Smaller is better", direction: "lower" },
+  { phrase: "Lower is better", direction: "lower" },
+  { phrase: "In range is better", direction: "range" },
+];
+
 const polarityMeanings: ReadonlyArray<{ means: string; polarity: TaughtPolarity }> = [
-  { means: "Bigger is better", polarity: "higher" },
-  { means: "Higher is better", polarity: "higher" },
-  { means: "Outstanding is better", polarity: "higher" },
-  { means: "Smaller is better", polarity: "lower" },
-  { means: "Lower is better", polarity: "lower" },
-  { means: "In range is better", polarity: "range" },
+  ...polarityPhrases.map(({ phrase, direction }) => ({ means: phrase, polarity: direction })),
   { means: "No target", polarity: "context" },
 ];
 
