@@ -5,7 +5,7 @@
 import { promises as files } from "node:fs";
 import path from "node:path";
 import type ExcelJS from "exceljs";
-import { appraiseTables, buildRegister, findTables, formattingPlan, resolveToleranceSet, skippedSheetLine, standardSet, toleranceSetsOf, type FormattingPlan, type FoundTables } from "../core";
+import { appraiseTables, buildRegister, findTables, formattingPlan, lookingFor, resolveToleranceSet, skippedSheetLine, standardSet, toleranceSetsOf, type FormattingPlan, type FoundTables } from "../core";
 import { parseArguments, usage, type CommandOptions } from "./arguments";
 import { summaryLines, type SkippedSheet } from "./summary";
 import { applyPlan, CommandProblem, gridOf, readWorkbookFile, registerTableOf, removeOwnRules, workbookBytes, writeOutputs, type Output as FileOutput } from "./xlsx";
@@ -67,7 +67,7 @@ async function run(options: CommandOptions, output: Output): Promise<void> {
   const skipped = skippedSheets(read.map((sheet) => sheet.found));
   if (found.length === 0) {
     const reasons = skipped.map((sheet) => skippedSheetLine(sheet.sheet, sheet.reason)).join(" ");
-    throw new CommandProblem(`${options.workbook} has no KPI table${options.sheet ? ` on the sheet ${options.sheet}` : ""}. ${reasons} The add-in looks for a header row with a Measure column, a Polarity and Target column (or a KPI number column), and one column per period such as 2019/20 or Apr-21.`);
+    throw new CommandProblem(`${options.workbook} has no KPI table${options.sheet ? ` on the sheet ${options.sheet}` : ""}. ${reasons} The add-in looks for ${lookingFor.charAt(0).toLowerCase()}${lookingFor.slice(1)}`);
   }
   const sets = toleranceSetsOf(found.map((sheet) => sheet.found));
   const chosen = resolveToleranceSet(options.toleranceSet, sets, "in this workbook");

@@ -58,6 +58,31 @@ export interface Definition {
   words?: Words;
 }
 
+/** The standing of a KPI with no target to rate against. */
+export type UnratedStanding = Exclude<Standing, { kind: "rated" }>;
+
+/** Why a KPI has no target or tolerance to give, said after its id: "KPI-7: its target is suspended". */
+export function whyUnrated(standing: UnratedStanding): string {
+  if (standing.kind === "suspended") return "its target is suspended";
+  if (standing.kind === "no target") return "it is a context measure with no target";
+  return standing.problems[0] ?? "check its definition";
+}
+
+/** A rated polarity in the seeds' words. */
+export function polarityWords(polarity: Polarity): string {
+  return polarity.kind === "higher" ? "Bigger is better" : polarity.kind === "lower" ? "Smaller is better" : "In range is better";
+}
+
+/**
+ * How good a figure is under a polarity, higher always better: the figure itself, its negative, or minus
+ * its distance from the range. Gaps and directions of travel both measure merit this way.
+ */
+export function merit(figure: number, polarity: Polarity): number {
+  if (polarity.kind === "higher") return figure;
+  if (polarity.kind === "lower") return -figure;
+  return -Math.max(polarity.low - figure, 0, figure - polarity.high);
+}
+
 /** Reads a KPI's wording into a definition, with the words the workbook teaches. Never throws. */
 export function readDefinition(wording: DefinitionWording, words?: Words): Definition {
   const measure = typeof wording.measure === "string" ? wording.measure.trim() : "";

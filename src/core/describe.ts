@@ -1,5 +1,5 @@
 /** A definition in the analyst's words, as the pane and the report show "how the add-in read this row". */
-import type { Definition, Tolerance } from "./definition";
+import { polarityWords, type Definition, type Tolerance } from "./definition";
 import { isStandardSet, toleranceSetKey } from "./tolerance-set";
 import { describeFigure } from "./units";
 
@@ -18,14 +18,13 @@ export function describeDefinition(definition: Definition): string {
       return "Check definition";
     case "rated": {
       const { polarity } = standing;
-      const polarityWords = polarity.kind === "higher" ? "Bigger is better" : polarity.kind === "lower" ? "Smaller is better" : "In range is better";
       const target = polarity.kind === "range" ? `target range ${figure(polarity.low)}-${figure(polarity.high)}` : `target ${figure(standing.target)}`;
       const tolerances = definition.toleranceSets.map((set) => {
         const tolerance = standing.tolerances[toleranceSetKey(set)];
         return `${isStandardSet(set) ? "tolerance" : `${set} tolerance`} ${describeTolerance(tolerance, figure, !isStandardSet(set))}`;
       });
       // Wordings other than the seed's plain ones say how they were read: "\"H\" read as Bigger is better".
-      return [polarityWords, target, ...tolerances, unitWords, ...definition.readings].join("; ");
+      return [polarityWords(polarity), target, ...tolerances, unitWords, ...definition.readings].join("; ");
     }
   }
 }

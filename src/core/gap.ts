@@ -4,7 +4,7 @@
  */
 import type { CellValue } from "./cell";
 import { appraiseTables, latestFigure, type Appraisal } from "./appraisal";
-import type { Definition } from "./definition";
+import { merit, whyUnrated, type Definition } from "./definition";
 import { standardSet } from "./tolerance-set";
 import { benchmarkName } from "./benchmarks";
 import { figureOf } from "./rate";
@@ -15,13 +15,12 @@ import type { Read } from "./status";
 /** How far a value is from the target, in the core's scale (0.02 is 2 points of %); positive is better. */
 export function gapToTarget(value: CellValue, definition: Definition, numberFormat?: string): Read<number> {
   const { standing } = definition;
-  if (standing.kind !== "rated") return { ok: false, problem: standing.kind === "check" ? standing.problems[0] ?? "check the definition" : standing.kind === "suspended" ? "its target is suspended" : "it has no target" };
+  if (standing.kind !== "rated") return { ok: false, problem: whyUnrated(standing) };
   const figure = figureOf(value, definition, numberFormat);
   if (!figure.ok) return { ok: false, problem: figure.rating.reason };
   const { polarity } = standing;
-  if (polarity.kind === "higher") return { ok: true, value: figure.value - standing.target };
-  if (polarity.kind === "lower") return { ok: true, value: standing.target - figure.value };
-  return { ok: true, value: -Math.max(polarity.low - figure.value, 0, figure.value - polarity.high) };
+  // In a range, the target is the range itself: the gap is how far outside it the figure is.
+  return { ok: true, value: polarity.kind === "range" ? merit(figure.value, polarity) : merit(figure.value, polarity) - merit(standing.target, polarity) };
 }
 
 /** A gap in words: "6 points below target", "53 days worse than target". */

@@ -4,7 +4,7 @@
  * so one odd period does not flip the answer. Blanks are skipped, never read as zero.
  */
 import type { CellValue } from "./cell";
-import type { Definition } from "./definition";
+import { merit, type Definition } from "./definition";
 import { figureOf } from "./rate";
 import { readPolarity } from "./polarity";
 
@@ -31,11 +31,7 @@ export function trend(periods: readonly CellValue[], definition: Definition, num
   if (points.length < 2) return { ok: false, status: "No data", reason: "A direction of travel needs figures for at least two periods" };
 
   // How good each figure is: higher is better after this, whatever the polarity.
-  const goodness = (figure: number): number => {
-    if (polarity.kind === "higher") return figure;
-    if (polarity.kind === "lower") return -figure;
-    return -Math.max(polarity.low - figure, 0, figure - polarity.high);
-  };
+  const goodness = (figure: number): number => merit(figure, polarity);
   const slope = points.length === 2 ? goodness(points[1].figure) - goodness(points[0].figure) : slopeOf(points.map((point) => ({ x: point.position, y: goodness(point.figure) })));
   const scale = Math.max(...points.map((point) => Math.abs(point.figure)), 1);
   const across = points.length === 2 ? "since the previous period" : `across ${points.length} periods`;

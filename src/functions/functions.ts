@@ -3,7 +3,7 @@
  * core, and turns a problem into Excel's own error only here, at the edge. Their JSDoc is the help Excel
  * shows in the formula bar, and custom-functions-metadata-plugin builds functions.json from it.
  */
-import { compareWithBenchmark, decideScale, rateInRow, gapToTarget, readPolarity, readValue, kpiIdOfNumber, lookUp, withScale, toleranceIn, rate as rateValue, readDefinition, resolveToleranceSet, standardSet, trend as trendOf, type Definition, type RegisterEntry } from "../core";
+import { compareWithBenchmark, decideScale, rateInRow, gapToTarget, readPolarity, readValue, kpiIdOfNumber, lookUp, withScale, toleranceIn, rate as rateValue, polarityWords, readDefinition, resolveToleranceSet, whyUnrated, standardSet, trend as trendOf, type RegisterEntry } from "../core";
 import { cellAsWritten, cellOf, cellsAsWritten, valueError } from "./arguments";
 import { currentRegister } from "./register-source";
 
@@ -66,7 +66,7 @@ export async function rag(value: any, target: any, tolerance: any, polarity: any
 export async function target(kpi: any): Promise<number> {
   const entry = await entryFor(kpi);
   const { standing } = entry.definition;
-  if (standing.kind !== "rated") throw valueError(`${entry.id} has no target to give: ${describeStanding(entry.definition)}`);
+  if (standing.kind !== "rated") throw valueError(`${entry.id} has no target to give: ${whyUnrated(standing)}`);
   return standing.polarity.kind === "range" ? standing.polarity.low : standing.target;
 }
 
@@ -81,7 +81,7 @@ export async function tolerance(kpi: any, toleranceSet?: any): Promise<number> {
   const entry = await entryFor(kpi);
   const set = setName(toleranceSet, entry);
   const { standing } = entry.definition;
-  if (standing.kind !== "rated") throw valueError(`${entry.id} has no tolerance to give: ${describeStanding(entry.definition)}`);
+  if (standing.kind !== "rated") throw valueError(`${entry.id} has no tolerance to give: ${whyUnrated(standing)}`);
   const chosen = toleranceIn(standing.tolerances, set);
   if (chosen.kind === "figure") return chosen.value;
   if (chosen.kind === "range") return chosen.low;
@@ -98,7 +98,7 @@ export async function tolerance(kpi: any, toleranceSet?: any): Promise<number> {
 export async function polarity(kpi: any): Promise<string> {
   const entry = await entryFor(kpi);
   const { standing } = entry.definition;
-  if (standing.kind === "rated") return standing.polarity.kind === "higher" ? "Bigger is better" : standing.polarity.kind === "lower" ? "Smaller is better" : "In range is better";
+  if (standing.kind === "rated") return polarityWords(standing.polarity);
   const written = cellOf(entry.wording.polarity);
   return written === null ? "No polarity" : String(written);
 }
@@ -148,13 +148,6 @@ export async function trend(periods: any[][], kpi: any, invocation?: CustomFunct
   return result.ok ? result.direction : result.status;
 }
 
-function describeStanding(definition: Definition): string {
-  const { standing } = definition;
-  if (standing.kind === "suspended") return "its target is suspended";
-  if (standing.kind === "no target") return "it is a context measure with no target";
-  if (standing.kind === "check") return standing.problems[0] ?? "check its definition";
-  return "";
-}
 
 /**
  * Compares a KPI's figure with a benchmark (England, the region, statistical neighbours), polarity-aware. Same means equal once both are rounded to the fewer decimals the sheet shows for either.
