@@ -16,3 +16,13 @@ export function moveFormula(formula: string, rows: number, columns: number): str
     return `${columnFixed}${movedLetters}${rowFixed}${row + 1}`;
   });
 }
+
+/** The custom functions' namespace: KPI.RATE, KPI.RAG. manifest.xml says it too, and a test holds the two equal. */
+export const functionsNamespace = "KPI";
+
+const namespaceCall = new RegExp(`^=.*\\b${functionsNamespace}\\.`, "i");
+
+/** Whether a cell's formula calls one of the add-in's functions, so a shareable copy replaces it with its value. */
+export function callsOwnFunction(formula: unknown): boolean {
+  return typeof formula === "string" && namespaceCall.test(formula);
+}

@@ -58,11 +58,16 @@ const catalogueRegister: ReadonlyMap<string, RegisterEntry> = new Map(catalogue.
 /** The register with no workbook table: the catalogue alone. */
 export const builtInRegister: Register = { entries: catalogueRegister, problems: [] };
 
+/** Where each register column stands in a header row, however it is cased or spaced; -1 where it is not. */
+export function registerColumnIndex(header: readonly CellValue[]): (name: string) => number {
+  const headings = header.map((cell) => (typeof cell === "string" ? cell.trim().toLowerCase() : ""));
+  return (name) => headings.indexOf(name.toLowerCase());
+}
+
 /** Builds the register from the catalogue and, when the workbook has one, its KPIRegister table, read with the words the workbook teaches. */
 export function buildRegister(table?: RegisterTable, words?: Words): Register {
   if (!table || table.values.length === 0) return builtInRegister;
-  const header = table.values[0].map((cell) => (typeof cell === "string" ? cell.trim().toLowerCase() : ""));
-  const column = (name: string): number => header.indexOf(name.toLowerCase());
+  const column = registerColumnIndex(table.values[0]);
   const missing = registerColumns.filter((name) => name !== "Notes" && column(name) < 0);
   if (missing.length > 0) {
     return { entries: catalogueRegister, problems: [`The ${registerTableName} table has no ${missing.join(", ")} column: it was ignored and the built-in catalogue is used`] };

@@ -2,7 +2,7 @@
  * Reading the active sheet into a plain grid, with the add-in's own conditional formats on it, in one
  * sync; and writing a formatting plan back in one more. Everything else on the sheet is left alone.
  */
-import { appraiseTables, areaOfAddress, findTables, formattingPlan, isOwnRule, moveFormula, parseCellAddress, topLeftOf, type CellPosition, type FormattingPlan, type GridArea, type FoundTables, type Grid, type Register } from "../core";
+import { appraiseTables, areaOfAddress, callsOwnFunction, findTables, formattingPlan, isOwnRule, moveFormula, parseCellAddress, topLeftOf, type CellPosition, type FormattingPlan, type GridArea, type FoundTables, type Grid, type Register } from "../core";
 import { supportsExcelApi, type Capabilities } from "./requirements";
 import { toCellValue } from "./cell-values";
 
@@ -124,7 +124,7 @@ export async function copySheetWithValues(context: Excel.RequestContext): Promis
     const origin = topLeftOf(used.address);
     used.formulas.forEach((row, rowOffset) =>
       row.forEach((formula, columnOffset) => {
-        if (typeof formula === "string" && /^=.*\bKPI\./i.test(formula)) {
+        if (callsOwnFunction(formula)) {
           copy.getCell(origin.row + rowOffset, origin.column + columnOffset).values = [[used.values[rowOffset][columnOffset]]];
           replaced += 1;
         }

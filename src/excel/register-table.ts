@@ -2,7 +2,7 @@
  * The workbook's KPIRegister table through Office.js: reading it for the register, inserting it from the
  * catalogue (or adding the catalogue's missing rows without touching the analyst's), and watching it.
  */
-import { catalogueRows, columnLetters, kpiIdKey, registerColumns, registerSheetName, registerTableName, type RegisterTable } from "../core";
+import { catalogueRows, columnLetters, kpiIdKey, registerColumnIndex, registerColumns, registerSheetName, registerTableName, type RegisterTable } from "../core";
 import { toCellValue, toExcelValue } from "./cell-values";
 import { AnalystProblem } from "./run";
 
@@ -50,14 +50,14 @@ export async function insertRegisterTable(context: Excel.RequestContext): Promis
   body.load("values");
   await context.sync();
   // The analyst may have moved columns: write each catalogue cell under its own header.
-  const headings = header.values[0].map((cell) => String(cell).trim().toLowerCase());
-  const idColumn = headings.indexOf("id");
+  const columnOf = registerColumnIndex(header.values[0].map(toCellValue));
+  const idColumn = columnOf("ID");
   if (idColumn < 0) throw new AnalystProblem(`the ${registerTableName} table has no ID column, so the add-in cannot tell which KPIs it lacks: add the ID header back`);
   const present = new Set(body.values.map((row) => kpiIdKey(String(row[idColumn]))));
   const missing = rows.filter((row) => !present.has(kpiIdKey(String(row[0]))));
   if (missing.length > 0) {
-    const ordered = missing.map((row) => headings.map((heading) => {
-      const index = registerColumns.findIndex((name) => name.toLowerCase() === heading);
+    const ordered = missing.map((row) => header.values[0].map((_, at) => {
+      const index = registerColumns.findIndex((name) => columnOf(name) === at);
       return index < 0 ? "" : toExcelValue(row[index] ?? null);
     }));
     existing.rows.add(undefined, ordered);
