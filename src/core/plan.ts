@@ -176,12 +176,13 @@ function bandCondition(band: Band, toSheet: (value: number) => number): string {
 }
 
 /**
- * The rule's formula. A blank cell is not zero (A1<>""), TRUE/FALSE are not figures, and --A1 turns
- * "91%" typed as text into 0.91 as the core does; text that is not a figure makes the formula an error,
- * and Excel paints nothing for an error.
+ * The rule's formula. A blank cell is not zero (A1<>""), TRUE/FALSE are not figures, and
+ * NUMBERVALUE(A1,".",",") turns "91%" or "173.75" typed as text into 0.91 or 173.75 as the core does, in
+ * every locale (--A1 would read "173.75" as an error or a date in a French or German Excel); text that is
+ * not a figure makes the formula an error, and Excel paints nothing for an error.
  */
 function ruleFormula(anchor: string, conditions: string[]): string {
-  const figure = `--${anchor}`;
+  const figure = `IF(ISNUMBER(${anchor}),${anchor},NUMBERVALUE(${anchor},".",","))`;
   const test = conditions.length === 1 ? conditions[0] : `OR(${conditions.join(",")})`;
   return `=AND(${ruleMarker},${anchor}<>"",NOT(ISLOGICAL(${anchor})),${test.replace(/X/g, figure)})`;
 }

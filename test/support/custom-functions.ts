@@ -1,0 +1,90 @@
+/**
+ * How Excel calls a custom function, as its functions.json entry declares it:
+ * - parameter addresses (`invocation.parameterAddresses`) are passed only when the entry asks for them
+ *   (`options.requiresParameterAddresses`) AND its result has `dimensionality: "matrix"`: the metadata
+ *   reference says the option "must be used in combination with the dimensionality property of the result
+ *   object, and dimensionality must be set to matrix"; without it Excel passes none;
+ * - a matrix result must be an array of rows, and a 1×1 matrix shows as the single value it holds; a
+ *   scalar result must not be an array. Anything else is what the cell would show as #VALUE!.
+ * The metadata is generated from the functions' JSDoc by custom-functions-metadata, as the build does.
+ */
+import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+
+export interface FunctionMetadata {
+  id: string;
+  name: string;
+  helpUrl?: string;
+  parameters: Array<{ name: string; type?: string; dimensionality?: string; optional?: boolean }>;
+  result?: { type?: string; dimensionality?: string };
+  options?: { requiresParameterAddresses?: boolean };
+}
+
+export interface FunctionsMetadata {
+  allowCustomDataForDataTypeAny?: boolean;
+  functions: FunctionMetadata[];
+}
+
+/** functions.json as the build makes it from a source file's JSDoc. */
+export async function metadataFrom(source: string): Promise<FunctionsMetadata> {
+  const generated = await generateCustomFunctionsMetadata(source);
+  if (generated.errors.length > 0) throw new Error(`functions.json could not be made from ${source}: ${generated.errors.join("; ")}`);
+  return JSON.parse(generated.metadataJson) as FunctionsMetadata;
+}
+
+/** The error a cell shows: Excel's code and the function's message. */
+export class CellError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Calls `implementation` as Excel calls the function `entry` declares, with `addresses` the addresses of its
+ * arguments' cells (undefined for a value typed in the formula), and returns what the cell shows.
+ */
+export async function callAsExcel(entry: FunctionMetadata, implementation: (...args: any[]) => unknown, args: unknown[], addresses: Array<string | undefined> = []): Promise<unknown> {
+  const passesAddresses = entry.options?.requiresParameterAddresses === true && entry.result?.dimensionality === "matrix";
+  const padded = entry.parameters.map((_, index) => args[index]);
+  const invocation = { functionName: entry.id, address: "Sheet1!Z1", ...(passesAddresses ? { parameterAddresses: entry.parameters.map((_, index) => addresses[index] ?? "") } : {}) };
+  const result = await implementation(...padded, invocation);
+  if (entry.result?.dimensionality === "matrix") {
+    if (!Array.isArray(result) || !result.every(Array.isArray)) throw new CellError("#VALUE!", `${entry.name} declares a matrix result but returned ${JSON.stringify(result)}`);
+    return result.length === 1 && result[0].length === 1 ? result[0][0] : result;
+  }
+  if (Array.isArray(result)) throw new CellError("#VALUE!", `${entry.name} declares a single value but returned an array`);
+  return result;
+}
+
+/** The addresses of a call's argument cells, in parameter order: `rate(0, "KPI-18", fromCells("'Appendix A'!G4"))`. */
+export class ArgumentCells {
+  constructor(readonly addresses: Array<string | undefined>) {}
+}
+
+export function fromCells(...addresses: Array<string | undefined>): ArgumentCells {
+  return new ArgumentCells(addresses);
+}
+
+type ExcelCall = (...args: unknown[]) => Promise<any>;
+
+/**
+ * The functions of a source file, each called as Excel calls it (see callAsExcel) from the functions.json its
+ * JSDoc makes. A last argument `fromCells(...)` says where the arguments came from.
+ */
+export function asExcelCalls<Names extends string>(source: string, implementations: Record<Names, (...args: any[]) => unknown>): Record<Names, ExcelCall> {
+  let metadata: Promise<FunctionsMetadata> | undefined;
+  const calls = {} as Record<Names, ExcelCall>;
+  for (const name of Object.keys(implementations) as Names[]) {
+    calls[name] = async (...args: unknown[]) => {
+      metadata ??= metadataFrom(source);
+      const entry = (await metadata).functions.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
+      if (!entry) throw new Error(`${source} declares no custom function ${name}`);
+      const last = args[args.length - 1];
+      const cells = last instanceof ArgumentCells ? last : undefined;
+      return callAsExcel(entry, implementations[name], cells ? args.slice(0, -1) : args, cells?.addresses);
+    };
+  }
+  return calls;
+}
