@@ -31,7 +31,7 @@ export interface CellFacts {
 }
 
 /** How long a function waits for Excel to say what a cell holds before answering #N/A (a sync can hang: office-js #6150, #6678). */
-export const cellFactsPatience = 10_000;
+export const cellFactsTiming = { patience: 10_000 };
 
 type Waiting = { resolve: (facts: CellFacts) => void; reject: (error: unknown) => void };
 let pending: Map<string, Waiting[]> | null = null;
@@ -41,9 +41,9 @@ let pending: Map<string, Waiting[]> | null = null;
  * cell's number format, so only the cell can tell a blank from a zero, or 105% from 1.05. The requests of
  * every formula calculating at once go to Excel together, in one Excel.run with one sync; if Excel refuses
  * that batch, each address is asked on its own, so one bad address fails only its own formula. A request
- * Excel never answers fails after `cellFactsPatience`.
+ * Excel never answers fails after `cellFactsTiming.patience`.
  */
-export function cellFactsAt(address: string, patience = cellFactsPatience): Promise<CellFacts> {
+export function cellFactsAt(address: string, patience = cellFactsTiming.patience): Promise<CellFacts> {
   const asked = new Promise<CellFacts>((resolve, reject) => {
     if (!pending) {
       pending = new Map();
