@@ -120,7 +120,7 @@ describe("merged areas", () => {
   });
 
   it("places merged areas right on a sheet whose name has a comma", async () => {
-    const host = await installedHost("appendix-i.xlsx", { requirementSets: { ExcelApi: "1.13" } });
+    await installedHost("appendix-i.xlsx", { requirementSets: { ExcelApi: "1.13" } });
     const plain = await Excel.run((context) => readActiveSheet(context));
     await Excel.run(async (context) => {
       context.workbook.worksheets.getActiveWorksheet().name = "Q1, Q2 KPIs";
