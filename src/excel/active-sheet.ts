@@ -6,9 +6,9 @@
 import { findTables, planFormatting, topLeftOf, type FormattingPlan, type FoundTables, type Register } from "../core";
 import { detectCapabilities, type Capabilities } from "./requirements";
 import { queueDeletions, queueRules, retryAfter } from "./rules";
-import { readActiveSheet, type OwnRule, type SheetReading } from "./sheet-reading";
+import { activeSheet, readActiveSheet, type OwnRule, type SheetLocator, type SheetReading } from "./sheet-reading";
 
-export { readActiveSheet, type OwnRule, type SheetReading };
+export { readActiveSheet, type OwnRule, type SheetLocator, type SheetReading };
 
 export interface Applied {
   found: FoundTables;
@@ -30,22 +30,27 @@ export async function applyRagFormatting(context: Excel.RequestContext, register
   const reading = await readActiveSheet(context, capabilities);
   const found = findTables(reading.grid, register);
   const plan = planFormatting(found, toleranceSet);
-  try {
-    await writePlan(context, plan, reading.ownRules, capabilities, reading.listSeparator);
-  } catch (error) {
-    const retry = retryAfter(error, reading.listSeparator);
-    if (!retry) throw error;
-    const again = await readActiveSheet(context, capabilities);
-    await writePlan(context, plan, again.ownRules, capabilities, retry.separator);
-  }
+  await replaceRules(context, plan, reading, capabilities);
   return { found, plan, removed: reading.ownRules.length, unreadableRules: reading.unreadableRules, blocks: reading.blocks };
 }
 
+/** Writes a plan over the add-in's rules that a reading found: one sync, or three where Excel refuses the first write. */
+export async function replaceRules(context: Excel.RequestContext, plan: FormattingPlan, reading: SheetReading, capabilities: Capabilities, locate: SheetLocator = activeSheet): Promise<void> {
+  try {
+    await writePlan(context, plan, reading.ownRules, capabilities, reading.listSeparator, locate);
+  } catch (error) {
+    const retry = retryAfter(error, reading.listSeparator);
+    if (!retry) throw error;
+    const again = await readActiveSheet(context, capabilities, locate);
+    await writePlan(context, plan, again.ownRules, capabilities, retry.separator, locate);
+  }
+}
+
 /** Deletes the add-in's old rules and adds the plan's, in one sync. */
-export async function writePlan(context: Excel.RequestContext, plan: FormattingPlan, ownRules: OwnRule[], capabilities: Capabilities, separator: "," | ";" = ","): Promise<void> {
+export async function writePlan(context: Excel.RequestContext, plan: FormattingPlan, ownRules: OwnRule[], capabilities: Capabilities, separator: "," | ";" = ",", locate: SheetLocator = activeSheet): Promise<void> {
   context.application.suspendScreenUpdatingUntilNextSync();
-  queueDeletions(context, ownRules, capabilities);
-  queueRules(context, plan, separator);
+  queueDeletions(context, ownRules, capabilities, locate);
+  queueRules(context, plan, separator, locate);
   await context.sync();
 }
 

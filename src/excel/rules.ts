@@ -12,7 +12,7 @@
 import { moveFormula, parseCellAddress, type FormattingPlan, type PlannedRule } from "../core";
 import { errorCode } from "./guarded";
 import type { Capabilities } from "./requirements";
-import type { OwnRule } from "./sheet-reading";
+import { activeSheet, type OwnRule, type SheetLocator } from "./sheet-reading";
 
 /** getRanges' address may not be longer (office-js #5198 failed at 8,207 characters). */
 export const longestAreaList = 8000;
@@ -46,16 +46,16 @@ export function areaLists(rule: Pick<PlannedRule, "formula" | "appliesTo">, sepa
 }
 
 /** Queues the deletion of the add-in's old rules, by id, the last-applied first. */
-export function queueDeletions(context: Excel.RequestContext, rules: OwnRule[], capabilities: Capabilities): void {
-  const formats = context.workbook.worksheets.getActiveWorksheet().getRange().conditionalFormats;
+export function queueDeletions(context: Excel.RequestContext, rules: OwnRule[], capabilities: Capabilities, locate: SheetLocator = activeSheet): void {
+  const formats = locate(context).getRange().conditionalFormats;
   for (const rule of [...rules].sort((a, b) => b.priority - a.priority)) {
     (capabilities.formatById ? formats.getItemOrNullObject(rule.id) : formats.getItem(rule.id)).delete();
   }
 }
 
 /** Queues the plan's rules, below every rule already there, so where the analyst's own rules colour a cell, theirs win. */
-export function queueRules(context: Excel.RequestContext, plan: FormattingPlan, separator: "," | ";"): void {
-  const sheet = context.workbook.worksheets.getActiveWorksheet();
+export function queueRules(context: Excel.RequestContext, plan: FormattingPlan, separator: "," | ";", locate: SheetLocator = activeSheet): void {
+  const sheet = locate(context);
   for (const rule of plan.rules) {
     for (const list of areaLists(rule, separator)) {
       const format = sheet.getRanges(list.address).conditionalFormats.add(Excel.ConditionalFormatType.custom);

@@ -33,6 +33,11 @@ export interface SheetReading {
   listSeparator: "," | ";";
 }
 
+/** Which sheet to read or write: the active one, or the self-check's hidden sheet. */
+export type SheetLocator = (context: Excel.RequestContext) => Excel.Worksheet;
+
+export const activeSheet: SheetLocator = (context) => context.workbook.worksheets.getActiveWorksheet();
+
 /** Rows in the first block, read with everything else in the first sync: an ordinary sheet is one block. */
 export const firstBlockRows = 5000;
 /** What one block's values and formats may weigh, well under the web's 5 MB response limit. */
@@ -65,9 +70,9 @@ interface RuleFacts {
   formula: string | null;
 }
 
-export async function readActiveSheet(context: Excel.RequestContext, capabilities: Capabilities = detectCapabilities()): Promise<SheetReading> {
-  const sheet = context.workbook.worksheets.getActiveWorksheet();
-  const named = context.workbook.worksheets.getActiveWorksheet();
+export async function readActiveSheet(context: Excel.RequestContext, capabilities: Capabilities = detectCapabilities(), locate: SheetLocator = activeSheet): Promise<SheetReading> {
+  const sheet = locate(context);
+  const named = locate(context);
   named.load("name");
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load(["rowIndex", "columnIndex", "rowCount", "columnCount"]);
@@ -79,7 +84,7 @@ export async function readActiveSheet(context: Excel.RequestContext, capabilitie
     await context.sync();
   } catch (error) {
     if ((error as { code?: string }).code === "InvalidOperationInCellEditMode") throw error;
-    return readInGuardedSteps(context, capabilities);
+    return readInGuardedSteps(context, capabilities, locate);
   }
   const rules = formats.items.map((format) => ({ id: format.id, priority: format.priority, formula: format.type === Excel.ConditionalFormatType.custom && !format.customOrNullObject.isNullObject ? format.customOrNullObject.rule.formula : null }));
   const area = usedArea(used);
@@ -89,9 +94,9 @@ export async function readActiveSheet(context: Excel.RequestContext, capabilitie
 }
 
 /** The same reading, each part guarded: used range and rule ids first, then each rule's formula, then blocks. */
-async function readInGuardedSteps(context: Excel.RequestContext, capabilities: Capabilities): Promise<SheetReading> {
-  const sheet = context.workbook.worksheets.getActiveWorksheet();
-  const named = context.workbook.worksheets.getActiveWorksheet();
+async function readInGuardedSteps(context: Excel.RequestContext, capabilities: Capabilities, locate: SheetLocator): Promise<SheetReading> {
+  const sheet = locate(context);
+  const named = locate(context);
   named.load("name");
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load(["rowIndex", "columnIndex", "rowCount", "columnCount"]);

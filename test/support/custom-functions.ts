@@ -9,6 +9,9 @@
  * The metadata is generated from the functions' JSDoc by custom-functions-metadata, as the build does.
  */
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import { parseAddress } from "./a1.js";
+import { readMatrix } from "./range-data.js";
+import { readCell as readCellState } from "./workbook-state.js";
 
 export interface FunctionMetadata {
   id: string;
@@ -87,4 +90,56 @@ export function asExcelCalls<Names extends string>(source: string, implementatio
     };
   }
   return calls;
+}
+
+/**
+ * A formula evaluator for the host that calculates the add-in's custom functions as Excel does: `=KPI.RATE(A1,"KPI-18")`
+ * calls the function with A1's value (an empty cell arrives as 0 on Windows and Mac, as null on the web) and
+ * A1's address where the function's metadata asks for it; the cell shows #BUSY! until the promise settles.
+ * Arguments may be cells, ranges of one row or column, text in quotes or numbers; other formulas keep their value.
+ */
+export function customFunctionEvaluator(source: string, implementations: Record<string, (...args: any[]) => unknown>, namespace = "KPI"): import("./simulated-excel.js").FormulaEvaluator {
+  const calls = asExcelCalls(source, implementations);
+  const names = new Map(Object.keys(implementations).map((name) => [name.toUpperCase(), name]));
+  return (workbook) => (formula, at) => {
+    const match = new RegExp(`^=${namespace}\\.(\\w+)\\((.*)\\)$`, "i").exec(formula.trim());
+    const name = match && names.get(match[1].toUpperCase());
+    const sheet = workbook.sheets.find((candidate) => candidate.name === at.sheet);
+    if (!match || !name || !sheet) return sheet ? (readCellState(sheet, at.row, at.column)?.value ?? "") : "#REF!";
+    const onTheWeb = typeof Office !== "undefined" && String(Office.context.platform) === "OfficeOnline";
+    const args: unknown[] = [];
+    const addresses: Array<string | undefined> = [];
+    for (const written of splitArguments(match[2])) {
+      const quoted = /^"(.*)"$/.exec(written);
+      if (quoted) {
+        args.push(quoted[1].replace(/""/g, '"'));
+        addresses.push(undefined);
+      } else if (/^-?\d+(\.\d+)?$/.test(written)) {
+        args.push(Number(written));
+        addresses.push(undefined);
+      } else {
+        const area = parseAddress(written)?.area;
+        if (!area) return "#NAME?";
+        const rows = readMatrix({ sheet, area }, (cell) => (cell === undefined || cell.value === "" || cell.value === null ? (onTheWeb ? null : 0) : cell.value));
+        args.push(area.top === area.bottom && area.left === area.right ? rows[0][0] : rows);
+        addresses.push(`'${sheet.name.replace(/'/g, "''")}'!${written.replace(/\$/g, "")}`);
+      }
+    }
+    return calls[name](...args, new ArgumentCells(addresses)) as Promise<import("./cell-values.js").CellValue>;
+  };
+}
+
+function splitArguments(written: string): string[] {
+  const parts: string[] = [];
+  let current = "";
+  let quoted = false;
+  for (const character of written) {
+    if (character === '"') quoted = !quoted;
+    if (character === "," && !quoted) {
+      parts.push(current.trim());
+      current = "";
+    } else current += character;
+  }
+  if (current.trim() !== "") parts.push(current.trim());
+  return parts;
 }

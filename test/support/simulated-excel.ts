@@ -24,7 +24,7 @@ export interface FormulaLocation {
  * returns the function that evaluates one formula ("=A1*2") at a location.
  * Without one, formula cells keep the value they had (the cached result from a file, or "").
  */
-export type FormulaEvaluator = (workbook: WorkbookState) => (formula: string, at: FormulaLocation) => CellValue;
+export type FormulaEvaluator = (workbook: WorkbookState) => (formula: string, at: FormulaLocation) => CellValue | Promise<CellValue>;
 
 /** Requirement sets and their highest version: { ExcelApi: "1.12" }. */
 export type RequirementSets = Record<string, string>;
@@ -185,7 +185,23 @@ export class SimulatedExcel {
       for (const [key, cell] of sheet.cells) {
         if (cell.formula === undefined) continue;
         const { row, column } = cellPosition(key);
-        cell.value = evaluate(cell.formula, { sheet: sheet.name, row, column, address: cellAddress(row, column) });
+        const result = evaluate(cell.formula, { sheet: sheet.name, row, column, address: cellAddress(row, column) });
+        if (!isPromiseLike(result)) {
+          cell.value = result;
+          continue;
+        }
+        // An asynchronous custom function: Excel shows #BUSY! until its promise settles.
+        const formula = cell.formula;
+        cell.value = "#BUSY!";
+        const settling = Promise.resolve(result).then(
+          (value) => {
+            if (cell.formula === formula) cell.value = value;
+          },
+          (error: unknown) => {
+            if (cell.formula === formula) cell.value = (error as { code?: string }).code ?? "#VALUE!";
+          },
+        ).finally(() => this.#pendingHandlers.delete(settling));
+        this.#pendingHandlers.add(settling);
       }
     }
   }
