@@ -10,6 +10,7 @@ import { insertRegisterTable, readRegisterTable } from "../excel/register-table"
 import { capabilityNotes, checkRequirements, type Capabilities } from "../excel/requirements";
 import { unreadableRulesNote } from "./wording";
 import { explainFailure, runExcel } from "../excel/run";
+import { checkThisExcel } from "../excel/self-check";
 import { initialPaneState, type PaneActions, type PaneMessage, type PaneState } from "./model";
 
 /** The pane's view of a sheet's tables under a tolerance set: what every component needs, as plain data. */
@@ -137,6 +138,16 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
           const copy = await runExcel(copySheetWithValues, { onWaiting: waiting });
           return { intent: "success", text: `Made "${copy.sheet}": ${copy.replaced} KPI formula${copy.replaced === 1 ? "" : "s"} replaced with ${copy.replaced === 1 ? "its value" : "their values"}.` };
         }),
+      checkThisExcel: () =>
+        void (async () => {
+          setState((previous) => ({ ...previous, busy: "Checking this Excel…", selfCheck: { running: true } }));
+          try {
+            const report = await runExcel((context) => checkThisExcel(context), { onWaiting: waiting });
+            setState((previous) => ({ ...previous, busy: undefined, selfCheck: { running: false, report: report.text } }));
+          } catch (error) {
+            setState((previous) => ({ ...previous, busy: undefined, selfCheck: { running: false, report: explainFailure(error, "The check could not run") } }));
+          }
+        })(),
       dismissMessage: () => say(undefined),
     }),
     [act, reloadRegister, reread, say, show, state.ownRules, waiting],
