@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import * as functions from "../../src/functions/functions";
 import { forgetRegister } from "../../src/functions/register-source";
 import { checkThisExcel } from "../../src/excel/self-check";
-import { createExcelHost, customFunctionEvaluator, WEB_PAYLOAD_LIMIT, type ExcelHostOptions } from "../support";
+import { asExcelCalls, createExcelHost, customFunctionEvaluator, WEB_PAYLOAD_LIMIT, type ExcelHostOptions } from "../support";
 
 const source = path.join(__dirname, "..", "..", "src", "functions", "functions.ts");
 let uninstall: (() => void) | undefined;
@@ -18,7 +18,7 @@ afterEach(async () => {
 
 function excelWith(options: ExcelHostOptions = {}) {
   forgetRegister();
-  const host = createExcelHost({ Appendix: [["Measure", "Target"]] }, { ...options, formulaEvaluator: customFunctionEvaluator(source, { rate: functions.rate }) });
+  const host = createExcelHost({ Appendix: [["Measure", "Target"]] }, { ...options, formulaEvaluator: customFunctionEvaluator(asExcelCalls(source, { rate: functions.rate })) });
   uninstall = host.install();
   current = host;
   return host;
@@ -59,7 +59,7 @@ describe("Check this Excel", () => {
   it("fails the empty-cell item where a blank reaches KPI.RATE as 0 without its address, as on Windows without a matrix result", async () => {
     forgetRegister();
     const blind = (value: unknown, kpi: unknown) => functions.rate(value, kpi);
-    const host = createExcelHost(undefined, { formulaEvaluator: customFunctionEvaluator(source, { rate: blind }) });
+    const host = createExcelHost(undefined, { formulaEvaluator: customFunctionEvaluator(asExcelCalls(source, { rate: blind })) });
     uninstall = host.install();
     current = host;
     const report = await Excel.run((context) => checkThisExcel(context, { pause: instantly }));

@@ -6,9 +6,8 @@
  *   object, and dimensionality must be set to matrix"; without it Excel passes none;
  * - a matrix result must be an array of rows, and a 1×1 matrix shows as the single value it holds; a
  *   scalar result must not be an array. Anything else is what the cell would show as #VALUE!.
- * The metadata is generated from the functions' JSDoc by custom-functions-metadata, as the build does.
+ * functions-metadata.ts makes the metadata from the functions' JSDoc in Node, as the build does.
  */
-import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { parseAddress } from "./a1.js";
 import { readMatrix } from "./range-data.js";
 import { readCell as readCellState } from "./workbook-state.js";
@@ -25,13 +24,6 @@ export interface FunctionMetadata {
 export interface FunctionsMetadata {
   allowCustomDataForDataTypeAny?: boolean;
   functions: FunctionMetadata[];
-}
-
-/** functions.json as the build makes it from a source file's JSDoc. */
-export async function metadataFrom(source: string): Promise<FunctionsMetadata> {
-  const generated = await generateCustomFunctionsMetadata(source);
-  if (generated.errors.length > 0) throw new Error(`functions.json could not be made from ${source}: ${generated.errors.join("; ")}`);
-  return JSON.parse(generated.metadataJson) as FunctionsMetadata;
 }
 
 /** The error a cell shows: Excel's code and the function's message. */
@@ -70,23 +62,22 @@ export function fromCells(...addresses: Array<string | undefined>): ArgumentCell
   return new ArgumentCells(addresses);
 }
 
-type ExcelCall = (...args: unknown[]) => Promise<any>;
+export type ExcelCall = (...args: unknown[]) => Promise<any>;
 
 /**
- * The functions of a source file, each called as Excel calls it (see callAsExcel) from the functions.json its
- * JSDoc makes. A last argument `fromCells(...)` says where the arguments came from.
+ * Functions called as Excel calls them (see callAsExcel), by name: the metadata (functions.json) and each
+ * entry's implementation. A last argument `fromCells(...)` says where the arguments came from.
  */
-export function asExcelCalls<Names extends string>(source: string, implementations: Record<Names, (...args: any[]) => unknown>): Record<Names, ExcelCall> {
-  let metadata: Promise<FunctionsMetadata> | undefined;
-  const calls = {} as Record<Names, ExcelCall>;
-  for (const name of Object.keys(implementations) as Names[]) {
+export function excelCalls(metadata: () => FunctionsMetadata | Promise<FunctionsMetadata>, implementationOf: (entry: FunctionMetadata) => ((...args: any[]) => unknown) | undefined, names: string[]): Record<string, ExcelCall> {
+  const calls: Record<string, ExcelCall> = {};
+  for (const name of names) {
     calls[name] = async (...args: unknown[]) => {
-      metadata ??= metadataFrom(source);
-      const entry = (await metadata).functions.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
-      if (!entry) throw new Error(`${source} declares no custom function ${name}`);
+      const entry = (await metadata()).functions.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
+      const implementation = entry && implementationOf(entry);
+      if (!entry || !implementation) throw new CellError("#NAME?", `no custom function ${name} is registered`);
       const last = args[args.length - 1];
       const cells = last instanceof ArgumentCells ? last : undefined;
-      return callAsExcel(entry, implementations[name], cells ? args.slice(0, -1) : args, cells?.addresses);
+      return callAsExcel(entry, implementation, cells ? args.slice(0, -1) : args, cells?.addresses);
     };
   }
   return calls;
@@ -98,9 +89,8 @@ export function asExcelCalls<Names extends string>(source: string, implementatio
  * A1's address where the function's metadata asks for it; the cell shows #BUSY! until the promise settles.
  * Arguments may be cells, ranges of one row or column, text in quotes or numbers; other formulas keep their value.
  */
-export function customFunctionEvaluator(source: string, implementations: Record<string, (...args: any[]) => unknown>, namespace = "KPI"): import("./simulated-excel.js").FormulaEvaluator {
-  const calls = asExcelCalls(source, implementations);
-  const names = new Map(Object.keys(implementations).map((name) => [name.toUpperCase(), name]));
+export function customFunctionEvaluator(calls: Record<string, ExcelCall>, namespace = "KPI"): import("./simulated-excel.js").FormulaEvaluator {
+  const names = new Map(Object.keys(calls).map((name) => [name.toUpperCase(), name]));
   return (workbook) => (formula, at) => {
     const match = new RegExp(`^=${namespace}\\.(\\w+)\\((.*)\\)$`, "i").exec(formula.trim());
     const name = match && names.get(match[1].toUpperCase());

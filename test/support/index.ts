@@ -19,4 +19,5 @@ export {
 export { readWorkbookState, writeWorkbookState, saveWorkbookState } from "./xlsx-state.js";
 export { hyperFormulaEvaluator, type CustomFunction, type HyperFormulaEvaluatorOptions } from "./hyperformula-evaluator.js";
 export { workbookStateFromJson, workbookStateToJson, type SheetJson, type WorkbookJson } from "./workbook-json.js";
-export { asExcelCalls, callAsExcel, customFunctionEvaluator, fromCells, metadataFrom, CellError, type FunctionMetadata, type FunctionsMetadata } from "./custom-functions.js";
+export { callAsExcel, customFunctionEvaluator, excelCalls, fromCells, CellError, type ExcelCall, type FunctionMetadata, type FunctionsMetadata } from "./custom-functions.js";
+export { asExcelCalls, metadataFrom } from "./functions-metadata.js";

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, test } from "vitest";
 import { App, themeOfOffice } from "../../src/taskpane/App";
 import * as functions from "../../src/functions/functions";
 import { forgetRegister } from "../../src/functions/register-source";
-import { createExcelHost, customFunctionEvaluator, loadHostFromXlsx, type ExcelHost } from "../support";
+import { asExcelCalls, createExcelHost, customFunctionEvaluator, loadHostFromXlsx, type ExcelHost } from "../support";
 import { fillJsdomGaps } from "./jsdom-gaps";
 
 fillJsdomGaps();
@@ -112,7 +112,7 @@ describe("the pane's theme", () => {
 describe("Check this Excel, from the pane's Help", () => {
   test("runs on a hidden sheet, shows its report and leaves the workbook's sheets as they were", async () => {
     forgetRegister();
-    const host = await loadHostFromXlsx(appendixI, { formulaEvaluator: customFunctionEvaluator(path.join(__dirname, "..", "..", "src", "functions", "functions.ts"), { rate: functions.rate }) });
+    const host = await loadHostFromXlsx(appendixI, { formulaEvaluator: customFunctionEvaluator(asExcelCalls(path.join(__dirname, "..", "..", "src", "functions", "functions.ts"), { rate: functions.rate })) });
     const sheets = host.snapshot().sheets.map((sheet) => sheet.name);
     const user = await openPane(host);
     await screen.findByRole("heading", { name: "Table A5:J18: 12 KPIs" });
