@@ -40,8 +40,11 @@ export const activeSheet: SheetLocator = (context) => context.workbook.worksheet
 
 /** Rows in the first block, read with everything else in the first sync: an ordinary sheet is one block. */
 export const firstBlockRows = 5000;
-/** What one block's values and formats may weigh, well under the web's 5 MB response limit. */
-export const blockBudgetBytes = 3_000_000;
+/**
+ * What one block's values and formats may weigh, as JSON: four fifths of the web's 5 MB response limit, the
+ * rest for what the response carries besides. A block that still proves too large is read in halves.
+ */
+export const blockBudgetBytes = 4_200_000;
 const biggestBlockRows = 100_000;
 
 interface Block {
