@@ -73,14 +73,18 @@ interface RuleFacts {
   formula: string | null;
 }
 
-export async function readActiveSheet(context: Excel.RequestContext, capabilities: Capabilities = detectCapabilities(), locate: SheetLocator = activeSheet): Promise<SheetReading> {
+/** The sheet, its name, its used range and the list separator, queued for the next sync. */
+function queueSheetFacts(context: Excel.RequestContext, capabilities: Capabilities, locate: SheetLocator) {
   const sheet = locate(context);
   const named = locate(context);
   named.load("name");
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load(["rowIndex", "columnIndex", "rowCount", "columnCount"]);
-  const separator = queueListSeparator(context, capabilities);
-  const formats = sheet.getRange().conditionalFormats;
+  return { sheet, named, used, separator: queueListSeparator(context, capabilities), formats: sheet.getRange().conditionalFormats };
+}
+
+export async function readActiveSheet(context: Excel.RequestContext, capabilities: Capabilities = detectCapabilities(), locate: SheetLocator = activeSheet): Promise<SheetReading> {
+  const { sheet, named, used, separator, formats } = queueSheetFacts(context, capabilities, locate);
   formats.load("items/id,items/type,items/priority,items/customOrNullObject/rule/formula");
   const first = queueBlock(sheet, { top: 0, rows: firstBlockRows }, capabilities);
   try {
@@ -98,13 +102,7 @@ export async function readActiveSheet(context: Excel.RequestContext, capabilitie
 
 /** The same reading, each part guarded: used range and rule ids first, then each rule's formula, then blocks. */
 async function readInGuardedSteps(context: Excel.RequestContext, capabilities: Capabilities, locate: SheetLocator): Promise<SheetReading> {
-  const sheet = locate(context);
-  const named = locate(context);
-  named.load("name");
-  const used = sheet.getUsedRangeOrNullObject(true);
-  used.load(["rowIndex", "columnIndex", "rowCount", "columnCount"]);
-  const separator = queueListSeparator(context, capabilities);
-  const formats = sheet.getRange().conditionalFormats;
+  const { sheet, named, used, separator, formats } = queueSheetFacts(context, capabilities, locate);
   const count = formats.getCount();
   await context.sync();
   // Each rule by its place, so one Excel cannot describe (even its id: office-js #6396) fails only itself.

@@ -76,7 +76,7 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
           onSheetActivated: reread,
           // Only the register's edits change what the pane shows of another sheet's tables.
           onTablesChanged: async (tableId) => {
-            if (tableId !== undefined && registerTableId.current !== undefined && tableId !== registerTableId.current) return;
+            if (tableId !== undefined && tableId !== registerTableId.current) return;
             await reloadRegister();
             await reread();
           },

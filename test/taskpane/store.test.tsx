@@ -109,6 +109,26 @@ describe("the pane's theme", () => {
   });
 });
 
+describe("edits to tables", () => {
+  test("read the sheet again only when the register changes, not when another table does", async () => {
+    const host = await loadHostFromXlsx(appendixI);
+    await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.add("Placements");
+      sheet.getRange("A1:B2").values = [["Team", "Moves"], ["North", 3]];
+      sheet.tables.add("'Placements'!A1:B2", true).name = "Placements";
+      await context.sync();
+    });
+    await openPane(host);
+    await screen.findByRole("heading", { name: "Table A5:J18: 12 KPIs" });
+    await waitFor(() => expect(screen.queryByRole("status")?.textContent ?? "").toBe(""));
+    await host.settled();
+    const syncs = host.syncCount;
+    await host.type("Placements", "B2", "4");
+    await host.settled();
+    expect(host.syncCount).toBe(syncs);
+  });
+});
+
 describe("Check this Excel, from the pane's Help", () => {
   test("runs on a hidden sheet, shows its report and leaves the workbook's sheets as they were", async () => {
     forgetRegister();
