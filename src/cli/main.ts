@@ -5,9 +5,9 @@
 import { promises as files } from "node:fs";
 import path from "node:path";
 import type ExcelJS from "exceljs";
-import { buildRegister, findTables, planFormatting, toleranceSetKey, toleranceSetsOf, type FormattingPlan } from "../core";
+import { buildRegister, findTables, planFormatting, skippedSheetLine, toleranceSetKey, toleranceSetsOf, type FormattingPlan, type FoundTables } from "../core";
 import { parseArguments, usage, type CommandOptions } from "./arguments";
-import { summaryLines } from "./summary";
+import { summaryLines, type SkippedSheet } from "./summary";
 import { applyPlan, CommandProblem, gridOf, readWorkbookFile, registerTableOf, removeOwnRules, workbookBytes, writeOutputs, type Output as FileOutput } from "./xlsx";
 
 export interface Output {
@@ -62,9 +62,12 @@ async function run(options: CommandOptions, output: Output): Promise<void> {
   }
 
   const register = buildRegister(registerTableOf(workbook));
-  const found = sheets.map((worksheet) => ({ worksheet, found: findTables(gridOf(worksheet), register) })).filter(({ found }) => found.tables.length > 0);
+  const read = sheets.map((worksheet) => ({ worksheet, found: findTables(gridOf(worksheet), register) }));
+  const found = read.filter(({ found }) => found.tables.length > 0);
+  const skipped = skippedSheets(read.map((sheet) => sheet.found));
   if (found.length === 0) {
-    throw new CommandProblem(`${options.workbook} has no KPI table${options.sheet ? ` on the sheet ${options.sheet}` : ""}. The add-in looks for a header row with a Measure column, a Polarity and Target column (or a KPI number column), and one column per period such as 2019/20 or Apr-21.`);
+    const reasons = skipped.map((sheet) => skippedSheetLine(sheet.sheet, sheet.reason)).join(" ");
+    throw new CommandProblem(`${options.workbook} has no KPI table${options.sheet ? ` on the sheet ${options.sheet}` : ""}. ${reasons} The add-in looks for a header row with a Measure column, a Polarity and Target column (or a KPI number column), and one column per period such as 2019/20 or Apr-21.`);
   }
   const sets = toleranceSetsOf(found.map((sheet) => sheet.found));
   const toleranceSet = sets.find((set) => toleranceSetKey(set) === toleranceSetKey(options.toleranceSet));
@@ -76,9 +79,9 @@ async function run(options: CommandOptions, output: Output): Promise<void> {
     return plan;
   });
   const outputs: FileOutput[] = [{ file: out, bytes: await workbookBytes(workbook), what: "output" }];
-  if (options.report) outputs.push({ file: options.report, bytes: reportText(options.workbook, plans, register.problems), what: "report" });
+  if (options.report) outputs.push({ file: options.report, bytes: reportText(options.workbook, plans, register.problems, skipped), what: "report" });
   await writeOutputs(outputs);
-  for (const line of summaryLines(plans, register.problems)) output.out(line);
+  for (const line of summaryLines(plans, register.problems, skipped)) output.out(line);
   output.out(`Wrote ${out}${options.report ? ` and ${options.report}` : ""}`);
 }
 
@@ -96,11 +99,17 @@ async function checkOutput(input: string, out: string, force: boolean): Promise<
   if (outReal !== null && !force) throw new CommandProblem(`${out} already exists: add --force to replace it`);
 }
 
-function reportText(workbook: string, plans: FormattingPlan[], registerProblems: string[]): string {
+/** The sheets with no KPI table, each with why. */
+function skippedSheets(found: readonly FoundTables[]): SkippedSheet[] {
+  return found.flatMap((sheet) => (sheet.skipped === undefined ? [] : [{ sheet: sheet.sheet, reason: sheet.skipped }]));
+}
+
+function reportText(workbook: string, plans: FormattingPlan[], registerProblems: string[], skipped: SkippedSheet[]): string {
   const report = {
     workbook: path.basename(workbook),
     toleranceSet: plans[0]?.toleranceSet ?? "Standard",
     registerProblems,
+    skippedSheets: skipped,
     sheets: plans.map((plan) => ({ sheet: plan.sheet, rules: plan.rules.length, tables: plan.tables })),
   };
   return `${JSON.stringify(report, null, 2)}\n`;

@@ -60,6 +60,8 @@ export interface RowReport {
 export interface TableReport {
   sheet: string;
   address: string;
+  /** How the table's columns were read, in one line: "B measure, C polarity (H/L), F–K periods; L DoT left alone". */
+  columnMap: string;
   toleranceSets: string[];
   periods: string[];
   rows: RowReport[];
@@ -67,6 +69,8 @@ export interface TableReport {
 
 export interface FormattingPlan {
   sheet: string;
+  /** Why the sheet has no KPI table, naming the nearest miss; undefined when it has one. */
+  skipped?: string;
   toleranceSet: string;
   rules: PlannedRule[];
   tables: TableReport[];
@@ -84,6 +88,7 @@ export function planFormatting(found: FoundTables, toleranceSet = "Standard"): F
   const tables: TableReport[] = found.tables.map((table) => ({
     sheet: found.sheet,
     address: table.address,
+    columnMap: table.columnMap,
     toleranceSets: table.toleranceSets,
     periods: table.periods.map((period) => period.label),
     rows: table.rows.map((row) => {
@@ -128,7 +133,7 @@ export function planFormatting(found: FoundTables, toleranceSet = "Standard"): F
     const anchor = appliesTo[0].split(":")[0];
     return { status: group.status, formula: group.formulaFor(anchor), appliesTo, ...ragPalette[group.status] };
   });
-  return { sheet: found.sheet, toleranceSet, rules, tables };
+  return { sheet: found.sheet, ...(found.skipped === undefined ? {} : { skipped: found.skipped }), toleranceSet, rules, tables };
 }
 
 function directionOfTravel(row: KpiRow): string {

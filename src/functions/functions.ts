@@ -53,9 +53,9 @@ export async function rate(value: any, kpi: any, toleranceSet?: any, invocation?
  * @helpurl https://localhost:3000/support.html#kpi-rag
  * @requiresParameterAddresses
  * @param value The figure to rate, as it stands in the sheet (a cell such as H12).
- * @param target The target as the sheet writes it: "90%", 0.9, "140 days" or "Suspended***".
- * @param tolerance The tolerance as the sheet writes it: "75%", ">=75%", or "-" for none.
- * @param polarity "Bigger is better", "Smaller is better", "Outstanding is better" or "In range is better".
+ * @param target As the sheet writes it: "90%", 0.9, "140 days", "10%-20%", "Suspended***"; "Less than 22%", "Fewer than 85", "Below", "Above" (strict); "At least 80%", "No more than 15%", "Minimum", "Maximum", ">=", "<="; "None" or "TBC" for no target.
+ * @param tolerance As the sheet writes it: "75%", ">=75%", "No less than 70%", "-" for none, or a margin: "±5%", "5% tolerance", "within 5% of target" (5% of the target's value), "±5pp", "5 points" (percentage points).
+ * @param polarity "Bigger is better", "Smaller is better", "In range is better", "Good is: High", "Aim to reduce", H or L, T (in range), "Monitoring only" (no target). Blank: the target decides ("At least 80%" is bigger is better).
  * @returns Green, Amber, Red, Suspended, No target, No data or Check definition.
  */
 export async function rag(value: any, target: any, tolerance: any, polarity: any, invocation?: CustomFunctions.Invocation): Promise<string[][]> {

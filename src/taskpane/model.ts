@@ -18,6 +18,8 @@ export interface PaneState {
   busy?: string;
   sheet: string;
   tables: TableReport[];
+  /** Why the sheet has no KPI table, naming the nearest miss; undefined when it has one. */
+  skipped?: string;
   summary: PeriodSummary[];
   watchList: WatchItem[];
   toleranceSets: string[];

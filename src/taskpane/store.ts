@@ -14,11 +14,11 @@ import { checkThisExcel } from "../excel/self-check";
 import { initialPaneState, type PaneActions, type PaneMessage, type PaneState } from "./model";
 
 /** The pane's view of a sheet's tables under a tolerance set: what every component needs, as plain data. */
-export function viewOf(found: FoundTables, toleranceSet: string, ownRules: number): Pick<PaneState, "sheet" | "tables" | "summary" | "watchList" | "toleranceSets" | "toleranceSet" | "ownRules"> {
+export function viewOf(found: FoundTables, toleranceSet: string, ownRules: number): Pick<PaneState, "sheet" | "tables" | "skipped" | "summary" | "watchList" | "toleranceSets" | "toleranceSet" | "ownRules"> {
   const toleranceSets = toleranceSetsOf([found]);
   const chosen = toleranceSets.includes(toleranceSet) ? toleranceSet : "Standard";
   const plan = planFormatting(found, chosen);
-  return { sheet: found.sheet, tables: plan.tables, summary: summarise(plan.tables), watchList: watchList(found, chosen), toleranceSets, toleranceSet: chosen, ownRules };
+  return { sheet: found.sheet, tables: plan.tables, skipped: found.skipped, summary: summarise(plan.tables), watchList: watchList(found, chosen), toleranceSets, toleranceSet: chosen, ownRules };
 }
 
 export function usePane(): { state: PaneState; actions: PaneActions } {

@@ -58,10 +58,11 @@ const useStyles = makeStyles({
   },
   problemsLabel: { display: "block", fontWeight: tokens.fontWeightSemibold, color: tokens.colorStatusWarningForeground1 },
   caption: { textAlign: "start", padding: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground3 },
+  columnMap: { marginBlock: `0 ${tokens.spacingVerticalS}`, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });
 
-export function KpiTables({ tables }: { tables: TableReport[] }) {
-  if (tables.length === 0) return <NothingFound />;
+export function KpiTables({ tables, skipped }: { tables: TableReport[]; skipped?: string }) {
+  if (tables.length === 0) return <NothingFound skipped={skipped} />;
   return (
     <>
       {tables.map((table) => (
@@ -81,6 +82,7 @@ function KpiTable({ table }: { table: TableReport }) {
       <h2 id={headingId} className={headings.section}>
         Table {table.address}: {kpis}
       </h2>
+      <p className={styles.columnMap}>Columns read: {table.columnMap}</p>
       <div className={styles.scroller} role="region" aria-labelledby={headingId} tabIndex={0}>
         <table className={styles.table}>
           <thead>
@@ -139,7 +141,7 @@ const example = {
   row: ["Assessments completed within 45 days", "Bigger is better", "90%", "75%", "89%"],
 };
 
-function NothingFound() {
+function NothingFound({ skipped }: { skipped?: string }) {
   const styles = useStyles();
   const headings = useHeadingStyles();
   const captionId = useId();
@@ -148,6 +150,7 @@ function NothingFound() {
       <h2 className={headings.section}>
         No KPI table found on this sheet
       </h2>
+      {skipped !== undefined && <p>This sheet was skipped: {skipped}.</p>}
       <p>KPI RAG looks for {lookingFor.charAt(0).toLowerCase() + lookingFor.slice(1)}</p>
       <p>For example:</p>
       <div className={styles.scroller} role="region" aria-labelledby={captionId} tabIndex={0}>

@@ -91,7 +91,7 @@ export function Pane({ state, actions }: { state: PaneState; actions: PaneAction
         {(view) => {
           switch (view) {
             case "kpis":
-              return <KpiTables tables={state.tables} />;
+              return <KpiTables tables={state.tables} skipped={state.skipped} />;
             case "summary":
               return <Summary summary={state.summary} watchList={state.watchList} busy={busy} onSelectRow={actions.selectRow} />;
             case "register":
