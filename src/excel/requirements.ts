@@ -34,10 +34,3 @@ export function checkRequirements(): RequirementCheck {
   }
   return { ok: true, capabilities: detectCapabilities() };
 }
-
-/** What an older Excel lacks, said once beside the pane's other messages. */
-export function capabilityNotes(capabilities: Capabilities): string[] {
-  const notes: string[] = [];
-  if (!capabilities.mergedAreas) notes.push("This Excel (before ExcelApi 1.13) cannot tell add-ins where merged cells are: a heading merged over several columns is read from its first column only.");
-  return notes;
-}

@@ -7,7 +7,7 @@ import { buildRegister, builtInRegister, findTables, planFormatting, summarise, 
 import { applyRagFormatting, copySheetWithValues, readActiveSheet, removeRagFormatting, selectSheetRow } from "../excel/active-sheet";
 import { watchWorkbook } from "../excel/events";
 import { insertRegisterTable, readRegisterTable } from "../excel/register-table";
-import { capabilityNotes, checkRequirements, type Capabilities } from "../excel/requirements";
+import { checkRequirements, type Capabilities } from "../excel/requirements";
 import { unreadableRulesNote } from "./wording";
 import { explainFailure, runExcel } from "../excel/run";
 import { checkThisExcel } from "../excel/self-check";
@@ -67,8 +67,6 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
       return;
     }
     capabilities.current = check.capabilities;
-    const notes = capabilityNotes(check.capabilities);
-    if (notes.length > 0) say({ intent: "warning", text: notes.join(" ") });
     void (async () => {
       await reloadRegister();
       await runExcel((context) =>
