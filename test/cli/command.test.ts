@@ -4,7 +4,7 @@ import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSy
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { isOwnRule, statuses } from "../../src/core";
-import { cellValueOf, gridOf } from "../../src/cli/xlsx";
+import { cellValueOf, gridOf } from "../support/xlsx-grid";
 import { paintedCells } from "../support/rule-engine";
 import { example, fixture, kpiRag, scratch } from "./run-command";
 
