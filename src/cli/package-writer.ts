@@ -65,7 +65,7 @@ async function writeEdited(writer: Writer, entry: ZipEntry, content: PartContent
   const headerOffset = writer.position;
   const header = Buffer.alloc(30);
   await writer.write(Buffer.concat([header, name]));
-  const deflater = createDeflateRaw({ level: 6, chunkSize: 64 * 1024 });
+  const deflater = createDeflateRaw({ level: 1, chunkSize: 1024 * 1024 });
   let crc = 0;
   let size = 0;
   let compressedSize = 0;

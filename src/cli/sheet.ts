@@ -4,9 +4,11 @@
  * the offset where the schema wants new <conditionalFormatting> blocks, and the highest priority any other
  * rule has (Excel 2010 rules in extLst too), so the add-in's rules come after every rule of the analyst's.
  */
-import { columnIndex, isOwnRule, notCalculated, type CellValue, type Grid, type GridArea } from "../core";
-import { localName, prefixFor, prefixOf, unescapeExcelText, XmlStream, type XmlTag } from "./xml";
+import { columnIndex, isOwnRule, type CellValue, type Grid, type GridArea } from "../core";
+import { CellReader } from "./cells";
+import { SheetDataScanner } from "./sheet-data";
 import { spreadsheetNamespace } from "./styles";
+import { localName, prefixFor, prefixOf, XmlStream, type XmlTag } from "./xml";
 
 /** CT_Worksheet's elements up to and including conditionalFormatting, in the schema's sequence. */
 const upToConditionalFormatting = new Set([
@@ -40,41 +42,16 @@ export interface SheetContext {
   date1904: boolean;
 }
 
-const excelDays = 2_958_466; // 31 December 9999 is Excel's last date, serial 2,958,465
-const days1904 = 1462;
-
-/** ExcelJS's test for a date format, so dates read as the same serial numbers they always did. */
-function isDateFormat(format: string): boolean {
-  return /[ymdhMsb]+/.test(format.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));
-}
-
 export async function readSheet(chunks: AsyncIterable<Buffer>, context: SheetContext): Promise<SheetContent> {
-  const values: CellValue[][] = [];
-  const numberFormats: string[][] = [];
-  const hiddenRows: number[] = [];
+  const cells = new CellReader(context);
   const merges: GridArea[] = [];
   const tableParts: string[] = [];
   const layout: SheetLayout = { prefix: "", insertAt: -1, ownRanges: [], ownRules: 0, highestPriority: 0 };
-  const dateFormat = new Map<string, boolean>();
 
   let prefix: string | undefined;
   let depth = 0;
   let section = ""; // the depth-1 element we are in
   let sectionIsOurs = false;
-
-  // The row and cell being read.
-  let rowIndex = -1;
-  let rowHidden = false;
-  let rowValues: CellValue[] | undefined;
-  let rowFormats: string[] | undefined;
-  let column = -1;
-  let cellType = "";
-  let cellStyle = 0;
-  let hasFormula = false;
-  let valueText: string | undefined;
-  let inlineText: string | undefined;
-  let capture: "value" | "inline" | undefined;
-  let phonetic = 0;
 
   // The conditional-format block being read.
   let blockStart = -1;
@@ -83,70 +60,6 @@ export async function readSheet(chunks: AsyncIterable<Buffer>, context: SheetCon
   let rulePriority = 0;
   let ruleOwn = false;
   let formulaText: string | undefined;
-
-  const finishRow = (): void => {
-    if (rowValues && rowValues.length > 0) {
-      values[rowIndex] = rowValues;
-      numberFormats[rowIndex] = rowFormats!;
-      if (rowHidden) hiddenRows.push(rowIndex);
-    }
-    rowValues = undefined;
-    rowFormats = undefined;
-  };
-
-  const finishCell = (): void => {
-    const value = cellValue();
-    if (value === null) return;
-    let format = context.numberFormats[cellStyle] ?? "General";
-    let figure = value;
-    if (typeof value === "number" && format !== "General") {
-      let dated = dateFormat.get(format);
-      if (dated === undefined) dateFormat.set(format, (dated = isDateFormat(format)));
-      if (dated) figure = asDate(value);
-    }
-    if (!format) format = "General";
-    rowValues ??= [];
-    rowFormats ??= [];
-    for (let gap = rowValues.length; gap < column; gap++) {
-      rowValues.push(null);
-      rowFormats.push("General");
-    }
-    rowValues[column] = figure;
-    rowFormats[column] = format;
-  };
-
-  const asDate = (serial: number): number => {
-    const shifted = context.date1904 ? serial + days1904 : serial;
-    if (!(shifted >= 0 && shifted < excelDays)) return serial; // no date Excel can show: the figure as it is
-    return Math.round(shifted * 86_400_000) / 86_400_000;
-  };
-
-  const cellValue = (): CellValue => {
-    switch (cellType) {
-      case "s": {
-        if (valueText === undefined) return null;
-        return context.sharedStrings[Number(valueText)] ?? null;
-      }
-      case "inlineStr":
-        return inlineText ?? (hasFormula && valueText === undefined ? { ...notCalculated } : (valueText ?? null));
-      case "b":
-        return valueText === undefined ? (hasFormula ? { ...notCalculated } : null) : valueText.trim() === "1" || valueText.trim().toLowerCase() === "true";
-      case "e":
-        return valueText === undefined ? (hasFormula ? { ...notCalculated } : null) : { error: valueText.trim() };
-      case "str":
-        return valueText === undefined ? (hasFormula ? { ...notCalculated } : null) : unescapeExcelText(valueText);
-      case "d": {
-        if (valueText === undefined) return hasFormula ? { ...notCalculated } : null;
-        const time = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(valueText) ? valueText : `${valueText}Z`);
-        return Number.isNaN(time) ? valueText : (time - Date.UTC(1899, 11, 30)) / 86_400_000;
-      }
-      default: {
-        if (valueText === undefined || valueText.trim() === "") return hasFormula ? (valueText === undefined ? { ...notCalculated } : "") : null;
-        const number = Number(valueText);
-        return Number.isFinite(number) ? number : valueText;
-      }
-    }
-  };
 
   const stream: XmlStream = new XmlStream({
     open(tag: XmlTag) {
@@ -170,29 +83,11 @@ export async function readSheet(chunks: AsyncIterable<Buffer>, context: SheetCon
         return;
       }
       if (section === "sheetData") {
+        // Only where the scanner could not take over (see below): saxes reads the cells.
         const local = prefix ? localName(name) : name;
-        if (depth === 3 && local === "row") {
-          const r = tag.attributes.r;
-          rowIndex = r !== undefined ? Number(r) - 1 : rowIndex + 1;
-          rowHidden = tag.attributes.hidden === "1" || tag.attributes.hidden === "true";
-        } else if (depth === 4 && local === "c") {
-          const r = tag.attributes.r;
-          column = r !== undefined ? columnOf(r) : column + 1;
-          cellType = tag.attributes.t ?? "n";
-          cellStyle = tag.attributes.s !== undefined ? Number(tag.attributes.s) : 0;
-          hasFormula = false;
-          valueText = undefined;
-          inlineText = undefined;
-          phonetic = 0;
-        } else if (depth === 5) {
-          if (local === "v") {
-            capture = "value";
-            valueText = "";
-          } else if (local === "f") hasFormula = true;
-        } else if (local === "t" && phonetic === 0 && depth >= 6) {
-          capture = "inline";
-          inlineText ??= "";
-        } else if (local === "rPh") phonetic += 1;
+        if (depth === 3 && local === "row") cells.openRow(tag.attributes.r, tag.attributes.hidden);
+        else if (depth === 4 && local === "c") cells.openCell(tag.attributes.r, tag.attributes.t, tag.attributes.s);
+        else if (depth >= 5) cells.openInCell(local, depth - 4);
         return;
       }
       const local = localName(name);
@@ -211,16 +106,14 @@ export async function readSheet(chunks: AsyncIterable<Buffer>, context: SheetCon
       }
     },
     text(text: string) {
-      if (capture === "value") valueText += text;
-      else if (capture === "inline") inlineText += text;
+      if (cells.capturing) cells.text(text);
       else if (formulaText !== undefined) formulaText += text;
     },
     close(tag: XmlTag) {
       if (section === "sheetData" && depth >= 3) {
-        if (depth === 3) finishRow();
-        else if (depth === 4) finishCell();
-        else capture = undefined;
-        if (depth > 5 && localName(tag.name) === "rPh") phonetic -= 1;
+        if (depth === 3) cells.closeRow();
+        else if (depth === 4) cells.closeCell();
+        else cells.closeInCell(localName(tag.name));
         depth -= 1;
         return;
       }
@@ -249,13 +142,44 @@ export async function readSheet(chunks: AsyncIterable<Buffer>, context: SheetCon
       depth -= 1;
     },
   });
-  for await (const chunk of chunks) stream.feed(chunk);
-  stream.end();
-
-  for (let row = 0; row < values.length; row++) {
-    values[row] ??= [];
-    numberFormats[row] ??= [];
+  // The head of the sheet goes to saxes up to the <sheetData> start tag, the rows and cells to the
+  // scanner, and everything from </sheetData> on to saxes again; a sheet whose start tag is not found
+  // early (or is empty) goes to saxes whole.
+  const scanner = new SheetDataScanner(cells);
+  let mode: "head" | "cells" | "rest" = "head";
+  let head: Buffer = Buffer.alloc(0);
+  let scanned = 0;
+  const scan = (bytes: Buffer): void => {
+    const rest = scanner.feed(bytes);
+    scanned += bytes.length;
+    if (!rest) return;
+    stream.skip(scanned - rest.length);
+    mode = "rest";
+    stream.feed(rest);
+  };
+  for await (const chunk of chunks) {
+    if (mode === "rest") stream.feed(chunk);
+    else if (mode === "cells") scan(chunk);
+    else {
+      head = head.length > 0 ? Buffer.concat([head, chunk]) : chunk;
+      const text = head.toString("latin1");
+      const start = /<(?:[A-Za-z_][\w.-]*:)?sheetData(?:\s[^>]*)?>/.exec(text);
+      if (start && !start[0].endsWith("/>")) {
+        const end = start.index + start[0].length;
+        stream.feed(head.subarray(0, end));
+        mode = "cells";
+        scan(head.subarray(end));
+      } else if (/<(?:[A-Za-z_][\w.-]*:)?sheetData\s*\/>/.test(text) || head.length > 4 * 1024 * 1024) {
+        mode = "rest";
+        stream.feed(head);
+      }
+    }
   }
+  if (mode === "head") stream.feed(head);
+  if (mode === "cells") throw new Error("the sheet ends inside its cells");
+  stream.end();
+  cells.finish();
+  const { values, numberFormats, hiddenRows } = cells;
   clearMergedCells(values, merges);
   const grid: Grid = { sheet: context.name, origin: { row: 0, column: 0 }, values, numberFormats, merges, hiddenRows };
   return { grid, layout, tableParts };
@@ -273,17 +197,6 @@ function clearMergedCells(values: CellValue[][], merges: readonly GridArea[]): v
       }
     }
   }
-}
-
-/** The column of a cell reference such as "AB12", without building strings. */
-function columnOf(reference: string): number {
-  let index = 0;
-  for (let at = 0; at < reference.length; at++) {
-    const code = reference.charCodeAt(at) & ~0x20;
-    if (code < 65 || code > 90) break;
-    index = index * 26 + (code - 64);
-  }
-  return index - 1;
 }
 
 function areaOf(reference: string): GridArea | undefined {

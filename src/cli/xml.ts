@@ -74,6 +74,11 @@ export class XmlStream {
     this.forget();
   }
 
+  /** Passes over bytes of the part that another reader has read (the cells of a sheet), keeping offsets true. */
+  skip(length: number): void {
+    this.bytes += length;
+  }
+
   end(): void {
     if (this.carry) {
       const rest = this.carry;

@@ -111,7 +111,7 @@ export class ZipPackage {
   async *streamPart(entry: ZipEntry, label: string): AsyncGenerator<Buffer> {
     if (entry.method !== 0 && entry.method !== 8) throw damaged(label, `the part ${entry.name} is packed in a way Excel does not use`);
     const { dataStart } = await this.localRecord(entry, label);
-    const inflater = entry.method === 8 ? createInflateRaw({ chunkSize: 64 * 1024 }) : undefined;
+    const inflater = entry.method === 8 ? createInflateRaw({ chunkSize: 256 * 1024 }) : undefined;
     const source = this.rawChunks(dataStart, entry.compressedSize);
     let crc = 0;
     let size = 0;
