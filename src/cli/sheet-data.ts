@@ -2,8 +2,9 @@
  * A scanner made for the bulk of a worksheet, the rows and cells inside <sheetData>: it reads the bytes as
  * Latin-1 (one character a byte, so offsets stay byte offsets), finds tags and their attributes, and
  * hands rows, cells and text to the CellReader; text is decoded as UTF-8 and its entities resolved only
- * where a value is kept. Measured on a 100,000-row sheet (31 MB of XML) it reads about six times as fast
- * as saxes, which still reads every other part and the rest of each sheet. It stops at </sheetData>.
+ * where a value is kept. Measured on a 100,000-row sheet (31 MB of XML) it takes half the CPU time of
+ * saxes (about 0.75 s against 1.5 s), which still reads every other part and the rest of each sheet, and
+ * checks them. It stops at </sheetData>.
  */
 import type { CellReader } from "./cells";
 
@@ -54,14 +55,13 @@ export class SheetDataScanner {
         return undefined;
       }
       if (next === slash) {
-        const name = localName(text, open + 2, close);
         if (this.depth === 0) {
-          if (name === "sheetData") return Buffer.from(text.slice(open), "latin1");
+          if (localName(text, open + 2, close) === "sheetData") return Buffer.from(text.slice(open), "latin1");
         } else {
           this.depth -= 1;
           if (this.depth === 0) cells.closeRow();
           else if (this.depth === 1) cells.closeCell();
-          else cells.closeInCell(name);
+          else cells.closeInCell(localName(text, open + 2, close));
         }
         at = close + 1;
         continue;
@@ -72,8 +72,8 @@ export class SheetDataScanner {
       this.depth += 1;
       if (this.depth === 1) {
         if (name === "row") {
-          const attributes = attributesOf(text, nameEnd, close);
-          cells.openRow(attributes.r, attributes.hidden);
+          readAttributes(text, nameEnd, close);
+          cells.openRow(found.r, found.hidden);
         }
         if (selfClosing) {
           this.depth -= 1;
@@ -81,8 +81,8 @@ export class SheetDataScanner {
         }
       } else if (this.depth === 2) {
         if (name === "c") {
-          const attributes = attributesOf(text, nameEnd, close);
-          cells.openCell(attributes.r, attributes.t, attributes.s);
+          readAttributes(text, nameEnd, close);
+          cells.openCell(found.r, found.t, found.s);
         }
         if (selfClosing) {
           this.depth -= 1;
@@ -138,22 +138,34 @@ function localName(text: string, from: number, end: number): string {
   return text.slice(start, stop);
 }
 
-function attributesOf(text: string, from: number, end: number): Record<string, string> {
-  const attributes: Record<string, string> = {};
+/** The attributes the cells need, read into one reused record: a row's r and hidden, a cell's r, s and t. */
+const found: { r?: string; s?: string; t?: string; hidden?: string } = {};
+
+function readAttributes(text: string, from: number, end: number): void {
+  found.r = found.s = found.t = found.hidden = undefined;
   let at = from;
   while (at < end) {
     while (at < end && text.charCodeAt(at) <= 32) at += 1;
-    const nameStart = at;
-    while (at < end && text.charCodeAt(at) !== 61 && text.charCodeAt(at) > 32) at += 1;
-    const name = text.slice(nameStart, at);
+    let nameStart = at;
+    while (at < end && text.charCodeAt(at) !== 61 && text.charCodeAt(at) > 32) {
+      if (text.charCodeAt(at) === 58) nameStart = at + 1; // a prefix's colon
+      at += 1;
+    }
+    const nameLength = at - nameStart;
     while (at < end && text.charCodeAt(at) !== doubleQuote && text.charCodeAt(at) !== singleQuote) at += 1;
     const quote = text.charCodeAt(at);
-    const valueEnd = text.indexOf(String.fromCharCode(quote), at + 1);
-    if (!name || valueEnd < 0 || valueEnd > end) break;
-    attributes[name.slice(name.indexOf(":") + 1)] = decodeText(text.slice(at + 1, valueEnd));
+    let valueEnd = at + 1;
+    while (valueEnd < end && text.charCodeAt(valueEnd) !== quote) valueEnd += 1;
+    if (nameLength === 0 || valueEnd >= end) return;
+    const first = text.charCodeAt(nameStart);
+    if (nameLength === 1 && (first === 114 || first === 115 || first === 116)) {
+      const value = decodeText(text.slice(at + 1, valueEnd));
+      if (first === 114) found.r = value;
+      else if (first === 115) found.s = value;
+      else found.t = value;
+    } else if (nameLength === 6 && text.startsWith("hidden", nameStart)) found.hidden = decodeText(text.slice(at + 1, valueEnd));
     at = valueEnd + 1;
   }
-  return attributes;
 }
 
 const entities: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
