@@ -54,3 +54,49 @@ export async function writeRepeatedWorkbook(file: string, count: number): Promis
   });
   await workbook.xlsx.writeFile(file);
 }
+
+/**
+ * A council scorecard of `count` KPI rows in mixed wordings: blocks of 500 rows, each under a two-row
+ * header in its own words (a year merged over its quarters, "Latest benchmarks (2021/22)" over England
+ * and SN), with a row reference, RAG, DoT and commentary columns beside the periods, section and
+ * footnote rows.
+ */
+export function variedGrid(count: number): Grid {
+  const headerWords = [
+    ["Ref", "Indicator Description", "Good is", "Annual target", "Floor"],
+    ["No.", "Performance indicator", "Polarity", "Target 2022/23", "Amber threshold"],
+    ["Code", "Key performance indicator", "Aim", "Goal", "Tolerance"],
+    ["ID", "Measure", "Better if", "Target", "Minimum standard"],
+  ];
+  const polarities = ["Bigger is better", "Smaller is better", "Higher is better", "Lower is better"];
+  const measures = ["Re-referrals within 12 months", "Assessments completed within 45 days", "Children in care with 3 or more placements", "Care leavers in education, employment or training", "Initial child protection conferences within 15 working days"];
+  const values: CellValue[][] = [];
+  const numberFormats: string[][] = [];
+  const merges: Grid["merges"] = [];
+  const push = (row: CellValue[], formats: string[] = row.map(() => "General")): void => {
+    values.push(row);
+    numberFormats.push(formats);
+  };
+  push(["Children's Services Scorecard, Quarter 2 2022/23"]);
+  for (let written = 0, block = 0; written < count; block++) {
+    const words = headerWords[block % headerWords.length];
+    const top = values.length;
+    push([null, null, null, null, null, "2022/23", null, null, null, null, null, "Latest benchmarks (2021/22)", null, null]);
+    merges.push({ top, left: 5, bottom: top, right: 8 }, { top, left: 11, bottom: top, right: 12 });
+    push([...words, "Q1", "Q2", "Q3", "Q4", "DoT", "RAG", "England", "SN", "Commentary"]);
+    push(["Section " + (block + 1)]);
+    for (let index = 0; index < 500 && written < count; index++, written++) {
+      const lower = index % 2 === 1;
+      const polarity = polarities[index % polarities.length];
+      const smaller = polarity.startsWith("Smaller") || polarity.startsWith("Lower");
+      const figures = [0.71, 0.84, 0.9, 0.95].map((figure) => (smaller ? 1 - figure : figure) + (index % 7) / 100);
+      push(
+        [`R-${written + 1}`, `${measures[index % measures.length]} (${written + 1})`, polarity, smaller ? "10%" : "90%", smaller ? "15%" : "80%", ...figures, lower ? "↓" : "↑", "Amber", 0.88, 0.86, index % 10 === 0 ? "Provisional" : null],
+        ["General", "General", "General", "General", "General", "0%", "0%", "0%", "0%", "General", "General", "0%", "0%", "General"],
+      );
+    }
+    push(["* Q4 figures are provisional"]);
+    push([]);
+  }
+  return { sheet: "Scorecard", origin: { row: 0, column: 0 }, values, numberFormats, merges };
+}

@@ -5,7 +5,7 @@
  */
 import { promises as files } from "node:fs";
 import path from "node:path";
-import { buildRegister, findTables, planFormatting, registerTableName, toleranceSetKey, toleranceSetsOf, type FormattingPlan, type FoundTables } from "../core";
+import { buildRegister, findTables, planFormatting, registerTableName, skippedSheetLine, toleranceSetKey, toleranceSetsOf, type FormattingPlan, type FoundTables } from "../core";
 import { parseArguments, usage, type CommandOptions } from "./arguments";
 import { ruleBlocks, splice } from "./edit";
 import { checkOutput, cleanUpOnSignals, place, temporaryBeside } from "./output";
@@ -13,7 +13,7 @@ import { verifyPackage, writePackage, type PartContent } from "./package-writer"
 import { CommandProblem } from "./problem";
 import type { SheetLayout } from "./sheet";
 import { withDxfs } from "./styles";
-import { summaryLines } from "./summary";
+import { summaryLines, type SkippedSheet } from "./summary";
 import { openWorkbook, readSheetContent, sheetWithTable, tableCells, type Workbook, type WorkbookSheet } from "./workbook";
 
 export { CommandProblem } from "./problem";
@@ -121,13 +121,16 @@ async function format(workbook: Workbook, sheets: readonly WorkbookSheet[], opti
 
   // One sheet's grid at a time: once its tables are found, only its layout is kept.
   const found: Array<{ sheet: WorkbookSheet; layout: SheetLayout; found: FoundTables }> = [];
+  const skipped: SkippedSheet[] = [];
   for (const sheet of sheets) {
     const content = await readSheetContent(workbook, sheet);
     const tables = findTables(content.grid, register);
     if (tables.tables.length > 0) found.push({ sheet, layout: content.layout, found: tables });
+    if (tables.skipped !== undefined) skipped.push({ sheet: tables.sheet, reason: tables.skipped });
   }
   if (found.length === 0) {
-    throw new CommandProblem(`${options.workbook} has no KPI table${options.sheet ? ` on the sheet ${options.sheet}` : ""}. The add-in looks for a header row with a Measure column, a Polarity and Target column (or a KPI number column), and one column per period such as 2019/20 or Apr-21.`);
+    const reasons = skipped.map((sheet) => skippedSheetLine(sheet.sheet, sheet.reason)).join(" ");
+    throw new CommandProblem(`${options.workbook} has no KPI table${options.sheet ? ` on the sheet ${options.sheet}` : ""}. ${reasons} The add-in looks for a header row with a Measure column, a Polarity and Target column (or a KPI number column), and one column per period such as 2019/20 or Apr-21.`);
   }
   const sets = toleranceSetsOf(found.map((sheet) => sheet.found));
   const toleranceSet = sets.find((set) => toleranceSetKey(set) === toleranceSetKey(options.toleranceSet));
@@ -152,9 +155,9 @@ async function format(workbook: Workbook, sheets: readonly WorkbookSheet[], opti
     next += rules.length;
     if (rules.length > 0 || layout.ownRules > 0) edits.set(sheet.part.toLowerCase(), sheetEdit(workbook, sheet, layout, ruleBlocks(rules, ids, layout)));
   });
-  const report = options.report ? { file: options.report, text: reportText(options.workbook, plans, register.problems) } : undefined;
+  const report = options.report ? { file: options.report, text: reportText(options.workbook, plans, register.problems, skipped) } : undefined;
   await writeWorkbook(workbook, edits, out, report);
-  for (const line of summaryLines(plans, register.problems)) output.out(line);
+  for (const line of summaryLines(plans, register.problems, skipped)) output.out(line);
   output.out(`Wrote ${out}${options.report ? ` and ${options.report}` : ""}`);
 }
 
@@ -204,11 +207,12 @@ async function writeWorkbook(workbook: Workbook, edits: ReadonlyMap<string, Part
   await placed.settle();
 }
 
-function reportText(workbook: string, plans: FormattingPlan[], registerProblems: string[]): string {
+function reportText(workbook: string, plans: FormattingPlan[], registerProblems: string[], skipped: SkippedSheet[]): string {
   const report = {
     workbook: path.basename(workbook),
     toleranceSet: plans[0]?.toleranceSet ?? "Standard",
     registerProblems,
+    skippedSheets: skipped,
     sheets: plans.map((plan) => ({ sheet: plan.sheet, rules: plan.rules.length, tables: plan.tables })),
   };
   return `${JSON.stringify(report, null, 2)}\n`;

@@ -1,18 +1,27 @@
 /** What kpi-rag prints: tables found, KPIs rated, each status per period, and every problem, in plain words. */
-import { statuses, summarise, type FormattingPlan } from "../core";
+import { describeBenchmarkSummary, skippedSheetLine, statuses, summarise, summariseComparisons, type FormattingPlan } from "../core";
 
-export function summaryLines(plans: readonly FormattingPlan[], registerProblems: readonly string[]): string[] {
+/** A sheet with no KPI table and why. */
+export interface SkippedSheet {
+  sheet: string;
+  reason: string;
+}
+
+export function summaryLines(plans: readonly FormattingPlan[], registerProblems: readonly string[], skipped: readonly SkippedSheet[] = []): string[] {
   const lines: string[] = [];
   for (const plan of plans) {
     const rows = plan.tables.flatMap((table) => table.rows);
     lines.push(`Sheet "${plan.sheet}": ${plan.tables.length} KPI table${plan.tables.length === 1 ? "" : "s"} (${plan.tables.map((table) => table.address).join(", ")}), ${rows.length} KPIs, tolerance set ${plan.toleranceSet}, ${plan.rules.length} conditional-format rules`);
+    for (const table of plan.tables) lines.push(`  Columns of ${table.address}: ${table.columnMap}`);
     for (const summary of summarise(plan.tables)) {
       const counts = statuses.filter((status) => summary.counts[status] > 0).map((status) => `${summary.counts[status]} ${status}`);
       lines.push(`  ${summary.period}: ${counts.join(", ") || "no figures"}`);
     }
+    for (const benchmark of summariseComparisons(rows)) lines.push(`  ${describeBenchmarkSummary(benchmark)}`);
     const problems = rows.flatMap((row) => row.problems.map((problem) => `  Row ${row.row} (${row.id ? `${row.id} ` : ""}${shorten(row.measure)}): ${problem}`));
     if (problems.length > 0) lines.push(`  Problems (${problems.length}):`, ...problems.map((problem) => `  ${problem}`));
   }
+  for (const sheet of skipped) lines.push(skippedSheetLine(sheet.sheet, sheet.reason));
   if (registerProblems.length > 0) lines.push(`KPIRegister problems (${registerProblems.length}):`, ...registerProblems.map((problem) => `  ${problem}`));
   return lines;
 }

@@ -63,7 +63,12 @@ function bandsOfDefinition(definition: Definition, toleranceSet: string): Bands 
     return { kind: "status", status: "Suspended", reason: `The ${key === "standard" ? "standard" : toleranceSet} tolerance set suspends this measure` };
   }
   if (tolerance.kind === "problem") return { kind: "status", status: "Check definition", reason: capitalise(tolerance.problem) };
-  return { kind: "bands", bands: bandsOf(standing.polarity, standing.target, standing.targetInclusive, tolerance, unit) };
+  const banded = bandsOf(standing.polarity, standing.target, standing.targetInclusive, tolerance, unit);
+  // Every reason names how a threshold written in words, or a margin, was read.
+  const readings = [standing.targetReading, tolerance.kind === "none" ? undefined : tolerance.reading].filter((reading): reading is string => reading !== undefined);
+  if (readings.length === 0) return { kind: "bands", bands: banded };
+  const said = ` (${readings.join("; ")})`;
+  return { kind: "bands", bands: banded.map((band) => ({ ...band, words: band.words + said })) };
 }
 
 /** The tolerance a set gives; a set that has none ("-", blank, or not in the sheet) falls back to the standard one. */
@@ -79,7 +84,7 @@ function bandsOf(polarity: Polarity, target: number, targetInclusive: boolean, t
     case "higher": {
       const green: Band = { status: "Green", low: target, lowInclusive: targetInclusive, high: Infinity, highInclusive: false, words: `is ${targetInclusive ? "at or above" : "above"} the target of ${figure(target)}` };
       if (tolerance.kind !== "figure" || (tolerance.value === target && !(tolerance.inclusive && !targetInclusive))) {
-        return [{ status: "Red", low: -Infinity, lowInclusive: false, high: target, highInclusive: !targetInclusive, words: `is below the target of ${figure(target)}` }, green];
+        return [{ status: "Red", low: -Infinity, lowInclusive: false, high: target, highInclusive: !targetInclusive, words: `is ${targetInclusive ? "below" : "not above"} the target of ${figure(target)}` }, green];
       }
       // A strict target (>90%) over an inclusive tolerance at the same figure (>=90%) leaves 90% itself Amber.
       const higher: Band[] = [
@@ -92,7 +97,7 @@ function bandsOf(polarity: Polarity, target: number, targetInclusive: boolean, t
     case "lower": {
       const green: Band = { status: "Green", low: -Infinity, lowInclusive: false, high: target, highInclusive: targetInclusive, words: `is ${targetInclusive ? "at or below" : "below"} the target of ${figure(target)}` };
       if (tolerance.kind !== "figure" || (tolerance.value === target && !(tolerance.inclusive && !targetInclusive))) {
-        return [green, { status: "Red", low: target, lowInclusive: !targetInclusive, high: Infinity, highInclusive: false, words: `is above the target of ${figure(target)}` }];
+        return [green, { status: "Red", low: target, lowInclusive: !targetInclusive, high: Infinity, highInclusive: false, words: `is ${targetInclusive ? "above" : "not below"} the target of ${figure(target)}` }];
       }
       const lower: Band[] = [
         green,

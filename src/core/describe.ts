@@ -24,7 +24,8 @@ export function describeDefinition(definition: Definition): string {
         const tolerance = standing.tolerances[toleranceSetKey(set)];
         return `${set === "Standard" ? "tolerance" : `${set} tolerance`} ${describeTolerance(tolerance, figure, set !== "Standard")}`;
       });
-      return [polarityWords, target, ...tolerances, unitWords].join("; ");
+      // Wordings other than the seed's plain ones say how they were read: "\"H\" read as Bigger is better".
+      return [polarityWords, target, ...tolerances, unitWords, ...definition.readings].join("; ");
     }
   }
 }

@@ -19,7 +19,7 @@ export function figureOf(value: CellValue, definition: Definition, numberFormat?
     // The common case, kept free of allocations: a plain number in a General cell.
     return { ok: true, value: definition.unit === "percent" ? inDefinitionScale(value, definition) : value };
   }
-  const read = readValue(value, numberFormat);
+  const read = readValue(value, numberFormat, definition.words);
   if (read.kind === "no data") return { ok: false, rating: { status: "No data", reason: `No data: ${read.reason}` } };
   if (read.kind === "unreadable") return { ok: false, rating: { status: "No data", reason: `No data: ${read.reason}`, unreadable: true } };
   if (definition.unit !== "percent" || read.percent) return { ok: true, value: read.value };

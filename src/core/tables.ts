@@ -3,14 +3,19 @@
  * rows, merged labels), then every row under them read into a definition with its period cells. Works the
  * same on a grid from Office.js or from ExcelJS.
  */
+import { readKpiDefinition } from "./benchmark-target";
+import { benchmarkKindOf, type BenchmarkCell } from "./benchmarks";
 import { isExcelError, type CellValue } from "./cell";
-import { kpiIdOfNumber } from "./catalogue";
-import { definitionProblems, readDefinition, toleranceSetKey, unreadableDefinition, withScale, type Definition, type DefinitionWording } from "./definition";
+import { describeColumns, type TableColumn } from "./column-map";
+import { definitionProblems, toleranceSetKey, unreadableDefinition, withScale, type Definition, type DefinitionWording } from "./definition";
 import { cellAddress, columnLetters, type Grid } from "./grid";
-import { headerText, isHeaderContinuation, roleOfLabel, type ColumnRole } from "./headers";
-import { builtInRegister, lookUp, type Register } from "./register";
+import { taughtHeadersOf } from "./headers";
+import { layoutsAt, mergesOf, type Layout, type Merges } from "./layout";
+import { builtInRegister, chooseDefinition, type Register } from "./register";
+import { whySkipped } from "./skipped";
 import { unitFromMeasure, type PercentScale } from "./units";
 import { readValue } from "./wording";
+import type { Words } from "./words";
 
 export interface Period {
   label: string;
@@ -30,7 +35,10 @@ export interface PeriodCell {
 export interface KpiRow {
   /** Sheet row, 0-based. */
   row: number;
+  /** The register id the row was matched to (from a KPI number, or a row reference the workbook's register knows). */
   id?: string;
+  /** The row's own reference as written in a Ref, No., ID or Code column. */
+  reference?: string;
   measure: string;
   section: string;
   /** Where the thresholds came from: the row itself, the workbook's register table, or the catalogue. */
@@ -38,6 +46,8 @@ export interface KpiRow {
   definition: Definition;
   problems: string[];
   cells: PeriodCell[];
+  /** England, region and statistical-neighbour figures beside the periods, or from the register entry. */
+  benchmarks?: BenchmarkCell[];
 }
 
 export interface KpiTable {
@@ -48,24 +58,18 @@ export interface KpiTable {
   address: string;
   toleranceSets: string[];
   periods: Period[];
+  /** Every headed column of the table with the role it was read in. */
+  columns: TableColumn[];
+  /** The column map in one line: "B measure, C polarity (H/L), N target, F–K periods; L DoT, M RAG left alone". */
+  columnMap: string;
   rows: KpiRow[];
 }
 
 export interface FoundTables {
   sheet: string;
   tables: KpiTable[];
-}
-
-interface Layout {
-  headerRows: number[]; // grid offsets
-  measure: number;
-  section?: number;
-  polarity?: number;
-  target?: number;
-  kpi?: number;
-  unit?: number;
-  tolerances: Array<{ set: string; column: number }>;
-  periods: Array<{ label: string; column: number }>;
+  /** Why the sheet has no KPI table, in words, naming the nearest miss; undefined when it has one. */
+  skipped?: string;
 }
 
 /**
@@ -76,8 +80,9 @@ export function toleranceSetsOf(found: ReadonlyArray<FoundTables>): string[] {
   const sets = new Map<string, string>([["standard", "Standard"]]);
   for (const { tables } of found) {
     for (const table of tables) {
-      for (const set of [...table.toleranceSets, ...table.rows.flatMap((row) => row.definition.toleranceSets)]) {
-        if (!sets.has(toleranceSetKey(set))) sets.set(toleranceSetKey(set), set);
+      for (const set of table.toleranceSets) if (!sets.has(toleranceSetKey(set))) sets.set(toleranceSetKey(set), set);
+      for (const row of table.rows) {
+        for (const set of row.definition.toleranceSets) if (!sets.has(toleranceSetKey(set))) sets.set(toleranceSetKey(set), set);
       }
     }
   }
@@ -88,119 +93,85 @@ export function toleranceSetsOf(found: ReadonlyArray<FoundTables>): string[] {
 export const lookingFor =
   "A header row with a Measure column, a Polarity and Target column (or a KPI number column), and one column per period such as 2019/20 or Apr-21.";
 
-export function findTables(grid: Grid, register: Register = builtInRegister): FoundTables {
+export interface FindOptions {
+  /** The words the workbook teaches (its KPIWords table): its headers and its rows' polarity, threshold and no-data words are read with them. */
+  words?: Words;
+}
+
+/** Finds the KPI tables on a sheet, reading its headers and rows with the words the workbook teaches (its KPIWords table). */
+export function findTables(grid: Grid, register: Register = builtInRegister, options: FindOptions = {}): FoundTables {
+  const { words } = options;
+  const taught = taughtHeadersOf(words);
   const merges = mergesOf(grid);
-  const spread = merges.value;
   const layouts: Layout[] = [];
+  let above = 0;
   for (let row = 0; row < grid.values.length; row++) {
-    const found = layoutsAt(grid, merges, row);
+    const found = layoutsAt(grid, merges, row, above, taught);
     if (found.length > 0) {
-      layouts.push(...found);
-      row = Math.max(...found.map((layout) => layout.headerRows[layout.headerRows.length - 1]));
+      for (const layout of found) layouts.push(layout);
+      const last = found[0].headerRows[found[0].headerRows.length - 1];
+      row = last;
+      above = last + 1;
     }
   }
-  const tables = layouts.map((layout) => {
+  const tables: KpiTable[] = [];
+  layouts.forEach((layout, index) => {
     // A table runs down to the next header block below it; tables side by side share their rows.
-    const below = layouts.find((other) => other.headerRows[0] > layout.headerRows[0]);
-    return readTable(grid, spread, layout, below ? below.headerRows[0] : grid.values.length, register);
+    const below = layouts.slice(index + 1).find((other) => other.headerRows[0] > layout.headerRows[layout.headerRows.length - 1]);
+    const table = readTable(grid, merges, layout, below ? below.headerRows[0] : grid.values.length, register, words);
+    if (table.rows.length > 0) tables.push(table);
   });
-  return { sheet: grid.sheet, tables: tables.filter((table) => table.rows.length > 0) };
-}
-
-interface Merges {
-  /** A cell read through its merge: every cell of a merged area shows the area's value. */
-  value: (row: number, column: number) => CellValue;
-  /** Whether a cell continues a merge from the row above (a header merged down over two rows). */
-  continuesFromAbove: (row: number, column: number) => boolean;
-}
-
-/** Header labels and section labels are read through merged cells. */
-function mergesOf(grid: Grid): Merges {
-  const owner = new Map<number, { row: number; column: number }>();
-  const width = Math.max(1, ...grid.values.map((row) => row.length));
-  for (const area of grid.merges) {
-    for (let row = area.top; row <= area.bottom; row++) {
-      for (let column = area.left; column <= area.right; column++) owner.set(row * width + column, { row: area.top, column: area.left });
-    }
-  }
-  return {
-    value: (row, column) => {
-      const top = owner.get(row * width + column) ?? { row, column };
-      return grid.values[top.row]?.[top.column] ?? null;
-    },
-    continuesFromAbove: (row, column) => (owner.get(row * width + column)?.row ?? row) < row,
-  };
-}
-
-/** Words that name the measure column, one of which a header row must have. */
-const measureWords = /measure|indicator|description/i;
-
-/**
- * The KPI tables whose header starts on this row: usually one, several where tables stand side by side
- * (each starts at its own Measure column, with the section or KPI number columns just before it).
- */
-function layoutsAt(grid: Grid, merges: Merges, row: number): Layout[] {
-  const cells = grid.values[row] ?? [];
-  // Most rows are data: only a row with a measure label can open a table, so look no further otherwise.
-  if (!cells.some((cell) => typeof cell === "string" && measureWords.test(cell))) return [];
-  const label = (at: number, column: number): string => headerText(merges.value(at, column), grid.numberFormats[at]?.[column]);
-  const roles = cells.map((_, column) => roleOfLabel(label(row, column)));
-  const measures = roles.flatMap((role, column) => (role.kind === "measure" ? [column] : []));
-  if (measures.length === 0 || !roles.some((role) => role.kind === "polarity" || role.kind === "target" || role.kind === "kpi")) return [];
-
-  // The lower half of a two-row header; a cell merged down from the row above adds nothing to its label.
-  const next = grid.values[row + 1] ?? [];
-  const nextLabels = next.map((_, column) => (merges.continuesFromAbove(row + 1, column) ? "" : label(row + 1, column)));
-  const twoRows =
-    row + 1 < grid.values.length &&
-    measures.every((measure) => (nextLabels[measure] ?? "") === "") &&
-    nextLabels.some((text) => text !== "") &&
-    nextLabels.every((text) => isHeaderContinuation(text));
-  const width = Math.max(cells.length, twoRows ? next.length : 0);
-  const starts = measures.map((measure, index) => {
-    let start = index === 0 ? 0 : measure;
-    while (index > 0 && start - 1 > measures[index - 1] && (roles[start - 1].kind === "section" || roles[start - 1].kind === "kpi")) start--;
-    return start;
-  });
-  return measures.flatMap((measure, index) => {
-    const layout: Layout = { headerRows: twoRows ? [row, row + 1] : [row], measure, tolerances: [], periods: [] };
-    for (let column = starts[index]; column < (starts[index + 1] ?? width); column++) {
-      const top = label(row, column);
-      const below = twoRows ? nextLabels[column] ?? "" : "";
-      const role: ColumnRole = roleOfLabel(below === "" || below === top ? top : /^(target|tolerance)$/i.test(below) ? below : `${top} ${below}`);
-      assignRole(layout, role, column);
-    }
-    const rated = layout.polarity !== undefined || layout.target !== undefined || layout.kpi !== undefined;
-    return rated && layout.periods.length > 0 ? [layout] : [];
-  });
-}
-
-function assignRole(layout: Layout, role: ColumnRole, column: number): void {
-  switch (role.kind) {
-    case "measure":
-      return;
-    case "section":
-    case "polarity":
-    case "target":
-    case "kpi":
-    case "unit":
-      if (layout[role.kind] === undefined) layout[role.kind] = column;
-      return;
-    case "tolerance":
-      if (!layout.tolerances.some((tolerance) => tolerance.set.toLowerCase() === role.set.toLowerCase())) layout.tolerances.push({ set: role.set, column });
-      return;
-    case "period":
-      layout.periods.push({ label: role.label, column });
-      return;
-    case "other":
-      return;
-  }
+  if (tables.length > 0) return { sheet: grid.sheet, tables };
+  return { sheet: grid.sheet, tables, skipped: whySkipped(grid, merges, layouts, taught) };
 }
 
 const subRowPattern = /^\(?([a-z])\)\s*/i;
 
-function readTable(grid: Grid, spread: (row: number, column: number) => CellValue, layout: Layout, end: number, register: Register): KpiTable {
+/**
+ * Rows under a table that are never KPIs, whatever sits beside them: footnotes ("*Figures for Q2 are
+ * provisional", "Note: …", "Source: …"), keys and legends ("Key", "N/A  Data not available", "R = Red",
+ * "Data in italics are provisional").
+ */
+const footnotePattern = /^(?:[*†‡]|notes?\b|sources?\b|key\s*(?:[:\-–—]|to\b|$)|(?:data|figures?) (?:shown )?in (?:italics|bold|grey|gray|red|blue)\b|italics\b)/i;
+const legendPattern = /^(?:n\/a|na|n\.a\.|c|z|k|x|u|\.\.|-|–|r|a|g|b|red|amber|green|blue|↑|↓|→|←|▲|▼|⬆|⬇|↔)(?:\s{2,}|\s*[=:–—]\s*|\t)\S|^(?:n\/a|na|c|z|k|x|u|\.\.)\s+(?:data |figures? )?(?:not available|suppressed|not applicable|not yet available|not due|too small|withheld)/i;
+
+export function isFootnote(text: string): boolean {
+  const trimmed = text.trim();
+  return footnotePattern.test(trimmed) || legendPattern.test(trimmed);
+}
+
+/** RAG words and arrows an analyst types into a period column by hand: that column is not rated. */
+const ragWords = /^(?:r|a|g|b|ra|ag|red|amber|green|blue|grey|gray|r\/a|a\/g|red\/amber|amber\/green|rag)$/i;
+const arrows = /^(?:[↑↓→←↗↘⬆⬇➡⬅▲▼►◄△▽↔⇧⇩]+|up|down|same|improved|improving|declined|declining|worse|worsening|better|no change|stable|static)$/i;
+
+/** What a period column holds when it holds no figure but words: "rag", "direction of travel", or null (figures). */
+function handWrittenColumn(grid: Grid, column: number, first: number, end: number): "rag" | "direction of travel" | null {
+  let rag = 0;
+  let arrow = 0;
+  for (let row = first; row < end; row++) {
+    const cell = grid.values[row]?.[column] ?? null;
+    if (cell === null) continue;
+    if (typeof cell !== "string") return null;
+    const text = cell.trim();
+    if (text === "") continue;
+    if (ragWords.test(text)) rag++;
+    else if (arrows.test(text)) arrow++;
+    else if (/\d/.test(text)) return null;
+  }
+  return rag > 0 && rag >= arrow ? "rag" : arrow > 0 ? "direction of travel" : null;
+}
+
+function readTable(grid: Grid, merges: Merges, layout: Layout, end: number, register: Register, words: Words | undefined): KpiTable {
   const { origin } = grid;
+  const firstRow = layout.headerRows[layout.headerRows.length - 1] + 1;
+  // A column headed with a period that holds the analyst's RAG words or arrows is read aside, not rated.
+  const periods = layout.periods.filter((period) => {
+    const handWritten = handWrittenColumn(grid, period.column, firstRow, end);
+    if (handWritten === null) return true;
+    const column = layout.columns.find((candidate) => candidate.column === period.column);
+    if (column) column.role = { kind: handWritten };
+    return false;
+  });
   const value = (row: number, column: number | undefined): CellValue => {
     if (column === undefined) return null;
     const cell = grid.values[row]?.[column] ?? null;
@@ -214,28 +185,52 @@ function readTable(grid: Grid, spread: (row: number, column: number) => CellValu
   };
   const standard = layout.tolerances.find((tolerance) => tolerance.set === "Standard");
   const others = layout.tolerances.filter((tolerance) => tolerance !== standard);
+  const idColumn = layout.kpiNumber ?? layout.reference;
+  // The table's address covers the columns it reads; columns left alone beside it are in its column map.
+  const readColumns = [layout.section, layout.polarity, layout.target, layout.kpiNumber, layout.reference, layout.unit, ...layout.tolerances.map((tolerance) => tolerance.column), ...periods.map((period) => period.column)];
+  let firstColumn = layout.measure;
+  let lastColumn = layout.measure;
+  for (const column of readColumns) {
+    if (column === undefined) continue;
+    if (column < firstColumn) firstColumn = column;
+    if (column > lastColumn) lastColumn = column;
+  }
 
-  const periodLetters = layout.periods.map((period) => columnLetters(origin.column + period.column));
+  const periodLetters = periods.map((period) => columnLetters(origin.column + period.column));
+  const comparatorColumns = layout.columns.flatMap((column) => (column.role.kind === "comparator" ? [{ column: column.column, benchmark: column.role.benchmark, year: column.role.year ?? "latest" }] : []));
+  /** A row's figures in its comparator columns, each with the benchmark and year its header names. */
+  const benchmarkCellsOf = (row: number): BenchmarkCell[] =>
+    comparatorColumns.map(({ column, benchmark, year }) => {
+      const kind = benchmarkKindOf(benchmark);
+      return { benchmark, ...(kind ? { kind } : {}), year, value: value(row, column), numberFormat: format(row, column), address: cellAddress({ row: origin.row + row, column: origin.column + column }) };
+    });
   const rows: KpiRow[] = [];
-  const definitions = definitionMemo();
-  let section = "";
+  const definitions = definitionMemo(words);
+  const polarityCodes = new Set<string>();
+  let section = layout.sectionHeader ?? "";
   let subRowParent = "";
-  const firstRow = layout.headerRows[layout.headerRows.length - 1] + 1;
   let lastRow = firstRow - 1;
   for (let row = firstRow; row < end; row++) {
-    const sectionCell = text(layout.section === undefined ? null : spread(row, layout.section));
+    const sectionCell = text(layout.section === undefined ? null : merges.value(row, layout.section));
     if (sectionCell !== "") section = sectionCell;
-    const measureText = text(value(row, layout.measure));
-    const kpiCell = value(row, layout.kpi);
-    const periodValues = layout.periods.map((period) => value(row, period.column));
+    const measureCell = value(row, layout.measure);
+    const measureText = text(measureCell);
+    const idCell = value(row, idColumn);
+    const periodValues = periods.map((period) => value(row, period.column));
     const hasFigures = periodValues.some((cell) => cell !== null);
-    const hasThresholds = [layout.polarity, layout.target, standard?.column].some((column) => value(row, column) !== null);
-    if (measureText === "" && kpiCell === null) continue;
-    // Footnotes ("*Figures for Q2 are provisional", "Note: …", "Source: …") are never KPIs, whatever sits beside them.
-    if (/^(?:\*|note\b|notes\b|source\b)/i.test(measureText)) continue;
-    if (kpiCell === null && !hasThresholds && !hasFigures) {
+    const hasThresholds = value(row, layout.polarity) !== null || value(row, layout.target) !== null || value(row, standard?.column) !== null;
+    if (measureText === "" && idCell === null) {
+      // A section label in a column of its own, or merged across the table, with nothing else on the row.
+      if (!hasFigures && !hasThresholds) {
+        const label = soleText(grid, row, firstColumn, lastColumn);
+        if (label !== null && !isFootnote(label)) section = label.replace(/\s+/g, " ").trim();
+      }
+      continue;
+    }
+    if (isFootnote(typeof measureCell === "string" ? measureCell : measureText) || (measureText === "" && typeof idCell === "string" && isFootnote(idCell))) continue;
+    if (!hasThresholds && !hasFigures && (idCell === null || (measureText === "" && typeof idCell === "string"))) {
       // A label row inside the table: a section heading such as "Looked After Children".
-      section = measureText;
+      section = measureText || text(idCell);
       continue;
     }
 
@@ -247,7 +242,7 @@ function readTable(grid: Grid, spread: (row: number, column: number) => CellValu
     else if (subRow && subRowParent !== "") measure = `${subRowParent} ${measureText}`;
     else if (!subRow) subRowParent = "";
 
-    const cells: PeriodCell[] = layout.periods.map((period, index) => ({
+    const cells: PeriodCell[] = periods.map((period, index) => ({
       period: period.label,
       row: origin.row + row,
       column: origin.column + period.column,
@@ -256,28 +251,16 @@ function readTable(grid: Grid, spread: (row: number, column: number) => CellValu
       numberFormat: format(row, period.column),
     }));
 
-    const fromRegister = kpiCell !== null && !hasThresholds;
-    let definition: Definition;
-    let source: KpiRow["source"] = "sheet";
-    let id: string | undefined;
-    if (kpiCell !== null) id = kpiIdOfNumber(kpiCell) ?? undefined;
-    if (fromRegister) {
-      const entry = id ? lookUp(register, id) : undefined;
-      if (entry) {
-        definition = entry.definition;
-        source = entry.source;
-      } else {
-        const problem = id ? `${id} is in neither the workbook's KPIRegister table nor the built-in catalogue` : `the KPI number ${text(kpiCell) || String(kpiCell)} cannot be read`;
-        definition = unreadableDefinition({ measure, polarity: null, target: null, tolerance: null }, problem);
-      }
-    } else {
-      definition = definitions.read(
-        [value(row, layout.polarity), value(row, layout.target), value(row, standard?.column), value(row, layout.unit), ...others.map((tolerance) => value(row, tolerance.column))],
+    const polarityCell = value(row, layout.polarity);
+    if (typeof polarityCell === "string" && polarityCell.trim().length <= 3) polarityCodes.add(polarityCell.trim());
+    const own = (): Definition =>
+      definitions.read(
+        [polarityCell, value(row, layout.target), value(row, standard?.column), value(row, layout.unit), ...others.map((tolerance) => value(row, tolerance.column))],
         [format(row, layout.target), format(row, standard?.column), ...others.map((tolerance) => format(row, tolerance.column))],
         measure,
         (): DefinitionWording => ({
           measure,
-          polarity: value(row, layout.polarity),
+          polarity: polarityCell,
           target: value(row, layout.target),
           tolerance: value(row, standard?.column),
           otherTolerances: Object.fromEntries(others.map((tolerance) => [tolerance.set, value(row, tolerance.column)])),
@@ -289,25 +272,54 @@ function readTable(grid: Grid, spread: (row: number, column: number) => CellValu
           },
         }),
       );
-    }
-    const scale = decideScale(definition, cells);
-    definition = scale.ok ? definitions.scaled(definition, scale.value) : unreadableDefinition(definition.wording, scale.problem);
-    rows.push({ row: origin.row + row, id, measure, section, source, definition, problems: definitionProblems(definition), cells });
+    const chosen = chooseDefinition({
+      idCell,
+      idKind: layout.kpiNumber !== undefined ? "kpi number" : "reference",
+      hasThresholds,
+      measure,
+      cells,
+      register,
+      own,
+    });
+    const scale = decideScale(chosen.definition, cells);
+    const definition = scale.ok ? definitions.scaled(chosen.definition, scale.value) : unreadableDefinition(chosen.definition.wording, scale.problem);
+    const reference = layout.reference !== undefined && value(row, layout.reference) !== null ? text(value(row, layout.reference)) : undefined;
+    // The row's own benchmark columns, then the register entry's for benchmarks the sheet has no column for.
+    const benchmarks = benchmarkCellsOf(row);
+    for (const registered of chosen.benchmarks ?? []) if (!benchmarks.some((benchmark) => benchmark.kind === registered.kind)) benchmarks.push(registered);
+    rows.push({ row: origin.row + row, id: chosen.id, reference, measure, section, source: chosen.source, definition, problems: [...definitionProblems(definition), ...chosen.problems], cells, ...(benchmarks.length > 0 ? { benchmarks } : {}) });
     lastRow = row;
   }
-  const columns = [layout.measure, layout.section, layout.polarity, layout.target, layout.kpi, layout.unit, ...layout.tolerances.map((tolerance) => tolerance.column), ...layout.periods.map((period) => period.column)].filter(
-    (column): column is number => column !== undefined,
-  );
-  const firstColumn = Math.min(...columns);
-  const lastColumn = Math.max(...columns);
+  const codes = [...polarityCodes];
+  const columns = layout.columns.map((column) => ({ ...column, column: origin.column + column.column }));
   return {
     sheet: grid.sheet,
     headerRows: layout.headerRows.map((row) => origin.row + row),
     address: `${cellAddress({ row: origin.row + layout.headerRows[0], column: origin.column + firstColumn })}:${cellAddress({ row: origin.row + lastRow, column: origin.column + lastColumn })}`,
     toleranceSets: ["Standard", ...others.map((tolerance) => tolerance.set)],
-    periods: layout.periods.map((period) => ({ label: period.label, column: origin.column + period.column })),
+    periods: periods.map((period) => ({ label: period.label, column: origin.column + period.column })),
+    columns,
+    columnMap: describeColumns(columns, { polarityCodes: codes.length > 0 && codes.length <= 4 && codes.every((code) => readsAsCode(code)) ? codes : undefined }),
     rows,
   };
+}
+
+/** A polarity written as a code (H, L, T, +, -) rather than words. */
+function readsAsCode(code: string): boolean {
+  return /^[a-z+\-=↑↓]{1,3}$/i.test(code) && !/^(?:is)$/i.test(code);
+}
+
+/** The one text cell of a row between two columns, or null when the row holds more or none. */
+function soleText(grid: Grid, row: number, first: number, last: number): string | null {
+  const cells = grid.values[row] ?? [];
+  let found: string | null = null;
+  for (let column = first; column <= last && column < cells.length; column++) {
+    const cell = cells[column];
+    if (cell === null || (typeof cell === "string" && cell.trim() === "")) continue;
+    if (typeof cell !== "string" || found !== null) return null;
+    found = cell;
+  }
+  return found;
 }
 
 /**
@@ -341,7 +353,7 @@ export function decideScale(definition: Definition, cells: ReadonlyArray<{ value
  * better, 95%, 80%") down the sheet, and a shared definition lets its bands and rules be worked out once.
  * The measure only matters to a definition through the unit its words imply, so that is what the key holds.
  */
-function definitionMemo(): {
+function definitionMemo(words: Words | undefined): {
   read: (cells: CellValue[], formats: string[], measure: string, wording: () => DefinitionWording) => Definition;
   scaled: (definition: Definition, scale: PercentScale | undefined) => Definition;
 } {
@@ -353,7 +365,7 @@ function definitionMemo(): {
       const key = `${cells.map(keyOf).join("\u0001")}\u0002${formats.join("\u0001")}\u0002${unitFromMeasure(measure) ?? ""}`;
       let definition = read.get(key);
       if (!definition) {
-        definition = readDefinition(wording());
+        definition = readKpiDefinition(wording(), words);
         read.set(key, definition);
       }
       return definition;

@@ -6,7 +6,7 @@
 import type { CellValue } from "./cell";
 import type { Definition } from "./definition";
 import { figureOf } from "./rate";
-import { readPolarity } from "./wording";
+import { readPolarity } from "./polarity";
 
 export type DirectionOfTravel = "Improved" | "Declined" | "No change";
 
@@ -57,7 +57,7 @@ function slopeOf(points: Array<{ x: number; y: number }>): number {
 
 /** A suspended KPI or one with no target still has a polarity: travel can be told without a target. */
 function polarityOfWording(definition: Definition): { kind: "higher" } | { kind: "lower" } | null {
-  const phrases = readPolarity(definition.wording.polarity);
+  const phrases = readPolarity(definition.wording.polarity, definition.words);
   const decisive = phrases.ok ? phrases.value[phrases.value.length - 1] : undefined;
   return decisive === "higher" || decisive === "lower" ? { kind: decisive } : null;
 }

@@ -1,59 +1,61 @@
 /**
- * Reading the sheet's own words: polarity phrases, thresholds and period values, exactly as analysts
- * write them in appendix tables. Each reader says what it could not read instead of guessing.
+ * Reading the sheet's own words for thresholds and period values, exactly as analysts write them in
+ * appendix tables and scorecards: `90%`, `Less than 22%`, `At least 80%`, `±5%`, `TBC`, `c`. Each reader
+ * says what it could not read instead of guessing. Polarity cells are read in `polarity.ts`.
  */
 import { describeError, isExcelError, looksLikeExcelError, type CellValue } from "./cell";
 import type { Read } from "./status";
 import { percentToFraction, type Unit } from "./units";
-
-/** One polarity phrase: which way is better. */
-export type Direction = "higher" | "lower" | "range";
-
-const polarityPhrases: ReadonlyArray<{ words: string; direction: Direction }> = [
-  { words: "bigger is better", direction: "higher" },
-  { words: "higher is better", direction: "higher" },
-  { words: "outstanding is better", direction: "higher" },
-  { words: "smaller is better", direction: "lower" },
-  { words: "lower is better", direction: "lower" },
-  { words: "in range is better", direction: "range" },
-];
-
-export const polarityWordsHelp = "Bigger is better, Smaller is better, Outstanding is better or In range is better";
-
-/**
- * The phrases of a polarity cell, in the order written. Blank gives an empty list (a context measure);
- * a cell with anything that is not a known phrase is a problem, never a guess.
- */
-export function readPolarity(cell: CellValue): Read<Direction[]> {
-  if (cell === null || cell === "") return { ok: true, value: [] };
-  if (typeof cell !== "string") return { ok: false, problem: `the polarity ${shown(cell)} is not wording the add-in knows (use ${polarityWordsHelp})` };
-  let rest = cell.toLowerCase().replace(/\s+/g, " ").trim();
-  const found: Direction[] = [];
-  while (rest.length > 0) {
-    const phrase = polarityPhrases.find((candidate) => rest.startsWith(candidate.words));
-    if (!phrase) return { ok: false, problem: `the polarity "${cell.trim()}" is not wording the add-in knows (use ${polarityWordsHelp})` };
-    found.push(phrase.direction);
-    rest = rest.slice(phrase.words.length).replace(/^[\s,;/&]+|^and\s+/, "").trim();
-  }
-  return { ok: true, value: found };
-}
+import { taughtSource, taughtWord, type Words } from "./words";
 
 /** A target or tolerance as written in its cell. Figures are in the core's scale: percentages as fractions. */
 export type Threshold =
-  | { kind: "none" } // blank, or "-": no threshold (for an alternative tolerance set, the standard one applies)
+  | { kind: "none"; written?: string } // blank, "-", or a word such as "TBC" (written): no threshold
   | { kind: "suspended" } // "Suspended***", "Suspend"
-  | { kind: "figure"; value: number; unit: Unit | null; comparator?: Comparator; bare?: boolean }
+  | { kind: "figure"; value: number; unit: Unit | null; comparator?: Comparator; bare?: boolean; words?: string; written?: string } // words: "Less than 22%", when written in words; written: "≥ 80%"
   | { kind: "range"; low: number; high: number; unit: Unit | null }
-  | { kind: "margin"; value: number; unit: Unit | null }; // "±5%" around a target range
+  | Margin;
+
+/**
+ * A margin around the target: `±5%`, `5% tolerance` and `within 5% of target` are relative (5% of the
+ * target's value); `±5pp`, `5 points`, `±5 days` and a bare `±5` are absolute, in the measure's own unit.
+ */
+export type Margin = { kind: "margin"; value: number; unit: Unit | null; relative: boolean; points?: boolean; written: string };
 
 export type Comparator = ">=" | "<=" | ">" | "<";
 
 const numberPattern = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+`;
 const unitPattern = String.raw`%|\s*days?|\s*per\s+[\d,]+(?:\s+\w+)*`;
 const figurePattern = new RegExp(String.raw`^(${numberPattern})\s*(${unitPattern})?$`, "i");
-const comparatorPattern = /^(>=|<=|≥|≤|>|<)\s*(.*)$/;
+const comparatorPattern = /^(>=|<=|=>|=<|≥|≤|>|<)\s*(.*)$/;
 const rangePattern = new RegExp(String.raw`^(${numberPattern})\s*(%|\s*days?)?\s*(?:-|–|—|to)\s*(${numberPattern})\s*(%|\s*days?)?$`, "i");
-const marginPattern = /^(?:±|\+\/-|\+-|\+\/−)\s*(.*)$/;
+const plusMinus = String.raw`(?:±|\+\s*\/\s*-|\+\s*\/\s*−|\+-)`;
+const marginUnit = String.raw`%|pp|percentage points?|% points?|points?|pts?|days?`;
+const marginPatterns: readonly RegExp[] = [
+  new RegExp(String.raw`^${plusMinus}\s*(${numberPattern})\s*(${marginUnit})?(?:\s+(?:of|around)\s+(?:the\s+)?target)?$`, "i"),
+  new RegExp(String.raw`^(${numberPattern})\s*(${marginUnit})\s+(?:tolerance|either side(?:\s+of\s+(?:the\s+)?target)?)$`, "i"),
+  new RegExp(String.raw`^within\s+${plusMinus}?\s*(${numberPattern})\s*(${marginUnit})?\s+of\s+(?:the\s+)?target$`, "i"),
+  // Points are always a distance from the target ("5 points"); a bare figure or "5 days" is a threshold itself.
+  new RegExp(String.raw`^(${numberPattern})\s*(pp|percentage points?|% points?|points?|pts?)$`, "i"),
+];
+/** Text that starts like a margin, so a margin the add-in cannot read says so as a margin. */
+const marginStart = new RegExp(String.raw`^${plusMinus}|^within\b`, "i");
+
+/** Thresholds in words: strict words say the figure itself has not met it; inclusive ones that it has. */
+const comparatorWords: ReadonlyArray<{ pattern: RegExp; comparator: Comparator }> = [
+  { pattern: /^(?:no|not)\s+(?:less|fewer|lower)\s+than\b|^(?:more|greater|higher)\s+than\s+or\s+equal\s+to\b|^at\s+or\s+above\b|^at\s+least\b|^minimum(?:\s+of)?\b|^min\b\.?/i, comparator: ">=" },
+  { pattern: /^(?:no|not)\s+(?:more|greater|higher)\s+than\b|^(?:less|fewer|lower)\s+than\s+or\s+equal\s+to\b|^at\s+or\s+below\b|^at\s+most\b|^maximum(?:\s+of)?\b|^max\b\.?|^up\s+to\b/i, comparator: "<=" },
+  { pattern: /^(?:less|fewer|lower)\s+than\b|^below\b|^under\b/i, comparator: "<" },
+  { pattern: /^(?:more|greater|higher)\s+than\b|^above\b|^over\b/i, comparator: ">" },
+];
+const comparatorSuffixes: ReadonlyArray<{ pattern: RegExp; comparator: Comparator }> = [
+  // Not "min" or "max" after a figure: "30 min" is as likely minutes as a minimum.
+  { pattern: /\s*(?:\bor\s+(?:more|above|higher|over|greater)|\bminimum|\+)$/i, comparator: ">=" },
+  { pattern: /\s*(?:\bor\s+(?:less|fewer|below|lower|under)|\bmaximum)$/i, comparator: "<=" },
+];
+
+/** Words that mean no target (yet): a context measure until one is set, not a contradiction. */
+const noTargetWords = /^(?:no target(?: set)?|none|not set|not yet set|tbc|tbd|tba|to be confirmed|to be agreed|n\/a|not applicable)$/i;
 
 /** A written figure: "90%", "140 days", "212", "1,250", "173.75". Null when the text is not one. */
 export function readWrittenFigure(text: string): { value: number; unit: Unit | null } | null {
@@ -78,9 +80,10 @@ function inScale(value: number, unit: Unit | null): number {
 
 /**
  * Reads a target or tolerance cell. A number in a cell formatted as % is a fraction already (0.9 is 90%);
- * a bare number keeps no unit, and the definition decides its scale from the rest of the row.
+ * a bare number keeps no unit, and the definition decides its scale from the rest of the row. A word the
+ * workbook teaches to mean No target reads as no threshold.
  */
-export function readThreshold(cell: CellValue, numberFormat = "General"): Read<Threshold> {
+export function readThreshold(cell: CellValue, numberFormat = "General", words?: Words): Read<Threshold> {
   if (cell === null) return { ok: true, value: { kind: "none" } };
   if (typeof cell === "number") {
     if (!Number.isFinite(cell)) return { ok: false, problem: `${cell} is not a figure` };
@@ -91,8 +94,10 @@ export function readThreshold(cell: CellValue, numberFormat = "General"): Read<T
   if (typeof cell === "boolean") return { ok: false, problem: `${cell ? "TRUE" : "FALSE"} is not a threshold` };
   if (isExcelError(cell)) return { ok: false, problem: `${cell.error} is an Excel error, not a threshold` };
   const text = cell.replace(/\s+/g, " ").trim();
-  // "Not set" and "TBC" are a target not yet set: a context measure until it is, not a contradiction.
-  if (text === "" || /^[-–—]$/.test(text) || /^(?:none|not set|tbc|tbd|to be confirmed|n\/a)$/i.test(text)) return { ok: true, value: { kind: "none" } };
+  if (text === "" || /^[-–—]$/.test(text)) return { ok: true, value: { kind: "none" } };
+  const taught = taughtWord(words, text);
+  if (taught?.meaning.kind === "polarity" && taught.meaning.polarity === "context") return { ok: true, value: { kind: "none", written: text } };
+  if (noTargetWords.test(text)) return { ok: true, value: { kind: "none", written: text } };
   if (/^suspend(ed)?\**$/i.test(text)) return { ok: true, value: { kind: "suspended" } };
   if (looksLikeExcelError(text)) return { ok: false, problem: `${text} is an Excel error, not a threshold` };
 
@@ -100,15 +105,13 @@ export function readThreshold(cell: CellValue, numberFormat = "General"): Read<T
   if (compared) {
     const figure = readWrittenFigure(compared[2]);
     if (!figure) return { ok: false, problem: `"${text}" is not a threshold the add-in can read` };
-    const comparator = ({ "≥": ">=", "≤": "<=" } as Record<string, Comparator>)[compared[1]] ?? (compared[1] as Comparator);
-    return { ok: true, value: { kind: "figure", value: inScale(figure.value, figure.unit), unit: figure.unit, comparator } };
+    const comparator = ({ "≥": ">=", "≤": "<=", "=>": ">=", "=<": "<=" } as Record<string, Comparator>)[compared[1]] ?? (compared[1] as Comparator);
+    return { ok: true, value: { kind: "figure", value: inScale(figure.value, figure.unit), unit: figure.unit, comparator, written: text, ...(figure.unit === null ? { bare: true } : {}) } };
   }
-  const margin = marginPattern.exec(text);
-  if (margin) {
-    const figure = readWrittenFigure(margin[1]);
-    if (!figure) return { ok: false, problem: `"${text}" is not a margin the add-in can read` };
-    return { ok: true, value: { kind: "margin", value: inScale(figure.value, figure.unit), unit: figure.unit } };
-  }
+  const worded = comparedInWords(text);
+  if (worded) return worded;
+  const margin = readMargin(text);
+  if (margin) return margin;
   const range = rangePattern.exec(text);
   if (range) {
     const unit = unitOfSuffix(range[2]) ?? unitOfSuffix(range[4]);
@@ -124,6 +127,45 @@ export function readThreshold(cell: CellValue, numberFormat = "General"): Read<T
       : { ok: true, value: { kind: "figure", value: inScale(figure.value, figure.unit), unit: figure.unit } };
   }
   return { ok: false, problem: `"${text}" is not a threshold the add-in can read` };
+}
+
+/** "Less than 22%", "At least 80%", "Minimum: 80%", "80% or more", "85 maximum". */
+function comparedInWords(text: string): Read<Threshold> | null {
+  for (const { pattern, comparator } of comparatorWords) {
+    const match = pattern.exec(text);
+    if (match) return figureCompared(text, text.slice(match[0].length), comparator);
+  }
+  for (const { pattern, comparator } of comparatorSuffixes) {
+    const match = pattern.exec(text);
+    if (match && match.index > 0) return figureCompared(text, text.slice(0, match.index), comparator);
+  }
+  return null;
+}
+
+function figureCompared(text: string, rest: string, comparator: Comparator): Read<Threshold> {
+  const figure = readWrittenFigure(rest.replace(/^\s*[:\-–]?\s*/, "").replace(/^(?:of|is)\s+/i, ""));
+  if (!figure) return { ok: false, problem: `"${text}" is not a threshold the add-in can read` };
+  const written = { comparator, words: text };
+  return figure.unit === null
+    ? { ok: true, value: { kind: "figure", value: figure.value, unit: null, bare: true, ...written } }
+    : { ok: true, value: { kind: "figure", value: inScale(figure.value, figure.unit), unit: figure.unit, ...written } };
+}
+
+/** "±5%", "+/- 5%", "5% tolerance", "within 5% of target" (relative); "±5pp", "5 points", "±3 days" (absolute). */
+function readMargin(text: string): Read<Threshold> | null {
+  for (const pattern of marginPatterns) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const value = Number(match[1].replace(/,/g, ""));
+    const unit = (match[2] ?? "").toLowerCase().replace(/\s+/g, " ");
+    if (unit === "%") return { ok: true, value: { kind: "margin", value: percentToFraction(value), unit: null, relative: true, written: text } };
+    if (unit === "pp" || unit.startsWith("percentage point") || unit.startsWith("% point")) {
+      return { ok: true, value: { kind: "margin", value: percentToFraction(value), unit: "percent", relative: false, written: text } };
+    }
+    if (unit.startsWith("point") || unit.startsWith("pt")) return { ok: true, value: { kind: "margin", value, unit: null, relative: false, points: true, written: text } };
+    return { ok: true, value: { kind: "margin", value, unit: unit.startsWith("day") ? "days" : null, relative: false, written: text } };
+  }
+  return marginStart.test(text) ? { ok: false, problem: `"${text}" is not a margin the add-in can read` } : null;
 }
 
 export function isPercentFormat(numberFormat: string | undefined): boolean {
@@ -146,12 +188,41 @@ export type ValueRead =
   | { kind: "no data"; reason: string }
   | { kind: "unreadable"; reason: string };
 
-const noDataWords = ["not available", "n/a", "na", "n.a.", "-", "–", "—", "not yet due", "not due", "no data", "not applicable", "nyd"];
+const noFigureWords = ["not available", "n/a", "na", "n.a.", "-", "–", "—", "no data", "not applicable", "nyd"];
+
+/** Words that say why a period has no figure yet, with what each means. */
+const noDataMeanings: ReadonlyMap<string, string> = new Map([
+  ["data to be supplied", "the figure is still to be supplied"],
+  ["to be supplied", "the figure is still to be supplied"],
+  ["data not yet available", "the figure is not available yet"],
+  ["not yet available", "the figure is not available yet"],
+  ["awaiting data", "the figure is awaited"],
+  ["awaited", "the figure is awaited"],
+  ["tbc", "the figure is to be confirmed"],
+  ["to be confirmed", "the figure is to be confirmed"],
+  ["not due", "the figure is not due yet"],
+  ["not yet due", "the figure is not due yet"],
+  ["not due yet", "the figure is not due yet"],
+]);
+
+/** The symbols published statistics put in place of a figure (GSS and DfE conventions), with their meaning. */
+const suppressionSymbols: ReadonlyMap<string, string> = new Map([
+  ["c", "the figure is suppressed to protect confidentiality"],
+  ["z", "no figure applies (not applicable)"],
+  ["k", "the figure is too small to show: it rounds to zero"],
+  ["x", "the figure is not available"],
+  ["u", "the figure is withheld as of low reliability"],
+  ["..", "the figure is not available for this period"],
+]);
 
 const plainFigurePattern = /^([-+]?(?:\d+(?:\.\d+)?|\.\d+))\s*(%)?$/;
 
-/** Reads a period cell. A blank is "no data", never zero. */
-export function readValue(cell: CellValue, numberFormat = "General"): ValueRead {
+/**
+ * Reads a period cell. A blank is "no data", never zero; so are the words and symbols that say why a
+ * period has no figure, each with its meaning in the reason. A word the workbook teaches to mean No data
+ * wins over the built-in reading.
+ */
+export function readValue(cell: CellValue, numberFormat = "General", words?: Words): ValueRead {
   if (cell === null) return { kind: "no data", reason: "the cell is blank" };
   if (typeof cell === "number") {
     if (!Number.isFinite(cell)) return { kind: "unreadable", reason: `${cell} is not a figure` };
@@ -163,7 +234,8 @@ export function readValue(cell: CellValue, numberFormat = "General"): ValueRead 
   if (text === "") return { kind: "no data", reason: "the cell is blank" };
   // Pasted web or PDF figures carry non-breaking spaces, which Excel's own reading of text refuses.
   if (cell.includes("\u00a0") && /\d/.test(cell)) return { kind: "unreadable", reason: `"${text}" has a non-breaking space in it: retype it as a number so Excel can read it` };
-  if (noDataWords.includes(text.toLowerCase())) return { kind: "no data", reason: `"${text}" means no figure for this period` };
+  const noData = noDataOf(text, words);
+  if (noData) return { kind: "no data", reason: noData };
   if (looksLikeExcelError(text)) return { kind: "unreadable", reason: `${text.toUpperCase()} is an Excel error, not a figure` };
   // Only text that Excel itself turns into the same number ("91%", "173.75"), so a formula, a conditional
   // format and the report always agree about a cell.
@@ -175,8 +247,15 @@ export function readValue(cell: CellValue, numberFormat = "General"): ValueRead 
   return { kind: "unreadable", reason: `"${text.length > 40 ? `${text.slice(0, 40)}…` : text}" is not a figure` };
 }
 
-function shown(cell: CellValue): string {
-  if (cell === null) return "(blank)";
-  if (isExcelError(cell)) return cell.error;
-  return typeof cell === "string" ? `"${cell}"` : String(cell);
+/** Why a word in a period cell means no figure, or null when it is not such a word. */
+function noDataOf(text: string, words: Words | undefined): string | null {
+  const taught = taughtWord(words, text);
+  if (taught?.meaning.kind === "no data") return taughtSource(taught);
+  const lower = text.toLowerCase();
+  if (noFigureWords.includes(lower)) return `"${text}" means no figure for this period`;
+  const meaning = noDataMeanings.get(lower.replace(/[.!]$/, "")) ?? suppressionSymbols.get(lower.replace(/^\[(.+)\]$/, "$1"));
+  return meaning ? `"${text}": ${meaning}` : null;
 }
+
+// Polarity cells were read here once; their readers now live in polarity.ts, and are still found here.
+export { readPolarity, polarityWordsHelp, type Direction } from "./polarity";

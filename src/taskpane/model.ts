@@ -2,7 +2,7 @@
  * What the pane shows and what it can ask for: plain data and callbacks, so every component renders in a
  * test without Office. The store (store.ts) owns the conversation with src/excel and fills these in.
  */
-import type { PeriodSummary, TableReport, WatchItem } from "../core";
+import type { BenchmarkSummary, PeriodSummary, TableReport, WatchItem } from "../core";
 
 export type Intent = "info" | "success" | "warning" | "error";
 
@@ -18,8 +18,12 @@ export interface PaneState {
   busy?: string;
   sheet: string;
   tables: TableReport[];
+  /** Why the sheet has no KPI table, naming the nearest miss; undefined when it has one. */
+  skipped?: string;
   summary: PeriodSummary[];
   watchList: WatchItem[];
+  /** How the sheet's KPIs stand against each benchmark beside them. */
+  benchmarks: BenchmarkSummary[];
   toleranceSets: string[];
   toleranceSet: string;
   /** How many of the add-in's own rules are on the sheet now. */
@@ -45,6 +49,7 @@ export const initialPaneState: PaneState = {
   tables: [],
   summary: [],
   watchList: [],
+  benchmarks: [],
   toleranceSets: ["Standard"],
   toleranceSet: "Standard",
   ownRules: 0,

@@ -113,8 +113,8 @@ describe("In range is better, target range 10%-20%", () => {
     });
   });
 
-  describe("with margin ±5%", () => {
-    const definition = readDefinition({ polarity: "In range is better", target: "10%-20%", tolerance: "±5%" });
+  describe("with margin ±5pp (five percentage points)", () => {
+    const definition = readDefinition({ polarity: "In range is better", target: "10%-20%", tolerance: "±5pp" });
     eachRow(edges, ({ value, status }) => `rates ${value} in a cell formatted as % (${percent(value)}) ${status}`, ({ value, status }) => {
       checkEdges(definition, [{ value, status }]);
     });
@@ -127,31 +127,31 @@ describe("In range is better, target range 10%-20%", () => {
     });
   });
 
-  it("rates 10% and 20% Green, 5% and 25% Amber, 4% and 26% Red when written as text", () => {
-    const definition = readDefinition({ polarity: "In range is better", target: "10%-20%", tolerance: "±5%" });
+  it("rates 10% and 20% Green, 5% and 25% Amber, 4% and 26% Red when written as text, margin ±5pp", () => {
+    const definition = readDefinition({ polarity: "In range is better", target: "10%-20%", tolerance: "±5pp" });
     expect(["10%", "20%", "5%", "25%", "4%", "26%"].map((value) => rate(value, definition).status)).toEqual(["Green", "Green", "Amber", "Amber", "Red", "Red"]);
   });
 });
 
-describe("In range is better: a margin lands exactly on the percentage the analyst would work out", () => {
-  // The tolerance edge of "20%-30%" with "±5%" is 15% and 35%; of "30%-35%" with "±5%" it is 25% and 40%.
+describe("In range is better: a margin in percentage points lands exactly on the percentage the analyst would work out", () => {
+  // The tolerance edge of "20%-30%" with "±5pp" is 15% and 35%; of "30%-35%" with "±5pp" it is 25% and 40%.
   // An analyst checks these by subtraction and addition in whole percentages, so a figure exactly there is Amber.
   eachRow([
-    { range: "20%-30%", margin: "±5%", value: "15%", status: "Amber" },
-    { range: "20%-30%", margin: "±5%", value: "35%", status: "Amber" },
-    { range: "30%-35%", margin: "±5%", value: "25%", status: "Amber" },
-    { range: "30%-35%", margin: "±5%", value: "40%", status: "Amber" },
-    { range: "40%-60%", margin: "±10%", value: "30%", status: "Amber" },
-    { range: "70%-80%", margin: "±10%", value: "90%", status: "Amber" },
-    { range: "20%-30%", margin: "±5%", value: "14%", status: "Red" },
-    { range: "30%-35%", margin: "±5%", value: "41%", status: "Red" },
+    { range: "20%-30%", margin: "±5pp", value: "15%", status: "Amber" },
+    { range: "20%-30%", margin: "±5pp", value: "35%", status: "Amber" },
+    { range: "30%-35%", margin: "±5pp", value: "25%", status: "Amber" },
+    { range: "30%-35%", margin: "±5pp", value: "40%", status: "Amber" },
+    { range: "40%-60%", margin: "±10pp", value: "30%", status: "Amber" },
+    { range: "70%-80%", margin: "±10pp", value: "90%", status: "Amber" },
+    { range: "20%-30%", margin: "±5pp", value: "14%", status: "Red" },
+    { range: "30%-35%", margin: "±5pp", value: "41%", status: "Red" },
   ] as const, ({ range, margin, value, status }) => `rates ${value} ${status} for In range is better, target range ${range}, margin ${margin}`, ({ range, margin, value, status }) => {
     const definition = readDefinition({ polarity: "In range is better", target: range, tolerance: margin });
     expect(rate(value, definition).status).toBe(status);
   });
 
-  it("rates 15% Amber for target range 20%-30% with margin ±5% in a whole-number sheet too", () => {
-    const definition = withScale(readDefinition({ polarity: "In range is better", target: "20%-30%", tolerance: "±5%" }), "whole");
+  it("rates 15% Amber for target range 20%-30% with margin ±5pp in a whole-number sheet too", () => {
+    const definition = withScale(readDefinition({ polarity: "In range is better", target: "20%-30%", tolerance: "±5pp" }), "whole");
     expect(rate(15, definition).status).toBe("Amber");
   });
 });

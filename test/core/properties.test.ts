@@ -249,17 +249,17 @@ describe("a blank is never a zero", () => {
 });
 
 describe("In range is better: a figure exactly at the edge of the tolerance is Amber", () => {
-  it("rates (low - m)% and (high + m)% Amber, and a hundredth of a point further out Red, for target range low%-high% with margin ±m%", () => {
+  it("rates (low - m)% and (high + m)% Amber, and a hundredth of a point further out Red, for target range low%-high% with margin ±m percentage points", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 1, max: 20 }), (a, b, margin) => {
         const [low, high] = [Math.min(a, b), Math.max(a, b)];
         fc.pre(low - margin >= 0);
-        const definition = readDefinition({ polarity: "In range is better", target: `${low}%-${high}%`, tolerance: `±${margin}%` });
+        const definition = readDefinition({ polarity: "In range is better", target: `${low}%-${high}%`, tolerance: `±${margin}pp` });
         const edges = { below: `${low - margin}%`, above: `${high + margin}%`, outBelow: `${low - margin - 0.01}%`, outAbove: `${high + margin + 0.01}%` };
-        expect(rate(edges.below, definition).status, `${edges.below} for ${low}%-${high}% ±${margin}%`).toBe("Amber");
-        expect(rate(edges.above, definition).status, `${edges.above} for ${low}%-${high}% ±${margin}%`).toBe("Amber");
-        expect(rate(edges.outBelow, definition).status, `${edges.outBelow} for ${low}%-${high}% ±${margin}%`).toBe("Red");
-        expect(rate(edges.outAbove, definition).status, `${edges.outAbove} for ${low}%-${high}% ±${margin}%`).toBe("Red");
+        expect(rate(edges.below, definition).status, `${edges.below} for ${low}%-${high}% ±${margin}pp`).toBe("Amber");
+        expect(rate(edges.above, definition).status, `${edges.above} for ${low}%-${high}% ±${margin}pp`).toBe("Amber");
+        expect(rate(edges.outBelow, definition).status, `${edges.outBelow} for ${low}%-${high}% ±${margin}pp`).toBe("Red");
+        expect(rate(edges.outAbove, definition).status, `${edges.outAbove} for ${low}%-${high}% ±${margin}pp`).toBe("Red");
       }),
       { numRuns: 500, examples: [[20, 30, 5]] },
     );

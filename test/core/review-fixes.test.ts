@@ -51,10 +51,17 @@ describe("text pasted from the web or a PDF", () => {
 });
 
 describe("columns beside the periods", () => {
-  it("reads commentary, RAG and direction-of-travel columns as other columns, not periods", () => {
-    for (const label of ["Q1 commentary", "2021/22 Commentary", "RAG 2020/21", "Direction of travel", "DoT", "Notes", "Change since 2019/20"]) {
-      expect([label, roleOfLabel(label).kind]).toEqual([label, "other"]);
-    }
+  it("reads commentary, RAG and direction-of-travel columns as what they are, not periods", () => {
+    const kinds = ["Q1 commentary", "2021/22 Commentary", "RAG 2020/21", "Direction of travel", "DoT", "Notes", "Change since 2019/20"].map((label) => [label, roleOfLabel(label).kind]);
+    expect(kinds).toEqual([
+      ["Q1 commentary", "commentary"],
+      ["2021/22 Commentary", "commentary"],
+      ["RAG 2020/21", "rag"],
+      ["Direction of travel", "direction of travel"],
+      ["DoT", "direction of travel"],
+      ["Notes", "commentary"],
+      ["Change since 2019/20", "other"],
+    ]);
     for (const label of ["2021/22 Qtr1", "Qtr2", "Q3", "Apr-21", "2019/20 Average", "Average"]) {
       expect([label, roleOfLabel(label).kind]).toEqual([label, "period"]);
     }

@@ -62,7 +62,25 @@ describe("readPolarity", () => {
   });
 
   eachRow(
-    ["Biggest is best", "Bigger", "Good", "Higher", "Bigger is better!", "Bigger is better Banana", "better is bigger", 1, true, { error: "#N/A" }] as CellValue[],
+    [
+      { cell: "Bigger is better!", directions: ["higher"] },
+      { cell: "better is bigger", directions: ["higher"] },
+    ] satisfies Array<{ cell: string; directions: Direction[] }>,
+    ({ cell, directions }) => `reads ${JSON.stringify(cell)} as ${directions.join(" then ")}: a direction and a word of merit, in any order or punctuation`,
+    ({ cell, directions }) => {
+      expect(readPolarity(cell)).toEqual({ ok: true, value: directions });
+    },
+  );
+
+  it("reads a bare \"Bigger\" or \"Higher\" under a polarity heading, but not in free text, where it names no aim", () => {
+    expect(readPolarity("Bigger")).toEqual({ ok: true, value: ["higher"] });
+    expect(readPolarity("Higher")).toEqual({ ok: true, value: ["higher"] });
+    expect(readPolarity("Bigger", undefined, "in free text").ok).toBe(false);
+    expect(readPolarity("Higher", undefined, "in free text").ok).toBe(false);
+  });
+
+  eachRow(
+    ["Biggest is best", "Good", "Bigger is better Banana", "Higher or lower is better", 1, true, { error: "#N/A" }] as CellValue[],
     (cell) => `reports ${shown(cell)} as a polarity it does not know, never a guess`,
     (cell) => {
       const read = readPolarity(cell);
@@ -102,7 +120,8 @@ describe("readThreshold", () => {
       { cell: "10%-20%", read: { kind: "range", low: 0.1, high: 0.2, unit: "percent" } },
       { cell: "10% to 20%", read: { kind: "range", low: 0.1, high: 0.2, unit: "percent" } },
       { cell: "5%-25%", read: { kind: "range", low: 0.05, high: 0.25, unit: "percent" } },
-      { cell: "±5%", read: { kind: "margin", value: 0.05, unit: "percent" } },
+      { cell: "±5%", read: { kind: "margin", value: 0.05, unit: null, relative: true } },
+      { cell: "±5pp", read: { kind: "margin", value: 0.05, unit: "percent", relative: false } },
     ] satisfies Array<{ cell: CellValue; read: object }>,
     ({ cell, read }) => `reads ${shown(cell)} as ${JSON.stringify(read)}`,
     ({ cell, read }) => {
@@ -292,8 +311,10 @@ describe("definitions that contradict themselves or cannot be read", () => {
     expect(rate("15%", readDefinition({ polarity: "In range is better", target: "10%-20%", tolerance: "5%" })).status).toBe("Check definition");
   });
 
-  it("rates Check definition for a margin (±5%) around a single target", () => {
-    expect(rate("15%", readDefinition({ polarity: "Smaller is better", target: "10%", tolerance: "±5%" })).status).toBe("Check definition");
+  it("rates a margin (±5%) around a single target of 10% on its worse side: 10.5% Amber, 10.6% Red for Smaller is better", () => {
+    const definition = readDefinition({ polarity: "Smaller is better", target: "10%", tolerance: "±5%" });
+    expect(rate("10.5%", definition).status).toBe("Amber");
+    expect(rate("10.6%", definition).status).toBe("Red");
   });
 
   it("rates Check definition for a target <=90% on Bigger is better: the comparator contradicts the polarity", () => {

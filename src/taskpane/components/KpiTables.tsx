@@ -6,7 +6,7 @@
  */
 import { makeStyles, mergeClasses, shorthands, tokens } from "@fluentui/react-components";
 import { useId } from "react";
-import { lookingFor, type RowReport, type TableReport } from "../../core";
+import { describeComparison, lookingFor, verdictGlyph, type RowReport, type TableReport } from "../../core";
 import { useHeadingStyles } from "./headings";
 import { StatusBadge } from "./StatusBadge";
 
@@ -58,10 +58,13 @@ const useStyles = makeStyles({
   },
   problemsLabel: { display: "block", fontWeight: tokens.fontWeightSemibold, color: tokens.colorStatusWarningForeground1 },
   caption: { textAlign: "start", padding: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground3 },
+  comparisons: { listStyle: "none", margin: `${tokens.spacingVerticalXXS} 0 0`, padding: 0, fontWeight: tokens.fontWeightRegular },
+  glyph: { display: "inline-block", width: "1.2em" },
+  columnMap: { marginBlock: `0 ${tokens.spacingVerticalS}`, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });
 
-export function KpiTables({ tables }: { tables: TableReport[] }) {
-  if (tables.length === 0) return <NothingFound />;
+export function KpiTables({ tables, skipped }: { tables: TableReport[]; skipped?: string }) {
+  if (tables.length === 0) return <NothingFound skipped={skipped} />;
   return (
     <>
       {tables.map((table) => (
@@ -81,6 +84,7 @@ function KpiTable({ table }: { table: TableReport }) {
       <h2 id={headingId} className={headings.section}>
         Table {table.address}: {kpis}
       </h2>
+      <p className={styles.columnMap}>Columns read: {table.columnMap}</p>
       <div className={styles.scroller} role="region" aria-labelledby={headingId} tabIndex={0}>
         <table className={styles.table}>
           <thead>
@@ -115,6 +119,18 @@ function KpiRow({ row, periods }: { row: RowReport; periods: string[] }) {
         <span className={styles.aside}>{[row.id, row.section, `row ${row.row}`].filter(Boolean).join(" · ")}</span>
         <span className={styles.definition}>{row.definition}</span>
         <span className={styles.definition}>Direction of travel: {row.directionOfTravel}</span>
+        {row.comparisons.length > 0 && (
+          <ul className={styles.comparisons} aria-label="Against benchmarks">
+            {row.comparisons.map((comparison) => (
+              <li key={`${comparison.benchmark}|${comparison.year}`} title={comparison.reason}>
+                <span className={styles.glyph} aria-hidden="true">
+                  {verdictGlyph(comparison.verdict)}
+                </span>
+                {describeComparison(comparison)}
+              </li>
+            ))}
+          </ul>
+        )}
         {row.problems.length > 0 && (
           <>
             <span className={styles.problemsLabel}>{row.problems.length === 1 ? "Problem" : "Problems"}</span>
@@ -139,7 +155,7 @@ const example = {
   row: ["Assessments completed within 45 days", "Bigger is better", "90%", "75%", "89%"],
 };
 
-function NothingFound() {
+function NothingFound({ skipped }: { skipped?: string }) {
   const styles = useStyles();
   const headings = useHeadingStyles();
   const captionId = useId();
@@ -148,6 +164,7 @@ function NothingFound() {
       <h2 className={headings.section}>
         No KPI table found on this sheet
       </h2>
+      {skipped !== undefined && <p>This sheet was skipped: {skipped}.</p>}
       <p>KPI RAG looks for {lookingFor.charAt(0).toLowerCase() + lookingFor.slice(1)}</p>
       <p>For example:</p>
       <div className={styles.scroller} role="region" aria-labelledby={captionId} tabIndex={0}>

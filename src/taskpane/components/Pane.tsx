@@ -89,9 +89,9 @@ export function Pane({ state, actions }: { state: PaneState; actions: PaneAction
         {(view) => {
           switch (view) {
             case "kpis":
-              return <KpiTables tables={state.tables} />;
+              return <KpiTables tables={state.tables} skipped={state.skipped} />;
             case "summary":
-              return <Summary summary={state.summary} watchList={state.watchList} busy={busy} onSelectRow={actions.selectRow} />;
+              return <Summary summary={state.summary} watchList={state.watchList} benchmarks={state.benchmarks} busy={busy} onSelectRow={actions.selectRow} />;
             case "register":
               return <Register problems={state.registerProblems} busy={busy} onInsertRegister={actions.insertRegister} />;
             case "share":
