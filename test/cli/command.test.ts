@@ -1,22 +1,13 @@
 import ExcelJS from "exceljs";
 import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { isOwnRule, statuses } from "../../src/core";
 import { cellValueOf, gridOf } from "../support/xlsx-grid";
 import { paintedCells } from "../support/rule-engine";
-import { example, fixture, kpiRag, scratch } from "./run-command";
+import { example, fixture, kpiRag, scratchPerTest } from "./run-command";
 
-let cleanups: Array<() => void> = [];
-afterEach(() => {
-  for (const cleanup of cleanups) cleanup();
-  cleanups = [];
-});
-function workspace(...files: string[]) {
-  const made = scratch(...files);
-  cleanups.push(made.cleanup);
-  return made;
-}
+const workspace = scratchPerTest();
 
 async function load(file: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();

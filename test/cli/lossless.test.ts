@@ -3,20 +3,12 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { features, sheetPart, vbaProject, workbookWith, type Feature } from "./raw-parts";
-import { kpiRag, scratch } from "./run-command";
+import { kpiRag, scratchPerTest } from "./run-command";
 
-let cleanups: Array<() => void> = [];
-afterEach(() => {
-  for (const cleanup of cleanups) cleanup();
-  cleanups = [];
-});
-function folder(): string {
-  const made = scratch();
-  cleanups.push(made.cleanup);
-  return made.folder;
-}
+const workspace = scratchPerTest();
+const folder = (): string => workspace().folder;
 
 async function partsOf(file: string): Promise<Map<string, Buffer>> {
   const zip = await JSZip.loadAsync(readFileSync(file));

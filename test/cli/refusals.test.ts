@@ -1,22 +1,14 @@
 import JSZip from "jszip";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readSheet } from "../../src/cli/sheet";
 import { verifyPackage } from "../../src/cli/package-writer";
 import { ZipPackage } from "../../src/cli/zip";
-import { example, kpiRag, scratch } from "./run-command";
+import { example, kpiRag, scratchPerTest } from "./run-command";
 
-let cleanups: Array<() => void> = [];
-afterEach(() => {
-  for (const cleanup of cleanups) cleanup();
-  cleanups = [];
-});
-function folder(): string {
-  const made = scratch();
-  cleanups.push(made.cleanup);
-  return made.folder;
-}
+const workspace = scratchPerTest();
+const folder = (): string => workspace().folder;
 
 /** An OLE compound file whose directory names the given streams, as Excel's encrypted and .xls files do. */
 function compoundFile(...streams: string[]): Buffer {

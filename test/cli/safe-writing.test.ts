@@ -4,19 +4,10 @@ import { createWriteStream, existsSync, linkSync, lstatSync, mkdirSync, readdirS
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { afterEach, describe, expect, it } from "vitest";
-import { example, kpiRag, repoRoot, scratch } from "./run-command";
+import { describe, expect, it } from "vitest";
+import { example, kpiRag, repoRoot, scratchPerTest } from "./run-command";
 
-let cleanups: Array<() => void> = [];
-afterEach(() => {
-  for (const cleanup of cleanups) cleanup();
-  cleanups = [];
-});
-function workspace(...files: string[]) {
-  const made = scratch(...files);
-  cleanups.push(made.cleanup);
-  return made;
-}
+const workspace = scratchPerTest();
 
 /** Appendix I with a large stored part beside it, so copying it into the output takes a while. */
 async function largeWorkbook(file: string, megabytes: number): Promise<void> {
