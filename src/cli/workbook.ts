@@ -10,18 +10,7 @@ import { CommandProblem } from "./problem";
 import { readSheet, type SheetContent } from "./sheet";
 import { cellNumberFormats, spreadsheetNamespace } from "./styles";
 import { localName, parseXml, prefixFor, unescapeExcelText, XmlEncodingProblem, XmlStream } from "./xml";
-import { damaged, ZipPackage, type ZipEntry } from "./zip";
-
-/** Guards: how much kpi-rag unpacks before it stops, and the ratio no real part of a workbook reaches. */
-export const limits = {
-  /** The parts kpi-rag reads (sheets, shared strings, styles), unpacked, together. */
-  readBytes: 1024 ** 3,
-  /** The whole package, as its directory declares it. */
-  packageBytes: 4 * 1024 ** 3,
-  /** Unpacked over packed size of one part, above which a part of some size is a zip bomb. */
-  ratio: 200,
-  ratioFloorBytes: 16 * 1024 ** 2,
-};
+import { damaged, limits, ZipPackage, type ZipEntry } from "./zip";
 
 const relationshipTypes = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
 
@@ -106,6 +95,7 @@ async function readWorkbook(zip: ZipPackage, file: string, label: string): Promi
   }
   const stylesPart = relationships.find((relationship) => relationship.type === `${relationshipTypes}styles`)?.target;
   const stringsPart = relationships.find((relationship) => relationship.type === `${relationshipTypes}sharedStrings`)?.target;
+  guardReading(zip, [...sheets.map((sheet) => sheet.part), stylesPart, stringsPart], label);
   const stylesEntry = stylesPart ? zip.entry(stylesPart) : undefined;
   const stringsEntry = stringsPart ? zip.entry(stringsPart) : undefined;
   return {
@@ -121,20 +111,18 @@ async function readWorkbook(zip: ZipPackage, file: string, label: string): Promi
   };
 }
 
-/** The unpacked-size bound and the compression-ratio check, from the directory, before anything is unpacked. */
+/** The bound on the whole package's unpacked size, from the directory, before anything is unpacked. */
 function guardSizes(zip: ZipPackage, label: string): void {
   let total = 0;
-  let read = 0;
-  for (const entry of zip.entries) {
-    total += entry.size;
-    const readable = entry.name.toLowerCase().endsWith(".xml") || entry.name.toLowerCase().endsWith(".rels");
-    if (readable) read += entry.size;
-    if (readable && entry.size > limits.ratioFloorBytes && entry.size > limits.ratio * Math.max(1, entry.compressedSize)) {
-      throw new CommandProblem(`${label} looks like a zip bomb: its part ${entry.name} unpacks to ${Math.round(entry.size / Math.max(1, entry.compressedSize))} times its packed size; kpi-rag stops here`);
-    }
-  }
+  for (const entry of zip.entries) total += entry.size;
   if (total > limits.packageBytes) throw new CommandProblem(`${label} unpacks to more than ${gigabytes(limits.packageBytes)}; kpi-rag stops here`);
-  if (read > limits.readBytes) throw new CommandProblem(`${label} unpacks to more than ${gigabytes(limits.readBytes)} of sheets and settings; kpi-rag stops here`);
+}
+
+/** The bound on what kpi-rag unpacks and reads: the sheets, the shared strings and the styles, together. */
+function guardReading(zip: ZipPackage, parts: ReadonlyArray<string | undefined>, label: string): void {
+  let read = 0;
+  for (const part of parts) read += (part ? zip.entry(part)?.size : 0) ?? 0;
+  if (read > limits.readBytes) throw new CommandProblem(`${label} unpacks to more than ${gigabytes(limits.readBytes)} of sheets, strings and styles; kpi-rag stops here`);
 }
 
 function gigabytes(bytes: number): string {

@@ -22,6 +22,17 @@ export interface ZipEntry {
   record: Buffer;
 }
 
+/** Guards: how much kpi-rag unpacks before it stops, and the ratio no real part of a workbook reaches. */
+export const limits = {
+  /** The parts kpi-rag reads (sheets, shared strings, styles), unpacked, together. */
+  readBytes: 1024 ** 3,
+  /** The whole package, as its directory declares it. */
+  packageBytes: 4 * 1024 ** 3,
+  /** Unpacked over packed size of a part, above which a part of some size is a zip bomb. */
+  ratio: 200,
+  ratioFloorBytes: 16 * 1024 ** 2,
+};
+
 const localSignature = 0x04034b50;
 const centralSignature = 0x02014b50;
 const endSignature = 0x06054b50;
@@ -110,6 +121,10 @@ export class ZipPackage {
    */
   async *streamPart(entry: ZipEntry, label: string): AsyncGenerator<Buffer> {
     if (entry.method !== 0 && entry.method !== 8) throw damaged(label, `the part ${entry.name} is packed in a way Excel does not use`);
+    const ratio = entry.size / Math.max(1, entry.compressedSize);
+    if (entry.size > limits.ratioFloorBytes && ratio > limits.ratio) {
+      throw new CommandProblem(`${label} looks like a zip bomb: its part ${entry.name} unpacks to ${Math.round(ratio)} times its packed size; kpi-rag stops here`);
+    }
     const { dataStart } = await this.localRecord(entry, label);
     const inflater = entry.method === 8 ? createInflateRaw({ chunkSize: 256 * 1024 }) : undefined;
     const source = this.rawChunks(dataStart, entry.compressedSize);

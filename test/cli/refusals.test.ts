@@ -115,6 +115,11 @@ describe("kpi-rag's resource guards stop before memory runs out", () => {
     expect(await refused("huge.xlsx", declared)).toMatch(/huge\.xlsx unpacks to more than 4 GB; kpi-rag stops here/);
   });
 
+  it("stops at sheets its directory says unpack to more than 1 GB, before reading any", async () => {
+    const bytes = await appendixWith(() => undefined);
+    expect(await refused("wide.xlsx", declareSize(bytes, "xl/worksheets/sheet1.xml", 0x48000000))).toMatch(/wide\.xlsx unpacks to more than 1 GB of sheets, strings and styles; kpi-rag stops here/);
+  });
+
   it("stops reading a part that unpacks to more than its directory declares", async () => {
     const bytes = await appendixWith(() => undefined);
     expect(await refused("lying.xlsx", declareSize(bytes, "xl/sharedStrings.xml", 100))).toMatch(/lying\.xlsx is damaged .*xl\/sharedStrings\.xml unpacks to more than its directory says/);
