@@ -156,17 +156,26 @@ export function benchmarkStanding(definition: Definition, toleranceSet: string =
 }
 
 const standings = new WeakMap<Definition, Map<string, BenchmarkStanding | null>>();
+let lastAsked: { definition: Definition; toleranceSet: string; standing: BenchmarkStanding | null } | undefined;
 
-/** `benchmarkStanding`, worked out once per definition and tolerance set (rows share definitions). */
+/**
+ * `benchmarkStanding`, worked out once per definition and tolerance set (rows share definitions). A sheet
+ * asks for every period cell, mostly of the row asked about last, so that answer is kept at hand.
+ */
 export function benchmarkStandingOf(definition: Definition, toleranceSet: string = standardSet): BenchmarkStanding | null {
+  if (lastAsked && lastAsked.definition === definition && lastAsked.toleranceSet === toleranceSet) return lastAsked.standing;
   let bySet = standings.get(definition);
   if (!bySet) {
     bySet = new Map();
     standings.set(definition, bySet);
   }
-  const key = toleranceSetKey(toleranceSet);
-  if (!bySet.has(key)) bySet.set(key, benchmarkStanding(definition, toleranceSet));
-  return bySet.get(key) ?? null;
+  let standing = bySet.get(toleranceSet);
+  if (standing === undefined) {
+    standing = hasBenchmarkTarget(definition) ? benchmarkStanding(definition, toleranceSet) : null;
+    bySet.set(toleranceSet, standing);
+  }
+  lastAsked = { definition, toleranceSet, standing };
+  return standing;
 }
 
 /** A KPI row as rating needs it: its definition, and the benchmarks on the row (or in its register entry). */

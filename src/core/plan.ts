@@ -14,7 +14,7 @@ import { cellAddress, columnLetters, parseCellAddress } from "./grid";
 import { ragPalette } from "./palette";
 import { trend } from "./trend";
 import type { RagStatus, Status } from "./status";
-import type { FoundTables, KpiRow, PeriodCell } from "./tables";
+import type { FoundTables, KpiRow, PeriodCell, Ranking } from "./tables";
 import { fractionToPercent } from "./units";
 
 export const ruleMarker = 'N("KPI RAG")=0';
@@ -58,6 +58,8 @@ export interface RowReport {
   cells: CellReport[];
   /** The latest figure (or the benchmark year's) against each benchmark on the row or in the register. */
   comparisons: Comparison[];
+  /** Quartile and rank columns as the sheet writes them, to show beside the comparisons. */
+  rankings: Ranking[];
 }
 
 export interface TableReport {
@@ -134,6 +136,7 @@ export function planFormatting(found: FoundTables, toleranceSet = "Standard"): F
         problems,
         cells,
         comparisons: (row.benchmarks ?? []).map((benchmark) => compareWithBenchmark(row.definition, row.cells, benchmark, row.measure)),
+        rankings: row.rankings ?? [],
       };
     }),
   }));
@@ -148,19 +151,22 @@ export function planFormatting(found: FoundTables, toleranceSet = "Standard"): F
 /**
  * The rules of a row whose target is written against a benchmark: each period cell's conditions refer to
  * its benchmark's cell on the same row (column fixed, row relative), so the colour follows an edited
- * benchmark. Cells whose benchmark has no figure now get no rule, as their report says No data.
+ * benchmark. A benchmark from the register (no cell on the row) is written into the rule as its figure.
+ * Cells whose benchmark has no figure now get no rule, as their report says No data.
  */
 function planBenchmarkRules(groups: Map<string, Group>, row: KpiRow, colourable: readonly PeriodCell[], standing: Extract<ReturnType<typeof benchmarkStandingOf>, { kind: "rated" }>): void {
   for (const cell of colourable) {
     const benchmark = benchmarkForPeriod(cell.period, standing.target.kind, row.benchmarks ?? []);
-    const at = benchmark?.address ? parseCellAddress(benchmark.address) : null;
-    if (!benchmark || !at || at.row !== cell.row || !readBenchmarkFigure(benchmark.value, benchmark.numberFormat, row.definition).ok) continue;
-    const column = columnLetters(at.column);
+    if (!benchmark || !readBenchmarkFigure(benchmark.value, benchmark.numberFormat, row.definition).ok) continue;
+    const at = benchmark.address ? parseCellAddress(benchmark.address) : null;
+    if (benchmark.address && (!at || at.row !== cell.row)) continue;
+    const column = at ? columnLetters(at.column) : null;
+    const literal = typeof benchmark.value === "number" ? formulaNumber(benchmark.value) : `"${String(benchmark.value).replace(/"/g, '""')}"`;
     for (const { status, condition } of benchmarkCellConditions(cell, benchmark, standing, row.definition)) {
-      const groupKey = `benchmark|${column}|${status}|${condition}`;
+      const groupKey = `benchmark|${column ?? literal}|${status}|${condition}`;
       let group = groups.get(groupKey);
       if (!group) {
-        group = { status, formulaFor: (anchor: string) => ruleFormula(anchor, [condition], `$${column}${anchor.replace(/^[A-Z]+/, "")}`), cells: [] };
+        group = { status, formulaFor: (anchor: string) => ruleFormula(anchor, [condition], column ? `$${column}${anchor.replace(/^[A-Z]+/, "")}` : literal), cells: [] };
         groups.set(groupKey, group);
       }
       group.cells.push(cell);

@@ -48,6 +48,14 @@ export interface KpiRow {
   cells: PeriodCell[];
   /** England, region and statistical-neighbour figures beside the periods, or from the register entry. */
   benchmarks?: BenchmarkCell[];
+  /** Quartile and rank columns, as text to show: { label: "England quartile 2021/22", text: "Top quartile" }. */
+  rankings?: Ranking[];
+}
+
+/** A standing against a benchmark as the sheet writes it: a quartile ("A", "Top quartile") or a rank ("12th of 152"). */
+export interface Ranking {
+  label: string;
+  text: string;
 }
 
 export interface KpiTable {
@@ -198,6 +206,12 @@ function readTable(grid: Grid, merges: Merges, layout: Layout, end: number, regi
 
   const periodLetters = periods.map((period) => columnLetters(origin.column + period.column));
   const comparatorColumns = layout.columns.flatMap((column) => (column.role.kind === "comparator" ? [{ column: column.column, benchmark: column.role.benchmark, year: column.role.year ?? "latest" }] : []));
+  const rankingColumns = layout.columns.filter((column) => column.role.kind === "comparator text");
+  const rankingsOf = (row: number): Ranking[] =>
+    rankingColumns.flatMap((column) => {
+      const written = value(row, column.column);
+      return written === null ? [] : [{ label: column.header, text: isExcelError(written) ? written.error : String(written).trim() }];
+    });
   /** A row's figures in its comparator columns, each with the benchmark and year its header names. */
   const benchmarkCellsOf = (row: number): BenchmarkCell[] =>
     comparatorColumns.map(({ column, benchmark, year }) => {
@@ -286,8 +300,9 @@ function readTable(grid: Grid, merges: Merges, layout: Layout, end: number, regi
     const reference = layout.reference !== undefined && value(row, layout.reference) !== null ? text(value(row, layout.reference)) : undefined;
     // The row's own benchmark columns, then the register entry's for benchmarks the sheet has no column for.
     const benchmarks = benchmarkCellsOf(row);
+    const rankings = rankingsOf(row);
     for (const registered of chosen.benchmarks ?? []) if (!benchmarks.some((benchmark) => benchmark.kind === registered.kind)) benchmarks.push(registered);
-    rows.push({ row: origin.row + row, id: chosen.id, reference, measure, section, source: chosen.source, definition, problems: [...definitionProblems(definition), ...chosen.problems], cells, ...(benchmarks.length > 0 ? { benchmarks } : {}) });
+    rows.push({ row: origin.row + row, id: chosen.id, reference, measure, section, source: chosen.source, definition, problems: [...definitionProblems(definition), ...chosen.problems], cells, ...(benchmarks.length > 0 ? { benchmarks } : {}), ...(rankings.length > 0 ? { rankings } : {}) });
     lastRow = row;
   }
   const codes = [...polarityCodes];

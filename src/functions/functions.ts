@@ -3,7 +3,7 @@
  * core, and turns a problem into Excel's own error only here, at the edge. Their JSDoc is the help Excel
  * shows in the formula bar, and custom-functions-metadata-plugin builds functions.json from it.
  */
-import { compareWithBenchmark, decideScale, gapToTarget, readPolarity, readValue, kpiIdOfNumber, lookUp, withScale, toleranceIn, rate as rateValue, readDefinition, standardSet, toleranceSetKey, trend as trendOf, type Definition, type RegisterEntry } from "../core";
+import { compareWithBenchmark, decideScale, rateInRow, gapToTarget, readPolarity, readValue, kpiIdOfNumber, lookUp, withScale, toleranceIn, rate as rateValue, readDefinition, standardSet, toleranceSetKey, trend as trendOf, type Definition, type RegisterEntry } from "../core";
 import { cellAsWritten, cellOf, cellsAsWritten, valueError } from "./arguments";
 import { currentRegister } from "./register-source";
 
@@ -39,7 +39,8 @@ export async function rate(value: any, kpi: any, toleranceSet?: any, invocation?
   const entry = await entryFor(kpi);
   const set = setName(toleranceSet, entry.definition);
   const { cell, numberFormat } = await cellAsWritten(value, invocation?.parameterAddresses?.[0], entry.definition.unit === "percent");
-  return rateValue(cell, entry.definition, set, numberFormat).status;
+  // A target written against a benchmark is rated against the register's figure for it.
+  return rateInRow(entry, { period: "", value: cell, numberFormat }, set).status;
 }
 
 /**

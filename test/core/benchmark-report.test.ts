@@ -45,6 +45,33 @@ describe("rows rated from the register, compared with the register's benchmarks"
   });
 });
 
+describe("a register entry whose target is written against England, with the register's England figure", () => {
+  const register = buildRegister({
+    values: [
+      ["ID", "Measure", "Section", "Polarity", "Unit", "Target", "Tolerance", "Covid19 Tolerance", "Notes", "England", "Benchmark year"],
+      ["KPI-40", "% of care leavers in suitable accommodation", "Care leavers", "Bigger is better", "%", "Above England", "within 3 points", null, null, 0.55, "2022/23"],
+    ],
+    numberFormats: [[], ["General", "General", "General", "General", "General", "General", "General", "General", "General", "0%", "General"]],
+  });
+  const values: CellValue[][] = [
+    ["KPI", "Measure", "2021/22", "2022/23", "2023/24"],
+    [40, "% of care leavers in suitable accommodation", 0.58, 0.53, 0.5],
+  ];
+  const plan = planFormatting(findTables(grid(values, [values[0].map(() => "General"), ["General", "General", "0%", "0%", "0%"]]), register));
+  const [row] = plan.tables[0].rows;
+
+  it("rates 58%, 53% and 50% Green, Amber and Red against England's 55% from the register", () => {
+    expect(row.cells.map((cell) => cell.status)).toEqual(["Green", "Amber", "Red"]);
+    expect(row.definition).toBe("Target Above England: rated against the England figure on the row; Amber within 3 points; unit %");
+  });
+
+  it("writes England's figure into the rules, so the colours agree with the report", () => {
+    expect(plan.rules.every((rule) => rule.formula.includes("--0.55"))).toBe(true);
+    const painted = paintedCells(values, plan.rules);
+    expect(["C2", "D2", "E2"].map((address) => painted.get(address))).toEqual([ragPalette.Green.fill, ragPalette.Amber.fill, ragPalette.Red.fill]);
+  });
+});
+
 describe("a target written against the statistical-neighbour average, in the formatting plan", () => {
   const values: CellValue[][] = [
     ["Measure", "Polarity", "Target", "Tolerance", "2020/21", "2021/22", "2022/23", "SN"],

@@ -36,6 +36,10 @@ describe("England, SN and North East under a merged 'Latest benchmarks (2021/22)
     expect(rows[0].comparisons[2].reason).toMatch(/^North East 2021\/22 has no figure: /);
   });
 
+  it("reads the SN rank column as text to show: 3rd of 11, nothing, 5th of 11", () => {
+    expect(rows.map((row) => row.rankings)).toEqual([[{ label: "SN rank", text: "3rd of 11" }], [], [{ label: "SN rank", text: "5th of 11" }]]);
+  });
+
   it("colours only the two periods, never the benchmark columns", () => {
     expect(plan.rules.flatMap((rule) => rule.appliesTo).every((area) => /^[FG]\d+(:[FG]\d+)?$/.test(area))).toBe(true);
   });

@@ -1,7 +1,7 @@
 /**
  * Example scorecards with benchmark columns, as other councils keep them (measures and figures invented):
  * England, SN and a named region under a merged "Latest benchmarks (2021/22)"; a year in a header
- * ("England 2021/22"); whole-number percentages; suppressed figures; targets written against a benchmark,
+ * ("England 2021/22"); a rank column; whole-number percentages; suppressed figures; targets written against a benchmark,
  * with and without that benchmark on the sheet. The pane, browser and command tests use them too.
  */
 import type { CellValue, Grid, GridArea } from "../../src/core";
@@ -14,11 +14,11 @@ function grid(sheet: string, values: CellValue[][], merges: GridArea[] = [], num
 export const latestBenchmarks = grid(
   "Children in care",
   [
-    ["Ref", "Indicator Description", "Polarity", "Target", "Floor", "2021/22", "2022/23", "DoT", "Latest benchmarks (2021/22)", null, null],
-    [null, null, null, null, null, null, null, null, "England", "SN", "North East"],
-    ["CIC-1", "Care leavers in education, employment or training", "Bigger is better", "60%", "50%", "58%", "49%", "↓", "55%", "52%", "c"],
-    ["CIC-2", "Children in care with an up-to-date health assessment", "Bigger is better", "90%", "80%", "86%", "93%", "↑", "89%", "88%", "90%"],
-    ["CIC-3", "Re-referrals within 12 months", "Smaller is better", "22%", "25%", "21.6%", "24.1%", "↓", "21.6%", "23.0%", "22%"],
+    ["Ref", "Indicator Description", "Polarity", "Target", "Floor", "2021/22", "2022/23", "DoT", "Latest benchmarks (2021/22)", null, null, "SN rank"],
+    [null, null, null, null, null, null, null, null, "England", "SN", "North East", null],
+    ["CIC-1", "Care leavers in education, employment or training", "Bigger is better", "60%", "50%", "58%", "49%", "↓", "55%", "52%", "c", "3rd of 11"],
+    ["CIC-2", "Children in care with an up-to-date health assessment", "Bigger is better", "90%", "80%", "86%", "93%", "↑", "89%", "88%", "90%", null],
+    ["CIC-3", "Re-referrals within 12 months", "Smaller is better", "22%", "25%", "21.6%", "24.1%", "↓", "21.6%", "23.0%", "22%", "5th of 11"],
   ],
   [{ top: 0, left: 8, bottom: 0, right: 10 }],
 );

@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   compareWithBenchmark,
+  describeComparison,
   readDefinition,
   roundTo,
   shownDecimals,
@@ -18,6 +19,7 @@ import {
   type Definition,
   type FigureCell,
   type Verdict,
+  verdicts,
 } from "../../src/core";
 import { eachRow } from "./each-row";
 
@@ -224,6 +226,40 @@ describe("comparing the latest figure with a benchmark", () => {
   );
 });
 
+describe("an In range is better KPI (10%-20%) against a benchmark", () => {
+  const inRange = withScale(readDefinition({ measure: "% of children in need reviewed within 6 months", polarity: "In range is better", target: "10%-20%", tolerance: "5%-25%" }), "fraction");
+  eachRow(
+    [
+      { figure: 0.15, benchmark: 0.25, verdict: "Better", why: "inside the range against 5 points outside it" },
+      { figure: 0.08, benchmark: 0.23, verdict: "Better", why: "2 points below the range against 3 points above it" },
+      { figure: 0.24, benchmark: 0.19, verdict: "Worse", why: "4 points above the range against inside it" },
+      { figure: 0.15, benchmark: 0.12, verdict: "Neither better", why: "both inside the range" },
+      { figure: 0.15, benchmark: 0.15, verdict: "Same", why: "the same figure" },
+    ] as const,
+    ({ figure, benchmark, verdict, why }) => `says ${verdict} for ${figure * 100}% against ${benchmark * 100}%: ${why}`,
+    ({ figure, benchmark, verdict }) => {
+      expect(compareWithBenchmark(inRange, years([figure, "0%"]), england(benchmark, "0%")).verdict).toBe(verdict);
+    },
+  );
+});
+
+describe("a comparison as one line in words, as the pane and kpi-rag say it", () => {
+  eachRow(
+    [
+      { definition: reReferrals, figure: 0.262, benchmark: england(0.216, "0.0%"), line: "Worse than England: 26.2% against 21.6%" },
+      { definition: assessments, figure: 0.845, benchmark: england(0.824, "0.0%", "2022/23"), line: "Better than England 2022/23: 84.5% against 82.4%" },
+      { definition: reReferrals, figure: 0.216, benchmark: england(0.216, "0.0%"), line: "Same as England: 21.6% against 21.6%" },
+      { definition: contextMeasure, figure: 0.128, benchmark: england(0.132, "0.0%"), line: "England: 12.8% against 13.2%, no polarity to say which is better" },
+      { definition: reReferrals, figure: 0.262, benchmark: england(21.6), line: "England: check definition (21.6 is a whole number but the row keeps its percentages as fractions formatted as %: format the benchmark as % too)" },
+      { definition: reReferrals, figure: 0.262, benchmark: england("N/A"), line: 'England: no data to compare ("N/A" means no figure for this period)' },
+    ] satisfies Array<{ definition: Definition; figure: number; benchmark: BenchmarkCell; line: string }>,
+    ({ line }) => `says "${line}"`,
+    ({ definition, figure, benchmark, line }) => {
+      expect(describeComparison(compareWithBenchmark(definition, [{ period: "2022/23", value: figure, numberFormat: "0.0%" }], benchmark))).toBe(line);
+    },
+  );
+});
+
 describe("a benchmark with a year", () => {
   const figures = years([0.251, "0.0%"], [0.262, "0.0%"], [0.231, "0.0%"]);
 
@@ -322,6 +358,28 @@ describe("properties", () => {
         // A bare figure above 1 beside fractions formatted as % is refused, the same for both cells.
         if (comparison.verdict === "Check definition") expect(comparison.reason).toMatch(/whole number/);
         else expect(comparison.verdict).toBe("Same");
+      }),
+    );
+  });
+
+  const anyCell: fc.Arbitrary<CellValue> = fc.oneof(
+    fc.double(),
+    fc.integer({ min: -1000, max: 1000 }),
+    fc.string(),
+    fc.constantFrom("c", "x", "..", "N/A", "", " ", "21.6%", "1,250", "#N/A", "TRUE", "-5%", "Infinity"),
+    fc.boolean(),
+    fc.constant(null),
+    fc.constant({ error: "#DIV/0!" }),
+  );
+  const anyFormat = fc.oneof(fc.constantFrom("General", "0%", "0.0%", "0.00", '0.0" days"', "0.0;[Red]-0.0", "@", "0.00E+00", "#,##0.0#"), fc.string());
+
+  it("never throws, whatever the cells and formats hold, and always gives one of its verdicts", () => {
+    fc.assert(
+      fc.property(rows, fc.array(fc.tuple(anyCell, anyFormat), { maxLength: 4 }), anyCell, anyFormat, (definition, cells, value, numberFormat) => {
+        const figures = cells.map(([cell, format], index) => ({ period: `20${20 + index}/${21 + index}`, value: cell, numberFormat: format }));
+        const comparison = compareWithBenchmark(definition, figures, { benchmark: "England", year: "latest", value, numberFormat });
+        expect(verdicts).toContain(comparison.verdict);
+        expect(comparison.reason.length).toBeGreaterThan(0);
       }),
     );
   });

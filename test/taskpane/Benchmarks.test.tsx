@@ -8,7 +8,7 @@ import { describe, expect, test, vi } from "vitest";
 import { findTables, planFormatting, summarise, summariseComparisons, watchList } from "../../src/core";
 import { KpiTables } from "../../src/taskpane/components/KpiTables";
 import { Summary } from "../../src/taskpane/components/Summary";
-import { wholeNumbers } from "../core/benchmark-scorecards";
+import { latestBenchmarks, wholeNumbers } from "../core/benchmark-scorecards";
 import { renderInFluent, seriousAccessibilityProblems } from "./render";
 
 const found = findTables(wholeNumbers);
@@ -36,6 +36,17 @@ describe("each KPI's comparisons", () => {
       ],
     ]);
     for (const glyph of lists[0].querySelectorAll("[aria-hidden]")) expect(["▼", "▲", "–", "="]).toContain(glyph.textContent);
+  });
+
+  test("shows a rank column's text under the comparisons: SN rank: 3rd of 11", () => {
+    renderInFluent(<KpiTables tables={planFormatting(findTables(latestBenchmarks)).tables} />);
+    const [first] = screen.getAllByRole("list", { name: "Against benchmarks" });
+    expect(within(first).getAllByRole("listitem").map((item) => item.textContent)).toEqual([
+      "▲Better than England 2021/22: 58% against 55%",
+      "▲Better than Statistical neighbours 2021/22: 58% against 52%",
+      expect.stringMatching(/^–North East 2021\/22: no data to compare/),
+      "SN rank: 3rd of 11",
+    ]);
   });
 
   test("gives the whole sentence with the difference as the line's title", () => {

@@ -119,7 +119,7 @@ function KpiRow({ row, periods }: { row: RowReport; periods: string[] }) {
         <span className={styles.aside}>{[row.id, row.section, `row ${row.row}`].filter(Boolean).join(" · ")}</span>
         <span className={styles.definition}>{row.definition}</span>
         <span className={styles.definition}>Direction of travel: {row.directionOfTravel}</span>
-        {row.comparisons.length > 0 && (
+        {row.comparisons.length + row.rankings.length > 0 && (
           <ul className={styles.comparisons} aria-label="Against benchmarks">
             {row.comparisons.map((comparison) => (
               <li key={`${comparison.benchmark}|${comparison.year}`} title={comparison.reason}>
@@ -127,6 +127,12 @@ function KpiRow({ row, periods }: { row: RowReport; periods: string[] }) {
                   {verdictGlyph(comparison.verdict)}
                 </span>
                 {describeComparison(comparison)}
+              </li>
+            ))}
+            {row.rankings.map((ranking) => (
+              <li key={ranking.label}>
+                <span className={styles.glyph} aria-hidden="true" />
+                {ranking.label}: {ranking.text}
               </li>
             ))}
           </ul>
