@@ -65,6 +65,7 @@ async function writeEdited(writer: Writer, entry: ZipEntry, content: PartContent
   const headerOffset = writer.position;
   const header = Buffer.alloc(30);
   await writer.write(Buffer.concat([header, name]));
+  // Level 1: a third of level 6's time on a large sheet, for a part about a half larger.
   const deflater = createDeflateRaw({ level: 1, chunkSize: 1024 * 1024 });
   let crc = 0;
   let size = 0;
