@@ -138,6 +138,27 @@ describe("kpi-rag writes only what it owns, whatever else the workbook holds", (
     expect(existsSync(path.join(dir, "plain.xlsx"))).toBe(false);
   });
 
+  it("writes its blocks with the sheet's own prefix where the sheet binds SpreadsheetML to one, and rates it the same", async () => {
+    const dir = folder();
+    const zip = await JSZip.loadAsync(await workbookWith("analyst rules"));
+    const xml = await zip.file(sheetPart)!.async("string");
+    const prefixed = xml
+      .replace('xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"', 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"')
+      .replace(/<(\/?)([A-Za-z]\w*)(?=[\s/>])/g, (tag, close: string, name: string) => (name === "xml" ? tag : `<${close}x:${name}`));
+    zip.file(sheetPart, prefixed);
+    const input = path.join(dir, "prefixed.xlsx");
+    writeFileSync(input, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    const plain = path.join(dir, "plain.xlsx");
+    writeFileSync(plain, await workbookWith("analyst rules"));
+    const run = await kpiRag(input);
+    expect(run.code).toBe(0);
+    expect(run.out).toEqual((await kpiRag(plain)).out.map((line) => line.replace("plain.rag.xlsx", "prefixed.rag.xlsx")));
+    const sheet = (await partsOf(path.join(dir, "prefixed.rag.xlsx"))).get(sheetPart)!.toString("utf8");
+    const blocks = sheet.match(/<x:conditionalFormatting sqref="[^"]*"><x:cfRule type="expression" dxfId="\d+" priority="\d+"><x:formula>[^<]*KPI RAG[^<]*<\/x:formula><\/x:cfRule><\/x:conditionalFormatting>/g) ?? [];
+    expect(blocks.length).toBeGreaterThan(20);
+    expect(sheet.replace(blocks.join(""), "")).toBe(prefixed);
+  });
+
   it("writes a file LibreOffice opens and converts to PDF", async () => {
     const { dir, run, out } = await formatted(features.filter((feature) => feature !== "macros"));
     expect(run.code).toBe(0);
