@@ -31,8 +31,6 @@ export interface SheetLayout {
 export interface SheetContent {
   grid: Grid;
   layout: SheetLayout;
-  /** The relationship ids of the sheet's table parts. */
-  tableParts: string[];
 }
 
 export interface SheetContext {
@@ -45,7 +43,6 @@ export interface SheetContext {
 export async function readSheet(chunks: AsyncIterable<Buffer>, context: SheetContext): Promise<SheetContent> {
   const cells = new CellReader(context);
   const merges: GridArea[] = [];
-  const tableParts: string[] = [];
   const layout: SheetLayout = { prefix: "", insertAt: -1, ownRanges: [], ownRules: 0, highestPriority: 0 };
 
   let prefix: string | undefined;
@@ -77,8 +74,6 @@ export async function readSheet(chunks: AsyncIterable<Buffer>, context: SheetCon
         if (section === "conditionalFormatting") {
           blockStart = stream.tagStart;
           blockRules = [];
-        } else if (section === "mergeCells" || section === "tableParts") {
-          // their children are read below
         }
         return;
       }
@@ -94,9 +89,6 @@ export async function readSheet(chunks: AsyncIterable<Buffer>, context: SheetCon
       if (depth === 3 && section === "mergeCells" && local === "mergeCell" && tag.attributes.ref) {
         const area = areaOf(tag.attributes.ref);
         if (area) merges.push(area);
-      } else if (depth === 3 && section === "tableParts" && local === "tablePart") {
-        const id = tag.attributes["r:id"] ?? Object.entries(tag.attributes).find(([key]) => localName(key) === "id")?.[1];
-        if (id) tableParts.push(id);
       } else if (local === "cfRule") {
         ruleStart = stream.tagStart;
         rulePriority = Number(tag.attributes.priority ?? 0) || 0;
@@ -182,7 +174,7 @@ export async function readSheet(chunks: AsyncIterable<Buffer>, context: SheetCon
   const { values, numberFormats, hiddenRows } = cells;
   clearMergedCells(values, merges);
   const grid: Grid = { sheet: context.name, origin: { row: 0, column: 0 }, values, numberFormats, merges, hiddenRows };
-  return { grid, layout, tableParts };
+  return { grid, layout };
 }
 
 /** Only the top-left cell of a merged area holds its value, as Excel shows it. */
