@@ -78,34 +78,46 @@ export function toleranceIn(tolerances: Readonly<Record<string, Tolerance>>, tol
   return chosen === undefined || (chosen.kind === "none" && key !== toleranceSetKey(standardSet)) ? tolerances.standard : chosen;
 }
 
+/** The words of a direction: how a figure stands to a threshold when bigger, or smaller, is better. */
+interface DirectionWords {
+  atOrBetter: string;
+  better: string;
+  worse: string;
+  notBetter: string;
+}
+
+const higherWords: DirectionWords = { atOrBetter: "at or above", better: "above", worse: "below", notBetter: "not above" };
+const lowerWords: DirectionWords = { atOrBetter: "at or below", better: "below", worse: "above", notBetter: "not below" };
+
+/**
+ * The bands when bigger is better, worded for a direction: Red, Amber, Green from low to high. The lower
+ * bands are these with figures negated (see `bandsOf`), so the two can never drift apart.
+ */
+function directedBands(words: DirectionWords, target: number, targetInclusive: boolean, tolerance: Exclude<Tolerance, { kind: "suspended" | "problem" }>, figure: (value: number) => string): Band[] {
+  const green: Band = { status: "Green", low: target, lowInclusive: targetInclusive, high: Infinity, highInclusive: false, words: `is ${targetInclusive ? words.atOrBetter : words.better} the target of ${figure(target)}` };
+  const missed = `is ${targetInclusive ? words.worse : words.notBetter} the target of ${figure(target)}`;
+  if (tolerance.kind !== "figure" || (tolerance.value === target && !(tolerance.inclusive && !targetInclusive))) {
+    return [{ status: "Red", low: -Infinity, lowInclusive: false, high: target, highInclusive: !targetInclusive, words: missed }, green];
+  }
+  // A strict target (>90%) over an inclusive tolerance at the same figure (>=90%) leaves 90% itself Amber.
+  const banded: Band[] = [
+    { status: "Red", low: -Infinity, lowInclusive: false, high: tolerance.value, highInclusive: !tolerance.inclusive, words: `is ${words.worse} the tolerance of ${figure(tolerance.value)}` },
+    { status: "Amber", low: tolerance.value, lowInclusive: tolerance.inclusive, high: target, highInclusive: !targetInclusive, words: `${missed} but within the tolerance of ${figure(tolerance.value)}` },
+    green,
+  ];
+  return banded.filter((band) => !isEmpty(band));
+}
+
 function bandsOf(polarity: Polarity, target: number, targetInclusive: boolean, tolerance: Exclude<Tolerance, { kind: "suspended" | "problem" }>, unit: Unit): Band[] {
   const figure = (value: number): string => describeFigure(value, unit);
   switch (polarity.kind) {
-    case "higher": {
-      const green: Band = { status: "Green", low: target, lowInclusive: targetInclusive, high: Infinity, highInclusive: false, words: `is ${targetInclusive ? "at or above" : "above"} the target of ${figure(target)}` };
-      if (tolerance.kind !== "figure" || (tolerance.value === target && !(tolerance.inclusive && !targetInclusive))) {
-        return [{ status: "Red", low: -Infinity, lowInclusive: false, high: target, highInclusive: !targetInclusive, words: `is ${targetInclusive ? "below" : "not above"} the target of ${figure(target)}` }, green];
-      }
-      // A strict target (>90%) over an inclusive tolerance at the same figure (>=90%) leaves 90% itself Amber.
-      const higher: Band[] = [
-        { status: "Red", low: -Infinity, lowInclusive: false, high: tolerance.value, highInclusive: !tolerance.inclusive, words: `is below the tolerance of ${figure(tolerance.value)}` },
-        { status: "Amber", low: tolerance.value, lowInclusive: tolerance.inclusive, high: target, highInclusive: !targetInclusive, words: `is ${targetInclusive ? "below" : "not above"} the target of ${figure(target)} but within the tolerance of ${figure(tolerance.value)}` },
-        green,
-      ];
-      return higher.filter((band) => !isEmpty(band));
-    }
-    case "lower": {
-      const green: Band = { status: "Green", low: -Infinity, lowInclusive: false, high: target, highInclusive: targetInclusive, words: `is ${targetInclusive ? "at or below" : "below"} the target of ${figure(target)}` };
-      if (tolerance.kind !== "figure" || (tolerance.value === target && !(tolerance.inclusive && !targetInclusive))) {
-        return [green, { status: "Red", low: target, lowInclusive: !targetInclusive, high: Infinity, highInclusive: false, words: `is ${targetInclusive ? "above" : "not below"} the target of ${figure(target)}` }];
-      }
-      const lower: Band[] = [
-        green,
-        { status: "Amber", low: target, lowInclusive: !targetInclusive, high: tolerance.value, highInclusive: tolerance.inclusive, words: `is ${targetInclusive ? "above" : "not below"} the target of ${figure(target)} but within the tolerance of ${figure(tolerance.value)}` },
-        { status: "Red", low: tolerance.value, lowInclusive: !tolerance.inclusive, high: Infinity, highInclusive: false, words: `is above the tolerance of ${figure(tolerance.value)}` },
-      ];
-      return lower.filter((band) => !isEmpty(band));
-    }
+    case "higher":
+      return directedBands(higherWords, target, targetInclusive, tolerance, figure);
+    case "lower":
+      // The same bands seen in a mirror: figures negated, so "smaller is better" is "bigger is better".
+      return directedBands(lowerWords, -target, targetInclusive, tolerance.kind === "figure" ? { ...tolerance, value: -tolerance.value } : tolerance, (value) => figure(-value))
+        .map((band) => ({ ...band, low: -band.high, lowInclusive: band.highInclusive, high: -band.low, highInclusive: band.lowInclusive }))
+        .reverse();
     case "range": {
       const range = `${figure(polarity.low)}-${figure(polarity.high)}`;
       const green: Band = { status: "Green", low: polarity.low, lowInclusive: true, high: polarity.high, highInclusive: true, words: `is inside the target range ${range}` };
