@@ -5,7 +5,7 @@
 import { promises as files } from "node:fs";
 import path from "node:path";
 import type ExcelJS from "exceljs";
-import { buildRegister, findTables, planFormatting, skippedSheetLine, toleranceSetKey, toleranceSetsOf, type FormattingPlan, type FoundTables } from "../core";
+import { buildRegister, findTables, planFormatting, registerSheetName, skippedSheetLine, toleranceSetKey, toleranceSetsOf, wordsOfGrid, type FormattingPlan, type FoundTables } from "../core";
 import { parseArguments, usage, type CommandOptions } from "./arguments";
 import { summaryLines, type SkippedSheet } from "./summary";
 import { applyPlan, CommandProblem, gridOf, readWorkbookFile, registerTableOf, removeOwnRules, workbookBytes, writeOutputs, type Output as FileOutput } from "./xlsx";
@@ -61,8 +61,12 @@ async function run(options: CommandOptions, output: Output): Promise<void> {
     return;
   }
 
-  const register = buildRegister(registerTableOf(workbook));
-  const read = sheets.map((worksheet) => ({ worksheet, found: findTables(gridOf(worksheet), register) }));
+  // The words the workbook teaches (its KPIWords table on the KPI Register sheet) read its headers and rows.
+  const registerSheet = workbook.worksheets.find((worksheet) => worksheet.name.toLowerCase() === registerSheetName.toLowerCase());
+  const taught = wordsOfGrid(registerSheet ? gridOf(registerSheet) : undefined);
+  const register = buildRegister(registerTableOf(workbook), taught.words);
+  const registerProblems = [...register.problems, ...taught.problems];
+  const read = sheets.map((worksheet) => ({ worksheet, found: findTables(gridOf(worksheet), register, taught.words) }));
   const found = read.filter(({ found }) => found.tables.length > 0);
   const skipped = skippedSheets(read.map((sheet) => sheet.found));
   if (found.length === 0) {
@@ -79,9 +83,9 @@ async function run(options: CommandOptions, output: Output): Promise<void> {
     return plan;
   });
   const outputs: FileOutput[] = [{ file: out, bytes: await workbookBytes(workbook), what: "output" }];
-  if (options.report) outputs.push({ file: options.report, bytes: reportText(options.workbook, plans, register.problems, skipped), what: "report" });
+  if (options.report) outputs.push({ file: options.report, bytes: reportText(options.workbook, plans, registerProblems, skipped), what: "report" });
   await writeOutputs(outputs);
-  for (const line of summaryLines(plans, register.problems, skipped)) output.out(line);
+  for (const line of summaryLines(plans, registerProblems, skipped)) output.out(line);
   output.out(`Wrote ${out}${options.report ? ` and ${options.report}` : ""}`);
 }
 

@@ -57,7 +57,7 @@ export function mergesOf(grid: Grid): Merges {
 }
 
 /** Short header words that a header row's thresholds or row numbers start with: a cheap first look. */
-const headerHint = /polarity|target|toleran|kpi|floor|threshold|minimum|amber|^\s*(?:ref|no\b|id\b|code|good|aim|direction|better|goal)/i;
+const headerHint = /polarity|target|toleran|kpi|floor|threshold|minimum|amber|ambition|^\s*(?:ref|no\b|id\b|code|good|aim|direction|better|goal|higher or lower)/i;
 
 /**
  * Whether a row may be a header row at all, looked at cheaply since most rows are data: a header holds no
