@@ -2,7 +2,7 @@
  * Reading the active sheet into a plain grid, with the add-in's own conditional formats on it, in one
  * sync; and writing a formatting plan back in one more. Everything else on the sheet is left alone.
  */
-import { areaOfAddress, findTables, isOwnRule, moveFormula, parseCellAddress, planFormatting, topLeftOf, type CellPosition, type FormattingPlan, type GridArea, type FoundTables, type Grid, type Register } from "../core";
+import { areaOfAddress, findTables, isOwnRule, moveFormula, parseCellAddress, planFormatting, topLeftOf, type CellPosition, type FormattingPlan, type GridArea, type FoundTables, type Grid, type Register, type Words } from "../core";
 import { supportsExcelApi, type Capabilities } from "./requirements";
 import { toCellValue } from "./cell-values";
 
@@ -52,9 +52,9 @@ export interface Applied {
  * sheet's size. If the second sync fails part-way, applying again repairs it, since it first deletes every
  * rule of its own that is there.
  */
-export async function applyRagFormatting(context: Excel.RequestContext, register: Register, toleranceSet: string, capabilities: Capabilities): Promise<Applied> {
+export async function applyRagFormatting(context: Excel.RequestContext, register: Register, toleranceSet: string, capabilities: Capabilities, words?: Words): Promise<Applied> {
   const { grid, ownFormats } = await readActiveSheet(context);
-  const found = findTables(grid, register);
+  const found = findTables(grid, register, words);
   const plan = planFormatting(found, toleranceSet);
   await writePlan(context, plan, ownFormats, capabilities);
   return { found, plan, removed: ownFormats.length };

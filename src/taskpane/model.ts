@@ -27,6 +27,8 @@ export interface PaneState {
   /** How many of the add-in's own rules are on the sheet now. */
   ownRules: number;
   registerProblems: string[];
+  /** Rows of the KPIWords table that were left out, and words waiting for a meaning. */
+  wordsProblems: string[];
   message?: PaneMessage;
 }
 
@@ -37,6 +39,8 @@ export interface PaneActions {
   remove(): void;
   selectRow(item: WatchItem): void;
   insertRegister(): void;
+  /** Inserts or tops up the KPIWords table with the words of this sheet the add-in could not read. */
+  insertWords(): void;
   shareCopy(): void;
   dismissMessage(): void;
 }
@@ -51,4 +55,5 @@ export const initialPaneState: PaneState = {
   toleranceSet: "Standard",
   ownRules: 0,
   registerProblems: [],
+  wordsProblems: [],
 };

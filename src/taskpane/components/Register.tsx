@@ -8,11 +8,14 @@ const useStyles = makeStyles({
 
 export interface RegisterProps {
   problems: string[];
+  /** Rows of the KPIWords table left out, and words still waiting for a meaning. */
+  wordsProblems?: string[];
   busy: boolean;
   onInsertRegister(): void;
+  onInsertWords?(): void;
 }
 
-export function Register({ problems, busy, onInsertRegister }: RegisterProps) {
+export function Register({ problems, wordsProblems = [], busy, onInsertRegister, onInsertWords }: RegisterProps) {
   const styles = useStyles();
   const headings = useHeadingStyles();
   return (
@@ -31,6 +34,27 @@ export function Register({ problems, busy, onInsertRegister }: RegisterProps) {
           <h3 className={headings.subsection}>Problems in the KPI register</h3>
           <ul className={styles.problems}>
             {problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h2 className={headings.section}>Words this workbook uses</h2>
+      <p>
+        Where a sheet uses words the add-in does not know (a polarity written Up, a target column headed Aspiration, a figure
+        written Awaiting), the KPIWords table on the KPI Register sheet teaches them: one word a row, with what it means (Bigger is
+        better, No data, Target, Tolerance, Not a period). Its words win over the built-in ones, in this workbook only.
+      </p>
+      {onInsertWords && (
+        <Button disabledFocusable={busy} onClick={onInsertWords}>
+          Insert or top up the KPIWords table with this sheet&apos;s unknown words
+        </Button>
+      )}
+      {wordsProblems.length > 0 && (
+        <>
+          <h3 className={headings.subsection}>Problems in the KPIWords table</h3>
+          <ul className={styles.problems}>
+            {wordsProblems.map((problem) => (
               <li key={problem}>{problem}</li>
             ))}
           </ul>
