@@ -399,3 +399,15 @@ describe("saying why a sheet was skipped", () => {
     expect(findTables(grid([[...registerColumns]], { sheet: "KPI Register" })).skipped).toMatch(/holds the KPI register/);
   });
 });
+
+describe("a very long sheet", () => {
+  it("reads 130,000 rows without running out of call stack, past where spreading the rows into Math.max failed", () => {
+    const values: CellValue[][] = [["Measure", "Polarity", "Target", "Tolerance", "Q1"]];
+    for (let index = 0; index < 130_000; index++) values.push([`Visits within timescale, team ${index + 1}`, "Bigger is better", "90%", "80%", index % 2 === 0 ? "91%" : "79%"]);
+    const found = findTables(grid(values));
+    expect(found.tables[0].rows).toHaveLength(130_000);
+    const plan = planFormatting(found);
+    expect(plan.tables[0].rows[0].cells[0].status).toBe("Green");
+    expect(plan.tables[0].rows[1].cells[0].status).toBe("Red");
+  });
+});
