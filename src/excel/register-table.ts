@@ -39,18 +39,32 @@ export async function readRegisterTable(context: Excel.RequestContext): Promise<
 
 export const wordsTableColumns = [...wordsColumns, "Seen"] as const;
 
+export interface RegisterInsertion {
+  created: boolean;
+  added: number;
+}
+
+/** One of the add-in's tables on the KPI Register sheet, and the rows it offers to write into it. */
+interface TableToWrite {
+  name: string;
+  columns: readonly string[];
+  rows: CellValue[][];
+  /** The column whose cells say which rows the table has already, and how they are compared. */
+  key: { column: string; of: (text: string) => string; lacks: string };
+}
+
 /**
- * Inserts the KPIWords table on the KPI Register sheet, to the right of what is there, listing the sheet's
- * unknown words with their Means left blank for the analyst; where the table is there already, adds only
- * the words it lacks, below the analyst's rows.
+ * Inserts the table on the KPI Register sheet (adding the sheet where it is missing), or, where the table is
+ * there already, adds only the rows whose key it lacks, below the analyst's rows and under the analyst's
+ * column order. Three syncs at most, none in a loop.
  */
-export async function insertWordsTable(context: Excel.RequestContext, unknown: readonly UnknownWord[]): Promise<RegisterInsertion> {
-  const existing = context.workbook.tables.getItemOrNullObject(wordsTableName);
+async function insertOrTopUp(context: Excel.RequestContext, spec: TableToWrite): Promise<RegisterInsertion> {
+  const existing = context.workbook.tables.getItemOrNullObject(spec.name);
   const sheet = context.workbook.worksheets.getItemOrNullObject(registerSheetName);
   await context.sync();
-  const rows = unknown.map((word) => [word.word, "", word.seen]);
   if (existing.isNullObject) {
     let column = 0;
+    // A new table starts at A1 of an empty sheet, or to the right of what the sheet holds already.
     if (!sheet.isNullObject) {
       const used = sheet.getUsedRangeOrNullObject(true);
       used.load(["columnIndex", "columnCount"]);
@@ -58,82 +72,63 @@ export async function insertWordsTable(context: Excel.RequestContext, unknown: r
       if (!used.isNullObject) column = used.columnIndex + used.columnCount + 1;
     }
     const target = sheet.isNullObject ? context.workbook.worksheets.add(registerSheetName) : sheet;
-    const body = rows.length > 0 ? rows : [["", "", ""]];
-    const address = `${columnLetters(column)}1:${columnLetters(column + wordsTableColumns.length - 1)}${body.length + 1}`;
+    // A table needs a row under its header: an empty one where there is nothing to list.
+    const body = spec.rows.length > 0 ? spec.rows : [spec.columns.map((): CellValue => null)];
+    const address = `${columnLetters(column)}1:${columnLetters(column + spec.columns.length - 1)}${body.length + 1}`;
     const range = target.getRange(address);
-    range.numberFormat = [wordsTableColumns.map(() => "@"), ...body.map(() => wordsTableColumns.map(() => "@"))];
-    range.values = [[...wordsTableColumns], ...body];
+    range.numberFormat = [spec.columns.map(() => "@"), ...body.map(() => spec.columns.map(() => "@"))];
+    range.values = [[...spec.columns], ...body.map((row) => row.map(toExcelValue))];
     const table = target.tables.add(`'${registerSheetName}'!${address}`, true);
-    table.name = wordsTableName;
+    table.name = spec.name;
     await context.sync();
-    return { created: true, added: rows.length };
-  }
-  const header = existing.getHeaderRowRange();
-  const bodyRange = existing.getDataBodyRange();
-  header.load("values");
-  bodyRange.load("values");
-  await context.sync();
-  const headings = header.values[0].map((cell) => wordKey(String(cell)));
-  const wordColumn = headings.indexOf("word");
-  if (wordColumn < 0) throw new AnalystProblem(`the ${wordsTableName} table has no Word column, so the add-in cannot tell which words it lacks: add the Word header back`);
-  const present = new Set(bodyRange.values.map((row) => wordKey(String(row[wordColumn]))));
-  const missing = rows.filter((row) => !present.has(wordKey(row[0])));
-  if (missing.length > 0) {
-    existing.rows.add(
-      undefined,
-      missing.map((row) => headings.map((heading) => row[wordsTableColumns.findIndex((name) => wordKey(name) === heading)] ?? "")),
-    );
-    await context.sync();
-  }
-  return { created: false, added: missing.length };
-}
-
-export interface RegisterInsertion {
-  created: boolean;
-  added: number;
-}
-
-/**
- * Inserts the KPIRegister table on its own sheet, filled from the catalogue; where the table is there
- * already, adds only the catalogue's ids it lacks, below the analyst's rows.
- */
-export async function insertRegisterTable(context: Excel.RequestContext): Promise<RegisterInsertion> {
-  const existing = context.workbook.tables.getItemOrNullObject(registerTableName);
-  await context.sync();
-  const rows = catalogueRows();
-  if (existing.isNullObject) {
-    const sheet = context.workbook.worksheets.getItemOrNullObject(registerSheetName);
-    await context.sync();
-    const target = sheet.isNullObject ? context.workbook.worksheets.add(registerSheetName) : sheet;
-    const address = `A1:${columnLetters(registerColumns.length - 1)}${rows.length + 1}`;
-    const range = target.getRange(address);
-    range.numberFormat = [registerColumns.map(() => "@"), ...rows.map(() => registerColumns.map(() => "@"))];
-    range.values = [[...registerColumns], ...rows.map((row) => row.map(toExcelValue))];
-    const table = target.tables.add(`'${registerSheetName}'!${address}`, true);
-    table.name = registerTableName;
-    await context.sync();
-    return { created: true, added: rows.length };
+    return { created: true, added: spec.rows.length };
   }
   const header = existing.getHeaderRowRange();
   const body = existing.getDataBodyRange();
   header.load("values");
   body.load("values");
   await context.sync();
-  // The analyst may have moved columns: write each catalogue cell under its own header.
-  const headings = header.values[0].map((cell) => String(cell).trim().toLowerCase());
-  const idColumn = headings.indexOf("id");
-  if (idColumn < 0) throw new AnalystProblem(`the ${registerTableName} table has no ID column, so the add-in cannot tell which KPIs it lacks: add the ID header back`);
-  const present = new Set(body.values.map((row) => kpiIdKey(String(row[idColumn]))));
-  const missing = rows.filter((row) => !present.has(kpiIdKey(String(row[0]))));
+  const loose = (text: string): string => text.trim().toLowerCase();
+  const headings = header.values[0].map((cell) => loose(String(cell)));
+  const keyColumn = headings.indexOf(loose(spec.key.column));
+  if (keyColumn < 0) throw new AnalystProblem(`the ${spec.name} table has no ${spec.key.column} column, so the add-in cannot tell which ${spec.key.lacks} it lacks: add the ${spec.key.column} header back`);
+  const keyAt = spec.columns.findIndex((name) => loose(name) === loose(spec.key.column));
+  const present = new Set(body.values.map((row) => spec.key.of(String(row[keyColumn]))));
+  const missing = spec.rows.filter((row) => !present.has(spec.key.of(String(row[keyAt]))));
   if (missing.length > 0) {
-    const ordered = missing.map((row) => headings.map((heading) => {
-      const index = registerColumns.findIndex((name) => name.toLowerCase() === heading);
-      return index < 0 ? "" : toExcelValue(row[index] ?? null);
-    }));
+    // The analyst may have moved columns: write each cell under its own header.
+    const ordered = missing.map((row) =>
+      headings.map((heading) => {
+        const index = spec.columns.findIndex((name) => loose(name) === heading);
+        return index < 0 ? "" : toExcelValue(row[index] ?? null);
+      }),
+    );
     existing.rows.add(undefined, ordered);
     await context.sync();
   }
   return { created: false, added: missing.length };
+}
+
+/**
+ * Inserts the KPIWords table on the KPI Register sheet, to the right of what is there, listing the sheet's
+ * unknown words with their Means left blank for the analyst; where the table is there already, adds only
+ * the words it lacks, below the analyst's rows.
+ */
+export function insertWordsTable(context: Excel.RequestContext, unknown: readonly UnknownWord[]): Promise<RegisterInsertion> {
+  return insertOrTopUp(context, {
+    name: wordsTableName,
+    columns: wordsTableColumns,
+    rows: unknown.map((word) => [word.word, null, word.seen]),
+    key: { column: "Word", of: wordKey, lacks: "words" },
+  });
+}
+
+/**
+ * Inserts the KPIRegister table on its own sheet, filled from the catalogue; where the table is there
+ * already, adds only the catalogue's ids it lacks, below the analyst's rows.
+ */
+export function insertRegisterTable(context: Excel.RequestContext): Promise<RegisterInsertion> {
+  return insertOrTopUp(context, { name: registerTableName, columns: registerColumns, rows: catalogueRows(), key: { column: "ID", of: kpiIdKey, lacks: "KPIs" } });
 }
 
 /** Recalculates every formula in the workbook, so KPI formulas follow an edited register. */

@@ -35,7 +35,7 @@ const scorecard = fc
       ]);
     });
     const grid: Grid = { sheet: "Scorecard", origin: { row: 0, column: 0 }, values, numberFormats: values.map((row) => row.map((cell) => (typeof cell === "number" ? "0%" : "General"))), merges: [] };
-    return { grid, asideColumns: shuffled.flatMap((header, column) => (asides.includes(header) ? [columnLetters(column + 1)] : [])) };
+    return { grid, asideColumns: shuffled.flatMap((header, column) => ((asides as readonly string[]).includes(header) ? [columnLetters(column + 1)] : [])) };
   });
 
 function columnsOf(area: string): string[] {

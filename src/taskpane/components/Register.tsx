@@ -15,8 +15,24 @@ export interface RegisterProps {
   onInsertWords?(): void;
 }
 
-export function Register({ problems, wordsProblems = [], busy, onInsertRegister, onInsertWords }: RegisterProps) {
+/** A table's problems under their heading; nothing where there are none. */
+function Problems({ title, problems }: { title: string; problems: string[] }) {
   const styles = useStyles();
+  const headings = useHeadingStyles();
+  if (problems.length === 0) return null;
+  return (
+    <>
+      <h3 className={headings.subsection}>{title}</h3>
+      <ul className={styles.problems}>
+        {problems.map((problem) => (
+          <li key={problem}>{problem}</li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+export function Register({ problems, wordsProblems = [], busy, onInsertRegister, onInsertWords }: RegisterProps) {
   const headings = useHeadingStyles();
   return (
     <>
@@ -29,16 +45,7 @@ export function Register({ problems, wordsProblems = [], busy, onInsertRegister,
       <Button appearance="primary" disabledFocusable={busy} onClick={onInsertRegister}>
         Insert or top up the KPI register table
       </Button>
-      {problems.length > 0 && (
-        <>
-          <h3 className={headings.subsection}>Problems in the KPI register</h3>
-          <ul className={styles.problems}>
-            {problems.map((problem) => (
-              <li key={problem}>{problem}</li>
-            ))}
-          </ul>
-        </>
-      )}
+      <Problems title="Problems in the KPI register" problems={problems} />
       <h2 className={headings.section}>Words this workbook uses</h2>
       <p>
         Where a sheet uses words the add-in does not know (a polarity written Up, a target column headed Aspiration, a figure
@@ -50,16 +57,7 @@ export function Register({ problems, wordsProblems = [], busy, onInsertRegister,
           Insert or top up the KPIWords table with this sheet&apos;s unknown words
         </Button>
       )}
-      {wordsProblems.length > 0 && (
-        <>
-          <h3 className={headings.subsection}>Problems in the KPIWords table</h3>
-          <ul className={styles.problems}>
-            {wordsProblems.map((problem) => (
-              <li key={problem}>{problem}</li>
-            ))}
-          </ul>
-        </>
-      )}
+      <Problems title="Problems in the KPIWords table" problems={wordsProblems} />
     </>
   );
 }
