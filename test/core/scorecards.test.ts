@@ -136,6 +136,30 @@ describe("periods in every common spelling", () => {
     expect(found.tables[0].headerRows).toEqual([0, 1]);
   });
 
+  it("reads a title, then a row of parents (a year over its quarters, benchmarks over England and SN), then the header row", () => {
+    const found = findTables(
+      grid(
+        [
+          ["Children's Social Care Scorecard, Quarter 2 2022/23", null, null, null, null, null, null, null, null],
+          [null, null, null, null, null, "2022/23", null, "Latest benchmarks (2021/22)", null],
+          ["Ref", "Key performance indicator", "Better if", "Goal", "Amber threshold", "Qtr 1", "Qtr 2", "England", "Stat. neighbours"],
+          ["EH-2", "Early help assessments completed within 45 working days", "Bigger is better", "85%", "75%", "88%", "74%", "81%", "79%"],
+        ],
+        { merges: [{ top: 0, left: 0, bottom: 0, right: 8 }, { top: 1, left: 5, bottom: 1, right: 6 }, { top: 1, left: 7, bottom: 1, right: 8 }] },
+      ),
+    );
+    const [table] = found.tables;
+    expect(table.headerRows).toEqual([1, 2]);
+    expect(table.columnMap).toBe("A row reference (Ref), B measure (Key performance indicator), C polarity (Better if), D target (Goal), E tolerance (Amber threshold), F–G periods; H England, I Stat. neighbours left alone");
+    expect(statuses(found)).toEqual([["Early help assessments completed within 45 working days", "2022/23 Qtr 1: Green", "2022/23 Qtr 2: Red"]]);
+  });
+
+  it("keeps a threshold column a threshold under a year merged over it", () => {
+    expect(roleOfHeader(["2022/23", "Amber threshold"])).toEqual({ kind: "tolerance", set: "Standard" });
+    expect(roleOfHeader(["2022/23", "Target"])).toEqual({ kind: "target" });
+    expect(roleOfHeader(["Tolerance", "Covid19"])).toEqual({ kind: "tolerance", set: "Covid19" });
+  });
+
   it("joins quarters over a year in the row below with the year first too", () => {
     expect(roleOfHeader(["Q1", "2022/23"])).toEqual({ kind: "period", label: "2022/23 Q1" });
     expect(roleOfHeader(["2022/23", "Q1"])).toEqual({ kind: "period", label: "2022/23 Q1" });
