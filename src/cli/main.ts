@@ -66,7 +66,7 @@ async function run(options: CommandOptions, output: Output): Promise<void> {
   const taught = wordsOfGrid(registerSheet ? gridOf(registerSheet) : undefined);
   const register = buildRegister(registerTableOf(workbook), taught.words);
   const registerProblems = [...register.problems, ...taught.problems];
-  const read = sheets.map((worksheet) => ({ worksheet, found: findTables(gridOf(worksheet), register, taught.words) }));
+  const read = sheets.map((worksheet) => ({ worksheet, found: findTables(gridOf(worksheet), register, { words: taught.words }) }));
   const found = read.filter(({ found }) => found.tables.length > 0);
   const skipped = skippedSheets(read.map((sheet) => sheet.found));
   if (found.length === 0) {

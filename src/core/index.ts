@@ -23,3 +23,5 @@ export * from "./describe";
 export * from "./plan";
 export * from "./gap";
 export * from "./formula";
+export * from "./benchmarks";
+export * from "./benchmark-target";

@@ -7,6 +7,7 @@
  * report, never a guess.
  */
 import { isExcelError, type CellValue } from "./cell";
+import type { Read } from "./status";
 import { taughtSource, taughtWord, type Words } from "./words";
 
 /** One polarity phrase: which way is better. */
@@ -54,10 +55,12 @@ const fillerWords = new Set(["is", "are", "be", "to", "the", "a", "an", "it", "i
 const codes: Readonly<Record<string, Direction>> = { h: "higher", l: "lower", t: "range" };
 
 const rangeWordings = /^(?:(?:stay|keep|be|aim to (?:stay|be))\s+)?(?:close to|near|near to|as close as possible to|within range of|in line with)\s+(?:the\s+)?target$|^(?:in|within)\s+(?:the\s+)?(?:target\s+)?range$/;
-const contextWordings = /^(?:(?:measure|indicator|figure)s?\s+)?for\s+information(?:\s+only)?$|^information\s+only$|^monitor(?:ing)?(?:\s+only)?$|^context(?:ual)?(?:\s+(?:only|measure|indicator))?$|^no\s+polarity$/;
+const contextWordings = /^(?:(?:measure|indicator|figure)s?\s+)?for\s+information(?:\s+only)?$|^information\s+only$|^monitor(?:ing)?(?:\s+only)?$|^context(?:ual)?(?:\s+(?:only|measure|indicator))?$|^no\s+polarity$|^n\s?a$|^not\s+applicable$|^none$/;
+/** A dash in a polarity cell says the row has none, as a dash does in a target or tolerance cell. */
+const dashes = /^[-–—]$/;
 
 /** Reads a polarity cell, taught words first. Never throws. */
-export function readPolarityWording(cell: CellValue, words?: Words, place: PolarityPlace = "under a polarity heading"): { ok: true; value: PolarityReading } | { ok: false; problem: string } {
+export function readPolarityWording(cell: CellValue, words?: Words, place: PolarityPlace = "under a polarity heading"): Read<PolarityReading> {
   if (cell === null) return { ok: true, value: { kind: "none" } };
   if (typeof cell !== "string") return { ok: false, problem: `the polarity ${isExcelError(cell) ? cell.error : String(cell)} is not wording the add-in knows (use ${polarityWordsHelp})` };
   const written = cell.replace(/\s+/g, " ").trim();
@@ -69,6 +72,7 @@ export function readPolarityWording(cell: CellValue, words?: Words, place: Polar
     return { ok: true, value: polarity === "context" ? { kind: "context", reading: taughtSource(taught) } : { kind: "directions", directions: [polarity], reading: taughtSource(taught) } };
   }
 
+  if (dashes.test(written)) return { ok: true, value: { kind: "context", reading: `the polarity says "${written}"` } };
   const phrases = seedPhrasesOf(written.toLowerCase());
   if (phrases) return { ok: true, value: { kind: "directions", directions: phrases } };
 
@@ -89,7 +93,7 @@ export function readPolarityWording(cell: CellValue, words?: Words, place: Polar
  * The phrases of a polarity cell, in the order written: what the trend and the definition need. A blank or
  * a context wording gives an empty list; anything unknown is a problem, never a guess.
  */
-export function readPolarity(cell: CellValue, words?: Words, place: PolarityPlace = "under a polarity heading"): { ok: true; value: Direction[] } | { ok: false; problem: string } {
+export function readPolarity(cell: CellValue, words?: Words, place: PolarityPlace = "under a polarity heading"): Read<Direction[]> {
   const read = readPolarityWording(cell, words, place);
   if (!read.ok) return read;
   return { ok: true, value: read.value.kind === "directions" ? read.value.directions : [] };

@@ -3,9 +3,11 @@
  * rows, merged labels), then every row under them read into a definition with its period cells. Works the
  * same on a grid from Office.js or from ExcelJS.
  */
+import { readKpiDefinition } from "./benchmark-target";
+import { benchmarkKindOf, type BenchmarkCell } from "./benchmarks";
 import { isExcelError, type CellValue } from "./cell";
 import { describeColumns, type TableColumn } from "./column-map";
-import { definitionProblems, readDefinition, toleranceSetKey, unreadableDefinition, withScale, type Definition, type DefinitionWording } from "./definition";
+import { definitionProblems, toleranceSetKey, unreadableDefinition, withScale, type Definition, type DefinitionWording } from "./definition";
 import { cellAddress, columnLetters, type Grid } from "./grid";
 import { taughtHeadersOf } from "./headers";
 import { layoutsAt, mergesOf, type Layout, type Merges } from "./layout";
@@ -44,6 +46,16 @@ export interface KpiRow {
   definition: Definition;
   problems: string[];
   cells: PeriodCell[];
+  /** England, region and statistical-neighbour figures beside the periods, or from the register entry. */
+  benchmarks?: BenchmarkCell[];
+  /** Quartile and rank columns, as text to show: { label: "England quartile 2021/22", text: "Top quartile" }. */
+  rankings?: Ranking[];
+}
+
+/** A standing against a benchmark as the sheet writes it: a quartile ("A", "Top quartile") or a rank ("12th of 152"). */
+export interface Ranking {
+  label: string;
+  text: string;
 }
 
 export interface KpiTable {
@@ -89,8 +101,14 @@ export function toleranceSetsOf(found: ReadonlyArray<FoundTables>): string[] {
 export const lookingFor =
   "A header row with a Measure column, a Polarity and Target column (or a KPI number column), and one column per period such as 2019/20 or Apr-21.";
 
+export interface FindOptions {
+  /** The words the workbook teaches (its KPIWords table): its headers and its rows' polarity, threshold and no-data words are read with them. */
+  words?: Words;
+}
+
 /** Finds the KPI tables on a sheet, reading its headers and rows with the words the workbook teaches (its KPIWords table). */
-export function findTables(grid: Grid, register: Register = builtInRegister, words?: Words): FoundTables {
+export function findTables(grid: Grid, register: Register = builtInRegister, options: FindOptions = {}): FoundTables {
+  const { words } = options;
   const taught = taughtHeadersOf(words);
   const merges = mergesOf(grid);
   const layouts: Layout[] = [];
@@ -181,6 +199,24 @@ function readTable(grid: Grid, merges: Merges, layout: Layout, end: number, regi
   }
 
   const periodLetters = periods.map((period) => columnLetters(origin.column + period.column));
+  const value = (row: number, column: number): CellValue => {
+    const cell = grid.values[row]?.[column] ?? null;
+    return typeof cell === "string" && cell.trim() === "" ? null : cell;
+  };
+  const format = (row: number, column: number): string => grid.numberFormats[row]?.[column] ?? "General";
+  const comparatorColumns = layout.columns.flatMap((column) => (column.role.kind === "comparator" ? [{ column: column.column, benchmark: column.role.benchmark, year: column.role.year ?? "latest" }] : []));
+  const rankingColumns = layout.columns.filter((column) => column.role.kind === "comparator text");
+  const rankingsOf = (row: number): Ranking[] =>
+    rankingColumns.flatMap((column) => {
+      const written = value(row, column.column);
+      return written === null ? [] : [{ label: column.header, text: isExcelError(written) ? written.error : String(written).trim() }];
+    });
+  /** A row's figures in its comparator columns, each with the benchmark and year its header names. */
+  const benchmarkCellsOf = (row: number): BenchmarkCell[] =>
+    comparatorColumns.map(({ column, benchmark, year }) => {
+      const kind = benchmarkKindOf(benchmark);
+      return { benchmark, ...(kind ? { kind } : {}), year, value: value(row, column), numberFormat: format(row, column), address: cellAddress({ row: origin.row + row, column: origin.column + column }) };
+    });
   const rows: KpiRow[] = [];
   const definitions = definitionMemo(words);
   const polarityCodes = new Set<string>();
@@ -280,7 +316,12 @@ function readTable(grid: Grid, merges: Merges, layout: Layout, end: number, regi
     const definition = scale.ok ? definitions.scaled(chosen.definition, scale.value) : unreadableDefinition(chosen.definition.wording, scale.problem);
     const reference = layout.reference === undefined ? undefined : text(at(layout.reference)) || undefined;
     const ownProblems = definitions.problems(definition);
-    rows.push({ row: sheetRow, id: chosen.id, reference, measure, section, source: chosen.source, definition, problems: chosen.problems.length === 0 ? [...ownProblems] : [...ownProblems, ...chosen.problems], cells });
+    // The row's own benchmark columns, then the register entry's for benchmarks the sheet has no column for.
+    const benchmarks = comparatorColumns.length === 0 ? [] : benchmarkCellsOf(row);
+    const rankings = rankingColumns.length === 0 ? [] : rankingsOf(row);
+    for (const registered of chosen.benchmarks ?? []) if (!benchmarks.some((benchmark) => benchmark.kind === registered.kind)) benchmarks.push(registered);
+    const problems = chosen.problems.length === 0 ? [...ownProblems] : [...ownProblems, ...chosen.problems];
+    rows.push({ row: sheetRow, id: chosen.id, reference, measure, section, source: chosen.source, definition, problems, cells, ...(benchmarks.length > 0 ? { benchmarks } : {}), ...(rankings.length > 0 ? { rankings } : {}) });
     lastRow = row;
   }
   const codes = [...polarityCodes];
@@ -383,7 +424,7 @@ function definitionMemo(words: Words | undefined): {
       const unit = unitFromMeasure(measure) ?? "";
       let definition = node.get(unit) as Definition | undefined;
       if (!definition) {
-        definition = readDefinition(wording(), words);
+        definition = readKpiDefinition(wording(), words);
         node.set(unit, definition);
       }
       return definition;

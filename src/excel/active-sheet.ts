@@ -54,7 +54,7 @@ export interface Applied {
  */
 export async function applyRagFormatting(context: Excel.RequestContext, register: Register, toleranceSet: string, capabilities: Capabilities, words?: Words): Promise<Applied> {
   const { grid, ownFormats } = await readActiveSheet(context);
-  const found = findTables(grid, register, words);
+  const found = findTables(grid, register, { words });
   const plan = planFormatting(found, toleranceSet);
   await writePlan(context, plan, ownFormats, capabilities);
   return { found, plan, removed: ownFormats.length };

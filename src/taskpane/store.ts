@@ -3,7 +3,7 @@
  * answers into the plain PaneState that the components draw. One Excel.run per analyst action.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { buildRegister, builtInRegister, findTables, planFormatting, readWords, summarise, toleranceSetsOf, unknownWords, watchList, type FoundTables, type Register, type WatchItem, type Words } from "../core";
+import { buildRegister, builtInRegister, findTables, planFormatting, readWords, summarise, summariseComparisons, toleranceSetsOf, unknownWords, watchList, type FoundTables, type Register, type WatchItem, type Words } from "../core";
 import { applyRagFormatting, copySheetWithValues, readActiveSheet, removeRagFormatting, selectSheetRow } from "../excel/active-sheet";
 import { watchWorkbook } from "../excel/events";
 import { insertRegisterTable, insertWordsTable, readWorkbookTables } from "../excel/register-table";
@@ -12,11 +12,11 @@ import { explainFailure, runExcel } from "../excel/run";
 import { initialPaneState, type PaneActions, type PaneMessage, type PaneState } from "./model";
 
 /** The pane's view of a sheet's tables under a tolerance set: what every component needs, as plain data. */
-export function viewOf(found: FoundTables, toleranceSet: string, ownRules: number): Pick<PaneState, "sheet" | "tables" | "skipped" | "summary" | "watchList" | "toleranceSets" | "toleranceSet" | "ownRules"> {
+export function viewOf(found: FoundTables, toleranceSet: string, ownRules: number): Pick<PaneState, "sheet" | "tables" | "skipped" | "summary" | "watchList" | "benchmarks" | "toleranceSets" | "toleranceSet" | "ownRules"> {
   const toleranceSets = toleranceSetsOf([found]);
   const chosen = toleranceSets.includes(toleranceSet) ? toleranceSet : "Standard";
   const plan = planFormatting(found, chosen);
-  return { sheet: found.sheet, tables: plan.tables, skipped: found.skipped, summary: summarise(plan.tables), watchList: watchList(found, chosen), toleranceSets, toleranceSet: chosen, ownRules };
+  return { sheet: found.sheet, tables: plan.tables, skipped: found.skipped, summary: summarise(plan.tables), watchList: watchList(found, chosen), benchmarks: summariseComparisons(plan.tables.flatMap((table) => table.rows)), toleranceSets, toleranceSet: chosen, ownRules };
 }
 
 export function usePane(): { state: PaneState; actions: PaneActions } {
@@ -40,7 +40,7 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
     busy("Reading the sheet…");
     try {
       const reading = await runExcel(readActiveSheet, { onWaiting: waiting });
-      show(findTables(reading.grid, register.current, words.current.words), reading.ownFormats.length);
+      show(findTables(reading.grid, register.current, { words: words.current.words }), reading.ownFormats.length);
     } catch (error) {
       setState((previous) => ({ ...previous, phase: "ready", busy: undefined, message: { intent: "error", text: explainFailure(error, "The sheet could not be read") } }));
     }
@@ -131,7 +131,7 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
           const inserted = await runExcel(
             async (context) => {
               const { grid } = await readActiveSheet(context);
-              return insertWordsTable(context, unknownWords(grid, findTables(grid, register.current, words.current.words), words.current.words));
+              return insertWordsTable(context, unknownWords(grid, findTables(grid, register.current, { words: words.current.words }), words.current.words));
             },
             { onWaiting: waiting },
           );

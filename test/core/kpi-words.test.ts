@@ -45,7 +45,7 @@ describe("the KPIWords table on the KPI Register sheet", () => {
 
   it("places a council's own header words where the workbook teaches them, and rates by them", () => {
     const { words } = wordsOfGrid(registerSheet);
-    const found = findTables(scorecard("Aspiration"), undefined, words);
+    const found = findTables(scorecard("Aspiration"), undefined, { words });
     expect(found.tables[0].columnMap).toBe("A measure, B polarity, C target (Aspiration), D tolerance (Lowest acceptable), F–G periods; E 2021/22 (old definition) left alone");
     // 85% against 90% and 80%, bigger is better: Amber; 30% against 22% and 28%, smaller is better: Red.
     const rows = planFormatting(found).tables[0].rows.map((row) => [row.measure, ...row.cells.map((cell) => `${cell.period}: ${cell.status}`)]);
@@ -57,7 +57,7 @@ describe("the KPIWords table on the KPI Register sheet", () => {
 
   it("lets a taught word win over the built-in one: Benchmark taught as Target is the target, not a comparator", () => {
     const { words } = wordsOfGrid(registerSheet);
-    const taught = findTables(scorecard("Benchmark"), undefined, words);
+    const taught = findTables(scorecard("Benchmark"), undefined, { words });
     expect(taught.tables[0].columns.find((column) => column.label === "Benchmark")?.role).toEqual({ kind: "target" });
     const builtIn = findTables(scorecard("Benchmark"));
     expect(builtIn.tables[0].columns.find((column) => column.label === "Benchmark")?.role).toEqual({ kind: "comparator", benchmark: "Benchmark", year: null });
@@ -94,6 +94,6 @@ describe("the sheet's unknown words, listed for the analyst to teach", () => {
     const sheet = scorecard("Aspiration");
     expect(unknownWords(sheet, findTables(sheet)).map((word) => word.word)).toEqual(["Aspiration", "Lowest acceptable", "Awaiting"]);
     const { words } = wordsOfGrid(registerSheet);
-    expect(unknownWords(sheet, findTables(sheet, undefined, words), words)).toEqual([]);
+    expect(unknownWords(sheet, findTables(sheet, undefined, { words }), words)).toEqual([]);
   });
 });

@@ -119,7 +119,7 @@ describe("T and stay close to target: in range is better", () => {
 
 describe("wordings of a context measure: No target", () => {
   eachRow(
-    ["Measure for information", "For information only", "Monitoring only", "Context"],
+    ["Measure for information", "For information only", "Monitoring only", "Context", "N/A", "-", "None"],
     (polarity) => `rates 50% No target for polarity "${polarity}", even with a target of 80% beside it, and says why`,
     (polarity) => {
       const rating = rate("50%", readDefinition({ polarity, target: "80%", tolerance: "70%" }));

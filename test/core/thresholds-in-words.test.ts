@@ -4,7 +4,7 @@
  * (a share of the target's value, on its worse side) or absolute (points). Each status is worked out by hand.
  */
 import { describe, expect, it } from "vitest";
-import { rate, readDefinition, type CellValue, type Status } from "../../src/core";
+import { rate, readDefinition, readWords, type CellValue, type Status } from "../../src/core";
 import { eachRow } from "./each-row";
 
 interface Case {
@@ -72,10 +72,20 @@ describe("inclusive words: the figure itself meets the threshold", () => {
       { polarity: "Smaller is better", target: "≤ 15%", tolerance: null, value: "15%", status: "Green" },
       { polarity: "Bigger is better", target: "80% or more", tolerance: null, value: "80%", status: "Green" },
       { polarity: "Bigger is better", target: "80%", tolerance: "No less than 70%", value: "70%", status: "Amber" },
+      { polarity: "Smaller is better", target: "Less than or equal to 15%", tolerance: null, value: "15%", status: "Green" },
+      { polarity: "Bigger is better", target: "Greater than or equal to 80%", tolerance: null, value: "80%", status: "Green" },
+      { polarity: "Bigger is better", target: "At or above 80%", tolerance: null, value: "79%", status: "Red" },
     ] satisfies Case[],
     named,
     check,
   );
+
+  it("reads \"At least 80\" in a sheet that keeps percentages as whole numbers as 80%, and says so", () => {
+    const definition = readDefinition({ polarity: "Bigger is better", target: "At least 80", tolerance: 70, unit: "%" });
+    expect(rate(80, definition).status).toBe("Green");
+    expect(rate(79, definition).status).toBe("Amber");
+    expect(rate(80, definition).reason).toBe('80% is at or above the target of 80% (the target "At least 80" is inclusive: 80% itself meets it)');
+  });
 
   it("says which reading it used: At least 80% includes 80% itself", () => {
     const rating = rate("80%", readDefinition({ polarity: "Bigger is better", target: "At least 80%", tolerance: "70%" }));
@@ -93,6 +103,12 @@ describe("words meaning no target", () => {
       expect(rating.reason).toContain(`"${target}"`);
     },
   );
+
+  it("rates No target for a target the workbook's KPIWords table teaches to mean No target (\"Awaiting agreement\"), and Check definition without it", () => {
+    const { words } = readWords([["Word", "Means"], ["Awaiting agreement", "No target"]]);
+    expect(rate("85%", readDefinition({ polarity: "Bigger is better", target: "Awaiting agreement", tolerance: null }, words)).status).toBe("No target");
+    expect(rate("85%", readDefinition({ polarity: "Bigger is better", target: "Awaiting agreement", tolerance: null })).status).toBe("Check definition");
+  });
 });
 
 describe("relative margins: a share of the target's value, on its worse side", () => {
@@ -147,6 +163,30 @@ describe("relative margins: a share of the target's value, on its worse side", (
   it("says which reading it used around a range: 9%-22%", () => {
     const rating = rate("22%", readDefinition({ polarity: "In range is better", target: "10%-20%", tolerance: "±10%" }));
     expect(rating.reason).toContain('"±10%" read as 10% of the target\'s value either side: 9%-22%');
+  });
+});
+
+describe("a margin written in the target cell, with the tolerance column left blank", () => {
+  eachRow(
+    [
+      { polarity: "H", target: "95% ± 5%", tolerance: null, value: "95%", status: "Green" },
+      { polarity: "H", target: "95% ± 5%", tolerance: null, value: "90.25%", status: "Amber" },
+      { polarity: "H", target: "95% ± 5%", tolerance: null, value: "90.2%", status: "Red" },
+      { polarity: "Smaller is better", target: "20% (±10%)", tolerance: null, value: "22%", status: "Amber" },
+      { polarity: "Smaller is better", target: "20% (±10%)", tolerance: null, value: "22.1%", status: "Red" },
+      { polarity: "Bigger is better", target: "90% ±5pp", tolerance: "-", value: "85%", status: "Amber" },
+      { polarity: "Bigger is better", target: "90% ±5pp", tolerance: "-", value: "84.9%", status: "Red" },
+      { polarity: "In range is better", target: "10%-20% +/- 10%", tolerance: null, value: "9%", status: "Amber" },
+      { polarity: "In range is better", target: "10%-20% +/- 10%", tolerance: null, value: "22.1%", status: "Red" },
+    ] satisfies Case[],
+    named,
+    check,
+  );
+
+  it("rates Check definition when the tolerance column has a tolerance of its own besides the target's margin", () => {
+    const rating = rate("91%", readDefinition({ polarity: "H", target: "95% ± 5%", tolerance: "80%" }));
+    expect(rating.status).toBe("Check definition");
+    expect(rating.reason).toContain("the target carries its own margin (± 5%)");
   });
 });
 

@@ -49,7 +49,7 @@ describe("the built functions.js in a stand-in for Excel's custom-functions runt
     const metadata = JSON.parse(readFileSync(path.join(dist, "functions.json"), "utf8")) as Metadata;
     const associated = loadBundle();
     expect([...associated.keys()].sort()).toEqual(metadata.functions.map((entry) => entry.id).sort());
-    expect(metadata.functions.map((entry) => entry.name).sort()).toEqual(["GAP", "NAME", "POLARITY", "RAG", "RATE", "TARGET", "TOLERANCE", "TREND"]);
+    expect(metadata.functions.map((entry) => entry.name).sort()).toEqual(["COMPARE", "GAP", "NAME", "POLARITY", "RAG", "RATE", "TARGET", "TOLERANCE", "TREND"]);
   });
 
   it("declares values as any, so Excel passes a blank cell as a blank and not as 0; the tolerance set is optional; periods are a range", () => {
