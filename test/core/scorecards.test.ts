@@ -154,6 +154,19 @@ describe("periods in every common spelling", () => {
     expect(statuses(found)).toEqual([["Early help assessments completed within 45 working days", "2022/23 Qtr 1: Green", "2022/23 Qtr 2: Red"]]);
   });
 
+  it("does not take a title over a Ref column for a parent of the header", () => {
+    const found = findTables(
+      grid([
+        ["Scorecard 2022/23"],
+        ["Ref", "Measure", "Polarity", "Target", "Tolerance", "Q1"],
+        ["FS-1", "Foster carers approved in the year", "Bigger is better", "40", "30", "35"],
+      ]),
+    );
+    expect(found.tables[0].address).toBe("A2:F3");
+    expect(found.tables[0].columns[0]).toEqual({ column: 0, header: "Ref", label: "Ref", role: { kind: "reference" } });
+    expect(statuses(found)).toEqual([["Foster carers approved in the year", "Q1: Amber"]]);
+  });
+
   it("keeps a threshold column a threshold under a year merged over it", () => {
     expect(roleOfHeader(["2022/23", "Amber threshold"])).toEqual({ kind: "tolerance", set: "Standard" });
     expect(roleOfHeader(["2022/23", "Target"])).toEqual({ kind: "target" });
