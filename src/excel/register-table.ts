@@ -11,6 +11,7 @@ export interface WorkbookTables {
   register?: RegisterTable & { tableId: string };
   /** The KPIWords table's header and rows. */
   words?: CellValue[][];
+  wordsTableId?: string;
 }
 
 /** Both tables in one request: two syncs, is each there, then their cells. */
@@ -29,6 +30,7 @@ export async function readWorkbookTables(context: Excel.RequestContext): Promise
   return {
     register: range ? { tableId: table.id, values: range.values.map((row) => row.map(toCellValue)), numberFormats: range.numberFormat as string[][] } : undefined,
     words: wordsRange ? wordsRange.values.map((row) => row.map(toCellValue)) : undefined,
+    wordsTableId: wordsRange ? wordsTable.id : undefined,
   };
 }
 
@@ -131,8 +133,34 @@ export function insertRegisterTable(context: Excel.RequestContext): Promise<Regi
   return insertOrTopUp(context, { name: registerTableName, columns: registerColumns, rows: catalogueRows(), key: { column: "ID", of: kpiIdKey, lacks: "KPIs" } });
 }
 
-/** Recalculates every formula in the workbook, so KPI formulas follow an edited register. */
-export async function recalculateWorkbook(context: Excel.RequestContext): Promise<void> {
-  context.workbook.application.calculate(Excel.CalculationType.full);
+/**
+ * Recalculates the workbook's KPI. formulas, so they follow an edited (or deleted) register: Excel then
+ * recalculates what depends on them. Not application.calculate(full), which recalculates every open
+ * workbook, even in manual mode. Three syncs: the sheets, their formula cells, the recalculation.
+ */
+export async function recalculateKpiFormulas(context: Excel.RequestContext): Promise<number> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
   await context.sync();
+  const formulaCells = sheets.items.map((sheet) => {
+    const cells = sheet.getRange().getSpecialCellsOrNullObject(Excel.SpecialCellType.formulas);
+    cells.load("areas/items/formulas,areas/items/rowIndex,areas/items/columnIndex");
+    return { sheet, cells };
+  });
+  await context.sync();
+  let recalculated = 0;
+  for (const { sheet, cells } of formulaCells) {
+    if (cells.isNullObject) continue;
+    for (const area of cells.areas.items) {
+      area.formulas.forEach((row, rowOffset) =>
+        row.forEach((formula, columnOffset) => {
+          if (typeof formula !== "string" || !/\bKPI\./i.test(formula)) return;
+          sheet.getCell(area.rowIndex + rowOffset, area.columnIndex + columnOffset).calculate();
+          recalculated += 1;
+        }),
+      );
+    }
+  }
+  if (recalculated > 0) await context.sync();
+  return recalculated;
 }

@@ -32,6 +32,8 @@ export interface PaneState {
   /** Rows of the KPIWords table that were left out, and words waiting for a meaning. */
   wordsProblems: string[];
   message?: PaneMessage;
+  /** "Check this Excel": idle, running, or done with its report as text. */
+  selfCheck: { running: boolean; report?: string };
 }
 
 export interface PaneActions {
@@ -44,6 +46,7 @@ export interface PaneActions {
   /** Inserts or tops up the KPIWords table with the words of this sheet the add-in could not read. */
   insertWords(): void;
   shareCopy(): void;
+  checkThisExcel(): void;
   dismissMessage(): void;
 }
 
@@ -59,4 +62,5 @@ export const initialPaneState: PaneState = {
   ownRules: 0,
   registerProblems: [],
   wordsProblems: [],
+  selfCheck: { running: false },
 };

@@ -63,6 +63,7 @@ export function recordingActions(): { [Name in keyof PaneActions]: ReturnType<ty
     insertRegister: vi.fn(),
     insertWords: vi.fn(),
     shareCopy: vi.fn(),
+    checkThisExcel: vi.fn(),
     dismissMessage: vi.fn(),
   };
 }
