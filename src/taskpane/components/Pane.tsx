@@ -95,7 +95,7 @@ export function Pane({ state, actions }: { state: PaneState; actions: PaneAction
             case "summary":
               return <Summary summary={state.summary} watchList={state.watchList} benchmarks={state.benchmarks} busy={busy} onSelectRow={actions.selectRow} />;
             case "register":
-              return <Register problems={state.registerProblems} busy={busy} onInsertRegister={actions.insertRegister} />;
+              return <Register problems={state.registerProblems} wordsProblems={state.wordsProblems} busy={busy} onInsertRegister={actions.insertRegister} onInsertWords={actions.insertWords} />;
             case "share":
               return <Share busy={busy} onShareCopy={actions.shareCopy} />;
             case "help":
