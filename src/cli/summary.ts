@@ -1,5 +1,5 @@
 /** What kpi-rag prints: tables found, KPIs rated, each status per period, and every problem, in plain words. */
-import { skippedSheetLine, statuses, summarise, type FormattingPlan } from "../core";
+import { describeBenchmarkSummary, skippedSheetLine, statuses, summarise, summariseComparisons, type FormattingPlan } from "../core";
 
 /** A sheet with no KPI table and why. */
 export interface SkippedSheet {
@@ -17,6 +17,7 @@ export function summaryLines(plans: readonly FormattingPlan[], registerProblems:
       const counts = statuses.filter((status) => summary.counts[status] > 0).map((status) => `${summary.counts[status]} ${status}`);
       lines.push(`  ${summary.period}: ${counts.join(", ") || "no figures"}`);
     }
+    for (const benchmark of summariseComparisons(rows)) lines.push(`  ${describeBenchmarkSummary(benchmark)}`);
     const problems = rows.flatMap((row) => row.problems.map((problem) => `  Row ${row.row} (${row.id ? `${row.id} ` : ""}${shorten(row.measure)}): ${problem}`));
     if (problems.length > 0) lines.push(`  Problems (${problems.length}):`, ...problems.map((problem) => `  ${problem}`));
   }

@@ -79,3 +79,8 @@ export function readComparatorHeader(label: string, parent = ""): ComparatorHead
   if (parentNamed) return { kind: "comparator", benchmark: named ?? (own === "" || yearOf(label) === label.trim() ? parentNamed : label.replace(/\s+/g, " ").trim()), year };
   return named ? { kind: "comparator", benchmark: named, year } : null;
 }
+
+/** Whether a benchmark as `benchmarkOf` names it is an English region ("North East", "Inner London"). */
+export function isNamedRegion(benchmark: string): boolean {
+  return namedRegions.some((region) => region.name === benchmark);
+}

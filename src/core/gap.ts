@@ -4,7 +4,9 @@
  */
 import type { CellValue } from "./cell";
 import type { Definition } from "./definition";
-import { figureOf, rate } from "./rate";
+import { benchmarkStandingOf, rateInRow } from "./benchmark-target";
+import { benchmarkName, compareWithBenchmark } from "./benchmarks";
+import { figureOf } from "./rate";
 import type { FoundTables } from "./tables";
 import { describeFigure } from "./units";
 import type { Read } from "./status";
@@ -40,6 +42,8 @@ export interface WatchItem {
   period: string;
   address: string;
   gap: string;
+  /** The benchmarks its latest figure is worse than ("England", "SN 2021/22"): the committee's exceptions. */
+  worseThan: string[];
 }
 
 /** The KPIs whose latest figure is Red or Amber, Red first, each with its gap to target. */
@@ -49,10 +53,12 @@ export function watchList(found: FoundTables, toleranceSet = "Standard"): WatchI
     for (const row of table.rows) {
       const latest = [...row.cells].reverse().find((cell) => figureOf(cell.value, row.definition, cell.numberFormat).ok);
       if (!latest) continue;
-      const { status } = rate(latest.value, row.definition, toleranceSet, latest.numberFormat);
+      const { status, reason } = rateInRow(row, latest, toleranceSet);
       if (status !== "Red" && status !== "Amber") continue;
-      const gap = gapToTarget(latest.value, row.definition, latest.numberFormat);
-      items.push({ sheet: found.sheet, row: row.row, id: row.id, measure: row.measure, status, period: latest.period, address: latest.address, gap: gap.ok ? describeGap(gap.value, row.definition) : gap.problem });
+      // Against a benchmark target the rating's own sentence says the gap: "… SN is 27.0%, 1.1 points apart".
+      const gap = benchmarkStandingOf(row.definition, toleranceSet) ? { ok: false as const, problem: reason } : gapToTarget(latest.value, row.definition, latest.numberFormat);
+      const worseThan = (row.benchmarks ?? []).map((benchmark) => compareWithBenchmark(row.definition, row.cells, benchmark, row.measure)).filter((comparison) => comparison.verdict === "Worse").map(benchmarkName);
+      items.push({ sheet: found.sheet, row: row.row, id: row.id, measure: row.measure, status, period: latest.period, address: latest.address, gap: gap.ok ? describeGap(gap.value, row.definition) : gap.problem, worseThan });
     }
   }
   return items.sort((a, b) => (a.status === b.status ? 0 : a.status === "Red" ? -1 : 1));

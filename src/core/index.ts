@@ -22,3 +22,5 @@ export * from "./describe";
 export * from "./plan";
 export * from "./gap";
 export * from "./formula";
+export * from "./benchmarks";
+export * from "./benchmark-target";

@@ -5,15 +5,16 @@
  * can recognise its own rules, replace them, and remove them without touching the analyst's.
  */
 import { bands, type Band } from "./bands";
+import { benchmarkCellConditions, benchmarkForPeriod, benchmarkStandingOf, benchmarkTargetProblems, describeBenchmarkTarget, rateInRow } from "./benchmark-target";
+import { compareWithBenchmark, readBenchmarkFigure, type Comparison } from "./benchmarks";
 import type { CellValue } from "./cell";
 import type { Definition } from "./definition";
 import { describeDefinition } from "./describe";
-import { cellAddress } from "./grid";
+import { cellAddress, columnLetters, parseCellAddress } from "./grid";
 import { ragPalette } from "./palette";
-import { rate } from "./rate";
 import { trend } from "./trend";
 import type { RagStatus, Status } from "./status";
-import type { FoundTables, KpiRow, PeriodCell } from "./tables";
+import type { FoundTables, KpiRow, PeriodCell, Ranking } from "./tables";
 import { fractionToPercent } from "./units";
 
 export const ruleMarker = 'N("KPI RAG")=0';
@@ -55,6 +56,10 @@ export interface RowReport {
   directionOfTravel: string;
   problems: string[];
   cells: CellReport[];
+  /** The latest figure (or the benchmark year's) against each benchmark on the row or in the register. */
+  comparisons: Comparison[];
+  /** Quartile and rank columns as the sheet writes them, to show beside the comparisons. */
+  rankings: Ranking[];
 }
 
 export interface TableReport {
@@ -97,13 +102,18 @@ export function planFormatting(found: FoundTables, toleranceSet = "Standard"): F
       const colourable: PeriodCell[] = [];
       const problems = [...row.problems];
       for (const cell of row.cells) {
-        const rating = rate(cell.value, row.definition, toleranceSet, cell.numberFormat);
+        const rating = rateInRow(row, cell, toleranceSet);
         cells.push({ sheet: found.sheet, address: cell.address, period: cell.period, value: cell.value, status: rating.status, reason: rating.reason });
         if (rating.unreadable) problems.push(`${cell.address}: ${rating.reason.replace(/^No data: /, "")}`);
         else colourable.push(cell);
       }
+      const againstBenchmark = benchmarkStandingOf(row.definition, toleranceSet);
+      if (againstBenchmark !== null) {
+        for (const problem of benchmarkTargetProblems(row, toleranceSet)) if (!problems.includes(problem)) problems.push(problem);
+        if (againstBenchmark.kind === "rated") planBenchmarkRules(groups, row, colourable, againstBenchmark);
+      }
       const banding = bands(row.definition, toleranceSet);
-      if (banding.kind === "bands" && colourable.length > 0) {
+      if (againstBenchmark === null && banding.kind === "bands" && colourable.length > 0) {
         for (const { status, conditions, key } of conditionsOf(banding.bands, row.definition)) {
           const groupKey = `${colourable[0].column}|${key}`;
           let group = groups.get(groupKey);
@@ -121,10 +131,12 @@ export function planFormatting(found: FoundTables, toleranceSet = "Standard"): F
         measure: row.measure,
         section: row.section,
         source: row.source,
-        definition: described.get(row.definition) ?? remember(described, row.definition, describeDefinition(row.definition)),
+        definition: describeBenchmarkTarget(row.definition, toleranceSet) ?? described.get(row.definition) ?? remember(described, row.definition, describeDefinition(row.definition)),
         directionOfTravel: directionOfTravel(row),
         problems,
         cells,
+        comparisons: (row.benchmarks ?? []).map((benchmark) => compareWithBenchmark(row.definition, row.cells, benchmark, row.measure)),
+        rankings: row.rankings ?? [],
       };
     }),
   }));
@@ -134,6 +146,32 @@ export function planFormatting(found: FoundTables, toleranceSet = "Standard"): F
     return { status: group.status, formula: group.formulaFor(anchor), appliesTo, ...ragPalette[group.status] };
   });
   return { sheet: found.sheet, ...(found.skipped === undefined ? {} : { skipped: found.skipped }), toleranceSet, rules, tables };
+}
+
+/**
+ * The rules of a row whose target is written against a benchmark: each period cell's conditions refer to
+ * its benchmark's cell on the same row (column fixed, row relative), so the colour follows an edited
+ * benchmark. A benchmark from the register (no cell on the row) is written into the rule as its figure.
+ * Cells whose benchmark has no figure now get no rule, as their report says No data.
+ */
+function planBenchmarkRules(groups: Map<string, Group>, row: KpiRow, colourable: readonly PeriodCell[], standing: Extract<ReturnType<typeof benchmarkStandingOf>, { kind: "rated" }>): void {
+  for (const cell of colourable) {
+    const benchmark = benchmarkForPeriod(cell.period, standing.target.kind, row.benchmarks ?? []);
+    if (!benchmark || !readBenchmarkFigure(benchmark.value, benchmark.numberFormat, row.definition).ok) continue;
+    const at = benchmark.address ? parseCellAddress(benchmark.address) : null;
+    if (benchmark.address && (!at || at.row !== cell.row)) continue;
+    const column = at ? columnLetters(at.column) : null;
+    const literal = typeof benchmark.value === "number" ? formulaNumber(benchmark.value) : `"${String(benchmark.value).replace(/"/g, '""')}"`;
+    for (const { status, condition } of benchmarkCellConditions(cell, benchmark, standing, row.definition)) {
+      const groupKey = `benchmark|${column ?? literal}|${status}|${condition}`;
+      let group = groups.get(groupKey);
+      if (!group) {
+        group = { status, formulaFor: (anchor: string) => ruleFormula(anchor, [condition], column ? `$${column}${anchor.replace(/^[A-Z]+/, "")}` : literal), cells: [] };
+        groups.set(groupKey, group);
+      }
+      group.cells.push(cell);
+    }
+  }
 }
 
 function directionOfTravel(row: KpiRow): string {
@@ -186,10 +224,16 @@ function bandCondition(band: Band, toSheet: (value: number) => number): string {
  * every locale (--A1 would read "173.75" as an error or a date in a French or German Excel); text that is
  * not a figure makes the formula an error, and Excel paints nothing for an error.
  */
-function ruleFormula(anchor: string, conditions: string[]): string {
-  const figure = `IF(ISNUMBER(${anchor}),${anchor},NUMBERVALUE(${anchor},".",","))`;
+const asFigure = (reference: string): string => `IF(ISNUMBER(${reference}),${reference},NUMBERVALUE(${reference},".",","))`;
+
+function ruleFormula(anchor: string, conditions: string[], benchmark?: string): string {
+  const figure = asFigure(anchor);
   const test = conditions.length === 1 ? conditions[0] : `OR(${conditions.join(",")})`;
-  return `=AND(${ruleMarker},${anchor}<>"",NOT(ISLOGICAL(${anchor})),${test.replace(/X/g, figure)})`;
+  // A benchmark's cell (Y in the conditions) must hold a figure too: blank or suppressed paints nothing.
+  const benchmarkGuard = benchmark ? `${benchmark}<>"",NOT(ISLOGICAL(${benchmark})),` : "";
+  // One pass, so a column named X or Y in a reference is never taken for a placeholder.
+  const filled = test.replace(/[XY]/g, (placeholder) => (placeholder === "X" ? figure : asFigure(benchmark ?? "")));
+  return `=AND(${ruleMarker},${anchor}<>"",NOT(ISLOGICAL(${anchor})),${benchmarkGuard}${filled})`;
 }
 
 function formulaNumber(value: number): string {

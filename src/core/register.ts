@@ -3,6 +3,8 @@
  * table. The workbook's table wins; a malformed row in it is reported and ignored, and the catalogue
  * still answers for that id.
  */
+import { readKpiDefinition } from "./benchmark-target";
+import type { BenchmarkCell, BenchmarkKind } from "./benchmarks";
 import type { CellValue } from "./cell";
 import { catalogue, kpiIdKey, kpiIdOfNumber, wordingOfEntry, type CatalogueEntry } from "./catalogue";
 import { readDefinition, unreadableDefinition, type Definition, type DefinitionWording } from "./definition";
@@ -10,6 +12,14 @@ import { describeDefinition } from "./describe";
 import { unitFromMeasure } from "./units";
 import { readValue } from "./wording";
 import type { Words } from "./words";
+
+/** Optional columns of the workbook's register: benchmarks that rows rated from the register are compared with. */
+export const registerBenchmarkColumns: ReadonlyArray<{ column: string; kind: BenchmarkKind }> = [
+  { column: "England", kind: "England" },
+  { column: "Statistical neighbours", kind: "Statistical neighbours" },
+  { column: "Region", kind: "Region" },
+];
+export const registerBenchmarkYearColumn = "Benchmark year";
 
 export const registerTableName = "KPIRegister";
 export const registerSheetName = "KPI Register";
@@ -22,6 +32,8 @@ export interface RegisterEntry {
   source: "workbook" | "catalogue";
   wording: DefinitionWording;
   definition: Definition;
+  /** The register's England, Statistical neighbours and Region figures for this KPI, where it has them. */
+  benchmarks?: BenchmarkCell[];
 }
 
 export interface Register {
@@ -88,7 +100,7 @@ export function buildRegister(table?: RegisterTable, words?: Words): Register {
       unit: cell("Unit"),
       formats: { target: format("Target"), tolerance: format("Tolerance"), otherTolerances: { Covid19: format("Covid19 Tolerance") ?? "General" } },
     };
-    const definition = readDefinition(wording, words);
+    const definition = readKpiDefinition(wording, words);
     if (definition.standing.kind === "check") {
       const fallback = catalogueRegister.has(key) ? "the built-in catalogue answers for it" : "it is not rated";
       problems.push(`${rowLabel} (${id}): ${definition.standing.problems.join("; ")}: ignored, ${fallback}`);
@@ -102,9 +114,19 @@ export function buildRegister(table?: RegisterTable, words?: Words): Register {
       source: "workbook",
       wording,
       definition,
+      benchmarks: benchmarksOfRegisterRow(cell, format),
     });
   });
   return { entries, problems };
+}
+
+function benchmarksOfRegisterRow(cell: (name: string) => CellValue, format: (name: string) => string | undefined): BenchmarkCell[] {
+  const yearCell = cell(registerBenchmarkYearColumn);
+  const year = yearCell === null || String(yearCell).trim() === "" ? "latest" : String(yearCell).trim();
+  return registerBenchmarkColumns.flatMap(({ column, kind }) => {
+    const value = cell(column);
+    return value === null ? [] : [{ benchmark: column, kind, year, value, numberFormat: format(column) ?? "General" }];
+  });
 }
 
 export function lookUp(register: Register, id: string): RegisterEntry | undefined {
@@ -136,6 +158,8 @@ export interface ChosenDefinition {
   source: "sheet" | "workbook" | "catalogue";
   id?: string;
   problems: string[];
+  /** The register entry's benchmarks, for a row rated from it. */
+  benchmarks?: BenchmarkCell[];
 }
 
 /**
@@ -171,7 +195,7 @@ export function chooseDefinition(row: RowForRegister): ChosenDefinition {
   if (entry) {
     const clash = unitClash(entry, row.measure, row.cells);
     if (clash) return { definition: unreadableDefinition(entry.definition.wording, clash), source: entry.source, id, problems: [] };
-    return { definition: entry.definition, source: entry.source, id, problems: [] };
+    return { definition: entry.definition, source: entry.source, id, problems: [], ...(entry.benchmarks ? { benchmarks: entry.benchmarks } : {}) };
   }
   if (idKind === "kpi number" && idCell !== null) {
     const written = typeof idCell === "string" ? idCell.trim() : String(idCell);

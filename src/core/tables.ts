@@ -3,9 +3,11 @@
  * rows, merged labels), then every row under them read into a definition with its period cells. Works the
  * same on a grid from Office.js or from ExcelJS.
  */
+import { readKpiDefinition } from "./benchmark-target";
+import { benchmarkKindOf, type BenchmarkCell } from "./benchmarks";
 import { isExcelError, type CellValue } from "./cell";
 import { describeColumns, type TableColumn } from "./column-map";
-import { definitionProblems, readDefinition, toleranceSetKey, unreadableDefinition, withScale, type Definition, type DefinitionWording } from "./definition";
+import { definitionProblems, toleranceSetKey, unreadableDefinition, withScale, type Definition, type DefinitionWording } from "./definition";
 import { cellAddress, columnLetters, type Grid } from "./grid";
 import { taughtHeadersOf } from "./headers";
 import { layoutsAt, mergesOf, type Layout, type Merges } from "./layout";
@@ -44,6 +46,16 @@ export interface KpiRow {
   definition: Definition;
   problems: string[];
   cells: PeriodCell[];
+  /** England, region and statistical-neighbour figures beside the periods, or from the register entry. */
+  benchmarks?: BenchmarkCell[];
+  /** Quartile and rank columns, as text to show: { label: "England quartile 2021/22", text: "Top quartile" }. */
+  rankings?: Ranking[];
+}
+
+/** A standing against a benchmark as the sheet writes it: a quartile ("A", "Top quartile") or a rank ("12th of 152"). */
+export interface Ranking {
+  label: string;
+  text: string;
 }
 
 export interface KpiTable {
@@ -193,6 +205,19 @@ function readTable(grid: Grid, merges: Merges, layout: Layout, end: number, regi
   }
 
   const periodLetters = periods.map((period) => columnLetters(origin.column + period.column));
+  const comparatorColumns = layout.columns.flatMap((column) => (column.role.kind === "comparator" ? [{ column: column.column, benchmark: column.role.benchmark, year: column.role.year ?? "latest" }] : []));
+  const rankingColumns = layout.columns.filter((column) => column.role.kind === "comparator text");
+  const rankingsOf = (row: number): Ranking[] =>
+    rankingColumns.flatMap((column) => {
+      const written = value(row, column.column);
+      return written === null ? [] : [{ label: column.header, text: isExcelError(written) ? written.error : String(written).trim() }];
+    });
+  /** A row's figures in its comparator columns, each with the benchmark and year its header names. */
+  const benchmarkCellsOf = (row: number): BenchmarkCell[] =>
+    comparatorColumns.map(({ column, benchmark, year }) => {
+      const kind = benchmarkKindOf(benchmark);
+      return { benchmark, ...(kind ? { kind } : {}), year, value: value(row, column), numberFormat: format(row, column), address: cellAddress({ row: origin.row + row, column: origin.column + column }) };
+    });
   const rows: KpiRow[] = [];
   const definitions = definitionMemo(words);
   const polarityCodes = new Set<string>();
@@ -273,7 +298,11 @@ function readTable(grid: Grid, merges: Merges, layout: Layout, end: number, regi
     const scale = decideScale(chosen.definition, cells);
     const definition = scale.ok ? definitions.scaled(chosen.definition, scale.value) : unreadableDefinition(chosen.definition.wording, scale.problem);
     const reference = layout.reference !== undefined && value(row, layout.reference) !== null ? text(value(row, layout.reference)) : undefined;
-    rows.push({ row: origin.row + row, id: chosen.id, reference, measure, section, source: chosen.source, definition, problems: [...definitionProblems(definition), ...chosen.problems], cells });
+    // The row's own benchmark columns, then the register entry's for benchmarks the sheet has no column for.
+    const benchmarks = benchmarkCellsOf(row);
+    const rankings = rankingsOf(row);
+    for (const registered of chosen.benchmarks ?? []) if (!benchmarks.some((benchmark) => benchmark.kind === registered.kind)) benchmarks.push(registered);
+    rows.push({ row: origin.row + row, id: chosen.id, reference, measure, section, source: chosen.source, definition, problems: [...definitionProblems(definition), ...chosen.problems], cells, ...(benchmarks.length > 0 ? { benchmarks } : {}), ...(rankings.length > 0 ? { rankings } : {}) });
     lastRow = row;
   }
   const codes = [...polarityCodes];
@@ -351,7 +380,7 @@ function definitionMemo(words: Words | undefined): {
       const key = `${cells.map(keyOf).join("\u0001")}\u0002${formats.join("\u0001")}\u0002${unitFromMeasure(measure) ?? ""}`;
       let definition = read.get(key);
       if (!definition) {
-        definition = readDefinition(wording(), words);
+        definition = readKpiDefinition(wording(), words);
         read.set(key, definition);
       }
       return definition;

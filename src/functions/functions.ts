@@ -7,7 +7,7 @@
  * Excel passes the addresses only to a function whose result has matrix dimensionality (custom functions
  * metadata reference, `requiresParameterAddresses`), and shows a 1×1 result as a single value.
  */
-import { decideScale, gapToTarget, kpiIdOfNumber, lookUp, withScale, toleranceIn, rate as rateValue, readDefinition, standardSet, toleranceSetKey, trend as trendOf, type Definition, type RegisterEntry } from "../core";
+import { compareWithBenchmark, decideScale, rateInRow, gapToTarget, readPolarity, readValue, kpiIdOfNumber, lookUp, withScale, toleranceIn, rate as rateValue, readDefinition, standardSet, toleranceSetKey, trend as trendOf, type Definition, type RegisterEntry } from "../core";
 import { cellAsWritten, cellOf, cellsAsWritten, valueError } from "./arguments";
 import { currentRegister } from "./register-source";
 
@@ -44,7 +44,8 @@ export async function rate(value: any, kpi: any, toleranceSet?: any, invocation?
   const entry = await entryFor(kpi);
   const set = setName(toleranceSet, entry.definition);
   const { cell, numberFormat } = await cellAsWritten(value, invocation?.parameterAddresses?.[0], entry.definition.unit === "percent");
-  return [[rateValue(cell, entry.definition, set, numberFormat).status]];
+  // A target written against a benchmark is rated against the register's figure for it.
+  return [[rateInRow(entry, { period: "", value: cell, numberFormat }, set).status]];
 }
 
 /**
@@ -167,4 +168,34 @@ function describeStanding(definition: Definition): string {
   if (standing.kind === "no target") return "it is a context measure with no target";
   if (standing.kind === "check") return standing.problems[0] ?? "check its definition";
   return "";
+}
+
+/**
+ * Compares a KPI's figure with a benchmark (England, the region, statistical neighbours), polarity-aware. Same means equal once both are rounded to the fewer decimals the sheet shows for either.
+ * @customfunction COMPARE
+ * @helpurl https://localhost:3000/support.html#kpi-compare
+ * @requiresParameterAddresses
+ * @param value The KPI's figure, as it stands in the sheet (a cell such as H12).
+ * @param benchmark The benchmark's figure, for example the England cell on the same row.
+ * @param kpi The KPI's id, for example "KPI-18", whose polarity the register gives; or the polarity itself, for example "Smaller is better".
+ * @returns Better, Worse, Same or No data; No polarity for a measure with none, Check definition when the two cannot be compared.
+ */
+export async function compare(value: any, benchmark: any, kpi: any, invocation?: CustomFunctions.Invocation): Promise<string[][]> {
+  const written = cellOf(kpi);
+  const wording = readPolarity(written);
+  const byWording = wording.ok && wording.value.length > 0;
+  const definition = byWording ? null : (await entryFor(kpi)).definition;
+  const figure = await cellAsWritten(value, invocation?.parameterAddresses?.[0], definition === null || definition.unit === "percent");
+  const against = await cellAsWritten(benchmark, invocation?.parameterAddresses?.[1], definition === null || definition.unit === "percent");
+  const cells = [
+    { value: figure.cell, numberFormat: figure.numberFormat ?? "General" },
+    { value: against.cell, numberFormat: against.numberFormat ?? "General" },
+  ];
+  // Polarity wording says nothing of the unit: a % on either figure makes them percentages.
+  const percent = cells.some((cell) => { const read = readValue(cell.value, cell.numberFormat); return read.kind === "figure" && read.percent; });
+  const base = definition ?? readDefinition({ polarity: written, target: null, tolerance: null, unit: percent ? "%" : null });
+  const scale = decideScale(base, cells);
+  if (!scale.ok) return [["Check definition"]];
+  const comparison = compareWithBenchmark(withScale(base, scale.value), [{ period: "", ...cells[0] }], { benchmark: "the benchmark", year: "latest", ...cells[1] });
+  return [[comparison.verdict]];
 }

@@ -2,7 +2,7 @@
  * What the pane shows and what it can ask for: plain data and callbacks, so every component renders in a
  * test without Office. The store (store.ts) owns the conversation with src/excel and fills these in.
  */
-import type { PeriodSummary, TableReport, WatchItem } from "../core";
+import type { BenchmarkSummary, PeriodSummary, TableReport, WatchItem } from "../core";
 
 export type Intent = "info" | "success" | "warning" | "error";
 
@@ -22,6 +22,8 @@ export interface PaneState {
   skipped?: string;
   summary: PeriodSummary[];
   watchList: WatchItem[];
+  /** How the sheet's KPIs stand against each benchmark beside them. */
+  benchmarks: BenchmarkSummary[];
   toleranceSets: string[];
   toleranceSet: string;
   /** How many of the add-in's own rules are on the sheet now. */
@@ -50,6 +52,7 @@ export const initialPaneState: PaneState = {
   tables: [],
   summary: [],
   watchList: [],
+  benchmarks: [],
   toleranceSets: ["Standard"],
   toleranceSet: "Standard",
   ownRules: 0,

@@ -3,7 +3,7 @@
  * answers into the plain PaneState that the components draw. One Excel.run per analyst action.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { buildRegister, builtInRegister, findTables, planFormatting, summarise, toleranceSetsOf, watchList, type FoundTables, type Register, type WatchItem } from "../core";
+import { buildRegister, builtInRegister, findTables, planFormatting, summarise, summariseComparisons, toleranceSetsOf, watchList, type FoundTables, type Register, type WatchItem } from "../core";
 import { applyRagFormatting, copySheetWithValues, readActiveSheet, removeRagFormatting, selectSheetRow } from "../excel/active-sheet";
 import { watchWorkbook } from "../excel/events";
 import { insertRegisterTable, readRegisterTable } from "../excel/register-table";
@@ -14,11 +14,11 @@ import { checkThisExcel } from "../excel/self-check";
 import { initialPaneState, type PaneActions, type PaneMessage, type PaneState } from "./model";
 
 /** The pane's view of a sheet's tables under a tolerance set: what every component needs, as plain data. */
-export function viewOf(found: FoundTables, toleranceSet: string, ownRules: number): Pick<PaneState, "sheet" | "tables" | "skipped" | "summary" | "watchList" | "toleranceSets" | "toleranceSet" | "ownRules"> {
+export function viewOf(found: FoundTables, toleranceSet: string, ownRules: number): Pick<PaneState, "sheet" | "tables" | "skipped" | "summary" | "watchList" | "benchmarks" | "toleranceSets" | "toleranceSet" | "ownRules"> {
   const toleranceSets = toleranceSetsOf([found]);
   const chosen = toleranceSets.includes(toleranceSet) ? toleranceSet : "Standard";
   const plan = planFormatting(found, chosen);
-  return { sheet: found.sheet, tables: plan.tables, skipped: found.skipped, summary: summarise(plan.tables), watchList: watchList(found, chosen), toleranceSets, toleranceSet: chosen, ownRules };
+  return { sheet: found.sheet, tables: plan.tables, skipped: found.skipped, summary: summarise(plan.tables), watchList: watchList(found, chosen), benchmarks: summariseComparisons(plan.tables.flatMap((table) => table.rows)), toleranceSets, toleranceSet: chosen, ownRules };
 }
 
 export function usePane(): { state: PaneState; actions: PaneActions } {

@@ -3,9 +3,7 @@
  * bundled Appendix I workbook: it reads the sheet, applies RAG formatting, summarises, removes it, and
  * stays accessible, without a request beyond its own origin. See README.md beside this file.
  */
-import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
-import { mkdir, readFile, readdir, rm, stat, utimes } from "node:fs/promises";
+import { mkdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,12 +12,10 @@ import { gridOf, readWorkbookFile } from "../../src/cli/xlsx";
 import { createExcelHost, loadHostFromXlsx, workbookStateFromJson, workbookStateToJson, type ConditionalFormatSnapshot, type ExcelHost, type WorkbookJson } from "../support";
 import { paintedCells, type RuleToJudge } from "../support/rule-engine";
 import type { BrowserHost } from "./host-entry";
+import { chromiumExecutable, dist, ensureBuilt, results, root } from "./built-pane";
 import { bundleHost } from "./host-bundle";
 import { startPaneServer, type PaneServer } from "./server";
 
-const root = path.resolve(__dirname, "..", "..");
-const dist = path.join(root, "dist");
-const results = path.join(root, "test-results");
 const workbookFile = path.join(root, "examples", "appendix-i.xlsx");
 
 /** Console errors that are not the add-in's: each with why it is expected. */
@@ -61,43 +57,6 @@ let broken: string | undefined;
 
 // ---------------------------------------------------------------------------------------------------
 // Setting up: the build, the server, the browser.
-
-async function newestFileTime(folder: string): Promise<number> {
-  let newest = 0;
-  for (const entry of await readdir(folder, { withFileTypes: true })) {
-    const file = path.join(folder, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? await newestFileTime(file) : (await stat(file)).mtimeMs);
-  }
-  return newest;
-}
-
-/**
- * dist/ as `npm run build` makes it. CI builds before testing; locally the test builds when dist/ is
- * missing or older than src/ (or the webpack config), so it never tests a stale pane.
- */
-async function ensureBuilt(): Promise<void> {
-  const built = path.join(dist, "taskpane.js");
-  const sources = Math.max(await newestFileTime(path.join(root, "src")), (await stat(path.join(root, "webpack.config.js"))).mtimeMs);
-  const why = !existsSync(built) || !existsSync(path.join(dist, "taskpane.html")) ? "dist/ has no built pane" : (await stat(built)).mtimeMs < sources ? "src/ changed since dist/ was built" : undefined;
-  if (!why) return;
-  console.info(`test/browser: ${why}; running webpack --mode production`);
-  await new Promise<void>((resolve, reject) =>
-    execFile("npx", ["webpack", "--mode", "production"], { cwd: root, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
-      error ? reject(new Error(`The build failed (npx webpack --mode production):\n${stdout}\n${stderr}`)) : resolve(),
-    ),
-  );
-  // webpack leaves a file alone when its content is unchanged: mark the build as newer than the sources.
-  const now = new Date();
-  await utimes(built, now, now);
-}
-
-function chromiumExecutable(): string {
-  const candidates = [process.env.KPI_RAG_CHROMIUM, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
-  for (const directory of (process.env.PATH ?? "").split(path.delimiter)) candidates.push(path.join(directory, "chromium"));
-  const found = candidates.find((candidate): candidate is string => !!candidate && existsSync(candidate));
-  if (!found) throw new Error("No Chromium found: install Debian's chromium (apt-get install chromium) or set KPI_RAG_CHROMIUM to a Chromium executable.");
-  return found;
-}
 
 /** What the core makes of the same workbook, read by the kpi-rag command's reader (ExcelJS), not by the host. */
 async function expectedReport(host: ExcelHost): Promise<typeof expected> {

@@ -48,7 +48,7 @@ describe("the built functions.js in a stand-in for Excel's custom-functions runt
     const metadata = JSON.parse(readFileSync(path.join(dist, "functions.json"), "utf8")) as Metadata;
     const associated = loadBundle();
     expect([...associated.keys()].sort()).toEqual(metadata.functions.map((entry) => entry.id).sort());
-    expect(metadata.functions.map((entry) => entry.name).sort()).toEqual(["GAP", "NAME", "POLARITY", "RAG", "RATE", "TARGET", "TOLERANCE", "TREND"]);
+    expect(metadata.functions.map((entry) => entry.name).sort()).toEqual(["COMPARE", "GAP", "NAME", "POLARITY", "RAG", "RATE", "TARGET", "TOLERANCE", "TREND"]);
   });
 
   it("declares values as any, so Excel passes a blank cell as a blank and not as 0; the tolerance set is optional; periods are a range", () => {
@@ -65,7 +65,7 @@ describe("the built functions.js in a stand-in for Excel's custom-functions runt
   it("gives every function that asks for its arguments' addresses a matrix result, without which Excel passes none", () => {
     const metadata = JSON.parse(readFileSync(path.join(dist, "functions.json"), "utf8")) as Metadata;
     const asking = metadata.functions.filter((entry) => entry.options?.requiresParameterAddresses);
-    expect(asking.map((entry) => entry.name).sort()).toEqual(["GAP", "RAG", "RATE", "TREND"]);
+    expect(asking.map((entry) => entry.name).sort()).toEqual(["COMPARE", "GAP", "RAG", "RATE", "TREND"]);
     for (const entry of asking) expect([entry.name, entry.result?.dimensionality]).toEqual([entry.name, "matrix"]);
   });
 

@@ -6,7 +6,7 @@
  */
 import { makeStyles, mergeClasses, shorthands, tokens } from "@fluentui/react-components";
 import { useId } from "react";
-import { lookingFor, type RowReport, type TableReport } from "../../core";
+import { describeComparison, lookingFor, verdictGlyph, type RowReport, type TableReport } from "../../core";
 import { useHeadingStyles } from "./headings";
 import { StatusBadge } from "./StatusBadge";
 
@@ -58,6 +58,8 @@ const useStyles = makeStyles({
   },
   problemsLabel: { display: "block", fontWeight: tokens.fontWeightSemibold, color: tokens.colorStatusWarningForeground1 },
   caption: { textAlign: "start", padding: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground3 },
+  comparisons: { listStyle: "none", margin: `${tokens.spacingVerticalXXS} 0 0`, padding: 0, fontWeight: tokens.fontWeightRegular },
+  glyph: { display: "inline-block", width: "1.2em" },
   columnMap: { marginBlock: `0 ${tokens.spacingVerticalS}`, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });
 
@@ -117,6 +119,24 @@ function KpiRow({ row, periods }: { row: RowReport; periods: string[] }) {
         <span className={styles.aside}>{[row.id, row.section, `row ${row.row}`].filter(Boolean).join(" · ")}</span>
         <span className={styles.definition}>{row.definition}</span>
         <span className={styles.definition}>Direction of travel: {row.directionOfTravel}</span>
+        {row.comparisons.length + row.rankings.length > 0 && (
+          <ul className={styles.comparisons} aria-label="Against benchmarks">
+            {row.comparisons.map((comparison) => (
+              <li key={`${comparison.benchmark}|${comparison.year}`} title={comparison.reason}>
+                <span className={styles.glyph} aria-hidden="true">
+                  {verdictGlyph(comparison.verdict)}
+                </span>
+                {describeComparison(comparison)}
+              </li>
+            ))}
+            {row.rankings.map((ranking) => (
+              <li key={ranking.label}>
+                <span className={styles.glyph} aria-hidden="true" />
+                {ranking.label}: {ranking.text}
+              </li>
+            ))}
+          </ul>
+        )}
         {row.problems.length > 0 && (
           <>
             <span className={styles.problemsLabel}>{row.problems.length === 1 ? "Problem" : "Problems"}</span>

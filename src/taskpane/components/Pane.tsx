@@ -93,7 +93,7 @@ export function Pane({ state, actions }: { state: PaneState; actions: PaneAction
             case "kpis":
               return <KpiTables tables={state.tables} skipped={state.skipped} />;
             case "summary":
-              return <Summary summary={state.summary} watchList={state.watchList} busy={busy} onSelectRow={actions.selectRow} />;
+              return <Summary summary={state.summary} watchList={state.watchList} benchmarks={state.benchmarks} busy={busy} onSelectRow={actions.selectRow} />;
             case "register":
               return <Register problems={state.registerProblems} busy={busy} onInsertRegister={actions.insertRegister} />;
             case "share":

@@ -1,10 +1,12 @@
 /**
- * The summary: for each period, a small bar chart of how many figures are in each status, and the watch
- * list of KPIs whose latest figure is Red or Amber. Each watch-list item selects its row in the sheet.
+ * The summary: for each period, a small bar chart of how many figures are in each status; how the KPIs
+ * stand against each benchmark; the exceptions committees ask for first (Red or Amber and worse than a
+ * benchmark); and the watch list of KPIs whose latest figure is Red or Amber, which can be narrowed to
+ * those that are Red and worse than one benchmark. Each item selects its row in the sheet.
  */
-import { Button, makeStyles, mergeClasses, shorthands, tokens } from "@fluentui/react-components";
-import { useId } from "react";
-import { ragPalette, statuses, type PeriodSummary, type Status, type WatchItem } from "../../core";
+import { Button, Field, makeStyles, mergeClasses, Select, shorthands, tokens } from "@fluentui/react-components";
+import { useId, useState } from "react";
+import { describeBenchmarkSummary, ragPalette, statuses, type BenchmarkSummary, type PeriodSummary, type Status, type WatchItem } from "../../core";
 import { useHeadingStyles } from "./headings";
 import { isRagStatus, StatusBadge } from "./StatusBadge";
 
@@ -38,23 +40,49 @@ const useStyles = makeStyles({
   measure: { display: "block", fontWeight: tokens.fontWeightSemibold },
   detail: { display: "block", color: tokens.colorNeutralForeground3 },
   hint: { color: tokens.colorNeutralForeground3, marginBlock: `0 ${tokens.spacingVerticalXS}` },
+  benchmarks: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  filter: { marginBlockEnd: tokens.spacingVerticalS },
 });
 
 export interface SummaryProps {
   summary: PeriodSummary[];
   watchList: WatchItem[];
+  /** How the KPIs stand against each benchmark on the sheet; none when it has no benchmark columns. */
+  benchmarks?: BenchmarkSummary[];
   /** While the pane is busy the watch-list buttons are disabled (still focusable). */
   busy: boolean;
   onSelectRow(item: WatchItem): void;
 }
 
-export function Summary({ summary, watchList, busy, onSelectRow }: SummaryProps) {
+export function Summary({ summary, watchList, benchmarks = [], busy, onSelectRow }: SummaryProps) {
   const headings = useHeadingStyles();
+  const styles = useStyles();
   return (
     <>
       <h2 className={headings.section}>Statuses by period</h2>
       {summary.length === 0 ? <p>No figures to summarise yet.</p> : summary.map((period) => <PeriodChart key={period.period} period={period} />)}
-      <WatchList items={watchList} busy={busy} onSelectRow={onSelectRow} />
+      {benchmarks.length > 0 && (
+        <>
+          <h2 className={headings.section}>Against benchmarks</h2>
+          <ul className={styles.benchmarks}>
+            {benchmarks.map((benchmark) => (
+              <li key={benchmark.benchmark}>{describeBenchmarkSummary(benchmark)}</li>
+            ))}
+          </ul>
+          <Exceptions items={watchList.filter((item) => item.worseThan.length > 0)} busy={busy} onSelectRow={onSelectRow} />
+        </>
+      )}
+      <WatchList items={watchList} benchmarks={benchmarks.map((benchmark) => benchmark.benchmark)} busy={busy} onSelectRow={onSelectRow} />
+    </>
+  );
+}
+
+function Exceptions({ items, busy, onSelectRow }: { items: WatchItem[]; busy: boolean; onSelectRow(item: WatchItem): void }) {
+  const headings = useHeadingStyles();
+  return (
+    <>
+      <h2 className={headings.section}>Exceptions: Red or Amber and worse than a benchmark</h2>
+      {items.length === 0 ? <p>No Red or Amber KPI is worse than a benchmark.</p> : <WatchItems items={items} busy={busy} onSelectRow={onSelectRow} />}
     </>
   );
 }
@@ -103,43 +131,63 @@ function PeriodChart({ period }: { period: PeriodSummary }) {
   );
 }
 
-function WatchList({ items, busy, onSelectRow }: { items: WatchItem[]; busy: boolean; onSelectRow(item: WatchItem): void }) {
+const everyItem = "";
+
+function WatchList({ items, benchmarks, busy, onSelectRow }: { items: WatchItem[]; benchmarks: string[]; busy: boolean; onSelectRow(item: WatchItem): void }) {
   const styles = useStyles();
   const headings = useHeadingStyles();
-  const hintId = useId();
+  const [worseThan, setWorseThan] = useState(everyItem);
+  const shown = worseThan === everyItem ? items : items.filter((item) => item.status === "Red" && item.worseThan.includes(worseThan));
   return (
     <>
       <h2 className={headings.section}>Watch list: Red and Amber KPIs</h2>
+      {benchmarks.length > 0 && items.length > 0 && (
+        <Field label="Show" className={styles.filter}>
+          <Select value={worseThan} disabled={busy} onChange={(_, data) => setWorseThan(data.value)}>
+            <option value={everyItem}>All Red and Amber KPIs</option>
+            {benchmarks.map((benchmark) => (
+              <option key={benchmark} value={benchmark}>
+                Red and worse than {benchmark}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
       {items.length === 0 ? (
         <p>No KPI is Red or Amber in its latest period.</p>
+      ) : shown.length === 0 ? (
+        <p>No KPI is Red and worse than {worseThan}.</p>
       ) : (
-        <>
-          <p id={hintId} className={styles.hint}>
-            Choose a KPI to select its row in the sheet.
-          </p>
-          <ul className={styles.list}>
-            {items.map((item) => (
-              <li key={`${item.sheet}!${item.address}`}>
-                <Button
-                  className={styles.item}
-                  appearance="subtle"
-                  disabledFocusable={busy}
-                  aria-describedby={hintId}
-                  onClick={() => onSelectRow(item)}
-                >
-                  <StatusBadge status={item.status} />
-                  <span className={styles.itemText}>
-                    <span className={styles.measure}>{item.id ? `${item.measure} (${item.id})` : item.measure}</span>
-                    <span className={styles.detail}>
-                      {item.period} · {item.address} · {item.gap}
-                    </span>
-                  </span>
-                </Button>
-              </li>
-            ))}
-          </ul>
-        </>
+        <WatchItems items={shown} busy={busy} onSelectRow={onSelectRow} />
       )}
+    </>
+  );
+}
+
+function WatchItems({ items, busy, onSelectRow }: { items: WatchItem[]; busy: boolean; onSelectRow(item: WatchItem): void }) {
+  const styles = useStyles();
+  const hintId = useId();
+  return (
+    <>
+      <p id={hintId} className={styles.hint}>
+        Choose a KPI to select its row in the sheet.
+      </p>
+      <ul className={styles.list}>
+        {items.map((item) => (
+          <li key={`${item.sheet}!${item.address}`}>
+            <Button className={styles.item} appearance="subtle" disabledFocusable={busy} aria-describedby={hintId} onClick={() => onSelectRow(item)}>
+              <StatusBadge status={item.status} />
+              <span className={styles.itemText}>
+                <span className={styles.measure}>{item.id ? `${item.measure} (${item.id})` : item.measure}</span>
+                <span className={styles.detail}>
+                  {item.period} · {item.address} · {item.gap}
+                </span>
+                {item.worseThan.length > 0 && <span className={styles.detail}>Worse than {item.worseThan.join(", ")}</span>}
+              </span>
+            </Button>
+          </li>
+        ))}
+      </ul>
     </>
   );
 }

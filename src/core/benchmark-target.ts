@@ -1,0 +1,339 @@
+/**
+ * Targets written against a benchmark: `Above Stat Neighbour Average`, `In line with England`, `At or
+ * below regional`. Each period's figure is rated against that benchmark's figure on the same row (the
+ * benchmark of the same year where the sheet has one). The formatting plan gets plain Excel conditions
+ * on the benchmark's cell, so the colour follows when the analyst updates the benchmark.
+ */
+import type { CellValue } from "./cell";
+import { coreDecimals, describeDifference, readBenchmarkFigure, roundTo, showFigure, yearKey, type BenchmarkCell, type BenchmarkKind, type FigureCell } from "./benchmarks";
+import { readDefinition, standardSet, toleranceSetKey, type Definition, type DefinitionWording } from "./definition";
+import { figureOf, rate } from "./rate";
+import type { RagStatus, Rating, Read } from "./status";
+import { fractionToPercent, percentToFraction, type Unit } from "./units";
+import { readPolarity } from "./polarity";
+import { isPercentFormat, readValue } from "./wording";
+import type { Words } from "./words";
+
+/** How the figure must stand against the benchmark. `no worse than` is `At or better than`. */
+export type BenchmarkRelation = "above" | "at or above" | "below" | "at or below" | "in line with" | "better than" | "no worse than";
+
+export interface BenchmarkTarget {
+  relation: BenchmarkRelation;
+  kind: BenchmarkKind;
+  /** The target as written: "Above Stat Neighbour Average". */
+  wording: string;
+}
+
+/** The margin of the Amber band beside a benchmark target, in the core's scale, or a share of the benchmark. */
+export type BenchmarkTolerance = { kind: "none" } | { kind: "margin"; value: number } | { kind: "share"; share: number } | { kind: "suspended" };
+
+/** How a figure passes: strictly or inclusively on a side, or the same at the precision shown. */
+export type BenchmarkTest = "higher" | "at or higher" | "lower" | "at or lower" | "same";
+
+/** A row whose target is written against a benchmark, read once. */
+export type BenchmarkStanding =
+  | { kind: "rated"; target: BenchmarkTarget; test: BenchmarkTest; tolerance: BenchmarkTolerance }
+  | { kind: "suspended"; reason: string }
+  | { kind: "check"; problem: string };
+
+const relationPattern = /^(at or above|at or below|above|below|in line with|better than|no worse than|not worse than|worse than|higher than|lower than)\s+(?:the\s+)?/i;
+const kindPattern = /^(england|national|statistical neighbours?|stat\.?\s*neighbours?|sn|region(?:al)?)(?:\s+(?:average|mean|avg\.?|figure|rate))?\.?$/i;
+
+/** Whether a target cell is written against a benchmark; null when it is not such wording at all. */
+export function readBenchmarkTarget(cell: CellValue): Read<BenchmarkTarget> | null {
+  if (typeof cell !== "string") return null;
+  const text = cell.replace(/\s+/g, " ").trim();
+  const relation = relationPattern.exec(text);
+  if (!relation) return null;
+  const kindMatch = kindPattern.exec(text.slice(relation[0].length));
+  if (!kindMatch) return null;
+  const word = kindMatch[1].toLowerCase();
+  const kind: BenchmarkKind = word === "england" || word === "national" ? "England" : word.startsWith("region") ? "Region" : "Statistical neighbours";
+  const said = relation[1].toLowerCase();
+  if (said === "worse than") return { ok: false, problem: `the target "${text}" aims to be worse than the benchmark: write No worse than or Better than` };
+  const relations: Record<string, BenchmarkRelation> = { "higher than": "above", "lower than": "below", "not worse than": "no worse than" };
+  return { ok: true, value: { relation: relations[said] ?? (said as BenchmarkRelation), kind, wording: text } };
+}
+
+/** The benchmark in the words of a sentence: "the statistical-neighbour average". */
+export function benchmarkWords(kind: BenchmarkKind): string {
+  switch (kind) {
+    case "England":
+      return "the England figure";
+    case "Region":
+      return "the regional figure";
+    case "Statistical neighbours":
+      return "the statistical-neighbour average";
+  }
+}
+
+const marginPattern = /^(within\s+|±\s*|\+\/-\s*|\+-\s*)?(\d+(?:\.\d+)?|\.\d+)\s*(%|pp|ppts?|points?|percentage points?|days?)?(?:\s+(?:of|either side of)\s+.*)?$/i;
+
+/** A tolerance beside a benchmark target: `within 2 points`, `±2pp`, `5 days`, `within 5%` (of the benchmark's value). */
+export function readBenchmarkTolerance(cell: CellValue, unit: Unit, numberFormat?: string): Read<BenchmarkTolerance> {
+  if (cell === null) return { ok: true, value: { kind: "none" } };
+  if (typeof cell === "number") {
+    if (!Number.isFinite(cell) || cell < 0) return { ok: false, problem: `${cell} is not a margin` };
+    const inCore = unit === "percent" && !isPercentFormat(numberFormat) && cell > 1 ? percentToFraction(cell) : cell;
+    return { ok: true, value: { kind: "margin", value: inCore } };
+  }
+  if (typeof cell !== "string") return { ok: false, problem: "the tolerance beside a benchmark target must be a margin such as within 2 points" };
+  const text = cell.replace(/\s+/g, " ").trim();
+  if (text === "" || /^[-–—]$/.test(text) || /^(?:none|n\/a)$/i.test(text)) return { ok: true, value: { kind: "none" } };
+  if (/^suspend(ed)?\**$/i.test(text)) return { ok: true, value: { kind: "suspended" } };
+  const margin = marginPattern.exec(text);
+  if (!margin) return { ok: false, problem: `the tolerance "${text}" beside a benchmark target is not a margin such as within 2 points` };
+  const number = Number(margin[2]);
+  const suffix = (margin[3] ?? "").toLowerCase();
+  if (suffix === "%") {
+    // "within 5%" is a share of the benchmark's value, as "within 5% of target" is of a target's; a bare
+    // "19%" could be a floor or a share, and the add-in does not guess which.
+    if (!margin[1]) return { ok: false, problem: `the tolerance "${text}" beside a benchmark target could be a floor or a margin: write within ${number}% (of the benchmark) or ${number} points` };
+    return { ok: true, value: { kind: "share", share: percentToFraction(number) } };
+  }
+  if (suffix.startsWith("day") && unit !== "days") return { ok: false, problem: `the tolerance "${text}" is in days but the measure is not` };
+  const points = suffix !== "" && !suffix.startsWith("day");
+  if (points && unit !== "percent") return { ok: false, problem: `the tolerance "${text}" is in percentage points but the measure is not a percentage` };
+  const value = unit === "percent" && (points || number > 1) ? percentToFraction(number) : number;
+  return { ok: true, value: { kind: "margin", value } };
+}
+
+/**
+ * Reads a KPI's wording into a definition, whatever its target: one written against a benchmark gives
+ * the definition of the rest of the wording (unit, polarity, how percentages are kept), with the whole
+ * wording kept for `benchmarkStanding` to read the target and tolerance from.
+ */
+export function readKpiDefinition(wording: DefinitionWording, words?: Words): Definition {
+  if (readBenchmarkTarget(wording.target) === null) return readDefinition(wording, words);
+  const others = Object.fromEntries(Object.keys(wording.otherTolerances ?? {}).map((name) => [name, null]));
+  const rest = readDefinition({ ...wording, target: null, tolerance: null, otherTolerances: others, formats: undefined }, words);
+  return { ...rest, wording };
+}
+
+/** Whether a definition's target is written against a benchmark. */
+export function hasBenchmarkTarget(definition: Definition): boolean {
+  return readBenchmarkTarget(definition.wording.target) !== null;
+}
+
+/**
+ * Reads a row's benchmark target with its polarity and tolerance. Null when the target is not written
+ * against a benchmark (the row is rated as any other).
+ */
+export function benchmarkStanding(definition: Definition, toleranceSet: string = standardSet): BenchmarkStanding | null {
+  const { wording } = definition;
+  const target = readBenchmarkTarget(wording.target);
+  if (target === null) return null;
+  if (!target.ok) return { kind: "check", problem: target.problem };
+  // The rest of the wording may not read (an unknown unit, figures in mixed scales): that stands first.
+  if (definition.standing.kind === "check" && !definition.standing.problems.some((problem) => problem.startsWith("the target"))) {
+    return { kind: "check", problem: definition.standing.problems[0] ?? "the definition cannot be read" };
+  }
+  const phrases = readPolarity(wording.polarity, definition.words);
+  if (!phrases.ok) return { kind: "check", problem: phrases.problem };
+  const direction = phrases.value[phrases.value.length - 1];
+  const { relation } = target.value;
+  const said = relation === "above" || relation === "at or above" ? "higher" : relation === "below" || relation === "at or below" ? "lower" : null;
+  if (said && direction && direction !== said) {
+    return { kind: "check", problem: `the target says ${target.value.wording} but the polarity says ${direction === "higher" ? "bigger" : direction === "lower" ? "smaller" : "in range"} is better` };
+  }
+  let test: BenchmarkTest;
+  if (relation === "in line with") test = "same";
+  else if (relation === "above") test = "higher";
+  else if (relation === "at or above") test = "at or higher";
+  else if (relation === "below") test = "lower";
+  else if (relation === "at or below") test = "at or lower";
+  else if (direction === "higher" || direction === "lower") test = relation === "better than" ? direction : direction === "higher" ? "at or higher" : "at or lower";
+  else return { kind: "check", problem: `the target ${target.value.wording} needs a polarity (Bigger is better or Smaller is better) to say which side is better` };
+
+  const chosen = toleranceSetKey(toleranceSet) === "standard" ? null : Object.keys(wording.otherTolerances ?? {}).find((name) => toleranceSetKey(name) === toleranceSetKey(toleranceSet));
+  const read = (cell: CellValue, format?: string): Read<BenchmarkTolerance> => readBenchmarkTolerance(cell, definition.unit, format);
+  const standard = read(wording.tolerance, wording.formats?.tolerance);
+  const other = chosen ? read(wording.otherTolerances?.[chosen] ?? null, wording.formats?.otherTolerances?.[chosen]) : null;
+  const tolerance = other && !(other.ok && other.value.kind === "none") ? other : standard;
+  if (!tolerance.ok) return { kind: "check", problem: tolerance.problem };
+  if (tolerance.value.kind === "suspended") return { kind: "suspended", reason: `the ${chosen ?? "standard"} tolerance says Suspend` };
+  return { kind: "rated", target: target.value, test, tolerance: tolerance.value };
+}
+
+const standings = new WeakMap<Definition, Map<string, BenchmarkStanding | null>>();
+let lastAsked: { definition: Definition; toleranceSet: string; standing: BenchmarkStanding | null } | undefined;
+
+/**
+ * `benchmarkStanding`, worked out once per definition and tolerance set (rows share definitions). A sheet
+ * asks for every period cell, mostly of the row asked about last, so that answer is kept at hand.
+ */
+export function benchmarkStandingOf(definition: Definition, toleranceSet: string = standardSet): BenchmarkStanding | null {
+  if (lastAsked && lastAsked.definition === definition && lastAsked.toleranceSet === toleranceSet) return lastAsked.standing;
+  let bySet = standings.get(definition);
+  if (!bySet) {
+    bySet = new Map();
+    standings.set(definition, bySet);
+  }
+  let standing = bySet.get(toleranceSet);
+  if (standing === undefined) {
+    standing = hasBenchmarkTarget(definition) ? benchmarkStanding(definition, toleranceSet) : null;
+    bySet.set(toleranceSet, standing);
+  }
+  lastAsked = { definition, toleranceSet, standing };
+  return standing;
+}
+
+/** A KPI row as rating needs it: its definition, and the benchmarks on the row (or in its register entry). */
+export interface RowToRate {
+  definition: Definition;
+  benchmarks?: readonly BenchmarkCell[];
+}
+
+/** The status of one period cell of a row: against its benchmark where the target names one, else by `rate`. */
+export function rateInRow(row: RowToRate, cell: FigureCell, toleranceSet: string = standardSet): Rating {
+  const standing = benchmarkStandingOf(row.definition, toleranceSet);
+  if (standing === null) return rate(cell.value, row.definition, toleranceSet, cell.numberFormat);
+  const benchmark = standing.kind === "rated" ? benchmarkForPeriod(cell.period, standing.target.kind, row.benchmarks ?? []) : undefined;
+  return rateAgainstBenchmark(cell, standing, benchmark, row.definition);
+}
+
+/** The problems of a row with a benchmark target: its wording's, or the missing benchmark. */
+export function benchmarkTargetProblems(row: RowToRate, toleranceSet: string = standardSet): string[] {
+  const standing = benchmarkStandingOf(row.definition, toleranceSet);
+  if (standing === null || standing.kind === "suspended") return [];
+  if (standing.kind === "check") return [standing.problem];
+  return (row.benchmarks ?? []).some((benchmark) => benchmark.kind === standing.target.kind) ? [] : [missingBenchmarkProblem(standing.target.kind)];
+}
+
+/** A benchmark target in the analyst's words, as the pane shows "how the add-in read this row". */
+export function describeBenchmarkTarget(definition: Definition, toleranceSet: string = standardSet): string | null {
+  const standing = benchmarkStandingOf(definition, toleranceSet);
+  if (standing === null) return null;
+  if (standing.kind === "check") return "Check definition";
+  if (standing.kind === "suspended") return `Suspended (${standing.reason})`;
+  const { target, tolerance } = standing;
+  const margin =
+    tolerance.kind === "margin" ? `Amber within ${describeDifference(tolerance.value, definition.unit)}` : tolerance.kind === "share" ? `Amber within ${roundTo(tolerance.share * 100, 9)}% of it` : "no tolerance (Green or Red only)";
+  const sameAs = standing.test === "same" ? ", the same at the precision shown" : "";
+  return `Target ${target.wording}: rated against ${benchmarkWords(target.kind)} on the row${sameAs}; ${margin}; unit ${definition.unit === "percent" ? "%" : definition.unit}`;
+}
+
+/**
+ * The benchmark a period is rated against: the one of the target's kind for that period's year, else one
+ * with no year, else the most recent year on the row.
+ */
+export function benchmarkForPeriod<Cell extends BenchmarkCell>(period: string, kind: BenchmarkKind, benchmarks: readonly Cell[]): Cell | undefined {
+  const candidates = benchmarks.filter((benchmark) => benchmark.kind === kind);
+  const year = yearKey(period);
+  return (
+    (year === null ? undefined : candidates.find((benchmark) => yearKey(benchmark.year) === year)) ??
+    candidates.find((benchmark) => benchmark.year === "latest") ??
+    [...candidates].sort((a, b) => (yearKey(b.year) ?? "").localeCompare(yearKey(a.year) ?? ""))[0]
+  );
+}
+
+/** "the target refers to the statistical-neighbour average, which is not on this sheet" */
+export function missingBenchmarkProblem(kind: BenchmarkKind): string {
+  return `the target refers to ${benchmarkWords(kind)}, which is not on this sheet`;
+}
+
+/** The figures a benchmark rating works on, in the core's scale, with the decimals each shows. */
+interface Pair {
+  figure: number;
+  figureDecimals: number;
+  benchmark: number;
+  benchmarkDecimals: number;
+}
+
+/** Rates one period's figure against the benchmark the target names. Never throws. */
+export function rateAgainstBenchmark(cell: FigureCell, standing: BenchmarkStanding, benchmark: BenchmarkCell | undefined, definition: Definition): Rating {
+  const figure = figureOf(cell.value, definition, cell.numberFormat);
+  if (!figure.ok) return figure.rating;
+  if (standing.kind === "suspended") return { status: "Suspended", reason: `This measure is suspended: ${standing.reason}` };
+  if (standing.kind === "check") return { status: "Check definition", reason: capitalise(standing.problem) };
+  const { target, test, tolerance } = standing;
+  if (!benchmark) return { status: "Check definition", reason: capitalise(missingBenchmarkProblem(target.kind)) };
+  const against = readBenchmarkFigure(benchmark.value, benchmark.numberFormat, definition);
+  const named = benchmark.year === "latest" ? benchmark.benchmark : `${benchmark.benchmark} ${benchmark.year}`;
+  if (!against.ok) {
+    return against.verdict === "No data"
+      ? { status: "No data", reason: `No data: the target is ${benchmarkWords(target.kind)} and ${named} has no figure (${against.reason})` }
+      : { status: "Check definition", reason: capitalise(`${named} cannot be compared: ${against.reason}`) };
+  }
+  const pair: Pair = { figure: figure.value, figureDecimals: coreDecimals(cell.value, cell.numberFormat, definition), benchmark: against.figure.value, benchmarkDecimals: against.figure.decimals };
+  const status = statusOf(pair, test, tolerance);
+  const shownFigure = showFigure({ value: pair.figure, decimals: pair.figureDecimals }, definition.unit);
+  const shownBenchmark = showFigure(against.figure, definition.unit);
+  const apart = describeDifference(shownDifference(pair), definition.unit);
+  const passes = status === "Green" ? "meets" : "misses";
+  const margin = tolerance.kind === "margin" ? ` (Amber within ${describeDifference(tolerance.value, definition.unit)})` : tolerance.kind === "share" ? ` (Amber within ${roundTo(tolerance.share * 100, 9)}% of it)` : "";
+  return { status, reason: `${shownFigure} ${passes} the target ${target.wording}: ${named} is ${shownBenchmark}, ${apart} apart${status === "Green" ? "" : margin}` };
+}
+
+function statusOf(pair: Pair, test: BenchmarkTest, tolerance: BenchmarkTolerance): RagStatus {
+  const decimals = Math.min(pair.figureDecimals, pair.benchmarkDecimals);
+  const ours = roundTo(pair.figure, decimals);
+  const theirs = roundTo(pair.benchmark, decimals);
+  const green = test === "higher" ? ours > theirs : test === "at or higher" ? ours >= theirs : test === "lower" ? ours < theirs : test === "at or lower" ? ours <= theirs : ours === theirs;
+  if (green) return "Green";
+  if (tolerance.kind === "margin") return shownDifference(pair) <= roundTo(tolerance.value, 12) ? "Amber" : "Red";
+  if (tolerance.kind === "share") return shownDifference(pair) <= Math.abs(roundTo(pair.benchmark, pair.benchmarkDecimals)) * tolerance.share ? "Amber" : "Red";
+  return "Red";
+}
+
+/** How far apart the two are as shown, to the more decimals of the two. */
+function shownDifference(pair: Pair): number {
+  const apart = Math.abs(roundTo(pair.figure, pair.figureDecimals) - roundTo(pair.benchmark, pair.benchmarkDecimals));
+  return roundTo(apart, Math.max(pair.figureDecimals, pair.benchmarkDecimals));
+}
+
+/**
+ * Each status's Excel condition for a benchmark-target rule, on the figure `X` and the benchmark's cell
+ * `Y` as the sheet holds them (letters no function name here contains); the plan puts in the references. The decimals are the sheet's own
+ * (26.2 shows one; 0.262 formatted 0.0% is three) and `benchmarkFactor` brings a benchmark kept another
+ * way (0.216 formatted % beside whole numbers) into the figures' scale. The conditions exclude each other.
+ */
+export function benchmarkConditions(
+  test: BenchmarkTest,
+  tolerance: BenchmarkTolerance,
+  decimals: { figure: number; benchmark: number },
+  sheetScale: { benchmarkFactor: number; toSheet: (core: number) => number },
+): Array<{ status: RagStatus; condition: string }> {
+  const fewer = Math.min(decimals.figure, decimals.benchmark);
+  const more = Math.max(decimals.figure, decimals.benchmark);
+  const benchmark = sheetScale.benchmarkFactor === 1 ? "Y" : `Y*${sheetScale.benchmarkFactor}`;
+  const ours = `ROUND(X,${fewer})`;
+  const theirs = `ROUND(${benchmark},${fewer})`;
+  const operator = { higher: ">", "at or higher": ">=", lower: "<", "at or lower": "<=", same: "=" }[test];
+  const green = `${ours}${operator}${theirs}`;
+  const apart = `ROUND(ABS(ROUND(X,${decimals.figure})-ROUND(${benchmark},${decimals.benchmark})),${more})`;
+  const within =
+    tolerance.kind === "margin" ? `${apart}<=${formulaNumber(sheetScale.toSheet(tolerance.value))}` : tolerance.kind === "share" ? `${apart}<=ABS(ROUND(${benchmark},${decimals.benchmark}))*${formulaNumber(tolerance.share)}` : null;
+  if (within === null) return [{ status: "Green", condition: green }, { status: "Red", condition: `NOT(${green})` }];
+  return [
+    { status: "Green", condition: green },
+    { status: "Amber", condition: `AND(NOT(${green}),${within})` },
+    { status: "Red", condition: `AND(NOT(${green}),NOT(${within}))` },
+  ];
+}
+
+/**
+ * The conditions for one period cell rated against one benchmark cell, in the sheet's scale: cells whose
+ * conditions are the same text (and whose benchmark sits in the same column) can share a rule.
+ */
+export function benchmarkCellConditions(cell: FigureCell, benchmark: BenchmarkCell, standing: Extract<BenchmarkStanding, { kind: "rated" }>, definition: Definition): Array<{ status: RagStatus; condition: string }> {
+  const whole = definition.unit === "percent" && definition.scale === "whole";
+  const toSheet = (decimals: number): number => Math.max(0, whole ? decimals - 2 : decimals);
+  const decimals = { figure: toSheet(coreDecimals(cell.value, cell.numberFormat, definition)), benchmark: toSheet(coreDecimals(benchmark.value, benchmark.numberFormat, definition)) };
+  return benchmarkConditions(standing.test, standing.tolerance, decimals, { benchmarkFactor: benchmarkFactor(benchmark, definition), toSheet: whole ? fractionToPercent : (core) => core });
+}
+
+/** How a benchmark cell is kept against the row's figures: 1 alike, 100 for a % benchmark beside whole-number percentages. */
+export function benchmarkFactor(benchmark: BenchmarkCell, definition: Definition): number {
+  if (definition.unit !== "percent" || definition.scale !== "whole") return 1;
+  const read = readValue(benchmark.value, benchmark.numberFormat, definition.words);
+  return read.kind === "figure" && read.percent ? 100 : 1;
+}
+
+function formulaNumber(value: number): string {
+  return String(Number(value.toPrecision(15)));
+}
+
+function capitalise(sentence: string): string {
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+}

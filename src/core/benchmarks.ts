@@ -1,0 +1,411 @@
+/**
+ * Comparisons with benchmarks: a KPI's figure beside England, its region or its statistical neighbours,
+ * polarity-aware. `Same` means equal once both are rounded to the fewer decimals the sheet shows for
+ * either, so a committee never reads "worse than England" about two figures that look the same on paper.
+ */
+import type { CellValue } from "./cell";
+import { isNamedRegion } from "./comparators";
+import type { Definition, Polarity } from "./definition";
+import { figureOf } from "./rate";
+import { describeFigure, fractionToPercent, type Unit } from "./units";
+import { readPolarity } from "./polarity";
+import { isPercentFormat, readValue } from "./wording";
+
+/** The benchmarks a target can be written against; a named region ("North East") is a Region. */
+export type BenchmarkKind = "England" | "Region" | "Statistical neighbours";
+
+/**
+ * The kind of a benchmark as the comparator headers name it: England and National are England, a named
+ * region is a Region; similar authorities, family groups and core cities are compared but no target names them.
+ */
+export function benchmarkKindOf(benchmark: string): BenchmarkKind | undefined {
+  if (benchmark === "England" || benchmark === "National") return "England";
+  if (benchmark === "Statistical neighbours") return "Statistical neighbours";
+  if (benchmark === "Region" || isNamedRegion(benchmark)) return "Region";
+  return undefined;
+}
+
+/** A benchmark's figure on a KPI's row (or in its register entry). */
+export interface BenchmarkCell {
+  /** As the sheet names it: "England", "Statistical neighbours", "North East". */
+  benchmark: string;
+  /** Which benchmark it is, where the sheet's header says (similar authorities and family groups have none). */
+  kind?: BenchmarkKind;
+  /** "2021/22" from the header or a merged parent above it; "latest" when neither names a year. */
+  year: string;
+  value: CellValue;
+  numberFormat?: string;
+  address?: string;
+}
+
+/** One period's figure of the KPI being compared. */
+export interface FigureCell {
+  period: string;
+  value: CellValue;
+  numberFormat?: string;
+  address?: string;
+}
+
+/**
+ * `Neither better` is an In range is better KPI whose figure and benchmark are different figures equally
+ * far from the target range (both inside it, say): neither is better, and they are not the same either.
+ */
+export type Verdict = "Better" | "Worse" | "Same" | "Neither better" | "No data" | "No polarity" | "Check definition";
+
+export const verdicts: readonly Verdict[] = ["Better", "Worse", "Same", "Neither better", "No data", "No polarity", "Check definition"];
+
+export interface Comparison {
+  benchmark: string;
+  year: string;
+  /** The benchmark as the sheet shows it ("21.6%"), or its words when it has no figure ("c"). */
+  value: string;
+  /** The KPI's figure compared, as the sheet shows it ("26.2%"); "" when there is none. */
+  figure: string;
+  /** The period whose figure was compared. */
+  period?: string;
+  verdict: Verdict;
+  /** How far apart, in the row's unit: "4.6 points", "38 days", "12.4 per 10,000"; "" when not compared. */
+  difference: string;
+  /** One sentence: "26.2% is worse than England (21.6%) by 4.6 points". */
+  reason: string;
+}
+
+/** A figure in the core's scale with the decimals the sheet shows for it, in that scale (26.2% shown is 3). */
+export interface ShownFigure {
+  value: number;
+  decimals: number;
+}
+
+type Reading = { ok: true; figure: ShownFigure } | { ok: false; verdict: "No data" | "Check definition"; reason: string };
+
+/** Compares a KPI's figures (oldest period first) with one benchmark. Never throws. */
+export function compareWithBenchmark(definition: Definition, figures: readonly FigureCell[], benchmark: BenchmarkCell, measure = definition.wording.measure ?? ""): Comparison {
+  const named = benchmark.year === "latest" ? benchmark.benchmark : `${benchmark.benchmark} ${benchmark.year}`;
+  const base = { benchmark: benchmark.benchmark, year: benchmark.year, value: shownText(benchmark.value) };
+  const unit = definition.unit;
+
+  const chosen = figureToCompare(definition, figures, benchmark.year);
+  if (!chosen.ok) return { ...base, figure: "", period: chosen.period, verdict: "No data", difference: "", reason: chosen.reason };
+  const { cell, figure } = chosen;
+  const figureShown = showFigure(figure, unit);
+  const period = cell.period === "" ? undefined : cell.period;
+
+  const against = readBenchmarkFigure(benchmark.value, benchmark.numberFormat, definition);
+  if (!against.ok) {
+    return { ...base, figure: figureShown, period, verdict: against.verdict, difference: "", reason: `${named} ${against.verdict === "No data" ? "has no figure" : "cannot be compared"}: ${against.reason}` };
+  }
+  const valueShown = showFigure(against.figure, unit);
+  const compared = { ...base, value: valueShown, figure: figureShown, period };
+
+  const polarity = polarityToCompare(definition);
+  if (!polarity.ok) return { ...compared, verdict: polarity.verdict, difference: "", reason: `${figureShown} against ${named} (${valueShown}): ${polarity.reason}` };
+
+  const verdict = verdictOf(figure, against.figure, polarity.value);
+  const difference = describeDifference(differenceOf(figure, against.figure), unit, rateBase(definition, measure));
+  return { ...compared, verdict, difference: verdict === "Same" ? describeDifference(0, unit, rateBase(definition, measure)) : difference, reason: sentence(verdict, figureShown, named, valueShown, difference, polarity.value, unit) };
+}
+
+/**
+ * The verdict on two figures, polarity-aware: equal at the fewer decimals shown is `Same`; otherwise the
+ * better side of the polarity wins. Rounding never reverses an order, so the rounded figures decide.
+ */
+export function verdictOf(figure: ShownFigure, benchmark: ShownFigure, polarity: Polarity): "Better" | "Worse" | "Same" | "Neither better" {
+  const decimals = Math.min(figure.decimals, benchmark.decimals);
+  const ours = roundTo(figure.value, decimals);
+  const theirs = roundTo(benchmark.value, decimals);
+  if (ours === theirs) return "Same";
+  if (polarity.kind === "higher") return ours > theirs ? "Better" : "Worse";
+  if (polarity.kind === "lower") return ours < theirs ? "Better" : "Worse";
+  const outside = (value: number): number => Math.max(polarity.low - value, 0, value - polarity.high);
+  const ourDistance = outside(ours);
+  const theirDistance = outside(theirs);
+  if (ourDistance === theirDistance) return "Neither better";
+  return ourDistance < theirDistance ? "Better" : "Worse";
+}
+
+/**
+ * The figure compared: the period named by the benchmark's year where the sheet has that period,
+ * otherwise the latest period that has a figure.
+ */
+function figureToCompare(
+  definition: Definition,
+  figures: readonly FigureCell[],
+  year: string,
+): { ok: true; cell: FigureCell; figure: ShownFigure } | { ok: false; period?: string; reason: string } {
+  const wanted = year === "latest" ? null : yearKey(year);
+  const matching = wanted === null ? undefined : figures.find((cell) => yearKey(cell.period) === wanted);
+  if (matching) {
+    const read = readKpiFigure(matching, definition);
+    return read.ok ? { ok: true, cell: matching, figure: read.figure } : { ok: false, period: matching.period, reason: `the ${matching.period} figure: ${read.reason}` };
+  }
+  for (let index = figures.length - 1; index >= 0; index--) {
+    const read = readKpiFigure(figures[index], definition);
+    if (read.ok) return { ok: true, cell: figures[index], figure: read.figure };
+  }
+  const only = figures.length === 1 ? readKpiFigure(figures[0], definition) : undefined;
+  return { ok: false, reason: only && !only.ok ? `there is no figure to compare: ${only.reason}` : "no period has a figure to compare" };
+}
+
+function readKpiFigure(cell: FigureCell, definition: Definition): { ok: true; figure: ShownFigure } | { ok: false; reason: string } {
+  const figure = figureOf(cell.value, definition, cell.numberFormat);
+  if (!figure.ok) return { ok: false, reason: figure.rating.reason.replace(/^No data: /, "") };
+  return { ok: true, figure: { value: figure.value, decimals: coreDecimals(cell.value, cell.numberFormat, definition) } };
+}
+
+/**
+ * A benchmark read in the row's scale, with every no-data and suppression word. A bare number above 1
+ * beside figures kept as fractions formatted as % could be 21.6% or 2160%: that is for the analyst to say.
+ */
+export function readBenchmarkFigure(value: CellValue, numberFormat: string | undefined, definition: Definition): Reading {
+  const read = readValue(value, numberFormat, definition.words);
+  if (read.kind !== "figure") return { ok: false, verdict: "No data", reason: read.reason };
+  if (definition.unit === "percent" && definition.scale === "fraction" && !read.percent && Math.abs(read.value) > 1) {
+    return { ok: false, verdict: "Check definition", reason: `${read.value} is a whole number but the row keeps its percentages as fractions formatted as %: format the benchmark as % too` };
+  }
+  const figure = figureOf(value, definition, numberFormat);
+  if (!figure.ok) return { ok: false, verdict: "No data", reason: figure.rating.reason.replace(/^No data: /, "") };
+  return { ok: true, figure: { value: figure.value, decimals: coreDecimals(value, numberFormat, definition) } };
+}
+
+/** The row's polarity for comparing: its rated polarity, or the wording's when it has no target or a faulty one. */
+function polarityToCompare(definition: Definition): { ok: true; value: Polarity } | { ok: false; verdict: "No polarity" | "Check definition"; reason: string } {
+  const { standing } = definition;
+  if (standing.kind === "rated") return { ok: true, value: standing.polarity };
+  const phrases = readPolarity(definition.wording.polarity, definition.words);
+  if (!phrases.ok) return { ok: false, verdict: "Check definition", reason: phrases.problem };
+  const decisive = phrases.value[phrases.value.length - 1];
+  if (decisive === "higher" || decisive === "lower") return { ok: true, value: { kind: decisive } };
+  if (decisive === "range") return { ok: false, verdict: "No polarity", reason: "In range is better needs a target range to say which is better" };
+  return { ok: false, verdict: "No polarity", reason: "without a polarity neither is better" };
+}
+
+/** Decimals shown for a cell, counted in the core's scale (26.2% shown is 0.262: three decimals). */
+export function coreDecimals(value: CellValue, numberFormat: string | undefined, definition: Pick<Definition, "unit" | "scale" | "words">): number {
+  const read = readValue(value, numberFormat, definition.words);
+  if (read.kind !== "figure") return 0;
+  const writtenAsPercent = typeof value === "string" && value.trim().endsWith("%");
+  const shownNumber = writtenAsPercent ? Number(value.trim().replace(/\s*%$/, "")) : typeof value === "number" ? value : read.value;
+  const shown = typeof value === "string" ? decimalsOfText(value.trim().replace(/\s*%$/, "")) : shownDecimals(shownNumber, numberFormat);
+  if (definition.unit !== "percent") return shown;
+  const inPoints = writtenAsPercent || isPercentFormat(numberFormat) || definition.scale === "whole" || (definition.scale === undefined && Math.abs(read.value) > 1);
+  // A fraction under General hides its trailing zeros: 0.1 is read as 10%, never as "to the nearest 10 points".
+  return inPoints ? shown + 2 : Math.max(shown, 2);
+}
+
+/**
+ * How many decimals Excel shows for a number under a number format: those the format asks for ("0.0%"
+ * shows one, "0" none, "0.0#" one or two), and under General the number's own, to ten significant digits.
+ */
+export function shownDecimals(value: number, numberFormat = "General"): number {
+  const own = decimalsOfText(String(Number(Math.abs(value).toPrecision(10))));
+  const section = firstSection(numberFormat).replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, "");
+  if (/general/i.test(section) || !/[0#?]/.test(section) || /e[+-]/i.test(section)) return own;
+  const point = /[0#?]\.([0#?]*)/.exec(section) ?? /^\.([0#?]+)/.exec(section);
+  if (!point) return 0;
+  const placeholders = point[1].length;
+  const zeros = (/^0*/.exec(point[1]) ?? [""])[0].length;
+  const scaled = /%/.test(section) ? decimalsOfText(String(Number((Math.abs(value) * 100).toPrecision(10)))) : own;
+  return Math.max(zeros, Math.min(placeholders, scaled));
+}
+
+function firstSection(numberFormat: string): string {
+  let quoted = false;
+  for (let index = 0; index < numberFormat.length; index++) {
+    const character = numberFormat[index];
+    if (character === '"') quoted = !quoted;
+    else if (character === "\\") index++;
+    else if (character === ";" && !quoted) return numberFormat.slice(0, index);
+  }
+  return numberFormat;
+}
+
+function decimalsOfText(text: string): number {
+  if (/e/i.test(text)) return 15;
+  const point = text.indexOf(".");
+  return point < 0 ? 0 : text.length - point - 1;
+}
+
+/**
+ * Rounds half away from zero through the decimal text, as Excel shows a figure: 0.2615 at three decimals
+ * is 0.262, which arithmetic on the binary double would make 0.261.
+ */
+export function roundTo(value: number, decimals: number): number {
+  const magnitude = Math.abs(value);
+  if (!Number.isFinite(magnitude) || magnitude >= 1e21) return value;
+  const text = String(magnitude);
+  // Below 1e-6 the text is in e-notation; no half-way case is near enough to matter there.
+  const result = text.includes("e") ? Number(magnitude.toFixed(Math.min(decimals, 100))) : Number(`${Math.round(Number(`${text}e${decimals}`))}e-${decimals}`);
+  return value < 0 ? -result : result;
+}
+
+/** Figure minus benchmark, each as shown, to the more decimals of the two (no binary noise). */
+function differenceOf(figure: ShownFigure, benchmark: ShownFigure): number {
+  const shownFigure = roundTo(figure.value, figure.decimals);
+  const shownBenchmark = roundTo(benchmark.value, benchmark.decimals);
+  return roundTo(shownFigure - shownBenchmark, Math.max(figure.decimals, benchmark.decimals));
+}
+
+/** A figure as the sheet shows it: "26.2%", "26.0%", "140 days", "12.4". */
+export function showFigure(figure: ShownFigure, unit: Unit): string {
+  const rounded = roundTo(figure.value, figure.decimals);
+  if (unit === "percent") {
+    const places = Math.max(0, figure.decimals - 2);
+    return `${fixed(fractionToPercent(rounded), places)}%`;
+  }
+  const text = fixed(rounded, figure.decimals);
+  return unit === "days" ? `${text} ${text === "1" ? "day" : "days"}` : text;
+}
+
+function fixed(value: number, places: number): string {
+  return places <= 20 ? roundTo(value, places).toFixed(places) : String(value);
+}
+
+/** A difference in the row's unit: "4.6 points", "1 point", "38 days", "12.4 per 10,000". */
+export function describeDifference(difference: number, unit: Unit, base?: string): string {
+  const size = Math.abs(difference);
+  switch (unit) {
+    case "percent": {
+      const points = String(roundTo(fractionToPercent(size), 9));
+      return `${points} ${points === "1" ? "point" : "points"}`;
+    }
+    case "days":
+      return `${size} ${size === 1 ? "day" : "days"}`;
+    case "rate":
+      return base ? `${size} ${base}` : String(size);
+    case "count":
+      return String(size);
+  }
+}
+
+/** "per 10,000" from a rate's measure ("Rate of Early Help open cases per 10,000 under-18 population") or its unit word. */
+function rateBase(definition: Definition, measure: string): string | undefined {
+  if (definition.unit !== "rate") return undefined;
+  const unitWord = typeof definition.wording.unit === "string" ? definition.wording.unit : "";
+  const match = /\bper\s+(\d{1,3}(?:,\d{3})+|\d+)/i.exec(`${unitWord} ${measure}`);
+  if (!match) return undefined;
+  const number = Number(match[1].replace(/,/g, ""));
+  return `per ${number.toLocaleString("en-GB")}`;
+}
+
+function sentence(verdict: ReturnType<typeof verdictOf>, figure: string, named: string, value: string, difference: string, polarity: Polarity, unit: Unit): string {
+  switch (verdict) {
+    case "Better":
+      return `${figure} is better than ${named} (${value}) by ${difference}`;
+    case "Worse":
+      return `${figure} is worse than ${named} (${value}) by ${difference}`;
+    case "Same":
+      return `${figure} is the same as ${named} (${value}) at the precision the sheet shows`;
+    case "Neither better": {
+      const range = polarity.kind === "range" ? ` ${describeFigure(polarity.low, unit)}-${describeFigure(polarity.high, unit)}` : "";
+      return `${figure} and ${named} (${value}) are as near the target range${range} as each other, so neither is better`;
+    }
+  }
+}
+
+/** A cell's own words, for a benchmark with no figure: "c", "N/A", "" for a blank. */
+function shownText(value: CellValue): string {
+  if (value === null) return "";
+  if (typeof value === "object") return value.error;
+  return String(value).trim();
+}
+
+/**
+ * A year as one key however it is written: "2021/22", "2021-22", "2021/2022", "FY21/22" and "21/22" are
+ * all "2021/22"; a calendar year stays itself. Null for a label that is not a year (a quarter, a month).
+ */
+export function yearKey(label: string): string | null {
+  const text = label.trim().replace(/^(?:fy|financial year)\s*/i, "");
+  const span = /^((?:19|20)?\d{2})\s*[/-]\s*(\d{2}|\d{4})$/.exec(text);
+  if (span) {
+    const start = span[1].length === 2 ? 2000 + Number(span[1]) : Number(span[1]);
+    const end = Number(span[2]) % 100;
+    return (start + 1) % 100 === end ? `${start}/${String(end).padStart(2, "0")}` : null;
+  }
+  return /^(?:19|20)\d{2}$/.test(text) ? text : null;
+}
+
+/** How a sheet's KPIs stand against one benchmark: "Better than England: 3 of 10 KPIs". */
+export interface BenchmarkSummary {
+  /** The benchmark with its year where it has one: "England", "England 2021/22". */
+  benchmark: string;
+  better: number;
+  worse: number;
+  same: number;
+  /** KPIs with a verdict against it (Better, Worse, Same or Neither better). */
+  compared: number;
+  /** KPIs with no verdict: no figure on either side, no polarity, or figures that cannot be compared. */
+  notCompared: number;
+}
+
+/** The benchmark of a comparison as one name: "England", "England 2021/22". */
+export function benchmarkName(comparison: Pick<Comparison, "benchmark" | "year">): string {
+  return comparison.year === "latest" ? comparison.benchmark : `${comparison.benchmark} ${comparison.year}`;
+}
+
+/** Counts per benchmark across rows, benchmarks in the order first met. */
+export function summariseComparisons(rows: ReadonlyArray<{ comparisons: readonly Comparison[] }>): BenchmarkSummary[] {
+  const summaries = new Map<string, BenchmarkSummary>();
+  for (const row of rows) {
+    for (const comparison of row.comparisons) {
+      const name = benchmarkName(comparison);
+      const summary = summaries.get(name) ?? { benchmark: name, better: 0, worse: 0, same: 0, compared: 0, notCompared: 0 };
+      const { verdict } = comparison;
+      if (verdict === "Better") summary.better += 1;
+      if (verdict === "Worse") summary.worse += 1;
+      if (verdict === "Same") summary.same += 1;
+      if (verdict === "Better" || verdict === "Worse" || verdict === "Same" || verdict === "Neither better") summary.compared += 1;
+      else summary.notCompared += 1;
+      summaries.set(name, summary);
+    }
+  }
+  return [...summaries.values()];
+}
+
+/** "Better than England: 3 of 10 KPIs (5 worse, 2 the same; 1 not compared)" */
+export function describeBenchmarkSummary(summary: BenchmarkSummary): string {
+  const kpis = summary.compared === 1 ? "KPI" : "KPIs";
+  const rest = [`${summary.worse} worse`, `${summary.same} the same`].join(", ");
+  const uncompared = summary.notCompared > 0 ? `; ${summary.notCompared} not compared` : "";
+  return `Better than ${summary.benchmark}: ${summary.better} of ${summary.compared} ${kpis} (${rest}${uncompared})`;
+}
+
+/** A comparison as one line in words, for the pane and the command line: "Worse than England: 26.2% against 21.6%". */
+export function describeComparison(comparison: Comparison): string {
+  const name = benchmarkName(comparison);
+  const figures = `${comparison.figure} against ${comparison.value}`;
+  switch (comparison.verdict) {
+    case "Better":
+      return `Better than ${name}: ${figures}`;
+    case "Worse":
+      return `Worse than ${name}: ${figures}`;
+    case "Same":
+      return `Same as ${name}: ${figures}`;
+    case "Neither better":
+      return `Neither better than ${name}: ${figures}`;
+    case "No polarity":
+      return `${name}: ${figures}, no polarity to say which is better`;
+    case "No data":
+      return `${name}: no data to compare (${comparison.reason.replace(new RegExp(`^${escaped(name)} has no figure: `), "")})`;
+    case "Check definition":
+      return `${name}: check definition (${comparison.reason.replace(new RegExp(`^${escaped(name)} cannot be compared: `), "")})`;
+  }
+}
+
+/** A glyph beside a verdict's words: never the only cue, and hidden from screen readers, which read the words. */
+export function verdictGlyph(verdict: Verdict): string {
+  switch (verdict) {
+    case "Better":
+      return "▲";
+    case "Worse":
+      return "▼";
+    case "Same":
+    case "Neither better":
+      return "=";
+    default:
+      return "–";
+  }
+}
+
+function escaped(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

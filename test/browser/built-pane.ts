@@ -1,0 +1,49 @@
+/**
+ * What a browser test needs before it starts: the production build of the pane in dist/ (built when it
+ * is missing or older than src/) and a Chromium to drive.
+ */
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { readdir, stat, utimes } from "node:fs/promises";
+import path from "node:path";
+
+export const root = path.resolve(__dirname, "..", "..");
+export const dist = path.join(root, "dist");
+export const results = path.join(root, "test-results");
+
+async function newestFileTime(folder: string): Promise<number> {
+  let newest = 0;
+  for (const entry of await readdir(folder, { withFileTypes: true })) {
+    const file = path.join(folder, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? await newestFileTime(file) : (await stat(file)).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * dist/ as `npm run build` makes it. CI builds before testing; locally the test builds when dist/ is
+ * missing or older than src/ (or the webpack config), so it never tests a stale pane.
+ */
+export async function ensureBuilt(): Promise<void> {
+  const built = path.join(dist, "taskpane.js");
+  const sources = Math.max(await newestFileTime(path.join(root, "src")), (await stat(path.join(root, "webpack.config.js"))).mtimeMs);
+  const why = !existsSync(built) || !existsSync(path.join(dist, "taskpane.html")) ? "dist/ has no built pane" : (await stat(built)).mtimeMs < sources ? "src/ changed since dist/ was built" : undefined;
+  if (!why) return;
+  console.info(`test/browser: ${why}; running webpack --mode production`);
+  await new Promise<void>((resolve, reject) =>
+    execFile("npx", ["webpack", "--mode", "production"], { cwd: root, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
+      error ? reject(new Error(`The build failed (npx webpack --mode production):\n${stdout}\n${stderr}`)) : resolve(),
+    ),
+  );
+  // webpack leaves a file alone when its content is unchanged: mark the build as newer than the sources.
+  const now = new Date();
+  await utimes(built, now, now);
+}
+
+export function chromiumExecutable(): string {
+  const candidates = [process.env.KPI_RAG_CHROMIUM, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
+  for (const directory of (process.env.PATH ?? "").split(path.delimiter)) candidates.push(path.join(directory, "chromium"));
+  const found = candidates.find((candidate): candidate is string => !!candidate && existsSync(candidate));
+  if (!found) throw new Error("No Chromium found: install Debian's chromium (apt-get install chromium) or set KPI_RAG_CHROMIUM to a Chromium executable.");
+  return found;
+}
