@@ -224,7 +224,7 @@ function bandCondition(band: Band, toSheet: (value: number) => number): string {
  * every locale (--A1 would read "173.75" as an error or a date in a French or German Excel); text that is
  * not a figure makes the formula an error, and Excel paints nothing for an error.
  */
-const asFigure = (reference: string): string => `IF(ISNUMBER(${reference}),${reference},NUMBERVALUE(${reference},".",","))`;
+const asFigure = (reference: string): string => (/^-?\d/.test(reference) ? reference : `IF(ISNUMBER(${reference}),${reference},NUMBERVALUE(${reference},".",","))`);
 
 function ruleFormula(anchor: string, conditions: string[], benchmark?: string): string {
   const figure = asFigure(anchor);
