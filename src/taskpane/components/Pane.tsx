@@ -199,7 +199,7 @@ function Views({ children }: { children: (view: View) => ReactNode }) {
   const panelId = (view: View): string => `${idPrefix}-panel-${view}`;
   return (
     <>
-      <TabList selectedValue={chosen} onTabSelect={(_, data) => setChosen(data.value as View)} aria-label="Views">
+      <TabList size="small" selectedValue={chosen} onTabSelect={(_, data) => setChosen(data.value as View)} aria-label="Views">
         {views.map(({ view, label }) => (
           <Tab key={view} id={tabId(view)} value={view} aria-controls={view === chosen ? panelId(view) : undefined}>
             {label}
