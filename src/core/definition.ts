@@ -4,6 +4,7 @@
  * ("Check definition"), never a guess.
  */
 import { isExcelError, type CellValue } from "./cell";
+import type { Read } from "./status";
 import type { PercentScale, Unit } from "./units";
 import { describeFigure, percentToFraction, readUnitWord, unitFromMeasure } from "./units";
 import { directionWords, readPolarityWording, type Direction } from "./polarity";
@@ -76,7 +77,7 @@ export function readDefinition(wording: DefinitionWording, words?: Words): Defin
   const target = readThreshold(wording.target, wording.formats?.target, words);
   if (!target.ok) problems.push(`the target: ${target.problem}`);
   const tolerances: Array<{ name: string; read: ReturnType<typeof readThreshold> }> = [
-    { name: standardSet, read: readThreshold(wording.tolerance, wording.formats?.tolerance, words) },
+    { name: standardSet, read: withTargetMargin(target, readThreshold(wording.tolerance, wording.formats?.tolerance, words), wording.tolerance) },
     ...otherSets.map((name) => ({
       name,
       read: readThreshold(wording.otherTolerances?.[name] ?? null, wording.formats?.otherTolerances?.[name], words),
@@ -138,6 +139,14 @@ export function readDefinition(wording: DefinitionWording, words?: Words): Defin
     ...Object.values(readTolerances).flatMap((tolerance) => ((tolerance.kind === "figure" || tolerance.kind === "range") && tolerance.reading ? [tolerance.reading] : [])),
   ];
   return { ...base, readings, standing: { kind: "rated", polarity: kind, target: targetFigure, targetInclusive, tolerances: readTolerances, ...(targetReading ? { targetReading } : {}) } };
+}
+
+/** A target written with its margin ("95% ± 5%") carries the standard tolerance, unless the tolerance column has one too. */
+function withTargetMargin(target: Read<Threshold>, tolerance: Read<Threshold>, written: CellValue): Read<Threshold> {
+  const margin = target.ok && (target.value.kind === "figure" || target.value.kind === "range") ? target.value.margin : undefined;
+  if (!margin || !tolerance.ok) return tolerance;
+  if (tolerance.value.kind === "none") return { ok: true, value: margin };
+  return { ok: false, problem: `the target carries its own margin (${margin.written}) but the tolerance column says ${JSON.stringify(String(written))} too` };
 }
 
 /** The way an operator leans: ≥ and > say bigger is better, ≤ and < smaller. */

@@ -12,8 +12,8 @@ import { taughtSource, taughtWord, type Words } from "./words";
 export type Threshold =
   | { kind: "none"; written?: string } // blank, "-", or a word such as "TBC" (written): no threshold
   | { kind: "suspended" } // "Suspended***", "Suspend"
-  | { kind: "figure"; value: number; unit: Unit | null; comparator?: Comparator; bare?: boolean; words?: string; written?: string } // words: "Less than 22%", when written in words; written: "≥ 80%"
-  | { kind: "range"; low: number; high: number; unit: Unit | null }
+  | { kind: "figure"; value: number; unit: Unit | null; comparator?: Comparator; bare?: boolean; words?: string; written?: string; margin?: Margin } // words: "Less than 22%", when written in words; written: "≥ 80%"
+  | { kind: "range"; low: number; high: number; unit: Unit | null; margin?: Margin } // margin: "95% ± 5%", a target written with its tolerance
   | Margin;
 
 /**
@@ -38,6 +38,8 @@ const marginPatterns: readonly RegExp[] = [
   // Points are always a distance from the target ("5 points"); a bare figure or "5 days" is a threshold itself.
   new RegExp(String.raw`^(${numberPattern})\s*(pp|percentage points?|% points?|points?|pts?)$`, "i"),
 ];
+/** A target written with its margin: "95% ± 5%", "95% (±5pp)", "10%-20% +/- 10%". */
+const attachedMargin = new RegExp(String.raw`^(.*?\d\s*%?)\s*\(?\s*(${plusMinus}.*?)\s*\)?$`, "i");
 /** Text that starts like a margin, so a margin the add-in cannot read says so as a margin. */
 const marginStart = new RegExp(String.raw`^${plusMinus}|^within\b`, "i");
 
@@ -112,6 +114,8 @@ export function readThreshold(cell: CellValue, numberFormat = "General", words?:
   if (worded) return worded;
   const margin = readMargin(text);
   if (margin) return margin;
+  const attached = withAttachedMargin(text);
+  if (attached) return attached;
   const range = rangePattern.exec(text);
   if (range) {
     const unit = unitOfSuffix(range[2]) ?? unitOfSuffix(range[4]);
@@ -149,6 +153,17 @@ function figureCompared(text: string, rest: string, comparator: Comparator): Rea
   return figure.unit === null
     ? { ok: true, value: { kind: "figure", value: figure.value, unit: null, bare: true, ...written } }
     : { ok: true, value: { kind: "figure", value: inScale(figure.value, figure.unit), unit: figure.unit, ...written } };
+}
+
+/** A figure or range followed by its margin: the target and its tolerance in one cell. */
+function withAttachedMargin(text: string): Read<Threshold> | null {
+  const match = attachedMargin.exec(text);
+  if (!match) return null;
+  const base = readThreshold(match[1]);
+  const margin = readMargin(match[2]);
+  if (!base.ok || !margin?.ok || margin.value.kind !== "margin") return { ok: false, problem: `"${text}" is not a threshold the add-in can read` };
+  if (base.value.kind === "range" || (base.value.kind === "figure" && base.value.comparator === undefined)) return { ok: true, value: { ...base.value, margin: margin.value } };
+  return { ok: false, problem: `"${text}" is not a threshold the add-in can read` };
 }
 
 /** "±5%", "+/- 5%", "5% tolerance", "within 5% of target" (relative); "±5pp", "5 points", "±3 days" (absolute). */
@@ -198,6 +213,9 @@ const noDataMeanings: ReadonlyMap<string, string> = new Map([
   ["not yet available", "the figure is not available yet"],
   ["awaiting data", "the figure is awaited"],
   ["awaited", "the figure is awaited"],
+  ["pending", "the figure is awaited"],
+  ["to follow", "the figure is to follow"],
+  ["data to follow", "the figure is to follow"],
   ["tbc", "the figure is to be confirmed"],
   ["to be confirmed", "the figure is to be confirmed"],
   ["not due", "the figure is not due yet"],
@@ -253,7 +271,12 @@ function noDataOf(text: string, words: Words | undefined): string | null {
   if (taught?.meaning.kind === "no data") return taughtSource(taught);
   const lower = text.toLowerCase();
   if (noFigureWords.includes(lower)) return `"${text}" means no figure for this period`;
-  const meaning = noDataMeanings.get(lower.replace(/[.!]$/, "")) ?? suppressionSymbols.get(lower.replace(/^\[(.+)\]$/, "$1"));
+  // Figures ("91%") are most of what comes here: look words up as written, and trim "[c]" or "Not due." only when so written.
+  const meaning =
+    noDataMeanings.get(lower) ??
+    suppressionSymbols.get(lower) ??
+    (lower.endsWith(".") || lower.endsWith("!") ? noDataMeanings.get(lower.slice(0, -1)) : undefined) ??
+    (lower.startsWith("[") && lower.endsWith("]") ? suppressionSymbols.get(lower.slice(1, -1)) : undefined);
   return meaning ? `"${text}": ${meaning}` : null;
 }
 

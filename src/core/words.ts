@@ -102,7 +102,7 @@ export function readMeaning(means: string): WordMeaning | null {
   if (header) return { kind: "header", header: header.header };
   // "Covid19 Tolerance" teaches a header of an alternative tolerance set.
   const set = /^(.+?)\s+tolerance$/i.exec(means.replace(/\s+/g, " ").trim());
-  if (set && wordKey(set[1]) !== "standard") return { kind: "header", header: { role: "tolerance", set: set[1].trim() } };
+  if (set) return { kind: "header", header: { role: "tolerance", set: wordKey(set[1]) === "standard" ? "Standard" : set[1].trim() } };
   return null;
 }
 

@@ -1,13 +1,14 @@
 /**
- * kpi-rag on a scorecard in other councils' wordings: polarity codes and phrases, thresholds in words, a
- * ±5% margin, a context measure, suppression symbols and TBC, all read by the one core. Statuses worked
- * out by hand from PRODUCT.md.
+ * kpi-rag on a scorecard in other councils' wordings (test/core/wordings-scorecard.ts): polarity codes and
+ * phrases, thresholds in words, a ±5% margin, a context measure, suppression symbols and TBC, all read by
+ * the one core, with the statuses worked out by hand there.
  */
 import ExcelJS from "exceljs";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { scorecardRows, scorecardStatuses } from "../core/wordings-scorecard";
 import { kpiRag } from "./run-command";
 
 let folders: string[] = [];
@@ -16,27 +17,19 @@ afterEach(() => {
   folders = [];
 });
 
-type Cell = string | number | null;
-const percent = (fraction: number) => ({ value: fraction, numFmt: "0%" });
-
+/** The shared scorecard written as Excel stores what the analyst typed: a period's "96%" is 0.96 formatted 0%. */
 async function scorecardFile(): Promise<string> {
-  const rows: Array<Array<Cell | { value: number; numFmt: string }>> = [
-    ["Measure", "Polarity", "Target", "Tolerance", "2021/22", "2022/23"],
-    ["Care leavers the council is in touch with", "H", "95%", "±5%", percent(0.96), percent(0.91)],
-    ["Re-referrals within 12 months", "L", "Less than 22%", "28%", percent(0.22), percent(0.21)],
-    ["Children in care", "Monitoring only", null, null, 612, 598],
-    ["Children on a plan for a second time", "Aim to reduce", "No more than 15%", "20%", "c", percent(0.15)],
-    ["EHC plans issued within 20 weeks", "Good is: High", "At least 60%", "5 points", "TBC", percent(0.55)],
-  ];
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("Scorecard");
-  rows.forEach((row, index) =>
+  scorecardRows.forEach((row, index) =>
     row.forEach((cell, column) => {
+      if (cell === null || typeof cell === "object") return;
       const target = sheet.getCell(index + 1, column + 1);
-      if (cell !== null && typeof cell === "object") {
-        target.value = cell.value;
-        target.numFmt = cell.numFmt;
-      } else if (cell !== null) target.value = cell;
+      const typedPercent = column >= 4 && typeof cell === "string" ? /^(\d+(?:\.\d+)?)%$/.exec(cell) : null;
+      if (typedPercent) {
+        target.value = Number(typedPercent[1]) / 100;
+        target.numFmt = "0%";
+      } else target.value = cell;
     }),
   );
   const folder = mkdtempSync(path.join(os.tmpdir(), "kpi-rag-wordings-"));
@@ -59,18 +52,7 @@ describe("kpi-rag on a scorecard in other councils' wordings", () => {
     expect(run.code).toBe(0);
     const parsed = JSON.parse(readFileSync(report, "utf8")) as ReportFile;
     const cells = parsed.sheets.flatMap((sheet) => sheet.tables.flatMap((table) => table.rows.flatMap((row) => row.cells)));
-    expect(Object.fromEntries(cells.map((cell) => [cell.address, cell.status]))).toEqual({
-      E2: "Green",
-      F2: "Amber",
-      E3: "Amber",
-      F3: "Green",
-      E4: "No target",
-      F4: "No target",
-      E5: "No data",
-      F5: "Green",
-      E6: "No data",
-      F6: "Amber",
-    });
+    expect(Object.fromEntries(cells.map((cell) => [cell.address, cell.status]))).toEqual(scorecardStatuses);
     const reason = (address: string) => cells.find((cell) => cell.address === address)!.reason;
     expect(reason("F2")).toContain('"±5%" read as 5% of the target\'s value below the target: 90.25%');
     expect(reason("E5")).toContain("suppressed to protect confidentiality");

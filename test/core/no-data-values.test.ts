@@ -19,6 +19,8 @@ describe("words that say a figure is not there yet", () => {
       { cell: "TBC", meaning: "the figure is to be confirmed" },
       { cell: "Awaiting data", meaning: "the figure is awaited" },
       { cell: "Not due", meaning: "the figure is not due yet" },
+      { cell: "Data to follow", meaning: "the figure is to follow" },
+      { cell: "Pending", meaning: "the figure is awaited" },
       { cell: "not yet due", meaning: "the figure is not due yet" },
     ],
     ({ cell, meaning }) => `rates "${cell}" No data, saying ${meaning}`,
@@ -71,7 +73,7 @@ describe("no-data words the workbook teaches", () => {
   const { words } = readWords([
     ["Word", "Means"],
     ["NYA", "No data"],
-    ["Pending", "No data"],
+    ["Awaiting sign-off", "No data"],
   ]);
 
   it("rates a taught NYA No data, saying the KPIWords table taught it, where it is otherwise text that is not a figure", () => {
@@ -82,7 +84,8 @@ describe("no-data words the workbook teaches", () => {
   });
 
   it("reads a taught word through readValue too, and still reads figures as figures", () => {
-    expect(readValue("Pending", "General", words).kind).toBe("no data");
+    expect(readValue("Awaiting sign-off", "General", words).kind).toBe("no data");
+    expect(readValue("Awaiting sign-off").kind).toBe("unreadable");
     expect(readValue("55%", "General", words)).toEqual({ kind: "figure", value: 0.55, percent: true });
   });
 });

@@ -18,6 +18,7 @@ describe("readWords", () => {
       { word: "NYA", means: "No data", meaning: { kind: "no data" } },
       { word: "Floor", means: "Tolerance", meaning: { kind: "header", header: { role: "tolerance", set: "Standard" } } },
       { word: "Pandemic floor", means: "Covid19 Tolerance", meaning: { kind: "header", header: { role: "tolerance", set: "Covid19" } } },
+      { word: "Amber floor", means: "Standard tolerance", meaning: { kind: "header", header: { role: "tolerance", set: "Standard" } } },
       { word: "RAG", means: "Not a period", meaning: { kind: "header", header: { role: "not a period" } } },
       { word: "Indicator title", means: "Measure", meaning: { kind: "header", header: { role: "measure" } } },
       { word: "Scorecard no", means: "Reference", meaning: { kind: "header", header: { role: "reference" } } },

@@ -166,6 +166,30 @@ describe("relative margins: a share of the target's value, on its worse side", (
   });
 });
 
+describe("a margin written in the target cell, with the tolerance column left blank", () => {
+  eachRow(
+    [
+      { polarity: "H", target: "95% ± 5%", tolerance: null, value: "95%", status: "Green" },
+      { polarity: "H", target: "95% ± 5%", tolerance: null, value: "90.25%", status: "Amber" },
+      { polarity: "H", target: "95% ± 5%", tolerance: null, value: "90.2%", status: "Red" },
+      { polarity: "Smaller is better", target: "20% (±10%)", tolerance: null, value: "22%", status: "Amber" },
+      { polarity: "Smaller is better", target: "20% (±10%)", tolerance: null, value: "22.1%", status: "Red" },
+      { polarity: "Bigger is better", target: "90% ±5pp", tolerance: "-", value: "85%", status: "Amber" },
+      { polarity: "Bigger is better", target: "90% ±5pp", tolerance: "-", value: "84.9%", status: "Red" },
+      { polarity: "In range is better", target: "10%-20% +/- 10%", tolerance: null, value: "9%", status: "Amber" },
+      { polarity: "In range is better", target: "10%-20% +/- 10%", tolerance: null, value: "22.1%", status: "Red" },
+    ] satisfies Case[],
+    named,
+    check,
+  );
+
+  it("rates Check definition when the tolerance column has a tolerance of its own besides the target's margin", () => {
+    const rating = rate("91%", readDefinition({ polarity: "H", target: "95% ± 5%", tolerance: "80%" }));
+    expect(rating.status).toBe("Check definition");
+    expect(rating.reason).toContain("the target carries its own margin (± 5%)");
+  });
+});
+
 describe("absolute margins: points, not a share", () => {
   eachRow(
     [

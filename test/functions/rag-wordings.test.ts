@@ -23,6 +23,7 @@ describe("KPI.RAG: polarity codes and thresholds in words", () => {
     [84, "Fewer than 85", "95", "Aim to reduce", "Green"],
     [85, "Fewer than 85", "95", "Aim to reduce", "Amber"],
     [0.8, "At least 80%", null, null, "Green"],
+    [0.79, "At least 80%", "", "", "Red"],
     [0.5, "80%", "70%", "Monitoring only", "No target"],
     [0.5, "TBC", null, "H", "No target"],
     [0.5, "At least 80%", null, "L", "Check definition"],
