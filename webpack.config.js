@@ -77,6 +77,22 @@ async function devHttpsOptions() {
   return undefined;
 }
 
+/** Rewrites functions.json's help addresses (from the functions' @helpurl) to the production URL, as the manifest's. */
+class ProductionFunctionsJson {
+  constructor(prodUrl) {
+    this.prodUrl = prodUrl;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("ProductionFunctionsJson", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "ProductionFunctionsJson", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE }, () => {
+        const asset = compilation.getAsset("functions.json");
+        if (!asset) return;
+        compilation.updateAsset("functions.json", new compiler.webpack.sources.RawSource(toProduction(asset.source.source(), this.prodUrl)));
+      });
+    });
+  }
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode === "development";
   const prodUrl = dev ? undefined : productionUrl();
@@ -130,6 +146,7 @@ module.exports = async (env = {}, argv = {}) => {
         input: functionsSource,
         output: "functions.json",
       }),
+      ...(prodUrl ? [new ProductionFunctionsJson(prodUrl)] : []),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

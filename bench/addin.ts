@@ -1,12 +1,14 @@
-/** The add-in's figures: syncs per apply in the simulated host, and the gzip size of the built bundles. */
+/** The add-in's figures: syncs per apply in the simulated host (ordinary and 100,000-row sheets), and the gzip size of the built bundles. */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { builtInRegister } from "../src/core";
 import { applyRagFormatting } from "../src/excel/active-sheet";
-import { loadHostFromXlsx } from "../test/support";
-import { writeRepeatedWorkbook } from "./sheets";
+import { detectCapabilities } from "../src/excel/requirements";
+import { createExcelHost, createWorkbookState, loadHostFromXlsx, WEB_PAYLOAD_LIMIT } from "../test/support";
+import { cellKey } from "../test/support/workbook-state";
+import { appendixRows, repeatedGrid, writeRepeatedWorkbook } from "./sheets";
 
 const dist = path.join(__dirname, "..", "dist");
 
@@ -31,7 +33,7 @@ export async function measureSyncsPerApply(): Promise<{ syncsPerApply: number }>
     const uninstall = host.install();
     try {
       const before = host.syncCount;
-      const applied = await Excel.run((context) => applyRagFormatting(context, builtInRegister, "Standard", { rangeAreas: true, events: true, copySheet: true }));
+      const applied = await Excel.run((context) => applyRagFormatting(context, builtInRegister, "Standard", detectCapabilities()));
       if (applied.plan.tables.flatMap((table) => table.rows).length !== 1000) throw new Error("the benchmark sheet does not hold 1,000 KPIs");
       return { syncsPerApply: host.syncCount - before };
     } finally {
@@ -39,5 +41,34 @@ export async function measureSyncsPerApply(): Promise<{ syncsPerApply: number }>
     }
   } finally {
     rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/**
+ * syncsPerApply100kRows: the pane's Apply on a 100,000-row by 12-column sheet (Appendix I's rows over and over,
+ * with a commentary column) in the simulated host with Excel on the web's response payload limit on.
+ */
+export async function measureSyncsPerApply100kRows(): Promise<{ syncsPerApply100kRows: number }> {
+  const { header, rows } = await appendixRows();
+  const grid = repeatedGrid(header, rows, 100_000 - header.values.length);
+  const state = createWorkbookState({ "Appendix I": [] });
+  const sheet = state.sheets[0];
+  grid.values.forEach((values, row) => {
+    for (let column = 0; column < 12; column++) {
+      const value = column < values.length ? values[column] : row < header.values.length ? "Commentary" : `Reviewed at the performance board, row ${row + 1}`;
+      if (value === null) continue;
+      const format = grid.numberFormats[row]?.[column];
+      sheet.cells.set(cellKey(row, column), { value: typeof value === "object" ? value.error : value, ...(format && format !== "General" ? { numberFormat: format } : {}) });
+    }
+  });
+  const host = createExcelHost(state, { behaviour: { responsePayloadLimit: WEB_PAYLOAD_LIMIT } });
+  const uninstall = host.install();
+  try {
+    const before = host.syncCount;
+    const applied = await Excel.run((context) => applyRagFormatting(context, builtInRegister, "Standard", detectCapabilities()));
+    if (applied.plan.rules.length === 0) throw new Error("the 100,000-row benchmark sheet planned no rules");
+    return { syncsPerApply100kRows: host.syncCount - before };
+  } finally {
+    uninstall();
   }
 }

@@ -219,18 +219,27 @@ function bandCondition(band: Band, toSheet: (value: number) => number): string {
 }
 
 /**
- * The rule's formula. A blank cell is not zero (A1<>""), TRUE/FALSE are not figures, and --A1 turns
- * "91%" typed as text into 0.91 as the core does; text that is not a figure makes the formula an error,
- * and Excel paints nothing for an error.
+ * The rule's formula. A blank cell is not zero (A1<>""), TRUE/FALSE are not figures, and
+ * NUMBERVALUE(A1,".",",") turns "91%" or "173.75" typed as text into 0.91 or 173.75 as the core does, in
+ * every locale (--A1 would read "173.75" as an error or a date in a French or German Excel); text that is
+ * not a figure makes the formula an error, and Excel paints nothing for an error.
  */
 function ruleFormula(anchor: string, conditions: string[], benchmark?: string): string {
-  const figure = `--${anchor}`;
+  const figure = figureOf(anchor);
   const test = conditions.length === 1 ? conditions[0] : `OR(${conditions.join(",")})`;
-  // A benchmark's cell (Y in the conditions) must hold a figure too: blank or suppressed paints nothing.
-  const benchmarkGuard = benchmark ? `${benchmark}<>"",NOT(ISLOGICAL(${benchmark})),` : "";
+  // The benchmark (Y in the conditions) is the register's figure, written as a number, or a cell on the row,
+  // which must hold a figure too: a blank or suppressed benchmark paints nothing.
+  const literal = benchmark === undefined || /^-?\d/.test(benchmark);
+  const benchmarkGuard = literal ? "" : `${benchmark}<>"",NOT(ISLOGICAL(${benchmark})),`;
+  const benchmarkFigure = literal ? (benchmark ?? "") : figureOf(benchmark);
   // One pass, so a column named X or Y in a reference is never taken for a placeholder.
-  const filled = test.replace(/[XY]/g, (placeholder) => (placeholder === "X" ? figure : `--${benchmark ?? ""}`));
+  const filled = test.replace(/[XY]/g, (placeholder) => (placeholder === "X" ? figure : benchmarkFigure));
   return `=AND(${ruleMarker},${anchor}<>"",NOT(ISLOGICAL(${anchor})),${benchmarkGuard}${filled})`;
+}
+
+/** A cell's figure in every locale: a number as it is, text such as "91%" or "173.75" read with "." as the decimal point. */
+function figureOf(cell: string): string {
+  return `IF(ISNUMBER(${cell}),${cell},NUMBERVALUE(${cell},".",","))`;
 }
 
 function formulaNumber(value: number): string {

@@ -66,8 +66,34 @@ export async function insertRegisterTable(context: Excel.RequestContext): Promis
   return { created: false, added: missing.length };
 }
 
-/** Recalculates every formula in the workbook, so KPI formulas follow an edited register. */
-export async function recalculateWorkbook(context: Excel.RequestContext): Promise<void> {
-  context.workbook.application.calculate(Excel.CalculationType.full);
+/**
+ * Recalculates the workbook's KPI. formulas, so they follow an edited (or deleted) register: Excel then
+ * recalculates what depends on them. Not application.calculate(full), which recalculates every open
+ * workbook, even in manual mode. Three syncs: the sheets, their formula cells, the recalculation.
+ */
+export async function recalculateKpiFormulas(context: Excel.RequestContext): Promise<number> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
   await context.sync();
+  const formulaCells = sheets.items.map((sheet) => {
+    const cells = sheet.getRange().getSpecialCellsOrNullObject(Excel.SpecialCellType.formulas);
+    cells.load("areas/items/formulas,areas/items/rowIndex,areas/items/columnIndex");
+    return { sheet, cells };
+  });
+  await context.sync();
+  let recalculated = 0;
+  for (const { sheet, cells } of formulaCells) {
+    if (cells.isNullObject) continue;
+    for (const area of cells.areas.items) {
+      area.formulas.forEach((row, rowOffset) =>
+        row.forEach((formula, columnOffset) => {
+          if (typeof formula !== "string" || !/\bKPI\./i.test(formula)) return;
+          sheet.getCell(area.rowIndex + rowOffset, area.columnIndex + columnOffset).calculate();
+          recalculated += 1;
+        }),
+      );
+    }
+  }
+  if (recalculated > 0) await context.sync();
+  return recalculated;
 }

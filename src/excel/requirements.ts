@@ -1,14 +1,16 @@
 /**
- * What this Excel can do, checked once at start. The pane needs conditional formats from add-ins
- * (ExcelApi 1.6); newer sets make things better but are not required, and the analyst is told plainly.
+ * What this Excel can do, checked once at start. The manifest asks for SharedRuntime 1.1, which only
+ * Microsoft 365 (Version 2002 or later), Excel 2021, Excel for Mac 16.35 or later and Excel on the web
+ * have, and all of them have ExcelApi 1.9 (multi-area ranges, events, copying sheets). The pane says so
+ * plainly where an older Excel still opens it; newer sets make things better and are used where present.
  */
 export interface Capabilities {
-  /** Multi-area ranges (one rule over many rows) and pausing screen updates while writing: ExcelApi 1.9. */
-  rangeAreas: boolean;
-  /** Events when the analyst switches sheets or edits a table: ExcelApi 1.7. */
-  events: boolean;
-  /** Copying a sheet, for the shareable copy: ExcelApi 1.7. */
-  copySheet: boolean;
+  /** Where merged cells are (Range.getMergedAreasOrNullObject): ExcelApi 1.13. */
+  mergedAreas: boolean;
+  /** The locale's decimal separator (Application.cultureInfo), to pick getRanges' list separator: ExcelApi 1.11. */
+  cultureInfo: boolean;
+  /** A rule by its id that answers a null object once it has gone (getItemOrNullObject): ExcelApi 1.14. */
+  formatById: boolean;
 }
 
 export type RequirementCheck = { ok: true; capabilities: Capabilities } | { ok: false; problem: string };
@@ -17,22 +19,18 @@ export function supportsExcelApi(version: string): boolean {
   return Office.context.requirements.isSetSupported("ExcelApi", version);
 }
 
+/** The sets this Excel has, for the pane to say (and for the self-check's report). */
+export function detectCapabilities(): Capabilities {
+  return { mergedAreas: supportsExcelApi("1.13"), cultureInfo: supportsExcelApi("1.11"), formatById: supportsExcelApi("1.14") };
+}
+
 export function checkRequirements(): RequirementCheck {
-  const supports = supportsExcelApi;
-  if (!supports("1.6")) {
+  if (!supportsExcelApi("1.9")) {
     return {
       ok: false,
       problem:
-        "This version of Excel is too old for the KPI RAG pane: applying conditional formatting from an add-in needs Excel 2016 (updated), Excel 2019 or later, Microsoft 365, or Excel on the web (ExcelApi 1.6).",
+        "This version of Excel is too old for the KPI RAG pane: it needs Microsoft 365 (Version 2002 or later), Excel 2021 or later, Excel for Mac 16.35 or later, or Excel on the web (ExcelApi 1.9 and the shared runtime).",
     };
   }
-  return { ok: true, capabilities: { rangeAreas: supports("1.9"), events: supports("1.7"), copySheet: supports("1.7") } };
-}
-
-/** What an older Excel lacks, said once beside the pane's other messages. */
-export function capabilityNotes(capabilities: Capabilities): string[] {
-  const notes: string[] = [];
-  if (!capabilities.events) notes.push("This Excel does not tell add-ins when you switch sheets (ExcelApi 1.7): press Read sheet again after switching. Share is not available either.");
-  if (!capabilities.rangeAreas) notes.push("This Excel (before ExcelApi 1.9) needs one rule per block of rows, so the sheet gets more rules than on a newer Excel; the colours are the same.");
-  return notes;
+  return { ok: true, capabilities: detectCapabilities() };
 }

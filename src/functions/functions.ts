@@ -2,6 +2,10 @@
  * The KPI custom functions: thin wrappers over the rating core. Each converts Excel's arguments, asks the
  * core, and turns a problem into Excel's own error only here, at the edge. Their JSDoc is the help Excel
  * shows in the formula bar, and custom-functions-metadata-plugin builds functions.json from it.
+ *
+ * The functions that ask for their arguments' addresses (`@requiresParameterAddresses`) return a 1×1 matrix:
+ * Excel passes the addresses only to a function whose result has matrix dimensionality (custom functions
+ * metadata reference, `requiresParameterAddresses`), and shows a 1×1 result as a single value.
  */
 import { compareWithBenchmark, decideScale, rateInRow, gapToTarget, readPolarity, readValue, kpiIdOfNumber, lookUp, withScale, toleranceIn, rate as rateValue, readDefinition, standardSet, toleranceSetKey, trend as trendOf, type Definition, type RegisterEntry } from "../core";
 import { cellAsWritten, cellOf, cellsAsWritten, valueError } from "./arguments";
@@ -29,23 +33,25 @@ function setName(toleranceSet: unknown, definition: Definition): string {
 /**
  * Rates a figure against a KPI's target and tolerance from the register.
  * @customfunction RATE
+ * @helpurl https://localhost:3000/support.html#kpi-rate
  * @requiresParameterAddresses
  * @param value The figure to rate, as it stands in the sheet (a cell such as H12).
  * @param kpi The KPI's id, for example "KPI-18".
  * @param [toleranceSet] The tolerance set: "Standard" (the default) or "Covid19".
  * @returns Green, Amber, Red, Suspended, No target, No data or Check definition.
  */
-export async function rate(value: any, kpi: any, toleranceSet?: any, invocation?: CustomFunctions.Invocation): Promise<string> {
+export async function rate(value: any, kpi: any, toleranceSet?: any, invocation?: CustomFunctions.Invocation): Promise<string[][]> {
   const entry = await entryFor(kpi);
   const set = setName(toleranceSet, entry.definition);
   const { cell, numberFormat } = await cellAsWritten(value, invocation?.parameterAddresses?.[0], entry.definition.unit === "percent");
   // A target written against a benchmark is rated against the register's figure for it.
-  return rateInRow(entry, { period: "", value: cell, numberFormat }, set).status;
+  return [[rateInRow(entry, { period: "", value: cell, numberFormat }, set).status]];
 }
 
 /**
  * Rates a figure against thresholds written in the formula, in the sheet's own wording.
  * @customfunction RAG
+ * @helpurl https://localhost:3000/support.html#kpi-rag
  * @requiresParameterAddresses
  * @param value The figure to rate, as it stands in the sheet (a cell such as H12).
  * @param target As the sheet writes it: "90%", 0.9, "140 days", "10%-20%", "Suspended***"; "Less than 22%", "Fewer than 85", "Below", "Above" (strict); "At least 80%", "No more than 15%", "Minimum", "Maximum", ">=", "<="; "None" or "TBC" for no target.
@@ -53,15 +59,16 @@ export async function rate(value: any, kpi: any, toleranceSet?: any, invocation?
  * @param polarity "Bigger is better", "Smaller is better", "In range is better", "Good is: High", "Aim to reduce", H or L, T (in range), "Monitoring only" (no target). Blank: the target decides ("At least 80%" is bigger is better).
  * @returns Green, Amber, Red, Suspended, No target, No data or Check definition.
  */
-export async function rag(value: any, target: any, tolerance: any, polarity: any, invocation?: CustomFunctions.Invocation): Promise<string> {
+export async function rag(value: any, target: any, tolerance: any, polarity: any, invocation?: CustomFunctions.Invocation): Promise<string[][]> {
   const definition = readDefinition({ polarity: cellOf(polarity), target: cellOf(target), tolerance: cellOf(tolerance) });
   const { cell, numberFormat } = await cellAsWritten(value, invocation?.parameterAddresses?.[0], definition.unit === "percent");
-  return rateValue(cell, definition, standardSet, numberFormat).status;
+  return [[rateValue(cell, definition, standardSet, numberFormat).status]];
 }
 
 /**
  * A KPI's target from the register, as a number (90% is 0.9; a target range gives its lower end).
  * @customfunction TARGET
+ * @helpurl https://localhost:3000/support.html#kpi-target
  * @param kpi The KPI's id, for example "KPI-18".
  * @returns The target.
  */
@@ -75,6 +82,7 @@ export async function target(kpi: any): Promise<number> {
 /**
  * A KPI's tolerance from the register, as a number (75% is 0.75).
  * @customfunction TOLERANCE
+ * @helpurl https://localhost:3000/support.html#kpi-tolerance
  * @param kpi The KPI's id, for example "KPI-18".
  * @param [toleranceSet] The tolerance set: "Standard" (the default) or "Covid19".
  * @returns The tolerance: the threshold between Amber and Red (a tolerance range gives its lower end).
@@ -94,6 +102,7 @@ export async function tolerance(kpi: any, toleranceSet?: any): Promise<number> {
 /**
  * A KPI's polarity from the register, in the sheet's words.
  * @customfunction POLARITY
+ * @helpurl https://localhost:3000/support.html#kpi-polarity
  * @param kpi The KPI's id, for example "KPI-18".
  * @returns Bigger is better, Smaller is better, In range is better, or the register's own wording.
  */
@@ -108,6 +117,7 @@ export async function polarity(kpi: any): Promise<string> {
 /**
  * A KPI's measure, as the register names it.
  * @customfunction NAME
+ * @helpurl https://localhost:3000/support.html#kpi-name
  * @param kpi The KPI's id, for example "KPI-18".
  * @returns The measure's name.
  */
@@ -119,35 +129,37 @@ export async function name(kpi: any): Promise<string> {
 /**
  * How far a figure is from the KPI's target, positive when better than target (in the figure's units: 0.02 is 2 points of %).
  * @customfunction GAP
+ * @helpurl https://localhost:3000/support.html#kpi-gap
  * @requiresParameterAddresses
  * @param value The figure, as it stands in the sheet.
  * @param kpi The KPI's id, for example "KPI-18".
  * @returns The distance from the target, positive when better.
  */
-export async function gap(value: any, kpi: any, invocation?: CustomFunctions.Invocation): Promise<number> {
+export async function gap(value: any, kpi: any, invocation?: CustomFunctions.Invocation): Promise<number[][]> {
   const entry = await entryFor(kpi);
   const { cell, numberFormat } = await cellAsWritten(value, invocation?.parameterAddresses?.[0], entry.definition.unit === "percent");
   const distance = gapToTarget(cell, entry.definition, numberFormat);
   if (!distance.ok) throw valueError(`${entry.id}: ${distance.problem}`);
-  return distance.value;
+  return [[distance.value]];
 }
 
 /**
  * The direction of travel of a row or column of period figures, oldest first: two figures compare the last step, more give the trend of the whole series. Blanks are skipped.
  * @customfunction TREND
+ * @helpurl https://localhost:3000/support.html#kpi-trend
  * @requiresParameterAddresses
  * @param periods The period figures, for example G5:I5.
  * @param kpi The KPI's id, for example "KPI-18".
  * @returns Improved, Declined, No change, or No data when there are fewer than two figures.
  */
-export async function trend(periods: any[][], kpi: any, invocation?: CustomFunctions.Invocation): Promise<string> {
+export async function trend(periods: any[][], kpi: any, invocation?: CustomFunctions.Invocation): Promise<string[][]> {
   const entry = await entryFor(kpi);
   const { cells, numberFormats } = await cellsAsWritten(periods, invocation?.parameterAddresses?.[0], entry.definition.unit === "percent");
   // One scale for the whole series, decided as a sheet row's is, so 1, 2, 5 are all whole numbers.
   const scale = decideScale(entry.definition, cells.map((value, index) => ({ value, numberFormat: numberFormats?.[index] ?? "General" })));
-  if (!scale.ok) return "Check definition";
+  if (!scale.ok) return [["Check definition"]];
   const result = trendOf(cells, withScale(entry.definition, scale.value), numberFormats);
-  return result.ok ? result.direction : result.status;
+  return [[result.ok ? result.direction : result.status]];
 }
 
 function describeStanding(definition: Definition): string {
@@ -161,13 +173,14 @@ function describeStanding(definition: Definition): string {
 /**
  * Compares a KPI's figure with a benchmark (England, the region, statistical neighbours), polarity-aware. Same means equal once both are rounded to the fewer decimals the sheet shows for either.
  * @customfunction COMPARE
+ * @helpurl https://localhost:3000/support.html#kpi-compare
  * @requiresParameterAddresses
  * @param value The KPI's figure, as it stands in the sheet (a cell such as H12).
  * @param benchmark The benchmark's figure, for example the England cell on the same row.
  * @param kpi The KPI's id, for example "KPI-18", whose polarity the register gives; or the polarity itself, for example "Smaller is better".
  * @returns Better, Worse, Same or No data; No polarity for a measure with none, Check definition when the two cannot be compared.
  */
-export async function compare(value: any, benchmark: any, kpi: any, invocation?: CustomFunctions.Invocation): Promise<string> {
+export async function compare(value: any, benchmark: any, kpi: any, invocation?: CustomFunctions.Invocation): Promise<string[][]> {
   const written = cellOf(kpi);
   const wording = readPolarity(written);
   const byWording = wording.ok && wording.value.length > 0;
@@ -182,7 +195,7 @@ export async function compare(value: any, benchmark: any, kpi: any, invocation?:
   const percent = cells.some((cell) => { const read = readValue(cell.value, cell.numberFormat); return read.kind === "figure" && read.percent; });
   const base = definition ?? readDefinition({ polarity: written, target: null, tolerance: null, unit: percent ? "%" : null });
   const scale = decideScale(base, cells);
-  if (!scale.ok) return "Check definition";
+  if (!scale.ok) return [["Check definition"]];
   const comparison = compareWithBenchmark(withScale(base, scale.value), [{ period: "", ...cells[0] }], { benchmark: "the benchmark", year: "latest", ...cells[1] });
-  return comparison.verdict;
+  return [[comparison.verdict]];
 }

@@ -30,6 +30,8 @@ export interface PaneState {
   ownRules: number;
   registerProblems: string[];
   message?: PaneMessage;
+  /** "Check this Excel": idle, running, or done with its report as text. */
+  selfCheck: { running: boolean; report?: string };
 }
 
 export interface PaneActions {
@@ -40,6 +42,7 @@ export interface PaneActions {
   selectRow(item: WatchItem): void;
   insertRegister(): void;
   shareCopy(): void;
+  checkThisExcel(): void;
   dismissMessage(): void;
 }
 
@@ -54,4 +57,5 @@ export const initialPaneState: PaneState = {
   toleranceSet: "Standard",
   ownRules: 0,
   registerProblems: [],
+  selfCheck: { running: false },
 };

@@ -7,8 +7,10 @@ import { buildRegister, builtInRegister, findTables, planFormatting, summarise, 
 import { applyRagFormatting, copySheetWithValues, readActiveSheet, removeRagFormatting, selectSheetRow } from "../excel/active-sheet";
 import { watchWorkbook } from "../excel/events";
 import { insertRegisterTable, readRegisterTable } from "../excel/register-table";
-import { capabilityNotes, checkRequirements, type Capabilities } from "../excel/requirements";
+import { checkRequirements, type Capabilities } from "../excel/requirements";
+import { unreadableRulesNote } from "./wording";
 import { explainFailure, runExcel } from "../excel/run";
+import { checkThisExcel } from "../excel/self-check";
 import { initialPaneState, type PaneActions, type PaneMessage, type PaneState } from "./model";
 
 /** The pane's view of a sheet's tables under a tolerance set: what every component needs, as plain data. */
@@ -22,7 +24,8 @@ export function viewOf(found: FoundTables, toleranceSet: string, ownRules: numbe
 export function usePane(): { state: PaneState; actions: PaneActions } {
   const [state, setState] = useState<PaneState>(initialPaneState);
   const register = useRef<Register>(builtInRegister);
-  const capabilities = useRef<Capabilities>({ rangeAreas: true, events: true, copySheet: true });
+  const registerTableId = useRef<string | undefined>(undefined);
+  const capabilities = useRef<Capabilities>({ mergedAreas: true, cultureInfo: true, formatById: true });
   const toleranceSet = useRef("Standard");
   const found = useRef<FoundTables | null>(null);
 
@@ -38,8 +41,9 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
   const reread = useCallback(async () => {
     busy("Reading the sheet…");
     try {
-      const reading = await runExcel(readActiveSheet, { onWaiting: waiting });
-      show(findTables(reading.grid, register.current), reading.ownFormats.length);
+      const reading = await runExcel((context) => readActiveSheet(context, capabilities.current), { onWaiting: waiting });
+      const note = unreadableRulesNote(reading.unreadableRules);
+      show(findTables(reading.grid, register.current), reading.ownRules.length, note ? { intent: "warning", text: note } : undefined);
     } catch (error) {
       setState((previous) => ({ ...previous, phase: "ready", busy: undefined, message: { intent: "error", text: explainFailure(error, "The sheet could not be read") } }));
     }
@@ -47,8 +51,11 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
 
   const reloadRegister = useCallback(async () => {
     try {
-      register.current = buildRegister(await runExcel(readRegisterTable, { onWaiting: waiting }));
+      const table = await runExcel(readRegisterTable, { onWaiting: waiting });
+      registerTableId.current = table?.tableId;
+      register.current = buildRegister(table);
     } catch {
+      registerTableId.current = undefined;
       register.current = builtInRegister;
     }
   }, [waiting]);
@@ -60,18 +67,19 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
       return;
     }
     capabilities.current = check.capabilities;
-    const notes = capabilityNotes(check.capabilities);
-    if (notes.length > 0) say({ intent: "warning", text: notes.join(" ") });
     void (async () => {
       await reloadRegister();
-      if (check.capabilities.events) {
-        await runExcel((context) =>
-          watchWorkbook(context, {
-            onSheetActivated: reread,
-            onTablesChanged: () => reloadRegister().then(reread),
-          }),
-        ).catch(() => undefined);
-      }
+      await runExcel((context) =>
+        watchWorkbook(context, {
+          onSheetActivated: reread,
+          // Only the register's edits change what the pane shows of another sheet's tables.
+          onTablesChanged: async (tableId) => {
+            if (tableId !== undefined && tableId !== registerTableId.current) return;
+            await reloadRegister();
+            await reread();
+          },
+        }),
+      ).catch(() => undefined);
       await reread();
     })();
   }, [reloadRegister, reread, say]);
@@ -103,14 +111,16 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
           const applied = await runExcel((context) => applyRagFormatting(context, register.current, toleranceSet.current, capabilities.current), { onWaiting: waiting });
           const cells = applied.plan.tables.flatMap((table) => table.rows.flatMap((row) => row.cells)).filter((cell) => cell.status === "Green" || cell.status === "Amber" || cell.status === "Red").length;
           show(applied.found, applied.plan.rules.length);
-          if (applied.plan.rules.length === 0) return { intent: "warning", text: "There was nothing to colour: no KPI row on this sheet has a figure with a target." };
-          return { intent: "success", text: `Applied ${applied.plan.rules.length} RAG rules colouring ${cells} cells (tolerance set ${applied.plan.toleranceSet}). Your own formatting is untouched.` };
+          const note = unreadableRulesNote(applied.unreadableRules);
+          if (applied.plan.rules.length === 0) return { intent: "warning", text: `There was nothing to colour: no KPI row on this sheet has a figure with a target.${note ? ` ${note}` : ""}` };
+          return { intent: note ? "warning" : "success", text: `Applied ${applied.plan.rules.length} RAG rules colouring ${cells} cells (tolerance set ${applied.plan.toleranceSet}). Your own formatting is untouched.${note ? ` ${note}` : ""}` };
         }),
       remove: () =>
         void act("Removing RAG formatting…", "RAG formatting was not removed", async () => {
-          const removed = await runExcel(removeRagFormatting, { onWaiting: waiting });
+          const { removed, unreadableRules } = await runExcel((context) => removeRagFormatting(context, capabilities.current), { onWaiting: waiting });
           if (found.current) show(found.current, 0);
-          return { intent: "success", text: `Removed ${removed} RAG rule${removed === 1 ? "" : "s"}. Your own formatting is untouched.` };
+          const note = unreadableRulesNote(unreadableRules);
+          return { intent: note ? "warning" : "success", text: `Removed ${removed} RAG rule${removed === 1 ? "" : "s"}. Your own formatting is untouched.${note ? ` ${note}` : ""}` };
         }),
       selectRow: (item: WatchItem) => void act("Selecting the row…", "The row could not be selected", () => runExcel((context) => selectSheetRow(context, item.sheet, item.row), { onWaiting: waiting })),
       insertRegister: () =>
@@ -123,10 +133,19 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
         }),
       shareCopy: () =>
         void act("Making a shareable copy…", "The shareable copy was not made", async () => {
-          if (!capabilities.current.copySheet) return { intent: "warning", text: "This Excel cannot copy sheets from an add-in (it needs ExcelApi 1.7)." };
           const copy = await runExcel(copySheetWithValues, { onWaiting: waiting });
           return { intent: "success", text: `Made "${copy.sheet}": ${copy.replaced} KPI formula${copy.replaced === 1 ? "" : "s"} replaced with ${copy.replaced === 1 ? "its value" : "their values"}.` };
         }),
+      checkThisExcel: () =>
+        void (async () => {
+          setState((previous) => ({ ...previous, busy: "Checking this Excel…", selfCheck: { running: true } }));
+          try {
+            const report = await runExcel((context) => checkThisExcel(context), { onWaiting: waiting });
+            setState((previous) => ({ ...previous, busy: undefined, selfCheck: { running: false, report: report.text } }));
+          } catch (error) {
+            setState((previous) => ({ ...previous, busy: undefined, selfCheck: { running: false, report: explainFailure(error, "The check could not run") } }));
+          }
+        })(),
       dismissMessage: () => say(undefined),
     }),
     [act, reloadRegister, reread, say, show, state.ownRules, waiting],

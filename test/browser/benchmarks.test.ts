@@ -29,11 +29,11 @@ beforeAll(async () => {
   server = await startPaneServer({
     distDir: dist,
     officeJsDir: path.join(root, "node_modules", "@microsoft", "office-js", "dist"),
-    hostScript: await bundleHost(workbookStateToJson(host.state)),
+    hostScript: await bundleHost(workbookStateToJson(host.state), JSON.parse(await readFile(path.join(dist, "functions.json"), "utf8"))),
     axeScript: await readFile(path.join(root, "node_modules", "axe-core", "axe.min.js"), "utf8"),
   });
   const origin = server.origin;
-  browser = await chromium.launch({ executablePath: chromiumExecutable(), args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"], timeout: 30_000 });
+  browser = await chromium.launch({ executablePath: chromiumExecutable(), args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"], timeout: 30_000 });
   const context = await browser.newContext({ viewport: { width: 360, height: 900 }, locale: "en-GB", serviceWorkers: "block" });
   context.setDefaultTimeout(15_000);
   // Nothing leaves the machine.

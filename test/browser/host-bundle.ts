@@ -5,6 +5,7 @@
  */
 import path from "node:path";
 import { build, type Plugin } from "esbuild";
+import type { FunctionsMetadata } from "../support/custom-functions";
 import type { WorkbookJson } from "../support/workbook-json";
 
 const here = __dirname;
@@ -19,8 +20,11 @@ const withoutXlsx: Plugin = {
   },
 };
 
-/** The host's script for the page, with `workbook` as its starting state. */
-export async function bundleHost(workbook: WorkbookJson): Promise<string> {
+/**
+ * The host's script for the page, with `workbook` as its starting state and the built functions.json, so the
+ * host calculates =KPI. formulas with the functions functions.js registers, as Excel calls them.
+ */
+export async function bundleHost(workbook: WorkbookJson, functions: FunctionsMetadata): Promise<string> {
   const result = await build({
     entryPoints: [path.join(here, "host-entry.ts")],
     bundle: true,
@@ -33,5 +37,5 @@ export async function bundleHost(workbook: WorkbookJson): Promise<string> {
     plugins: [withoutXlsx],
   });
   const [output] = result.outputFiles;
-  return `window.__kpiRagWorkbook = ${JSON.stringify(workbook)};\n${output.text}`;
+  return `window.__kpiRagWorkbook = ${JSON.stringify(workbook)};\nwindow.__kpiRagFunctions = ${JSON.stringify(functions)};\n${output.text}`;
 }

@@ -4,6 +4,7 @@
  * the server put in `window.__kpiRagWorkbook`, puts Excel, Office and OfficeExtension on window as a
  * task pane inside Excel would have them, and leaves `window.__kpiRagHost` for the test to read back.
  */
+import { customFunctionEvaluator, excelCalls, type FunctionsMetadata } from "../support/custom-functions";
 import { createExcelHost } from "../support/excel-host";
 import { workbookStateFromJson, workbookStateToJson, type WorkbookJson } from "../support/workbook-json";
 import type { WorkbookSnapshot } from "../support/inspection";
@@ -22,13 +23,19 @@ export interface BrowserHost {
 declare global {
   interface Window {
     __kpiRagWorkbook?: WorkbookJson;
+    __kpiRagFunctions?: FunctionsMetadata;
     __kpiRagHost?: BrowserHost;
   }
 }
 
 const workbook = window.__kpiRagWorkbook;
 if (!workbook) throw new Error("test-host.js: window.__kpiRagWorkbook is not set; the test server inlines it before this bundle.");
-const host = createExcelHost(workbookStateFromJson(workbook));
+const functions = window.__kpiRagFunctions ?? { functions: [] };
+// The functions functions.js hands to office.js's CustomFunctions.associate, found when a formula calculates.
+const registered = (id: string) => (window as unknown as { CustomFunctions?: { _association?: { mappings?: Record<string, (...args: unknown[]) => unknown> } } }).CustomFunctions?._association?.mappings?.[id.toUpperCase()];
+const host = createExcelHost(workbookStateFromJson(workbook), {
+  formulaEvaluator: customFunctionEvaluator(excelCalls(() => functions, (entry) => registered(entry.id), functions.functions.map((entry) => entry.name))),
+});
 
 // Office.js fights back. office.js declares `var Office` (a page script's var cannot be redefined), and
 // o15apptofilemappingtable.js, which office.js loads asynchronously (before or after this script runs),

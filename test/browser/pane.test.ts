@@ -81,7 +81,7 @@ beforeAll(async () => {
   server = await startPaneServer({
     distDir: dist,
     officeJsDir: path.join(root, "node_modules", "@microsoft", "office-js", "dist"),
-    hostScript: await bundleHost(workbookStateToJson(host.state)),
+    hostScript: await bundleHost(workbookStateToJson(host.state), JSON.parse(await readFile(path.join(dist, "functions.json"), "utf8"))),
     axeScript: await readFile(path.join(root, "node_modules", "axe-core", "axe.min.js"), "utf8"),
   });
   const origin = server.origin;
@@ -371,6 +371,22 @@ describe("the task pane in Chromium, on the simulated Excel with Appendix I", ()
     const serious = [...(await audit("Summary")), ...(await audit("KPIs"))];
     expect(serious, `axe-core found serious or critical violations:\n${serious.join("\n")}`).toEqual([]);
     expectQuietPage("During the accessibility check");
+  });
+
+  step("runs Check this Excel from Help: every item passes, its report can be copied, and its hidden sheet is gone", async () => {
+    const before = await workbookInPage();
+    await page.getByRole("tab", { name: "Help" }).click();
+    await page.getByRole("button", { name: "Check this Excel" }).click();
+    const report = page.getByRole("textbox", { name: "Self-check report" });
+    await shows(report, "the self-check's report");
+    const text = await report.inputValue();
+    expect(text, "the self-check's report").toContain("All 6 checks passed");
+    expect(text).toMatch(/^PASS {2}=KPI\.RATE\(A1,"KPI-18"\) on an empty A1 says No data, not Green: it says "No data"$/m);
+    await idle();
+    const after = await workbookInPage();
+    expect(after.host.snapshot().sheets.map((sheet) => sheet.name), "the check's sheet is gone").toEqual(before.host.snapshot().sheets.map((sheet) => sheet.name));
+    expect(after.host.snapshot().sheets.map((sheet) => sheet.cells)).toEqual(before.host.snapshot().sheets.map((sheet) => sheet.cells));
+    expectQuietPage("During Check this Excel");
   });
 
   step("blocks office.js's telemetry frame, asks nothing of any other origin and breaks no Content-Security-Policy rule of its own", async () => {

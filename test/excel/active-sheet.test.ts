@@ -3,12 +3,11 @@ import path from "node:path";
 import { builtInRegister, findTables, planFormatting, type FormattingPlan, type GridArea } from "../../src/core";
 import { gridOf, readWorkbookFile } from "../../src/cli/xlsx";
 import { applyRagFormatting, copySheetWithValues, readActiveSheet, removeRagFormatting, selectSheetRow, writePlan } from "../../src/excel/active-sheet";
-import { checkRequirements, type Capabilities } from "../../src/excel/requirements";
+import { checkRequirements, detectCapabilities } from "../../src/excel/requirements";
 import { runExcel } from "../../src/excel/run";
 import { paintedCells } from "../support/rule-engine";
 import { examples, installedHost, ownRulesOf, sheetValues } from "./appendix-host";
 
-const everything: Capabilities = { rangeAreas: true, events: true, copySheet: true };
 const colours: Record<string, string> = { Green: "#C6EFCE", Amber: "#FFEB9C", Red: "#FFC7CE" };
 
 function expectedPaint(plan: FormattingPlan): Record<string, string> {
@@ -24,7 +23,7 @@ describe("reading the active sheet through Office.js", () => {
     expect(reading.grid.sheet).toBe("Appendix I");
     const found = findTables(reading.grid);
     expect(found.tables.map((table) => table.rows.length)).toEqual([12, 13, 15]);
-    expect(reading.ownFormats).toHaveLength(0);
+    expect(reading.ownRules).toHaveLength(0);
   });
 
   it("reads merged cells where Excel can say where they are (ExcelApi 1.13), and finds what kpi-rag finds in the file", async () => {
@@ -55,7 +54,7 @@ describe("reading the active sheet through Office.js", () => {
 describe("applying RAG formatting through Office.js", () => {
   it("reads and applies in two syncs, and Excel's rules colour exactly the cells the report rates Green, Amber and Red", async () => {
     const host = await installedHost();
-    const applied = await Excel.run((context) => applyRagFormatting(context, builtInRegister, "Standard", everything));
+    const applied = await Excel.run((context) => applyRagFormatting(context, builtInRegister, "Standard", detectCapabilities()));
     expect(host.syncCount).toBe(2);
     const rules = ownRulesOf(host, "Appendix I");
     expect(rules).toHaveLength(applied.plan.rules.length);
@@ -65,7 +64,7 @@ describe("applying RAG formatting through Office.js", () => {
   it("puts its rules after the analyst's own, so where both colour a cell the analyst's rule wins", async () => {
     const host = await installedHost();
     const [analysts] = host.sheet("Appendix I").conditionalFormats();
-    const applied = await Excel.run((context) => applyRagFormatting(context, builtInRegister, "Standard", everything));
+    const applied = await Excel.run((context) => applyRagFormatting(context, builtInRegister, "Standard", detectCapabilities()));
     const formats = host.sheet("Appendix I").conditionalFormats();
     expect(formats[0].formula).toBe(analysts.formula);
     expect(formats.slice(1).map((format) => format.formula)).toEqual(applied.plan.rules.map((rule) => rule.formula));
@@ -75,10 +74,10 @@ describe("applying RAG formatting through Office.js", () => {
     const host = await installedHost();
     const analysts = host.sheet("Appendix I").conditionalFormats();
     expect(analysts).toHaveLength(1);
-    await Excel.run((context) => applyRagFormatting(context, builtInRegister, "Standard", everything));
+    await Excel.run((context) => applyRagFormatting(context, builtInRegister, "Standard", detectCapabilities()));
     const withoutIds = () => host.sheet("Appendix I").conditionalFormats().map(({ id: _id, ...format }) => format);
     const once = withoutIds();
-    const second = await Excel.run((context) => applyRagFormatting(context, builtInRegister, "Standard", everything));
+    const second = await Excel.run((context) => applyRagFormatting(context, builtInRegister, "Standard", detectCapabilities()));
     expect(second.removed).toBe(once.length - 1);
     expect(withoutIds()).toEqual(once);
     expect(host.sheet("Appendix I").conditionalFormats().filter((format) => format.formula === analysts[0].formula)).toEqual([{ ...analysts[0], id: expect.any(String), priority: expect.any(Number) }]);
@@ -88,7 +87,7 @@ describe("applying RAG formatting through Office.js", () => {
     const host = await installedHost();
     const sheet = host.sheet("Appendix I");
     const before = { values: sheet.values(), formats: sheet.numberFormats(), fills: sheet.fills("A1:K54") };
-    await Excel.run((context) => applyRagFormatting(context, builtInRegister, "Covid19", everything));
+    await Excel.run((context) => applyRagFormatting(context, builtInRegister, "Covid19", detectCapabilities()));
     expect({ values: sheet.values(), formats: sheet.numberFormats(), fills: sheet.fills("A1:K54") }).toEqual(before);
   });
 
@@ -97,24 +96,13 @@ describe("applying RAG formatting through Office.js", () => {
     const reading = await Excel.run(readActiveSheet);
     const plan = planFormatting(findTables(reading.grid), "Standard");
     const broken: FormattingPlan = { ...plan, rules: [...plan.rules.slice(0, 5), { ...plan.rules[5], appliesTo: ["NOT A RANGE"] }, ...plan.rules.slice(6)] };
-    await expect(Excel.run(async (context) => writePlan(context, broken, (await readActiveSheet(context)).ownFormats, everything))).rejects.toMatchObject({ code: expect.any(String) });
+    await expect(Excel.run(async (context) => writePlan(context, broken, (await readActiveSheet(context)).ownRules, detectCapabilities()))).rejects.toMatchObject({ code: expect.any(String) });
     const halfMade = ownRulesOf(host, "Appendix I").length;
     expect(halfMade).toBeGreaterThan(0);
     expect(halfMade).toBeLessThan(plan.rules.length);
-    const repaired = await Excel.run((context) => applyRagFormatting(context, builtInRegister, "Standard", everything));
+    const repaired = await Excel.run((context) => applyRagFormatting(context, builtInRegister, "Standard", detectCapabilities()));
     expect(ownRulesOf(host, "Appendix I")).toHaveLength(plan.rules.length);
     expect(Object.fromEntries([...paintedCells(sheetValues(host, "Appendix I"), ownRulesOf(host, "Appendix I"))].sort())).toEqual(expectedPaint(repaired.plan));
-  });
-
-  it("on an Excel without multi-area ranges (before ExcelApi 1.9) adds one rule per area, with the same colours", async () => {
-    const host = await installedHost("appendix-i.xlsx", { requirementSets: { ExcelApi: "1.8" } });
-    const check = checkRequirements();
-    expect(check.ok && check.capabilities.rangeAreas).toBe(false);
-    const capabilities = check.ok ? check.capabilities : everything;
-    const applied = await Excel.run((context) => applyRagFormatting(context, builtInRegister, "Standard", capabilities));
-    const rules = ownRulesOf(host, "Appendix I");
-    expect(rules.length).toBeGreaterThan(applied.plan.rules.length);
-    expect(Object.fromEntries([...paintedCells(sheetValues(host, "Appendix I"), rules)].sort())).toEqual(expectedPaint(applied.plan));
   });
 });
 
@@ -122,9 +110,9 @@ describe("removing RAG formatting through Office.js", () => {
   it("takes away only the add-in's rules, in two syncs", async () => {
     const host = await installedHost();
     const analysts = host.sheet("Appendix I").conditionalFormats();
-    await Excel.run((context) => applyRagFormatting(context, builtInRegister, "Standard", everything));
+    await Excel.run((context) => applyRagFormatting(context, builtInRegister, "Standard", detectCapabilities()));
     const before = host.syncCount;
-    const removed = await Excel.run(removeRagFormatting);
+    const { removed } = await Excel.run((context) => removeRagFormatting(context));
     expect(host.syncCount - before).toBe(2);
     expect(removed).toBeGreaterThan(20);
     expect(host.sheet("Appendix I").conditionalFormats().map((format) => format.formula)).toEqual(analysts.map((format) => format.formula));
@@ -132,12 +120,12 @@ describe("removing RAG formatting through Office.js", () => {
 });
 
 describe("the analyst's Excel", () => {
-  it("says in words that an Excel without ExcelApi 1.6 is too old for the pane", async () => {
+  it("says in words that an Excel without ExcelApi 1.9, where the shared runtime cannot install, is too old for the pane", async () => {
     const host = await installedHost();
-    host.setRequirementSets({ ExcelApi: "1.5" });
+    host.setRequirementSets({ ExcelApi: "1.8" });
     const check = checkRequirements();
     expect(check.ok).toBe(false);
-    expect(check.ok ? "" : check.problem).toMatch(/too old for the KPI RAG pane.*ExcelApi 1\.6/);
+    expect(check.ok ? "" : check.problem).toMatch(/too old for the KPI RAG pane.*Microsoft 365 \(Version 2002 or later\), Excel 2021.*ExcelApi 1\.9/);
   });
 
   it("waits while the analyst is typing in a cell, says so once, and reads when they finish", async () => {

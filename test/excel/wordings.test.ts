@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { builtInRegister } from "../../src/core";
 import { applyRagFormatting } from "../../src/excel/active-sheet";
+import { detectCapabilities } from "../../src/excel/requirements";
 import { createExcelHost, hyperFormulaEvaluator } from "../support";
 import { paintedCells } from "../support/rule-engine";
 import { scorecardRows, scorecardStatuses } from "../core/wordings-scorecard";
@@ -21,7 +22,7 @@ describe("formatting a scorecard in other councils' wordings", () => {
     const host = createExcelHost({ Scorecard: rows }, { formulaEvaluator: hyperFormulaEvaluator() });
     const uninstall = host.install();
     try {
-      await Excel.run((context) => applyRagFormatting(context, builtInRegister, "Standard", { rangeAreas: true, events: true, copySheet: true }));
+      await Excel.run((context) => applyRagFormatting(context, builtInRegister, "Standard", detectCapabilities()));
       expect(host.sheet("Scorecard").cell("E7").value).toBe("");
       const painted = Object.fromEntries([...paintedCells(sheetValues(host, "Scorecard"), ownRulesOf(host, "Scorecard"))].sort());
       const expected = Object.entries({ ...scorecardStatuses, F7: "Red" }).flatMap(([address, status]) => (colours[status] ? [[address, colours[status]]] : []));

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { callAsExcel, type FunctionsMetadata } from "../support";
 
 const dist = path.join(__dirname, "..", "..", "dist");
 
@@ -11,9 +12,7 @@ beforeAll(() => {
   if (!existsSync(path.join(dist, "functions.js"))) execFileSync("npx", ["webpack", "--mode", "production"], { cwd: path.join(dist, ".."), stdio: "ignore" });
 }, 180_000);
 
-interface Metadata {
-  functions: Array<{ id: string; name: string; parameters: Array<{ name: string; type: string; optional?: boolean; dimensionality?: string }> }>;
-}
+type Metadata = FunctionsMetadata;
 
 /** Loads dist/functions.js in a fresh context standing in for Excel's runtime, recording what it associates. */
 function loadBundle(): Map<string, (...args: unknown[]) => unknown> {
@@ -63,10 +62,29 @@ describe("the built functions.js in a stand-in for Excel's custom-functions runt
     expect(byName.get("TREND")!.parameters[0].dimensionality).toBe("matrix");
   });
 
+  it("gives every function that asks for its arguments' addresses a matrix result, without which Excel passes none", () => {
+    const metadata = JSON.parse(readFileSync(path.join(dist, "functions.json"), "utf8")) as Metadata;
+    const asking = metadata.functions.filter((entry) => entry.options?.requiresParameterAddresses);
+    expect(asking.map((entry) => entry.name).sort()).toEqual(["COMPARE", "GAP", "RAG", "RATE", "TREND"]);
+    for (const entry of asking) expect([entry.name, entry.result?.dimensionality]).toEqual([entry.name, "matrix"]);
+  });
+
+  it("gives every function a help page the build ships, at the production address", () => {
+    const metadata = JSON.parse(readFileSync(path.join(dist, "functions.json"), "utf8")) as Metadata;
+    const support = readFileSync(path.join(dist, "support.html"), "utf8");
+    for (const entry of metadata.functions) {
+      expect(entry.helpUrl).toMatch(/^https:\/\/kpi-rag\.example\.org\/support\.html#kpi-[a-z]+$/);
+      expect(support).toMatch(new RegExp(`id="?${entry.helpUrl!.split("#")[1]}[" >]`));
+    }
+  });
+
   it("answers from the registered functions: KPI.RAG, KPI.RATE and an unknown id's #VALUE!", async () => {
     const associated = loadBundle();
-    expect(await associated.get("RAG")!(0.74, "90%", "75%", "Bigger is better")).toBe("Red");
-    expect(await associated.get("RATE")!(0.1, "KPI-18")).toBe("Amber");
-    await expect(Promise.resolve(associated.get("RATE")!(0.1, "KPI-99"))).rejects.toMatchObject({ code: "#VALUE!", message: expect.stringContaining("KPI-99") });
+    const metadata = JSON.parse(readFileSync(path.join(dist, "functions.json"), "utf8")) as Metadata;
+    const call = (id: string, ...args: unknown[]) => callAsExcel(metadata.functions.find((entry) => entry.id === id)!, associated.get(id)!, args);
+    expect(await call("RAG", 0.74, "90%", "75%", "Bigger is better")).toBe("Red");
+    expect(await call("RATE", 0.1, "KPI-18")).toBe("Amber");
+    expect(await call("TARGET", "KPI-18")).toBe(0.09);
+    await expect(call("RATE", 0.1, "KPI-99")).rejects.toMatchObject({ code: "#VALUE!", message: expect.stringContaining("KPI-99") });
   });
 });

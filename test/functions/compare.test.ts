@@ -2,10 +2,14 @@
  * KPI.COMPARE: a figure against a benchmark, polarity from the register or from wording in the formula;
  * verdicts worked out by hand.
  */
+import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { compare, rate } from "../../src/functions/functions";
+import * as implementations from "../../src/functions/functions";
 import { forgetRegister } from "../../src/functions/register-source";
-import { createExcelHost } from "../support";
+import { asExcelCalls, createExcelHost } from "../support";
+
+/** Each function called as Excel calls it, from the functions.json its JSDoc makes. */
+const { compare, rate } = asExcelCalls(path.join(__dirname, "..", "..", "src", "functions", "functions.ts"), implementations);
 
 describe("KPI.COMPARE with a KPI of the register", () => {
   it("says Better for KPI-18 at 10% against England's 12%: fewer placement moves is better", async () => {

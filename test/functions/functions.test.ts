@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { gap, name, polarity, rag, rate, target, tolerance, trend } from "../../src/functions/functions";
+import path from "node:path";
+import * as implementations from "../../src/functions/functions";
+import { asExcelCalls } from "../support";
+
+/** Each function called as Excel calls it, from the functions.json its JSDoc makes. */
+const { gap, name, polarity, rag, rate, target, tolerance, trend } = asExcelCalls(path.join(__dirname, "..", "..", "src", "functions", "functions.ts"), implementations);
 
 describe("KPI.RAG: thresholds written in the formula, in the sheet's wording", () => {
   const cases: Array<[unknown, unknown, unknown, unknown, string]> = [

@@ -4,7 +4,12 @@
  * words. Statuses are worked out by hand from the bands.
  */
 import { describe, expect, it } from "vitest";
-import { rag } from "../../src/functions/functions";
+import path from "node:path";
+import * as implementations from "../../src/functions/functions";
+import { asExcelCalls } from "../support";
+
+/** KPI.RAG called as Excel calls it, from the functions.json its JSDoc makes. */
+const { rag } = asExcelCalls(path.join(__dirname, "..", "..", "src", "functions", "functions.ts"), implementations);
 
 describe("KPI.RAG: polarity codes and thresholds in words", () => {
   const cases: Array<[value: unknown, target: unknown, tolerance: unknown, polarity: unknown, expected: string]> = [

@@ -1,8 +1,12 @@
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { gap, rag, rate, target, trend } from "../../src/functions/functions";
+import * as implementations from "../../src/functions/functions";
 import { forgetRegister } from "../../src/functions/register-source";
-import { loadHostFromXlsx, type ExcelHost } from "../support";
+import { cellFactsTiming } from "../../src/excel/function-requests";
+import { asExcelCalls, fromCells, loadHostFromXlsx, type ExcelHost } from "../support";
+
+/** Each function called as Excel calls it, from the functions.json its JSDoc makes. */
+const { gap, rag, rate, target, trend } = asExcelCalls(path.join(__dirname, "..", "..", "src", "functions", "functions.ts"), implementations);
 
 const appendixA = path.join(__dirname, "..", "..", "examples", "appendix-a.xlsx");
 let host: ExcelHost;
@@ -34,13 +38,15 @@ describe("KPI functions answering from the workbook's KPIRegister table in the s
     expect(host.syncCount).toBe(syncs);
   });
 
-  it("follows an edited target: the table changes, the register is read again and the workbook recalculated", async () => {
+  it("follows an edited target: the table changes, the register is read again and only the KPI formulas recalculated", async () => {
+    host.sheet("Appendix A").set("L4", [['=KPI.RATE(H4,"KPI-22")', "=SUM(1,2)"]]);
     expect(await rate(0.85, "KPI-22")).toBe("Amber");
     const row = host.table("KPIRegister").rows.findIndex((cells) => cells[0] === "KPI-22");
-    const recalculations = host.recalculationCount;
+    const calculated = host.calculatedCells;
     await host.type("KPI Register", `F${row + 2}`, "80%");
     await host.settled();
-    expect(host.recalculationCount).toBeGreaterThan(recalculations);
+    expect(host.calculatedCells - calculated).toBe(1);
+    expect(host.fullRecalculationCount).toBe(0);
     expect(await rate(0.85, "KPI-22")).toBe("Green");
   });
 });
@@ -63,7 +69,7 @@ describe("edits elsewhere in the workbook", () => {
 });
 
 describe("a blank cell that Excel on Windows hands to a function as 0", () => {
-  const at = (...parameterAddresses: string[]) => ({ parameterAddresses }) as CustomFunctions.Invocation;
+  const at = fromCells;
 
   it("is No data when the cell it came from is empty, and a real 0 is still a figure", async () => {
     host.sheet("Appendix A").set("H4", [[0]]);
@@ -83,7 +89,7 @@ describe("a blank cell that Excel on Windows hands to a function as 0", () => {
 });
 
 describe("a figure whose cell is formatted as %, which no function is told", () => {
-  const at = (...parameterAddresses: string[]) => ({ parameterAddresses }) as CustomFunctions.Invocation;
+  const at = fromCells;
 
   it("reads 105% in a % cell as 105%, not 1.05%, and 91% against thresholds written 90% and 75", async () => {
     host.sheet("Appendix A").set("H10", [[1.05, 0.91]]).format("H10:I10", { numberFormat: "0%" });
@@ -107,5 +113,70 @@ describe("a figure whose cell is formatted as %, which no function is told", () 
     ]);
     expect(statuses).toEqual(["Green", "Amber", "Red"]);
     expect(host.syncCount - syncs).toBe(1);
+  });
+});
+
+describe("when Excel cannot say what a figure's cell holds", () => {
+  it("answers #N/A saying it could not read the cell's format, rather than rate a blank as 0", async () => {
+    await rate(0.1, "KPI-18");
+    host.rejectSyncs(1, "GeneralException");
+    await expect(rate(0, "KPI-18", undefined, fromCells("'Appendix A'!G4"))).rejects.toMatchObject({ name: "#N/A", message: expect.stringContaining("could not read the cell's format; try again") });
+    expect(await rate(0, "KPI-18", undefined, fromCells("'Appendix A'!G4"))).toBe("No data");
+  });
+
+  it("asks for each address on its own when one of a batch is refused, so only that formula fails", async () => {
+    host.sheet("Appendix A").set("H12", [[0.1]]).format("H12", { numberFormat: "0%" });
+    await rate(0.1, "KPI-18");
+    const [good, bad] = await Promise.allSettled([
+      rate(0.1, "KPI-18", undefined, fromCells("'Appendix A'!H12")),
+      rate(0, "KPI-18", undefined, fromCells("'No such sheet'!A1")),
+    ]);
+    expect(good).toEqual({ status: "fulfilled", value: "Amber" });
+    expect(bad).toMatchObject({ status: "rejected", reason: { name: "#N/A" } });
+  });
+
+  it("gives up on a sync Excel never answers (office-js #6150, #6678) and answers #N/A, not #BUSY! for ever", async () => {
+    await rate(0.1, "KPI-18");
+    const patience = cellFactsTiming.patience;
+    cellFactsTiming.patience = 50;
+    const release = host.hangSyncs();
+    try {
+      await expect(rate(0, "KPI-18", undefined, fromCells("'Appendix A'!G4"))).rejects.toMatchObject({ name: "#N/A" });
+    } finally {
+      release();
+      cellFactsTiming.patience = patience;
+    }
+  });
+});
+
+describe("entity and formatted-number arguments (allowCustomDataForDataTypeAny)", () => {
+  it("reads a formatted number by its basic value and its own format: 10% is Amber for KPI-18, without asking the cell", async () => {
+    await rate(0.1, "KPI-18");
+    const syncs = host.syncCount;
+    expect(await rate({ type: "FormattedNumber", basicValue: 0.1, numberFormat: "0%" }, "KPI-18", undefined, fromCells("'Appendix A'!G4"))).toBe("Amber");
+    expect(await rate({ type: "FormattedNumber", basicValue: 105, numberFormat: "0" }, "CKPI-8")).toBe("Green");
+    expect(host.syncCount).toBe(syncs);
+  });
+
+  it("reads an entity or a text value by its basic value, never as [object Object]", async () => {
+    expect(await rate(0.1, { type: "String", basicValue: "KPI-18" })).toBe("Amber");
+    expect(await rag({ type: "String", basicValue: "Not Available" }, "90%", "75%", "Bigger is better")).toBe("No data");
+    // An entity's basic value is #VALUE! (what Range.values gives for it): a figure it is not.
+    expect(await rate({ type: "Entity", text: "Placement stability", basicType: "Error", basicValue: "#VALUE!", properties: {} }, "KPI-18")).toBe("No data");
+  });
+});
+
+describe("a deleted KPIRegister table", () => {
+  it("stops answering once the table is deleted: the catalogue answers again and the KPI formulas recalculate", async () => {
+    host.sheet("Appendix A").set("L4", [['=KPI.RATE(H4,"KPI-22")']]);
+    expect(await rate(0.85, "KPI-22")).toBe("Amber");
+    const calculated = host.calculatedCells;
+    await host.run(async (context) => {
+      context.workbook.tables.getItem("KPIRegister").delete();
+      await context.sync();
+    });
+    await host.settled();
+    expect(host.calculatedCells - calculated).toBe(1);
+    expect(await rate(0.85, "KPI-22")).toBe("No target");
   });
 });

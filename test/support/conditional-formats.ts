@@ -129,6 +129,8 @@ export class HostConditionalFormat extends HostObject<FormatTarget> implements P
   readonly hostCustom: HostCustomConditionalFormat;
   readonly hostCustomOrNull: HostCustomConditionalFormat;
   #customProbed = false;
+  /** Set once its priority changed: the object then stands for whatever rule is at its old place. */
+  #movedFrom: { sheet: SheetState; index: number } | undefined;
 
   constructor(context: HostRequestContext, locate: () => FormatTarget | null, origin: string) {
     super(context, "ConditionalFormat", locate, origin);
@@ -137,7 +139,20 @@ export class HostConditionalFormat extends HostObject<FormatTarget> implements P
   }
 
   protected override isGone(target: FormatTarget): boolean {
-    return isGone(target);
+    return isGone(target) || target.format.unreadable === "undone";
+  }
+
+  /**
+   * After a priority change Office.js keeps addressing the rule by its place in the sheet's list, so further
+   * changes land on the rule now there ("you have to re-fetch a new copy of the object at that priority
+   * location": ConditionalFormat.priority reference).
+   */
+  override resolve(location: string): FormatTarget | null {
+    if (!this.#movedFrom) return super.resolve(location);
+    const { sheet, index } = this.#movedFrom;
+    const format = sheet.conditionalFormats[index];
+    if (!format) throw new HostError("ItemNotFound", { location });
+    return { sheet, format };
   }
 
   protected override navigation(name: string): Loadable | undefined {
@@ -161,9 +176,11 @@ export class HostConditionalFormat extends HostObject<FormatTarget> implements P
     this.write("priority", priority, ({ sheet, format }) => {
       if (!Number.isInteger(priority)) throw new HostError("InvalidArgument");
       const formats = sheet.conditionalFormats;
-      formats.splice(formats.indexOf(format), 1);
+      const before = formats.indexOf(format);
+      formats.splice(before, 1);
       const index = priority < 0 ? Math.max(0, formats.length + 1 + priority) : Math.min(priority, formats.length);
       formats.splice(index, 0, format);
+      if (index !== before) this.#movedFrom = { sheet, index: before };
     });
   }
 
@@ -231,6 +248,8 @@ export class HostConditionalFormat extends HostObject<FormatTarget> implements P
 
   private customTarget(location: string, orNull: boolean): FormatTarget | null {
     const target = this.resolve(location);
+    // office-js #6835: a rule the analyst duplicated cannot be described to an add-in.
+    if (target?.format.unreadable === "duplicated") throw new HostError("GeneralException", { location });
     if (!target || target.format.type === "Custom") return target;
     if (orNull) return null;
     throw new HostError("ItemNotFound", { message: `The conditional format is of type ${target.format.type}, not Custom.` });

@@ -25,7 +25,8 @@ export type Registration =
   | { event: "WorksheetChanged"; sheetId?: string; handler: Handler }
   | { event: "TableChanged"; sheetId?: string; tableId?: string; handler: Handler }
   | { event: "WorksheetActivated"; sheetId?: string; handler: Handler }
-  | { event: "TableAdded"; handler: Handler };
+  | { event: "TableAdded"; handler: Handler }
+  | { event: "TableDeleted"; handler: Handler };
 
 export class EventHub {
   readonly registrations: Registration[] = [];
@@ -55,6 +56,16 @@ export class EventHub {
       .filter((registration) => registration.event === "TableAdded")
       .flatMap((registration) => tables.map(({ sheet, table }) => {
         const args: Excel.TableAddedEventArgs = { type: "TableAdded", tableId: table.id, worksheetId: sheet.id, source: "Local" };
+        return call(registration.handler, args);
+      }));
+    await settleAll(calls);
+  }
+
+  async tablesDeleted(tables: { sheet: SheetState; table: TableState }[]): Promise<void> {
+    const calls = this.registrations
+      .filter((registration) => registration.event === "TableDeleted")
+      .flatMap((registration) => tables.map(({ sheet, table }) => {
+        const args: Excel.TableDeletedEventArgs = { type: "TableDeleted", tableId: table.id, tableName: table.name, worksheetId: sheet.id, source: "Local" };
         return call(registration.handler, args);
       }));
     await settleAll(calls);

@@ -6,7 +6,8 @@ import { type Area, parseAddress } from "./a1.js";
 import { writeInputs } from "./range-data.js";
 import { SheetInspector, type TableSnapshot, type WorkbookSnapshot, tableSnapshot, workbookSnapshot } from "./inspection.js";
 import { installGlobals } from "./office-globals.js";
-import { type FormulaEvaluator, type RequirementSets, DEFAULT_REQUIREMENT_SETS, SimulatedExcel } from "./simulated-excel.js";
+import type { ErrorCodeName } from "./errors.js";
+import { type FormulaEvaluator, type HostBehaviour, type RequirementSets, DEFAULT_BEHAVIOUR, DEFAULT_REQUIREMENT_SETS, SimulatedExcel } from "./simulated-excel.js";
 import {
   type SheetState, type WorkbookRows, type WorkbookState, createWorkbookState, findSheet, findTable,
 } from "./workbook-state.js";
@@ -17,6 +18,8 @@ export interface ExcelHostOptions {
   requirementSets?: RequirementSets;
   /** Evaluates formulas (see FormulaEvaluator); without one, formula cells keep their cached value. */
   formulaEvaluator?: FormulaEvaluator;
+  /** How this Excel differs from the book: platform, locale, limits (default: Excel on Windows, en-GB, no payload limit). */
+  behaviour?: Partial<HostBehaviour>;
 }
 
 export class ExcelHost {
@@ -24,6 +27,7 @@ export class ExcelHost {
 
   constructor(state: WorkbookState, options: ExcelHostOptions = {}) {
     this.#engine = new SimulatedExcel(state, { ...(options.requirementSets ?? DEFAULT_REQUIREMENT_SETS) });
+    this.#engine.behaviour = { ...DEFAULT_BEHAVIOUR, ...options.behaviour };
     if (options.formulaEvaluator) this.setFormulaEvaluator(options.formulaEvaluator);
   }
 
@@ -35,9 +39,47 @@ export class ExcelHost {
     return this.#engine.syncCount;
   }
 
-  /** Calls to application.calculate() so far. */
+  /** Calls to application.calculate() and Range.calculate() so far. */
   get recalculationCount(): number {
     return this.#engine.recalculationCount;
+  }
+
+  /** Calls to application.calculate() only: every formula of every open workbook, even in manual mode. */
+  get fullRecalculationCount(): number {
+    return this.#engine.fullRecalculationCount;
+  }
+
+  /** Cells recalculated through Range.calculate() so far. */
+  get calculatedCells(): number {
+    return this.#engine.calculatedCells;
+  }
+
+  /** How this Excel differs from the book (platform, locale, limits): see HostBehaviour and the README. */
+  get behaviour(): HostBehaviour {
+    return this.#engine.behaviour;
+  }
+
+  /** Changes some of this Excel's behaviour: `host.behave({ responsePayloadLimit: WEB_PAYLOAD_LIMIT })`. */
+  behave(changes: Partial<HostBehaviour>): this {
+    this.#engine.behaviour = { ...this.#engine.behaviour, ...changes };
+    return this;
+  }
+
+  /** The next `count` syncs fail whole with `code`, before anything in them runs (Excel rejecting a batch). */
+  rejectSyncs(count: number, code: ErrorCodeName = "GeneralException"): void {
+    this.#engine.rejections = { count, code };
+  }
+
+  /** From now on every sync waits and never settles until the function returned is called (office-js #6150, #6678). */
+  hangSyncs(): () => void {
+    let release: () => void = () => undefined;
+    this.#engine.hang = new Promise<void>((resolve) => {
+      release = () => {
+        this.#engine.hang = undefined;
+        resolve();
+      };
+    });
+    return release;
   }
 
   /** The workbook itself, live. Prefer sheet(), table() and snapshot() for reading it. */

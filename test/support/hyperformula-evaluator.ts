@@ -9,6 +9,7 @@
 import {
   CellError, DetailedCellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, type RawCellContent,
 } from "hyperformula";
+import "./numbervalue.js";
 import { type CellValue, isErrorValue } from "./cell-values.js";
 import type { FormulaEvaluator } from "./simulated-excel.js";
 import { type SheetState, cellPosition, readCell } from "./workbook-state.js";

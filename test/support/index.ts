@@ -8,7 +8,8 @@
  */
 export { createExcelHost, loadHostFromXlsx, ExcelHost, type ExcelHostOptions } from "./excel-host.js";
 export type { CellSnapshot, ConditionalFormatSnapshot, SheetInspector, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "./inspection.js";
-export type { FormulaEvaluator, FormulaLocation, RequirementSets } from "./simulated-excel.js";
+export type { FormulaEvaluator, FormulaLocation, HostBehaviour, RequirementSets } from "./simulated-excel.js";
+export { DEFAULT_BEHAVIOUR, WEB_PAYLOAD_LIMIT, getRangesSeparator } from "./simulated-excel.js";
 export { HostError } from "./errors.js";
 export type { CellValue } from "./cell-values.js";
 export {
@@ -18,3 +19,5 @@ export {
 export { readWorkbookState, writeWorkbookState, saveWorkbookState } from "./xlsx-state.js";
 export { hyperFormulaEvaluator, type CustomFunction, type HyperFormulaEvaluatorOptions } from "./hyperformula-evaluator.js";
 export { workbookStateFromJson, workbookStateToJson, type SheetJson, type WorkbookJson } from "./workbook-json.js";
+export { callAsExcel, customFunctionEvaluator, excelCalls, fromCells, CellError, type ExcelCall, type FunctionMetadata, type FunctionsMetadata } from "./custom-functions.js";
+export { asExcelCalls, metadataFrom } from "./functions-metadata.js";

@@ -168,6 +168,18 @@ export class SheetInspector {
     return this;
   }
 
+  /**
+   * Makes conditional formats Excel cannot describe to an add-in: "duplicated" as when the analyst duplicates
+   * a rule in Manage Rules (office-js #6835: reading its rule fails), "undone" as when Ctrl+Z brings back a
+   * rule an add-in deleted (office-js #6396: loading anything of it, or deleting it, fails with ItemNotFound).
+   */
+  breakRules(which: (format: ConditionalFormatSnapshot) => boolean, how: "duplicated" | "undone"): this {
+    this.state.conditionalFormats.forEach((format, priority) => {
+      if (which(conditionalFormatSnapshot(format, priority))) format.unreadable = how;
+    });
+    return this;
+  }
+
   private matrix<T>(address: string | undefined, read: (cell: CellState | undefined) => T): T[][] {
     const area = address === undefined ? usedArea(this.state, false) : this.area(address);
     return area ? readMatrix({ sheet: this.state, area }, read) : [];

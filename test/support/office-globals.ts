@@ -46,6 +46,10 @@ const ExcelEnums = {
     columnInserted: "ColumnInserted", columnDeleted: "ColumnDeleted", cellInserted: "CellInserted", cellDeleted: "CellDeleted",
   } satisfies EnumOf<typeof Excel.DataChangeType>,
   CalculationType: { recalculate: "Recalculate", full: "Full", fullRebuild: "FullRebuild" } satisfies EnumOf<typeof Excel.CalculationType>,
+  SpecialCellType: {
+    conditionalFormats: "ConditionalFormats", dataValidations: "DataValidations", blanks: "Blanks", constants: "Constants",
+    formulas: "Formulas", sameConditionalFormat: "SameConditionalFormat", sameDataValidation: "SameDataValidation", visible: "Visible",
+  } satisfies EnumOf<typeof Excel.SpecialCellType>,
   CalculationMode: { automatic: "Automatic", automaticExceptTables: "AutomaticExceptTables", manual: "Manual" } satisfies EnumOf<typeof Excel.CalculationMode>,
   SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } satisfies EnumOf<typeof Excel.SheetVisibility>,
   WorksheetPositionType: { none: "None", before: "Before", after: "After", beginning: "Beginning", end: "End" } satisfies EnumOf<typeof Excel.WorksheetPositionType>,
@@ -67,15 +71,15 @@ export function excelGlobal(engine: SimulatedExcel): typeof Excel {
 
 /** A minimal `Office` global: what an add-in checks before it starts. */
 export function officeGlobal(engine: SimulatedExcel): typeof Office {
-  const info = { host: "Excel", platform: "PC" };
+  const info = { host: "Excel", get platform() { return engine.behaviour.platform; } };
   const office = {
     HostType: { Excel: "Excel", Word: "Word", PowerPoint: "PowerPoint", Outlook: "Outlook", OneNote: "OneNote", Project: "Project", Access: "Access" },
     PlatformType: { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac", iOS: "iOS", Android: "Android", Universal: "Universal" },
     context: {
       requirements: { isSetSupported: (name: string, version?: string | number) => engine.isSetSupported(name, version) },
-      diagnostics: { host: "Excel", platform: "PC", version: "16.0" },
+      get diagnostics() { return { host: "Excel", platform: engine.behaviour.platform, version: "16.0.18227.20162" }; },
       host: "Excel",
-      platform: "PC",
+      get platform() { return engine.behaviour.platform; },
     },
     onReady: (callback?: (info: { host: string; platform: string }) => unknown) => {
       callback?.(info);

@@ -226,6 +226,7 @@ export abstract class HostObject<Target> {
       }
     }
     for (const [name, child] of tree.children) commits.push(this.loadNavigation(name, child, target));
+    this.requestContext.engine.notePayload(values);
     return () => {
       this.#isNull = target === null;
       for (const [name, value] of values) this.#loaded.set(name, value);

@@ -7,7 +7,7 @@ import {
   isEntireColumns, isEntireRows, isInsideSheet, parseAddress, rowCount,
 } from "./a1.js";
 import { HostConditionalFormatCollection } from "./conditional-formats.js";
-import { HostError } from "./errors.js";
+import { HostError, notSimulated } from "./errors.js";
 import { type LoadOption, type Loadable, type ScalarReaders, HostCollection, HostObject, expose } from "./proxy.js";
 import {
   type AreasTarget, type RangeTarget, cellCount, cellFormula, cellNumberFormat, cellText, cellValue, cellValueType, clearArea,
@@ -15,7 +15,7 @@ import {
   writeInputs, writeNumberFormats,
 } from "./range-data.js";
 import type { HostRequestContext } from "./request-context.js";
-import { type SheetState, usedArea } from "./workbook-state.js";
+import { type SheetState, cellPosition, usedArea } from "./workbook-state.js";
 import { HostWorksheet } from "./worksheets.js";
 
 type RangeMembers =
@@ -26,7 +26,7 @@ type RangeMembers =
   | "getCell" | "getOffsetRange" | "getResizedRange" | "getAbsoluteResizedRange" | "getEntireRow" | "getEntireColumn"
   | "getRow" | "getColumn" | "getLastRow" | "getLastColumn" | "getLastCell" | "getBoundingRect"
   | "getIntersection" | "getIntersectionOrNullObject" | "getUsedRange" | "getUsedRangeOrNullObject"
-  | "getMergedAreasOrNullObject" | "merge" | "unmerge" | "clear" | "select" | "load";
+  | "getMergedAreasOrNullObject" | "getSpecialCellsOrNullObject" | "calculate" | "merge" | "unmerge" | "clear" | "select" | "load";
 
 const RANGE_SCALARS: ScalarReaders<RangeTarget> = {
   address: ({ sheet, area }) => formatAddress(sheet.name, area),
@@ -234,10 +234,44 @@ export class HostRange extends HostObject<RangeTarget> implements Pick<Excel.Ran
       const target = this.resolve(location);
       if (!target) return null;
       const merged = target.sheet.merges.filter((merge) => intersection(merge, target.area));
+      // Its reference page: "If the merged areas count in this range is more than 512, then this method will fail".
+      if (merged.length > this.requestContext.engine.behaviour.mergedAreasLimit) throw new HostError("InvalidOperation", { message: `The range has ${merged.length} merged areas, more than the ${this.requestContext.engine.behaviour.mergedAreasLimit} Excel returns.` });
       return merged.length > 0 ? { sheet: target.sheet, areas: merged } : null;
     }, location);
     areas.probeExistence("ExcelApi 1.13");
     return expose(areas);
+  }
+
+  /** getSpecialCellsOrNullObject("Formulas"): the formula cells, as runs along each row (ExcelApi 1.9). */
+  getSpecialCellsOrNullObject(cellType: Excel.SpecialCellType | "Formulas" | "Constants" | "Blanks" | "ConditionalFormats" | "DataValidations" | "Visible"): Excel.RangeAreas {
+    const location = "Range.getSpecialCellsOrNullObject";
+    const areas = new HostRangeAreas(this.requestContext, () => {
+      const target = this.resolve(location);
+      if (!target) return null;
+      if (cellType !== "Formulas") throw notSimulated(`getSpecialCellsOrNullObject("${cellType}")`, location);
+      const runs: Area[] = [];
+      const cells = [...target.sheet.cells].filter(([, cell]) => cell.formula !== undefined).map(([key]) => cellPosition(key))
+        .filter(({ row, column }) => row >= target.area.top && row <= target.area.bottom && column >= target.area.left && column <= target.area.right)
+        .sort((a, b) => a.row - b.row || a.column - b.column);
+      for (const { row, column } of cells) {
+        const last = runs[runs.length - 1];
+        if (last && last.top === row && last.right === column - 1) last.right = column;
+        else runs.push({ top: row, bottom: row, left: column, right: column });
+      }
+      return runs.length > 0 ? { sheet: target.sheet, areas: runs } : null;
+    }, location);
+    areas.probeExistence("ExcelApi 1.9");
+    return expose(areas);
+  }
+
+  /** Recalculates the range's formulas (counted as host.calculatedCells). */
+  calculate(): void {
+    this.invoke("calculate", ({ area }) => {
+      const engine = this.requestContext.engine;
+      engine.recalculationCount++;
+      engine.calculatedCells += cellCount(area);
+      engine.recalculate();
+    }, "ExcelApi 1.6");
   }
 
   merge(across?: boolean): void {

@@ -4,6 +4,7 @@
  * Tests use it to check that the colours Excel would paint are exactly the statuses the report gives.
  */
 import { HyperFormula } from "hyperformula";
+import "./numbervalue.js";
 import { cellAddress, moveFormula, parseCellAddress, type CellValue } from "../../src/core";
 
 export interface RuleToJudge {

@@ -4,7 +4,7 @@
  */
 import { type Area, cellAddress } from "./a1.js";
 import type { CellValue } from "./cell-values.js";
-import { HostError, apiNotFound } from "./errors.js";
+import { type ErrorCodeName, HostError, apiNotFound } from "./errors.js";
 import { type CellChange, EventHub } from "./events.js";
 import type { Commit, Operation } from "./proxy.js";
 import { HostRequestContext } from "./request-context.js";
@@ -24,22 +24,72 @@ export interface FormulaLocation {
  * returns the function that evaluates one formula ("=A1*2") at a location.
  * Without one, formula cells keep the value they had (the cached result from a file, or "").
  */
-export type FormulaEvaluator = (workbook: WorkbookState) => (formula: string, at: FormulaLocation) => CellValue;
+export type FormulaEvaluator = (workbook: WorkbookState) => (formula: string, at: FormulaLocation) => CellValue | Promise<CellValue>;
 
 /** Requirement sets and their highest version: { ExcelApi: "1.12" }. */
 export type RequirementSets = Record<string, string>;
 
 export const DEFAULT_REQUIREMENT_SETS: RequirementSets = { ExcelApi: "1.12" };
 
+/**
+ * How this Excel differs from the book, each from a documentation page or an office-js issue
+ * (test/support/README.md lists them with their sources; docs/real-excel-checks.md says how to confirm each).
+ */
+export interface HostBehaviour {
+  /** Office.context.platform: "PC" (Windows), "Mac" or "OfficeOnline" (the web). */
+  platform: "PC" | "Mac" | "OfficeOnline";
+  /** Application.cultureInfo (ExcelApi 1.11): the locale's name and decimal separator. */
+  culture: { name: string; decimalSeparator: "." | "," };
+  /** Worksheet.getRanges refuses an address longer than this (office-js #5198: 8,207 characters failed). */
+  getRangesMaxLength: number;
+  /** The response payload limit per sync in bytes (Excel on the web: about 5 MB); null for none. */
+  responsePayloadLimit: number | null;
+  /** Range.getMergedAreasOrNullObject fails above this many merged areas (its reference page: 512). */
+  mergedAreasLimit: number;
+}
+
+export const DEFAULT_BEHAVIOUR: HostBehaviour = {
+  platform: "PC",
+  culture: { name: "en-GB", decimalSeparator: "." },
+  getRangesMaxLength: 8192,
+  responsePayloadLimit: null,
+  mergedAreasLimit: 512,
+};
+
+/** Excel on the web's response payload limit ("Resource limits and performance optimization for Office Add-ins"). */
+export const WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+/**
+ * The list separator getRanges takes: "," on the web; on Windows and Mac the locale's, which is ";" where the
+ * decimal separator is "," (office-js #1167, #1985).
+ */
+export function getRangesSeparator(behaviour: HostBehaviour): "," | ";" {
+  if (behaviour.platform === "OfficeOnline") return ",";
+  return behaviour.culture.decimalSeparator === "," ? ";" : ",";
+}
+
 export class SimulatedExcel {
   syncCount = 0;
+  /** application.calculate and Range.calculate calls. */
   recalculationCount = 0;
+  /** application.calculate calls only: every formula of every open workbook. */
+  fullRecalculationCount = 0;
+  /** Cells recalculated through Range.calculate. */
+  calculatedCells = 0;
+  behaviour: HostBehaviour = { ...DEFAULT_BEHAVIOUR };
+  /** The size of what the current sync's loads return, in bytes of JSON. */
+  payload = 0;
+  /** Syncs still to refuse, whole, with this code (Excel rejecting a batch). */
+  rejections: { count: number; code: ErrorCodeName } = { count: 0, code: "GeneralException" };
+  /** While set, every sync waits until it is released (office-js #6150, #6678: context.sync never settles). */
+  hang: Promise<void> | undefined;
   readonly events = new EventHub();
   evaluator: FormulaEvaluator | undefined;
   /** While the analyst is editing a cell, Excel refuses every request. */
   cellEditing = false;
   #changes: CellChange[] = [];
   #addedTables: { sheet: SheetState; table: TableState }[] = [];
+  #deletedTables: { sheet: SheetState; table: TableState }[] = [];
   #activatedSheets: SheetState[] = [];
   #formulasStale = false;
   #pendingHandlers = new Set<Promise<void>>();
@@ -72,7 +122,13 @@ export class SimulatedExcel {
   /** Runs one sync's operations in order. A failing operation stops the batch; those before it stay applied. */
   async execute(operations: Operation[]): Promise<void> {
     await Promise.resolve();
+    if (this.hang && operations.length > 0) await this.hang;
     if (this.cellEditing && operations.length > 0) throw new HostError("InvalidOperationInCellEditMode");
+    if (this.rejections.count > 0 && operations.length > 0) {
+      this.rejections.count -= 1;
+      throw new HostError(this.rejections.code, { location: "RequestContext.sync" });
+    }
+    this.payload = 0;
     const commits: Commit[] = [];
     let failure: unknown;
     for (const operation of operations) {
@@ -88,6 +144,8 @@ export class SimulatedExcel {
         break;
       }
     }
+    const limit = this.behaviour.responsePayloadLimit;
+    if (failure === undefined && limit !== null && this.payload > limit) failure = new HostError("ResponsePayloadSizeLimitExceeded", { location: "RequestContext.sync" });
     if (failure === undefined) for (const commit of commits) commit();
     this.recalculateIfStale();
     this.dispatchChanges();
@@ -104,6 +162,16 @@ export class SimulatedExcel {
     this.#addedTables.push({ sheet, table });
   }
 
+  noteTableDeleted(sheet: SheetState, table: TableState): void {
+    this.#deletedTables.push({ sheet, table });
+  }
+
+  /** Counts what a load returns toward the sync's response payload. */
+  notePayload(values: Map<string, unknown>): void {
+    if (this.behaviour.responsePayloadLimit === null) return;
+    for (const value of values.values()) this.payload += JSON.stringify(value ?? null).length;
+  }
+
   noteActivated(sheet: SheetState): void {
     this.#activatedSheets.push(sheet);
   }
@@ -117,7 +185,23 @@ export class SimulatedExcel {
       for (const [key, cell] of sheet.cells) {
         if (cell.formula === undefined) continue;
         const { row, column } = cellPosition(key);
-        cell.value = evaluate(cell.formula, { sheet: sheet.name, row, column, address: cellAddress(row, column) });
+        const result = evaluate(cell.formula, { sheet: sheet.name, row, column, address: cellAddress(row, column) });
+        if (!isPromiseLike(result)) {
+          cell.value = result;
+          continue;
+        }
+        // An asynchronous custom function: Excel shows #BUSY! until its promise settles.
+        const formula = cell.formula;
+        cell.value = "#BUSY!";
+        const settling = Promise.resolve(result).then(
+          (value) => {
+            if (cell.formula === formula) cell.value = value;
+          },
+          (error: unknown) => {
+            if (cell.formula === formula) cell.value = (error as { code?: string }).code ?? "#VALUE!";
+          },
+        ).finally(() => this.#pendingHandlers.delete(settling));
+        this.#pendingHandlers.add(settling);
       }
     }
   }
@@ -144,12 +228,14 @@ export class SimulatedExcel {
   private dispatchChanges(): void {
     const changes = this.#changes.splice(0);
     const addedTables = this.#addedTables.splice(0);
+    const deletedTables = this.#deletedTables.splice(0);
     const activatedSheets = this.#activatedSheets.splice(0);
     if (this.events.registrations.length === 0) return;
-    if (changes.length === 0 && addedTables.length === 0 && activatedSheets.length === 0) return;
+    if (changes.length === 0 && addedTables.length === 0 && deletedTables.length === 0 && activatedSheets.length === 0) return;
     const handling: Promise<void> = Promise.all([
       this.events.changed(changes),
       this.events.tablesAdded(addedTables),
+      this.events.tablesDeleted(deletedTables),
       ...activatedSheets.map((sheet) => this.events.activated(sheet)),
     ])
       .then(() => {})

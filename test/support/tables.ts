@@ -26,7 +26,7 @@ export interface TableScope {
 }
 
 type TableCollectionMembers =
-  | "items" | "count" | "add" | "getCount" | "getItem" | "getItemAt" | "getItemOrNullObject" | "load" | "onChanged" | "onAdded";
+  | "items" | "count" | "add" | "getCount" | "getItem" | "getItemAt" | "getItemOrNullObject" | "load" | "onChanged" | "onAdded" | "onDeleted";
 
 export class HostTableCollection extends HostCollection<TableScope, TableTarget, HostTable>
   implements Pick<Excel.TableCollection, TableCollectionMembers> {
@@ -59,6 +59,12 @@ export class HostTableCollection extends HostCollection<TableScope, TableTarget,
   get onAdded(): OfficeExtension.EventHandlers<Excel.TableAddedEventArgs> {
     return expose(new HostEventHandlers(this.requestContext, "TableCollection.onAdded", "ExcelApi 1.9",
       (handler) => ({ event: "TableAdded", handler })));
+  }
+
+  /** Tables deleted (or converted to ranges) anywhere in the workbook (workbook.tables only). */
+  get onDeleted(): OfficeExtension.EventHandlers<Excel.TableDeletedEventArgs> {
+    return expose(new HostEventHandlers(this.requestContext, "TableCollection.onDeleted", "ExcelApi 1.9",
+      (handler) => ({ event: "TableDeleted", handler })));
   }
 
   load(option?: LoadOption): Excel.TableCollection {
@@ -203,6 +209,7 @@ export class HostTable extends HostObject<TableTarget> implements Pick<Excel.Tab
   delete(): void {
     this.invoke("delete", ({ sheet, table }) => {
       removeTable(sheet, table);
+      this.requestContext.engine.noteTableDeleted(sheet, table);
       const change = clearArea({ sheet, area: table.area }, "All");
       if (change) this.requestContext.engine.noteChange(change);
     });

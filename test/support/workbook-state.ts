@@ -34,6 +34,11 @@ export interface ConditionalFormatState {
   /** A rule read from a file that the host does not model (colour scales...), kept to write back. */
   original?: unknown;
   deleted?: boolean;
+  /**
+   * A rule Excel cannot describe to an add-in: one the analyst duplicated in Manage Rules (office-js #6835),
+   * or one brought back by Ctrl+Z after an add-in deleted it (office-js #6396). See HostBehaviour.
+   */
+  unreadable?: "duplicated" | "undone";
 }
 
 export interface TableState {

@@ -65,7 +65,7 @@ export class HostWorkbook extends HostObject<WorkbookState> implements Pick<Exce
   }
 }
 
-type ApplicationMembers = "calculationMode" | "calculate" | "suspendScreenUpdatingUntilNextSync" | "suspendApiCalculationUntilNextSync" | "load";
+type ApplicationMembers = "calculationMode" | "calculate" | "cultureInfo" | "suspendScreenUpdatingUntilNextSync" | "suspendApiCalculationUntilNextSync" | "load";
 
 export class HostApplication extends HostObject<WorkbookState> implements Pick<Excel.Application, ApplicationMembers> {
   protected readonly scalars: ScalarReaders<WorkbookState> = {
@@ -78,11 +78,24 @@ export class HostApplication extends HostObject<WorkbookState> implements Pick<E
 
   get calculationMode(): Excel.CalculationMode { return this.read("calculationMode"); }
 
+  /** The locale (ExcelApi 1.11), from the host's behaviour. */
+  get cultureInfo(): Excel.CultureInfo {
+    this.requestContext.enqueue({ location: "Application.cultureInfo", requires: "ExcelApi 1.11", run: () => {} });
+    return expose(this.hostCultureInfo);
+  }
+
+  readonly hostCultureInfo = new HostCultureInfo(this.requestContext);
+
+  protected override navigation(name: string): Loadable | undefined {
+    return name === "cultureInfo" ? this.hostCultureInfo : undefined;
+  }
+
   /** Counts the recalculation (host.recalculationCount) and recalculates with the formula evaluator, if any. */
   calculate(calculationType: Excel.CalculationType | "Recalculate" | "Full" | "FullRebuild"): void {
     this.invoke("calculate", () => {
       if (!["Recalculate", "Full", "FullRebuild"].includes(calculationType)) throw new HostError("InvalidArgument");
       this.requestContext.engine.recalculationCount++;
+      this.requestContext.engine.fullRecalculationCount++;
       this.requestContext.engine.recalculate();
     });
   }
@@ -96,6 +109,49 @@ export class HostApplication extends HostObject<WorkbookState> implements Pick<E
   }
 
   load(option?: LoadOption): Excel.Application {
+    this.queueLoad(option);
+    return expose(this);
+  }
+}
+
+export class HostCultureInfo extends HostObject<WorkbookState> implements Pick<Excel.CultureInfo, "name" | "numberFormat" | "load"> {
+  protected readonly scalars: ScalarReaders<WorkbookState> = {
+    name: () => this.requestContext.engine.behaviour.culture.name,
+  };
+  readonly hostNumberFormat: HostNumberFormatInfo;
+
+  constructor(context: HostRequestContext) {
+    super(context, "CultureInfo", () => context.engine.state, "Application.cultureInfo");
+    this.hostNumberFormat = new HostNumberFormatInfo(context);
+  }
+
+  protected override navigation(name: string): Loadable | undefined {
+    return name === "numberFormat" ? this.hostNumberFormat : undefined;
+  }
+
+  get name(): string { return this.read("name"); }
+  get numberFormat(): Excel.NumberFormatInfo { return expose(this.hostNumberFormat); }
+
+  load(option?: LoadOption): Excel.CultureInfo {
+    this.queueLoad(option);
+    return expose(this);
+  }
+}
+
+export class HostNumberFormatInfo extends HostObject<WorkbookState> implements Pick<Excel.NumberFormatInfo, "numberDecimalSeparator" | "numberGroupSeparator" | "load"> {
+  protected readonly scalars: ScalarReaders<WorkbookState> = {
+    numberDecimalSeparator: () => this.requestContext.engine.behaviour.culture.decimalSeparator,
+    numberGroupSeparator: () => (this.requestContext.engine.behaviour.culture.decimalSeparator === "," ? "." : ","),
+  };
+
+  constructor(context: HostRequestContext) {
+    super(context, "NumberFormatInfo", () => context.engine.state, "CultureInfo.numberFormat");
+  }
+
+  get numberDecimalSeparator(): string { return this.read("numberDecimalSeparator"); }
+  get numberGroupSeparator(): string { return this.read("numberGroupSeparator"); }
+
+  load(option?: LoadOption): Excel.NumberFormatInfo {
     this.queueLoad(option);
     return expose(this);
   }

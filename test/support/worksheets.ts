@@ -2,6 +2,7 @@
  * Excel.WorksheetCollection and Excel.Worksheet.
  */
 import { MAX_COLUMNS, MAX_ROWS, areaOf, isInsideSheet, parseAddress } from "./a1.js";
+import { getRangesSeparator } from "./simulated-excel.js";
 import { HostError } from "./errors.js";
 import { HostEventHandlers } from "./events.js";
 import { type LoadOption, type Loadable, type ScalarReaders, HostCollection, HostObject, expose } from "./proxy.js";
@@ -203,7 +204,10 @@ export class HostWorksheet extends HostObject<SheetState> implements Pick<Excel.
     return expose(new HostRangeAreas(this.requestContext, () => {
       const sheet = this.resolve(location);
       if (!sheet) return null;
-      const parts = (address ?? "").split(/[,;]/).map((part) => part.trim()).filter(Boolean);
+      const { behaviour } = this.requestContext.engine;
+      // office-js #5198: a long list of areas fails; #1167, #1985: the list separator is the locale's on Windows.
+      if ((address ?? "").length > behaviour.getRangesMaxLength) throw new HostError("InvalidArgument");
+      const parts = (address ?? "").split(getRangesSeparator(behaviour)).map((part) => part.trim()).filter(Boolean);
       const areas = parts.map((part) => {
         const parsed = parseAddress(part);
         if (!parsed || (parsed.sheetName !== undefined && parsed.sheetName.toLowerCase() !== sheet.name.toLowerCase())) {

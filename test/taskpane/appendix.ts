@@ -62,6 +62,7 @@ export function recordingActions(): { [Name in keyof PaneActions]: ReturnType<ty
     selectRow: vi.fn(),
     insertRegister: vi.fn(),
     shareCopy: vi.fn(),
+    checkThisExcel: vi.fn(),
     dismissMessage: vi.fn(),
   };
 }

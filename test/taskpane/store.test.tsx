@@ -4,7 +4,9 @@ import userEvent from "@testing-library/user-event";
 import path from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { App, themeOfOffice } from "../../src/taskpane/App";
-import { createExcelHost, loadHostFromXlsx, type ExcelHost } from "../support";
+import * as functions from "../../src/functions/functions";
+import { forgetRegister } from "../../src/functions/register-source";
+import { asExcelCalls, createExcelHost, customFunctionEvaluator, loadHostFromXlsx, type ExcelHost } from "../support";
 import { fillJsdomGaps } from "./jsdom-gaps";
 
 fillJsdomGaps();
@@ -105,4 +107,41 @@ describe("the pane's theme", () => {
       office.Office = before;
     }
   });
+});
+
+describe("edits to tables", () => {
+  test("read the sheet again only when the register changes, not when another table does", async () => {
+    const host = await loadHostFromXlsx(appendixI);
+    await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.add("Placements");
+      sheet.getRange("A1:B2").values = [["Team", "Moves"], ["North", 3]];
+      sheet.tables.add("'Placements'!A1:B2", true).name = "Placements";
+      await context.sync();
+    });
+    await openPane(host);
+    await screen.findByRole("heading", { name: "Table A5:J18: 12 KPIs" });
+    await waitFor(() => expect(screen.queryByRole("status")?.textContent ?? "").toBe(""));
+    await host.settled();
+    const syncs = host.syncCount;
+    await host.type("Placements", "B2", "4");
+    await host.settled();
+    expect(host.syncCount).toBe(syncs);
+  });
+});
+
+describe("Check this Excel, from the pane's Help", () => {
+  test("runs on a hidden sheet, shows its report and leaves the workbook's sheets as they were", async () => {
+    forgetRegister();
+    const host = await loadHostFromXlsx(appendixI, { formulaEvaluator: customFunctionEvaluator(asExcelCalls(path.join(__dirname, "..", "..", "src", "functions", "functions.ts"), { rate: functions.rate })) });
+    const sheets = host.snapshot().sheets.map((sheet) => sheet.name);
+    const user = await openPane(host);
+    await screen.findByRole("heading", { name: "Table A5:J18: 12 KPIs" });
+    await user.click(screen.getByRole("tab", { name: "Help" }));
+    await user.click(screen.getByRole("button", { name: "Check this Excel" }));
+    const report = await screen.findByRole<HTMLTextAreaElement>("textbox", { name: "Self-check report" }, { timeout: 15_000 });
+    expect(report.value).toContain("All 6 checks passed");
+    await host.settled();
+    expect(host.snapshot().sheets.map((sheet) => sheet.name)).toEqual(sheets);
+    forgetRegister();
+  }, 30_000);
 });

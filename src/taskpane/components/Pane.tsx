@@ -19,6 +19,7 @@ import {
 } from "@fluentui/react-components";
 import { useId, useState, type ReactNode } from "react";
 import type { PaneActions, PaneMessage, PaneState } from "../model";
+import { Help } from "./Help";
 import { KpiTables } from "./KpiTables";
 import { Register } from "./Register";
 import { Share } from "./Share";
@@ -50,13 +51,14 @@ const useStyles = makeStyles({
   panel: { outlineOffset: "2px" },
 });
 
-type View = "kpis" | "summary" | "register" | "share";
+type View = "kpis" | "summary" | "register" | "share" | "help";
 
 const views: ReadonlyArray<{ view: View; label: string }> = [
   { view: "kpis", label: "KPIs" },
   { view: "summary", label: "Summary" },
   { view: "register", label: "Register" },
   { view: "share", label: "Share" },
+  { view: "help", label: "Help" },
 ];
 
 export function Pane({ state, actions }: { state: PaneState; actions: PaneActions }) {
@@ -96,6 +98,8 @@ export function Pane({ state, actions }: { state: PaneState; actions: PaneAction
               return <Register problems={state.registerProblems} busy={busy} onInsertRegister={actions.insertRegister} />;
             case "share":
               return <Share busy={busy} onShareCopy={actions.shareCopy} />;
+            case "help":
+              return <Help busy={busy} selfCheck={state.selfCheck} onCheckThisExcel={actions.checkThisExcel} />;
           }
         }}
       </Views>
