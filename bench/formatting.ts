@@ -49,34 +49,53 @@ export async function measureRulesFor1000Kpis(): Promise<number> {
   return planFormatting(findTables(repeatedGrid(header, rows, rows.length * 25))).rules.length;
 }
 
+/** A command run as the process it is (node starting, loading, reading, writing): its wall time and peak memory. */
+function runCommand(args: string[]): { ms: number; peakMB: number } {
+  const root = path.join(__dirname, "..");
+  const start = performance.now();
+  const run = spawnSync(process.execPath, [path.join(__dirname, "peak-rss.js"), ...args], { cwd: root, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 64 * 1024 * 1024 });
+  const ms = performance.now() - start;
+  const stderr = run.stderr.toString();
+  if (run.status !== 0) throw new Error(`${args.join(" ")} failed: ${stderr.slice(0, 2000)}`);
+  const peak = /peakRSSKB (\d+)/.exec(stderr);
+  return { ms, peakMB: peak ? Math.round(Number(peak[1]) / 1024) : NaN };
+}
+
 /**
- * cliVsExceljsRatio: the kpi-rag command on a 1,000-KPI workbook over a bare ExcelJS read and write of the
- * same file, each run as the command it is (node starting, loading, reading, writing), side by side, 7
- * times each, medians compared. Also the same comparison inside one process, where start-up is not paid.
+ * kpi-rag and a bare ExcelJS read and write of the same workbook, each as a whole command, side by side
+ * (alternating, `runs` times each after one warm-up of each), medians compared.
+ */
+function sideBySide(input: string, folder: string, runs: number): { ratio: number; cliPeakMB: number; exceljsPeakMB: number } {
+  const root = path.join(__dirname, "..");
+  const commandArgs = [path.join(root, "bin", "kpi-rag.js"), input, "--out", path.join(folder, "out.xlsx"), "--force"];
+  const bareArgs = [path.join(__dirname, "bare-exceljs.js"), input, path.join(folder, "bare.xlsx")];
+  runCommand(commandArgs);
+  runCommand(bareArgs);
+  const mine: Array<{ ms: number; peakMB: number }> = [];
+  const theirs: Array<{ ms: number; peakMB: number }> = [];
+  for (let run = 0; run < runs; run++) {
+    theirs.push(runCommand(bareArgs));
+    mine.push(runCommand(commandArgs));
+  }
+  const most = (runs: Array<{ peakMB: number }>): number => runs.reduce((peak, run) => Math.max(peak, run.peakMB), 0);
+  return {
+    ratio: Math.round((median(mine.map((run) => run.ms)) / median(theirs.map((run) => run.ms))) * 100) / 100,
+    cliPeakMB: most(mine),
+    exceljsPeakMB: most(theirs),
+  };
+}
+
+/**
+ * cliVsExceljsRatio: the kpi-rag command on the 5,000-row benchmark workbook over a bare ExcelJS read and
+ * write of the same file, whole commands side by side, 7 times each. Also the same comparison inside one
+ * process, where start-up is not paid (cliVsExceljsInProcessRatio).
  */
 export async function measureCliVsExceljs(): Promise<{ cliVsExceljsRatio: number; cliVsExceljsInProcessRatio: number }> {
   const folder = mkdtempSync(path.join(os.tmpdir(), "kpi-rag-bench-"));
   try {
-    const input = path.join(folder, "kpis-1000.xlsx");
-    await writeRepeatedWorkbook(input, 1000);
-    const root = path.join(__dirname, "..");
-    const timeCommand = (args: string[]): number => {
-      const start = performance.now();
-      const run = spawnSync(process.execPath, args, { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
-      if (run.status !== 0) throw new Error(`${args.join(" ")} failed: ${run.stderr.toString()}`);
-      return performance.now() - start;
-    };
-    const commandArgs = [path.join(root, "bin", "kpi-rag.js"), input, "--out", path.join(folder, "out.xlsx"), "--force"];
-    const bareArgs = [path.join(__dirname, "bare-exceljs.js"), input, path.join(folder, "bare.xlsx")];
-    timeCommand(commandArgs);
-    timeCommand(bareArgs);
-    const commandTimes: number[] = [];
-    const bareTimes: number[] = [];
-    for (let run = 0; run < 7; run++) {
-      bareTimes.push(timeCommand(bareArgs));
-      commandTimes.push(timeCommand(commandArgs));
-    }
-
+    const input = path.join(folder, "kpis-5000.xlsx");
+    await writeRepeatedWorkbook(input, 5000);
+    const { ratio } = sideBySide(input, folder, 7);
     const quiet = { out: () => undefined, error: (line: string) => console.error(line) };
     const inProcess = async (): Promise<void> => {
       const code = await kpiRag([input, "--out", path.join(folder, "out.xlsx"), "--force"], quiet);
@@ -99,8 +118,23 @@ export async function measureCliVsExceljs(): Promise<{ cliVsExceljsRatio: number
       await inProcess();
       inProcessTimes.push(performance.now() - start);
     }
-    const ratio = (mine: number[], theirs: number[]): number => Math.round((median(mine) / median(theirs)) * 100) / 100;
-    return { cliVsExceljsRatio: ratio(commandTimes, bareTimes), cliVsExceljsInProcessRatio: ratio(inProcessTimes, bareInProcessTimes) };
+    return { cliVsExceljsRatio: ratio, cliVsExceljsInProcessRatio: Math.round((median(inProcessTimes) / median(bareInProcessTimes)) * 100) / 100 };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/**
+ * cli100kVsExceljsRatio and cliPeakMBFor100kRows: the same side by side on a 100,000-row sheet, 3 times
+ * each, with the command's peak resident memory (and ExcelJS's, exceljsPeakMBFor100kRows, beside it).
+ */
+export async function measureCli100k(): Promise<{ cli100kVsExceljsRatio: number; cliPeakMBFor100kRows: number; exceljsPeakMBFor100kRows: number }> {
+  const folder = mkdtempSync(path.join(os.tmpdir(), "kpi-rag-bench-"));
+  try {
+    const input = path.join(folder, "kpis-100000.xlsx");
+    await writeRepeatedWorkbook(input, 100_000);
+    const { ratio, cliPeakMB, exceljsPeakMB } = sideBySide(input, folder, 3);
+    return { cli100kVsExceljsRatio: ratio, cliPeakMBFor100kRows: cliPeakMB, exceljsPeakMBFor100kRows: exceljsPeakMB };
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

@@ -5,7 +5,7 @@
 import ExcelJS from "exceljs";
 import path from "node:path";
 import { findTables, type CellValue, type Grid } from "../src/core";
-import { gridOf, readWorkbookFile } from "../src/cli/xlsx";
+import { gridOf, readWorkbookFile } from "../test/support/xlsx-grid";
 
 export const exampleWorkbook = path.join(__dirname, "..", "examples", "appendix-i.xlsx");
 

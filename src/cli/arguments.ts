@@ -9,10 +9,11 @@ export interface CommandOptions {
   force: boolean;
 }
 
-export const usage = `Usage: kpi-rag <workbook.xlsx> [--out <file.xlsx>] [--report <file.json>] [--sheet <name>] [--tolerance <set>] [--remove] [--force]
+export const usage = `Usage: kpi-rag <workbook.xlsx|.xlsm> [--out <file>] [--report <file.json>] [--sheet <name>] [--tolerance <set>] [--remove] [--force]
 
-Finds the KPI tables in an .xlsx workbook and writes a copy with Red, Amber and Green conditional formatting.
-  --out <file.xlsx>    where to write the formatted copy (default: <name>.rag.xlsx beside the workbook)
+Finds the KPI tables in an .xlsx or .xlsm workbook and writes a copy with Red, Amber and Green conditional
+formatting; nothing else in the file is touched.
+  --out <file>         where to write the formatted copy (default: <name>.rag.xlsx, or .rag.xlsm, beside the workbook)
   --report <file.json> also write every rating, cell by cell, as JSON
   --sheet <name>       format only this sheet (default: every sheet with a KPI table)
   --tolerance <set>    the tolerance set to rate against, e.g. Covid19 (default: Standard)

@@ -1,14 +1,22 @@
 /**
- * kpi-rag: formats the KPI tables of an .xlsx workbook with RAG conditional formatting, without Excel.
- * The same core finds the tables and plans the rules as the task pane does.
+ * kpi-rag: formats the KPI tables of an .xlsx or .xlsm workbook with RAG conditional formatting, without
+ * Excel. The same core finds the tables and plans the rules as the task pane does. The output is the input
+ * with the add-in's own rules and their styles replaced, every other part and byte as it was.
  */
 import { promises as files } from "node:fs";
 import path from "node:path";
-import type ExcelJS from "exceljs";
-import { buildRegister, findTables, planFormatting, skippedSheetLine, toleranceSetKey, toleranceSetsOf, type FormattingPlan, type FoundTables } from "../core";
+import { buildRegister, findTables, planFormatting, registerTableName, skippedSheetLine, toleranceSetKey, toleranceSetsOf, type FormattingPlan, type FoundTables } from "../core";
 import { parseArguments, usage, type CommandOptions } from "./arguments";
+import { ruleBlocks, splice } from "./edit";
+import { checkOutput, cleanUpOnSignals, place, temporaryBeside } from "./output";
+import { verifyPackage, writePackage, type PartContent } from "./package-writer";
+import { CommandProblem } from "./problem";
+import type { SheetLayout } from "./sheet";
+import { withDxfs } from "./styles";
 import { summaryLines, type SkippedSheet } from "./summary";
-import { applyPlan, CommandProblem, gridOf, readWorkbookFile, registerTableOf, removeOwnRules, workbookBytes, writeOutputs, type Output as FileOutput } from "./xlsx";
+import { openWorkbook, readSheetContent, sheetWithTable, tableCells, type Workbook, type WorkbookSheet } from "./workbook";
+
+export { CommandProblem } from "./problem";
 
 export interface Output {
   out: (line: string) => void;
@@ -29,42 +37,97 @@ export async function main(argv: readonly string[], output: Output = consoleOutp
     output.error("Run kpi-rag --help for how to use it.");
     return 2;
   }
+  const uninstall = cleanUpOnSignals();
   try {
     await run(parsed.options, output);
     return 0;
   } catch (error) {
     output.error(`kpi-rag: ${error instanceof CommandProblem ? error.message : `something unexpected went wrong (${error instanceof Error ? error.message : String(error)}); nothing was written`}`);
     return 1;
+  } finally {
+    uninstall();
   }
 }
 
+const workbookExtensions = [".xlsx", ".xlsm", ".xltx", ".xltm"];
+
+/** <name>.rag.xlsx beside the workbook (.rag.xlsm for a macro-enabled one). */
 export function defaultOutput(workbook: string): string {
   const parsed = path.parse(workbook);
-  return path.join(parsed.dir, `${parsed.name}.rag.xlsx`);
+  const extension = workbookExtensions.includes(parsed.ext.toLowerCase()) ? parsed.ext : ".xlsx";
+  return path.join(parsed.dir, `${parsed.name}.rag${extension}`);
 }
 
 async function run(options: CommandOptions, output: Output): Promise<void> {
   const out = options.out ?? defaultOutput(options.workbook);
-  await checkOutput(options.workbook, out, options.force);
+  await checkInput(options.workbook);
+  await checkOutput(options.workbook, out, options.force, "output");
   if (options.report) {
-    await checkOutput(options.workbook, options.report, options.force);
     if (path.resolve(options.report) === path.resolve(out)) throw new CommandProblem(`The report and the output are the same file (${out}): give the report its own name`);
+    await checkOutput(options.workbook, options.report, options.force, "report");
   }
-
-  const workbook = await readWorkbookFile(options.workbook);
-  const sheets = chosenSheets(workbook, options.sheet);
-  if (options.remove) {
-    const removed = sheets.reduce((count, worksheet) => count + removeOwnRules(worksheet), 0);
-    await writeOutputs([{ file: out, bytes: await workbookBytes(workbook), what: "output" }]);
-    output.out(`Removed ${removed} KPI RAG rule${removed === 1 ? "" : "s"}; the analyst's own rules are kept.`);
-    output.out(`Wrote ${out}`);
-    return;
+  const workbook = await openWorkbook(options.workbook);
+  try {
+    const extension = path.extname(out).toLowerCase();
+    if (workbookExtensions.includes(extension) && extension !== `.${workbook.kind}`) {
+      throw new CommandProblem(`The output ${out} must end in .${workbook.kind}, as the workbook does: Excel will not open a workbook whose name does not match its kind`);
+    }
+    const sheets = chosenSheets(workbook, options.sheet);
+    if (options.remove) {
+      await remove(workbook, sheets, out, output);
+      return;
+    }
+    await format(workbook, sheets, options, out, output);
+  } finally {
+    await workbook.zip.close();
   }
+}
 
-  const register = buildRegister(registerTableOf(workbook));
-  const read = sheets.map((worksheet) => ({ worksheet, found: findTables(gridOf(worksheet), register) }));
-  const found = read.filter(({ found }) => found.tables.length > 0);
-  const skipped = skippedSheets(read.map((sheet) => sheet.found));
+async function checkInput(file: string): Promise<void> {
+  const stats = await files.stat(file).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") throw new CommandProblem(`There is no file ${file}`);
+    throw new CommandProblem(`${file} cannot be read (${error.code ?? "unknown error"})`);
+  });
+  if (stats.isDirectory()) throw new CommandProblem(`${file} is a folder, not an .xlsx workbook`);
+  if (!stats.isFile()) throw new CommandProblem(`${file} is not a regular file, not an .xlsx workbook`);
+}
+
+function chosenSheets(workbook: Workbook, sheet: string | undefined): WorkbookSheet[] {
+  if (sheet === undefined) return workbook.sheets;
+  const chosen = workbook.sheets.find((candidate) => candidate.name.toLowerCase() === sheet.toLowerCase());
+  if (!chosen) throw new CommandProblem(`There is no sheet "${sheet}": the workbook has ${workbook.sheets.map((candidate) => candidate.name).join(", ")}`);
+  return [chosen];
+}
+
+async function remove(workbook: Workbook, sheets: readonly WorkbookSheet[], out: string, output: Output): Promise<void> {
+  const edits = new Map<string, PartContent>();
+  let removed = 0;
+  for (const sheet of sheets) {
+    const { layout } = await readSheetContent(workbook, sheet);
+    if (layout.ownRules === 0) continue;
+    removed += layout.ownRules;
+    edits.set(sheet.part.toLowerCase(), sheetEdit(workbook, sheet, layout, ""));
+  }
+  await writeWorkbook(workbook, edits, out);
+  output.out(`Removed ${removed} KPI RAG rule${removed === 1 ? "" : "s"}; the analyst's own rules are kept.`);
+  output.out(`Wrote ${out}`);
+}
+
+async function format(workbook: Workbook, sheets: readonly WorkbookSheet[], options: CommandOptions, out: string, output: Output): Promise<void> {
+  const registerSheet = sheetWithTable(workbook, registerTableName);
+  const registerContent = registerSheet ? new Map([[registerSheet.name, await readSheetContent(workbook, registerSheet)]]) : new Map();
+  const register = buildRegister(tableCells(workbook, registerContent, registerTableName));
+  registerContent.clear();
+
+  // One sheet's grid at a time: once its tables are found, only its layout is kept.
+  const found: Array<{ sheet: WorkbookSheet; layout: SheetLayout; found: FoundTables }> = [];
+  const skipped: SkippedSheet[] = [];
+  for (const sheet of sheets) {
+    const content = await readSheetContent(workbook, sheet);
+    const tables = findTables(content.grid, register);
+    if (tables.tables.length > 0) found.push({ sheet, layout: content.layout, found: tables });
+    if (tables.skipped !== undefined) skipped.push({ sheet: tables.sheet, reason: tables.skipped });
+  }
   if (found.length === 0) {
     const reasons = skipped.map((sheet) => skippedSheetLine(sheet.sheet, sheet.reason)).join(" ");
     throw new CommandProblem(`${options.workbook} has no KPI table${options.sheet ? ` on the sheet ${options.sheet}` : ""}. ${reasons} The add-in looks for a header row with a Measure column, a Polarity and Target column (or a KPI number column), and one column per period such as 2019/20 or Apr-21.`);
@@ -73,35 +136,75 @@ async function run(options: CommandOptions, output: Output): Promise<void> {
   const toleranceSet = sets.find((set) => toleranceSetKey(set) === toleranceSetKey(options.toleranceSet));
   if (!toleranceSet) throw new CommandProblem(`There is no tolerance set "${options.toleranceSet}" in this workbook: it has ${sets.join(" and ")}`);
 
-  const plans: FormattingPlan[] = found.map(({ worksheet, found }) => {
-    const plan = planFormatting(found, toleranceSet);
-    applyPlan(worksheet, plan);
-    return plan;
+  const plans: FormattingPlan[] = found.map((sheet) => planFormatting(sheet.found, toleranceSet));
+  const edits = new Map<string, PartContent>();
+  const styles = plans.flatMap((plan) => plan.rules.map((rule) => ({ fill: rule.fill, font: rule.font })));
+  let dxfIds: number[] = [];
+  if (styles.length > 0) {
+    const stylesEntry = workbook.stylesPart ? workbook.zip.entry(workbook.stylesPart) : undefined;
+    if (!stylesEntry) throw new CommandProblem(`${options.workbook} has no styles part for the rules' colours: open and save it in Excel, then try again`);
+    const before = await workbook.zip.readPart(stylesEntry, workbook.label);
+    const styled = withDxfs(before, styles);
+    dxfIds = styled.dxfIds;
+    if (styled.part !== before) edits.set(stylesEntry.name.toLowerCase(), () => once(styled.part));
+  }
+  let next = 0;
+  found.forEach(({ sheet, layout }, index) => {
+    const rules = plans[index].rules;
+    const ids = dxfIds.slice(next, next + rules.length);
+    next += rules.length;
+    if (rules.length > 0 || layout.ownRules > 0) edits.set(sheet.part.toLowerCase(), sheetEdit(workbook, sheet, layout, ruleBlocks(rules, ids, layout)));
   });
-  const outputs: FileOutput[] = [{ file: out, bytes: await workbookBytes(workbook), what: "output" }];
-  if (options.report) outputs.push({ file: options.report, bytes: reportText(options.workbook, plans, register.problems, skipped), what: "report" });
-  await writeOutputs(outputs);
+  const report = options.report ? { file: options.report, text: reportText(options.workbook, plans, register.problems, skipped) } : undefined;
+  await writeWorkbook(workbook, edits, out, report);
   for (const line of summaryLines(plans, register.problems, skipped)) output.out(line);
   output.out(`Wrote ${out}${options.report ? ` and ${options.report}` : ""}`);
 }
 
-function chosenSheets(workbook: ExcelJS.Workbook, sheet: string | undefined): ExcelJS.Worksheet[] {
-  if (sheet === undefined) return workbook.worksheets;
-  const worksheet = workbook.worksheets.find((candidate) => candidate.name.toLowerCase() === sheet.toLowerCase());
-  if (!worksheet) throw new CommandProblem(`There is no sheet "${sheet}": the workbook has ${workbook.worksheets.map((candidate) => candidate.name).join(", ")}`);
-  return [worksheet];
+function sheetEdit(workbook: Workbook, sheet: WorkbookSheet, layout: SheetLayout, blocks: string): PartContent {
+  const entry = workbook.zip.entry(sheet.part)!;
+  return () => splice(workbook.zip.streamPart(entry, workbook.label), layout.ownRanges, layout.insertAt, Buffer.from(blocks, "utf8"));
 }
 
-async function checkOutput(input: string, out: string, force: boolean): Promise<void> {
-  if (path.resolve(out) === path.resolve(input)) throw new CommandProblem(`The output must not be the workbook itself (${input}): kpi-rag never changes its input`);
-  const [inputReal, outReal] = await Promise.all([files.realpath(input).catch(() => null), files.realpath(out).catch(() => null)]);
-  if (inputReal !== null && inputReal === outReal) throw new CommandProblem(`The output must not be the workbook itself (${input}): kpi-rag never changes its input`);
-  if (outReal !== null && !force) throw new CommandProblem(`${out} already exists: add --force to replace it`);
+async function* once(bytes: Buffer): AsyncGenerator<Buffer> {
+  yield bytes;
 }
 
-/** The sheets with no KPI table, each with why. */
-function skippedSheets(found: readonly FoundTables[]): SkippedSheet[] {
-  return found.flatMap((sheet) => (sheet.skipped === undefined ? [] : [{ sheet: sheet.sheet, reason: sheet.skipped }]));
+/**
+ * The workbook, then the report: each through a temporary file; the workbook is checked against the input
+ * before it is renamed into place, and a report that cannot be written takes the new workbook away again.
+ */
+async function writeWorkbook(workbook: Workbook, edits: ReadonlyMap<string, PartContent>, out: string, report?: { file: string; text: string }): Promise<void> {
+  const temporary = await temporaryBeside(out, "output");
+  try {
+    await writePackage(workbook.zip, edits, temporary.handle, workbook.label);
+    await temporary.finish();
+    await verifyPackage(workbook.zip, temporary.path, new Set(edits.keys()));
+  } catch (error) {
+    await temporary.discard();
+    if (error instanceof CommandProblem) throw error;
+    throw new CommandProblem(`The output ${out} cannot be written (${error instanceof Error ? error.message : String(error)}): nothing was written`);
+  }
+  const placed = await place(temporary, out, "output");
+  if (!report) {
+    await placed.settle();
+    return;
+  }
+  try {
+    const reportFile = await temporaryBeside(report.file, "report");
+    try {
+      await reportFile.handle.writeFile(report.text, "utf8");
+      await reportFile.finish();
+    } catch (error) {
+      await reportFile.discard();
+      throw new CommandProblem(`The report ${report.file} cannot be written (${error instanceof Error ? error.message : String(error)}): nothing was written`);
+    }
+    await (await place(reportFile, report.file, "report")).settle();
+  } catch (error) {
+    await placed.rollBack();
+    throw error;
+  }
+  await placed.settle();
 }
 
 function reportText(workbook: string, plans: FormattingPlan[], registerProblems: string[], skipped: SkippedSheet[]): string {

@@ -19,10 +19,13 @@ export function summaryLines(plans: readonly FormattingPlan[], registerProblems:
     }
     for (const benchmark of summariseComparisons(rows)) lines.push(`  ${describeBenchmarkSummary(benchmark)}`);
     const problems = rows.flatMap((row) => row.problems.map((problem) => `  Row ${row.row} (${row.id ? `${row.id} ` : ""}${shorten(row.measure)}): ${problem}`));
-    if (problems.length > 0) lines.push(`  Problems (${problems.length}):`, ...problems.map((problem) => `  ${problem}`));
+    // One push a line: a spread of every problem would overflow the call stack on a very long sheet.
+    if (problems.length > 0) lines.push(`  Problems (${problems.length}):`);
+    for (const problem of problems) lines.push(`  ${problem}`);
   }
   for (const sheet of skipped) lines.push(skippedSheetLine(sheet.sheet, sheet.reason));
-  if (registerProblems.length > 0) lines.push(`KPIRegister problems (${registerProblems.length}):`, ...registerProblems.map((problem) => `  ${problem}`));
+  if (registerProblems.length > 0) lines.push(`KPIRegister problems (${registerProblems.length}):`);
+  for (const problem of registerProblems) lines.push(`  ${problem}`);
   return lines;
 }
 

@@ -8,7 +8,7 @@ import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findTables, planFormatting, ragPalette, summarise, watchList, type CellValue, type FormattingPlan, type FoundTables, type PeriodSummary, type Status } from "../../src/core";
-import { gridOf, readWorkbookFile } from "../../src/cli/xlsx";
+import { gridOf, readWorkbookFile } from "../support/xlsx-grid";
 import { createExcelHost, loadHostFromXlsx, workbookStateFromJson, workbookStateToJson, type ConditionalFormatSnapshot, type ExcelHost, type WorkbookJson } from "../support";
 import { paintedCells, type RuleToJudge } from "../support/rule-engine";
 import type { BrowserHost } from "./host-entry";

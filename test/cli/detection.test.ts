@@ -1,12 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { buildRegister, findTables, planFormatting, type Status, type TableReport } from "../../src/core";
-import { gridOf, readWorkbookFile, registerTableOf } from "../../src/cli/xlsx";
+import { buildRegister, findTables, planFormatting, registerTableName, type Status, type TableReport } from "../../src/core";
+import { openWorkbook, readSheetContent, tableCells } from "../../src/cli/workbook";
 import { example, fixture } from "./run-command";
 
 async function reportOf(file: string, toleranceSet = "Standard"): Promise<TableReport[]> {
-  const workbook = await readWorkbookFile(file);
-  const register = buildRegister(registerTableOf(workbook));
-  return workbook.worksheets.flatMap((worksheet) => planFormatting(findTables(gridOf(worksheet), register), toleranceSet).tables);
+  const workbook = await openWorkbook(file);
+  try {
+    const contents = new Map();
+    for (const sheet of workbook.sheets) contents.set(sheet.name, await readSheetContent(workbook, sheet));
+    const register = buildRegister(tableCells(workbook, contents, registerTableName));
+    return [...contents.values()].flatMap((content) => planFormatting(findTables(content.grid, register), toleranceSet).tables);
+  } finally {
+    await workbook.zip.close();
+  }
 }
 
 function statusesByMeasure(tables: TableReport[], periods = 3): Map<string, Status[]> {

@@ -2,6 +2,7 @@
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { afterEach } from "vitest";
 import { main } from "../../src/cli/main";
 
 export const repoRoot = path.join(__dirname, "..", "..");
@@ -30,4 +31,18 @@ export function scratch(...files: string[]): { folder: string; copies: string[];
     return copy;
   });
   return { folder, copies, cleanup: () => rmSync(folder, { recursive: true, force: true }) };
+}
+
+/** For a test file: a function making scratch folders (with copies of the named workbooks), each removed after its test. */
+export function scratchPerTest(): (...files: string[]) => { folder: string; copies: string[] } {
+  let cleanups: Array<() => void> = [];
+  afterEach(() => {
+    for (const cleanup of cleanups) cleanup();
+    cleanups = [];
+  });
+  return (...files) => {
+    const made = scratch(...files);
+    cleanups.push(made.cleanup);
+    return made;
+  };
 }

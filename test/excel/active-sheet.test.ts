@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import path from "node:path";
 import { builtInRegister, findTables, planFormatting, type FormattingPlan, type GridArea } from "../../src/core";
-import { gridOf, readWorkbookFile } from "../../src/cli/xlsx";
+import { gridOf, readWorkbookFile } from "../support/xlsx-grid";
 import { applyRagFormatting, copySheetWithValues, readActiveSheet, removeRagFormatting, selectSheetRow, writePlan } from "../../src/excel/active-sheet";
 import { checkRequirements, detectCapabilities } from "../../src/excel/requirements";
 import { runExcel } from "../../src/excel/run";

@@ -4,12 +4,12 @@
  * number formats, solid fills and font colours, merged areas, hidden rows and columns,
  * conditional formats and tables.
  *
- * Kept apart from the simulated host so the command line's ExcelJS adapter can share it.
+ * Kept apart from the simulated host; the grid reading it shares with the tests is in xlsx-grid.ts.
  * ExcelJS neither reads nor writes a rule's stopIfTrue, so xlsx-stop-if-true.ts does that on the file.
  */
 import { readFile, writeFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
-import { cellValueOf, loadWorkbook } from "../../src/cli/xlsx";
+import { cellValueOf, readWorkbookFile } from "./xlsx-grid.js";
 import { type Area, formatArea, parseAddress } from "./a1.js";
 import { type CellValue, argbFromColour, colourFromArgb, isErrorValue } from "./cell-values.js";
 import {
@@ -23,8 +23,8 @@ export type XlsxSource = string | Buffer | ArrayBuffer | Uint8Array;
 
 export async function readWorkbookState(source: XlsxSource): Promise<WorkbookState> {
   const bytes = typeof source === "string" ? await readFile(source) : Buffer.from(source as Uint8Array);
-  // The same reading as kpi-rag's, so the host starts from the workbook exactly as the command sees it.
-  const workbook = await loadWorkbook(bytes, typeof source === "string" ? source : "the workbook");
+  // The judge's own ExcelJS reading (xlsx-grid.ts), not kpi-rag's, so the host never shares the code it judges.
+  const workbook = await readWorkbookFile(bytes);
   const state = workbookStateFromExcelJs(workbook);
   const stopping = await readStopIfTrue(bytes);
   for (const sheet of state.sheets) {

@@ -1,0 +1,169 @@
+/**
+ * The cells of a worksheet's <sheetData> into the core's grid: rows, cells and their values as Excel
+ * shows them (shared strings, inline strings without phonetic guides, booleans, errors, dates as serial
+ * numbers, formulas as their cached results), each with its number format. Fed by either reader of the
+ * sheet's XML (sheet-data.ts's scanner, or saxes), through the same calls.
+ */
+import { notCalculated, type CellValue } from "../core";
+import { unescapeExcelText } from "./xml";
+
+export interface CellContext {
+  sharedStrings: readonly string[];
+  numberFormats: readonly string[];
+  date1904: boolean;
+}
+
+const excelDays = 2_958_466; // 31 December 9999 is Excel's last date, serial 2,958,465
+const days1904 = 1462;
+
+/** ExcelJS's test for a date format, so dates read as the same serial numbers they always did. */
+function isDateFormat(format: string): boolean {
+  return /[ymdhMsb]+/.test(format.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));
+}
+
+export class CellReader {
+  readonly values: CellValue[][] = [];
+  readonly numberFormats: string[][] = [];
+  readonly hiddenRows: number[] = [];
+  private readonly dateFormats = new Map<string, boolean>();
+  private rowIndex = -1;
+  private rowHidden = false;
+  private rowValues: CellValue[] | undefined;
+  private rowFormats: string[] | undefined;
+  private column = -1;
+  private cellType = "n";
+  private cellStyle = 0;
+  private hasFormula = false;
+  private valueText: string | undefined;
+  private inlineText: string | undefined;
+  private capture: "value" | "inline" | undefined;
+  private phonetic = 0;
+
+  constructor(private readonly context: CellContext) {}
+
+  openRow(reference: string | undefined, hidden: string | undefined): void {
+    this.rowIndex = reference !== undefined ? Number(reference) - 1 : this.rowIndex + 1;
+    this.rowHidden = hidden === "1" || hidden === "true";
+    this.column = -1;
+  }
+
+  openCell(reference: string | undefined, type: string | undefined, style: string | undefined): void {
+    this.column = reference !== undefined ? columnOf(reference) : this.column + 1;
+    this.cellType = type ?? "n";
+    this.cellStyle = style !== undefined ? Number(style) : 0;
+    this.hasFormula = false;
+    this.valueText = undefined;
+    this.inlineText = undefined;
+    this.phonetic = 0;
+  }
+
+  /** An element inside a cell: v, f, is, t, r or rPh, by local name, at its depth below the cell (1 for v). */
+  openInCell(name: string, depth: number): void {
+    if (depth === 1) {
+      if (name === "v") {
+        this.capture = "value";
+        this.valueText = "";
+      } else if (name === "f") this.hasFormula = true;
+    } else if (name === "t" && this.phonetic === 0) {
+      this.capture = "inline";
+      this.inlineText ??= "";
+    } else if (name === "rPh") this.phonetic += 1;
+  }
+
+  closeInCell(name: string): void {
+    this.capture = undefined;
+    if (name === "rPh") this.phonetic -= 1;
+  }
+
+  text(text: string): void {
+    if (this.capture === "value") this.valueText += text;
+    else if (this.capture === "inline") this.inlineText += text;
+  }
+
+  get capturing(): boolean {
+    return this.capture !== undefined;
+  }
+
+  closeCell(): void {
+    const value = this.cellValue();
+    if (value === null) return;
+    const format = this.context.numberFormats[this.cellStyle] || "General";
+    let figure = value;
+    if (typeof value === "number" && format !== "General") {
+      let dated = this.dateFormats.get(format);
+      if (dated === undefined) this.dateFormats.set(format, (dated = isDateFormat(format)));
+      if (dated) figure = this.asDate(value);
+    }
+    const rowValues = (this.rowValues ??= []);
+    const rowFormats = (this.rowFormats ??= []);
+    for (let gap = rowValues.length; gap < this.column; gap++) {
+      rowValues.push(null);
+      rowFormats.push("General");
+    }
+    rowValues[this.column] = figure;
+    rowFormats[this.column] = format;
+  }
+
+  closeRow(): void {
+    if (this.rowValues && this.rowValues.length > 0) {
+      this.values[this.rowIndex] = this.rowValues;
+      this.numberFormats[this.rowIndex] = this.rowFormats!;
+      if (this.rowHidden) this.hiddenRows.push(this.rowIndex);
+    }
+    this.rowValues = undefined;
+    this.rowFormats = undefined;
+  }
+
+  /** The grid's rows, every one of them there, empty where the sheet has none. */
+  finish(): void {
+    for (let row = 0; row < this.values.length; row++) {
+      this.values[row] ??= [];
+      this.numberFormats[row] ??= [];
+    }
+  }
+
+  private asDate(serial: number): number {
+    const shifted = this.context.date1904 ? serial + days1904 : serial;
+    if (!(shifted >= 0 && shifted < excelDays)) return serial; // no date Excel can show: the figure as it is
+    return Math.round(shifted * 86_400_000) / 86_400_000;
+  }
+
+  private cellValue(): CellValue {
+    const text = this.valueText;
+    const uncalculated = (): CellValue => (this.hasFormula ? { ...notCalculated } : null);
+    switch (this.cellType) {
+      case "s":
+        return text === undefined ? null : (this.context.sharedStrings[Number(text)] ?? null);
+      case "inlineStr":
+        return this.inlineText !== undefined ? unescapeExcelText(this.inlineText) : text === undefined ? uncalculated() : text;
+      case "b":
+        return text === undefined ? uncalculated() : text.trim() === "1" || text.trim().toLowerCase() === "true";
+      case "e":
+        return text === undefined ? uncalculated() : { error: text.trim() };
+      case "str":
+        return text === undefined ? uncalculated() : unescapeExcelText(text);
+      case "d": {
+        if (text === undefined) return uncalculated();
+        const time = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text}Z`);
+        return Number.isNaN(time) ? text : (time - Date.UTC(1899, 11, 30)) / 86_400_000;
+      }
+      default: {
+        if (text === undefined) return uncalculated();
+        if (text.trim() === "") return this.hasFormula ? "" : null;
+        const number = Number(text);
+        return Number.isFinite(number) ? number : text;
+      }
+    }
+  }
+}
+
+/** The column of a cell reference such as "AB12", without building strings. */
+function columnOf(reference: string): number {
+  let index = 0;
+  for (let at = 0; at < reference.length; at++) {
+    const code = reference.charCodeAt(at) & ~0x20;
+    if (code < 65 || code > 90) break;
+    index = index * 26 + (code - 64);
+  }
+  return index - 1;
+}

@@ -1,0 +1,156 @@
+/**
+ * Safe writing: each output goes to a temporary file created exclusively (random name, O_EXCL, never
+ * through a symbolic link) in the output's own folder, is flushed to disk, then renamed into place. A file
+ * it replaces is kept aside until everything is written, so a failure puts it back; temporary files are
+ * removed on SIGINT and SIGTERM. Outputs that are not regular files, or that are the input by another
+ * path, are refused before anything is read.
+ */
+import { constants, promises as files, renameSync, rmSync, type Stats } from "node:fs";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { CommandProblem } from "./problem";
+
+/** Refuses an output that is the input, is not a regular file, or exists without --force. */
+export async function checkOutput(input: string, out: string, force: boolean, what: string): Promise<void> {
+  const itself = `The ${what} must not be the workbook itself (${input}): kpi-rag never changes its input`;
+  if (path.resolve(out) === path.resolve(input)) throw new CommandProblem(itself);
+  const link = await files.lstat(out).catch(() => null);
+  if (!link) return;
+  const target = link.isSymbolicLink() ? await files.stat(out).catch(() => null) : link;
+  const inputStats = await files.stat(input).catch(() => null);
+  if (target && inputStats && target.dev === inputStats.dev && target.ino === inputStats.ino) {
+    throw new CommandProblem(`The ${what} must not be the workbook itself (${input}): ${out} is the same file by another path (${link.isSymbolicLink() ? "a symbolic link" : "a hard link"}); kpi-rag never changes its input`);
+  }
+  if (target && !target.isFile()) throw new CommandProblem(`${out} is ${kindOf(target)}, not a regular file: kpi-rag writes the ${what} only to a file`);
+  if (!force) throw new CommandProblem(`${out} already exists: add --force to replace it`);
+}
+
+function kindOf(stats: Stats): string {
+  if (stats.isDirectory()) return "a folder";
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
+  if (stats.isFIFO()) return "a FIFO (named pipe)";
+  if (stats.isSocket()) return "a socket";
+  return "something other than a file";
+}
+
+/** Temporary files and set-aside originals of this run, for the signal handlers. */
+const pending = new Set<string>();
+const setAside = new Map<string, string>();
+
+/** Removes this run's temporary files (and puts set-aside files back) on SIGINT and SIGTERM, then dies of the signal. */
+export function cleanUpOnSignals(): () => void {
+  const handler = (signal: NodeJS.Signals): void => {
+    cleanUpNow();
+    uninstall();
+    process.kill(process.pid, signal);
+  };
+  const uninstall = (): void => {
+    process.removeListener("SIGINT", handler);
+    process.removeListener("SIGTERM", handler);
+  };
+  process.on("SIGINT", handler);
+  process.on("SIGTERM", handler);
+  return uninstall;
+}
+
+function cleanUpNow(): void {
+  for (const temporary of pending) rmSync(temporary, { force: true });
+  pending.clear();
+  for (const [original, aside] of setAside) {
+    try {
+      renameSync(aside, original);
+    } catch {
+      // nothing more can be done while dying
+    }
+  }
+  setAside.clear();
+}
+
+export interface TemporaryFile {
+  path: string;
+  handle: files.FileHandle;
+  /** Flushes and closes it. */
+  finish(): Promise<void>;
+  /** Closes and removes it. */
+  discard(): Promise<void>;
+}
+
+/** A new, empty temporary file beside `target`, opened exclusively. */
+export async function temporaryBeside(target: string, what: string): Promise<TemporaryFile> {
+  const temporary = path.join(path.dirname(path.resolve(target)), `.${path.basename(target)}.${randomBytes(8).toString("hex")}.tmp`);
+  let handle: files.FileHandle;
+  try {
+    handle = await files.open(temporary, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY | constants.O_NOFOLLOW, 0o666);
+  } catch (error) {
+    throw new CommandProblem(`The ${what} ${target} cannot be written (${describeFailure(error)}): nothing was written`);
+  }
+  pending.add(temporary);
+  let open = true;
+  const close = async (): Promise<void> => {
+    if (open) {
+      open = false;
+      await handle.close();
+    }
+  };
+  return {
+    path: temporary,
+    handle,
+    async finish() {
+      await handle.sync();
+      await close();
+    },
+    async discard() {
+      await close().catch(() => undefined);
+      await files.rm(temporary, { force: true });
+      pending.delete(temporary);
+    },
+  };
+}
+
+/** A finished temporary file renamed into place, with the file it replaced kept aside until `settle`. */
+export interface Placed {
+  /** Removes the new file and puts back the one it replaced. */
+  rollBack(): Promise<void>;
+  /** Drops the file it replaced. */
+  settle(): Promise<void>;
+}
+
+export async function place(temporary: TemporaryFile, target: string, what: string): Promise<Placed> {
+  const existed = await files.lstat(target).then(() => true, () => false);
+  let aside: string | undefined;
+  try {
+    if (existed) {
+      aside = path.join(path.dirname(path.resolve(target)), `.${path.basename(target)}.${randomBytes(8).toString("hex")}.old`);
+      await files.rename(target, aside);
+      setAside.set(target, aside);
+    }
+    await files.rename(temporary.path, target);
+    pending.delete(temporary.path);
+  } catch (error) {
+    if (aside) await files.rename(aside, target).catch(() => undefined);
+    setAside.delete(target);
+    await temporary.discard();
+    throw new CommandProblem(`The ${what} ${target} cannot be written (${describeFailure(error)}): nothing was written`);
+  }
+  return {
+    async rollBack() {
+      await files.rm(target, { force: true });
+      if (aside) await files.rename(aside, target);
+      setAside.delete(target);
+    },
+    async settle() {
+      if (aside) await files.rm(aside, { force: true });
+      setAside.delete(target);
+    },
+  };
+}
+
+export function describeFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return "its folder does not exist";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "EISDIR") return "it is a folder";
+  if (code === "ENOSPC") return "the disk is full";
+  if (code === "ELOOP") return "it is a symbolic link";
+  return code ?? (error instanceof Error ? error.message : "unknown error");
+}

@@ -1,0 +1,133 @@
+/**
+ * xl/styles.xml: read for each cell format's number format code, and edited only in <dxfs>, where the
+ * rules' differential formats go. Existing dxf entries keep their bytes and their indices; an entry the
+ * rules need that is already there, byte for byte, is reused, so formatting twice adds nothing twice.
+ */
+import { escapeXml, localName, parseXml, prefixFor, prefixOf, XmlStream, type XmlTag } from "./xml";
+
+export const spreadsheetNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+/** Excel's built-in number formats by id (ECMA-376 18.8.30), as ExcelJS names them. */
+const builtInFormats: Record<number, string> = {
+  0: "General", 1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%", 11: "0.00E+00", 12: "# ?/?", 13: "# ??/??",
+  14: "mm-dd-yy", 15: "d-mmm-yy", 16: "d-mmm", 17: "mmm-yy", 18: "h:mm AM/PM", 19: "h:mm:ss AM/PM", 20: "h:mm", 21: "h:mm:ss",
+  22: 'm/d/yy "h":mm', 37: "#,##0 ;(#,##0)", 38: "#,##0 ;[Red](#,##0)", 39: "#,##0.00 ;(#,##0.00)", 40: "#,##0.00 ;[Red](#,##0.00)",
+  45: "mm:ss", 46: "[h]:mm:ss", 47: "mmss.0", 48: "##0.0E+0", 49: "@",
+};
+
+/** The number format code of each cell format (the `s` of a cell), "General" where it names none. */
+export function cellNumberFormats(styles: Buffer | undefined): string[] {
+  if (!styles) return [];
+  const custom = new Map<number, string>();
+  const formatIds: number[] = [];
+  const path: string[] = [];
+  parseXml(styles, {
+    open(tag) {
+      const name = localName(tag.name);
+      const parent = path[path.length - 1];
+      if (name === "numFmt" && parent === "numFmts") custom.set(Number(tag.attributes.numFmtId), String(tag.attributes.formatCode ?? ""));
+      if (name === "xf" && parent === "cellXfs") formatIds.push(Number(tag.attributes.numFmtId ?? 0));
+      path.push(name);
+    },
+    close() {
+      path.pop();
+    },
+  });
+  return formatIds.map((id) => custom.get(id) ?? builtInFormats[id] ?? "General");
+}
+
+/** A rule's look: fill and font colours as "#RRGGBB". */
+export interface RuleStyle {
+  fill: string;
+  font: string;
+}
+
+/** The dxf element for a rule's fill and font, written as the old ExcelJS writer did and Excel reads. */
+export function dxfXml(style: RuleStyle, prefix: string): string {
+  const p = prefix ? `${prefix}:` : "";
+  const argb = (colour: string): string => escapeXml(`FF${colour.slice(1).toUpperCase()}`);
+  return `<${p}dxf><${p}font><${p}color rgb="${argb(style.font)}"/></${p}font><${p}fill><${p}patternFill patternType="solid"><${p}bgColor rgb="${argb(style.fill)}"/></${p}patternFill></${p}fill></${p}dxf>`;
+}
+
+/** Elements of CT_Stylesheet that come before <dxfs>, in the schema's sequence. */
+const beforeDxfs = new Set(["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles"]);
+
+/**
+ * Adds the dxf entries `styles` need to styles.xml, reusing identical ones. Returns the new part (the
+ * same bytes when nothing was added) and each style's dxf index, in the order given.
+ */
+export function withDxfs(part: Buffer, styles: readonly RuleStyle[]): { part: Buffer; dxfIds: number[] } {
+  let prefix: string | undefined;
+  let rootEnd = -1;
+  let depth = 0;
+  let lastBefore = -1;
+  let dxfs: { start: number; tagEnd: number; selfClosing: boolean; end: number; entries: string[] } | undefined;
+  let entryStart = -1;
+  const stream: XmlStream = new XmlStream({
+    open(tag: XmlTag) {
+      depth += 1;
+      if (depth === 1) {
+        prefix = prefixFor(tag, spreadsheetNamespace) ?? prefixOf(tag.name);
+        rootEnd = stream.offset;
+        return;
+      }
+      const ours = prefixOf(tag.name) === prefix;
+      if (depth === 2 && ours && localName(tag.name) === "dxfs") dxfs = { start: stream.tagStart, tagEnd: stream.offset, selfClosing: tag.isSelfClosing, end: stream.offset, entries: [] };
+      if (depth === 3 && dxfs && dxfs.end === dxfs.tagEnd && !dxfs.selfClosing) entryStart = stream.tagStart;
+    },
+    close(tag: XmlTag) {
+      if (depth === 3 && entryStart >= 0 && dxfs) {
+        dxfs.entries.push(part.toString("utf8", entryStart, stream.offset));
+        entryStart = -1;
+      }
+      if (depth === 2) {
+        const name = localName(tag.name);
+        if (prefixOf(tag.name) === prefix && beforeDxfs.has(name)) lastBefore = stream.offset;
+        if (dxfs && name === "dxfs" && prefixOf(tag.name) === prefix && !dxfs.selfClosing) dxfs.end = stream.offset;
+      }
+      depth -= 1;
+    },
+  });
+  stream.feed(part);
+  stream.end();
+  const ns = prefix ?? "";
+  const entries = dxfs ? [...dxfs.entries] : [];
+  const added: string[] = [];
+  const dxfIds = styles.map((style) => {
+    const xml = dxfXml(style, ns);
+    const found = entries.indexOf(xml);
+    if (found >= 0) return found;
+    entries.push(xml);
+    added.push(xml);
+    return entries.length - 1;
+  });
+  if (added.length === 0) return { part, dxfIds };
+  const p = ns ? `${ns}:` : "";
+  const count = entries.length;
+  let start: number;
+  let end: number;
+  let replacement: string;
+  if (!dxfs) {
+    start = end = lastBefore >= 0 ? lastBefore : rootEnd;
+    replacement = `<${p}dxfs count="${count}">${added.join("")}</${p}dxfs>`;
+  } else if (dxfs.selfClosing) {
+    start = dxfs.start;
+    end = dxfs.tagEnd;
+    const open = part.toString("utf8", dxfs.start, dxfs.tagEnd).replace(/\s*\/>$/, ">");
+    replacement = `${withCount(open, count)}${added.join("")}</${p}dxfs>`;
+  } else {
+    // The new entries go just before </dxfs>; the start tag's count is the only other change.
+    const closeStart = part.lastIndexOf("<", dxfs.end - 1);
+    const open = part.toString("utf8", dxfs.start, dxfs.tagEnd);
+    return {
+      part: Buffer.concat([part.subarray(0, dxfs.start), Buffer.from(withCount(open, count)), part.subarray(dxfs.tagEnd, closeStart), Buffer.from(added.join("")), part.subarray(closeStart)]),
+      dxfIds,
+    };
+  }
+  return { part: Buffer.concat([part.subarray(0, start), Buffer.from(replacement), part.subarray(end)]), dxfIds };
+}
+
+function withCount(startTag: string, count: number): string {
+  if (/\scount\s*=\s*(["'])[^"']*\1/.test(startTag)) return startTag.replace(/(\scount\s*=\s*)(["'])[^"']*\2/, `$1"${count}"`);
+  return startTag.replace(/^(<[^\s/>]+)/, `$1 count="${count}"`);
+}

@@ -1,0 +1,268 @@
+/**
+ * An .xlsx or .xlsm package opened for reading: its sheets, date system, shared strings, number formats and
+ * tables, read from the parts themselves, and each worksheet streamed into the core's grid on demand.
+ * Nothing here writes; kpi-rag never changes its input.
+ */
+import path from "node:path";
+import { areaOfAddress, type CellValue, type RegisterTable } from "../core";
+import { kindOfContentType, odsProblem, refuseNonZip, strictProblem, strictRelationships, type WorkbookKind } from "./package-kind";
+import { CommandProblem } from "./problem";
+import { readSheet, type SheetContent } from "./sheet";
+import { cellNumberFormats, spreadsheetNamespace } from "./styles";
+import { localName, parseXml, prefixFor, unescapeExcelText, XmlEncodingProblem, XmlStream } from "./xml";
+import { damaged, limits, ZipPackage, type ZipEntry } from "./zip";
+
+const relationshipTypes = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+
+export interface WorkbookSheet {
+  name: string;
+  /** The worksheet part, e.g. xl/worksheets/sheet1.xml. */
+  part: string;
+  tables: Array<{ name: string; ref: string }>;
+}
+
+export interface Workbook {
+  file: string;
+  label: string;
+  zip: ZipPackage;
+  kind: WorkbookKind;
+  sheets: WorkbookSheet[];
+  date1904: boolean;
+  stylesPart?: string;
+  sharedStrings: string[];
+  numberFormats: string[];
+}
+
+interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+}
+
+/** Opens a workbook file, refusing with one line anything kpi-rag cannot format. */
+export async function openWorkbook(file: string, label = file): Promise<Workbook> {
+  await refuseNonZip(file, label);
+  const zip = await ZipPackage.open(file, label);
+  try {
+    return await readWorkbook(zip, file, label);
+  } catch (error) {
+    await zip.close();
+    if (error instanceof XmlEncodingProblem) throw new CommandProblem(`${label} has parts saved as UTF-16, which kpi-rag does not edit: save it again in Excel and try again`);
+    if (error instanceof CommandProblem) throw error;
+    throw damaged(label, error instanceof Error ? error.message.split("\n")[0] : String(error));
+  }
+}
+
+async function readWorkbook(zip: ZipPackage, file: string, label: string): Promise<Workbook> {
+  guardSizes(zip, label);
+  const mimetype = zip.entry("mimetype");
+  if (mimetype && (await zip.readPart(mimetype, label)).toString("utf8").includes("opendocument")) throw odsProblem(label);
+  const types = zip.entry("[Content_Types].xml");
+  if (!types) throw new CommandProblem(`${label} is a zip file but not an Excel workbook (it has no [Content_Types].xml)`);
+  const rootRelationships = await relationshipsOf(zip, "", label);
+  const office = rootRelationships.find((relationship) => relationship.type.endsWith("/officeDocument"));
+  if (!office) throw damaged(label, "it names no workbook part");
+  if (office.type.startsWith(strictRelationships)) throw strictProblem(label);
+  const workbookPart = office.target;
+  const kind = kindOfContentType(contentTypeOf(await zip.readPart(types, label), workbookPart), label);
+  const workbookEntry = zip.entry(workbookPart);
+  if (!workbookEntry) throw damaged(label, `the part ${workbookPart} is missing`);
+
+  const relationships = await relationshipsOf(zip, workbookPart, label);
+  const byId = new Map(relationships.map((relationship) => [relationship.id, relationship]));
+  const listed: Array<{ name: string; id: string }> = [];
+  let date1904 = false;
+  let strict = false;
+  parseXml(await zip.readPart(workbookEntry, label), {
+    open(tag) {
+      const name = localName(tag.name);
+      if (name === "workbook" && prefixFor(tag, spreadsheetNamespace) === undefined) strict = true;
+      if (name === "workbookPr") date1904 = tag.attributes.date1904 === "1" || tag.attributes.date1904 === "true";
+      if (name === "sheet") {
+        const id = Object.entries(tag.attributes).find(([key]) => localName(key) === "id" && key !== "sheetId")?.[1];
+        if (tag.attributes.name !== undefined && id) listed.push({ name: tag.attributes.name, id });
+      }
+    },
+  });
+  if (strict) throw strictProblem(label);
+
+  const sheets: WorkbookSheet[] = [];
+  for (const { name, id } of listed) {
+    const relationship = byId.get(id);
+    if (!relationship || !relationship.type.endsWith("/worksheet")) continue; // chart sheets and dialog sheets hold no cells
+    if (!zip.entry(relationship.target)) throw damaged(label, `the sheet ${name} is missing`);
+    sheets.push({ name, part: relationship.target, tables: await tablesOf(zip, relationship.target, label) });
+  }
+  const stylesPart = relationships.find((relationship) => relationship.type === `${relationshipTypes}styles`)?.target;
+  const stringsPart = relationships.find((relationship) => relationship.type === `${relationshipTypes}sharedStrings`)?.target;
+  guardReading(zip, [...sheets.map((sheet) => sheet.part), stylesPart, stringsPart], label);
+  const stylesEntry = stylesPart ? zip.entry(stylesPart) : undefined;
+  const stringsEntry = stringsPart ? zip.entry(stringsPart) : undefined;
+  return {
+    file,
+    label,
+    zip,
+    kind,
+    sheets,
+    date1904,
+    stylesPart: stylesEntry?.name,
+    numberFormats: cellNumberFormats(stylesEntry ? await zip.readPart(stylesEntry, label) : undefined),
+    sharedStrings: stringsEntry ? await readSharedStrings(zip, stringsEntry, label) : [],
+  };
+}
+
+/** The bound on the whole package's unpacked size, from the directory, before anything is unpacked. */
+function guardSizes(zip: ZipPackage, label: string): void {
+  let total = 0;
+  for (const entry of zip.entries) total += entry.size;
+  if (total > limits.packageBytes) throw new CommandProblem(`${label} unpacks to more than ${gigabytes(limits.packageBytes)}; kpi-rag stops here`);
+}
+
+/** The bound on what kpi-rag unpacks and reads: the sheets, the shared strings and the styles, together. */
+function guardReading(zip: ZipPackage, parts: ReadonlyArray<string | undefined>, label: string): void {
+  let read = 0;
+  for (const part of parts) read += (part ? zip.entry(part)?.size : 0) ?? 0;
+  if (read > limits.readBytes) throw new CommandProblem(`${label} unpacks to more than ${gigabytes(limits.readBytes)} of sheets, strings and styles; kpi-rag stops here`);
+}
+
+function gigabytes(bytes: number): string {
+  return `${bytes / 1024 ** 3} GB`;
+}
+
+/** The content type [Content_Types].xml gives a part: its Override, or the Default for its extension. */
+function contentTypeOf(types: Buffer, part: string): string | undefined {
+  let override: string | undefined;
+  let byExtension: string | undefined;
+  const extension = path.posix.extname(part).slice(1).toLowerCase();
+  parseXml(types, {
+    open(tag) {
+      const name = localName(tag.name);
+      if (name === "Override" && String(tag.attributes.PartName ?? "").replace(/^\//, "").toLowerCase() === part.toLowerCase()) override = tag.attributes.ContentType;
+      if (name === "Default" && String(tag.attributes.Extension ?? "").toLowerCase() === extension) byExtension = tag.attributes.ContentType;
+    },
+  });
+  return override ?? byExtension;
+}
+
+/** The relationships of a part (of the package itself for ""), with targets as part names. */
+async function relationshipsOf(zip: ZipPackage, part: string, label: string): Promise<Relationship[]> {
+  const folder = path.posix.dirname(part);
+  const relsName = part === "" ? "_rels/.rels" : path.posix.join(folder, "_rels", `${path.posix.basename(part)}.rels`);
+  const entry = zip.entry(relsName);
+  if (!entry) return [];
+  const relationships: Relationship[] = [];
+  parseXml(await zip.readPart(entry, label), {
+    open(tag) {
+      if (localName(tag.name) !== "Relationship" || tag.attributes.TargetMode === "External") return;
+      const { Id: id, Type: type, Target: target } = tag.attributes;
+      if (id === undefined || type === undefined || target === undefined) return;
+      relationships.push({ id, type, target: partName(part === "" ? "" : folder, target) });
+    },
+  });
+  return relationships;
+}
+
+function partName(folder: string, target: string): string {
+  let decoded = target;
+  try {
+    decoded = decodeURIComponent(target);
+  } catch {
+    // a target with a stray % stays as written
+  }
+  if (decoded.startsWith("/")) return decoded.slice(1);
+  return path.posix.normalize(path.posix.join(folder === "." ? "" : folder, decoded)).replace(/^\/+/, "");
+}
+
+async function tablesOf(zip: ZipPackage, sheetPart: string, label: string): Promise<WorkbookSheet["tables"]> {
+  const tables: WorkbookSheet["tables"] = [];
+  for (const relationship of await relationshipsOf(zip, sheetPart, label)) {
+    if (!relationship.type.endsWith("/table")) continue;
+    const entry = zip.entry(relationship.target);
+    if (!entry) continue;
+    parseXml(await zip.readPart(entry, label), {
+      open(tag) {
+        if (localName(tag.name) !== "table") return;
+        const name = tag.attributes.displayName ?? tag.attributes.name;
+        if (name && tag.attributes.ref) tables.push({ name, ref: tag.attributes.ref });
+      },
+    });
+  }
+  return tables;
+}
+
+/** The shared strings, rich text as its plain text, phonetic guides left out, as Excel shows them. */
+async function readSharedStrings(zip: ZipPackage, entry: ZipEntry, label: string): Promise<string[]> {
+  const strings: string[] = [];
+  let current: string | undefined;
+  let inText = false;
+  let phonetic = 0;
+  const stream = new XmlStream({
+    open(tag) {
+      const name = localName(tag.name);
+      if (name === "si") current = "";
+      else if (name === "rPh") phonetic += 1;
+      else if (name === "t" && phonetic === 0) inText = true;
+    },
+    text(text) {
+      if (inText) current += text;
+    },
+    close(tag) {
+      const name = localName(tag.name);
+      if (name === "t") inText = false;
+      else if (name === "rPh") phonetic -= 1;
+      else if (name === "si") {
+        strings.push(unescapeExcelText(current ?? ""));
+        current = undefined;
+      }
+    },
+  });
+  for await (const chunk of zip.streamPart(entry, label)) stream.feed(chunk);
+  stream.end();
+  return strings;
+}
+
+/** Streams one worksheet into a grid, with where its conditional formats stand. */
+export async function readSheetContent(workbook: Workbook, sheet: WorkbookSheet): Promise<SheetContent> {
+  const entry = workbook.zip.entry(sheet.part)!;
+  try {
+    return await readSheet(workbook.zip.streamPart(entry, workbook.label), {
+      name: sheet.name,
+      sharedStrings: workbook.sharedStrings,
+      numberFormats: workbook.numberFormats,
+      date1904: workbook.date1904,
+    });
+  } catch (error) {
+    if (error instanceof CommandProblem) throw error;
+    if (error instanceof XmlEncodingProblem) throw new CommandProblem(`${workbook.label} has parts saved as UTF-16, which kpi-rag does not edit: save it again in Excel and try again`);
+    throw damaged(workbook.label, `the sheet ${sheet.name} cannot be read: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+  }
+}
+
+/** The cells of a named table (header row first), from its sheet's grid; undefined when there is none. */
+export function tableCells(workbook: Workbook, contents: ReadonlyMap<string, SheetContent>, tableName: string): RegisterTable | undefined {
+  for (const sheet of workbook.sheets) {
+    const table = sheet.tables.find((candidate) => candidate.name.toLowerCase() === tableName.toLowerCase());
+    const content = contents.get(sheet.name);
+    if (!table || !content) continue;
+    const { top, left, bottom, right } = areaOfAddress(table.ref);
+    const values: CellValue[][] = [];
+    const numberFormats: string[][] = [];
+    for (let row = top; row <= bottom; row++) {
+      const rowValues: CellValue[] = [];
+      const rowFormats: string[] = [];
+      for (let column = left; column <= right; column++) {
+        rowValues.push(content.grid.values[row]?.[column] ?? null);
+        rowFormats.push(content.grid.numberFormats[row]?.[column] ?? "General");
+      }
+      values.push(rowValues);
+      numberFormats.push(rowFormats);
+    }
+    return { values, numberFormats };
+  }
+  return undefined;
+}
+
+/** The sheet that holds a named table, if any. */
+export function sheetWithTable(workbook: Workbook, tableName: string): WorkbookSheet | undefined {
+  return workbook.sheets.find((sheet) => sheet.tables.some((table) => table.name.toLowerCase() === tableName.toLowerCase()));
+}

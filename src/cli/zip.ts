@@ -1,0 +1,289 @@
+/**
+ * The zip container of an .xlsx package, read from its central directory without loading the file.
+ * kpi-rag copies every part it does not edit as the exact bytes of its local record (header, compressed
+ * data, data descriptor), so those parts come out byte for byte; only the parts it edits are inflated,
+ * and those as streams. Compression is node:zlib (zlib itself, native, with its CRC-32): on the 31 MB sheet
+ * of a 100,000-row workbook it inflates in about 35 ms of CPU against fflate's 80-200 ms, and deflates at
+ * level 1 in about 90 ms against fflate's 330 ms. No zip library copies a local record verbatim (fflate
+ * and zip.js rewrite the headers, with data descriptors), which is why the container records, a few
+ * fixed-layout structures, are read and written here.
+ */
+import { promises as files, type Stats } from "node:fs";
+import { createInflateRaw, crc32 } from "node:zlib";
+import { CommandProblem } from "./problem";
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  flags: number;
+  crc32: number;
+  compressedSize: number;
+  size: number;
+  localHeaderOffset: number;
+  /** The central directory record as it stands in the file, for copying. */
+  record: Buffer;
+}
+
+/** Guards: how much kpi-rag unpacks before it stops, and the ratio no real part of a workbook reaches. */
+export const limits = {
+  /** The parts kpi-rag reads (sheets, shared strings, styles), unpacked, together. */
+  readBytes: 1024 ** 3,
+  /** The whole package, as its directory declares it. */
+  packageBytes: 4 * 1024 ** 3,
+  /** Unpacked over packed size of a part, above which a part of some size is a zip bomb. */
+  ratio: 200,
+  ratioFloorBytes: 16 * 1024 ** 2,
+};
+
+const localSignature = 0x04034b50;
+const centralSignature = 0x02014b50;
+const endSignature = 0x06054b50;
+const zip64EndSignature = 0x06064b50;
+const zip64LocatorSignature = 0x07064b50;
+const descriptorSignature = 0x08074b50;
+const full32 = 0xffffffff;
+
+/** A package open for reading; `close` it when done. */
+export class ZipPackage {
+  private constructor(
+    readonly file: string,
+    private readonly handle: files.FileHandle,
+    readonly size: number,
+    readonly entries: ZipEntry[],
+    readonly comment: Buffer,
+    private readonly byName: Map<string, ZipEntry>,
+  ) {}
+
+  /** Opens `file` and reads its central directory; a damaged directory is a CommandProblem naming `label`. */
+  static async open(file: string, label: string): Promise<ZipPackage> {
+    const handle = await files.open(file, "r");
+    try {
+      const stats: Stats = await handle.stat();
+      const { entries, comment } = await readDirectory(handle, stats.size, label);
+      const byName = new Map<string, ZipEntry>();
+      for (const entry of entries) {
+        const key = entry.name.toLowerCase();
+        if (byName.has(key)) throw damaged(label, `it holds ${entry.name} twice`);
+        byName.set(key, entry);
+      }
+      return new ZipPackage(file, handle, stats.size, entries, comment, byName);
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.handle.close();
+  }
+
+  /** A part by name; part names are case-insensitive in a package. */
+  entry(name: string): ZipEntry | undefined {
+    return this.byName.get(name.toLowerCase());
+  }
+
+  /** Reads `length` bytes at `position`. */
+  async bytesAt(position: number, length: number): Promise<Buffer> {
+    const buffer = Buffer.alloc(length);
+    let done = 0;
+    while (done < length) {
+      const { bytesRead } = await this.handle.read(buffer, done, length - done, position + done);
+      if (bytesRead === 0) break;
+      done += bytesRead;
+    }
+    return done === length ? buffer : buffer.subarray(0, done);
+  }
+
+  /** Where the entry's local record lies: its header, data and descriptor, to copy as they are. */
+  async localRecord(entry: ZipEntry, label: string): Promise<{ start: number; dataStart: number; end: number }> {
+    const header = await this.bytesAt(entry.localHeaderOffset, 30);
+    if (header.length < 30 || header.readUInt32LE(0) !== localSignature) throw damaged(label, `the part ${entry.name} is missing`);
+    const dataStart = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+    let end = dataStart + entry.compressedSize;
+    if ((header.readUInt16LE(6) & 0x08) !== 0) {
+      const descriptor = await this.bytesAt(end, 24);
+      const signed = descriptor.length >= 4 && descriptor.readUInt32LE(0) === descriptorSignature ? 4 : 0;
+      const zip64 = entry.record.length > 46 && hasZip64Extra(entry.record);
+      end += signed + 4 + (zip64 ? 16 : 8);
+    }
+    if (end > this.size) throw damaged(label, `the part ${entry.name} is cut short`);
+    return { start: entry.localHeaderOffset, dataStart, end };
+  }
+
+  /** Reads a small part whole, inflated and checked against its CRC-32. */
+  async readPart(entry: ZipEntry, label: string): Promise<Buffer> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of this.streamPart(entry, label)) chunks.push(chunk);
+    return Buffer.concat(chunks);
+  }
+
+  /**
+   * The part's bytes, inflated as they are read. It stops the moment the part unpacks to more than its
+   * directory says (how a zip bomb lies) and checks the CRC-32 at the end.
+   */
+  async *streamPart(entry: ZipEntry, label: string): AsyncGenerator<Buffer> {
+    if (entry.method !== 0 && entry.method !== 8) throw damaged(label, `the part ${entry.name} is packed in a way Excel does not use`);
+    const ratio = entry.size / Math.max(1, entry.compressedSize);
+    if (entry.size > limits.ratioFloorBytes && ratio > limits.ratio) {
+      throw new CommandProblem(`${label} looks like a zip bomb: its part ${entry.name} unpacks to ${Math.round(ratio)} times its packed size; kpi-rag stops here`);
+    }
+    const { dataStart } = await this.localRecord(entry, label);
+    const inflater = entry.method === 8 ? createInflateRaw({ chunkSize: 256 * 1024 }) : undefined;
+    const source = this.rawChunks(dataStart, entry.compressedSize);
+    let crc = 0;
+    let size = 0;
+    const check = (chunk: Buffer): Buffer => {
+      size += chunk.length;
+      if (size > entry.size) throw damaged(label, `the part ${entry.name} unpacks to more than its directory says`);
+      crc = crc32(chunk, crc);
+      return chunk;
+    };
+    try {
+      if (!inflater) {
+        for await (const chunk of source) yield check(chunk);
+      } else {
+        const feeding = (async () => {
+          for await (const chunk of source) {
+            if (!inflater.write(chunk)) await new Promise((resolve) => inflater.once("drain", resolve));
+          }
+          inflater.end();
+        })();
+        feeding.catch(() => inflater.destroy());
+        for await (const chunk of inflater) yield check(chunk as Buffer);
+        await feeding;
+      }
+    } catch (error) {
+      inflater?.destroy();
+      if (error instanceof CommandProblem) throw error;
+      throw damaged(label, `the part ${entry.name} cannot be unpacked`);
+    }
+    if (size !== entry.size || (crc >>> 0) !== entry.crc32) throw damaged(label, `the part ${entry.name} does not match its checksum`);
+  }
+
+  /** The bytes of [start, start + length), in chunks, for copying. */
+  async *rawChunks(start: number, length: number): AsyncGenerator<Buffer> {
+    const chunkSize = 1024 * 1024;
+    for (let done = 0; done < length; ) {
+      const chunk = await this.bytesAt(start + done, Math.min(chunkSize, length - done));
+      if (chunk.length === 0) throw new Error("the file ended early");
+      done += chunk.length;
+      yield chunk;
+    }
+  }
+}
+
+export function damaged(label: string, detail: string): CommandProblem {
+  return new CommandProblem(`${label} is damaged or is not an .xlsx workbook (${detail}): Excel may be able to repair it`);
+}
+
+async function readDirectory(handle: files.FileHandle, fileSize: number, label: string): Promise<{ entries: ZipEntry[]; comment: Buffer }> {
+  const tailLength = Math.min(fileSize, 22 + 0xffff);
+  const tail = Buffer.alloc(tailLength);
+  await handle.read(tail, 0, tailLength, fileSize - tailLength);
+  let end = -1;
+  for (let index = tailLength - 22; index >= 0; index--) {
+    if (tail.readUInt32LE(index) === endSignature && index + 22 + tail.readUInt16LE(index + 20) <= tailLength) {
+      end = index;
+      break;
+    }
+  }
+  if (end < 0) throw damaged(label, "it has no zip directory");
+  const disk = tail.readUInt16LE(end + 4);
+  let count = tail.readUInt16LE(end + 10);
+  let directorySize = tail.readUInt32LE(end + 12);
+  let directoryOffset = tail.readUInt32LE(end + 16);
+  const comment = Buffer.from(tail.subarray(end + 22, end + 22 + tail.readUInt16LE(end + 20)));
+  if (disk !== 0 || tail.readUInt16LE(end + 6) !== 0) throw damaged(label, "it is split over several files");
+  if (count === 0xffff || directorySize === full32 || directoryOffset === full32) {
+    const locator = end - 20;
+    if (locator < 0 || tail.readUInt32LE(locator) !== zip64LocatorSignature) throw damaged(label, "its zip64 directory is missing");
+    const record = Buffer.alloc(56);
+    await handle.read(record, 0, 56, Number(tail.readBigUInt64LE(locator + 8)));
+    if (record.readUInt32LE(0) !== zip64EndSignature) throw damaged(label, "its zip64 directory is missing");
+    count = Number(record.readBigUInt64LE(32));
+    directorySize = Number(record.readBigUInt64LE(40));
+    directoryOffset = Number(record.readBigUInt64LE(48));
+  }
+  if (directoryOffset + directorySize > fileSize) throw damaged(label, "its zip directory points past the end of the file");
+  const directory = Buffer.alloc(directorySize);
+  await handle.read(directory, 0, directorySize, directoryOffset);
+  const entries: ZipEntry[] = [];
+  let at = 0;
+  for (let index = 0; index < count; index++) {
+    if (at + 46 > directory.length || directory.readUInt32LE(at) !== centralSignature) throw damaged(label, "its zip directory is cut short");
+    const nameLength = directory.readUInt16LE(at + 28);
+    const extraLength = directory.readUInt16LE(at + 30);
+    const commentLength = directory.readUInt16LE(at + 32);
+    const length = 46 + nameLength + extraLength + commentLength;
+    if (at + length > directory.length) throw damaged(label, "its zip directory is cut short");
+    const record = Buffer.from(directory.subarray(at, at + length));
+    const entry: ZipEntry = {
+      name: record.subarray(46, 46 + nameLength).toString("utf8"),
+      flags: record.readUInt16LE(8),
+      method: record.readUInt16LE(10),
+      crc32: record.readUInt32LE(16),
+      compressedSize: record.readUInt32LE(20),
+      size: record.readUInt32LE(24),
+      localHeaderOffset: record.readUInt32LE(42),
+      record,
+    };
+    applyZip64(entry, record.subarray(46 + nameLength, 46 + nameLength + extraLength));
+    if ((entry.flags & 0x01) !== 0) throw new CommandProblem(`${label} has encrypted parts (${entry.name}): remove the password in Excel and try again`);
+    if (entry.localHeaderOffset + 30 > directoryOffset) throw damaged(label, `the part ${entry.name} lies outside the file`);
+    entries.push(entry);
+    at += length;
+  }
+  return { entries, comment };
+}
+
+/** Sizes and offsets too big for 32 bits stand in the zip64 extra field, in this order. */
+function applyZip64(entry: ZipEntry, extra: Buffer): void {
+  const field = zip64Field(extra);
+  if (!field) return;
+  let at = field.start;
+  const take = (): number => {
+    const value = Number(extra.readBigUInt64LE(at));
+    at += 8;
+    return value;
+  };
+  if (entry.size === full32 && at + 8 <= field.end) entry.size = take();
+  if (entry.compressedSize === full32 && at + 8 <= field.end) entry.compressedSize = take();
+  if (entry.localHeaderOffset === full32 && at + 8 <= field.end) entry.localHeaderOffset = take();
+}
+
+function zip64Field(extra: Buffer): { start: number; end: number } | undefined {
+  for (let at = 0; at + 4 <= extra.length; ) {
+    const id = extra.readUInt16LE(at);
+    const length = extra.readUInt16LE(at + 2);
+    if (id === 0x0001) return { start: at + 4, end: Math.min(extra.length, at + 4 + length) };
+    at += 4 + length;
+  }
+  return undefined;
+}
+
+function hasZip64Extra(record: Buffer): boolean {
+  const nameLength = record.readUInt16LE(28);
+  const extraLength = record.readUInt16LE(30);
+  return zip64Field(record.subarray(46 + nameLength, 46 + nameLength + extraLength)) !== undefined;
+}
+
+/** A copy of a central directory record pointing at a new local header offset. */
+export function movedRecord(entry: ZipEntry, offset: number): Buffer {
+  const record = Buffer.from(entry.record);
+  if (record.readUInt32LE(42) !== full32) {
+    record.writeUInt32LE(offset, 42);
+    return record;
+  }
+  const nameLength = record.readUInt16LE(28);
+  const extraStart = 46 + nameLength;
+  const field = zip64Field(record.subarray(extraStart, extraStart + record.readUInt16LE(30)));
+  if (field) {
+    let at = extraStart + field.start;
+    if (record.readUInt32LE(24) === full32) at += 8;
+    if (record.readUInt32LE(20) === full32) at += 8;
+    record.writeBigUInt64LE(BigInt(offset), at);
+  }
+  return record;
+}
+
+export const zipSignatures = { localSignature, centralSignature, endSignature };
