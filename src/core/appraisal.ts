@@ -13,7 +13,8 @@ import { describeDefinition } from "./describe";
 import type { Grid } from "./grid";
 import { builtInRegister, type Register } from "./register";
 import { emptyCounts, isFigureRating, type Rating, type Status } from "./status";
-import { findTables, type FoundTables, type KpiRow, type Ranking } from "./tables";
+import { rate } from "./rate";
+import { findTables, type FoundTables, type KpiRow, type PeriodCell, type Ranking } from "./tables";
 import { trend } from "./trend";
 import type { Words } from "./words";
 
@@ -90,6 +91,7 @@ export function appraise(grid: Grid, register: Register = builtInRegister, optio
 /** Appraises tables already found: each period cell is rated once, here. */
 export function appraiseTables(found: FoundTables, toleranceSet: string = standardSet): Appraisal {
   const described = new Map<Definition, string>();
+  const ratings = ratingMemo(toleranceSet);
   const rows: AppraisedRow[] = [];
   const tables: TableReport[] = found.tables.map((table) => ({
     sheet: found.sheet,
@@ -98,7 +100,7 @@ export function appraiseTables(found: FoundTables, toleranceSet: string = standa
     toleranceSets: table.toleranceSets,
     periods: table.periods.map((period) => period.label),
     rows: table.rows.map((kpi) => {
-      const appraised = appraiseRow(found.sheet, kpi, toleranceSet, described);
+      const appraised = appraiseRow(found.sheet, kpi, toleranceSet, described, ratings);
       rows.push(appraised);
       return appraised.report;
     }),
@@ -106,9 +108,9 @@ export function appraiseTables(found: FoundTables, toleranceSet: string = standa
   return { sheet: found.sheet, ...(found.skipped === undefined ? {} : { skipped: found.skipped }), toleranceSet, tables, rows };
 }
 
-function appraiseRow(sheet: string, kpi: KpiRow, toleranceSet: string, described: Map<Definition, string>): AppraisedRow {
-  const ratings = kpi.cells.map((cell) => rateInRow(kpi, cell, toleranceSet));
+function appraiseRow(sheet: string, kpi: KpiRow, toleranceSet: string, described: Map<Definition, string>, memo: RatingMemo): AppraisedRow {
   const benchmarkStanding = benchmarkStandingOf(kpi.definition, toleranceSet);
+  const ratings = kpi.cells.map((cell) => (benchmarkStanding === null ? memo(cell, kpi.definition) : rateInRow(kpi, cell, toleranceSet)));
   return {
     kpi,
     ratings,
@@ -127,6 +129,35 @@ function appraiseRow(sheet: string, kpi: KpiRow, toleranceSet: string, described
       comparisons: (kpi.benchmarks ?? []).map((benchmark) => compareWithBenchmark(kpi.definition, kpi.cells, benchmark, kpi.measure)),
       rankings: kpi.rankings ?? [],
     },
+  };
+}
+
+type RatingMemo = (cell: PeriodCell, definition: Definition) => Rating;
+
+/**
+ * Ratings of plain numbers, remembered per definition and number format: rows sharing a definition repeat
+ * their figures (and a Rating is never changed), so the reason is worded once per figure, not per cell.
+ */
+function ratingMemo(toleranceSet: string): RatingMemo {
+  const memo = new Map<Definition, Map<string, Map<number, Rating>>>();
+  return (cell, definition) => {
+    if (typeof cell.value !== "number") return rate(cell.value, definition, toleranceSet, cell.numberFormat);
+    let byFormat = memo.get(definition);
+    if (!byFormat) {
+      byFormat = new Map();
+      memo.set(definition, byFormat);
+    }
+    let byValue = byFormat.get(cell.numberFormat);
+    if (!byValue) {
+      byValue = new Map();
+      byFormat.set(cell.numberFormat, byValue);
+    }
+    let rating = byValue.get(cell.value);
+    if (!rating) {
+      rating = rate(cell.value, definition, toleranceSet, cell.numberFormat);
+      byValue.set(cell.value, rating);
+    }
+    return rating;
   };
 }
 

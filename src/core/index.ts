@@ -19,6 +19,7 @@ export * from "./comparators";
 export * from "./column-map";
 export * from "./tables";
 export { skippedSheetLine } from "./skipped";
+export * from "./words-table";
 export * from "./describe";
 export * from "./appraisal";
 export * from "./plan";

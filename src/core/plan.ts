@@ -62,6 +62,7 @@ export function planFormatting(found: FoundTables, toleranceSet: string = standa
  */
 export function formattingPlan(appraisal: Appraisal): FormattingPlan {
   const groups = new Map<string, Group>();
+  const groupsOf: GroupsByConditions = new Map();
   for (const row of appraisal.rows) {
     // Blank and no-data cells stay in the rule's areas (the formula paints nothing there), so areas stay
     // whole rectangles; a cell that is not a figure is left out, as its row's problems say.
@@ -69,7 +70,7 @@ export function formattingPlan(appraisal: Appraisal): FormattingPlan {
     if (colourable.length === 0) continue;
     if (row.benchmarkStanding !== null) {
       if (row.benchmarkStanding.kind === "rated") planBenchmarkRules(groups, row.kpi, colourable, row.benchmarkStanding);
-    } else planBandRules(groups, row.kpi.definition, colourable, appraisal.toleranceSet);
+    } else planBandRules(groups, groupsOf, row.kpi.definition, colourable, appraisal.toleranceSet);
   }
   const rules = [...groups.values()].map((group) => {
     const appliesTo = areasOf(group.cells);
@@ -81,19 +82,34 @@ export function formattingPlan(appraisal: Appraisal): FormattingPlan {
 }
 
 /** The rules of a row rated by its bands: one group per column and set of conditions, so rows alike share rules. */
-function planBandRules(groups: Map<string, Group>, definition: Definition, colourable: readonly PeriodCell[], toleranceSet: string): void {
+function planBandRules(groups: Map<string, Group>, groupsOf: GroupsByConditions, definition: Definition, colourable: readonly PeriodCell[], toleranceSet: string): void {
   const banding = bands(definition, toleranceSet);
   if (banding.kind !== "bands") return;
-  for (const { status, conditions, key } of conditionsOf(banding.bands, definition)) {
-    const groupKey = `${colourable[0].column}|${key}`;
-    let group = groups.get(groupKey);
+  const column = colourable[0].column;
+  for (const statusConditions of conditionsOf(banding.bands, definition)) {
+    // Rows sharing thresholds share the group: found by the conditions object, no key string per row.
+    let byColumn = groupsOf.get(statusConditions);
+    if (!byColumn) {
+      byColumn = new Map();
+      groupsOf.set(statusConditions, byColumn);
+    }
+    let group = byColumn.get(column);
     if (!group) {
-      group = { status, formulaFor: (anchor: string) => ruleFormula(anchor, conditions), cells: [] };
-      groups.set(groupKey, group);
+      const groupKey = `${column}|${statusConditions.key}`;
+      group = groups.get(groupKey);
+      if (!group) {
+        const { status, conditions } = statusConditions;
+        group = { status, formulaFor: (anchor: string) => ruleFormula(anchor, conditions), cells: [] };
+        groups.set(groupKey, group);
+      }
+      byColumn.set(column, group);
     }
     for (const cell of colourable) group.cells.push(cell);
   }
 }
+
+/** Rule groups by the conditions object they colour with, then by column. */
+type GroupsByConditions = Map<StatusConditions, Map<number, Group>>;
 
 /**
  * The rules of a row whose target is written against a benchmark: each period cell's conditions refer to

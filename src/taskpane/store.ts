@@ -3,10 +3,10 @@
  * answers into the plain PaneState that the components draw. One Excel.run per analyst action.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { appraiseTables, buildRegister, builtInRegister, findTables, isRagStatus, resolveToleranceSet, standardSet, summarise, summariseComparisons, toleranceSetsOf, watchListOf, type FoundTables, type Register, type WatchItem } from "../core";
+import { appraiseTables, buildRegister, builtInRegister, findTables, isRagStatus, readWords, resolveToleranceSet, standardSet, summarise, summariseComparisons, toleranceSetsOf, unknownWords, watchListOf, type FoundTables, type Register, type WatchItem, type Words } from "../core";
 import { applyRagFormatting, copySheetWithValues, readActiveSheet, removeRagFormatting, selectSheetRow } from "../excel/active-sheet";
 import { watchWorkbook } from "../excel/events";
-import { insertRegisterTable, readRegisterTable } from "../excel/register-table";
+import { insertRegisterTable, insertWordsTable, readWorkbookTables } from "../excel/register-table";
 import { checkRequirements, type Capabilities } from "../excel/requirements";
 import { unreadableRulesNote } from "./wording";
 import { explainFailure, runExcel } from "../excel/run";
@@ -29,7 +29,9 @@ export function viewOf(found: FoundTables, toleranceSet: string, ownRules: numbe
 export function usePane(): { state: PaneState; actions: PaneActions } {
   const [state, setState] = useState<PaneState>(initialPaneState);
   const register = useRef<Register>(builtInRegister);
-  const registerTableId = useRef<string | undefined>(undefined);
+  const words = useRef<{ words?: Words; problems: string[] }>({ problems: [] });
+  /** The KPIRegister and KPIWords tables' ids: a change to either reads the register and the sheet again. */
+  const watchedTableIds = useRef<string[]>([]);
   const capabilities = useRef<Capabilities>({ mergedAreas: true, cultureInfo: true, formatById: true });
   const toleranceSet = useRef(standardSet);
   const found = useRef<FoundTables | null>(null);
@@ -44,7 +46,7 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
     // A sheet without the chosen set resets the choice, so Apply colours what the pane shows.
     toleranceSet.current = view.toleranceSet;
     const reset: PaneMessage | undefined = toleranceSetProblem === undefined ? undefined : { intent: "warning", text: toleranceSetProblem };
-    setState((previous) => ({ ...previous, phase: "ready", busy: undefined, ...view, registerProblems: register.current.problems, message: message ?? reset ?? previous.message }));
+    setState((previous) => ({ ...previous, phase: "ready", busy: undefined, ...view, registerProblems: register.current.problems, wordsProblems: words.current.problems, message: message ?? reset ?? previous.message }));
   }, []);
 
   const reread = useCallback(async () => {
@@ -52,7 +54,7 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
     try {
       const reading = await runExcel((context) => readActiveSheet(context, capabilities.current), { onWaiting: waiting });
       const note = unreadableRulesNote(reading.unreadableRules);
-      show(findTables(reading.grid, register.current), reading.ownRules.length, note ? { intent: "warning", text: note } : undefined);
+      show(findTables(reading.grid, register.current, { words: words.current.words }), reading.ownRules.length, note ? { intent: "warning", text: note } : undefined);
     } catch (error) {
       setState((previous) => ({ ...previous, phase: "ready", busy: undefined, message: { intent: "error", text: explainFailure(error, "The sheet could not be read") } }));
     }
@@ -60,11 +62,14 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
 
   const reloadRegister = useCallback(async () => {
     try {
-      const table = await runExcel(readRegisterTable, { onWaiting: waiting });
-      registerTableId.current = table?.tableId;
-      register.current = buildRegister(table);
+      // The KPIWords table teaches the words the register and the sheets are read with: read in the same request.
+      const tables = await runExcel(readWorkbookTables, { onWaiting: waiting });
+      watchedTableIds.current = [tables.register?.tableId, tables.wordsTableId].filter((id): id is string => id !== undefined);
+      words.current = tables.words ? readWords(tables.words) : { problems: [] };
+      register.current = buildRegister(tables.register, words.current.words);
     } catch {
-      registerTableId.current = undefined;
+      watchedTableIds.current = [];
+      words.current = { problems: [] };
       register.current = builtInRegister;
     }
   }, [waiting]);
@@ -83,7 +88,7 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
           onSheetActivated: reread,
           // Only the register's edits change what the pane shows of another sheet's tables.
           onTablesChanged: async (tableId) => {
-            if (tableId !== undefined && tableId !== registerTableId.current) return;
+            if (tableId !== undefined && !watchedTableIds.current.includes(tableId)) return;
             await reloadRegister();
             await reread();
           },
@@ -117,7 +122,7 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
       },
       apply: () =>
         void act("Applying RAG formatting…", "RAG formatting was not applied", async () => {
-          const applied = await runExcel((context) => applyRagFormatting(context, register.current, toleranceSet.current, capabilities.current), { onWaiting: waiting });
+          const applied = await runExcel((context) => applyRagFormatting(context, register.current, toleranceSet.current, capabilities.current, words.current.words), { onWaiting: waiting });
           const cells = applied.plan.tables.flatMap((table) => table.rows.flatMap((row) => row.cells)).filter((cell) => isRagStatus(cell.status)).length;
           show(applied.found, applied.plan.rules.length);
           const note = unreadableRulesNote(applied.unreadableRules);
@@ -139,6 +144,21 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
           return inserted.created
             ? { intent: "success", text: `Inserted the KPIRegister table on the sheet "KPI Register" with ${inserted.added} KPIs from the catalogue. Edit it like any table: your rows win over the catalogue.` }
             : { intent: "success", text: inserted.added === 0 ? "The KPIRegister table already has every KPI of the catalogue." : `Added ${inserted.added} missing KPIs to the KPIRegister table; your rows are untouched.` };
+        }),
+      insertWords: () =>
+        void act("Updating the KPIWords table…", "The KPIWords table was not changed", async () => {
+          const inserted = await runExcel(
+            async (context) => {
+              const { grid } = await readActiveSheet(context, capabilities.current);
+              return insertWordsTable(context, unknownWords(grid, findTables(grid, register.current, { words: words.current.words }), words.current.words));
+            },
+            { onWaiting: waiting },
+          );
+          await reloadRegister();
+          await reread();
+          const listed = inserted.added === 1 ? "1 word of this sheet" : `${inserted.added} words of this sheet`;
+          if (inserted.created) return { intent: "success", text: `Inserted the KPIWords table on the sheet "KPI Register" with ${listed} the add-in could not read. Write what each means in its Means column: a polarity such as Bigger is better, No data, or a header such as Target, Tolerance or Not a period.` };
+          return { intent: "success", text: inserted.added === 0 ? "The KPIWords table already lists every word of this sheet the add-in could not read." : `Added ${listed} to the KPIWords table; your rows are untouched.` };
         }),
       shareCopy: () =>
         void act("Making a shareable copy…", "The shareable copy was not made", async () => {
