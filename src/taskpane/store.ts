@@ -3,10 +3,11 @@
  * answers into the plain PaneState that the components draw. One Excel.run per analyst action.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { buildRegister, builtInRegister, findTables, planFormatting, summarise, summariseComparisons, toleranceSetsOf, watchList, type FoundTables, type Register, type WatchItem } from "../core";
+import { builtInRegister, findTables, planFormatting, summarise, summariseComparisons, toleranceSetsOf, watchList, type FoundTables, type Register, type WatchItem } from "../core";
 import { applyRagFormatting, copySheetWithValues, readActiveSheet, removeRagFormatting, selectSheetRow } from "../excel/active-sheet";
-import { watchWorkbook } from "../excel/events";
-import { insertRegisterTable, readRegisterTable } from "../excel/register-table";
+import { watchSheetActivation } from "../excel/events";
+import { insertRegisterTable } from "../excel/register-table";
+import { currentRegister, onRegisterChanged } from "../excel/workbook-register";
 import { checkRequirements, type Capabilities } from "../excel/requirements";
 import { unreadableRulesNote } from "./wording";
 import { explainFailure, runExcel } from "../excel/run";
@@ -24,7 +25,6 @@ export function viewOf(found: FoundTables, toleranceSet: string, ownRules: numbe
 export function usePane(): { state: PaneState; actions: PaneActions } {
   const [state, setState] = useState<PaneState>(initialPaneState);
   const register = useRef<Register>(builtInRegister);
-  const registerTableId = useRef<string | undefined>(undefined);
   const capabilities = useRef<Capabilities>({ mergedAreas: true, cultureInfo: true, formatById: true });
   const toleranceSet = useRef("Standard");
   const found = useRef<FoundTables | null>(null);
@@ -49,16 +49,10 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
     }
   }, [busy, show, waiting]);
 
+  // The register is the functions' own (src/excel/workbook-register.ts): one read, one watch, one failure policy.
   const reloadRegister = useCallback(async () => {
-    try {
-      const table = await runExcel(readRegisterTable, { onWaiting: waiting });
-      registerTableId.current = table?.tableId;
-      register.current = buildRegister(table);
-    } catch {
-      registerTableId.current = undefined;
-      register.current = builtInRegister;
-    }
-  }, [waiting]);
+    register.current = await currentRegister();
+  }, []);
 
   useEffect(() => {
     const check = checkRequirements();
@@ -67,22 +61,18 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
       return;
     }
     capabilities.current = check.capabilities;
+    // Only the register's edits change what the pane shows of another sheet's tables.
+    const unsubscribe = onRegisterChanged((changed) => {
+      register.current = changed;
+      void reread();
+    });
     void (async () => {
       await reloadRegister();
-      await runExcel((context) =>
-        watchWorkbook(context, {
-          onSheetActivated: reread,
-          // Only the register's edits change what the pane shows of another sheet's tables.
-          onTablesChanged: async (tableId) => {
-            if (tableId !== undefined && tableId !== registerTableId.current) return;
-            await reloadRegister();
-            await reread();
-          },
-        }),
-      ).catch(() => undefined);
+      await runExcel((context) => watchSheetActivation(context, reread), { onWaiting: waiting }).catch(() => undefined);
       await reread();
     })();
-  }, [reloadRegister, reread, say]);
+    return unsubscribe;
+  }, [reloadRegister, reread, say, waiting]);
 
   const act = useCallback(
     async (doing: string, failed: string, action: () => Promise<PaneMessage | void>) => {
@@ -125,8 +115,8 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
       selectRow: (item: WatchItem) => void act("Selecting the row…", "The row could not be selected", () => runExcel((context) => selectSheetRow(context, item.sheet, item.row), { onWaiting: waiting })),
       insertRegister: () =>
         void act("Updating the KPI register…", "The KPI register was not changed", async () => {
+          // The table's own events read the register again, for the functions and the pane alike.
           const inserted = await runExcel(insertRegisterTable, { onWaiting: waiting });
-          await reloadRegister();
           return inserted.created
             ? { intent: "success", text: `Inserted the KPIRegister table on the sheet "KPI Register" with ${inserted.added} KPIs from the catalogue. Edit it like any table: your rows win over the catalogue.` }
             : { intent: "success", text: inserted.added === 0 ? "The KPIRegister table already has every KPI of the catalogue." : `Added ${inserted.added} missing KPIs to the KPIRegister table; your rows are untouched.` };
@@ -148,7 +138,7 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
         })(),
       dismissMessage: () => say(undefined),
     }),
-    [act, reloadRegister, reread, say, show, state.ownRules, waiting],
+    [act, reread, say, show, state.ownRules, waiting],
   );
 
   return { state, actions };

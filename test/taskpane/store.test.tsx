@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { App, themeOfOffice } from "../../src/taskpane/App";
 import * as functions from "../../src/functions/functions";
-import { forgetRegister } from "../../src/functions/register-source";
+import { forgetRegister } from "../../src/excel/workbook-register";
 import { asExcelCalls, createExcelHost, customFunctionEvaluator, loadHostFromXlsx, type ExcelHost } from "../support";
 import { fillJsdomGaps } from "./jsdom-gaps";
 
