@@ -5,7 +5,7 @@
  */
 import { promises as files } from "node:fs";
 import path from "node:path";
-import { buildRegister, findTables, planFormatting, registerTableName, skippedSheetLine, toleranceSetKey, toleranceSetsOf, type FormattingPlan, type FoundTables } from "../core";
+import { buildRegister, findTables, planFormatting, registerSheetName, registerTableName, skippedSheetLine, toleranceSetKey, toleranceSetsOf, wordsOfGrid, type FormattingPlan, type FoundTables } from "../core";
 import { parseArguments, usage, type CommandOptions } from "./arguments";
 import { ruleBlocks, splice } from "./edit";
 import { checkOutput, cleanUpOnSignals, place, temporaryBeside } from "./output";
@@ -116,7 +116,11 @@ async function remove(workbook: Workbook, sheets: readonly WorkbookSheet[], out:
 async function format(workbook: Workbook, sheets: readonly WorkbookSheet[], options: CommandOptions, out: string, output: Output): Promise<void> {
   const registerSheet = sheetWithTable(workbook, registerTableName);
   const registerContent = registerSheet ? new Map([[registerSheet.name, await readSheetContent(workbook, registerSheet)]]) : new Map();
-  const register = buildRegister(tableCells(workbook, registerContent, registerTableName));
+  // The words the workbook teaches (its KPIWords table on the KPI Register sheet) read its headers and rows.
+  const wordsSheet = workbook.sheets.find((sheet) => sheet.name.toLowerCase() === registerSheetName.toLowerCase());
+  const taught = wordsOfGrid(wordsSheet ? (registerContent.get(wordsSheet.name) ?? (await readSheetContent(workbook, wordsSheet))).grid : undefined);
+  const register = buildRegister(tableCells(workbook, registerContent, registerTableName), taught.words);
+  const registerProblems = [...register.problems, ...taught.problems];
   registerContent.clear();
 
   // One sheet's grid at a time: once its tables are found, only its layout is kept.
@@ -124,7 +128,7 @@ async function format(workbook: Workbook, sheets: readonly WorkbookSheet[], opti
   const skipped: SkippedSheet[] = [];
   for (const sheet of sheets) {
     const content = await readSheetContent(workbook, sheet);
-    const tables = findTables(content.grid, register);
+    const tables = findTables(content.grid, register, { words: taught.words });
     if (tables.tables.length > 0) found.push({ sheet, layout: content.layout, found: tables });
     if (tables.skipped !== undefined) skipped.push({ sheet: tables.sheet, reason: tables.skipped });
   }
@@ -155,9 +159,9 @@ async function format(workbook: Workbook, sheets: readonly WorkbookSheet[], opti
     next += rules.length;
     if (rules.length > 0 || layout.ownRules > 0) edits.set(sheet.part.toLowerCase(), sheetEdit(workbook, sheet, layout, ruleBlocks(rules, ids, layout)));
   });
-  const report = options.report ? { file: options.report, text: reportText(options.workbook, plans, register.problems, skipped) } : undefined;
+  const report = options.report ? { file: options.report, text: reportText(options.workbook, plans, registerProblems, skipped) } : undefined;
   await writeWorkbook(workbook, edits, out, report);
-  for (const line of summaryLines(plans, register.problems, skipped)) output.out(line);
+  for (const line of summaryLines(plans, registerProblems, skipped)) output.out(line);
   output.out(`Wrote ${out}${options.report ? ` and ${options.report}` : ""}`);
 }
 

@@ -5,7 +5,7 @@
  * on the benchmark's cell, so the colour follows when the analyst updates the benchmark.
  */
 import type { CellValue } from "./cell";
-import { coreDecimals, describeDifference, readBenchmarkFigure, roundTo, showFigure, yearKey, type BenchmarkCell, type BenchmarkKind, type FigureCell } from "./benchmarks";
+import { benchmarkName, coreDecimals, describeDifference, readBenchmarkFigure, roundTo, showFigure, yearKey, type BenchmarkCell, type BenchmarkKind, type FigureCell } from "./benchmarks";
 import { readDefinition, standardSet, toleranceSetKey, type Definition, type DefinitionWording } from "./definition";
 import { figureOf, rate } from "./rate";
 import type { RagStatus, Rating, Read } from "./status";
@@ -249,7 +249,7 @@ export function rateAgainstBenchmark(cell: FigureCell, standing: BenchmarkStandi
   const { target, test, tolerance } = standing;
   if (!benchmark) return { status: "Check definition", reason: capitalise(missingBenchmarkProblem(target.kind)) };
   const against = readBenchmarkFigure(benchmark.value, benchmark.numberFormat, definition);
-  const named = benchmark.year === "latest" ? benchmark.benchmark : `${benchmark.benchmark} ${benchmark.year}`;
+  const named = benchmarkName(benchmark);
   if (!against.ok) {
     return against.verdict === "No data"
       ? { status: "No data", reason: `No data: the target is ${benchmarkWords(target.kind)} and ${named} has no figure (${against.reason})` }

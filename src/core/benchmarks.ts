@@ -80,7 +80,7 @@ type Reading = { ok: true; figure: ShownFigure } | { ok: false; verdict: "No dat
 
 /** Compares a KPI's figures (oldest period first) with one benchmark. Never throws. */
 export function compareWithBenchmark(definition: Definition, figures: readonly FigureCell[], benchmark: BenchmarkCell, measure = definition.wording.measure ?? ""): Comparison {
-  const named = benchmark.year === "latest" ? benchmark.benchmark : `${benchmark.benchmark} ${benchmark.year}`;
+  const named = benchmarkName(benchmark);
   const base = { benchmark: benchmark.benchmark, year: benchmark.year, value: shownText(benchmark.value) };
   const unit = definition.unit;
 
@@ -116,7 +116,8 @@ export function verdictOf(figure: ShownFigure, benchmark: ShownFigure, polarity:
   if (ours === theirs) return "Same";
   if (polarity.kind === "higher") return ours > theirs ? "Better" : "Worse";
   if (polarity.kind === "lower") return ours < theirs ? "Better" : "Worse";
-  const outside = (value: number): number => Math.max(polarity.low - value, 0, value - polarity.high);
+  // Distances to the range at the same decimals, so 8% and 22% around 10%-20% are equally far.
+  const outside = (value: number): number => roundTo(Math.max(polarity.low - value, 0, value - polarity.high), decimals);
   const ourDistance = outside(ours);
   const theirDistance = outside(theirs);
   if (ourDistance === theirDistance) return "Neither better";

@@ -195,8 +195,10 @@ export function roleOfHeader(parts: readonly string[], taught?: TaughtHeaders): 
   const aside = roles.find((role) => role !== null && readAsideKinds.has(role.kind));
   if (aside) return aside;
   if (roles.some((role) => role !== null && thresholdKinds.has(role.kind))) {
-    const lowest = labels[labels.length - 1];
-    return /^(?:target|tolerance)$/i.test(lowest) ? roleOfLabel(lowest, taught) : roleOfLabel(labels.join(" "), taught);
+    // The lowest label names the column where it is a threshold itself ("Target" under "Target Range",
+    // "Amber threshold" under a year); otherwise the labels together do ("Tolerance" over "Covid19").
+    const lowest = roles[roles.length - 1];
+    return lowest !== null && thresholdKinds.has(lowest.kind) ? lowest : roleOfLabel(labels.join(" "), taught);
   }
   const named = roles.find((role) => role !== null && role.kind !== "period");
   if (named) return named;

@@ -19,6 +19,7 @@ export * from "./column-map";
 export * from "./tables";
 export * from "./scale";
 export { skippedSheetLine } from "./skipped";
+export * from "./words-table";
 export * from "./describe";
 export * from "./plan";
 export * from "./gap";

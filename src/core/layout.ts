@@ -57,7 +57,7 @@ export function mergesOf(grid: Grid): Merges {
 }
 
 /** Short header words that a header row's thresholds or row numbers start with: a cheap first look. */
-const headerHint = /polarity|target|toleran|kpi|floor|threshold|minimum|amber|^\s*(?:ref|no\b|id\b|code|good|aim|direction|better|goal)/i;
+const headerHint = /polarity|target|toleran|kpi|floor|threshold|minimum|amber|ambition|^\s*(?:ref|no\b|id\b|code|good|aim|direction|better|goal|higher or lower)/i;
 
 /**
  * Whether a row may be a header row at all, looked at cheaply since most rows are data: a header holds no
@@ -77,6 +77,8 @@ export function mayBeHeaderRow(cells: readonly CellValue[], formats: readonly st
 }
 
 const ratedKinds = new Set<ColumnRole["kind"]>(["polarity", "target", "tolerance", "kpi number", "reference"]);
+/** Columns that describe the row itself: nothing above them in the header is a parent of theirs. */
+const rowColumnKinds = new Set<ColumnRole["kind"]>([...ratedKinds, "measure", "section", "unit"]);
 
 /**
  * The KPI tables whose header block has its main row here: usually one, several where tables stand side
@@ -109,8 +111,11 @@ export function layoutsAt(grid: Grid, merges: Merges, row: number, above: number
   if (upperRow >= above) {
     const upperCells = grid.values[upperRow] ?? [];
     const labels = upperCells.map((_, column) => label(upperRow, column));
-    const parents = labels.map((text) => {
-      if (text === "" || !isHeaderParent(text, taught)) return "";
+    // A parent stands over periods and columns read aside, never over the measure, its thresholds or its ids
+    // (a title such as "Scorecard 2022/23" above a Ref column is no parent of it).
+    const parents = labels.map((text, column) => {
+      const below = roles[column];
+      if (text === "" || !isHeaderParent(text, taught) || (below && rowColumnKinds.has(below.kind))) return "";
       const role = knownRoleOfLabel(text, taught);
       return role && role.kind !== "target" && role.kind !== "tolerance" ? text : "";
     });

@@ -12,8 +12,9 @@ import type { Definition } from "./definition";
 import { describeDefinition } from "./describe";
 import { cellAddress, columnLetters, parseCellAddress } from "./grid";
 import { ragPalette } from "./palette";
+import { rate } from "./rate";
 import { trend } from "./trend";
-import type { RagStatus, Status } from "./status";
+import type { Rating, RagStatus, Status } from "./status";
 import type { FoundTables, KpiRow, PeriodCell, Ranking } from "./tables";
 import { fractionToPercent } from "./units";
 
@@ -89,6 +90,8 @@ interface Group {
 
 export function planFormatting(found: FoundTables, toleranceSet = "Standard"): FormattingPlan {
   const groups = new Map<string, Group>();
+  const groupsOf = new Map<StatusConditions, Map<number, Group>>();
+  const ratings = ratingMemo(toleranceSet);
   const described = new Map<Definition, string>();
   const tables: TableReport[] = found.tables.map((table) => ({
     sheet: found.sheet,
@@ -98,28 +101,47 @@ export function planFormatting(found: FoundTables, toleranceSet = "Standard"): F
     periods: table.periods.map((period) => period.label),
     rows: table.rows.map((row) => {
       // One pass over the row's cells: its report, the cells a rule may colour, and the unreadable ones.
-      const cells: CellReport[] = [];
-      const colourable: PeriodCell[] = [];
-      const problems = [...row.problems];
-      for (const cell of row.cells) {
-        const rating = rateInRow(row, cell, toleranceSet);
-        cells.push({ sheet: found.sheet, address: cell.address, period: cell.period, value: cell.value, status: rating.status, reason: rating.reason });
-        if (rating.unreadable) problems.push(`${cell.address}: ${rating.reason.replace(/^No data: /, "")}`);
-        else colourable.push(cell);
-      }
       const againstBenchmark = benchmarkStandingOf(row.definition, toleranceSet);
+      const cells: CellReport[] = new Array<CellReport>(row.cells.length);
+      let colourable: PeriodCell[] = row.cells;
+      let problems = row.problems;
+      row.cells.forEach((cell, index) => {
+        const rating = againstBenchmark === null ? ratings.rate(cell, row.definition) : rateInRow(row, cell, toleranceSet);
+        cells[index] = { sheet: found.sheet, address: cell.address, period: cell.period, value: cell.value, status: rating.status, reason: rating.reason };
+        if (rating.unreadable) {
+          if (problems === row.problems) problems = [...row.problems];
+          problems.push(`${cell.address}: ${rating.reason.replace(/^No data: /, "")}`);
+          if (colourable === row.cells) colourable = row.cells.slice(0, index);
+        } else if (colourable !== row.cells) colourable.push(cell);
+      });
       if (againstBenchmark !== null) {
-        for (const problem of benchmarkTargetProblems(row, toleranceSet)) if (!problems.includes(problem)) problems.push(problem);
+        for (const problem of benchmarkTargetProblems(row, toleranceSet)) {
+          if (problems.includes(problem)) continue;
+          if (problems === row.problems) problems = [...row.problems];
+          problems.push(problem);
+        }
         if (againstBenchmark.kind === "rated") planBenchmarkRules(groups, row, colourable, againstBenchmark);
       }
       const banding = bands(row.definition, toleranceSet);
       if (againstBenchmark === null && banding.kind === "bands" && colourable.length > 0) {
-        for (const { status, conditions, key } of conditionsOf(banding.bands, row.definition)) {
-          const groupKey = `${colourable[0].column}|${key}`;
-          let group = groups.get(groupKey);
+        for (const statusConditions of conditionsOf(banding.bands, row.definition)) {
+          // Rows sharing thresholds share the group: found by the conditions object, no key string per row.
+          let byColumn = groupsOf.get(statusConditions);
+          if (!byColumn) {
+            byColumn = new Map();
+            groupsOf.set(statusConditions, byColumn);
+          }
+          const column = colourable[0].column;
+          let group = byColumn.get(column);
           if (!group) {
-            group = { status, formulaFor: (anchor: string) => ruleFormula(anchor, conditions), cells: [] };
-            groups.set(groupKey, group);
+            const groupKey = `${column}|${statusConditions.key}`;
+            group = groups.get(groupKey);
+            if (!group) {
+              const { status, conditions } = statusConditions;
+              group = { status, formulaFor: (anchor: string) => ruleFormula(anchor, conditions), cells: [] };
+              groups.set(groupKey, group);
+            }
+            byColumn.set(column, group);
           }
           for (const cell of colourable) group.cells.push(cell);
         }
@@ -146,6 +168,35 @@ export function planFormatting(found: FoundTables, toleranceSet = "Standard"): F
     return { status: group.status, formula: group.formulaFor(anchor), appliesTo, ...ragPalette[group.status] };
   });
   return { sheet: found.sheet, ...(found.skipped === undefined ? {} : { skipped: found.skipped }), toleranceSet, rules, tables };
+}
+
+/**
+ * Ratings of plain numbers, remembered per definition and number format: rows sharing a definition repeat
+ * their figures (and a Rating is never changed), so the reason is worded once per figure, not per cell.
+ */
+function ratingMemo(toleranceSet: string): { rate: (cell: PeriodCell, definition: Definition) => Rating } {
+  const memo = new Map<Definition, Map<string, Map<number, Rating>>>();
+  return {
+    rate: (cell, definition) => {
+      if (typeof cell.value !== "number") return rate(cell.value, definition, toleranceSet, cell.numberFormat);
+      let byFormat = memo.get(definition);
+      if (!byFormat) {
+        byFormat = new Map();
+        memo.set(definition, byFormat);
+      }
+      let byValue = byFormat.get(cell.numberFormat);
+      if (!byValue) {
+        byValue = new Map();
+        byFormat.set(cell.numberFormat, byValue);
+      }
+      let rating = byValue.get(cell.value);
+      if (!rating) {
+        rating = rate(cell.value, definition, toleranceSet, cell.numberFormat);
+        byValue.set(cell.value, rating);
+      }
+      return rating;
+    },
+  };
 }
 
 /**
@@ -280,7 +331,7 @@ function areasOf(cells: Array<{ row: number; column: number }>): string[] {
     else if (!last || cell.column > last.right) current.push({ top: row, bottom: row, left: cell.column, right: cell.column });
   }
   closeRow();
-  done.push(...open);
+  for (const area of open) done.push(area);
   done.sort((a, b) => a.top - b.top || a.left - b.left);
   return done.map((area) => {
     const topLeft = cellAddress({ row: area.top, column: area.left });

@@ -2,7 +2,7 @@
 import type { CellValue } from "./cell";
 import type { Definition } from "./definition";
 import type { PercentScale } from "./units";
-import { readValue } from "./wording";
+import { isPercentFormat, readValue } from "./wording";
 
 /**
  * How a row keeps its percentages, from its values and formats: % formats or % text mean fractions;
@@ -15,11 +15,21 @@ export function decideScale(definition: Definition, cells: ReadonlyArray<{ value
   let wholeNumber = false;
   let fraction = false;
   for (const cell of cells) {
-    const read = readValue(cell.value, cell.numberFormat);
-    if (read.kind !== "figure") continue;
-    if (read.percent) percentCue = true;
-    else if (Math.abs(read.value) > 1) wholeNumber = true;
-    else if (!Number.isInteger(read.value)) fraction = true;
+    let figure: number;
+    let percent: boolean;
+    if (typeof cell.value === "number" && Number.isFinite(cell.value)) {
+      // The common case, without readValue's object: a number, its format saying whether it is a percentage.
+      figure = cell.value;
+      percent = isPercentFormat(cell.numberFormat);
+    } else {
+      const read = readValue(cell.value, cell.numberFormat);
+      if (read.kind !== "figure") continue;
+      figure = read.value;
+      percent = read.percent;
+    }
+    if (percent) percentCue = true;
+    else if (Math.abs(figure) > 1) wholeNumber = true;
+    else if (!Number.isInteger(figure)) fraction = true;
   }
   if (percentCue && wholeNumber) return { ok: false, problem: "the period figures mix percentages (91%) with whole numbers (91): make them one kind" };
   if (!percentCue && wholeNumber && fraction) {

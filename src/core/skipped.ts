@@ -38,6 +38,7 @@ export function whySkipped(grid: Grid, merges: Merges, layouts: readonly Layout[
   if (miss.measure && !miss.rated && miss.periods.length > 0) {
     return `row ${row} has a measure column ('${miss.measure}') and periods but no polarity, target or KPI number column, so its measures are context measures with nothing to rate`;
   }
+  if (missing.length === 0) return `row ${row} looks like a KPI header but the add-in could not read a table under it`;
   return `row ${row} has ${found.join(" and ")} but ${missing.join(" and ")}`;
 }
 

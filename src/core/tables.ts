@@ -11,7 +11,7 @@ import { definitionProblems, toleranceSetKey, unreadableDefinition, withScale, t
 import { cellAddress, columnLetters, type Grid } from "./grid";
 import { taughtHeadersOf } from "./headers";
 import { layoutsAt, mergesOf, type Layout, type Merges } from "./layout";
-import { builtInRegister, chooseDefinition, type Register } from "./register";
+import { builtInRegister, chooseDefinition, type ChosenDefinition, type Register } from "./register";
 import { whySkipped } from "./skipped";
 import { unitFromMeasure, type PercentScale } from "./units";
 import { decideScale } from "./scale";
@@ -180,12 +180,6 @@ function readTable(grid: Grid, merges: Merges, layout: Layout, end: number, regi
     if (column) column.role = { kind: handWritten };
     return false;
   });
-  const value = (row: number, column: number | undefined): CellValue => {
-    if (column === undefined) return null;
-    const cell = grid.values[row]?.[column] ?? null;
-    return typeof cell === "string" && cell.trim() === "" ? null : cell;
-  };
-  const format = (row: number, column: number | undefined): string => (column === undefined ? "General" : grid.numberFormats[row]?.[column] ?? "General");
   const text = (cell: CellValue): string => {
     if (cell === null || isExcelError(cell)) return "";
     const written = String(cell);
@@ -205,6 +199,11 @@ function readTable(grid: Grid, merges: Merges, layout: Layout, end: number, regi
   }
 
   const periodLetters = periods.map((period) => columnLetters(origin.column + period.column));
+  const value = (row: number, column: number): CellValue => {
+    const cell = grid.values[row]?.[column] ?? null;
+    return typeof cell === "string" && cell.trim() === "" ? null : cell;
+  };
+  const format = (row: number, column: number): string => grid.numberFormats[row]?.[column] ?? "General";
   const comparatorColumns = layout.columns.flatMap((column) => (column.role.kind === "comparator" ? [{ column: column.column, benchmark: column.role.benchmark, year: column.role.year ?? "latest" }] : []));
   const rankingColumns = layout.columns.filter((column) => column.role.kind === "comparator text");
   const rankingsOf = (row: number): Ranking[] =>
@@ -224,15 +223,38 @@ function readTable(grid: Grid, merges: Merges, layout: Layout, end: number, regi
   let section = layout.sectionHeader ?? "";
   let subRowParent = "";
   let lastRow = firstRow - 1;
+  const periodCount = periods.length;
+  const periodColumns = periods.map((period) => period.column);
+  const idKind = layout.kpiNumber !== undefined ? "kpi number" : "reference";
+  const otherColumns = others.map((tolerance) => tolerance.column);
   for (let row = firstRow; row < end; row++) {
-    const sectionCell = text(layout.section === undefined ? null : merges.value(row, layout.section));
-    if (sectionCell !== "") section = sectionCell;
-    const measureCell = value(row, layout.measure);
+    const rowValues = grid.values[row];
+    if (rowValues === undefined || rowValues.length === 0) continue;
+    const rowFormats = grid.numberFormats[row];
+    const at = (column: number | undefined): CellValue => {
+      if (column === undefined) return null;
+      const cell = rowValues[column] ?? null;
+      return typeof cell === "string" && cell.trim() === "" ? null : cell;
+    };
+    const formatAt = (column: number | undefined): string => (column === undefined ? "General" : rowFormats?.[column] ?? "General");
+    if (layout.section !== undefined) {
+      const sectionCell = text(merges.value(row, layout.section));
+      if (sectionCell !== "") section = sectionCell;
+    }
+    const measureCell = at(layout.measure);
     const measureText = text(measureCell);
-    const idCell = value(row, idColumn);
-    const periodValues = periods.map((period) => value(row, period.column));
-    const hasFigures = periodValues.some((cell) => cell !== null);
-    const hasThresholds = value(row, layout.polarity) !== null || value(row, layout.target) !== null || value(row, standard?.column) !== null;
+    const idCell = at(idColumn);
+    const periodValues: CellValue[] = new Array<CellValue>(periodCount);
+    let hasFigures = false;
+    for (let index = 0; index < periodCount; index++) {
+      const cell = at(periodColumns[index]);
+      periodValues[index] = cell;
+      if (cell !== null) hasFigures = true;
+    }
+    const polarityCell = at(layout.polarity);
+    const targetCell = at(layout.target);
+    const toleranceCell = at(standard?.column);
+    const hasThresholds = polarityCell !== null || targetCell !== null || toleranceCell !== null;
     if (measureText === "" && idCell === null) {
       // A section label in a column of its own, or merged across the table, with nothing else on the row.
       if (!hasFigures && !hasThresholds) {
@@ -256,53 +278,50 @@ function readTable(grid: Grid, merges: Merges, layout: Layout, end: number, regi
     else if (subRow && subRowParent !== "") measure = `${subRowParent} ${measureText}`;
     else if (!subRow) subRowParent = "";
 
-    const cells: PeriodCell[] = periods.map((period, index) => ({
-      period: period.label,
-      row: origin.row + row,
-      column: origin.column + period.column,
-      address: `${periodLetters[index]}${origin.row + row + 1}`,
-      value: periodValues[index],
-      numberFormat: format(row, period.column),
-    }));
+    const sheetRow = origin.row + row;
+    const cells: PeriodCell[] = new Array<PeriodCell>(periodCount);
+    const rowNumber = String(sheetRow + 1);
+    for (let index = 0; index < periodCount; index++) {
+      cells[index] = {
+        period: periods[index].label,
+        row: sheetRow,
+        column: origin.column + periodColumns[index],
+        address: periodLetters[index] + rowNumber,
+        value: periodValues[index],
+        numberFormat: formatAt(periodColumns[index]),
+      };
+    }
 
-    const polarityCell = value(row, layout.polarity);
-    if (typeof polarityCell === "string" && polarityCell.trim().length <= 3) polarityCodes.add(polarityCell.trim());
+    if (typeof polarityCell === "string" && polarityCodes.size <= 4 && polarityCell.length <= 5 && polarityCell.trim().length <= 3) polarityCodes.add(polarityCell.trim());
+    const unitCell = at(layout.unit);
+    const otherCells = otherColumns.map((column) => at(column));
+    const otherFormats = otherColumns.map((column) => formatAt(column));
     const own = (): Definition =>
-      definitions.read(
-        [polarityCell, value(row, layout.target), value(row, standard?.column), value(row, layout.unit), ...others.map((tolerance) => value(row, tolerance.column))],
-        [format(row, layout.target), format(row, standard?.column), ...others.map((tolerance) => format(row, tolerance.column))],
+      definitions.read([polarityCell, targetCell, toleranceCell, unitCell, ...otherCells], [formatAt(layout.target), formatAt(standard?.column), ...otherFormats], measure, (): DefinitionWording => ({
         measure,
-        (): DefinitionWording => ({
-          measure,
-          polarity: polarityCell,
-          target: value(row, layout.target),
-          tolerance: value(row, standard?.column),
-          otherTolerances: Object.fromEntries(others.map((tolerance) => [tolerance.set, value(row, tolerance.column)])),
-          unit: value(row, layout.unit),
-          formats: {
-            target: format(row, layout.target),
-            tolerance: format(row, standard?.column),
-            otherTolerances: Object.fromEntries(others.map((tolerance) => [tolerance.set, format(row, tolerance.column)])),
-          },
-        }),
-      );
-    const chosen = chooseDefinition({
-      idCell,
-      idKind: layout.kpiNumber !== undefined ? "kpi number" : "reference",
-      hasThresholds,
-      measure,
-      cells,
-      register,
-      own,
-    });
+        polarity: polarityCell,
+        target: targetCell,
+        tolerance: toleranceCell,
+        otherTolerances: Object.fromEntries(others.map((tolerance, index) => [tolerance.set, otherCells[index]])),
+        unit: unitCell,
+        formats: {
+          target: formatAt(layout.target),
+          tolerance: formatAt(standard?.column),
+          otherTolerances: Object.fromEntries(others.map((tolerance, index) => [tolerance.set, otherFormats[index]])),
+        },
+      }));
+    // Without a KPI number or row reference there is no register to ask: the row's own words rate it.
+    const chosen: ChosenDefinition = idCell === null ? { definition: own(), source: "sheet", problems: [] } : chooseDefinition({ idCell, idKind, hasThresholds, measure, cells, register, own });
     const scale = decideScale(chosen.definition, cells);
     const definition = scale.ok ? definitions.scaled(chosen.definition, scale.value) : unreadableDefinition(chosen.definition.wording, scale.problem);
-    const reference = layout.reference !== undefined && value(row, layout.reference) !== null ? text(value(row, layout.reference)) : undefined;
+    const reference = layout.reference === undefined ? undefined : text(at(layout.reference)) || undefined;
+    const ownProblems = definitions.problems(definition);
     // The row's own benchmark columns, then the register entry's for benchmarks the sheet has no column for.
-    const benchmarks = benchmarkCellsOf(row);
-    const rankings = rankingsOf(row);
+    const benchmarks = comparatorColumns.length === 0 ? [] : benchmarkCellsOf(row);
+    const rankings = rankingColumns.length === 0 ? [] : rankingsOf(row);
     for (const registered of chosen.benchmarks ?? []) if (!benchmarks.some((benchmark) => benchmark.kind === registered.kind)) benchmarks.push(registered);
-    rows.push({ row: origin.row + row, id: chosen.id, reference, measure, section, source: chosen.source, definition, problems: [...definitionProblems(definition), ...chosen.problems], cells, ...(benchmarks.length > 0 ? { benchmarks } : {}), ...(rankings.length > 0 ? { rankings } : {}) });
+    const problems = chosen.problems.length === 0 ? [...ownProblems] : [...ownProblems, ...chosen.problems];
+    rows.push({ row: sheetRow, id: chosen.id, reference, measure, section, source: chosen.source, definition, problems, cells, ...(benchmarks.length > 0 ? { benchmarks } : {}), ...(rankings.length > 0 ? { rankings } : {}) });
     lastRow = row;
   }
   const codes = [...polarityCodes];
@@ -345,17 +364,32 @@ function soleText(grid: Grid, row: number, first: number, last: number): string 
 function definitionMemo(words: Words | undefined): {
   read: (cells: CellValue[], formats: string[], measure: string, wording: () => DefinitionWording) => Definition;
   scaled: (definition: Definition, scale: PercentScale | undefined) => Definition;
+  problems: (definition: Definition) => readonly string[];
 } {
-  const read = new Map<string, Definition>();
+  // A trie of the row's cells and formats, so looking a wording up builds no key string for every row.
+  type Node = Map<unknown, Node | Definition>;
+  const root: Node = new Map();
   const scaled = new WeakMap<Definition, Map<string, Definition>>();
-  const keyOf = (cell: CellValue): string => (cell === null ? "" : typeof cell === "object" ? `#${cell.error}` : `${typeof cell}:${cell}`);
+  const problems = new WeakMap<Definition, readonly string[]>();
+  const keyOf = (cell: CellValue): unknown => (cell !== null && typeof cell === "object" ? `#${cell.error}` : cell);
+  const child = (node: Node, key: unknown): Node => {
+    let next = node.get(key) as Node | undefined;
+    if (!next) {
+      next = new Map();
+      node.set(key, next);
+    }
+    return next;
+  };
   return {
     read: (cells, formats, measure, wording) => {
-      const key = `${cells.map(keyOf).join("\u0001")}\u0002${formats.join("\u0001")}\u0002${unitFromMeasure(measure) ?? ""}`;
-      let definition = read.get(key);
+      let node = root;
+      for (const cell of cells) node = child(node, keyOf(cell));
+      for (const format of formats) node = child(node, format);
+      const unit = unitFromMeasure(measure) ?? "";
+      let definition = node.get(unit) as Definition | undefined;
       if (!definition) {
         definition = readKpiDefinition(wording(), words);
-        read.set(key, definition);
+        node.set(unit, definition);
       }
       return definition;
     },
@@ -372,6 +406,14 @@ function definitionMemo(words: Words | undefined): {
         byScale.set(key, result);
       }
       return result;
+    },
+    problems: (definition) => {
+      let found = problems.get(definition);
+      if (!found) {
+        found = definitionProblems(definition);
+        problems.set(definition, found);
+      }
+      return found;
     },
   };
 }

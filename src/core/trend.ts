@@ -37,7 +37,8 @@ export function trend(periods: readonly CellValue[], definition: Definition, num
     return -Math.max(polarity.low - figure, 0, figure - polarity.high);
   };
   const slope = points.length === 2 ? goodness(points[1].figure) - goodness(points[0].figure) : slopeOf(points.map((point) => ({ x: point.position, y: goodness(point.figure) })));
-  const scale = Math.max(...points.map((point) => Math.abs(point.figure)), 1);
+  let scale = 1;
+  for (const point of points) if (Math.abs(point.figure) > scale) scale = Math.abs(point.figure);
   const across = points.length === 2 ? "since the previous period" : `across ${points.length} periods`;
   if (Math.abs(slope) <= noise * scale) return { ok: true, direction: "No change", reason: `No change ${across}` };
   return slope > 0 ? { ok: true, direction: "Improved", reason: `Improved ${across}` } : { ok: true, direction: "Declined", reason: `Declined ${across}` };

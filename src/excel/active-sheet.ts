@@ -3,7 +3,7 @@
  * the add-in's rules (rules.ts), selecting a KPI's row and making a shareable copy. Everything else on the
  * sheet is left alone.
  */
-import { findTables, planFormatting, topLeftOf, type FormattingPlan, type FoundTables, type Register } from "../core";
+import { findTables, planFormatting, topLeftOf, type FormattingPlan, type FoundTables, type Register, type Words } from "../core";
 import { detectCapabilities, type Capabilities } from "./requirements";
 import { queueDeletions, queueRules, retryAfter } from "./rules";
 import { activeSheet, readActiveSheet, type OwnRule, type SheetLocator, type SheetReading } from "./sheet-reading";
@@ -26,9 +26,9 @@ export interface Applied {
  * read) it is read and written once more; a write that failed part-way is repaired the same way, since it
  * first deletes every rule of its own that is there.
  */
-export async function applyRagFormatting(context: Excel.RequestContext, register: Register, toleranceSet: string, capabilities: Capabilities): Promise<Applied> {
+export async function applyRagFormatting(context: Excel.RequestContext, register: Register, toleranceSet: string, capabilities: Capabilities, words?: Words): Promise<Applied> {
   const reading = await readActiveSheet(context, capabilities);
-  const found = findTables(reading.grid, register);
+  const found = findTables(reading.grid, register, { words });
   const plan = planFormatting(found, toleranceSet);
   await replaceRules(context, plan, reading, capabilities);
   return { found, plan, removed: reading.ownRules.length, unreadableRules: reading.unreadableRules, blocks: reading.blocks };

@@ -29,6 +29,8 @@ export interface PaneState {
   /** How many of the add-in's own rules are on the sheet now. */
   ownRules: number;
   registerProblems: string[];
+  /** Rows of the KPIWords table that were left out, and words waiting for a meaning. */
+  wordsProblems: string[];
   message?: PaneMessage;
   /** "Check this Excel": idle, running, or done with its report as text. */
   selfCheck: { running: boolean; report?: string };
@@ -41,6 +43,8 @@ export interface PaneActions {
   remove(): void;
   selectRow(item: WatchItem): void;
   insertRegister(): void;
+  /** Inserts or tops up the KPIWords table with the words of this sheet the add-in could not read. */
+  insertWords(): void;
   shareCopy(): void;
   checkThisExcel(): void;
   dismissMessage(): void;
@@ -57,5 +61,6 @@ export const initialPaneState: PaneState = {
   toleranceSet: "Standard",
   ownRules: 0,
   registerProblems: [],
+  wordsProblems: [],
   selfCheck: { running: false },
 };

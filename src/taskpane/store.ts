@@ -3,11 +3,11 @@
  * answers into the plain PaneState that the components draw. One Excel.run per analyst action.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { builtInRegister, findTables, planFormatting, summarise, summariseComparisons, toleranceSetsOf, watchList, type FoundTables, type Register, type WatchItem } from "../core";
+import { builtInRegister, findTables, planFormatting, summarise, summariseComparisons, toleranceSetsOf, unknownWords, watchList, type FoundTables, type Register, type WatchItem, type Words } from "../core";
 import { applyRagFormatting, copySheetWithValues, readActiveSheet, removeRagFormatting, selectSheetRow } from "../excel/active-sheet";
 import { watchSheetActivation } from "../excel/events";
-import { insertRegisterTable } from "../excel/register-table";
-import { currentRegister, onRegisterChanged } from "../excel/workbook-register";
+import { insertRegisterTable, insertWordsTable } from "../excel/register-table";
+import { currentWorkbookRegister, onRegisterChanged, type WorkbookRegister } from "../excel/workbook-register";
 import { checkRequirements, type Capabilities } from "../excel/requirements";
 import { unreadableRulesNote } from "./wording";
 import { explainFailure, runExcel } from "../excel/run";
@@ -25,6 +25,7 @@ export function viewOf(found: FoundTables, toleranceSet: string, ownRules: numbe
 export function usePane(): { state: PaneState; actions: PaneActions } {
   const [state, setState] = useState<PaneState>(initialPaneState);
   const register = useRef<Register>(builtInRegister);
+  const words = useRef<{ words?: Words; problems: string[] }>({ problems: [] });
   const capabilities = useRef<Capabilities>({ mergedAreas: true, cultureInfo: true, formatById: true });
   const toleranceSet = useRef("Standard");
   const found = useRef<FoundTables | null>(null);
@@ -35,7 +36,7 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
 
   const show = useCallback((tables: FoundTables, ownRules: number, message?: PaneMessage) => {
     found.current = tables;
-    setState((previous) => ({ ...previous, phase: "ready", busy: undefined, ...viewOf(tables, toleranceSet.current, ownRules), registerProblems: register.current.problems, message: message ?? previous.message }));
+    setState((previous) => ({ ...previous, phase: "ready", busy: undefined, ...viewOf(tables, toleranceSet.current, ownRules), registerProblems: register.current.problems, wordsProblems: words.current.problems, message: message ?? previous.message }));
   }, []);
 
   const reread = useCallback(async () => {
@@ -43,16 +44,20 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
     try {
       const reading = await runExcel((context) => readActiveSheet(context, capabilities.current), { onWaiting: waiting });
       const note = unreadableRulesNote(reading.unreadableRules);
-      show(findTables(reading.grid, register.current), reading.ownRules.length, note ? { intent: "warning", text: note } : undefined);
+      show(findTables(reading.grid, register.current, { words: words.current.words }), reading.ownRules.length, note ? { intent: "warning", text: note } : undefined);
     } catch (error) {
       setState((previous) => ({ ...previous, phase: "ready", busy: undefined, message: { intent: "error", text: explainFailure(error, "The sheet could not be read") } }));
     }
   }, [busy, show, waiting]);
 
   // The register is the functions' own (src/excel/workbook-register.ts): one read, one watch, one failure policy.
-  const reloadRegister = useCallback(async () => {
-    register.current = await currentRegister();
+  const take = useCallback((read: WorkbookRegister) => {
+    register.current = read.register;
+    words.current = read.words;
   }, []);
+  const reloadRegister = useCallback(async () => {
+    take(await currentWorkbookRegister());
+  }, [take]);
 
   useEffect(() => {
     const check = checkRequirements();
@@ -63,7 +68,7 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
     capabilities.current = check.capabilities;
     // Only the register's edits change what the pane shows of another sheet's tables.
     const unsubscribe = onRegisterChanged((changed) => {
-      register.current = changed;
+      take(changed);
       void reread();
     });
     void (async () => {
@@ -72,7 +77,7 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
       await reread();
     })();
     return unsubscribe;
-  }, [reloadRegister, reread, say, waiting]);
+  }, [reloadRegister, reread, say, take, waiting]);
 
   const act = useCallback(
     async (doing: string, failed: string, action: () => Promise<PaneMessage | void>) => {
@@ -98,7 +103,7 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
       },
       apply: () =>
         void act("Applying RAG formatting…", "RAG formatting was not applied", async () => {
-          const applied = await runExcel((context) => applyRagFormatting(context, register.current, toleranceSet.current, capabilities.current), { onWaiting: waiting });
+          const applied = await runExcel((context) => applyRagFormatting(context, register.current, toleranceSet.current, capabilities.current, words.current.words), { onWaiting: waiting });
           const cells = applied.plan.tables.flatMap((table) => table.rows.flatMap((row) => row.cells)).filter((cell) => cell.status === "Green" || cell.status === "Amber" || cell.status === "Red").length;
           show(applied.found, applied.plan.rules.length);
           const note = unreadableRulesNote(applied.unreadableRules);
@@ -120,6 +125,20 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
           return inserted.created
             ? { intent: "success", text: `Inserted the KPIRegister table on the sheet "KPI Register" with ${inserted.added} KPIs from the catalogue. Edit it like any table: your rows win over the catalogue.` }
             : { intent: "success", text: inserted.added === 0 ? "The KPIRegister table already has every KPI of the catalogue." : `Added ${inserted.added} missing KPIs to the KPIRegister table; your rows are untouched.` };
+        }),
+      insertWords: () =>
+        void act("Updating the KPIWords table…", "The KPIWords table was not changed", async () => {
+          const inserted = await runExcel(
+            async (context) => {
+              const { grid } = await readActiveSheet(context, capabilities.current);
+              return insertWordsTable(context, unknownWords(grid, findTables(grid, register.current, { words: words.current.words }), words.current.words));
+            },
+            { onWaiting: waiting },
+          );
+          // The table's own events read the register and the sheet again, for the functions and the pane alike.
+          const listed = inserted.added === 1 ? "1 word of this sheet" : `${inserted.added} words of this sheet`;
+          if (inserted.created) return { intent: "success", text: `Inserted the KPIWords table on the sheet "KPI Register" with ${listed} the add-in could not read. Write what each means in its Means column: a polarity such as Bigger is better, No data, or a header such as Target, Tolerance or Not a period.` };
+          return { intent: "success", text: inserted.added === 0 ? "The KPIWords table already lists every word of this sheet the add-in could not read." : `Added ${listed} to the KPIWords table; your rows are untouched.` };
         }),
       shareCopy: () =>
         void act("Making a shareable copy…", "The shareable copy was not made", async () => {

@@ -4,17 +4,16 @@
  * benchmark lines and exceptions, and never a RAG fill on a benchmark column. Screenshots of a KPI's
  * comparisons and of the summary's benchmark lines go to test-results/.
  */
-import { readFile, mkdir } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findTables, planFormatting } from "../../src/core";
 import { createExcelHost, workbookStateFromJson, workbookStateToJson, type WorkbookJson } from "../support";
 import { wholeNumbers } from "../core/benchmark-scorecards";
-import { chromiumExecutable, dist, ensureBuilt, results, root } from "./built-pane";
+import { chromiumExecutable, ensureBuilt, results, servePane } from "./built-pane";
 import type { BrowserHost } from "./host-entry";
-import { bundleHost } from "./host-bundle";
-import { startPaneServer, type PaneServer } from "./server";
+import type { PaneServer } from "./server";
 
 let server: PaneServer | undefined;
 let browser: Browser | undefined;
@@ -26,12 +25,7 @@ beforeAll(async () => {
   await ensureBuilt();
   await mkdir(results, { recursive: true });
   const host = createExcelHost({ [wholeNumbers.sheet]: wholeNumbers.values });
-  server = await startPaneServer({
-    distDir: dist,
-    officeJsDir: path.join(root, "node_modules", "@microsoft", "office-js", "dist"),
-    hostScript: await bundleHost(workbookStateToJson(host.state), JSON.parse(await readFile(path.join(dist, "functions.json"), "utf8"))),
-    axeScript: await readFile(path.join(root, "node_modules", "axe-core", "axe.min.js"), "utf8"),
-  });
+  server = await servePane(workbookStateToJson(host.state));
   const origin = server.origin;
   browser = await chromium.launch({ executablePath: chromiumExecutable(), args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"], timeout: 30_000 });
   const context = await browser.newContext({ viewport: { width: 360, height: 900 }, locale: "en-GB", serviceWorkers: "block" });

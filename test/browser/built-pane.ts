@@ -1,11 +1,14 @@
 /**
  * What a browser test needs before it starts: the production build of the pane in dist/ (built when it
- * is missing or older than src/) and a Chromium to drive.
+ * is missing or older than src/), the server that serves it with a simulated Excel, and a Chromium.
  */
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { readdir, stat, utimes } from "node:fs/promises";
+import { readFile, readdir, stat, utimes } from "node:fs/promises";
 import path from "node:path";
+import type { WorkbookJson } from "../support";
+import { bundleHost } from "./host-bundle";
+import { startPaneServer, type PaneServer } from "./server";
 
 export const root = path.resolve(__dirname, "..", "..");
 export const dist = path.join(root, "dist");
@@ -46,4 +49,14 @@ export function chromiumExecutable(): string {
   const found = candidates.find((candidate): candidate is string => !!candidate && existsSync(candidate));
   if (!found) throw new Error("No Chromium found: install Debian's chromium (apt-get install chromium) or set KPI_RAG_CHROMIUM to a Chromium executable.");
   return found;
+}
+
+/** Serves the built pane with the simulated Excel holding `workbook` and the functions dist/ registers. */
+export async function servePane(workbook: WorkbookJson): Promise<PaneServer> {
+  return startPaneServer({
+    distDir: dist,
+    officeJsDir: path.join(root, "node_modules", "@microsoft", "office-js", "dist"),
+    hostScript: await bundleHost(workbook, JSON.parse(await readFile(path.join(dist, "functions.json"), "utf8"))),
+    axeScript: await readFile(path.join(root, "node_modules", "axe-core", "axe.min.js"), "utf8"),
+  });
 }

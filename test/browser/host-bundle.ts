@@ -24,7 +24,7 @@ const withoutXlsx: Plugin = {
  * The host's script for the page, with `workbook` as its starting state and the built functions.json, so the
  * host calculates =KPI. formulas with the functions functions.js registers, as Excel calls them.
  */
-export async function bundleHost(workbook: WorkbookJson, functions: FunctionsMetadata): Promise<string> {
+export async function bundleHost(workbook: WorkbookJson, functions: FunctionsMetadata = { functions: [] }): Promise<string> {
   const result = await build({
     entryPoints: [path.join(here, "host-entry.ts")],
     bundle: true,

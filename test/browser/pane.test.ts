@@ -3,7 +3,7 @@
  * bundled Appendix I workbook: it reads the sheet, applies RAG formatting, summarises, removes it, and
  * stays accessible, without a request beyond its own origin. See README.md beside this file.
  */
-import { mkdir, readFile, rm } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,9 +12,8 @@ import { gridOf, readWorkbookFile } from "../support/xlsx-grid";
 import { createExcelHost, loadHostFromXlsx, workbookStateFromJson, workbookStateToJson, type ConditionalFormatSnapshot, type ExcelHost, type WorkbookJson } from "../support";
 import { paintedCells, type RuleToJudge } from "../support/rule-engine";
 import type { BrowserHost } from "./host-entry";
-import { chromiumExecutable, dist, ensureBuilt, results, root } from "./built-pane";
-import { bundleHost } from "./host-bundle";
-import { startPaneServer, type PaneServer } from "./server";
+import { chromiumExecutable, ensureBuilt, results, root, servePane } from "./built-pane";
+import type { PaneServer } from "./server";
 
 const workbookFile = path.join(root, "examples", "appendix-i.xlsx");
 
@@ -78,12 +77,7 @@ beforeAll(async () => {
   expect(expected.plan.rules.length, "the core plans no rules for Appendix I: nothing for the pane to apply").toBeGreaterThan(0);
   expect(expected.analystsRules.map((format) => format.formula), "Appendix I should carry the analyst's own rule").toEqual(['=ISNUMBER(SEARCH("late",K7))']);
 
-  server = await startPaneServer({
-    distDir: dist,
-    officeJsDir: path.join(root, "node_modules", "@microsoft", "office-js", "dist"),
-    hostScript: await bundleHost(workbookStateToJson(host.state), JSON.parse(await readFile(path.join(dist, "functions.json"), "utf8"))),
-    axeScript: await readFile(path.join(root, "node_modules", "axe-core", "axe.min.js"), "utf8"),
-  });
+  server = await servePane(workbookStateToJson(host.state));
   const origin = server.origin;
 
   browser = await chromium.launch({

@@ -234,6 +234,7 @@ describe("an In range is better KPI (10%-20%) against a benchmark", () => {
       { figure: 0.08, benchmark: 0.23, verdict: "Better", why: "2 points below the range against 3 points above it" },
       { figure: 0.24, benchmark: 0.19, verdict: "Worse", why: "4 points above the range against inside it" },
       { figure: 0.15, benchmark: 0.12, verdict: "Neither better", why: "both inside the range" },
+      { figure: 0.08, benchmark: 0.22, verdict: "Neither better", why: "both 2 points outside the range" },
       { figure: 0.15, benchmark: 0.15, verdict: "Same", why: "the same figure" },
     ] as const,
     ({ figure, benchmark, verdict, why }) => `says ${verdict} for ${figure * 100}% against ${benchmark * 100}%: ${why}`,

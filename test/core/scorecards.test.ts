@@ -136,6 +136,43 @@ describe("periods in every common spelling", () => {
     expect(found.tables[0].headerRows).toEqual([0, 1]);
   });
 
+  it("reads a title, then a row of parents (a year over its quarters, benchmarks over England and SN), then the header row", () => {
+    const found = findTables(
+      grid(
+        [
+          ["Children's Social Care Scorecard, Quarter 2 2022/23", null, null, null, null, null, null, null, null],
+          [null, null, null, null, null, "2022/23", null, "Latest benchmarks (2021/22)", null],
+          ["Ref", "Key performance indicator", "Better if", "Goal", "Amber threshold", "Qtr 1", "Qtr 2", "England", "Stat. neighbours"],
+          ["EH-2", "Early help assessments completed within 45 working days", "Bigger is better", "85%", "75%", "88%", "74%", "81%", "79%"],
+        ],
+        { merges: [{ top: 0, left: 0, bottom: 0, right: 8 }, { top: 1, left: 5, bottom: 1, right: 6 }, { top: 1, left: 7, bottom: 1, right: 8 }] },
+      ),
+    );
+    const [table] = found.tables;
+    expect(table.headerRows).toEqual([1, 2]);
+    expect(table.columnMap).toBe("A row reference (Ref), B measure (Key performance indicator), C polarity (Better if), D target (Goal), E tolerance (Amber threshold), F–G periods; H England, I Stat. neighbours left alone");
+    expect(statuses(found)).toEqual([["Early help assessments completed within 45 working days", "2022/23 Qtr 1: Green", "2022/23 Qtr 2: Red"]]);
+  });
+
+  it("does not take a title over a Ref column for a parent of the header", () => {
+    const found = findTables(
+      grid([
+        ["Scorecard 2022/23"],
+        ["Ref", "Measure", "Polarity", "Target", "Tolerance", "Q1"],
+        ["FS-1", "Foster carers approved in the year", "Bigger is better", "40", "30", "35"],
+      ]),
+    );
+    expect(found.tables[0].address).toBe("A2:F3");
+    expect(found.tables[0].columns[0]).toEqual({ column: 0, header: "Ref", label: "Ref", role: { kind: "reference" } });
+    expect(statuses(found)).toEqual([["Foster carers approved in the year", "Q1: Amber"]]);
+  });
+
+  it("keeps a threshold column a threshold under a year merged over it", () => {
+    expect(roleOfHeader(["2022/23", "Amber threshold"])).toEqual({ kind: "tolerance", set: "Standard" });
+    expect(roleOfHeader(["2022/23", "Target"])).toEqual({ kind: "target" });
+    expect(roleOfHeader(["Tolerance", "Covid19"])).toEqual({ kind: "tolerance", set: "Covid19" });
+  });
+
   it("joins quarters over a year in the row below with the year first too", () => {
     expect(roleOfHeader(["Q1", "2022/23"])).toEqual({ kind: "period", label: "2022/23 Q1" });
     expect(roleOfHeader(["2022/23", "Q1"])).toEqual({ kind: "period", label: "2022/23 Q1" });
@@ -397,5 +434,17 @@ describe("saying why a sheet was skipped", () => {
 
   it("says the KPI Register sheet holds the register", () => {
     expect(findTables(grid([[...registerColumns]], { sheet: "KPI Register" })).skipped).toMatch(/holds the KPI register/);
+  });
+});
+
+describe("a very long sheet", () => {
+  it("reads 130,000 rows without running out of call stack, past where spreading the rows into Math.max failed", () => {
+    const values: CellValue[][] = [["Measure", "Polarity", "Target", "Tolerance", "Q1"]];
+    for (let index = 0; index < 130_000; index++) values.push([`Visits within timescale, team ${index + 1}`, "Bigger is better", "90%", "80%", index % 2 === 0 ? "91%" : "79%"]);
+    const found = findTables(grid(values));
+    expect(found.tables[0].rows).toHaveLength(130_000);
+    const plan = planFormatting(found);
+    expect(plan.tables[0].rows[0].cells[0].status).toBe("Green");
+    expect(plan.tables[0].rows[1].cells[0].status).toBe("Red");
   });
 });

@@ -8,7 +8,7 @@ import { builtInRegister, findTables, planFormatting, type FormattingPlan } from
 import { applyRagFormatting, readActiveSheet, removeRagFormatting, writePlan } from "../../src/excel/active-sheet";
 import { detectCapabilities } from "../../src/excel/requirements";
 import { areaLists, longestAreaList } from "../../src/excel/rules";
-import { WEB_PAYLOAD_LIMIT } from "../support";
+import { createExcelHost, WEB_PAYLOAD_LIMIT } from "../support";
 import { cellsOfAreas, paintedCells } from "../support/rule-engine";
 import { installedHost, ownRulesOf, sheetValues } from "./appendix-host";
 
@@ -152,5 +152,29 @@ describe("deleting the add-in's old rules by id", () => {
     const reading = await Excel.run((context) => readActiveSheet(context));
     const priorities = reading.ownRules.map((rule) => rule.priority);
     expect(priorities).toEqual([...priorities].sort((a, b) => b - a));
+  });
+});
+
+describe("text figures in the rules", () => {
+  it("colours a figure typed as text (\"173.75\", \"91%\") as the report rates it, through NUMBERVALUE with its separators given", async () => {
+    const host = createExcelHost({
+      Scorecard: [
+        ["Measure", "Polarity", "Target", "Tolerance", "2022/23", "2023/24"],
+        ["Average days from entering care to moving in with adoptive family", "Smaller is better", "140 days", "180 days", null, 120],
+        ["% of CP visits in time", "Bigger is better", "90%", "75%", null, 0.8],
+      ],
+    });
+    const uninstall = host.install();
+    try {
+      host.sheet("Scorecard").format("E2:E3", { numberFormat: "@" }).set("E2", [["173.75"], ["91%"]]);
+      expect(host.sheet("Scorecard").cell("E2").value).toBe("173.75");
+      const applied = await apply();
+      const statuses = Object.fromEntries(applied.plan.tables.flatMap((table) => table.rows.flatMap((row) => row.cells)).map((cell) => [cell.address, cell.status]));
+      expect(statuses).toMatchObject({ E2: "Amber", E3: "Green" });
+      expect(Object.fromEntries([...paintedCells(sheetValues(host, "Scorecard"), ownRulesOf(host, "Scorecard"))].sort())).toEqual(expectedPaint(applied.plan));
+      expect(ownRulesOf(host, "Scorecard").every((rule) => rule.formula.includes('NUMBERVALUE(') && !rule.formula.includes("--"))).toBe(true);
+    } finally {
+      uninstall();
+    }
   });
 });

@@ -28,7 +28,8 @@ export function cellsOfAreas(areas: readonly string[]): string[] {
 
 /** The fill each cell would get, by address; a cell that two rules colour keeps the first (Excel's priority). */
 export function paintedCells(values: CellValue[][], rules: readonly RuleToJudge[]): Map<string, string> {
-  const sheet = values.map((row) => row.map((cell) => (cell === null ? null : typeof cell === "object" ? cell.error : cell)));
+  // Text stays text ("173.75" typed as text is not the number 173.75 to Excel), as HyperFormula keeps text after "'".
+  const sheet = values.map((row) => row.map((cell) => (cell === null ? null : typeof cell === "object" ? cell.error : typeof cell === "string" && cell !== "" ? `'${cell}` : cell)));
   const engine = HyperFormula.buildFromArray(sheet, { licenseKey: "gpl-v3" });
   const painted = new Map<string, string>();
   try {

@@ -61,6 +61,7 @@ export function recordingActions(): { [Name in keyof PaneActions]: ReturnType<ty
     remove: vi.fn(),
     selectRow: vi.fn(),
     insertRegister: vi.fn(),
+    insertWords: vi.fn(),
     shareCopy: vi.fn(),
     checkThisExcel: vi.fn(),
     dismissMessage: vi.fn(),

@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import * as functions from "../../src/functions/functions";
 import { App } from "../../src/taskpane/App";
-import { readRegisterTable } from "../../src/excel/register-table";
+import { readWorkbookTables } from "../../src/excel/register-table";
 import { forgetRegister } from "../../src/excel/workbook-register";
 import { ownRulesOf, sheetValues } from "../excel/appendix-host";
 import { asExcelCalls, customFunctionEvaluator, loadHostFromXlsx, type ExcelHost } from "../support";
@@ -24,13 +24,13 @@ afterEach(() => {
   forgetRegister();
 });
 
-/** Counts the runs that read the KPIRegister table, whoever asks: the judge of "read once for both". */
+/** Counts the runs that read the KPIRegister (and KPIWords) tables, whoever asks: the judge of "read once for both". */
 function countRegisterReads(): { reads: number } {
   const counter = { reads: 0 };
   const excel = Excel as unknown as { run: (...args: unknown[]) => Promise<unknown> };
   const run = excel.run.bind(Excel);
   excel.run = (...args: unknown[]) => {
-    if (args.includes(readRegisterTable)) counter.reads += 1;
+    if (args.includes(readWorkbookTables)) counter.reads += 1;
     return run(...args);
   };
   return counter;

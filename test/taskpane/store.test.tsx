@@ -14,6 +14,8 @@ const appendixI = path.join(__dirname, "..", "..", "examples", "appendix-i.xlsx"
 
 let uninstall: (() => void) | undefined;
 afterEach(() => {
+  // The register lives in the shared runtime, not in the pane: each test starts on its own workbook.
+  forgetRegister();
   uninstall?.();
   uninstall = undefined;
 });

@@ -95,7 +95,7 @@ export function Pane({ state, actions }: { state: PaneState; actions: PaneAction
             case "summary":
               return <Summary summary={state.summary} watchList={state.watchList} benchmarks={state.benchmarks} busy={busy} onSelectRow={actions.selectRow} />;
             case "register":
-              return <Register problems={state.registerProblems} busy={busy} onInsertRegister={actions.insertRegister} />;
+              return <Register problems={state.registerProblems} wordsProblems={state.wordsProblems} busy={busy} onInsertRegister={actions.insertRegister} onInsertWords={actions.insertWords} />;
             case "share":
               return <Share busy={busy} onShareCopy={actions.shareCopy} />;
             case "help":
@@ -199,7 +199,7 @@ function Views({ children }: { children: (view: View) => ReactNode }) {
   const panelId = (view: View): string => `${idPrefix}-panel-${view}`;
   return (
     <>
-      <TabList selectedValue={chosen} onTabSelect={(_, data) => setChosen(data.value as View)} aria-label="Views">
+      <TabList size="small" selectedValue={chosen} onTabSelect={(_, data) => setChosen(data.value as View)} aria-label="Views">
         {views.map(({ view, label }) => (
           <Tab key={view} id={tabId(view)} value={view} aria-controls={view === chosen ? panelId(view) : undefined}>
             {label}

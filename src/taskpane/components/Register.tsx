@@ -8,12 +8,31 @@ const useStyles = makeStyles({
 
 export interface RegisterProps {
   problems: string[];
+  /** Rows of the KPIWords table left out, and words still waiting for a meaning. */
+  wordsProblems?: string[];
   busy: boolean;
   onInsertRegister(): void;
+  onInsertWords?(): void;
 }
 
-export function Register({ problems, busy, onInsertRegister }: RegisterProps) {
+/** A table's problems under their heading; nothing where there are none. */
+function Problems({ title, problems }: { title: string; problems: string[] }) {
   const styles = useStyles();
+  const headings = useHeadingStyles();
+  if (problems.length === 0) return null;
+  return (
+    <>
+      <h3 className={headings.subsection}>{title}</h3>
+      <ul className={styles.problems}>
+        {problems.map((problem) => (
+          <li key={problem}>{problem}</li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+export function Register({ problems, wordsProblems = [], busy, onInsertRegister, onInsertWords }: RegisterProps) {
   const headings = useHeadingStyles();
   return (
     <>
@@ -26,16 +45,19 @@ export function Register({ problems, busy, onInsertRegister }: RegisterProps) {
       <Button appearance="primary" disabledFocusable={busy} onClick={onInsertRegister}>
         Insert or top up the KPI register table
       </Button>
-      {problems.length > 0 && (
-        <>
-          <h3 className={headings.subsection}>Problems in the KPI register</h3>
-          <ul className={styles.problems}>
-            {problems.map((problem) => (
-              <li key={problem}>{problem}</li>
-            ))}
-          </ul>
-        </>
+      <Problems title="Problems in the KPI register" problems={problems} />
+      <h2 className={headings.section}>Words this workbook uses</h2>
+      <p>
+        Where a sheet uses words the add-in does not know (a polarity written Up, a target column headed Aspiration, a figure
+        written Awaiting), the KPIWords table on the KPI Register sheet teaches them: one word a row, with what it means (Bigger is
+        better, No data, Target, Tolerance, Not a period). Its words win over the built-in ones, in this workbook only.
+      </p>
+      {onInsertWords && (
+        <Button disabledFocusable={busy} onClick={onInsertWords}>
+          Insert or top up the KPIWords table with this sheet&apos;s unknown words
+        </Button>
       )}
+      <Problems title="Problems in the KPIWords table" problems={wordsProblems} />
     </>
   );
 }
