@@ -1,5 +1,6 @@
-// Builds the add-in into dist/: the shared-runtime page (taskpane.html), its two scripts
-// (functions.js, the custom functions; taskpane.js, the pane), functions.json (the functions'
+// Builds the add-in into dist/: the shared-runtime page (taskpane.html), its scripts (functions.js,
+// the custom functions and the page's one webpack runtime; taskpane.js, the pane's start, which loads
+// pane.js, the React pane, after the functions are registered), functions.json (the functions'
 // metadata, generated from the JSDoc in src/functions/functions.ts), the icons and the manifest.
 //
 //   npm run build        production build; URLs in dist/manifest.xml point at the production host
@@ -103,11 +104,15 @@ module.exports = async (env = {}, argv = {}) => {
     devtool: dev ? "source-map" : false,
     entry: {
       functions: functionsSource,
-      taskpane: "./src/taskpane/index.tsx",
+      // The pane reuses what functions.js has loaded (the core, the register, the runtime): once in the page.
+      taskpane: { import: "./src/taskpane/index.tsx", dependOn: "functions" },
     },
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
+      chunkFilename: "[name].js",
+      // Chunks load from beside the page; never from a guessed script URL (Excel's runtime has no document.currentScript).
+      publicPath: "",
       clean: true,
     },
     resolve: {
@@ -115,6 +120,12 @@ module.exports = async (env = {}, argv = {}) => {
     },
     module: {
       rules: [
+        {
+          // The core is pure: importing it from its index must pull in only the modules a script uses, so
+          // functions.js holds what the functions need and the pane's chunk the rest, each module once.
+          test: /src[\\/]core[\\/]/,
+          sideEffects: false,
+        },
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
@@ -131,8 +142,8 @@ module.exports = async (env = {}, argv = {}) => {
       ],
     },
     optimization: {
-      // Each entry is one self-contained script: functions.js must register the custom
-      // functions on its own, with no runtime or vendor chunk to load first.
+      // functions.js registers the custom functions on its own, with no runtime or vendor chunk to load
+      // first: it carries the page's one webpack runtime, and the pane's chunks are loaded after it.
       splitChunks: false,
       runtimeChunk: false,
     },

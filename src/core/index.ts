@@ -18,6 +18,7 @@ export * from "./headers";
 export * from "./comparators";
 export * from "./column-map";
 export * from "./tables";
+export * from "./scale";
 export { skippedSheetLine } from "./skipped";
 export * from "./words-table";
 export * from "./describe";

@@ -2,26 +2,9 @@
  * The custom functions' own requests to Excel, each in its own Excel.run. In the shared runtime a function
  * may read the workbook (never write to it). Without Excel (tests, a plain browser) `excelIsHere` says so.
  */
-import type { RegisterTable } from "../core";
-import { watchWorkbook } from "./events";
-import { readRegisterTable, recalculateKpiFormulas } from "./register-table";
 
 export function excelIsHere(): boolean {
   return typeof Excel !== "undefined" && typeof Excel.run === "function";
-}
-
-export function fetchRegisterTable(): Promise<(RegisterTable & { tableId: string }) | undefined> {
-  return Excel.run(readRegisterTable);
-}
-
-/** Calls back whenever a table changes, is added or is deleted, for as long as the runtime lives. */
-export function watchTables(onTablesChanged: (tableId?: string) => Promise<void>): Promise<void> {
-  return Excel.run((context) => watchWorkbook(context, { onSheetActivated: () => undefined, onTablesChanged }));
-}
-
-/** Recalculates the KPI. formulas of the workbook (and so what depends on them), not every open workbook. */
-export function recalculate(): Promise<number> {
-  return Excel.run(recalculateKpiFormulas);
 }
 
 /** What a function's argument range holds beyond the values Excel passes: which cells are empty, and their formats. */

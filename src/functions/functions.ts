@@ -9,7 +9,7 @@
  */
 import { compareWithBenchmark, decideScale, rateInRow, gapToTarget, readPolarity, readValue, kpiIdOfNumber, lookUp, withScale, toleranceIn, rate as rateValue, polarityWords, readDefinition, resolveToleranceSet, whyUnrated, standardSet, trend as trendOf, type RegisterEntry } from "../core";
 import { cellAsWritten, cellOf, cellsAsWritten, valueError } from "./arguments";
-import { currentRegister } from "./register-source";
+import { currentRegister } from "../excel/workbook-register";
 
 async function entryFor(kpi: unknown): Promise<RegisterEntry> {
   const written = cellOf(kpi);

@@ -3,10 +3,11 @@
  * answers into the plain PaneState that the components draw. One Excel.run per analyst action.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { appraiseTables, buildRegister, builtInRegister, findTables, isRagStatus, readWords, resolveToleranceSet, standardSet, summarise, summariseComparisons, toleranceSetsOf, unknownWords, watchListOf, type FoundTables, type Register, type WatchItem, type Words } from "../core";
+import { appraiseTables, builtInRegister, findTables, isRagStatus, resolveToleranceSet, standardSet, summarise, summariseComparisons, toleranceSetsOf, unknownWords, watchListOf, type FoundTables, type Register, type WatchItem, type Words } from "../core";
 import { applyRagFormatting, copySheetWithValues, readActiveSheet, removeRagFormatting, selectSheetRow } from "../excel/active-sheet";
-import { watchWorkbook } from "../excel/events";
-import { insertRegisterTable, insertWordsTable, readWorkbookTables } from "../excel/register-table";
+import { watchSheetActivation } from "../excel/events";
+import { insertRegisterTable, insertWordsTable } from "../excel/register-table";
+import { currentWorkbookRegister, onRegisterChanged, type WorkbookRegister } from "../excel/workbook-register";
 import { checkRequirements, type Capabilities } from "../excel/requirements";
 import { unreadableRulesNote } from "./wording";
 import { explainFailure, runExcel } from "../excel/run";
@@ -30,8 +31,6 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
   const [state, setState] = useState<PaneState>(initialPaneState);
   const register = useRef<Register>(builtInRegister);
   const words = useRef<{ words?: Words; problems: string[] }>({ problems: [] });
-  /** The KPIRegister and KPIWords tables' ids: a change to either reads the register and the sheet again. */
-  const watchedTableIds = useRef<string[]>([]);
   const capabilities = useRef<Capabilities>({ mergedAreas: true, cultureInfo: true, formatById: true });
   const toleranceSet = useRef(standardSet);
   const found = useRef<FoundTables | null>(null);
@@ -60,19 +59,14 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
     }
   }, [busy, show, waiting]);
 
+  // The register is the functions' own (src/excel/workbook-register.ts): one read, one watch, one failure policy.
+  const take = useCallback((read: WorkbookRegister) => {
+    register.current = read.register;
+    words.current = read.words;
+  }, []);
   const reloadRegister = useCallback(async () => {
-    try {
-      // The KPIWords table teaches the words the register and the sheets are read with: read in the same request.
-      const tables = await runExcel(readWorkbookTables, { onWaiting: waiting });
-      watchedTableIds.current = [tables.register?.tableId, tables.wordsTableId].filter((id): id is string => id !== undefined);
-      words.current = tables.words ? readWords(tables.words) : { problems: [] };
-      register.current = buildRegister(tables.register, words.current.words);
-    } catch {
-      watchedTableIds.current = [];
-      words.current = { problems: [] };
-      register.current = builtInRegister;
-    }
-  }, [waiting]);
+    take(await currentWorkbookRegister());
+  }, [take]);
 
   useEffect(() => {
     const check = checkRequirements();
@@ -81,22 +75,18 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
       return;
     }
     capabilities.current = check.capabilities;
+    // Only the register's edits change what the pane shows of another sheet's tables.
+    const unsubscribe = onRegisterChanged((changed) => {
+      take(changed);
+      void reread();
+    });
     void (async () => {
       await reloadRegister();
-      await runExcel((context) =>
-        watchWorkbook(context, {
-          onSheetActivated: reread,
-          // Only the register's edits change what the pane shows of another sheet's tables.
-          onTablesChanged: async (tableId) => {
-            if (tableId !== undefined && !watchedTableIds.current.includes(tableId)) return;
-            await reloadRegister();
-            await reread();
-          },
-        }),
-      ).catch(() => undefined);
+      await runExcel((context) => watchSheetActivation(context, reread), { onWaiting: waiting }).catch(() => undefined);
       await reread();
     })();
-  }, [reloadRegister, reread, say]);
+    return unsubscribe;
+  }, [reloadRegister, reread, say, take, waiting]);
 
   const act = useCallback(
     async (doing: string, failed: string, action: () => Promise<PaneMessage | void>) => {
@@ -139,8 +129,8 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
       selectRow: (item: WatchItem) => void act("Selecting the row…", "The row could not be selected", () => runExcel((context) => selectSheetRow(context, item.sheet, item.row), { onWaiting: waiting })),
       insertRegister: () =>
         void act("Updating the KPI register…", "The KPI register was not changed", async () => {
+          // The table's own events read the register again, for the functions and the pane alike.
           const inserted = await runExcel(insertRegisterTable, { onWaiting: waiting });
-          await reloadRegister();
           return inserted.created
             ? { intent: "success", text: `Inserted the KPIRegister table on the sheet "KPI Register" with ${inserted.added} KPIs from the catalogue. Edit it like any table: your rows win over the catalogue.` }
             : { intent: "success", text: inserted.added === 0 ? "The KPIRegister table already has every KPI of the catalogue." : `Added ${inserted.added} missing KPIs to the KPIRegister table; your rows are untouched.` };
@@ -154,8 +144,7 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
             },
             { onWaiting: waiting },
           );
-          await reloadRegister();
-          await reread();
+          // The table's own events read the register and the sheet again, for the functions and the pane alike.
           const listed = inserted.added === 1 ? "1 word of this sheet" : `${inserted.added} words of this sheet`;
           if (inserted.created) return { intent: "success", text: `Inserted the KPIWords table on the sheet "KPI Register" with ${listed} the add-in could not read. Write what each means in its Means column: a polarity such as Bigger is better, No data, or a header such as Target, Tolerance or Not a period.` };
           return { intent: "success", text: inserted.added === 0 ? "The KPIWords table already lists every word of this sheet the add-in could not read." : `Added ${listed} to the KPIWords table; your rows are untouched.` };
@@ -177,7 +166,7 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
         })(),
       dismissMessage: () => say(undefined),
     }),
-    [act, reloadRegister, reread, say, show, state.ownRules, waiting],
+    [act, reread, say, show, state.ownRules, waiting],
   );
 
   return { state, actions };

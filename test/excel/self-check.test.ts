@@ -2,7 +2,7 @@
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import * as functions from "../../src/functions/functions";
-import { forgetRegister } from "../../src/functions/register-source";
+import { forgetRegister } from "../../src/excel/workbook-register";
 import { checkThisExcel } from "../../src/excel/self-check";
 import { asExcelCalls, createExcelHost, customFunctionEvaluator, WEB_PAYLOAD_LIMIT, type ExcelHostOptions } from "../support";
 

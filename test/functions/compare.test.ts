@@ -5,7 +5,7 @@
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as implementations from "../../src/functions/functions";
-import { forgetRegister } from "../../src/functions/register-source";
+import { forgetRegister } from "../../src/excel/workbook-register";
 import { asExcelCalls, createExcelHost } from "../support";
 
 /** Each function called as Excel calls it, from the functions.json its JSDoc makes. */

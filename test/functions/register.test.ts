@@ -1,7 +1,7 @@
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as implementations from "../../src/functions/functions";
-import { forgetRegister } from "../../src/functions/register-source";
+import { forgetRegister } from "../../src/excel/workbook-register";
 import { cellFactsTiming } from "../../src/excel/function-requests";
 import { asExcelCalls, fromCells, loadHostFromXlsx, type ExcelHost } from "../support";
 

@@ -6,6 +6,7 @@ import { webLightTheme } from "@fluentui/react-components";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, test } from "vitest";
+import { forgetRegister } from "../../src/excel/workbook-register";
 import { App } from "../../src/taskpane/App";
 import { createExcelHost } from "../support";
 import { wholeNumbers } from "../core/benchmark-scorecards";
@@ -14,6 +15,8 @@ import { fillJsdomGaps } from "./jsdom-gaps";
 fillJsdomGaps();
 let uninstall: (() => void) | undefined;
 afterEach(() => {
+  // The register lives in the shared runtime, not in the pane: each test starts on its own workbook.
+  forgetRegister();
   uninstall?.();
   uninstall = undefined;
 });

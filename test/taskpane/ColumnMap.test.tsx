@@ -1,6 +1,7 @@
 import { webLightTheme } from "@fluentui/react-components";
 import { render, screen } from "@testing-library/react";
 import { afterEach, describe, test } from "vitest";
+import { forgetRegister } from "../../src/excel/workbook-register";
 import { App } from "../../src/taskpane/App";
 import { createExcelHost, type ExcelHost } from "../support";
 import { fillJsdomGaps } from "./jsdom-gaps";
@@ -9,6 +10,8 @@ fillJsdomGaps();
 
 let uninstall: (() => void) | undefined;
 afterEach(() => {
+  // The register lives in the shared runtime, not in the pane: each test starts on its own workbook.
+  forgetRegister();
   uninstall?.();
   uninstall = undefined;
 });

@@ -2,6 +2,7 @@ import { webLightTheme } from "@fluentui/react-components";
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, test } from "vitest";
+import { forgetRegister } from "../../src/excel/workbook-register";
 import { App } from "../../src/taskpane/App";
 import { createExcelHost, type ExcelHost } from "../support";
 import { fillJsdomGaps } from "./jsdom-gaps";
@@ -10,6 +11,8 @@ fillJsdomGaps();
 
 let uninstall: (() => void) | undefined;
 afterEach(() => {
+  // The register lives in the shared runtime, not in the pane: each test starts on its own workbook.
+  forgetRegister();
   uninstall?.();
   uninstall = undefined;
 });

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, test } from "vitest";
 import { App, themeOfOffice } from "../../src/taskpane/App";
 import { appraise, catalogue, isRagStatus, ragPalette, type Grid, type RagStatus } from "../../src/core";
 import * as functions from "../../src/functions/functions";
-import { forgetRegister } from "../../src/functions/register-source";
+import { forgetRegister } from "../../src/excel/workbook-register";
 import { asExcelCalls, createExcelHost, customFunctionEvaluator, loadHostFromXlsx, type ExcelHost } from "../support";
 import { paintedCells } from "../support/rule-engine";
 import { fillJsdomGaps } from "./jsdom-gaps";
@@ -16,6 +16,8 @@ const appendixI = path.join(__dirname, "..", "..", "examples", "appendix-i.xlsx"
 
 let uninstall: (() => void) | undefined;
 afterEach(() => {
+  // The register lives in the shared runtime, not in the pane: each test starts on its own workbook.
+  forgetRegister();
   uninstall?.();
   uninstall = undefined;
 });
