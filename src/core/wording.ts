@@ -203,7 +203,7 @@ export type ValueRead =
   | { kind: "no data"; reason: string }
   | { kind: "unreadable"; reason: string };
 
-const noFigureWords = ["not available", "n/a", "na", "n.a.", "-", "–", "—", "no data", "not applicable", "nyd"];
+const noFigureWords: ReadonlySet<string> = new Set(["not available", "n/a", "na", "n.a.", "-", "–", "—", "no data", "not applicable", "nyd"]);
 
 /** Words that say why a period has no figure yet, with what each means. */
 const noDataMeanings: ReadonlyMap<string, string> = new Map([
@@ -248,7 +248,8 @@ export function readValue(cell: CellValue, numberFormat = "General", words?: Wor
   }
   if (typeof cell === "boolean") return { kind: "unreadable", reason: `${cell ? "TRUE" : "FALSE"} is not a figure` };
   if (isExcelError(cell)) return { kind: "unreadable", reason: `${describeError(cell.error)}, not a figure` };
-  const text = cell.replace(/\s+/g, " ").trim();
+  // Most text is "91%" or a word with single spaces: only other white space needs the folding.
+  const text = (/[^\S ]|\s\s/.test(cell) ? cell.replace(/\s+/g, " ") : cell).trim();
   if (text === "") return { kind: "no data", reason: "the cell is blank" };
   // Pasted web or PDF figures carry non-breaking spaces, which Excel's own reading of text refuses.
   if (cell.includes("\u00a0") && /\d/.test(cell)) return { kind: "unreadable", reason: `"${text}" has a non-breaking space in it: retype it as a number so Excel can read it` };
@@ -270,7 +271,7 @@ function noDataOf(text: string, words: Words | undefined): string | null {
   const taught = taughtWord(words, text);
   if (taught?.meaning.kind === "no data") return taughtSource(taught);
   const lower = text.toLowerCase();
-  if (noFigureWords.includes(lower)) return `"${text}" means no figure for this period`;
+  if (noFigureWords.has(lower)) return `"${text}" means no figure for this period`;
   // Figures ("91%") are most of what comes here: look words up as written, and trim "[c]" or "Not due." only when so written.
   const meaning =
     noDataMeanings.get(lower) ??
