@@ -5,7 +5,7 @@
  */
 import { promises as files } from "node:fs";
 import path from "node:path";
-import { appraiseTables, buildRegister, findTables, formattingPlan, lookingFor, registerSheetName, registerTableName, resolveToleranceSet, skippedSheetLine, standardSet, toleranceSetsOf, wordsOfGrid, type FormattingPlan, type FoundTables } from "../core";
+import { appraiseTables, buildRegister, findTables, formattingPlan, lookingFor, registerSheetName, registerTableName, reportOf, resolveToleranceSet, skippedSheetLine, standardSet, toleranceSetsOf, wordsOfGrid, type FoundTables } from "../core";
 import { parseArguments, usage, type CommandOptions } from "./arguments";
 import { ruleBlocks, splice } from "./edit";
 import { checkOutput, cleanUpOnSignals, place, temporaryBeside } from "./output";
@@ -13,7 +13,7 @@ import { verifyPackage, writePackage, type PartContent } from "./package-writer"
 import { CommandProblem } from "./problem";
 import type { SheetLayout } from "./sheet";
 import { withDxfs } from "./styles";
-import { summaryLines, type SkippedSheet } from "./summary";
+import { summaryLines, type ReportedPlan, type SkippedSheet } from "./summary";
 import { openWorkbook, readSheetContent, sheetWithTable, tableCells, type Workbook, type WorkbookSheet } from "./workbook";
 
 export { CommandProblem } from "./problem";
@@ -141,7 +141,10 @@ async function format(workbook: Workbook, sheets: readonly WorkbookSheet[], opti
   if (!chosen.ok) throw new CommandProblem(chosen.problem);
   const toleranceSet = chosen.value;
 
-  const plans: FormattingPlan[] = found.map((sheet) => formattingPlan(appraiseTables(sheet.found, toleranceSet)));
+  const plans: ReportedPlan[] = found.map((sheet) => {
+    const appraisal = appraiseTables(sheet.found, toleranceSet);
+    return { ...formattingPlan(appraisal), tables: reportOf(appraisal).tables };
+  });
   const edits = new Map<string, PartContent>();
   const styles = plans.flatMap((plan) => plan.rules.map((rule) => ({ fill: rule.fill, font: rule.font })));
   let dxfIds: number[] = [];
@@ -212,7 +215,7 @@ async function writeWorkbook(workbook: Workbook, edits: ReadonlyMap<string, Part
   await placed.settle();
 }
 
-function reportText(workbook: string, plans: FormattingPlan[], registerProblems: string[], skipped: SkippedSheet[]): string {
+function reportText(workbook: string, plans: ReportedPlan[], registerProblems: string[], skipped: SkippedSheet[]): string {
   const report = {
     workbook: path.basename(workbook),
     toleranceSet: plans[0]?.toleranceSet ?? standardSet,

@@ -5,7 +5,7 @@
  * add-in see the same colours. Every rule carries the marker N("KPI RAG")=0 (always TRUE) so the add-in
  * can recognise its own rules, replace them, and remove them without touching the analyst's.
  */
-import { appraiseTables, type Appraisal, type TableReport } from "./appraisal";
+import { appraiseTables, type Appraisal } from "./appraisal";
 import { bands, type Band } from "./bands";
 import { benchmarkCellConditions, benchmarkForPeriod, type BenchmarkStanding } from "./benchmark-target";
 import { readBenchmarkFigure } from "./benchmarks";
@@ -35,14 +35,13 @@ export interface PlannedRule {
   font: string;
 }
 
-/** The rules that colour a sheet, with the appraisal's report beside them for the surfaces that write both. */
+/** The rules that colour a sheet under a tolerance set; its report is the appraisal's other view (`reportOf`). */
 export interface FormattingPlan {
   sheet: string;
   /** Why the sheet has no KPI table, naming the nearest miss; undefined when it has one. */
   skipped?: string;
   toleranceSet: string;
   rules: PlannedRule[];
-  tables: TableReport[];
 }
 
 interface Group {
@@ -77,8 +76,8 @@ export function formattingPlan(appraisal: Appraisal): FormattingPlan {
     const anchor = appliesTo[0].split(":")[0];
     return { status: group.status, formula: group.formulaFor(anchor), appliesTo, ...ragPalette[group.status] };
   });
-  const { sheet, skipped, toleranceSet, tables } = appraisal;
-  return { sheet, ...(skipped === undefined ? {} : { skipped }), toleranceSet, rules, tables };
+  const { sheet, skipped, toleranceSet } = appraisal;
+  return { sheet, ...(skipped === undefined ? {} : { skipped }), toleranceSet, rules };
 }
 
 /** The rules of a row rated by its bands: one group per column and set of conditions, so rows alike share rules. */

@@ -3,7 +3,7 @@
  * answers into the plain PaneState that the components draw. One Excel.run per analyst action.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { appraiseTables, builtInRegister, findTables, isRagStatus, resolveToleranceSet, standardSet, summarise, summariseComparisons, toleranceSetsOf, unknownWords, watchListOf, type FoundTables, type Register, type WatchItem, type Words } from "../core";
+import { appraiseTables, builtInRegister, findTables, isRagStatus, reportOf, resolveToleranceSet, standardSet, summarise, summariseComparisons, toleranceSetsOf, unknownWords, watchListOf, type Appraisal, type FoundTables, type Register, type WatchItem, type Words } from "../core";
 import { applyRagFormatting, copySheetWithValues, readActiveSheet, removeRagFormatting, selectSheetRow } from "../excel/active-sheet";
 import { watchSheetActivation } from "../excel/events";
 import { insertRegisterTable, insertWordsTable } from "../excel/register-table";
@@ -16,15 +16,19 @@ import { initialPaneState, type PaneActions, type PaneMessage, type PaneState } 
 
 type SheetView = Pick<PaneState, "sheet" | "tables" | "skipped" | "summary" | "watchList" | "benchmarks" | "toleranceSets" | "toleranceSet" | "ownRules">;
 
-/** The pane's view of a sheet's tables under a tolerance set: what every component needs, as plain data. */
-export function viewOf(found: FoundTables, toleranceSet: string, ownRules: number): SheetView & { toleranceSetProblem?: string } {
+/**
+ * The pane's view of a sheet's tables under a tolerance set: what every component needs, as plain data.
+ * An appraisal of these tables under that set (Apply's) is shown as it is, not rated again.
+ */
+export function viewOf(found: FoundTables, toleranceSet: string, ownRules: number, appraised?: Appraisal): SheetView & { toleranceSetProblem?: string } {
   const toleranceSets = toleranceSetsOf([found]);
   const resolved = resolveToleranceSet(toleranceSet, toleranceSets, `on the sheet "${found.sheet}"`);
   const chosen = resolved.ok ? resolved.value : standardSet;
-  const appraisal = appraiseTables(found, chosen);
+  const appraisal = appraised?.toleranceSet === chosen && appraised.tables.every((table, index) => table.table === found.tables[index]) ? appraised : appraiseTables(found, chosen);
+  const report = reportOf(appraisal);
   return {
     ...(resolved.ok ? {} : { toleranceSetProblem: `${resolved.problem}. Rated with ${standardSet}.` }),
-    sheet: found.sheet, tables: appraisal.tables, skipped: found.skipped, summary: summarise(appraisal.tables), watchList: watchListOf(appraisal), benchmarks: summariseComparisons(appraisal.tables.flatMap((table) => table.rows)), toleranceSets, toleranceSet: chosen, ownRules };
+    sheet: found.sheet, tables: report.tables, skipped: found.skipped, summary: summarise(report.tables), watchList: watchListOf(appraisal), benchmarks: summariseComparisons(report.rows), toleranceSets, toleranceSet: chosen, ownRules };
 }
 
 export function usePane(): { state: PaneState; actions: PaneActions } {
@@ -39,9 +43,9 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
   const busy = useCallback((what: string | undefined) => setState((previous) => ({ ...previous, busy: what })), []);
   const waiting = useCallback(() => busy("Waiting for you to finish editing the cell…"), [busy]);
 
-  const show = useCallback((tables: FoundTables, ownRules: number, message?: PaneMessage) => {
+  const show = useCallback((tables: FoundTables, ownRules: number, message?: PaneMessage, appraisal?: Appraisal) => {
     found.current = tables;
-    const { toleranceSetProblem, ...view } = viewOf(tables, toleranceSet.current, ownRules);
+    const { toleranceSetProblem, ...view } = viewOf(tables, toleranceSet.current, ownRules, appraisal);
     // A sheet without the chosen set resets the choice, so Apply colours what the pane shows.
     toleranceSet.current = view.toleranceSet;
     const reset: PaneMessage | undefined = toleranceSetProblem === undefined ? undefined : { intent: "warning", text: toleranceSetProblem };
@@ -113,8 +117,8 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
       apply: () =>
         void act("Applying RAG formatting…", "RAG formatting was not applied", async () => {
           const applied = await runExcel((context) => applyRagFormatting(context, register.current, toleranceSet.current, capabilities.current, words.current.words), { onWaiting: waiting });
-          const cells = applied.plan.tables.flatMap((table) => table.rows.flatMap((row) => row.cells)).filter((cell) => isRagStatus(cell.status)).length;
-          show(applied.found, applied.plan.rules.length);
+          const cells = applied.appraisal.rows.reduce((count, row) => count + row.ratings.filter((rating) => isRagStatus(rating.status)).length, 0);
+          show(applied.found, applied.plan.rules.length, undefined, applied.appraisal);
           const note = unreadableRulesNote(applied.unreadableRules);
           if (applied.plan.rules.length === 0) return { intent: "warning", text: `There was nothing to colour: no KPI row on this sheet has a figure with a target.${note ? ` ${note}` : ""}` };
           return { intent: note ? "warning" : "success", text: `Applied ${applied.plan.rules.length} RAG rules colouring ${cells} cells (tolerance set ${applied.plan.toleranceSet}). Your own formatting is untouched.${note ? ` ${note}` : ""}` };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { buildRegister, findTables, planFormatting, registerTableName, type Status, type TableReport } from "../../src/core";
+import { buildRegister, findTables, registerTableName, type Status, type TableReport } from "../../src/core";
 import { openWorkbook, readSheetContent, tableCells } from "../../src/cli/workbook";
 import { example, fixture } from "./run-command";
+import { plannedWithReport } from "../support/planned-with-report";
 
 async function reportOf(file: string, toleranceSet = "Standard"): Promise<TableReport[]> {
   const workbook = await openWorkbook(file);
@@ -9,7 +10,7 @@ async function reportOf(file: string, toleranceSet = "Standard"): Promise<TableR
     const contents = new Map();
     for (const sheet of workbook.sheets) contents.set(sheet.name, await readSheetContent(workbook, sheet));
     const register = buildRegister(tableCells(workbook, contents, registerTableName));
-    return [...contents.values()].flatMap((content) => planFormatting(findTables(content.grid, register), toleranceSet).tables);
+    return [...contents.values()].flatMap((content) => plannedWithReport(findTables(content.grid, register), toleranceSet).tables);
   } finally {
     await workbook.zip.close();
   }

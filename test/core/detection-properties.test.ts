@@ -5,7 +5,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { areaOfAddress, buildRegister, columnLetters, findTables, planFormatting, registerColumns, type CellValue, type Grid } from "../../src/core";
+import { areaOfAddress, buildRegister, columnLetters, findTables, registerColumns, type CellValue, type Grid } from "../../src/core";
+import { plannedWithReport } from "../support/planned-with-report";
 
 const asideHeaders = fc.constantFrom(
   "England", "National", "Region", "Regional", "North West", "Yorkshire and the Humber", "Inner London", "Statistical neighbours", "Stat. neighbours", "SN", "SN average",
@@ -50,7 +51,7 @@ describe("columns that are never coloured", () => {
     let plansWithRules = 0;
     fc.assert(
       fc.property(scorecard, ({ grid, asideColumns }) => {
-        const plan = planFormatting(findTables(grid));
+        const plan = plannedWithReport(findTables(grid));
         if (plan.rules.length > 0) plansWithRules++;
         const coloured = new Set(plan.rules.flatMap((rule) => rule.appliesTo.flatMap(columnsOf)));
         for (const column of asideColumns) expect(coloured.has(column)).toBe(false);

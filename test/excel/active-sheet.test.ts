@@ -1,17 +1,19 @@
 import { describe, expect, it } from "vitest";
 import path from "node:path";
-import { builtInRegister, findTables, planFormatting, type FormattingPlan, type GridArea } from "../../src/core";
+import { builtInRegister, findTables, type GridArea, reportOf, type TableReport } from "../../src/core";
 import { gridOf, readWorkbookFile } from "../support/xlsx-grid";
 import { applyRagFormatting, copySheetWithValues, readActiveSheet, removeRagFormatting, selectSheetRow, writePlan } from "../../src/excel/active-sheet";
 import { checkRequirements, detectCapabilities } from "../../src/excel/requirements";
 import { runExcel } from "../../src/excel/run";
 import { paintedCells } from "../support/rule-engine";
 import { examples, installedHost, ownRulesOf, sheetValues } from "./appendix-host";
+import { plannedWithReport, type PlanWithReport } from "../support/planned-with-report";
 
 const colours: Record<string, string> = { Green: "#C6EFCE", Amber: "#FFEB9C", Red: "#FFC7CE" };
 
-function expectedPaint(plan: FormattingPlan): Record<string, string> {
-  const cells = plan.tables.flatMap((table) => table.rows.flatMap((row) => row.cells)).filter((cell) => colours[cell.status]);
+/** The fill Excel should show on each cell the report rates Green, Amber or Red. */
+function expectedPaint({ tables }: { tables: TableReport[] }): Record<string, string> {
+  const cells = tables.flatMap((table) => table.rows.flatMap((row) => row.cells)).filter((cell) => colours[cell.status]);
   return Object.fromEntries(cells.map((cell) => [cell.address, colours[cell.status]]).sort());
 }
 
@@ -35,7 +37,7 @@ describe("reading the active sheet through Office.js", () => {
     const areas = (merges: GridArea[], origin: { row: number; column: number }) =>
       merges.map((area) => [area.top + origin.row, area.left + origin.column, area.bottom + origin.row, area.right + origin.column].join(",")).sort();
     expect(areas(reading.grid.merges, reading.grid.origin)).toEqual(areas(fromFile.merges, fromFile.origin));
-    expect(planFormatting(findTables(reading.grid)).tables).toEqual(planFormatting(findTables(fromFile)).tables);
+    expect(plannedWithReport(findTables(reading.grid)).tables).toEqual(plannedWithReport(findTables(fromFile)).tables);
   });
 
   it("reads an empty sheet as an empty grid, not a failure", async () => {
@@ -58,7 +60,7 @@ describe("applying RAG formatting through Office.js", () => {
     expect(host.syncCount).toBe(2);
     const rules = ownRulesOf(host, "Appendix I");
     expect(rules).toHaveLength(applied.plan.rules.length);
-    expect(Object.fromEntries([...paintedCells(sheetValues(host, "Appendix I"), rules)].sort())).toEqual(expectedPaint(applied.plan));
+    expect(Object.fromEntries([...paintedCells(sheetValues(host, "Appendix I"), rules)].sort())).toEqual(expectedPaint(reportOf(applied.appraisal)));
   });
 
   it("puts its rules after the analyst's own, so where both colour a cell the analyst's rule wins", async () => {
@@ -94,15 +96,15 @@ describe("applying RAG formatting through Office.js", () => {
   it("repairs a half-made formatting when applied again after a sync failed part-way", async () => {
     const host = await installedHost();
     const reading = await Excel.run(readActiveSheet);
-    const plan = planFormatting(findTables(reading.grid), "Standard");
-    const broken: FormattingPlan = { ...plan, rules: [...plan.rules.slice(0, 5), { ...plan.rules[5], appliesTo: ["NOT A RANGE"] }, ...plan.rules.slice(6)] };
+    const plan = plannedWithReport(findTables(reading.grid), "Standard");
+    const broken: PlanWithReport = { ...plan, rules: [...plan.rules.slice(0, 5), { ...plan.rules[5], appliesTo: ["NOT A RANGE"] }, ...plan.rules.slice(6)] };
     await expect(Excel.run(async (context) => writePlan(context, broken, (await readActiveSheet(context)).ownRules, detectCapabilities()))).rejects.toMatchObject({ code: expect.any(String) });
     const halfMade = ownRulesOf(host, "Appendix I").length;
     expect(halfMade).toBeGreaterThan(0);
     expect(halfMade).toBeLessThan(plan.rules.length);
     const repaired = await Excel.run((context) => applyRagFormatting(context, builtInRegister, "Standard", detectCapabilities()));
     expect(ownRulesOf(host, "Appendix I")).toHaveLength(plan.rules.length);
-    expect(Object.fromEntries([...paintedCells(sheetValues(host, "Appendix I"), ownRulesOf(host, "Appendix I"))].sort())).toEqual(expectedPaint(repaired.plan));
+    expect(Object.fromEntries([...paintedCells(sheetValues(host, "Appendix I"), ownRulesOf(host, "Appendix I"))].sort())).toEqual(expectedPaint(reportOf(repaired.appraisal)));
   });
 });
 

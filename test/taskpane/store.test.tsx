@@ -4,7 +4,7 @@ import userEvent from "@testing-library/user-event";
 import path from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { App, themeOfOffice } from "../../src/taskpane/App";
-import { appraise, catalogue, isRagStatus, ragPalette, type Grid, type RagStatus } from "../../src/core";
+import { appraise, catalogue, reportOf, isRagStatus, ragPalette, type Grid, type RagStatus } from "../../src/core";
 import * as functions from "../../src/functions/functions";
 import { forgetRegister } from "../../src/excel/workbook-register";
 import { asExcelCalls, createExcelHost, customFunctionEvaluator, loadHostFromXlsx, type ExcelHost } from "../support";
@@ -74,7 +74,7 @@ describe("the pane talking to Excel through its store", () => {
     const values = sheet.values(`A1:${corner}`);
     const painted = paintedCells(values, ours.map((format) => ({ formula: format.formula ?? "", appliesTo: format.appliesTo.split(/,\s*/), fill: format.fill ?? "" })));
     const grid: Grid = { sheet: "Appendix I", origin: { row: 0, column: 0 }, values, numberFormats: sheet.numberFormats(`A1:${corner}`), merges: [] };
-    const rated = appraise(grid).tables.flatMap((table) => table.rows.flatMap((row) => row.cells)).filter((cell) => isRagStatus(cell.status));
+    const rated = reportOf(appraise(grid)).tables.flatMap((table) => table.rows.flatMap((row) => row.cells)).filter((cell) => isRagStatus(cell.status));
     expect(rated.length).toBe(cells);
     expect(Object.fromEntries(painted)).toEqual(Object.fromEntries(rated.map((cell) => [cell.address, ragPalette[cell.status as RagStatus].fill])));
 
