@@ -11,7 +11,7 @@ import { benchmarkCellConditions, benchmarkForPeriod, type BenchmarkStanding } f
 import { readBenchmarkFigure } from "./benchmarks";
 import type { Definition } from "./definition";
 import { standardSet } from "./tolerance-set";
-import { cellAddress, columnLetters, parseCellAddress } from "./grid";
+import { columnLetters, parseCellAddress } from "./grid";
 import { ragPalette } from "./palette";
 import { ragStatuses, type RagStatus } from "./status";
 import type { FoundTables, KpiRow, PeriodCell } from "./tables";
@@ -203,28 +203,27 @@ function formulaNumber(value: number): string {
 
 /**
  * Cells into as few rectangles as simply found: runs along each row, stacked where the next row has the
- * same run. One pass over the cells in reading order (they arrive so; they are sorted if not).
+ * same run. One pass over the cells in reading order (they arrive so; they are sorted if not). Areas are
+ * made in reading order of their top-left cells, so they come out in that order with no sort.
  */
 function areasOf(cells: Array<{ row: number; column: number }>): string[] {
   const inOrder = isReadingOrder(cells) ? cells : [...cells].sort((a, b) => a.row - b.row || a.column - b.column);
   type Area = { top: number; bottom: number; left: number; right: number };
-  const done: Area[] = [];
+  const areas: Area[] = [];
   let open: Area[] = []; // areas that reached the previous row
   let current: Area[] = []; // runs of the row being read
-  let row = -1;
   const closeRow = (): void => {
     const next: Area[] = [];
     for (const run of current) {
       const above = open.find((area) => area.left === run.left && area.right === run.right && area.bottom === run.top - 1);
-      if (above) {
-        above.bottom = run.top;
-        next.push(above);
-      } else next.push(run);
+      if (above) above.bottom = run.top;
+      else areas.push(run);
+      next.push(above ?? run);
     }
-    for (const area of open) if (!next.includes(area)) done.push(area);
     open = next;
     current = [];
   };
+  let row = -1;
   for (const cell of inOrder) {
     if (cell.row !== row) {
       closeRow();
@@ -235,13 +234,9 @@ function areasOf(cells: Array<{ row: number; column: number }>): string[] {
     else if (!last || cell.column > last.right) current.push({ top: row, bottom: row, left: cell.column, right: cell.column });
   }
   closeRow();
-  done.push(...open);
-  done.sort((a, b) => a.top - b.top || a.left - b.left);
-  return done.map((area) => {
-    const topLeft = cellAddress({ row: area.top, column: area.left });
-    const bottomRight = cellAddress({ row: area.bottom, column: area.right });
-    return topLeft === bottomRight ? topLeft : `${topLeft}:${bottomRight}`;
-  });
+  const letters: string[] = [];
+  const at = (row: number, column: number): string => (letters[column] ??= columnLetters(column)) + String(row + 1);
+  return areas.map((area) => (area.top === area.bottom && area.left === area.right ? at(area.top, area.left) : `${at(area.top, area.left)}:${at(area.bottom, area.right)}`));
 }
 
 function isReadingOrder(cells: ReadonlyArray<{ row: number; column: number }>): boolean {

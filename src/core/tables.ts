@@ -441,54 +441,35 @@ interface DefinitionMemo {
 }
 
 function definitionMemo(words: Words | undefined): DefinitionMemo {
-  // A trie of the row's cells and formats, so looking a wording up builds no key string for every row.
-  type Node = Map<unknown, Node | Definition>;
-  const root: Node = new Map();
   const scaled = new WeakMap<Definition, Map<string, Definition>>();
   const problems = new WeakMap<Definition, readonly string[]>();
-  const keyOf = (cell: CellValue): unknown => (cell !== null && typeof cell === "object" ? `#${cell.error}` : cell);
-  const child = (node: Node, key: unknown): Node => {
-    let next = node.get(key) as Node | undefined;
-    if (!next) {
-      next = new Map();
-      node.set(key, next);
-    }
-    return next;
-  };
   return {
-    read: (cells, formats, measure, wording) => {
-      let node = root;
-      for (const cell of cells) node = child(node, keyOf(cell));
-      for (const format of formats) node = child(node, format);
-      const unit = unitFromMeasure(measure) ?? "";
-      let definition = node.get(unit) as Definition | undefined;
-      if (!definition) {
-        definition = readKpiDefinition(wording(), words);
-        node.set(unit, definition);
-      }
-      return definition;
-    },
-    scaled: (definition, scale) => {
-      let byScale = scaled.get(definition);
-      if (!byScale) {
-        byScale = new Map();
-        scaled.set(definition, byScale);
-      }
-      const key = scale ?? "";
-      let result = byScale.get(key);
-      if (!result) {
-        result = withScale(definition, scale);
-        byScale.set(key, result);
-      }
-      return result;
-    },
-    problems: (definition) => {
-      let found = problems.get(definition);
-      if (!found) {
-        found = definitionProblems(definition);
-        problems.set(definition, found);
-      }
-      return found;
-    },
+    read: wordingTrie(words),
+    scaled: (definition, scale) => remembered(remembered(scaled, definition, () => new Map<string, Definition>()), scale ?? "", () => withScale(definition, scale)),
+    problems: (definition) => remembered(problems, definition, () => definitionProblems(definition)),
   };
+}
+
+/** A trie of the row's cells and formats, so looking a wording up builds no key string for every row. */
+function wordingTrie(words: Words | undefined): DefinitionMemo["read"] {
+  type Node = Map<unknown, Node | Definition>;
+  const root: Node = new Map();
+  const keyOf = (cell: CellValue): unknown => (cell !== null && typeof cell === "object" ? `#${cell.error}` : cell);
+  const child = (node: Node, key: unknown): Node => remembered(node as Map<unknown, Node>, key, () => new Map());
+  return (cells, formats, measure, wording) => {
+    let node = root;
+    for (const cell of cells) node = child(node, keyOf(cell));
+    for (const format of formats) node = child(node, format);
+    return remembered(node as Map<unknown, Definition>, unitFromMeasure(measure) ?? "", () => readKpiDefinition(wording(), words));
+  };
+}
+
+/** The value a map holds for a key, made and kept the first time it is asked for. */
+function remembered<K, V>(map: { get(key: K): V | undefined; set(key: K, value: V): unknown }, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
 }
