@@ -170,7 +170,7 @@ interface TableColumns {
   others: Array<{ set: string; column: number }>;
   idColumn?: number;
   idKind: "kpi number" | "reference";
-  comparators: Array<{ column: number; benchmark: string; kind?: BenchmarkCell["kind"]; year: string }>;
+  comparators: Array<{ column: number; benchmark: string; kind: BenchmarkCell["kind"]; year: string }>;
   rankings: TableColumn[];
   /** The first and last columns read: the table's address spans them. */
   first: number;
@@ -236,8 +236,7 @@ function tableColumns(grid: Grid, layout: Layout, periods: Layout["periods"]): T
   }
   const comparators = layout.columns.flatMap((column) => {
     if (column.role.kind !== "comparator") return [];
-    const kind = benchmarkKindOf(column.role.benchmark);
-    return [{ column: column.column, benchmark: column.role.benchmark, ...(kind ? { kind } : {}), year: column.role.year ?? "latest" }];
+    return [{ column: column.column, benchmark: column.role.benchmark, kind: benchmarkKindOf(column.role.benchmark), year: column.role.year ?? "latest" }];
   });
   return {
     periods,
@@ -316,7 +315,8 @@ function readRow(reading: TableReading, row: number, read: RowsRead): KpiRow | n
   const benchmarks = benchmarkCellsOf(reading, row, chosen.benchmarks);
   const rankings = rankingsOf(reading, rowValues);
   read.lastRow = row;
-  return { row: sheetRow, id: chosen.id, reference, measure, section: read.section, source: chosen.source, definition, problems, cells, ...(benchmarks.length > 0 ? { benchmarks } : {}), ...(rankings.length > 0 ? { rankings } : {}) };
+  // Written out whole, one shape for every row (a spread after other properties is a slow copy each time).
+  return { row: sheetRow, id: chosen.id, reference, measure, section: read.section, source: chosen.source, definition, problems, cells, benchmarks: benchmarks.length > 0 ? benchmarks : undefined, rankings: rankings.length > 0 ? rankings : undefined };
 }
 
 /** A measure written "(b) … " under the row that opened "(a)" sub-rows is read with that row's measure before it. */
@@ -375,7 +375,7 @@ function benchmarkCellsOf(reading: TableReading, row: number, registered: readon
   const rowValues = grid.values[row] ?? [];
   const benchmarks: BenchmarkCell[] = columns.comparators.map(({ column, benchmark, kind, year }) => ({
     benchmark,
-    ...(kind ? { kind } : {}),
+    kind,
     year,
     value: cellAt(rowValues, column),
     numberFormat: formatAt(grid.numberFormats[row], column),
@@ -455,12 +455,25 @@ function wordingTrie(words: Words | undefined): DefinitionMemo["read"] {
   type Node = Map<unknown, Node | Definition>;
   const root: Node = new Map();
   const keyOf = (cell: CellValue): unknown => (cell !== null && typeof cell === "object" ? `#${cell.error}` : cell);
-  const child = (node: Node, key: unknown): Node => remembered(node as Map<unknown, Node>, key, () => new Map());
+  const child = (node: Node, key: unknown): Node => {
+    let next = node.get(key) as Node | undefined;
+    if (!next) {
+      next = new Map();
+      node.set(key, next);
+    }
+    return next;
+  };
   return (cells, formats, measure, wording) => {
     let node = root;
     for (const cell of cells) node = child(node, keyOf(cell));
     for (const format of formats) node = child(node, format);
-    return remembered(node as Map<unknown, Definition>, unitFromMeasure(measure) ?? "", () => readKpiDefinition(wording(), words));
+    const unit = unitFromMeasure(measure) ?? "";
+    let definition = node.get(unit) as Definition | undefined;
+    if (!definition) {
+      definition = readKpiDefinition(wording(), words);
+      node.set(unit, definition);
+    }
+    return definition;
   };
 }
 
