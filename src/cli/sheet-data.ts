@@ -73,7 +73,7 @@ export class SheetDataScanner {
       if (this.depth === 1) {
         if (name === "row") {
           readAttributes(text, nameEnd, close);
-          cells.openRow(found.r, found.hidden);
+          cells.openRow(found.r);
         }
         if (selfClosing) {
           this.depth -= 1;
@@ -138,11 +138,11 @@ function localName(text: string, from: number, end: number): string {
   return text.slice(start, stop);
 }
 
-/** The attributes the cells need, read into one reused record: a row's r and hidden, a cell's r, s and t. */
-const found: { r?: string; s?: string; t?: string; hidden?: string } = {};
+/** The attributes the cells need, read into one reused record: a row's r, a cell's r, s and t. */
+const found: { r?: string; s?: string; t?: string } = {};
 
 function readAttributes(text: string, from: number, end: number): void {
-  found.r = found.s = found.t = found.hidden = undefined;
+  found.r = found.s = found.t = undefined;
   let at = from;
   while (at < end) {
     while (at < end && text.charCodeAt(at) <= 32) at += 1;
@@ -163,7 +163,7 @@ function readAttributes(text: string, from: number, end: number): void {
       if (first === 114) found.r = value;
       else if (first === 115) found.s = value;
       else found.t = value;
-    } else if (nameLength === 6 && text.startsWith("hidden", nameStart)) found.hidden = decodeText(text.slice(at + 1, valueEnd));
+    }
     at = valueEnd + 1;
   }
 }

@@ -1,6 +1,5 @@
 /**
- * One worksheet part, streamed once: its cells into the core's grid (values, number formats, merges, hidden
- * rows) and, for the edit, where its conditional formats stand: the byte ranges of the add-in's own rules,
+ * One worksheet part, streamed once: its cells into the core's grid (values, number formats, merges) and, for the edit, where its conditional formats stand: the byte ranges of the add-in's own rules,
  * the offset where the schema wants new <conditionalFormatting> blocks, and the highest priority any other
  * rule has (Excel 2010 rules in extLst too), so the add-in's rules come after every rule of the analyst's.
  */
@@ -80,7 +79,7 @@ export async function readSheet(chunks: AsyncIterable<Buffer>, context: SheetCon
       if (section === "sheetData") {
         // Only where the scanner could not take over (see below): saxes reads the cells.
         const local = prefix ? localName(name) : name;
-        if (depth === 3 && local === "row") cells.openRow(tag.attributes.r, tag.attributes.hidden);
+        if (depth === 3 && local === "row") cells.openRow(tag.attributes.r);
         else if (depth === 4 && local === "c") cells.openCell(tag.attributes.r, tag.attributes.t, tag.attributes.s);
         else if (depth >= 5) cells.openInCell(local, depth - 4);
         return;
@@ -171,9 +170,9 @@ export async function readSheet(chunks: AsyncIterable<Buffer>, context: SheetCon
   if (mode === "cells") throw new Error("the sheet ends inside its cells");
   stream.end();
   cells.finish();
-  const { values, numberFormats, hiddenRows } = cells;
+  const { values, numberFormats } = cells;
   clearMergedCells(values, merges);
-  const grid: Grid = { sheet: context.name, origin: { row: 0, column: 0 }, values, numberFormats, merges, hiddenRows };
+  const grid: Grid = { sheet: context.name, origin: { row: 0, column: 0 }, values, numberFormats, merges };
   return { grid, layout };
 }
 
