@@ -6,12 +6,10 @@
 import type { promises as files } from "node:fs";
 import { createDeflateRaw, crc32 } from "node:zlib";
 import { CommandProblem } from "./problem";
-import { movedRecord, zipSignatures, ZipPackage, type ZipEntry } from "./zip";
+import { full32, movedRecord, zipSignatures, ZipPackage, type ZipEntry } from "./zip";
 
 /** A part's new content, unpacked, as a stream of chunks. */
 export type PartContent = () => AsyncIterable<Buffer>;
-
-const full32 = 0xffffffff;
 
 class Writer {
   position = 0;
@@ -48,7 +46,7 @@ export async function writePackage(input: ZipPackage, edits: ReadonlyMap<string,
   const directoryOffset = writer.position;
   for (const record of directory) await writer.write(record);
   const end = Buffer.alloc(22);
-  end.writeUInt32LE(zipSignatures.endSignature, 0);
+  end.writeUInt32LE(zipSignatures.end, 0);
   end.writeUInt16LE(input.entries.length, 8);
   end.writeUInt16LE(input.entries.length, 10);
   end.writeUInt32LE(writer.position - directoryOffset, 12);
@@ -85,7 +83,7 @@ async function writeEdited(writer: Writer, entry: ZipEntry, content: PartContent
   }
   await feeding;
   if (size > full32 || compressedSize > full32) throw new CommandProblem(`The part ${entry.name} would be larger than 4 GB, more than kpi-rag writes`);
-  header.writeUInt32LE(zipSignatures.localSignature, 0);
+  header.writeUInt32LE(zipSignatures.localHeader, 0);
   header.writeUInt16LE(20, 4);
   header.writeUInt16LE(flags, 6);
   header.writeUInt16LE(8, 8);

@@ -35,13 +35,18 @@ export const limits = {
   ratioFloorBytes: 16 * 1024 ** 2,
 };
 
-const localSignature = 0x04034b50;
-const centralSignature = 0x02014b50;
-const endSignature = 0x06054b50;
-const zip64EndSignature = 0x06064b50;
-const zip64LocatorSignature = 0x07064b50;
-const descriptorSignature = 0x08074b50;
-const full32 = 0xffffffff;
+/** The four bytes that open each kind of zip record. */
+export const zipSignatures = {
+  localHeader: 0x04034b50,
+  centralRecord: 0x02014b50,
+  end: 0x06054b50,
+  zip64End: 0x06064b50,
+  zip64Locator: 0x07064b50,
+  dataDescriptor: 0x08074b50,
+};
+
+/** The largest size or offset a 32-bit field holds; in a field, it says the zip64 extra field has the value. */
+export const full32 = 0xffffffff;
 
 /** A package open for reading; `close` it when done. */
 export class ZipPackage {
@@ -97,12 +102,12 @@ export class ZipPackage {
   /** Where the entry's local record lies: its header, data and descriptor, to copy as they are. */
   async localRecord(entry: ZipEntry, label: string): Promise<{ start: number; dataStart: number; end: number }> {
     const header = await this.bytesAt(entry.localHeaderOffset, 30);
-    if (header.length < 30 || header.readUInt32LE(0) !== localSignature) throw damaged(label, `the part ${entry.name} is missing`);
+    if (header.length < 30 || header.readUInt32LE(0) !== zipSignatures.localHeader) throw damaged(label, `the part ${entry.name} is missing`);
     const dataStart = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
     let end = dataStart + entry.compressedSize;
     if ((header.readUInt16LE(6) & 0x08) !== 0) {
       const descriptor = await this.bytesAt(end, 24);
-      const signed = descriptor.length >= 4 && descriptor.readUInt32LE(0) === descriptorSignature ? 4 : 0;
+      const signed = descriptor.length >= 4 && descriptor.readUInt32LE(0) === zipSignatures.dataDescriptor ? 4 : 0;
       const zip64 = entry.record.length > 46 && hasZip64Extra(entry.record);
       end += signed + 4 + (zip64 ? 16 : 8);
     }
@@ -182,7 +187,7 @@ async function readDirectory(handle: files.FileHandle, fileSize: number, label: 
   await handle.read(tail, 0, tailLength, fileSize - tailLength);
   let end = -1;
   for (let index = tailLength - 22; index >= 0; index--) {
-    if (tail.readUInt32LE(index) === endSignature && index + 22 + tail.readUInt16LE(index + 20) <= tailLength) {
+    if (tail.readUInt32LE(index) === zipSignatures.end && index + 22 + tail.readUInt16LE(index + 20) <= tailLength) {
       end = index;
       break;
     }
@@ -196,10 +201,10 @@ async function readDirectory(handle: files.FileHandle, fileSize: number, label: 
   if (disk !== 0 || tail.readUInt16LE(end + 6) !== 0) throw damaged(label, "it is split over several files");
   if (count === 0xffff || directorySize === full32 || directoryOffset === full32) {
     const locator = end - 20;
-    if (locator < 0 || tail.readUInt32LE(locator) !== zip64LocatorSignature) throw damaged(label, "its zip64 directory is missing");
+    if (locator < 0 || tail.readUInt32LE(locator) !== zipSignatures.zip64Locator) throw damaged(label, "its zip64 directory is missing");
     const record = Buffer.alloc(56);
     await handle.read(record, 0, 56, Number(tail.readBigUInt64LE(locator + 8)));
-    if (record.readUInt32LE(0) !== zip64EndSignature) throw damaged(label, "its zip64 directory is missing");
+    if (record.readUInt32LE(0) !== zipSignatures.zip64End) throw damaged(label, "its zip64 directory is missing");
     count = Number(record.readBigUInt64LE(32));
     directorySize = Number(record.readBigUInt64LE(40));
     directoryOffset = Number(record.readBigUInt64LE(48));
@@ -210,7 +215,7 @@ async function readDirectory(handle: files.FileHandle, fileSize: number, label: 
   const entries: ZipEntry[] = [];
   let at = 0;
   for (let index = 0; index < count; index++) {
-    if (at + 46 > directory.length || directory.readUInt32LE(at) !== centralSignature) throw damaged(label, "its zip directory is cut short");
+    if (at + 46 > directory.length || directory.readUInt32LE(at) !== zipSignatures.centralRecord) throw damaged(label, "its zip directory is cut short");
     const nameLength = directory.readUInt16LE(at + 28);
     const extraLength = directory.readUInt16LE(at + 30);
     const commentLength = directory.readUInt16LE(at + 32);
@@ -285,5 +290,3 @@ export function movedRecord(entry: ZipEntry, offset: number): Buffer {
   }
   return record;
 }
-
-export const zipSignatures = { localSignature, centralSignature, endSignature };
