@@ -46,6 +46,7 @@ describe("finding KPI tables on layouts the seeds do not show verbatim", () => {
   });
 
   const reference = reportOf(example("appendix-i.xlsx")).then((tables) => statusesByMeasure(tables));
+  // How many KPI rows each holds, from test/fixtures/README.md: Appendix I's first page has 12, all three pages 40.
   const variants: Array<[string, string, number]> = [
     ["columns in another order, no merges", "columns-reordered.xlsx", 12],
     ["percentages kept as whole numbers with targets 90 and 75", "whole-percentages.xlsx", 12],
@@ -84,6 +85,7 @@ describe("finding KPI tables on layouts the seeds do not show verbatim", () => {
   it("rates Appendix A's numbered rows from the workbook's KPIRegister table, and the catalogue where the table is silent", async () => {
     const tables = await reportOf(example("appendix-a.xlsx"));
     const rows = tables.flatMap((table) => table.rows);
+    // Rows 5-46 of the sheet hold a KPI number each but the five section rows (25, 32, 34, 37, 41).
     expect(rows).toHaveLength(37);
     const byId = new Map(rows.map((row) => [row.id, row]));
     expect(byId.get("KPI-22")?.source).toBe("workbook");
