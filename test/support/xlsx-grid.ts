@@ -38,7 +38,6 @@ export function cellValueOf(value: ExcelJS.CellValue, date1904 = false): CellVal
 export function gridOf(worksheet: ExcelJS.Worksheet): Grid {
   const values: CellValue[][] = [];
   const numberFormats: string[][] = [];
-  const hiddenRows: number[] = [];
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const rowValues: CellValue[] = [];
     const rowFormats: string[] = [];
@@ -52,14 +51,13 @@ export function gridOf(worksheet: ExcelJS.Worksheet): Grid {
     }
     values[rowNumber - 1] = rowValues;
     numberFormats[rowNumber - 1] = rowFormats;
-    if (row.hidden) hiddenRows.push(rowNumber - 1);
   });
   for (let row = 0; row < values.length; row++) {
     values[row] ??= [];
     numberFormats[row] ??= [];
   }
   const merges: GridArea[] = ((worksheet.model as { merges?: string[] }).merges ?? []).map(areaOf);
-  return { sheet: worksheet.name, origin: { row: 0, column: 0 }, values, numberFormats, merges, hiddenRows };
+  return { sheet: worksheet.name, origin: { row: 0, column: 0 }, values, numberFormats, merges };
 }
 
 /** The workbook's KPIRegister table, header row first, when it has one. */
