@@ -45,7 +45,7 @@ export interface KpiRow {
   /** Where the thresholds came from: the row itself, the workbook's register table, or the catalogue. */
   source: "sheet" | "workbook" | "catalogue";
   definition: Definition;
-  problems: string[];
+  problems: readonly string[];
   cells: PeriodCell[];
   /** England, region and statistical-neighbour figures beside the periods, or from the register entry. */
   benchmarks?: BenchmarkCell[];
@@ -311,7 +311,8 @@ function readRow(reading: TableReading, row: number, read: RowsRead): KpiRow | n
   const definition = scale.ok ? reading.definitions.scaled(chosen.definition, scale.value) : unreadableDefinition(chosen.definition.wording, scale.problem);
   const reference = layout.reference === undefined ? undefined : textOf(cellAt(rowValues, layout.reference)) || undefined;
   const ownProblems = reading.definitions.problems(definition);
-  const problems = chosen.problems.length === 0 ? [...ownProblems] : [...ownProblems, ...chosen.problems];
+  // Most rows have none: they share the definition's own list rather than each copying it.
+  const problems = chosen.problems.length === 0 ? ownProblems : [...ownProblems, ...chosen.problems];
   const benchmarks = benchmarkCellsOf(reading, row, chosen.benchmarks);
   const rankings = rankingsOf(reading, rowValues);
   read.lastRow = row;
