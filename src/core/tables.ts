@@ -270,11 +270,25 @@ function textOf(cell: CellValue): string {
   return /\s\s|[\t\n\r]/.test(written) ? written.replace(/\s+/g, " ").trim() : written.trim();
 }
 
+/** A row's cells that say whether it is a KPI row at all. */
+interface RowStart {
+  measureText: string;
+  idCell: CellValue;
+  thresholds: { polarity: CellValue; target: CellValue; tolerance: CellValue };
+  hasThresholds: boolean;
+}
+
 /** One row of a table: a KPI row, or null for a section, label, footnote or blank row (a section row sets the section). */
 function readRow(reading: TableReading, row: number, read: RowsRead): KpiRow | null {
-  const { grid, merges, layout, columns } = reading;
-  const rowValues = grid.values[row];
+  const rowValues = reading.grid.values[row];
   if (rowValues === undefined || rowValues.length === 0) return null;
+  const start = kpiRowStart(reading, row, rowValues, read);
+  return start === null ? null : kpiRow(reading, row, rowValues, start, read);
+}
+
+/** The start of a KPI row, or null for a section, label or footnote row, whose section it takes up. */
+function kpiRowStart(reading: TableReading, row: number, rowValues: readonly CellValue[], read: RowsRead): RowStart | null {
+  const { grid, merges, layout, columns } = reading;
   if (layout.section !== undefined) {
     const sectionCell = textOf(merges.value(row, layout.section));
     if (sectionCell !== "") read.section = sectionCell;
@@ -299,8 +313,13 @@ function readRow(reading: TableReading, row: number, read: RowsRead): KpiRow | n
     read.section = measureText || textOf(idCell);
     return null;
   }
+  return { measureText, idCell, thresholds, hasThresholds };
+}
+
+/** A KPI row: its measure, period cells, the definition that rates it (its own or the register's), benchmarks and rankings. */
+function kpiRow(reading: TableReading, row: number, rowValues: readonly CellValue[], { measureText, idCell, thresholds, hasThresholds }: RowStart, read: RowsRead): KpiRow {
+  const { layout, columns } = reading;
   const measure = measureOfSubRow(measureText, read);
-  const sheetRow = grid.origin.row + row;
   const cells = periodCells(reading, row, rowValues);
   const polarity = thresholds.polarity;
   if (typeof polarity === "string" && read.polarityCodes.size <= 4 && polarity.length <= 5 && polarity.trim().length <= 3) read.polarityCodes.add(polarity.trim());
@@ -317,7 +336,7 @@ function readRow(reading: TableReading, row: number, read: RowsRead): KpiRow | n
   const rankings = rankingsOf(reading, rowValues);
   read.lastRow = row;
   // Written out whole, one shape for every row (a spread after other properties is a slow copy each time).
-  return { row: sheetRow, id: chosen.id, reference, measure, section: read.section, source: chosen.source, definition, problems, cells, benchmarks: benchmarks.length > 0 ? benchmarks : undefined, rankings: rankings.length > 0 ? rankings : undefined };
+  return { row: reading.grid.origin.row + row, id: chosen.id, reference, measure, section: read.section, source: chosen.source, definition, problems, cells, benchmarks: benchmarks.length > 0 ? benchmarks : undefined, rankings: rankings.length > 0 ? rankings : undefined };
 }
 
 /** A measure written "(b) … " under the row that opened "(a)" sub-rows is read with that row's measure before it. */
