@@ -76,54 +76,80 @@ export function buildRegister(table?: RegisterTable, words?: Words): Register {
   const entries = new Map(catalogueRegister);
   const problems: string[] = [];
   const seen = new Set<string>();
-  table.values.slice(1).forEach((row, index) => {
-    const formats = table.numberFormats?.[index + 1];
-    const cell = (name: string): CellValue => (row[column(name)] === "" ? null : row[column(name)] ?? null);
-    const format = (name: string): string | undefined => formats?.[column(name)];
-    const rowLabel = `Row ${index + 2} of ${registerTableName}`;
-    const idCell = cell("ID");
-    if (idCell === null) {
-      if (row.some((value) => value !== null && value !== "")) problems.push(`${rowLabel} has no ID: ignored`);
-      return;
-    }
-    const id = String(idCell).trim();
-    if (!/^[A-Za-z][\w-]*\d[\w]*$/.test(id)) {
-      problems.push(`${rowLabel}: "${id}" is not a KPI id such as KPI-18: ignored`);
-      return;
-    }
-    const key = kpiIdKey(id);
-    if (seen.has(key)) {
-      problems.push(`${rowLabel}: ${id} is listed twice: the first row is used`);
-      return;
-    }
-    seen.add(key);
-    const wording: DefinitionWording = {
-      measure: String(cell("Measure") ?? ""),
-      polarity: cell("Polarity"),
-      target: cell("Target"),
-      tolerance: cell("Tolerance"),
-      otherTolerances: { Covid19: cell("Covid19 Tolerance") },
-      unit: cell("Unit"),
-      formats: { target: format("Target"), tolerance: format("Tolerance"), otherTolerances: { Covid19: format("Covid19 Tolerance") ?? "General" } },
-    };
-    const definition = readKpiDefinition(wording, words);
-    if (definition.standing.kind === "check") {
-      const fallback = catalogueRegister.has(key) ? "the built-in catalogue answers for it" : "it is not rated";
-      problems.push(`${rowLabel} (${id}): ${definition.standing.problems.join("; ")}: ignored, ${fallback}`);
-      return;
-    }
-    const known = catalogueRegister.get(key);
-    entries.set(key, {
-      id: known?.id ?? id,
-      measure: wording.measure || known?.measure || id,
-      section: String(cell("Section") ?? known?.section ?? ""),
-      source: "workbook",
-      wording,
-      definition,
-      benchmarks: benchmarksOfRegisterRow(cell, format),
-    });
-  });
+  for (let index = 1; index < table.values.length; index++) {
+    const read = readRegisterRow(rowOfTable(table, index, column), seen, words);
+    if (read.problem) problems.push(read.problem);
+    if (read.entry) entries.set(read.entry.key, read.entry.entry);
+  }
   return { entries, problems };
+}
+
+/** One body row of the workbook's register table, its cells found by column name. */
+interface RegisterRow {
+  /** "Row 4 of KPIRegister", as problems name it. */
+  label: string;
+  cell: (name: string) => CellValue;
+  format: (name: string) => string | undefined;
+  /** Whether every cell of the row is empty. */
+  blank: boolean;
+}
+
+function rowOfTable(table: RegisterTable, index: number, column: (name: string) => number): RegisterRow {
+  const row = table.values[index];
+  const formats = table.numberFormats?.[index];
+  return {
+    label: `Row ${index + 1} of ${registerTableName}`,
+    cell: (name) => (row[column(name)] === "" ? null : row[column(name)] ?? null),
+    format: (name) => formats?.[column(name)],
+    blank: row.every((value) => value === null || value === ""),
+  };
+}
+
+/** What a register row gives: an entry to set (by its id's key), a problem to list, or both absent for a blank row. */
+interface RegisterRowRead {
+  entry?: { key: string; entry: RegisterEntry };
+  problem?: string;
+}
+
+/** A row's entry, or why it is ignored. The first row of an id is the one used, whether or not it reads. */
+function readRegisterRow(row: RegisterRow, seen: Set<string>, words: Words | undefined): RegisterRowRead {
+  const idCell = row.cell("ID");
+  if (idCell === null) return row.blank ? {} : { problem: `${row.label} has no ID: ignored` };
+  const id = String(idCell).trim();
+  if (!/^[A-Za-z][\w-]*\d[\w]*$/.test(id)) return { problem: `${row.label}: "${id}" is not a KPI id such as KPI-18: ignored` };
+  const key = kpiIdKey(id);
+  if (seen.has(key)) return { problem: `${row.label}: ${id} is listed twice: the first row is used` };
+  seen.add(key);
+  const wording = wordingOfRow(row);
+  const definition = readKpiDefinition(wording, words);
+  if (definition.standing.kind === "check") {
+    const fallback = catalogueRegister.has(key) ? "the built-in catalogue answers for it" : "it is not rated";
+    return { problem: `${row.label} (${id}): ${definition.standing.problems.join("; ")}: ignored, ${fallback}` };
+  }
+  const known = catalogueRegister.get(key);
+  const entry: RegisterEntry = {
+    id: known?.id ?? id,
+    measure: wording.measure || known?.measure || id,
+    section: String(row.cell("Section") ?? known?.section ?? ""),
+    source: "workbook",
+    wording,
+    definition,
+    benchmarks: benchmarksOfRegisterRow(row.cell, row.format),
+  };
+  return { entry: { key, entry } };
+}
+
+/** A register row's words for `readKpiDefinition`, with the number formats of its threshold cells. */
+function wordingOfRow({ cell, format }: RegisterRow): DefinitionWording {
+  return {
+    measure: String(cell("Measure") ?? ""),
+    polarity: cell("Polarity"),
+    target: cell("Target"),
+    tolerance: cell("Tolerance"),
+    otherTolerances: { Covid19: cell("Covid19 Tolerance") },
+    unit: cell("Unit"),
+    formats: { target: format("Target"), tolerance: format("Tolerance"), otherTolerances: { Covid19: format("Covid19 Tolerance") ?? "General" } },
+  };
 }
 
 function benchmarksOfRegisterRow(cell: (name: string) => CellValue, format: (name: string) => string | undefined): BenchmarkCell[] {
