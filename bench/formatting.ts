@@ -12,7 +12,7 @@ import type * as Command from "../src/cli/main";
 import { appendixRows, repeatedGrid, variedGrid, writeRepeatedWorkbook } from "./sheets";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { findTables, planFormatting } = require("../lib/core") as typeof Core;
+const { appraiseTables, findTables, planFormatting, reportOf } = require("../lib/core") as typeof Core;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { main: kpiRag } = require("../lib/cli/main") as typeof Command;
 
@@ -30,6 +30,24 @@ export async function measureDetection(): Promise<number> {
 /** detectMsFor10000RowsVaried: the same on 10,000 rows of a council scorecard in mixed wordings (median of 5). */
 export function measureVariedDetection(): number {
   return timeDetection(variedGrid(10_000));
+}
+
+/**
+ * reportMsFor10000RowsVaried: the report of those rows (each row's definition in words, direction of travel,
+ * comparisons with England and SN, every cell's reason), worked out after the rules (median of 5). No goal: it
+ * is what the pane and kpi-rag --report add to detection.
+ */
+export function measureVariedReport(): number {
+  const found = findTables(variedGrid(10_000));
+  const samples: number[] = [];
+  for (let run = 0; run < 6; run++) {
+    const appraisal = appraiseTables(found);
+    const start = performance.now();
+    const report = reportOf(appraisal);
+    if (report.rows.length !== 10_000) throw new Error("the benchmark report does not hold 10,000 rows");
+    if (run > 0) samples.push(performance.now() - start);
+  }
+  return Math.round(median(samples) * 10) / 10;
 }
 
 function timeDetection(grid: Core.Grid): number {

@@ -24,10 +24,8 @@ function isDateFormat(format: string): boolean {
 export class CellReader {
   readonly values: CellValue[][] = [];
   readonly numberFormats: string[][] = [];
-  readonly hiddenRows: number[] = [];
   private readonly dateFormats = new Map<string, boolean>();
   private rowIndex = -1;
-  private rowHidden = false;
   private rowValues: CellValue[] | undefined;
   private rowFormats: string[] | undefined;
   private column = -1;
@@ -41,9 +39,8 @@ export class CellReader {
 
   constructor(private readonly context: CellContext) {}
 
-  openRow(reference: string | undefined, hidden: string | undefined): void {
+  openRow(reference: string | undefined): void {
     this.rowIndex = reference !== undefined ? Number(reference) - 1 : this.rowIndex + 1;
-    this.rowHidden = hidden === "1" || hidden === "true";
     this.column = -1;
   }
 
@@ -108,7 +105,6 @@ export class CellReader {
     if (this.rowValues && this.rowValues.length > 0) {
       this.values[this.rowIndex] = this.rowValues;
       this.numberFormats[this.rowIndex] = this.rowFormats!;
-      if (this.rowHidden) this.hiddenRows.push(this.rowIndex);
     }
     this.rowValues = undefined;
     this.rowFormats = undefined;

@@ -5,15 +5,15 @@
  */
 import { promises as files } from "node:fs";
 import path from "node:path";
-import { appraiseTables, buildRegister, findTables, formattingPlan, lookingFor, registerSheetName, registerTableName, resolveToleranceSet, skippedSheetLine, standardSet, toleranceSetsOf, wordsOfGrid, type FormattingPlan, type FoundTables } from "../core";
+import { appraiseTables, buildRegister, findTables, formattingPlan, lookingFor, registerSheetName, registerTableName, reportOf, resolveToleranceSet, skippedSheetLine, standardSet, toleranceSetsOf, wordsOfGrid, type FormattingPlan, type FoundTables, type Register, type Words } from "../core";
 import { parseArguments, usage, type CommandOptions } from "./arguments";
 import { ruleBlocks, splice } from "./edit";
 import { checkOutput, cleanUpOnSignals, place, temporaryBeside } from "./output";
 import { verifyPackage, writePackage, type PartContent } from "./package-writer";
 import { CommandProblem } from "./problem";
-import type { SheetLayout } from "./sheet";
+import type { SheetContent, SheetLayout } from "./sheet";
 import { withDxfs } from "./styles";
-import { summaryLines, type SkippedSheet } from "./summary";
+import { summaryLines, type ReportedPlan, type SkippedSheet } from "./summary";
 import { openWorkbook, readSheetContent, sheetWithTable, tableCells, type Workbook, type WorkbookSheet } from "./workbook";
 
 export { CommandProblem } from "./problem";
@@ -114,45 +114,61 @@ async function remove(workbook: Workbook, sheets: readonly WorkbookSheet[], out:
 }
 
 async function format(workbook: Workbook, sheets: readonly WorkbookSheet[], options: CommandOptions, out: string, output: Output): Promise<void> {
+  const { register, words, problems: registerProblems } = await readRegister(workbook);
+  const { found, skipped } = await findSheetTables(workbook, sheets, register, words);
+  if (found.length === 0) throw noTableProblem(options, skipped);
+  const chosen = resolveToleranceSet(options.toleranceSet, toleranceSetsOf(found.map((sheet) => sheet.found)), "in this workbook");
+  if (!chosen.ok) throw new CommandProblem(chosen.problem);
+  const plans: ReportedPlan[] = found.map((sheet) => {
+    const appraisal = appraiseTables(sheet.found, chosen.value);
+    return { ...formattingPlan(appraisal), tables: reportOf(appraisal).tables };
+  });
+  const edits = await ruleEdits(workbook, found, plans);
+  const report = options.report ? { file: options.report, text: reportText(options.workbook, plans, registerProblems, skipped) } : undefined;
+  await writeWorkbook(workbook, edits, out, report);
+  for (const line of summaryLines(plans, registerProblems, skipped)) output.out(line);
+  output.out(`Wrote ${out}${options.report ? ` and ${options.report}` : ""}`);
+}
+
+/** The register (the workbook's KPIRegister table over the catalogue) and the words the workbook teaches, with the problems of both. */
+async function readRegister(workbook: Workbook): Promise<{ register: Register; words: Words; problems: string[] }> {
   const registerSheet = sheetWithTable(workbook, registerTableName);
-  const registerContent = registerSheet ? new Map([[registerSheet.name, await readSheetContent(workbook, registerSheet)]]) : new Map();
+  const registerContent = registerSheet ? new Map([[registerSheet.name, await readSheetContent(workbook, registerSheet)]]) : new Map<string, SheetContent>();
   // The words the workbook teaches (its KPIWords table on the KPI Register sheet) read its headers and rows.
   const wordsSheet = workbook.sheets.find((sheet) => sheet.name.toLowerCase() === registerSheetName.toLowerCase());
   const taught = wordsOfGrid(wordsSheet ? (registerContent.get(wordsSheet.name) ?? (await readSheetContent(workbook, wordsSheet))).grid : undefined);
   const register = buildRegister(tableCells(workbook, registerContent, registerTableName), taught.words);
-  const registerProblems = [...register.problems, ...taught.problems];
-  registerContent.clear();
+  return { register, words: taught.words, problems: [...register.problems, ...taught.problems] };
+}
 
-  // One sheet's grid at a time: once its tables are found, only its layout is kept.
-  const found: Array<{ sheet: WorkbookSheet; layout: SheetLayout; found: FoundTables }> = [];
+interface FoundSheet {
+  sheet: WorkbookSheet;
+  layout: SheetLayout;
+  found: FoundTables;
+}
+
+/** One sheet's grid at a time: once its tables are found, only its layout is kept. */
+async function findSheetTables(workbook: Workbook, sheets: readonly WorkbookSheet[], register: Register, words: Words): Promise<{ found: FoundSheet[]; skipped: SkippedSheet[] }> {
+  const found: FoundSheet[] = [];
   const skipped: SkippedSheet[] = [];
   for (const sheet of sheets) {
     const content = await readSheetContent(workbook, sheet);
-    const tables = findTables(content.grid, register, { words: taught.words });
+    const tables = findTables(content.grid, register, { words });
     if (tables.tables.length > 0) found.push({ sheet, layout: content.layout, found: tables });
     if (tables.skipped !== undefined) skipped.push({ sheet: tables.sheet, reason: tables.skipped });
   }
-  if (found.length === 0) {
-    const reasons = skipped.map((sheet) => skippedSheetLine(sheet.sheet, sheet.reason)).join(" ");
-    throw new CommandProblem(`${options.workbook} has no KPI table${options.sheet ? ` on the sheet ${options.sheet}` : ""}. ${reasons} The add-in looks for ${lookingFor.charAt(0).toLowerCase()}${lookingFor.slice(1)}`);
-  }
-  const sets = toleranceSetsOf(found.map((sheet) => sheet.found));
-  const chosen = resolveToleranceSet(options.toleranceSet, sets, "in this workbook");
-  if (!chosen.ok) throw new CommandProblem(chosen.problem);
-  const toleranceSet = chosen.value;
+  return { found, skipped };
+}
 
-  const plans: FormattingPlan[] = found.map((sheet) => formattingPlan(appraiseTables(sheet.found, toleranceSet)));
+function noTableProblem(options: CommandOptions, skipped: readonly SkippedSheet[]): CommandProblem {
+  const reasons = skipped.map((sheet) => skippedSheetLine(sheet.sheet, sheet.reason)).join(" ");
+  return new CommandProblem(`${options.workbook} has no KPI table${options.sheet ? ` on the sheet ${options.sheet}` : ""}. ${reasons} The add-in looks for ${lookingFor.charAt(0).toLowerCase()}${lookingFor.slice(1)}`);
+}
+
+/** The parts to edit: styles.xml where the rules need new dxfs, and each sheet with rules to write or to take out. */
+async function ruleEdits(workbook: Workbook, found: readonly FoundSheet[], plans: readonly FormattingPlan[]): Promise<Map<string, PartContent>> {
   const edits = new Map<string, PartContent>();
-  const styles = plans.flatMap((plan) => plan.rules.map((rule) => ({ fill: rule.fill, font: rule.font })));
-  let dxfIds: number[] = [];
-  if (styles.length > 0) {
-    const stylesEntry = workbook.stylesPart ? workbook.zip.entry(workbook.stylesPart) : undefined;
-    if (!stylesEntry) throw new CommandProblem(`${options.workbook} has no styles part for the rules' colours: open and save it in Excel, then try again`);
-    const before = await workbook.zip.readPart(stylesEntry, workbook.label);
-    const styled = withDxfs(before, styles);
-    dxfIds = styled.dxfIds;
-    if (styled.part !== before) edits.set(stylesEntry.name.toLowerCase(), () => once(styled.part));
-  }
+  const dxfIds = await addRuleStyles(workbook, plans, edits);
   let next = 0;
   found.forEach(({ sheet, layout }, index) => {
     const rules = plans[index].rules;
@@ -160,10 +176,19 @@ async function format(workbook: Workbook, sheets: readonly WorkbookSheet[], opti
     next += rules.length;
     if (rules.length > 0 || layout.ownRules > 0) edits.set(sheet.part.toLowerCase(), sheetEdit(workbook, sheet, layout, ruleBlocks(rules, ids, layout)));
   });
-  const report = options.report ? { file: options.report, text: reportText(options.workbook, plans, registerProblems, skipped) } : undefined;
-  await writeWorkbook(workbook, edits, out, report);
-  for (const line of summaryLines(plans, registerProblems, skipped)) output.out(line);
-  output.out(`Wrote ${out}${options.report ? ` and ${options.report}` : ""}`);
+  return edits;
+}
+
+/** The dxf index of every rule's colours, in the plans' order; styles.xml goes into `edits` where it gains entries. */
+async function addRuleStyles(workbook: Workbook, plans: readonly FormattingPlan[], edits: Map<string, PartContent>): Promise<number[]> {
+  const styles = plans.flatMap((plan) => plan.rules.map((rule) => ({ fill: rule.fill, font: rule.font })));
+  if (styles.length === 0) return [];
+  const stylesEntry = workbook.stylesPart ? workbook.zip.entry(workbook.stylesPart) : undefined;
+  if (!stylesEntry) throw new CommandProblem(`${workbook.file} has no styles part for the rules' colours: open and save it in Excel, then try again`);
+  const before = await workbook.zip.readPart(stylesEntry, workbook.label);
+  const styled = withDxfs(before, styles);
+  if (styled.part !== before) edits.set(stylesEntry.name.toLowerCase(), () => once(styled.part));
+  return styled.dxfIds;
 }
 
 function sheetEdit(workbook: Workbook, sheet: WorkbookSheet, layout: SheetLayout, blocks: string): PartContent {
@@ -212,7 +237,7 @@ async function writeWorkbook(workbook: Workbook, edits: ReadonlyMap<string, Part
   await placed.settle();
 }
 
-function reportText(workbook: string, plans: FormattingPlan[], registerProblems: string[], skipped: SkippedSheet[]): string {
+function reportText(workbook: string, plans: ReportedPlan[], registerProblems: string[], skipped: SkippedSheet[]): string {
   const report = {
     workbook: path.basename(workbook),
     toleranceSet: plans[0]?.toleranceSet ?? standardSet,

@@ -150,6 +150,7 @@ export function describeFailure(error: unknown): string {
   if (code === "ENOENT") return "its folder does not exist";
   if (code === "EACCES" || code === "EPERM") return "permission denied";
   if (code === "EISDIR") return "it is a folder";
+  if (code === "ENOTDIR") return "a part of its path is a file, not a folder";
   if (code === "ENOSPC") return "the disk is full";
   if (code === "ELOOP") return "it is a symbolic link";
   return code ?? (error instanceof Error ? error.message : "unknown error");

@@ -6,12 +6,10 @@
 import type { promises as files } from "node:fs";
 import { createDeflateRaw, crc32 } from "node:zlib";
 import { CommandProblem } from "./problem";
-import { movedRecord, zipSignatures, ZipPackage, type ZipEntry } from "./zip";
+import { full32, movedRecord, zipSignatures, ZipPackage, type ZipEntry } from "./zip";
 
 /** A part's new content, unpacked, as a stream of chunks. */
 export type PartContent = () => AsyncIterable<Buffer>;
-
-const full32 = 0xffffffff;
 
 class Writer {
   position = 0;
@@ -48,7 +46,7 @@ export async function writePackage(input: ZipPackage, edits: ReadonlyMap<string,
   const directoryOffset = writer.position;
   for (const record of directory) await writer.write(record);
   const end = Buffer.alloc(22);
-  end.writeUInt32LE(zipSignatures.endSignature, 0);
+  end.writeUInt32LE(zipSignatures.end, 0);
   end.writeUInt16LE(input.entries.length, 8);
   end.writeUInt16LE(input.entries.length, 10);
   end.writeUInt32LE(writer.position - directoryOffset, 12);
@@ -61,51 +59,74 @@ export async function writePackage(input: ZipPackage, edits: ReadonlyMap<string,
 async function writeEdited(writer: Writer, entry: ZipEntry, content: PartContent): Promise<Buffer> {
   const nameLength = entry.record.readUInt16LE(28);
   const name = entry.record.subarray(46, 46 + nameLength);
-  const flags = entry.flags & 0x0800; // keep only "the name is UTF-8"
   const headerOffset = writer.position;
-  const header = Buffer.alloc(30);
-  await writer.write(Buffer.concat([header, name]));
+  await writer.write(Buffer.concat([Buffer.alloc(30), name]));
+  const deflated = await writeDeflated(writer, content);
+  if (deflated.size > full32 || deflated.compressedSize > full32) throw new CommandProblem(`The part ${entry.name} would be larger than 4 GB, more than kpi-rag writes`);
+  await writer.writeAt(localHeader(entry, deflated), headerOffset);
+  return centralRecord(entry, deflated, headerOffset);
+}
+
+/** What the local header and the central directory record say of a deflated part. */
+interface Deflated {
+  crc: number;
+  size: number;
+  compressedSize: number;
+}
+
+/** Streams the content through deflate into the writer, counting and checksumming as it goes. */
+async function writeDeflated(writer: Writer, content: PartContent): Promise<Deflated> {
   // Level 1: a third of level 6's time on a large sheet, for a part about a half larger.
   const deflater = createDeflateRaw({ level: 1, chunkSize: 1024 * 1024 });
-  let crc = 0;
-  let size = 0;
-  let compressedSize = 0;
+  const deflated: Deflated = { crc: 0, size: 0, compressedSize: 0 };
   const feeding = (async () => {
     for await (const chunk of content()) {
-      crc = crc32(chunk, crc);
-      size += chunk.length;
+      deflated.crc = crc32(chunk, deflated.crc);
+      deflated.size += chunk.length;
       if (!deflater.write(chunk)) await new Promise((resolve) => deflater.once("drain", resolve));
     }
     deflater.end();
   })();
   feeding.catch((error: unknown) => deflater.destroy(error as Error));
   for await (const chunk of deflater) {
-    compressedSize += (chunk as Buffer).length;
+    deflated.compressedSize += (chunk as Buffer).length;
     await writer.write(chunk as Buffer);
   }
   await feeding;
-  if (size > full32 || compressedSize > full32) throw new CommandProblem(`The part ${entry.name} would be larger than 4 GB, more than kpi-rag writes`);
-  header.writeUInt32LE(zipSignatures.localSignature, 0);
+  return deflated;
+}
+
+/** Only "the name is UTF-8" of the part's flags stays: the part is deflated afresh, without a data descriptor. */
+function keptFlags(entry: ZipEntry): number {
+  return entry.flags & 0x0800;
+}
+
+function localHeader(entry: ZipEntry, deflated: Deflated): Buffer {
+  const header = Buffer.alloc(30);
+  header.writeUInt32LE(zipSignatures.localHeader, 0);
   header.writeUInt16LE(20, 4);
-  header.writeUInt16LE(flags, 6);
+  header.writeUInt16LE(keptFlags(entry), 6);
   header.writeUInt16LE(8, 8);
   entry.record.copy(header, 10, 12, 16); // the part's time and date, as they were
-  header.writeUInt32LE(crc >>> 0, 14);
-  header.writeUInt32LE(compressedSize, 18);
-  header.writeUInt32LE(size, 22);
-  header.writeUInt16LE(nameLength, 26);
+  header.writeUInt32LE(deflated.crc >>> 0, 14);
+  header.writeUInt32LE(deflated.compressedSize, 18);
+  header.writeUInt32LE(deflated.size, 22);
+  header.writeUInt16LE(entry.record.readUInt16LE(28), 26);
   header.writeUInt16LE(0, 28);
-  await writer.writeAt(header, headerOffset);
+  return header;
+}
 
+/** The entry's central directory record for its new local header, its extra fields left out, its comment kept. */
+function centralRecord(entry: ZipEntry, deflated: Deflated, headerOffset: number): Buffer {
+  const nameLength = entry.record.readUInt16LE(28);
   const commentStart = 46 + nameLength + entry.record.readUInt16LE(30);
-  const comment = entry.record.subarray(commentStart);
-  const record = Buffer.concat([entry.record.subarray(0, 46), name, comment]);
+  const record = Buffer.concat([entry.record.subarray(0, 46 + nameLength), entry.record.subarray(commentStart)]);
   record.writeUInt16LE(20, 6);
-  record.writeUInt16LE(flags, 8);
+  record.writeUInt16LE(keptFlags(entry), 8);
   record.writeUInt16LE(8, 10);
-  record.writeUInt32LE(crc >>> 0, 16);
-  record.writeUInt32LE(compressedSize, 20);
-  record.writeUInt32LE(size, 24);
+  record.writeUInt32LE(deflated.crc >>> 0, 16);
+  record.writeUInt32LE(deflated.compressedSize, 20);
+  record.writeUInt32LE(deflated.size, 24);
   record.writeUInt16LE(0, 30);
   record.writeUInt32LE(headerOffset, 42);
   return record;

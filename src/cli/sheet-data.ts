@@ -31,73 +31,69 @@ export class SheetDataScanner {
     const length = text.length;
     while (at < length) {
       const open = text.indexOf("<", at);
-      if (open < 0) {
-        this.carry = text.slice(at);
-        return undefined;
-      }
+      if (open < 0) return this.carryFrom(text, at);
       if (open > at && cells.capturing) cells.text(decodeText(text.slice(at, open)));
       const next = text.charCodeAt(open + 1);
       if (next === exclamation || next === question) {
-        const cdata = text.startsWith("<![CDATA[", open);
-        const terminator = cdata ? "]]>" : next === question ? "?>" : text.startsWith("<!--", open) ? "-->" : ">";
-        const end = text.indexOf(terminator, open + 2);
-        if (end < 0) {
-          this.carry = text.slice(open);
-          return undefined;
-        }
-        if (cdata && cells.capturing) cells.text(Buffer.from(text.slice(open + 9, end), "latin1").toString("utf8"));
-        at = end + terminator.length;
+        const after = this.passMarkup(text, open, next);
+        if (after < 0) return this.carryFrom(text, open);
+        at = after;
         continue;
       }
       const close = tagEnd(text, open + 1);
-      if (close < 0) {
-        this.carry = text.slice(open);
-        return undefined;
-      }
-      if (next === slash) {
-        if (this.depth === 0) {
-          if (localName(text, open + 2, close) === "sheetData") return Buffer.from(text.slice(open), "latin1");
-        } else {
-          this.depth -= 1;
-          if (this.depth === 0) cells.closeRow();
-          else if (this.depth === 1) cells.closeCell();
-          else cells.closeInCell(localName(text, open + 2, close));
-        }
-        at = close + 1;
-        continue;
-      }
-      const selfClosing = text.charCodeAt(close - 1) === slash;
-      const nameEnd = nameEndOf(text, open + 1, close);
-      const name = localName(text, open + 1, nameEnd);
-      this.depth += 1;
-      if (this.depth === 1) {
-        if (name === "row") {
-          readAttributes(text, nameEnd, close);
-          cells.openRow(found.r, found.hidden);
-        }
-        if (selfClosing) {
-          this.depth -= 1;
-          cells.closeRow();
-        }
-      } else if (this.depth === 2) {
-        if (name === "c") {
-          readAttributes(text, nameEnd, close);
-          cells.openCell(found.r, found.t, found.s);
-        }
-        if (selfClosing) {
-          this.depth -= 1;
-          cells.closeCell();
-        }
-      } else {
-        cells.openInCell(name, this.depth - 2);
-        if (selfClosing) {
-          this.depth -= 1;
-          cells.closeInCell(name);
-        }
-      }
+      if (close < 0) return this.carryFrom(text, open);
+      if (next !== slash) this.openElement(text, open, close);
+      else if (this.depth > 0) this.closeElement(text, open + 2, close);
+      else if (localName(text, open + 2, close) === "sheetData") return Buffer.from(text.slice(open), "latin1");
       at = close + 1;
     }
     return undefined;
+  }
+
+  /** Keeps what is not yet whole for the next bytes. */
+  private carryFrom(text: string, at: number): undefined {
+    this.carry = text.slice(at);
+    return undefined;
+  }
+
+  /**
+   * Passes over a comment, processing instruction or declaration, giving a CDATA section's text to the cell
+   * being read. Returns where it ends, or -1 when its end is not read yet.
+   */
+  private passMarkup(text: string, open: number, next: number): number {
+    const cdata = text.startsWith("<![CDATA[", open);
+    const terminator = cdata ? "]]>" : next === question ? "?>" : text.startsWith("<!--", open) ? "-->" : ">";
+    const end = text.indexOf(terminator, open + 2);
+    if (end < 0) return -1;
+    if (cdata && this.cells.capturing) this.cells.text(Buffer.from(text.slice(open + 9, end), "latin1").toString("utf8"));
+    return end + terminator.length;
+  }
+
+  /** A start tag: a row at depth 1, a cell at depth 2, anything deeper inside the cell; a self-closing one is closed at once. */
+  private openElement(text: string, open: number, close: number): void {
+    const nameEnd = nameEndOf(text, open + 1, close);
+    const name = localName(text, open + 1, nameEnd);
+    this.depth += 1;
+    if (this.depth === 1) {
+      if (name === "row") {
+        readAttributes(text, nameEnd, close);
+        this.cells.openRow(found.r);
+      }
+    } else if (this.depth === 2) {
+      if (name === "c") {
+        readAttributes(text, nameEnd, close);
+        this.cells.openCell(found.r, found.t, found.s);
+      }
+    } else this.cells.openInCell(name, this.depth - 2);
+    if (text.charCodeAt(close - 1) === slash) this.closeElement(text, open + 1, nameEnd);
+  }
+
+  /** The end of a row, a cell or an element inside a cell, whose name stands between `from` and `end`. */
+  private closeElement(text: string, from: number, end: number): void {
+    this.depth -= 1;
+    if (this.depth === 0) this.cells.closeRow();
+    else if (this.depth === 1) this.cells.closeCell();
+    else this.cells.closeInCell(localName(text, from, end));
   }
 }
 
@@ -138,11 +134,11 @@ function localName(text: string, from: number, end: number): string {
   return text.slice(start, stop);
 }
 
-/** The attributes the cells need, read into one reused record: a row's r and hidden, a cell's r, s and t. */
-const found: { r?: string; s?: string; t?: string; hidden?: string } = {};
+/** The attributes the cells need, read into one reused record: a row's r, a cell's r, s and t. */
+const found: { r?: string; s?: string; t?: string } = {};
 
 function readAttributes(text: string, from: number, end: number): void {
-  found.r = found.s = found.t = found.hidden = undefined;
+  found.r = found.s = found.t = undefined;
   let at = from;
   while (at < end) {
     while (at < end && text.charCodeAt(at) <= 32) at += 1;
@@ -163,7 +159,7 @@ function readAttributes(text: string, from: number, end: number): void {
       if (first === 114) found.r = value;
       else if (first === 115) found.s = value;
       else found.t = value;
-    } else if (nameLength === 6 && text.startsWith("hidden", nameStart)) found.hidden = decodeText(text.slice(at + 1, valueEnd));
+    }
     at = valueEnd + 1;
   }
 }

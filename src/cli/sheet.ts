@@ -1,6 +1,5 @@
 /**
- * One worksheet part, streamed once: its cells into the core's grid (values, number formats, merges, hidden
- * rows) and, for the edit, where its conditional formats stand: the byte ranges of the add-in's own rules,
+ * One worksheet part, streamed once: its cells into the core's grid (values, number formats, merges) and, for the edit, where its conditional formats stand: the byte ranges of the add-in's own rules,
  * the offset where the schema wants new <conditionalFormatting> blocks, and the highest priority any other
  * rule has (Excel 2010 rules in extLst too), so the add-in's rules come after every rule of the analyst's.
  */
@@ -42,139 +41,220 @@ export interface SheetContext {
 
 export async function readSheet(chunks: AsyncIterable<Buffer>, context: SheetContext): Promise<SheetContent> {
   const cells = new CellReader(context);
-  const merges: GridArea[] = [];
-  const layout: SheetLayout = { prefix: "", insertAt: -1, ownRanges: [], ownRules: 0, highestPriority: 0 };
+  const worksheet = new WorksheetReader(cells);
+  const bytes = new SheetBytes(worksheet.stream, new SheetDataScanner(cells));
+  for await (const chunk of chunks) bytes.feed(chunk);
+  bytes.end();
+  cells.finish();
+  const { values, numberFormats } = cells;
+  clearMergedCells(values, worksheet.merges);
+  const grid: Grid = { sheet: context.name, origin: { row: 0, column: 0 }, values, numberFormats, merges: worksheet.merges };
+  return { grid, layout: worksheet.layout };
+}
 
-  let prefix: string | undefined;
-  let depth = 0;
-  let section = ""; // the depth-1 element we are in
-  let sectionIsOurs = false;
+/**
+ * Sends each byte of the sheet to its reader: the head to saxes up to the <sheetData> start tag, the rows
+ * and cells to the scanner, and everything from </sheetData> on to saxes again. A sheet whose start tag is
+ * not found early (or is empty) goes to saxes whole.
+ */
+class SheetBytes {
+  private mode: "head" | "cells" | "rest" = "head";
+  private head: Buffer = Buffer.alloc(0);
+  private scanned = 0;
 
-  // The conditional-format block being read.
-  let blockStart = -1;
-  let blockRules: Array<{ start: number; end: number; own: boolean; priority: number }> = [];
-  let ruleStart = -1;
-  let rulePriority = 0;
-  let ruleOwn = false;
-  let formulaText: string | undefined;
+  constructor(
+    private readonly stream: XmlStream,
+    private readonly scanner: SheetDataScanner,
+  ) {}
 
-  const stream: XmlStream = new XmlStream({
-    open(tag: XmlTag) {
-      depth += 1;
-      const name = tag.name;
-      if (depth === 1) {
-        prefix = prefixFor(tag, spreadsheetNamespace) ?? prefixOf(name);
-        layout.prefix = prefix;
-        layout.insertAt = stream.offset;
-        return;
-      }
-      if (depth === 2) {
-        sectionIsOurs = prefixOf(name) === prefix;
-        section = sectionIsOurs ? localName(name) : "";
-        if (section === "conditionalFormatting") {
-          blockStart = stream.tagStart;
-          blockRules = [];
-        }
-        return;
-      }
-      if (section === "sheetData") {
-        // Only where the scanner could not take over (see below): saxes reads the cells.
-        const local = prefix ? localName(name) : name;
-        if (depth === 3 && local === "row") cells.openRow(tag.attributes.r, tag.attributes.hidden);
-        else if (depth === 4 && local === "c") cells.openCell(tag.attributes.r, tag.attributes.t, tag.attributes.s);
-        else if (depth >= 5) cells.openInCell(local, depth - 4);
-        return;
-      }
-      const local = localName(name);
-      if (depth === 3 && section === "mergeCells" && local === "mergeCell" && tag.attributes.ref) {
-        const area = areaOf(tag.attributes.ref);
-        if (area) merges.push(area);
-      } else if (local === "cfRule") {
-        ruleStart = stream.tagStart;
-        rulePriority = Number(tag.attributes.priority ?? 0) || 0;
-        ruleOwn = false;
-      } else if (local === "formula" || local === "f") {
-        formulaText = "";
-      }
-    },
-    text(text: string) {
-      if (cells.capturing) cells.text(text);
-      else if (formulaText !== undefined) formulaText += text;
-    },
-    close(tag: XmlTag) {
-      if (section === "sheetData" && depth >= 3) {
-        if (depth === 3) cells.closeRow();
-        else if (depth === 4) cells.closeCell();
-        else cells.closeInCell(localName(tag.name));
-        depth -= 1;
-        return;
-      }
-      if (depth > 2) {
-        const local = localName(tag.name);
-        if ((local === "formula" || local === "f") && formulaText !== undefined) {
-          if (isOwnRule(formulaText)) ruleOwn = true;
-          formulaText = undefined;
-        } else if (local === "cfRule" && ruleStart >= 0) {
-          const own = ruleOwn && depth === 3 && section === "conditionalFormatting" && sectionIsOurs;
-          if (depth === 3 && section === "conditionalFormatting") blockRules.push({ start: ruleStart, end: stream.offset, own, priority: rulePriority });
-          else layout.highestPriority = Math.max(layout.highestPriority, rulePriority);
-          ruleStart = -1;
-        }
-      } else if (depth === 2) {
-        if (section === "conditionalFormatting") {
-          const own = blockRules.filter((rule) => rule.own);
-          for (const rule of blockRules) if (!rule.own) layout.highestPriority = Math.max(layout.highestPriority, rule.priority);
-          layout.ownRules += own.length;
-          if (own.length > 0 && own.length === blockRules.length) layout.ownRanges.push([blockStart, stream.offset]);
-          else for (const rule of own) layout.ownRanges.push([rule.start, rule.end]);
-        }
-        if (sectionIsOurs && upToConditionalFormatting.has(section)) layout.insertAt = stream.offset;
-        section = "";
-      }
-      depth -= 1;
-    },
-  });
-  // The head of the sheet goes to saxes up to the <sheetData> start tag, the rows and cells to the
-  // scanner, and everything from </sheetData> on to saxes again; a sheet whose start tag is not found
-  // early (or is empty) goes to saxes whole.
-  const scanner = new SheetDataScanner(cells);
-  let mode: "head" | "cells" | "rest" = "head";
-  let head: Buffer = Buffer.alloc(0);
-  let scanned = 0;
-  const scan = (bytes: Buffer): void => {
-    const rest = scanner.feed(bytes);
-    scanned += bytes.length;
-    if (!rest) return;
-    stream.skip(scanned - rest.length);
-    mode = "rest";
-    stream.feed(rest);
-  };
-  for await (const chunk of chunks) {
-    if (mode === "rest") stream.feed(chunk);
-    else if (mode === "cells") scan(chunk);
-    else {
-      head = head.length > 0 ? Buffer.concat([head, chunk]) : chunk;
-      const text = head.toString("latin1");
-      const start = /<(?:[A-Za-z_][\w.-]*:)?sheetData(?:\s[^>]*)?>/.exec(text);
-      if (start && !start[0].endsWith("/>")) {
-        const end = start.index + start[0].length;
-        stream.feed(head.subarray(0, end));
-        mode = "cells";
-        scan(head.subarray(end));
-      } else if (/<(?:[A-Za-z_][\w.-]*:)?sheetData\s*\/>/.test(text) || head.length > 4 * 1024 * 1024) {
-        mode = "rest";
-        stream.feed(head);
-      }
+  feed(chunk: Buffer): void {
+    if (this.mode === "rest") this.stream.feed(chunk);
+    else if (this.mode === "cells") this.scan(chunk);
+    else this.feedHead(chunk);
+  }
+
+  end(): void {
+    if (this.mode === "head") this.stream.feed(this.head);
+    if (this.mode === "cells") throw new Error("the sheet ends inside its cells");
+    this.stream.end();
+  }
+
+  /** Gathers the head until the <sheetData> start tag is in it, then hands each side to its reader. */
+  private feedHead(chunk: Buffer): void {
+    this.head = this.head.length > 0 ? Buffer.concat([this.head, chunk]) : chunk;
+    const text = this.head.toString("latin1");
+    const start = sheetDataStart.exec(text);
+    if (start && !start[0].endsWith("/>")) {
+      const end = start.index + start[0].length;
+      this.stream.feed(this.head.subarray(0, end));
+      this.mode = "cells";
+      this.scan(this.head.subarray(end));
+    } else if (emptySheetData.test(text) || this.head.length > headLimit) {
+      this.mode = "rest";
+      this.stream.feed(this.head);
     }
   }
-  if (mode === "head") stream.feed(head);
-  if (mode === "cells") throw new Error("the sheet ends inside its cells");
-  stream.end();
-  cells.finish();
-  const { values, numberFormats, hiddenRows } = cells;
-  clearMergedCells(values, merges);
-  const grid: Grid = { sheet: context.name, origin: { row: 0, column: 0 }, values, numberFormats, merges, hiddenRows };
-  return { grid, layout };
+
+  /** Cells to the scanner; once it meets </sheetData>, saxes takes the rest, its offsets moved past the cells. */
+  private scan(bytes: Buffer): void {
+    const rest = this.scanner.feed(bytes);
+    this.scanned += bytes.length;
+    if (!rest) return;
+    this.stream.skip(this.scanned - rest.length);
+    this.mode = "rest";
+    this.stream.feed(rest);
+  }
+}
+
+const sheetDataStart = /<(?:[A-Za-z_][\w.-]*:)?sheetData(?:\s[^>]*)?>/;
+const emptySheetData = /<(?:[A-Za-z_][\w.-]*:)?sheetData\s*\/>/;
+/** How much of the head is searched for <sheetData> before saxes reads the whole sheet. */
+const headLimit = 4 * 1024 * 1024;
+
+/**
+ * What saxes reads of the sheet: the root's prefix, the sections before conditionalFormatting (for where
+ * new blocks go), merged areas, the conditional formats' rules, and the cells where the scanner did not
+ * take over.
+ */
+class WorksheetReader {
+  readonly layout: SheetLayout = { prefix: "", insertAt: -1, ownRanges: [], ownRules: 0, highestPriority: 0 };
+  readonly merges: GridArea[] = [];
+  readonly stream: XmlStream;
+  private readonly rules: RuleReader;
+  private prefix: string | undefined;
+  private depth = 0;
+  private section = ""; // the depth-1 element we are in, when it is SpreadsheetML's
+  private sectionIsOurs = false;
+
+  constructor(private readonly cells: CellReader) {
+    this.stream = new XmlStream({ open: (tag) => this.open(tag), text: (text) => this.text(text), close: (tag) => this.close(tag) });
+    this.rules = new RuleReader(this.layout);
+  }
+
+  private open(tag: XmlTag): void {
+    this.depth += 1;
+    if (this.depth === 1) this.openRoot(tag);
+    else if (this.depth === 2) this.openSection(tag);
+    else if (this.section === "sheetData") this.openInCells(tag);
+    else this.openInSection(tag);
+  }
+
+  private text(text: string): void {
+    if (this.cells.capturing) this.cells.text(text);
+    else this.rules.text(text);
+  }
+
+  private close(tag: XmlTag): void {
+    if (this.section === "sheetData" && this.depth >= 3) this.closeInCells(tag);
+    else if (this.depth > 2) this.closeInSection(tag);
+    else if (this.depth === 2) this.closeSection();
+    this.depth -= 1;
+  }
+
+  private openRoot(tag: XmlTag): void {
+    this.prefix = prefixFor(tag, spreadsheetNamespace) ?? prefixOf(tag.name);
+    this.layout.prefix = this.prefix;
+    this.layout.insertAt = this.stream.offset;
+  }
+
+  private openSection(tag: XmlTag): void {
+    this.sectionIsOurs = prefixOf(tag.name) === this.prefix;
+    this.section = this.sectionIsOurs ? localName(tag.name) : "";
+    if (this.section === "conditionalFormatting") this.rules.openBlock(this.stream.tagStart);
+  }
+
+  private closeSection(): void {
+    if (this.section === "conditionalFormatting") this.rules.closeBlock(this.stream.offset);
+    if (this.sectionIsOurs && upToConditionalFormatting.has(this.section)) this.layout.insertAt = this.stream.offset;
+    this.section = "";
+  }
+
+  /** Only where the scanner could not take over: saxes reads the cells. */
+  private openInCells(tag: XmlTag): void {
+    const local = this.prefix ? localName(tag.name) : tag.name;
+    if (this.depth === 3 && local === "row") this.cells.openRow(tag.attributes.r);
+    else if (this.depth === 4 && local === "c") this.cells.openCell(tag.attributes.r, tag.attributes.t, tag.attributes.s);
+    else if (this.depth >= 5) this.cells.openInCell(local, this.depth - 4);
+  }
+
+  private closeInCells(tag: XmlTag): void {
+    if (this.depth === 3) this.cells.closeRow();
+    else if (this.depth === 4) this.cells.closeCell();
+    else this.cells.closeInCell(localName(tag.name));
+  }
+
+  private openInSection(tag: XmlTag): void {
+    const local = localName(tag.name);
+    if (this.depth === 3 && this.section === "mergeCells" && local === "mergeCell" && tag.attributes.ref) {
+      const area = areaOf(tag.attributes.ref);
+      if (area) this.merges.push(area);
+    } else if (local === "cfRule") this.rules.openRule(this.stream.tagStart, Number(tag.attributes.priority ?? 0) || 0);
+    else if (local === "formula" || local === "f") this.rules.openFormula();
+  }
+
+  private closeInSection(tag: XmlTag): void {
+    const local = localName(tag.name);
+    if (local === "formula" || local === "f") this.rules.closeFormula();
+    else if (local === "cfRule") this.rules.closeRule(this.stream.offset, this.depth === 3 && this.section === "conditionalFormatting");
+  }
+}
+
+/**
+ * The rules of the sheet's conditional formats, as they are read: which are the add-in's (their formula
+ * carries its marker) and where they lie, and the highest priority of every other rule, extLst's too.
+ */
+class RuleReader {
+  private blockStart = -1;
+  private blockRules: Array<{ start: number; end: number; own: boolean; priority: number }> = [];
+  private rule: { start: number; priority: number; own: boolean } | undefined;
+  private formula: string | undefined;
+
+  constructor(private readonly layout: SheetLayout) {}
+
+  openBlock(start: number): void {
+    this.blockStart = start;
+    this.blockRules = [];
+  }
+
+  openRule(start: number, priority: number): void {
+    this.rule = { start, priority, own: false };
+  }
+
+  openFormula(): void {
+    this.formula = "";
+  }
+
+  text(text: string): void {
+    if (this.formula !== undefined) this.formula += text;
+  }
+
+  closeFormula(): void {
+    if (this.formula === undefined) return;
+    if (this.rule && isOwnRule(this.formula)) this.rule.own = true;
+    this.formula = undefined;
+  }
+
+  /** A rule of a SpreadsheetML <conditionalFormatting> block may be the add-in's; any other only raises the priority. */
+  closeRule(end: number, inBlock: boolean): void {
+    const rule = this.rule;
+    if (!rule) return;
+    if (inBlock) this.blockRules.push({ start: rule.start, end, own: rule.own, priority: rule.priority });
+    else this.raisePriority(rule.priority);
+    this.rule = undefined;
+  }
+
+  /** A block holding only the add-in's rules goes whole; otherwise only its rules go. */
+  closeBlock(end: number): void {
+    const own = this.blockRules.filter((rule) => rule.own);
+    for (const rule of this.blockRules) if (!rule.own) this.raisePriority(rule.priority);
+    this.layout.ownRules += own.length;
+    if (own.length > 0 && own.length === this.blockRules.length) this.layout.ownRanges.push([this.blockStart, end]);
+    else for (const rule of own) this.layout.ownRanges.push([rule.start, rule.end]);
+  }
+
+  private raisePriority(priority: number): void {
+    this.layout.highestPriority = Math.max(this.layout.highestPriority, priority);
+  }
 }
 
 /** Only the top-left cell of a merged area holds its value, as Excel shows it. */

@@ -57,44 +57,11 @@ const beforeDxfs = new Set(["numFmts", "fonts", "fills", "borders", "cellStyleXf
  * same bytes when nothing was added) and each style's dxf index, in the order given.
  */
 export function withDxfs(part: Buffer, styles: readonly RuleStyle[]): { part: Buffer; dxfIds: number[] } {
-  let prefix: string | undefined;
-  let rootEnd = -1;
-  let depth = 0;
-  let lastBefore = -1;
-  let dxfs: { start: number; tagEnd: number; selfClosing: boolean; end: number; entries: string[] } | undefined;
-  let entryStart = -1;
-  const stream: XmlStream = new XmlStream({
-    open(tag: XmlTag) {
-      depth += 1;
-      if (depth === 1) {
-        prefix = prefixFor(tag, spreadsheetNamespace) ?? prefixOf(tag.name);
-        rootEnd = stream.offset;
-        return;
-      }
-      const ours = prefixOf(tag.name) === prefix;
-      if (depth === 2 && ours && localName(tag.name) === "dxfs") dxfs = { start: stream.tagStart, tagEnd: stream.offset, selfClosing: tag.isSelfClosing, end: stream.offset, entries: [] };
-      if (depth === 3 && dxfs && dxfs.end === dxfs.tagEnd && !dxfs.selfClosing) entryStart = stream.tagStart;
-    },
-    close(tag: XmlTag) {
-      if (depth === 3 && entryStart >= 0 && dxfs) {
-        dxfs.entries.push(part.toString("utf8", entryStart, stream.offset));
-        entryStart = -1;
-      }
-      if (depth === 2) {
-        const name = localName(tag.name);
-        if (prefixOf(tag.name) === prefix && beforeDxfs.has(name)) lastBefore = stream.offset;
-        if (dxfs && name === "dxfs" && prefixOf(tag.name) === prefix && !dxfs.selfClosing) dxfs.end = stream.offset;
-      }
-      depth -= 1;
-    },
-  });
-  stream.feed(part);
-  stream.end();
-  const ns = prefix ?? "";
-  const entries = dxfs ? [...dxfs.entries] : [];
+  const layout = readStylesLayout(part);
+  const entries = layout.dxfs ? [...layout.dxfs.entries] : [];
   const added: string[] = [];
   const dxfIds = styles.map((style) => {
-    const xml = dxfXml(style, ns);
+    const xml = dxfXml(style, layout.prefix);
     const found = entries.indexOf(xml);
     if (found >= 0) return found;
     entries.push(xml);
@@ -102,29 +69,81 @@ export function withDxfs(part: Buffer, styles: readonly RuleStyle[]): { part: Bu
     return entries.length - 1;
   });
   if (added.length === 0) return { part, dxfIds };
-  const p = ns ? `${ns}:` : "";
-  const count = entries.length;
-  let start: number;
-  let end: number;
-  let replacement: string;
+  return { part: withAddedDxfs(part, layout, added.join(""), entries.length), dxfIds };
+}
+
+/** Where styles.xml's <dxfs> stands, or where it would go. */
+interface StylesLayout {
+  /** The prefix the part gives SpreadsheetML's namespace ("" when it is the default namespace). */
+  prefix: string;
+  /** Just after the root's start tag. */
+  rootEnd: number;
+  /** Just after the last element the schema puts before <dxfs>; -1 when there is none. */
+  lastBefore: number;
+  dxfs?: {
+    start: number;
+    /** Just after its start tag. */
+    tagEnd: number;
+    selfClosing: boolean;
+    /** Just after its end tag. */
+    end: number;
+    /** Each dxf entry's XML, as it stands. */
+    entries: string[];
+  };
+}
+
+function readStylesLayout(part: Buffer): StylesLayout {
+  let prefix: string | undefined;
+  let rootEnd = -1;
+  let depth = 0;
+  let lastBefore = -1;
+  let dxfs: StylesLayout["dxfs"];
+  let entryStart = -1;
+  const ours = (tag: XmlTag): boolean => prefixOf(tag.name) === prefix;
+  const stream: XmlStream = new XmlStream({
+    open(tag: XmlTag) {
+      depth += 1;
+      if (depth === 1) {
+        prefix = prefixFor(tag, spreadsheetNamespace) ?? prefixOf(tag.name);
+        rootEnd = stream.offset;
+      } else if (depth === 2 && ours(tag) && localName(tag.name) === "dxfs") {
+        dxfs = { start: stream.tagStart, tagEnd: stream.offset, selfClosing: tag.isSelfClosing, end: stream.offset, entries: [] };
+      } else if (depth === 3 && dxfs && dxfs.end === dxfs.tagEnd && !dxfs.selfClosing) entryStart = stream.tagStart;
+    },
+    close(tag: XmlTag) {
+      if (depth === 3 && entryStart >= 0 && dxfs) {
+        dxfs.entries.push(part.toString("utf8", entryStart, stream.offset));
+        entryStart = -1;
+      }
+      if (depth === 2 && ours(tag)) {
+        const name = localName(tag.name);
+        if (beforeDxfs.has(name)) lastBefore = stream.offset;
+        if (dxfs && name === "dxfs" && !dxfs.selfClosing) dxfs.end = stream.offset;
+      }
+      depth -= 1;
+    },
+  });
+  stream.feed(part);
+  stream.end();
+  return { prefix: prefix ?? "", rootEnd, lastBefore, dxfs };
+}
+
+/** The part with `added` (dxf entries' XML) in its <dxfs>, made where there is none, and the count made `count`. */
+function withAddedDxfs(part: Buffer, layout: StylesLayout, added: string, count: number): Buffer {
+  const p = layout.prefix ? `${layout.prefix}:` : "";
+  const { dxfs } = layout;
   if (!dxfs) {
-    start = end = lastBefore >= 0 ? lastBefore : rootEnd;
-    replacement = `<${p}dxfs count="${count}">${added.join("")}</${p}dxfs>`;
-  } else if (dxfs.selfClosing) {
-    start = dxfs.start;
-    end = dxfs.tagEnd;
-    const open = part.toString("utf8", dxfs.start, dxfs.tagEnd).replace(/\s*\/>$/, ">");
-    replacement = `${withCount(open, count)}${added.join("")}</${p}dxfs>`;
-  } else {
-    // The new entries go just before </dxfs>; the start tag's count is the only other change.
-    const closeStart = part.lastIndexOf("<", dxfs.end - 1);
-    const open = part.toString("utf8", dxfs.start, dxfs.tagEnd);
-    return {
-      part: Buffer.concat([part.subarray(0, dxfs.start), Buffer.from(withCount(open, count)), part.subarray(dxfs.tagEnd, closeStart), Buffer.from(added.join("")), part.subarray(closeStart)]),
-      dxfIds,
-    };
+    const at = layout.lastBefore >= 0 ? layout.lastBefore : layout.rootEnd;
+    return Buffer.concat([part.subarray(0, at), Buffer.from(`<${p}dxfs count="${count}">${added}</${p}dxfs>`), part.subarray(at)]);
   }
-  return { part: Buffer.concat([part.subarray(0, start), Buffer.from(replacement), part.subarray(end)]), dxfIds };
+  const open = part.toString("utf8", dxfs.start, dxfs.tagEnd);
+  if (dxfs.selfClosing) {
+    const replacement = `${withCount(open.replace(/\s*\/>$/, ">"), count)}${added}</${p}dxfs>`;
+    return Buffer.concat([part.subarray(0, dxfs.start), Buffer.from(replacement), part.subarray(dxfs.tagEnd)]);
+  }
+  // The new entries go just before </dxfs>; the start tag's count is the only other change.
+  const closeStart = part.lastIndexOf("<", dxfs.end - 1);
+  return Buffer.concat([part.subarray(0, dxfs.start), Buffer.from(withCount(open, count)), part.subarray(dxfs.tagEnd, closeStart), Buffer.from(added), part.subarray(closeStart)]);
 }
 
 function withCount(startTag: string, count: number): string {

@@ -1,5 +1,8 @@
 /** What kpi-rag prints: tables found, KPIs rated, each status per period, and every problem, in plain words. */
-import { describeBenchmarkSummary, skippedSheetLine, statuses, summarise, summariseComparisons, type FormattingPlan } from "../core";
+import { describeBenchmarkSummary, skippedSheetLine, statuses, summarise, summariseComparisons, type FormattingPlan, type TableReport } from "../core";
+
+/** A sheet's rules with its report beside them: what kpi-rag writes and prints. */
+export type ReportedPlan = FormattingPlan & { tables: TableReport[] };
 
 /** A sheet with no KPI table and why. */
 export interface SkippedSheet {
@@ -7,7 +10,7 @@ export interface SkippedSheet {
   reason: string;
 }
 
-export function summaryLines(plans: readonly FormattingPlan[], registerProblems: readonly string[], skipped: readonly SkippedSheet[] = []): string[] {
+export function summaryLines(plans: readonly ReportedPlan[], registerProblems: readonly string[], skipped: readonly SkippedSheet[] = []): string[] {
   const lines: string[] = [];
   for (const plan of plans) {
     const rows = plan.tables.flatMap((table) => table.rows);

@@ -55,44 +55,11 @@ export async function openWorkbook(file: string, label = file): Promise<Workbook
 
 async function readWorkbook(zip: ZipPackage, file: string, label: string): Promise<Workbook> {
   guardSizes(zip, label);
-  const mimetype = zip.entry("mimetype");
-  if (mimetype && (await zip.readPart(mimetype, label)).toString("utf8").includes("opendocument")) throw odsProblem(label);
-  const types = zip.entry("[Content_Types].xml");
-  if (!types) throw new CommandProblem(`${label} is a zip file but not an Excel workbook (it has no [Content_Types].xml)`);
-  const rootRelationships = await relationshipsOf(zip, "", label);
-  const office = rootRelationships.find((relationship) => relationship.type.endsWith("/officeDocument"));
-  if (!office) throw damaged(label, "it names no workbook part");
-  if (office.type.startsWith(strictRelationships)) throw strictProblem(label);
-  const workbookPart = office.target;
-  const kind = kindOfContentType(contentTypeOf(await zip.readPart(types, label), workbookPart), label);
-  const workbookEntry = zip.entry(workbookPart);
-  if (!workbookEntry) throw damaged(label, `the part ${workbookPart} is missing`);
-
+  await refuseOpenDocument(zip, label);
+  const { part: workbookPart, entry: workbookEntry, kind } = await findWorkbookPart(zip, label);
   const relationships = await relationshipsOf(zip, workbookPart, label);
-  const byId = new Map(relationships.map((relationship) => [relationship.id, relationship]));
-  const listed: Array<{ name: string; id: string }> = [];
-  let date1904 = false;
-  let strict = false;
-  parseXml(await zip.readPart(workbookEntry, label), {
-    open(tag) {
-      const name = localName(tag.name);
-      if (name === "workbook" && prefixFor(tag, spreadsheetNamespace) === undefined) strict = true;
-      if (name === "workbookPr") date1904 = tag.attributes.date1904 === "1" || tag.attributes.date1904 === "true";
-      if (name === "sheet") {
-        const id = Object.entries(tag.attributes).find(([key]) => localName(key) === "id" && key !== "sheetId")?.[1];
-        if (tag.attributes.name !== undefined && id) listed.push({ name: tag.attributes.name, id });
-      }
-    },
-  });
-  if (strict) throw strictProblem(label);
-
-  const sheets: WorkbookSheet[] = [];
-  for (const { name, id } of listed) {
-    const relationship = byId.get(id);
-    if (!relationship || !relationship.type.endsWith("/worksheet")) continue; // chart sheets and dialog sheets hold no cells
-    if (!zip.entry(relationship.target)) throw damaged(label, `the sheet ${name} is missing`);
-    sheets.push({ name, part: relationship.target, tables: await tablesOf(zip, relationship.target, label) });
-  }
+  const { listed, date1904 } = readWorkbookPart(await zip.readPart(workbookEntry, label), label);
+  const sheets = await worksheetsOf(zip, listed, relationships, label);
   const stylesPart = relationships.find((relationship) => relationship.type === `${relationshipTypes}styles`)?.target;
   const stringsPart = relationships.find((relationship) => relationship.type === `${relationshipTypes}sharedStrings`)?.target;
   guardReading(zip, [...sheets.map((sheet) => sheet.part), stylesPart, stringsPart], label);
@@ -109,6 +76,59 @@ async function readWorkbook(zip: ZipPackage, file: string, label: string): Promi
     numberFormats: cellNumberFormats(stylesEntry ? await zip.readPart(stylesEntry, label) : undefined),
     sharedStrings: stringsEntry ? await readSharedStrings(zip, stringsEntry, label) : [],
   };
+}
+
+/** An OpenDocument spreadsheet is a zip too: its mimetype part says so. */
+async function refuseOpenDocument(zip: ZipPackage, label: string): Promise<void> {
+  const mimetype = zip.entry("mimetype");
+  if (mimetype && (await zip.readPart(mimetype, label)).toString("utf8").includes("opendocument")) throw odsProblem(label);
+}
+
+/** The workbook part the package's relationships name, and the kind of workbook its content type says it is. */
+async function findWorkbookPart(zip: ZipPackage, label: string): Promise<{ part: string; entry: ZipEntry; kind: WorkbookKind }> {
+  const types = zip.entry("[Content_Types].xml");
+  if (!types) throw new CommandProblem(`${label} is a zip file but not an Excel workbook (it has no [Content_Types].xml)`);
+  const office = (await relationshipsOf(zip, "", label)).find((relationship) => relationship.type.endsWith("/officeDocument"));
+  if (!office) throw damaged(label, "it names no workbook part");
+  if (office.type.startsWith(strictRelationships)) throw strictProblem(label);
+  const part = office.target;
+  const kind = kindOfContentType(contentTypeOf(await zip.readPart(types, label), part), label);
+  const entry = zip.entry(part);
+  if (!entry) throw damaged(label, `the part ${part} is missing`);
+  return { part, entry, kind };
+}
+
+/** The sheets the workbook part lists (name and relationship id) and its date system; a Strict workbook is refused. */
+function readWorkbookPart(bytes: Buffer, label: string): { listed: Array<{ name: string; id: string }>; date1904: boolean } {
+  const listed: Array<{ name: string; id: string }> = [];
+  let date1904 = false;
+  let strict = false;
+  parseXml(bytes, {
+    open(tag) {
+      const name = localName(tag.name);
+      if (name === "workbook" && prefixFor(tag, spreadsheetNamespace) === undefined) strict = true;
+      if (name === "workbookPr") date1904 = tag.attributes.date1904 === "1" || tag.attributes.date1904 === "true";
+      if (name === "sheet") {
+        const id = Object.entries(tag.attributes).find(([key]) => localName(key) === "id" && key !== "sheetId")?.[1];
+        if (tag.attributes.name !== undefined && id) listed.push({ name: tag.attributes.name, id });
+      }
+    },
+  });
+  if (strict) throw strictProblem(label);
+  return { listed, date1904 };
+}
+
+/** The listed sheets that are worksheets, each with its part and its tables. */
+async function worksheetsOf(zip: ZipPackage, listed: ReadonlyArray<{ name: string; id: string }>, relationships: readonly Relationship[], label: string): Promise<WorkbookSheet[]> {
+  const byId = new Map(relationships.map((relationship) => [relationship.id, relationship]));
+  const sheets: WorkbookSheet[] = [];
+  for (const { name, id } of listed) {
+    const relationship = byId.get(id);
+    if (!relationship || !relationship.type.endsWith("/worksheet")) continue; // chart sheets and dialog sheets hold no cells
+    if (!zip.entry(relationship.target)) throw damaged(label, `the sheet ${name} is missing`);
+    sheets.push({ name, part: relationship.target, tables: await tablesOf(zip, relationship.target, label) });
+  }
+  return sheets;
 }
 
 /** The bound on the whole package's unpacked size, from the directory, before anything is unpacked. */

@@ -35,13 +35,18 @@ export const limits = {
   ratioFloorBytes: 16 * 1024 ** 2,
 };
 
-const localSignature = 0x04034b50;
-const centralSignature = 0x02014b50;
-const endSignature = 0x06054b50;
-const zip64EndSignature = 0x06064b50;
-const zip64LocatorSignature = 0x07064b50;
-const descriptorSignature = 0x08074b50;
-const full32 = 0xffffffff;
+/** The four bytes that open each kind of zip record. */
+export const zipSignatures = {
+  localHeader: 0x04034b50,
+  centralRecord: 0x02014b50,
+  end: 0x06054b50,
+  zip64End: 0x06064b50,
+  zip64Locator: 0x07064b50,
+  dataDescriptor: 0x08074b50,
+};
+
+/** The largest size or offset a 32-bit field holds; in a field, it says the zip64 extra field has the value. */
+export const full32 = 0xffffffff;
 
 /** A package open for reading; `close` it when done. */
 export class ZipPackage {
@@ -97,12 +102,12 @@ export class ZipPackage {
   /** Where the entry's local record lies: its header, data and descriptor, to copy as they are. */
   async localRecord(entry: ZipEntry, label: string): Promise<{ start: number; dataStart: number; end: number }> {
     const header = await this.bytesAt(entry.localHeaderOffset, 30);
-    if (header.length < 30 || header.readUInt32LE(0) !== localSignature) throw damaged(label, `the part ${entry.name} is missing`);
+    if (header.length < 30 || header.readUInt32LE(0) !== zipSignatures.localHeader) throw damaged(label, `the part ${entry.name} is missing`);
     const dataStart = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
     let end = dataStart + entry.compressedSize;
     if ((header.readUInt16LE(6) & 0x08) !== 0) {
       const descriptor = await this.bytesAt(end, 24);
-      const signed = descriptor.length >= 4 && descriptor.readUInt32LE(0) === descriptorSignature ? 4 : 0;
+      const signed = descriptor.length >= 4 && descriptor.readUInt32LE(0) === zipSignatures.dataDescriptor ? 4 : 0;
       const zip64 = entry.record.length > 46 && hasZip64Extra(entry.record);
       end += signed + 4 + (zip64 ? 16 : 8);
     }
@@ -177,63 +182,85 @@ export function damaged(label: string, detail: string): CommandProblem {
 }
 
 async function readDirectory(handle: files.FileHandle, fileSize: number, label: string): Promise<{ entries: ZipEntry[]; comment: Buffer }> {
+  const end = await readEndRecord(handle, fileSize, label);
+  if (end.directoryOffset + end.directorySize > fileSize) throw damaged(label, "its zip directory points past the end of the file");
+  const directory = Buffer.alloc(end.directorySize);
+  await handle.read(directory, 0, end.directorySize, end.directoryOffset);
+  const entries: ZipEntry[] = [];
+  for (let index = 0, at = 0; index < end.count; index++) {
+    const entry = entryAt(directory, at, label);
+    if (entry.localHeaderOffset + 30 > end.directoryOffset) throw damaged(label, `the part ${entry.name} lies outside the file`);
+    entries.push(entry);
+    at += entry.record.length;
+  }
+  return { entries, comment: end.comment };
+}
+
+/** What the end of central directory record says: how many entries, where the directory lies, the zip's comment. */
+interface EndRecord {
+  count: number;
+  directorySize: number;
+  directoryOffset: number;
+  comment: Buffer;
+}
+
+/** The end record, found from the end of the file (a comment may follow it), with zip64's sizes where it defers to them. */
+async function readEndRecord(handle: files.FileHandle, fileSize: number, label: string): Promise<EndRecord> {
   const tailLength = Math.min(fileSize, 22 + 0xffff);
   const tail = Buffer.alloc(tailLength);
   await handle.read(tail, 0, tailLength, fileSize - tailLength);
-  let end = -1;
-  for (let index = tailLength - 22; index >= 0; index--) {
-    if (tail.readUInt32LE(index) === endSignature && index + 22 + tail.readUInt16LE(index + 20) <= tailLength) {
-      end = index;
-      break;
-    }
-  }
+  const end = endRecordIn(tail);
   if (end < 0) throw damaged(label, "it has no zip directory");
-  const disk = tail.readUInt16LE(end + 4);
-  let count = tail.readUInt16LE(end + 10);
-  let directorySize = tail.readUInt32LE(end + 12);
-  let directoryOffset = tail.readUInt32LE(end + 16);
-  const comment = Buffer.from(tail.subarray(end + 22, end + 22 + tail.readUInt16LE(end + 20)));
-  if (disk !== 0 || tail.readUInt16LE(end + 6) !== 0) throw damaged(label, "it is split over several files");
-  if (count === 0xffff || directorySize === full32 || directoryOffset === full32) {
-    const locator = end - 20;
-    if (locator < 0 || tail.readUInt32LE(locator) !== zip64LocatorSignature) throw damaged(label, "its zip64 directory is missing");
-    const record = Buffer.alloc(56);
-    await handle.read(record, 0, 56, Number(tail.readBigUInt64LE(locator + 8)));
-    if (record.readUInt32LE(0) !== zip64EndSignature) throw damaged(label, "its zip64 directory is missing");
-    count = Number(record.readBigUInt64LE(32));
-    directorySize = Number(record.readBigUInt64LE(40));
-    directoryOffset = Number(record.readBigUInt64LE(48));
+  if (tail.readUInt16LE(end + 4) !== 0 || tail.readUInt16LE(end + 6) !== 0) throw damaged(label, "it is split over several files");
+  const record: EndRecord = {
+    count: tail.readUInt16LE(end + 10),
+    directorySize: tail.readUInt32LE(end + 12),
+    directoryOffset: tail.readUInt32LE(end + 16),
+    comment: Buffer.from(tail.subarray(end + 22, end + 22 + tail.readUInt16LE(end + 20))),
+  };
+  if (record.count !== 0xffff && record.directorySize !== full32 && record.directoryOffset !== full32) return record;
+  return { ...record, ...(await readZip64End(handle, tail, end - 20, label)) };
+}
+
+/** Where the last end record starts in the tail whose comment fits inside it; -1 when there is none. */
+function endRecordIn(tail: Buffer): number {
+  for (let index = tail.length - 22; index >= 0; index--) {
+    if (tail.readUInt32LE(index) === zipSignatures.end && index + 22 + tail.readUInt16LE(index + 20) <= tail.length) return index;
   }
-  if (directoryOffset + directorySize > fileSize) throw damaged(label, "its zip directory points past the end of the file");
-  const directory = Buffer.alloc(directorySize);
-  await handle.read(directory, 0, directorySize, directoryOffset);
-  const entries: ZipEntry[] = [];
-  let at = 0;
-  for (let index = 0; index < count; index++) {
-    if (at + 46 > directory.length || directory.readUInt32LE(at) !== centralSignature) throw damaged(label, "its zip directory is cut short");
-    const nameLength = directory.readUInt16LE(at + 28);
-    const extraLength = directory.readUInt16LE(at + 30);
-    const commentLength = directory.readUInt16LE(at + 32);
-    const length = 46 + nameLength + extraLength + commentLength;
-    if (at + length > directory.length) throw damaged(label, "its zip directory is cut short");
-    const record = Buffer.from(directory.subarray(at, at + length));
-    const entry: ZipEntry = {
-      name: record.subarray(46, 46 + nameLength).toString("utf8"),
-      flags: record.readUInt16LE(8),
-      method: record.readUInt16LE(10),
-      crc32: record.readUInt32LE(16),
-      compressedSize: record.readUInt32LE(20),
-      size: record.readUInt32LE(24),
-      localHeaderOffset: record.readUInt32LE(42),
-      record,
-    };
-    applyZip64(entry, record.subarray(46 + nameLength, 46 + nameLength + extraLength));
-    if ((entry.flags & 0x01) !== 0) throw new CommandProblem(`${label} has encrypted parts (${entry.name}): remove the password in Excel and try again`);
-    if (entry.localHeaderOffset + 30 > directoryOffset) throw damaged(label, `the part ${entry.name} lies outside the file`);
-    entries.push(entry);
-    at += length;
-  }
-  return { entries, comment };
+  return -1;
+}
+
+/** The zip64 end record's count and directory, through the locator just before the end record. */
+async function readZip64End(handle: files.FileHandle, tail: Buffer, locator: number, label: string): Promise<Omit<EndRecord, "comment">> {
+  if (locator < 0 || tail.readUInt32LE(locator) !== zipSignatures.zip64Locator) throw damaged(label, "its zip64 directory is missing");
+  const record = Buffer.alloc(56);
+  await handle.read(record, 0, 56, Number(tail.readBigUInt64LE(locator + 8)));
+  if (record.readUInt32LE(0) !== zipSignatures.zip64End) throw damaged(label, "its zip64 directory is missing");
+  return { count: Number(record.readBigUInt64LE(32)), directorySize: Number(record.readBigUInt64LE(40)), directoryOffset: Number(record.readBigUInt64LE(48)) };
+}
+
+/** The central directory record at `at`, read into an entry (zip64's sizes applied); an encrypted part is refused. */
+function entryAt(directory: Buffer, at: number, label: string): ZipEntry {
+  if (at + 46 > directory.length || directory.readUInt32LE(at) !== zipSignatures.centralRecord) throw damaged(label, "its zip directory is cut short");
+  const nameLength = directory.readUInt16LE(at + 28);
+  const extraLength = directory.readUInt16LE(at + 30);
+  const commentLength = directory.readUInt16LE(at + 32);
+  const length = 46 + nameLength + extraLength + commentLength;
+  if (at + length > directory.length) throw damaged(label, "its zip directory is cut short");
+  const record = Buffer.from(directory.subarray(at, at + length));
+  const entry: ZipEntry = {
+    name: record.subarray(46, 46 + nameLength).toString("utf8"),
+    flags: record.readUInt16LE(8),
+    method: record.readUInt16LE(10),
+    crc32: record.readUInt32LE(16),
+    compressedSize: record.readUInt32LE(20),
+    size: record.readUInt32LE(24),
+    localHeaderOffset: record.readUInt32LE(42),
+    record,
+  };
+  applyZip64(entry, record.subarray(46 + nameLength, 46 + nameLength + extraLength));
+  if ((entry.flags & 0x01) !== 0) throw new CommandProblem(`${label} has encrypted parts (${entry.name}): remove the password in Excel and try again`);
+  return entry;
 }
 
 /** Sizes and offsets too big for 32 bits stand in the zip64 extra field, in this order. */
@@ -285,5 +312,3 @@ export function movedRecord(entry: ZipEntry, offset: number): Buffer {
   }
   return record;
 }
-
-export const zipSignatures = { localSignature, centralSignature, endSignature };

@@ -1,8 +1,8 @@
 /**
  * One appraisal of a sheet: its tables, rows and definitions, every period cell rated exactly once under
- * one tolerance set, each row's direction of travel, comparisons and problems. The report, the pane's
- * tables, summary and watch list, kpi-rag's summary and the formatting plan are all views of it, so no
- * surface rates a cell on its own and none can disagree with another.
+ * one tolerance set. The report (each row's definition in words, direction of travel, comparisons and
+ * problems), the pane's tables, summary and watch list, kpi-rag's summary and the formatting plan are all
+ * views of it, so no surface rates a cell on its own and none can disagree with another.
  */
 import { benchmarkStandingOf, benchmarkTargetProblems, describeBenchmarkTarget, rateInRow, type BenchmarkStanding } from "./benchmark-target";
 import { compareWithBenchmark, type Comparison } from "./benchmarks";
@@ -14,7 +14,7 @@ import type { Grid } from "./grid";
 import { builtInRegister, type Register } from "./register";
 import { emptyCounts, isFigureRating, type Rating, type Status } from "./status";
 import { rate } from "./rate";
-import { findTables, type FoundTables, type KpiRow, type PeriodCell, type Ranking } from "./tables";
+import { findTables, type FoundTables, type KpiRow, type KpiTable, type PeriodCell, type Ranking } from "./tables";
 import { trend } from "./trend";
 import type { Words } from "./words";
 
@@ -55,14 +55,19 @@ export interface TableReport {
   rows: RowReport[];
 }
 
-/** One row as appraised: the row read from the sheet, each of its period cells' one rating, and its report. */
+/** One row as appraised: the row read from the sheet and each of its period cells' one rating. */
 export interface AppraisedRow {
   kpi: KpiRow;
   /** One rating per period cell, in the order of `kpi.cells`. */
   ratings: Rating[];
   /** How a target written against a benchmark reads under the tolerance set; null for any other target. */
   benchmarkStanding: BenchmarkStanding | null;
-  report: RowReport;
+}
+
+/** A table as appraised: the table as read and its rows' ratings. */
+export interface AppraisedTable {
+  table: KpiTable;
+  rows: AppraisedRow[];
 }
 
 export interface Appraisal {
@@ -70,8 +75,7 @@ export interface Appraisal {
   /** Why the sheet has no KPI table, naming the nearest miss; undefined when it has one. */
   skipped?: string;
   toleranceSet: string;
-  /** The report of every table, as the pane draws it and kpi-rag writes it. */
-  tables: TableReport[];
+  tables: AppraisedTable[];
   /** Every row of every table, in sheet order, with its ratings. */
   rows: AppraisedRow[];
 }
@@ -90,45 +94,73 @@ export function appraise(grid: Grid, register: Register = builtInRegister, optio
 
 /** Appraises tables already found: each period cell is rated once, here. */
 export function appraiseTables(found: FoundTables, toleranceSet: string = standardSet): Appraisal {
-  const described = new Map<Definition, string>();
   const ratings = ratingMemo(toleranceSet);
   const rows: AppraisedRow[] = [];
-  const tables: TableReport[] = found.tables.map((table) => ({
-    sheet: found.sheet,
-    address: table.address,
-    columnMap: table.columnMap,
-    toleranceSets: table.toleranceSets,
-    periods: table.periods.map((period) => period.label),
+  const tables = found.tables.map((table) => ({
+    table,
     rows: table.rows.map((kpi) => {
-      const appraised = appraiseRow(found.sheet, kpi, toleranceSet, described, ratings);
+      const benchmarkStanding = benchmarkStandingOf(kpi.definition, toleranceSet);
+      const appraised = { kpi, ratings: kpi.cells.map((cell) => (benchmarkStanding === null ? ratings(cell, kpi.definition) : rateInRow(kpi, cell, toleranceSet))), benchmarkStanding };
       rows.push(appraised);
-      return appraised.report;
+      return appraised;
     }),
   }));
   return { sheet: found.sheet, ...(found.skipped === undefined ? {} : { skipped: found.skipped }), toleranceSet, tables, rows };
 }
 
-function appraiseRow(sheet: string, kpi: KpiRow, toleranceSet: string, described: Map<Definition, string>, memo: RatingMemo): AppraisedRow {
-  const benchmarkStanding = benchmarkStandingOf(kpi.definition, toleranceSet);
-  const ratings = kpi.cells.map((cell) => (benchmarkStanding === null ? memo(cell, kpi.definition) : rateInRow(kpi, cell, toleranceSet)));
+/** An appraisal's report: its tables in words, with each row's report beside its appraised row. */
+export interface SheetReport {
+  sheet: string;
+  skipped?: string;
+  toleranceSet: string;
+  tables: TableReport[];
+  /** The report of each of the appraisal's rows, in the order of `appraisal.rows`. */
+  rows: RowReport[];
+}
+
+const reports = new WeakMap<Appraisal, SheetReport>();
+
+/**
+ * The report of an appraisal, as kpi-rag writes it and the pane draws it: worked out when first asked and
+ * remembered, so the pane's tables, its summary and the watch list share one. The rules need none of it.
+ */
+export function reportOf(appraisal: Appraisal): SheetReport {
+  const known = reports.get(appraisal);
+  if (known) return known;
+  const described = new Map<Definition, string>();
+  const rows: RowReport[] = [];
+  const tables = appraisal.tables.map(({ table, rows: appraised }) => ({
+    sheet: appraisal.sheet,
+    address: table.address,
+    columnMap: table.columnMap,
+    toleranceSets: table.toleranceSets,
+    periods: table.periods.map((period) => period.label),
+    rows: appraised.map((row) => {
+      const report = rowReport(appraisal.sheet, row, appraisal.toleranceSet, described);
+      rows.push(report);
+      return report;
+    }),
+  }));
+  const { sheet, skipped, toleranceSet } = appraisal;
+  const report = { sheet, ...(skipped === undefined ? {} : { skipped }), toleranceSet, tables, rows };
+  reports.set(appraisal, report);
+  return report;
+}
+
+function rowReport(sheet: string, { kpi, ratings, benchmarkStanding }: AppraisedRow, toleranceSet: string, described: Map<Definition, string>): RowReport {
   return {
-    kpi,
-    ratings,
-    benchmarkStanding,
-    report: {
-      sheet,
-      row: kpi.row + 1,
-      id: kpi.id,
-      measure: kpi.measure,
-      section: kpi.section,
-      source: kpi.source,
-      definition: describeBenchmarkTarget(kpi.definition, toleranceSet) ?? describedOnce(described, kpi.definition),
-      directionOfTravel: directionOfTravel(kpi),
-      problems: rowProblems(kpi, ratings, benchmarkStanding, toleranceSet),
-      cells: kpi.cells.map((cell, index) => ({ sheet, address: cell.address, period: cell.period, value: cell.value, status: ratings[index].status, reason: ratings[index].reason })),
-      comparisons: (kpi.benchmarks ?? []).map((benchmark) => compareWithBenchmark(kpi.definition, kpi.cells, benchmark, kpi.measure)),
-      rankings: kpi.rankings ?? [],
-    },
+    sheet,
+    row: kpi.row + 1,
+    id: kpi.id,
+    measure: kpi.measure,
+    section: kpi.section,
+    source: kpi.source,
+    definition: describeBenchmarkTarget(kpi.definition, toleranceSet) ?? describedOnce(described, kpi.definition),
+    directionOfTravel: directionOfTravel(kpi),
+    problems: rowProblems(kpi, ratings, benchmarkStanding, toleranceSet),
+    cells: kpi.cells.map((cell, index) => ({ sheet, address: cell.address, period: cell.period, value: cell.value, status: ratings[index].status, reason: ratings[index].reason })),
+    comparisons: (kpi.benchmarks ?? []).map((benchmark) => compareWithBenchmark(kpi.definition, kpi.cells, benchmark, kpi.measure)),
+    rankings: kpi.rankings ?? [],
   };
 }
 

@@ -145,11 +145,10 @@ function isEmpty(band: Band): boolean {
  * conditional format's colour agree.
  */
 export function inBand(value: number, band: Band): boolean {
-  const onLow = sameToExcel(value, band.low);
-  const onHigh = sameToExcel(value, band.high);
-  const aboveLow = band.lowInclusive ? value >= band.low || onLow : value > band.low && !onLow;
-  const belowHigh = band.highInclusive ? value <= band.high || onHigh : value < band.high && !onHigh;
-  return aboveLow && belowHigh;
+  // Excel's equality (15 significant digits) is asked only at an edge's side where it can change the answer.
+  const aboveLow = band.lowInclusive ? value >= band.low || sameToExcel(value, band.low) : value > band.low && !sameToExcel(value, band.low);
+  if (!aboveLow) return false;
+  return band.highInclusive ? value <= band.high || sameToExcel(value, band.high) : value < band.high && !sameToExcel(value, band.high);
 }
 
 function sameToExcel(value: number, edge: number): boolean {

@@ -81,28 +81,29 @@ type Reading = { ok: true; figure: ShownFigure } | { ok: false; verdict: "No dat
 /** Compares a KPI's figures (oldest period first) with one benchmark. Never throws. */
 export function compareWithBenchmark(definition: Definition, figures: readonly FigureCell[], benchmark: BenchmarkCell, measure = definition.wording.measure ?? ""): Comparison {
   const named = benchmarkName(benchmark);
-  const base = { benchmark: benchmark.benchmark, year: benchmark.year, value: shownText(benchmark.value) };
   const unit = definition.unit;
+  // Each comparison is written out whole, one shape for all: a sheet makes thousands of them.
+  const comparison = (value: string, figure: string, period: string | undefined, verdict: Verdict, difference: string, reason: string): Comparison => ({ benchmark: benchmark.benchmark, year: benchmark.year, value, figure, period, verdict, difference, reason });
 
   const chosen = figureToCompare(definition, figures, benchmark.year);
-  if (!chosen.ok) return { ...base, figure: "", period: chosen.period, verdict: "No data", difference: "", reason: chosen.reason };
+  if (!chosen.ok) return comparison(shownText(benchmark.value), "", chosen.period, "No data", "", chosen.reason);
   const { cell, figure } = chosen;
   const figureShown = showFigure(figure, unit);
   const period = cell.period === "" ? undefined : cell.period;
 
   const against = readBenchmarkFigure(benchmark.value, benchmark.numberFormat, definition);
   if (!against.ok) {
-    return { ...base, figure: figureShown, period, verdict: against.verdict, difference: "", reason: `${named} ${against.verdict === "No data" ? "has no figure" : "cannot be compared"}: ${against.reason}` };
+    return comparison(shownText(benchmark.value), figureShown, period, against.verdict, "", `${named} ${against.verdict === "No data" ? "has no figure" : "cannot be compared"}: ${against.reason}`);
   }
   const valueShown = showFigure(against.figure, unit);
-  const compared = { ...base, value: valueShown, figure: figureShown, period };
 
   const polarity = polarityToCompare(definition);
-  if (!polarity.ok) return { ...compared, verdict: polarity.verdict, difference: "", reason: `${figureShown} against ${named} (${valueShown}): ${polarity.reason}` };
+  if (!polarity.ok) return comparison(valueShown, figureShown, period, polarity.verdict, "", `${figureShown} against ${named} (${valueShown}): ${polarity.reason}`);
 
   const verdict = verdictOf(figure, against.figure, polarity.value);
-  const difference = describeDifference(differenceOf(figure, against.figure), unit, rateBase(definition, measure));
-  return { ...compared, verdict, difference: verdict === "Same" ? describeDifference(0, unit, rateBase(definition, measure)) : difference, reason: sentence(verdict, figureShown, named, valueShown, difference, polarity.value, unit) };
+  const base = rateBase(definition, measure);
+  const difference = describeDifference(differenceOf(figure, against.figure), unit, base);
+  return comparison(valueShown, figureShown, period, verdict, verdict === "Same" ? describeDifference(0, unit, base) : difference, sentence(verdict, figureShown, named, valueShown, difference, polarity.value, unit));
 }
 
 /**
@@ -198,15 +199,32 @@ export function coreDecimals(value: CellValue, numberFormat: string | undefined,
  * shows one, "0" none, "0.0#" one or two), and under General the number's own, to ten significant digits.
  */
 export function shownDecimals(value: number, numberFormat = "General"): number {
-  const own = decimalsOfText(String(Number(Math.abs(value).toPrecision(10))));
+  const shown = formatDecimals(numberFormat);
+  const own = (): number => decimalsOfText(String(Number(Math.abs(value).toPrecision(10))));
+  if (shown === "own") return own();
+  if (shown.placeholders === 0) return 0;
+  const scaled = shown.percent ? decimalsOfText(String(Number((Math.abs(value) * 100).toPrecision(10)))) : own();
+  return Math.max(shown.zeros, Math.min(shown.placeholders, scaled));
+}
+
+/** What a number format says about decimals: the number's own (General, no digits, scientific), or its placeholders. */
+type FormatDecimals = "own" | { placeholders: number; zeros: number; percent: boolean };
+
+/** A sheet has a handful of formats and every figure asks about one: each is read once. */
+const formatDecimalsCache = new Map<string, FormatDecimals>();
+
+function formatDecimals(numberFormat: string): FormatDecimals {
+  const known = formatDecimalsCache.get(numberFormat);
+  if (known !== undefined) return known;
   const section = firstSection(numberFormat).replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, "");
-  if (/general/i.test(section) || !/[0#?]/.test(section) || /e[+-]/i.test(section)) return own;
-  const point = /[0#?]\.([0#?]*)/.exec(section) ?? /^\.([0#?]+)/.exec(section);
-  if (!point) return 0;
-  const placeholders = point[1].length;
-  const zeros = (/^0*/.exec(point[1]) ?? [""])[0].length;
-  const scaled = /%/.test(section) ? decimalsOfText(String(Number((Math.abs(value) * 100).toPrecision(10)))) : own;
-  return Math.max(zeros, Math.min(placeholders, scaled));
+  let read: FormatDecimals;
+  if (/general/i.test(section) || !/[0#?]/.test(section) || /e[+-]/i.test(section)) read = "own";
+  else {
+    const point = /[0#?]\.([0#?]*)/.exec(section) ?? /^\.([0#?]+)/.exec(section);
+    read = point ? { placeholders: point[1].length, zeros: (/^0*/.exec(point[1]) ?? [""])[0].length, percent: /%/.test(section) } : { placeholders: 0, zeros: 0, percent: false };
+  }
+  if (formatDecimalsCache.size < 1000) formatDecimalsCache.set(numberFormat, read);
+  return read;
 }
 
 function firstSection(numberFormat: string): string {
@@ -233,11 +251,38 @@ function decimalsOfText(text: string): number {
 export function roundTo(value: number, decimals: number): number {
   const magnitude = Math.abs(value);
   if (!Number.isFinite(magnitude) || magnitude >= 1e21) return value;
-  const text = String(magnitude);
-  // Below 1e-6 the text is in e-notation; no half-way case is near enough to matter there.
-  const result = text.includes("e") ? Number(magnitude.toFixed(Math.min(decimals, 100))) : Number(`${Math.round(Number(`${text}e${decimals}`))}e-${decimals}`);
+  const digits = roundedDigits(magnitude, decimals);
+  // A whole number over an exact power of ten is the double nearest the decimal answer, as parsing it would be.
+  const result = digits !== null ? digits / powersOfTen[decimals] : roundThroughText(magnitude, decimals);
   return value < 0 ? -result : result;
 }
+
+/**
+ * A magnitude times 10^decimals, rounded half away from zero as its decimal text would be: 0.2615 at three
+ * decimals is 262. Null when that is not a safe whole number or the decimals are past 15.
+ */
+function roundedDigits(magnitude: number, decimals: number): number | null {
+  const power = powersOfTen[decimals];
+  if (power === undefined) return null;
+  const scaled = magnitude * power;
+  if (!(scaled < 1e15)) return null;
+  const whole = Math.floor(scaled);
+  const fraction = scaled - whole;
+  // The product is within a few units in the last place of the decimal text times 10^decimals: away from a
+  // half-way case by more than that, it rounds as the text does; near one, the text decides.
+  if (Math.abs(fraction - 0.5) > Math.max(scaled, 1) * 1e-15) return fraction > 0.5 ? whole + 1 : whole;
+  const text = String(magnitude);
+  return text.includes("e") ? null : Math.round(Number(`${text}e${decimals}`));
+}
+
+function roundThroughText(magnitude: number, decimals: number): number {
+  const text = String(magnitude);
+  // Below 1e-6 the text is in e-notation; no half-way case is near enough to matter there.
+  return text.includes("e") ? Number(magnitude.toFixed(Math.min(decimals, 100))) : Number(`${Math.round(Number(`${text}e${decimals}`))}e-${decimals}`);
+}
+
+/** 10^0 to 10^15, each exact as a double. */
+const powersOfTen: readonly number[] = Array.from({ length: 16 }, (_, exponent) => 10 ** exponent);
 
 /** Figure minus benchmark, each as shown, to the more decimals of the two (no binary noise). */
 function differenceOf(figure: ShownFigure, benchmark: ShownFigure): number {
@@ -248,13 +293,18 @@ function differenceOf(figure: ShownFigure, benchmark: ShownFigure): number {
 
 /** A figure as the sheet shows it: "26.2%", "26.0%", "140 days", "12.4". */
 export function showFigure(figure: ShownFigure, unit: Unit): string {
-  const rounded = roundTo(figure.value, figure.decimals);
-  if (unit === "percent") {
-    const places = Math.max(0, figure.decimals - 2);
-    return `${fixed(fractionToPercent(rounded), places)}%`;
-  }
-  const text = fixed(rounded, figure.decimals);
+  if (unit === "percent") return `${percentText(figure)}%`;
+  const text = fixed(roundTo(figure.value, figure.decimals), figure.decimals);
   return unit === "days" ? `${text} ${text === "1" ? "day" : "days"}` : text;
+}
+
+/** A fraction's percentage to the decimals shown, from its rounded digits: 0.262 at three decimals is "26.2". */
+function percentText(figure: ShownFigure): string {
+  const places = Math.max(0, figure.decimals - 2);
+  const digits = roundedDigits(Math.abs(figure.value), figure.decimals);
+  if (digits === null) return fixed(fractionToPercent(roundTo(figure.value, figure.decimals)), places);
+  const sign = figure.value < 0 && digits > 0 ? "-" : "";
+  return sign + (figure.decimals >= 2 ? (digits / powersOfTen[places]).toFixed(places) : String(digits * powersOfTen[2 - figure.decimals]));
 }
 
 function fixed(value: number, places: number): string {
@@ -315,6 +365,17 @@ function shownText(value: CellValue): string {
  * all "2021/22"; a calendar year stays itself. Null for a label that is not a year (a quarter, a month).
  */
 export function yearKey(label: string): string | null {
+  // Every row asks about the same few period labels: each is read once.
+  const known = yearKeys.get(label);
+  if (known !== undefined) return known;
+  const key = readYearKey(label);
+  if (yearKeys.size < 1000) yearKeys.set(label, key);
+  return key;
+}
+
+const yearKeys = new Map<string, string | null>();
+
+function readYearKey(label: string): string | null {
   const text = label.trim().replace(/^(?:fy|financial year)\s*/i, "");
   const span = /^((?:19|20)?\d{2})\s*[/-]\s*(\d{2}|\d{4})$/.exec(text);
   if (span) {

@@ -11,10 +11,8 @@ export interface Grid {
   values: CellValue[][];
   /** Excel number format codes, same shape as values ("0%", "General", "0.0"). */
   numberFormats: string[][];
-  /** Merged areas, in grid offsets. */
+  /** Merged areas, in grid offsets. Hidden rows are read like any other: hiding is not deleting. */
   merges: GridArea[];
-  /** Rows hidden by the analyst, in grid offsets. Hidden rows are still rated: hiding is not deleting. */
-  hiddenRows?: number[];
 }
 
 export interface CellPosition {
@@ -27,10 +25,6 @@ export interface GridArea {
   left: number;
   bottom: number;
   right: number;
-}
-
-export function emptyGrid(sheet: string): Grid {
-  return { sheet, origin: { row: 0, column: 0 }, values: [], numberFormats: [], merges: [] };
 }
 
 /** "A", "B", … "Z", "AA": Excel's column letters for a 0-based column index. */

@@ -65,16 +65,15 @@ const headerHint = /polarity|target|toleran|kpi|floor|threshold|minimum|amber|am
  * figure (but month dates and years) and names a threshold or a row number.
  */
 export function mayBeHeaderRow(cells: readonly CellValue[], formats: readonly string[] | undefined, taught: TaughtHeaders | undefined): boolean {
-  let hinted = false;
+  // Figures first: a data row is passed over on its first figure, before any header word is looked for.
   for (let column = 0; column < cells.length; column++) {
     const cell = cells[column];
-    if (typeof cell === "number") {
-      if (!(Number.isInteger(cell) && cell >= 1990 && cell <= 2100) && !isDateFormat(formats?.[column] ?? "General")) return false;
-    } else if (!hinted && typeof cell === "string" && cell.length <= 40) {
-      if (headerHint.test(cell) || (taught !== undefined && taught.size > 0 && taught.has(looseHeader(cell)))) hinted = true;
-    }
+    if (typeof cell === "number" && !(Number.isInteger(cell) && cell >= 1990 && cell <= 2100) && !isDateFormat(formats?.[column] ?? "General")) return false;
   }
-  return hinted;
+  for (const cell of cells) {
+    if (typeof cell === "string" && cell.length <= 40 && (headerHint.test(cell) || (taught !== undefined && taught.size > 0 && taught.has(looseHeader(cell))))) return true;
+  }
+  return false;
 }
 
 const ratedKinds = new Set<ColumnRole["kind"]>(["polarity", "target", "tolerance", "kpi number", "reference"]);
@@ -89,61 +88,23 @@ const rowColumnKinds = new Set<ColumnRole["kind"]>([...ratedKinds, "measure", "s
 export function layoutsAt(grid: Grid, merges: Merges, row: number, above: number, taught?: TaughtHeaders): Layout[] {
   const cells = grid.values[row] ?? [];
   if (!mayBeHeaderRow(cells, grid.numberFormats[row], taught)) return [];
-  const label = (at: number, column: number): string => headerText(merges.value(at, column), grid.numberFormats[at]?.[column]);
-  const mainLabels = cells.map((_, column) => (merges.continuesFromAbove(row, column) ? "" : label(row, column)));
+  const labelsOf = labelReader(grid, merges);
+  const mainLabels = labelsOf(row, { belowMerges: true });
   const roles = mainLabels.map((text) => knownRoleOfLabel(text, taught));
-  const firstRated = roles.findIndex((role) => role !== null && ratedKinds.has(role.kind));
-  if (firstRated < 0) return [];
-  let measures = roles.flatMap((role, column) => (role?.kind === "measure" ? [column] : []));
-  let sectionHeader: string | undefined;
-  if (measures.length === 0) {
-    // A first text column headed with a section name ("Children in care") is the measure column.
-    const bound = roles.findIndex((role) => role !== null && (role.kind === "polarity" || role.kind === "target" || role.kind === "tolerance" || role.kind === "period"));
-    const first = mainLabels.findIndex((text, column) => text !== "" && (bound < 0 || column < bound) && roles[column] === null);
-    if (first < 0) return [];
-    measures = [first];
-    sectionHeader = mainLabels[first];
-  }
-
-  // The row above: labels spanning columns (a year merged over quarters, a benchmarks parent); only
-  // those are stacked over the main row, so a title such as "TARGETS AND COMPARATORS" is left out.
-  const upperRow = row - 1;
-  let upper: string[] = [];
-  if (upperRow >= above) {
-    const upperCells = grid.values[upperRow] ?? [];
-    const labels = upperCells.map((_, column) => label(upperRow, column));
-    // A parent stands over periods and columns read aside, never over the measure, its thresholds or its ids
-    // (a title such as "Scorecard 2022/23" above a Ref column is no parent of it).
-    const parents = labels.map((text, column) => {
-      const below = roles[column];
-      if (text === "" || !isHeaderParent(text, taught) || (below && rowColumnKinds.has(below.kind))) return "";
-      const role = knownRoleOfLabel(text, taught);
-      return role && role.kind !== "target" && role.kind !== "tolerance" ? text : "";
-    });
-    const numbers = upperCells.some((cell, column) => typeof cell === "number" && !isDateFormat(grid.numberFormats[upperRow]?.[column] ?? "General"));
-    if (!numbers && parents.some((text) => text !== "") && measures.every((measure) => parents[measure] === "")) upper = parents;
-  }
-
-  // The lower half of a two-row header; a cell merged down from the row above adds nothing to its label.
-  const next = grid.values[row + 1] ?? [];
-  const nextLabels = next.map((_, column) => (merges.continuesFromAbove(row + 1, column) ? "" : label(row + 1, column)));
-  const twoRows =
-    row + 1 < grid.values.length &&
-    measures.every((measure) => (nextLabels[measure] ?? "") === "") &&
-    nextLabels.some((text) => text !== "") &&
-    nextLabels.every((text) => isHeaderContinuation(text, taught));
-  let width = Math.max(cells.length, twoRows ? next.length : 0, upper.length);
+  if (!roles.some((role) => role !== null && ratedKinds.has(role.kind))) return [];
+  const measured = measureColumns(mainLabels, roles);
+  if (!measured) return [];
+  const { measures, sectionHeader } = measured;
+  const upper = row - 1 >= above ? parentLabels(grid, row - 1, labelsOf(row - 1, { belowMerges: false }), roles, measures, taught) : [];
+  const lower = lowerLabels(grid, row, labelsOf(row + 1, { belowMerges: true }), measures, taught);
+  let width = Math.max(cells.length, lower.length, upper.length);
   for (const area of grid.merges) if (area.top <= row && area.bottom >= row && area.right + 1 > width) width = area.right + 1;
-  const starts = measures.map((measure, index) => {
-    let start = index === 0 ? 0 : measure;
-    while (index > 0 && start - 1 > measures[index - 1] && (roles[start - 1]?.kind === "section" || roles[start - 1]?.kind === "kpi number" || roles[start - 1]?.kind === "reference")) start--;
-    return start;
-  });
-  const headerRows = [...(upper.length > 0 ? [upperRow] : []), row, ...(twoRows ? [row + 1] : [])];
+  const starts = tableStarts(measures, roles);
+  const headerRows = [...(upper.length > 0 ? [row - 1] : []), row, ...(lower.length > 0 ? [row + 1] : [])];
   return measures.flatMap((measure, index) => {
     const layout: Layout = { headerRows, measure, sectionHeader, tolerances: [], periods: [], columns: [] };
     for (let column = starts[index]; column < (starts[index + 1] ?? width); column++) {
-      const parts = [upper[column] ?? "", mainLabels[column] ?? "", twoRows ? nextLabels[column] ?? "" : ""];
+      const parts = [upper[column] ?? "", mainLabels[column] ?? "", lower[column] ?? ""];
       const role: ColumnRole = column === measure ? { kind: "measure" } : roleOfHeader(parts, taught);
       const stacked = parts.filter((part, at) => part !== "" && part !== parts[at - 1]);
       if (stacked.length > 0) layout.columns.push({ column, header: stacked.join(" "), label: stacked[stacked.length - 1], role });
@@ -151,6 +112,53 @@ export function layoutsAt(grid: Grid, merges: Merges, row: number, above: number
     }
     const rated = layout.polarity !== undefined || layout.target !== undefined || layout.kpiNumber !== undefined || layout.reference !== undefined;
     return rated && layout.periods.length > 0 ? [layout] : [];
+  });
+}
+
+/** A row's header labels, merged cells read from their top-left; below merges, a cell merged down from above adds nothing. */
+function labelReader(grid: Grid, merges: Merges): (row: number, options: { belowMerges: boolean }) => string[] {
+  const label = (at: number, column: number): string => headerText(merges.value(at, column), grid.numberFormats[at]?.[column]);
+  return (row, { belowMerges }) => (grid.values[row] ?? []).map((_, column) => (belowMerges && merges.continuesFromAbove(row, column) ? "" : label(row, column)));
+}
+
+/** The Measure columns of a header row; without one, a first text column headed with a section name ("Children in care") is it. */
+function measureColumns(labels: readonly string[], roles: ReadonlyArray<ColumnRole | null>): { measures: number[]; sectionHeader?: string } | null {
+  const measures = roles.flatMap((role, column) => (role?.kind === "measure" ? [column] : []));
+  if (measures.length > 0) return { measures };
+  const bound = roles.findIndex((role) => role !== null && (role.kind === "polarity" || role.kind === "target" || role.kind === "tolerance" || role.kind === "period"));
+  const first = labels.findIndex((text, column) => text !== "" && (bound < 0 || column < bound) && roles[column] === null);
+  return first < 0 ? null : { measures: [first], sectionHeader: labels[first] };
+}
+
+/**
+ * The row above as parents of the main row's columns: labels spanning columns (a year merged over quarters,
+ * a benchmarks parent); only those are stacked, so a title such as "TARGETS AND COMPARATORS" is left out.
+ * A parent stands over periods and columns read aside, never over the measure, its thresholds or its ids
+ * (a title such as "Scorecard 2022/23" above a Ref column is no parent of it). [] when the row is no parent row.
+ */
+function parentLabels(grid: Grid, upperRow: number, labels: readonly string[], roles: ReadonlyArray<ColumnRole | null>, measures: readonly number[], taught: TaughtHeaders | undefined): string[] {
+  const parents = labels.map((text, column) => {
+    const below = roles[column];
+    if (text === "" || !isHeaderParent(text, taught) || (below && rowColumnKinds.has(below.kind))) return "";
+    const role = knownRoleOfLabel(text, taught);
+    return role && role.kind !== "target" && role.kind !== "tolerance" ? text : "";
+  });
+  const numbers = (grid.values[upperRow] ?? []).some((cell, column) => typeof cell === "number" && !isDateFormat(grid.numberFormats[upperRow]?.[column] ?? "General"));
+  return !numbers && parents.some((text) => text !== "") && measures.every((measure) => parents[measure] === "") ? parents : [];
+}
+
+/** The lower half of a two-row header (quarters under a merged year), or [] when the row below is not one. */
+function lowerLabels(grid: Grid, row: number, labels: string[], measures: readonly number[], taught: TaughtHeaders | undefined): string[] {
+  const twoRows = row + 1 < grid.values.length && measures.every((measure) => (labels[measure] ?? "") === "") && labels.some((text) => text !== "") && labels.every((text) => isHeaderContinuation(text, taught));
+  return twoRows ? labels : [];
+}
+
+/** Where each table side by side starts: at its Measure column, with its section or row-number columns just before it. */
+function tableStarts(measures: readonly number[], roles: ReadonlyArray<ColumnRole | null>): number[] {
+  return measures.map((measure, index) => {
+    let start = index === 0 ? 0 : measure;
+    while (index > 0 && start - 1 > measures[index - 1] && (roles[start - 1]?.kind === "section" || roles[start - 1]?.kind === "kpi number" || roles[start - 1]?.kind === "reference")) start--;
+    return start;
   });
 }
 

@@ -5,13 +5,13 @@
  * add-in see the same colours. Every rule carries the marker N("KPI RAG")=0 (always TRUE) so the add-in
  * can recognise its own rules, replace them, and remove them without touching the analyst's.
  */
-import { appraiseTables, type Appraisal, type TableReport } from "./appraisal";
+import { appraiseTables, type Appraisal } from "./appraisal";
 import { bands, type Band } from "./bands";
 import { benchmarkCellConditions, benchmarkForPeriod, type BenchmarkStanding } from "./benchmark-target";
 import { readBenchmarkFigure } from "./benchmarks";
 import type { Definition } from "./definition";
 import { standardSet } from "./tolerance-set";
-import { cellAddress, columnLetters, parseCellAddress } from "./grid";
+import { columnLetters, parseCellAddress } from "./grid";
 import { ragPalette } from "./palette";
 import { ragStatuses, type RagStatus } from "./status";
 import type { FoundTables, KpiRow, PeriodCell } from "./tables";
@@ -35,14 +35,13 @@ export interface PlannedRule {
   font: string;
 }
 
-/** The rules that colour a sheet, with the appraisal's report beside them for the surfaces that write both. */
+/** The rules that colour a sheet under a tolerance set; its report is the appraisal's other view (`reportOf`). */
 export interface FormattingPlan {
   sheet: string;
   /** Why the sheet has no KPI table, naming the nearest miss; undefined when it has one. */
   skipped?: string;
   toleranceSet: string;
   rules: PlannedRule[];
-  tables: TableReport[];
 }
 
 interface Group {
@@ -77,8 +76,8 @@ export function formattingPlan(appraisal: Appraisal): FormattingPlan {
     const anchor = appliesTo[0].split(":")[0];
     return { status: group.status, formula: group.formulaFor(anchor), appliesTo, ...ragPalette[group.status] };
   });
-  const { sheet, skipped, toleranceSet, tables } = appraisal;
-  return { sheet, ...(skipped === undefined ? {} : { skipped }), toleranceSet, rules, tables };
+  const { sheet, skipped, toleranceSet } = appraisal;
+  return { sheet, ...(skipped === undefined ? {} : { skipped }), toleranceSet, rules };
 }
 
 /** The rules of a row rated by its bands: one group per column and set of conditions, so rows alike share rules. */
@@ -204,28 +203,27 @@ function formulaNumber(value: number): string {
 
 /**
  * Cells into as few rectangles as simply found: runs along each row, stacked where the next row has the
- * same run. One pass over the cells in reading order (they arrive so; they are sorted if not).
+ * same run. One pass over the cells in reading order (they arrive so; they are sorted if not). Areas are
+ * made in reading order of their top-left cells, so they come out in that order with no sort.
  */
 function areasOf(cells: Array<{ row: number; column: number }>): string[] {
   const inOrder = isReadingOrder(cells) ? cells : [...cells].sort((a, b) => a.row - b.row || a.column - b.column);
   type Area = { top: number; bottom: number; left: number; right: number };
-  const done: Area[] = [];
+  const areas: Area[] = [];
   let open: Area[] = []; // areas that reached the previous row
   let current: Area[] = []; // runs of the row being read
-  let row = -1;
   const closeRow = (): void => {
     const next: Area[] = [];
     for (const run of current) {
       const above = open.find((area) => area.left === run.left && area.right === run.right && area.bottom === run.top - 1);
-      if (above) {
-        above.bottom = run.top;
-        next.push(above);
-      } else next.push(run);
+      if (above) above.bottom = run.top;
+      else areas.push(run);
+      next.push(above ?? run);
     }
-    for (const area of open) if (!next.includes(area)) done.push(area);
     open = next;
     current = [];
   };
+  let row = -1;
   for (const cell of inOrder) {
     if (cell.row !== row) {
       closeRow();
@@ -236,13 +234,9 @@ function areasOf(cells: Array<{ row: number; column: number }>): string[] {
     else if (!last || cell.column > last.right) current.push({ top: row, bottom: row, left: cell.column, right: cell.column });
   }
   closeRow();
-  done.push(...open);
-  done.sort((a, b) => a.top - b.top || a.left - b.left);
-  return done.map((area) => {
-    const topLeft = cellAddress({ row: area.top, column: area.left });
-    const bottomRight = cellAddress({ row: area.bottom, column: area.right });
-    return topLeft === bottomRight ? topLeft : `${topLeft}:${bottomRight}`;
-  });
+  const letters: string[] = [];
+  const at = (row: number, column: number): string => (letters[column] ??= columnLetters(column)) + String(row + 1);
+  return areas.map((area) => (area.top === area.bottom && area.left === area.right ? at(area.top, area.left) : `${at(area.top, area.left)}:${at(area.bottom, area.right)}`));
 }
 
 function isReadingOrder(cells: ReadonlyArray<{ row: number; column: number }>): boolean {

@@ -161,171 +161,252 @@ function handWrittenColumn(grid: Grid, column: number, first: number, end: numbe
   return rag > 0 && rag >= arrow ? "rag" : arrow > 0 ? "direction of travel" : null;
 }
 
+/** The columns a table reads, worked out once from its layout, in grid columns. */
+interface TableColumns {
+  periods: Array<{ label: string; column: number }>;
+  /** Sheet column letters of the periods, for the cells' addresses. */
+  periodLetters: string[];
+  standard?: number;
+  others: Array<{ set: string; column: number }>;
+  idColumn?: number;
+  idKind: "kpi number" | "reference";
+  comparators: Array<{ column: number; benchmark: string; kind: BenchmarkCell["kind"]; year: string }>;
+  rankings: TableColumn[];
+  /** The first and last columns read: the table's address spans them. */
+  first: number;
+  last: number;
+}
+
+/** What reading a table's rows carries from one row to the next. */
+interface RowsRead {
+  section: string;
+  /** The measure of the row that opened "(a)", "(b)" sub-rows, or "". */
+  subRowParent: string;
+  lastRow: number;
+  /** Short polarity cells seen ("H", "L"), for the column map. */
+  polarityCodes: Set<string>;
+}
+
+/** How one table's rows are read: the grid, its columns, and the register and words they are read with. */
+interface TableReading {
+  grid: Grid;
+  merges: Merges;
+  layout: Layout;
+  columns: TableColumns;
+  register: Register;
+  definitions: DefinitionMemo;
+}
+
+/** Reads a table's rows under its header block, down to `end`: each KPI row, with its section and its definition. */
 function readTable(grid: Grid, merges: Merges, layout: Layout, end: number, register: Register, words: Words | undefined): KpiTable {
-  const { origin } = grid;
   const firstRow = layout.headerRows[layout.headerRows.length - 1] + 1;
-  // A column headed with a period that holds the analyst's RAG words or arrows is read aside, not rated.
-  const periods = layout.periods.filter((period) => {
+  const columns = tableColumns(grid, layout, ratedPeriods(grid, layout, firstRow, end));
+  const reading: TableReading = { grid, merges, layout, columns, register, definitions: definitionMemo(words) };
+  const read: RowsRead = { section: layout.sectionHeader ?? "", subRowParent: "", lastRow: firstRow - 1, polarityCodes: new Set() };
+  const rows: KpiRow[] = [];
+  for (let row = firstRow; row < end; row++) {
+    const kpi = readRow(reading, row, read);
+    if (kpi) rows.push(kpi);
+  }
+  return tableOf(reading, rows, read);
+}
+
+/** The layout's periods that are rated: a column headed with a period that holds the analyst's RAG words or arrows is read aside. */
+function ratedPeriods(grid: Grid, layout: Layout, firstRow: number, end: number): Layout["periods"] {
+  return layout.periods.filter((period) => {
     const handWritten = handWrittenColumn(grid, period.column, firstRow, end);
     if (handWritten === null) return true;
     const column = layout.columns.find((candidate) => candidate.column === period.column);
     if (column) column.role = { kind: handWritten };
     return false;
   });
-  const text = (cell: CellValue): string => {
-    if (cell === null || isExcelError(cell)) return "";
-    const written = String(cell);
-    return /\s\s|[\t\n\r]/.test(written) ? written.replace(/\s+/g, " ").trim() : written.trim();
-  };
+}
+
+function tableColumns(grid: Grid, layout: Layout, periods: Layout["periods"]): TableColumns {
   const standard = layout.tolerances.find((tolerance) => tolerance.set === standardSet);
   const others = layout.tolerances.filter((tolerance) => tolerance !== standard);
-  const idColumn = layout.kpiNumber ?? layout.reference;
   // The table's address covers the columns it reads; columns left alone beside it are in its column map.
-  const readColumns = [layout.section, layout.polarity, layout.target, layout.kpiNumber, layout.reference, layout.unit, ...layout.tolerances.map((tolerance) => tolerance.column), ...periods.map((period) => period.column)];
-  let firstColumn = layout.measure;
-  let lastColumn = layout.measure;
-  for (const column of readColumns) {
+  const read = [layout.section, layout.polarity, layout.target, layout.kpiNumber, layout.reference, layout.unit, ...layout.tolerances.map((tolerance) => tolerance.column), ...periods.map((period) => period.column)];
+  let first = layout.measure;
+  let last = layout.measure;
+  for (const column of read) {
     if (column === undefined) continue;
-    if (column < firstColumn) firstColumn = column;
-    if (column > lastColumn) lastColumn = column;
+    if (column < first) first = column;
+    if (column > last) last = column;
   }
-
-  const periodLetters = periods.map((period) => columnLetters(origin.column + period.column));
-  const value = (row: number, column: number): CellValue => {
-    const cell = grid.values[row]?.[column] ?? null;
-    return typeof cell === "string" && cell.trim() === "" ? null : cell;
+  const comparators = layout.columns.flatMap((column) => {
+    if (column.role.kind !== "comparator") return [];
+    return [{ column: column.column, benchmark: column.role.benchmark, kind: benchmarkKindOf(column.role.benchmark), year: column.role.year ?? "latest" }];
+  });
+  return {
+    periods,
+    periodLetters: periods.map((period) => columnLetters(grid.origin.column + period.column)),
+    standard: standard?.column,
+    others,
+    idColumn: layout.kpiNumber ?? layout.reference,
+    idKind: layout.kpiNumber !== undefined ? "kpi number" : "reference",
+    comparators,
+    rankings: layout.columns.filter((column) => column.role.kind === "comparator text"),
+    first,
+    last,
   };
-  const format = (row: number, column: number): string => grid.numberFormats[row]?.[column] ?? "General";
-  const comparatorColumns = layout.columns.flatMap((column) => (column.role.kind === "comparator" ? [{ column: column.column, benchmark: column.role.benchmark, year: column.role.year ?? "latest" }] : []));
-  const rankingColumns = layout.columns.filter((column) => column.role.kind === "comparator text");
-  const rankingsOf = (row: number): Ranking[] =>
-    rankingColumns.flatMap((column) => {
-      const written = value(row, column.column);
-      return written === null ? [] : [{ label: column.header, text: isExcelError(written) ? written.error : String(written).trim() }];
-    });
-  /** A row's figures in its comparator columns, each with the benchmark and year its header names. */
-  const benchmarkCellsOf = (row: number): BenchmarkCell[] =>
-    comparatorColumns.map(({ column, benchmark, year }) => {
-      const kind = benchmarkKindOf(benchmark);
-      return { benchmark, ...(kind ? { kind } : {}), year, value: value(row, column), numberFormat: format(row, column), address: cellAddress({ row: origin.row + row, column: origin.column + column }) };
-    });
-  const rows: KpiRow[] = [];
-  const definitions = definitionMemo(words);
-  const polarityCodes = new Set<string>();
-  let section = layout.sectionHeader ?? "";
-  let subRowParent = "";
-  let lastRow = firstRow - 1;
-  const periodCount = periods.length;
-  const periodColumns = periods.map((period) => period.column);
-  const idKind = layout.kpiNumber !== undefined ? "kpi number" : "reference";
-  const otherColumns = others.map((tolerance) => tolerance.column);
-  for (let row = firstRow; row < end; row++) {
-    const rowValues = grid.values[row];
-    if (rowValues === undefined || rowValues.length === 0) continue;
-    const rowFormats = grid.numberFormats[row];
-    const at = (column: number | undefined): CellValue => {
-      if (column === undefined) return null;
-      const cell = rowValues[column] ?? null;
-      return typeof cell === "string" && cell.trim() === "" ? null : cell;
-    };
-    const formatAt = (column: number | undefined): string => (column === undefined ? "General" : rowFormats?.[column] ?? "General");
-    if (layout.section !== undefined) {
-      const sectionCell = text(merges.value(row, layout.section));
-      if (sectionCell !== "") section = sectionCell;
-    }
-    const measureCell = at(layout.measure);
-    const measureText = text(measureCell);
-    const idCell = at(idColumn);
-    const periodValues: CellValue[] = new Array<CellValue>(periodCount);
-    let hasFigures = false;
-    for (let index = 0; index < periodCount; index++) {
-      const cell = at(periodColumns[index]);
-      periodValues[index] = cell;
-      if (cell !== null) hasFigures = true;
-    }
-    const polarityCell = at(layout.polarity);
-    const targetCell = at(layout.target);
-    const toleranceCell = at(standard?.column);
-    const hasThresholds = polarityCell !== null || targetCell !== null || toleranceCell !== null;
-    if (measureText === "" && idCell === null) {
-      // A section label in a column of its own, or merged across the table, with nothing else on the row.
-      if (!hasFigures && !hasThresholds) {
-        const label = soleText(grid, row, firstColumn, lastColumn);
-        if (label !== null && !isFootnote(label)) section = label.replace(/\s+/g, " ").trim();
-      }
-      continue;
-    }
-    if (isFootnote(typeof measureCell === "string" ? measureCell : measureText) || (measureText === "" && typeof idCell === "string" && isFootnote(idCell))) continue;
-    if (!hasThresholds && !hasFigures && (idCell === null || (measureText === "" && typeof idCell === "string"))) {
-      // A label row inside the table: a section heading such as "Looked After Children".
-      section = measureText || text(idCell);
-      continue;
-    }
+}
 
-    let measure = measureText;
-    const mayBeSubRow = measureText.includes(")");
-    const subRow = mayBeSubRow ? subRowPattern.exec(measureText) : null;
-    const opensSubRows = mayBeSubRow ? /\s\(?a\)\s/i.exec(measureText) : null;
-    if (opensSubRows) subRowParent = measureText.slice(0, opensSubRows.index).trim();
-    else if (subRow && subRowParent !== "") measure = `${subRowParent} ${measureText}`;
-    else if (!subRow) subRowParent = "";
+/** A cell of a row, a blank or white space read as null. */
+function cellAt(rowValues: readonly CellValue[], column: number | undefined): CellValue {
+  if (column === undefined) return null;
+  const cell = rowValues[column] ?? null;
+  return typeof cell === "string" && cell.trim() === "" ? null : cell;
+}
 
-    const sheetRow = origin.row + row;
-    const cells: PeriodCell[] = new Array<PeriodCell>(periodCount);
-    const rowNumber = String(sheetRow + 1);
-    for (let index = 0; index < periodCount; index++) {
-      cells[index] = {
-        period: periods[index].label,
-        row: sheetRow,
-        column: origin.column + periodColumns[index],
-        address: periodLetters[index] + rowNumber,
-        value: periodValues[index],
-        numberFormat: formatAt(periodColumns[index]),
-      };
-    }
+function formatAt(rowFormats: readonly string[] | undefined, column: number | undefined): string {
+  return column === undefined ? "General" : (rowFormats?.[column] ?? "General");
+}
 
-    if (typeof polarityCell === "string" && polarityCodes.size <= 4 && polarityCell.length <= 5 && polarityCell.trim().length <= 3) polarityCodes.add(polarityCell.trim());
-    const unitCell = at(layout.unit);
-    const otherCells = otherColumns.map((column) => at(column));
-    const otherFormats = otherColumns.map((column) => formatAt(column));
-    const own = (): Definition =>
-      definitions.read([polarityCell, targetCell, toleranceCell, unitCell, ...otherCells], [formatAt(layout.target), formatAt(standard?.column), ...otherFormats], measure, (): DefinitionWording => ({
-        measure,
-        polarity: polarityCell,
-        target: targetCell,
-        tolerance: toleranceCell,
-        otherTolerances: Object.fromEntries(others.map((tolerance, index) => [tolerance.set, otherCells[index]])),
-        unit: unitCell,
-        formats: {
-          target: formatAt(layout.target),
-          tolerance: formatAt(standard?.column),
-          otherTolerances: Object.fromEntries(others.map((tolerance, index) => [tolerance.set, otherFormats[index]])),
-        },
-      }));
-    // Without a KPI number or row reference there is no register to ask: the row's own words rate it.
-    const chosen: ChosenDefinition = idCell === null ? { definition: own(), source: "sheet", problems: [] } : chooseDefinition({ idCell, idKind, hasThresholds, measure, cells, register, own });
-    const scale = decideScale(chosen.definition, cells);
-    const definition = scale.ok ? definitions.scaled(chosen.definition, scale.value) : unreadableDefinition(chosen.definition.wording, scale.problem);
-    const reference = layout.reference === undefined ? undefined : text(at(layout.reference)) || undefined;
-    const ownProblems = definitions.problems(definition);
-    // The row's own benchmark columns, then the register entry's for benchmarks the sheet has no column for.
-    const benchmarks = comparatorColumns.length === 0 ? [] : benchmarkCellsOf(row);
-    const rankings = rankingColumns.length === 0 ? [] : rankingsOf(row);
-    for (const registered of chosen.benchmarks ?? []) if (!benchmarks.some((benchmark) => benchmark.kind === registered.kind)) benchmarks.push(registered);
-    const problems = chosen.problems.length === 0 ? [...ownProblems] : [...ownProblems, ...chosen.problems];
-    rows.push({ row: sheetRow, id: chosen.id, reference, measure, section, source: chosen.source, definition, problems, cells, ...(benchmarks.length > 0 ? { benchmarks } : {}), ...(rankings.length > 0 ? { rankings } : {}) });
-    lastRow = row;
+/** A cell as text with its white space folded; "" for a blank or an error. */
+function textOf(cell: CellValue): string {
+  if (cell === null || isExcelError(cell)) return "";
+  const written = String(cell);
+  return /\s\s|[\t\n\r]/.test(written) ? written.replace(/\s+/g, " ").trim() : written.trim();
+}
+
+/** One row of a table: a KPI row, or null for a section, label, footnote or blank row (a section row sets the section). */
+function readRow(reading: TableReading, row: number, read: RowsRead): KpiRow | null {
+  const { grid, merges, layout, columns } = reading;
+  const rowValues = grid.values[row];
+  if (rowValues === undefined || rowValues.length === 0) return null;
+  if (layout.section !== undefined) {
+    const sectionCell = textOf(merges.value(row, layout.section));
+    if (sectionCell !== "") read.section = sectionCell;
   }
-  const codes = [...polarityCodes];
-  const columns = layout.columns.map((column) => ({ ...column, column: origin.column + column.column }));
+  const measureCell = cellAt(rowValues, layout.measure);
+  const measureText = textOf(measureCell);
+  const idCell = cellAt(rowValues, columns.idColumn);
+  const hasFigures = columns.periods.some((period) => cellAt(rowValues, period.column) !== null);
+  const thresholds = { polarity: cellAt(rowValues, layout.polarity), target: cellAt(rowValues, layout.target), tolerance: cellAt(rowValues, columns.standard) };
+  const hasThresholds = thresholds.polarity !== null || thresholds.target !== null || thresholds.tolerance !== null;
+  if (measureText === "" && idCell === null) {
+    // A section label in a column of its own, or merged across the table, with nothing else on the row.
+    if (!hasFigures && !hasThresholds) {
+      const label = soleText(grid, row, columns.first, columns.last);
+      if (label !== null && !isFootnote(label)) read.section = label.replace(/\s+/g, " ").trim();
+    }
+    return null;
+  }
+  if (isFootnote(typeof measureCell === "string" ? measureCell : measureText) || (measureText === "" && typeof idCell === "string" && isFootnote(idCell))) return null;
+  if (!hasThresholds && !hasFigures && (idCell === null || (measureText === "" && typeof idCell === "string"))) {
+    // A label row inside the table: a section heading such as "Looked After Children".
+    read.section = measureText || textOf(idCell);
+    return null;
+  }
+  const measure = measureOfSubRow(measureText, read);
+  const sheetRow = grid.origin.row + row;
+  const cells = periodCells(reading, row, rowValues);
+  const polarity = thresholds.polarity;
+  if (typeof polarity === "string" && read.polarityCodes.size <= 4 && polarity.length <= 5 && polarity.trim().length <= 3) read.polarityCodes.add(polarity.trim());
+  const own = (): Definition => ownDefinition(reading, row, rowValues, measure, thresholds);
+  // Without a KPI number or row reference there is no register to ask: the row's own words rate it.
+  const chosen: ChosenDefinition = idCell === null ? { definition: own(), source: "sheet", problems: [] } : chooseDefinition({ idCell, idKind: columns.idKind, hasThresholds, measure, cells, register: reading.register, own });
+  const scale = decideScale(chosen.definition, cells);
+  const definition = scale.ok ? reading.definitions.scaled(chosen.definition, scale.value) : unreadableDefinition(chosen.definition.wording, scale.problem);
+  const reference = layout.reference === undefined ? undefined : textOf(cellAt(rowValues, layout.reference)) || undefined;
+  const ownProblems = reading.definitions.problems(definition);
+  const problems = chosen.problems.length === 0 ? [...ownProblems] : [...ownProblems, ...chosen.problems];
+  const benchmarks = benchmarkCellsOf(reading, row, chosen.benchmarks);
+  const rankings = rankingsOf(reading, rowValues);
+  read.lastRow = row;
+  // Written out whole, one shape for every row (a spread after other properties is a slow copy each time).
+  return { row: sheetRow, id: chosen.id, reference, measure, section: read.section, source: chosen.source, definition, problems, cells, benchmarks: benchmarks.length > 0 ? benchmarks : undefined, rankings: rankings.length > 0 ? rankings : undefined };
+}
+
+/** A measure written "(b) … " under the row that opened "(a)" sub-rows is read with that row's measure before it. */
+function measureOfSubRow(measureText: string, read: RowsRead): string {
+  if (!measureText.includes(")")) {
+    read.subRowParent = "";
+    return measureText;
+  }
+  const opensSubRows = /\s\(?a\)\s/i.exec(measureText);
+  if (opensSubRows) {
+    read.subRowParent = measureText.slice(0, opensSubRows.index).trim();
+    return measureText;
+  }
+  const subRow = subRowPattern.exec(measureText);
+  if (!subRow) read.subRowParent = "";
+  return subRow && read.subRowParent !== "" ? `${read.subRowParent} ${measureText}` : measureText;
+}
+
+function periodCells(reading: TableReading, row: number, rowValues: readonly CellValue[]): PeriodCell[] {
+  const { grid, columns } = reading;
+  const rowFormats = grid.numberFormats[row];
+  const sheetRow = grid.origin.row + row;
+  const rowNumber = String(sheetRow + 1);
+  const cells = new Array<PeriodCell>(columns.periods.length);
+  for (let index = 0; index < cells.length; index++) {
+    const { label, column } = columns.periods[index];
+    cells[index] = { period: label, row: sheetRow, column: grid.origin.column + column, address: columns.periodLetters[index] + rowNumber, value: cellAt(rowValues, column), numberFormat: formatAt(rowFormats, column) };
+  }
+  return cells;
+}
+
+/** The row's own definition from its polarity, target, tolerances and unit, shared with rows worded alike. */
+function ownDefinition(reading: TableReading, row: number, rowValues: readonly CellValue[], measure: string, thresholds: { polarity: CellValue; target: CellValue; tolerance: CellValue }): Definition {
+  const { layout, columns } = reading;
+  const rowFormats = reading.grid.numberFormats[row];
+  const unit = cellAt(rowValues, layout.unit);
+  const otherCells = columns.others.map((tolerance) => cellAt(rowValues, tolerance.column));
+  const otherFormats = columns.others.map((tolerance) => formatAt(rowFormats, tolerance.column));
+  const targetFormat = formatAt(rowFormats, layout.target);
+  const toleranceFormat = formatAt(rowFormats, columns.standard);
+  const wording = (): DefinitionWording => ({
+    measure,
+    polarity: thresholds.polarity,
+    target: thresholds.target,
+    tolerance: thresholds.tolerance,
+    otherTolerances: Object.fromEntries(columns.others.map((tolerance, index) => [tolerance.set, otherCells[index]])),
+    unit,
+    formats: { target: targetFormat, tolerance: toleranceFormat, otherTolerances: Object.fromEntries(columns.others.map((tolerance, index) => [tolerance.set, otherFormats[index]])) },
+  });
+  return reading.definitions.read([thresholds.polarity, thresholds.target, thresholds.tolerance, unit, ...otherCells], [targetFormat, toleranceFormat, ...otherFormats], measure, wording);
+}
+
+/** A row's figures in its comparator columns, each with the benchmark and year its header names, then the register entry's for benchmarks the sheet has no column for. */
+function benchmarkCellsOf(reading: TableReading, row: number, registered: readonly BenchmarkCell[] = []): BenchmarkCell[] {
+  const { grid, columns } = reading;
+  const rowValues = grid.values[row] ?? [];
+  const benchmarks: BenchmarkCell[] = columns.comparators.map(({ column, benchmark, kind, year }) => ({
+    benchmark,
+    kind,
+    year,
+    value: cellAt(rowValues, column),
+    numberFormat: formatAt(grid.numberFormats[row], column),
+    address: cellAddress({ row: grid.origin.row + row, column: grid.origin.column + column }),
+  }));
+  for (const entry of registered) if (!benchmarks.some((benchmark) => benchmark.kind === entry.kind)) benchmarks.push(entry);
+  return benchmarks;
+}
+
+/** Quartile and rank columns, as the row writes them. */
+function rankingsOf(reading: TableReading, rowValues: readonly CellValue[]): Ranking[] {
+  return reading.columns.rankings.flatMap((column) => {
+    const written = cellAt(rowValues, column.column);
+    return written === null ? [] : [{ label: column.header, text: isExcelError(written) ? written.error : String(written).trim() }];
+  });
+}
+
+/** The table as read: its address from the header to its last KPI row, its periods, columns and column map. */
+function tableOf(reading: TableReading, rows: KpiRow[], read: RowsRead): KpiTable {
+  const { grid, layout, columns } = reading;
+  const { origin } = grid;
+  const codes = [...read.polarityCodes];
+  const tableColumns = layout.columns.map((column) => ({ ...column, column: origin.column + column.column }));
   return {
     sheet: grid.sheet,
     headerRows: layout.headerRows.map((row) => origin.row + row),
-    address: `${cellAddress({ row: origin.row + layout.headerRows[0], column: origin.column + firstColumn })}:${cellAddress({ row: origin.row + lastRow, column: origin.column + lastColumn })}`,
-    toleranceSets: [standardSet, ...others.map((tolerance) => tolerance.set)],
-    periods: periods.map((period) => ({ label: period.label, column: origin.column + period.column })),
-    columns,
-    columnMap: describeColumns(columns, { polarityCodes: codes.length > 0 && codes.length <= 4 && codes.every((code) => readsAsCode(code)) ? codes : undefined }),
+    address: `${cellAddress({ row: origin.row + layout.headerRows[0], column: origin.column + columns.first })}:${cellAddress({ row: origin.row + read.lastRow, column: origin.column + columns.last })}`,
+    toleranceSets: [standardSet, ...columns.others.map((tolerance) => tolerance.set)],
+    periods: columns.periods.map((period) => ({ label: period.label, column: origin.column + period.column })),
+    columns: tableColumns,
+    columnMap: describeColumns(tableColumns, { polarityCodes: codes.length > 0 && codes.length <= 4 && codes.every((code) => readsAsCode(code)) ? codes : undefined }),
     rows,
   };
 }
@@ -353,16 +434,26 @@ function soleText(grid: Grid, row: number, first: number, last: number): string 
  * better, 95%, 80%") down the sheet, and a shared definition lets its bands and rules be worked out once.
  * The measure only matters to a definition through the unit its words imply, so that is what the key holds.
  */
-function definitionMemo(words: Words | undefined): {
+interface DefinitionMemo {
   read: (cells: CellValue[], formats: string[], measure: string, wording: () => DefinitionWording) => Definition;
   scaled: (definition: Definition, scale: PercentScale | undefined) => Definition;
   problems: (definition: Definition) => readonly string[];
-} {
-  // A trie of the row's cells and formats, so looking a wording up builds no key string for every row.
-  type Node = Map<unknown, Node | Definition>;
-  const root: Node = new Map();
+}
+
+function definitionMemo(words: Words | undefined): DefinitionMemo {
   const scaled = new WeakMap<Definition, Map<string, Definition>>();
   const problems = new WeakMap<Definition, readonly string[]>();
+  return {
+    read: wordingTrie(words),
+    scaled: (definition, scale) => remembered(remembered(scaled, definition, () => new Map<string, Definition>()), scale ?? "", () => withScale(definition, scale)),
+    problems: (definition) => remembered(problems, definition, () => definitionProblems(definition)),
+  };
+}
+
+/** A trie of the row's cells and formats, so looking a wording up builds no key string for every row. */
+function wordingTrie(words: Words | undefined): DefinitionMemo["read"] {
+  type Node = Map<unknown, Node | Definition>;
+  const root: Node = new Map();
   const keyOf = (cell: CellValue): unknown => (cell !== null && typeof cell === "object" ? `#${cell.error}` : cell);
   const child = (node: Node, key: unknown): Node => {
     let next = node.get(key) as Node | undefined;
@@ -372,40 +463,26 @@ function definitionMemo(words: Words | undefined): {
     }
     return next;
   };
-  return {
-    read: (cells, formats, measure, wording) => {
-      let node = root;
-      for (const cell of cells) node = child(node, keyOf(cell));
-      for (const format of formats) node = child(node, format);
-      const unit = unitFromMeasure(measure) ?? "";
-      let definition = node.get(unit) as Definition | undefined;
-      if (!definition) {
-        definition = readKpiDefinition(wording(), words);
-        node.set(unit, definition);
-      }
-      return definition;
-    },
-    scaled: (definition, scale) => {
-      let byScale = scaled.get(definition);
-      if (!byScale) {
-        byScale = new Map();
-        scaled.set(definition, byScale);
-      }
-      const key = scale ?? "";
-      let result = byScale.get(key);
-      if (!result) {
-        result = withScale(definition, scale);
-        byScale.set(key, result);
-      }
-      return result;
-    },
-    problems: (definition) => {
-      let found = problems.get(definition);
-      if (!found) {
-        found = definitionProblems(definition);
-        problems.set(definition, found);
-      }
-      return found;
-    },
+  return (cells, formats, measure, wording) => {
+    let node = root;
+    for (const cell of cells) node = child(node, keyOf(cell));
+    for (const format of formats) node = child(node, format);
+    const unit = unitFromMeasure(measure) ?? "";
+    let definition = node.get(unit) as Definition | undefined;
+    if (!definition) {
+      definition = readKpiDefinition(wording(), words);
+      node.set(unit, definition);
+    }
+    return definition;
   };
+}
+
+/** The value a map holds for a key, made and kept the first time it is asked for. */
+function remembered<K, V>(map: { get(key: K): V | undefined; set(key: K, value: V): unknown }, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
 }

@@ -2,7 +2,7 @@
  * The watch list of Red and Amber KPIs that the pane's summary shows, each with its gap to target in words.
  * Only the pane reads it, so it stays out of the functions' script.
  */
-import { appraiseTables, latestFigure, type Appraisal } from "./appraisal";
+import { appraiseTables, latestFigure, reportOf, type Appraisal } from "./appraisal";
 import { benchmarkName } from "./benchmarks";
 import type { Definition } from "./definition";
 import { gapToTarget } from "./gap";
@@ -41,17 +41,18 @@ export function watchList(found: FoundTables, toleranceSet: string = standardSet
 /** The KPIs whose latest figure is Red or Amber, Red first, each with its gap to target: read off the appraisal's ratings. */
 export function watchListOf(appraisal: Appraisal): WatchItem[] {
   const items: WatchItem[] = [];
-  for (const row of appraisal.rows) {
+  const reports = reportOf(appraisal).rows;
+  appraisal.rows.forEach((row, index) => {
     const latest = latestFigure(row);
-    if (latest < 0) continue;
+    if (latest < 0) return;
     const { status, reason } = row.ratings[latest];
-    if (status !== "Red" && status !== "Amber") continue;
-    const { kpi, report } = row;
+    if (status !== "Red" && status !== "Amber") return;
+    const { kpi } = row;
     const cell = kpi.cells[latest];
     // Against a benchmark target the rating's own sentence says the gap: "… SN is 27.0%, 1.1 points apart".
     const gap = row.benchmarkStanding ? { ok: false as const, problem: reason } : gapToTarget(cell.value, kpi.definition, cell.numberFormat);
-    const worseThan = report.comparisons.filter((comparison) => comparison.verdict === "Worse").map(benchmarkName);
+    const worseThan = reports[index].comparisons.filter((comparison) => comparison.verdict === "Worse").map(benchmarkName);
     items.push({ sheet: appraisal.sheet, row: kpi.row, id: kpi.id, measure: kpi.measure, status, period: cell.period, address: cell.address, gap: gap.ok ? describeGap(gap.value, kpi.definition) : gap.problem, worseThan });
-  }
+  });
   return items.sort((a, b) => (a.status === b.status ? 0 : a.status === "Red" ? -1 : 1));
 }

@@ -221,7 +221,7 @@ export type ValueRead =
   | { kind: "no data"; reason: string }
   | { kind: "unreadable"; reason: string };
 
-const noFigureWords = ["not available", "n/a", "na", "n.a.", "-", "–", "—", "no data", "not applicable", "nyd"];
+const noFigureWords: ReadonlySet<string> = new Set(["not available", "n/a", "na", "n.a.", "-", "–", "—", "no data", "not applicable", "nyd"]);
 
 /** Words that say why a period has no figure yet, with what each means. */
 const noDataMeanings: ReadonlyMap<string, string> = new Map([
@@ -266,29 +266,30 @@ export function readValue(cell: CellValue, numberFormat = "General", words?: Wor
   }
   if (typeof cell === "boolean") return { kind: "unreadable", reason: `${cell ? "TRUE" : "FALSE"} is not a figure` };
   if (isExcelError(cell)) return { kind: "unreadable", reason: `${describeError(cell.error)}, not a figure` };
-  const text = cell.replace(/\s+/g, " ").trim();
+  // Most text is "91%" or a word with single spaces: only other white space needs the folding.
+  const text = (/[^\S ]|\s\s/.test(cell) ? cell.replace(/\s+/g, " ") : cell).trim();
   if (text === "") return { kind: "no data", reason: "the cell is blank" };
   // Pasted web or PDF figures carry non-breaking spaces, which Excel's own reading of text refuses.
   if (cell.includes("\u00a0") && /\d/.test(cell)) return { kind: "unreadable", reason: `"${text}" has a non-breaking space in it: retype it as a number so Excel can read it` };
-  const noData = noDataOf(text, words);
-  if (noData) return { kind: "no data", reason: noData };
-  if (looksLikeExcelError(text)) return { kind: "unreadable", reason: `${text.toUpperCase()} is an Excel error, not a figure` };
+  const taught = taughtWord(words, text);
+  if (taught?.meaning.kind === "no data") return { kind: "no data", reason: taughtSource(taught) };
   // Only text that Excel itself turns into the same number ("91%", "173.75"), so a formula, a conditional
-  // format and the report always agree about a cell.
+  // format and the report always agree about a cell. No built-in no-data word looks like one.
   const figure = plainFigurePattern.exec(text);
   if (figure) {
     const number = Number(figure[1]);
     return figure[2] ? { kind: "figure", value: percentToFraction(number), percent: true } : { kind: "figure", value: number, percent: false };
   }
+  const noData = builtInNoData(text);
+  if (noData) return { kind: "no data", reason: noData };
+  if (looksLikeExcelError(text)) return { kind: "unreadable", reason: `${text.toUpperCase()} is an Excel error, not a figure` };
   return { kind: "unreadable", reason: `"${text.length > 40 ? `${text.slice(0, 40)}…` : text}" is not a figure` };
 }
 
-/** Why a word in a period cell means no figure, or null when it is not such a word. */
-function noDataOf(text: string, words: Words | undefined): string | null {
-  const taught = taughtWord(words, text);
-  if (taught?.meaning.kind === "no data") return taughtSource(taught);
+/** Why a built-in word or symbol in a period cell means no figure, or null when it is not one. */
+function builtInNoData(text: string): string | null {
   const lower = text.toLowerCase();
-  if (noFigureWords.includes(lower)) return `"${text}" means no figure for this period`;
+  if (noFigureWords.has(lower)) return `"${text}" means no figure for this period`;
   // Figures ("91%") are most of what comes here: look words up as written, and trim "[c]" or "Not due." only when so written.
   const meaning =
     noDataMeanings.get(lower) ??

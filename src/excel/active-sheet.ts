@@ -3,7 +3,7 @@
  * the add-in's rules (rules.ts), selecting a KPI's row and making a shareable copy. Everything else on the
  * sheet is left alone.
  */
-import { appraiseTables, callsOwnFunction, findTables, formattingPlan, topLeftOf, type FormattingPlan, type FoundTables, type Register, type Words } from "../core";
+import { appraiseTables, callsOwnFunction, findTables, formattingPlan, topLeftOf, type Appraisal, type FormattingPlan, type FoundTables, type Register, type Words } from "../core";
 import { detectCapabilities, type Capabilities } from "./requirements";
 import { queueDeletions, queueRules, retryAfter } from "./rules";
 import { activeSheet, readActiveSheet, type OwnRule, type SheetLocator, type SheetReading } from "./sheet-reading";
@@ -12,6 +12,8 @@ export { readActiveSheet, type OwnRule, type SheetLocator, type SheetReading };
 
 export interface Applied {
   found: FoundTables;
+  /** The sheet's appraisal, whose rules were written: the pane shows its report without rating again. */
+  appraisal: Appraisal;
   plan: FormattingPlan;
   removed: number;
   /** Conditional formats Excel could not describe, left as they are. */
@@ -29,9 +31,10 @@ export interface Applied {
 export async function applyRagFormatting(context: Excel.RequestContext, register: Register, toleranceSet: string, capabilities: Capabilities, words?: Words): Promise<Applied> {
   const reading = await readActiveSheet(context, capabilities);
   const found = findTables(reading.grid, register, { words });
-  const plan = formattingPlan(appraiseTables(found, toleranceSet));
+  const appraisal = appraiseTables(found, toleranceSet);
+  const plan = formattingPlan(appraisal);
   await replaceRules(context, plan, reading, capabilities);
-  return { found, plan, removed: reading.ownRules.length, unreadableRules: reading.unreadableRules, blocks: reading.blocks };
+  return { found, appraisal, plan, removed: reading.ownRules.length, unreadableRules: reading.unreadableRules, blocks: reading.blocks };
 }
 
 /** Writes a plan over the add-in's rules that a reading found: one sync, or three where Excel refuses the first write. */

@@ -32,33 +32,38 @@ async function insertOrTopUp(context: Excel.RequestContext, spec: TableToWrite):
   const existing = context.workbook.tables.getItemOrNullObject(spec.name);
   const sheet = context.workbook.worksheets.getItemOrNullObject(registerSheetName);
   await context.sync();
-  if (existing.isNullObject) {
-    let column = 0;
-    // A new table starts at A1 of an empty sheet, or to the right of what the sheet holds already.
-    if (!sheet.isNullObject) {
-      const used = sheet.getUsedRangeOrNullObject(true);
-      used.load(["columnIndex", "columnCount"]);
-      await context.sync();
-      if (!used.isNullObject) column = used.columnIndex + used.columnCount + 1;
-    }
-    const target = sheet.isNullObject ? context.workbook.worksheets.add(registerSheetName) : sheet;
-    // A table needs a row under its header: an empty one where there is nothing to list.
-    const body = spec.rows.length > 0 ? spec.rows : [spec.columns.map((): CellValue => null)];
-    const address = `${columnLetters(column)}1:${columnLetters(column + spec.columns.length - 1)}${body.length + 1}`;
-    const range = target.getRange(address);
-    range.numberFormat = [spec.columns.map(() => "@"), ...body.map(() => spec.columns.map(() => "@"))];
-    range.values = [[...spec.columns], ...body.map((row) => row.map(toExcelValue))];
-    const table = target.tables.add(`'${registerSheetName}'!${address}`, true);
-    table.name = spec.name;
+  return existing.isNullObject ? insertTable(context, spec, sheet) : topUpTable(context, spec, existing);
+}
+
+/** A new table starts at A1 of an empty sheet, or to the right of what the sheet holds already. */
+async function insertTable(context: Excel.RequestContext, spec: TableToWrite, sheet: Excel.Worksheet): Promise<RegisterInsertion> {
+  let column = 0;
+  if (!sheet.isNullObject) {
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load(["columnIndex", "columnCount"]);
     await context.sync();
-    return { created: true, added: spec.rows.length };
+    if (!used.isNullObject) column = used.columnIndex + used.columnCount + 1;
   }
+  const target = sheet.isNullObject ? context.workbook.worksheets.add(registerSheetName) : sheet;
+  // A table needs a row under its header: an empty one where there is nothing to list.
+  const body = spec.rows.length > 0 ? spec.rows : [spec.columns.map((): CellValue => null)];
+  const address = `${columnLetters(column)}1:${columnLetters(column + spec.columns.length - 1)}${body.length + 1}`;
+  const range = target.getRange(address);
+  range.numberFormat = [spec.columns.map(() => "@"), ...body.map(() => spec.columns.map(() => "@"))];
+  range.values = [[...spec.columns], ...body.map((row) => row.map(toExcelValue))];
+  const table = target.tables.add(`'${registerSheetName}'!${address}`, true);
+  table.name = spec.name;
+  await context.sync();
+  return { created: true, added: spec.rows.length };
+}
+
+/** Adds the rows whose key the table lacks, each cell under its own header: the analyst may have moved columns. */
+async function topUpTable(context: Excel.RequestContext, spec: TableToWrite, existing: Excel.Table): Promise<RegisterInsertion> {
   const header = existing.getHeaderRowRange();
   const body = existing.getDataBodyRange();
   header.load("values");
   body.load("values");
   await context.sync();
-  const loose = (text: string): string => text.trim().toLowerCase();
   const headings = header.values[0].map((cell) => loose(String(cell)));
   const keyColumn = headings.indexOf(loose(spec.key.column));
   if (keyColumn < 0) throw new AnalystProblem(`the ${spec.name} table has no ${spec.key.column} column, so the add-in cannot tell which ${spec.key.lacks} it lacks: add the ${spec.key.column} header back`);
@@ -66,17 +71,22 @@ async function insertOrTopUp(context: Excel.RequestContext, spec: TableToWrite):
   const present = new Set(body.values.map((row) => spec.key.of(String(row[keyColumn]))));
   const missing = spec.rows.filter((row) => !present.has(spec.key.of(String(row[keyAt]))));
   if (missing.length > 0) {
-    // The analyst may have moved columns: write each cell under its own header.
-    const ordered = missing.map((row) =>
-      headings.map((heading) => {
-        const index = spec.columns.findIndex((name) => loose(name) === heading);
-        return index < 0 ? "" : toExcelValue(row[index] ?? null);
-      }),
-    );
-    existing.rows.add(undefined, ordered);
+    existing.rows.add(undefined, missing.map((row) => underHeadings(row, spec.columns, headings)));
     await context.sync();
   }
   return { created: false, added: missing.length };
+}
+
+/** A row in the table's own column order: each cell under its heading, blank under a heading the row lacks. */
+function underHeadings(row: readonly CellValue[], columns: readonly string[], headings: readonly string[]): Array<string | number | boolean> {
+  return headings.map((heading) => {
+    const index = columns.findIndex((name) => loose(name) === heading);
+    return index < 0 ? "" : toExcelValue(row[index] ?? null);
+  });
+}
+
+function loose(text: string): string {
+  return text.trim().toLowerCase();
 }
 
 /**

@@ -2,94 +2,168 @@
  * The pane's one conversation with Excel: it asks src/excel to read, apply and remove, and turns the
  * answers into the plain PaneState that the components draw. One Excel.run per analyst action.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { appraiseTables, builtInRegister, findTables, isRagStatus, resolveToleranceSet, standardSet, summarise, summariseComparisons, toleranceSetsOf, unknownWords, watchListOf, type FoundTables, type Register, type WatchItem, type Words } from "../core";
+import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch, type SetStateAction } from "react";
+import { appraiseTables, builtInRegister, findTables, reportOf, resolveToleranceSet, standardSet, summarise, summariseComparisons, toleranceSetsOf, unknownWords, watchListOf, type Appraisal, type FoundTables, type Register, type WatchItem, type Words } from "../core";
 import { applyRagFormatting, copySheetWithValues, readActiveSheet, removeRagFormatting, selectSheetRow } from "../excel/active-sheet";
 import { watchSheetActivation } from "../excel/events";
 import { insertRegisterTable, insertWordsTable } from "../excel/table-insertion";
 import { currentWorkbookRegister, onRegisterChanged, type WorkbookRegister } from "../excel/workbook-register";
 import { checkRequirements, type Capabilities } from "../excel/requirements";
-import { unreadableRulesNote } from "./wording";
 import { explainFailure, runExcel } from "../excel/run";
 import { checkThisExcel } from "../excel/self-check";
 import { initialPaneState, type PaneActions, type PaneMessage, type PaneState } from "./model";
+import { appliedMessage, registerTableMessage, removedMessage, sharedCopyMessage, unreadableRulesNote, wordsTableMessage } from "./wording";
 
 type SheetView = Pick<PaneState, "sheet" | "tables" | "skipped" | "summary" | "watchList" | "benchmarks" | "toleranceSets" | "toleranceSet" | "ownRules">;
 
-/** The pane's view of a sheet's tables under a tolerance set: what every component needs, as plain data. */
-export function viewOf(found: FoundTables, toleranceSet: string, ownRules: number): SheetView & { toleranceSetProblem?: string } {
+/**
+ * The pane's view of a sheet's tables under a tolerance set: what every component needs, as plain data.
+ * An appraisal of these tables under that set (Apply's) is shown as it is, not rated again.
+ */
+export function viewOf(found: FoundTables, toleranceSet: string, ownRules: number, appraised?: Appraisal): SheetView & { toleranceSetProblem?: string } {
   const toleranceSets = toleranceSetsOf([found]);
   const resolved = resolveToleranceSet(toleranceSet, toleranceSets, `on the sheet "${found.sheet}"`);
   const chosen = resolved.ok ? resolved.value : standardSet;
-  const appraisal = appraiseTables(found, chosen);
+  const appraisal = appraised?.toleranceSet === chosen && appraised.tables.every((table, index) => table.table === found.tables[index]) ? appraised : appraiseTables(found, chosen);
+  const report = reportOf(appraisal);
   return {
     ...(resolved.ok ? {} : { toleranceSetProblem: `${resolved.problem}. Rated with ${standardSet}.` }),
-    sheet: found.sheet, tables: appraisal.tables, skipped: found.skipped, summary: summarise(appraisal.tables), watchList: watchListOf(appraisal), benchmarks: summariseComparisons(appraisal.tables.flatMap((table) => table.rows)), toleranceSets, toleranceSet: chosen, ownRules };
+    sheet: found.sheet, tables: report.tables, skipped: found.skipped, summary: summarise(report.tables), watchList: watchListOf(appraisal), benchmarks: summariseComparisons(report.rows), toleranceSets, toleranceSet: chosen, ownRules };
 }
 
+/** What the pane keeps between renders without drawing it. */
+interface PaneSession {
+  register: Register;
+  words: { words?: Words; problems: string[] };
+  capabilities: Capabilities;
+  /** The tolerance set the pane shows, and so the one Apply colours by. */
+  toleranceSet: string;
+  /** The tables last found on the sheet, to show again under another tolerance set or after Remove. */
+  found: FoundTables | null;
+}
+
+type SetPaneState = Dispatch<SetStateAction<PaneState>>;
+
+/** How the pane tells the analyst what it is doing and what came of it. */
+interface Feedback {
+  say(message: PaneMessage | undefined): void;
+  busy(what: string | undefined): void;
+  /** Excel is waiting for the analyst to finish editing a cell. */
+  waiting(): void;
+}
+
+/** Shows a sheet's tables, with how many of the add-in's rules are on it and, where given, a message; with their appraisal where one was made. */
+type Show = (tables: FoundTables, ownRules: number, message?: PaneMessage, appraisal?: Appraisal) => void;
+
+/** An action that says what it is doing, then what it did (or why it failed), in words. */
+type Act = (doing: string, failed: string, action: () => Promise<PaneMessage | void>) => Promise<void>;
+
+/** The pane's state and what the analyst can ask of it: reading, formatting, the register's tables, the self-check. */
 export function usePane(): { state: PaneState; actions: PaneActions } {
   const [state, setState] = useState<PaneState>(initialPaneState);
-  const register = useRef<Register>(builtInRegister);
-  const words = useRef<{ words?: Words; problems: string[] }>({ problems: [] });
-  const capabilities = useRef<Capabilities>({ mergedAreas: true, cultureInfo: true, formatById: true });
-  const toleranceSet = useRef(standardSet);
-  const found = useRef<FoundTables | null>(null);
+  const session = useRef<PaneSession>({ register: builtInRegister, words: { problems: [] }, capabilities: { mergedAreas: true, cultureInfo: true, formatById: true }, toleranceSet: standardSet, found: null }).current;
+  const feedback = useFeedback(setState);
+  const show = useSheetView(session, setState);
+  const reread = useSheetReading(session, setState, feedback, show);
+  useStartUp(session, setState, reread, feedback.waiting);
+  const act = useAct(feedback);
+  const { waiting } = feedback;
+  const actions = useMemo<PaneActions>(
+    () => ({
+      reread: () => void reread(),
+      chooseToleranceSet: (set) => {
+        session.toleranceSet = set;
+        if (session.found) show(session.found, state.ownRules);
+      },
+      ...formattingActions(session, act, show, waiting),
+      ...tableActions(session, act, waiting),
+      selectRow: (item: WatchItem) => void act("Selecting the row…", "The row could not be selected", () => runExcel((context) => selectSheetRow(context, item.sheet, item.row), { onWaiting: waiting })),
+      shareCopy: () => void act("Making a shareable copy…", "The shareable copy was not made", async () => sharedCopyMessage(await runExcel(copySheetWithValues, { onWaiting: waiting }))),
+      checkThisExcel: () => void runSelfCheck(setState, waiting),
+      dismissMessage: () => feedback.say(undefined),
+    }),
+    [act, feedback, reread, session, show, state.ownRules, waiting],
+  );
+  return { state, actions };
+}
 
-  const say = useCallback((message: PaneMessage | undefined) => setState((previous) => ({ ...previous, message })), []);
-  const busy = useCallback((what: string | undefined) => setState((previous) => ({ ...previous, busy: what })), []);
-  const waiting = useCallback(() => busy("Waiting for you to finish editing the cell…"), [busy]);
+function useFeedback(setState: SetPaneState): Feedback {
+  return useMemo(() => {
+    const busy = (what: string | undefined): void => setState((previous) => ({ ...previous, busy: what }));
+    return {
+      say: (message) => setState((previous) => ({ ...previous, message })),
+      busy,
+      waiting: () => busy("Waiting for you to finish editing the cell…"),
+    };
+  }, [setState]);
+}
 
-  const show = useCallback((tables: FoundTables, ownRules: number, message?: PaneMessage) => {
-    found.current = tables;
-    const { toleranceSetProblem, ...view } = viewOf(tables, toleranceSet.current, ownRules);
-    // A sheet without the chosen set resets the choice, so Apply colours what the pane shows.
-    toleranceSet.current = view.toleranceSet;
-    const reset: PaneMessage | undefined = toleranceSetProblem === undefined ? undefined : { intent: "warning", text: toleranceSetProblem };
-    setState((previous) => ({ ...previous, phase: "ready", busy: undefined, ...view, registerProblems: register.current.problems, wordsProblems: words.current.problems, message: message ?? reset ?? previous.message }));
-  }, []);
+/**
+ * Shows a sheet's tables under the chosen tolerance set. A sheet without the chosen set resets the choice,
+ * saying so, so that Apply colours what the pane shows.
+ */
+function useSheetView(session: PaneSession, setState: SetPaneState): Show {
+  return useCallback(
+    (tables, ownRules, message, appraisal) => {
+      session.found = tables;
+      const { toleranceSetProblem, ...view } = viewOf(tables, session.toleranceSet, ownRules, appraisal);
+      session.toleranceSet = view.toleranceSet;
+      const reset: PaneMessage | undefined = toleranceSetProblem === undefined ? undefined : { intent: "warning", text: toleranceSetProblem };
+      setState((previous) => ({ ...previous, phase: "ready", busy: undefined, ...view, registerProblems: session.register.problems, wordsProblems: session.words.problems, message: message ?? reset ?? previous.message }));
+    },
+    [session, setState],
+  );
+}
 
-  const reread = useCallback(async () => {
-    busy("Reading the sheet…");
+/** Reads the active sheet and shows what was found there, or why it could not be read. */
+function useSheetReading(session: PaneSession, setState: SetPaneState, feedback: Feedback, show: Show): () => Promise<void> {
+  return useCallback(async () => {
+    feedback.busy("Reading the sheet…");
     try {
-      const reading = await runExcel((context) => readActiveSheet(context, capabilities.current), { onWaiting: waiting });
+      const reading = await runExcel((context) => readActiveSheet(context, session.capabilities), { onWaiting: feedback.waiting });
       const note = unreadableRulesNote(reading.unreadableRules);
-      show(findTables(reading.grid, register.current, { words: words.current.words }), reading.ownRules.length, note ? { intent: "warning", text: note } : undefined);
+      show(findTables(reading.grid, session.register, { words: session.words.words }), reading.ownRules.length, note ? { intent: "warning", text: note } : undefined);
     } catch (error) {
       setState((previous) => ({ ...previous, phase: "ready", busy: undefined, message: { intent: "error", text: explainFailure(error, "The sheet could not be read") } }));
     }
-  }, [busy, show, waiting]);
+  }, [feedback, session, setState, show]);
+}
 
-  // The register is the functions' own (src/excel/workbook-register.ts): one read, one watch, one failure policy.
-  const take = useCallback((read: WorkbookRegister) => {
-    register.current = read.register;
-    words.current = read.words;
-  }, []);
-  const reloadRegister = useCallback(async () => {
-    take(await currentWorkbookRegister());
-  }, [take]);
+/** The register is the functions' own (src/excel/workbook-register.ts): one read, one watch, one failure policy. */
+function takeRegister(session: PaneSession, read: WorkbookRegister): void {
+  session.register = read.register;
+  session.words = read.words;
+}
 
+/**
+ * On opening: checks this Excel can run the pane, reads the register, watches for another sheet being
+ * activated and reads the active one. Only the register's edits change what the pane shows of another
+ * sheet's tables, so they read the sheet again too.
+ */
+function useStartUp(session: PaneSession, setState: SetPaneState, reread: () => Promise<void>, waiting: () => void): void {
   useEffect(() => {
     const check = checkRequirements();
     if (!check.ok) {
       setState((previous) => ({ ...previous, phase: "unsupported", message: { intent: "error", text: check.problem } }));
       return;
     }
-    capabilities.current = check.capabilities;
-    // Only the register's edits change what the pane shows of another sheet's tables.
+    session.capabilities = check.capabilities;
     const unsubscribe = onRegisterChanged((changed) => {
-      take(changed);
+      takeRegister(session, changed);
       void reread();
     });
     void (async () => {
-      await reloadRegister();
+      takeRegister(session, await currentWorkbookRegister());
       await runExcel((context) => watchSheetActivation(context, reread), { onWaiting: waiting }).catch(() => undefined);
       await reread();
     })();
     return unsubscribe;
-  }, [reloadRegister, reread, say, take, waiting]);
+  }, [reread, session, setState, waiting]);
+}
 
-  const act = useCallback(
-    async (doing: string, failed: string, action: () => Promise<PaneMessage | void>) => {
+function useAct({ busy, say }: Feedback): Act {
+  return useCallback(
+    async (doing, failed, action) => {
       busy(doing);
       try {
         const message = await action();
@@ -102,72 +176,52 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
     },
     [busy, say],
   );
+}
 
-  const actions = useMemo<PaneActions>(
-    () => ({
-      reread: () => void reread(),
-      chooseToleranceSet: (set) => {
-        toleranceSet.current = set;
-        if (found.current) show(found.current, state.ownRules);
-      },
-      apply: () =>
-        void act("Applying RAG formatting…", "RAG formatting was not applied", async () => {
-          const applied = await runExcel((context) => applyRagFormatting(context, register.current, toleranceSet.current, capabilities.current, words.current.words), { onWaiting: waiting });
-          const cells = applied.plan.tables.flatMap((table) => table.rows.flatMap((row) => row.cells)).filter((cell) => isRagStatus(cell.status)).length;
-          show(applied.found, applied.plan.rules.length);
-          const note = unreadableRulesNote(applied.unreadableRules);
-          if (applied.plan.rules.length === 0) return { intent: "warning", text: `There was nothing to colour: no KPI row on this sheet has a figure with a target.${note ? ` ${note}` : ""}` };
-          return { intent: note ? "warning" : "success", text: `Applied ${applied.plan.rules.length} RAG rules colouring ${cells} cells (tolerance set ${applied.plan.toleranceSet}). Your own formatting is untouched.${note ? ` ${note}` : ""}` };
-        }),
-      remove: () =>
-        void act("Removing RAG formatting…", "RAG formatting was not removed", async () => {
-          const { removed, unreadableRules } = await runExcel((context) => removeRagFormatting(context, capabilities.current), { onWaiting: waiting });
-          if (found.current) show(found.current, 0);
-          const note = unreadableRulesNote(unreadableRules);
-          return { intent: note ? "warning" : "success", text: `Removed ${removed} RAG rule${removed === 1 ? "" : "s"}. Your own formatting is untouched.${note ? ` ${note}` : ""}` };
-        }),
-      selectRow: (item: WatchItem) => void act("Selecting the row…", "The row could not be selected", () => runExcel((context) => selectSheetRow(context, item.sheet, item.row), { onWaiting: waiting })),
-      insertRegister: () =>
-        void act("Updating the KPI register…", "The KPI register was not changed", async () => {
-          // The table's own events read the register again, for the functions and the pane alike.
-          const inserted = await runExcel(insertRegisterTable, { onWaiting: waiting });
-          return inserted.created
-            ? { intent: "success", text: `Inserted the KPIRegister table on the sheet "KPI Register" with ${inserted.added} KPIs from the catalogue. Edit it like any table: your rows win over the catalogue.` }
-            : { intent: "success", text: inserted.added === 0 ? "The KPIRegister table already has every KPI of the catalogue." : `Added ${inserted.added} missing KPIs to the KPIRegister table; your rows are untouched.` };
-        }),
-      insertWords: () =>
-        void act("Updating the KPIWords table…", "The KPIWords table was not changed", async () => {
-          const inserted = await runExcel(
-            async (context) => {
-              const { grid } = await readActiveSheet(context, capabilities.current);
-              return insertWordsTable(context, unknownWords(grid, findTables(grid, register.current, { words: words.current.words }), words.current.words));
-            },
-            { onWaiting: waiting },
-          );
-          // The table's own events read the register and the sheet again, for the functions and the pane alike.
-          const listed = inserted.added === 1 ? "1 word of this sheet" : `${inserted.added} words of this sheet`;
-          if (inserted.created) return { intent: "success", text: `Inserted the KPIWords table on the sheet "KPI Register" with ${listed} the add-in could not read. Write what each means in its Means column: a polarity such as Bigger is better, No data, or a header such as Target, Tolerance or Not a period.` };
-          return { intent: "success", text: inserted.added === 0 ? "The KPIWords table already lists every word of this sheet the add-in could not read." : `Added ${listed} to the KPIWords table; your rows are untouched.` };
-        }),
-      shareCopy: () =>
-        void act("Making a shareable copy…", "The shareable copy was not made", async () => {
-          const copy = await runExcel(copySheetWithValues, { onWaiting: waiting });
-          return { intent: "success", text: `Made "${copy.sheet}": ${copy.replaced} KPI formula${copy.replaced === 1 ? "" : "s"} replaced with ${copy.replaced === 1 ? "its value" : "their values"}.` };
-        }),
-      checkThisExcel: () =>
-        void (async () => {
-          setState((previous) => ({ ...previous, busy: "Checking this Excel…", selfCheck: { running: true } }));
-          try {
-            const report = await runExcel((context) => checkThisExcel(context), { onWaiting: waiting });
-            setState((previous) => ({ ...previous, busy: undefined, selfCheck: { running: false, report: report.text } }));
-          } catch (error) {
-            setState((previous) => ({ ...previous, busy: undefined, selfCheck: { running: false, report: explainFailure(error, "The check could not run") } }));
-          }
-        })(),
-      dismissMessage: () => say(undefined),
-    }),
-    [act, reread, say, show, state.ownRules, waiting],
-  );
+/** Apply and Remove: each reads the sheet afresh in Excel, then the pane shows the tables with the rules now there. */
+function formattingActions(session: PaneSession, act: Act, show: Show, waiting: () => void): Pick<PaneActions, "apply" | "remove"> {
+  return {
+    apply: () =>
+      void act("Applying RAG formatting…", "RAG formatting was not applied", async () => {
+        const applied = await runExcel((context) => applyRagFormatting(context, session.register, session.toleranceSet, session.capabilities, session.words.words), { onWaiting: waiting });
+        show(applied.found, applied.plan.rules.length, undefined, applied.appraisal);
+        return appliedMessage(applied);
+      }),
+    remove: () =>
+      void act("Removing RAG formatting…", "RAG formatting was not removed", async () => {
+        const { removed, unreadableRules } = await runExcel((context) => removeRagFormatting(context, session.capabilities), { onWaiting: waiting });
+        if (session.found) show(session.found, 0);
+        return removedMessage(removed, unreadableRules);
+      }),
+  };
+}
 
-  return { state, actions };
+/** The KPIRegister and KPIWords tables: the tables' own events read the register (and the sheet) again, for the functions and the pane alike. */
+function tableActions(session: PaneSession, act: Act, waiting: () => void): Pick<PaneActions, "insertRegister" | "insertWords"> {
+  return {
+    insertRegister: () => void act("Updating the KPI register…", "The KPI register was not changed", async () => registerTableMessage(await runExcel(insertRegisterTable, { onWaiting: waiting }))),
+    insertWords: () =>
+      void act("Updating the KPIWords table…", "The KPIWords table was not changed", async () => {
+        const inserted = await runExcel(
+          async (context) => {
+            const { grid } = await readActiveSheet(context, session.capabilities);
+            const { words } = session.words;
+            return insertWordsTable(context, unknownWords(grid, findTables(grid, session.register, { words }), words));
+          },
+          { onWaiting: waiting },
+        );
+        return wordsTableMessage(inserted);
+      }),
+  };
+}
+
+/** "Check this Excel": its report, or why it could not run, in the Help section. */
+async function runSelfCheck(setState: SetPaneState, waiting: () => void): Promise<void> {
+  setState((previous) => ({ ...previous, busy: "Checking this Excel…", selfCheck: { running: true } }));
+  try {
+    const report = await runExcel((context) => checkThisExcel(context), { onWaiting: waiting });
+    setState((previous) => ({ ...previous, busy: undefined, selfCheck: { running: false, report: report.text } }));
+  } catch (error) {
+    setState((previous) => ({ ...previous, busy: undefined, selfCheck: { running: false, report: explainFailure(error, "The check could not run") } }));
+  }
 }

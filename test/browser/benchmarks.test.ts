@@ -8,18 +8,19 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findTables, planFormatting } from "../../src/core";
+import { findTables } from "../../src/core";
 import { createExcelHost, workbookStateFromJson, workbookStateToJson, type WorkbookJson } from "../support";
 import { wholeNumbers } from "../core/benchmark-scorecards";
 import { chromiumExecutable, ensureBuilt, results, servePane } from "./built-pane";
 import type { BrowserHost } from "./host-entry";
 import type { PaneServer } from "./server";
+import { plannedWithReport } from "../support/planned-with-report";
 
 let server: PaneServer | undefined;
 let browser: Browser | undefined;
 let page: Page;
 const pageErrors: string[] = [];
-const plan = planFormatting(findTables(wholeNumbers));
+const plan = plannedWithReport(findTables(wholeNumbers));
 
 beforeAll(async () => {
   await ensureBuilt();

@@ -7,13 +7,14 @@ import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findTables, planFormatting, ragPalette, summarise, watchList, type CellValue, type FormattingPlan, type FoundTables, type PeriodSummary, type Status } from "../../src/core";
+import { findTables, ragPalette, summarise, watchList, type CellValue, type FoundTables, type PeriodSummary, type Status } from "../../src/core";
 import { gridOf, readWorkbookFile } from "../support/xlsx-grid";
 import { createExcelHost, loadHostFromXlsx, workbookStateFromJson, workbookStateToJson, type ConditionalFormatSnapshot, type ExcelHost, type WorkbookJson } from "../support";
 import { paintedCells, type RuleToJudge } from "../support/rule-engine";
 import type { BrowserHost } from "./host-entry";
 import { chromiumExecutable, ensureBuilt, results, root, servePane } from "./built-pane";
 import type { PaneServer } from "./server";
+import { plannedWithReport, type PlanWithReport } from "../support/planned-with-report";
 
 const workbookFile = path.join(root, "examples", "appendix-i.xlsx");
 
@@ -50,7 +51,7 @@ let server: PaneServer | undefined;
 let browser: Browser | undefined;
 let context: BrowserContext | undefined;
 let page: Page;
-let expected: { sheet: string; found: FoundTables; plan: FormattingPlan; summary: PeriodSummary[]; analystsRules: ConditionalFormatSnapshot[]; cells: unknown };
+let expected: { sheet: string; found: FoundTables; plan: PlanWithReport; summary: PeriodSummary[]; analystsRules: ConditionalFormatSnapshot[]; cells: unknown };
 /** A step failed: the ones after it are skipped, since each starts where the previous one ended. */
 let broken: string | undefined;
 
@@ -64,7 +65,7 @@ async function expectedReport(host: ExcelHost): Promise<typeof expected> {
   const worksheet = workbook.getWorksheet(sheet);
   if (!worksheet) throw new Error(`ExcelJS finds no sheet "${sheet}" in ${workbookFile}`);
   const found = findTables(gridOf(worksheet));
-  const plan = planFormatting(found, "Standard");
+  const plan = plannedWithReport(found, "Standard");
   return { sheet, found, plan, summary: summarise(plan.tables), analystsRules: host.activeSheet.conditionalFormats(), cells: host.snapshot().sheets.map((each) => each.cells) };
 }
 
@@ -173,7 +174,7 @@ function sheetValues(workbook: ExcelHost, sheet: string): CellValue[][] {
 }
 
 /** The fill the report's status gives each Green, Amber and Red cell, by address. */
-function expectedPaint(plan: FormattingPlan): Record<string, string> {
+function expectedPaint(plan: PlanWithReport): Record<string, string> {
   const cells = plan.tables.flatMap((table) => table.rows.flatMap((row) => row.cells));
   const rag = cells.flatMap((cell) => (cell.status === "Green" || cell.status === "Amber" || cell.status === "Red" ? [[cell.address, ragPalette[cell.status].fill] as const] : []));
   return Object.fromEntries(rag.sort(([a], [b]) => a.localeCompare(b)));

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { buildRegister, findTables, planFormatting, registerTableName, type Status, type TableReport } from "../../src/core";
+import { buildRegister, findTables, registerTableName, type Status, type TableReport } from "../../src/core";
 import { openWorkbook, readSheetContent, tableCells } from "../../src/cli/workbook";
 import { example, fixture } from "./run-command";
+import { plannedWithReport } from "../support/planned-with-report";
 
 async function reportOf(file: string, toleranceSet = "Standard"): Promise<TableReport[]> {
   const workbook = await openWorkbook(file);
@@ -9,7 +10,7 @@ async function reportOf(file: string, toleranceSet = "Standard"): Promise<TableR
     const contents = new Map();
     for (const sheet of workbook.sheets) contents.set(sheet.name, await readSheetContent(workbook, sheet));
     const register = buildRegister(tableCells(workbook, contents, registerTableName));
-    return [...contents.values()].flatMap((content) => planFormatting(findTables(content.grid, register), toleranceSet).tables);
+    return [...contents.values()].flatMap((content) => plannedWithReport(findTables(content.grid, register), toleranceSet).tables);
   } finally {
     await workbook.zip.close();
   }
@@ -46,6 +47,7 @@ describe("finding KPI tables on layouts the seeds do not show verbatim", () => {
   });
 
   const reference = reportOf(example("appendix-i.xlsx")).then((tables) => statusesByMeasure(tables));
+  // How many KPI rows each holds, from test/fixtures/README.md: Appendix I's first page has 12, all three pages 40.
   const variants: Array<[string, string, number]> = [
     ["columns in another order, no merges", "columns-reordered.xlsx", 12],
     ["percentages kept as whole numbers with targets 90 and 75", "whole-percentages.xlsx", 12],
@@ -84,6 +86,7 @@ describe("finding KPI tables on layouts the seeds do not show verbatim", () => {
   it("rates Appendix A's numbered rows from the workbook's KPIRegister table, and the catalogue where the table is silent", async () => {
     const tables = await reportOf(example("appendix-a.xlsx"));
     const rows = tables.flatMap((table) => table.rows);
+    // Rows 5-46 of the sheet hold a KPI number each but the five section rows (25, 32, 34, 37, 41).
     expect(rows).toHaveLength(37);
     const byId = new Map(rows.map((row) => [row.id, row]));
     expect(byId.get("KPI-22")?.source).toBe("workbook");

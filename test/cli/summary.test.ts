@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { findTables, planFormatting, type CellValue, type Grid } from "../../src/core";
+import { findTables, type CellValue, type Grid } from "../../src/core";
 import { summaryLines } from "../../src/cli/summary";
+import { plannedWithReport } from "../support/planned-with-report";
 
 function grid(sheet: string, values: CellValue[][]): Grid {
   return { sheet, origin: { row: 0, column: 0 }, values, numberFormats: values.map((row) => row.map(() => "General")), merges: [] };
@@ -15,7 +16,7 @@ describe("what kpi-rag prints about the columns it read and the sheets it skippe
       ]),
     );
     const dashboard = findTables(grid("Dashboard", [["Measure", "2021/22", "2022/23"], ["Children in care", 598, 612]]));
-    const lines = summaryLines([planFormatting(scorecard)], [], [{ sheet: "Dashboard", reason: dashboard.skipped ?? "" }]);
+    const lines = summaryLines([plannedWithReport(scorecard)], [], [{ sheet: "Dashboard", reason: dashboard.skipped ?? "" }]);
     expect(lines).toContain("  Columns of A1:G2: A row reference (No.), B measure (Indicator), C polarity (Good is), D target, E tolerance (Floor), F–G periods; H RAG, I England left alone");
     expect(lines).toContain(
       "Sheet \"Dashboard\" was skipped: row 1 has a measure column ('Measure') and periods but no polarity, target or KPI number column, so its measures are context measures with nothing to rate.",

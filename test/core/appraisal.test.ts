@@ -3,7 +3,7 @@
  * plan all read the one rating each period cell got. Statuses worked out by hand from PRODUCT.md.
  */
 import { describe, expect, it } from "vitest";
-import { appraise, formattingPlan, summarise, watchListOf, type Appraisal, type CellValue, type Grid } from "../../src/core";
+import { appraise, formattingPlan, reportOf, summarise, watchListOf, type Appraisal, type CellValue, type Grid } from "../../src/core";
 
 /** A quarterly dashboard with a Winter tolerance set; figures below 1 are formatted as %. */
 const dashboard: Grid = (() => {
@@ -17,7 +17,7 @@ const dashboard: Grid = (() => {
   return { sheet: "Dashboard", origin: { row: 0, column: 0 }, values, numberFormats, merges: [] };
 })();
 
-const statusesOf = (appraisal: Appraisal): string[][] => appraisal.tables.flatMap((table) => table.rows.map((row) => row.cells.map((cell) => `${cell.address} ${cell.status}`)));
+const statusesOf = (appraisal: Appraisal): string[][] => reportOf(appraisal).tables.flatMap((table) => table.rows.map((row) => row.cells.map((cell) => `${cell.address} ${cell.status}`)));
 
 /** The cells of an area such as "F2:H4", by an independent reading of A1 addresses. */
 function cellsIn(area: string): string[] {
@@ -45,12 +45,12 @@ describe("one appraisal of a sheet", () => {
 
   it("keeps why as data: n/a is no data, text is unreadable, and only the unreadable cell is a problem", () => {
     expect(standard.rows[1].ratings.map((rating) => rating.kind)).toEqual(["band", "no data", "unreadable"]);
-    expect(standard.tables[0].rows[1].problems).toEqual([`H3: ${standard.rows[1].ratings[2].problem}`]);
+    expect(reportOf(standard).tables[0].rows[1].problems).toEqual([`H3: ${standard.rows[1].ratings[2].problem}`]);
     expect(standard.rows[1].ratings[2].problem).toContain("see note");
   });
 
   it("counts the summary from the same ratings: Q3 has 2 Red and 1 No data", () => {
-    const q3 = summarise(standard.tables).find((summary) => summary.period === "Q3");
+    const q3 = summarise(reportOf(standard).tables).find((summary) => summary.period === "Q3");
     expect(q3?.counts).toMatchObject({ Green: 0, Amber: 0, Red: 2, "No data": 1 });
   });
 
@@ -65,9 +65,10 @@ describe("one appraisal of a sheet", () => {
     const plan = formattingPlan(standard);
     const ruled = new Map<string, string[]>();
     for (const rule of plan.rules) for (const area of rule.appliesTo) for (const cell of cellsIn(area)) ruled.set(cell, [...(ruled.get(cell) ?? []), rule.status]);
-    for (const cell of standard.tables.flatMap((table) => table.rows.flatMap((row) => row.cells))) {
-      if (cell.status === "Green" || cell.status === "Amber" || cell.status === "Red") expect(ruled.get(cell.address), cell.address).toContain(cell.status);
-    }
+    const coloured = reportOf(standard).tables.flatMap((table) => table.rows.flatMap((row) => row.cells)).filter((cell) => ["Green", "Amber", "Red"].includes(cell.status));
+    // The seven figures rated Green, Amber or Red in the first test.
+    expect(coloured.map((cell) => cell.address)).toEqual(["F2", "G2", "H2", "F3", "F4", "G4", "H4"]);
+    for (const cell of coloured) expect(ruled.get(cell.address), cell.address).toContain(cell.status);
     expect(ruled.has("H3")).toBe(false);
     expect([...ruled.keys()].every((address) => /^[F-H][2-4]$/.test(address))).toBe(true);
   });

@@ -4,8 +4,9 @@
  * statistical-neighbour cell on its row, whose colours HyperFormula sees follow an edited benchmark.
  */
 import { describe, expect, it } from "vitest";
-import { buildRegister, findTables, planFormatting, ragPalette, type CellValue, type Grid } from "../../src/core";
+import { buildRegister, findTables, ragPalette, type CellValue, type Grid } from "../../src/core";
 import { paintedCells } from "../support/rule-engine";
+import { plannedWithReport } from "../support/planned-with-report";
 
 function grid(values: CellValue[][], numberFormats: string[][]): Grid {
   return { sheet: "KPIs", origin: { row: 0, column: 0 }, values, numberFormats, merges: [] };
@@ -31,7 +32,7 @@ describe("rows rated from the register, compared with the register's benchmarks"
   );
 
   it("compares KPI-18's 2021/22 figure, 12.0%, with England, statistical neighbours and the region for 2021/22", () => {
-    const [row] = planFormatting(found).tables[0].rows;
+    const [row] = plannedWithReport(found).tables[0].rows;
     expect(row.comparisons).toEqual([
       { benchmark: "England", year: "2021/22", value: "10.0%", figure: "12.0%", period: "2021/22", verdict: "Worse", difference: "2 points", reason: "12.0% is worse than England 2021/22 (10.0%) by 2 points" },
       { benchmark: "Statistical neighbours", year: "2021/22", value: "11.0%", figure: "12.0%", period: "2021/22", verdict: "Worse", difference: "1 point", reason: "12.0% is worse than Statistical neighbours 2021/22 (11.0%) by 1 point" },
@@ -41,7 +42,7 @@ describe("rows rated from the register, compared with the register's benchmarks"
 
   it("gives a row with no benchmarks an empty list of comparisons", () => {
     const plain = findTables(grid([["KPI", "Measure", "2022/23"], [16, "Placement stability", 0.7]], [["General", "General", "General"], ["General", "General", "0%"]]));
-    expect(planFormatting(plain).tables[0].rows[0].comparisons).toEqual([]);
+    expect(plannedWithReport(plain).tables[0].rows[0].comparisons).toEqual([]);
   });
 });
 
@@ -57,7 +58,7 @@ describe("a register entry whose target is written against England, with the reg
     ["KPI", "Measure", "2021/22", "2022/23", "2023/24"],
     [40, "% of care leavers in suitable accommodation", 0.58, 0.53, 0.5],
   ];
-  const plan = planFormatting(findTables(grid(values, [values[0].map(() => "General"), ["General", "General", "0%", "0%", "0%"]]), register));
+  const plan = plannedWithReport(findTables(grid(values, [values[0].map(() => "General"), ["General", "General", "0%", "0%", "0%"]]), register));
   const [row] = plan.tables[0].rows;
 
   it("rates 58%, 53% and 50% Green, Amber and Red against England's 55% from the register", () => {
@@ -81,7 +82,7 @@ describe("a target written against the statistical-neighbour average, in the for
   const formats = values.map((row, index) => row.map((_, column) => (index > 0 && column >= 4 ? "0.0%" : "General")));
 
   const found = findTables(grid(values, formats));
-  const plan = planFormatting(found);
+  const plan = plannedWithReport(found);
   const [care, health] = plan.tables[0].rows;
 
   it("rates 28.1%, 26.0% and 24.0% Green, Amber and Red against statistical neighbours at 27.0%, within 2 points", () => {

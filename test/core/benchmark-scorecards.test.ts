@@ -3,15 +3,16 @@
  * PRODUCT.md's Benchmarks section.
  */
 import { describe, expect, it } from "vitest";
-import { describeBenchmarkSummary, findTables, planFormatting, summariseComparisons, watchList, type Comparison } from "../../src/core";
+import { describeBenchmarkSummary, findTables, summariseComparisons, watchList, type Comparison } from "../../src/core";
 import { latestBenchmarks, noEnglandColumn, wholeNumbers } from "./benchmark-scorecards";
+import { plannedWithReport } from "../support/planned-with-report";
 
 /** "England 2021/22: Better, 3 points" for each comparison of a row. */
 const verdicts = (comparisons: Comparison[]): string[] =>
   comparisons.map((comparison) => `${comparison.benchmark}${comparison.year === "latest" ? "" : ` ${comparison.year}`}: ${comparison.verdict}${comparison.difference ? `, ${comparison.difference}` : ""}`);
 
 describe("England, SN and North East under a merged 'Latest benchmarks (2021/22)'", () => {
-  const plan = planFormatting(findTables(latestBenchmarks));
+  const plan = plannedWithReport(findTables(latestBenchmarks));
   const rows = plan.tables[0].rows;
 
   it("compares each KPI's 2021/22 figure, the year the benchmarks name, with each benchmark", () => {
@@ -47,7 +48,7 @@ describe("England, SN and North East under a merged 'Latest benchmarks (2021/22)
 
 describe("whole-number percentages with England 2021/22, Stat. neighbours and Region columns", () => {
   const found = findTables(wholeNumbers);
-  const plan = planFormatting(found);
+  const plan = plannedWithReport(found);
   const rows = plan.tables[0].rows;
 
   it("compares England 2021/22 with the 2021/22 figure and the others with the latest", () => {
@@ -86,7 +87,7 @@ describe("whole-number percentages with England 2021/22, Stat. neighbours and Re
 });
 
 describe("a target against England on a sheet without an England column", () => {
-  const plan = planFormatting(findTables(noEnglandColumn));
+  const plan = plannedWithReport(findTables(noEnglandColumn));
   const [row] = plan.tables[0].rows;
 
   it("is Check definition, saying which benchmark is missing, and gets no rules", () => {

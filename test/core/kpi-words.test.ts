@@ -4,7 +4,8 @@
  * the analyst to teach. Statuses worked out by hand.
  */
 import { describe, expect, it } from "vitest";
-import { findTables, planFormatting, registerColumns, unknownWords, wordsOfGrid, wordsTableOfGrid, type CellValue, type Grid } from "../../src/core";
+import { findTables, registerColumns, unknownWords, wordsOfGrid, wordsTableOfGrid, type CellValue, type Grid } from "../../src/core";
+import { plannedWithReport } from "../support/planned-with-report";
 
 function grid(sheet: string, values: CellValue[][]): Grid {
   return { sheet, origin: { row: 0, column: 0 }, values, numberFormats: values.map((row) => row.map(() => "General")), merges: [] };
@@ -48,7 +49,7 @@ describe("the KPIWords table on the KPI Register sheet", () => {
     const found = findTables(scorecard("Aspiration"), undefined, { words });
     expect(found.tables[0].columnMap).toBe("A measure, B polarity, C target (Aspiration), D tolerance (Lowest acceptable), F–G periods; E 2021/22 (old definition) left alone");
     // 85% against 90% and 80%, bigger is better: Amber; 30% against 22% and 28%, smaller is better: Red.
-    const rows = planFormatting(found).tables[0].rows.map((row) => [row.measure, ...row.cells.map((cell) => `${cell.period}: ${cell.status}`)]);
+    const rows = plannedWithReport(found).tables[0].rows.map((row) => [row.measure, ...row.cells.map((cell) => `${cell.period}: ${cell.status}`)]);
     expect(rows).toEqual([
       ["Care leavers in suitable accommodation", "2022/23: Amber", "2023/24: No data"],
       ["Re-referrals within 12 months", "2022/23: Red", "2023/24: Green"],
@@ -66,7 +67,7 @@ describe("the KPIWords table on the KPI Register sheet", () => {
   it("without the table, reads the rows as context measures and says which columns it left alone", () => {
     const [table] = findTables(scorecard("Aspiration")).tables;
     expect(table.columnMap).toBe("A measure, B polarity, E–G periods; C Aspiration, D Lowest acceptable left alone");
-    expect(planFormatting(findTables(scorecard("Aspiration"))).tables[0].rows[1].cells.map((cell) => cell.status)).toEqual(["No target", "No target", "No target"]);
+    expect(plannedWithReport(findTables(scorecard("Aspiration"))).tables[0].rows[1].cells.map((cell) => cell.status)).toEqual(["No target", "No target", "No target"]);
   });
 });
 

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { findTables, planFormatting, type CellValue, type Grid, type GridArea } from "../../src/core";
+import { findTables, type CellValue, type Grid, type GridArea } from "../../src/core";
+import { plannedWithReport } from "../support/planned-with-report";
 
 function grid(values: CellValue[][], merges: GridArea[] = []): Grid {
   return { sheet: "KPIs", origin: { row: 0, column: 0 }, values, numberFormats: values.map((row) => row.map(() => "General")), merges };
 }
 
 const statuses = (found: ReturnType<typeof findTables>) =>
-  planFormatting(found).tables.map((table) => table.rows.map((row) => [row.measure, ...row.cells.map((cell) => `${cell.period}: ${cell.status}`)]));
+  plannedWithReport(found).tables.map((table) => table.rows.map((row) => [row.measure, ...row.cells.map((cell) => `${cell.period}: ${cell.status}`)]));
 
 describe("header layouts analysts use", () => {
   it("reads a two-row header whose Measure and Polarity cells are merged down over both rows", () => {

@@ -212,6 +212,8 @@ describe("a better figure never gets a worse status (Red < Amber < Green)", () =
         const inOrder = standing.polarity.kind === "higher" ? probes : [...probes].reverse();
         // Rate in the core's scale: a figure in a % cell is already a fraction.
         const statusesInOrder = inOrder.map((value) => rank[rate(value, definition, set, definition.unit === "percent" ? "0%" : undefined).status]!);
+        // Bands of a Bigger or Smaller is better definition meet at a finite threshold, so there are figures to compare.
+        expect(statusesInOrder.length).toBeGreaterThan(1);
         for (let index = 1; index < statusesInOrder.length; index += 1) {
           expect(statusesInOrder[index], `${inOrder[index]} after ${inOrder[index - 1]} for ${JSON.stringify(wording)}`).toBeGreaterThanOrEqual(statusesInOrder[index - 1]);
         }
@@ -271,8 +273,9 @@ describe("In range is better: a figure exactly at the edge of the tolerance is A
         const definition = readDefinition({ polarity: "In range is better", target: `${low}%-${high}%`, tolerance: `${outerLow}%-${outerHigh}%` });
         expect(rate(`${low}%`, definition).status).toBe("Green");
         expect(rate(`${high}%`, definition).status).toBe("Green");
-        if (outerLow < low) expect(rate(`${outerLow}%`, definition).status).toBe("Amber");
-        if (outerHigh > high) expect(rate(`${outerHigh}%`, definition).status).toBe("Amber");
+        // A tolerance range that ends where the target range ends leaves that end Green.
+        expect(rate(`${outerLow}%`, definition).status, `${outerLow}% for ${low}%-${high}% within ${outerLow}%-${outerHigh}%`).toBe(outerLow < low ? "Amber" : "Green");
+        expect(rate(`${outerHigh}%`, definition).status, `${outerHigh}% for ${low}%-${high}% within ${outerLow}%-${outerHigh}%`).toBe(outerHigh > high ? "Amber" : "Green");
       }),
       { numRuns: 500 },
     );

@@ -4,7 +4,8 @@
  * from PRODUCT.md's rules.
  */
 import { describe, expect, it } from "vitest";
-import { buildRegister, findTables, planFormatting, registerColumns, roleOfHeader, roleOfLabel, type CellValue, type FoundTables, type Grid, type GridArea } from "../../src/core";
+import { buildRegister, findTables, registerColumns, roleOfHeader, roleOfLabel, type CellValue, type FoundTables, type Grid, type GridArea } from "../../src/core";
+import { plannedWithReport } from "../support/planned-with-report";
 
 function grid(values: CellValue[][], options: { merges?: GridArea[]; formats?: Record<string, string>; sheet?: string } = {}): Grid {
   const formats = options.formats ?? {};
@@ -19,7 +20,7 @@ function grid(values: CellValue[][], options: { merges?: GridArea[]; formats?: R
 
 /** Each row's measure and its statuses, period by period. */
 function statuses(found: FoundTables): Array<[string, ...string[]]> {
-  return planFormatting(found).tables.flatMap((table) => table.rows.map((row): [string, ...string[]] => [row.measure, ...row.cells.map((cell) => `${cell.period}: ${cell.status}`)]));
+  return plannedWithReport(found).tables.flatMap((table) => table.rows.map((row): [string, ...string[]] => [row.measure, ...row.cells.map((cell) => `${cell.period}: ${cell.status}`)]));
 }
 
 describe("header words other scorecards use", () => {
@@ -254,7 +255,7 @@ describe("columns that are never periods", () => {
       { kind: "comparator", benchmark: "England", year: "2021/22" },
       { kind: "comparator", benchmark: "Statistical neighbours", year: "2021/22" },
     ]);
-    expect(planFormatting(found).rules.flatMap((rule) => rule.appliesTo)).toEqual(expect.not.arrayContaining([expect.stringMatching(/^[H-L]/)]));
+    expect(plannedWithReport(found).rules.flatMap((rule) => rule.appliesTo)).toEqual(expect.not.arrayContaining([expect.stringMatching(/^[H-L]/)]));
   });
 
   it("does not rate a column headed with a period that holds the analyst's RAG words, nor one of arrows", () => {
@@ -341,14 +342,14 @@ describe("register numbers and row references", () => {
         [18, "Number of children in care", null, null, null, 598, 612],
       ]),
     );
-    const rows = planFormatting(found).tables[0].rows;
+    const rows = plannedWithReport(found).tables[0].rows;
     expect(rows.map((row) => [row.measure, row.source, row.id, row.cells.map((cell) => cell.status)])).toEqual([
       ["Children in care", "sheet", undefined, ["No target", "No target"]],
       ["Children in care with 3 or more placements", "sheet", undefined, ["Green", "Amber"]],
       ["Number of children in care", "sheet", undefined, ["No target", "No target"]],
     ]);
     expect(rows.flatMap((row) => row.problems)).toEqual([]);
-    expect(planFormatting(found).rules.flatMap((rule) => rule.appliesTo).join(",")).not.toMatch(/\b[FG]4\b|\b[FG]2\b/);
+    expect(plannedWithReport(found).rules.flatMap((rule) => rule.appliesTo).join(",")).not.toMatch(/\b[FG]4\b|\b[FG]2\b/);
   });
 
   it("reads a context row with a Ref the register does not know as No target, not Check definition", () => {
@@ -389,7 +390,7 @@ describe("register numbers and row references", () => {
         [18, "% of children in care with 3 or more placements", "Smaller is better", "10%", "12%", "11%"],
       ]),
     );
-    const [row] = planFormatting(found).tables[0].rows;
+    const [row] = plannedWithReport(found).tables[0].rows;
     expect(row.cells.map((cell) => cell.status)).toEqual(["Amber"]);
     expect(row.source).toBe("sheet");
     expect(row.problems).toEqual(["the register's KPI-18 says Smaller is better; target 9%; tolerance 15%, not Smaller is better; target 10%; tolerance 12% as this row does: the row's own are used"]);
@@ -402,7 +403,7 @@ describe("register numbers and row references", () => {
         [18, "Children in care", 598, 612],
       ]),
     );
-    const plan = planFormatting(found);
+    const plan = plannedWithReport(found);
     expect(plan.tables[0].rows[0].cells.map((cell) => cell.status)).toEqual(["Check definition", "Check definition"]);
     expect(plan.tables[0].rows[0].problems[0]).toMatch(/KPI-18 .* is a percentage but this row's figure 598 cannot be one/);
     expect(plan.rules).toEqual([]);
@@ -443,7 +444,7 @@ describe("a very long sheet", () => {
     for (let index = 0; index < 130_000; index++) values.push([`Visits within timescale, team ${index + 1}`, "Bigger is better", "90%", "80%", index % 2 === 0 ? "91%" : "79%"]);
     const found = findTables(grid(values));
     expect(found.tables[0].rows).toHaveLength(130_000);
-    const plan = planFormatting(found);
+    const plan = plannedWithReport(found);
     expect(plan.tables[0].rows[0].cells[0].status).toBe("Green");
     expect(plan.tables[0].rows[1].cells[0].status).toBe("Red");
   });

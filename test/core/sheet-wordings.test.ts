@@ -4,8 +4,9 @@
  * measures, no-data symbols, and the words its KPIWords table teaches. Statuses worked out by hand.
  */
 import { describe, expect, it } from "vitest";
-import { buildRegister, findTables, lookUp, planFormatting, rate, readWords, registerColumns, type CellValue, type Grid } from "../../src/core";
+import { buildRegister, findTables, lookUp, rate, readWords, registerColumns, type CellValue, type Grid } from "../../src/core";
 import { scorecardRows, scorecardStatuses } from "./wordings-scorecard";
+import { plannedWithReport } from "../support/planned-with-report";
 
 function grid(values: CellValue[][]): Grid {
   return { sheet: "Scorecard", origin: { row: 0, column: 0 }, values, numberFormats: values.map((row) => row.map(() => "General")), merges: [] };
@@ -15,7 +16,7 @@ function grid(values: CellValue[][]): Grid {
 const scorecard = grid([...scorecardRows, ["Initial health assessments within 20 working days", "↑", "90%", "80%", "NYA", "85%"]]);
 
 const statuses = (found: ReturnType<typeof findTables>): Record<string, string> =>
-  Object.fromEntries(planFormatting(found).tables.flatMap((table) => table.rows.flatMap((row) => row.cells.map((cell) => [cell.address, cell.status]))));
+  Object.fromEntries(plannedWithReport(found).tables.flatMap((table) => table.rows.flatMap((row) => row.cells.map((cell) => [cell.address, cell.status]))));
 
 describe("a scorecard in other councils' wordings", () => {
   const { words } = readWords([
@@ -36,7 +37,7 @@ describe("a scorecard in other councils' wordings", () => {
   });
 
   it("says how the margin and the strict target were read in the definition the pane shows", () => {
-    const plan = planFormatting(findTables(scorecard, undefined, { words }));
+    const plan = plannedWithReport(findTables(scorecard, undefined, { words }));
     const definitions = plan.tables[0].rows.map((row) => row.definition);
     expect(definitions[0]).toContain('the tolerance "±5%" read as 5% of the target\'s value below the target: 90.25%');
     expect(definitions[1]).toContain('the target "Less than 22%" is strict');

@@ -1,28 +1,36 @@
 import { describe, expect, it } from "vitest";
 import path from "node:path";
-import { builtInRegister, findTables, planFormatting, type FormattingPlan, type GridArea } from "../../src/core";
+import { builtInRegister, findTables, type GridArea, reportOf, type TableReport } from "../../src/core";
 import { gridOf, readWorkbookFile } from "../support/xlsx-grid";
 import { applyRagFormatting, copySheetWithValues, readActiveSheet, removeRagFormatting, selectSheetRow, writePlan } from "../../src/excel/active-sheet";
 import { checkRequirements, detectCapabilities } from "../../src/excel/requirements";
 import { runExcel } from "../../src/excel/run";
 import { paintedCells } from "../support/rule-engine";
 import { examples, installedHost, ownRulesOf, sheetValues } from "./appendix-host";
+import { plannedWithReport, type PlanWithReport } from "../support/planned-with-report";
 
 const colours: Record<string, string> = { Green: "#C6EFCE", Amber: "#FFEB9C", Red: "#FFC7CE" };
 
-function expectedPaint(plan: FormattingPlan): Record<string, string> {
-  const cells = plan.tables.flatMap((table) => table.rows.flatMap((row) => row.cells)).filter((cell) => colours[cell.status]);
+/** The fill Excel should show on each cell the report rates Green, Amber or Red. */
+function expectedPaint({ tables }: { tables: TableReport[] }): Record<string, string> {
+  const cells = tables.flatMap((table) => table.rows.flatMap((row) => row.cells)).filter((cell) => colours[cell.status]);
   return Object.fromEntries(cells.map((cell) => [cell.address, colours[cell.status]]).sort());
 }
 
 describe("reading the active sheet through Office.js", () => {
-  it("reads the Appendix I sheet in one sync and finds its three tables and 40 KPIs", async () => {
+  it("reads the Appendix I sheet in one sync and finds each of its three tables' KPI rows with the measure the sheet shows", async () => {
     const host = await installedHost();
     const reading = await Excel.run(readActiveSheet);
     expect(host.syncCount).toBe(1);
     expect(reading.grid.sheet).toBe("Appendix I");
     const found = findTables(reading.grid);
-    expect(found.tables.map((table) => table.rows.length)).toEqual([12, 13, 15]);
+    // Read off the workbook by hand: header blocks at rows 4-6, 20-22 and 37-39, then a measure on every row
+    // to the blank row after it (the last table runs to row 54).
+    const span = (first: number, last: number) => Array.from({ length: last - first + 1 }, (_, index) => first + index);
+    expect(found.tables.map((table) => table.rows.map((row) => row.row + 1))).toEqual([span(7, 18), span(23, 35), span(40, 54)]);
+    // Sub-rows "b) ..." and "c) ..." are named after the measure that opens them with "a)".
+    const named = found.tables.flatMap((table) => table.rows.map((row) => [row.measure, String(host.sheet("Appendix I").cell(`B${row.row + 1}`).value)]));
+    expect(named.filter(([measure, shown]) => !measure.endsWith(shown))).toEqual([]);
     expect(reading.ownRules).toHaveLength(0);
   });
 
@@ -35,7 +43,7 @@ describe("reading the active sheet through Office.js", () => {
     const areas = (merges: GridArea[], origin: { row: number; column: number }) =>
       merges.map((area) => [area.top + origin.row, area.left + origin.column, area.bottom + origin.row, area.right + origin.column].join(",")).sort();
     expect(areas(reading.grid.merges, reading.grid.origin)).toEqual(areas(fromFile.merges, fromFile.origin));
-    expect(planFormatting(findTables(reading.grid)).tables).toEqual(planFormatting(findTables(fromFile)).tables);
+    expect(plannedWithReport(findTables(reading.grid)).tables).toEqual(plannedWithReport(findTables(fromFile)).tables);
   });
 
   it("reads an empty sheet as an empty grid, not a failure", async () => {
@@ -58,7 +66,7 @@ describe("applying RAG formatting through Office.js", () => {
     expect(host.syncCount).toBe(2);
     const rules = ownRulesOf(host, "Appendix I");
     expect(rules).toHaveLength(applied.plan.rules.length);
-    expect(Object.fromEntries([...paintedCells(sheetValues(host, "Appendix I"), rules)].sort())).toEqual(expectedPaint(applied.plan));
+    expect(Object.fromEntries([...paintedCells(sheetValues(host, "Appendix I"), rules)].sort())).toEqual(expectedPaint(reportOf(applied.appraisal)));
   });
 
   it("puts its rules after the analyst's own, so where both colour a cell the analyst's rule wins", async () => {
@@ -94,15 +102,15 @@ describe("applying RAG formatting through Office.js", () => {
   it("repairs a half-made formatting when applied again after a sync failed part-way", async () => {
     const host = await installedHost();
     const reading = await Excel.run(readActiveSheet);
-    const plan = planFormatting(findTables(reading.grid), "Standard");
-    const broken: FormattingPlan = { ...plan, rules: [...plan.rules.slice(0, 5), { ...plan.rules[5], appliesTo: ["NOT A RANGE"] }, ...plan.rules.slice(6)] };
+    const plan = plannedWithReport(findTables(reading.grid), "Standard");
+    const broken: PlanWithReport = { ...plan, rules: [...plan.rules.slice(0, 5), { ...plan.rules[5], appliesTo: ["NOT A RANGE"] }, ...plan.rules.slice(6)] };
     await expect(Excel.run(async (context) => writePlan(context, broken, (await readActiveSheet(context)).ownRules, detectCapabilities()))).rejects.toMatchObject({ code: expect.any(String) });
     const halfMade = ownRulesOf(host, "Appendix I").length;
     expect(halfMade).toBeGreaterThan(0);
     expect(halfMade).toBeLessThan(plan.rules.length);
     const repaired = await Excel.run((context) => applyRagFormatting(context, builtInRegister, "Standard", detectCapabilities()));
     expect(ownRulesOf(host, "Appendix I")).toHaveLength(plan.rules.length);
-    expect(Object.fromEntries([...paintedCells(sheetValues(host, "Appendix I"), ownRulesOf(host, "Appendix I"))].sort())).toEqual(expectedPaint(repaired.plan));
+    expect(Object.fromEntries([...paintedCells(sheetValues(host, "Appendix I"), ownRulesOf(host, "Appendix I"))].sort())).toEqual(expectedPaint(reportOf(repaired.appraisal)));
   });
 });
 
@@ -111,10 +119,12 @@ describe("removing RAG formatting through Office.js", () => {
     const host = await installedHost();
     const analysts = host.sheet("Appendix I").conditionalFormats();
     await Excel.run((context) => applyRagFormatting(context, builtInRegister, "Standard", detectCapabilities()));
+    const applied = ownRulesOf(host, "Appendix I").length;
+    expect(applied).toBeGreaterThan(0);
     const before = host.syncCount;
     const { removed } = await Excel.run((context) => removeRagFormatting(context));
     expect(host.syncCount - before).toBe(2);
-    expect(removed).toBeGreaterThan(20);
+    expect(removed).toBe(applied);
     expect(host.sheet("Appendix I").conditionalFormats().map((format) => format.formula)).toEqual(analysts.map((format) => format.formula));
   });
 });

@@ -3,10 +3,20 @@
  * and writing them back the way Excel writes them.
  */
 
-// Column letters are the core's: the host and the add-in must agree on them.
-import { columnIndex as columnIndexOf, columnLetters } from "../../src/core/grid";
+// The host spells columns with its own code, not the core's: an add-in that got the letters wrong would
+// then disagree with the host instead of agreeing with itself.
 
-export { columnIndexOf, columnLetters };
+/** "A" for column 0, "Z" for 25, "AA" for 26, "XFD" for 16,383: bijective base 26. */
+export function columnLetters(column: number): string {
+  let letters = "";
+  for (let rest = column + 1; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  return letters;
+}
+
+/** The 0-based column of letters such as "AA" (26), in either case. */
+export function columnIndexOf(letters: string): number {
+  return [...letters.toUpperCase()].reduce((number, letter) => number * 26 + letter.charCodeAt(0) - 64, 0) - 1;
+}
 
 /** A rectangle of cells, zero-based and inclusive at both ends. */
 export interface Area {

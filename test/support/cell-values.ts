@@ -161,12 +161,6 @@ function formatDate(serial: number, section: string): string {
     .replace(/\\/g, "");
 }
 
-/** Excel serial number of a JavaScript date read from a file (dates carry no time zone in Excel). */
-export function serialFromDate(date: Date, date1904 = false): number {
-  const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
-  return (date.getTime() - epoch) / 86_400_000;
-}
-
 const NAMED_COLOURS: Record<string, string> = {
   black: "#000000", white: "#FFFFFF", red: "#FF0000", green: "#008000", blue: "#0000FF",
   yellow: "#FFFF00", orange: "#FFA500", purple: "#800080", gray: "#808080", grey: "#808080",

@@ -5,7 +5,9 @@
  */
 import { HyperFormula } from "hyperformula";
 import "./numbervalue.js";
-import { cellAddress, moveFormula, parseCellAddress, type CellValue } from "../../src/core";
+import type { CellValue } from "../../src/core";
+import { cellAddress, parseAddress } from "./a1.js";
+import { shiftReferences } from "./shift-references.js";
 
 export interface RuleToJudge {
   formula: string;
@@ -16,12 +18,11 @@ export interface RuleToJudge {
 /** Every cell of a set of rectangular areas ("G9:I9", "K4"), in reading order. */
 export function cellsOfAreas(areas: readonly string[]): string[] {
   return areas.flatMap((area) => {
-    const [first, last = first] = area.replace(/\$/g, "").split(":");
-    const from = parseCellAddress(first);
-    const to = parseCellAddress(last);
-    if (!from || !to) throw new Error(`not an area: ${area}`);
+    const parsed = parseAddress(area);
+    if (!parsed) throw new Error(`not an area: ${area}`);
+    const { top, left, bottom, right } = parsed.area;
     const cells: string[] = [];
-    for (let row = from.row; row <= to.row; row++) for (let column = from.column; column <= to.column; column++) cells.push(cellAddress({ row, column }));
+    for (let row = top; row <= bottom; row++) for (let column = left; column <= right; column++) cells.push(cellAddress(row, column));
     return cells;
   });
 }
@@ -34,13 +35,13 @@ export function paintedCells(values: CellValue[][], rules: readonly RuleToJudge[
   const painted = new Map<string, string>();
   try {
     for (const rule of rules) {
-      const anchor = parseCellAddress(rule.appliesTo[0].replace(/\$/g, "").split(":")[0]);
+      // Excel reads a rule's formula as written for the top-left cell of its first area.
+      const anchor = parseAddress(rule.appliesTo[0])?.area;
       if (!anchor) throw new Error(`rule has no anchor: ${rule.appliesTo[0]}`);
       for (const address of cellsOfAreas(rule.appliesTo)) {
         if (painted.has(address)) continue;
-        const cell = parseCellAddress(address);
-        if (!cell) continue;
-        const formula = moveFormula(rule.formula, cell.row - anchor.row, cell.column - anchor.column);
+        const cell = parseAddress(address)!.area;
+        const formula = shiftReferences(rule.formula, cell.top - anchor.top, cell.left - anchor.left);
         const result = engine.calculateFormula(formula.startsWith("=") ? formula : `=${formula}`, 0);
         if (result === true) painted.set(address, rule.fill);
       }

@@ -4,7 +4,10 @@
  * src/cli, so a test that compares the two, or rates a file through this one, judges the command honestly.
  */
 import ExcelJS from "exceljs";
-import { areaOfAddress, notCalculated, registerTableName, type CellValue, type Grid, type GridArea, type RegisterTable } from "../../src/core";
+// From the core only the shapes the grid must have and the names it gives: what a formula without a result
+// reads as, and the register table's name. Addresses are read with the host's own a1.ts.
+import { notCalculated, registerTableName, type CellValue, type Grid, type GridArea, type RegisterTable } from "../../src/core";
+import { parseAddress, type Area } from "./a1.js";
 
 const excelEpoch = Date.UTC(1899, 11, 30);
 const excel1904Epoch = Date.UTC(1904, 0, 1);
@@ -35,7 +38,6 @@ export function cellValueOf(value: ExcelJS.CellValue, date1904 = false): CellVal
 export function gridOf(worksheet: ExcelJS.Worksheet): Grid {
   const values: CellValue[][] = [];
   const numberFormats: string[][] = [];
-  const hiddenRows: number[] = [];
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const rowValues: CellValue[] = [];
     const rowFormats: string[] = [];
@@ -49,14 +51,13 @@ export function gridOf(worksheet: ExcelJS.Worksheet): Grid {
     }
     values[rowNumber - 1] = rowValues;
     numberFormats[rowNumber - 1] = rowFormats;
-    if (row.hidden) hiddenRows.push(rowNumber - 1);
   });
   for (let row = 0; row < values.length; row++) {
     values[row] ??= [];
     numberFormats[row] ??= [];
   }
-  const merges: GridArea[] = ((worksheet.model as { merges?: string[] }).merges ?? []).map(areaOfAddress);
-  return { sheet: worksheet.name, origin: { row: 0, column: 0 }, values, numberFormats, merges, hiddenRows };
+  const merges: GridArea[] = ((worksheet.model as { merges?: string[] }).merges ?? []).map(areaOf);
+  return { sheet: worksheet.name, origin: { row: 0, column: 0 }, values, numberFormats, merges };
 }
 
 /** The workbook's KPIRegister table, header row first, when it has one. */
@@ -67,7 +68,7 @@ export function registerTableOf(workbook: ExcelJS.Workbook): RegisterTable | und
       if (model.name?.toLowerCase() !== registerTableName.toLowerCase()) continue;
       const reference = model.tableRef ?? (table.table?.ref as string | undefined);
       if (!reference) continue;
-      const { top, left, bottom, right } = areaOfAddress(reference);
+      const { top, left, bottom, right } = areaOf(reference);
       const values: CellValue[][] = [];
       const numberFormats: string[][] = [];
       for (let row = top; row <= bottom; row++) {
@@ -85,4 +86,10 @@ export function registerTableOf(workbook: ExcelJS.Workbook): RegisterTable | und
     }
   }
   return undefined;
+}
+
+function areaOf(address: string): Area {
+  const parsed = parseAddress(address);
+  if (!parsed) throw new Error(`ExcelJS gave an address the judge cannot read: ${address}`);
+  return parsed.area;
 }

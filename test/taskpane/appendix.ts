@@ -1,10 +1,11 @@
 /**
  * Pane fixtures made the way the store makes them: Appendix I rows (seed 000, wording as published) on a
- * plain grid, read by the core's findTables and planFormatting, summarised and watch-listed.
+ * plain grid, read by the core's findTables and appraisal, summarised and watch-listed.
  */
 import { vi } from "vitest";
-import { findTables, planFormatting, summarise, watchList, type CellValue, type Grid } from "../../src/core";
+import { findTables, summarise, watchList, type CellValue, type Grid } from "../../src/core";
 import { initialPaneState, type PaneActions, type PaneState } from "../../src/taskpane/model";
+import { plannedWithReport } from "../support/planned-with-report";
 
 const percent = "0%";
 
@@ -38,7 +39,7 @@ export function appendixGrid(): Grid {
 /** The pane as the store leaves it after reading Appendix I with the given tolerance set. */
 export function readyState(overrides: Partial<PaneState> = {}, toleranceSet = "Standard"): PaneState {
   const found = findTables(appendixGrid());
-  const { tables } = planFormatting(found, toleranceSet);
+  const { tables } = plannedWithReport(found, toleranceSet);
   return {
     ...initialPaneState,
     phase: "ready",

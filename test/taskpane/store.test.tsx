@@ -4,7 +4,7 @@ import userEvent from "@testing-library/user-event";
 import path from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { App, themeOfOffice } from "../../src/taskpane/App";
-import { appraise, catalogue, isRagStatus, ragPalette, type Grid, type RagStatus } from "../../src/core";
+import { appraise, catalogue, reportOf, isRagStatus, ragPalette, type Grid, type RagStatus } from "../../src/core";
 import * as functions from "../../src/functions/functions";
 import { forgetRegister } from "../../src/excel/workbook-register";
 import { asExcelCalls, createExcelHost, customFunctionEvaluator, loadHostFromXlsx, type ExcelHost } from "../support";
@@ -13,6 +13,8 @@ import { fillJsdomGaps } from "./jsdom-gaps";
 
 fillJsdomGaps();
 const appendixI = path.join(__dirname, "..", "..", "examples", "appendix-i.xlsx");
+/** The heading of Appendix I's first table: its header block A5:J6 over the KPI rows 7-18, counted by hand. */
+const firstTable = "Table A5:J18: 12 KPIs";
 
 let uninstall: (() => void) | undefined;
 afterEach(() => {
@@ -32,7 +34,7 @@ async function openPane(host: ExcelHost) {
 describe("the pane talking to Excel through its store", () => {
   test("reads the active sheet on opening and shows its KPI tables", async () => {
     await openPane(await loadHostFromXlsx(appendixI));
-    await screen.findByRole("heading", { name: "Table A5:J18: 12 KPIs" });
+    await screen.findByRole("heading", { name: firstTable });
     expect(screen.getByText(/Sheet: Appendix I/)).toBeTruthy();
   });
 
@@ -47,7 +49,7 @@ describe("the pane talking to Excel through its store", () => {
   test("reads the sheet again when the analyst switches to another", async () => {
     const host = await loadHostFromXlsx(appendixI);
     await openPane(host);
-    await screen.findByRole("heading", { name: "Table A5:J18: 12 KPIs" });
+    await screen.findByRole("heading", { name: firstTable });
     await host.run(async (context) => {
       context.workbook.worksheets.add("Notes");
       await context.sync();
@@ -62,7 +64,7 @@ describe("the pane talking to Excel through its store", () => {
     const sheet = host.sheet("Appendix I");
     const analysts = sheet.conditionalFormats();
     const user = await openPane(host);
-    await screen.findByRole("heading", { name: "Table A5:J18: 12 KPIs" });
+    await screen.findByRole("heading", { name: firstTable });
     await user.click(screen.getByRole("button", { name: "Apply RAG formatting" }));
     const said = await screen.findByText(/Applied \d+ RAG rules colouring \d+ cells \(tolerance set Standard\)/);
     const [rules, cells] = (said.textContent?.match(/\d+/g) ?? []).map(Number);
@@ -74,7 +76,7 @@ describe("the pane talking to Excel through its store", () => {
     const values = sheet.values(`A1:${corner}`);
     const painted = paintedCells(values, ours.map((format) => ({ formula: format.formula ?? "", appliesTo: format.appliesTo.split(/,\s*/), fill: format.fill ?? "" })));
     const grid: Grid = { sheet: "Appendix I", origin: { row: 0, column: 0 }, values, numberFormats: sheet.numberFormats(`A1:${corner}`), merges: [] };
-    const rated = appraise(grid).tables.flatMap((table) => table.rows.flatMap((row) => row.cells)).filter((cell) => isRagStatus(cell.status));
+    const rated = reportOf(appraise(grid)).tables.flatMap((table) => table.rows.flatMap((row) => row.cells)).filter((cell) => isRagStatus(cell.status));
     expect(rated.length).toBe(cells);
     expect(Object.fromEntries(painted)).toEqual(Object.fromEntries(rated.map((cell) => [cell.address, ragPalette[cell.status as RagStatus].fill])));
 
@@ -86,7 +88,7 @@ describe("the pane talking to Excel through its store", () => {
   test("inserts the KPIRegister table from the Register tab and says what it did", async () => {
     const host = await loadHostFromXlsx(appendixI);
     const user = await openPane(host);
-    await screen.findByRole("heading", { name: "Table A5:J18: 12 KPIs" });
+    await screen.findByRole("heading", { name: firstTable });
     await user.click(screen.getByRole("tab", { name: "Register" }));
     await user.click(screen.getByRole("button", { name: /Insert or top up the KPI register table/ }));
     await screen.findByText(new RegExp(`Inserted the KPIRegister table on the sheet "KPI Register" with ${catalogue.length} KPIs`));
@@ -96,10 +98,12 @@ describe("the pane talking to Excel through its store", () => {
   test("makes a shareable copy from the Share tab", async () => {
     const host = await loadHostFromXlsx(appendixI);
     const user = await openPane(host);
-    await screen.findByRole("heading", { name: "Table A5:J18: 12 KPIs" });
+    await screen.findByRole("heading", { name: firstTable });
     await user.click(screen.getByRole("tab", { name: "Share" }));
     await user.click(screen.getByRole("button", { name: /Make a shareable copy of this sheet/ }));
+    // Appendix I holds figures only, no KPI. formulas.
     await screen.findByText(/Made "Appendix I \(2\)": 0 KPI formulas replaced with their values/);
+    expect(host.sheet("Appendix I (2)").values()).toEqual(host.sheet("Appendix I").values());
   });
 
   test("goes back to Standard, saying why, when the analyst moves from a sheet with a Winter set to one without, and applies Standard there", async () => {
@@ -156,7 +160,7 @@ describe("edits to tables", () => {
       await context.sync();
     });
     await openPane(host);
-    await screen.findByRole("heading", { name: "Table A5:J18: 12 KPIs" });
+    await screen.findByRole("heading", { name: firstTable });
     await waitFor(() => expect(screen.queryByRole("status")?.textContent ?? "").toBe(""));
     await host.settled();
     const syncs = host.syncCount;
@@ -172,7 +176,7 @@ describe("Check this Excel, from the pane's Help", () => {
     const host = await loadHostFromXlsx(appendixI, { formulaEvaluator: customFunctionEvaluator(asExcelCalls(path.join(__dirname, "..", "..", "src", "functions", "functions.ts"), { rate: functions.rate })) });
     const sheets = host.snapshot().sheets.map((sheet) => sheet.name);
     const user = await openPane(host);
-    await screen.findByRole("heading", { name: "Table A5:J18: 12 KPIs" });
+    await screen.findByRole("heading", { name: firstTable });
     await user.click(screen.getByRole("tab", { name: "Help" }));
     await user.click(screen.getByRole("button", { name: "Check this Excel" }));
     const report = await screen.findByRole<HTMLTextAreaElement>("textbox", { name: "Self-check report" }, { timeout: 15_000 });

@@ -3,7 +3,7 @@
  * sheet and shows its report as text the analyst (or an IT tester) can copy.
  */
 import { Button, Field, Textarea } from "@fluentui/react-components";
-import { useRef, useState } from "react";
+import { useRef, useState, type RefObject } from "react";
 import { useHeadingStyles } from "./headings";
 
 export interface HelpProps {
@@ -15,18 +15,7 @@ export interface HelpProps {
 export function Help({ busy, selfCheck, onCheckThisExcel }: HelpProps) {
   const headings = useHeadingStyles();
   const report = useRef<HTMLTextAreaElement>(null);
-  const [copied, setCopied] = useState(false);
-  const copy = async () => {
-    const text = selfCheck.report ?? "";
-    try {
-      await navigator.clipboard.writeText(text);
-    } catch {
-      // Some Office hosts refuse the clipboard API: select the text so Ctrl+C copies it.
-      report.current?.select();
-      document.execCommand?.("copy");
-    }
-    setCopied(true);
-  };
+  const { copied, copy } = useCopy(report, selfCheck.report ?? "");
   return (
     <>
       <h2 className={headings.section}>Help</h2>
@@ -53,4 +42,20 @@ export function Help({ busy, selfCheck, onCheckThisExcel }: HelpProps) {
       )}
     </>
   );
+}
+
+/** Copies the text to the clipboard, and says so; `area` holds the text, for hosts without the clipboard API. */
+function useCopy(area: RefObject<HTMLTextAreaElement | null>, text: string): { copied: boolean; copy(): Promise<void> } {
+  const [copied, setCopied] = useState(false);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+    } catch {
+      // Some Office hosts refuse the clipboard API: select the text so Ctrl+C copies it.
+      area.current?.select();
+      document.execCommand?.("copy");
+    }
+    setCopied(true);
+  };
+  return { copied, copy };
 }

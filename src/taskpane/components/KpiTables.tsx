@@ -5,7 +5,7 @@
  * statuses fit beside it in a narrow pane.
  */
 import { makeStyles, mergeClasses, shorthands, tokens } from "@fluentui/react-components";
-import { useId } from "react";
+import { useId, type ReactNode } from "react";
 import { describeComparison, lookingFor, verdictGlyph, type RowReport, type TableReport } from "../../core";
 import { useHeadingStyles } from "./headings";
 import { StatusBadge } from "./StatusBadge";
@@ -85,28 +85,46 @@ function KpiTable({ table }: { table: TableReport }) {
         Table {table.address}: {kpis}
       </h2>
       <p className={styles.columnMap}>Columns read: {table.columnMap}</p>
-      <div className={styles.scroller} role="region" aria-labelledby={headingId} tabIndex={0}>
-        <table className={styles.table}>
-          <thead>
-            <tr>
-              <th scope="col" className={mergeClasses(styles.columnHeader, styles.corner)}>
-                Measure and definition
-              </th>
-              {table.periods.map((period) => (
-                <th key={period} scope="col" className={styles.columnHeader}>
-                  {period}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {table.rows.map((row) => (
-              <KpiRow key={row.row} row={row} periods={table.periods} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ScrollingTable labelledBy={headingId}>
+        <ColumnHeaders corner="Measure and definition" names={table.periods} />
+        <tbody>
+          {table.rows.map((row) => (
+            <KpiRow key={row.row} row={row} periods={table.periods} />
+          ))}
+        </tbody>
+      </ScrollingTable>
     </div>
+  );
+}
+
+/** A table that scrolls inside its own bordered region, which the keyboard can reach and a screen reader names. */
+function ScrollingTable({ labelledBy, children }: { labelledBy: string; children: ReactNode }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.scroller} role="region" aria-labelledby={labelledBy} tabIndex={0}>
+      <table className={styles.table}>{children}</table>
+    </div>
+  );
+}
+
+/** The header row: a column header for each name, after the corner's (the first column's, which stays in view). */
+function ColumnHeaders({ corner, names }: { corner?: string; names: readonly string[] }) {
+  const styles = useStyles();
+  return (
+    <thead>
+      <tr>
+        {corner !== undefined && (
+          <th scope="col" className={mergeClasses(styles.columnHeader, styles.corner)}>
+            {corner}
+          </th>
+        )}
+        {names.map((name) => (
+          <th key={name} scope="col" className={styles.columnHeader}>
+            {name}
+          </th>
+        ))}
+      </tr>
+    </thead>
   );
 }
 
@@ -119,40 +137,53 @@ function KpiRow({ row, periods }: { row: RowReport; periods: string[] }) {
         <span className={styles.aside}>{[row.id, row.section, `row ${row.row}`].filter(Boolean).join(" · ")}</span>
         <span className={styles.definition}>{row.definition}</span>
         <span className={styles.definition}>Direction of travel: {row.directionOfTravel}</span>
-        {row.comparisons.length + row.rankings.length > 0 && (
-          <ul className={styles.comparisons} aria-label="Against benchmarks">
-            {row.comparisons.map((comparison) => (
-              <li key={`${comparison.benchmark}|${comparison.year}`} title={comparison.reason}>
-                <span className={styles.glyph} aria-hidden="true">
-                  {verdictGlyph(comparison.verdict)}
-                </span>
-                {describeComparison(comparison)}
-              </li>
-            ))}
-            {row.rankings.map((ranking) => (
-              <li key={ranking.label}>
-                <span className={styles.glyph} aria-hidden="true" />
-                {ranking.label}: {ranking.text}
-              </li>
-            ))}
-          </ul>
-        )}
-        {row.problems.length > 0 && (
-          <>
-            <span className={styles.problemsLabel}>{row.problems.length === 1 ? "Problem" : "Problems"}</span>
-            <ul className={styles.problems}>
-              {row.problems.map((problem) => (
-                <li key={problem}>{problem}</li>
-              ))}
-            </ul>
-          </>
-        )}
+        <AgainstBenchmarks row={row} />
+        <Problems problems={row.problems} />
       </th>
       {periods.map((period) => {
         const cell = row.cells.find((candidate) => candidate.period === period);
         return <td key={period} title={cell?.reason}>{cell ? <StatusBadge status={cell.status} /> : null}</td>;
       })}
     </tr>
+  );
+}
+
+/** How the KPI stands against each benchmark beside it, and its rankings; nothing where it has none. */
+function AgainstBenchmarks({ row }: { row: RowReport }) {
+  const styles = useStyles();
+  if (row.comparisons.length + row.rankings.length === 0) return null;
+  return (
+    <ul className={styles.comparisons} aria-label="Against benchmarks">
+      {row.comparisons.map((comparison) => (
+        <li key={`${comparison.benchmark}|${comparison.year}`} title={comparison.reason}>
+          <span className={styles.glyph} aria-hidden="true">
+            {verdictGlyph(comparison.verdict)}
+          </span>
+          {describeComparison(comparison)}
+        </li>
+      ))}
+      {row.rankings.map((ranking) => (
+        <li key={ranking.label}>
+          <span className={styles.glyph} aria-hidden="true" />
+          {ranking.label}: {ranking.text}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Problems({ problems }: { problems: readonly string[] }) {
+  const styles = useStyles();
+  if (problems.length === 0) return null;
+  return (
+    <>
+      <span className={styles.problemsLabel}>{problems.length === 1 ? "Problem" : "Problems"}</span>
+      <ul className={styles.problems}>
+        {problems.map((problem) => (
+          <li key={problem}>{problem}</li>
+        ))}
+      </ul>
+    </>
   );
 }
 
@@ -173,29 +204,19 @@ function NothingFound({ skipped }: { skipped?: string }) {
       {skipped !== undefined && <p>This sheet was skipped: {skipped}.</p>}
       <p>KPI RAG looks for {lookingFor.charAt(0).toLowerCase() + lookingFor.slice(1)}</p>
       <p>For example:</p>
-      <div className={styles.scroller} role="region" aria-labelledby={captionId} tabIndex={0}>
-        <table className={styles.table}>
-          <caption id={captionId} className={styles.caption}>
-            An example KPI table
-          </caption>
-          <thead>
-            <tr>
-              {example.headers.map((header) => (
-                <th key={header} scope="col" className={styles.columnHeader}>
-                  {header}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              {example.row.map((cell) => (
-                <td key={cell}>{cell}</td>
-              ))}
-            </tr>
-          </tbody>
-        </table>
-      </div>
+      <ScrollingTable labelledBy={captionId}>
+        <caption id={captionId} className={styles.caption}>
+          An example KPI table
+        </caption>
+        <ColumnHeaders names={example.headers} />
+        <tbody>
+          <tr>
+            {example.row.map((cell) => (
+              <td key={cell}>{cell}</td>
+            ))}
+          </tr>
+        </tbody>
+      </ScrollingTable>
     </div>
   );
 }

@@ -88,24 +88,26 @@ export function Pane({ state, actions }: { state: PaneState; actions: PaneAction
       <BusyIndicator busy={state.busy} />
       <FormattingButtons ownRules={state.ownRules} busy={busy} actions={actions} />
       <ToleranceSetChooser sets={state.toleranceSets} chosen={state.toleranceSet} busy={busy} onChoose={actions.chooseToleranceSet} />
-      <Views>
-        {(view) => {
-          switch (view) {
-            case "kpis":
-              return <KpiTables tables={state.tables} skipped={state.skipped} />;
-            case "summary":
-              return <Summary summary={state.summary} watchList={state.watchList} benchmarks={state.benchmarks} busy={busy} onSelectRow={actions.selectRow} />;
-            case "register":
-              return <Register problems={state.registerProblems} wordsProblems={state.wordsProblems} busy={busy} onInsertRegister={actions.insertRegister} onInsertWords={actions.insertWords} />;
-            case "share":
-              return <Share busy={busy} onShareCopy={actions.shareCopy} />;
-            case "help":
-              return <Help busy={busy} selfCheck={state.selfCheck} onCheckThisExcel={actions.checkThisExcel} />;
-          }
-        }}
-      </Views>
+      <Views>{(view) => <ChosenView view={view} state={state} actions={actions} />}</Views>
     </main>
   );
+}
+
+/** What the chosen view draws of the pane's state, with the actions it offers. */
+function ChosenView({ view, state, actions }: { view: View; state: PaneState; actions: PaneActions }) {
+  const busy = state.busy !== undefined;
+  switch (view) {
+    case "kpis":
+      return <KpiTables tables={state.tables} skipped={state.skipped} />;
+    case "summary":
+      return <Summary summary={state.summary} watchList={state.watchList} benchmarks={state.benchmarks} busy={busy} onSelectRow={actions.selectRow} />;
+    case "register":
+      return <Register problems={state.registerProblems} wordsProblems={state.wordsProblems} busy={busy} onInsertRegister={actions.insertRegister} onInsertWords={actions.insertWords} />;
+    case "share":
+      return <Share busy={busy} onShareCopy={actions.shareCopy} />;
+    case "help":
+      return <Help busy={busy} selfCheck={state.selfCheck} onCheckThisExcel={actions.checkThisExcel} />;
+  }
 }
 
 function Header({ sheet }: { sheet: string }) {

@@ -4,18 +4,20 @@
  * long for getRanges, ids that have gone. test/support/README.md gives each behaviour's source.
  */
 import { describe, expect, it } from "vitest";
-import { builtInRegister, findTables, planFormatting, type FormattingPlan } from "../../src/core";
+import { builtInRegister, findTables, reportOf, type TableReport } from "../../src/core";
 import { applyRagFormatting, readActiveSheet, removeRagFormatting, writePlan } from "../../src/excel/active-sheet";
 import { detectCapabilities } from "../../src/excel/requirements";
 import { areaLists, longestAreaList } from "../../src/excel/rules";
 import { createExcelHost, WEB_PAYLOAD_LIMIT } from "../support";
 import { cellsOfAreas, paintedCells } from "../support/rule-engine";
 import { installedHost, ownRulesOf, sheetValues } from "./appendix-host";
+import { plannedWithReport, type PlanWithReport } from "../support/planned-with-report";
 
 const colours: Record<string, string> = { Green: "#C6EFCE", Amber: "#FFEB9C", Red: "#FFC7CE" };
 
-function expectedPaint(plan: FormattingPlan): Record<string, string> {
-  const cells = plan.tables.flatMap((table) => table.rows.flatMap((row) => row.cells)).filter((cell) => colours[cell.status]);
+/** The fill Excel should show on each cell the report rates Green, Amber or Red. */
+function expectedPaint({ tables }: { tables: TableReport[] }): Record<string, string> {
+  const cells = tables.flatMap((table) => table.rows.flatMap((row) => row.cells)).filter((cell) => colours[cell.status]);
   return Object.fromEntries(cells.map((cell) => [cell.address, colours[cell.status]]).sort());
 }
 
@@ -27,7 +29,7 @@ describe("a German Excel on Windows, whose getRanges takes ';' between areas (of
     const host = await installedHost("appendix-i.xlsx", { behaviour: { culture: { name: "de-DE", decimalSeparator: "," } } });
     const applied = await apply();
     expect(host.syncCount).toBe(2);
-    expect(painted(host)).toEqual(expectedPaint(applied.plan));
+    expect(painted(host)).toEqual(expectedPaint(reportOf(applied.appraisal)));
   });
 
   it("tries again with ';' where Excel cannot say its locale and refuses ','", async () => {
@@ -35,14 +37,14 @@ describe("a German Excel on Windows, whose getRanges takes ';' between areas (of
     const applied = await apply();
     expect(host.syncCount).toBe(4);
     expect(ownRulesOf(host, "Appendix I")).toHaveLength(applied.plan.rules.length);
-    expect(painted(host)).toEqual(expectedPaint(applied.plan));
+    expect(painted(host)).toEqual(expectedPaint(reportOf(applied.appraisal)));
   });
 
   it("uses ',' on Excel on the web, whatever the locale", async () => {
     const host = await installedHost("appendix-i.xlsx", { behaviour: { platform: "OfficeOnline", culture: { name: "de-DE", decimalSeparator: "," } } });
     const applied = await apply();
     expect(host.syncCount).toBe(2);
-    expect(painted(host)).toEqual(expectedPaint(applied.plan));
+    expect(painted(host)).toEqual(expectedPaint(reportOf(applied.appraisal)));
   });
 });
 
@@ -50,7 +52,7 @@ describe("a rule over more areas than getRanges takes in one address (office-js 
   it("splits the areas into lists under 8 KB, each rule's formula moved to its own first cell, and colours the same cells", async () => {
     const host = await installedHost();
     const cells = Array.from({ length: 1500 }, (_, index) => `M${index * 2 + 60}`);
-    const plan: FormattingPlan = { sheet: "Appendix I", toleranceSet: "Standard", tables: [], rules: [{ status: "Red", formula: '=AND(N("KPI RAG")=0,M60="")', appliesTo: cells, fill: colours.Red, font: "#9C0006" }] };
+    const plan: PlanWithReport = { sheet: "Appendix I", toleranceSet: "Standard", tables: [], rules: [{ status: "Red", formula: '=AND(N("KPI RAG")=0,M60="")', appliesTo: cells, fill: colours.Red, font: "#9C0006" }] };
     const lists = areaLists(plan.rules[0], ",");
     expect(lists.length).toBeGreaterThan(1);
     for (const list of lists) expect(list.address.length).toBeLessThanOrEqual(longestAreaList);
@@ -71,7 +73,7 @@ describe("Excel on the web's response payload limit", () => {
     expect(blocks.blocks).toBeGreaterThan(1);
     expect(host.syncCount - before).toBeGreaterThan(2);
     expect(blocks.grid).toEqual(whole.grid);
-    expect(planFormatting(findTables(blocks.grid)).rules).toEqual(planFormatting(findTables(whole.grid)).rules);
+    expect(plannedWithReport(findTables(blocks.grid)).rules).toEqual(plannedWithReport(findTables(whole.grid)).rules);
   });
 
   it("applies on a sheet over 5 MB with the web's limit on, as it does without", async () => {
@@ -80,7 +82,7 @@ describe("Excel on the web's response payload limit", () => {
     host.sheet("Appendix I").set("N60", Array.from({ length: 12_000 }, (_, row) => [`Note ${row}: ${commentary}`, `${commentary} ${row}`]));
     const applied = await apply();
     expect(applied.blocks).toBeGreaterThan(1);
-    expect(painted(host)).toEqual(expectedPaint(applied.plan));
+    expect(painted(host)).toEqual(expectedPaint(reportOf(applied.appraisal)));
   });
 });
 
@@ -143,7 +145,7 @@ describe("deleting the add-in's old rules by id", () => {
     await Excel.run((context) => removeRagFormatting(context));
     await Excel.run((context) => writePlan(context, applied.plan, reading.ownRules, detectCapabilities()));
     expect(ownRulesOf(host, "Appendix I")).toHaveLength(applied.plan.rules.length);
-    expect(painted(host)).toEqual(expectedPaint(applied.plan));
+    expect(painted(host)).toEqual(expectedPaint(reportOf(applied.appraisal)));
   });
 
   it("deletes them the last-applied first", async () => {
@@ -169,9 +171,9 @@ describe("text figures in the rules", () => {
       host.sheet("Scorecard").format("E2:E3", { numberFormat: "@" }).set("E2", [["173.75"], ["91%"]]);
       expect(host.sheet("Scorecard").cell("E2").value).toBe("173.75");
       const applied = await apply();
-      const statuses = Object.fromEntries(applied.plan.tables.flatMap((table) => table.rows.flatMap((row) => row.cells)).map((cell) => [cell.address, cell.status]));
+      const statuses = Object.fromEntries(reportOf(applied.appraisal).tables.flatMap((table) => table.rows.flatMap((row) => row.cells)).map((cell) => [cell.address, cell.status]));
       expect(statuses).toMatchObject({ E2: "Amber", E3: "Green" });
-      expect(Object.fromEntries([...paintedCells(sheetValues(host, "Scorecard"), ownRulesOf(host, "Scorecard"))].sort())).toEqual(expectedPaint(applied.plan));
+      expect(Object.fromEntries([...paintedCells(sheetValues(host, "Scorecard"), ownRulesOf(host, "Scorecard"))].sort())).toEqual(expectedPaint(reportOf(applied.appraisal)));
       expect(ownRulesOf(host, "Scorecard").every((rule) => rule.formula.includes('NUMBERVALUE(') && !rule.formula.includes("--"))).toBe(true);
     } finally {
       uninstall();
