@@ -146,6 +146,11 @@ module.exports = async (env = {}, argv = {}) => {
       // first: it carries the page's one webpack runtime, and the pane's chunks are loaded after it.
       splitChunks: false,
       runtimeChunk: false,
+      // The core's modules are shared with the pane's chunk, so webpack cannot scope-hoist them into one:
+      // each keeps its id and its export names. The shortest of both keep functions.js small (the files are
+      // not named by content hash, so ids that stay put across builds buy nothing).
+      moduleIds: dev ? "named" : "size",
+      mangleExports: dev ? false : "size",
     },
     performance: {
       // React and Fluent UI make the pane a little over the default 244 KiB hint.

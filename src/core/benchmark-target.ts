@@ -10,10 +10,16 @@ import { readDefinition, type Definition, type DefinitionWording } from "./defin
 import { isStandardSet, standardSet, toleranceSetKey } from "./tolerance-set";
 import { figureOf, rate } from "./rate";
 import { noDataRating, type RagStatus, type Rating, type Read } from "./status";
-import { fractionToPercent, percentToFraction, type Unit } from "./units";
+import { percentToFraction, type Unit } from "./units";
 import { readPolarity } from "./polarity";
-import { isPercentFormat, readValue } from "./wording";
+import { isPercentFormat } from "./wording";
 import type { Words } from "./words";
+
+// What the report says of a benchmark target, and the plan's Excel conditions for one: the appraisal and the
+// plan import them from here; they live in their own modules so the functions' script, which only rates,
+// need not hold them.
+export { benchmarkTargetProblems, describeBenchmarkTarget } from "./benchmark-report";
+export { benchmarkCellConditions, benchmarkConditions, benchmarkFactor } from "./benchmark-conditions";
 
 /** How the figure must stand against the benchmark. `no worse than` is `At or better than`. */
 export type BenchmarkRelation = "above" | "at or above" | "below" | "at or below" | "in line with" | "better than" | "no worse than";
@@ -193,27 +199,6 @@ export function rateInRow(row: RowToRate, cell: FigureCell, toleranceSet: string
   return rateAgainstBenchmark(cell, standing, benchmark, row.definition);
 }
 
-/** The problems of a row with a benchmark target: its wording's, or the missing benchmark. */
-export function benchmarkTargetProblems(row: RowToRate, toleranceSet: string = standardSet): string[] {
-  const standing = benchmarkStandingOf(row.definition, toleranceSet);
-  if (standing === null || standing.kind === "suspended") return [];
-  if (standing.kind === "check") return [standing.problem];
-  return (row.benchmarks ?? []).some((benchmark) => benchmark.kind === standing.target.kind) ? [] : [missingBenchmarkProblem(standing.target.kind)];
-}
-
-/** A benchmark target in the analyst's words, as the pane shows "how the add-in read this row". */
-export function describeBenchmarkTarget(definition: Definition, toleranceSet: string = standardSet): string | null {
-  const standing = benchmarkStandingOf(definition, toleranceSet);
-  if (standing === null) return null;
-  if (standing.kind === "check") return "Check definition";
-  if (standing.kind === "suspended") return `Suspended (${standing.reason})`;
-  const { target, tolerance } = standing;
-  const margin =
-    tolerance.kind === "margin" ? `Amber within ${describeDifference(tolerance.value, definition.unit)}` : tolerance.kind === "share" ? `Amber within ${roundTo(tolerance.share * 100, 9)}% of it` : "no tolerance (Green or Red only)";
-  const sameAs = standing.test === "same" ? ", the same at the precision shown" : "";
-  return `Target ${target.wording}: rated against ${benchmarkWords(target.kind)} on the row${sameAs}; ${margin}; unit ${definition.unit === "percent" ? "%" : definition.unit}`;
-}
-
 /**
  * The benchmark a period is rated against: the one of the target's kind for that period's year, else one
  * with no year, else the most recent year on the row.
@@ -281,58 +266,6 @@ function statusOf(pair: Pair, test: BenchmarkTest, tolerance: BenchmarkTolerance
 function shownDifference(pair: Pair): number {
   const apart = Math.abs(roundTo(pair.figure, pair.figureDecimals) - roundTo(pair.benchmark, pair.benchmarkDecimals));
   return roundTo(apart, Math.max(pair.figureDecimals, pair.benchmarkDecimals));
-}
-
-/**
- * Each status's Excel condition for a benchmark-target rule, on the figure `X` and the benchmark's cell
- * `Y` as the sheet holds them (letters no function name here contains); the plan puts in the references. The decimals are the sheet's own
- * (26.2 shows one; 0.262 formatted 0.0% is three) and `benchmarkFactor` brings a benchmark kept another
- * way (0.216 formatted % beside whole numbers) into the figures' scale. The conditions exclude each other.
- */
-export function benchmarkConditions(
-  test: BenchmarkTest,
-  tolerance: BenchmarkTolerance,
-  decimals: { figure: number; benchmark: number },
-  sheetScale: { benchmarkFactor: number; toSheet: (core: number) => number },
-): Array<{ status: RagStatus; condition: string }> {
-  const fewer = Math.min(decimals.figure, decimals.benchmark);
-  const more = Math.max(decimals.figure, decimals.benchmark);
-  const benchmark = sheetScale.benchmarkFactor === 1 ? "Y" : `Y*${sheetScale.benchmarkFactor}`;
-  const ours = `ROUND(X,${fewer})`;
-  const theirs = `ROUND(${benchmark},${fewer})`;
-  const operator = { higher: ">", "at or higher": ">=", lower: "<", "at or lower": "<=", same: "=" }[test];
-  const green = `${ours}${operator}${theirs}`;
-  const apart = `ROUND(ABS(ROUND(X,${decimals.figure})-ROUND(${benchmark},${decimals.benchmark})),${more})`;
-  const within =
-    tolerance.kind === "margin" ? `${apart}<=${formulaNumber(sheetScale.toSheet(tolerance.value))}` : tolerance.kind === "share" ? `${apart}<=ABS(ROUND(${benchmark},${decimals.benchmark}))*${formulaNumber(tolerance.share)}` : null;
-  if (within === null) return [{ status: "Green", condition: green }, { status: "Red", condition: `NOT(${green})` }];
-  return [
-    { status: "Green", condition: green },
-    { status: "Amber", condition: `AND(NOT(${green}),${within})` },
-    { status: "Red", condition: `AND(NOT(${green}),NOT(${within}))` },
-  ];
-}
-
-/**
- * The conditions for one period cell rated against one benchmark cell, in the sheet's scale: cells whose
- * conditions are the same text (and whose benchmark sits in the same column) can share a rule.
- */
-export function benchmarkCellConditions(cell: FigureCell, benchmark: BenchmarkCell, standing: Extract<BenchmarkStanding, { kind: "rated" }>, definition: Definition): Array<{ status: RagStatus; condition: string }> {
-  const whole = definition.unit === "percent" && definition.scale === "whole";
-  const toSheet = (decimals: number): number => Math.max(0, whole ? decimals - 2 : decimals);
-  const decimals = { figure: toSheet(coreDecimals(cell.value, cell.numberFormat, definition)), benchmark: toSheet(coreDecimals(benchmark.value, benchmark.numberFormat, definition)) };
-  return benchmarkConditions(standing.test, standing.tolerance, decimals, { benchmarkFactor: benchmarkFactor(benchmark, definition), toSheet: whole ? fractionToPercent : (core) => core });
-}
-
-/** How a benchmark cell is kept against the row's figures: 1 alike, 100 for a % benchmark beside whole-number percentages. */
-export function benchmarkFactor(benchmark: BenchmarkCell, definition: Definition): number {
-  if (definition.unit !== "percent" || definition.scale !== "whole") return 1;
-  const read = readValue(benchmark.value, benchmark.numberFormat, definition.words);
-  return read.kind === "figure" && read.percent ? 100 : 1;
-}
-
-function formulaNumber(value: number): string {
-  return String(Number(value.toPrecision(15)));
 }
 
 function capitalise(sentence: string): string {

@@ -4,6 +4,10 @@
  * coloured. A comparator takes its year from its own header ("England 2021/22") or from a merged parent
  * ("Latest benchmarks (2021/22)"); with neither it is the latest.
  */
+import { namedRegions } from "./regions";
+
+// Benchmarks (benchmarks.ts) import it from here; it lives in regions.ts so the functions' script need not hold the header reading.
+export { isNamedRegion } from "./regions";
 
 /** What a comparator header names. */
 export type ComparatorHeader =
@@ -17,22 +21,6 @@ export function looseHeader(text: string): string {
     .replace(/[^\p{L}\p{N}%±/]+/gu, " ")
     .trim();
 }
-
-/** English regions as scorecards name them, longest first so "Inner London" wins over "London". */
-const namedRegions: ReadonlyArray<{ pattern: RegExp; name: string }> = [
-  { pattern: /\byorkshire (?:and )?(?:the )?humber\b/, name: "Yorkshire and the Humber" },
-  { pattern: /\binner london\b/, name: "Inner London" },
-  { pattern: /\bouter london\b/, name: "Outer London" },
-  { pattern: /\bnorth east\b/, name: "North East" },
-  { pattern: /\bnorth west\b/, name: "North West" },
-  { pattern: /\beast midlands\b/, name: "East Midlands" },
-  { pattern: /\bwest midlands\b/, name: "West Midlands" },
-  { pattern: /\beast of england\b|\beastern region\b/, name: "East of England" },
-  { pattern: /\bsouth east\b/, name: "South East" },
-  { pattern: /\bsouth west\b/, name: "South West" },
-  { pattern: /\blondon\b/, name: "London" },
-  { pattern: /\byorkshire\b/, name: "Yorkshire and the Humber" },
-];
 
 /** The benchmarks a figure column can name, in the order they are tried. */
 const benchmarks: ReadonlyArray<{ pattern: RegExp; name: string }> = [
@@ -78,9 +66,4 @@ export function readComparatorHeader(label: string, parent = ""): ComparatorHead
   const parentNamed = above === "" ? null : benchmarkOf(above);
   if (parentNamed) return { kind: "comparator", benchmark: named ?? (own === "" || yearOf(label) === label.trim() ? parentNamed : label.replace(/\s+/g, " ").trim()), year };
   return named ? { kind: "comparator", benchmark: named, year } : null;
-}
-
-/** Whether a benchmark as `benchmarkOf` names it is an English region ("North East", "Inner London"). */
-export function isNamedRegion(benchmark: string): boolean {
-  return namedRegions.some((region) => region.name === benchmark);
 }

@@ -7,7 +7,7 @@ import { isExcelError, type CellValue } from "./cell";
 import type { Read } from "./status";
 import type { PercentScale, Unit } from "./units";
 import { describeFigure, percentToFraction, readUnitWord, unitFromMeasure } from "./units";
-import { directionWords, readPolarityWording, type Direction } from "./polarity";
+import { directionWords, readPolarityWording, type Direction, type PolarityReading } from "./polarity";
 import { readThreshold, type Comparator, type Margin, type Threshold } from "./wording";
 import { standardFirst, standardSet, toleranceSetKey } from "./tolerance-set";
 import type { Words } from "./words";
@@ -85,78 +85,115 @@ export function merit(figure: number, polarity: Polarity): number {
 
 /** Reads a KPI's wording into a definition, with the words the workbook teaches. Never throws. */
 export function readDefinition(wording: DefinitionWording, words?: Words): Definition {
+  const cells = readCells(wording, words);
+  const thresholds = [cells.target, ...cells.tolerances.map((tolerance) => tolerance.read)].flatMap((read) => (read.ok ? [read.value] : []));
   const measure = typeof wording.measure === "string" ? wording.measure.trim() : "";
-  const otherSets = Object.keys(wording.otherTolerances ?? {});
-  const toleranceSets = standardFirst(otherSets);
-  const problems: string[] = [];
+  const { unit, problems } = unitOfThresholds(wording.unit, thresholds, measure);
+  // Thresholds written as bare whole numbers (90) say the sheet keeps whole-number percentages. Written
+  // as "90%" they say nothing about the figures: the row's values decide, or, for a lone value, its size.
+  const scale: PercentScale | undefined = unit === "percent" && thresholds.some(bareWholeNumber) ? "whole" : undefined;
+  const polarityReading = cells.polarity.ok && cells.polarity.value.kind !== "none" ? cells.polarity.value.reading : undefined;
+  const { standing, readings = [] } = standingOf(cells, [...cells.problems, ...problems], wording, unit);
+  const toleranceSets = standardFirst(Object.keys(wording.otherTolerances ?? {}));
+  return { unit, scale, toleranceSets, wording, readings: [...(polarityReading ? [polarityReading] : []), ...readings], ...(words ? { words } : {}), standing };
+}
 
+/** A KPI's polarity, target and tolerance cells, each read on its own: the problems are the polarity's and the target's. */
+interface CellsRead {
+  polarity: Read<PolarityReading>;
+  target: Read<Threshold>;
+  /** Standard first, then the other sets as the wording names them. */
+  tolerances: Array<{ name: string; read: Read<Threshold> }>;
+  problems: string[];
+}
+
+function readCells(wording: DefinitionWording, words: Words | undefined): CellsRead {
   const polarity = readPolarityWording(wording.polarity, words);
-  if (!polarity.ok) problems.push(polarity.problem);
   const target = readThreshold(wording.target, wording.formats?.target, words);
-  if (!target.ok) problems.push(`the target: ${target.problem}`);
-  const tolerances: Array<{ name: string; read: ReturnType<typeof readThreshold> }> = [
+  const tolerances = [
     { name: standardSet, read: withTargetMargin(target, readThreshold(wording.tolerance, wording.formats?.tolerance, words), wording.tolerance) },
-    ...otherSets.map((name) => ({
+    ...Object.keys(wording.otherTolerances ?? {}).map((name) => ({
       name,
       read: readThreshold(wording.otherTolerances?.[name] ?? null, wording.formats?.otherTolerances?.[name], words),
     })),
   ];
+  const problems = [...(polarity.ok ? [] : [polarity.problem]), ...(target.ok ? [] : [`the target: ${target.problem}`])];
+  return { polarity, target, tolerances, problems };
+}
 
-  const unitWord = wording.unit === undefined || wording.unit === null ? "" : isExcelError(wording.unit) ? wording.unit.error : String(wording.unit);
+/**
+ * The unit a KPI is in: the Unit column's, else the one its thresholds are written in, else its measure's
+ * ("days to ..."), else a count. A unit word the add-in does not know, or thresholds that disagree with
+ * each other or with the Unit column, are problems.
+ */
+function unitOfThresholds(unitCell: CellValue | undefined, thresholds: readonly Threshold[], measure: string): { unit: Unit; problems: string[] } {
+  const problems: string[] = [];
+  const unitWord = unitCell === undefined || unitCell === null ? "" : isExcelError(unitCell) ? unitCell.error : String(unitCell);
   const explicitUnit = unitWord.trim() === "" ? null : readUnitWord(unitWord);
   if (unitWord.trim() !== "" && explicitUnit === null) problems.push(`the unit "${unitWord}" is not one the add-in knows (use %, days, rate or count)`);
-  const thresholds = [target, ...tolerances.map((tolerance) => tolerance.read)].flatMap((read) => (read.ok ? [read.value] : []));
   const writtenUnits = [...new Set(thresholds.flatMap((threshold) => ("unit" in threshold && threshold.unit ? [threshold.unit] : [])))];
   if (writtenUnits.length > 1) problems.push(`the target and tolerances are written in different units (${writtenUnits.join(" and ")})`);
   if (explicitUnit && writtenUnits.length === 1 && writtenUnits[0] !== explicitUnit) {
     problems.push(`the thresholds are written in ${writtenUnits[0]} but the unit says ${explicitUnit}`);
   }
-  const unit: Unit = explicitUnit ?? writtenUnits[0] ?? unitFromMeasure(measure) ?? "count";
-  // Thresholds written as bare whole numbers (90) say the sheet keeps whole-number percentages. Written
-  // as "90%" they say nothing about the figures: the row's values decide, or, for a lone value, its size.
-  const bareWhole = unit === "percent" && thresholds.some(bareWholeNumber);
-  const scale: PercentScale | undefined = bareWhole ? "whole" : undefined;
-  const inUnit = (threshold: Threshold): Threshold => toCoreScale(threshold, unit);
+  return { unit: explicitUnit ?? writtenUnits[0] ?? unitFromMeasure(measure) ?? "count", problems };
+}
 
-  const polarityReading = polarity.ok && polarity.value.kind !== "none" ? polarity.value.reading : undefined;
-  const base = { unit, scale, toleranceSets, wording, readings: polarityReading ? [polarityReading] : [], ...(words ? { words } : {}) };
-  if (target.ok && target.value.kind === "suspended") {
-    return { ...base, standing: { kind: "suspended", reason: "the target is suspended" } };
-  }
-  if (problems.length > 0 || !polarity.ok || !target.ok) return { ...base, standing: { kind: "check", problems } };
-  if (polarity.value.kind === "context") return { ...base, standing: { kind: "no target", reason: polarity.value.reading } };
+/** A standing, with how its target and tolerances were read where it is rated. */
+type StandingRead = { standing: Standing; readings?: string[] };
+
+/** Where the KPI stands: suspended, Check definition, no target (a context measure), or rated. */
+function standingOf(cells: CellsRead, problems: string[], wording: DefinitionWording, unit: Unit): StandingRead {
+  const { polarity, target } = cells;
+  if (target.ok && target.value.kind === "suspended") return { standing: { kind: "suspended", reason: "the target is suspended" } };
+  if (problems.length > 0 || !polarity.ok || !target.ok) return { standing: { kind: "check", problems } };
+  if (polarity.value.kind === "context") return { standing: { kind: "no target", reason: polarity.value.reading } };
   const noTarget = target.value.kind === "none" ? `it has no target${target.value.written ? ` ("${target.value.written}")` : ""}` : null;
-  let phrases: Direction[];
-  let polarityWritten: string | undefined;
-  if (polarity.value.kind === "none") {
-    // With no polarity, an operator in the target says which way is better: "≥ 80%", "Fewer than 40".
-    const leaning = target.value.kind === "figure" ? leaningOf(target.value.comparator) : null;
-    if (!leaning) return { ...base, standing: { kind: "no target", reason: noTarget ?? "it has no polarity" } };
-    phrases = [leaning];
-  } else {
-    phrases = polarity.value.directions;
-    polarityWritten = polarity.value.reading ? String(wording.polarity).replace(/\s+/g, " ").trim() : undefined;
-  }
-  if (noTarget) return { ...base, standing: { kind: "no target", reason: noTarget } };
+  const directions = directionsOf(polarity.value, target.value, wording.polarity);
+  if (directions === null) return { standing: { kind: "no target", reason: noTarget ?? "it has no polarity" } };
+  if (noTarget) return { standing: { kind: "no target", reason: noTarget } };
+  return ratedStanding(directions, target.value, cells.tolerances, unit);
+}
 
-  const resolved = resolvePolarity(phrases, inUnit(target.value), polarityWritten);
-  if (!resolved.ok) return { ...base, standing: { kind: "check", problems: [resolved.problem] } };
-  const { polarity: kind, target: targetFigure, targetInclusive } = resolved;
-  const targetReading = readingOfTarget(inUnit(target.value), polarity.value.kind === "none", kind, unit);
+/** Which way is better, as the polarity cell (or, without one, the target's operator) says. */
+interface DirectionsRead {
+  phrases: Direction[];
+  /** The polarity cell's words, said in problems, where they were read as something other than the seeds' plain phrases. */
+  polarityWritten?: string;
+  /** No polarity was given: the target's operator ("≥ 80%") said which way is better. */
+  fromTarget: boolean;
+}
+
+/** The directions of a polarity that is not a context measure's; null with no polarity and no operator in the target to lean on. */
+function directionsOf(polarity: Exclude<PolarityReading, { kind: "context" }>, target: Threshold, written: CellValue): DirectionsRead | null {
+  if (polarity.kind === "directions") {
+    return { phrases: polarity.directions, polarityWritten: polarity.reading ? String(written).replace(/\s+/g, " ").trim() : undefined, fromTarget: false };
+  }
+  // With no polarity, an operator in the target says which way is better: "≥ 80%", "Fewer than 40".
+  const leaning = target.kind === "figure" ? leaningOf(target.comparator) : null;
+  return leaning ? { phrases: [leaning], fromTarget: true } : null;
+}
+
+/** A rated standing: the polarity resolved against the target, then each tolerance set read around the target. */
+function ratedStanding(directions: DirectionsRead, written: Threshold, tolerances: CellsRead["tolerances"], unit: Unit): StandingRead {
+  const inUnit = (threshold: Threshold): Threshold => toCoreScale(threshold, unit);
+  const resolved = resolvePolarity(directions.phrases, inUnit(written), directions.polarityWritten);
+  if (!resolved.ok) return { standing: { kind: "check", problems: [resolved.problem] } };
+  const { polarity, target, targetInclusive } = resolved;
+  const targetReading = readingOfTarget(inUnit(written), directions.fromTarget, polarity, unit);
 
   const readTolerances: Record<string, Tolerance> = {};
   for (const { name, read } of tolerances) {
     const label = name === standardSet ? "the tolerance" : `the ${name} tolerance`;
-    readTolerances[toleranceSetKey(name)] = read.ok ? toleranceFor(kind, targetFigure, inUnit(read.value), label, unit) : { kind: "problem", problem: `${label}: ${read.problem}` };
+    readTolerances[toleranceSetKey(name)] = read.ok ? toleranceFor(polarity, target, inUnit(read.value), label, unit) : { kind: "problem", problem: `${label}: ${read.problem}` };
   }
   const standardTolerance = readTolerances.standard;
-  if (standardTolerance.kind === "problem") return { ...base, standing: { kind: "check", problems: [standardTolerance.problem] } };
+  if (standardTolerance.kind === "problem") return { standing: { kind: "check", problems: [standardTolerance.problem] } };
   const readings = [
-    ...base.readings,
     ...(targetReading ? [targetReading] : []),
     ...Object.values(readTolerances).flatMap((tolerance) => ((tolerance.kind === "figure" || tolerance.kind === "range") && tolerance.reading ? [tolerance.reading] : [])),
   ];
-  return { ...base, readings, standing: { kind: "rated", polarity: kind, target: targetFigure, targetInclusive, tolerances: readTolerances, ...(targetReading ? { targetReading } : {}) } };
+  return { standing: { kind: "rated", polarity, target, targetInclusive, tolerances: readTolerances, ...(targetReading ? { targetReading } : {}) }, readings };
 }
 
 /** A target written with its margin ("95% ± 5%") carries the standard tolerance, unless the tolerance column has one too. */

@@ -25,6 +25,7 @@ export * from "./describe";
 export * from "./appraisal";
 export * from "./plan";
 export * from "./gap";
+export * from "./watch-list";
 export * from "./formula";
 export * from "./benchmarks";
 export * from "./benchmark-target";

@@ -87,50 +87,68 @@ function inScale(value: number, unit: Unit | null): number {
  */
 export function readThreshold(cell: CellValue, numberFormat = "General", words?: Words): Read<Threshold> {
   if (cell === null) return { ok: true, value: { kind: "none" } };
-  if (typeof cell === "number") {
-    if (!Number.isFinite(cell)) return { ok: false, problem: `${cell} is not a figure` };
-    return isPercentFormat(numberFormat)
-      ? { ok: true, value: { kind: "figure", value: cell, unit: "percent" } }
-      : { ok: true, value: { kind: "figure", value: cell, unit: null, bare: true } };
-  }
+  if (typeof cell === "number") return numberThreshold(cell, numberFormat);
   if (typeof cell === "boolean") return { ok: false, problem: `${cell ? "TRUE" : "FALSE"} is not a threshold` };
   if (isExcelError(cell)) return { ok: false, problem: `${cell.error} is an Excel error, not a threshold` };
   const text = cell.replace(/\s+/g, " ").trim();
+  // Each reader answers only for text written its way; the first that answers reads the cell.
+  return (
+    noThreshold(text, words) ??
+    comparedBySign(text) ??
+    comparedInWords(text) ??
+    readMargin(text) ??
+    withAttachedMargin(text) ??
+    rangeThreshold(text) ??
+    figureThreshold(text) ?? { ok: false, problem: `"${text}" is not a threshold the add-in can read` }
+  );
+}
+
+function numberThreshold(cell: number, numberFormat: string): Read<Threshold> {
+  if (!Number.isFinite(cell)) return { ok: false, problem: `${cell} is not a figure` };
+  return isPercentFormat(numberFormat)
+    ? { ok: true, value: { kind: "figure", value: cell, unit: "percent" } }
+    : { ok: true, value: { kind: "figure", value: cell, unit: null, bare: true } };
+}
+
+/** Text that is no threshold to rate by: blank, a dash, a No target word (built in or taught), Suspended, or an Excel error typed in. */
+function noThreshold(text: string, words: Words | undefined): Read<Threshold> | null {
   if (text === "" || /^[-–—]$/.test(text)) return { ok: true, value: { kind: "none" } };
   const taught = taughtWord(words, text);
   if (taught?.meaning.kind === "polarity" && taught.meaning.polarity === "context") return { ok: true, value: { kind: "none", written: text } };
   if (noTargetWords.test(text)) return { ok: true, value: { kind: "none", written: text } };
   if (/^suspend(ed)?\**$/i.test(text)) return { ok: true, value: { kind: "suspended" } };
   if (looksLikeExcelError(text)) return { ok: false, problem: `${text} is an Excel error, not a threshold` };
+  return null;
+}
 
+/** ">= 80%", "≤ 15%", "< 22%". */
+function comparedBySign(text: string): Read<Threshold> | null {
   const compared = comparatorPattern.exec(text);
-  if (compared) {
-    const figure = readWrittenFigure(compared[2]);
-    if (!figure) return { ok: false, problem: `"${text}" is not a threshold the add-in can read` };
-    const comparator = ({ "≥": ">=", "≤": "<=", "=>": ">=", "=<": "<=" } as Record<string, Comparator>)[compared[1]] ?? (compared[1] as Comparator);
-    return { ok: true, value: { kind: "figure", value: inScale(figure.value, figure.unit), unit: figure.unit, comparator, written: text, ...(figure.unit === null ? { bare: true } : {}) } };
-  }
-  const worded = comparedInWords(text);
-  if (worded) return worded;
-  const margin = readMargin(text);
-  if (margin) return margin;
-  const attached = withAttachedMargin(text);
-  if (attached) return attached;
+  if (!compared) return null;
+  const figure = readWrittenFigure(compared[2]);
+  if (!figure) return { ok: false, problem: `"${text}" is not a threshold the add-in can read` };
+  const comparator = ({ "≥": ">=", "≤": "<=", "=>": ">=", "=<": "<=" } as Record<string, Comparator>)[compared[1]] ?? (compared[1] as Comparator);
+  return { ok: true, value: { kind: "figure", value: inScale(figure.value, figure.unit), unit: figure.unit, comparator, written: text, ...(figure.unit === null ? { bare: true } : {}) } };
+}
+
+/** "10%-20%", "10 to 20 days", "0.1-0.2". */
+function rangeThreshold(text: string): Read<Threshold> | null {
   const range = rangePattern.exec(text);
-  if (range) {
-    const unit = unitOfSuffix(range[2]) ?? unitOfSuffix(range[4]);
-    const low = inScale(Number(range[1].replace(/,/g, "")), unit);
-    const high = inScale(Number(range[3].replace(/,/g, "")), unit);
-    if (low > high) return { ok: false, problem: `the range "${text}" runs from high to low` };
-    return { ok: true, value: { kind: "range", low, high, unit } };
-  }
+  if (!range) return null;
+  const unit = unitOfSuffix(range[2]) ?? unitOfSuffix(range[4]);
+  const low = inScale(Number(range[1].replace(/,/g, "")), unit);
+  const high = inScale(Number(range[3].replace(/,/g, "")), unit);
+  if (low > high) return { ok: false, problem: `the range "${text}" runs from high to low` };
+  return { ok: true, value: { kind: "range", low, high, unit } };
+}
+
+/** "90%", "140 days", "212": a bare figure keeps no unit. */
+function figureThreshold(text: string): Read<Threshold> | null {
   const figure = readWrittenFigure(text);
-  if (figure) {
-    return figure.unit === null
-      ? { ok: true, value: { kind: "figure", value: figure.value, unit: null, bare: true } }
-      : { ok: true, value: { kind: "figure", value: inScale(figure.value, figure.unit), unit: figure.unit } };
-  }
-  return { ok: false, problem: `"${text}" is not a threshold the add-in can read` };
+  if (!figure) return null;
+  return figure.unit === null
+    ? { ok: true, value: { kind: "figure", value: figure.value, unit: null, bare: true } }
+    : { ok: true, value: { kind: "figure", value: inScale(figure.value, figure.unit), unit: figure.unit } };
 }
 
 /** "Less than 22%", "At least 80%", "Minimum: 80%", "80% or more", "85 maximum". */

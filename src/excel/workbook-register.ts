@@ -5,7 +5,9 @@
  * recalculates the KPI formulas and tells the pane, so a formula and a coloured cell never disagree.
  * Without Excel (tests, a plain browser) the catalogue answers.
  */
-import { buildRegister, builtInRegister, readWords, type Register, type Words } from "../core";
+// From the core's own modules: the functions' script loads this, and holds only what it uses.
+import { buildRegister, builtInRegister, type Register } from "../core/register";
+import { readWords, type Words } from "../core/words";
 import { watchTables } from "./events";
 import { excelIsHere } from "./function-requests";
 import { readWorkbookTables, recalculateKpiFormulas } from "./register-table";

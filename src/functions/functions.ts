@@ -7,7 +7,20 @@
  * Excel passes the addresses only to a function whose result has matrix dimensionality (custom functions
  * metadata reference, `requiresParameterAddresses`), and shows a 1×1 result as a single value.
  */
-import { compareWithBenchmark, decideScale, rateInRow, gapToTarget, readPolarity, readValue, kpiIdOfNumber, lookUp, withScale, toleranceIn, rate as rateValue, polarityWords, readDefinition, resolveToleranceSet, whyUnrated, standardSet, trend as trendOf, type RegisterEntry } from "../core";
+// From the core's own modules, not its index: this script holds only what the functions use (the pane's chunk has the rest).
+import { toleranceIn } from "../core/bands";
+import { rateInRow } from "../core/benchmark-target";
+import { compareWithBenchmark } from "../core/benchmarks";
+import { kpiIdOfNumber } from "../core/catalogue";
+import { polarityWords, readDefinition, whyUnrated, withScale } from "../core/definition";
+import { gapToTarget } from "../core/gap";
+import { readPolarity } from "../core/polarity";
+import { rate as rateValue } from "../core/rate";
+import { lookUp, type RegisterEntry } from "../core/register";
+import { decideScale } from "../core/scale";
+import { resolveToleranceSet, standardSet } from "../core/tolerance-set";
+import { trend as trendOf } from "../core/trend";
+import { readValue } from "../core/wording";
 import { cellAsWritten, cellOf, cellsAsWritten, valueError } from "./arguments";
 import { currentRegister } from "../excel/workbook-register";
 

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch, type 
 import { appraiseTables, builtInRegister, findTables, reportOf, resolveToleranceSet, standardSet, summarise, summariseComparisons, toleranceSetsOf, unknownWords, watchListOf, type Appraisal, type FoundTables, type Register, type WatchItem, type Words } from "../core";
 import { applyRagFormatting, copySheetWithValues, readActiveSheet, removeRagFormatting, selectSheetRow } from "../excel/active-sheet";
 import { watchSheetActivation } from "../excel/events";
-import { insertRegisterTable, insertWordsTable } from "../excel/register-table";
+import { insertRegisterTable, insertWordsTable } from "../excel/table-insertion";
 import { currentWorkbookRegister, onRegisterChanged, type WorkbookRegister } from "../excel/workbook-register";
 import { checkRequirements, type Capabilities } from "../excel/requirements";
 import { explainFailure, runExcel } from "../excel/run";

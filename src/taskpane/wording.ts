@@ -1,7 +1,7 @@
 /** The pane's sentences: what an action did, and what Excel could not do, in the analyst's words. */
 import { isRagStatus } from "../core";
 import type { Applied } from "../excel/active-sheet";
-import type { RegisterInsertion } from "../excel/register-table";
+import type { RegisterInsertion } from "../excel/table-insertion";
 import type { PaneMessage } from "./model";
 
 /** Rules Excel could not describe (office-js #6835, #6396): the add-in leaves them, and says how to look. */

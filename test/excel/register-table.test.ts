@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildRegister, catalogue, lookUp, rate } from "../../src/core";
-import { insertRegisterTable, readRegisterTable } from "../../src/excel/register-table";
+import { readRegisterTable } from "../../src/excel/register-table";
+import { insertRegisterTable } from "../../src/excel/table-insertion";
 import { explainFailure } from "../../src/excel/run";
 import { createExcelHost } from "../support";
 import { installedHost } from "./appendix-host";

@@ -16,6 +16,18 @@ type Metadata = FunctionsMetadata;
 
 /** Loads dist/functions.js in a fresh context standing in for Excel's runtime, recording what it associates. */
 function loadBundle(): Map<string, (...args: unknown[]) => unknown> {
+  return loadFunctionsScript().associated;
+}
+
+/** The chunks a pane script hands to the page's webpack runtime, caught as the runtime would take them: [chunk ids, modules by id]. */
+function chunksOf(script: string): Array<[unknown[], Record<string, unknown>]> {
+  const chunks: Array<[unknown[], Record<string, unknown>]> = [];
+  const self = { webpackChunkkpi_rag: { push: (chunk: [unknown[], Record<string, unknown>]) => chunks.push(chunk) } };
+  vm.runInNewContext(readFileSync(path.join(dist, script), "utf8"), { self });
+  return chunks;
+}
+
+function loadFunctionsScript(): { associated: Map<string, (...args: unknown[]) => unknown>; sandbox: Record<string, unknown> } {
   const associated = new Map<string, (...args: unknown[]) => unknown>();
   class CustomFunctionsError extends Error {
     constructor(
@@ -40,7 +52,16 @@ function loadBundle(): Map<string, (...args: unknown[]) => unknown> {
   sandbox.window = sandbox;
   sandbox.globalThis = sandbox;
   vm.runInNewContext(readFileSync(path.join(dist, "functions.js"), "utf8"), sandbox);
-  return associated;
+  return { associated, sandbox };
+}
+
+/** The ids of the modules functions.js has loaded into the page's runtime, asked of the runtime itself through a chunk of no modules. */
+function functionsModuleIds(): string[] {
+  const { sandbox } = loadFunctionsScript();
+  let ids: string[] = [];
+  const chunks = (sandbox.self as { webpackChunkkpi_rag: { push: (chunk: unknown) => void } }).webpackChunkkpi_rag;
+  chunks.push([["probe"], {}, (runtime: { m: Record<string, unknown> }) => (ids = Object.keys(runtime.m))]);
+  return ids;
 }
 
 describe("the built functions.js in a stand-in for Excel's custom-functions runtime", () => {
@@ -76,6 +97,23 @@ describe("the built functions.js in a stand-in for Excel's custom-functions runt
       expect(entry.helpUrl).toMatch(/^https:\/\/kpi-rag\.example\.org\/support\.html#kpi-[a-z]+$/);
       expect(support).toMatch(new RegExp(`id="?${entry.helpUrl!.split("#")[1]}[" >]`));
     }
+  });
+
+  it("holds the core once in the page: the pane's scripts bring no module that functions.js has loaded", () => {
+    const loaded = functionsModuleIds();
+    // The core and the shared register are among them: far more than the entry alone.
+    expect(loaded.length).toBeGreaterThan(10);
+    for (const script of ["taskpane.js", "pane.js"]) {
+      const brought = chunksOf(script).flatMap(([, modules]) => Object.keys(modules));
+      expect(brought.length).toBeGreaterThan(0);
+      expect([script, brought.filter((id) => loaded.includes(id))]).toEqual([script, []]);
+    }
+  });
+
+  it("holds no React, so formulas never wait for the pane's code", () => {
+    const holdsReact = (script: string): boolean => readFileSync(path.join(dist, script), "utf8").includes('Symbol.for("react.element")');
+    expect(holdsReact("functions.js")).toBe(false);
+    expect(holdsReact("taskpane.js") || holdsReact("pane.js")).toBe(true);
   });
 
   it("answers from the registered functions: KPI.RAG, KPI.RATE and an unknown id's #VALUE!", async () => {
