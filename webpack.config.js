@@ -143,8 +143,17 @@ module.exports = async (env = {}, argv = {}) => {
     },
     optimization: {
       // functions.js registers the custom functions on its own, with no runtime or vendor chunk to load
-      // first: it carries the page's one webpack runtime, and the pane's chunks are loaded after it.
-      splitChunks: false,
+      // first: it carries the page's one webpack runtime, and the pane's chunks are loaded after it. The
+      // benchmark comparisons, which KPI.COMPARE and a benchmark-target KPI.RATE load when first asked and
+      // the pane uses too, are one chunk of their own (comparisons.js), so neither script carries a copy.
+      splitChunks: {
+        chunks: "async",
+        cacheGroups: {
+          default: false,
+          defaultVendors: false,
+          comparisons: { test: /[\\/]src[\\/]core[\\/](benchmarks|benchmark-rating)\.ts$/, name: "comparisons", chunks: "async", enforce: true },
+        },
+      },
       runtimeChunk: false,
       // The core's modules are shared with the pane's chunk, so webpack cannot scope-hoist them into one:
       // each keeps its id and its export names. The shortest of both keep functions.js small (the files are

@@ -4,7 +4,8 @@
  * problems), the pane's tables, summary and watch list, kpi-rag's summary and the formatting plan are all
  * views of it, so no surface rates a cell on its own and none can disagree with another.
  */
-import { benchmarkStandingOf, benchmarkTargetProblems, describeBenchmarkTarget, rateInRow, type BenchmarkStanding } from "./benchmark-target";
+import { rateInRow } from "./benchmark-rating";
+import { benchmarkStandingOf, benchmarkTargetProblems, describeBenchmarkTarget, type BenchmarkStanding } from "./benchmark-target";
 import { compareWithBenchmark, type Comparison } from "./benchmarks";
 import type { CellValue } from "./cell";
 import type { Definition } from "./definition";

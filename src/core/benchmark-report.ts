@@ -1,5 +1,6 @@
 /** What the appraisal's report says of a row whose target is written against a benchmark: its problems, and how the add-in read it. */
-import { benchmarkStandingOf, benchmarkWords, missingBenchmarkProblem, type RowToRate } from "./benchmark-target";
+import { missingBenchmarkProblem, type RowToRate } from "./benchmark-rating";
+import { benchmarkStandingOf, benchmarkWords } from "./benchmark-target";
 import { describeDifference, roundTo } from "./benchmarks";
 import type { Definition } from "./definition";
 import { standardSet } from "./tolerance-set";

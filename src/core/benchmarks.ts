@@ -4,7 +4,6 @@
  * either, so a committee never reads "worse than England" about two figures that look the same on paper.
  */
 import type { CellValue } from "./cell";
-import { isNamedRegion } from "./comparators";
 import type { Definition, Polarity } from "./definition";
 import { figureOf } from "./rate";
 import { describeFigure, fractionToPercent, type Unit } from "./units";
@@ -13,17 +12,6 @@ import { isPercentFormat, readValue } from "./wording";
 
 /** The benchmarks a target can be written against; a named region ("North East") is a Region. */
 export type BenchmarkKind = "England" | "Region" | "Statistical neighbours";
-
-/**
- * The kind of a benchmark as the comparator headers name it: England and National are England, a named
- * region is a Region; similar authorities, family groups and core cities are compared but no target names them.
- */
-export function benchmarkKindOf(benchmark: string): BenchmarkKind | undefined {
-  if (benchmark === "England" || benchmark === "National") return "England";
-  if (benchmark === "Statistical neighbours") return "Statistical neighbours";
-  if (benchmark === "Region" || isNamedRegion(benchmark)) return "Region";
-  return undefined;
-}
 
 /** A benchmark's figure on a KPI's row (or in its register entry). */
 export interface BenchmarkCell {
@@ -386,88 +374,7 @@ function readYearKey(label: string): string | null {
   return /^(?:19|20)\d{2}$/.test(text) ? text : null;
 }
 
-/** How a sheet's KPIs stand against one benchmark: "Better than England: 3 of 10 KPIs". */
-export interface BenchmarkSummary {
-  /** The benchmark with its year where it has one: "England", "England 2021/22". */
-  benchmark: string;
-  better: number;
-  worse: number;
-  same: number;
-  /** KPIs with a verdict against it (Better, Worse, Same or Neither better). */
-  compared: number;
-  /** KPIs with no verdict: no figure on either side, no polarity, or figures that cannot be compared. */
-  notCompared: number;
-}
-
 /** The benchmark of a comparison as one name: "England", "England 2021/22". */
 export function benchmarkName(comparison: Pick<Comparison, "benchmark" | "year">): string {
   return comparison.year === "latest" ? comparison.benchmark : `${comparison.benchmark} ${comparison.year}`;
-}
-
-/** Counts per benchmark across rows, benchmarks in the order first met. */
-export function summariseComparisons(rows: ReadonlyArray<{ comparisons: readonly Comparison[] }>): BenchmarkSummary[] {
-  const summaries = new Map<string, BenchmarkSummary>();
-  for (const row of rows) {
-    for (const comparison of row.comparisons) {
-      const name = benchmarkName(comparison);
-      const summary = summaries.get(name) ?? { benchmark: name, better: 0, worse: 0, same: 0, compared: 0, notCompared: 0 };
-      const { verdict } = comparison;
-      if (verdict === "Better") summary.better += 1;
-      if (verdict === "Worse") summary.worse += 1;
-      if (verdict === "Same") summary.same += 1;
-      if (verdict === "Better" || verdict === "Worse" || verdict === "Same" || verdict === "Neither better") summary.compared += 1;
-      else summary.notCompared += 1;
-      summaries.set(name, summary);
-    }
-  }
-  return [...summaries.values()];
-}
-
-/** "Better than England: 3 of 10 KPIs (5 worse, 2 the same; 1 not compared)" */
-export function describeBenchmarkSummary(summary: BenchmarkSummary): string {
-  const kpis = summary.compared === 1 ? "KPI" : "KPIs";
-  const rest = [`${summary.worse} worse`, `${summary.same} the same`].join(", ");
-  const uncompared = summary.notCompared > 0 ? `; ${summary.notCompared} not compared` : "";
-  return `Better than ${summary.benchmark}: ${summary.better} of ${summary.compared} ${kpis} (${rest}${uncompared})`;
-}
-
-/** A comparison as one line in words, for the pane and the command line: "Worse than England: 26.2% against 21.6%". */
-export function describeComparison(comparison: Comparison): string {
-  const name = benchmarkName(comparison);
-  const figures = `${comparison.figure} against ${comparison.value}`;
-  switch (comparison.verdict) {
-    case "Better":
-      return `Better than ${name}: ${figures}`;
-    case "Worse":
-      return `Worse than ${name}: ${figures}`;
-    case "Same":
-      return `Same as ${name}: ${figures}`;
-    case "Neither better":
-      return `Neither better than ${name}: ${figures}`;
-    case "No polarity":
-      return `${name}: ${figures}, no polarity to say which is better`;
-    case "No data":
-      return `${name}: no data to compare (${comparison.reason.replace(new RegExp(`^${escaped(name)} has no figure: `), "")})`;
-    case "Check definition":
-      return `${name}: check definition (${comparison.reason.replace(new RegExp(`^${escaped(name)} cannot be compared: `), "")})`;
-  }
-}
-
-/** A glyph beside a verdict's words: never the only cue, and hidden from screen readers, which read the words. */
-export function verdictGlyph(verdict: Verdict): string {
-  switch (verdict) {
-    case "Better":
-      return "▲";
-    case "Worse":
-      return "▼";
-    case "Same":
-    case "Neither better":
-      return "=";
-    default:
-      return "–";
-  }
-}
-
-function escaped(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

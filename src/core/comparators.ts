@@ -4,9 +4,9 @@
  * coloured. A comparator takes its year from its own header ("England 2021/22") or from a merged parent
  * ("Latest benchmarks (2021/22)"); with neither it is the latest.
  */
-import { namedRegions } from "./regions";
+import type { BenchmarkKind } from "./benchmarks";
+import { isNamedRegion, namedRegions } from "./regions";
 
-// Benchmarks (benchmarks.ts) import it from here; it lives in regions.ts so the functions' script need not hold the header reading.
 export { isNamedRegion } from "./regions";
 
 /** What a comparator header names. */
@@ -66,4 +66,15 @@ export function readComparatorHeader(label: string, parent = ""): ComparatorHead
   const parentNamed = above === "" ? null : benchmarkOf(above);
   if (parentNamed) return { kind: "comparator", benchmark: named ?? (own === "" || yearOf(label) === label.trim() ? parentNamed : label.replace(/\s+/g, " ").trim()), year };
   return named ? { kind: "comparator", benchmark: named, year } : null;
+}
+
+/**
+ * The kind of a benchmark as the comparator headers name it: England and National are England, a named
+ * region is a Region; similar authorities, family groups and core cities are compared but no target names them.
+ */
+export function benchmarkKindOf(benchmark: string): BenchmarkKind | undefined {
+  if (benchmark === "England" || benchmark === "National") return "England";
+  if (benchmark === "Statistical neighbours") return "Statistical neighbours";
+  if (benchmark === "Region" || isNamedRegion(benchmark)) return "Region";
+  return undefined;
 }

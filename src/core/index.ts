@@ -28,4 +28,6 @@ export * from "./gap";
 export * from "./watch-list";
 export * from "./formula";
 export * from "./benchmarks";
+export * from "./benchmark-summary";
 export * from "./benchmark-target";
+export * from "./benchmark-rating";

@@ -7,7 +7,8 @@
  */
 import { appraiseTables, type Appraisal } from "./appraisal";
 import { bands, type Band } from "./bands";
-import { benchmarkCellConditions, benchmarkForPeriod, type BenchmarkStanding } from "./benchmark-target";
+import { benchmarkForPeriod } from "./benchmark-rating";
+import { benchmarkCellConditions, type BenchmarkStanding } from "./benchmark-target";
 import { readBenchmarkFigure } from "./benchmarks";
 import type { Definition } from "./definition";
 import { standardSet } from "./tolerance-set";

@@ -4,9 +4,10 @@
  * same on a grid from Office.js or from ExcelJS.
  */
 import { readKpiDefinition } from "./benchmark-target";
-import { benchmarkKindOf, type BenchmarkCell } from "./benchmarks";
+import type { BenchmarkCell } from "./benchmarks";
 import { isExcelError, type CellValue } from "./cell";
 import { describeColumns, type TableColumn } from "./column-map";
+import { benchmarkKindOf } from "./comparators";
 import { definitionProblems, unreadableDefinition, withScale, type Definition, type DefinitionWording } from "./definition";
 import { standardFirst, standardSet, type ToleranceSet } from "./tolerance-set";
 import { cellAddress, columnLetters, type Grid } from "./grid";

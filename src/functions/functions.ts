@@ -9,8 +9,7 @@
  */
 // From the core's own modules, not its index: this script holds only what the functions use (the pane's chunk has the rest).
 import { toleranceIn } from "../core/bands";
-import { rateInRow } from "../core/benchmark-target";
-import { compareWithBenchmark } from "../core/benchmarks";
+import { benchmarkStandingOf } from "../core/benchmark-target";
 import { kpiIdOfNumber } from "../core/catalogue";
 import { polarityWords, readDefinition, whyUnrated, withScale } from "../core/definition";
 import { gapToTarget } from "../core/gap";
@@ -55,7 +54,9 @@ export async function rate(value: any, kpi: any, toleranceSet?: any, invocation?
   const entry = await entryFor(kpi);
   const set = setName(toleranceSet, entry);
   const { cell, numberFormat } = await cellAsWritten(value, invocation?.parameterAddresses?.[0], entry.definition.unit === "percent");
-  // A target written against a benchmark is rated against the register's figure for it.
+  if (benchmarkStandingOf(entry.definition, set) === null) return [[rateValue(cell, entry.definition, set, numberFormat).status]];
+  // A target written against a benchmark is rated against the register's figure for it, by code this script loads when first asked.
+  const { rateInRow } = await import("../core/benchmark-rating");
   return [[rateInRow(entry, { period: "", value: cell, numberFormat }, set).status]];
 }
 
@@ -200,6 +201,8 @@ export async function compare(value: any, benchmark: any, kpi: any, invocation?:
   const base = definition ?? readDefinition({ polarity: written, target: null, tolerance: null, unit: percent ? "%" : null });
   const scale = decideScale(base, cells);
   if (!scale.ok) return [["Check definition"]];
+  // Comparing is loaded when first asked, so the script that registers the functions stays small.
+  const { compareWithBenchmark } = await import("../core/benchmarks");
   const comparison = compareWithBenchmark(withScale(base, scale.value), [{ period: "", ...cells[0] }], { benchmark: "the benchmark", year: "latest", ...cells[1] });
   return [[comparison.verdict]];
 }

@@ -51,8 +51,29 @@ function loadFunctionsScript(): { associated: Map<string, (...args: unknown[]) =
   sandbox.self = sandbox;
   sandbox.window = sandbox;
   sandbox.globalThis = sandbox;
+  sandbox.document = scriptLoadingDocument(sandbox);
   vm.runInNewContext(readFileSync(path.join(dist, "functions.js"), "utf8"), sandbox);
   return { associated, sandbox };
+}
+
+/** The page's document as webpack's chunk loading uses it: a script added to the head runs its file from dist/ and says it loaded. */
+function scriptLoadingDocument(sandbox: Record<string, unknown>): { loaded: string[]; getElementsByTagName: () => never[]; createElement: () => Record<string, unknown>; head: { appendChild: (script: Record<string, unknown>) => void } } {
+  const loaded: string[] = [];
+  return {
+    loaded,
+    getElementsByTagName: () => [],
+    createElement: () => ({ setAttribute: () => undefined }),
+    head: {
+      appendChild: (script) => {
+        const file = String(script.src);
+        loaded.push(file);
+        setTimeout(() => {
+          vm.runInContext(readFileSync(path.join(dist, file), "utf8"), sandbox);
+          (script.onload as (event: { type: string }) => void)({ type: "load" });
+        });
+      },
+    },
+  };
 }
 
 /** The ids of the modules functions.js has loaded into the page's runtime, asked of the runtime itself through a chunk of no modules. */
@@ -103,11 +124,24 @@ describe("the built functions.js in a stand-in for Excel's custom-functions runt
     const loaded = functionsModuleIds();
     // The core and the shared register are among them: far more than the entry alone.
     expect(loaded.length).toBeGreaterThan(10);
-    for (const script of ["taskpane.js", "pane.js"]) {
+    for (const script of ["taskpane.js", "pane.js", "comparisons.js"]) {
       const brought = chunksOf(script).flatMap(([, modules]) => Object.keys(modules));
       expect(brought.length).toBeGreaterThan(0);
       expect([script, brought.filter((id) => loaded.includes(id))]).toEqual([script, []]);
     }
+  });
+
+  it("loads the benchmark comparisons only when KPI.COMPARE first asks: 26.2% against England's 21.6%, Smaller is better, is Worse", async () => {
+    const { associated, sandbox } = loadFunctionsScript();
+    const loaded = (sandbox.document as { loaded: string[] }).loaded;
+    const metadata = JSON.parse(readFileSync(path.join(dist, "functions.json"), "utf8")) as Metadata;
+    const call = (id: string, ...args: unknown[]) => callAsExcel(metadata.functions.find((entry) => entry.id === id)!, associated.get(id)!, args);
+    expect(await call("RAG", 0.74, "90%", "75%", "Bigger is better")).toBe("Red");
+    expect(loaded).toEqual([]);
+    expect(await call("COMPARE", "26.2%", "21.6%", "Smaller is better")).toBe("Worse");
+    expect(loaded).toEqual(["comparisons.js"]);
+    expect(await call("COMPARE", "19.0%", "21.6%", "Smaller is better")).toBe("Better");
+    expect(loaded).toEqual(["comparisons.js"]);
   });
 
   it("holds no React, so formulas never wait for the pane's code", () => {
