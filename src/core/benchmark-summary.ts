@@ -68,18 +68,18 @@ export function describeComparison(comparison: Comparison): string {
 
 /** A glyph beside a verdict's words: never the only cue, and hidden from screen readers, which read the words. */
 export function verdictGlyph(verdict: Verdict): string {
-  switch (verdict) {
-    case "Better":
-      return "▲";
-    case "Worse":
-      return "▼";
-    case "Same":
-    case "Neither better":
-      return "=";
-    default:
-      return "–";
-  }
+  return verdictGlyphs[verdict];
 }
+
+const verdictGlyphs: Readonly<Record<Verdict, string>> = {
+  Better: "▲",
+  Worse: "▼",
+  Same: "=",
+  "Neither better": "=",
+  "No data": "–",
+  "No polarity": "–",
+  "Check definition": "–",
+};
 
 function escaped(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -63,15 +63,14 @@ export function readBenchmarkTarget(cell: CellValue): Read<BenchmarkTarget> | nu
 
 /** The benchmark in the words of a sentence: "the statistical-neighbour average". */
 export function benchmarkWords(kind: BenchmarkKind): string {
-  switch (kind) {
-    case "England":
-      return "the England figure";
-    case "Region":
-      return "the regional figure";
-    case "Statistical neighbours":
-      return "the statistical-neighbour average";
-  }
+  return benchmarkPhrases[kind];
 }
+
+const benchmarkPhrases: Readonly<Record<BenchmarkKind, string>> = {
+  England: "the England figure",
+  Region: "the regional figure",
+  "Statistical neighbours": "the statistical-neighbour average",
+};
 
 const marginPattern = /^(within\s+|±\s*|\+\/-\s*|\+-\s*)?(\d+(?:\.\d+)?|\.\d+)\s*(%|pp|ppts?|points?|percentage points?|days?)?(?:\s+(?:of|either side of)\s+.*)?$/i;
 
