@@ -12,7 +12,8 @@ import type * as Command from "../src/cli/main";
 import { appendixRows, repeatedGrid, variedGrid, writeRepeatedWorkbook } from "./sheets";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { appraiseTables, findTables, planFormatting, reportOf } = require("../lib/core") as typeof Core;
+const core = require("../lib/core") as typeof Core;
+const { appraiseTables, findTables, planFormatting, reportOf } = core;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { main: kpiRag } = require("../lib/cli/main") as typeof Command;
 
