@@ -10,7 +10,9 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 /** Every office-addins rule, as an error: the plugin's own presets make some of them warnings. */
-const officeAddinsRules = Object.fromEntries(Object.keys(officeAddins.rules).map((name) => [`office-addins/${name}`, "error"]));
+const officeAddinsRules = Object.fromEntries(
+  Object.keys(officeAddins.rules).map((name) => [`office-addins/${name}`, "error"])
+);
 
 export default defineConfig([
   globalIgnores(["dist/", "lib/", "node_modules/", "coverage/", "test-results/", ".scratch/"]),
@@ -29,7 +31,12 @@ export default defineConfig([
     rules: {
       "@typescript-eslint/no-unused-vars": [
         "error",
-        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_", ignoreRestSiblings: true },
+        {
+          argsIgnorePattern: "^_",
+          varsIgnorePattern: "^_",
+          caughtErrorsIgnorePattern: "^_",
+          ignoreRestSiblings: true,
+        },
       ],
       "no-eval": "error",
       "no-implied-eval": "error",
@@ -68,22 +75,34 @@ export default defineConfig([
           patterns: [
             {
               regex: "^[^.]",
-              message: "src/core is pure TypeScript: it imports no packages and no Node, DOM or Office.js APIs.",
+              message:
+                "src/core is pure TypeScript: it imports no packages and no Node, DOM or Office.js APIs.",
             },
             {
               regex: "(^|/)\\.\\./(excel|functions|taskpane|cli)(/|$)",
-              message: "Dependencies point inwards: src/core imports nothing of ours outside src/core.",
+              message:
+                "Dependencies point inwards: src/core imports nothing of ours outside src/core.",
             },
           ],
         },
       ],
       "no-restricted-globals": [
         "error",
-        ...["Office", "Excel", "CustomFunctions", "OfficeRuntime", "OfficeExtension"].map((name) => ({
-          name,
-          message: "src/core must not use Office.js; put it in src/excel or src/functions.",
-        })),
-        ...["window", "document", "navigator", "localStorage", "sessionStorage", "fetch", "XMLHttpRequest"].map((name) => ({
+        ...["Office", "Excel", "CustomFunctions", "OfficeRuntime", "OfficeExtension"].map(
+          (name) => ({
+            name,
+            message: "src/core must not use Office.js; put it in src/excel or src/functions.",
+          })
+        ),
+        ...[
+          "window",
+          "document",
+          "navigator",
+          "localStorage",
+          "sessionStorage",
+          "fetch",
+          "XMLHttpRequest",
+        ].map((name) => ({
           name,
           message: "src/core must not use the DOM or the network.",
         })),

@@ -19,7 +19,9 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const pkg = require("./package.json");
 
-const devPort = Number(process.env.npm_package_config_dev_server_port || pkg.config.dev_server_port || 3000);
+const devPort = Number(
+  process.env.npm_package_config_dev_server_port || pkg.config.dev_server_port || 3000
+);
 const functionsSource = "./src/functions/functions.ts";
 
 /** The production URL, normalised to end with "/". */
@@ -29,11 +31,16 @@ function productionUrl() {
   try {
     url = new URL(raw);
   } catch {
-    throw new Error(`KPI RAG: the production URL ${JSON.stringify(raw)} is not a URL (set package.json config.production_url or KPI_RAG_PRODUCTION_URL)`);
+    throw new Error(
+      `KPI RAG: the production URL ${JSON.stringify(raw)} is not a URL (set package.json config.production_url or KPI_RAG_PRODUCTION_URL)`
+    );
   }
-  if (url.protocol !== "https:") throw new Error(`KPI RAG: the production URL ${url.href} must use https`);
+  if (url.protocol !== "https:")
+    throw new Error(`KPI RAG: the production URL ${url.href} must use https`);
   if (/(^|\.)example\.(org|com|net)$/.test(url.hostname)) {
-    console.warn(`KPI RAG: dist/manifest.xml points at the placeholder ${url.href}; set package.json config.production_url or KPI_RAG_PRODUCTION_URL before deploying.`);
+    console.warn(
+      `KPI RAG: dist/manifest.xml points at the placeholder ${url.href}; set package.json config.production_url or KPI_RAG_PRODUCTION_URL before deploying.`
+    );
   }
   return url.href.endsWith("/") ? url.href : `${url.href}/`;
 }
@@ -63,13 +70,17 @@ async function devHttpsOptions() {
     return { ca: options.ca, key: options.key, cert: options.cert };
   } catch (error) {
     if (error && error.code !== "MODULE_NOT_FOUND") {
-      console.warn(`KPI RAG: office-addin-dev-certs could not provide a certificate: ${error.message || error}`);
+      console.warn(
+        `KPI RAG: office-addin-dev-certs could not provide a certificate: ${error.message || error}`
+      );
     }
   }
   const dir = path.join(os.homedir(), ".office-addin-dev-certs");
   const files = { ca: "ca.crt", key: "localhost.key", cert: "localhost.crt" };
   if (Object.values(files).every((file) => fs.existsSync(path.join(dir, file)))) {
-    return Object.fromEntries(Object.entries(files).map(([k, file]) => [k, fs.readFileSync(path.join(dir, file))]));
+    return Object.fromEntries(
+      Object.entries(files).map(([k, file]) => [k, fs.readFileSync(path.join(dir, file))])
+    );
   }
   console.warn(
     "KPI RAG: no Office development certificate found; serving with a self-signed one. " +
@@ -85,11 +96,22 @@ class ProductionFunctionsJson {
   }
   apply(compiler) {
     compiler.hooks.thisCompilation.tap("ProductionFunctionsJson", (compilation) => {
-      compilation.hooks.processAssets.tap({ name: "ProductionFunctionsJson", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE }, () => {
-        const asset = compilation.getAsset("functions.json");
-        if (!asset) return;
-        compilation.updateAsset("functions.json", new compiler.webpack.sources.RawSource(toProduction(asset.source.source(), this.prodUrl)));
-      });
+      compilation.hooks.processAssets.tap(
+        {
+          name: "ProductionFunctionsJson",
+          stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE,
+        },
+        () => {
+          const asset = compilation.getAsset("functions.json");
+          if (!asset) return;
+          compilation.updateAsset(
+            "functions.json",
+            new compiler.webpack.sources.RawSource(
+              toProduction(asset.source.source(), this.prodUrl)
+            )
+          );
+        }
+      );
     });
   }
 }
@@ -151,7 +173,12 @@ module.exports = async (env = {}, argv = {}) => {
         cacheGroups: {
           default: false,
           defaultVendors: false,
-          comparisons: { test: /[\\/]src[\\/]core[\\/](benchmarks|benchmark-rating)\.ts$/, name: "comparisons", chunks: "async", enforce: true },
+          comparisons: {
+            test: /[\\/]src[\\/]core[\\/](benchmarks|benchmark-rating)\.ts$/,
+            name: "comparisons",
+            chunks: "async",
+            enforce: true,
+          },
         },
       },
       runtimeChunk: false,

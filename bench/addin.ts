@@ -6,7 +6,12 @@ import { gzipSync } from "node:zlib";
 import { builtInRegister } from "../src/core";
 import { applyRagFormatting } from "../src/excel/active-sheet";
 import { detectCapabilities } from "../src/excel/requirements";
-import { createExcelHost, createWorkbookState, loadHostFromXlsx, WEB_PAYLOAD_LIMIT } from "../test/support";
+import {
+  createExcelHost,
+  createWorkbookState,
+  loadHostFromXlsx,
+  WEB_PAYLOAD_LIMIT,
+} from "../test/support";
 import { cellKey } from "../test/support/workbook-state";
 import { appendixRows, repeatedGrid, writeRepeatedWorkbook } from "./sheets";
 
@@ -19,12 +24,18 @@ function gzipKB(file: string): number | null {
 }
 
 /** taskpaneGzipKB and functionsGzipKB, from dist/ (run npm run build first; null when it is not built). */
-export async function measureBundles(): Promise<{ taskpaneGzipKB: number | null; functionsGzipKB: number | null }> {
+export async function measureBundles(): Promise<{
+  taskpaneGzipKB: number | null;
+  functionsGzipKB: number | null;
+}> {
   // The pane is its start (taskpane.js), the React chunk it loads (pane.js) and the benchmark comparisons it
   // shares with KPI.COMPARE (comparisons.js); functions.js is the page's runtime and the functions' core.
   const start = gzipKB("taskpane.js");
   const loaded = ["pane.js", "comparisons.js"].reduce((sum, file) => sum + (gzipKB(file) ?? 0), 0);
-  return { taskpaneGzipKB: start === null ? null : Math.round((start + loaded) * 10) / 10, functionsGzipKB: gzipKB("functions.js") };
+  return {
+    taskpaneGzipKB: start === null ? null : Math.round((start + loaded) * 10) / 10,
+    functionsGzipKB: gzipKB("functions.js"),
+  };
 }
 
 /** syncsPerApply: the pane's Apply (it reads the sheet afresh, then writes) on a 1,000-KPI sheet in the simulated host. */
@@ -37,8 +48,11 @@ export async function measureSyncsPerApply(): Promise<{ syncsPerApply: number }>
     const uninstall = host.install();
     try {
       const before = host.syncCount;
-      const applied = await Excel.run((context) => applyRagFormatting(context, builtInRegister, "Standard", detectCapabilities()));
-      if (applied.appraisal.rows.length !== 1000) throw new Error("the benchmark sheet does not hold 1,000 KPIs");
+      const applied = await Excel.run((context) =>
+        applyRagFormatting(context, builtInRegister, "Standard", detectCapabilities())
+      );
+      if (applied.appraisal.rows.length !== 1000)
+        throw new Error("the benchmark sheet does not hold 1,000 KPIs");
       return { syncsPerApply: host.syncCount - before };
     } finally {
       uninstall();
@@ -59,18 +73,29 @@ export async function measureSyncsPerApply100kRows(): Promise<{ syncsPerApply100
   const sheet = state.sheets[0];
   grid.values.forEach((values, row) => {
     for (let column = 0; column < 12; column++) {
-      const value = column < values.length ? values[column] : row < header.values.length ? "Commentary" : `Reviewed at the performance board, row ${row + 1}`;
+      const value =
+        column < values.length
+          ? values[column]
+          : row < header.values.length
+            ? "Commentary"
+            : `Reviewed at the performance board, row ${row + 1}`;
       if (value === null) continue;
       const format = grid.numberFormats[row]?.[column];
-      sheet.cells.set(cellKey(row, column), { value: typeof value === "object" ? value.error : value, ...(format && format !== "General" ? { numberFormat: format } : {}) });
+      sheet.cells.set(cellKey(row, column), {
+        value: typeof value === "object" ? value.error : value,
+        ...(format && format !== "General" ? { numberFormat: format } : {}),
+      });
     }
   });
   const host = createExcelHost(state, { behaviour: { responsePayloadLimit: WEB_PAYLOAD_LIMIT } });
   const uninstall = host.install();
   try {
     const before = host.syncCount;
-    const applied = await Excel.run((context) => applyRagFormatting(context, builtInRegister, "Standard", detectCapabilities()));
-    if (applied.plan.rules.length === 0) throw new Error("the 100,000-row benchmark sheet planned no rules");
+    const applied = await Excel.run((context) =>
+      applyRagFormatting(context, builtInRegister, "Standard", detectCapabilities())
+    );
+    if (applied.plan.rules.length === 0)
+      throw new Error("the 100,000-row benchmark sheet planned no rules");
     return { syncsPerApply100kRows: host.syncCount - before };
   } finally {
     uninstall();

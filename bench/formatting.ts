@@ -45,7 +45,8 @@ export function measureVariedReport(): number {
     const appraisal = appraiseTables(found);
     const start = performance.now();
     const report = reportOf(appraisal);
-    if (report.rows.length !== 10_000) throw new Error("the benchmark report does not hold 10,000 rows");
+    if (report.rows.length !== 10_000)
+      throw new Error("the benchmark report does not hold 10,000 rows");
     if (run > 0) samples.push(performance.now() - start);
   }
   return Math.round(median(samples) * 10) / 10;
@@ -72,7 +73,11 @@ export async function measureRulesFor1000Kpis(): Promise<number> {
 function runCommand(args: string[]): { ms: number; peakMB: number } {
   const root = path.join(__dirname, "..");
   const start = performance.now();
-  const run = spawnSync(process.execPath, [path.join(__dirname, "peak-rss.js"), ...args], { cwd: root, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(process.execPath, [path.join(__dirname, "peak-rss.js"), ...args], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "pipe"],
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const ms = performance.now() - start;
   const stderr = run.stderr.toString();
   if (run.status !== 0) throw new Error(`${args.join(" ")} failed: ${stderr.slice(0, 2000)}`);
@@ -84,9 +89,19 @@ function runCommand(args: string[]): { ms: number; peakMB: number } {
  * kpi-rag and a bare ExcelJS read and write of the same workbook, each as a whole command, side by side
  * (alternating, `runs` times each after one warm-up of each), medians compared.
  */
-function sideBySide(input: string, folder: string, runs: number): { ratio: number; cliPeakMB: number; exceljsPeakMB: number } {
+function sideBySide(
+  input: string,
+  folder: string,
+  runs: number
+): { ratio: number; cliPeakMB: number; exceljsPeakMB: number } {
   const root = path.join(__dirname, "..");
-  const commandArgs = [path.join(root, "bin", "kpi-rag.js"), input, "--out", path.join(folder, "out.xlsx"), "--force"];
+  const commandArgs = [
+    path.join(root, "bin", "kpi-rag.js"),
+    input,
+    "--out",
+    path.join(folder, "out.xlsx"),
+    "--force",
+  ];
   const bareArgs = [path.join(__dirname, "bare-exceljs.js"), input, path.join(folder, "bare.xlsx")];
   runCommand(commandArgs);
   runCommand(bareArgs);
@@ -96,9 +111,12 @@ function sideBySide(input: string, folder: string, runs: number): { ratio: numbe
     theirs.push(runCommand(bareArgs));
     mine.push(runCommand(commandArgs));
   }
-  const most = (runs: Array<{ peakMB: number }>): number => runs.reduce((peak, run) => Math.max(peak, run.peakMB), 0);
+  const most = (runs: Array<{ peakMB: number }>): number =>
+    runs.reduce((peak, run) => Math.max(peak, run.peakMB), 0);
   return {
-    ratio: Math.round((median(mine.map((run) => run.ms)) / median(theirs.map((run) => run.ms))) * 100) / 100,
+    ratio:
+      Math.round((median(mine.map((run) => run.ms)) / median(theirs.map((run) => run.ms))) * 100) /
+      100,
     cliPeakMB: most(mine),
     exceljsPeakMB: most(theirs),
   };
@@ -109,7 +127,10 @@ function sideBySide(input: string, folder: string, runs: number): { ratio: numbe
  * write of the same file, whole commands side by side, 7 times each. Also the same comparison inside one
  * process, where start-up is not paid (cliVsExceljsInProcessRatio).
  */
-export async function measureCliVsExceljs(): Promise<{ cliVsExceljsRatio: number; cliVsExceljsInProcessRatio: number }> {
+export async function measureCliVsExceljs(): Promise<{
+  cliVsExceljsRatio: number;
+  cliVsExceljsInProcessRatio: number;
+}> {
   const folder = mkdtempSync(path.join(os.tmpdir(), "kpi-rag-bench-"));
   try {
     const input = path.join(folder, "kpis-5000.xlsx");
@@ -137,7 +158,11 @@ export async function measureCliVsExceljs(): Promise<{ cliVsExceljsRatio: number
       await inProcess();
       inProcessTimes.push(performance.now() - start);
     }
-    return { cliVsExceljsRatio: ratio, cliVsExceljsInProcessRatio: Math.round((median(inProcessTimes) / median(bareInProcessTimes)) * 100) / 100 };
+    return {
+      cliVsExceljsRatio: ratio,
+      cliVsExceljsInProcessRatio:
+        Math.round((median(inProcessTimes) / median(bareInProcessTimes)) * 100) / 100,
+    };
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
@@ -147,13 +172,21 @@ export async function measureCliVsExceljs(): Promise<{ cliVsExceljsRatio: number
  * cli100kVsExceljsRatio and cliPeakMBFor100kRows: the same side by side on a 100,000-row sheet, 3 times
  * each, with the command's peak resident memory (and ExcelJS's, exceljsPeakMBFor100kRows, beside it).
  */
-export async function measureCli100k(): Promise<{ cli100kVsExceljsRatio: number; cliPeakMBFor100kRows: number; exceljsPeakMBFor100kRows: number }> {
+export async function measureCli100k(): Promise<{
+  cli100kVsExceljsRatio: number;
+  cliPeakMBFor100kRows: number;
+  exceljsPeakMBFor100kRows: number;
+}> {
   const folder = mkdtempSync(path.join(os.tmpdir(), "kpi-rag-bench-"));
   try {
     const input = path.join(folder, "kpis-100000.xlsx");
     await writeRepeatedWorkbook(input, 100_000);
     const { ratio, cliPeakMB, exceljsPeakMB } = sideBySide(input, folder, 3);
-    return { cli100kVsExceljsRatio: ratio, cliPeakMBFor100kRows: cliPeakMB, exceljsPeakMBFor100kRows: exceljsPeakMB };
+    return {
+      cli100kVsExceljsRatio: ratio,
+      cliPeakMBFor100kRows: cliPeakMB,
+      exceljsPeakMBFor100kRows: exceljsPeakMB,
+    };
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

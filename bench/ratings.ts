@@ -9,8 +9,27 @@ export function measureRatingsPerSecond(seconds = 1): number {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const core = require("../lib/core") as typeof Core;
   const { rate } = core; // once: the compiled index re-exports through getters, which are not the rating
-  const definitions = core.catalogue.filter((entry) => entry.source === "Appendix I").map((entry) => core.readDefinition(core.wordingOfEntry(entry)));
-  const values: Core.CellValue[] = [0.91, 0.89, 0.74, "91%", "Not Available", null, 193, 173.75, 0.15, 0.3, "7%", 212, 0.07, "", 1, 0.5];
+  const definitions = core.catalogue
+    .filter((entry) => entry.source === "Appendix I")
+    .map((entry) => core.readDefinition(core.wordingOfEntry(entry)));
+  const values: Core.CellValue[] = [
+    0.91,
+    0.89,
+    0.74,
+    "91%",
+    "Not Available",
+    null,
+    193,
+    173.75,
+    0.15,
+    0.3,
+    "7%",
+    212,
+    0.07,
+    "",
+    1,
+    0.5,
+  ];
   const sets = ["Standard", "Covid19"];
   let count = 0;
   let checksum = 0;
@@ -19,7 +38,11 @@ export function measureRatingsPerSecond(seconds = 1): number {
   while (performance.now() < deadline) {
     for (let round = 0; round < 50; round++) {
       for (let index = 0; index < definitions.length; index++) {
-        const rating = rate(values[(index + round) % values.length], definitions[index], sets[round & 1]);
+        const rating = rate(
+          values[(index + round) % values.length],
+          definitions[index],
+          sets[round & 1]
+        );
         checksum += rating.status.length;
         count += 1;
       }

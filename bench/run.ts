@@ -8,7 +8,14 @@
  * Figures only: nothing here asserts a timing.
  */
 import { measureRatingsPerSecond } from "./ratings";
-import { measureCli100k, measureCliVsExceljs, measureDetection, measureRulesFor1000Kpis, measureVariedDetection, measureVariedReport } from "./formatting";
+import {
+  measureCli100k,
+  measureCliVsExceljs,
+  measureDetection,
+  measureRulesFor1000Kpis,
+  measureVariedDetection,
+  measureVariedReport,
+} from "./formatting";
 import { measureBundles, measureSyncsPerApply, measureSyncsPerApply100kRows } from "./addin";
 
 async function main(): Promise<void> {
@@ -29,13 +36,19 @@ async function main(): Promise<void> {
   figures.cfRulesFor1000Kpis = await measureRulesFor1000Kpis();
   say(`cfRulesFor1000Kpis ${figures.cfRulesFor1000Kpis}`);
   Object.assign(figures, await measureCliVsExceljs());
-  say(`cliVsExceljsRatio ${figures.cliVsExceljsRatio} (in one process: ${figures.cliVsExceljsInProcessRatio})`);
+  say(
+    `cliVsExceljsRatio ${figures.cliVsExceljsRatio} (in one process: ${figures.cliVsExceljsInProcessRatio})`
+  );
   Object.assign(figures, await measureCli100k());
-  say(`cli100kVsExceljsRatio ${figures.cli100kVsExceljsRatio}; cliPeakMBFor100kRows ${figures.cliPeakMBFor100kRows} (ExcelJS ${figures.exceljsPeakMBFor100kRows})`);
+  say(
+    `cli100kVsExceljsRatio ${figures.cli100kVsExceljsRatio}; cliPeakMBFor100kRows ${figures.cliPeakMBFor100kRows} (ExcelJS ${figures.exceljsPeakMBFor100kRows})`
+  );
   Object.assign(figures, await measureSyncsPerApply());
   Object.assign(figures, await measureSyncsPerApply100kRows());
   Object.assign(figures, await measureBundles());
-  say(`syncsPerApply ${figures.syncsPerApply}; syncsPerApply100kRows ${figures.syncsPerApply100kRows}; taskpaneGzipKB ${figures.taskpaneGzipKB}; functionsGzipKB ${figures.functionsGzipKB}`);
+  say(
+    `syncsPerApply ${figures.syncsPerApply}; syncsPerApply100kRows ${figures.syncsPerApply100kRows}; taskpaneGzipKB ${figures.taskpaneGzipKB}; functionsGzipKB ${figures.functionsGzipKB}`
+  );
   if (json) console.log(JSON.stringify(figures));
 }
 

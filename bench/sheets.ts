@@ -10,7 +10,10 @@ import { gridOf, readWorkbookFile } from "../test/support/xlsx-grid";
 export const exampleWorkbook = path.join(__dirname, "..", "examples", "appendix-i.xlsx");
 
 /** The example's first table: its header rows and its KPI rows (values and number formats). */
-export async function appendixRows(): Promise<{ header: Grid; rows: Array<{ values: CellValue[]; formats: string[] }> }> {
+export async function appendixRows(): Promise<{
+  header: Grid;
+  rows: Array<{ values: CellValue[]; formats: string[] }>;
+}> {
   const workbook = await readWorkbookFile(exampleWorkbook);
   const grid = gridOf(workbook.worksheets[0]);
   const tables = findTables(grid).tables;
@@ -21,12 +24,21 @@ export async function appendixRows(): Promise<{ header: Grid; rows: Array<{ valu
     numberFormats: firstHeader.map((row) => grid.numberFormats[row]),
     merges: [],
   };
-  const rows = tables.flatMap((table) => table.rows.map((row) => ({ values: grid.values[row.row], formats: grid.numberFormats[row.row] })));
+  const rows = tables.flatMap((table) =>
+    table.rows.map((row) => ({
+      values: grid.values[row.row],
+      formats: grid.numberFormats[row.row],
+    }))
+  );
   return { header, rows };
 }
 
 /** A grid of one header block over `count` KPI rows (Appendix I's rows over and over). */
-export function repeatedGrid(header: Grid, rows: Array<{ values: CellValue[]; formats: string[] }>, count: number): Grid {
+export function repeatedGrid(
+  header: Grid,
+  rows: Array<{ values: CellValue[]; formats: string[] }>,
+  count: number
+): Grid {
   const values = [...header.values];
   const numberFormats = [...header.numberFormats];
   for (let index = 0; index < count; index++) {
@@ -47,7 +59,8 @@ export async function writeRepeatedWorkbook(file: string, count: number): Promis
     rowValues.forEach((value, column) => {
       if (value === null) return;
       const cell = sheet.getCell(row + 1, column + 1);
-      cell.value = typeof value === "object" ? ({ error: value.error } as ExcelJS.CellErrorValue) : value;
+      cell.value =
+        typeof value === "object" ? ({ error: value.error } as ExcelJS.CellErrorValue) : value;
       const format = grid.numberFormats[row]?.[column];
       if (format && format !== "General") cell.numFmt = format;
     });
@@ -68,8 +81,19 @@ export function variedGrid(count: number): Grid {
     ["Code", "Key performance indicator", "Aim", "Goal", "Tolerance"],
     ["ID", "Measure", "Better if", "Target", "Minimum standard"],
   ];
-  const polarities = ["Bigger is better", "Smaller is better", "Higher is better", "Lower is better"];
-  const measures = ["Re-referrals within 12 months", "Assessments completed within 45 days", "Children in care with 3 or more placements", "Care leavers in education, employment or training", "Initial child protection conferences within 15 working days"];
+  const polarities = [
+    "Bigger is better",
+    "Smaller is better",
+    "Higher is better",
+    "Lower is better",
+  ];
+  const measures = [
+    "Re-referrals within 12 months",
+    "Assessments completed within 45 days",
+    "Children in care with 3 or more placements",
+    "Care leavers in education, employment or training",
+    "Initial child protection conferences within 15 working days",
+  ];
   const values: CellValue[][] = [];
   const numberFormats: string[][] = [];
   const merges: Grid["merges"] = [];
@@ -81,7 +105,22 @@ export function variedGrid(count: number): Grid {
   for (let written = 0, block = 0; written < count; block++) {
     const words = headerWords[block % headerWords.length];
     const top = values.length;
-    push([null, null, null, null, null, "2022/23", null, null, null, null, null, "Latest benchmarks (2021/22)", null, null]);
+    push([
+      null,
+      null,
+      null,
+      null,
+      null,
+      "2022/23",
+      null,
+      null,
+      null,
+      null,
+      null,
+      "Latest benchmarks (2021/22)",
+      null,
+      null,
+    ]);
     merges.push({ top, left: 5, bottom: top, right: 8 }, { top, left: 11, bottom: top, right: 12 });
     push([...words, "Q1", "Q2", "Q3", "Q4", "DoT", "RAG", "England", "SN", "Commentary"]);
     push(["Section " + (block + 1)]);
@@ -89,10 +128,39 @@ export function variedGrid(count: number): Grid {
       const lower = index % 2 === 1;
       const polarity = polarities[index % polarities.length];
       const smaller = polarity.startsWith("Smaller") || polarity.startsWith("Lower");
-      const figures = [0.71, 0.84, 0.9, 0.95].map((figure) => (smaller ? 1 - figure : figure) + (index % 7) / 100);
+      const figures = [0.71, 0.84, 0.9, 0.95].map(
+        (figure) => (smaller ? 1 - figure : figure) + (index % 7) / 100
+      );
       push(
-        [`R-${written + 1}`, `${measures[index % measures.length]} (${written + 1})`, polarity, smaller ? "10%" : "90%", smaller ? "15%" : "80%", ...figures, lower ? "↓" : "↑", "Amber", 0.88, 0.86, index % 10 === 0 ? "Provisional" : null],
-        ["General", "General", "General", "General", "General", "0%", "0%", "0%", "0%", "General", "General", "0%", "0%", "General"],
+        [
+          `R-${written + 1}`,
+          `${measures[index % measures.length]} (${written + 1})`,
+          polarity,
+          smaller ? "10%" : "90%",
+          smaller ? "15%" : "80%",
+          ...figures,
+          lower ? "↓" : "↑",
+          "Amber",
+          0.88,
+          0.86,
+          index % 10 === 0 ? "Provisional" : null,
+        ],
+        [
+          "General",
+          "General",
+          "General",
+          "General",
+          "General",
+          "0%",
+          "0%",
+          "0%",
+          "0%",
+          "General",
+          "General",
+          "0%",
+          "0%",
+          "General",
+        ]
       );
     }
     push(["* Q4 figures are provisional"]);

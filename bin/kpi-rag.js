@@ -11,7 +11,9 @@ const EX_SOFTWARE = 70; // sysexits.h: internal software error
 async function run() {
   const entry = path.join(__dirname, "..", "lib", "cli", "main.js");
   if (!fs.existsSync(entry)) {
-    process.stderr.write("kpi-rag: the command is not built yet; run `npm run prepare` (or `npm ci`) first.\n");
+    process.stderr.write(
+      "kpi-rag: the command is not built yet; run `npm run prepare` (or `npm ci`) first.\n"
+    );
     return EX_SOFTWARE;
   }
   const cli = require(entry);
@@ -24,7 +26,9 @@ run().then(
     process.exitCode = code;
   },
   (error) => {
-    process.stderr.write(`kpi-rag: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `kpi-rag: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`
+    );
     process.exitCode = EX_SOFTWARE;
   }
 );

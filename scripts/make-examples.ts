@@ -58,11 +58,16 @@ async function readSeeds(): Promise<{ appendixI: string; appendixA: string }> {
   let appendixA: string | undefined;
   for (const name of names) {
     const text = (await fs.readFile(path.join(seedsDir, name), "utf8")).replace(/\r\n?/g, "\n");
-    const first = text.split("\n").find((line) => line.trim() !== "")?.trim() ?? "";
+    const first =
+      text
+        .split("\n")
+        .find((line) => line.trim() !== "")
+        ?.trim() ?? "";
     if (/^Appendix I$/i.test(first)) appendixI = text;
     else if (/^APPENDIX A\b/i.test(first)) appendixA = text;
   }
-  if (!appendixI || !appendixA) throw new Error(`Expected the Appendix I and Appendix A seed tables in ${seedsDir}`);
+  if (!appendixI || !appendixA)
+    throw new Error(`Expected the Appendix I and Appendix A seed tables in ${seedsDir}`);
   return { appendixI, appendixA };
 }
 
@@ -77,7 +82,10 @@ function parseAppendixI(text: string): AppendixIPage[] {
     const fields = line.split("\t");
     if (fields[0].trim() === "MEASUREMENT DETAILS") {
       // Skip the block's own header rows: "TYPE | Measure | ..." and " | | | Target | Tolerance | ...".
-      if (!/^TYPE\t/.test(lines[i + 1] ?? "") || !/^\t\t\tTarget\tTolerance/.test(lines[i + 2] ?? "")) {
+      if (
+        !/^TYPE\t/.test(lines[i + 1] ?? "") ||
+        !/^\t\t\tTarget\tTolerance/.test(lines[i + 2] ?? "")
+      ) {
         throw new Error(`Unexpected Appendix I header at line ${i + 1}`);
       }
       i += 3;
@@ -87,7 +95,15 @@ function parseAppendixI(text: string): AppendixIPage[] {
         const f = lines[i].split("\t").map((field) => field.trim());
         while (f.length < 9) f.push("");
         if (f[0] !== "") type = f[0];
-        rows.push({ type, measure: f[1], polarity: f[2], target: f[3], tolerance: f[4], covid: f[5], periods: [f[6], f[7], f[8]] });
+        rows.push({
+          type,
+          measure: f[1],
+          polarity: f[2],
+          target: f[3],
+          tolerance: f[4],
+          covid: f[5],
+          periods: [f[6], f[7], f[8]],
+        });
         i += 1;
       }
       pages.push({ titles, type: rows[0]?.type ?? "", rows });
@@ -97,7 +113,8 @@ function parseAppendixI(text: string): AppendixIPage[] {
     if (line.trim() !== "") titles.push(line.trim());
     i += 1;
   }
-  if (pages.length !== 3) throw new Error(`Expected three pages in Appendix I, found ${pages.length}`);
+  if (pages.length !== 3)
+    throw new Error(`Expected three pages in Appendix I, found ${pages.length}`);
   return pages;
 }
 
@@ -107,7 +124,9 @@ function parseAppendixA(text: string): AppendixAEntry[] {
   for (const line of text.split("\n")) {
     if (line.trim() === "" || /^APPENDIX A:/i.test(line)) continue;
     const [measure, kpi = ""] = line.split("\t").map((field) => field.trim());
-    entries.push(kpi === "" ? { kind: "section", text: measure } : { kind: "kpi", text: measure, kpi });
+    entries.push(
+      kpi === "" ? { kind: "section", text: measure } : { kind: "kpi", text: measure, kpi }
+    );
   }
   return entries;
 }
@@ -148,8 +167,16 @@ const THIN: Partial<ExcelJS.Borders> = {
   right: { style: "thin", color: { argb: "FF808080" } },
 };
 /** The analyst's own header fill (a pale blue, nowhere near Excel's Good/Neutral/Bad colours). */
-const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
-const SECTION_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } };
+const HEADER_FILL: ExcelJS.Fill = {
+  type: "pattern",
+  pattern: "solid",
+  fgColor: { argb: "FFD9E1F2" },
+};
+const SECTION_FILL: ExcelJS.Fill = {
+  type: "pattern",
+  pattern: "solid",
+  fgColor: { argb: "FFF2F2F2" },
+};
 
 /** A deterministic pseudo-random generator (mulberry32): the same figures every run. */
 function seededRandom(seed: number): () => number {
@@ -240,7 +267,12 @@ interface AppendixILayout {
  * Columns (from firstColumn): TYPE, Measure, Polarity, Target, Tolerance, Covid19 Tolerance,
  * 2019/20 Average, 2020/21 Average, 2021/22 Qtr1, [2021/22 Qtr2, Commentary].
  */
-function writeAppendixIPage(sheet: ExcelJS.Worksheet, page: AppendixIPage, top: number, layout: AppendixILayout): number {
+function writeAppendixIPage(
+  sheet: ExcelJS.Worksheet,
+  page: AppendixIPage,
+  top: number,
+  layout: AppendixILayout
+): number {
   const c0 = layout.firstColumn;
   const width = layout.extraColumns ? 11 : 9;
   const last = c0 + width - 1;
@@ -251,7 +283,17 @@ function writeAppendixIPage(sheet: ExcelJS.Worksheet, page: AppendixIPage, top: 
   const header3 = sheet.getRow(top + 2);
   header1.getCell(c0).value = "MEASUREMENT DETAILS";
   header1.getCell(c0 + 3).value = "TARGETS AND COMPARATORS";
-  const labels2 = ["TYPE", "Measure", "Polarity", "Target Range", null, "Covid19 Tolerance", "2019/20", "2020/21", "2021/22"];
+  const labels2 = [
+    "TYPE",
+    "Measure",
+    "Polarity",
+    "Target Range",
+    null,
+    "Covid19 Tolerance",
+    "2019/20",
+    "2020/21",
+    "2021/22",
+  ];
   const labels3 = [null, null, null, "Target", "Tolerance", null, "Average", "Average", "Qtr1"];
   if (layout.extraColumns) {
     labels2.push("2021/22", "Commentary");
@@ -265,7 +307,11 @@ function writeAppendixIPage(sheet: ExcelJS.Worksheet, page: AppendixIPage, top: 
       cell.font = { bold: true };
       cell.fill = HEADER_FILL;
       cell.border = THIN;
-      cell.alignment = { horizontal: c === c0 + 1 ? "left" : "center", vertical: "middle", wrapText: true };
+      cell.alignment = {
+        horizontal: c === c0 + 1 ? "left" : "center",
+        vertical: "middle",
+        wrapText: true,
+      };
     }
   }
   sheet.mergeCells(top, c0, top, c0 + 2); // MEASUREMENT DETAILS over TYPE..Polarity
@@ -296,7 +342,11 @@ function writeAppendixIPage(sheet: ExcelJS.Worksheet, page: AppendixIPage, top: 
       const cell = row.getCell(c);
       cell.border = THIN;
       const wrap = c === c0 || c === c0 + 1 || c === c0 + 2 || c === c0 + 10;
-      cell.alignment = { vertical: c === c0 ? "middle" : "top", horizontal: c >= c0 + 3 && c <= periodsLast ? "center" : "left", wrapText: wrap };
+      cell.alignment = {
+        vertical: c === c0 ? "middle" : "top",
+        horizontal: c >= c0 + 3 && c <= periodsLast ? "center" : "left",
+        wrapText: wrap,
+      };
     }
     row.getCell(c0).font = { bold: true };
     r += 1;
@@ -305,7 +355,12 @@ function writeAppendixIPage(sheet: ExcelJS.Worksheet, page: AppendixIPage, top: 
   return r;
 }
 
-function writeTitles(sheet: ExcelJS.Worksheet, titles: string[], row: number, column: number): void {
+function writeTitles(
+  sheet: ExcelJS.Worksheet,
+  titles: string[],
+  row: number,
+  column: number
+): void {
   titles.forEach((title, k) => {
     const cell = sheet.getCell(row + k, column);
     cell.value = title;
@@ -313,14 +368,19 @@ function writeTitles(sheet: ExcelJS.Worksheet, titles: string[], row: number, co
   });
 }
 
-function setAppendixIWidths(sheet: ExcelJS.Worksheet, firstColumn: number, extraColumns: boolean): void {
+function setAppendixIWidths(
+  sheet: ExcelJS.Worksheet,
+  firstColumn: number,
+  extraColumns: boolean
+): void {
   const widths = [24, 60, 22, 13, 11, 12, 10, 10, 10];
   if (extraColumns) widths.push(10, 40);
   widths.forEach((width, k) => (sheet.getColumn(firstColumn + k).width = width));
 }
 
 const COMMENTARY: Record<string, string> = {
-  "Care Leavers with pathway plans which have been reviewed in timescale": "Six reviews held late during a change of personal advisers; recovery plan agreed.",
+  "Care Leavers with pathway plans which have been reviewed in timescale":
+    "Six reviews held late during a change of personal advisers; recovery plan agreed.",
   "Assessments completed within 20 days": "Polarity and targets under review with commissioners.",
   "Young offenders aged 10-17 who reoffend": "Youth justice figures for Qtr1 not yet published.",
   "Average time in days between Local Authority receiving court authority to place a child and deciding on a match to an adoptive family":
@@ -330,7 +390,12 @@ const COMMENTARY: Record<string, string> = {
 async function makeAppendixI(pages: AppendixIPage[]): Promise<void> {
   const workbook = newWorkbook();
   const sheet = workbook.addWorksheet("Appendix I", { views: [{ showGridLines: false }] });
-  const layout: AppendixILayout = { firstColumn: 1, percent: "fraction", extraColumns: true, commentary: COMMENTARY };
+  const layout: AppendixILayout = {
+    firstColumn: 1,
+    percent: "fraction",
+    extraColumns: true,
+    commentary: COMMENTARY,
+  };
   writeTitles(sheet, pages[0].titles, 1, 1);
   let row = pages[0].titles.length + 2; // titles, then one blank row
   const firstData = row + 3;
@@ -352,7 +417,13 @@ async function makeAppendixI(pages: AppendixIPage[]): Promise<void> {
       },
     ],
   });
-  sheet.pageSetup = { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 };
+  sheet.pageSetup = {
+    orientation: "landscape",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    paperSize: 9,
+  };
   await saveWorkbook(workbook, path.join(examplesDir, "appendix-i.xlsx"));
 }
 
@@ -360,7 +431,10 @@ async function makeAppendixI(pages: AppendixIPage[]): Promise<void> {
 // Appendix A sheets
 // ---------------------------------------------------------------------------------------------
 
-type Figure = { kind: "percent"; low: number; high: number } | { kind: "count"; low: number; high: number } | { kind: "rate"; low: number; high: number };
+type Figure =
+  | { kind: "percent"; low: number; high: number }
+  | { kind: "count"; low: number; high: number }
+  | { kind: "rate"; low: number; high: number };
 
 const pct = (low: number, high: number): Figure => ({ kind: "percent", low, high });
 const count = (low: number, high: number): Figure => ({ kind: "count", low, high });
@@ -368,15 +442,42 @@ const rate = (low: number, high: number): Figure => ({ kind: "rate", low, high }
 
 /** Plausible monthly ranges by KPI number ("10" is the sum of 10a and 10b). */
 const FIGURES: Record<string, Figure> = {
-  "1": pct(0.18, 0.3), "2": pct(0.3, 0.55), "3": pct(0.1, 0.22), "4": pct(0.01, 0.06),
-  "5a": pct(0.85, 0.99), "5b": pct(0.75, 0.95), "6": pct(0.8, 0.99), "7": rate(150, 200),
-  "8": count(10, 35), "9": pct(0.15, 0.3), "10": count(0, 0), "10a": count(1100, 1500),
-  "10b": count(600, 900), "11": count(300, 450), "12": count(250, 320), "13": count(780, 830),
-  "14": pct(0.2, 0.35), "15": pct(0.7, 0.95), "16": pct(0.85, 1), "17": pct(0.88, 1),
-  "18": pct(0.06, 0.12), "19": pct(0.15, 0.25), "20": pct(0.7, 0.9), "21": pct(0.4, 0.8),
-  "22": pct(0.8, 0.97), "23": pct(0.9, 1), "24": count(180, 210), "25": pct(0.45, 0.6),
-  "26": pct(0.8, 0.97), "27": pct(0.5, 0.95), "28": pct(0.95, 1), "29": pct(0.05, 0.15),
-  "30": pct(0.7, 0.85), "31": rate(15, 20), "32": pct(0.025, 0.055), "33": pct(0.55, 0.75),
+  "1": pct(0.18, 0.3),
+  "2": pct(0.3, 0.55),
+  "3": pct(0.1, 0.22),
+  "4": pct(0.01, 0.06),
+  "5a": pct(0.85, 0.99),
+  "5b": pct(0.75, 0.95),
+  "6": pct(0.8, 0.99),
+  "7": rate(150, 200),
+  "8": count(10, 35),
+  "9": pct(0.15, 0.3),
+  "10": count(0, 0),
+  "10a": count(1100, 1500),
+  "10b": count(600, 900),
+  "11": count(300, 450),
+  "12": count(250, 320),
+  "13": count(780, 830),
+  "14": pct(0.2, 0.35),
+  "15": pct(0.7, 0.95),
+  "16": pct(0.85, 1),
+  "17": pct(0.88, 1),
+  "18": pct(0.06, 0.12),
+  "19": pct(0.15, 0.25),
+  "20": pct(0.7, 0.9),
+  "21": pct(0.4, 0.8),
+  "22": pct(0.8, 0.97),
+  "23": pct(0.9, 1),
+  "24": count(180, 210),
+  "25": pct(0.45, 0.6),
+  "26": pct(0.8, 0.97),
+  "27": pct(0.5, 0.95),
+  "28": pct(0.95, 1),
+  "29": pct(0.05, 0.15),
+  "30": pct(0.7, 0.85),
+  "31": rate(15, 20),
+  "32": pct(0.025, 0.055),
+  "33": pct(0.55, 0.75),
   "34": pct(0.25, 0.4),
 };
 
@@ -428,7 +529,11 @@ function writeAppendixASheet(sheet: ExcelJS.Worksheet, entries: AppendixAEntry[]
   }
   const a = values.get("10a");
   const b = values.get("10b");
-  if (a && b) values.set("10", a.map((w, m) => ({ value: (w.value as number) + (b[m].value as number) })));
+  if (a && b)
+    values.set(
+      "10",
+      a.map((w, m) => ({ value: (w.value as number) + (b[m].value as number) }))
+    );
 
   let r = 4;
   for (const entry of entries) {
@@ -447,7 +552,8 @@ function writeAppendixASheet(sheet: ExcelJS.Worksheet, entries: AppendixAEntry[]
       for (let c = 1; c <= lastColumn; c += 1) {
         const cell = row.getCell(c);
         cell.border = THIN;
-        cell.alignment = c === 1 ? { wrapText: true, vertical: "top" } : { horizontal: "center", vertical: "top" };
+        cell.alignment =
+          c === 1 ? { wrapText: true, vertical: "top" } : { horizontal: "center", vertical: "top" };
       }
     }
     r += 1;
@@ -469,13 +575,41 @@ interface RegisterEntry {
 
 /** Targets for a handful of Appendix A KPIs: some typed as text ("22%"), some as 0.22 formatted "0%". */
 const REGISTER: RegisterEntry[] = [
-  { kpi: "1", polarity: "Smaller is better", target: "22%", tolerance: "28%", covid: "-", notes: "As Appendix I: re-referrals within 12 months" },
+  {
+    kpi: "1",
+    polarity: "Smaller is better",
+    target: "22%",
+    tolerance: "28%",
+    covid: "-",
+    notes: "As Appendix I: re-referrals within 12 months",
+  },
   { kpi: "16", polarity: "Bigger is better", target: 0.95, tolerance: 0.8, covid: ">=80%" },
-  { kpi: "18", polarity: "Smaller is better", target: "9%", tolerance: "15%", covid: "<=15%", notes: "Short term stability of placements" },
+  {
+    kpi: "18",
+    polarity: "Smaller is better",
+    target: "9%",
+    tolerance: "15%",
+    covid: "<=15%",
+    notes: "Short term stability of placements",
+  },
   { kpi: "22", polarity: "Bigger is better", target: 0.9, tolerance: 0.8, covid: "-" },
   { kpi: "25", polarity: "Bigger is better", target: "55%", tolerance: "45%", covid: "-" },
-  { kpi: "30", polarity: "Bigger is better", target: 0.8, tolerance: 0.7, covid: "-", notes: "Agreed at the workforce board" },
-  { kpi: "32", polarity: "Smaller is better", target: 0.04, tolerance: "5%", covid: "-", notes: "Tolerance typed as text, target as a number" },
+  {
+    kpi: "30",
+    polarity: "Bigger is better",
+    target: 0.8,
+    tolerance: 0.7,
+    covid: "-",
+    notes: "Agreed at the workforce board",
+  },
+  {
+    kpi: "32",
+    polarity: "Smaller is better",
+    target: 0.04,
+    tolerance: "5%",
+    covid: "-",
+    notes: "Tolerance typed as text, target as a number",
+  },
 ];
 
 function writeRegisterSheet(sheet: ExcelJS.Worksheet, entries: AppendixAEntry[]): void {
@@ -507,7 +641,17 @@ function writeRegisterSheet(sheet: ExcelJS.Worksheet, entries: AppendixAEntry[])
     headerRow: true,
     totalsRow: false,
     style: { theme: "TableStyleMedium2", showRowStripes: true },
-    columns: ["ID", "Measure", "Section", "Polarity", "Unit", "Target", "Tolerance", "Covid19 Tolerance", "Notes"].map((name) => ({ name, filterButton: true })),
+    columns: [
+      "ID",
+      "Measure",
+      "Section",
+      "Polarity",
+      "Unit",
+      "Target",
+      "Tolerance",
+      "Covid19 Tolerance",
+      "Notes",
+    ].map((name) => ({ name, filterButton: true })),
     rows,
   });
   // Numbers typed as percentages carry Excel's "0%" format.
@@ -532,11 +676,20 @@ async function makeAppendixA(entries: AppendixAEntry[]): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 
 /** Appendix I's first page in the usual layout (titles, blank row, header block at row 4), A..I. */
-async function pageOneWorkbook(pages: AppendixIPage[], layout: Partial<AppendixILayout>, file: string): Promise<void> {
+async function pageOneWorkbook(
+  pages: AppendixIPage[],
+  layout: Partial<AppendixILayout>,
+  file: string
+): Promise<void> {
   const workbook = newWorkbook();
   const sheet = workbook.addWorksheet("Appendix I");
   writeTitles(sheet, pages[0].titles, 1, 1);
-  writeAppendixIPage(sheet, pages[0], pages[0].titles.length + 2, { firstColumn: 1, percent: "fraction", extraColumns: false, ...layout });
+  writeAppendixIPage(sheet, pages[0], pages[0].titles.length + 2, {
+    firstColumn: 1,
+    percent: "fraction",
+    extraColumns: false,
+    ...layout,
+  });
   setAppendixIWidths(sheet, 1, false);
   await saveWorkbook(workbook, file);
 }
@@ -545,7 +698,16 @@ async function pageOneWorkbook(pages: AppendixIPage[], layout: Partial<AppendixI
 async function makeColumnsReordered(pages: AppendixIPage[]): Promise<void> {
   const workbook = newWorkbook();
   const sheet = workbook.addWorksheet("KPIs");
-  const header1 = ["Measure", "2019/20", "2020/21", "2021/22", "Target", "Tolerance", "Polarity", "TYPE"];
+  const header1 = [
+    "Measure",
+    "2019/20",
+    "2020/21",
+    "2021/22",
+    "Target",
+    "Tolerance",
+    "Polarity",
+    "TYPE",
+  ];
   const header2 = [null, "Average", "Average", "Qtr1", null, null, null, null];
   sheet.addRow(header1);
   sheet.addRow(header2);
@@ -571,8 +733,21 @@ async function makeOneBlockPerSheet(pages: AppendixIPage[]): Promise<void> {
   const names = ["Contractual", "Strategic (1)", "Strategic (2)"];
   pages.forEach((page, k) => {
     const sheet = workbook.addWorksheet(names[k]);
-    writeTitles(sheet, ["Appendix I", "Contractual and Strategic Key Performance Indicators", `${page.type}: page ${k + 1} of ${pages.length}`], 1, 3);
-    writeAppendixIPage(sheet, page, 4, { firstColumn: 3, percent: "fraction", extraColumns: false });
+    writeTitles(
+      sheet,
+      [
+        "Appendix I",
+        "Contractual and Strategic Key Performance Indicators",
+        `${page.type}: page ${k + 1} of ${pages.length}`,
+      ],
+      1,
+      3
+    );
+    writeAppendixIPage(sheet, page, 4, {
+      firstColumn: 3,
+      percent: "fraction",
+      extraColumns: false,
+    });
     sheet.getColumn(1).width = 3;
     sheet.getColumn(2).width = 3;
     setAppendixIWidths(sheet, 3, false);
@@ -598,8 +773,12 @@ async function makeNoKpiTable(): Promise<void> {
     sheet.getCell(2 + k, 3).numFmt = '"£"#,##0.00';
   });
   sheet.getCell(2 + items.length, 1).value = "Total";
-  const total = Math.round(items.reduce((sum, [, quantity, price]) => sum + quantity * price, 0) * 100) / 100;
-  sheet.getCell(2 + items.length, 3).value = { formula: `SUMPRODUCT(B2:B${1 + items.length},C2:C${1 + items.length})`, result: total };
+  const total =
+    Math.round(items.reduce((sum, [, quantity, price]) => sum + quantity * price, 0) * 100) / 100;
+  sheet.getCell(2 + items.length, 3).value = {
+    formula: `SUMPRODUCT(B2:B${1 + items.length},C2:C${1 + items.length})`,
+    result: total,
+  };
   sheet.getCell(2 + items.length, 3).numFmt = '"£"#,##0.00';
   [22, 10, 10, 10, 8].forEach((width, k) => (sheet.getColumn(k + 1).width = width));
   await saveWorkbook(workbook, path.join(fixturesDir, "no-kpi-table.xlsx"));
@@ -614,7 +793,9 @@ async function makeEmpty(): Promise<void> {
 /** A small Appendix I block with errors, booleans, junk text, merged periods, a hidden row, bad wording. */
 async function makeBadValues(pages: AppendixIPage[]): Promise<void> {
   const page: AppendixIPage = { ...pages[0], rows: pages[0].rows.slice(0, 8) };
-  const [assessments, cin, seen, icpc, stability, reviews, , inTouch] = page.rows.map((row) => row.measure);
+  const [assessments, cin, seen, icpc, stability, reviews, , inTouch] = page.rows.map(
+    (row) => row.measure
+  );
   const workbook = newWorkbook();
   const sheet = workbook.addWorksheet("Appendix I");
   writeTitles(sheet, page.titles, 1, 1);
@@ -648,10 +829,25 @@ async function makeMonths(entries: AppendixAEntry[]): Promise<void> {
   const title = sheet.getCell("A1");
   title.value = "Monthly KPI tracker 2021/22";
   title.font = { bold: true, size: 14 };
-  const monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  const monthNames = [
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+  ];
   const textMonths = new Set([6, 7, 8, 11]); // Oct-21, Nov-21, Dec-21 and Mar-22 typed as text
   const header = sheet.getRow(3);
-  ["Measure", "Polarity", "Target", "Tolerance"].forEach((label, k) => (header.getCell(1 + k).value = label));
+  ["Measure", "Polarity", "Target", "Tolerance"].forEach(
+    (label, k) => (header.getCell(1 + k).value = label)
+  );
   for (let m = 0; m < 12; m += 1) {
     const cell = header.getCell(5 + m);
     const month = (3 + m) % 12; // April first
@@ -668,12 +864,34 @@ async function makeMonths(entries: AppendixAEntry[]): Promise<void> {
     cell.fill = HEADER_FILL;
     cell.border = THIN;
   }
-  const measureOf = new Map(entries.filter((e) => e.kind === "kpi").map((e) => [e.kpi ?? "", e.text]));
+  const measureOf = new Map(
+    entries.filter((e) => e.kind === "kpi").map((e) => [e.kpi ?? "", e.text])
+  );
   const rows: { kpi: string; polarity: string | null; target: Written; tolerance: Written }[] = [
-    { kpi: "1", polarity: "Smaller is better", target: { value: 0.22, numFmt: "0%" }, tolerance: { value: 0.28, numFmt: "0%" } },
-    { kpi: "16", polarity: "Bigger is better", target: { value: 0.95, numFmt: "0%" }, tolerance: { value: 0.8, numFmt: "0%" } },
-    { kpi: "18", polarity: "Smaller is better", target: { value: 0.09, numFmt: "0%" }, tolerance: { value: 0.15, numFmt: "0%" } },
-    { kpi: "25", polarity: "Bigger is better", target: { value: 0.55, numFmt: "0%" }, tolerance: { value: 0.45, numFmt: "0%" } },
+    {
+      kpi: "1",
+      polarity: "Smaller is better",
+      target: { value: 0.22, numFmt: "0%" },
+      tolerance: { value: 0.28, numFmt: "0%" },
+    },
+    {
+      kpi: "16",
+      polarity: "Bigger is better",
+      target: { value: 0.95, numFmt: "0%" },
+      tolerance: { value: 0.8, numFmt: "0%" },
+    },
+    {
+      kpi: "18",
+      polarity: "Smaller is better",
+      target: { value: 0.09, numFmt: "0%" },
+      tolerance: { value: 0.15, numFmt: "0%" },
+    },
+    {
+      kpi: "25",
+      polarity: "Bigger is better",
+      target: { value: 0.55, numFmt: "0%" },
+      tolerance: { value: 0.45, numFmt: "0%" },
+    },
     { kpi: "12", polarity: null, target: { value: null }, tolerance: { value: null } }, // a count, for context
   ];
   const reported = 9; // Apr-21 .. Dec-21 reported; Jan-22 .. Mar-22 not yet due
@@ -699,9 +917,29 @@ function csvField(text: string): string {
 }
 
 async function makeCsv(pages: AppendixIPage[]): Promise<void> {
-  const lines = [["TYPE", "Measure", "Polarity", "Target", "Tolerance", "Covid19 Tolerance", "2019/20 Average", "2020/21 Average", "2021/22 Qtr1"]];
+  const lines = [
+    [
+      "TYPE",
+      "Measure",
+      "Polarity",
+      "Target",
+      "Tolerance",
+      "Covid19 Tolerance",
+      "2019/20 Average",
+      "2020/21 Average",
+      "2021/22 Qtr1",
+    ],
+  ];
   for (const item of pages[0].rows.slice(0, 5)) {
-    lines.push([item.type, item.measure, item.polarity, item.target, item.tolerance, item.covid, ...item.periods]);
+    lines.push([
+      item.type,
+      item.measure,
+      item.polarity,
+      item.target,
+      item.tolerance,
+      item.covid,
+      ...item.periods,
+    ]);
   }
   const text = lines.map((fields) => fields.map(csvField).join(",")).join("\r\n") + "\r\n";
   await writeIfChanged(path.join(fixturesDir, "not-a-workbook.csv"), Buffer.from(text, "utf8"));
@@ -727,7 +965,11 @@ async function main(): Promise<void> {
   await makeAppendixA(appendixA);
 
   await makeColumnsReordered(pages);
-  await pageOneWorkbook(pages, { percent: "whole" }, path.join(fixturesDir, "whole-percentages.xlsx"));
+  await pageOneWorkbook(
+    pages,
+    { percent: "whole" },
+    path.join(fixturesDir, "whole-percentages.xlsx")
+  );
   await pageOneWorkbook(pages, { percent: "text" }, path.join(fixturesDir, "text-targets.xlsx"));
   await makeOneBlockPerSheet(pages);
   await makeNoKpiTable();

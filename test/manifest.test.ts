@@ -17,7 +17,9 @@ describe("the add-in manifest, checked offline", () => {
 
   it("defines every resid it names, and names every resource it defines", () => {
     const named = new Set([...xml.matchAll(/resid="([^"]+)"/g)].map((match) => match[1]));
-    const defined = new Set([...xml.matchAll(/<bt:(?:Image|Url|String)\s+id="([^"]+)"/g)].map((match) => match[1]));
+    const defined = new Set(
+      [...xml.matchAll(/<bt:(?:Image|Url|String)\s+id="([^"]+)"/g)].map((match) => match[1])
+    );
     expect(named.size).toBeGreaterThan(8);
     expect([...named].filter((id) => !defined.has(id))).toEqual([]);
     expect([...defined].filter((id) => !named.has(id))).toEqual([]);
@@ -38,10 +40,14 @@ describe("the add-in manifest, checked offline", () => {
   });
 
   it("has an icon in assets/ for every size it names, and a help page the build ships", () => {
-    const icons = [...xml.matchAll(/DefaultValue="https:\/\/localhost:3000\/(assets\/[^"]+\.png)"/g)].map((match) => match[1]);
+    const icons = [
+      ...xml.matchAll(/DefaultValue="https:\/\/localhost:3000\/(assets\/[^"]+\.png)"/g),
+    ].map((match) => match[1]);
     expect(icons.length).toBeGreaterThanOrEqual(3);
     for (const icon of icons) expect(existsSync(path.join(root, icon)), icon).toBe(true);
     expect(xml).toMatch(/<SupportUrl DefaultValue="https:\/\/localhost:3000\/support\.html"\s*\/>/);
-    expect(readFileSync(path.join(root, "src", "support.html"), "utf8")).toContain("Nothing leaves the workbook");
+    expect(readFileSync(path.join(root, "src", "support.html"), "utf8")).toContain(
+      "Nothing leaves the workbook"
+    );
   });
 });

@@ -20,11 +20,21 @@ formatting; nothing else in the file is touched.
   --remove             take the add-in's formatting away instead, leaving the analyst's own rules
   --force              replace the output file if it exists`;
 
-export type Parsed = { ok: true; options: CommandOptions } | { ok: false; problem: string } | { ok: "help" };
+export type Parsed =
+  { ok: true; options: CommandOptions } | { ok: false; problem: string } | { ok: "help" };
 
 export function parseArguments(argv: readonly string[]): Parsed {
-  const options: Partial<CommandOptions> & { toleranceSet: string; remove: boolean; force: boolean } = { toleranceSet: "Standard", remove: false, force: false };
-  const valued: Record<string, "out" | "report" | "sheet" | "toleranceSet"> = { "--out": "out", "--report": "report", "--sheet": "sheet", "--tolerance": "toleranceSet" };
+  const options: Partial<CommandOptions> & {
+    toleranceSet: string;
+    remove: boolean;
+    force: boolean;
+  } = { toleranceSet: "Standard", remove: false, force: false };
+  const valued: Record<string, "out" | "report" | "sheet" | "toleranceSet"> = {
+    "--out": "out",
+    "--report": "report",
+    "--sheet": "sheet",
+    "--tolerance": "toleranceSet",
+  };
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index];
     if (argument === "--help" || argument === "-h") return { ok: "help" };
@@ -32,13 +42,16 @@ export function parseArguments(argv: readonly string[]): Parsed {
     else if (argument === "--force") options.force = true;
     else if (argument in valued) {
       const value = argv[index + 1];
-      if (value === undefined || value.startsWith("--")) return { ok: false, problem: `${argument} needs a value` };
+      if (value === undefined || value.startsWith("--"))
+        return { ok: false, problem: `${argument} needs a value` };
       options[valued[argument]] = value;
       index += 1;
-    } else if (argument.startsWith("-")) return { ok: false, problem: `kpi-rag does not know the option ${argument}` };
+    } else if (argument.startsWith("-"))
+      return { ok: false, problem: `kpi-rag does not know the option ${argument}` };
     else if (options.workbook === undefined) options.workbook = argument;
     else return { ok: false, problem: `only one workbook at a time: ${argument} is one too many` };
   }
-  if (options.workbook === undefined) return { ok: false, problem: "name the workbook to format, e.g. kpi-rag appendix.xlsx" };
+  if (options.workbook === undefined)
+    return { ok: false, problem: "name the workbook to format, e.g. kpi-rag appendix.xlsx" };
   return { ok: true, options: { ...options, workbook: options.workbook } };
 }

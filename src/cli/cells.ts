@@ -44,7 +44,11 @@ export class CellReader {
     this.column = -1;
   }
 
-  openCell(reference: string | undefined, type: string | undefined, style: string | undefined): void {
+  openCell(
+    reference: string | undefined,
+    type: string | undefined,
+    style: string | undefined
+  ): void {
     this.column = reference !== undefined ? columnOf(reference) : this.column + 1;
     this.cellType = type ?? "n";
     this.cellStyle = style !== undefined ? Number(style) : 0;
@@ -131,9 +135,15 @@ export class CellReader {
       case "s":
         return text === undefined ? null : (this.context.sharedStrings[Number(text)] ?? null);
       case "inlineStr":
-        return this.inlineText !== undefined ? unescapeExcelText(this.inlineText) : text === undefined ? uncalculated() : text;
+        return this.inlineText !== undefined
+          ? unescapeExcelText(this.inlineText)
+          : text === undefined
+            ? uncalculated()
+            : text;
       case "b":
-        return text === undefined ? uncalculated() : text.trim() === "1" || text.trim().toLowerCase() === "true";
+        return text === undefined
+          ? uncalculated()
+          : text.trim() === "1" || text.trim().toLowerCase() === "true";
       case "e":
         return text === undefined ? uncalculated() : { error: text.trim() };
       case "str":

@@ -7,7 +7,11 @@ import type { SheetLayout } from "./sheet";
 import { escapeXml } from "./xml";
 
 /** The plan's rules as <conditionalFormatting> blocks, numbered after every rule that stays. */
-export function ruleBlocks(rules: readonly PlannedRule[], dxfIds: readonly number[], layout: SheetLayout): string {
+export function ruleBlocks(
+  rules: readonly PlannedRule[],
+  dxfIds: readonly number[],
+  layout: SheetLayout
+): string {
   const p = layout.prefix ? `${layout.prefix}:` : "";
   return rules
     .map((rule, index) => {
@@ -22,7 +26,12 @@ export function ruleBlocks(rules: readonly PlannedRule[], dxfIds: readonly numbe
  * The part's bytes with `remove` ranges left out and `insert` put in at `insertAt`, chunk by chunk.
  * Ranges are byte offsets of the part as read, sorted and not overlapping.
  */
-export async function* splice(chunks: AsyncIterable<Buffer>, remove: ReadonlyArray<readonly [number, number]>, insertAt: number, insert: Buffer): AsyncGenerator<Buffer> {
+export async function* splice(
+  chunks: AsyncIterable<Buffer>,
+  remove: ReadonlyArray<readonly [number, number]>,
+  insertAt: number,
+  insert: Buffer
+): AsyncGenerator<Buffer> {
   const ranges = [...remove].sort((a, b) => a[0] - b[0]);
   let position = 0;
   let range = 0;

@@ -5,7 +5,25 @@
  */
 import { promises as files } from "node:fs";
 import path from "node:path";
-import { appraiseTables, buildRegister, findTables, formattingPlan, lookingFor, registerSheetName, registerTableName, reportOf, resolveToleranceSet, skippedSheetLine, standardSet, toleranceSetsOf, wordsOfGrid, type FormattingPlan, type FoundTables, type Register, type Words } from "../core";
+import {
+  appraiseTables,
+  buildRegister,
+  findTables,
+  formattingPlan,
+  lookingFor,
+  registerSheetName,
+  registerTableName,
+  reportOf,
+  resolveToleranceSet,
+  skippedSheetLine,
+  standardSet,
+  toleranceSetsOf,
+  wordsOfGrid,
+  type FormattingPlan,
+  type FoundTables,
+  type Register,
+  type Words,
+} from "../core";
 import { parseArguments, usage, type CommandOptions } from "./arguments";
 import { ruleBlocks, splice } from "./edit";
 import { checkOutput, cleanUpOnSignals, place, temporaryBeside } from "./output";
@@ -14,7 +32,14 @@ import { CommandProblem } from "./problem";
 import type { SheetContent, SheetLayout } from "./sheet";
 import { withDxfs } from "./styles";
 import { summaryLines, type ReportedPlan, type SkippedSheet } from "./summary";
-import { openWorkbook, readSheetContent, sheetWithTable, tableCells, type Workbook, type WorkbookSheet } from "./workbook";
+import {
+  openWorkbook,
+  readSheetContent,
+  sheetWithTable,
+  tableCells,
+  type Workbook,
+  type WorkbookSheet,
+} from "./workbook";
 
 export { CommandProblem } from "./problem";
 
@@ -23,10 +48,16 @@ export interface Output {
   error: (line: string) => void;
 }
 
-const consoleOutput: Output = { out: (line) => console.log(line), error: (line) => console.error(line) };
+const consoleOutput: Output = {
+  out: (line) => console.log(line),
+  error: (line) => console.error(line),
+};
 
 /** Runs the command; resolves to the exit code. Never throws: every failure is one line on stderr. */
-export async function main(argv: readonly string[], output: Output = consoleOutput): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  output: Output = consoleOutput
+): Promise<number> {
   const parsed = parseArguments(argv);
   if (parsed.ok === "help") {
     output.out(usage);
@@ -42,7 +73,9 @@ export async function main(argv: readonly string[], output: Output = consoleOutp
     await run(parsed.options, output);
     return 0;
   } catch (error) {
-    output.error(`kpi-rag: ${error instanceof CommandProblem ? error.message : `something unexpected went wrong (${error instanceof Error ? error.message : String(error)}); nothing was written`}`);
+    output.error(
+      `kpi-rag: ${error instanceof CommandProblem ? error.message : `something unexpected went wrong (${error instanceof Error ? error.message : String(error)}); nothing was written`}`
+    );
     return 1;
   } finally {
     uninstall();
@@ -63,14 +96,19 @@ async function run(options: CommandOptions, output: Output): Promise<void> {
   await checkInput(options.workbook);
   await checkOutput(options.workbook, out, options.force, "output");
   if (options.report) {
-    if (path.resolve(options.report) === path.resolve(out)) throw new CommandProblem(`The report and the output are the same file (${out}): give the report its own name`);
+    if (path.resolve(options.report) === path.resolve(out))
+      throw new CommandProblem(
+        `The report and the output are the same file (${out}): give the report its own name`
+      );
     await checkOutput(options.workbook, options.report, options.force, "report");
   }
   const workbook = await openWorkbook(options.workbook);
   try {
     const extension = path.extname(out).toLowerCase();
     if (workbookExtensions.includes(extension) && extension !== `.${workbook.kind}`) {
-      throw new CommandProblem(`The output ${out} must end in .${workbook.kind}, as the workbook does: Excel will not open a workbook whose name does not match its kind`);
+      throw new CommandProblem(
+        `The output ${out} must end in .${workbook.kind}, as the workbook does: Excel will not open a workbook whose name does not match its kind`
+      );
     }
     const sheets = chosenSheets(workbook, options.sheet);
     if (options.remove) {
@@ -89,17 +127,28 @@ async function checkInput(file: string): Promise<void> {
     throw new CommandProblem(`${file} cannot be read (${error.code ?? "unknown error"})`);
   });
   if (stats.isDirectory()) throw new CommandProblem(`${file} is a folder, not an .xlsx workbook`);
-  if (!stats.isFile()) throw new CommandProblem(`${file} is not a regular file, not an .xlsx workbook`);
+  if (!stats.isFile())
+    throw new CommandProblem(`${file} is not a regular file, not an .xlsx workbook`);
 }
 
 function chosenSheets(workbook: Workbook, sheet: string | undefined): WorkbookSheet[] {
   if (sheet === undefined) return workbook.sheets;
-  const chosen = workbook.sheets.find((candidate) => candidate.name.toLowerCase() === sheet.toLowerCase());
-  if (!chosen) throw new CommandProblem(`There is no sheet "${sheet}": the workbook has ${workbook.sheets.map((candidate) => candidate.name).join(", ")}`);
+  const chosen = workbook.sheets.find(
+    (candidate) => candidate.name.toLowerCase() === sheet.toLowerCase()
+  );
+  if (!chosen)
+    throw new CommandProblem(
+      `There is no sheet "${sheet}": the workbook has ${workbook.sheets.map((candidate) => candidate.name).join(", ")}`
+    );
   return [chosen];
 }
 
-async function remove(workbook: Workbook, sheets: readonly WorkbookSheet[], out: string, output: Output): Promise<void> {
+async function remove(
+  workbook: Workbook,
+  sheets: readonly WorkbookSheet[],
+  out: string,
+  output: Output
+): Promise<void> {
   const edits = new Map<string, PartContent>();
   let removed = 0;
   for (const sheet of sheets) {
@@ -109,35 +158,63 @@ async function remove(workbook: Workbook, sheets: readonly WorkbookSheet[], out:
     edits.set(sheet.part.toLowerCase(), sheetEdit(workbook, sheet, layout, ""));
   }
   await writeWorkbook(workbook, edits, out);
-  output.out(`Removed ${removed} KPI RAG rule${removed === 1 ? "" : "s"}; the analyst's own rules are kept.`);
+  output.out(
+    `Removed ${removed} KPI RAG rule${removed === 1 ? "" : "s"}; the analyst's own rules are kept.`
+  );
   output.out(`Wrote ${out}`);
 }
 
-async function format(workbook: Workbook, sheets: readonly WorkbookSheet[], options: CommandOptions, out: string, output: Output): Promise<void> {
+async function format(
+  workbook: Workbook,
+  sheets: readonly WorkbookSheet[],
+  options: CommandOptions,
+  out: string,
+  output: Output
+): Promise<void> {
   const { register, words, problems: registerProblems } = await readRegister(workbook);
   const { found, skipped } = await findSheetTables(workbook, sheets, register, words);
   if (found.length === 0) throw noTableProblem(options, skipped);
-  const chosen = resolveToleranceSet(options.toleranceSet, toleranceSetsOf(found.map((sheet) => sheet.found)), "in this workbook");
+  const chosen = resolveToleranceSet(
+    options.toleranceSet,
+    toleranceSetsOf(found.map((sheet) => sheet.found)),
+    "in this workbook"
+  );
   if (!chosen.ok) throw new CommandProblem(chosen.problem);
   const plans: ReportedPlan[] = found.map((sheet) => {
     const appraisal = appraiseTables(sheet.found, chosen.value);
     return { ...formattingPlan(appraisal), tables: reportOf(appraisal).tables };
   });
   const edits = await ruleEdits(workbook, found, plans);
-  const report = options.report ? { file: options.report, text: reportText(options.workbook, plans, registerProblems, skipped) } : undefined;
+  const report = options.report
+    ? { file: options.report, text: reportText(options.workbook, plans, registerProblems, skipped) }
+    : undefined;
   await writeWorkbook(workbook, edits, out, report);
   for (const line of summaryLines(plans, registerProblems, skipped)) output.out(line);
   output.out(`Wrote ${out}${options.report ? ` and ${options.report}` : ""}`);
 }
 
 /** The register (the workbook's KPIRegister table over the catalogue) and the words the workbook teaches, with the problems of both. */
-async function readRegister(workbook: Workbook): Promise<{ register: Register; words: Words; problems: string[] }> {
+async function readRegister(
+  workbook: Workbook
+): Promise<{ register: Register; words: Words; problems: string[] }> {
   const registerSheet = sheetWithTable(workbook, registerTableName);
-  const registerContent = registerSheet ? new Map([[registerSheet.name, await readSheetContent(workbook, registerSheet)]]) : new Map<string, SheetContent>();
+  const registerContent = registerSheet
+    ? new Map([[registerSheet.name, await readSheetContent(workbook, registerSheet)]])
+    : new Map<string, SheetContent>();
   // The words the workbook teaches (its KPIWords table on the KPI Register sheet) read its headers and rows.
-  const wordsSheet = workbook.sheets.find((sheet) => sheet.name.toLowerCase() === registerSheetName.toLowerCase());
-  const taught = wordsOfGrid(wordsSheet ? (registerContent.get(wordsSheet.name) ?? (await readSheetContent(workbook, wordsSheet))).grid : undefined);
-  const register = buildRegister(tableCells(workbook, registerContent, registerTableName), taught.words);
+  const wordsSheet = workbook.sheets.find(
+    (sheet) => sheet.name.toLowerCase() === registerSheetName.toLowerCase()
+  );
+  const taught = wordsOfGrid(
+    wordsSheet
+      ? (registerContent.get(wordsSheet.name) ?? (await readSheetContent(workbook, wordsSheet)))
+          .grid
+      : undefined
+  );
+  const register = buildRegister(
+    tableCells(workbook, registerContent, registerTableName),
+    taught.words
+  );
   return { register, words: taught.words, problems: [...register.problems, ...taught.problems] };
 }
 
@@ -148,7 +225,12 @@ interface FoundSheet {
 }
 
 /** One sheet's grid at a time: once its tables are found, only its layout is kept. */
-async function findSheetTables(workbook: Workbook, sheets: readonly WorkbookSheet[], register: Register, words: Words): Promise<{ found: FoundSheet[]; skipped: SkippedSheet[] }> {
+async function findSheetTables(
+  workbook: Workbook,
+  sheets: readonly WorkbookSheet[],
+  register: Register,
+  words: Words
+): Promise<{ found: FoundSheet[]; skipped: SkippedSheet[] }> {
   const found: FoundSheet[] = [];
   const skipped: SkippedSheet[] = [];
   for (const sheet of sheets) {
@@ -162,11 +244,17 @@ async function findSheetTables(workbook: Workbook, sheets: readonly WorkbookShee
 
 function noTableProblem(options: CommandOptions, skipped: readonly SkippedSheet[]): CommandProblem {
   const reasons = skipped.map((sheet) => skippedSheetLine(sheet.sheet, sheet.reason)).join(" ");
-  return new CommandProblem(`${options.workbook} has no KPI table${options.sheet ? ` on the sheet ${options.sheet}` : ""}. ${reasons} The add-in looks for ${lookingFor.charAt(0).toLowerCase()}${lookingFor.slice(1)}`);
+  return new CommandProblem(
+    `${options.workbook} has no KPI table${options.sheet ? ` on the sheet ${options.sheet}` : ""}. ${reasons} The add-in looks for ${lookingFor.charAt(0).toLowerCase()}${lookingFor.slice(1)}`
+  );
 }
 
 /** The parts to edit: styles.xml where the rules need new dxfs, and each sheet with rules to write or to take out. */
-async function ruleEdits(workbook: Workbook, found: readonly FoundSheet[], plans: readonly FormattingPlan[]): Promise<Map<string, PartContent>> {
+async function ruleEdits(
+  workbook: Workbook,
+  found: readonly FoundSheet[],
+  plans: readonly FormattingPlan[]
+): Promise<Map<string, PartContent>> {
   const edits = new Map<string, PartContent>();
   const dxfIds = await addRuleStyles(workbook, plans, edits);
   let next = 0;
@@ -174,26 +262,50 @@ async function ruleEdits(workbook: Workbook, found: readonly FoundSheet[], plans
     const rules = plans[index].rules;
     const ids = dxfIds.slice(next, next + rules.length);
     next += rules.length;
-    if (rules.length > 0 || layout.ownRules > 0) edits.set(sheet.part.toLowerCase(), sheetEdit(workbook, sheet, layout, ruleBlocks(rules, ids, layout)));
+    if (rules.length > 0 || layout.ownRules > 0)
+      edits.set(
+        sheet.part.toLowerCase(),
+        sheetEdit(workbook, sheet, layout, ruleBlocks(rules, ids, layout))
+      );
   });
   return edits;
 }
 
 /** The dxf index of every rule's colours, in the plans' order; styles.xml goes into `edits` where it gains entries. */
-async function addRuleStyles(workbook: Workbook, plans: readonly FormattingPlan[], edits: Map<string, PartContent>): Promise<number[]> {
-  const styles = plans.flatMap((plan) => plan.rules.map((rule) => ({ fill: rule.fill, font: rule.font })));
+async function addRuleStyles(
+  workbook: Workbook,
+  plans: readonly FormattingPlan[],
+  edits: Map<string, PartContent>
+): Promise<number[]> {
+  const styles = plans.flatMap((plan) =>
+    plan.rules.map((rule) => ({ fill: rule.fill, font: rule.font }))
+  );
   if (styles.length === 0) return [];
   const stylesEntry = workbook.stylesPart ? workbook.zip.entry(workbook.stylesPart) : undefined;
-  if (!stylesEntry) throw new CommandProblem(`${workbook.file} has no styles part for the rules' colours: open and save it in Excel, then try again`);
+  if (!stylesEntry)
+    throw new CommandProblem(
+      `${workbook.file} has no styles part for the rules' colours: open and save it in Excel, then try again`
+    );
   const before = await workbook.zip.readPart(stylesEntry, workbook.label);
   const styled = withDxfs(before, styles);
   if (styled.part !== before) edits.set(stylesEntry.name.toLowerCase(), () => once(styled.part));
   return styled.dxfIds;
 }
 
-function sheetEdit(workbook: Workbook, sheet: WorkbookSheet, layout: SheetLayout, blocks: string): PartContent {
+function sheetEdit(
+  workbook: Workbook,
+  sheet: WorkbookSheet,
+  layout: SheetLayout,
+  blocks: string
+): PartContent {
   const entry = workbook.zip.entry(sheet.part)!;
-  return () => splice(workbook.zip.streamPart(entry, workbook.label), layout.ownRanges, layout.insertAt, Buffer.from(blocks, "utf8"));
+  return () =>
+    splice(
+      workbook.zip.streamPart(entry, workbook.label),
+      layout.ownRanges,
+      layout.insertAt,
+      Buffer.from(blocks, "utf8")
+    );
 }
 
 async function* once(bytes: Buffer): AsyncGenerator<Buffer> {
@@ -204,7 +316,12 @@ async function* once(bytes: Buffer): AsyncGenerator<Buffer> {
  * The workbook, then the report: each through a temporary file; the workbook is checked against the input
  * before it is renamed into place, and a report that cannot be written takes the new workbook away again.
  */
-async function writeWorkbook(workbook: Workbook, edits: ReadonlyMap<string, PartContent>, out: string, report?: { file: string; text: string }): Promise<void> {
+async function writeWorkbook(
+  workbook: Workbook,
+  edits: ReadonlyMap<string, PartContent>,
+  out: string,
+  report?: { file: string; text: string }
+): Promise<void> {
   const temporary = await temporaryBeside(out, "output");
   try {
     await writePackage(workbook.zip, edits, temporary.handle, workbook.label);
@@ -213,7 +330,9 @@ async function writeWorkbook(workbook: Workbook, edits: ReadonlyMap<string, Part
   } catch (error) {
     await temporary.discard();
     if (error instanceof CommandProblem) throw error;
-    throw new CommandProblem(`The output ${out} cannot be written (${error instanceof Error ? error.message : String(error)}): nothing was written`);
+    throw new CommandProblem(
+      `The output ${out} cannot be written (${error instanceof Error ? error.message : String(error)}): nothing was written`
+    );
   }
   const placed = await place(temporary, out, "output");
   if (!report) {
@@ -227,7 +346,9 @@ async function writeWorkbook(workbook: Workbook, edits: ReadonlyMap<string, Part
       await reportFile.finish();
     } catch (error) {
       await reportFile.discard();
-      throw new CommandProblem(`The report ${report.file} cannot be written (${error instanceof Error ? error.message : String(error)}): nothing was written`);
+      throw new CommandProblem(
+        `The report ${report.file} cannot be written (${error instanceof Error ? error.message : String(error)}): nothing was written`
+      );
     }
     await (await place(reportFile, report.file, "report")).settle();
   } catch (error) {
@@ -237,13 +358,22 @@ async function writeWorkbook(workbook: Workbook, edits: ReadonlyMap<string, Part
   await placed.settle();
 }
 
-function reportText(workbook: string, plans: ReportedPlan[], registerProblems: string[], skipped: SkippedSheet[]): string {
+function reportText(
+  workbook: string,
+  plans: ReportedPlan[],
+  registerProblems: string[],
+  skipped: SkippedSheet[]
+): string {
   const report = {
     workbook: path.basename(workbook),
     toleranceSet: plans[0]?.toleranceSet ?? standardSet,
     registerProblems,
     skippedSheets: skipped,
-    sheets: plans.map((plan) => ({ sheet: plan.sheet, rules: plan.rules.length, tables: plan.tables })),
+    sheets: plans.map((plan) => ({
+      sheet: plan.sheet,
+      rules: plan.rules.length,
+      tables: plan.tables,
+    })),
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 }

@@ -11,7 +11,12 @@ import path from "node:path";
 import { CommandProblem } from "./problem";
 
 /** Refuses an output that is the input, is not a regular file, or exists without --force. */
-export async function checkOutput(input: string, out: string, force: boolean, what: string): Promise<void> {
+export async function checkOutput(
+  input: string,
+  out: string,
+  force: boolean,
+  what: string
+): Promise<void> {
   const itself = `The ${what} must not be the workbook itself (${input}): kpi-rag never changes its input`;
   if (path.resolve(out) === path.resolve(input)) throw new CommandProblem(itself);
   const link = await files.lstat(out).catch(() => null);
@@ -19,9 +24,14 @@ export async function checkOutput(input: string, out: string, force: boolean, wh
   const target = link.isSymbolicLink() ? await files.stat(out).catch(() => null) : link;
   const inputStats = await files.stat(input).catch(() => null);
   if (target && inputStats && target.dev === inputStats.dev && target.ino === inputStats.ino) {
-    throw new CommandProblem(`The ${what} must not be the workbook itself (${input}): ${out} is the same file by another path (${link.isSymbolicLink() ? "a symbolic link" : "a hard link"}); kpi-rag never changes its input`);
+    throw new CommandProblem(
+      `The ${what} must not be the workbook itself (${input}): ${out} is the same file by another path (${link.isSymbolicLink() ? "a symbolic link" : "a hard link"}); kpi-rag never changes its input`
+    );
   }
-  if (target && !target.isFile()) throw new CommandProblem(`${out} is ${kindOf(target)}, not a regular file: kpi-rag writes the ${what} only to a file`);
+  if (target && !target.isFile())
+    throw new CommandProblem(
+      `${out} is ${kindOf(target)}, not a regular file: kpi-rag writes the ${what} only to a file`
+    );
   if (!force) throw new CommandProblem(`${out} already exists: add --force to replace it`);
 }
 
@@ -77,12 +87,21 @@ export interface TemporaryFile {
 
 /** A new, empty temporary file beside `target`, opened exclusively. */
 export async function temporaryBeside(target: string, what: string): Promise<TemporaryFile> {
-  const temporary = path.join(path.dirname(path.resolve(target)), `.${path.basename(target)}.${randomBytes(8).toString("hex")}.tmp`);
+  const temporary = path.join(
+    path.dirname(path.resolve(target)),
+    `.${path.basename(target)}.${randomBytes(8).toString("hex")}.tmp`
+  );
   let handle: files.FileHandle;
   try {
-    handle = await files.open(temporary, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY | constants.O_NOFOLLOW, 0o666);
+    handle = await files.open(
+      temporary,
+      constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY | constants.O_NOFOLLOW,
+      0o666
+    );
   } catch (error) {
-    throw new CommandProblem(`The ${what} ${target} cannot be written (${describeFailure(error)}): nothing was written`);
+    throw new CommandProblem(
+      `The ${what} ${target} cannot be written (${describeFailure(error)}): nothing was written`
+    );
   }
   pending.add(temporary);
   let open = true;
@@ -115,12 +134,22 @@ export interface Placed {
   settle(): Promise<void>;
 }
 
-export async function place(temporary: TemporaryFile, target: string, what: string): Promise<Placed> {
-  const existed = await files.lstat(target).then(() => true, () => false);
+export async function place(
+  temporary: TemporaryFile,
+  target: string,
+  what: string
+): Promise<Placed> {
+  const existed = await files.lstat(target).then(
+    () => true,
+    () => false
+  );
   let aside: string | undefined;
   try {
     if (existed) {
-      aside = path.join(path.dirname(path.resolve(target)), `.${path.basename(target)}.${randomBytes(8).toString("hex")}.old`);
+      aside = path.join(
+        path.dirname(path.resolve(target)),
+        `.${path.basename(target)}.${randomBytes(8).toString("hex")}.old`
+      );
       await files.rename(target, aside);
       setAside.set(target, aside);
     }
@@ -130,7 +159,9 @@ export async function place(temporary: TemporaryFile, target: string, what: stri
     if (aside) await files.rename(aside, target).catch(() => undefined);
     setAside.delete(target);
     await temporary.discard();
-    throw new CommandProblem(`The ${what} ${target} cannot be written (${describeFailure(error)}): nothing was written`);
+    throw new CommandProblem(
+      `The ${what} ${target} cannot be written (${describeFailure(error)}): nothing was written`
+    );
   }
   return {
     async rollBack() {

@@ -16,9 +16,12 @@ export async function refuseNonZip(file: string, label: string): Promise<void> {
     const { bytesRead } = await handle.read(head, 0, 8, 0);
     if (bytesRead >= 4 && head.readUInt32LE(0) === 0x04034b50) return;
     if (bytesRead >= 4 && head.readUInt32LE(0) === 0x06054b50) return;
-    if (bytesRead === 8 && head.equals(compoundFile)) throw new CommandProblem(await compoundFileProblem(handle, label));
+    if (bytesRead === 8 && head.equals(compoundFile))
+      throw new CommandProblem(await compoundFileProblem(handle, label));
     const csv = path.extname(file).toLowerCase() === ".csv";
-    throw new CommandProblem(`${label} is not an .xlsx workbook${csv ? " (it is a CSV file: open it in Excel and save it as .xlsx)" : ""}`);
+    throw new CommandProblem(
+      `${label} is not an .xlsx workbook${csv ? " (it is a CSV file: open it in Excel and save it as .xlsx)" : ""}`
+    );
   } finally {
     await handle.close();
   }
@@ -37,7 +40,8 @@ async function compoundFileProblem(handle: files.FileHandle, label: string): Pro
   if (has("EncryptedPackage") || has("EncryptionInfo")) {
     return `${label} is password-protected (encrypted): open it in Excel, remove the password (File > Info > Protect Workbook) and save it, then try again`;
   }
-  if (has("Workbook") || has("Book")) return `${label} is an Excel 97-2003 workbook (.xls): save it as .xlsx in Excel and try again`;
+  if (has("Workbook") || has("Book"))
+    return `${label} is an Excel 97-2003 workbook (.xls): save it as .xlsx in Excel and try again`;
   return `${label} is password-protected or an old .xls workbook: save it as an unprotected .xlsx and try again`;
 }
 
@@ -57,16 +61,27 @@ export const strictRelationships = "http://purl.oclc.org/ooxml/officeDocument/re
 /** The kind of workbook a main part's content type says, or the sentence refusing it. */
 export function kindOfContentType(contentType: string | undefined, label: string): WorkbookKind {
   const kind = contentType ? mainContentTypes[contentType.trim().toLowerCase()] : undefined;
-  if (kind === "xlsb") throw new CommandProblem(`${label} is an Excel binary workbook (.xlsb): save it as .xlsx in Excel and try again`);
-  if (kind === "xlam") throw new CommandProblem(`${label} is an Excel add-in (.xlam), not a workbook`);
-  if (!kind) throw new CommandProblem(`${label} is a package but not an Excel workbook (its main part is ${contentType ?? "of no known type"})`);
+  if (kind === "xlsb")
+    throw new CommandProblem(
+      `${label} is an Excel binary workbook (.xlsb): save it as .xlsx in Excel and try again`
+    );
+  if (kind === "xlam")
+    throw new CommandProblem(`${label} is an Excel add-in (.xlam), not a workbook`);
+  if (!kind)
+    throw new CommandProblem(
+      `${label} is a package but not an Excel workbook (its main part is ${contentType ?? "of no known type"})`
+    );
   return kind;
 }
 
 export function odsProblem(label: string): CommandProblem {
-  return new CommandProblem(`${label} is an OpenDocument spreadsheet (.ods): save it as .xlsx and try again`);
+  return new CommandProblem(
+    `${label} is an OpenDocument spreadsheet (.ods): save it as .xlsx and try again`
+  );
 }
 
 export function strictProblem(label: string): CommandProblem {
-  return new CommandProblem(`${label} is saved as Strict Open XML, which kpi-rag does not read: save it in Excel as an Excel Workbook (.xlsx) and try again`);
+  return new CommandProblem(
+    `${label} is saved as Strict Open XML, which kpi-rag does not read: save it in Excel as an Excel Workbook (.xlsx) and try again`
+  );
 }

@@ -17,7 +17,12 @@ class Writer {
   async write(bytes: Buffer): Promise<void> {
     let done = 0;
     while (done < bytes.length) {
-      const { bytesWritten } = await this.handle.write(bytes, done, bytes.length - done, this.position + done);
+      const { bytesWritten } = await this.handle.write(
+        bytes,
+        done,
+        bytes.length - done,
+        this.position + done
+      );
       done += bytesWritten;
     }
     this.position += bytes.length;
@@ -28,7 +33,12 @@ class Writer {
 }
 
 /** Writes the package to `handle`; `edits` maps part names (lower case) to their new content. */
-export async function writePackage(input: ZipPackage, edits: ReadonlyMap<string, PartContent>, handle: files.FileHandle, label: string): Promise<void> {
+export async function writePackage(
+  input: ZipPackage,
+  edits: ReadonlyMap<string, PartContent>,
+  handle: files.FileHandle,
+  label: string
+): Promise<void> {
   const writer = new Writer(handle);
   const directory: Buffer[] = [];
   for (const entry of input.entries) {
@@ -41,7 +51,8 @@ export async function writePackage(input: ZipPackage, edits: ReadonlyMap<string,
       for await (const chunk of input.rawChunks(start, end - start)) await writer.write(chunk);
       directory.push(movedRecord(entry, offset));
     }
-    if (writer.position > full32) throw new CommandProblem(`The output would be larger than 4 GB, more than kpi-rag writes`);
+    if (writer.position > full32)
+      throw new CommandProblem(`The output would be larger than 4 GB, more than kpi-rag writes`);
   }
   const directoryOffset = writer.position;
   for (const record of directory) await writer.write(record);
@@ -62,7 +73,10 @@ async function writeEdited(writer: Writer, entry: ZipEntry, content: PartContent
   const headerOffset = writer.position;
   await writer.write(Buffer.concat([Buffer.alloc(30), name]));
   const deflated = await writeDeflated(writer, content);
-  if (deflated.size > full32 || deflated.compressedSize > full32) throw new CommandProblem(`The part ${entry.name} would be larger than 4 GB, more than kpi-rag writes`);
+  if (deflated.size > full32 || deflated.compressedSize > full32)
+    throw new CommandProblem(
+      `The part ${entry.name} would be larger than 4 GB, more than kpi-rag writes`
+    );
   await writer.writeAt(localHeader(entry, deflated), headerOffset);
   return centralRecord(entry, deflated, headerOffset);
 }
@@ -120,7 +134,10 @@ function localHeader(entry: ZipEntry, deflated: Deflated): Buffer {
 function centralRecord(entry: ZipEntry, deflated: Deflated, headerOffset: number): Buffer {
   const nameLength = entry.record.readUInt16LE(28);
   const commentStart = 46 + nameLength + entry.record.readUInt16LE(30);
-  const record = Buffer.concat([entry.record.subarray(0, 46 + nameLength), entry.record.subarray(commentStart)]);
+  const record = Buffer.concat([
+    entry.record.subarray(0, 46 + nameLength),
+    entry.record.subarray(commentStart),
+  ]);
   record.writeUInt16LE(20, 6);
   record.writeUInt16LE(keptFlags(entry), 8);
   record.writeUInt16LE(8, 10);
@@ -136,16 +153,29 @@ function centralRecord(entry: ZipEntry, deflated: Deflated, headerOffset: number
  * The written package against the input, through both directories: the same parts in the same order, and
  * every part not edited with the same CRC-32, sizes and method. A difference is a CommandProblem naming it.
  */
-export async function verifyPackage(input: ZipPackage, output: string, edited: ReadonlySet<string>): Promise<void> {
+export async function verifyPackage(
+  input: ZipPackage,
+  output: string,
+  edited: ReadonlySet<string>
+): Promise<void> {
   const written = await ZipPackage.open(output, "the written copy");
   try {
-    const problem = (detail: string): CommandProblem => new CommandProblem(`The written copy does not match the workbook (${detail}): nothing was written`);
-    if (written.entries.length !== input.entries.length) throw problem(`it has ${written.entries.length} parts, the workbook ${input.entries.length}`);
+    const problem = (detail: string): CommandProblem =>
+      new CommandProblem(
+        `The written copy does not match the workbook (${detail}): nothing was written`
+      );
+    if (written.entries.length !== input.entries.length)
+      throw problem(`it has ${written.entries.length} parts, the workbook ${input.entries.length}`);
     input.entries.forEach((entry, index) => {
       const copy = written.entries[index];
       if (copy.name !== entry.name) throw problem(`the part ${entry.name} is missing`);
       if (edited.has(entry.name.toLowerCase())) return;
-      if (copy.crc32 !== entry.crc32 || copy.size !== entry.size || copy.compressedSize !== entry.compressedSize || copy.method !== entry.method) {
+      if (
+        copy.crc32 !== entry.crc32 ||
+        copy.size !== entry.size ||
+        copy.compressedSize !== entry.compressedSize ||
+        copy.method !== entry.method
+      ) {
         throw problem(`the part ${entry.name} differs`);
       }
     });

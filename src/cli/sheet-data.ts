@@ -24,7 +24,8 @@ export class SheetDataScanner {
 
   /** Scans the next bytes. Returns undefined while still inside <sheetData>, then the bytes from its end tag on. */
   feed(chunk: Buffer): Buffer | undefined {
-    const text = this.carry.length > 0 ? this.carry + chunk.toString("latin1") : chunk.toString("latin1");
+    const text =
+      this.carry.length > 0 ? this.carry + chunk.toString("latin1") : chunk.toString("latin1");
     this.carry = "";
     const cells = this.cells;
     let at = 0;
@@ -44,7 +45,8 @@ export class SheetDataScanner {
       if (close < 0) return this.carryFrom(text, open);
       if (next !== slash) this.openElement(text, open, close);
       else if (this.depth > 0) this.closeElement(text, open + 2, close);
-      else if (localName(text, open + 2, close) === "sheetData") return Buffer.from(text.slice(open), "latin1");
+      else if (localName(text, open + 2, close) === "sheetData")
+        return Buffer.from(text.slice(open), "latin1");
       at = close + 1;
     }
     return undefined;
@@ -62,10 +64,17 @@ export class SheetDataScanner {
    */
   private passMarkup(text: string, open: number, next: number): number {
     const cdata = text.startsWith("<![CDATA[", open);
-    const terminator = cdata ? "]]>" : next === question ? "?>" : text.startsWith("<!--", open) ? "-->" : ">";
+    const terminator = cdata
+      ? "]]>"
+      : next === question
+        ? "?>"
+        : text.startsWith("<!--", open)
+          ? "-->"
+          : ">";
     const end = text.indexOf(terminator, open + 2);
     if (end < 0) return -1;
-    if (cdata && this.cells.capturing) this.cells.text(Buffer.from(text.slice(open + 9, end), "latin1").toString("utf8"));
+    if (cdata && this.cells.capturing)
+      this.cells.text(Buffer.from(text.slice(open + 9, end), "latin1").toString("utf8"));
     return end + terminator.length;
   }
 
@@ -148,7 +157,8 @@ function readAttributes(text: string, from: number, end: number): void {
       at += 1;
     }
     const nameLength = at - nameStart;
-    while (at < end && text.charCodeAt(at) !== doubleQuote && text.charCodeAt(at) !== singleQuote) at += 1;
+    while (at < end && text.charCodeAt(at) !== doubleQuote && text.charCodeAt(at) !== singleQuote)
+      at += 1;
     const quote = text.charCodeAt(at);
     let valueEnd = at + 1;
     while (valueEnd < end && text.charCodeAt(valueEnd) !== quote) valueEnd += 1;

@@ -11,8 +11,23 @@ import { localName, prefixFor, prefixOf, XmlStream, type XmlTag } from "./xml";
 
 /** CT_Worksheet's elements up to and including conditionalFormatting, in the schema's sequence. */
 const upToConditionalFormatting = new Set([
-  "sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData", "sheetCalcPr", "sheetProtection", "protectedRanges",
-  "scenarios", "autoFilter", "sortState", "dataConsolidate", "customSheetViews", "mergeCells", "phoneticPr", "conditionalFormatting",
+  "sheetPr",
+  "dimension",
+  "sheetViews",
+  "sheetFormatPr",
+  "cols",
+  "sheetData",
+  "sheetCalcPr",
+  "sheetProtection",
+  "protectedRanges",
+  "scenarios",
+  "autoFilter",
+  "sortState",
+  "dataConsolidate",
+  "customSheetViews",
+  "mergeCells",
+  "phoneticPr",
+  "conditionalFormatting",
 ]);
 
 export interface SheetLayout {
@@ -39,7 +54,10 @@ export interface SheetContext {
   date1904: boolean;
 }
 
-export async function readSheet(chunks: AsyncIterable<Buffer>, context: SheetContext): Promise<SheetContent> {
+export async function readSheet(
+  chunks: AsyncIterable<Buffer>,
+  context: SheetContext
+): Promise<SheetContent> {
   const cells = new CellReader(context);
   const worksheet = new WorksheetReader(cells);
   const bytes = new SheetBytes(worksheet.stream, new SheetDataScanner(cells));
@@ -48,7 +66,13 @@ export async function readSheet(chunks: AsyncIterable<Buffer>, context: SheetCon
   cells.finish();
   const { values, numberFormats } = cells;
   clearMergedCells(values, worksheet.merges);
-  const grid: Grid = { sheet: context.name, origin: { row: 0, column: 0 }, values, numberFormats, merges: worksheet.merges };
+  const grid: Grid = {
+    sheet: context.name,
+    origin: { row: 0, column: 0 },
+    values,
+    numberFormats,
+    merges: worksheet.merges,
+  };
   return { grid, layout: worksheet.layout };
 }
 
@@ -64,7 +88,7 @@ class SheetBytes {
 
   constructor(
     private readonly stream: XmlStream,
-    private readonly scanner: SheetDataScanner,
+    private readonly scanner: SheetDataScanner
   ) {}
 
   feed(chunk: Buffer): void {
@@ -117,7 +141,13 @@ const headLimit = 4 * 1024 * 1024;
  * take over.
  */
 class WorksheetReader {
-  readonly layout: SheetLayout = { prefix: "", insertAt: -1, ownRanges: [], ownRules: 0, highestPriority: 0 };
+  readonly layout: SheetLayout = {
+    prefix: "",
+    insertAt: -1,
+    ownRanges: [],
+    ownRules: 0,
+    highestPriority: 0,
+  };
   readonly merges: GridArea[] = [];
   readonly stream: XmlStream;
   private readonly rules: RuleReader;
@@ -127,7 +157,11 @@ class WorksheetReader {
   private sectionIsOurs = false;
 
   constructor(private readonly cells: CellReader) {
-    this.stream = new XmlStream({ open: (tag) => this.open(tag), text: (text) => this.text(text), close: (tag) => this.close(tag) });
+    this.stream = new XmlStream({
+      open: (tag) => this.open(tag),
+      text: (text) => this.text(text),
+      close: (tag) => this.close(tag),
+    });
     this.rules = new RuleReader(this.layout);
   }
 
@@ -165,7 +199,8 @@ class WorksheetReader {
 
   private closeSection(): void {
     if (this.section === "conditionalFormatting") this.rules.closeBlock(this.stream.offset);
-    if (this.sectionIsOurs && upToConditionalFormatting.has(this.section)) this.layout.insertAt = this.stream.offset;
+    if (this.sectionIsOurs && upToConditionalFormatting.has(this.section))
+      this.layout.insertAt = this.stream.offset;
     this.section = "";
   }
 
@@ -173,7 +208,8 @@ class WorksheetReader {
   private openInCells(tag: XmlTag): void {
     const local = this.prefix ? localName(tag.name) : tag.name;
     if (this.depth === 3 && local === "row") this.cells.openRow(tag.attributes.r);
-    else if (this.depth === 4 && local === "c") this.cells.openCell(tag.attributes.r, tag.attributes.t, tag.attributes.s);
+    else if (this.depth === 4 && local === "c")
+      this.cells.openCell(tag.attributes.r, tag.attributes.t, tag.attributes.s);
     else if (this.depth >= 5) this.cells.openInCell(local, this.depth - 4);
   }
 
@@ -185,17 +221,27 @@ class WorksheetReader {
 
   private openInSection(tag: XmlTag): void {
     const local = localName(tag.name);
-    if (this.depth === 3 && this.section === "mergeCells" && local === "mergeCell" && tag.attributes.ref) {
+    if (
+      this.depth === 3 &&
+      this.section === "mergeCells" &&
+      local === "mergeCell" &&
+      tag.attributes.ref
+    ) {
       const area = areaOf(tag.attributes.ref);
       if (area) this.merges.push(area);
-    } else if (local === "cfRule") this.rules.openRule(this.stream.tagStart, Number(tag.attributes.priority ?? 0) || 0);
+    } else if (local === "cfRule")
+      this.rules.openRule(this.stream.tagStart, Number(tag.attributes.priority ?? 0) || 0);
     else if (local === "formula" || local === "f") this.rules.openFormula();
   }
 
   private closeInSection(tag: XmlTag): void {
     const local = localName(tag.name);
     if (local === "formula" || local === "f") this.rules.closeFormula();
-    else if (local === "cfRule") this.rules.closeRule(this.stream.offset, this.depth === 3 && this.section === "conditionalFormatting");
+    else if (local === "cfRule")
+      this.rules.closeRule(
+        this.stream.offset,
+        this.depth === 3 && this.section === "conditionalFormatting"
+      );
   }
 }
 
@@ -238,7 +284,8 @@ class RuleReader {
   closeRule(end: number, inBlock: boolean): void {
     const rule = this.rule;
     if (!rule) return;
-    if (inBlock) this.blockRules.push({ start: rule.start, end, own: rule.own, priority: rule.priority });
+    if (inBlock)
+      this.blockRules.push({ start: rule.start, end, own: rule.own, priority: rule.priority });
     else this.raisePriority(rule.priority);
     this.rule = undefined;
   }
@@ -248,7 +295,8 @@ class RuleReader {
     const own = this.blockRules.filter((rule) => rule.own);
     for (const rule of this.blockRules) if (!rule.own) this.raisePriority(rule.priority);
     this.layout.ownRules += own.length;
-    if (own.length > 0 && own.length === this.blockRules.length) this.layout.ownRanges.push([this.blockStart, end]);
+    if (own.length > 0 && own.length === this.blockRules.length)
+      this.layout.ownRanges.push([this.blockStart, end]);
     else for (const rule of own) this.layout.ownRanges.push([rule.start, rule.end]);
   }
 
@@ -272,9 +320,16 @@ function clearMergedCells(values: CellValue[][], merges: readonly GridArea[]): v
 }
 
 function areaOf(reference: string): GridArea | undefined {
-  const match = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(reference.trim());
+  const match = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(
+    reference.trim()
+  );
   if (!match) return undefined;
   const top = Number(match[2]) - 1;
   const left = columnIndex(match[1]);
-  return { top, left, bottom: match[4] ? Number(match[4]) - 1 : top, right: match[3] ? columnIndex(match[3]) : left };
+  return {
+    top,
+    left,
+    bottom: match[4] ? Number(match[4]) - 1 : top,
+    right: match[3] ? columnIndex(match[3]) : left,
+  };
 }

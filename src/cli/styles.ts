@@ -9,10 +9,34 @@ export const spreadsheetNamespace = "http://schemas.openxmlformats.org/spreadshe
 
 /** Excel's built-in number formats by id (ECMA-376 18.8.30), as ExcelJS names them. */
 const builtInFormats: Record<number, string> = {
-  0: "General", 1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%", 11: "0.00E+00", 12: "# ?/?", 13: "# ??/??",
-  14: "mm-dd-yy", 15: "d-mmm-yy", 16: "d-mmm", 17: "mmm-yy", 18: "h:mm AM/PM", 19: "h:mm:ss AM/PM", 20: "h:mm", 21: "h:mm:ss",
-  22: 'm/d/yy "h":mm', 37: "#,##0 ;(#,##0)", 38: "#,##0 ;[Red](#,##0)", 39: "#,##0.00 ;(#,##0.00)", 40: "#,##0.00 ;[Red](#,##0.00)",
-  45: "mm:ss", 46: "[h]:mm:ss", 47: "mmss.0", 48: "##0.0E+0", 49: "@",
+  0: "General",
+  1: "0",
+  2: "0.00",
+  3: "#,##0",
+  4: "#,##0.00",
+  9: "0%",
+  10: "0.00%",
+  11: "0.00E+00",
+  12: "# ?/?",
+  13: "# ??/??",
+  14: "mm-dd-yy",
+  15: "d-mmm-yy",
+  16: "d-mmm",
+  17: "mmm-yy",
+  18: "h:mm AM/PM",
+  19: "h:mm:ss AM/PM",
+  20: "h:mm",
+  21: "h:mm:ss",
+  22: 'm/d/yy "h":mm',
+  37: "#,##0 ;(#,##0)",
+  38: "#,##0 ;[Red](#,##0)",
+  39: "#,##0.00 ;(#,##0.00)",
+  40: "#,##0.00 ;[Red](#,##0.00)",
+  45: "mm:ss",
+  46: "[h]:mm:ss",
+  47: "mmss.0",
+  48: "##0.0E+0",
+  49: "@",
 };
 
 /** The number format code of each cell format (the `s` of a cell), "General" where it names none. */
@@ -25,8 +49,10 @@ export function cellNumberFormats(styles: Buffer | undefined): string[] {
     open(tag) {
       const name = localName(tag.name);
       const parent = path[path.length - 1];
-      if (name === "numFmt" && parent === "numFmts") custom.set(Number(tag.attributes.numFmtId), String(tag.attributes.formatCode ?? ""));
-      if (name === "xf" && parent === "cellXfs") formatIds.push(Number(tag.attributes.numFmtId ?? 0));
+      if (name === "numFmt" && parent === "numFmts")
+        custom.set(Number(tag.attributes.numFmtId), String(tag.attributes.formatCode ?? ""));
+      if (name === "xf" && parent === "cellXfs")
+        formatIds.push(Number(tag.attributes.numFmtId ?? 0));
       path.push(name);
     },
     close() {
@@ -50,13 +76,24 @@ export function dxfXml(style: RuleStyle, prefix: string): string {
 }
 
 /** Elements of CT_Stylesheet that come before <dxfs>, in the schema's sequence. */
-const beforeDxfs = new Set(["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles"]);
+const beforeDxfs = new Set([
+  "numFmts",
+  "fonts",
+  "fills",
+  "borders",
+  "cellStyleXfs",
+  "cellXfs",
+  "cellStyles",
+]);
 
 /**
  * Adds the dxf entries `styles` need to styles.xml, reusing identical ones. Returns the new part (the
  * same bytes when nothing was added) and each style's dxf index, in the order given.
  */
-export function withDxfs(part: Buffer, styles: readonly RuleStyle[]): { part: Buffer; dxfIds: number[] } {
+export function withDxfs(
+  part: Buffer,
+  styles: readonly RuleStyle[]
+): { part: Buffer; dxfIds: number[] } {
   const layout = readStylesLayout(part);
   const entries = layout.dxfs ? [...layout.dxfs.entries] : [];
   const added: string[] = [];
@@ -107,8 +144,15 @@ function readStylesLayout(part: Buffer): StylesLayout {
         prefix = prefixFor(tag, spreadsheetNamespace) ?? prefixOf(tag.name);
         rootEnd = stream.offset;
       } else if (depth === 2 && ours(tag) && localName(tag.name) === "dxfs") {
-        dxfs = { start: stream.tagStart, tagEnd: stream.offset, selfClosing: tag.isSelfClosing, end: stream.offset, entries: [] };
-      } else if (depth === 3 && dxfs && dxfs.end === dxfs.tagEnd && !dxfs.selfClosing) entryStart = stream.tagStart;
+        dxfs = {
+          start: stream.tagStart,
+          tagEnd: stream.offset,
+          selfClosing: tag.isSelfClosing,
+          end: stream.offset,
+          entries: [],
+        };
+      } else if (depth === 3 && dxfs && dxfs.end === dxfs.tagEnd && !dxfs.selfClosing)
+        entryStart = stream.tagStart;
     },
     close(tag: XmlTag) {
       if (depth === 3 && entryStart >= 0 && dxfs) {
@@ -134,19 +178,34 @@ function withAddedDxfs(part: Buffer, layout: StylesLayout, added: string, count:
   const { dxfs } = layout;
   if (!dxfs) {
     const at = layout.lastBefore >= 0 ? layout.lastBefore : layout.rootEnd;
-    return Buffer.concat([part.subarray(0, at), Buffer.from(`<${p}dxfs count="${count}">${added}</${p}dxfs>`), part.subarray(at)]);
+    return Buffer.concat([
+      part.subarray(0, at),
+      Buffer.from(`<${p}dxfs count="${count}">${added}</${p}dxfs>`),
+      part.subarray(at),
+    ]);
   }
   const open = part.toString("utf8", dxfs.start, dxfs.tagEnd);
   if (dxfs.selfClosing) {
     const replacement = `${withCount(open.replace(/\s*\/>$/, ">"), count)}${added}</${p}dxfs>`;
-    return Buffer.concat([part.subarray(0, dxfs.start), Buffer.from(replacement), part.subarray(dxfs.tagEnd)]);
+    return Buffer.concat([
+      part.subarray(0, dxfs.start),
+      Buffer.from(replacement),
+      part.subarray(dxfs.tagEnd),
+    ]);
   }
   // The new entries go just before </dxfs>; the start tag's count is the only other change.
   const closeStart = part.lastIndexOf("<", dxfs.end - 1);
-  return Buffer.concat([part.subarray(0, dxfs.start), Buffer.from(withCount(open, count)), part.subarray(dxfs.tagEnd, closeStart), Buffer.from(added), part.subarray(closeStart)]);
+  return Buffer.concat([
+    part.subarray(0, dxfs.start),
+    Buffer.from(withCount(open, count)),
+    part.subarray(dxfs.tagEnd, closeStart),
+    Buffer.from(added),
+    part.subarray(closeStart),
+  ]);
 }
 
 function withCount(startTag: string, count: number): string {
-  if (/\scount\s*=\s*(["'])[^"']*\1/.test(startTag)) return startTag.replace(/(\scount\s*=\s*)(["'])[^"']*\2/, `$1"${count}"`);
+  if (/\scount\s*=\s*(["'])[^"']*\1/.test(startTag))
+    return startTag.replace(/(\scount\s*=\s*)(["'])[^"']*\2/, `$1"${count}"`);
   return startTag.replace(/^(<[^\s/>]+)/, `$1 count="${count}"`);
 }

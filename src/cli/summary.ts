@@ -1,5 +1,13 @@
 /** What kpi-rag prints: tables found, KPIs rated, each status per period, and every problem, in plain words. */
-import { describeBenchmarkSummary, skippedSheetLine, statuses, summarise, summariseComparisons, type FormattingPlan, type TableReport } from "../core";
+import {
+  describeBenchmarkSummary,
+  skippedSheetLine,
+  statuses,
+  summarise,
+  summariseComparisons,
+  type FormattingPlan,
+  type TableReport,
+} from "../core";
 
 /** A sheet's rules with its report beside them: what kpi-rag writes and prints. */
 export type ReportedPlan = FormattingPlan & { tables: TableReport[] };
@@ -10,18 +18,33 @@ export interface SkippedSheet {
   reason: string;
 }
 
-export function summaryLines(plans: readonly ReportedPlan[], registerProblems: readonly string[], skipped: readonly SkippedSheet[] = []): string[] {
+export function summaryLines(
+  plans: readonly ReportedPlan[],
+  registerProblems: readonly string[],
+  skipped: readonly SkippedSheet[] = []
+): string[] {
   const lines: string[] = [];
   for (const plan of plans) {
     const rows = plan.tables.flatMap((table) => table.rows);
-    lines.push(`Sheet "${plan.sheet}": ${plan.tables.length} KPI table${plan.tables.length === 1 ? "" : "s"} (${plan.tables.map((table) => table.address).join(", ")}), ${rows.length} KPIs, tolerance set ${plan.toleranceSet}, ${plan.rules.length} conditional-format rules`);
-    for (const table of plan.tables) lines.push(`  Columns of ${table.address}: ${table.columnMap}`);
+    lines.push(
+      `Sheet "${plan.sheet}": ${plan.tables.length} KPI table${plan.tables.length === 1 ? "" : "s"} (${plan.tables.map((table) => table.address).join(", ")}), ${rows.length} KPIs, tolerance set ${plan.toleranceSet}, ${plan.rules.length} conditional-format rules`
+    );
+    for (const table of plan.tables)
+      lines.push(`  Columns of ${table.address}: ${table.columnMap}`);
     for (const summary of summarise(plan.tables)) {
-      const counts = statuses.filter((status) => summary.counts[status] > 0).map((status) => `${summary.counts[status]} ${status}`);
+      const counts = statuses
+        .filter((status) => summary.counts[status] > 0)
+        .map((status) => `${summary.counts[status]} ${status}`);
       lines.push(`  ${summary.period}: ${counts.join(", ") || "no figures"}`);
     }
-    for (const benchmark of summariseComparisons(rows)) lines.push(`  ${describeBenchmarkSummary(benchmark)}`);
-    const problems = rows.flatMap((row) => row.problems.map((problem) => `  Row ${row.row} (${row.id ? `${row.id} ` : ""}${shorten(row.measure)}): ${problem}`));
+    for (const benchmark of summariseComparisons(rows))
+      lines.push(`  ${describeBenchmarkSummary(benchmark)}`);
+    const problems = rows.flatMap((row) =>
+      row.problems.map(
+        (problem) =>
+          `  Row ${row.row} (${row.id ? `${row.id} ` : ""}${shorten(row.measure)}): ${problem}`
+      )
+    );
     // One push a line: a spread of every problem would overflow the call stack on a very long sheet.
     if (problems.length > 0) lines.push(`  Problems (${problems.length}):`);
     for (const problem of problems) lines.push(`  ${problem}`);

@@ -5,11 +5,25 @@
  */
 import path from "node:path";
 import { areaOfAddress, type CellValue, type RegisterTable } from "../core";
-import { kindOfContentType, odsProblem, refuseNonZip, strictProblem, strictRelationships, type WorkbookKind } from "./package-kind";
+import {
+  kindOfContentType,
+  odsProblem,
+  refuseNonZip,
+  strictProblem,
+  strictRelationships,
+  type WorkbookKind,
+} from "./package-kind";
 import { CommandProblem } from "./problem";
 import { readSheet, type SheetContent } from "./sheet";
 import { cellNumberFormats, spreadsheetNamespace } from "./styles";
-import { localName, parseXml, prefixFor, unescapeExcelText, XmlEncodingProblem, XmlStream } from "./xml";
+import {
+  localName,
+  parseXml,
+  prefixFor,
+  unescapeExcelText,
+  XmlEncodingProblem,
+  XmlStream,
+} from "./xml";
 import { damaged, limits, ZipPackage, type ZipEntry } from "./zip";
 
 const relationshipTypes = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
@@ -47,7 +61,10 @@ export async function openWorkbook(file: string, label = file): Promise<Workbook
     return await readWorkbook(zip, file, label);
   } catch (error) {
     await zip.close();
-    if (error instanceof XmlEncodingProblem) throw new CommandProblem(`${label} has parts saved as UTF-16, which kpi-rag does not edit: save it again in Excel and try again`);
+    if (error instanceof XmlEncodingProblem)
+      throw new CommandProblem(
+        `${label} has parts saved as UTF-16, which kpi-rag does not edit: save it again in Excel and try again`
+      );
     if (error instanceof CommandProblem) throw error;
     throw damaged(label, error instanceof Error ? error.message.split("\n")[0] : String(error));
   }
@@ -60,8 +77,12 @@ async function readWorkbook(zip: ZipPackage, file: string, label: string): Promi
   const relationships = await relationshipsOf(zip, workbookPart, label);
   const { listed, date1904 } = readWorkbookPart(await zip.readPart(workbookEntry, label), label);
   const sheets = await worksheetsOf(zip, listed, relationships, label);
-  const stylesPart = relationships.find((relationship) => relationship.type === `${relationshipTypes}styles`)?.target;
-  const stringsPart = relationships.find((relationship) => relationship.type === `${relationshipTypes}sharedStrings`)?.target;
+  const stylesPart = relationships.find(
+    (relationship) => relationship.type === `${relationshipTypes}styles`
+  )?.target;
+  const stringsPart = relationships.find(
+    (relationship) => relationship.type === `${relationshipTypes}sharedStrings`
+  )?.target;
   guardReading(zip, [...sheets.map((sheet) => sheet.part), stylesPart, stringsPart], label);
   const stylesEntry = stylesPart ? zip.entry(stylesPart) : undefined;
   const stringsEntry = stringsPart ? zip.entry(stringsPart) : undefined;
@@ -73,7 +94,9 @@ async function readWorkbook(zip: ZipPackage, file: string, label: string): Promi
     sheets,
     date1904,
     stylesPart: stylesEntry?.name,
-    numberFormats: cellNumberFormats(stylesEntry ? await zip.readPart(stylesEntry, label) : undefined),
+    numberFormats: cellNumberFormats(
+      stylesEntry ? await zip.readPart(stylesEntry, label) : undefined
+    ),
     sharedStrings: stringsEntry ? await readSharedStrings(zip, stringsEntry, label) : [],
   };
 }
@@ -81,14 +104,23 @@ async function readWorkbook(zip: ZipPackage, file: string, label: string): Promi
 /** An OpenDocument spreadsheet is a zip too: its mimetype part says so. */
 async function refuseOpenDocument(zip: ZipPackage, label: string): Promise<void> {
   const mimetype = zip.entry("mimetype");
-  if (mimetype && (await zip.readPart(mimetype, label)).toString("utf8").includes("opendocument")) throw odsProblem(label);
+  if (mimetype && (await zip.readPart(mimetype, label)).toString("utf8").includes("opendocument"))
+    throw odsProblem(label);
 }
 
 /** The workbook part the package's relationships name, and the kind of workbook its content type says it is. */
-async function findWorkbookPart(zip: ZipPackage, label: string): Promise<{ part: string; entry: ZipEntry; kind: WorkbookKind }> {
+async function findWorkbookPart(
+  zip: ZipPackage,
+  label: string
+): Promise<{ part: string; entry: ZipEntry; kind: WorkbookKind }> {
   const types = zip.entry("[Content_Types].xml");
-  if (!types) throw new CommandProblem(`${label} is a zip file but not an Excel workbook (it has no [Content_Types].xml)`);
-  const office = (await relationshipsOf(zip, "", label)).find((relationship) => relationship.type.endsWith("/officeDocument"));
+  if (!types)
+    throw new CommandProblem(
+      `${label} is a zip file but not an Excel workbook (it has no [Content_Types].xml)`
+    );
+  const office = (await relationshipsOf(zip, "", label)).find((relationship) =>
+    relationship.type.endsWith("/officeDocument")
+  );
   if (!office) throw damaged(label, "it names no workbook part");
   if (office.type.startsWith(strictRelationships)) throw strictProblem(label);
   const part = office.target;
@@ -99,7 +131,10 @@ async function findWorkbookPart(zip: ZipPackage, label: string): Promise<{ part:
 }
 
 /** The sheets the workbook part lists (name and relationship id) and its date system; a Strict workbook is refused. */
-function readWorkbookPart(bytes: Buffer, label: string): { listed: Array<{ name: string; id: string }>; date1904: boolean } {
+function readWorkbookPart(
+  bytes: Buffer,
+  label: string
+): { listed: Array<{ name: string; id: string }>; date1904: boolean } {
   const listed: Array<{ name: string; id: string }> = [];
   let date1904 = false;
   let strict = false;
@@ -107,9 +142,12 @@ function readWorkbookPart(bytes: Buffer, label: string): { listed: Array<{ name:
     open(tag) {
       const name = localName(tag.name);
       if (name === "workbook" && prefixFor(tag, spreadsheetNamespace) === undefined) strict = true;
-      if (name === "workbookPr") date1904 = tag.attributes.date1904 === "1" || tag.attributes.date1904 === "true";
+      if (name === "workbookPr")
+        date1904 = tag.attributes.date1904 === "1" || tag.attributes.date1904 === "true";
       if (name === "sheet") {
-        const id = Object.entries(tag.attributes).find(([key]) => localName(key) === "id" && key !== "sheetId")?.[1];
+        const id = Object.entries(tag.attributes).find(
+          ([key]) => localName(key) === "id" && key !== "sheetId"
+        )?.[1];
         if (tag.attributes.name !== undefined && id) listed.push({ name: tag.attributes.name, id });
       }
     },
@@ -119,14 +157,23 @@ function readWorkbookPart(bytes: Buffer, label: string): { listed: Array<{ name:
 }
 
 /** The listed sheets that are worksheets, each with its part and its tables. */
-async function worksheetsOf(zip: ZipPackage, listed: ReadonlyArray<{ name: string; id: string }>, relationships: readonly Relationship[], label: string): Promise<WorkbookSheet[]> {
+async function worksheetsOf(
+  zip: ZipPackage,
+  listed: ReadonlyArray<{ name: string; id: string }>,
+  relationships: readonly Relationship[],
+  label: string
+): Promise<WorkbookSheet[]> {
   const byId = new Map(relationships.map((relationship) => [relationship.id, relationship]));
   const sheets: WorkbookSheet[] = [];
   for (const { name, id } of listed) {
     const relationship = byId.get(id);
     if (!relationship || !relationship.type.endsWith("/worksheet")) continue; // chart sheets and dialog sheets hold no cells
     if (!zip.entry(relationship.target)) throw damaged(label, `the sheet ${name} is missing`);
-    sheets.push({ name, part: relationship.target, tables: await tablesOf(zip, relationship.target, label) });
+    sheets.push({
+      name,
+      part: relationship.target,
+      tables: await tablesOf(zip, relationship.target, label),
+    });
   }
   return sheets;
 }
@@ -135,14 +182,24 @@ async function worksheetsOf(zip: ZipPackage, listed: ReadonlyArray<{ name: strin
 function guardSizes(zip: ZipPackage, label: string): void {
   let total = 0;
   for (const entry of zip.entries) total += entry.size;
-  if (total > limits.packageBytes) throw new CommandProblem(`${label} unpacks to more than ${gigabytes(limits.packageBytes)}; kpi-rag stops here`);
+  if (total > limits.packageBytes)
+    throw new CommandProblem(
+      `${label} unpacks to more than ${gigabytes(limits.packageBytes)}; kpi-rag stops here`
+    );
 }
 
 /** The bound on what kpi-rag unpacks and reads: the sheets, the shared strings and the styles, together. */
-function guardReading(zip: ZipPackage, parts: ReadonlyArray<string | undefined>, label: string): void {
+function guardReading(
+  zip: ZipPackage,
+  parts: ReadonlyArray<string | undefined>,
+  label: string
+): void {
   let read = 0;
   for (const part of parts) read += (part ? zip.entry(part)?.size : 0) ?? 0;
-  if (read > limits.readBytes) throw new CommandProblem(`${label} unpacks to more than ${gigabytes(limits.readBytes)} of sheets, strings and styles; kpi-rag stops here`);
+  if (read > limits.readBytes)
+    throw new CommandProblem(
+      `${label} unpacks to more than ${gigabytes(limits.readBytes)} of sheets, strings and styles; kpi-rag stops here`
+    );
 }
 
 function gigabytes(bytes: number): string {
@@ -157,23 +214,38 @@ function contentTypeOf(types: Buffer, part: string): string | undefined {
   parseXml(types, {
     open(tag) {
       const name = localName(tag.name);
-      if (name === "Override" && String(tag.attributes.PartName ?? "").replace(/^\//, "").toLowerCase() === part.toLowerCase()) override = tag.attributes.ContentType;
-      if (name === "Default" && String(tag.attributes.Extension ?? "").toLowerCase() === extension) byExtension = tag.attributes.ContentType;
+      if (
+        name === "Override" &&
+        String(tag.attributes.PartName ?? "")
+          .replace(/^\//, "")
+          .toLowerCase() === part.toLowerCase()
+      )
+        override = tag.attributes.ContentType;
+      if (name === "Default" && String(tag.attributes.Extension ?? "").toLowerCase() === extension)
+        byExtension = tag.attributes.ContentType;
     },
   });
   return override ?? byExtension;
 }
 
 /** The relationships of a part (of the package itself for ""), with targets as part names. */
-async function relationshipsOf(zip: ZipPackage, part: string, label: string): Promise<Relationship[]> {
+async function relationshipsOf(
+  zip: ZipPackage,
+  part: string,
+  label: string
+): Promise<Relationship[]> {
   const folder = path.posix.dirname(part);
-  const relsName = part === "" ? "_rels/.rels" : path.posix.join(folder, "_rels", `${path.posix.basename(part)}.rels`);
+  const relsName =
+    part === ""
+      ? "_rels/.rels"
+      : path.posix.join(folder, "_rels", `${path.posix.basename(part)}.rels`);
   const entry = zip.entry(relsName);
   if (!entry) return [];
   const relationships: Relationship[] = [];
   parseXml(await zip.readPart(entry, label), {
     open(tag) {
-      if (localName(tag.name) !== "Relationship" || tag.attributes.TargetMode === "External") return;
+      if (localName(tag.name) !== "Relationship" || tag.attributes.TargetMode === "External")
+        return;
       const { Id: id, Type: type, Target: target } = tag.attributes;
       if (id === undefined || type === undefined || target === undefined) return;
       relationships.push({ id, type, target: partName(part === "" ? "" : folder, target) });
@@ -190,10 +262,16 @@ function partName(folder: string, target: string): string {
     // a target with a stray % stays as written
   }
   if (decoded.startsWith("/")) return decoded.slice(1);
-  return path.posix.normalize(path.posix.join(folder === "." ? "" : folder, decoded)).replace(/^\/+/, "");
+  return path.posix
+    .normalize(path.posix.join(folder === "." ? "" : folder, decoded))
+    .replace(/^\/+/, "");
 }
 
-async function tablesOf(zip: ZipPackage, sheetPart: string, label: string): Promise<WorkbookSheet["tables"]> {
+async function tablesOf(
+  zip: ZipPackage,
+  sheetPart: string,
+  label: string
+): Promise<WorkbookSheet["tables"]> {
   const tables: WorkbookSheet["tables"] = [];
   for (const relationship of await relationshipsOf(zip, sheetPart, label)) {
     if (!relationship.type.endsWith("/table")) continue;
@@ -211,7 +289,11 @@ async function tablesOf(zip: ZipPackage, sheetPart: string, label: string): Prom
 }
 
 /** The shared strings, rich text as its plain text, phonetic guides left out, as Excel shows them. */
-async function readSharedStrings(zip: ZipPackage, entry: ZipEntry, label: string): Promise<string[]> {
+async function readSharedStrings(
+  zip: ZipPackage,
+  entry: ZipEntry,
+  label: string
+): Promise<string[]> {
   const strings: string[] = [];
   let current: string | undefined;
   let inText = false;
@@ -242,7 +324,10 @@ async function readSharedStrings(zip: ZipPackage, entry: ZipEntry, label: string
 }
 
 /** Streams one worksheet into a grid, with where its conditional formats stand. */
-export async function readSheetContent(workbook: Workbook, sheet: WorkbookSheet): Promise<SheetContent> {
+export async function readSheetContent(
+  workbook: Workbook,
+  sheet: WorkbookSheet
+): Promise<SheetContent> {
   const entry = workbook.zip.entry(sheet.part)!;
   try {
     return await readSheet(workbook.zip.streamPart(entry, workbook.label), {
@@ -253,15 +338,27 @@ export async function readSheetContent(workbook: Workbook, sheet: WorkbookSheet)
     });
   } catch (error) {
     if (error instanceof CommandProblem) throw error;
-    if (error instanceof XmlEncodingProblem) throw new CommandProblem(`${workbook.label} has parts saved as UTF-16, which kpi-rag does not edit: save it again in Excel and try again`);
-    throw damaged(workbook.label, `the sheet ${sheet.name} cannot be read: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+    if (error instanceof XmlEncodingProblem)
+      throw new CommandProblem(
+        `${workbook.label} has parts saved as UTF-16, which kpi-rag does not edit: save it again in Excel and try again`
+      );
+    throw damaged(
+      workbook.label,
+      `the sheet ${sheet.name} cannot be read: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`
+    );
   }
 }
 
 /** The cells of a named table (header row first), from its sheet's grid; undefined when there is none. */
-export function tableCells(workbook: Workbook, contents: ReadonlyMap<string, SheetContent>, tableName: string): RegisterTable | undefined {
+export function tableCells(
+  workbook: Workbook,
+  contents: ReadonlyMap<string, SheetContent>,
+  tableName: string
+): RegisterTable | undefined {
   for (const sheet of workbook.sheets) {
-    const table = sheet.tables.find((candidate) => candidate.name.toLowerCase() === tableName.toLowerCase());
+    const table = sheet.tables.find(
+      (candidate) => candidate.name.toLowerCase() === tableName.toLowerCase()
+    );
     const content = contents.get(sheet.name);
     if (!table || !content) continue;
     const { top, left, bottom, right } = areaOfAddress(table.ref);
@@ -284,5 +381,7 @@ export function tableCells(workbook: Workbook, contents: ReadonlyMap<string, She
 
 /** The sheet that holds a named table, if any. */
 export function sheetWithTable(workbook: Workbook, tableName: string): WorkbookSheet | undefined {
-  return workbook.sheets.find((sheet) => sheet.tables.some((table) => table.name.toLowerCase() === tableName.toLowerCase()));
+  return workbook.sheets.find((sheet) =>
+    sheet.tables.some((table) => table.name.toLowerCase() === tableName.toLowerCase())
+  );
 }

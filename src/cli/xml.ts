@@ -22,7 +22,10 @@ interface Segment {
 }
 
 export class XmlStream {
-  private readonly parser = new SaxesParser<{ xmlns: false; position: true }>({ xmlns: false, position: true });
+  private readonly parser = new SaxesParser<{ xmlns: false; position: true }>({
+    xmlns: false,
+    position: true,
+  });
   private segments: Segment[] = [];
   private chars = 0;
   private bytes = 0;
@@ -57,7 +60,8 @@ export class XmlStream {
         return;
       }
       this.started = true;
-      if ((bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xff && bytes[1] === 0xfe)) throw new XmlEncodingProblem();
+      if ((bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xff && bytes[1] === 0xfe))
+        throw new XmlEncodingProblem();
       if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
         bytes = bytes.subarray(3);
         this.bytes = 3;
@@ -83,7 +87,12 @@ export class XmlStream {
     if (this.carry) {
       const rest = this.carry;
       this.carry = undefined;
-      if (!this.started && rest.length >= 2 && ((rest[0] === 0xfe && rest[1] === 0xff) || (rest[0] === 0xff && rest[1] === 0xfe))) throw new XmlEncodingProblem();
+      if (
+        !this.started &&
+        rest.length >= 2 &&
+        ((rest[0] === 0xfe && rest[1] === 0xff) || (rest[0] === 0xff && rest[1] === 0xfe))
+      )
+        throw new XmlEncodingProblem();
       this.started = true;
       this.parser.write(rest.toString("utf8"));
     }
@@ -112,7 +121,10 @@ export class XmlStream {
       const segment = this.segments[index];
       if (segment.char > position) continue;
       const within = position - segment.char;
-      return segment.byte + (segment.ascii ? within : Buffer.byteLength(segment.text.slice(0, within), "utf8"));
+      return (
+        segment.byte +
+        (segment.ascii ? within : Buffer.byteLength(segment.text.slice(0, within), "utf8"))
+      );
     }
     return this.bytes;
   }
@@ -120,7 +132,11 @@ export class XmlStream {
   /** Drops the segments that end before the last tag ended. */
   private forget(): void {
     let keep = 0;
-    while (keep < this.segments.length - 1 && this.segments[keep].char + this.segments[keep].text.length <= this.floor) keep += 1;
+    while (
+      keep < this.segments.length - 1 &&
+      this.segments[keep].char + this.segments[keep].text.length <= this.floor
+    )
+      keep += 1;
     if (keep > 0) this.segments = this.segments.slice(keep);
   }
 }
@@ -172,10 +188,18 @@ export function prefixFor(tag: XmlTag, namespace: string): string | undefined {
 }
 
 export function escapeXml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
 }
 
 /** Excel's escape for characters XML cannot hold: _x000D_ is a carriage return. */
 export function unescapeExcelText(text: string): string {
-  return text.includes("_x") ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
+  return text.includes("_x")
+    ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_match, hex: string) =>
+        String.fromCharCode(parseInt(hex, 16))
+      )
+    : text;
 }

@@ -56,7 +56,7 @@ export class ZipPackage {
     readonly size: number,
     readonly entries: ZipEntry[],
     readonly comment: Buffer,
-    private readonly byName: Map<string, ZipEntry>,
+    private readonly byName: Map<string, ZipEntry>
   ) {}
 
   /** Opens `file` and reads its central directory; a damaged directory is a CommandProblem naming `label`. */
@@ -100,14 +100,22 @@ export class ZipPackage {
   }
 
   /** Where the entry's local record lies: its header, data and descriptor, to copy as they are. */
-  async localRecord(entry: ZipEntry, label: string): Promise<{ start: number; dataStart: number; end: number }> {
+  async localRecord(
+    entry: ZipEntry,
+    label: string
+  ): Promise<{ start: number; dataStart: number; end: number }> {
     const header = await this.bytesAt(entry.localHeaderOffset, 30);
-    if (header.length < 30 || header.readUInt32LE(0) !== zipSignatures.localHeader) throw damaged(label, `the part ${entry.name} is missing`);
-    const dataStart = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+    if (header.length < 30 || header.readUInt32LE(0) !== zipSignatures.localHeader)
+      throw damaged(label, `the part ${entry.name} is missing`);
+    const dataStart =
+      entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
     let end = dataStart + entry.compressedSize;
     if ((header.readUInt16LE(6) & 0x08) !== 0) {
       const descriptor = await this.bytesAt(end, 24);
-      const signed = descriptor.length >= 4 && descriptor.readUInt32LE(0) === zipSignatures.dataDescriptor ? 4 : 0;
+      const signed =
+        descriptor.length >= 4 && descriptor.readUInt32LE(0) === zipSignatures.dataDescriptor
+          ? 4
+          : 0;
       const zip64 = entry.record.length > 46 && hasZip64Extra(entry.record);
       end += signed + 4 + (zip64 ? 16 : 8);
     }
@@ -127,10 +135,13 @@ export class ZipPackage {
    * directory says (how a zip bomb lies) and checks the CRC-32 at the end.
    */
   async *streamPart(entry: ZipEntry, label: string): AsyncGenerator<Buffer> {
-    if (entry.method !== 0 && entry.method !== 8) throw damaged(label, `the part ${entry.name} is packed in a way Excel does not use`);
+    if (entry.method !== 0 && entry.method !== 8)
+      throw damaged(label, `the part ${entry.name} is packed in a way Excel does not use`);
     const ratio = entry.size / Math.max(1, entry.compressedSize);
     if (entry.size > limits.ratioFloorBytes && ratio > limits.ratio) {
-      throw new CommandProblem(`${label} looks like a zip bomb: its part ${entry.name} unpacks to ${Math.round(ratio)} times its packed size; kpi-rag stops here`);
+      throw new CommandProblem(
+        `${label} looks like a zip bomb: its part ${entry.name} unpacks to ${Math.round(ratio)} times its packed size; kpi-rag stops here`
+      );
     }
     const { dataStart } = await this.localRecord(entry, label);
     const inflater = entry.method === 8 ? createInflateRaw({ chunkSize: 256 * 1024 }) : undefined;
@@ -139,7 +150,8 @@ export class ZipPackage {
     let size = 0;
     const check = (chunk: Buffer): Buffer => {
       size += chunk.length;
-      if (size > entry.size) throw damaged(label, `the part ${entry.name} unpacks to more than its directory says`);
+      if (size > entry.size)
+        throw damaged(label, `the part ${entry.name} unpacks to more than its directory says`);
       crc = crc32(chunk, crc);
       return chunk;
     };
@@ -149,7 +161,8 @@ export class ZipPackage {
       } else {
         const feeding = (async () => {
           for await (const chunk of source) {
-            if (!inflater.write(chunk)) await new Promise((resolve) => inflater.once("drain", resolve));
+            if (!inflater.write(chunk))
+              await new Promise((resolve) => inflater.once("drain", resolve));
           }
           inflater.end();
         })();
@@ -162,13 +175,14 @@ export class ZipPackage {
       if (error instanceof CommandProblem) throw error;
       throw damaged(label, `the part ${entry.name} cannot be unpacked`);
     }
-    if (size !== entry.size || (crc >>> 0) !== entry.crc32) throw damaged(label, `the part ${entry.name} does not match its checksum`);
+    if (size !== entry.size || crc >>> 0 !== entry.crc32)
+      throw damaged(label, `the part ${entry.name} does not match its checksum`);
   }
 
   /** The bytes of [start, start + length), in chunks, for copying. */
   async *rawChunks(start: number, length: number): AsyncGenerator<Buffer> {
     const chunkSize = 1024 * 1024;
-    for (let done = 0; done < length; ) {
+    for (let done = 0; done < length;) {
       const chunk = await this.bytesAt(start + done, Math.min(chunkSize, length - done));
       if (chunk.length === 0) throw new Error("the file ended early");
       done += chunk.length;
@@ -178,18 +192,26 @@ export class ZipPackage {
 }
 
 export function damaged(label: string, detail: string): CommandProblem {
-  return new CommandProblem(`${label} is damaged or is not an .xlsx workbook (${detail}): Excel may be able to repair it`);
+  return new CommandProblem(
+    `${label} is damaged or is not an .xlsx workbook (${detail}): Excel may be able to repair it`
+  );
 }
 
-async function readDirectory(handle: files.FileHandle, fileSize: number, label: string): Promise<{ entries: ZipEntry[]; comment: Buffer }> {
+async function readDirectory(
+  handle: files.FileHandle,
+  fileSize: number,
+  label: string
+): Promise<{ entries: ZipEntry[]; comment: Buffer }> {
   const end = await readEndRecord(handle, fileSize, label);
-  if (end.directoryOffset + end.directorySize > fileSize) throw damaged(label, "its zip directory points past the end of the file");
+  if (end.directoryOffset + end.directorySize > fileSize)
+    throw damaged(label, "its zip directory points past the end of the file");
   const directory = Buffer.alloc(end.directorySize);
   await handle.read(directory, 0, end.directorySize, end.directoryOffset);
   const entries: ZipEntry[] = [];
   for (let index = 0, at = 0; index < end.count; index++) {
     const entry = entryAt(directory, at, label);
-    if (entry.localHeaderOffset + 30 > end.directoryOffset) throw damaged(label, `the part ${entry.name} lies outside the file`);
+    if (entry.localHeaderOffset + 30 > end.directoryOffset)
+      throw damaged(label, `the part ${entry.name} lies outside the file`);
     entries.push(entry);
     at += entry.record.length;
   }
@@ -205,43 +227,69 @@ interface EndRecord {
 }
 
 /** The end record, found from the end of the file (a comment may follow it), with zip64's sizes where it defers to them. */
-async function readEndRecord(handle: files.FileHandle, fileSize: number, label: string): Promise<EndRecord> {
+async function readEndRecord(
+  handle: files.FileHandle,
+  fileSize: number,
+  label: string
+): Promise<EndRecord> {
   const tailLength = Math.min(fileSize, 22 + 0xffff);
   const tail = Buffer.alloc(tailLength);
   await handle.read(tail, 0, tailLength, fileSize - tailLength);
   const end = endRecordIn(tail);
   if (end < 0) throw damaged(label, "it has no zip directory");
-  if (tail.readUInt16LE(end + 4) !== 0 || tail.readUInt16LE(end + 6) !== 0) throw damaged(label, "it is split over several files");
+  if (tail.readUInt16LE(end + 4) !== 0 || tail.readUInt16LE(end + 6) !== 0)
+    throw damaged(label, "it is split over several files");
   const record: EndRecord = {
     count: tail.readUInt16LE(end + 10),
     directorySize: tail.readUInt32LE(end + 12),
     directoryOffset: tail.readUInt32LE(end + 16),
     comment: Buffer.from(tail.subarray(end + 22, end + 22 + tail.readUInt16LE(end + 20))),
   };
-  if (record.count !== 0xffff && record.directorySize !== full32 && record.directoryOffset !== full32) return record;
+  if (
+    record.count !== 0xffff &&
+    record.directorySize !== full32 &&
+    record.directoryOffset !== full32
+  )
+    return record;
   return { ...record, ...(await readZip64End(handle, tail, end - 20, label)) };
 }
 
 /** Where the last end record starts in the tail whose comment fits inside it; -1 when there is none. */
 function endRecordIn(tail: Buffer): number {
   for (let index = tail.length - 22; index >= 0; index--) {
-    if (tail.readUInt32LE(index) === zipSignatures.end && index + 22 + tail.readUInt16LE(index + 20) <= tail.length) return index;
+    if (
+      tail.readUInt32LE(index) === zipSignatures.end &&
+      index + 22 + tail.readUInt16LE(index + 20) <= tail.length
+    )
+      return index;
   }
   return -1;
 }
 
 /** The zip64 end record's count and directory, through the locator just before the end record. */
-async function readZip64End(handle: files.FileHandle, tail: Buffer, locator: number, label: string): Promise<Omit<EndRecord, "comment">> {
-  if (locator < 0 || tail.readUInt32LE(locator) !== zipSignatures.zip64Locator) throw damaged(label, "its zip64 directory is missing");
+async function readZip64End(
+  handle: files.FileHandle,
+  tail: Buffer,
+  locator: number,
+  label: string
+): Promise<Omit<EndRecord, "comment">> {
+  if (locator < 0 || tail.readUInt32LE(locator) !== zipSignatures.zip64Locator)
+    throw damaged(label, "its zip64 directory is missing");
   const record = Buffer.alloc(56);
   await handle.read(record, 0, 56, Number(tail.readBigUInt64LE(locator + 8)));
-  if (record.readUInt32LE(0) !== zipSignatures.zip64End) throw damaged(label, "its zip64 directory is missing");
-  return { count: Number(record.readBigUInt64LE(32)), directorySize: Number(record.readBigUInt64LE(40)), directoryOffset: Number(record.readBigUInt64LE(48)) };
+  if (record.readUInt32LE(0) !== zipSignatures.zip64End)
+    throw damaged(label, "its zip64 directory is missing");
+  return {
+    count: Number(record.readBigUInt64LE(32)),
+    directorySize: Number(record.readBigUInt64LE(40)),
+    directoryOffset: Number(record.readBigUInt64LE(48)),
+  };
 }
 
 /** The central directory record at `at`, read into an entry (zip64's sizes applied); an encrypted part is refused. */
 function entryAt(directory: Buffer, at: number, label: string): ZipEntry {
-  if (at + 46 > directory.length || directory.readUInt32LE(at) !== zipSignatures.centralRecord) throw damaged(label, "its zip directory is cut short");
+  if (at + 46 > directory.length || directory.readUInt32LE(at) !== zipSignatures.centralRecord)
+    throw damaged(label, "its zip directory is cut short");
   const nameLength = directory.readUInt16LE(at + 28);
   const extraLength = directory.readUInt16LE(at + 30);
   const commentLength = directory.readUInt16LE(at + 32);
@@ -259,7 +307,10 @@ function entryAt(directory: Buffer, at: number, label: string): ZipEntry {
     record,
   };
   applyZip64(entry, record.subarray(46 + nameLength, 46 + nameLength + extraLength));
-  if ((entry.flags & 0x01) !== 0) throw new CommandProblem(`${label} has encrypted parts (${entry.name}): remove the password in Excel and try again`);
+  if ((entry.flags & 0x01) !== 0)
+    throw new CommandProblem(
+      `${label} has encrypted parts (${entry.name}): remove the password in Excel and try again`
+    );
   return entry;
 }
 
@@ -279,7 +330,7 @@ function applyZip64(entry: ZipEntry, extra: Buffer): void {
 }
 
 function zip64Field(extra: Buffer): { start: number; end: number } | undefined {
-  for (let at = 0; at + 4 <= extra.length; ) {
+  for (let at = 0; at + 4 <= extra.length;) {
     const id = extra.readUInt16LE(at);
     const length = extra.readUInt16LE(at + 2);
     if (id === 0x0001) return { start: at + 4, end: Math.min(extra.length, at + 4 + length) };

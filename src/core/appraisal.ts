@@ -5,7 +5,12 @@
  * views of it, so no surface rates a cell on its own and none can disagree with another.
  */
 import { rateInRow } from "./benchmark-rating";
-import { benchmarkStandingOf, benchmarkTargetProblems, describeBenchmarkTarget, type BenchmarkStanding } from "./benchmark-target";
+import {
+  benchmarkStandingOf,
+  benchmarkTargetProblems,
+  describeBenchmarkTarget,
+  type BenchmarkStanding,
+} from "./benchmark-target";
 import { compareWithBenchmark, type Comparison } from "./benchmarks";
 import type { CellValue } from "./cell";
 import type { Definition } from "./definition";
@@ -15,7 +20,14 @@ import type { Grid } from "./grid";
 import { builtInRegister, type Register } from "./register";
 import { emptyCounts, isFigureRating, type Rating, type Status } from "./status";
 import { rate } from "./rate";
-import { findTables, type FoundTables, type KpiRow, type KpiTable, type PeriodCell, type Ranking } from "./tables";
+import {
+  findTables,
+  type FoundTables,
+  type KpiRow,
+  type KpiTable,
+  type PeriodCell,
+  type Ranking,
+} from "./tables";
 import { trend } from "./trend";
 import type { Words } from "./words";
 
@@ -89,7 +101,11 @@ export interface AppraisalOptions {
 }
 
 /** Appraises a sheet's grid with the workbook's register: what every surface shows comes from here. */
-export function appraise(grid: Grid, register: Register = builtInRegister, options: AppraisalOptions = {}): Appraisal {
+export function appraise(
+  grid: Grid,
+  register: Register = builtInRegister,
+  options: AppraisalOptions = {}
+): Appraisal {
   return appraiseTables(findTables(grid, register, { words: options.words }), options.toleranceSet);
 }
 
@@ -101,12 +117,26 @@ export function appraiseTables(found: FoundTables, toleranceSet: string = standa
     table,
     rows: table.rows.map((kpi) => {
       const benchmarkStanding = benchmarkStandingOf(kpi.definition, toleranceSet);
-      const appraised = { kpi, ratings: kpi.cells.map((cell) => (benchmarkStanding === null ? ratings(cell, kpi.definition) : rateInRow(kpi, cell, toleranceSet))), benchmarkStanding };
+      const appraised = {
+        kpi,
+        ratings: kpi.cells.map((cell) =>
+          benchmarkStanding === null
+            ? ratings(cell, kpi.definition)
+            : rateInRow(kpi, cell, toleranceSet)
+        ),
+        benchmarkStanding,
+      };
       rows.push(appraised);
       return appraised;
     }),
   }));
-  return { sheet: found.sheet, ...(found.skipped === undefined ? {} : { skipped: found.skipped }), toleranceSet, tables, rows };
+  return {
+    sheet: found.sheet,
+    ...(found.skipped === undefined ? {} : { skipped: found.skipped }),
+    toleranceSet,
+    tables,
+    rows,
+  };
 }
 
 /** An appraisal's report: its tables in words, with each row's report beside its appraised row. */
@@ -143,12 +173,23 @@ export function reportOf(appraisal: Appraisal): SheetReport {
     }),
   }));
   const { sheet, skipped, toleranceSet } = appraisal;
-  const report = { sheet, ...(skipped === undefined ? {} : { skipped }), toleranceSet, tables, rows };
+  const report = {
+    sheet,
+    ...(skipped === undefined ? {} : { skipped }),
+    toleranceSet,
+    tables,
+    rows,
+  };
   reports.set(appraisal, report);
   return report;
 }
 
-function rowReport(sheet: string, { kpi, ratings, benchmarkStanding }: AppraisedRow, toleranceSet: string, described: Map<Definition, string>): RowReport {
+function rowReport(
+  sheet: string,
+  { kpi, ratings, benchmarkStanding }: AppraisedRow,
+  toleranceSet: string,
+  described: Map<Definition, string>
+): RowReport {
   return {
     sheet,
     row: kpi.row + 1,
@@ -156,11 +197,22 @@ function rowReport(sheet: string, { kpi, ratings, benchmarkStanding }: Appraised
     measure: kpi.measure,
     section: kpi.section,
     source: kpi.source,
-    definition: describeBenchmarkTarget(kpi.definition, toleranceSet) ?? describedOnce(described, kpi.definition),
+    definition:
+      describeBenchmarkTarget(kpi.definition, toleranceSet) ??
+      describedOnce(described, kpi.definition),
     directionOfTravel: directionOfTravel(kpi),
     problems: rowProblems(kpi, ratings, benchmarkStanding, toleranceSet),
-    cells: kpi.cells.map((cell, index) => ({ sheet, address: cell.address, period: cell.period, value: cell.value, status: ratings[index].status, reason: ratings[index].reason })),
-    comparisons: (kpi.benchmarks ?? []).map((benchmark) => compareWithBenchmark(kpi.definition, kpi.cells, benchmark, kpi.measure)),
+    cells: kpi.cells.map((cell, index) => ({
+      sheet,
+      address: cell.address,
+      period: cell.period,
+      value: cell.value,
+      status: ratings[index].status,
+      reason: ratings[index].reason,
+    })),
+    comparisons: (kpi.benchmarks ?? []).map((benchmark) =>
+      compareWithBenchmark(kpi.definition, kpi.cells, benchmark, kpi.measure)
+    ),
     rankings: kpi.rankings ?? [],
   };
 }
@@ -174,7 +226,8 @@ type RatingMemo = (cell: PeriodCell, definition: Definition) => Rating;
 function ratingMemo(toleranceSet: string): RatingMemo {
   const memo = new Map<Definition, Map<string, Map<number, Rating>>>();
   return (cell, definition) => {
-    if (typeof cell.value !== "number") return rate(cell.value, definition, toleranceSet, cell.numberFormat);
+    if (typeof cell.value !== "number")
+      return rate(cell.value, definition, toleranceSet, cell.numberFormat);
     let byFormat = memo.get(definition);
     if (!byFormat) {
       byFormat = new Map();
@@ -195,12 +248,20 @@ function ratingMemo(toleranceSet: string): RatingMemo {
 }
 
 /** The row's own problems, then each period cell that does not read as a figure, then its benchmark target's. */
-function rowProblems(kpi: KpiRow, ratings: readonly Rating[], standing: BenchmarkStanding | null, toleranceSet: string): string[] {
+function rowProblems(
+  kpi: KpiRow,
+  ratings: readonly Rating[],
+  standing: BenchmarkStanding | null,
+  toleranceSet: string
+): string[] {
   const problems = [...kpi.problems];
   ratings.forEach((rating, index) => {
-    if (rating.kind === "unreadable") problems.push(`${kpi.cells[index].address}: ${rating.problem}`);
+    if (rating.kind === "unreadable")
+      problems.push(`${kpi.cells[index].address}: ${rating.problem}`);
   });
-  if (standing !== null) for (const problem of benchmarkTargetProblems(kpi, toleranceSet)) if (!problems.includes(problem)) problems.push(problem);
+  if (standing !== null)
+    for (const problem of benchmarkTargetProblems(kpi, toleranceSet))
+      if (!problems.includes(problem)) problems.push(problem);
   return problems;
 }
 
@@ -217,14 +278,21 @@ function directionOfTravel(row: KpiRow): string {
   const travel = trend(
     row.cells.map((cell) => cell.value),
     row.definition,
-    row.cells.map((cell) => cell.numberFormat),
+    row.cells.map((cell) => cell.numberFormat)
   );
-  return travel.ok ? travel.reason : travel.status === "No data" ? "Not enough figures for a direction of travel" : travel.status === "No target" ? "No direction of travel without a polarity" : "Check definition";
+  return travel.ok
+    ? travel.reason
+    : travel.status === "No data"
+      ? "Not enough figures for a direction of travel"
+      : travel.status === "No target"
+        ? "No direction of travel without a polarity"
+        : "Check definition";
 }
 
 /** The index of a row's latest period cell holding a figure, or -1. */
 export function latestFigure(row: AppraisedRow): number {
-  for (let index = row.ratings.length - 1; index >= 0; index--) if (isFigureRating(row.ratings[index])) return index;
+  for (let index = row.ratings.length - 1; index >= 0; index--)
+    if (isFigureRating(row.ratings[index])) return index;
   return -1;
 }
 
@@ -239,7 +307,10 @@ export function summarise(tables: readonly TableReport[]): PeriodSummary[] {
   for (const table of tables) {
     for (const row of table.rows) {
       for (const cell of row.cells) {
-        const summary = summaries.get(cell.period) ?? { period: cell.period, counts: emptyCounts() };
+        const summary = summaries.get(cell.period) ?? {
+          period: cell.period,
+          counts: emptyCounts(),
+        };
         summary.counts[cell.status] += 1;
         summaries.set(cell.period, summary);
       }

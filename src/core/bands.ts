@@ -50,32 +50,63 @@ function bandsOfDefinition(definition: Definition, toleranceSet: string): Bands 
   const { standing, unit } = definition;
   switch (standing.kind) {
     case "suspended":
-      return { kind: "status", status: "Suspended", reason: `This measure is suspended: ${standing.reason}` };
+      return {
+        kind: "status",
+        status: "Suspended",
+        reason: `This measure is suspended: ${standing.reason}`,
+      };
     case "no target":
-      return { kind: "status", status: "No target", reason: `A context measure, not rated: ${standing.reason}` };
+      return {
+        kind: "status",
+        status: "No target",
+        reason: `A context measure, not rated: ${standing.reason}`,
+      };
     case "check":
-      return { kind: "status", status: "Check definition", reason: capitalise(standing.problems[0] ?? "the definition cannot be read") };
+      return {
+        kind: "status",
+        status: "Check definition",
+        reason: capitalise(standing.problems[0] ?? "the definition cannot be read"),
+      };
     case "rated":
       break;
   }
   const tolerance = toleranceIn(standing.tolerances, toleranceSet);
   if (tolerance.kind === "suspended") {
-    return { kind: "status", status: "Suspended", reason: `The ${isStandardSet(toleranceSet) ? "standard" : toleranceSet} tolerance set suspends this measure` };
+    return {
+      kind: "status",
+      status: "Suspended",
+      reason: `The ${isStandardSet(toleranceSet) ? "standard" : toleranceSet} tolerance set suspends this measure`,
+    };
   }
-  if (tolerance.kind === "problem") return { kind: "status", status: "Check definition", reason: capitalise(tolerance.problem) };
-  const banded = bandsOf(standing.polarity, standing.target, standing.targetInclusive, tolerance, unit);
+  if (tolerance.kind === "problem")
+    return { kind: "status", status: "Check definition", reason: capitalise(tolerance.problem) };
+  const banded = bandsOf(
+    standing.polarity,
+    standing.target,
+    standing.targetInclusive,
+    tolerance,
+    unit
+  );
   // Every reason names how a threshold written in words, or a margin, was read.
-  const readings = [standing.targetReading, tolerance.kind === "none" ? undefined : tolerance.reading].filter((reading): reading is string => reading !== undefined);
+  const readings = [
+    standing.targetReading,
+    tolerance.kind === "none" ? undefined : tolerance.reading,
+  ].filter((reading): reading is string => reading !== undefined);
   if (readings.length === 0) return { kind: "bands", bands: banded };
   const said = ` (${readings.join("; ")})`;
   return { kind: "bands", bands: banded.map((band) => ({ ...band, words: band.words + said })) };
 }
 
 /** The tolerance a set gives; a set that has none ("-", blank, or not in the sheet) falls back to the standard one. */
-export function toleranceIn(tolerances: Readonly<Record<string, Tolerance>>, toleranceSet: string): Tolerance {
+export function toleranceIn(
+  tolerances: Readonly<Record<string, Tolerance>>,
+  toleranceSet: string
+): Tolerance {
   const key = toleranceSetKey(toleranceSet);
   const chosen = Object.hasOwn(tolerances, key) ? tolerances[key] : undefined;
-  return chosen === undefined || (chosen.kind === "none" && key !== toleranceSetKey(standardSet)) ? tolerances.standard : chosen;
+  return chosen === undefined || (chosen.kind === "none" && key !== toleranceSetKey(standardSet))
+    ? tolerances.standard
+    : chosen;
 }
 
 /** The words of a direction: how a figure stands to a threshold when bigger, or smaller, is better. */
@@ -86,49 +117,159 @@ interface DirectionWords {
   notBetter: string;
 }
 
-const higherWords: DirectionWords = { atOrBetter: "at or above", better: "above", worse: "below", notBetter: "not above" };
-const lowerWords: DirectionWords = { atOrBetter: "at or below", better: "below", worse: "above", notBetter: "not below" };
+const higherWords: DirectionWords = {
+  atOrBetter: "at or above",
+  better: "above",
+  worse: "below",
+  notBetter: "not above",
+};
+const lowerWords: DirectionWords = {
+  atOrBetter: "at or below",
+  better: "below",
+  worse: "above",
+  notBetter: "not below",
+};
 
 /**
  * The bands when bigger is better, worded for a direction: Red, Amber, Green from low to high. The lower
  * bands are these with figures negated (see `bandsOf`), so the two can never drift apart.
  */
-function directedBands(words: DirectionWords, target: number, targetInclusive: boolean, tolerance: Exclude<Tolerance, { kind: "suspended" | "problem" }>, figure: (value: number) => string): Band[] {
-  const green: Band = { status: "Green", low: target, lowInclusive: targetInclusive, high: Infinity, highInclusive: false, words: `is ${targetInclusive ? words.atOrBetter : words.better} the target of ${figure(target)}` };
+function directedBands(
+  words: DirectionWords,
+  target: number,
+  targetInclusive: boolean,
+  tolerance: Exclude<Tolerance, { kind: "suspended" | "problem" }>,
+  figure: (value: number) => string
+): Band[] {
+  const green: Band = {
+    status: "Green",
+    low: target,
+    lowInclusive: targetInclusive,
+    high: Infinity,
+    highInclusive: false,
+    words: `is ${targetInclusive ? words.atOrBetter : words.better} the target of ${figure(target)}`,
+  };
   const missed = `is ${targetInclusive ? words.worse : words.notBetter} the target of ${figure(target)}`;
-  if (tolerance.kind !== "figure" || (tolerance.value === target && !(tolerance.inclusive && !targetInclusive))) {
-    return [{ status: "Red", low: -Infinity, lowInclusive: false, high: target, highInclusive: !targetInclusive, words: missed }, green];
+  if (
+    tolerance.kind !== "figure" ||
+    (tolerance.value === target && !(tolerance.inclusive && !targetInclusive))
+  ) {
+    return [
+      {
+        status: "Red",
+        low: -Infinity,
+        lowInclusive: false,
+        high: target,
+        highInclusive: !targetInclusive,
+        words: missed,
+      },
+      green,
+    ];
   }
   // A strict target (>90%) over an inclusive tolerance at the same figure (>=90%) leaves 90% itself Amber.
   const banded: Band[] = [
-    { status: "Red", low: -Infinity, lowInclusive: false, high: tolerance.value, highInclusive: !tolerance.inclusive, words: `is ${words.worse} the tolerance of ${figure(tolerance.value)}` },
-    { status: "Amber", low: tolerance.value, lowInclusive: tolerance.inclusive, high: target, highInclusive: !targetInclusive, words: `${missed} but within the tolerance of ${figure(tolerance.value)}` },
+    {
+      status: "Red",
+      low: -Infinity,
+      lowInclusive: false,
+      high: tolerance.value,
+      highInclusive: !tolerance.inclusive,
+      words: `is ${words.worse} the tolerance of ${figure(tolerance.value)}`,
+    },
+    {
+      status: "Amber",
+      low: tolerance.value,
+      lowInclusive: tolerance.inclusive,
+      high: target,
+      highInclusive: !targetInclusive,
+      words: `${missed} but within the tolerance of ${figure(tolerance.value)}`,
+    },
     green,
   ];
   return banded.filter((band) => !isEmpty(band));
 }
 
-function bandsOf(polarity: Polarity, target: number, targetInclusive: boolean, tolerance: Exclude<Tolerance, { kind: "suspended" | "problem" }>, unit: Unit): Band[] {
+function bandsOf(
+  polarity: Polarity,
+  target: number,
+  targetInclusive: boolean,
+  tolerance: Exclude<Tolerance, { kind: "suspended" | "problem" }>,
+  unit: Unit
+): Band[] {
   const figure = (value: number): string => describeFigure(value, unit);
   switch (polarity.kind) {
     case "higher":
       return directedBands(higherWords, target, targetInclusive, tolerance, figure);
     case "lower":
       // The same bands seen in a mirror: figures negated, so "smaller is better" is "bigger is better".
-      return directedBands(lowerWords, -target, targetInclusive, tolerance.kind === "figure" ? { ...tolerance, value: -tolerance.value } : tolerance, (value) => figure(-value))
-        .map((band) => ({ ...band, low: -band.high, lowInclusive: band.highInclusive, high: -band.low, highInclusive: band.lowInclusive }))
+      return directedBands(
+        lowerWords,
+        -target,
+        targetInclusive,
+        tolerance.kind === "figure" ? { ...tolerance, value: -tolerance.value } : tolerance,
+        (value) => figure(-value)
+      )
+        .map((band) => ({
+          ...band,
+          low: -band.high,
+          lowInclusive: band.highInclusive,
+          high: -band.low,
+          highInclusive: band.lowInclusive,
+        }))
         .reverse();
     case "range": {
       const range = `${figure(polarity.low)}-${figure(polarity.high)}`;
-      const green: Band = { status: "Green", low: polarity.low, lowInclusive: true, high: polarity.high, highInclusive: true, words: `is inside the target range ${range}` };
-      const outer = tolerance.kind === "range" ? tolerance : { low: polarity.low, high: polarity.high };
+      const green: Band = {
+        status: "Green",
+        low: polarity.low,
+        lowInclusive: true,
+        high: polarity.high,
+        highInclusive: true,
+        words: `is inside the target range ${range}`,
+      };
+      const outer =
+        tolerance.kind === "range" ? tolerance : { low: polarity.low, high: polarity.high };
       const allowed = `${figure(outer.low)}-${figure(outer.high)}`;
       const bandsInOrder: Band[] = [
-        { status: "Red", low: -Infinity, lowInclusive: false, high: outer.low, highInclusive: false, words: tolerance.kind === "range" ? `is below the tolerance range ${allowed}` : `is below the target range ${range}` },
-        { status: "Amber", low: outer.low, lowInclusive: true, high: polarity.low, highInclusive: false, words: `is outside the target range ${range} but inside the tolerance range ${allowed}` },
+        {
+          status: "Red",
+          low: -Infinity,
+          lowInclusive: false,
+          high: outer.low,
+          highInclusive: false,
+          words:
+            tolerance.kind === "range"
+              ? `is below the tolerance range ${allowed}`
+              : `is below the target range ${range}`,
+        },
+        {
+          status: "Amber",
+          low: outer.low,
+          lowInclusive: true,
+          high: polarity.low,
+          highInclusive: false,
+          words: `is outside the target range ${range} but inside the tolerance range ${allowed}`,
+        },
         green,
-        { status: "Amber", low: polarity.high, lowInclusive: false, high: outer.high, highInclusive: true, words: `is outside the target range ${range} but inside the tolerance range ${allowed}` },
-        { status: "Red", low: outer.high, lowInclusive: false, high: Infinity, highInclusive: false, words: tolerance.kind === "range" ? `is above the tolerance range ${allowed}` : `is above the target range ${range}` },
+        {
+          status: "Amber",
+          low: polarity.high,
+          lowInclusive: false,
+          high: outer.high,
+          highInclusive: true,
+          words: `is outside the target range ${range} but inside the tolerance range ${allowed}`,
+        },
+        {
+          status: "Red",
+          low: outer.high,
+          lowInclusive: false,
+          high: Infinity,
+          highInclusive: false,
+          words:
+            tolerance.kind === "range"
+              ? `is above the tolerance range ${allowed}`
+              : `is above the target range ${range}`,
+        },
       ];
       return bandsInOrder.filter((band) => !isEmpty(band));
     }
@@ -136,7 +277,9 @@ function bandsOf(polarity: Polarity, target: number, targetInclusive: boolean, t
 }
 
 function isEmpty(band: Band): boolean {
-  return band.low > band.high || (band.low === band.high && !(band.lowInclusive && band.highInclusive));
+  return (
+    band.low > band.high || (band.low === band.high && !(band.lowInclusive && band.highInclusive))
+  );
 }
 
 /**
@@ -146,13 +289,21 @@ function isEmpty(band: Band): boolean {
  */
 export function inBand(value: number, band: Band): boolean {
   // Excel's equality (15 significant digits) is asked only at an edge's side where it can change the answer.
-  const aboveLow = band.lowInclusive ? value >= band.low || sameToExcel(value, band.low) : value > band.low && !sameToExcel(value, band.low);
+  const aboveLow = band.lowInclusive
+    ? value >= band.low || sameToExcel(value, band.low)
+    : value > band.low && !sameToExcel(value, band.low);
   if (!aboveLow) return false;
-  return band.highInclusive ? value <= band.high || sameToExcel(value, band.high) : value < band.high && !sameToExcel(value, band.high);
+  return band.highInclusive
+    ? value <= band.high || sameToExcel(value, band.high)
+    : value < band.high && !sameToExcel(value, band.high);
 }
 
 function sameToExcel(value: number, edge: number): boolean {
-  return value !== edge && Number.isFinite(edge) && Math.abs(value - edge) <= 1e-15 * Math.max(Math.abs(value), Math.abs(edge));
+  return (
+    value !== edge &&
+    Number.isFinite(edge) &&
+    Math.abs(value - edge) <= 1e-15 * Math.max(Math.abs(value), Math.abs(edge))
+  );
 }
 
 function capitalise(sentence: string): string {

@@ -19,19 +19,33 @@ export function benchmarkConditions(
   test: BenchmarkTest,
   tolerance: BenchmarkTolerance,
   decimals: { figure: number; benchmark: number },
-  sheetScale: { benchmarkFactor: number; toSheet: (core: number) => number },
+  sheetScale: { benchmarkFactor: number; toSheet: (core: number) => number }
 ): Array<{ status: RagStatus; condition: string }> {
   const fewer = Math.min(decimals.figure, decimals.benchmark);
   const more = Math.max(decimals.figure, decimals.benchmark);
   const benchmark = sheetScale.benchmarkFactor === 1 ? "Y" : `Y*${sheetScale.benchmarkFactor}`;
   const ours = `ROUND(X,${fewer})`;
   const theirs = `ROUND(${benchmark},${fewer})`;
-  const operator = { higher: ">", "at or higher": ">=", lower: "<", "at or lower": "<=", same: "=" }[test];
+  const operator = {
+    higher: ">",
+    "at or higher": ">=",
+    lower: "<",
+    "at or lower": "<=",
+    same: "=",
+  }[test];
   const green = `${ours}${operator}${theirs}`;
   const apart = `ROUND(ABS(ROUND(X,${decimals.figure})-ROUND(${benchmark},${decimals.benchmark})),${more})`;
   const within =
-    tolerance.kind === "margin" ? `${apart}<=${formulaNumber(sheetScale.toSheet(tolerance.value))}` : tolerance.kind === "share" ? `${apart}<=ABS(ROUND(${benchmark},${decimals.benchmark}))*${formulaNumber(tolerance.share)}` : null;
-  if (within === null) return [{ status: "Green", condition: green }, { status: "Red", condition: `NOT(${green})` }];
+    tolerance.kind === "margin"
+      ? `${apart}<=${formulaNumber(sheetScale.toSheet(tolerance.value))}`
+      : tolerance.kind === "share"
+        ? `${apart}<=ABS(ROUND(${benchmark},${decimals.benchmark}))*${formulaNumber(tolerance.share)}`
+        : null;
+  if (within === null)
+    return [
+      { status: "Green", condition: green },
+      { status: "Red", condition: `NOT(${green})` },
+    ];
   return [
     { status: "Green", condition: green },
     { status: "Amber", condition: `AND(NOT(${green}),${within})` },
@@ -43,11 +57,22 @@ export function benchmarkConditions(
  * The conditions for one period cell rated against one benchmark cell, in the sheet's scale: cells whose
  * conditions are the same text (and whose benchmark sits in the same column) can share a rule.
  */
-export function benchmarkCellConditions(cell: FigureCell, benchmark: BenchmarkCell, standing: Extract<BenchmarkStanding, { kind: "rated" }>, definition: Definition): Array<{ status: RagStatus; condition: string }> {
+export function benchmarkCellConditions(
+  cell: FigureCell,
+  benchmark: BenchmarkCell,
+  standing: Extract<BenchmarkStanding, { kind: "rated" }>,
+  definition: Definition
+): Array<{ status: RagStatus; condition: string }> {
   const whole = definition.unit === "percent" && definition.scale === "whole";
   const toSheet = (decimals: number): number => Math.max(0, whole ? decimals - 2 : decimals);
-  const decimals = { figure: toSheet(coreDecimals(cell.value, cell.numberFormat, definition)), benchmark: toSheet(coreDecimals(benchmark.value, benchmark.numberFormat, definition)) };
-  return benchmarkConditions(standing.test, standing.tolerance, decimals, { benchmarkFactor: benchmarkFactor(benchmark, definition), toSheet: whole ? fractionToPercent : (core) => core });
+  const decimals = {
+    figure: toSheet(coreDecimals(cell.value, cell.numberFormat, definition)),
+    benchmark: toSheet(coreDecimals(benchmark.value, benchmark.numberFormat, definition)),
+  };
+  return benchmarkConditions(standing.test, standing.tolerance, decimals, {
+    benchmarkFactor: benchmarkFactor(benchmark, definition),
+    toSheet: whole ? fractionToPercent : (core) => core,
+  });
 }
 
 /** How a benchmark cell is kept against the row's figures: 1 alike, 100 for a % benchmark beside whole-number percentages. */

@@ -18,17 +18,32 @@ export interface BenchmarkSummary {
 }
 
 /** Counts per benchmark across rows, benchmarks in the order first met. */
-export function summariseComparisons(rows: ReadonlyArray<{ comparisons: readonly Comparison[] }>): BenchmarkSummary[] {
+export function summariseComparisons(
+  rows: ReadonlyArray<{ comparisons: readonly Comparison[] }>
+): BenchmarkSummary[] {
   const summaries = new Map<string, BenchmarkSummary>();
   for (const row of rows) {
     for (const comparison of row.comparisons) {
       const name = benchmarkName(comparison);
-      const summary = summaries.get(name) ?? { benchmark: name, better: 0, worse: 0, same: 0, compared: 0, notCompared: 0 };
+      const summary = summaries.get(name) ?? {
+        benchmark: name,
+        better: 0,
+        worse: 0,
+        same: 0,
+        compared: 0,
+        notCompared: 0,
+      };
       const { verdict } = comparison;
       if (verdict === "Better") summary.better += 1;
       if (verdict === "Worse") summary.worse += 1;
       if (verdict === "Same") summary.same += 1;
-      if (verdict === "Better" || verdict === "Worse" || verdict === "Same" || verdict === "Neither better") summary.compared += 1;
+      if (
+        verdict === "Better" ||
+        verdict === "Worse" ||
+        verdict === "Same" ||
+        verdict === "Neither better"
+      )
+        summary.compared += 1;
       else summary.notCompared += 1;
       summaries.set(name, summary);
     }

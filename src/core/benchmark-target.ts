@@ -18,10 +18,21 @@ import type { Words } from "./words";
 // plan import them from here; they live in their own modules so the functions' script, which only rates,
 // need not hold them.
 export { benchmarkTargetProblems, describeBenchmarkTarget } from "./benchmark-report";
-export { benchmarkCellConditions, benchmarkConditions, benchmarkFactor } from "./benchmark-conditions";
+export {
+  benchmarkCellConditions,
+  benchmarkConditions,
+  benchmarkFactor,
+} from "./benchmark-conditions";
 
 /** How the figure must stand against the benchmark. `no worse than` is `At or better than`. */
-export type BenchmarkRelation = "above" | "at or above" | "below" | "at or below" | "in line with" | "better than" | "no worse than";
+export type BenchmarkRelation =
+  | "above"
+  | "at or above"
+  | "below"
+  | "at or below"
+  | "in line with"
+  | "better than"
+  | "no worse than";
 
 export interface BenchmarkTarget {
   relation: BenchmarkRelation;
@@ -31,7 +42,11 @@ export interface BenchmarkTarget {
 }
 
 /** The margin of the Amber band beside a benchmark target, in the core's scale, or a share of the benchmark. */
-export type BenchmarkTolerance = { kind: "none" } | { kind: "margin"; value: number } | { kind: "share"; share: number } | { kind: "suspended" };
+export type BenchmarkTolerance =
+  | { kind: "none" }
+  | { kind: "margin"; value: number }
+  | { kind: "share"; share: number }
+  | { kind: "suspended" };
 
 /** How a figure passes: strictly or inclusively on a side, or the same at the precision shown. */
 export type BenchmarkTest = "higher" | "at or higher" | "lower" | "at or lower" | "same";
@@ -42,8 +57,10 @@ export type BenchmarkStanding =
   | { kind: "suspended"; reason: string }
   | { kind: "check"; problem: string };
 
-const relationPattern = /^(at or above|at or below|above|below|in line with|better than|no worse than|not worse than|worse than|higher than|lower than)\s+(?:the\s+)?/i;
-const kindPattern = /^(england|national|statistical neighbours?|stat\.?\s*neighbours?|sn|region(?:al)?)(?:\s+(?:average|mean|avg\.?|figure|rate))?\.?$/i;
+const relationPattern =
+  /^(at or above|at or below|above|below|in line with|better than|no worse than|not worse than|worse than|higher than|lower than)\s+(?:the\s+)?/i;
+const kindPattern =
+  /^(england|national|statistical neighbours?|stat\.?\s*neighbours?|sn|region(?:al)?)(?:\s+(?:average|mean|avg\.?|figure|rate))?\.?$/i;
 
 /** Whether a target cell is written against a benchmark; null when it is not such wording at all. */
 export function readBenchmarkTarget(cell: CellValue): Read<BenchmarkTarget> | null {
@@ -54,11 +71,27 @@ export function readBenchmarkTarget(cell: CellValue): Read<BenchmarkTarget> | nu
   const kindMatch = kindPattern.exec(text.slice(relation[0].length));
   if (!kindMatch) return null;
   const word = kindMatch[1].toLowerCase();
-  const kind: BenchmarkKind = word === "england" || word === "national" ? "England" : word.startsWith("region") ? "Region" : "Statistical neighbours";
+  const kind: BenchmarkKind =
+    word === "england" || word === "national"
+      ? "England"
+      : word.startsWith("region")
+        ? "Region"
+        : "Statistical neighbours";
   const said = relation[1].toLowerCase();
-  if (said === "worse than") return { ok: false, problem: `the target "${text}" aims to be worse than the benchmark: write No worse than or Better than` };
-  const relations: Record<string, BenchmarkRelation> = { "higher than": "above", "lower than": "below", "not worse than": "no worse than" };
-  return { ok: true, value: { relation: relations[said] ?? (said as BenchmarkRelation), kind, wording: text } };
+  if (said === "worse than")
+    return {
+      ok: false,
+      problem: `the target "${text}" aims to be worse than the benchmark: write No worse than or Better than`,
+    };
+  const relations: Record<string, BenchmarkRelation> = {
+    "higher than": "above",
+    "lower than": "below",
+    "not worse than": "no worse than",
+  };
+  return {
+    ok: true,
+    value: { relation: relations[said] ?? (said as BenchmarkRelation), kind, wording: text },
+  };
 }
 
 /** The benchmark in the words of a sentence: "the statistical-neighbour average". */
@@ -72,33 +105,60 @@ const benchmarkPhrases: Readonly<Record<BenchmarkKind, string>> = {
   "Statistical neighbours": "the statistical-neighbour average",
 };
 
-const marginPattern = /^(within\s+|±\s*|\+\/-\s*|\+-\s*)?(\d+(?:\.\d+)?|\.\d+)\s*(%|pp|ppts?|points?|percentage points?|days?)?(?:\s+(?:of|either side of)\s+.*)?$/i;
+const marginPattern =
+  /^(within\s+|±\s*|\+\/-\s*|\+-\s*)?(\d+(?:\.\d+)?|\.\d+)\s*(%|pp|ppts?|points?|percentage points?|days?)?(?:\s+(?:of|either side of)\s+.*)?$/i;
 
 /** A tolerance beside a benchmark target: `within 2 points`, `±2pp`, `5 days`, `within 5%` (of the benchmark's value). */
-export function readBenchmarkTolerance(cell: CellValue, unit: Unit, numberFormat?: string): Read<BenchmarkTolerance> {
+export function readBenchmarkTolerance(
+  cell: CellValue,
+  unit: Unit,
+  numberFormat?: string
+): Read<BenchmarkTolerance> {
   if (cell === null) return { ok: true, value: { kind: "none" } };
   if (typeof cell === "number") {
-    if (!Number.isFinite(cell) || cell < 0) return { ok: false, problem: `${cell} is not a margin` };
-    const inCore = unit === "percent" && !isPercentFormat(numberFormat) && cell > 1 ? percentToFraction(cell) : cell;
+    if (!Number.isFinite(cell) || cell < 0)
+      return { ok: false, problem: `${cell} is not a margin` };
+    const inCore =
+      unit === "percent" && !isPercentFormat(numberFormat) && cell > 1
+        ? percentToFraction(cell)
+        : cell;
     return { ok: true, value: { kind: "margin", value: inCore } };
   }
-  if (typeof cell !== "string") return { ok: false, problem: "the tolerance beside a benchmark target must be a margin such as within 2 points" };
+  if (typeof cell !== "string")
+    return {
+      ok: false,
+      problem: "the tolerance beside a benchmark target must be a margin such as within 2 points",
+    };
   const text = cell.replace(/\s+/g, " ").trim();
-  if (text === "" || /^[-–—]$/.test(text) || /^(?:none|n\/a)$/i.test(text)) return { ok: true, value: { kind: "none" } };
+  if (text === "" || /^[-–—]$/.test(text) || /^(?:none|n\/a)$/i.test(text))
+    return { ok: true, value: { kind: "none" } };
   if (/^suspend(ed)?\**$/i.test(text)) return { ok: true, value: { kind: "suspended" } };
   const margin = marginPattern.exec(text);
-  if (!margin) return { ok: false, problem: `the tolerance "${text}" beside a benchmark target is not a margin such as within 2 points` };
+  if (!margin)
+    return {
+      ok: false,
+      problem: `the tolerance "${text}" beside a benchmark target is not a margin such as within 2 points`,
+    };
   const number = Number(margin[2]);
   const suffix = (margin[3] ?? "").toLowerCase();
   if (suffix === "%") {
     // "within 5%" is a share of the benchmark's value, as "within 5% of target" is of a target's; a bare
     // "19%" could be a floor or a share, and the add-in does not guess which.
-    if (!margin[1]) return { ok: false, problem: `the tolerance "${text}" beside a benchmark target could be a floor or a margin: write within ${number}% (of the benchmark) or ${number} points` };
+    if (!margin[1])
+      return {
+        ok: false,
+        problem: `the tolerance "${text}" beside a benchmark target could be a floor or a margin: write within ${number}% (of the benchmark) or ${number} points`,
+      };
     return { ok: true, value: { kind: "share", share: percentToFraction(number) } };
   }
-  if (suffix.startsWith("day") && unit !== "days") return { ok: false, problem: `the tolerance "${text}" is in days but the measure is not` };
+  if (suffix.startsWith("day") && unit !== "days")
+    return { ok: false, problem: `the tolerance "${text}" is in days but the measure is not` };
   const points = suffix !== "" && !suffix.startsWith("day");
-  if (points && unit !== "percent") return { ok: false, problem: `the tolerance "${text}" is in percentage points but the measure is not a percentage` };
+  if (points && unit !== "percent")
+    return {
+      ok: false,
+      problem: `the tolerance "${text}" is in percentage points but the measure is not a percentage`,
+    };
   const value = unit === "percent" && (points || number > 1) ? percentToFraction(number) : number;
   return { ok: true, value: { kind: "margin", value } };
 }
@@ -110,8 +170,13 @@ export function readBenchmarkTolerance(cell: CellValue, unit: Unit, numberFormat
  */
 export function readKpiDefinition(wording: DefinitionWording, words?: Words): Definition {
   if (readBenchmarkTarget(wording.target) === null) return readDefinition(wording, words);
-  const others = Object.fromEntries(Object.keys(wording.otherTolerances ?? {}).map((name) => [name, null]));
-  const rest = readDefinition({ ...wording, target: null, tolerance: null, otherTolerances: others, formats: undefined }, words);
+  const others = Object.fromEntries(
+    Object.keys(wording.otherTolerances ?? {}).map((name) => [name, null])
+  );
+  const rest = readDefinition(
+    { ...wording, target: null, tolerance: null, otherTolerances: others, formats: undefined },
+    words
+  );
   return { ...rest, wording };
 }
 
@@ -124,22 +189,39 @@ export function hasBenchmarkTarget(definition: Definition): boolean {
  * Reads a row's benchmark target with its polarity and tolerance. Null when the target is not written
  * against a benchmark (the row is rated as any other).
  */
-export function benchmarkStanding(definition: Definition, toleranceSet: string = standardSet): BenchmarkStanding | null {
+export function benchmarkStanding(
+  definition: Definition,
+  toleranceSet: string = standardSet
+): BenchmarkStanding | null {
   const { wording } = definition;
   const target = readBenchmarkTarget(wording.target);
   if (target === null) return null;
   if (!target.ok) return { kind: "check", problem: target.problem };
   // The rest of the wording may not read (an unknown unit, figures in mixed scales): that stands first.
-  if (definition.standing.kind === "check" && !definition.standing.problems.some((problem) => problem.startsWith("the target"))) {
-    return { kind: "check", problem: definition.standing.problems[0] ?? "the definition cannot be read" };
+  if (
+    definition.standing.kind === "check" &&
+    !definition.standing.problems.some((problem) => problem.startsWith("the target"))
+  ) {
+    return {
+      kind: "check",
+      problem: definition.standing.problems[0] ?? "the definition cannot be read",
+    };
   }
   const phrases = readPolarity(wording.polarity, definition.words);
   if (!phrases.ok) return { kind: "check", problem: phrases.problem };
   const direction = phrases.value[phrases.value.length - 1];
   const { relation } = target.value;
-  const said = relation === "above" || relation === "at or above" ? "higher" : relation === "below" || relation === "at or below" ? "lower" : null;
+  const said =
+    relation === "above" || relation === "at or above"
+      ? "higher"
+      : relation === "below" || relation === "at or below"
+        ? "lower"
+        : null;
   if (said && direction && direction !== said) {
-    return { kind: "check", problem: `the target says ${target.value.wording} but the polarity says ${direction === "higher" ? "bigger" : direction === "lower" ? "smaller" : "in range"} is better` };
+    return {
+      kind: "check",
+      problem: `the target says ${target.value.wording} but the polarity says ${direction === "higher" ? "bigger" : direction === "lower" ? "smaller" : "in range"} is better`,
+    };
   }
   let test: BenchmarkTest;
   if (relation === "in line with") test = "same";
@@ -147,28 +229,51 @@ export function benchmarkStanding(definition: Definition, toleranceSet: string =
   else if (relation === "at or above") test = "at or higher";
   else if (relation === "below") test = "lower";
   else if (relation === "at or below") test = "at or lower";
-  else if (direction === "higher" || direction === "lower") test = relation === "better than" ? direction : direction === "higher" ? "at or higher" : "at or lower";
-  else return { kind: "check", problem: `the target ${target.value.wording} needs a polarity (Bigger is better or Smaller is better) to say which side is better` };
+  else if (direction === "higher" || direction === "lower")
+    test =
+      relation === "better than"
+        ? direction
+        : direction === "higher"
+          ? "at or higher"
+          : "at or lower";
+  else
+    return {
+      kind: "check",
+      problem: `the target ${target.value.wording} needs a polarity (Bigger is better or Smaller is better) to say which side is better`,
+    };
 
-  const chosen = isStandardSet(toleranceSet) ? null : Object.keys(wording.otherTolerances ?? {}).find((name) => toleranceSetKey(name) === toleranceSetKey(toleranceSet));
-  const read = (cell: CellValue, format?: string): Read<BenchmarkTolerance> => readBenchmarkTolerance(cell, definition.unit, format);
+  const chosen = isStandardSet(toleranceSet)
+    ? null
+    : Object.keys(wording.otherTolerances ?? {}).find(
+        (name) => toleranceSetKey(name) === toleranceSetKey(toleranceSet)
+      );
+  const read = (cell: CellValue, format?: string): Read<BenchmarkTolerance> =>
+    readBenchmarkTolerance(cell, definition.unit, format);
   const standard = read(wording.tolerance, wording.formats?.tolerance);
-  const other = chosen ? read(wording.otherTolerances?.[chosen] ?? null, wording.formats?.otherTolerances?.[chosen]) : null;
+  const other = chosen
+    ? read(wording.otherTolerances?.[chosen] ?? null, wording.formats?.otherTolerances?.[chosen])
+    : null;
   const tolerance = other && !(other.ok && other.value.kind === "none") ? other : standard;
   if (!tolerance.ok) return { kind: "check", problem: tolerance.problem };
-  if (tolerance.value.kind === "suspended") return { kind: "suspended", reason: `the ${chosen ?? "standard"} tolerance says Suspend` };
+  if (tolerance.value.kind === "suspended")
+    return { kind: "suspended", reason: `the ${chosen ?? "standard"} tolerance says Suspend` };
   return { kind: "rated", target: target.value, test, tolerance: tolerance.value };
 }
 
 const standings = new WeakMap<Definition, Map<string, BenchmarkStanding | null>>();
-let lastAsked: { definition: Definition; toleranceSet: string; standing: BenchmarkStanding | null } | undefined;
+let lastAsked:
+  { definition: Definition; toleranceSet: string; standing: BenchmarkStanding | null } | undefined;
 
 /**
  * `benchmarkStanding`, worked out once per definition and tolerance set (rows share definitions). A sheet
  * asks for every period cell, mostly of the row asked about last, so that answer is kept at hand.
  */
-export function benchmarkStandingOf(definition: Definition, toleranceSet: string = standardSet): BenchmarkStanding | null {
-  if (lastAsked && lastAsked.definition === definition && lastAsked.toleranceSet === toleranceSet) return lastAsked.standing;
+export function benchmarkStandingOf(
+  definition: Definition,
+  toleranceSet: string = standardSet
+): BenchmarkStanding | null {
+  if (lastAsked && lastAsked.definition === definition && lastAsked.toleranceSet === toleranceSet)
+    return lastAsked.standing;
   let bySet = standings.get(definition);
   if (!bySet) {
     bySet = new Map();

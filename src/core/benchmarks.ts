@@ -38,9 +38,18 @@ export interface FigureCell {
  * `Neither better` is an In range is better KPI whose figure and benchmark are different figures equally
  * far from the target range (both inside it, say): neither is better, and they are not the same either.
  */
-export type Verdict = "Better" | "Worse" | "Same" | "Neither better" | "No data" | "No polarity" | "Check definition";
+export type Verdict =
+  "Better" | "Worse" | "Same" | "Neither better" | "No data" | "No polarity" | "Check definition";
 
-export const verdicts: readonly Verdict[] = ["Better", "Worse", "Same", "Neither better", "No data", "No polarity", "Check definition"];
+export const verdicts: readonly Verdict[] = [
+  "Better",
+  "Worse",
+  "Same",
+  "Neither better",
+  "No data",
+  "No polarity",
+  "Check definition",
+];
 
 export interface Comparison {
   benchmark: string;
@@ -64,41 +73,91 @@ export interface ShownFigure {
   decimals: number;
 }
 
-type Reading = { ok: true; figure: ShownFigure } | { ok: false; verdict: "No data" | "Check definition"; reason: string };
+type Reading =
+  | { ok: true; figure: ShownFigure }
+  | { ok: false; verdict: "No data" | "Check definition"; reason: string };
 
 /** Compares a KPI's figures (oldest period first) with one benchmark. Never throws. */
-export function compareWithBenchmark(definition: Definition, figures: readonly FigureCell[], benchmark: BenchmarkCell, measure = definition.wording.measure ?? ""): Comparison {
+export function compareWithBenchmark(
+  definition: Definition,
+  figures: readonly FigureCell[],
+  benchmark: BenchmarkCell,
+  measure = definition.wording.measure ?? ""
+): Comparison {
   const named = benchmarkName(benchmark);
   const unit = definition.unit;
   // Each comparison is written out whole, one shape for all: a sheet makes thousands of them.
-  const comparison = (value: string, figure: string, period: string | undefined, verdict: Verdict, difference: string, reason: string): Comparison => ({ benchmark: benchmark.benchmark, year: benchmark.year, value, figure, period, verdict, difference, reason });
+  const comparison = (
+    value: string,
+    figure: string,
+    period: string | undefined,
+    verdict: Verdict,
+    difference: string,
+    reason: string
+  ): Comparison => ({
+    benchmark: benchmark.benchmark,
+    year: benchmark.year,
+    value,
+    figure,
+    period,
+    verdict,
+    difference,
+    reason,
+  });
 
   const chosen = figureToCompare(definition, figures, benchmark.year);
-  if (!chosen.ok) return comparison(shownText(benchmark.value), "", chosen.period, "No data", "", chosen.reason);
+  if (!chosen.ok)
+    return comparison(shownText(benchmark.value), "", chosen.period, "No data", "", chosen.reason);
   const { cell, figure } = chosen;
   const figureShown = showFigure(figure, unit);
   const period = cell.period === "" ? undefined : cell.period;
 
   const against = readBenchmarkFigure(benchmark.value, benchmark.numberFormat, definition);
   if (!against.ok) {
-    return comparison(shownText(benchmark.value), figureShown, period, against.verdict, "", `${named} ${against.verdict === "No data" ? "has no figure" : "cannot be compared"}: ${against.reason}`);
+    return comparison(
+      shownText(benchmark.value),
+      figureShown,
+      period,
+      against.verdict,
+      "",
+      `${named} ${against.verdict === "No data" ? "has no figure" : "cannot be compared"}: ${against.reason}`
+    );
   }
   const valueShown = showFigure(against.figure, unit);
 
   const polarity = polarityToCompare(definition);
-  if (!polarity.ok) return comparison(valueShown, figureShown, period, polarity.verdict, "", `${figureShown} against ${named} (${valueShown}): ${polarity.reason}`);
+  if (!polarity.ok)
+    return comparison(
+      valueShown,
+      figureShown,
+      period,
+      polarity.verdict,
+      "",
+      `${figureShown} against ${named} (${valueShown}): ${polarity.reason}`
+    );
 
   const verdict = verdictOf(figure, against.figure, polarity.value);
   const base = rateBase(definition, measure);
   const difference = describeDifference(differenceOf(figure, against.figure), unit, base);
-  return comparison(valueShown, figureShown, period, verdict, verdict === "Same" ? describeDifference(0, unit, base) : difference, sentence(verdict, figureShown, named, valueShown, difference, polarity.value, unit));
+  return comparison(
+    valueShown,
+    figureShown,
+    period,
+    verdict,
+    verdict === "Same" ? describeDifference(0, unit, base) : difference,
+    sentence(verdict, figureShown, named, valueShown, difference, polarity.value, unit)
+  );
 }
 
 /**
  * The verdict on two figures, polarity-aware: equal at the fewer decimals shown is `Same`; otherwise the
  * better side of the polarity wins. Rounding never reverses an order, so the rounded figures decide.
  */
-export function verdictOf(figure: ShownFigure, benchmark: ShownFigure, polarity: Polarity): "Better" | "Worse" | "Same" | "Neither better" {
+export function verdictOf(
+  figure: ShownFigure,
+  benchmark: ShownFigure,
+  polarity: Polarity
+): "Better" | "Worse" | "Same" | "Neither better" {
   const decimals = Math.min(figure.decimals, benchmark.decimals);
   const ours = roundTo(figure.value, decimals);
   const theirs = roundTo(benchmark.value, decimals);
@@ -106,7 +165,8 @@ export function verdictOf(figure: ShownFigure, benchmark: ShownFigure, polarity:
   if (polarity.kind === "higher") return ours > theirs ? "Better" : "Worse";
   if (polarity.kind === "lower") return ours < theirs ? "Better" : "Worse";
   // Distances to the range at the same decimals, so 8% and 22% around 10%-20% are equally far.
-  const outside = (value: number): number => roundTo(Math.max(polarity.low - value, 0, value - polarity.high), decimals);
+  const outside = (value: number): number =>
+    roundTo(Math.max(polarity.low - value, 0, value - polarity.high), decimals);
   const ourDistance = outside(ours);
   const theirDistance = outside(theirs);
   if (ourDistance === theirDistance) return "Neither better";
@@ -120,64 +180,133 @@ export function verdictOf(figure: ShownFigure, benchmark: ShownFigure, polarity:
 function figureToCompare(
   definition: Definition,
   figures: readonly FigureCell[],
-  year: string,
-): { ok: true; cell: FigureCell; figure: ShownFigure } | { ok: false; period?: string; reason: string } {
+  year: string
+):
+  | { ok: true; cell: FigureCell; figure: ShownFigure }
+  | { ok: false; period?: string; reason: string } {
   const wanted = year === "latest" ? null : yearKey(year);
-  const matching = wanted === null ? undefined : figures.find((cell) => yearKey(cell.period) === wanted);
+  const matching =
+    wanted === null ? undefined : figures.find((cell) => yearKey(cell.period) === wanted);
   if (matching) {
     const read = readKpiFigure(matching, definition);
-    return read.ok ? { ok: true, cell: matching, figure: read.figure } : { ok: false, period: matching.period, reason: `the ${matching.period} figure: ${read.reason}` };
+    return read.ok
+      ? { ok: true, cell: matching, figure: read.figure }
+      : {
+          ok: false,
+          period: matching.period,
+          reason: `the ${matching.period} figure: ${read.reason}`,
+        };
   }
   for (let index = figures.length - 1; index >= 0; index--) {
     const read = readKpiFigure(figures[index], definition);
     if (read.ok) return { ok: true, cell: figures[index], figure: read.figure };
   }
   const only = figures.length === 1 ? readKpiFigure(figures[0], definition) : undefined;
-  return { ok: false, reason: only && !only.ok ? `there is no figure to compare: ${only.reason}` : "no period has a figure to compare" };
+  return {
+    ok: false,
+    reason:
+      only && !only.ok
+        ? `there is no figure to compare: ${only.reason}`
+        : "no period has a figure to compare",
+  };
 }
 
-function readKpiFigure(cell: FigureCell, definition: Definition): { ok: true; figure: ShownFigure } | { ok: false; reason: string } {
+function readKpiFigure(
+  cell: FigureCell,
+  definition: Definition
+): { ok: true; figure: ShownFigure } | { ok: false; reason: string } {
   const figure = figureOf(cell.value, definition, cell.numberFormat);
   if (!figure.ok) return { ok: false, reason: figure.rating.reason.replace(/^No data: /, "") };
-  return { ok: true, figure: { value: figure.value, decimals: coreDecimals(cell.value, cell.numberFormat, definition) } };
+  return {
+    ok: true,
+    figure: {
+      value: figure.value,
+      decimals: coreDecimals(cell.value, cell.numberFormat, definition),
+    },
+  };
 }
 
 /**
  * A benchmark read in the row's scale, with every no-data and suppression word. A bare number above 1
  * beside figures kept as fractions formatted as % could be 21.6% or 2160%: that is for the analyst to say.
  */
-export function readBenchmarkFigure(value: CellValue, numberFormat: string | undefined, definition: Definition): Reading {
+export function readBenchmarkFigure(
+  value: CellValue,
+  numberFormat: string | undefined,
+  definition: Definition
+): Reading {
   const read = readValue(value, numberFormat, definition.words);
   if (read.kind !== "figure") return { ok: false, verdict: "No data", reason: read.reason };
-  if (definition.unit === "percent" && definition.scale === "fraction" && !read.percent && Math.abs(read.value) > 1) {
-    return { ok: false, verdict: "Check definition", reason: `${read.value} is a whole number but the row keeps its percentages as fractions formatted as %: format the benchmark as % too` };
+  if (
+    definition.unit === "percent" &&
+    definition.scale === "fraction" &&
+    !read.percent &&
+    Math.abs(read.value) > 1
+  ) {
+    return {
+      ok: false,
+      verdict: "Check definition",
+      reason: `${read.value} is a whole number but the row keeps its percentages as fractions formatted as %: format the benchmark as % too`,
+    };
   }
   const figure = figureOf(value, definition, numberFormat);
-  if (!figure.ok) return { ok: false, verdict: "No data", reason: figure.rating.reason.replace(/^No data: /, "") };
-  return { ok: true, figure: { value: figure.value, decimals: coreDecimals(value, numberFormat, definition) } };
+  if (!figure.ok)
+    return {
+      ok: false,
+      verdict: "No data",
+      reason: figure.rating.reason.replace(/^No data: /, ""),
+    };
+  return {
+    ok: true,
+    figure: { value: figure.value, decimals: coreDecimals(value, numberFormat, definition) },
+  };
 }
 
 /** The row's polarity for comparing: its rated polarity, or the wording's when it has no target or a faulty one. */
-function polarityToCompare(definition: Definition): { ok: true; value: Polarity } | { ok: false; verdict: "No polarity" | "Check definition"; reason: string } {
+function polarityToCompare(
+  definition: Definition
+):
+  | { ok: true; value: Polarity }
+  | { ok: false; verdict: "No polarity" | "Check definition"; reason: string } {
   const { standing } = definition;
   if (standing.kind === "rated") return { ok: true, value: standing.polarity };
   const phrases = readPolarity(definition.wording.polarity, definition.words);
   if (!phrases.ok) return { ok: false, verdict: "Check definition", reason: phrases.problem };
   const decisive = phrases.value[phrases.value.length - 1];
   if (decisive === "higher" || decisive === "lower") return { ok: true, value: { kind: decisive } };
-  if (decisive === "range") return { ok: false, verdict: "No polarity", reason: "In range is better needs a target range to say which is better" };
+  if (decisive === "range")
+    return {
+      ok: false,
+      verdict: "No polarity",
+      reason: "In range is better needs a target range to say which is better",
+    };
   return { ok: false, verdict: "No polarity", reason: "without a polarity neither is better" };
 }
 
 /** Decimals shown for a cell, counted in the core's scale (26.2% shown is 0.262: three decimals). */
-export function coreDecimals(value: CellValue, numberFormat: string | undefined, definition: Pick<Definition, "unit" | "scale" | "words">): number {
+export function coreDecimals(
+  value: CellValue,
+  numberFormat: string | undefined,
+  definition: Pick<Definition, "unit" | "scale" | "words">
+): number {
   const read = readValue(value, numberFormat, definition.words);
   if (read.kind !== "figure") return 0;
   const writtenAsPercent = typeof value === "string" && value.trim().endsWith("%");
-  const shownNumber = writtenAsPercent ? Number(value.trim().replace(/\s*%$/, "")) : typeof value === "number" ? value : read.value;
-  const shown = typeof value === "string" ? decimalsOfText(value.trim().replace(/\s*%$/, "")) : shownDecimals(shownNumber, numberFormat);
+  const shownNumber = writtenAsPercent
+    ? Number(value.trim().replace(/\s*%$/, ""))
+    : typeof value === "number"
+      ? value
+      : read.value;
+  const shown =
+    typeof value === "string"
+      ? decimalsOfText(value.trim().replace(/\s*%$/, ""))
+      : shownDecimals(shownNumber, numberFormat);
   if (definition.unit !== "percent") return shown;
-  const inPoints = writtenAsPercent || isPercentFormat(numberFormat) || definition.scale === "whole" || (definition.scale === undefined && Math.abs(read.value) > 1);
+  const inPoints =
+    writtenAsPercent ||
+    isPercentFormat(numberFormat) ||
+    definition.scale === "whole" ||
+    (definition.scale === undefined && Math.abs(read.value) > 1);
   // A fraction under General hides its trailing zeros: 0.1 is read as 10%, never as "to the nearest 10 points".
   return inPoints ? shown + 2 : Math.max(shown, 2);
 }
@@ -191,7 +320,9 @@ export function shownDecimals(value: number, numberFormat = "General"): number {
   const own = (): number => decimalsOfText(String(Number(Math.abs(value).toPrecision(10))));
   if (shown === "own") return own();
   if (shown.placeholders === 0) return 0;
-  const scaled = shown.percent ? decimalsOfText(String(Number((Math.abs(value) * 100).toPrecision(10)))) : own();
+  const scaled = shown.percent
+    ? decimalsOfText(String(Number((Math.abs(value) * 100).toPrecision(10))))
+    : own();
   return Math.max(shown.zeros, Math.min(shown.placeholders, scaled));
 }
 
@@ -209,7 +340,13 @@ function formatDecimals(numberFormat: string): FormatDecimals {
   if (/general/i.test(section) || !/[0#?]/.test(section) || /e[+-]/i.test(section)) read = "own";
   else {
     const point = /[0#?]\.([0#?]*)/.exec(section) ?? /^\.([0#?]+)/.exec(section);
-    read = point ? { placeholders: point[1].length, zeros: (/^0*/.exec(point[1]) ?? [""])[0].length, percent: /%/.test(section) } : { placeholders: 0, zeros: 0, percent: false };
+    read = point
+      ? {
+          placeholders: point[1].length,
+          zeros: (/^0*/.exec(point[1]) ?? [""])[0].length,
+          percent: /%/.test(section),
+        }
+      : { placeholders: 0, zeros: 0, percent: false };
   }
   if (formatDecimalsCache.size < 1000) formatDecimalsCache.set(numberFormat, read);
   return read;
@@ -241,7 +378,8 @@ export function roundTo(value: number, decimals: number): number {
   if (!Number.isFinite(magnitude) || magnitude >= 1e21) return value;
   const digits = roundedDigits(magnitude, decimals);
   // A whole number over an exact power of ten is the double nearest the decimal answer, as parsing it would be.
-  const result = digits !== null ? digits / powersOfTen[decimals] : roundThroughText(magnitude, decimals);
+  const result =
+    digits !== null ? digits / powersOfTen[decimals] : roundThroughText(magnitude, decimals);
   return value < 0 ? -result : result;
 }
 
@@ -258,7 +396,8 @@ function roundedDigits(magnitude: number, decimals: number): number | null {
   const fraction = scaled - whole;
   // The product is within a few units in the last place of the decimal text times 10^decimals: away from a
   // half-way case by more than that, it rounds as the text does; near one, the text decides.
-  if (Math.abs(fraction - 0.5) > Math.max(scaled, 1) * 1e-15) return fraction > 0.5 ? whole + 1 : whole;
+  if (Math.abs(fraction - 0.5) > Math.max(scaled, 1) * 1e-15)
+    return fraction > 0.5 ? whole + 1 : whole;
   const text = String(magnitude);
   return text.includes("e") ? null : Math.round(Number(`${text}e${decimals}`));
 }
@@ -266,7 +405,9 @@ function roundedDigits(magnitude: number, decimals: number): number | null {
 function roundThroughText(magnitude: number, decimals: number): number {
   const text = String(magnitude);
   // Below 1e-6 the text is in e-notation; no half-way case is near enough to matter there.
-  return text.includes("e") ? Number(magnitude.toFixed(Math.min(decimals, 100))) : Number(`${Math.round(Number(`${text}e${decimals}`))}e-${decimals}`);
+  return text.includes("e")
+    ? Number(magnitude.toFixed(Math.min(decimals, 100)))
+    : Number(`${Math.round(Number(`${text}e${decimals}`))}e-${decimals}`);
 }
 
 /** 10^0 to 10^15, each exact as a double. */
@@ -290,9 +431,15 @@ export function showFigure(figure: ShownFigure, unit: Unit): string {
 function percentText(figure: ShownFigure): string {
   const places = Math.max(0, figure.decimals - 2);
   const digits = roundedDigits(Math.abs(figure.value), figure.decimals);
-  if (digits === null) return fixed(fractionToPercent(roundTo(figure.value, figure.decimals)), places);
+  if (digits === null)
+    return fixed(fractionToPercent(roundTo(figure.value, figure.decimals)), places);
   const sign = figure.value < 0 && digits > 0 ? "-" : "";
-  return sign + (figure.decimals >= 2 ? (digits / powersOfTen[places]).toFixed(places) : String(digits * powersOfTen[2 - figure.decimals]));
+  return (
+    sign +
+    (figure.decimals >= 2
+      ? (digits / powersOfTen[places]).toFixed(places)
+      : String(digits * powersOfTen[2 - figure.decimals]))
+  );
 }
 
 function fixed(value: number, places: number): string {
@@ -326,7 +473,15 @@ function rateBase(definition: Definition, measure: string): string | undefined {
   return `per ${number.toLocaleString("en-GB")}`;
 }
 
-function sentence(verdict: ReturnType<typeof verdictOf>, figure: string, named: string, value: string, difference: string, polarity: Polarity, unit: Unit): string {
+function sentence(
+  verdict: ReturnType<typeof verdictOf>,
+  figure: string,
+  named: string,
+  value: string,
+  difference: string,
+  polarity: Polarity,
+  unit: Unit
+): string {
   switch (verdict) {
     case "Better":
       return `${figure} is better than ${named} (${value}) by ${difference}`;
@@ -335,7 +490,10 @@ function sentence(verdict: ReturnType<typeof verdictOf>, figure: string, named: 
     case "Same":
       return `${figure} is the same as ${named} (${value}) at the precision the sheet shows`;
     case "Neither better": {
-      const range = polarity.kind === "range" ? ` ${describeFigure(polarity.low, unit)}-${describeFigure(polarity.high, unit)}` : "";
+      const range =
+        polarity.kind === "range"
+          ? ` ${describeFigure(polarity.low, unit)}-${describeFigure(polarity.high, unit)}`
+          : "";
       return `${figure} and ${named} (${value}) are as near the target range${range} as each other, so neither is better`;
     }
   }
@@ -376,5 +534,7 @@ function readYearKey(label: string): string | null {
 
 /** The benchmark of a comparison as one name: "England", "England 2021/22". */
 export function benchmarkName(comparison: Pick<Comparison, "benchmark" | "year">): string {
-  return comparison.year === "latest" ? comparison.benchmark : `${comparison.benchmark} ${comparison.year}`;
+  return comparison.year === "latest"
+    ? comparison.benchmark
+    : `${comparison.benchmark} ${comparison.year}`;
 }

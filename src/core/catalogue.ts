@@ -153,20 +153,55 @@ function cellOf(text: string): string | null {
 }
 
 /** Appendix A numbers that take an Appendix I measure's thresholds (see the comment at the top). */
-const joins: Readonly<Record<string, string>> = { "KPI-18": "CKPI-5", "KPI-16": "CKPI-4", "KPI-1": "SPI-3" };
+const joins: Readonly<Record<string, string>> = {
+  "KPI-18": "CKPI-5",
+  "KPI-16": "CKPI-4",
+  "KPI-1": "SPI-3",
+};
 
 function buildCatalogue(): CatalogueEntry[] {
-  const fromAppendixI: CatalogueEntry[] = rowsOf(appendixI).map(({ section, cells: [id, measure, polarity, target, tolerance, covid, unit] }) => ({
-    id, measure, section, source: "Appendix I" as const, polarity: cellOf(polarity), unit, target: cellOf(target), tolerance: cellOf(tolerance), covid19Tolerance: cellOf(covid), notes: "",
-  }));
+  const fromAppendixI: CatalogueEntry[] = rowsOf(appendixI).map(
+    ({ section, cells: [id, measure, polarity, target, tolerance, covid, unit] }) => ({
+      id,
+      measure,
+      section,
+      source: "Appendix I" as const,
+      polarity: cellOf(polarity),
+      unit,
+      target: cellOf(target),
+      tolerance: cellOf(tolerance),
+      covid19Tolerance: cellOf(covid),
+      notes: "",
+    })
+  );
   const byId = new Map(fromAppendixI.map((entry) => [entry.id, entry]));
-  const fromAppendixA: CatalogueEntry[] = rowsOf(appendixA).map(({ section, cells: [number, measure, unit] }) => {
-    const id = `KPI-${number}`;
-    const joined = joins[id] ? byId.get(joins[id]) : undefined;
-    return joined
-      ? { ...joined, id, measure, section, source: "Appendix A" as const, notes: `Thresholds from Appendix I ${joined.id}: ${joined.measure}` }
-      : { id, measure, section, source: "Appendix A" as const, polarity: null, unit, target: null, tolerance: null, covid19Tolerance: null, notes: "No target in the appendices: set one in the KPIRegister table" };
-  });
+  const fromAppendixA: CatalogueEntry[] = rowsOf(appendixA).map(
+    ({ section, cells: [number, measure, unit] }) => {
+      const id = `KPI-${number}`;
+      const joined = joins[id] ? byId.get(joins[id]) : undefined;
+      return joined
+        ? {
+            ...joined,
+            id,
+            measure,
+            section,
+            source: "Appendix A" as const,
+            notes: `Thresholds from Appendix I ${joined.id}: ${joined.measure}`,
+          }
+        : {
+            id,
+            measure,
+            section,
+            source: "Appendix A" as const,
+            polarity: null,
+            unit,
+            target: null,
+            tolerance: null,
+            covid19Tolerance: null,
+            notes: "No target in the appendices: set one in the KPIRegister table",
+          };
+    }
+  );
   return [...fromAppendixA, ...fromAppendixI];
 }
 
@@ -185,8 +220,10 @@ export function catalogueEntry(id: string): CatalogueEntry | undefined {
 
 /** Appendix A's KPI column holds "18" or "5a": the register id is "KPI-18". */
 export function kpiIdOfNumber(cell: CellValue): string | null {
-  const text = typeof cell === "number" ? String(cell) : typeof cell === "string" ? cell.trim() : "";
-  if (/^kpi[\s_-]*\d+[a-z]?$/i.test(text)) return `KPI-${text.replace(/^kpi[\s_-]*/i, "").toLowerCase()}`;
+  const text =
+    typeof cell === "number" ? String(cell) : typeof cell === "string" ? cell.trim() : "";
+  if (/^kpi[\s_-]*\d+[a-z]?$/i.test(text))
+    return `KPI-${text.replace(/^kpi[\s_-]*/i, "").toLowerCase()}`;
   return /^\d+[a-z]?$/i.test(text) ? `KPI-${text.toLowerCase()}` : null;
 }
 

@@ -9,7 +9,23 @@ export function isExcelError(value: CellValue): value is { error: string } {
 }
 
 /** Excel's own error words, for values that arrive as plain strings (Office.js gives "#N/A" as text). */
-export const excelErrorWords = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"];
+export const excelErrorWords = [
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#BUSY!",
+  "#UNKNOWN!",
+];
 
 export function looksLikeExcelError(text: string): boolean {
   const trimmed = text.trim();
@@ -21,5 +37,7 @@ export const notCalculated = { error: "not calculated" } as const;
 
 /** Why an Excel error value is no figure, in words. */
 export function describeError(error: string): string {
-  return error === notCalculated.error ? "the formula has not been calculated yet (open and save the workbook in Excel)" : `${error} is an Excel error`;
+  return error === notCalculated.error
+    ? "the formula has not been calculated yet (open and save the workbook in Excel)"
+    : `${error} is an Excel error`;
 }

@@ -24,14 +24,17 @@ export interface ColumnNotes {
 /** The columns that are read into each row's definition and ratings, in the words the line uses. */
 function readAs(column: TableColumn, notes: ColumnNotes): string | null {
   const { role, label } = column;
-  const named = (word: string, plain: RegExp): string => (plain.test(label.trim()) ? word : `${word} (${shorten(label)})`);
+  const named = (word: string, plain: RegExp): string =>
+    plain.test(label.trim()) ? word : `${word} (${shorten(label)})`;
   switch (role.kind) {
     case "measure":
       return named("measure", /^measures?$/i);
     case "section":
       return "section";
     case "polarity":
-      return notes.polarityCodes && notes.polarityCodes.length > 0 ? `polarity (${notes.polarityCodes.join("/")})` : named("polarity", /^polarity$/i);
+      return notes.polarityCodes && notes.polarityCodes.length > 0
+        ? `polarity (${notes.polarityCodes.join("/")})`
+        : named("polarity", /^polarity$/i);
     case "target":
       return named("target", /^target$/i);
     case "tolerance":
@@ -64,7 +67,10 @@ function runsOf(columns: readonly number[]): string[] {
   let start = -1;
   let last = -1;
   const close = (): void => {
-    if (start >= 0) runs.push(start === last ? columnLetters(start) : `${columnLetters(start)}–${columnLetters(last)}`);
+    if (start >= 0)
+      runs.push(
+        start === last ? columnLetters(start) : `${columnLetters(start)}–${columnLetters(last)}`
+      );
   };
   for (const column of columns) {
     if (column === last + 1 && start >= 0) last = column;
@@ -82,7 +88,9 @@ function runsOf(columns: readonly number[]): string[] {
 export function describeColumns(columns: readonly TableColumn[], notes: ColumnNotes = {}): string {
   const ordered = [...columns].sort((a, b) => a.column - b.column);
   const read: string[] = [];
-  const periods = ordered.filter((column) => column.role.kind === "period").map((column) => column.column);
+  const periods = ordered
+    .filter((column) => column.role.kind === "period")
+    .map((column) => column.column);
   let periodsSaid = false;
   for (const column of ordered) {
     if (column.role.kind === "period") {
@@ -96,6 +104,12 @@ export function describeColumns(columns: readonly TableColumn[], notes: ColumnNo
     const words = readAs(column, notes);
     if (words) read.push(`${columnLetters(column.column)} ${words}`);
   }
-  const aside = ordered.flatMap((column) => (readAs(column, notes) === null && column.role.kind !== "period" && column.label !== "" ? [`${columnLetters(column.column)} ${shorten(column.label)}`] : []));
-  return aside.length === 0 ? read.join(", ") : `${read.join(", ")}; ${aside.join(", ")} left alone`;
+  const aside = ordered.flatMap((column) =>
+    readAs(column, notes) === null && column.role.kind !== "period" && column.label !== ""
+      ? [`${columnLetters(column.column)} ${shorten(column.label)}`]
+      : []
+  );
+  return aside.length === 0
+    ? read.join(", ")
+    : `${read.join(", ")}; ${aside.join(", ")} left alone`;
 }

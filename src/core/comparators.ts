@@ -12,7 +12,12 @@ export { isNamedRegion } from "./regions";
 /** What a comparator header names. */
 export type ComparatorHeader =
   | { kind: "comparator"; benchmark: string; year: string | null }
-  | { kind: "comparator text"; what: "quartile" | "rank"; benchmark: string | null; year: string | null };
+  | {
+      kind: "comparator text";
+      what: "quartile" | "rank";
+      benchmark: string | null;
+      year: string | null;
+    };
 
 /** A header's words as compared: lower case, punctuation as spaces ("Stat. neighbours" is "stat neighbours"). */
 export function looseHeader(text: string): string {
@@ -24,7 +29,10 @@ export function looseHeader(text: string): string {
 
 /** The benchmarks a figure column can name, in the order they are tried. */
 const benchmarks: ReadonlyArray<{ pattern: RegExp; name: string }> = [
-  { pattern: /\bstat(?:istical)? ?neighbou?rs?\b|\bsns?\b|\bsn (?:average|avg|mean)\b/, name: "Statistical neighbours" },
+  {
+    pattern: /\bstat(?:istical)? ?neighbou?rs?\b|\bsns?\b|\bsn (?:average|avg|mean)\b/,
+    name: "Statistical neighbours",
+  },
   { pattern: /\bsimilar (?:authorities|authority|las|councils)\b/, name: "Similar authorities" },
   { pattern: /\bfamily group\b/, name: "Family group" },
   { pattern: /\bcore cities\b/, name: "Core cities" },
@@ -35,7 +43,8 @@ const benchmarks: ReadonlyArray<{ pattern: RegExp; name: string }> = [
 
 const benchmarkWords = /\bbenchmarks?\b|\bcomparators?\b|\bcomparisons?\b/;
 
-const yearPattern = /\b(?:fy\s*)?(?:19|20)\d{2}\s*[/-]\s*\d{2,4}\b|\bfy\s*\d{2}\s*[/-]\s*\d{2}\b|\b(?:19|20)\d{2}\b/i;
+const yearPattern =
+  /\b(?:fy\s*)?(?:19|20)\d{2}\s*[/-]\s*\d{2,4}\b|\bfy\s*\d{2}\s*[/-]\s*\d{2}\b|\b(?:19|20)\d{2}\b/i;
 
 /** The year a header names ("2021/22", "FY22/23", "2022"), as written; null when it names none. */
 export function yearOf(text: string): string | null {
@@ -58,13 +67,32 @@ export function readComparatorHeader(label: string, parent = ""): ComparatorHead
   const own = looseHeader(label);
   const above = looseHeader(parent);
   const year = yearOf(label) ?? (parent === "" ? null : yearOf(parent));
-  const text = /\bquartile\b/.test(own) ? "quartile" : /\brank(?:ing|ed)?\b/.test(own) ? "rank" : null;
-  if (text) return { kind: "comparator text", what: text, benchmark: benchmarkOf(own) ?? (above === "" ? null : benchmarkOf(above)), year };
+  const text = /\bquartile\b/.test(own)
+    ? "quartile"
+    : /\brank(?:ing|ed)?\b/.test(own)
+      ? "rank"
+      : null;
+  if (text)
+    return {
+      kind: "comparator text",
+      what: text,
+      benchmark: benchmarkOf(own) ?? (above === "" ? null : benchmarkOf(above)),
+      year,
+    };
   const named = benchmarkOf(own);
   if (named && named !== "Benchmark") return { kind: "comparator", benchmark: named, year };
   // Under a "Latest benchmarks (2021/22)" parent, every column is a comparator, however it is headed.
   const parentNamed = above === "" ? null : benchmarkOf(above);
-  if (parentNamed) return { kind: "comparator", benchmark: named ?? (own === "" || yearOf(label) === label.trim() ? parentNamed : label.replace(/\s+/g, " ").trim()), year };
+  if (parentNamed)
+    return {
+      kind: "comparator",
+      benchmark:
+        named ??
+        (own === "" || yearOf(label) === label.trim()
+          ? parentNamed
+          : label.replace(/\s+/g, " ").trim()),
+      year,
+    };
   return named ? { kind: "comparator", benchmark: named, year } : null;
 }
 

@@ -7,7 +7,12 @@ import { isExcelError, type CellValue } from "./cell";
 import type { Read } from "./status";
 import type { PercentScale, Unit } from "./units";
 import { describeFigure, percentToFraction, readUnitWord, unitFromMeasure } from "./units";
-import { directionWords, readPolarityWording, type Direction, type PolarityReading } from "./polarity";
+import {
+  directionWords,
+  readPolarityWording,
+  type Direction,
+  type PolarityReading,
+} from "./polarity";
 import { readThreshold, type Comparator, type Margin, type Threshold } from "./wording";
 import { standardFirst, standardSet, toleranceSetKey } from "./tolerance-set";
 import type { Words } from "./words";
@@ -24,10 +29,15 @@ export interface DefinitionWording {
   /** The register's Unit column, when there is one. */
   unit?: CellValue;
   /** Number formats of the threshold cells, so 0.9 formatted as % reads as 90%. */
-  formats?: { target?: string; tolerance?: string; otherTolerances?: Readonly<Record<string, string>> };
+  formats?: {
+    target?: string;
+    tolerance?: string;
+    otherTolerances?: Readonly<Record<string, string>>;
+  };
 }
 
-export type Polarity = { kind: "higher" } | { kind: "lower" } | { kind: "range"; low: number; high: number };
+export type Polarity =
+  { kind: "higher" } | { kind: "lower" } | { kind: "range"; low: number; high: number };
 
 /** One tolerance set's threshold for a rated KPI. `reading` says how words or a margin were read, for reasons. */
 export type Tolerance =
@@ -39,7 +49,14 @@ export type Tolerance =
 
 /** Where a KPI stands before any value is looked at. */
 export type Standing =
-  | { kind: "rated"; polarity: Polarity; target: number; targetInclusive: boolean; tolerances: Readonly<Record<string, Tolerance>>; targetReading?: string }
+  | {
+      kind: "rated";
+      polarity: Polarity;
+      target: number;
+      targetInclusive: boolean;
+      tolerances: Readonly<Record<string, Tolerance>>;
+      targetReading?: string;
+    }
   | { kind: "suspended"; reason: string }
   | { kind: "no target"; reason: string }
   | { kind: "check"; problems: string[] };
@@ -70,7 +87,11 @@ export function whyUnrated(standing: UnratedStanding): string {
 
 /** A rated polarity in the seeds' words. */
 export function polarityWords(polarity: Polarity): string {
-  return polarity.kind === "higher" ? "Bigger is better" : polarity.kind === "lower" ? "Smaller is better" : "In range is better";
+  return polarity.kind === "higher"
+    ? "Bigger is better"
+    : polarity.kind === "lower"
+      ? "Smaller is better"
+      : "In range is better";
 }
 
 /**
@@ -86,16 +107,35 @@ export function merit(figure: number, polarity: Polarity): number {
 /** Reads a KPI's wording into a definition, with the words the workbook teaches. Never throws. */
 export function readDefinition(wording: DefinitionWording, words?: Words): Definition {
   const cells = readCells(wording, words);
-  const thresholds = [cells.target, ...cells.tolerances.map((tolerance) => tolerance.read)].flatMap((read) => (read.ok ? [read.value] : []));
+  const thresholds = [cells.target, ...cells.tolerances.map((tolerance) => tolerance.read)].flatMap(
+    (read) => (read.ok ? [read.value] : [])
+  );
   const measure = typeof wording.measure === "string" ? wording.measure.trim() : "";
   const { unit, problems } = unitOfThresholds(wording.unit, thresholds, measure);
   // Thresholds written as bare whole numbers (90) say the sheet keeps whole-number percentages. Written
   // as "90%" they say nothing about the figures: the row's values decide, or, for a lone value, its size.
-  const scale: PercentScale | undefined = unit === "percent" && thresholds.some(bareWholeNumber) ? "whole" : undefined;
-  const polarityReading = cells.polarity.ok && cells.polarity.value.kind !== "none" ? cells.polarity.value.reading : undefined;
-  const { standing, readings = [] } = standingOf(cells, [...cells.problems, ...problems], wording, unit);
+  const scale: PercentScale | undefined =
+    unit === "percent" && thresholds.some(bareWholeNumber) ? "whole" : undefined;
+  const polarityReading =
+    cells.polarity.ok && cells.polarity.value.kind !== "none"
+      ? cells.polarity.value.reading
+      : undefined;
+  const { standing, readings = [] } = standingOf(
+    cells,
+    [...cells.problems, ...problems],
+    wording,
+    unit
+  );
   const toleranceSets = standardFirst(Object.keys(wording.otherTolerances ?? {}));
-  return { unit, scale, toleranceSets, wording, readings: [...(polarityReading ? [polarityReading] : []), ...readings], ...(words ? { words } : {}), standing };
+  return {
+    unit,
+    scale,
+    toleranceSets,
+    wording,
+    readings: [...(polarityReading ? [polarityReading] : []), ...readings],
+    ...(words ? { words } : {}),
+    standing,
+  };
 }
 
 /** A KPI's polarity, target and tolerance cells, each read on its own: the problems are the polarity's and the target's. */
@@ -111,13 +151,27 @@ function readCells(wording: DefinitionWording, words: Words | undefined): CellsR
   const polarity = readPolarityWording(wording.polarity, words);
   const target = readThreshold(wording.target, wording.formats?.target, words);
   const tolerances = [
-    { name: standardSet, read: withTargetMargin(target, readThreshold(wording.tolerance, wording.formats?.tolerance, words), wording.tolerance) },
+    {
+      name: standardSet,
+      read: withTargetMargin(
+        target,
+        readThreshold(wording.tolerance, wording.formats?.tolerance, words),
+        wording.tolerance
+      ),
+    },
     ...Object.keys(wording.otherTolerances ?? {}).map((name) => ({
       name,
-      read: readThreshold(wording.otherTolerances?.[name] ?? null, wording.formats?.otherTolerances?.[name], words),
+      read: readThreshold(
+        wording.otherTolerances?.[name] ?? null,
+        wording.formats?.otherTolerances?.[name],
+        words
+      ),
     })),
   ];
-  const problems = [...(polarity.ok ? [] : [polarity.problem]), ...(target.ok ? [] : [`the target: ${target.problem}`])];
+  const problems = [
+    ...(polarity.ok ? [] : [polarity.problem]),
+    ...(target.ok ? [] : [`the target: ${target.problem}`]),
+  ];
   return { polarity, target, tolerances, problems };
 }
 
@@ -126,15 +180,38 @@ function readCells(wording: DefinitionWording, words: Words | undefined): CellsR
  * ("days to ..."), else a count. A unit word the add-in does not know, or thresholds that disagree with
  * each other or with the Unit column, are problems.
  */
-function unitOfThresholds(unitCell: CellValue | undefined, thresholds: readonly Threshold[], measure: string): { unit: Unit; problems: string[] } {
+function unitOfThresholds(
+  unitCell: CellValue | undefined,
+  thresholds: readonly Threshold[],
+  measure: string
+): { unit: Unit; problems: string[] } {
   const problems: string[] = [];
-  const unitWord = unitCell === undefined || unitCell === null ? "" : isExcelError(unitCell) ? unitCell.error : String(unitCell);
+  const unitWord =
+    unitCell === undefined || unitCell === null
+      ? ""
+      : isExcelError(unitCell)
+        ? unitCell.error
+        : String(unitCell);
   const explicitUnit = unitWord.trim() === "" ? null : readUnitWord(unitWord);
-  if (unitWord.trim() !== "" && explicitUnit === null) problems.push(`the unit "${unitWord}" is not one the add-in knows (use %, days, rate or count)`);
-  const writtenUnits = [...new Set(thresholds.flatMap((threshold) => ("unit" in threshold && threshold.unit ? [threshold.unit] : [])))];
-  if (writtenUnits.length > 1) problems.push(`the target and tolerances are written in different units (${writtenUnits.join(" and ")})`);
+  if (unitWord.trim() !== "" && explicitUnit === null)
+    problems.push(
+      `the unit "${unitWord}" is not one the add-in knows (use %, days, rate or count)`
+    );
+  const writtenUnits = [
+    ...new Set(
+      thresholds.flatMap((threshold) =>
+        "unit" in threshold && threshold.unit ? [threshold.unit] : []
+      )
+    ),
+  ];
+  if (writtenUnits.length > 1)
+    problems.push(
+      `the target and tolerances are written in different units (${writtenUnits.join(" and ")})`
+    );
   if (explicitUnit && writtenUnits.length === 1 && writtenUnits[0] !== explicitUnit) {
-    problems.push(`the thresholds are written in ${writtenUnits[0]} but the unit says ${explicitUnit}`);
+    problems.push(
+      `the thresholds are written in ${writtenUnits[0]} but the unit says ${explicitUnit}`
+    );
   }
   return { unit: explicitUnit ?? writtenUnits[0] ?? unitFromMeasure(measure) ?? "count", problems };
 }
@@ -143,14 +220,26 @@ function unitOfThresholds(unitCell: CellValue | undefined, thresholds: readonly 
 type StandingRead = { standing: Standing; readings?: string[] };
 
 /** Where the KPI stands: suspended, Check definition, no target (a context measure), or rated. */
-function standingOf(cells: CellsRead, problems: string[], wording: DefinitionWording, unit: Unit): StandingRead {
+function standingOf(
+  cells: CellsRead,
+  problems: string[],
+  wording: DefinitionWording,
+  unit: Unit
+): StandingRead {
   const { polarity, target } = cells;
-  if (target.ok && target.value.kind === "suspended") return { standing: { kind: "suspended", reason: "the target is suspended" } };
-  if (problems.length > 0 || !polarity.ok || !target.ok) return { standing: { kind: "check", problems } };
-  if (polarity.value.kind === "context") return { standing: { kind: "no target", reason: polarity.value.reading } };
-  const noTarget = target.value.kind === "none" ? `it has no target${target.value.written ? ` ("${target.value.written}")` : ""}` : null;
+  if (target.ok && target.value.kind === "suspended")
+    return { standing: { kind: "suspended", reason: "the target is suspended" } };
+  if (problems.length > 0 || !polarity.ok || !target.ok)
+    return { standing: { kind: "check", problems } };
+  if (polarity.value.kind === "context")
+    return { standing: { kind: "no target", reason: polarity.value.reading } };
+  const noTarget =
+    target.value.kind === "none"
+      ? `it has no target${target.value.written ? ` ("${target.value.written}")` : ""}`
+      : null;
   const directions = directionsOf(polarity.value, target.value, wording.polarity);
-  if (directions === null) return { standing: { kind: "no target", reason: noTarget ?? "it has no polarity" } };
+  if (directions === null)
+    return { standing: { kind: "no target", reason: noTarget ?? "it has no polarity" } };
   if (noTarget) return { standing: { kind: "no target", reason: noTarget } };
   return ratedStanding(directions, target.value, cells.tolerances, unit);
 }
@@ -165,9 +254,17 @@ interface DirectionsRead {
 }
 
 /** The directions of a polarity that is not a context measure's; null with no polarity and no operator in the target to lean on. */
-function directionsOf(polarity: Exclude<PolarityReading, { kind: "context" }>, target: Threshold, written: CellValue): DirectionsRead | null {
+function directionsOf(
+  polarity: Exclude<PolarityReading, { kind: "context" }>,
+  target: Threshold,
+  written: CellValue
+): DirectionsRead | null {
   if (polarity.kind === "directions") {
-    return { phrases: polarity.directions, polarityWritten: polarity.reading ? String(written).replace(/\s+/g, " ").trim() : undefined, fromTarget: false };
+    return {
+      phrases: polarity.directions,
+      polarityWritten: polarity.reading ? String(written).replace(/\s+/g, " ").trim() : undefined,
+      fromTarget: false,
+    };
   }
   // With no polarity, an operator in the target says which way is better: "≥ 80%", "Fewer than 40".
   const leaning = target.kind === "figure" ? leaningOf(target.comparator) : null;
@@ -175,7 +272,12 @@ function directionsOf(polarity: Exclude<PolarityReading, { kind: "context" }>, t
 }
 
 /** A rated standing: the polarity resolved against the target, then each tolerance set read around the target. */
-function ratedStanding(directions: DirectionsRead, written: Threshold, tolerances: CellsRead["tolerances"], unit: Unit): StandingRead {
+function ratedStanding(
+  directions: DirectionsRead,
+  written: Threshold,
+  tolerances: CellsRead["tolerances"],
+  unit: Unit
+): StandingRead {
   const inUnit = (threshold: Threshold): Threshold => toCoreScale(threshold, unit);
   const resolved = resolvePolarity(directions.phrases, inUnit(written), directions.polarityWritten);
   if (!resolved.ok) return { standing: { kind: "check", problems: [resolved.problem] } };
@@ -185,23 +287,50 @@ function ratedStanding(directions: DirectionsRead, written: Threshold, tolerance
   const readTolerances: Record<string, Tolerance> = {};
   for (const { name, read } of tolerances) {
     const label = name === standardSet ? "the tolerance" : `the ${name} tolerance`;
-    readTolerances[toleranceSetKey(name)] = read.ok ? toleranceFor(polarity, target, inUnit(read.value), label, unit) : { kind: "problem", problem: `${label}: ${read.problem}` };
+    readTolerances[toleranceSetKey(name)] = read.ok
+      ? toleranceFor(polarity, target, inUnit(read.value), label, unit)
+      : { kind: "problem", problem: `${label}: ${read.problem}` };
   }
   const standardTolerance = readTolerances.standard;
-  if (standardTolerance.kind === "problem") return { standing: { kind: "check", problems: [standardTolerance.problem] } };
+  if (standardTolerance.kind === "problem")
+    return { standing: { kind: "check", problems: [standardTolerance.problem] } };
   const readings = [
     ...(targetReading ? [targetReading] : []),
-    ...Object.values(readTolerances).flatMap((tolerance) => ((tolerance.kind === "figure" || tolerance.kind === "range") && tolerance.reading ? [tolerance.reading] : [])),
+    ...Object.values(readTolerances).flatMap((tolerance) =>
+      (tolerance.kind === "figure" || tolerance.kind === "range") && tolerance.reading
+        ? [tolerance.reading]
+        : []
+    ),
   ];
-  return { standing: { kind: "rated", polarity, target, targetInclusive, tolerances: readTolerances, ...(targetReading ? { targetReading } : {}) }, readings };
+  return {
+    standing: {
+      kind: "rated",
+      polarity,
+      target,
+      targetInclusive,
+      tolerances: readTolerances,
+      ...(targetReading ? { targetReading } : {}),
+    },
+    readings,
+  };
 }
 
 /** A target written with its margin ("95% ± 5%") carries the standard tolerance, unless the tolerance column has one too. */
-function withTargetMargin(target: Read<Threshold>, tolerance: Read<Threshold>, written: CellValue): Read<Threshold> {
-  const margin = target.ok && (target.value.kind === "figure" || target.value.kind === "range") ? target.value.margin : undefined;
+function withTargetMargin(
+  target: Read<Threshold>,
+  tolerance: Read<Threshold>,
+  written: CellValue
+): Read<Threshold> {
+  const margin =
+    target.ok && (target.value.kind === "figure" || target.value.kind === "range")
+      ? target.value.margin
+      : undefined;
   if (!margin || !tolerance.ok) return tolerance;
   if (tolerance.value.kind === "none") return { ok: true, value: margin };
-  return { ok: false, problem: `the target carries its own margin (${margin.written}) but the tolerance column says ${JSON.stringify(String(written))} too` };
+  return {
+    ok: false,
+    problem: `the target carries its own margin (${margin.written}) but the tolerance column says ${JSON.stringify(String(written))} too`,
+  };
 }
 
 /** The way an operator leans: ≥ and > say bigger is better, ≤ and < smaller. */
@@ -211,13 +340,22 @@ function leaningOf(comparator: Comparator | undefined): "higher" | "lower" | nul
 }
 
 /** How a target in words, or one whose operator gave the polarity, was read: said in every reason. */
-function readingOfTarget(target: Threshold, polarityFromTarget: boolean, polarity: Polarity, unit: Unit): string | undefined {
+function readingOfTarget(
+  target: Threshold,
+  polarityFromTarget: boolean,
+  polarity: Polarity,
+  unit: Unit
+): string | undefined {
   if (target.kind !== "figure" || !target.comparator) return undefined;
-  const written = target.words ?? target.written ?? target.comparator + describeFigure(target.value, unit);
+  const written =
+    target.words ?? target.written ?? target.comparator + describeFigure(target.value, unit);
   const strict = target.comparator === ">" || target.comparator === "<";
   const itself = `${describeFigure(target.value, unit)} itself ${strict ? "has not met it" : "meets it"}`;
-  if (polarityFromTarget) return `no polarity is given, so the target "${written}" says ${directionWords[polarity.kind]}, and ${itself}`;
-  return target.words ? `the target "${written}" is ${strict ? "strict" : "inclusive"}: ${itself}` : undefined;
+  if (polarityFromTarget)
+    return `no polarity is given, so the target "${written}" says ${directionWords[polarity.kind]}, and ${itself}`;
+  return target.words
+    ? `the target "${written}" is ${strict ? "strict" : "inclusive"}: ${itself}`
+    : undefined;
 }
 
 /** Bare numbers in a percent KPI: 0.9 is a fraction, 90 is a whole-number percentage. */
@@ -225,19 +363,28 @@ function toCoreScale(threshold: Threshold, unit: Unit): Threshold {
   if (unit !== "percent" || !writtenWithoutUnit(threshold)) return threshold;
   switch (threshold.kind) {
     case "figure": {
-      const value = Math.abs(threshold.value) > 1 ? percentToFraction(threshold.value) : threshold.value;
+      const value =
+        Math.abs(threshold.value) > 1 ? percentToFraction(threshold.value) : threshold.value;
       return { ...threshold, value, unit: "percent" };
     }
     case "margin": {
       // "5 points" of a percentage are always percentage points; a bare "±5" is too, where it is above 1.
-      const value = threshold.points === true || Math.abs(threshold.value) > 1 ? percentToFraction(threshold.value) : threshold.value;
+      const value =
+        threshold.points === true || Math.abs(threshold.value) > 1
+          ? percentToFraction(threshold.value)
+          : threshold.value;
       return { ...threshold, value, unit: "percent" };
     }
     case "range": {
       // Both ends in one scale: "10-20" is 10%-20%, "0.1-0.2" is too.
       const whole = Math.max(Math.abs(threshold.low), Math.abs(threshold.high)) > 1;
       const scaled = (value: number): number => (whole ? percentToFraction(value) : value);
-      return { ...threshold, low: scaled(threshold.low), high: scaled(threshold.high), unit: "percent" };
+      return {
+        ...threshold,
+        low: scaled(threshold.low),
+        high: scaled(threshold.high),
+        unit: "percent",
+      };
     }
     default:
       return threshold;
@@ -257,18 +404,31 @@ function writtenWithoutUnit(threshold: Threshold): boolean {
  */
 function bareWholeNumber(threshold: Threshold): boolean {
   if (!writtenWithoutUnit(threshold)) return false;
-  if (threshold.kind === "range") return Math.max(Math.abs(threshold.low), Math.abs(threshold.high)) > 1;
+  if (threshold.kind === "range")
+    return Math.max(Math.abs(threshold.low), Math.abs(threshold.high)) > 1;
   return threshold.kind === "figure" && Math.abs(threshold.value) > 1;
 }
 
-type Resolved = { ok: true; polarity: Polarity; target: number; targetInclusive: boolean } | { ok: false; problem: string };
+type Resolved =
+  | { ok: true; polarity: Polarity; target: number; targetInclusive: boolean }
+  | { ok: false; problem: string };
 
 /** Where a cell holds two phrases and the target is a single value, the second phrase decides. */
-function resolvePolarity(phrases: Direction[], target: Threshold, polarityWritten: string | undefined): Resolved {
+function resolvePolarity(
+  phrases: Direction[],
+  target: Threshold,
+  polarityWritten: string | undefined
+): Resolved {
   const saying = polarityWritten ? `the polarity "${polarityWritten}"` : "the polarity";
   if (target.kind === "range") {
-    if (!phrases.includes("range")) return { ok: false, problem: "a target range needs the polarity In range is better" };
-    return { ok: true, polarity: { kind: "range", low: target.low, high: target.high }, target: target.low, targetInclusive: true };
+    if (!phrases.includes("range"))
+      return { ok: false, problem: "a target range needs the polarity In range is better" };
+    return {
+      ok: true,
+      polarity: { kind: "range", low: target.low, high: target.high },
+      target: target.low,
+      targetInclusive: true,
+    };
   }
   if (target.kind !== "figure") return { ok: false, problem: "the target is not a figure" };
   const direction = phrases[phrases.length - 1];
@@ -281,19 +441,42 @@ function resolvePolarity(phrases: Direction[], target: Threshold, polarityWritte
     };
   }
   if (phrases.length > 2) return { ok: false, problem: "the polarity has more than two phrases" };
-  const comparatorProblem = comparatorAgainst(direction, target.comparator, "the target", target.words, saying);
+  const comparatorProblem = comparatorAgainst(
+    direction,
+    target.comparator,
+    "the target",
+    target.words,
+    saying
+  );
   if (comparatorProblem) return { ok: false, problem: comparatorProblem };
-  return { ok: true, polarity: { kind: direction }, target: target.value, targetInclusive: target.comparator !== ">" && target.comparator !== "<" };
+  return {
+    ok: true,
+    polarity: { kind: direction },
+    target: target.value,
+    targetInclusive: target.comparator !== ">" && target.comparator !== "<",
+  };
 }
 
-function comparatorAgainst(direction: "higher" | "lower", comparator: Comparator | undefined, label: string, words?: string, saying = "the polarity"): string | null {
+function comparatorAgainst(
+  direction: "higher" | "lower",
+  comparator: Comparator | undefined,
+  label: string,
+  words?: string,
+  saying = "the polarity"
+): string | null {
   if (!comparator) return null;
   const upward = comparator === ">=" || comparator === ">";
   if (upward === (direction === "higher")) return null;
   return `${label} says ${words ? `"${words}"` : comparator} but ${saying} says ${direction === "higher" ? "bigger" : "smaller"} is better`;
 }
 
-function toleranceFor(polarity: Polarity, target: number, threshold: Threshold, label: string, unit: Unit): Tolerance {
+function toleranceFor(
+  polarity: Polarity,
+  target: number,
+  threshold: Threshold,
+  label: string,
+  unit: Unit
+): Tolerance {
   switch (threshold.kind) {
     case "none":
       return { kind: "none" };
@@ -302,18 +485,31 @@ function toleranceFor(polarity: Polarity, target: number, threshold: Threshold, 
     case "margin":
       return marginTolerance(polarity, target, threshold, label, unit);
     case "range":
-      if (polarity.kind !== "range") return { kind: "problem", problem: `${label} is a range but the target is a single figure` };
+      if (polarity.kind !== "range")
+        return {
+          kind: "problem",
+          problem: `${label} is a range but the target is a single figure`,
+        };
       if (threshold.low > polarity.low || threshold.high < polarity.high) {
         return { kind: "problem", problem: `${label} range does not contain the target range` };
       }
       return { kind: "range", low: threshold.low, high: threshold.high };
     case "figure": {
       if (polarity.kind === "range") {
-        return { kind: "problem", problem: `${label} for a target range must be a wider range such as 5%-25% or a margin such as ±5%` };
+        return {
+          kind: "problem",
+          problem: `${label} for a target range must be a wider range such as 5%-25% or a margin such as ±5%`,
+        };
       }
-      const comparatorProblem = comparatorAgainst(polarity.kind, threshold.comparator, label, threshold.words);
+      const comparatorProblem = comparatorAgainst(
+        polarity.kind,
+        threshold.comparator,
+        label,
+        threshold.words
+      );
       if (comparatorProblem) return { kind: "problem", problem: comparatorProblem };
-      const onBetterSide = polarity.kind === "higher" ? threshold.value > target : threshold.value < target;
+      const onBetterSide =
+        polarity.kind === "higher" ? threshold.value > target : threshold.value < target;
       if (onBetterSide) {
         return {
           kind: "problem",
@@ -321,7 +517,9 @@ function toleranceFor(polarity: Polarity, target: number, threshold: Threshold, 
         };
       }
       const inclusive = threshold.comparator !== ">" && threshold.comparator !== "<";
-      const reading = threshold.words ? `the tolerance "${threshold.words}" is ${inclusive ? "inclusive" : "strict"}` : undefined;
+      const reading = threshold.words
+        ? `the tolerance "${threshold.words}" is ${inclusive ? "inclusive" : "strict"}`
+        : undefined;
       return { kind: "figure", value: threshold.value, inclusive, ...(reading ? { reading } : {}) };
     }
   }
@@ -332,10 +530,20 @@ function toleranceFor(polarity: Polarity, target: number, threshold: Threshold, 
  * (95% ± 5% gives 90.25%), absolute ones a number of points or days (95% ± 5pp gives 90%). Around a target
  * range a margin applies to each end (10%-20% ± 10% gives 9%-22%).
  */
-function marginTolerance(polarity: Polarity, target: number, margin: Margin, label: string, unit: Unit): Tolerance {
+function marginTolerance(
+  polarity: Polarity,
+  target: number,
+  margin: Margin,
+  label: string,
+  unit: Unit
+): Tolerance {
   if (margin.value < 0) return { kind: "problem", problem: `${label} is a negative margin` };
   const { value, relative } = margin;
-  const amount = relative ? `${describeFigure(value, "percent")} of the target's value` : unit === "percent" ? `${describeFigure(value, "percent").replace("%", "")} percentage points` : describeFigure(value, unit);
+  const amount = relative
+    ? `${describeFigure(value, "percent")} of the target's value`
+    : unit === "percent"
+      ? `${describeFigure(value, "percent").replace("%", "")} percentage points`
+      : describeFigure(value, unit);
   // Worked out in decimal: 0.2 - 0.05 must be exactly the 15% an analyst would write.
   const below = (end: number): number => decimal(relative ? end * (1 - value) : end - value);
   const above = (end: number): number => decimal(relative ? end * (1 + value) : end + value);
@@ -343,12 +551,22 @@ function marginTolerance(polarity: Polarity, target: number, margin: Margin, lab
     case "range": {
       const low = below(polarity.low);
       const high = above(polarity.high);
-      return { kind: "range", low, high, reading: `${label} "${margin.written}" read as ${amount} either side: ${describeFigure(low, unit)}-${describeFigure(high, unit)}` };
+      return {
+        kind: "range",
+        low,
+        high,
+        reading: `${label} "${margin.written}" read as ${amount} either side: ${describeFigure(low, unit)}-${describeFigure(high, unit)}`,
+      };
     }
     case "higher":
     case "lower": {
       const edge = polarity.kind === "higher" ? below(target) : above(target);
-      return { kind: "figure", value: edge, inclusive: true, reading: `${label} "${margin.written}" read as ${amount} ${polarity.kind === "higher" ? "below" : "above"} the target: ${describeFigure(edge, unit)}` };
+      return {
+        kind: "figure",
+        value: edge,
+        inclusive: true,
+        reading: `${label} "${margin.written}" read as ${amount} ${polarity.kind === "higher" ? "below" : "above"} the target: ${describeFigure(edge, unit)}`,
+      };
     }
   }
 }
@@ -373,5 +591,7 @@ export function definitionProblems(definition: Definition): string[] {
   const { standing } = definition;
   if (standing.kind === "check") return standing.problems;
   if (standing.kind !== "rated") return [];
-  return Object.values(standing.tolerances).flatMap((tolerance) => (tolerance.kind === "problem" ? [tolerance.problem] : []));
+  return Object.values(standing.tolerances).flatMap((tolerance) =>
+    tolerance.kind === "problem" ? [tolerance.problem] : []
+  );
 }

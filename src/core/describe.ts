@@ -6,7 +6,12 @@ import { describeFigure } from "./units";
 export function describeDefinition(definition: Definition): string {
   const { standing, unit } = definition;
   const figure = (value: number): string => describeFigure(value, unit);
-  const scale = unit === "percent" ? (definition.scale === "whole" ? ", kept as whole numbers (90 means 90%)" : ", kept as fractions (0.9 means 90%)") : "";
+  const scale =
+    unit === "percent"
+      ? definition.scale === "whole"
+        ? ", kept as whole numbers (90 means 90%)"
+        : ", kept as fractions (0.9 means 90%)"
+      : "";
   const unitWords = `unit ${unit === "percent" ? "%" : unit}${scale}`;
   switch (standing.kind) {
     case "suspended":
@@ -18,18 +23,31 @@ export function describeDefinition(definition: Definition): string {
       return "Check definition";
     case "rated": {
       const { polarity } = standing;
-      const target = polarity.kind === "range" ? `target range ${figure(polarity.low)}-${figure(polarity.high)}` : `target ${figure(standing.target)}`;
+      const target =
+        polarity.kind === "range"
+          ? `target range ${figure(polarity.low)}-${figure(polarity.high)}`
+          : `target ${figure(standing.target)}`;
       const tolerances = definition.toleranceSets.map((set) => {
         const tolerance = standing.tolerances[toleranceSetKey(set)];
         return `${isStandardSet(set) ? "tolerance" : `${set} tolerance`} ${describeTolerance(tolerance, figure, !isStandardSet(set))}`;
       });
       // Wordings other than the seed's plain ones say how they were read: "\"H\" read as Bigger is better".
-      return [polarityWords(polarity), target, ...tolerances, unitWords, ...definition.readings].join("; ");
+      return [
+        polarityWords(polarity),
+        target,
+        ...tolerances,
+        unitWords,
+        ...definition.readings,
+      ].join("; ");
     }
   }
 }
 
-function describeTolerance(tolerance: Tolerance | undefined, figure: (value: number) => string, alternative: boolean): string {
+function describeTolerance(
+  tolerance: Tolerance | undefined,
+  figure: (value: number) => string,
+  alternative: boolean
+): string {
   if (!tolerance) return alternative ? "as standard" : "none";
   switch (tolerance.kind) {
     case "none":

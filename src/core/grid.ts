@@ -70,5 +70,10 @@ export function areaOfAddress(address: string): GridArea {
   const [first, last = first] = local.split(":");
   const topLeft = topLeftOf(first);
   const bottomRight = topLeftOf(last);
-  return { top: topLeft.row, left: topLeft.column, bottom: bottomRight.row, right: bottomRight.column };
+  return {
+    top: topLeft.row,
+    left: topLeft.column,
+    bottom: bottomRight.row,
+    right: bottomRight.column,
+  };
 }

@@ -25,7 +25,12 @@ export type ColumnRole =
   /** Someone else's figure: England, a region, statistical neighbours; `year` null means the latest. */
   | { kind: "comparator"; benchmark: string; year: string | null }
   /** A standing against a benchmark, shown as text: "Top quartile", "12th of 152". */
-  | { kind: "comparator text"; what: "quartile" | "rank"; benchmark: string | null; year: string | null }
+  | {
+      kind: "comparator text";
+      what: "quartile" | "rank";
+      benchmark: string | null;
+      year: string | null;
+    }
   | { kind: "rag" }
   | { kind: "direction of travel" }
   | { kind: "commentary" }
@@ -53,12 +58,19 @@ export function taughtHeadersOf(words: Words | undefined): TaughtHeaders | undef
   return taught;
 }
 
-function roleOfMeaning(meaning: HeaderMeaning, word: string): ColumnRole | "not a period" | "period" {
+function roleOfMeaning(
+  meaning: HeaderMeaning,
+  word: string
+): ColumnRole | "not a period" | "period" {
   switch (meaning.role) {
     case "tolerance":
       return { kind: "tolerance", set: meaning.set };
     case "comparator":
-      return { kind: "comparator", benchmark: word.replace(/\s+/g, " ").trim(), year: yearOf(word) };
+      return {
+        kind: "comparator",
+        benchmark: word.replace(/\s+/g, " ").trim(),
+        year: yearOf(word),
+      };
     case "period":
     case "not a period":
       return meaning.role;
@@ -76,7 +88,20 @@ function roleOfMeaning(meaning: HeaderMeaning, word: string): ColumnRole | "not 
   }
 }
 
-const monthNames = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const monthNames = [
+  "jan",
+  "feb",
+  "mar",
+  "apr",
+  "may",
+  "jun",
+  "jul",
+  "aug",
+  "sep",
+  "oct",
+  "nov",
+  "dec",
+];
 const monthWord = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
 /** "Apr-21", "April 2021", "Sep 21", "Apr": a month, with or without its year. */
 const monthPattern = new RegExp(String.raw`^${monthWord}\.?(?:[\s\-/']*(?:\d{2}|\d{4}))?$`, "i");
@@ -91,19 +116,26 @@ const summaryPeriod = /^(?:average|avg|ytd|year to date|outturn|actual|full year
 const shortYearAfterQuarter = /^(?:q|qtr|quarter)\s*[1-4]\s+(?:fy\s*)?\d{2}\s*[/\-–]\s*\d{2}$/i;
 
 // The roles, tried in order on a header's loose words ("KPI No." is "kpi no", "Good is:" is "good is").
-const tolerancePattern = /\btolerances?\b|^floor(?: standard| target| level)?$|^minimum (?:standard|acceptable|level|acceptable level)$|^amber (?:threshold|trigger|tolerance|level|floor)$|^thresholds?$|^amber$/;
-const polarityPattern = /\bpolarity\b|^direction(?: of improvement)?$|^good(?: performance)? is(?: high or low)?$|^(?:is )?better (?:if|is|when)$|^aim$|^higher or lower(?: is better)?$|^good$/;
+const tolerancePattern =
+  /\btolerances?\b|^floor(?: standard| target| level)?$|^minimum (?:standard|acceptable|level|acceptable level)$|^amber (?:threshold|trigger|tolerance|level|floor)$|^thresholds?$|^amber$/;
+const polarityPattern =
+  /\bpolarity\b|^direction(?: of improvement)?$|^good(?: performance)? is(?: high or low)?$|^(?:is )?better (?:if|is|when)$|^aim$|^higher or lower(?: is better)?$|^good$/;
 const ragPattern = /\brag\b|\bstatus\b|^rating$|^red amber green$/;
 const targetPattern = /\btargets?\b|^goals?$|^annual goal$|^ambition$/;
 const unitPattern = /^units?(?: of measure(?:ment)?)?$|^measure(?:ment)? unit$/;
-const measurePattern = /\bmeasures?\b|^(?:key )?(?:performance )?indicators?(?: (?:description|name|title))?$|^kpi (?:name|description|title)$|^(?:description|metrics?)$/;
+const measurePattern =
+  /\bmeasures?\b|^(?:key )?(?:performance )?indicators?(?: (?:description|name|title))?$|^kpi (?:name|description|title)$|^(?:description|metrics?)$/;
 const kpiNumberPattern = /^kpi(?: no| number| num)?$/;
-const referencePattern = /^(?:ref(?:erence)?(?: no| number| code| id)?|no|number|num|id|code|kpi (?:ref|reference|id|code)|(?:indicator|measure|pi) (?:ref|reference|no|number|id|code))$/;
-const sectionPattern = /^(?:type|section|category|area|theme|service|service area|domain|priority|outcome|group)$/;
+const referencePattern =
+  /^(?:ref(?:erence)?(?: no| number| code| id)?|no|number|num|id|code|kpi (?:ref|reference|id|code)|(?:indicator|measure|pi) (?:ref|reference|no|number|id|code))$/;
+const sectionPattern =
+  /^(?:type|section|category|area|theme|service|service area|domain|priority|outcome|group)$/;
 const directionPattern = /\bdot\b|\bdirection of travel\b|\btrend\b|\btravel\b/;
-const commentaryPattern = /\bcomment(?:s|ary)?\b|\bnotes?\b|\bnarrative\b|\bexplanation\b|\bactions?\b/;
+const commentaryPattern =
+  /\bcomment(?:s|ary)?\b|\bnotes?\b|\bnarrative\b|\bexplanation\b|\bactions?\b/;
 /** Columns beside the periods that are read as context, whatever year or quarter their label names. */
-const notPeriodPattern = /\bdata period\b|\bperiod covered\b|\bfrequency\b|\bsources?\b|\bowners?\b|\blead\b|\bnumerator\b|\bdenominator\b|\bchange\b|\bvariance\b|\bdifference\b|\bbaseline\b|\bforecast\b|\bprojection\b/;
+const notPeriodPattern =
+  /\bdata period\b|\bperiod covered\b|\bfrequency\b|\bsources?\b|\bowners?\b|\blead\b|\bnumerator\b|\bdenominator\b|\bchange\b|\bvariance\b|\bdifference\b|\bbaseline\b|\bforecast\b|\bprojection\b/;
 
 /** The text of a header cell, with a date (a month header stored as an Excel date) written "Apr-21". */
 export function headerText(cell: CellValue, numberFormat = "General"): string {
@@ -134,7 +166,14 @@ export function monthLabel(serial: number): string {
 /** Whether a label names a period: a year, quarter, month or a year's summary figure. */
 export function isPeriodLabel(label: string): boolean {
   const text = label.replace(/\s+/g, " ").trim();
-  return yearPattern.test(text) || quarterPattern.test(text) || monthPattern.test(text) || summaryPeriod.test(text) || shortYearAfterQuarter.test(text) || yearOnly.test(text);
+  return (
+    yearPattern.test(text) ||
+    quarterPattern.test(text) ||
+    monthPattern.test(text) ||
+    summaryPeriod.test(text) ||
+    shortYearAfterQuarter.test(text) ||
+    yearOnly.test(text)
+  );
 }
 
 /**
@@ -148,10 +187,23 @@ export function knownRoleOfLabel(label: string, taught?: TaughtHeaders): ColumnR
   const learnt = taught?.get(loose);
   if (learnt === "not a period") return { kind: "other" };
   if (learnt === "period") return { kind: "period", label: plain };
-  if (learnt) return learnt.kind === "tolerance" && learnt.set === "" ? { kind: "tolerance", set: standardSet } : learnt;
+  if (learnt)
+    return learnt.kind === "tolerance" && learnt.set === ""
+      ? { kind: "tolerance", set: standardSet }
+      : learnt;
   if (tolerancePattern.test(loose)) {
-    const set = plain.replace(/target range/i, "").replace(/tolerance/i, "").replace(/\s+/g, " ").trim();
-    return { kind: "tolerance", set: !/\btolerance\b/.test(loose) || set === "" || /^(standard|target)$/i.test(set) ? standardSet : set };
+    const set = plain
+      .replace(/target range/i, "")
+      .replace(/tolerance/i, "")
+      .replace(/\s+/g, " ")
+      .trim();
+    return {
+      kind: "tolerance",
+      set:
+        !/\btolerance\b/.test(loose) || set === "" || /^(standard|target)$/i.test(set)
+          ? standardSet
+          : set,
+    };
   }
   if (polarityPattern.test(loose)) return { kind: "polarity" };
   if (ragPattern.test(loose)) return { kind: "rag" };
@@ -176,7 +228,12 @@ export function roleOfLabel(label: string, taught?: TaughtHeaders): ColumnRole {
 }
 
 const thresholdKinds = new Set<ColumnRole["kind"]>(["polarity", "target", "tolerance"]);
-const readAsideKinds = new Set<ColumnRole["kind"]>(["rag", "direction of travel", "commentary", "other"]);
+const readAsideKinds = new Set<ColumnRole["kind"]>([
+  "rag",
+  "direction of travel",
+  "commentary",
+  "other",
+]);
 
 /**
  * The role of a column whose header spans rows, its labels top to bottom. A comparator or a column read
@@ -191,7 +248,10 @@ export function roleOfHeader(parts: readonly string[], taught?: TaughtHeaders): 
   const roles = labels.map((label) => knownRoleOfLabel(label, taught));
   if (roles.some((role) => role?.kind === "comparator" || role?.kind === "comparator text")) {
     const own = labels[labels.length - 1];
-    return readComparatorHeader(own, labels.slice(0, -1).join(" ")) ?? readComparatorHeader(labels[0], labels.slice(1).join(" ")) ?? { kind: "other" };
+    return (
+      readComparatorHeader(own, labels.slice(0, -1).join(" ")) ??
+      readComparatorHeader(labels[0], labels.slice(1).join(" ")) ?? { kind: "other" }
+    );
   }
   const aside = roles.find((role) => role !== null && readAsideKinds.has(role.kind));
   if (aside) return aside;
@@ -199,11 +259,14 @@ export function roleOfHeader(parts: readonly string[], taught?: TaughtHeaders): 
     // The lowest label names the column where it is a threshold itself ("Target" under "Target Range",
     // "Amber threshold" under a year); otherwise the labels together do ("Tolerance" over "Covid19").
     const lowest = roles[roles.length - 1];
-    return lowest !== null && thresholdKinds.has(lowest.kind) ? lowest : roleOfLabel(labels.join(" "), taught);
+    return lowest !== null && thresholdKinds.has(lowest.kind)
+      ? lowest
+      : roleOfLabel(labels.join(" "), taught);
   }
   const named = roles.find((role) => role !== null && role.kind !== "period");
   if (named) return named;
-  if (roles.some((role) => role?.kind === "period")) return { kind: "period", label: periodLabel(labels) };
+  if (roles.some((role) => role?.kind === "period"))
+    return { kind: "period", label: periodLabel(labels) };
   return roleOfLabel(labels.join(" "), taught);
 }
 
@@ -214,7 +277,8 @@ function periodLabel(labels: readonly string[]): string {
     return labels.join(" ");
   }
   const others = labels.filter((_, index) => index !== yearAt);
-  if (others.every((label) => monthPattern.test(label))) return [...others, labels[yearAt]].join(" ");
+  if (others.every((label) => monthPattern.test(label)))
+    return [...others, labels[yearAt]].join(" ");
   return [labels[yearAt], ...others].join(" ");
 }
 
@@ -235,13 +299,26 @@ export function isHeaderParent(label: string, taught?: TaughtHeaders): boolean {
   if (label === "") return true;
   const role = knownRoleOfLabel(label, taught);
   if (role === null) return false;
-  return role.kind === "period" || role.kind === "comparator" || role.kind === "comparator text" || readAsideKinds.has(role.kind) || role.kind === "target" || role.kind === "tolerance";
+  return (
+    role.kind === "period" ||
+    role.kind === "comparator" ||
+    role.kind === "comparator text" ||
+    readAsideKinds.has(role.kind) ||
+    role.kind === "target" ||
+    role.kind === "tolerance"
+  );
 }
 
 /** Whether a cell's text could be the lower half of a two-row header ("Target", "Average", "Qtr1", "England"). */
 export function isHeaderContinuation(text: string, taught?: TaughtHeaders): boolean {
-  if (text === "" || /^(?:target|tolerance|range|standard|actual|average)$/i.test(text)) return true;
+  if (text === "" || /^(?:target|tolerance|range|standard|actual|average)$/i.test(text))
+    return true;
   const role = knownRoleOfLabel(text, taught);
   if (role === null) return false;
-  return role.kind !== "measure" && role.kind !== "section" && role.kind !== "kpi number" && role.kind !== "reference";
+  return (
+    role.kind !== "measure" &&
+    role.kind !== "section" &&
+    role.kind !== "kpi number" &&
+    role.kind !== "reference"
+  );
 }

@@ -9,7 +9,16 @@ import type { TableColumn } from "./column-map";
 import { looseHeader } from "./comparators";
 import type { Grid } from "./grid";
 import { toleranceSetKey } from "./tolerance-set";
-import { headerText, isDateFormat, isHeaderContinuation, isHeaderParent, knownRoleOfLabel, roleOfHeader, type ColumnRole, type TaughtHeaders } from "./headers";
+import {
+  headerText,
+  isDateFormat,
+  isHeaderContinuation,
+  isHeaderParent,
+  knownRoleOfLabel,
+  roleOfHeader,
+  type ColumnRole,
+  type TaughtHeaders,
+} from "./headers";
 
 export interface Layout {
   /** Grid rows of the header block, top to bottom. */
@@ -44,7 +53,8 @@ export function mergesOf(grid: Grid): Merges {
   for (const area of grid.merges) if (area.right + 1 > width) width = area.right + 1;
   for (const area of grid.merges) {
     for (let row = area.top; row <= area.bottom; row++) {
-      for (let column = area.left; column <= area.right; column++) owner.set(row * width + column, { row: area.top, column: area.left });
+      for (let column = area.left; column <= area.right; column++)
+        owner.set(row * width + column, { row: area.top, column: area.left });
     }
   }
   const none = owner.size === 0;
@@ -53,30 +63,53 @@ export function mergesOf(grid: Grid): Merges {
       const top = none ? undefined : owner.get(row * width + column);
       return (top ? grid.values[top.row]?.[top.column] : grid.values[row]?.[column]) ?? null;
     },
-    continuesFromAbove: (row, column) => !none && (owner.get(row * width + column)?.row ?? row) < row,
+    continuesFromAbove: (row, column) =>
+      !none && (owner.get(row * width + column)?.row ?? row) < row,
   };
 }
 
 /** Short header words that a header row's thresholds or row numbers start with: a cheap first look. */
-const headerHint = /polarity|target|toleran|kpi|floor|threshold|minimum|amber|ambition|^\s*(?:ref|no\b|id\b|code|good|aim|direction|better|goal|higher or lower)/i;
+const headerHint =
+  /polarity|target|toleran|kpi|floor|threshold|minimum|amber|ambition|^\s*(?:ref|no\b|id\b|code|good|aim|direction|better|goal|higher or lower)/i;
 
 /**
  * Whether a row may be a header row at all, looked at cheaply since most rows are data: a header holds no
  * figure (but month dates and years) and names a threshold or a row number.
  */
-export function mayBeHeaderRow(cells: readonly CellValue[], formats: readonly string[] | undefined, taught: TaughtHeaders | undefined): boolean {
+export function mayBeHeaderRow(
+  cells: readonly CellValue[],
+  formats: readonly string[] | undefined,
+  taught: TaughtHeaders | undefined
+): boolean {
   // Figures first: a data row is passed over on its first figure, before any header word is looked for.
   for (let column = 0; column < cells.length; column++) {
     const cell = cells[column];
-    if (typeof cell === "number" && !(Number.isInteger(cell) && cell >= 1990 && cell <= 2100) && !isDateFormat(formats?.[column] ?? "General")) return false;
+    if (
+      typeof cell === "number" &&
+      !(Number.isInteger(cell) && cell >= 1990 && cell <= 2100) &&
+      !isDateFormat(formats?.[column] ?? "General")
+    )
+      return false;
   }
   for (const cell of cells) {
-    if (typeof cell === "string" && cell.length <= 40 && (headerHint.test(cell) || (taught !== undefined && taught.size > 0 && taught.has(looseHeader(cell))))) return true;
+    if (
+      typeof cell === "string" &&
+      cell.length <= 40 &&
+      (headerHint.test(cell) ||
+        (taught !== undefined && taught.size > 0 && taught.has(looseHeader(cell))))
+    )
+      return true;
   }
   return false;
 }
 
-const ratedKinds = new Set<ColumnRole["kind"]>(["polarity", "target", "tolerance", "kpi number", "reference"]);
+const ratedKinds = new Set<ColumnRole["kind"]>([
+  "polarity",
+  "target",
+  "tolerance",
+  "kpi number",
+  "reference",
+]);
 /** Columns that describe the row itself: nothing above them in the header is a parent of theirs. */
 const rowColumnKinds = new Set<ColumnRole["kind"]>([...ratedKinds, "measure", "section", "unit"]);
 
@@ -85,7 +118,13 @@ const rowColumnKinds = new Set<ColumnRole["kind"]>([...ratedKinds, "measure", "s
  * by side (each starts at its own Measure column, with the section or row-number columns just before it).
  * `above` is the first grid row the block may reach up to.
  */
-export function layoutsAt(grid: Grid, merges: Merges, row: number, above: number, taught?: TaughtHeaders): Layout[] {
+export function layoutsAt(
+  grid: Grid,
+  merges: Merges,
+  row: number,
+  above: number,
+  taught?: TaughtHeaders
+): Layout[] {
   const cells = grid.values[row] ?? [];
   if (!mayBeHeaderRow(cells, grid.numberFormats[row], taught)) return [];
   const labelsOf = labelReader(grid, merges);
@@ -95,38 +134,90 @@ export function layoutsAt(grid: Grid, merges: Merges, row: number, above: number
   const measured = measureColumns(mainLabels, roles);
   if (!measured) return [];
   const { measures, sectionHeader } = measured;
-  const upper = row - 1 >= above ? parentLabels(grid, row - 1, labelsOf(row - 1, { belowMerges: false }), roles, measures, taught) : [];
+  const upper =
+    row - 1 >= above
+      ? parentLabels(
+          grid,
+          row - 1,
+          labelsOf(row - 1, { belowMerges: false }),
+          roles,
+          measures,
+          taught
+        )
+      : [];
   const lower = lowerLabels(grid, row, labelsOf(row + 1, { belowMerges: true }), measures, taught);
   let width = Math.max(cells.length, lower.length, upper.length);
-  for (const area of grid.merges) if (area.top <= row && area.bottom >= row && area.right + 1 > width) width = area.right + 1;
+  for (const area of grid.merges)
+    if (area.top <= row && area.bottom >= row && area.right + 1 > width) width = area.right + 1;
   const starts = tableStarts(measures, roles);
-  const headerRows = [...(upper.length > 0 ? [row - 1] : []), row, ...(lower.length > 0 ? [row + 1] : [])];
+  const headerRows = [
+    ...(upper.length > 0 ? [row - 1] : []),
+    row,
+    ...(lower.length > 0 ? [row + 1] : []),
+  ];
   return measures.flatMap((measure, index) => {
-    const layout: Layout = { headerRows, measure, sectionHeader, tolerances: [], periods: [], columns: [] };
+    const layout: Layout = {
+      headerRows,
+      measure,
+      sectionHeader,
+      tolerances: [],
+      periods: [],
+      columns: [],
+    };
     for (let column = starts[index]; column < (starts[index + 1] ?? width); column++) {
       const parts = [upper[column] ?? "", mainLabels[column] ?? "", lower[column] ?? ""];
-      const role: ColumnRole = column === measure ? { kind: "measure" } : roleOfHeader(parts, taught);
+      const role: ColumnRole =
+        column === measure ? { kind: "measure" } : roleOfHeader(parts, taught);
       const stacked = parts.filter((part, at) => part !== "" && part !== parts[at - 1]);
-      if (stacked.length > 0) layout.columns.push({ column, header: stacked.join(" "), label: stacked[stacked.length - 1], role });
+      if (stacked.length > 0)
+        layout.columns.push({
+          column,
+          header: stacked.join(" "),
+          label: stacked[stacked.length - 1],
+          role,
+        });
       assignRole(layout, role, column);
     }
-    const rated = layout.polarity !== undefined || layout.target !== undefined || layout.kpiNumber !== undefined || layout.reference !== undefined;
+    const rated =
+      layout.polarity !== undefined ||
+      layout.target !== undefined ||
+      layout.kpiNumber !== undefined ||
+      layout.reference !== undefined;
     return rated && layout.periods.length > 0 ? [layout] : [];
   });
 }
 
 /** A row's header labels, merged cells read from their top-left; below merges, a cell merged down from above adds nothing. */
-function labelReader(grid: Grid, merges: Merges): (row: number, options: { belowMerges: boolean }) => string[] {
-  const label = (at: number, column: number): string => headerText(merges.value(at, column), grid.numberFormats[at]?.[column]);
-  return (row, { belowMerges }) => (grid.values[row] ?? []).map((_, column) => (belowMerges && merges.continuesFromAbove(row, column) ? "" : label(row, column)));
+function labelReader(
+  grid: Grid,
+  merges: Merges
+): (row: number, options: { belowMerges: boolean }) => string[] {
+  const label = (at: number, column: number): string =>
+    headerText(merges.value(at, column), grid.numberFormats[at]?.[column]);
+  return (row, { belowMerges }) =>
+    (grid.values[row] ?? []).map((_, column) =>
+      belowMerges && merges.continuesFromAbove(row, column) ? "" : label(row, column)
+    );
 }
 
 /** The Measure columns of a header row; without one, a first text column headed with a section name ("Children in care") is it. */
-function measureColumns(labels: readonly string[], roles: ReadonlyArray<ColumnRole | null>): { measures: number[]; sectionHeader?: string } | null {
+function measureColumns(
+  labels: readonly string[],
+  roles: ReadonlyArray<ColumnRole | null>
+): { measures: number[]; sectionHeader?: string } | null {
   const measures = roles.flatMap((role, column) => (role?.kind === "measure" ? [column] : []));
   if (measures.length > 0) return { measures };
-  const bound = roles.findIndex((role) => role !== null && (role.kind === "polarity" || role.kind === "target" || role.kind === "tolerance" || role.kind === "period"));
-  const first = labels.findIndex((text, column) => text !== "" && (bound < 0 || column < bound) && roles[column] === null);
+  const bound = roles.findIndex(
+    (role) =>
+      role !== null &&
+      (role.kind === "polarity" ||
+        role.kind === "target" ||
+        role.kind === "tolerance" ||
+        role.kind === "period")
+  );
+  const first = labels.findIndex(
+    (text, column) => text !== "" && (bound < 0 || column < bound) && roles[column] === null
+  );
   return first < 0 ? null : { measures: [first], sectionHeader: labels[first] };
 }
 
@@ -136,28 +227,63 @@ function measureColumns(labels: readonly string[], roles: ReadonlyArray<ColumnRo
  * A parent stands over periods and columns read aside, never over the measure, its thresholds or its ids
  * (a title such as "Scorecard 2022/23" above a Ref column is no parent of it). [] when the row is no parent row.
  */
-function parentLabels(grid: Grid, upperRow: number, labels: readonly string[], roles: ReadonlyArray<ColumnRole | null>, measures: readonly number[], taught: TaughtHeaders | undefined): string[] {
+function parentLabels(
+  grid: Grid,
+  upperRow: number,
+  labels: readonly string[],
+  roles: ReadonlyArray<ColumnRole | null>,
+  measures: readonly number[],
+  taught: TaughtHeaders | undefined
+): string[] {
   const parents = labels.map((text, column) => {
     const below = roles[column];
-    if (text === "" || !isHeaderParent(text, taught) || (below && rowColumnKinds.has(below.kind))) return "";
+    if (text === "" || !isHeaderParent(text, taught) || (below && rowColumnKinds.has(below.kind)))
+      return "";
     const role = knownRoleOfLabel(text, taught);
     return role && role.kind !== "target" && role.kind !== "tolerance" ? text : "";
   });
-  const numbers = (grid.values[upperRow] ?? []).some((cell, column) => typeof cell === "number" && !isDateFormat(grid.numberFormats[upperRow]?.[column] ?? "General"));
-  return !numbers && parents.some((text) => text !== "") && measures.every((measure) => parents[measure] === "") ? parents : [];
+  const numbers = (grid.values[upperRow] ?? []).some(
+    (cell, column) =>
+      typeof cell === "number" && !isDateFormat(grid.numberFormats[upperRow]?.[column] ?? "General")
+  );
+  return !numbers &&
+    parents.some((text) => text !== "") &&
+    measures.every((measure) => parents[measure] === "")
+    ? parents
+    : [];
 }
 
 /** The lower half of a two-row header (quarters under a merged year), or [] when the row below is not one. */
-function lowerLabels(grid: Grid, row: number, labels: string[], measures: readonly number[], taught: TaughtHeaders | undefined): string[] {
-  const twoRows = row + 1 < grid.values.length && measures.every((measure) => (labels[measure] ?? "") === "") && labels.some((text) => text !== "") && labels.every((text) => isHeaderContinuation(text, taught));
+function lowerLabels(
+  grid: Grid,
+  row: number,
+  labels: string[],
+  measures: readonly number[],
+  taught: TaughtHeaders | undefined
+): string[] {
+  const twoRows =
+    row + 1 < grid.values.length &&
+    measures.every((measure) => (labels[measure] ?? "") === "") &&
+    labels.some((text) => text !== "") &&
+    labels.every((text) => isHeaderContinuation(text, taught));
   return twoRows ? labels : [];
 }
 
 /** Where each table side by side starts: at its Measure column, with its section or row-number columns just before it. */
-function tableStarts(measures: readonly number[], roles: ReadonlyArray<ColumnRole | null>): number[] {
+function tableStarts(
+  measures: readonly number[],
+  roles: ReadonlyArray<ColumnRole | null>
+): number[] {
   return measures.map((measure, index) => {
     let start = index === 0 ? 0 : measure;
-    while (index > 0 && start - 1 > measures[index - 1] && (roles[start - 1]?.kind === "section" || roles[start - 1]?.kind === "kpi number" || roles[start - 1]?.kind === "reference")) start--;
+    while (
+      index > 0 &&
+      start - 1 > measures[index - 1] &&
+      (roles[start - 1]?.kind === "section" ||
+        roles[start - 1]?.kind === "kpi number" ||
+        roles[start - 1]?.kind === "reference")
+    )
+      start--;
     return start;
   });
 }
@@ -177,7 +303,12 @@ function assignRole(layout: Layout, role: ColumnRole, column: number): void {
       if (layout.reference === undefined) layout.reference = column;
       return;
     case "tolerance":
-      if (!layout.tolerances.some((tolerance) => toleranceSetKey(tolerance.set) === toleranceSetKey(role.set))) layout.tolerances.push({ set: role.set, column });
+      if (
+        !layout.tolerances.some(
+          (tolerance) => toleranceSetKey(tolerance.set) === toleranceSetKey(role.set)
+        )
+      )
+        layout.tolerances.push({ set: role.set, column });
       return;
     case "period":
       layout.periods.push({ label: role.label, column });

@@ -52,7 +52,10 @@ interface Group {
 }
 
 /** Appraises found tables and plans their rules: for surfaces that hold tables, not an appraisal. */
-export function planFormatting(found: FoundTables, toleranceSet: string = standardSet): FormattingPlan {
+export function planFormatting(
+  found: FoundTables,
+  toleranceSet: string = standardSet
+): FormattingPlan {
   return formattingPlan(appraiseTables(found, toleranceSet));
 }
 
@@ -69,20 +72,32 @@ export function formattingPlan(appraisal: Appraisal): FormattingPlan {
     const colourable = row.kpi.cells.filter((_, index) => row.ratings[index].kind !== "unreadable");
     if (colourable.length === 0) continue;
     if (row.benchmarkStanding !== null) {
-      if (row.benchmarkStanding.kind === "rated") planBenchmarkRules(groups, row.kpi, colourable, row.benchmarkStanding);
+      if (row.benchmarkStanding.kind === "rated")
+        planBenchmarkRules(groups, row.kpi, colourable, row.benchmarkStanding);
     } else planBandRules(groups, groupsOf, row.kpi.definition, colourable, appraisal.toleranceSet);
   }
   const rules = [...groups.values()].map((group) => {
     const appliesTo = areasOf(group.cells);
     const anchor = appliesTo[0].split(":")[0];
-    return { status: group.status, formula: group.formulaFor(anchor), appliesTo, ...ragPalette[group.status] };
+    return {
+      status: group.status,
+      formula: group.formulaFor(anchor),
+      appliesTo,
+      ...ragPalette[group.status],
+    };
   });
   const { sheet, skipped, toleranceSet } = appraisal;
   return { sheet, ...(skipped === undefined ? {} : { skipped }), toleranceSet, rules };
 }
 
 /** The rules of a row rated by its bands: one group per column and set of conditions, so rows alike share rules. */
-function planBandRules(groups: Map<string, Group>, groupsOf: GroupsByConditions, definition: Definition, colourable: readonly PeriodCell[], toleranceSet: string): void {
+function planBandRules(
+  groups: Map<string, Group>,
+  groupsOf: GroupsByConditions,
+  definition: Definition,
+  colourable: readonly PeriodCell[],
+  toleranceSet: string
+): void {
   const banding = bands(definition, toleranceSet);
   if (banding.kind !== "bands") return;
   const column = colourable[0].column;
@@ -99,7 +114,11 @@ function planBandRules(groups: Map<string, Group>, groupsOf: GroupsByConditions,
       group = groups.get(groupKey);
       if (!group) {
         const { status, conditions } = statusConditions;
-        group = { status, formulaFor: (anchor: string) => ruleFormula(anchor, conditions), cells: [] };
+        group = {
+          status,
+          formulaFor: (anchor: string) => ruleFormula(anchor, conditions),
+          cells: [],
+        };
         groups.set(groupKey, group);
       }
       byColumn.set(column, group);
@@ -117,19 +136,45 @@ type GroupsByConditions = Map<StatusConditions, Map<number, Group>>;
  * benchmark. A benchmark from the register (no cell on the row) is written into the rule as its figure.
  * Cells whose benchmark has no figure now get no rule, as their report says No data.
  */
-function planBenchmarkRules(groups: Map<string, Group>, row: KpiRow, colourable: readonly PeriodCell[], standing: Extract<BenchmarkStanding, { kind: "rated" }>): void {
+function planBenchmarkRules(
+  groups: Map<string, Group>,
+  row: KpiRow,
+  colourable: readonly PeriodCell[],
+  standing: Extract<BenchmarkStanding, { kind: "rated" }>
+): void {
   for (const cell of colourable) {
     const benchmark = benchmarkForPeriod(cell.period, standing.target.kind, row.benchmarks ?? []);
-    if (!benchmark || !readBenchmarkFigure(benchmark.value, benchmark.numberFormat, row.definition).ok) continue;
+    if (
+      !benchmark ||
+      !readBenchmarkFigure(benchmark.value, benchmark.numberFormat, row.definition).ok
+    )
+      continue;
     const at = benchmark.address ? parseCellAddress(benchmark.address) : null;
     if (benchmark.address && (!at || at.row !== cell.row)) continue;
     const column = at ? columnLetters(at.column) : null;
-    const literal = typeof benchmark.value === "number" ? formulaNumber(benchmark.value) : `"${String(benchmark.value).replace(/"/g, '""')}"`;
-    for (const { status, condition } of benchmarkCellConditions(cell, benchmark, standing, row.definition)) {
+    const literal =
+      typeof benchmark.value === "number"
+        ? formulaNumber(benchmark.value)
+        : `"${String(benchmark.value).replace(/"/g, '""')}"`;
+    for (const { status, condition } of benchmarkCellConditions(
+      cell,
+      benchmark,
+      standing,
+      row.definition
+    )) {
       const groupKey = `benchmark|${column ?? literal}|${status}|${condition}`;
       let group = groups.get(groupKey);
       if (!group) {
-        group = { status, formulaFor: (anchor: string) => ruleFormula(anchor, [condition], column ? `$${column}${anchor.replace(/^[A-Z]+/, "")}` : literal), cells: [] };
+        group = {
+          status,
+          formulaFor: (anchor: string) =>
+            ruleFormula(
+              anchor,
+              [condition],
+              column ? `$${column}${anchor.replace(/^[A-Z]+/, "")}` : literal
+            ),
+          cells: [],
+        };
         groups.set(groupKey, group);
       }
       group.cells.push(cell);
@@ -158,8 +203,12 @@ function conditionsOf(statusBands: Band[], definition: Definition): StatusCondit
   if (cached) return cached;
   const toSheet = whole ? fractionToPercent : (value: number) => value;
   const result = ragStatuses.flatMap((status) => {
-    const conditions = statusBands.filter((band) => band.status === status).map((band) => bandCondition(band, toSheet));
-    return conditions.length === 0 ? [] : [{ status, conditions, key: `${status}|${conditions.join(";")}` }];
+    const conditions = statusBands
+      .filter((band) => band.status === status)
+      .map((band) => bandCondition(band, toSheet));
+    return conditions.length === 0
+      ? []
+      : [{ status, conditions, key: `${status}|${conditions.join(";")}` }];
   });
   byScale.set(whole, result);
   return result;
@@ -168,8 +217,10 @@ function conditionsOf(statusBands: Band[], definition: Definition): StatusCondit
 /** One band as an Excel condition on the figure `X` (replaced by the anchor cell): "X>=0.9", "AND(X>0.09,X<=0.15)". */
 function bandCondition(band: Band, toSheet: (value: number) => number): string {
   const parts: string[] = [];
-  if (band.low !== -Infinity) parts.push(`X${band.lowInclusive ? ">=" : ">"}${formulaNumber(toSheet(band.low))}`);
-  if (band.high !== Infinity) parts.push(`X${band.highInclusive ? "<=" : "<"}${formulaNumber(toSheet(band.high))}`);
+  if (band.low !== -Infinity)
+    parts.push(`X${band.lowInclusive ? ">=" : ">"}${formulaNumber(toSheet(band.low))}`);
+  if (band.high !== Infinity)
+    parts.push(`X${band.highInclusive ? "<=" : "<"}${formulaNumber(toSheet(band.high))}`);
   if (parts.length === 0) return "TRUE";
   return parts.length === 1 ? parts[0] : `AND(${parts.join(",")})`;
 }
@@ -189,7 +240,9 @@ function ruleFormula(anchor: string, conditions: string[], benchmark?: string): 
   const benchmarkGuard = literal ? "" : `${benchmark}<>"",NOT(ISLOGICAL(${benchmark})),`;
   const benchmarkFigure = literal ? (benchmark ?? "") : figureOf(benchmark);
   // One pass, so a column named X or Y in a reference is never taken for a placeholder.
-  const filled = test.replace(/[XY]/g, (placeholder) => (placeholder === "X" ? figure : benchmarkFigure));
+  const filled = test.replace(/[XY]/g, (placeholder) =>
+    placeholder === "X" ? figure : benchmarkFigure
+  );
   return `=AND(${ruleMarker},${anchor}<>"",NOT(ISLOGICAL(${anchor})),${benchmarkGuard}${filled})`;
 }
 
@@ -208,7 +261,9 @@ function formulaNumber(value: number): string {
  * made in reading order of their top-left cells, so they come out in that order with no sort.
  */
 function areasOf(cells: Array<{ row: number; column: number }>): string[] {
-  const inOrder = isReadingOrder(cells) ? cells : [...cells].sort((a, b) => a.row - b.row || a.column - b.column);
+  const inOrder = isReadingOrder(cells)
+    ? cells
+    : [...cells].sort((a, b) => a.row - b.row || a.column - b.column);
   type Area = { top: number; bottom: number; left: number; right: number };
   const areas: Area[] = [];
   let open: Area[] = []; // areas that reached the previous row
@@ -216,7 +271,9 @@ function areasOf(cells: Array<{ row: number; column: number }>): string[] {
   const closeRow = (): void => {
     const next: Area[] = [];
     for (const run of current) {
-      const above = open.find((area) => area.left === run.left && area.right === run.right && area.bottom === run.top - 1);
+      const above = open.find(
+        (area) => area.left === run.left && area.right === run.right && area.bottom === run.top - 1
+      );
       if (above) above.bottom = run.top;
       else areas.push(run);
       next.push(above ?? run);
@@ -232,19 +289,26 @@ function areasOf(cells: Array<{ row: number; column: number }>): string[] {
     }
     const last = current[current.length - 1];
     if (last && cell.column === last.right + 1) last.right = cell.column;
-    else if (!last || cell.column > last.right) current.push({ top: row, bottom: row, left: cell.column, right: cell.column });
+    else if (!last || cell.column > last.right)
+      current.push({ top: row, bottom: row, left: cell.column, right: cell.column });
   }
   closeRow();
   const letters: string[] = [];
-  const at = (row: number, column: number): string => (letters[column] ??= columnLetters(column)) + String(row + 1);
-  return areas.map((area) => (area.top === area.bottom && area.left === area.right ? at(area.top, area.left) : `${at(area.top, area.left)}:${at(area.bottom, area.right)}`));
+  const at = (row: number, column: number): string =>
+    (letters[column] ??= columnLetters(column)) + String(row + 1);
+  return areas.map((area) =>
+    area.top === area.bottom && area.left === area.right
+      ? at(area.top, area.left)
+      : `${at(area.top, area.left)}:${at(area.bottom, area.right)}`
+  );
 }
 
 function isReadingOrder(cells: ReadonlyArray<{ row: number; column: number }>): boolean {
   for (let index = 1; index < cells.length; index++) {
     const before = cells[index - 1];
     const cell = cells[index];
-    if (cell.row < before.row || (cell.row === before.row && cell.column <= before.column)) return false;
+    if (cell.row < before.row || (cell.row === before.row && cell.column <= before.column))
+      return false;
   }
   return true;
 }

@@ -26,9 +26,13 @@ export type PolarityReading =
  */
 export type PolarityPlace = "under a polarity heading" | "in free text";
 
-const seedPhrases = polarityPhrases.map(({ phrase, direction }) => ({ words: phrase.toLowerCase(), direction }));
+const seedPhrases = polarityPhrases.map(({ phrase, direction }) => ({
+  words: phrase.toLowerCase(),
+  direction,
+}));
 
-export const polarityWordsHelp = "Bigger is better, Smaller is better, In range is better, a wording such as Higher is better or Aim to reduce, H or L, or Monitoring only";
+export const polarityWordsHelp =
+  "Bigger is better, Smaller is better, In range is better, a wording such as Higher is better or Aim to reduce, H or L, or Monitoring only";
 
 /** The names the core gives each way, in the seed's words. */
 export const directionWords: Readonly<Record<Direction, string>> = {
@@ -37,35 +41,100 @@ export const directionWords: Readonly<Record<Direction, string>> = {
   range: "In range is better",
 };
 
-const higherWords = new Set(["higher", "bigger", "more", "high", "increase", "increasing", "increased", "up", "upward", "upwards", "maximise", "maximize", "greater", "larger"]);
-const lowerWords = new Set(["lower", "smaller", "less", "fewer", "low", "reduce", "reducing", "reduced", "reduction", "decrease", "decreasing", "down", "downward", "downwards", "minimise", "minimize"]);
+const higherWords = new Set([
+  "higher",
+  "bigger",
+  "more",
+  "high",
+  "increase",
+  "increasing",
+  "increased",
+  "up",
+  "upward",
+  "upwards",
+  "maximise",
+  "maximize",
+  "greater",
+  "larger",
+]);
+const lowerWords = new Set([
+  "lower",
+  "smaller",
+  "less",
+  "fewer",
+  "low",
+  "reduce",
+  "reducing",
+  "reduced",
+  "reduction",
+  "decrease",
+  "decreasing",
+  "down",
+  "downward",
+  "downwards",
+  "minimise",
+  "minimize",
+]);
 /** Words of aim or merit: what makes a direction a polarity rather than a description. */
 const meritWords = new Set(["better", "good", "best", "aim", "aims", "target", "="]);
 /** Words that carry no meaning of their own in a polarity wording ("Good performance is: higher"). */
-const fillerWords = new Set(["is", "are", "be", "to", "the", "a", "an", "it", "if", "when", "performance", "than", "we", "should", "polarity"]);
+const fillerWords = new Set([
+  "is",
+  "are",
+  "be",
+  "to",
+  "the",
+  "a",
+  "an",
+  "it",
+  "if",
+  "when",
+  "performance",
+  "than",
+  "we",
+  "should",
+  "polarity",
+]);
 
 /** Codes a polarity column holds: only there, since a lone letter means nothing in free text. */
 const codes: Readonly<Record<string, Direction>> = { h: "higher", l: "lower", t: "range" };
 
-const rangeWordings = /^(?:(?:stay|keep|be|aim to (?:stay|be))\s+)?(?:close to|near|near to|as close as possible to|within range of|in line with)\s+(?:the\s+)?target$|^(?:in|within)\s+(?:the\s+)?(?:target\s+)?range$/;
-const contextWordings = /^(?:(?:measure|indicator|figure)s?\s+)?for\s+information(?:\s+only)?$|^information\s+only$|^monitor(?:ing)?(?:\s+only)?$|^context(?:ual)?(?:\s+(?:only|measure|indicator))?$|^no\s+polarity$|^n\s?a$|^not\s+applicable$|^none$/;
+const rangeWordings =
+  /^(?:(?:stay|keep|be|aim to (?:stay|be))\s+)?(?:close to|near|near to|as close as possible to|within range of|in line with)\s+(?:the\s+)?target$|^(?:in|within)\s+(?:the\s+)?(?:target\s+)?range$/;
+const contextWordings =
+  /^(?:(?:measure|indicator|figure)s?\s+)?for\s+information(?:\s+only)?$|^information\s+only$|^monitor(?:ing)?(?:\s+only)?$|^context(?:ual)?(?:\s+(?:only|measure|indicator))?$|^no\s+polarity$|^n\s?a$|^not\s+applicable$|^none$/;
 /** A dash in a polarity cell says the row has none, as a dash does in a target or tolerance cell. */
 const dashes = /^[-–—]$/;
 
 /** Reads a polarity cell, taught words first. Never throws. */
-export function readPolarityWording(cell: CellValue, words?: Words, place: PolarityPlace = "under a polarity heading"): Read<PolarityReading> {
+export function readPolarityWording(
+  cell: CellValue,
+  words?: Words,
+  place: PolarityPlace = "under a polarity heading"
+): Read<PolarityReading> {
   if (cell === null) return { ok: true, value: { kind: "none" } };
-  if (typeof cell !== "string") return { ok: false, problem: `the polarity ${isExcelError(cell) ? cell.error : String(cell)} is not wording the add-in knows (use ${polarityWordsHelp})` };
+  if (typeof cell !== "string")
+    return {
+      ok: false,
+      problem: `the polarity ${isExcelError(cell) ? cell.error : String(cell)} is not wording the add-in knows (use ${polarityWordsHelp})`,
+    };
   const written = cell.replace(/\s+/g, " ").trim();
   if (written === "") return { ok: true, value: { kind: "none" } };
 
   const taught = taughtWord(words, written);
   if (taught?.meaning.kind === "polarity") {
     const polarity = taught.meaning.polarity;
-    return { ok: true, value: polarity === "context" ? { kind: "context", reading: taughtSource(taught) } : { kind: "directions", directions: [polarity], reading: taughtSource(taught) } };
+    return {
+      ok: true,
+      value:
+        polarity === "context"
+          ? { kind: "context", reading: taughtSource(taught) }
+          : { kind: "directions", directions: [polarity], reading: taughtSource(taught) },
+    };
   }
 
-  if (dashes.test(written)) return { ok: true, value: { kind: "context", reading: `the polarity says "${written}"` } };
+  if (dashes.test(written))
+    return { ok: true, value: { kind: "context", reading: `the polarity says "${written}"` } };
   const phrases = seedPhrasesOf(written.toLowerCase());
   if (phrases) return { ok: true, value: { kind: "directions", directions: phrases } };
 
@@ -73,20 +142,52 @@ export function readPolarityWording(cell: CellValue, words?: Words, place: Polar
   const loose = lower.replace(/[^\p{L}\p{N}=]+/gu, " ").trim();
   const headed = place === "under a polarity heading";
   const code = headed ? codes[loose] : undefined;
-  if (code && /^\p{L}\.?$/u.test(written)) return { ok: true, value: { kind: "directions", directions: [code], reading: `"${written}" read as ${code === "range" ? "stay close to target (In range is better)" : directionWords[code]}` } };
-  if (rangeWordings.test(loose)) return { ok: true, value: { kind: "directions", directions: ["range"], reading: `"${written}" read as In range is better` } };
-  if (contextWordings.test(loose)) return { ok: true, value: { kind: "context", reading: `the polarity says "${written}"` } };
+  if (code && /^\p{L}\.?$/u.test(written))
+    return {
+      ok: true,
+      value: {
+        kind: "directions",
+        directions: [code],
+        reading: `"${written}" read as ${code === "range" ? "stay close to target (In range is better)" : directionWords[code]}`,
+      },
+    };
+  if (rangeWordings.test(loose))
+    return {
+      ok: true,
+      value: {
+        kind: "directions",
+        directions: ["range"],
+        reading: `"${written}" read as In range is better`,
+      },
+    };
+  if (contextWordings.test(loose))
+    return { ok: true, value: { kind: "context", reading: `the polarity says "${written}"` } };
 
   const direction = directionOfWording(loose, headed);
-  if (direction) return { ok: true, value: { kind: "directions", directions: [direction], reading: `"${written}" read as ${directionWords[direction]}` } };
-  return { ok: false, problem: `the polarity "${written}" is not wording the add-in knows (use ${polarityWordsHelp})` };
+  if (direction)
+    return {
+      ok: true,
+      value: {
+        kind: "directions",
+        directions: [direction],
+        reading: `"${written}" read as ${directionWords[direction]}`,
+      },
+    };
+  return {
+    ok: false,
+    problem: `the polarity "${written}" is not wording the add-in knows (use ${polarityWordsHelp})`,
+  };
 }
 
 /**
  * The phrases of a polarity cell, in the order written: what the trend and the definition need. A blank or
  * a context wording gives an empty list; anything unknown is a problem, never a guess.
  */
-export function readPolarity(cell: CellValue, words?: Words, place: PolarityPlace = "under a polarity heading"): Read<Direction[]> {
+export function readPolarity(
+  cell: CellValue,
+  words?: Words,
+  place: PolarityPlace = "under a polarity heading"
+): Read<Direction[]> {
   const read = readPolarityWording(cell, words, place);
   if (!read.ok) return read;
   return { ok: true, value: read.value.kind === "directions" ? read.value.directions : [] };
@@ -100,7 +201,10 @@ function seedPhrasesOf(text: string): Direction[] | null {
     const phrase = seedPhrases.find((candidate) => rest.startsWith(candidate.words));
     if (!phrase) return null;
     found.push(phrase.direction);
-    rest = rest.slice(phrase.words.length).replace(/^[\s,;/&]+|^and\s+/, "").trim();
+    rest = rest
+      .slice(phrase.words.length)
+      .replace(/^[\s,;/&]+|^and\s+/, "")
+      .trim();
   }
   return found;
 }
@@ -111,7 +215,10 @@ function seedPhrasesOf(text: string): Direction[] | null {
  * will do ("High" under Good is).
  */
 function directionOfWording(loose: string, headed: boolean): "higher" | "lower" | null {
-  const tokens = loose.split(" ").flatMap((token) => token.split(/(=)/)).filter((token) => token !== "");
+  const tokens = loose
+    .split(" ")
+    .flatMap((token) => token.split(/(=)/))
+    .filter((token) => token !== "");
   let direction: "higher" | "lower" | null = null;
   let merit = false;
   for (const token of tokens) {

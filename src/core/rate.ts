@@ -18,7 +18,10 @@ export type Figure = { ok: true; value: number } | { ok: false; rating: Rating }
 export function figureOf(value: CellValue, definition: Definition, numberFormat?: string): Figure {
   if (typeof value === "number" && Number.isFinite(value) && !isPercentFormat(numberFormat)) {
     // The common case, kept free of allocations: a plain number in a General cell.
-    return { ok: true, value: definition.unit === "percent" ? inDefinitionScale(value, definition) : value };
+    return {
+      ok: true,
+      value: definition.unit === "percent" ? inDefinitionScale(value, definition) : value,
+    };
   }
   const read = readValue(value, numberFormat, definition.words);
   if (read.kind !== "figure") return { ok: false, rating: noDataRating(read.kind, read.reason) };
@@ -28,26 +31,45 @@ export function figureOf(value: CellValue, definition: Definition, numberFormat?
 
 /** A bare number of a percent KPI: a whole-number percentage when the row keeps them so (or, undecided, above 1). */
 function inDefinitionScale(value: number, definition: Definition): number {
-  const whole = definition.scale === "whole" || (definition.scale === undefined && Math.abs(value) > 1);
+  const whole =
+    definition.scale === "whole" || (definition.scale === undefined && Math.abs(value) > 1);
   return whole ? percentToFraction(value) : value;
 }
 
 /** The status of a value for a KPI under a tolerance set, with the reason in words. Never throws. */
-export function rate(value: CellValue, definition: Definition, toleranceSet: string = standardSet, numberFormat?: string): Rating {
+export function rate(
+  value: CellValue,
+  definition: Definition,
+  toleranceSet: string = standardSet,
+  numberFormat?: string
+): Rating {
   let figure: number;
   if (typeof value === "number" && Number.isFinite(value)) {
     // The common case, without the intermediate objects of figureOf: a sheet rates thousands of these.
-    figure = definition.unit === "percent" && !isPercentFormat(numberFormat) ? inDefinitionScale(value, definition) : value;
+    figure =
+      definition.unit === "percent" && !isPercentFormat(numberFormat)
+        ? inDefinitionScale(value, definition)
+        : value;
   } else {
     const read = figureOf(value, definition, numberFormat);
     if (!read.ok) return read.rating;
     figure = read.value;
   }
   const banding = bands(definition, toleranceSet);
-  if (banding.kind === "status") return { status: banding.status, kind: "definition", reason: banding.reason };
+  if (banding.kind === "status")
+    return { status: banding.status, kind: "definition", reason: banding.reason };
   for (const band of banding.bands) {
-    if (inBand(figure, band)) return { status: band.status, kind: "band", reason: `${describeFigure(figure, definition.unit)} ${band.words}` };
+    if (inBand(figure, band))
+      return {
+        status: band.status,
+        kind: "band",
+        reason: `${describeFigure(figure, definition.unit)} ${band.words}`,
+      };
   }
   // Unreachable for finite figures: the bands cover every number (a property test holds this).
-  return { status: "Check definition", kind: "definition", reason: "The thresholds leave a gap around this figure" };
+  return {
+    status: "Check definition",
+    kind: "definition",
+    reason: "The thresholds leave a gap around this figure",
+  };
 }

@@ -12,7 +12,12 @@ import type { Words } from "./words";
 
 // Which definition rates a sheet's row is detection's (tables.ts imports it from here); it lives in
 // row-definition.ts so the functions' script, which only looks KPIs up, need not hold it.
-export { chooseDefinition, type ChosenDefinition, type RowForRegister, type RowIdKind } from "./row-definition";
+export {
+  chooseDefinition,
+  type ChosenDefinition,
+  type RowForRegister,
+  type RowIdKind,
+} from "./row-definition";
 
 /** Optional columns of the workbook's register: benchmarks that rows rated from the register are compared with. */
 export const registerBenchmarkColumns: ReadonlyArray<{ column: string; kind: BenchmarkKind }> = [
@@ -24,7 +29,17 @@ export const registerBenchmarkYearColumn = "Benchmark year";
 
 export const registerTableName = "KPIRegister";
 export const registerSheetName = "KPI Register";
-export const registerColumns = ["ID", "Measure", "Section", "Polarity", "Unit", "Target", "Tolerance", "Covid19 Tolerance", "Notes"] as const;
+export const registerColumns = [
+  "ID",
+  "Measure",
+  "Section",
+  "Polarity",
+  "Unit",
+  "Target",
+  "Tolerance",
+  "Covid19 Tolerance",
+  "Notes",
+] as const;
 
 export interface RegisterEntry {
   id: string;
@@ -51,17 +66,28 @@ export interface RegisterTable {
 
 function entryOfCatalogue(entry: CatalogueEntry): RegisterEntry {
   const wording = wordingOfEntry(entry);
-  return { id: entry.id, measure: entry.measure, section: entry.section, source: "catalogue", wording, definition: readDefinition(wording) };
+  return {
+    id: entry.id,
+    measure: entry.measure,
+    section: entry.section,
+    source: "catalogue",
+    wording,
+    definition: readDefinition(wording),
+  };
 }
 
-const catalogueRegister: ReadonlyMap<string, RegisterEntry> = new Map(catalogue.map((entry) => [kpiIdKey(entry.id), entryOfCatalogue(entry)]));
+const catalogueRegister: ReadonlyMap<string, RegisterEntry> = new Map(
+  catalogue.map((entry) => [kpiIdKey(entry.id), entryOfCatalogue(entry)])
+);
 
 /** The register with no workbook table: the catalogue alone. */
 export const builtInRegister: Register = { entries: catalogueRegister, problems: [] };
 
 /** Where each register column stands in a header row, however it is cased or spaced; -1 where it is not. */
 export function registerColumnIndex(header: readonly CellValue[]): (name: string) => number {
-  const headings = header.map((cell) => (typeof cell === "string" ? cell.trim().toLowerCase() : ""));
+  const headings = header.map((cell) =>
+    typeof cell === "string" ? cell.trim().toLowerCase() : ""
+  );
   return (name) => headings.indexOf(name.toLowerCase());
 }
 
@@ -71,7 +97,12 @@ export function buildRegister(table?: RegisterTable, words?: Words): Register {
   const column = registerColumnIndex(table.values[0]);
   const missing = registerColumns.filter((name) => name !== "Notes" && column(name) < 0);
   if (missing.length > 0) {
-    return { entries: catalogueRegister, problems: [`The ${registerTableName} table has no ${missing.join(", ")} column: it was ignored and the built-in catalogue is used`] };
+    return {
+      entries: catalogueRegister,
+      problems: [
+        `The ${registerTableName} table has no ${missing.join(", ")} column: it was ignored and the built-in catalogue is used`,
+      ],
+    };
   }
   const entries = new Map(catalogueRegister);
   const problems: string[] = [];
@@ -94,12 +125,16 @@ interface RegisterRow {
   blank: boolean;
 }
 
-function rowOfTable(table: RegisterTable, index: number, column: (name: string) => number): RegisterRow {
+function rowOfTable(
+  table: RegisterTable,
+  index: number,
+  column: (name: string) => number
+): RegisterRow {
   const row = table.values[index];
   const formats = table.numberFormats?.[index];
   return {
     label: `Row ${index + 1} of ${registerTableName}`,
-    cell: (name) => (row[column(name)] === "" ? null : row[column(name)] ?? null),
+    cell: (name) => (row[column(name)] === "" ? null : (row[column(name)] ?? null)),
     format: (name) => formats?.[column(name)],
     blank: row.every((value) => value === null || value === ""),
   };
@@ -112,19 +147,29 @@ interface RegisterRowRead {
 }
 
 /** A row's entry, or why it is ignored. The first row of an id is the one used, whether or not it reads. */
-function readRegisterRow(row: RegisterRow, seen: Set<string>, words: Words | undefined): RegisterRowRead {
+function readRegisterRow(
+  row: RegisterRow,
+  seen: Set<string>,
+  words: Words | undefined
+): RegisterRowRead {
   const idCell = row.cell("ID");
   if (idCell === null) return row.blank ? {} : { problem: `${row.label} has no ID: ignored` };
   const id = String(idCell).trim();
-  if (!/^[A-Za-z][\w-]*\d[\w]*$/.test(id)) return { problem: `${row.label}: "${id}" is not a KPI id such as KPI-18: ignored` };
+  if (!/^[A-Za-z][\w-]*\d[\w]*$/.test(id))
+    return { problem: `${row.label}: "${id}" is not a KPI id such as KPI-18: ignored` };
   const key = kpiIdKey(id);
-  if (seen.has(key)) return { problem: `${row.label}: ${id} is listed twice: the first row is used` };
+  if (seen.has(key))
+    return { problem: `${row.label}: ${id} is listed twice: the first row is used` };
   seen.add(key);
   const wording = wordingOfRow(row);
   const definition = readKpiDefinition(wording, words);
   if (definition.standing.kind === "check") {
-    const fallback = catalogueRegister.has(key) ? "the built-in catalogue answers for it" : "it is not rated";
-    return { problem: `${row.label} (${id}): ${definition.standing.problems.join("; ")}: ignored, ${fallback}` };
+    const fallback = catalogueRegister.has(key)
+      ? "the built-in catalogue answers for it"
+      : "it is not rated";
+    return {
+      problem: `${row.label} (${id}): ${definition.standing.problems.join("; ")}: ignored, ${fallback}`,
+    };
   }
   const known = catalogueRegister.get(key);
   const entry: RegisterEntry = {
@@ -148,16 +193,26 @@ function wordingOfRow({ cell, format }: RegisterRow): DefinitionWording {
     tolerance: cell("Tolerance"),
     otherTolerances: { Covid19: cell("Covid19 Tolerance") },
     unit: cell("Unit"),
-    formats: { target: format("Target"), tolerance: format("Tolerance"), otherTolerances: { Covid19: format("Covid19 Tolerance") ?? "General" } },
+    formats: {
+      target: format("Target"),
+      tolerance: format("Tolerance"),
+      otherTolerances: { Covid19: format("Covid19 Tolerance") ?? "General" },
+    },
   };
 }
 
-function benchmarksOfRegisterRow(cell: (name: string) => CellValue, format: (name: string) => string | undefined): BenchmarkCell[] {
+function benchmarksOfRegisterRow(
+  cell: (name: string) => CellValue,
+  format: (name: string) => string | undefined
+): BenchmarkCell[] {
   const yearCell = cell(registerBenchmarkYearColumn);
-  const year = yearCell === null || String(yearCell).trim() === "" ? "latest" : String(yearCell).trim();
+  const year =
+    yearCell === null || String(yearCell).trim() === "" ? "latest" : String(yearCell).trim();
   return registerBenchmarkColumns.flatMap(({ column, kind }) => {
     const value = cell(column);
-    return value === null ? [] : [{ benchmark: column, kind, year, value, numberFormat: format(column) ?? "General" }];
+    return value === null
+      ? []
+      : [{ benchmark: column, kind, year, value, numberFormat: format(column) ?? "General" }];
   });
 }
 
@@ -167,5 +222,15 @@ export function lookUp(register: Register, id: string): RegisterEntry | undefine
 
 /** The catalogue's rows as the KPIRegister table writes them, for inserting or topping up the table. */
 export function catalogueRows(): CellValue[][] {
-  return catalogue.map((entry) => [entry.id, entry.measure, entry.section, entry.polarity, entry.unit, entry.target, entry.tolerance, entry.covid19Tolerance, entry.notes]);
+  return catalogue.map((entry) => [
+    entry.id,
+    entry.measure,
+    entry.section,
+    entry.polarity,
+    entry.unit,
+    entry.target,
+    entry.tolerance,
+    entry.covid19Tolerance,
+    entry.notes,
+  ]);
 }

@@ -62,18 +62,45 @@ export function chooseDefinition(row: RowForRegister): ChosenDefinition {
   if (row.hasThresholds) {
     const definition = row.own();
     const differs = entry !== undefined && thresholdsDiffer(definition, entry.definition);
-    const problems = differs && entry ? [`the register's ${entry.id} says ${thresholdWords(entry.definition)}, not ${thresholdWords(definition)} as this row does: the row's own are used`] : [];
+    const problems =
+      differs && entry
+        ? [
+            `the register's ${entry.id} says ${thresholdWords(entry.definition)}, not ${thresholdWords(definition)} as this row does: the row's own are used`,
+          ]
+        : [];
     return { definition, source: "sheet", id, problems };
   }
   if (entry) {
     const clash = unitClash(entry, row.measure, row.cells);
-    if (clash) return { definition: unreadableDefinition(entry.definition.wording, clash), source: entry.source, id, problems: [] };
-    return { definition: entry.definition, source: entry.source, id, problems: [], ...(entry.benchmarks ? { benchmarks: entry.benchmarks } : {}) };
+    if (clash)
+      return {
+        definition: unreadableDefinition(entry.definition.wording, clash),
+        source: entry.source,
+        id,
+        problems: [],
+      };
+    return {
+      definition: entry.definition,
+      source: entry.source,
+      id,
+      problems: [],
+      ...(entry.benchmarks ? { benchmarks: entry.benchmarks } : {}),
+    };
   }
   if (idKind === "kpi number" && idCell !== null) {
     const written = typeof idCell === "string" ? idCell.trim() : String(idCell);
-    const problem = id ? `${id} is in neither the workbook's KPIRegister table nor the built-in catalogue` : `the KPI number ${written} cannot be read`;
-    return { definition: unreadableDefinition({ measure: row.measure, polarity: null, target: null, tolerance: null }, problem), source: "sheet", id, problems: [] };
+    const problem = id
+      ? `${id} is in neither the workbook's KPIRegister table nor the built-in catalogue`
+      : `the KPI number ${written} cannot be read`;
+    return {
+      definition: unreadableDefinition(
+        { measure: row.measure, polarity: null, target: null, tolerance: null },
+        problem
+      ),
+      source: "sheet",
+      id,
+      problems: [],
+    };
   }
   // A context row with a reference of its own: nothing to rate it by.
   return { definition: row.own(), source: "sheet", problems: [] };
@@ -99,18 +126,33 @@ function thresholdsDiffer(own: Definition, entry: Definition): boolean {
   if (a.kind !== b.kind) return true;
   if (a.kind !== "rated" || b.kind !== "rated") return false;
   const same = (x: number, y: number): boolean => Math.abs(x - y) < 1e-9;
-  if (a.polarity.kind !== b.polarity.kind || !same(a.target, b.target) || a.targetInclusive !== b.targetInclusive) return true;
-  if (a.polarity.kind === "range" && b.polarity.kind === "range" && !same(a.polarity.high, b.polarity.high)) return true;
+  if (
+    a.polarity.kind !== b.polarity.kind ||
+    !same(a.target, b.target) ||
+    a.targetInclusive !== b.targetInclusive
+  )
+    return true;
+  if (
+    a.polarity.kind === "range" &&
+    b.polarity.kind === "range" &&
+    !same(a.polarity.high, b.polarity.high)
+  )
+    return true;
   const mine = a.tolerances.standard;
   const theirs = b.tolerances.standard;
   if (mine.kind !== theirs.kind) return true;
   if (mine.kind === "figure" && theirs.kind === "figure") return !same(mine.value, theirs.value);
-  if (mine.kind === "range" && theirs.kind === "range") return !same(mine.low, theirs.low) || !same(mine.high, theirs.high);
+  if (mine.kind === "range" && theirs.kind === "range")
+    return !same(mine.low, theirs.low) || !same(mine.high, theirs.high);
   return false;
 }
 
 /** Why a rated register entry cannot be this row's (612 children against a 9% target), or null. */
-function unitClash(entry: RegisterEntry, measure: string, cells: ReadonlyArray<{ value: CellValue; numberFormat: string }>): string | null {
+function unitClash(
+  entry: RegisterEntry,
+  measure: string,
+  cells: ReadonlyArray<{ value: CellValue; numberFormat: string }>
+): string | null {
   const { definition } = entry;
   if (definition.standing.kind !== "rated") return null;
   const named = `the register's ${entry.id} (${thresholdWords(definition)})`;

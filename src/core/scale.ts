@@ -9,7 +9,10 @@ import { isPercentFormat, readValue } from "./wording";
  * otherwise whole numbers where the target is written whole or any value is above 1. A row that mixes
  * both cannot be rated without guessing.
  */
-export function decideScale(definition: Definition, cells: ReadonlyArray<{ value: CellValue; numberFormat: string }>): { ok: true; value: PercentScale | undefined } | { ok: false; problem: string } {
+export function decideScale(
+  definition: Definition,
+  cells: ReadonlyArray<{ value: CellValue; numberFormat: string }>
+): { ok: true; value: PercentScale | undefined } | { ok: false; problem: string } {
   if (definition.unit !== "percent") return { ok: true, value: undefined };
   let percentCue = false;
   let wholeNumber = false;
@@ -31,9 +34,18 @@ export function decideScale(definition: Definition, cells: ReadonlyArray<{ value
     else if (Math.abs(figure) > 1) wholeNumber = true;
     else if (!Number.isInteger(figure)) fraction = true;
   }
-  if (percentCue && wholeNumber) return { ok: false, problem: "the period figures mix percentages (91%) with whole numbers (91): make them one kind" };
+  if (percentCue && wholeNumber)
+    return {
+      ok: false,
+      problem:
+        "the period figures mix percentages (91%) with whole numbers (91): make them one kind",
+    };
   if (!percentCue && wholeNumber && fraction) {
-    return { ok: false, problem: "the period figures mix fractions (0.82) with figures above 1 (1.05 or 91): format them as % so the add-in need not guess which is which" };
+    return {
+      ok: false,
+      problem:
+        "the period figures mix fractions (0.82) with figures above 1 (1.05 or 91): format them as % so the add-in need not guess which is which",
+    };
   }
   if (percentCue) return { ok: true, value: "fraction" };
   if (wholeNumber || definition.scale === "whole") return { ok: true, value: "whole" };

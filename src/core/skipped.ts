@@ -3,7 +3,13 @@
  * and an 'Indicator Description' column in row 4 but no polarity, target or KPI number column".
  */
 import { columnLetters, type Grid } from "./grid";
-import { headerText, isDateFormat, knownRoleOfLabel, type ColumnRole, type TaughtHeaders } from "./headers";
+import {
+  headerText,
+  isDateFormat,
+  knownRoleOfLabel,
+  type ColumnRole,
+  type TaughtHeaders,
+} from "./headers";
 import type { Layout, Merges } from "./layout";
 import { registerSheetName } from "./register";
 
@@ -17,17 +23,30 @@ interface Miss {
 }
 
 /** The reason a sheet was skipped, without the sheet's name (the surfaces say which sheet). */
-export function whySkipped(grid: Grid, merges: Merges, layouts: readonly Layout[], taught?: TaughtHeaders): string {
-  if (grid.sheet.trim().toLowerCase() === registerSheetName.toLowerCase()) return "it holds the KPI register, which the ratings are read from, not KPI figures to rate";
-  if (grid.values.every((row) => row.every((cell) => cell === null || cell === ""))) return "it is empty";
+export function whySkipped(
+  grid: Grid,
+  merges: Merges,
+  layouts: readonly Layout[],
+  taught?: TaughtHeaders
+): string {
+  if (grid.sheet.trim().toLowerCase() === registerSheetName.toLowerCase())
+    return "it holds the KPI register, which the ratings are read from, not KPI figures to rate";
+  if (grid.values.every((row) => row.every((cell) => cell === null || cell === "")))
+    return "it is empty";
   if (layouts.length > 0) {
     const header = layouts[0].headerRows;
     return `the KPI table header in row ${grid.origin.row + header[header.length - 1] + 1} has no KPI rows under it`;
   }
   const miss = nearestMiss(grid, merges, taught);
-  if (!miss) return "it has no header row naming a measure, a polarity, a target or periods such as 2019/20, Q1 or Apr-21";
+  if (!miss)
+    return "it has no header row naming a measure, a polarity, a target or periods such as 2019/20, Q1 or Apr-21";
   const found: string[] = [];
-  if (miss.periods.length > 0) found.push(miss.periods.length === 1 ? `a period (${miss.periods[0]})` : `${miss.periods.length} periods (${miss.periods[0]} to ${miss.periods[miss.periods.length - 1]})`);
+  if (miss.periods.length > 0)
+    found.push(
+      miss.periods.length === 1
+        ? `a period (${miss.periods[0]})`
+        : `${miss.periods.length} periods (${miss.periods[0]} to ${miss.periods[miss.periods.length - 1]})`
+    );
   if (miss.measure) found.push(`a measure column ('${miss.measure}')`);
   if (miss.rated) found.push(`a ${miss.ratedRole} column ('${miss.rated}')`);
   const missing: string[] = [];
@@ -38,7 +57,8 @@ export function whySkipped(grid: Grid, merges: Merges, layouts: readonly Layout[
   if (miss.measure && !miss.rated && miss.periods.length > 0) {
     return `row ${row} has a measure column ('${miss.measure}') and periods but no polarity, target or KPI number column, so its measures are context measures with nothing to rate`;
   }
-  if (missing.length === 0) return `row ${row} looks like a KPI header but the add-in could not read a table under it`;
+  if (missing.length === 0)
+    return `row ${row} looks like a KPI header but the add-in could not read a table under it`;
   return `row ${row} has ${found.join(" and ")} but ${missing.join(" and ")}`;
 }
 
@@ -52,7 +72,12 @@ function nearestMiss(grid: Grid, merges: Merges, taught?: TaughtHeaders): Miss |
     for (let column = 0; column < cells.length; column++) {
       const cell = cells[column];
       if (typeof cell === "string" && cell.trim() !== "" && cell.length <= 60) texts++;
-      else if (typeof cell === "number" && !isDateFormat(grid.numberFormats[row]?.[column] ?? "General") && !(Number.isInteger(cell) && cell >= 1990 && cell <= 2100)) figures = true;
+      else if (
+        typeof cell === "number" &&
+        !isDateFormat(grid.numberFormats[row]?.[column] ?? "General") &&
+        !(Number.isInteger(cell) && cell >= 1990 && cell <= 2100)
+      )
+        figures = true;
     }
     if (figures || texts < 2) continue;
     const miss: Miss = { row, score: 0, periods: [] };
@@ -61,11 +86,13 @@ function nearestMiss(grid: Grid, merges: Merges, taught?: TaughtHeaders): Miss |
       const role: ColumnRole | null = knownRoleOfLabel(label, taught);
       if (role === null) continue;
       if (role.kind === "measure" && !miss.measure) miss.measure = label;
-      else if ((role.kind === "polarity" || role.kind === "target" || role.kind === "kpi number") && !miss.rated) {
+      else if (
+        (role.kind === "polarity" || role.kind === "target" || role.kind === "kpi number") &&
+        !miss.rated
+      ) {
         miss.rated = label;
         miss.ratedRole = role.kind === "kpi number" ? "KPI number" : role.kind;
-      }
-      else if (role.kind === "period") miss.periods.push(role.label || columnLetters(column));
+      } else if (role.kind === "period") miss.periods.push(role.label || columnLetters(column));
     }
     miss.score = (miss.measure ? 3 : 0) + (miss.rated ? 3 : 0) + (miss.periods.length > 0 ? 2 : 0);
     if (miss.score > 0 && (!best || miss.score > best.score)) best = miss;

@@ -1,8 +1,17 @@
 /** The product's one vocabulary of statuses: formulas, pane, report and CLI all say these words. */
-export type Status = "Green" | "Amber" | "Red" | "Suspended" | "No target" | "No data" | "Check definition";
+export type Status =
+  "Green" | "Amber" | "Red" | "Suspended" | "No target" | "No data" | "Check definition";
 
 /** Every status in the order the pane, the summary and kpi-rag list them. */
-export const statuses: readonly Status[] = ["Green", "Amber", "Red", "Suspended", "No target", "No data", "Check definition"];
+export const statuses: readonly Status[] = [
+  "Green",
+  "Amber",
+  "Red",
+  "Suspended",
+  "No target",
+  "No data",
+  "Check definition",
+];
 
 /** The three statuses that a band of values can carry and that conditional formatting colours. */
 export type RagStatus = "Green" | "Amber" | "Red";
@@ -16,7 +25,15 @@ export function isRagStatus(status: Status): status is RagStatus {
 
 /** A count of zero for every status, to add to. */
 export function emptyCounts(): Record<Status, number> {
-  return { Green: 0, Amber: 0, Red: 0, Suspended: 0, "No target": 0, "No data": 0, "Check definition": 0 };
+  return {
+    Green: 0,
+    Amber: 0,
+    Red: 0,
+    Suspended: 0,
+    "No target": 0,
+    "No data": 0,
+    "Check definition": 0,
+  };
 }
 
 /**
@@ -28,7 +45,8 @@ export function emptyCounts(): Record<Status, number> {
  * - `unreadable`: the cell holds something that is not a figure (stray text, an Excel error, TRUE);
  * - `no benchmark figure`: the benchmark the target names has no figure for this period.
  */
-export type RatingKind = "band" | "benchmark" | "definition" | "no data" | "unreadable" | "no benchmark figure";
+export type RatingKind =
+  "band" | "benchmark" | "definition" | "no data" | "unreadable" | "no benchmark figure";
 
 export interface Rating {
   status: Status;
@@ -40,7 +58,10 @@ export interface Rating {
 }
 
 /** A cell with no figure to rate: the one place its words are made. */
-export function noDataRating(kind: "no data" | "unreadable" | "no benchmark figure", problem: string): Rating {
+export function noDataRating(
+  kind: "no data" | "unreadable" | "no benchmark figure",
+  problem: string
+): Rating {
   return { status: "No data", kind, reason: `No data: ${problem}`, problem };
 }
 

@@ -8,12 +8,23 @@ import type { BenchmarkCell } from "./benchmarks";
 import { isExcelError, type CellValue } from "./cell";
 import { describeColumns, type TableColumn } from "./column-map";
 import { benchmarkKindOf } from "./comparators";
-import { definitionProblems, unreadableDefinition, withScale, type Definition, type DefinitionWording } from "./definition";
+import {
+  definitionProblems,
+  unreadableDefinition,
+  withScale,
+  type Definition,
+  type DefinitionWording,
+} from "./definition";
 import { standardFirst, standardSet, type ToleranceSet } from "./tolerance-set";
 import { cellAddress, columnLetters, type Grid } from "./grid";
 import { taughtHeadersOf } from "./headers";
 import { layoutsAt, mergesOf, type Layout, type Merges } from "./layout";
-import { builtInRegister, chooseDefinition, type ChosenDefinition, type Register } from "./register";
+import {
+  builtInRegister,
+  chooseDefinition,
+  type ChosenDefinition,
+  type Register,
+} from "./register";
 import { whySkipped } from "./skipped";
 import { unitFromMeasure, type PercentScale } from "./units";
 import { decideScale } from "./scale";
@@ -87,7 +98,14 @@ export interface FoundTables {
  * the sets of register entries its KPI-number rows are rated from. Sets are one set however spelled.
  */
 export function toleranceSetsOf(found: ReadonlyArray<FoundTables>): ToleranceSet[] {
-  return standardFirst(found.flatMap(({ tables }) => tables.flatMap((table) => [...table.toleranceSets, ...table.rows.flatMap((row) => row.definition.toleranceSets)])));
+  return standardFirst(
+    found.flatMap(({ tables }) =>
+      tables.flatMap((table) => [
+        ...table.toleranceSets,
+        ...table.rows.flatMap((row) => row.definition.toleranceSets),
+      ])
+    )
+  );
 }
 
 /** What the add-in looks for, said to an analyst when it finds nothing. */
@@ -100,7 +118,11 @@ export interface FindOptions {
 }
 
 /** Finds the KPI tables on a sheet, reading its headers and rows with the words the workbook teaches (its KPIWords table). */
-export function findTables(grid: Grid, register: Register = builtInRegister, options: FindOptions = {}): FoundTables {
+export function findTables(
+  grid: Grid,
+  register: Register = builtInRegister,
+  options: FindOptions = {}
+): FoundTables {
   const { words } = options;
   const taught = taughtHeadersOf(words);
   const merges = mergesOf(grid);
@@ -118,8 +140,17 @@ export function findTables(grid: Grid, register: Register = builtInRegister, opt
   const tables: KpiTable[] = [];
   layouts.forEach((layout, index) => {
     // A table runs down to the next header block below it; tables side by side share their rows.
-    const below = layouts.slice(index + 1).find((other) => other.headerRows[0] > layout.headerRows[layout.headerRows.length - 1]);
-    const table = readTable(grid, merges, layout, below ? below.headerRows[0] : grid.values.length, register, words);
+    const below = layouts
+      .slice(index + 1)
+      .find((other) => other.headerRows[0] > layout.headerRows[layout.headerRows.length - 1]);
+    const table = readTable(
+      grid,
+      merges,
+      layout,
+      below ? below.headerRows[0] : grid.values.length,
+      register,
+      words
+    );
     if (table.rows.length > 0) tables.push(table);
   });
   if (tables.length > 0) return { sheet: grid.sheet, tables };
@@ -133,8 +164,10 @@ const subRowPattern = /^\(?([a-z])\)\s*/i;
  * provisional", "Note: …", "Source: …"), keys and legends ("Key", "N/A  Data not available", "R = Red",
  * "Data in italics are provisional").
  */
-const footnotePattern = /^(?:[*†‡]|notes?\b|sources?\b|key\s*(?:[:\-–—]|to\b|$)|(?:data|figures?) (?:shown )?in (?:italics|bold|grey|gray|red|blue)\b|italics\b)/i;
-const legendPattern = /^(?:n\/a|na|n\.a\.|c|z|k|x|u|\.\.|-|–|r|a|g|b|red|amber|green|blue|↑|↓|→|←|▲|▼|⬆|⬇|↔)(?:\s{2,}|\s*[=:–—]\s*|\t)\S|^(?:n\/a|na|c|z|k|x|u|\.\.)\s+(?:data |figures? )?(?:not available|suppressed|not applicable|not yet available|not due|too small|withheld)/i;
+const footnotePattern =
+  /^(?:[*†‡]|notes?\b|sources?\b|key\s*(?:[:\-–—]|to\b|$)|(?:data|figures?) (?:shown )?in (?:italics|bold|grey|gray|red|blue)\b|italics\b)/i;
+const legendPattern =
+  /^(?:n\/a|na|n\.a\.|c|z|k|x|u|\.\.|-|–|r|a|g|b|red|amber|green|blue|↑|↓|→|←|▲|▼|⬆|⬇|↔)(?:\s{2,}|\s*[=:–—]\s*|\t)\S|^(?:n\/a|na|c|z|k|x|u|\.\.)\s+(?:data |figures? )?(?:not available|suppressed|not applicable|not yet available|not due|too small|withheld)/i;
 
 export function isFootnote(text: string): boolean {
   const trimmed = text.trim();
@@ -142,11 +175,18 @@ export function isFootnote(text: string): boolean {
 }
 
 /** RAG words and arrows an analyst types into a period column by hand: that column is not rated. */
-const ragWords = /^(?:r|a|g|b|ra|ag|red|amber|green|blue|grey|gray|r\/a|a\/g|red\/amber|amber\/green|rag)$/i;
-const arrows = /^(?:[↑↓→←↗↘⬆⬇➡⬅▲▼►◄△▽↔⇧⇩]+|up|down|same|improved|improving|declined|declining|worse|worsening|better|no change|stable|static)$/i;
+const ragWords =
+  /^(?:r|a|g|b|ra|ag|red|amber|green|blue|grey|gray|r\/a|a\/g|red\/amber|amber\/green|rag)$/i;
+const arrows =
+  /^(?:[↑↓→←↗↘⬆⬇➡⬅▲▼►◄△▽↔⇧⇩]+|up|down|same|improved|improving|declined|declining|worse|worsening|better|no change|stable|static)$/i;
 
 /** What a period column holds when it holds no figure but words: "rag", "direction of travel", or null (figures). */
-function handWrittenColumn(grid: Grid, column: number, first: number, end: number): "rag" | "direction of travel" | null {
+function handWrittenColumn(
+  grid: Grid,
+  column: number,
+  first: number,
+  end: number
+): "rag" | "direction of travel" | null {
   let rag = 0;
   let arrow = 0;
   for (let row = first; row < end; row++) {
@@ -171,7 +211,12 @@ interface TableColumns {
   others: Array<{ set: string; column: number }>;
   idColumn?: number;
   idKind: "kpi number" | "reference";
-  comparators: Array<{ column: number; benchmark: string; kind: BenchmarkCell["kind"]; year: string }>;
+  comparators: Array<{
+    column: number;
+    benchmark: string;
+    kind: BenchmarkCell["kind"];
+    year: string;
+  }>;
   rankings: TableColumn[];
   /** The first and last columns read: the table's address spans them. */
   first: number;
@@ -199,11 +244,30 @@ interface TableReading {
 }
 
 /** Reads a table's rows under its header block, down to `end`: each KPI row, with its section and its definition. */
-function readTable(grid: Grid, merges: Merges, layout: Layout, end: number, register: Register, words: Words | undefined): KpiTable {
+function readTable(
+  grid: Grid,
+  merges: Merges,
+  layout: Layout,
+  end: number,
+  register: Register,
+  words: Words | undefined
+): KpiTable {
   const firstRow = layout.headerRows[layout.headerRows.length - 1] + 1;
   const columns = tableColumns(grid, layout, ratedPeriods(grid, layout, firstRow, end));
-  const reading: TableReading = { grid, merges, layout, columns, register, definitions: definitionMemo(words) };
-  const read: RowsRead = { section: layout.sectionHeader ?? "", subRowParent: "", lastRow: firstRow - 1, polarityCodes: new Set() };
+  const reading: TableReading = {
+    grid,
+    merges,
+    layout,
+    columns,
+    register,
+    definitions: definitionMemo(words),
+  };
+  const read: RowsRead = {
+    section: layout.sectionHeader ?? "",
+    subRowParent: "",
+    lastRow: firstRow - 1,
+    polarityCodes: new Set(),
+  };
   const rows: KpiRow[] = [];
   for (let row = firstRow; row < end; row++) {
     const kpi = readRow(reading, row, read);
@@ -213,7 +277,12 @@ function readTable(grid: Grid, merges: Merges, layout: Layout, end: number, regi
 }
 
 /** The layout's periods that are rated: a column headed with a period that holds the analyst's RAG words or arrows is read aside. */
-function ratedPeriods(grid: Grid, layout: Layout, firstRow: number, end: number): Layout["periods"] {
+function ratedPeriods(
+  grid: Grid,
+  layout: Layout,
+  firstRow: number,
+  end: number
+): Layout["periods"] {
   return layout.periods.filter((period) => {
     const handWritten = handWrittenColumn(grid, period.column, firstRow, end);
     if (handWritten === null) return true;
@@ -227,7 +296,16 @@ function tableColumns(grid: Grid, layout: Layout, periods: Layout["periods"]): T
   const standard = layout.tolerances.find((tolerance) => tolerance.set === standardSet);
   const others = layout.tolerances.filter((tolerance) => tolerance !== standard);
   // The table's address covers the columns it reads; columns left alone beside it are in its column map.
-  const read = [layout.section, layout.polarity, layout.target, layout.kpiNumber, layout.reference, layout.unit, ...layout.tolerances.map((tolerance) => tolerance.column), ...periods.map((period) => period.column)];
+  const read = [
+    layout.section,
+    layout.polarity,
+    layout.target,
+    layout.kpiNumber,
+    layout.reference,
+    layout.unit,
+    ...layout.tolerances.map((tolerance) => tolerance.column),
+    ...periods.map((period) => period.column),
+  ];
   let first = layout.measure;
   let last = layout.measure;
   for (const column of read) {
@@ -237,7 +315,14 @@ function tableColumns(grid: Grid, layout: Layout, periods: Layout["periods"]): T
   }
   const comparators = layout.columns.flatMap((column) => {
     if (column.role.kind !== "comparator") return [];
-    return [{ column: column.column, benchmark: column.role.benchmark, kind: benchmarkKindOf(column.role.benchmark), year: column.role.year ?? "latest" }];
+    return [
+      {
+        column: column.column,
+        benchmark: column.role.benchmark,
+        kind: benchmarkKindOf(column.role.benchmark),
+        year: column.role.year ?? "latest",
+      },
+    ];
   });
   return {
     periods,
@@ -288,7 +373,12 @@ function readRow(reading: TableReading, row: number, read: RowsRead): KpiRow | n
 }
 
 /** The start of a KPI row, or null for a section, label or footnote row, whose section it takes up. */
-function kpiRowStart(reading: TableReading, row: number, rowValues: readonly CellValue[], read: RowsRead): RowStart | null {
+function kpiRowStart(
+  reading: TableReading,
+  row: number,
+  rowValues: readonly CellValue[],
+  read: RowsRead
+): RowStart | null {
   const { grid, merges, layout, columns } = reading;
   if (layout.section !== undefined) {
     const sectionCell = textOf(merges.value(row, layout.section));
@@ -298,8 +388,13 @@ function kpiRowStart(reading: TableReading, row: number, rowValues: readonly Cel
   const measureText = textOf(measureCell);
   const idCell = cellAt(rowValues, columns.idColumn);
   const hasFigures = columns.periods.some((period) => cellAt(rowValues, period.column) !== null);
-  const thresholds = { polarity: cellAt(rowValues, layout.polarity), target: cellAt(rowValues, layout.target), tolerance: cellAt(rowValues, columns.standard) };
-  const hasThresholds = thresholds.polarity !== null || thresholds.target !== null || thresholds.tolerance !== null;
+  const thresholds = {
+    polarity: cellAt(rowValues, layout.polarity),
+    target: cellAt(rowValues, layout.target),
+    tolerance: cellAt(rowValues, columns.standard),
+  };
+  const hasThresholds =
+    thresholds.polarity !== null || thresholds.target !== null || thresholds.tolerance !== null;
   if (measureText === "" && idCell === null) {
     // A section label in a column of its own, or merged across the table, with nothing else on the row.
     if (!hasFigures && !hasThresholds) {
@@ -308,8 +403,16 @@ function kpiRowStart(reading: TableReading, row: number, rowValues: readonly Cel
     }
     return null;
   }
-  if (isFootnote(typeof measureCell === "string" ? measureCell : measureText) || (measureText === "" && typeof idCell === "string" && isFootnote(idCell))) return null;
-  if (!hasThresholds && !hasFigures && (idCell === null || (measureText === "" && typeof idCell === "string"))) {
+  if (
+    isFootnote(typeof measureCell === "string" ? measureCell : measureText) ||
+    (measureText === "" && typeof idCell === "string" && isFootnote(idCell))
+  )
+    return null;
+  if (
+    !hasThresholds &&
+    !hasFigures &&
+    (idCell === null || (measureText === "" && typeof idCell === "string"))
+  ) {
     // A label row inside the table: a section heading such as "Looked After Children".
     read.section = measureText || textOf(idCell);
     return null;
@@ -318,26 +421,67 @@ function kpiRowStart(reading: TableReading, row: number, rowValues: readonly Cel
 }
 
 /** A KPI row: its measure, period cells, the definition that rates it (its own or the register's), benchmarks and rankings. */
-function kpiRow(reading: TableReading, row: number, rowValues: readonly CellValue[], { measureText, idCell, thresholds, hasThresholds }: RowStart, read: RowsRead): KpiRow {
+function kpiRow(
+  reading: TableReading,
+  row: number,
+  rowValues: readonly CellValue[],
+  { measureText, idCell, thresholds, hasThresholds }: RowStart,
+  read: RowsRead
+): KpiRow {
   const { layout, columns } = reading;
   const measure = measureOfSubRow(measureText, read);
   const cells = periodCells(reading, row, rowValues);
   const polarity = thresholds.polarity;
-  if (typeof polarity === "string" && read.polarityCodes.size <= 4 && polarity.length <= 5 && polarity.trim().length <= 3) read.polarityCodes.add(polarity.trim());
+  if (
+    typeof polarity === "string" &&
+    read.polarityCodes.size <= 4 &&
+    polarity.length <= 5 &&
+    polarity.trim().length <= 3
+  )
+    read.polarityCodes.add(polarity.trim());
   const own = (): Definition => ownDefinition(reading, row, rowValues, measure, thresholds);
   // Without a KPI number or row reference there is no register to ask: the row's own words rate it.
-  const chosen: ChosenDefinition = idCell === null ? { definition: own(), source: "sheet", problems: [] } : chooseDefinition({ idCell, idKind: columns.idKind, hasThresholds, measure, cells, register: reading.register, own });
+  const chosen: ChosenDefinition =
+    idCell === null
+      ? { definition: own(), source: "sheet", problems: [] }
+      : chooseDefinition({
+          idCell,
+          idKind: columns.idKind,
+          hasThresholds,
+          measure,
+          cells,
+          register: reading.register,
+          own,
+        });
   const scale = decideScale(chosen.definition, cells);
-  const definition = scale.ok ? reading.definitions.scaled(chosen.definition, scale.value) : unreadableDefinition(chosen.definition.wording, scale.problem);
-  const reference = layout.reference === undefined ? undefined : textOf(cellAt(rowValues, layout.reference)) || undefined;
+  const definition = scale.ok
+    ? reading.definitions.scaled(chosen.definition, scale.value)
+    : unreadableDefinition(chosen.definition.wording, scale.problem);
+  const reference =
+    layout.reference === undefined
+      ? undefined
+      : textOf(cellAt(rowValues, layout.reference)) || undefined;
   const ownProblems = reading.definitions.problems(definition);
   // Most rows have none: they share the definition's own list rather than each copying it.
-  const problems = chosen.problems.length === 0 ? ownProblems : [...ownProblems, ...chosen.problems];
+  const problems =
+    chosen.problems.length === 0 ? ownProblems : [...ownProblems, ...chosen.problems];
   const benchmarks = benchmarkCellsOf(reading, row, chosen.benchmarks);
   const rankings = rankingsOf(reading, rowValues);
   read.lastRow = row;
   // Written out whole, one shape for every row (a spread after other properties is a slow copy each time).
-  return { row: reading.grid.origin.row + row, id: chosen.id, reference, measure, section: read.section, source: chosen.source, definition, problems, cells, benchmarks: benchmarks.length > 0 ? benchmarks : undefined, rankings: rankings.length > 0 ? rankings : undefined };
+  return {
+    row: reading.grid.origin.row + row,
+    id: chosen.id,
+    reference,
+    measure,
+    section: read.section,
+    source: chosen.source,
+    definition,
+    problems,
+    cells,
+    benchmarks: benchmarks.length > 0 ? benchmarks : undefined,
+    rankings: rankings.length > 0 ? rankings : undefined,
+  };
 }
 
 /** A measure written "(b) … " under the row that opened "(a)" sub-rows is read with that row's measure before it. */
@@ -356,7 +500,11 @@ function measureOfSubRow(measureText: string, read: RowsRead): string {
   return subRow && read.subRowParent !== "" ? `${read.subRowParent} ${measureText}` : measureText;
 }
 
-function periodCells(reading: TableReading, row: number, rowValues: readonly CellValue[]): PeriodCell[] {
+function periodCells(
+  reading: TableReading,
+  row: number,
+  rowValues: readonly CellValue[]
+): PeriodCell[] {
   const { grid, columns } = reading;
   const rowFormats = grid.numberFormats[row];
   const sheetRow = grid.origin.row + row;
@@ -364,13 +512,26 @@ function periodCells(reading: TableReading, row: number, rowValues: readonly Cel
   const cells = new Array<PeriodCell>(columns.periods.length);
   for (let index = 0; index < cells.length; index++) {
     const { label, column } = columns.periods[index];
-    cells[index] = { period: label, row: sheetRow, column: grid.origin.column + column, address: columns.periodLetters[index] + rowNumber, value: cellAt(rowValues, column), numberFormat: formatAt(rowFormats, column) };
+    cells[index] = {
+      period: label,
+      row: sheetRow,
+      column: grid.origin.column + column,
+      address: columns.periodLetters[index] + rowNumber,
+      value: cellAt(rowValues, column),
+      numberFormat: formatAt(rowFormats, column),
+    };
   }
   return cells;
 }
 
 /** The row's own definition from its polarity, target, tolerances and unit, shared with rows worded alike. */
-function ownDefinition(reading: TableReading, row: number, rowValues: readonly CellValue[], measure: string, thresholds: { polarity: CellValue; target: CellValue; tolerance: CellValue }): Definition {
+function ownDefinition(
+  reading: TableReading,
+  row: number,
+  rowValues: readonly CellValue[],
+  measure: string,
+  thresholds: { polarity: CellValue; target: CellValue; tolerance: CellValue }
+): Definition {
   const { layout, columns } = reading;
   const rowFormats = reading.grid.numberFormats[row];
   const unit = cellAt(rowValues, layout.unit);
@@ -383,26 +544,46 @@ function ownDefinition(reading: TableReading, row: number, rowValues: readonly C
     polarity: thresholds.polarity,
     target: thresholds.target,
     tolerance: thresholds.tolerance,
-    otherTolerances: Object.fromEntries(columns.others.map((tolerance, index) => [tolerance.set, otherCells[index]])),
+    otherTolerances: Object.fromEntries(
+      columns.others.map((tolerance, index) => [tolerance.set, otherCells[index]])
+    ),
     unit,
-    formats: { target: targetFormat, tolerance: toleranceFormat, otherTolerances: Object.fromEntries(columns.others.map((tolerance, index) => [tolerance.set, otherFormats[index]])) },
+    formats: {
+      target: targetFormat,
+      tolerance: toleranceFormat,
+      otherTolerances: Object.fromEntries(
+        columns.others.map((tolerance, index) => [tolerance.set, otherFormats[index]])
+      ),
+    },
   });
-  return reading.definitions.read([thresholds.polarity, thresholds.target, thresholds.tolerance, unit, ...otherCells], [targetFormat, toleranceFormat, ...otherFormats], measure, wording);
+  return reading.definitions.read(
+    [thresholds.polarity, thresholds.target, thresholds.tolerance, unit, ...otherCells],
+    [targetFormat, toleranceFormat, ...otherFormats],
+    measure,
+    wording
+  );
 }
 
 /** A row's figures in its comparator columns, each with the benchmark and year its header names, then the register entry's for benchmarks the sheet has no column for. */
-function benchmarkCellsOf(reading: TableReading, row: number, registered: readonly BenchmarkCell[] = []): BenchmarkCell[] {
+function benchmarkCellsOf(
+  reading: TableReading,
+  row: number,
+  registered: readonly BenchmarkCell[] = []
+): BenchmarkCell[] {
   const { grid, columns } = reading;
   const rowValues = grid.values[row] ?? [];
-  const benchmarks: BenchmarkCell[] = columns.comparators.map(({ column, benchmark, kind, year }) => ({
-    benchmark,
-    kind,
-    year,
-    value: cellAt(rowValues, column),
-    numberFormat: formatAt(grid.numberFormats[row], column),
-    address: cellAddress({ row: grid.origin.row + row, column: grid.origin.column + column }),
-  }));
-  for (const entry of registered) if (!benchmarks.some((benchmark) => benchmark.kind === entry.kind)) benchmarks.push(entry);
+  const benchmarks: BenchmarkCell[] = columns.comparators.map(
+    ({ column, benchmark, kind, year }) => ({
+      benchmark,
+      kind,
+      year,
+      value: cellAt(rowValues, column),
+      numberFormat: formatAt(grid.numberFormats[row], column),
+      address: cellAddress({ row: grid.origin.row + row, column: grid.origin.column + column }),
+    })
+  );
+  for (const entry of registered)
+    if (!benchmarks.some((benchmark) => benchmark.kind === entry.kind)) benchmarks.push(entry);
   return benchmarks;
 }
 
@@ -410,7 +591,14 @@ function benchmarkCellsOf(reading: TableReading, row: number, registered: readon
 function rankingsOf(reading: TableReading, rowValues: readonly CellValue[]): Ranking[] {
   return reading.columns.rankings.flatMap((column) => {
     const written = cellAt(rowValues, column.column);
-    return written === null ? [] : [{ label: column.header, text: isExcelError(written) ? written.error : String(written).trim() }];
+    return written === null
+      ? []
+      : [
+          {
+            label: column.header,
+            text: isExcelError(written) ? written.error : String(written).trim(),
+          },
+        ];
   });
 }
 
@@ -419,15 +607,26 @@ function tableOf(reading: TableReading, rows: KpiRow[], read: RowsRead): KpiTabl
   const { grid, layout, columns } = reading;
   const { origin } = grid;
   const codes = [...read.polarityCodes];
-  const tableColumns = layout.columns.map((column) => ({ ...column, column: origin.column + column.column }));
+  const tableColumns = layout.columns.map((column) => ({
+    ...column,
+    column: origin.column + column.column,
+  }));
   return {
     sheet: grid.sheet,
     headerRows: layout.headerRows.map((row) => origin.row + row),
     address: `${cellAddress({ row: origin.row + layout.headerRows[0], column: origin.column + columns.first })}:${cellAddress({ row: origin.row + read.lastRow, column: origin.column + columns.last })}`,
     toleranceSets: [standardSet, ...columns.others.map((tolerance) => tolerance.set)],
-    periods: columns.periods.map((period) => ({ label: period.label, column: origin.column + period.column })),
+    periods: columns.periods.map((period) => ({
+      label: period.label,
+      column: origin.column + period.column,
+    })),
     columns: tableColumns,
-    columnMap: describeColumns(tableColumns, { polarityCodes: codes.length > 0 && codes.length <= 4 && codes.every((code) => readsAsCode(code)) ? codes : undefined }),
+    columnMap: describeColumns(tableColumns, {
+      polarityCodes:
+        codes.length > 0 && codes.length <= 4 && codes.every((code) => readsAsCode(code))
+          ? codes
+          : undefined,
+    }),
     rows,
   };
 }
@@ -456,7 +655,12 @@ function soleText(grid: Grid, row: number, first: number, last: number): string 
  * The measure only matters to a definition through the unit its words imply, so that is what the key holds.
  */
 interface DefinitionMemo {
-  read: (cells: CellValue[], formats: string[], measure: string, wording: () => DefinitionWording) => Definition;
+  read: (
+    cells: CellValue[],
+    formats: string[],
+    measure: string,
+    wording: () => DefinitionWording
+  ) => Definition;
   scaled: (definition: Definition, scale: PercentScale | undefined) => Definition;
   problems: (definition: Definition) => readonly string[];
 }
@@ -466,8 +670,14 @@ function definitionMemo(words: Words | undefined): DefinitionMemo {
   const problems = new WeakMap<Definition, readonly string[]>();
   return {
     read: wordingTrie(words),
-    scaled: (definition, scale) => remembered(remembered(scaled, definition, () => new Map<string, Definition>()), scale ?? "", () => withScale(definition, scale)),
-    problems: (definition) => remembered(problems, definition, () => definitionProblems(definition)),
+    scaled: (definition, scale) =>
+      remembered(
+        remembered(scaled, definition, () => new Map<string, Definition>()),
+        scale ?? "",
+        () => withScale(definition, scale)
+      ),
+    problems: (definition) =>
+      remembered(problems, definition, () => definitionProblems(definition)),
   };
 }
 
@@ -475,7 +685,8 @@ function definitionMemo(words: Words | undefined): DefinitionMemo {
 function wordingTrie(words: Words | undefined): DefinitionMemo["read"] {
   type Node = Map<unknown, Node | Definition>;
   const root: Node = new Map();
-  const keyOf = (cell: CellValue): unknown => (cell !== null && typeof cell === "object" ? `#${cell.error}` : cell);
+  const keyOf = (cell: CellValue): unknown =>
+    cell !== null && typeof cell === "object" ? `#${cell.error}` : cell;
   const child = (node: Node, key: unknown): Node => {
     let next = node.get(key) as Node | undefined;
     if (!next) {
@@ -499,7 +710,11 @@ function wordingTrie(words: Words | undefined): DefinitionMemo["read"] {
 }
 
 /** The value a map holds for a key, made and kept the first time it is asked for. */
-function remembered<K, V>(map: { get(key: K): V | undefined; set(key: K, value: V): unknown }, key: K, make: () => V): V {
+function remembered<K, V>(
+  map: { get(key: K): V | undefined; set(key: K, value: V): unknown },
+  key: K,
+  make: () => V
+): V {
   let value = map.get(key);
   if (value === undefined) {
     value = make();

@@ -17,27 +17,53 @@ export type Trend =
 /** Differences smaller than this share of the figures' size are "No change": floating-point noise, not travel. */
 const noise = 1e-9;
 
-export function trend(periods: readonly CellValue[], definition: Definition, numberFormats?: readonly string[]): Trend {
+export function trend(
+  periods: readonly CellValue[],
+  definition: Definition,
+  numberFormats?: readonly string[]
+): Trend {
   const { standing } = definition;
-  if (standing.kind === "check") return { ok: false, status: "Check definition", reason: standing.problems[0] ?? "the definition cannot be read" };
+  if (standing.kind === "check")
+    return {
+      ok: false,
+      status: "Check definition",
+      reason: standing.problems[0] ?? "the definition cannot be read",
+    };
   const polarity = standing.kind === "rated" ? standing.polarity : polarityOfWording(definition);
-  if (!polarity) return { ok: false, status: "No target", reason: "Without a polarity there is no better or worse" };
+  if (!polarity)
+    return {
+      ok: false,
+      status: "No target",
+      reason: "Without a polarity there is no better or worse",
+    };
 
   const points: Array<{ position: number; figure: number }> = [];
   periods.forEach((value, position) => {
     const figure = figureOf(value, definition, numberFormats?.[position]);
     if (figure.ok) points.push({ position, figure: figure.value });
   });
-  if (points.length < 2) return { ok: false, status: "No data", reason: "A direction of travel needs figures for at least two periods" };
+  if (points.length < 2)
+    return {
+      ok: false,
+      status: "No data",
+      reason: "A direction of travel needs figures for at least two periods",
+    };
 
   // How good each figure is: higher is better after this, whatever the polarity.
   const goodness = (figure: number): number => merit(figure, polarity);
-  const slope = points.length === 2 ? goodness(points[1].figure) - goodness(points[0].figure) : slopeOf(points.map((point) => ({ x: point.position, y: goodness(point.figure) })));
+  const slope =
+    points.length === 2
+      ? goodness(points[1].figure) - goodness(points[0].figure)
+      : slopeOf(points.map((point) => ({ x: point.position, y: goodness(point.figure) })));
   let scale = 1;
   for (const point of points) if (Math.abs(point.figure) > scale) scale = Math.abs(point.figure);
-  const across = points.length === 2 ? "since the previous period" : `across ${points.length} periods`;
-  if (Math.abs(slope) <= noise * scale) return { ok: true, direction: "No change", reason: `No change ${across}` };
-  return slope > 0 ? { ok: true, direction: "Improved", reason: `Improved ${across}` } : { ok: true, direction: "Declined", reason: `Declined ${across}` };
+  const across =
+    points.length === 2 ? "since the previous period" : `across ${points.length} periods`;
+  if (Math.abs(slope) <= noise * scale)
+    return { ok: true, direction: "No change", reason: `No change ${across}` };
+  return slope > 0
+    ? { ok: true, direction: "Improved", reason: `Improved ${across}` }
+    : { ok: true, direction: "Declined", reason: `Declined ${across}` };
 }
 
 function slopeOf(points: Array<{ x: number; y: number }>): number {

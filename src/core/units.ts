@@ -46,7 +46,8 @@ export function unitFromMeasure(measure: string): Unit | null {
   const words = measure.toLowerCase();
   if (/^\s*%|^\s*(?:percentage|proportion) of\b/.test(words)) return "percent";
   if (!words.includes("day") && !words.includes("per") && !words.includes("rate")) return null;
-  if (/\(days\)|\bin days\b|\bdays\b.*\baverage\b|\baverage time in days\b/.test(words)) return "days";
+  if (/\(days\)|\bin days\b|\bdays\b.*\baverage\b|\baverage time in days\b/.test(words))
+    return "days";
   if (/per\s*[\d,]+|\brate of\b/.test(words) && !/%/.test(words)) return "rate";
   return null;
 }
@@ -54,7 +55,7 @@ export function unitFromMeasure(measure: string): Unit | null {
 /** Reads a unit name as the register writes it ("%", "Percent", "days", "per 100,000", "count"). */
 export function readUnitWord(word: string): Unit | null {
   const text = word.trim().toLowerCase();
-  if (text === "" ) return null;
+  if (text === "") return null;
   if (text === "%" || text.startsWith("percent")) return "percent";
   if (text.startsWith("day")) return "days";
   if (text.startsWith("rate") || text.startsWith("per ")) return "rate";

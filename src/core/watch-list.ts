@@ -15,7 +15,8 @@ export function describeGap(gap: number, definition: Definition): string {
   if (gap === 0) return "on target";
   const size = describeFigure(Math.abs(gap), definition.unit);
   const points = size.replace(/%$/, "");
-  const amount = definition.unit === "percent" ? `${points} ${points === "1" ? "point" : "points"}` : size;
+  const amount =
+    definition.unit === "percent" ? `${points} ${points === "1" ? "point" : "points"}` : size;
   return `${amount} ${gap > 0 ? "better" : "worse"} than target`;
 }
 
@@ -50,9 +51,23 @@ export function watchListOf(appraisal: Appraisal): WatchItem[] {
     const { kpi } = row;
     const cell = kpi.cells[latest];
     // Against a benchmark target the rating's own sentence says the gap: "… SN is 27.0%, 1.1 points apart".
-    const gap = row.benchmarkStanding ? { ok: false as const, problem: reason } : gapToTarget(cell.value, kpi.definition, cell.numberFormat);
-    const worseThan = reports[index].comparisons.filter((comparison) => comparison.verdict === "Worse").map(benchmarkName);
-    items.push({ sheet: appraisal.sheet, row: kpi.row, id: kpi.id, measure: kpi.measure, status, period: cell.period, address: cell.address, gap: gap.ok ? describeGap(gap.value, kpi.definition) : gap.problem, worseThan });
+    const gap = row.benchmarkStanding
+      ? { ok: false as const, problem: reason }
+      : gapToTarget(cell.value, kpi.definition, cell.numberFormat);
+    const worseThan = reports[index].comparisons
+      .filter((comparison) => comparison.verdict === "Worse")
+      .map(benchmarkName);
+    items.push({
+      sheet: appraisal.sheet,
+      row: kpi.row,
+      id: kpi.id,
+      measure: kpi.measure,
+      status,
+      period: cell.period,
+      address: cell.address,
+      gap: gap.ok ? describeGap(gap.value, kpi.definition) : gap.problem,
+      worseThan,
+    });
   });
   return items.sort((a, b) => (a.status === b.status ? 0 : a.status === "Red" ? -1 : 1));
 }

@@ -12,7 +12,16 @@ import { taughtSource, taughtWord, type Words } from "./words";
 export type Threshold =
   | { kind: "none"; written?: string } // blank, "-", or a word such as "TBC" (written): no threshold
   | { kind: "suspended" } // "Suspended***", "Suspend"
-  | { kind: "figure"; value: number; unit: Unit | null; comparator?: Comparator; bare?: boolean; words?: string; written?: string; margin?: Margin } // words: "Less than 22%", when written in words; written: "≥ 80%"
+  | {
+      kind: "figure";
+      value: number;
+      unit: Unit | null;
+      comparator?: Comparator;
+      bare?: boolean;
+      words?: string;
+      written?: string;
+      margin?: Margin;
+    } // words: "Less than 22%", when written in words; written: "≥ 80%"
   | { kind: "range"; low: number; high: number; unit: Unit | null; margin?: Margin } // margin: "95% ± 5%", a target written with its tolerance
   | Margin;
 
@@ -20,7 +29,14 @@ export type Threshold =
  * A margin around the target: `±5%`, `5% tolerance` and `within 5% of target` are relative (5% of the
  * target's value); `±5pp`, `5 points`, `±5 days` and a bare `±5` are absolute, in the measure's own unit.
  */
-export type Margin = { kind: "margin"; value: number; unit: Unit | null; relative: boolean; points?: boolean; written: string };
+export type Margin = {
+  kind: "margin";
+  value: number;
+  unit: Unit | null;
+  relative: boolean;
+  points?: boolean;
+  written: string;
+};
 
 export type Comparator = ">=" | "<=" | ">" | "<";
 
@@ -28,15 +44,30 @@ const numberPattern = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d
 const unitPattern = String.raw`%|\s*days?|\s*per\s+[\d,]+(?:\s+\w+)*`;
 const figurePattern = new RegExp(String.raw`^(${numberPattern})\s*(${unitPattern})?$`, "i");
 const comparatorPattern = /^(>=|<=|=>|=<|≥|≤|>|<)\s*(.*)$/;
-const rangePattern = new RegExp(String.raw`^(${numberPattern})\s*(%|\s*days?)?\s*(?:-|–|—|to)\s*(${numberPattern})\s*(%|\s*days?)?$`, "i");
+const rangePattern = new RegExp(
+  String.raw`^(${numberPattern})\s*(%|\s*days?)?\s*(?:-|–|—|to)\s*(${numberPattern})\s*(%|\s*days?)?$`,
+  "i"
+);
 const plusMinus = String.raw`(?:±|\+\s*\/\s*-|\+\s*\/\s*−|\+-)`;
 const marginUnit = String.raw`%|pp|percentage points?|% points?|points?|pts?|days?`;
 const marginPatterns: readonly RegExp[] = [
-  new RegExp(String.raw`^${plusMinus}\s*(${numberPattern})\s*(${marginUnit})?(?:\s+(?:of|around)\s+(?:the\s+)?target)?$`, "i"),
-  new RegExp(String.raw`^(${numberPattern})\s*(${marginUnit})\s+(?:tolerance|either side(?:\s+of\s+(?:the\s+)?target)?)$`, "i"),
-  new RegExp(String.raw`^within\s+${plusMinus}?\s*(${numberPattern})\s*(${marginUnit})?\s+of\s+(?:the\s+)?target$`, "i"),
+  new RegExp(
+    String.raw`^${plusMinus}\s*(${numberPattern})\s*(${marginUnit})?(?:\s+(?:of|around)\s+(?:the\s+)?target)?$`,
+    "i"
+  ),
+  new RegExp(
+    String.raw`^(${numberPattern})\s*(${marginUnit})\s+(?:tolerance|either side(?:\s+of\s+(?:the\s+)?target)?)$`,
+    "i"
+  ),
+  new RegExp(
+    String.raw`^within\s+${plusMinus}?\s*(${numberPattern})\s*(${marginUnit})?\s+of\s+(?:the\s+)?target$`,
+    "i"
+  ),
   // Points are always a distance from the target ("5 points"); a bare figure or "5 days" is a threshold itself.
-  new RegExp(String.raw`^(${numberPattern})\s*(pp|percentage points?|% points?|points?|pts?)$`, "i"),
+  new RegExp(
+    String.raw`^(${numberPattern})\s*(pp|percentage points?|% points?|points?|pts?)$`,
+    "i"
+  ),
 ];
 /** A target written with its margin: "95% ± 5%", "95% (±5pp)", "10%-20% +/- 10%". */
 const attachedMargin = new RegExp(String.raw`^(.*?\d\s*%?)\s*\(?\s*(${plusMinus}.*?)\s*\)?$`, "i");
@@ -45,8 +76,16 @@ const marginStart = new RegExp(String.raw`^${plusMinus}|^within\b`, "i");
 
 /** Thresholds in words: strict words say the figure itself has not met it; inclusive ones that it has. */
 const comparatorWords: ReadonlyArray<{ pattern: RegExp; comparator: Comparator }> = [
-  { pattern: /^(?:no|not)\s+(?:less|fewer|lower)\s+than\b|^(?:more|greater|higher)\s+than\s+or\s+equal\s+to\b|^at\s+or\s+above\b|^at\s+least\b|^minimum(?:\s+of)?\b|^min\b\.?/i, comparator: ">=" },
-  { pattern: /^(?:no|not)\s+(?:more|greater|higher)\s+than\b|^(?:less|fewer|lower)\s+than\s+or\s+equal\s+to\b|^at\s+or\s+below\b|^at\s+most\b|^maximum(?:\s+of)?\b|^max\b\.?|^up\s+to\b/i, comparator: "<=" },
+  {
+    pattern:
+      /^(?:no|not)\s+(?:less|fewer|lower)\s+than\b|^(?:more|greater|higher)\s+than\s+or\s+equal\s+to\b|^at\s+or\s+above\b|^at\s+least\b|^minimum(?:\s+of)?\b|^min\b\.?/i,
+    comparator: ">=",
+  },
+  {
+    pattern:
+      /^(?:no|not)\s+(?:more|greater|higher)\s+than\b|^(?:less|fewer|lower)\s+than\s+or\s+equal\s+to\b|^at\s+or\s+below\b|^at\s+most\b|^maximum(?:\s+of)?\b|^max\b\.?|^up\s+to\b/i,
+    comparator: "<=",
+  },
   { pattern: /^(?:less|fewer|lower)\s+than\b|^below\b|^under\b/i, comparator: "<" },
   { pattern: /^(?:more|greater|higher)\s+than\b|^above\b|^over\b/i, comparator: ">" },
 ];
@@ -57,7 +96,8 @@ const comparatorSuffixes: ReadonlyArray<{ pattern: RegExp; comparator: Comparato
 ];
 
 /** Words that mean no target (yet): a context measure until one is set, not a contradiction. */
-const noTargetWords = /^(?:no target(?: set)?|none|not set|not yet set|tbc|tbd|tba|to be confirmed|to be agreed|n\/a|not applicable)$/i;
+const noTargetWords =
+  /^(?:no target(?: set)?|none|not set|not yet set|tbc|tbd|tba|to be confirmed|to be agreed|n\/a|not applicable)$/i;
 
 /** A written figure: "90%", "140 days", "212", "1,250", "173.75". Null when the text is not one. */
 export function readWrittenFigure(text: string): { value: number; unit: Unit | null } | null {
@@ -85,11 +125,17 @@ function inScale(value: number, unit: Unit | null): number {
  * a bare number keeps no unit, and the definition decides its scale from the rest of the row. A word the
  * workbook teaches to mean No target reads as no threshold.
  */
-export function readThreshold(cell: CellValue, numberFormat = "General", words?: Words): Read<Threshold> {
+export function readThreshold(
+  cell: CellValue,
+  numberFormat = "General",
+  words?: Words
+): Read<Threshold> {
   if (cell === null) return { ok: true, value: { kind: "none" } };
   if (typeof cell === "number") return numberThreshold(cell, numberFormat);
-  if (typeof cell === "boolean") return { ok: false, problem: `${cell ? "TRUE" : "FALSE"} is not a threshold` };
-  if (isExcelError(cell)) return { ok: false, problem: `${cell.error} is an Excel error, not a threshold` };
+  if (typeof cell === "boolean")
+    return { ok: false, problem: `${cell ? "TRUE" : "FALSE"} is not a threshold` };
+  if (isExcelError(cell))
+    return { ok: false, problem: `${cell.error} is an Excel error, not a threshold` };
   const text = cell.replace(/\s+/g, " ").trim();
   // Each reader answers only for text written its way; the first that answers reads the cell.
   return (
@@ -99,7 +145,10 @@ export function readThreshold(cell: CellValue, numberFormat = "General", words?:
     readMargin(text) ??
     withAttachedMargin(text) ??
     rangeThreshold(text) ??
-    figureThreshold(text) ?? { ok: false, problem: `"${text}" is not a threshold the add-in can read` }
+    figureThreshold(text) ?? {
+      ok: false,
+      problem: `"${text}" is not a threshold the add-in can read`,
+    }
   );
 }
 
@@ -114,10 +163,12 @@ function numberThreshold(cell: number, numberFormat: string): Read<Threshold> {
 function noThreshold(text: string, words: Words | undefined): Read<Threshold> | null {
   if (text === "" || /^[-–—]$/.test(text)) return { ok: true, value: { kind: "none" } };
   const taught = taughtWord(words, text);
-  if (taught?.meaning.kind === "polarity" && taught.meaning.polarity === "context") return { ok: true, value: { kind: "none", written: text } };
+  if (taught?.meaning.kind === "polarity" && taught.meaning.polarity === "context")
+    return { ok: true, value: { kind: "none", written: text } };
   if (noTargetWords.test(text)) return { ok: true, value: { kind: "none", written: text } };
   if (/^suspend(ed)?\**$/i.test(text)) return { ok: true, value: { kind: "suspended" } };
-  if (looksLikeExcelError(text)) return { ok: false, problem: `${text} is an Excel error, not a threshold` };
+  if (looksLikeExcelError(text))
+    return { ok: false, problem: `${text} is an Excel error, not a threshold` };
   return null;
 }
 
@@ -127,8 +178,20 @@ function comparedBySign(text: string): Read<Threshold> | null {
   if (!compared) return null;
   const figure = readWrittenFigure(compared[2]);
   if (!figure) return { ok: false, problem: `"${text}" is not a threshold the add-in can read` };
-  const comparator = ({ "≥": ">=", "≤": "<=", "=>": ">=", "=<": "<=" } as Record<string, Comparator>)[compared[1]] ?? (compared[1] as Comparator);
-  return { ok: true, value: { kind: "figure", value: inScale(figure.value, figure.unit), unit: figure.unit, comparator, written: text, ...(figure.unit === null ? { bare: true } : {}) } };
+  const comparator =
+    ({ "≥": ">=", "≤": "<=", "=>": ">=", "=<": "<=" } as Record<string, Comparator>)[compared[1]] ??
+    (compared[1] as Comparator);
+  return {
+    ok: true,
+    value: {
+      kind: "figure",
+      value: inScale(figure.value, figure.unit),
+      unit: figure.unit,
+      comparator,
+      written: text,
+      ...(figure.unit === null ? { bare: true } : {}),
+    },
+  };
 }
 
 /** "10%-20%", "10 to 20 days", "0.1-0.2". */
@@ -148,7 +211,10 @@ function figureThreshold(text: string): Read<Threshold> | null {
   if (!figure) return null;
   return figure.unit === null
     ? { ok: true, value: { kind: "figure", value: figure.value, unit: null, bare: true } }
-    : { ok: true, value: { kind: "figure", value: inScale(figure.value, figure.unit), unit: figure.unit } };
+    : {
+        ok: true,
+        value: { kind: "figure", value: inScale(figure.value, figure.unit), unit: figure.unit },
+      };
 }
 
 /** "Less than 22%", "At least 80%", "Minimum: 80%", "80% or more", "85 maximum". */
@@ -159,18 +225,32 @@ function comparedInWords(text: string): Read<Threshold> | null {
   }
   for (const { pattern, comparator } of comparatorSuffixes) {
     const match = pattern.exec(text);
-    if (match && match.index > 0) return figureCompared(text, text.slice(0, match.index), comparator);
+    if (match && match.index > 0)
+      return figureCompared(text, text.slice(0, match.index), comparator);
   }
   return null;
 }
 
 function figureCompared(text: string, rest: string, comparator: Comparator): Read<Threshold> {
-  const figure = readWrittenFigure(rest.replace(/^\s*[:\-–]?\s*/, "").replace(/^(?:of|is)\s+/i, ""));
+  const figure = readWrittenFigure(
+    rest.replace(/^\s*[:\-–]?\s*/, "").replace(/^(?:of|is)\s+/i, "")
+  );
   if (!figure) return { ok: false, problem: `"${text}" is not a threshold the add-in can read` };
   const written = { comparator, words: text };
   return figure.unit === null
-    ? { ok: true, value: { kind: "figure", value: figure.value, unit: null, bare: true, ...written } }
-    : { ok: true, value: { kind: "figure", value: inScale(figure.value, figure.unit), unit: figure.unit, ...written } };
+    ? {
+        ok: true,
+        value: { kind: "figure", value: figure.value, unit: null, bare: true, ...written },
+      }
+    : {
+        ok: true,
+        value: {
+          kind: "figure",
+          value: inScale(figure.value, figure.unit),
+          unit: figure.unit,
+          ...written,
+        },
+      };
 }
 
 /** A figure or range followed by its margin: the target and its tolerance in one cell. */
@@ -179,8 +259,13 @@ function withAttachedMargin(text: string): Read<Threshold> | null {
   if (!match) return null;
   const base = readThreshold(match[1]);
   const margin = readMargin(match[2]);
-  if (!base.ok || !margin?.ok || margin.value.kind !== "margin") return { ok: false, problem: `"${text}" is not a threshold the add-in can read` };
-  if (base.value.kind === "range" || (base.value.kind === "figure" && base.value.comparator === undefined)) return { ok: true, value: { ...base.value, margin: margin.value } };
+  if (!base.ok || !margin?.ok || margin.value.kind !== "margin")
+    return { ok: false, problem: `"${text}" is not a threshold the add-in can read` };
+  if (
+    base.value.kind === "range" ||
+    (base.value.kind === "figure" && base.value.comparator === undefined)
+  )
+    return { ok: true, value: { ...base.value, margin: margin.value } };
   return { ok: false, problem: `"${text}" is not a threshold the add-in can read` };
 }
 
@@ -191,14 +276,48 @@ function readMargin(text: string): Read<Threshold> | null {
     if (!match) continue;
     const value = Number(match[1].replace(/,/g, ""));
     const unit = (match[2] ?? "").toLowerCase().replace(/\s+/g, " ");
-    if (unit === "%") return { ok: true, value: { kind: "margin", value: percentToFraction(value), unit: null, relative: true, written: text } };
+    if (unit === "%")
+      return {
+        ok: true,
+        value: {
+          kind: "margin",
+          value: percentToFraction(value),
+          unit: null,
+          relative: true,
+          written: text,
+        },
+      };
     if (unit === "pp" || unit.startsWith("percentage point") || unit.startsWith("% point")) {
-      return { ok: true, value: { kind: "margin", value: percentToFraction(value), unit: "percent", relative: false, written: text } };
+      return {
+        ok: true,
+        value: {
+          kind: "margin",
+          value: percentToFraction(value),
+          unit: "percent",
+          relative: false,
+          written: text,
+        },
+      };
     }
-    if (unit.startsWith("point") || unit.startsWith("pt")) return { ok: true, value: { kind: "margin", value, unit: null, relative: false, points: true, written: text } };
-    return { ok: true, value: { kind: "margin", value, unit: unit.startsWith("day") ? "days" : null, relative: false, written: text } };
+    if (unit.startsWith("point") || unit.startsWith("pt"))
+      return {
+        ok: true,
+        value: { kind: "margin", value, unit: null, relative: false, points: true, written: text },
+      };
+    return {
+      ok: true,
+      value: {
+        kind: "margin",
+        value,
+        unit: unit.startsWith("day") ? "days" : null,
+        relative: false,
+        written: text,
+      },
+    };
   }
-  return marginStart.test(text) ? { ok: false, problem: `"${text}" is not a margin the add-in can read` } : null;
+  return marginStart.test(text)
+    ? { ok: false, problem: `"${text}" is not a margin the add-in can read` }
+    : null;
 }
 
 export function isPercentFormat(numberFormat: string | undefined): boolean {
@@ -221,7 +340,18 @@ export type ValueRead =
   | { kind: "no data"; reason: string }
   | { kind: "unreadable"; reason: string };
 
-const noFigureWords: ReadonlySet<string> = new Set(["not available", "n/a", "na", "n.a.", "-", "–", "—", "no data", "not applicable", "nyd"]);
+const noFigureWords: ReadonlySet<string> = new Set([
+  "not available",
+  "n/a",
+  "na",
+  "n.a.",
+  "-",
+  "–",
+  "—",
+  "no data",
+  "not applicable",
+  "nyd",
+]);
 
 /** Words that say why a period has no figure yet, with what each means. */
 const noDataMeanings: ReadonlyMap<string, string> = new Map([
@@ -264,13 +394,19 @@ export function readValue(cell: CellValue, numberFormat = "General", words?: Wor
     if (!Number.isFinite(cell)) return { kind: "unreadable", reason: `${cell} is not a figure` };
     return { kind: "figure", value: cell, percent: isPercentFormat(numberFormat) };
   }
-  if (typeof cell === "boolean") return { kind: "unreadable", reason: `${cell ? "TRUE" : "FALSE"} is not a figure` };
-  if (isExcelError(cell)) return { kind: "unreadable", reason: `${describeError(cell.error)}, not a figure` };
+  if (typeof cell === "boolean")
+    return { kind: "unreadable", reason: `${cell ? "TRUE" : "FALSE"} is not a figure` };
+  if (isExcelError(cell))
+    return { kind: "unreadable", reason: `${describeError(cell.error)}, not a figure` };
   // Most text is "91%" or a word with single spaces: only other white space needs the folding.
   const text = (/[^\S ]|\s\s/.test(cell) ? cell.replace(/\s+/g, " ") : cell).trim();
   if (text === "") return { kind: "no data", reason: "the cell is blank" };
   // Pasted web or PDF figures carry non-breaking spaces, which Excel's own reading of text refuses.
-  if (cell.includes("\u00a0") && /\d/.test(cell)) return { kind: "unreadable", reason: `"${text}" has a non-breaking space in it: retype it as a number so Excel can read it` };
+  if (cell.includes("\u00a0") && /\d/.test(cell))
+    return {
+      kind: "unreadable",
+      reason: `"${text}" has a non-breaking space in it: retype it as a number so Excel can read it`,
+    };
   const taught = taughtWord(words, text);
   if (taught?.meaning.kind === "no data") return { kind: "no data", reason: taughtSource(taught) };
   // Only text that Excel itself turns into the same number ("91%", "173.75"), so a formula, a conditional
@@ -278,12 +414,18 @@ export function readValue(cell: CellValue, numberFormat = "General", words?: Wor
   const figure = plainFigurePattern.exec(text);
   if (figure) {
     const number = Number(figure[1]);
-    return figure[2] ? { kind: "figure", value: percentToFraction(number), percent: true } : { kind: "figure", value: number, percent: false };
+    return figure[2]
+      ? { kind: "figure", value: percentToFraction(number), percent: true }
+      : { kind: "figure", value: number, percent: false };
   }
   const noData = builtInNoData(text);
   if (noData) return { kind: "no data", reason: noData };
-  if (looksLikeExcelError(text)) return { kind: "unreadable", reason: `${text.toUpperCase()} is an Excel error, not a figure` };
-  return { kind: "unreadable", reason: `"${text.length > 40 ? `${text.slice(0, 40)}…` : text}" is not a figure` };
+  if (looksLikeExcelError(text))
+    return { kind: "unreadable", reason: `${text.toUpperCase()} is an Excel error, not a figure` };
+  return {
+    kind: "unreadable",
+    reason: `"${text.length > 40 ? `${text.slice(0, 40)}…` : text}" is not a figure`,
+  };
 }
 
 /** Why a built-in word or symbol in a period cell means no figure, or null when it is not one. */
@@ -294,8 +436,12 @@ function builtInNoData(text: string): string | null {
   const meaning =
     noDataMeanings.get(lower) ??
     suppressionSymbols.get(lower) ??
-    (lower.endsWith(".") || lower.endsWith("!") ? noDataMeanings.get(lower.slice(0, -1)) : undefined) ??
-    (lower.startsWith("[") && lower.endsWith("]") ? suppressionSymbols.get(lower.slice(1, -1)) : undefined);
+    (lower.endsWith(".") || lower.endsWith("!")
+      ? noDataMeanings.get(lower.slice(0, -1))
+      : undefined) ??
+    (lower.startsWith("[") && lower.endsWith("]")
+      ? suppressionSymbols.get(lower.slice(1, -1))
+      : undefined);
   return meaning ? `"${text}": ${meaning}` : null;
 }
 

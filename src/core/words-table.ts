@@ -24,7 +24,8 @@ export function wordsTableOfGrid(grid: Grid): CellValue[][] | undefined {
     const rows: CellValue[][] = [[...wordsColumns]];
     for (let below = row + 1; below < grid.values.length; below++) {
       const pair = [grid.values[below]?.[word] ?? null, grid.values[below]?.[means] ?? null];
-      if (pair.every((cell) => cell === null || (typeof cell === "string" && cell.trim() === ""))) break;
+      if (pair.every((cell) => cell === null || (typeof cell === "string" && cell.trim() === "")))
+        break;
       rows.push(pair);
     }
     return rows;
@@ -59,13 +60,20 @@ export function unknownWords(grid: Grid, found: FoundTables, words?: Words): Unk
   const taught = taughtHeadersOf(words);
   for (const table of found.tables) {
     for (const column of table.columns) {
-      if (column.role.kind === "other" && knownRoleOfLabel(column.label, taught) === null) add(column.label, `a header of the table ${table.address}`);
+      if (column.role.kind === "other" && knownRoleOfLabel(column.label, taught) === null)
+        add(column.label, `a header of the table ${table.address}`);
     }
     for (const row of table.rows) {
       const polarity = row.definition.wording.polarity;
-      if (typeof polarity === "string" && !readPolarity(polarity, words).ok) add(polarity, `the polarity in row ${row.row + 1}`);
+      if (typeof polarity === "string" && !readPolarity(polarity, words).ok)
+        add(polarity, `the polarity in row ${row.row + 1}`);
       for (const cell of row.cells) {
-        if (typeof cell.value === "string" && readValue(cell.value, cell.numberFormat, words).kind === "unreadable" && !/\d/.test(cell.value)) add(cell.value, `cell ${cell.address}`);
+        if (
+          typeof cell.value === "string" &&
+          readValue(cell.value, cell.numberFormat, words).kind === "unreadable" &&
+          !/\d/.test(cell.value)
+        )
+          add(cell.value, `cell ${cell.address}`);
       }
     }
   }
@@ -73,10 +81,18 @@ export function unknownWords(grid: Grid, found: FoundTables, words?: Words): Unk
     // A skipped sheet: the labels of its header-like rows that name nothing the add-in knows.
     for (let row = 0; row < grid.values.length && row < 50; row++) {
       const cells = grid.values[row];
-      if (cells.filter((cell) => typeof cell === "string" && cell.trim() !== "").length < 3 || cells.some((cell) => typeof cell === "number")) continue;
-      const labels = cells.map((cell, column) => headerText(cell, grid.numberFormats[row]?.[column]));
+      if (
+        cells.filter((cell) => typeof cell === "string" && cell.trim() !== "").length < 3 ||
+        cells.some((cell) => typeof cell === "number")
+      )
+        continue;
+      const labels = cells.map((cell, column) =>
+        headerText(cell, grid.numberFormats[row]?.[column])
+      );
       if (!labels.some((label) => knownRoleOfLabel(label, taught) !== null)) continue;
-      for (const label of labels) if (label !== "" && knownRoleOfLabel(label, taught) === null) add(label, `a header in row ${grid.origin.row + row + 1}`);
+      for (const label of labels)
+        if (label !== "" && knownRoleOfLabel(label, taught) === null)
+          add(label, `a header in row ${grid.origin.row + row + 1}`);
     }
   }
   return [...listed.values()];

@@ -33,7 +33,10 @@ export type HeaderMeaning =
   | { role: "direction of travel" }
   | { role: "commentary" };
 
-export type WordMeaning = { kind: "polarity"; polarity: TaughtPolarity } | { kind: "no data" } | { kind: "header"; header: HeaderMeaning };
+export type WordMeaning =
+  | { kind: "polarity"; polarity: TaughtPolarity }
+  | { kind: "no data" }
+  | { kind: "header"; header: HeaderMeaning };
 
 export interface TaughtWord {
   /** The word as the table writes it. */
@@ -99,7 +102,12 @@ const headerMeanings: ReadonlyArray<{ means: string; header: HeaderMeaning }> = 
 ];
 
 /** The Means values the table accepts, for the analyst when one cannot be read. */
-export const meaningsHelp = [...polarityMeanings.map((meaning) => meaning.means), "No data", ...headerMeanings.map((meaning) => meaning.means), "<name> Tolerance"].join(", ");
+export const meaningsHelp = [
+  ...polarityMeanings.map((meaning) => meaning.means),
+  "No data",
+  ...headerMeanings.map((meaning) => meaning.means),
+  "<name> Tolerance",
+].join(", ");
 
 /** Reads a Means cell: a polarity phrase, "No data", or a header role. */
 export function readMeaning(means: string): WordMeaning | null {
@@ -111,7 +119,14 @@ export function readMeaning(means: string): WordMeaning | null {
   if (header) return { kind: "header", header: header.header };
   // "Covid19 Tolerance" teaches a header of an alternative tolerance set.
   const set = /^(.+?)\s+tolerance$/i.exec(means.replace(/\s+/g, " ").trim());
-  if (set) return { kind: "header", header: { role: "tolerance", set: wordKey(set[1]) === "standard" ? "Standard" : set[1].trim() } };
+  if (set)
+    return {
+      kind: "header",
+      header: {
+        role: "tolerance",
+        set: wordKey(set[1]) === "standard" ? "Standard" : set[1].trim(),
+      },
+    };
   return null;
 }
 
@@ -125,8 +140,13 @@ export function readWords(rows: ReadonlyArray<ReadonlyArray<CellValue>>): WordsR
   const wordColumn = header.indexOf("word");
   const meansColumn = header.indexOf("means");
   if (wordColumn < 0 || meansColumn < 0) {
-    const missing = [wordColumn < 0 ? "Word" : "", meansColumn < 0 ? "Means" : ""].filter((name) => name !== "").join(" and ");
-    return { words: noWords, problems: [`The ${wordsTableName} table has no ${missing} column: its words were not used`] };
+    const missing = [wordColumn < 0 ? "Word" : "", meansColumn < 0 ? "Means" : ""]
+      .filter((name) => name !== "")
+      .join(" and ");
+    return {
+      words: noWords,
+      problems: [`The ${wordsTableName} table has no ${missing} column: its words were not used`],
+    };
   }
   const entries = new Map<string, TaughtWord>();
   const problems: string[] = [];
@@ -136,12 +156,19 @@ export function readWords(rows: ReadonlyArray<ReadonlyArray<CellValue>>): WordsR
     const means = textOf(row[meansColumn] ?? null);
     if (word === "" && means === "") return;
     if (word === "") return void problems.push(`${label} has no word: left out`);
-    if (means === "") return void problems.push(`${label}: "${word}" has no meaning in the Means column: left out`);
+    if (means === "")
+      return void problems.push(`${label}: "${word}" has no meaning in the Means column: left out`);
     const meaning = readMeaning(means);
-    if (!meaning) return void problems.push(`${label}: "${means}" is not a meaning the add-in knows (use ${meaningsHelp}): left out`);
+    if (!meaning)
+      return void problems.push(
+        `${label}: "${means}" is not a meaning the add-in knows (use ${meaningsHelp}): left out`
+      );
     const key = wordKey(word);
     const earlier = entries.get(key);
-    if (earlier) return void problems.push(`${label}: "${word}" is taught twice: the first row (${earlier.means}) is used`);
+    if (earlier)
+      return void problems.push(
+        `${label}: "${word}" is taught twice: the first row (${earlier.means}) is used`
+      );
     entries.set(key, { word, means, meaning });
   });
   return { words: { entries }, problems };

@@ -3,10 +3,27 @@
  * the add-in's rules (rules.ts), selecting a KPI's row and making a shareable copy. Everything else on the
  * sheet is left alone.
  */
-import { appraiseTables, callsOwnFunction, findTables, formattingPlan, topLeftOf, type Appraisal, type FormattingPlan, type FoundTables, type Register, type Words } from "../core";
+import {
+  appraiseTables,
+  callsOwnFunction,
+  findTables,
+  formattingPlan,
+  topLeftOf,
+  type Appraisal,
+  type FormattingPlan,
+  type FoundTables,
+  type Register,
+  type Words,
+} from "../core";
 import { detectCapabilities, type Capabilities } from "./requirements";
 import { queueDeletions, queueRules, retryAfter } from "./rules";
-import { activeSheet, readActiveSheet, type OwnRule, type SheetLocator, type SheetReading } from "./sheet-reading";
+import {
+  activeSheet,
+  readActiveSheet,
+  type OwnRule,
+  type SheetLocator,
+  type SheetReading,
+} from "./sheet-reading";
 
 export { readActiveSheet, type OwnRule, type SheetLocator, type SheetReading };
 
@@ -28,17 +45,36 @@ export interface Applied {
  * read) it is read and written once more; a write that failed part-way is repaired the same way, since it
  * first deletes every rule of its own that is there.
  */
-export async function applyRagFormatting(context: Excel.RequestContext, register: Register, toleranceSet: string, capabilities: Capabilities, words?: Words): Promise<Applied> {
+export async function applyRagFormatting(
+  context: Excel.RequestContext,
+  register: Register,
+  toleranceSet: string,
+  capabilities: Capabilities,
+  words?: Words
+): Promise<Applied> {
   const reading = await readActiveSheet(context, capabilities);
   const found = findTables(reading.grid, register, { words });
   const appraisal = appraiseTables(found, toleranceSet);
   const plan = formattingPlan(appraisal);
   await replaceRules(context, plan, reading, capabilities);
-  return { found, appraisal, plan, removed: reading.ownRules.length, unreadableRules: reading.unreadableRules, blocks: reading.blocks };
+  return {
+    found,
+    appraisal,
+    plan,
+    removed: reading.ownRules.length,
+    unreadableRules: reading.unreadableRules,
+    blocks: reading.blocks,
+  };
 }
 
 /** Writes a plan over the add-in's rules that a reading found: one sync, or three where Excel refuses the first write. */
-export async function replaceRules(context: Excel.RequestContext, plan: FormattingPlan, reading: SheetReading, capabilities: Capabilities, locate: SheetLocator = activeSheet): Promise<void> {
+export async function replaceRules(
+  context: Excel.RequestContext,
+  plan: FormattingPlan,
+  reading: SheetReading,
+  capabilities: Capabilities,
+  locate: SheetLocator = activeSheet
+): Promise<void> {
   try {
     await writePlan(context, plan, reading.ownRules, capabilities, reading.listSeparator, locate);
   } catch (error) {
@@ -50,7 +86,14 @@ export async function replaceRules(context: Excel.RequestContext, plan: Formatti
 }
 
 /** Deletes the add-in's old rules and adds the plan's, in one sync. */
-export async function writePlan(context: Excel.RequestContext, plan: FormattingPlan, ownRules: OwnRule[], capabilities: Capabilities, separator: "," | ";" = ",", locate: SheetLocator = activeSheet): Promise<void> {
+export async function writePlan(
+  context: Excel.RequestContext,
+  plan: FormattingPlan,
+  ownRules: OwnRule[],
+  capabilities: Capabilities,
+  separator: "," | ";" = ",",
+  locate: SheetLocator = activeSheet
+): Promise<void> {
   context.application.suspendScreenUpdatingUntilNextSync();
   queueDeletions(context, ownRules, capabilities, locate);
   queueRules(context, plan, separator, locate);
@@ -58,7 +101,10 @@ export async function writePlan(context: Excel.RequestContext, plan: FormattingP
 }
 
 /** Removes only the add-in's own rules from the active sheet: two syncs. Returns how many went. */
-export async function removeRagFormatting(context: Excel.RequestContext, capabilities: Capabilities = detectCapabilities()): Promise<{ removed: number; unreadableRules: number }> {
+export async function removeRagFormatting(
+  context: Excel.RequestContext,
+  capabilities: Capabilities = detectCapabilities()
+): Promise<{ removed: number; unreadableRules: number }> {
   const reading = await readActiveSheet(context, capabilities);
   try {
     queueDeletions(context, reading.ownRules, capabilities);
@@ -72,7 +118,11 @@ export async function removeRagFormatting(context: Excel.RequestContext, capabil
 }
 
 /** Activates a sheet and selects one of its rows (0-based), so the analyst sees the KPI the pane named. */
-export async function selectSheetRow(context: Excel.RequestContext, sheetName: string, row: number): Promise<void> {
+export async function selectSheetRow(
+  context: Excel.RequestContext,
+  sheetName: string,
+  row: number
+): Promise<void> {
   const sheet = context.workbook.worksheets.getItem(sheetName);
   sheet.activate();
   sheet.getRange(`${row + 1}:${row + 1}`).select();
@@ -83,7 +133,9 @@ export async function selectSheetRow(context: Excel.RequestContext, sheetName: s
  * Copies the active sheet and, in the copy, replaces every KPI. formula with the value it shows, so people
  * without the add-in see the same figures. Only those cells are written: every other cell stays as it was.
  */
-export async function copySheetWithValues(context: Excel.RequestContext): Promise<{ sheet: string; replaced: number }> {
+export async function copySheetWithValues(
+  context: Excel.RequestContext
+): Promise<{ sheet: string; replaced: number }> {
   const original = context.workbook.worksheets.getActiveWorksheet();
   const copy = original.copy(Excel.WorksheetPositionType.after, original);
   copy.load("name");
@@ -97,10 +149,12 @@ export async function copySheetWithValues(context: Excel.RequestContext): Promis
     used.formulas.forEach((row, rowOffset) =>
       row.forEach((formula, columnOffset) => {
         if (callsOwnFunction(formula)) {
-          copy.getCell(origin.row + rowOffset, origin.column + columnOffset).values = [[used.values[rowOffset][columnOffset]]];
+          copy.getCell(origin.row + rowOffset, origin.column + columnOffset).values = [
+            [used.values[rowOffset][columnOffset]],
+          ];
           replaced += 1;
         }
-      }),
+      })
     );
   }
   copy.activate();

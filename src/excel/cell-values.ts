@@ -3,7 +3,9 @@ import type { CellValue } from "../core/cell";
 
 export function toCellValue(value: unknown): CellValue {
   if (value === "" || value === null || value === undefined) return null;
-  return typeof value === "number" || typeof value === "boolean" || typeof value === "string" ? value : String(value);
+  return typeof value === "number" || typeof value === "boolean" || typeof value === "string"
+    ? value
+    : String(value);
 }
 
 export function toExcelValue(cell: CellValue): string | number | boolean {

@@ -26,7 +26,10 @@ let pending: Map<string, Waiting[]> | null = null;
  * that batch, each address is asked on its own, so one bad address fails only its own formula. A request
  * Excel never answers fails after `cellFactsTiming.patience`.
  */
-export function cellFactsAt(address: string, patience = cellFactsTiming.patience): Promise<CellFacts> {
+export function cellFactsAt(
+  address: string,
+  patience = cellFactsTiming.patience
+): Promise<CellFacts> {
   const asked = new Promise<CellFacts>((resolve, reject) => {
     if (!pending) {
       pending = new Map();
@@ -38,7 +41,11 @@ export function cellFactsAt(address: string, patience = cellFactsTiming.patience
   });
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Excel did not say what ${address} holds within ${patience / 1000} s`)), patience);
+    timer = setTimeout(
+      () =>
+        reject(new Error(`Excel did not say what ${address} holds within ${patience / 1000} s`)),
+      patience
+    );
   });
   return Promise.race([asked, timeout]).finally(() => clearTimeout(timer));
 }
@@ -62,27 +69,41 @@ async function askForCellFacts(): Promise<void> {
       addresses.map((address) =>
         Excel.run((context) => readCellFacts(context, [address])).then(
           ([facts]) => answer(address, { facts }),
-          (alone: unknown) => answer(address, { error: alone }),
-        ),
-      ),
+          (alone: unknown) => answer(address, { error: alone })
+        )
+      )
     );
   }
 }
 
-async function readCellFacts(context: Excel.RequestContext, addresses: string[]): Promise<CellFacts[]> {
+async function readCellFacts(
+  context: Excel.RequestContext,
+  addresses: string[]
+): Promise<CellFacts[]> {
   const ranges = addresses.map((address) => {
     const range = rangeAt(context, address);
     range.load(["valueTypes", "numberFormat"]);
     return range;
   });
   await context.sync();
-  return ranges.map((range) => ({ empty: range.valueTypes.map((row) => row.map((type) => type === Excel.RangeValueType.empty)), numberFormats: range.numberFormat as string[][] }));
+  return ranges.map((range) => ({
+    empty: range.valueTypes.map((row) => row.map((type) => type === Excel.RangeValueType.empty)),
+    numberFormats: range.numberFormat as string[][],
+  }));
 }
 
 function rangeAt(context: Excel.RequestContext, address: string): Excel.Range {
   const bang = address.lastIndexOf("!");
-  const sheetName = bang < 0 ? null : address.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+  const sheetName =
+    bang < 0
+      ? null
+      : address
+          .slice(0, bang)
+          .replace(/^'(.*)'$/, "$1")
+          .replace(/''/g, "'");
   const local = bang < 0 ? address : address.slice(bang + 1);
   const worksheets = context.workbook.worksheets;
-  return (sheetName === null ? worksheets.getActiveWorksheet() : worksheets.getItem(sheetName)).getRange(local);
+  return (
+    sheetName === null ? worksheets.getActiveWorksheet() : worksheets.getItem(sheetName)
+  ).getRange(local);
 }

@@ -5,7 +5,8 @@
  * part, which may itself be split (a block of rows into two) or is reported as unreadable. An Excel that is
  * busy with the analyst's cell edit is not a part's fault: that failure goes straight up, so the action waits.
  */
-export type Outcome<Part, Result> = { part: Part; ok: true; result: Result } | { part: Part; ok: false; error: unknown };
+export type Outcome<Part, Result> =
+  { part: Part; ok: true; result: Result } | { part: Part; ok: false; error: unknown };
 
 export interface GuardedRead<Part, Result> {
   /** Queues the loads of one part; the function returned reads them after the sync. */
@@ -14,7 +15,11 @@ export interface GuardedRead<Part, Result> {
   split?: (part: Part) => [Part, Part] | undefined;
 }
 
-export async function readGuarded<Part, Result>(context: Excel.RequestContext, parts: Part[], read: GuardedRead<Part, Result>): Promise<Array<Outcome<Part, Result>>> {
+export async function readGuarded<Part, Result>(
+  context: Excel.RequestContext,
+  parts: Part[],
+  read: GuardedRead<Part, Result>
+): Promise<Array<Outcome<Part, Result>>> {
   if (parts.length === 0) return [];
   const readers = parts.map(read.queue);
   try {
@@ -28,11 +33,17 @@ export async function readGuarded<Part, Result>(context: Excel.RequestContext, p
       return [...first, ...(await readGuarded(context, parts.slice(middle), read))];
     }
     const halves = read.split?.(parts[0]);
-    if (halves) return [...(await readGuarded(context, [halves[0]], read)), ...(await readGuarded(context, [halves[1]], read))];
+    if (halves)
+      return [
+        ...(await readGuarded(context, [halves[0]], read)),
+        ...(await readGuarded(context, [halves[1]], read)),
+      ];
     return [{ part: parts[0], ok: false, error }];
   }
 }
 
 export function errorCode(error: unknown): string | undefined {
-  return typeof error === "object" && error !== null ? (error as { code?: string }).code : undefined;
+  return typeof error === "object" && error !== null
+    ? (error as { code?: string }).code
+    : undefined;
 }

@@ -29,14 +29,22 @@ export async function readWorkbookTables(context: Excel.RequestContext): Promise
   if (!range && !wordsRange) return {};
   await context.sync();
   return {
-    register: range ? { tableId: table.id, values: range.values.map((row) => row.map(toCellValue)), numberFormats: range.numberFormat as string[][] } : undefined,
+    register: range
+      ? {
+          tableId: table.id,
+          values: range.values.map((row) => row.map(toCellValue)),
+          numberFormats: range.numberFormat as string[][],
+        }
+      : undefined,
     words: wordsRange ? wordsRange.values.map((row) => row.map(toCellValue)) : undefined,
     wordsTableId: wordsRange ? wordsTable.id : undefined,
   };
 }
 
 /** The KPIRegister table's header and body, or undefined when the workbook has none. */
-export async function readRegisterTable(context: Excel.RequestContext): Promise<(RegisterTable & { tableId: string }) | undefined> {
+export async function readRegisterTable(
+  context: Excel.RequestContext
+): Promise<(RegisterTable & { tableId: string }) | undefined> {
   return (await readWorkbookTables(context)).register;
 }
 
@@ -64,7 +72,7 @@ export async function recalculateKpiFormulas(context: Excel.RequestContext): Pro
           if (typeof formula !== "string" || !/\bKPI\./i.test(formula)) return;
           sheet.getCell(area.rowIndex + rowOffset, area.columnIndex + columnOffset).calculate();
           recalculated += 1;
-        }),
+        })
       );
     }
   }

@@ -13,7 +13,8 @@ export interface Capabilities {
   formatById: boolean;
 }
 
-export type RequirementCheck = { ok: true; capabilities: Capabilities } | { ok: false; problem: string };
+export type RequirementCheck =
+  { ok: true; capabilities: Capabilities } | { ok: false; problem: string };
 
 export function supportsExcelApi(version: string): boolean {
   return Office.context.requirements.isSetSupported("ExcelApi", version);
@@ -21,7 +22,11 @@ export function supportsExcelApi(version: string): boolean {
 
 /** The sets this Excel has, for the pane to say (and for the self-check's report). */
 export function detectCapabilities(): Capabilities {
-  return { mergedAreas: supportsExcelApi("1.13"), cultureInfo: supportsExcelApi("1.11"), formatById: supportsExcelApi("1.14") };
+  return {
+    mergedAreas: supportsExcelApi("1.13"),
+    cultureInfo: supportsExcelApi("1.11"),
+    formatById: supportsExcelApi("1.14"),
+  };
 }
 
 export function checkRequirements(): RequirementCheck {

@@ -25,7 +25,10 @@ export function otherSeparator(separator: "," | ";"): "," | ";" {
 }
 
 /** A rule's areas in lists getRanges takes, each with the formula moved to its own first cell. */
-export function areaLists(rule: Pick<PlannedRule, "formula" | "appliesTo">, separator: string): Array<{ address: string; formula: string }> {
+export function areaLists(
+  rule: Pick<PlannedRule, "formula" | "appliesTo">,
+  separator: string
+): Array<{ address: string; formula: string }> {
   const lists: string[][] = [];
   let length = 0;
   for (const area of rule.appliesTo) {
@@ -41,24 +44,42 @@ export function areaLists(rule: Pick<PlannedRule, "formula" | "appliesTo">, sepa
   const anchor = parseCellAddress(rule.appliesTo[0].split(":")[0]) ?? { row: 0, column: 0 };
   return lists.map((areas) => {
     const corner = parseCellAddress(areas[0].split(":")[0]) ?? anchor;
-    return { address: areas.join(separator), formula: moveFormula(rule.formula, corner.row - anchor.row, corner.column - anchor.column) };
+    return {
+      address: areas.join(separator),
+      formula: moveFormula(rule.formula, corner.row - anchor.row, corner.column - anchor.column),
+    };
   });
 }
 
 /** Queues the deletion of the add-in's old rules, by id, the last-applied first. */
-export function queueDeletions(context: Excel.RequestContext, rules: OwnRule[], capabilities: Capabilities, locate: SheetLocator = activeSheet): void {
+export function queueDeletions(
+  context: Excel.RequestContext,
+  rules: OwnRule[],
+  capabilities: Capabilities,
+  locate: SheetLocator = activeSheet
+): void {
   const formats = locate(context).getRange().conditionalFormats;
   for (const rule of [...rules].sort((a, b) => b.priority - a.priority)) {
-    (capabilities.formatById ? formats.getItemOrNullObject(rule.id) : formats.getItem(rule.id)).delete();
+    (capabilities.formatById
+      ? formats.getItemOrNullObject(rule.id)
+      : formats.getItem(rule.id)
+    ).delete();
   }
 }
 
 /** Queues the plan's rules, below every rule already there, so where the analyst's own rules colour a cell, theirs win. */
-export function queueRules(context: Excel.RequestContext, plan: FormattingPlan, separator: "," | ";", locate: SheetLocator = activeSheet): void {
+export function queueRules(
+  context: Excel.RequestContext,
+  plan: FormattingPlan,
+  separator: "," | ";",
+  locate: SheetLocator = activeSheet
+): void {
   const sheet = locate(context);
   for (const rule of plan.rules) {
     for (const list of areaLists(rule, separator)) {
-      const format = sheet.getRanges(list.address).conditionalFormats.add(Excel.ConditionalFormatType.custom);
+      const format = sheet
+        .getRanges(list.address)
+        .conditionalFormats.add(Excel.ConditionalFormatType.custom);
       format.custom.rule.formula = list.formula;
       format.custom.format.fill.color = rule.fill;
       format.custom.format.font.color = rule.font;
@@ -68,7 +89,10 @@ export function queueRules(context: Excel.RequestContext, plan: FormattingPlan, 
 }
 
 /** Whether a failed write is worth starting again from a fresh reading, and with which separator. */
-export function retryAfter(error: unknown, separator: "," | ";"): { separator: "," | ";" } | undefined {
+export function retryAfter(
+  error: unknown,
+  separator: "," | ";"
+): { separator: "," | ";" } | undefined {
   const code = errorCode(error);
   if (code === "InvalidArgument") return { separator: otherSeparator(separator) };
   if (code === "ItemNotFound") return { separator };

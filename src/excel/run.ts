@@ -10,9 +10,13 @@ export interface RunOptions {
   pause?: (milliseconds: number) => Promise<void>;
 }
 
-const wait = (milliseconds: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, milliseconds));
+const wait = (milliseconds: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, milliseconds));
 
-export async function runExcel<T>(action: (context: Excel.RequestContext) => Promise<T>, options: RunOptions = {}): Promise<T> {
+export async function runExcel<T>(
+  action: (context: Excel.RequestContext) => Promise<T>,
+  options: RunOptions = {}
+): Promise<T> {
   const { onWaiting, patience = 60_000, pause = wait } = options;
   let waited = 0;
   let told = false;
@@ -32,7 +36,11 @@ export async function runExcel<T>(action: (context: Excel.RequestContext) => Pro
 }
 
 function isCellEditMode(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "InvalidOperationInCellEditMode";
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    (error as { code?: string }).code === "InvalidOperationInCellEditMode"
+  );
 }
 
 /** Something the add-in found that the analyst must put right, already in their words. */
@@ -43,7 +51,8 @@ export class AnalystProblem extends Error {
 /** An Office.js failure in words an analyst can act on; the detail stays out of sight. */
 export function explainFailure(error: unknown, whatFailed: string): string {
   if (error instanceof AnalystProblem) return `${whatFailed}: ${error.message}.`;
-  const code = typeof error === "object" && error !== null ? (error as { code?: string }).code : undefined;
+  const code =
+    typeof error === "object" && error !== null ? (error as { code?: string }).code : undefined;
   switch (code) {
     case "InvalidOperationInCellEditMode":
       return `${whatFailed}: Excel is still waiting for you to finish editing a cell. Press Enter or Esc, then try again.`;

@@ -33,9 +33,13 @@ const analystFill = "#BDD7EE";
 const analystFormula = '=F1="never this"';
 const ragFills = new Set(Object.values(ragPalette).map((colours) => colours.fill.toUpperCase()));
 
-const wait = (milliseconds: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, milliseconds));
+const wait = (milliseconds: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, milliseconds));
 
-export async function checkThisExcel(context: Excel.RequestContext, options: SelfCheckOptions = {}): Promise<SelfCheckReport> {
+export async function checkThisExcel(
+  context: Excel.RequestContext,
+  options: SelfCheckOptions = {}
+): Promise<SelfCheckReport> {
   const { patience = 20_000, pause = wait, now = () => new Date() } = options;
   const capabilities = detectCapabilities();
   const environment = await describeExcel(context, capabilities);
@@ -47,7 +51,11 @@ export async function checkThisExcel(context: Excel.RequestContext, options: Sel
     items.push(...(await checkRatings(context, locate, patience, pause)));
     items.push(...(await checkRules(context, locate, capabilities)));
   } catch (error) {
-    items.push({ name: "The check itself ran to the end", passed: false, detail: `Excel stopped it: ${describeError(error)}` });
+    items.push({
+      name: "The check itself ran to the end",
+      passed: false,
+      detail: `Excel stopped it: ${describeError(error)}`,
+    });
   } finally {
     context.workbook.worksheets.getItemOrNullObject(sheetName).delete();
     await context.sync().catch(() => undefined);
@@ -56,10 +64,19 @@ export async function checkThisExcel(context: Excel.RequestContext, options: Sel
 }
 
 /** The version, platform, requirement sets and locale. */
-async function describeExcel(context: Excel.RequestContext, capabilities: Capabilities): Promise<string[]> {
+async function describeExcel(
+  context: Excel.RequestContext,
+  capabilities: Capabilities
+): Promise<string[]> {
   const diagnostics = Office.context.diagnostics;
-  const highest = (set: string, versions: string[]) => [...versions].reverse().find((version) => Office.context.requirements.isSetSupported(set, version)) ?? "none";
-  const excelApi = highest("ExcelApi", Array.from({ length: 20 }, (_, index) => `1.${index + 1}`));
+  const highest = (set: string, versions: string[]) =>
+    [...versions]
+      .reverse()
+      .find((version) => Office.context.requirements.isSetSupported(set, version)) ?? "none";
+  const excelApi = highest(
+    "ExcelApi",
+    Array.from({ length: 20 }, (_, index) => `1.${index + 1}`)
+  );
   const lines = [
     `Excel: ${diagnostics?.platform ?? Office.context.platform} ${diagnostics?.version ?? "(version not given)"}`,
     `Requirement sets: ExcelApi ${excelApi}, SharedRuntime ${highest("SharedRuntime", ["1.1"])}, CustomFunctionsRuntime ${highest("CustomFunctionsRuntime", ["1.1", "1.2", "1.3", "1.4", "1.5"])}`,
@@ -68,7 +85,9 @@ async function describeExcel(context: Excel.RequestContext, capabilities: Capabi
     const culture = context.workbook.application.cultureInfo;
     culture.load("name,numberFormat/numberDecimalSeparator");
     await context.sync();
-    lines.push(`Locale: ${culture.name}, decimal separator "${culture.numberFormat.numberDecimalSeparator}"`);
+    lines.push(
+      `Locale: ${culture.name}, decimal separator "${culture.numberFormat.numberDecimalSeparator}"`
+    );
   } else lines.push("Locale: this Excel cannot say (before ExcelApi 1.11)");
   return lines;
 }
@@ -90,24 +109,49 @@ async function setUpCheckSheet(context: Excel.RequestContext, sheetName: string)
     ["% of CP visits in time", "Bigger is better", "90%", "75%", "88%", "93%"],
     ["% of LAC placed over 20 miles from home", "Smaller is better", "9%", "15%", "7%", "10%"],
   ];
-  const analysts = sheet.getRange("J2:K4").conditionalFormats.add(Excel.ConditionalFormatType.custom);
+  const analysts = sheet
+    .getRange("J2:K4")
+    .conditionalFormats.add(Excel.ConditionalFormatType.custom);
   analysts.custom.rule.formula = analystFormula;
   analysts.custom.format.fill.color = analystFill;
-  sheet.getRange(`A10:D${9 + largeRows}`).values = Array.from({ length: largeRows }, (_, row) => [`Check row ${row + 1}`, row + 1, "Looked-after children reviewed on time", (row + 1) / largeRows]);
+  sheet.getRange(`A10:D${9 + largeRows}`).values = Array.from({ length: largeRows }, (_, row) => [
+    `Check row ${row + 1}`,
+    row + 1,
+    "Looked-after children reviewed on time",
+    (row + 1) / largeRows,
+  ]);
   await context.sync();
 }
 
-async function checkRatings(context: Excel.RequestContext, locate: SheetLocator, patience: number, pause: (milliseconds: number) => Promise<void>): Promise<CheckItem[]> {
+async function checkRatings(
+  context: Excel.RequestContext,
+  locate: SheetLocator,
+  patience: number,
+  pause: (milliseconds: number) => Promise<void>
+): Promise<CheckItem[]> {
   const shown = await calculated(context, locate, patience, pause);
   const said = (value: unknown) => (value === undefined ? "nothing" : `"${String(value)}"`);
   return [
-    { name: '=KPI.RATE(A1,"KPI-18") on an empty A1 says No data, not Green', passed: shown[0] === "No data", detail: `it says ${said(shown[0])}` },
-    { name: '=KPI.RATE(A2,"KPI-18") on 0.1 in a cell formatted as % says Amber', passed: shown[1] === "Amber", detail: `it says ${said(shown[1])}` },
+    {
+      name: '=KPI.RATE(A1,"KPI-18") on an empty A1 says No data, not Green',
+      passed: shown[0] === "No data",
+      detail: `it says ${said(shown[0])}`,
+    },
+    {
+      name: '=KPI.RATE(A2,"KPI-18") on 0.1 in a cell formatted as % says Amber',
+      passed: shown[1] === "Amber",
+      detail: `it says ${said(shown[1])}`,
+    },
   ];
 }
 
 /** B1:B2 once the custom functions have answered (#BUSY! while they work), or as they are when patience runs out. */
-async function calculated(context: Excel.RequestContext, locate: SheetLocator, patience: number, pause: (milliseconds: number) => Promise<void>): Promise<unknown[]> {
+async function calculated(
+  context: Excel.RequestContext,
+  locate: SheetLocator,
+  patience: number,
+  pause: (milliseconds: number) => Promise<void>
+): Promise<unknown[]> {
   const range = locate(context).getRange("B1:B2");
   range.load("values");
   await context.sync();
@@ -117,13 +161,20 @@ async function calculated(context: Excel.RequestContext, locate: SheetLocator, p
   return calculated(context, locate, patience - 250, pause);
 }
 
-async function checkRules(context: Excel.RequestContext, locate: SheetLocator, capabilities: Capabilities): Promise<CheckItem[]> {
+async function checkRules(
+  context: Excel.RequestContext,
+  locate: SheetLocator,
+  capabilities: Capabilities
+): Promise<CheckItem[]> {
   const items: CheckItem[] = [];
   const reading = await readActiveSheet(context, capabilities, locate);
   const rows = reading.grid.values.length;
   items.push({
     name: `A read of ${largeRows.toLocaleString("en-GB")} rows is split into blocks`,
-    passed: reading.blocks > 1 && rows >= largeRows + 9 && reading.grid.values[rows - 1]?.[0] === `Check row ${largeRows}`,
+    passed:
+      reading.blocks > 1 &&
+      rows >= largeRows + 9 &&
+      reading.grid.values[rows - 1]?.[0] === `Check row ${largeRows}`,
     detail: `${reading.blocks} block${reading.blocks === 1 ? "" : "s"}, ${rows} rows read, the last row ${reading.grid.values[rows - 1]?.[0] === `Check row ${largeRows}` ? "intact" : "wrong"}`,
   });
   const plan = planFormatting(findTables(reading.grid, builtInRegister));
@@ -133,14 +184,24 @@ async function checkRules(context: Excel.RequestContext, locate: SheetLocator, c
   const multiArea = own.filter((rule) => rule.areas > 1);
   items.push({
     name: "A rule over several areas is added and read back with its marker intact",
-    passed: plan.rules.length > 0 && own.length === plan.rules.length && multiArea.length > 0 && own.every((rule) => plan.rules.some((planned) => planned.formula === rule.formula)),
+    passed:
+      plan.rules.length > 0 &&
+      own.length === plan.rules.length &&
+      multiArea.length > 0 &&
+      own.every((rule) => plan.rules.some((planned) => planned.formula === rule.formula)),
     detail: `${own.length} of ${plan.rules.length} rules read back with the marker, ${multiArea.length} over more than one area (${multiArea.map((rule) => rule.address).join("; ")})`,
   });
   const analysts = written.find((rule) => rule.formula === analystFormula);
   items.push({
     name: "A rule added after an existing one keeps its own colours, and the existing one its own",
-    passed: analysts !== undefined && analysts.fill === analystFill && written.indexOf(analysts) === 0 && own.every((rule) => ragFills.has(rule.fill)),
-    detail: analysts ? `the existing rule is at priority ${written.indexOf(analysts)} with fill ${analysts.fill}; the add-in's fills: ${[...new Set(own.map((rule) => rule.fill))].join(", ")}` : "the existing rule is gone",
+    passed:
+      analysts !== undefined &&
+      analysts.fill === analystFill &&
+      written.indexOf(analysts) === 0 &&
+      own.every((rule) => ragFills.has(rule.fill)),
+    detail: analysts
+      ? `the existing rule is at priority ${written.indexOf(analysts)} with fill ${analysts.fill}; the add-in's fills: ${[...new Set(own.map((rule) => rule.fill))].join(", ")}`
+      : "the existing rule is gone",
   });
   const again = await readActiveSheet(context, capabilities, locate);
   queueDeletions(context, again.ownRules, capabilities, locate);
@@ -162,22 +223,33 @@ interface WrittenRule {
 }
 
 /** Every custom rule on the sheet in priority order, with its fill and areas: two syncs. */
-async function rulesOn(context: Excel.RequestContext, locate: SheetLocator): Promise<WrittenRule[]> {
+async function rulesOn(
+  context: Excel.RequestContext,
+  locate: SheetLocator
+): Promise<WrittenRule[]> {
   const formats = locate(context).getRange().conditionalFormats;
   formats.load("items/id,items/type");
   await context.sync();
-  const customs = formats.items.filter((format) => format.type === Excel.ConditionalFormatType.custom).map((format) => {
-    format.custom.load("rule/formula,format/fill/color");
-    const ranges = supportsExcelApi("1.9") ? format.getRanges() : null;
-    ranges?.load("address,areaCount");
-    return { format, ranges };
-  });
+  const customs = formats.items
+    .filter((format) => format.type === Excel.ConditionalFormatType.custom)
+    .map((format) => {
+      format.custom.load("rule/formula,format/fill/color");
+      const ranges = supportsExcelApi("1.9") ? format.getRanges() : null;
+      ranges?.load("address,areaCount");
+      return { format, ranges };
+    });
   await context.sync();
-  return customs.map(({ format, ranges }) => ({ formula: format.custom.rule.formula, fill: String(format.custom.format.fill.color).toUpperCase(), address: ranges?.address ?? "", areas: ranges?.areaCount ?? 1 }));
+  return customs.map(({ format, ranges }) => ({
+    formula: format.custom.rule.formula,
+    fill: String(format.custom.format.fill.color).toUpperCase(),
+    address: ranges?.address ?? "",
+    areas: ranges?.areaCount ?? 1,
+  }));
 }
 
 function describeError(error: unknown): string {
-  const code = typeof error === "object" && error !== null ? (error as { code?: string }).code : undefined;
+  const code =
+    typeof error === "object" && error !== null ? (error as { code?: string }).code : undefined;
   const message = error instanceof Error ? error.message : String(error);
   return code ? `${code}: ${message}` : message;
 }
@@ -190,6 +262,8 @@ function reportText(when: Date, environment: string[], items: CheckItem[]): stri
     "",
     ...items.map((item) => `${item.passed ? "PASS" : "FAIL"}  ${item.name}: ${item.detail}`),
     "",
-    passed === items.length ? `All ${items.length} checks passed: this Excel behaves as KPI RAG assumes.` : `${items.length - passed} of ${items.length} checks failed: send this report to whoever looks after KPI RAG.`,
+    passed === items.length
+      ? `All ${items.length} checks passed: this Excel behaves as KPI RAG assumes.`
+      : `${items.length - passed} of ${items.length} checks failed: send this report to whoever looks after KPI RAG.`,
   ].join("\n");
 }

@@ -36,7 +36,8 @@ export interface SheetReading {
 /** Which sheet to read or write: the active one, or the self-check's hidden sheet. */
 export type SheetLocator = (context: Excel.RequestContext) => Excel.Worksheet;
 
-export const activeSheet: SheetLocator = (context) => context.workbook.worksheets.getActiveWorksheet();
+export const activeSheet: SheetLocator = (context) =>
+  context.workbook.worksheets.getActiveWorksheet();
 
 /** Rows in the first block, read with everything else in the first sync: an ordinary sheet is one block. */
 export const firstBlockRows = 5000;
@@ -74,16 +75,30 @@ interface RuleFacts {
 }
 
 /** The sheet, its name, its used range and the list separator, queued for the next sync. */
-function queueSheetFacts(context: Excel.RequestContext, capabilities: Capabilities, locate: SheetLocator) {
+function queueSheetFacts(
+  context: Excel.RequestContext,
+  capabilities: Capabilities,
+  locate: SheetLocator
+) {
   const sheet = locate(context);
   const named = locate(context);
   named.load("name");
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load(["rowIndex", "columnIndex", "rowCount", "columnCount"]);
-  return { sheet, named, used, separator: queueListSeparator(context, capabilities), formats: sheet.getRange().conditionalFormats };
+  return {
+    sheet,
+    named,
+    used,
+    separator: queueListSeparator(context, capabilities),
+    formats: sheet.getRange().conditionalFormats,
+  };
 }
 
-export async function readActiveSheet(context: Excel.RequestContext, capabilities: Capabilities = detectCapabilities(), locate: SheetLocator = activeSheet): Promise<SheetReading> {
+export async function readActiveSheet(
+  context: Excel.RequestContext,
+  capabilities: Capabilities = detectCapabilities(),
+  locate: SheetLocator = activeSheet
+): Promise<SheetReading> {
   const { sheet, named, used, separator, formats } = queueSheetFacts(context, capabilities, locate);
   formats.load("items/id,items/type,items/priority,items/customOrNullObject/rule/formula");
   const first = queueBlock(sheet, { top: 0, rows: firstBlockRows }, capabilities);
@@ -93,15 +108,35 @@ export async function readActiveSheet(context: Excel.RequestContext, capabilitie
     if ((error as { code?: string }).code === "InvalidOperationInCellEditMode") throw error;
     return readInGuardedSteps(context, capabilities, locate);
   }
-  const rules = formats.items.map((format) => ({ id: format.id, priority: format.priority, formula: format.type === Excel.ConditionalFormatType.custom && !format.customOrNullObject.isNullObject ? format.customOrNullObject.rule.formula : null }));
+  const rules = formats.items.map((format) => ({
+    id: format.id,
+    priority: format.priority,
+    formula:
+      format.type === Excel.ConditionalFormatType.custom && !format.customOrNullObject.isNullObject
+        ? format.customOrNullObject.rule.formula
+        : null,
+  }));
   const area = usedArea(used);
   const blocks = [first()].filter((block): block is BlockCells => block !== null);
-  const rest = area ? await readBlocksFrom(context, sheet, capabilities, Math.max(firstBlockRows, area.top), area, rowsFor(blocks[0], firstBlockRows)) : [];
+  const rest = area
+    ? await readBlocksFrom(
+        context,
+        sheet,
+        capabilities,
+        Math.max(firstBlockRows, area.top),
+        area,
+        rowsFor(blocks[0], firstBlockRows)
+      )
+    : [];
   return reading(named.name, area, [...blocks, ...rest], rules, 0, separator());
 }
 
 /** The same reading, each part guarded: used range and rule ids first, then each rule's formula, then blocks. */
-async function readInGuardedSteps(context: Excel.RequestContext, capabilities: Capabilities, locate: SheetLocator): Promise<SheetReading> {
+async function readInGuardedSteps(
+  context: Excel.RequestContext,
+  capabilities: Capabilities,
+  locate: SheetLocator
+): Promise<SheetReading> {
   const { sheet, named, used, separator, formats } = queueSheetFacts(context, capabilities, locate);
   const count = formats.getCount();
   await context.sync();
@@ -113,12 +148,20 @@ async function readInGuardedSteps(context: Excel.RequestContext, capabilities: C
       format.load("id,type,priority");
       const custom = format.customOrNullObject;
       custom.load("rule/formula");
-      return () => ({ id: format.id, priority: format.priority, formula: custom.isNullObject ? null : custom.rule.formula });
+      return () => ({
+        id: format.id,
+        priority: format.priority,
+        formula: custom.isNullObject ? null : custom.rule.formula,
+      });
     },
   });
-  const rules = described.filter((outcome): outcome is Extract<Outcome<number, RuleFacts>, { ok: true }> => outcome.ok).map((outcome) => outcome.result);
+  const rules = described
+    .filter((outcome): outcome is Extract<Outcome<number, RuleFacts>, { ok: true }> => outcome.ok)
+    .map((outcome) => outcome.result);
   const area = usedArea(used);
-  const blocks = area ? await readBlocksFrom(context, sheet, capabilities, area.top, area, firstBlockRows) : [];
+  const blocks = area
+    ? await readBlocksFrom(context, sheet, capabilities, area.top, area, firstBlockRows)
+    : [];
   return reading(named.name, area, blocks, rules, described.length - rules.length, separator());
 }
 
@@ -127,16 +170,44 @@ async function readInGuardedSteps(context: Excel.RequestContext, capabilities: C
  * row of the block before. A block that still fails is read in halves; a single row that cannot be read fails
  * the reading, since a grid with a hole would be rated wrongly.
  */
-async function readBlocksFrom(context: Excel.RequestContext, sheet: Excel.Worksheet, capabilities: Capabilities, top: number, area: UsedArea, rows: number): Promise<BlockCells[]> {
+async function readBlocksFrom(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  capabilities: Capabilities,
+  top: number,
+  area: UsedArea,
+  rows: number
+): Promise<BlockCells[]> {
   const end = area.top + area.rows;
   if (top >= end) return [];
   const block = { top, rows: Math.min(rows, end - top) };
-  const outcomes = await readGuarded(context, [block], { queue: (part) => queueBlock(sheet, part, capabilities), split: (part) => (part.rows > 1 ? [{ top: part.top, rows: Math.ceil(part.rows / 2) }, { top: part.top + Math.ceil(part.rows / 2), rows: Math.floor(part.rows / 2) }] : undefined) });
+  const outcomes = await readGuarded(context, [block], {
+    queue: (part) => queueBlock(sheet, part, capabilities),
+    split: (part) =>
+      part.rows > 1
+        ? [
+            { top: part.top, rows: Math.ceil(part.rows / 2) },
+            { top: part.top + Math.ceil(part.rows / 2), rows: Math.floor(part.rows / 2) },
+          ]
+        : undefined,
+  });
   const failed = outcomes.find((outcome) => !outcome.ok);
   if (failed && !failed.ok) throw failed.error;
-  const cells = outcomes.flatMap((outcome) => (outcome.ok && outcome.result ? [outcome.result] : []));
+  const cells = outcomes.flatMap((outcome) =>
+    outcome.ok && outcome.result ? [outcome.result] : []
+  );
   const last = cells[cells.length - 1];
-  return [...cells, ...(await readBlocksFrom(context, sheet, capabilities, block.top + block.rows, area, rowsFor(last, block.rows)))];
+  return [
+    ...cells,
+    ...(await readBlocksFrom(
+      context,
+      sheet,
+      capabilities,
+      block.top + block.rows,
+      area,
+      rowsFor(last, block.rows)
+    )),
+  ];
 }
 
 /** How many rows the next block may have, from what the last one weighed. */
@@ -148,45 +219,120 @@ function rowsFor(block: BlockCells | null | undefined, rows: number): number {
 }
 
 /** Queues one block's used cells and its merged areas (each block has far fewer than Excel's 512). */
-function queueBlock(sheet: Excel.Worksheet, block: Block, capabilities: Capabilities): () => BlockCells | null {
+function queueBlock(
+  sheet: Excel.Worksheet,
+  block: Block,
+  capabilities: Capabilities
+): () => BlockCells | null {
   const rows = sheet.getRange(`${block.top + 1}:${block.top + block.rows}`);
   const cells = rows.getUsedRangeOrNullObject(true);
   cells.load(["rowIndex", "columnIndex", "values", "numberFormat"]);
   const merged = capabilities.mergedAreas ? rows.getMergedAreasOrNullObject() : null;
-  merged?.load("areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount");
+  merged?.load(
+    "areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount"
+  );
   return () => {
     if (cells.isNullObject) return null;
-    const merges = merged && !merged.isNullObject ? merged.areas.items.map((range) => ({ top: range.rowIndex, left: range.columnIndex, bottom: range.rowIndex + range.rowCount - 1, right: range.columnIndex + range.columnCount - 1 })) : [];
-    return { top: cells.rowIndex, left: cells.columnIndex, values: cells.values, numberFormats: cells.numberFormat as string[][], merges };
+    const merges =
+      merged && !merged.isNullObject
+        ? merged.areas.items.map((range) => ({
+            top: range.rowIndex,
+            left: range.columnIndex,
+            bottom: range.rowIndex + range.rowCount - 1,
+            right: range.columnIndex + range.columnCount - 1,
+          }))
+        : [];
+    return {
+      top: cells.rowIndex,
+      left: cells.columnIndex,
+      values: cells.values,
+      numberFormats: cells.numberFormat as string[][],
+      merges,
+    };
   };
 }
 
 function usedArea(used: Excel.Range): UsedArea | null {
-  return used.isNullObject ? null : { top: used.rowIndex, left: used.columnIndex, rows: used.rowCount, columns: used.columnCount };
+  return used.isNullObject
+    ? null
+    : {
+        top: used.rowIndex,
+        left: used.columnIndex,
+        rows: used.rowCount,
+        columns: used.columnCount,
+      };
 }
 
 /** The blocks laid into one grid from the used range's top-left cell; merges in grid offsets, each once. */
-function reading(sheetName: string, area: UsedArea | null, blocks: BlockCells[], rules: RuleFacts[], unreadableRules: number, listSeparator: "," | ";"): SheetReading {
-  const ownRules = rules.filter((rule) => rule.formula !== null && isOwnRule(rule.formula)).map(({ id, priority }) => ({ id, priority })).sort((a, b) => b.priority - a.priority);
-  if (!area) return { grid: { sheet: sheetName, origin: { row: 0, column: 0 }, values: [], numberFormats: [], merges: [] }, ownRules, unreadableRules, blocks: blocks.length, listSeparator };
-  const values: CellValue[][] = Array.from({ length: area.rows }, () => Array<CellValue>(area.columns).fill(null));
-  const numberFormats: string[][] = Array.from({ length: area.rows }, () => Array<string>(area.columns).fill("General"));
+function reading(
+  sheetName: string,
+  area: UsedArea | null,
+  blocks: BlockCells[],
+  rules: RuleFacts[],
+  unreadableRules: number,
+  listSeparator: "," | ";"
+): SheetReading {
+  const ownRules = rules
+    .filter((rule) => rule.formula !== null && isOwnRule(rule.formula))
+    .map(({ id, priority }) => ({ id, priority }))
+    .sort((a, b) => b.priority - a.priority);
+  if (!area)
+    return {
+      grid: {
+        sheet: sheetName,
+        origin: { row: 0, column: 0 },
+        values: [],
+        numberFormats: [],
+        merges: [],
+      },
+      ownRules,
+      unreadableRules,
+      blocks: blocks.length,
+      listSeparator,
+    };
+  const values: CellValue[][] = Array.from({ length: area.rows }, () =>
+    Array<CellValue>(area.columns).fill(null)
+  );
+  const numberFormats: string[][] = Array.from({ length: area.rows }, () =>
+    Array<string>(area.columns).fill("General")
+  );
   const merges = new Map<string, GridArea>();
   for (const block of blocks) {
     block.values.forEach((row, rowOffset) =>
       row.forEach((value, columnOffset) => {
-        const at = { row: block.top + rowOffset - area.top, column: block.left + columnOffset - area.left };
+        const at = {
+          row: block.top + rowOffset - area.top,
+          column: block.left + columnOffset - area.left,
+        };
         if (at.row < 0 || at.row >= area.rows || at.column < 0 || at.column >= area.columns) return;
         values[at.row][at.column] = toCellValue(value);
-        numberFormats[at.row][at.column] = block.numberFormats[rowOffset]?.[columnOffset] ?? "General";
-      }),
+        numberFormats[at.row][at.column] =
+          block.numberFormats[rowOffset]?.[columnOffset] ?? "General";
+      })
     );
     for (const merge of block.merges) {
-      const inGrid = { top: merge.top - area.top, left: merge.left - area.left, bottom: merge.bottom - area.top, right: merge.right - area.left };
+      const inGrid = {
+        top: merge.top - area.top,
+        left: merge.left - area.left,
+        bottom: merge.bottom - area.top,
+        right: merge.right - area.left,
+      };
       merges.set(`${inGrid.top},${inGrid.left},${inGrid.bottom},${inGrid.right}`, inGrid);
     }
   }
-  return { grid: { sheet: sheetName, origin: { row: area.top, column: area.left }, values, numberFormats, merges: [...merges.values()] }, ownRules, unreadableRules, blocks: blocks.length, listSeparator };
+  return {
+    grid: {
+      sheet: sheetName,
+      origin: { row: area.top, column: area.left },
+      values,
+      numberFormats,
+      merges: [...merges.values()],
+    },
+    ownRules,
+    unreadableRules,
+    blocks: blocks.length,
+    listSeparator,
+  };
 }
 
 /**
@@ -195,8 +341,12 @@ function reading(sheetName: string, area: UsedArea | null, blocks: BlockCells[],
  * does not say the list separator, so it is taken from the decimal separator (Application.cultureInfo,
  * ExcelApi 1.11) outside the web; writing falls back to the other separator when Excel refuses (rules.ts).
  */
-function queueListSeparator(context: Excel.RequestContext, capabilities: Capabilities): () => "," | ";" {
-  const onTheWeb = typeof Office !== "undefined" && Office.context?.platform === Office.PlatformType?.OfficeOnline;
+function queueListSeparator(
+  context: Excel.RequestContext,
+  capabilities: Capabilities
+): () => "," | ";" {
+  const onTheWeb =
+    typeof Office !== "undefined" && Office.context?.platform === Office.PlatformType?.OfficeOnline;
   if (onTheWeb || !capabilities.cultureInfo) return () => ",";
   const numbers = context.application.cultureInfo.numberFormat;
   numbers.load("numberDecimalSeparator");

@@ -3,7 +3,19 @@
  * catalogue's missing rows, without touching the analyst's) and the KPIWords table of a sheet's unknown words.
  * Only the pane does this, so it stays out of the functions' script.
  */
-import { catalogueRows, columnLetters, kpiIdKey, registerColumns, registerSheetName, registerTableName, wordKey, wordsColumns, wordsTableName, type CellValue, type UnknownWord } from "../core";
+import {
+  catalogueRows,
+  columnLetters,
+  kpiIdKey,
+  registerColumns,
+  registerSheetName,
+  registerTableName,
+  wordKey,
+  wordsColumns,
+  wordsTableName,
+  type CellValue,
+  type UnknownWord,
+} from "../core";
 import { toExcelValue } from "./cell-values";
 import { AnalystProblem } from "./run";
 
@@ -28,15 +40,24 @@ interface TableToWrite {
  * there already, adds only the rows whose key it lacks, below the analyst's rows and under the analyst's
  * column order. Three syncs at most, none in a loop.
  */
-async function insertOrTopUp(context: Excel.RequestContext, spec: TableToWrite): Promise<RegisterInsertion> {
+async function insertOrTopUp(
+  context: Excel.RequestContext,
+  spec: TableToWrite
+): Promise<RegisterInsertion> {
   const existing = context.workbook.tables.getItemOrNullObject(spec.name);
   const sheet = context.workbook.worksheets.getItemOrNullObject(registerSheetName);
   await context.sync();
-  return existing.isNullObject ? insertTable(context, spec, sheet) : topUpTable(context, spec, existing);
+  return existing.isNullObject
+    ? insertTable(context, spec, sheet)
+    : topUpTable(context, spec, existing);
 }
 
 /** A new table starts at A1 of an empty sheet, or to the right of what the sheet holds already. */
-async function insertTable(context: Excel.RequestContext, spec: TableToWrite, sheet: Excel.Worksheet): Promise<RegisterInsertion> {
+async function insertTable(
+  context: Excel.RequestContext,
+  spec: TableToWrite,
+  sheet: Excel.Worksheet
+): Promise<RegisterInsertion> {
   let column = 0;
   if (!sheet.isNullObject) {
     const used = sheet.getUsedRangeOrNullObject(true);
@@ -49,7 +70,10 @@ async function insertTable(context: Excel.RequestContext, spec: TableToWrite, sh
   const body = spec.rows.length > 0 ? spec.rows : [spec.columns.map((): CellValue => null)];
   const address = `${columnLetters(column)}1:${columnLetters(column + spec.columns.length - 1)}${body.length + 1}`;
   const range = target.getRange(address);
-  range.numberFormat = [spec.columns.map(() => "@"), ...body.map(() => spec.columns.map(() => "@"))];
+  range.numberFormat = [
+    spec.columns.map(() => "@"),
+    ...body.map(() => spec.columns.map(() => "@")),
+  ];
   range.values = [[...spec.columns], ...body.map((row) => row.map(toExcelValue))];
   const table = target.tables.add(`'${registerSheetName}'!${address}`, true);
   table.name = spec.name;
@@ -58,7 +82,11 @@ async function insertTable(context: Excel.RequestContext, spec: TableToWrite, sh
 }
 
 /** Adds the rows whose key the table lacks, each cell under its own header: the analyst may have moved columns. */
-async function topUpTable(context: Excel.RequestContext, spec: TableToWrite, existing: Excel.Table): Promise<RegisterInsertion> {
+async function topUpTable(
+  context: Excel.RequestContext,
+  spec: TableToWrite,
+  existing: Excel.Table
+): Promise<RegisterInsertion> {
   const header = existing.getHeaderRowRange();
   const body = existing.getDataBodyRange();
   header.load("values");
@@ -66,19 +94,29 @@ async function topUpTable(context: Excel.RequestContext, spec: TableToWrite, exi
   await context.sync();
   const headings = header.values[0].map((cell) => loose(String(cell)));
   const keyColumn = headings.indexOf(loose(spec.key.column));
-  if (keyColumn < 0) throw new AnalystProblem(`the ${spec.name} table has no ${spec.key.column} column, so the add-in cannot tell which ${spec.key.lacks} it lacks: add the ${spec.key.column} header back`);
+  if (keyColumn < 0)
+    throw new AnalystProblem(
+      `the ${spec.name} table has no ${spec.key.column} column, so the add-in cannot tell which ${spec.key.lacks} it lacks: add the ${spec.key.column} header back`
+    );
   const keyAt = spec.columns.findIndex((name) => loose(name) === loose(spec.key.column));
   const present = new Set(body.values.map((row) => spec.key.of(String(row[keyColumn]))));
   const missing = spec.rows.filter((row) => !present.has(spec.key.of(String(row[keyAt]))));
   if (missing.length > 0) {
-    existing.rows.add(undefined, missing.map((row) => underHeadings(row, spec.columns, headings)));
+    existing.rows.add(
+      undefined,
+      missing.map((row) => underHeadings(row, spec.columns, headings))
+    );
     await context.sync();
   }
   return { created: false, added: missing.length };
 }
 
 /** A row in the table's own column order: each cell under its heading, blank under a heading the row lacks. */
-function underHeadings(row: readonly CellValue[], columns: readonly string[], headings: readonly string[]): Array<string | number | boolean> {
+function underHeadings(
+  row: readonly CellValue[],
+  columns: readonly string[],
+  headings: readonly string[]
+): Array<string | number | boolean> {
   return headings.map((heading) => {
     const index = columns.findIndex((name) => loose(name) === heading);
     return index < 0 ? "" : toExcelValue(row[index] ?? null);
@@ -94,7 +132,10 @@ function loose(text: string): string {
  * unknown words with their Means left blank for the analyst; where the table is there already, adds only
  * the words it lacks, below the analyst's rows.
  */
-export function insertWordsTable(context: Excel.RequestContext, unknown: readonly UnknownWord[]): Promise<RegisterInsertion> {
+export function insertWordsTable(
+  context: Excel.RequestContext,
+  unknown: readonly UnknownWord[]
+): Promise<RegisterInsertion> {
   return insertOrTopUp(context, {
     name: wordsTableName,
     columns: wordsTableColumns,
@@ -108,5 +149,10 @@ export function insertWordsTable(context: Excel.RequestContext, unknown: readonl
  * already, adds only the catalogue's ids it lacks, below the analyst's rows.
  */
 export function insertRegisterTable(context: Excel.RequestContext): Promise<RegisterInsertion> {
-  return insertOrTopUp(context, { name: registerTableName, columns: registerColumns, rows: catalogueRows(), key: { column: "ID", of: kpiIdKey, lacks: "KPIs" } });
+  return insertOrTopUp(context, {
+    name: registerTableName,
+    columns: registerColumns,
+    rows: catalogueRows(),
+    key: { column: "ID", of: kpiIdKey, lacks: "KPIs" },
+  });
 }

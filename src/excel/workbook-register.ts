@@ -52,8 +52,12 @@ async function loadRegister(): Promise<WorkbookRegister> {
   let read: WorkbookRegister;
   try {
     const tables = await Excel.run(readWorkbookTables);
-    registerTableIds = [tables.register?.tableId, tables.wordsTableId].filter((id): id is string => id !== undefined);
-    const words: WorkbookRegister["words"] = tables.words ? readWords(tables.words) : { problems: [] };
+    registerTableIds = [tables.register?.tableId, tables.wordsTableId].filter(
+      (id): id is string => id !== undefined
+    );
+    const words: WorkbookRegister["words"] = tables.words
+      ? readWords(tables.words)
+      : { problems: [] };
     read = { register: buildRegister(tables.register, words.words), words };
   } catch {
     // One policy for both surfaces: the catalogue answers both now, and both follow the read that succeeds.
@@ -67,7 +71,9 @@ async function loadRegister(): Promise<WorkbookRegister> {
   if (!watching) {
     watching = true;
     // Without table events (before ExcelApi 1.7) the register is still read; edits show after a reload.
-    await Excel.run((context) => watchTables(context, registerChanged)).catch(() => (watching = false));
+    await Excel.run((context) => watchTables(context, registerChanged)).catch(
+      () => (watching = false)
+    );
   }
   return read;
 }
@@ -92,6 +98,7 @@ export async function registerChanged(tableId?: string): Promise<void> {
   cached = undefined;
   if (!excelIsHere()) return;
   const read = await currentWorkbookRegister();
-  if (hadTable || registerTableIds.length > 0) await Excel.run(recalculateKpiFormulas).catch(() => undefined);
+  if (hadTable || registerTableIds.length > 0)
+    await Excel.run(recalculateKpiFormulas).catch(() => undefined);
   for (const listener of listeners) listener(read);
 }

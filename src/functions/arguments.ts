@@ -13,20 +13,28 @@ interface RichValue {
 }
 
 function isRichValue(argument: unknown): argument is RichValue {
-  return typeof argument === "object" && argument !== null && !Array.isArray(argument) && "basicValue" in argument;
+  return (
+    typeof argument === "object" &&
+    argument !== null &&
+    !Array.isArray(argument) &&
+    "basicValue" in argument
+  );
 }
 
 /** A single cell's value as Excel hands it to a function: blanks arrive as null (or "" from a formula). */
 export function cellOf(argument: unknown): CellValue {
   if (argument === undefined || argument === null) return null;
-  if (typeof argument === "number" || typeof argument === "string" || typeof argument === "boolean") return argument;
+  if (typeof argument === "number" || typeof argument === "string" || typeof argument === "boolean")
+    return argument;
   if (Array.isArray(argument)) return cellOf(argument[0]?.[0]);
   if (isRichValue(argument)) return cellOf(argument.basicValue);
   return String(argument);
 }
 
 function formatOf(argument: unknown): string | undefined {
-  return isRichValue(argument) && typeof argument.numberFormat === "string" ? argument.numberFormat : undefined;
+  return isRichValue(argument) && typeof argument.numberFormat === "string"
+    ? argument.numberFormat
+    : undefined;
 }
 
 function flat(argument: unknown): unknown[] {
@@ -39,7 +47,11 @@ export function cellsOf(argument: unknown): CellValue[] {
   return flat(argument).map(cellOf);
 }
 
-function customError(code: "invalidValue" | "notAvailable", fallbackName: string, message: string): Error {
+function customError(
+  code: "invalidValue" | "notAvailable",
+  fallbackName: string,
+  message: string
+): Error {
   if (typeof CustomFunctions !== "undefined" && CustomFunctions.Error) {
     return new CustomFunctions.Error(CustomFunctions.ErrorCode[code], message) as unknown as Error;
   }
@@ -74,22 +86,42 @@ export interface WrittenCells {
  * or without Excel, the values are taken as given; a formatted number brings its own format. When Excel
  * cannot answer, the function answers #N/A rather than rate a blank as 0.
  */
-export async function cellsAsWritten(argument: unknown, address: string | undefined, percent: boolean): Promise<WrittenCells> {
+export async function cellsAsWritten(
+  argument: unknown,
+  address: string | undefined,
+  percent: boolean
+): Promise<WrittenCells> {
   const given = flat(argument);
   const cells = given.map(cellOf);
   const ownFormats = given.map(formatOf);
-  const formatsGiven = ownFormats.some((format) => format !== undefined) ? ownFormats.map((format) => format ?? "General") : undefined;
-  const worthAsking = cells.some((cell, index) => cell === 0 || (percent && typeof cell === "number" && ownFormats[index] === undefined));
+  const formatsGiven = ownFormats.some((format) => format !== undefined)
+    ? ownFormats.map((format) => format ?? "General")
+    : undefined;
+  const worthAsking = cells.some(
+    (cell, index) =>
+      cell === 0 || (percent && typeof cell === "number" && ownFormats[index] === undefined)
+  );
   if (!address || !worthAsking || !excelIsHere()) return { cells, numberFormats: formatsGiven };
   const facts = await cellFactsAt(address).catch(() => null);
   if (!facts) throw notAvailableError(`${address}: ${unreadCellMessage}`);
   const empty = facts.empty.flat();
   const formats = facts.numberFormats.flat();
-  return { cells: cells.map((cell, index) => (cell === 0 && empty[index] ? null : cell)), numberFormats: formats.map((format, index) => ownFormats[index] ?? format) };
+  return {
+    cells: cells.map((cell, index) => (cell === 0 && empty[index] ? null : cell)),
+    numberFormats: formats.map((format, index) => ownFormats[index] ?? format),
+  };
 }
 
 /** One cell's value and number format, as `cellsAsWritten` reads them. */
-export async function cellAsWritten(argument: unknown, address: string | undefined, percent: boolean): Promise<{ cell: CellValue; numberFormat?: string }> {
-  const written = await cellsAsWritten(Array.isArray(argument) ? argument : [[argument]], address, percent);
+export async function cellAsWritten(
+  argument: unknown,
+  address: string | undefined,
+  percent: boolean
+): Promise<{ cell: CellValue; numberFormat?: string }> {
+  const written = await cellsAsWritten(
+    Array.isArray(argument) ? argument : [[argument]],
+    address,
+    percent
+  );
   return { cell: written.cells[0] ?? null, numberFormat: written.numberFormats?.[0] };
 }

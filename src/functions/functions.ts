@@ -27,15 +27,22 @@ async function entryFor(kpi: unknown): Promise<RegisterEntry> {
   const written = cellOf(kpi);
   // Appendix A's KPI column holds 18 for KPI-18: a number names the same KPI as its id.
   const id = kpiIdOfNumber(written) ?? String(written ?? "").trim();
-  if (id === "") throw valueError("Name a KPI, for example \"KPI-18\"");
+  if (id === "") throw valueError('Name a KPI, for example "KPI-18"');
   const register = await currentRegister();
   const entry = lookUp(register, id);
-  if (!entry) throw valueError(`${id} is in neither the workbook's KPIRegister table nor the built-in catalogue`);
+  if (!entry)
+    throw valueError(
+      `${id} is in neither the workbook's KPIRegister table nor the built-in catalogue`
+    );
   return entry;
 }
 
 function setName(toleranceSet: unknown, entry: RegisterEntry): string {
-  const chosen = resolveToleranceSet(String(cellOf(toleranceSet) ?? ""), entry.definition.toleranceSets, `for ${entry.id}`);
+  const chosen = resolveToleranceSet(
+    String(cellOf(toleranceSet) ?? ""),
+    entry.definition.toleranceSets,
+    `for ${entry.id}`
+  );
   if (!chosen.ok) throw valueError(chosen.problem);
   return chosen.value;
 }
@@ -50,11 +57,21 @@ function setName(toleranceSet: unknown, entry: RegisterEntry): string {
  * @param [toleranceSet] The tolerance set: "Standard" (the default) or "Covid19".
  * @returns Green, Amber, Red, Suspended, No target, No data or Check definition.
  */
-export async function rate(value: any, kpi: any, toleranceSet?: any, invocation?: CustomFunctions.Invocation): Promise<string[][]> {
+export async function rate(
+  value: any,
+  kpi: any,
+  toleranceSet?: any,
+  invocation?: CustomFunctions.Invocation
+): Promise<string[][]> {
   const entry = await entryFor(kpi);
   const set = setName(toleranceSet, entry);
-  const { cell, numberFormat } = await cellAsWritten(value, invocation?.parameterAddresses?.[0], entry.definition.unit === "percent");
-  if (benchmarkStandingOf(entry.definition, set) === null) return [[rateValue(cell, entry.definition, set, numberFormat).status]];
+  const { cell, numberFormat } = await cellAsWritten(
+    value,
+    invocation?.parameterAddresses?.[0],
+    entry.definition.unit === "percent"
+  );
+  if (benchmarkStandingOf(entry.definition, set) === null)
+    return [[rateValue(cell, entry.definition, set, numberFormat).status]];
   // A target written against a benchmark is rated against the register's figure for it, by code this script loads when first asked.
   const { rateInRow } = await import("../core/benchmark-rating");
   return [[rateInRow(entry, { period: "", value: cell, numberFormat }, set).status]];
@@ -71,9 +88,23 @@ export async function rate(value: any, kpi: any, toleranceSet?: any, invocation?
  * @param polarity "Bigger is better", "Smaller is better", "In range is better", "Good is: High", "Aim to reduce", H or L, T (in range), "Monitoring only" (no target). Blank: the target decides ("At least 80%" is bigger is better).
  * @returns Green, Amber, Red, Suspended, No target, No data or Check definition.
  */
-export async function rag(value: any, target: any, tolerance: any, polarity: any, invocation?: CustomFunctions.Invocation): Promise<string[][]> {
-  const definition = readDefinition({ polarity: cellOf(polarity), target: cellOf(target), tolerance: cellOf(tolerance) });
-  const { cell, numberFormat } = await cellAsWritten(value, invocation?.parameterAddresses?.[0], definition.unit === "percent");
+export async function rag(
+  value: any,
+  target: any,
+  tolerance: any,
+  polarity: any,
+  invocation?: CustomFunctions.Invocation
+): Promise<string[][]> {
+  const definition = readDefinition({
+    polarity: cellOf(polarity),
+    target: cellOf(target),
+    tolerance: cellOf(tolerance),
+  });
+  const { cell, numberFormat } = await cellAsWritten(
+    value,
+    invocation?.parameterAddresses?.[0],
+    definition.unit === "percent"
+  );
   return [[rateValue(cell, definition, standardSet, numberFormat).status]];
 }
 
@@ -87,7 +118,8 @@ export async function rag(value: any, target: any, tolerance: any, polarity: any
 export async function target(kpi: any): Promise<number> {
   const entry = await entryFor(kpi);
   const { standing } = entry.definition;
-  if (standing.kind !== "rated") throw valueError(`${entry.id} has no target to give: ${whyUnrated(standing)}`);
+  if (standing.kind !== "rated")
+    throw valueError(`${entry.id} has no target to give: ${whyUnrated(standing)}`);
   return standing.polarity.kind === "range" ? standing.polarity.low : standing.target;
 }
 
@@ -103,12 +135,18 @@ export async function tolerance(kpi: any, toleranceSet?: any): Promise<number> {
   const entry = await entryFor(kpi);
   const set = setName(toleranceSet, entry);
   const { standing } = entry.definition;
-  if (standing.kind !== "rated") throw valueError(`${entry.id} has no tolerance to give: ${whyUnrated(standing)}`);
+  if (standing.kind !== "rated")
+    throw valueError(`${entry.id} has no tolerance to give: ${whyUnrated(standing)}`);
   const chosen = toleranceIn(standing.tolerances, set);
   if (chosen.kind === "figure") return chosen.value;
   if (chosen.kind === "range") return chosen.low;
-  if (chosen.kind === "none") throw valueError(`${entry.id} has no tolerance${set === standardSet ? "" : ` in the ${set} set`}: only Green and Red`);
-  throw valueError(`${entry.id}: ${chosen.kind === "suspended" ? `the ${set} tolerance set suspends it` : chosen.problem}`);
+  if (chosen.kind === "none")
+    throw valueError(
+      `${entry.id} has no tolerance${set === standardSet ? "" : ` in the ${set} set`}: only Green and Red`
+    );
+  throw valueError(
+    `${entry.id}: ${chosen.kind === "suspended" ? `the ${set} tolerance set suspends it` : chosen.problem}`
+  );
 }
 
 /**
@@ -147,9 +185,17 @@ export async function name(kpi: any): Promise<string> {
  * @param kpi The KPI's id, for example "KPI-18".
  * @returns The distance from the target, positive when better.
  */
-export async function gap(value: any, kpi: any, invocation?: CustomFunctions.Invocation): Promise<number[][]> {
+export async function gap(
+  value: any,
+  kpi: any,
+  invocation?: CustomFunctions.Invocation
+): Promise<number[][]> {
   const entry = await entryFor(kpi);
-  const { cell, numberFormat } = await cellAsWritten(value, invocation?.parameterAddresses?.[0], entry.definition.unit === "percent");
+  const { cell, numberFormat } = await cellAsWritten(
+    value,
+    invocation?.parameterAddresses?.[0],
+    entry.definition.unit === "percent"
+  );
   const distance = gapToTarget(cell, entry.definition, numberFormat);
   if (!distance.ok) throw valueError(`${entry.id}: ${distance.problem}`);
   return [[distance.value]];
@@ -164,16 +210,26 @@ export async function gap(value: any, kpi: any, invocation?: CustomFunctions.Inv
  * @param kpi The KPI's id, for example "KPI-18".
  * @returns Improved, Declined, No change, or No data when there are fewer than two figures.
  */
-export async function trend(periods: any[][], kpi: any, invocation?: CustomFunctions.Invocation): Promise<string[][]> {
+export async function trend(
+  periods: any[][],
+  kpi: any,
+  invocation?: CustomFunctions.Invocation
+): Promise<string[][]> {
   const entry = await entryFor(kpi);
-  const { cells, numberFormats } = await cellsAsWritten(periods, invocation?.parameterAddresses?.[0], entry.definition.unit === "percent");
+  const { cells, numberFormats } = await cellsAsWritten(
+    periods,
+    invocation?.parameterAddresses?.[0],
+    entry.definition.unit === "percent"
+  );
   // One scale for the whole series, decided as a sheet row's is, so 1, 2, 5 are all whole numbers.
-  const scale = decideScale(entry.definition, cells.map((value, index) => ({ value, numberFormat: numberFormats?.[index] ?? "General" })));
+  const scale = decideScale(
+    entry.definition,
+    cells.map((value, index) => ({ value, numberFormat: numberFormats?.[index] ?? "General" }))
+  );
   if (!scale.ok) return [["Check definition"]];
   const result = trendOf(cells, withScale(entry.definition, scale.value), numberFormats);
   return [[result.ok ? result.direction : result.status]];
 }
-
 
 /**
  * Compares a KPI's figure with a benchmark (England, the region, statistical neighbours), polarity-aware. Same means equal once both are rounded to the fewer decimals the sheet shows for either.
@@ -185,24 +241,51 @@ export async function trend(periods: any[][], kpi: any, invocation?: CustomFunct
  * @param kpi The KPI's id, for example "KPI-18", whose polarity the register gives; or the polarity itself, for example "Smaller is better".
  * @returns Better, Worse, Same or No data; No polarity for a measure with none, Check definition when the two cannot be compared.
  */
-export async function compare(value: any, benchmark: any, kpi: any, invocation?: CustomFunctions.Invocation): Promise<string[][]> {
+export async function compare(
+  value: any,
+  benchmark: any,
+  kpi: any,
+  invocation?: CustomFunctions.Invocation
+): Promise<string[][]> {
   const written = cellOf(kpi);
   const wording = readPolarity(written);
   const byWording = wording.ok && wording.value.length > 0;
   const definition = byWording ? null : (await entryFor(kpi)).definition;
-  const figure = await cellAsWritten(value, invocation?.parameterAddresses?.[0], definition === null || definition.unit === "percent");
-  const against = await cellAsWritten(benchmark, invocation?.parameterAddresses?.[1], definition === null || definition.unit === "percent");
+  const figure = await cellAsWritten(
+    value,
+    invocation?.parameterAddresses?.[0],
+    definition === null || definition.unit === "percent"
+  );
+  const against = await cellAsWritten(
+    benchmark,
+    invocation?.parameterAddresses?.[1],
+    definition === null || definition.unit === "percent"
+  );
   const cells = [
     { value: figure.cell, numberFormat: figure.numberFormat ?? "General" },
     { value: against.cell, numberFormat: against.numberFormat ?? "General" },
   ];
   // Polarity wording says nothing of the unit: a % on either figure makes them percentages.
-  const percent = cells.some((cell) => { const read = readValue(cell.value, cell.numberFormat); return read.kind === "figure" && read.percent; });
-  const base = definition ?? readDefinition({ polarity: written, target: null, tolerance: null, unit: percent ? "%" : null });
+  const percent = cells.some((cell) => {
+    const read = readValue(cell.value, cell.numberFormat);
+    return read.kind === "figure" && read.percent;
+  });
+  const base =
+    definition ??
+    readDefinition({
+      polarity: written,
+      target: null,
+      tolerance: null,
+      unit: percent ? "%" : null,
+    });
   const scale = decideScale(base, cells);
   if (!scale.ok) return [["Check definition"]];
   // Comparing is loaded when first asked, so the script that registers the functions stays small.
   const { compareWithBenchmark } = await import("../core/benchmarks");
-  const comparison = compareWithBenchmark(withScale(base, scale.value), [{ period: "", ...cells[0] }], { benchmark: "the benchmark", year: "latest", ...cells[1] });
+  const comparison = compareWithBenchmark(
+    withScale(base, scale.value),
+    [{ period: "", ...cells[0] }],
+    { benchmark: "the benchmark", year: "latest", ...cells[1] }
+  );
   return [[comparison.verdict]];
 }

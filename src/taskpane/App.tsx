@@ -1,5 +1,10 @@
 /** The pane as Office shows it: the store's state drawn by the components, in Office's light or dark theme. */
-import { FluentProvider, webDarkTheme, webLightTheme, type Theme } from "@fluentui/react-components";
+import {
+  FluentProvider,
+  webDarkTheme,
+  webLightTheme,
+  type Theme,
+} from "@fluentui/react-components";
 import { Pane } from "./components/Pane";
 import { usePane } from "./store";
 

@@ -6,6 +6,9 @@
 void Office.onReady(async () => {
   const container = document.getElementById("container");
   if (!container) return;
-  const [{ createRoot }, { App, themeOfOffice }] = await Promise.all([import(/* webpackChunkName: "pane" */ "react-dom/client"), import(/* webpackChunkName: "pane" */ "./App")]);
+  const [{ createRoot }, { App, themeOfOffice }] = await Promise.all([
+    import(/* webpackChunkName: "pane" */ "react-dom/client"),
+    import(/* webpackChunkName: "pane" */ "./App"),
+  ]);
   createRoot(container).render(<App theme={themeOfOffice()} />);
 });

@@ -2,7 +2,13 @@
  * What the pane shows and what it can ask for: plain data and callbacks, so every component renders in a
  * test without Office. The store (store.ts) owns the conversation with src/excel and fills these in.
  */
-import { standardSet, type BenchmarkSummary, type PeriodSummary, type TableReport, type WatchItem } from "../core";
+import {
+  standardSet,
+  type BenchmarkSummary,
+  type PeriodSummary,
+  type TableReport,
+  type WatchItem,
+} from "../core";
 
 export type Intent = "info" | "success" | "warning" | "error";
 

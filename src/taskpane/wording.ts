@@ -13,28 +13,65 @@ export function unreadableRulesNote(count: number): string | undefined {
 /** What Apply did: how many rules colour how many cells, or that there was nothing to colour. */
 export function appliedMessage(applied: Applied): PaneMessage {
   const rules = applied.plan.rules.length;
-  const cells = applied.appraisal.rows.reduce((count, row) => count + row.ratings.filter((rating) => isRagStatus(rating.status)).length, 0);
+  const cells = applied.appraisal.rows.reduce(
+    (count, row) => count + row.ratings.filter((rating) => isRagStatus(rating.status)).length,
+    0
+  );
   const note = unreadableRulesNote(applied.unreadableRules);
-  if (rules === 0) return { intent: "warning", text: `There was nothing to colour: no KPI row on this sheet has a figure with a target.${note ? ` ${note}` : ""}` };
-  return { intent: note ? "warning" : "success", text: `Applied ${rules} RAG rules colouring ${cells} cells (tolerance set ${applied.plan.toleranceSet}). Your own formatting is untouched.${note ? ` ${note}` : ""}` };
+  if (rules === 0)
+    return {
+      intent: "warning",
+      text: `There was nothing to colour: no KPI row on this sheet has a figure with a target.${note ? ` ${note}` : ""}`,
+    };
+  return {
+    intent: note ? "warning" : "success",
+    text: `Applied ${rules} RAG rules colouring ${cells} cells (tolerance set ${applied.plan.toleranceSet}). Your own formatting is untouched.${note ? ` ${note}` : ""}`,
+  };
 }
 
 export function removedMessage(removed: number, unreadableRules: number): PaneMessage {
   const note = unreadableRulesNote(unreadableRules);
-  return { intent: note ? "warning" : "success", text: `Removed ${removed} RAG rule${removed === 1 ? "" : "s"}. Your own formatting is untouched.${note ? ` ${note}` : ""}` };
+  return {
+    intent: note ? "warning" : "success",
+    text: `Removed ${removed} RAG rule${removed === 1 ? "" : "s"}. Your own formatting is untouched.${note ? ` ${note}` : ""}`,
+  };
 }
 
 export function registerTableMessage(inserted: RegisterInsertion): PaneMessage {
-  if (inserted.created) return { intent: "success", text: `Inserted the KPIRegister table on the sheet "KPI Register" with ${inserted.added} KPIs from the catalogue. Edit it like any table: your rows win over the catalogue.` };
-  return { intent: "success", text: inserted.added === 0 ? "The KPIRegister table already has every KPI of the catalogue." : `Added ${inserted.added} missing KPIs to the KPIRegister table; your rows are untouched.` };
+  if (inserted.created)
+    return {
+      intent: "success",
+      text: `Inserted the KPIRegister table on the sheet "KPI Register" with ${inserted.added} KPIs from the catalogue. Edit it like any table: your rows win over the catalogue.`,
+    };
+  return {
+    intent: "success",
+    text:
+      inserted.added === 0
+        ? "The KPIRegister table already has every KPI of the catalogue."
+        : `Added ${inserted.added} missing KPIs to the KPIRegister table; your rows are untouched.`,
+  };
 }
 
 export function wordsTableMessage(inserted: RegisterInsertion): PaneMessage {
-  const listed = inserted.added === 1 ? "1 word of this sheet" : `${inserted.added} words of this sheet`;
-  if (inserted.created) return { intent: "success", text: `Inserted the KPIWords table on the sheet "KPI Register" with ${listed} the add-in could not read. Write what each means in its Means column: a polarity such as Bigger is better, No data, or a header such as Target, Tolerance or Not a period.` };
-  return { intent: "success", text: inserted.added === 0 ? "The KPIWords table already lists every word of this sheet the add-in could not read." : `Added ${listed} to the KPIWords table; your rows are untouched.` };
+  const listed =
+    inserted.added === 1 ? "1 word of this sheet" : `${inserted.added} words of this sheet`;
+  if (inserted.created)
+    return {
+      intent: "success",
+      text: `Inserted the KPIWords table on the sheet "KPI Register" with ${listed} the add-in could not read. Write what each means in its Means column: a polarity such as Bigger is better, No data, or a header such as Target, Tolerance or Not a period.`,
+    };
+  return {
+    intent: "success",
+    text:
+      inserted.added === 0
+        ? "The KPIWords table already lists every word of this sheet the add-in could not read."
+        : `Added ${listed} to the KPIWords table; your rows are untouched.`,
+  };
 }
 
 export function sharedCopyMessage(copy: { sheet: string; replaced: number }): PaneMessage {
-  return { intent: "success", text: `Made "${copy.sheet}": ${copy.replaced} KPI formula${copy.replaced === 1 ? "" : "s"} replaced with ${copy.replaced === 1 ? "its value" : "their values"}.` };
+  return {
+    intent: "success",
+    text: `Made "${copy.sheet}": ${copy.replaced} KPI formula${copy.replaced === 1 ? "" : "s"} replaced with ${copy.replaced === 1 ? "its value" : "their values"}.`,
+  };
 }

@@ -9,7 +9,12 @@ import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findTables } from "../../src/core";
-import { createExcelHost, workbookStateFromJson, workbookStateToJson, type WorkbookJson } from "../support";
+import {
+  createExcelHost,
+  workbookStateFromJson,
+  workbookStateToJson,
+  type WorkbookJson,
+} from "../support";
 import { wholeNumbers } from "../core/benchmark-scorecards";
 import { chromiumExecutable, ensureBuilt, results, servePane } from "./built-pane";
 import type { BrowserHost } from "./host-entry";
@@ -28,11 +33,31 @@ beforeAll(async () => {
   const host = createExcelHost({ [wholeNumbers.sheet]: wholeNumbers.values });
   server = await servePane(workbookStateToJson(host.state));
   const origin = server.origin;
-  browser = await chromium.launch({ executablePath: chromiumExecutable(), args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"], timeout: 30_000 });
-  const context = await browser.newContext({ viewport: { width: 360, height: 900 }, locale: "en-GB", serviceWorkers: "block" });
+  browser = await chromium.launch({
+    executablePath: chromiumExecutable(),
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-sync",
+      "--disable-quic",
+    ],
+    timeout: 30_000,
+  });
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 900 },
+    locale: "en-GB",
+    serviceWorkers: "block",
+  });
   context.setDefaultTimeout(15_000);
   // Nothing leaves the machine.
-  await context.route((url) => url.origin !== origin && url.protocol !== "data:" && url.protocol !== "blob:", (route) => route.abort("blockedbyclient"));
+  await context.route(
+    (url) => url.origin !== origin && url.protocol !== "data:" && url.protocol !== "blob:",
+    (route) => route.abort("blockedbyclient")
+  );
   page = await context.newPage();
   page.on("pageerror", (error) => pageErrors.push(error.message));
   await page.goto(`${origin}/taskpane.html`, { waitUntil: "load" });
@@ -52,22 +77,50 @@ const readHost = (): Promise<WorkbookJson> =>
 
 describe("benchmarks in the task pane in Chromium", () => {
   it("shows each KPI's comparisons in words, one line a benchmark, as the report has them", async () => {
-    const adoption = page.getByRole("rowheader", { name: /Average time in days between entering care/ });
+    const adoption = page.getByRole("rowheader", {
+      name: /Average time in days between entering care/,
+    });
     await adoption.waitFor({ state: "visible" });
     const lines = adoption.getByRole("list", { name: "Against benchmarks" }).getByRole("listitem");
-    expect(await lines.allInnerTexts()).toEqual(["▼Worse than England 2021/22: 486 days against 448 days", "▼Worse than Statistical neighbours: 495 days against 430 days", "–Region: no data to compare (the cell is blank)"]);
-    expect(plan.tables[0].rows[2].comparisons.map((comparison) => comparison.verdict)).toEqual(["Worse", "Worse", "No data"]);
-    await adoption.screenshot({ path: path.join(results, "benchmarks-kpi-comparisons.png"), animations: "disabled" });
+    expect(await lines.allInnerTexts()).toEqual([
+      "▼Worse than England 2021/22: 486 days against 448 days",
+      "▼Worse than Statistical neighbours: 495 days against 430 days",
+      "–Region: no data to compare (the cell is blank)",
+    ]);
+    expect(plan.tables[0].rows[2].comparisons.map((comparison) => comparison.verdict)).toEqual([
+      "Worse",
+      "Worse",
+      "No data",
+    ]);
+    await adoption.screenshot({
+      path: path.join(results, "benchmarks-kpi-comparisons.png"),
+      animations: "disabled",
+    });
     expect(pageErrors).toEqual([]);
   });
 
   it("applies RAG formatting to the periods only, never to the England, SN or Region columns", async () => {
     await page.getByRole("button", { name: "Apply RAG formatting" }).click();
-    await expect.poll(async () => createExcelHost(workbookStateFromJson(await readHost())).sheet(wholeNumbers.sheet).conditionalFormats().length, { timeout: 15_000 }).toBeGreaterThan(0);
-    const formats = createExcelHost(workbookStateFromJson(await readHost())).sheet(wholeNumbers.sheet).conditionalFormats();
+    await expect
+      .poll(
+        async () =>
+          createExcelHost(workbookStateFromJson(await readHost()))
+            .sheet(wholeNumbers.sheet)
+            .conditionalFormats().length,
+        { timeout: 15_000 }
+      )
+      .toBeGreaterThan(0);
+    const formats = createExcelHost(workbookStateFromJson(await readHost()))
+      .sheet(wholeNumbers.sheet)
+      .conditionalFormats();
     const areas = formats.flatMap((format) => format.appliesTo.split(/,\s*/));
-    expect(areas.every((area) => /^[E-G]\d+(:[E-G]\d+)?$/.test(area.replace(/\$/g, "")))).toBe(true);
-    expect(formats.some((format) => format.formula?.includes("$I3")), "the care leavers' rules refer to its SN cell").toBe(true);
+    expect(areas.every((area) => /^[E-G]\d+(:[E-G]\d+)?$/.test(area.replace(/\$/g, "")))).toBe(
+      true
+    );
+    expect(
+      formats.some((format) => format.formula?.includes("$I3")),
+      "the care leavers' rules refer to its SN cell"
+    ).toBe(true);
   });
 
   it("sums up each benchmark on the Summary tab, lists the exceptions and narrows the watch list", async () => {
@@ -80,11 +133,20 @@ describe("benchmarks in the task pane in Chromium", () => {
       "Better than Statistical neighbours: 1 of 3 KPIs (2 worse, 0 the same; 1 not compared)",
       "Better than Region: 0 of 1 KPI (0 worse, 1 the same; 3 not compared)",
     ]);
-    await page.getByRole("heading", { name: "Exceptions: Red or Amber and worse than a benchmark" }).waitFor({ state: "visible" });
+    await page
+      .getByRole("heading", { name: "Exceptions: Red or Amber and worse than a benchmark" })
+      .waitFor({ state: "visible" });
     const section = page.locator("main");
-    await section.screenshot({ path: path.join(results, "benchmarks-summary.png"), animations: "disabled" });
-    await page.getByRole("combobox", { name: "Show" }).selectOption({ label: "Red and worse than Statistical neighbours" });
-    await expect.poll(() => page.getByRole("button", { name: /% of care leavers/ }).count()).toBe(1); // in the exceptions only
+    await section.screenshot({
+      path: path.join(results, "benchmarks-summary.png"),
+      animations: "disabled",
+    });
+    await page
+      .getByRole("combobox", { name: "Show" })
+      .selectOption({ label: "Red and worse than Statistical neighbours" });
+    await expect
+      .poll(() => page.getByRole("button", { name: /% of care leavers/ }).count())
+      .toBe(1); // in the exceptions only
     expect(pageErrors).toEqual([]);
   });
 });

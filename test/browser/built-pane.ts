@@ -18,7 +18,10 @@ async function newestFileTime(folder: string): Promise<number> {
   let newest = 0;
   for (const entry of await readdir(folder, { withFileTypes: true })) {
     const file = path.join(folder, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? await newestFileTime(file) : (await stat(file)).mtimeMs);
+    newest = Math.max(
+      newest,
+      entry.isDirectory() ? await newestFileTime(file) : (await stat(file)).mtimeMs
+    );
   }
   return newest;
 }
@@ -29,14 +32,30 @@ async function newestFileTime(folder: string): Promise<number> {
  */
 export async function ensureBuilt(): Promise<void> {
   const built = path.join(dist, "taskpane.js");
-  const sources = Math.max(await newestFileTime(path.join(root, "src")), (await stat(path.join(root, "webpack.config.js"))).mtimeMs);
-  const why = !existsSync(built) || !existsSync(path.join(dist, "taskpane.html")) ? "dist/ has no built pane" : (await stat(built)).mtimeMs < sources ? "src/ changed since dist/ was built" : undefined;
+  const sources = Math.max(
+    await newestFileTime(path.join(root, "src")),
+    (await stat(path.join(root, "webpack.config.js"))).mtimeMs
+  );
+  const why =
+    !existsSync(built) || !existsSync(path.join(dist, "taskpane.html"))
+      ? "dist/ has no built pane"
+      : (await stat(built)).mtimeMs < sources
+        ? "src/ changed since dist/ was built"
+        : undefined;
   if (!why) return;
   console.info(`test/browser: ${why}; running webpack --mode production`);
   await new Promise<void>((resolve, reject) =>
-    execFile("npx", ["webpack", "--mode", "production"], { cwd: root, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
-      error ? reject(new Error(`The build failed (npx webpack --mode production):\n${stdout}\n${stderr}`)) : resolve(),
-    ),
+    execFile(
+      "npx",
+      ["webpack", "--mode", "production"],
+      { cwd: root, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) =>
+        error
+          ? reject(
+              new Error(`The build failed (npx webpack --mode production):\n${stdout}\n${stderr}`)
+            )
+          : resolve()
+    )
   );
   // webpack leaves a file alone when its content is unchanged: mark the build as newer than the sources.
   const now = new Date();
@@ -44,10 +63,21 @@ export async function ensureBuilt(): Promise<void> {
 }
 
 export function chromiumExecutable(): string {
-  const candidates = [process.env.KPI_RAG_CHROMIUM, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
-  for (const directory of (process.env.PATH ?? "").split(path.delimiter)) candidates.push(path.join(directory, "chromium"));
-  const found = candidates.find((candidate): candidate is string => !!candidate && existsSync(candidate));
-  if (!found) throw new Error("No Chromium found: install Debian's chromium (apt-get install chromium) or set KPI_RAG_CHROMIUM to a Chromium executable.");
+  const candidates = [
+    process.env.KPI_RAG_CHROMIUM,
+    "/usr/bin/chromium",
+    "/usr/bin/chromium-browser",
+    "/usr/bin/google-chrome",
+  ];
+  for (const directory of (process.env.PATH ?? "").split(path.delimiter))
+    candidates.push(path.join(directory, "chromium"));
+  const found = candidates.find(
+    (candidate): candidate is string => !!candidate && existsSync(candidate)
+  );
+  if (!found)
+    throw new Error(
+      "No Chromium found: install Debian's chromium (apt-get install chromium) or set KPI_RAG_CHROMIUM to a Chromium executable."
+    );
   return found;
 }
 
@@ -56,7 +86,10 @@ export async function servePane(workbook: WorkbookJson): Promise<PaneServer> {
   return startPaneServer({
     distDir: dist,
     officeJsDir: path.join(root, "node_modules", "@microsoft", "office-js", "dist"),
-    hostScript: await bundleHost(workbook, JSON.parse(await readFile(path.join(dist, "functions.json"), "utf8"))),
+    hostScript: await bundleHost(
+      workbook,
+      JSON.parse(await readFile(path.join(dist, "functions.json"), "utf8"))
+    ),
     axeScript: await readFile(path.join(root, "node_modules", "axe-core", "axe.min.js"), "utf8"),
   });
 }

@@ -15,7 +15,9 @@ const withoutXlsx: Plugin = {
   name: "kpi-rag-host-without-xlsx",
   setup(builder) {
     builder.onResolve({ filter: /^\.\/xlsx-state(\.js)?$/ }, (args) =>
-      path.basename(args.importer).startsWith("excel-host.") ? { path: path.join(here, "xlsx-state.browser.ts") } : undefined,
+      path.basename(args.importer).startsWith("excel-host.")
+        ? { path: path.join(here, "xlsx-state.browser.ts") }
+        : undefined
     );
   },
 };
@@ -24,7 +26,10 @@ const withoutXlsx: Plugin = {
  * The host's script for the page, with `workbook` as its starting state and the built functions.json, so the
  * host calculates =KPI. formulas with the functions functions.js registers, as Excel calls them.
  */
-export async function bundleHost(workbook: WorkbookJson, functions: FunctionsMetadata = { functions: [] }): Promise<string> {
+export async function bundleHost(
+  workbook: WorkbookJson,
+  functions: FunctionsMetadata = { functions: [] }
+): Promise<string> {
   const result = await build({
     entryPoints: [path.join(here, "host-entry.ts")],
     bundle: true,

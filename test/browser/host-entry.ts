@@ -4,9 +4,17 @@
  * the server put in `window.__kpiRagWorkbook`, puts Excel, Office and OfficeExtension on window as a
  * task pane inside Excel would have them, and leaves `window.__kpiRagHost` for the test to read back.
  */
-import { customFunctionEvaluator, excelCalls, type FunctionsMetadata } from "../support/custom-functions";
+import {
+  customFunctionEvaluator,
+  excelCalls,
+  type FunctionsMetadata,
+} from "../support/custom-functions";
 import { createExcelHost } from "../support/excel-host";
-import { workbookStateFromJson, workbookStateToJson, type WorkbookJson } from "../support/workbook-json";
+import {
+  workbookStateFromJson,
+  workbookStateToJson,
+  type WorkbookJson,
+} from "../support/workbook-json";
 import type { WorkbookSnapshot } from "../support/inspection";
 
 export interface BrowserHost {
@@ -29,12 +37,28 @@ declare global {
 }
 
 const workbook = window.__kpiRagWorkbook;
-if (!workbook) throw new Error("test-host.js: window.__kpiRagWorkbook is not set; the test server inlines it before this bundle.");
+if (!workbook)
+  throw new Error(
+    "test-host.js: window.__kpiRagWorkbook is not set; the test server inlines it before this bundle."
+  );
 const functions = window.__kpiRagFunctions ?? { functions: [] };
 // The functions functions.js hands to office.js's CustomFunctions.associate, found when a formula calculates.
-const registered = (id: string) => (window as unknown as { CustomFunctions?: { _association?: { mappings?: Record<string, (...args: unknown[]) => unknown> } } }).CustomFunctions?._association?.mappings?.[id.toUpperCase()];
+const registered = (id: string) =>
+  (
+    window as unknown as {
+      CustomFunctions?: {
+        _association?: { mappings?: Record<string, (...args: unknown[]) => unknown> };
+      };
+    }
+  ).CustomFunctions?._association?.mappings?.[id.toUpperCase()];
 const host = createExcelHost(workbookStateFromJson(workbook), {
-  formulaEvaluator: customFunctionEvaluator(excelCalls(() => functions, (entry) => registered(entry.id), functions.functions.map((entry) => entry.name))),
+  formulaEvaluator: customFunctionEvaluator(
+    excelCalls(
+      () => functions,
+      (entry) => registered(entry.id),
+      functions.functions.map((entry) => entry.name)
+    )
+  ),
 });
 
 // Office.js fights back. office.js declares `var Office` (a page script's var cannot be redefined), and
@@ -61,15 +85,25 @@ for (const name of Object.keys(simulatedOffice)) {
   const current = Object.getOwnPropertyDescriptor(webExtension, name);
   // `context` stays redefinable until Office.js defines its own getter, which the factory patch serves.
   if (current && !current.configurable) continue;
-  Object.defineProperty(webExtension, name, { get: () => value, set: () => undefined, enumerable: true, configurable: name === "context" });
+  Object.defineProperty(webExtension, name, {
+    get: () => value,
+    set: () => undefined,
+    enumerable: true,
+    configurable: name === "context",
+  });
 }
 const factory = (page.OSF as Bag | undefined)?._OfficeAppFactory as Bag | undefined;
 if (factory) factory.getContext = () => simulatedOffice.context;
 page.Office = webExtension;
 page.Excel = globals.Excel;
 page.OfficeExtension = globals.OfficeExtension;
-if ((page.Office as Bag).context !== simulatedOffice.context || (page.Office as Bag).onReady !== simulatedOffice.onReady) {
-  throw new Error("test-host.js could not put the simulated Office in place of Office.js's own: Office.context or Office.onReady is still Office.js's.");
+if (
+  (page.Office as Bag).context !== simulatedOffice.context ||
+  (page.Office as Bag).onReady !== simulatedOffice.onReady
+) {
+  throw new Error(
+    "test-host.js could not put the simulated Office in place of Office.js's own: Office.context or Office.onReady is still Office.js's."
+  );
 }
 
 window.__kpiRagHost = {

@@ -5,11 +5,34 @@
  */
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findTables, ragPalette, summarise, watchList, type CellValue, type FoundTables, type PeriodSummary, type Status } from "../../src/core";
+import {
+  findTables,
+  ragPalette,
+  summarise,
+  watchList,
+  type CellValue,
+  type FoundTables,
+  type PeriodSummary,
+  type Status,
+} from "../../src/core";
 import { gridOf, readWorkbookFile } from "../support/xlsx-grid";
-import { createExcelHost, loadHostFromXlsx, workbookStateFromJson, workbookStateToJson, type ConditionalFormatSnapshot, type ExcelHost, type WorkbookJson } from "../support";
+import {
+  createExcelHost,
+  loadHostFromXlsx,
+  workbookStateFromJson,
+  workbookStateToJson,
+  type ConditionalFormatSnapshot,
+  type ExcelHost,
+  type WorkbookJson,
+} from "../support";
 import { paintedCells, type RuleToJudge } from "../support/rule-engine";
 import type { BrowserHost } from "./host-entry";
 import { chromiumExecutable, ensureBuilt, results, root, servePane } from "./built-pane";
@@ -21,14 +44,18 @@ const workbookFile = path.join(root, "examples", "appendix-i.xlsx");
 /** Console errors that are not the add-in's: each with why it is expected. */
 const expectedConsoleErrors: ReadonlyArray<{ pattern: RegExp; why: string }> = [
   {
-    pattern: /^Framing 'https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com\/?' violates the following Content Security Policy directive/,
+    pattern:
+      /^Framing 'https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com\/?' violates the following Content Security Policy directive/,
     why: "office.js, loaded outside an Office client, tries to frame Microsoft's telemetry service; the pane's Content-Security-Policy blocks it before any request",
   },
 ];
 /** Content-Security-Policy violations that are expected, for the same reasons. */
 const expectedViolations: ReadonlyArray<{ blocked: RegExp; why: string }> = [
   // Chromium reports the blocked frame's origin with or without its trailing slash.
-  { blocked: /^https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com(\/|$)/, why: expectedConsoleErrors[0].why },
+  {
+    blocked: /^https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com(\/|$)/,
+    why: expectedConsoleErrors[0].why,
+  },
 ];
 
 interface CspViolation {
@@ -51,7 +78,14 @@ let server: PaneServer | undefined;
 let browser: Browser | undefined;
 let context: BrowserContext | undefined;
 let page: Page;
-let expected: { sheet: string; found: FoundTables; plan: PlanWithReport; summary: PeriodSummary[]; analystsRules: ConditionalFormatSnapshot[]; cells: unknown };
+let expected: {
+  sheet: string;
+  found: FoundTables;
+  plan: PlanWithReport;
+  summary: PeriodSummary[];
+  analystsRules: ConditionalFormatSnapshot[];
+  cells: unknown;
+};
 /** A step failed: the ones after it are skipped, since each starts where the previous one ended. */
 let broken: string | undefined;
 
@@ -66,7 +100,14 @@ async function expectedReport(host: ExcelHost): Promise<typeof expected> {
   if (!worksheet) throw new Error(`ExcelJS finds no sheet "${sheet}" in ${workbookFile}`);
   const found = findTables(gridOf(worksheet));
   const plan = plannedWithReport(found, "Standard");
-  return { sheet, found, plan, summary: summarise(plan.tables), analystsRules: host.activeSheet.conditionalFormats(), cells: host.snapshot().sheets.map((each) => each.cells) };
+  return {
+    sheet,
+    found,
+    plan,
+    summary: summarise(plan.tables),
+    analystsRules: host.activeSheet.conditionalFormats(),
+    cells: host.snapshot().sheets.map((each) => each.cells),
+  };
 }
 
 beforeAll(async () => {
@@ -75,32 +116,53 @@ beforeAll(async () => {
   await rm(path.join(results, "pane-failure.png"), { force: true });
   const host = await loadHostFromXlsx(workbookFile);
   expected = await expectedReport(host);
-  expect(expected.plan.rules.length, "the core plans no rules for Appendix I: nothing for the pane to apply").toBeGreaterThan(0);
-  expect(expected.analystsRules.map((format) => format.formula), "Appendix I should carry the analyst's own rule").toEqual(['=ISNUMBER(SEARCH("late",K7))']);
+  expect(
+    expected.plan.rules.length,
+    "the core plans no rules for Appendix I: nothing for the pane to apply"
+  ).toBeGreaterThan(0);
+  expect(
+    expected.analystsRules.map((format) => format.formula),
+    "Appendix I should carry the analyst's own rule"
+  ).toEqual(['=ISNUMBER(SEARCH("late",K7))']);
 
   server = await servePane(workbookStateToJson(host.state));
   const origin = server.origin;
 
   browser = await chromium.launch({
     executablePath: chromiumExecutable(),
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-sync",
+      "--disable-quic",
+    ],
     timeout: 30_000,
   });
-  context = await browser.newContext({ viewport: { width: 360, height: 900 }, locale: "en-GB", serviceWorkers: "block" });
+  context = await browser.newContext({
+    viewport: { width: 360, height: 900 },
+    locale: "en-GB",
+    serviceWorkers: "block",
+  });
   context.setDefaultTimeout(15_000);
   // Nothing may leave the machine: a request to anywhere else is recorded (below) and never sent.
   await context.route(
     (url) => url.origin !== origin && url.protocol !== "data:" && url.protocol !== "blob:",
-    (route) => route.abort("blockedbyclient"),
+    (route) => route.abort("blockedbyclient")
   );
   page = await context.newPage();
   page.on("request", (request) => {
     const url = request.url();
     watched.requests.push(url);
-    if (!url.startsWith(`${origin}/`) && !/^(data|blob):/.test(url)) watched.foreign.push(`${request.method()} ${url}`);
+    if (!url.startsWith(`${origin}/`) && !/^(data|blob):/.test(url))
+      watched.foreign.push(`${request.method()} ${url}`);
   });
   page.on("requestfailed", (request) => {
-    if (request.url().startsWith(`${origin}/`)) watched.failedRequests.push(`${request.url()}: ${request.failure()?.errorText ?? "failed"}`);
+    if (request.url().startsWith(`${origin}/`))
+      watched.failedRequests.push(`${request.url()}: ${request.failure()?.errorText ?? "failed"}`);
   });
   page.on("pageerror", (error) => watched.pageErrors.push(error.stack ?? error.message));
   page.on("console", (message) => {
@@ -108,14 +170,21 @@ beforeAll(async () => {
     const text = message.text();
     const known = expectedConsoleErrors.find(({ pattern }) => pattern.test(text));
     if (known) watched.expectedSeen.add(`${text.split(".")[0]} (${known.why})`);
-    else watched.consoleErrors.push(`${text}${message.location().url ? ` at ${message.location().url}` : ""}`);
+    else
+      watched.consoleErrors.push(
+        `${text}${message.location().url ? ` at ${message.location().url}` : ""}`
+      );
   });
   // Every Content-Security-Policy violation, from before the page's first script.
   await page.addInitScript(() => {
     const violations: CspViolation[] = [];
     (window as unknown as { __cspViolations: CspViolation[] }).__cspViolations = violations;
     document.addEventListener("securitypolicyviolation", (event) =>
-      violations.push({ directive: event.effectiveDirective, blocked: event.blockedURI, source: `${event.sourceFile}:${event.lineNumber}` }),
+      violations.push({
+        directive: event.effectiveDirective,
+        blocked: event.blockedURI,
+        source: `${event.sourceFile}:${event.lineNumber}`,
+      })
     );
   });
 }, 120_000);
@@ -136,7 +205,9 @@ function expectQuietPage(during: string): void {
     ...watched.consoleErrors.map((error) => `console error: ${error}`),
     ...watched.foreign.map((request) => `request to another origin: ${request}`),
     ...watched.failedRequests.map((request) => `request failed: ${request}`),
-    ...(server?.served ?? []).filter(({ status }) => status >= 400).map(({ path: asked, status }) => `the server answered ${status} for ${asked}`),
+    ...(server?.served ?? [])
+      .filter(({ status }) => status >= 400)
+      .map(({ path: asked, status }) => `the server answered ${status} for ${asked}`),
   ];
   expect(problems, `${during}, the page went wrong:\n${problems.join("\n")}`).toEqual([]);
 }
@@ -145,7 +216,9 @@ const readHost = (): Promise<{ syncs: number; state: WorkbookJson }> =>
   page.evaluate(() => {
     const simulated = (window as unknown as { __kpiRagHost?: BrowserHost }).__kpiRagHost;
     if (!simulated) throw new Error("window.__kpiRagHost is missing: /test-host.js did not run");
-    return simulated.settled().then(() => ({ syncs: simulated.syncCount(), state: simulated.state() }));
+    return simulated
+      .settled()
+      .then(() => ({ syncs: simulated.syncCount(), state: simulated.state() }));
   });
 
 /** The workbook as the page left it, in a host in Node, to look at with the host's own inspectors. */
@@ -158,10 +231,16 @@ async function workbookInPage(): Promise<{ syncs: number; host: ExcelHost }> {
 function ownRules(formats: ConditionalFormatSnapshot[]): RuleToJudge[] {
   return formats
     .filter((format) => format.formula?.includes('N("KPI RAG")'))
-    .map((format) => ({ formula: format.formula ?? "", appliesTo: format.appliesTo.split(/,\s*/), fill: format.fill ?? "(no fill)" }));
+    .map((format) => ({
+      formula: format.formula ?? "",
+      appliesTo: format.appliesTo.split(/,\s*/),
+      fill: format.fill ?? "(no fill)",
+    }));
 }
 
-function withoutIds(formats: ConditionalFormatSnapshot[]): Array<Omit<ConditionalFormatSnapshot, "id" | "priority">> {
+function withoutIds(
+  formats: ConditionalFormatSnapshot[]
+): Array<Omit<ConditionalFormatSnapshot, "id" | "priority">> {
   return formats.map(({ id: _id, priority: _priority, ...format }) => format);
 }
 
@@ -170,13 +249,20 @@ function sheetValues(workbook: ExcelHost, sheet: string): CellValue[][] {
   const used = workbook.sheet(sheet).usedAddress();
   if (!used) return [];
   const last = used.split(":").pop() ?? "A1";
-  return workbook.sheet(sheet).values(`A1:${last}`).map((row) => row.map((cell) => (cell === "" ? null : cell)));
+  return workbook
+    .sheet(sheet)
+    .values(`A1:${last}`)
+    .map((row) => row.map((cell) => (cell === "" ? null : cell)));
 }
 
 /** The fill the report's status gives each Green, Amber and Red cell, by address. */
 function expectedPaint(plan: PlanWithReport): Record<string, string> {
   const cells = plan.tables.flatMap((table) => table.rows.flatMap((row) => row.cells));
-  const rag = cells.flatMap((cell) => (cell.status === "Green" || cell.status === "Amber" || cell.status === "Red" ? [[cell.address, ragPalette[cell.status].fill] as const] : []));
+  const rag = cells.flatMap((cell) =>
+    cell.status === "Green" || cell.status === "Amber" || cell.status === "Red"
+      ? [[cell.address, ragPalette[cell.status].fill] as const]
+      : []
+  );
   return Object.fromEntries(rag.sort(([a], [b]) => a.localeCompare(b)));
 }
 
@@ -189,8 +275,15 @@ async function shows(locator: Locator, what: string): Promise<void> {
   try {
     await locator.first().waitFor({ state: "visible", timeout: 15_000 });
   } catch (error) {
-    const shown = (await page.locator("body").innerText().catch(() => "(unreadable)")).slice(0, 1500);
-    throw new Error(`The pane never showed ${what}. ${String(error).split("\n")[0]}\nIt shows:\n${shown}`);
+    const shown = (
+      await page
+        .locator("body")
+        .innerText()
+        .catch(() => "(unreadable)")
+    ).slice(0, 1500);
+    throw new Error(
+      `The pane never showed ${what}. ${String(error).split("\n")[0]}\nIt shows:\n${shown}`
+    );
   }
 }
 
@@ -200,7 +293,12 @@ async function counts(locator: Locator, expectedCount: number, what: string): Pr
 
 /** Waits until the pane is idle: its busy region (role=status) says nothing. */
 async function idle(): Promise<void> {
-  await expect.poll(() => page.locator("main > [role=status]").innerText(), { message: "the pane stayed busy", timeout: 15_000 }).toBe("");
+  await expect
+    .poll(() => page.locator("main > [role=status]").innerText(), {
+      message: "the pane stayed busy",
+      timeout: 15_000,
+    })
+    .toBe("");
 }
 
 /** Runs a step unless an earlier one failed; a failure marks the rest to be skipped. */
@@ -211,7 +309,9 @@ function step(name: string, body: () => Promise<void>): void {
       await body();
     } catch (error) {
       broken = name;
-      await page?.screenshot({ path: path.join(results, "pane-failure.png"), fullPage: true }).catch(() => undefined);
+      await page
+        ?.screenshot({ path: path.join(results, "pane-failure.png"), fullPage: true })
+        .catch(() => undefined);
       throw error;
     }
   });
@@ -225,10 +325,15 @@ describe("the task pane in Chromium, on the simulated Excel with Appendix I", ()
     if (!server) throw new Error("the test server did not start");
     await page.goto(`${server.origin}/taskpane.html`, { waitUntil: "load" });
     await expect
-      .poll(() => page.getByText("Assessments completed within <45 days").count(), { message: "the pane never showed Appendix I's first KPI", timeout: 15_000 })
+      .poll(() => page.getByText("Assessments completed within <45 days").count(), {
+        message: "the pane never showed Appendix I's first KPI",
+        timeout: 15_000,
+      })
       .toBeGreaterThan(0)
       .catch(async (error: unknown) => {
-        throw new Error(`${String(error)}\nThe pane shows:\n${(await page.locator("body").innerText()).slice(0, 2000)}\nPage errors: ${watched.pageErrors.join("\n") || "none"}`);
+        throw new Error(
+          `${String(error)}\nThe pane shows:\n${(await page.locator("body").innerText()).slice(0, 2000)}\nPage errors: ${watched.pageErrors.join("\n") || "none"}`
+        );
       });
     await idle();
     await shows(page.getByText(`Sheet: ${expected.sheet}`), `"Sheet: ${expected.sheet}"`);
@@ -238,7 +343,9 @@ describe("the task pane in Chromium, on the simulated Excel with Appendix I", ()
       const region = page.getByRole("region", { name: `Table ${table.address}: ${kpis}` });
       await counts(region, 1, `the pane should show one table "Table ${table.address}: ${kpis}"`);
       const shown = await region.locator("table").evaluate((element) => ({
-        periods: [...element.querySelectorAll("thead th")].slice(1).map((cell) => cell.textContent?.trim() ?? ""),
+        periods: [...element.querySelectorAll("thead th")]
+          .slice(1)
+          .map((cell) => cell.textContent?.trim() ?? ""),
         rows: [...element.querySelectorAll("tbody tr")].map((row) => [
           row.querySelector("th")?.firstChild?.textContent?.trim() ?? "",
           ...[...row.querySelectorAll("td")].map((cell) => cell.textContent?.trim() ?? ""),
@@ -246,44 +353,79 @@ describe("the task pane in Chromium, on the simulated Excel with Appendix I", ()
       }));
       expect(shown, `table ${table.address} as the pane shows it`).toEqual({
         periods: table.periods,
-        rows: table.rows.map((row) => [row.measure, ...table.periods.map((period) => row.cells.find((cell) => cell.period === period)?.status ?? "")]),
+        rows: table.rows.map((row) => [
+          row.measure,
+          ...table.periods.map(
+            (period) => row.cells.find((cell) => cell.period === period)?.status ?? ""
+          ),
+        ]),
       });
     }
     const { syncs } = await readHost();
     expect(syncs, "the pane read the sheet through the simulated Excel").toBeGreaterThan(0);
-    await page.screenshot({ path: path.join(results, "pane-after-reading.png"), fullPage: true, animations: "disabled" });
+    await page.screenshot({
+      path: path.join(results, "pane-after-reading.png"),
+      fullPage: true,
+      animations: "disabled",
+    });
     expectQuietPage("While reading the sheet");
   });
 
-  step("applies RAG formatting in two syncs: the rules colour exactly the cells the core rates Green, Amber and Red", async () => {
-    const before = await workbookInPage();
-    await page.getByRole("button", { name: "Apply RAG formatting" }).click();
-    const success = page.getByText(/^Applied \d+ RAG rules colouring \d+ cells/);
-    await shows(success, "a success message after Apply RAG formatting");
-    await idle();
-    const paint = expectedPaint(expected.plan);
-    expect(await success.first().innerText(), "the success message").toBe(
-      `Applied ${expected.plan.rules.length} RAG rules colouring ${Object.keys(paint).length} cells (tolerance set Standard). Your own formatting is untouched.`,
-    );
-    await page.screenshot({ path: path.join(results, "pane-after-applying.png"), fullPage: true, animations: "disabled" });
+  step(
+    "applies RAG formatting in two syncs: the rules colour exactly the cells the core rates Green, Amber and Red",
+    async () => {
+      const before = await workbookInPage();
+      await page.getByRole("button", { name: "Apply RAG formatting" }).click();
+      const success = page.getByText(/^Applied \d+ RAG rules colouring \d+ cells/);
+      await shows(success, "a success message after Apply RAG formatting");
+      await idle();
+      const paint = expectedPaint(expected.plan);
+      expect(await success.first().innerText(), "the success message").toBe(
+        `Applied ${expected.plan.rules.length} RAG rules colouring ${Object.keys(paint).length} cells (tolerance set Standard). Your own formatting is untouched.`
+      );
+      await page.screenshot({
+        path: path.join(results, "pane-after-applying.png"),
+        fullPage: true,
+        animations: "disabled",
+      });
 
-    const after = await workbookInPage();
-    expect(after.syncs - before.syncs, "applying should take two syncs: read, then write").toBe(2);
-    const formats = after.host.sheet(expected.sheet).conditionalFormats();
-    const rules = ownRules(formats);
-    expect(rules, "the add-in's rules on the sheet").toHaveLength(expected.plan.rules.length);
-    expect(sorted(paintedCells(sheetValues(after.host, expected.sheet), rules)), "the cells the add-in's rules colour, judged by HyperFormula").toEqual(paint);
-    expect(withoutIds(formats.filter((format) => !format.formula?.includes('N("KPI RAG")'))), "the analyst's own rule").toEqual(withoutIds(expected.analystsRules));
-    expect(after.host.snapshot().sheets.map((sheet) => sheet.cells), "values, formulas, number formats and fills").toEqual(expected.cells);
-    await shows(page.getByText(`${expected.plan.rules.length} KPI RAG rules are on this sheet.`), `"${expected.plan.rules.length} KPI RAG rules are on this sheet."`);
-    expectQuietPage("While applying RAG formatting");
-  });
+      const after = await workbookInPage();
+      expect(after.syncs - before.syncs, "applying should take two syncs: read, then write").toBe(
+        2
+      );
+      const formats = after.host.sheet(expected.sheet).conditionalFormats();
+      const rules = ownRules(formats);
+      expect(rules, "the add-in's rules on the sheet").toHaveLength(expected.plan.rules.length);
+      expect(
+        sorted(paintedCells(sheetValues(after.host, expected.sheet), rules)),
+        "the cells the add-in's rules colour, judged by HyperFormula"
+      ).toEqual(paint);
+      expect(
+        withoutIds(formats.filter((format) => !format.formula?.includes('N("KPI RAG")'))),
+        "the analyst's own rule"
+      ).toEqual(withoutIds(expected.analystsRules));
+      expect(
+        after.host.snapshot().sheets.map((sheet) => sheet.cells),
+        "values, formulas, number formats and fills"
+      ).toEqual(expected.cells);
+      await shows(
+        page.getByText(`${expected.plan.rules.length} KPI RAG rules are on this sheet.`),
+        `"${expected.plan.rules.length} KPI RAG rules are on this sheet."`
+      );
+      expectQuietPage("While applying RAG formatting");
+    }
+  );
 
   step("summarises each period in words and lists the Red and Amber KPIs", async () => {
     await page.getByRole("tab", { name: "Summary" }).click();
-    await shows(page.getByRole("heading", { name: "Statuses by period" }), "the heading \"Statuses by period\"");
+    await shows(
+      page.getByRole("heading", { name: "Statuses by period" }),
+      'the heading "Statuses by period"'
+    );
     for (const period of expected.summary) {
-      const chart = page.getByRole("img", { name: new RegExp(`^${period.period.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}: `) });
+      const chart = page.getByRole("img", {
+        name: new RegExp(`^${period.period.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}: `),
+      });
       await counts(chart, 1, `one chart named after ${period.period}`);
       const name = (await chart.getAttribute("aria-label")) ?? "";
       const said = Object.fromEntries(
@@ -293,16 +435,24 @@ describe("the task pane in Chromium, on the simulated Excel with Appendix I", ()
           .map((part) => {
             const [, count, status] = /^(\d+) (.+)$/.exec(part) ?? [part, "NaN", part];
             return [status, Number(count)];
-          }),
+          })
       );
       const statusCounts = Object.entries(period.counts) as Array<[Status, number]>;
-      const shouldSay = Object.fromEntries(statusCounts.filter(([status, count]) => count > 0 || status === "Green" || status === "Amber" || status === "Red"));
+      const shouldSay = Object.fromEntries(
+        statusCounts.filter(
+          ([status, count]) =>
+            count > 0 || status === "Green" || status === "Amber" || status === "Red"
+        )
+      );
       expect(said, `the ${period.period} chart's accessible name, "${name}"`).toEqual(shouldSay);
     }
 
     const watch = watchList(expected.found, "Standard");
     expect(watch.length, "Appendix I has Red and Amber KPIs to watch").toBeGreaterThan(0);
-    await shows(page.getByRole("heading", { name: "Watch list: Red and Amber KPIs" }), "the watch list's heading");
+    await shows(
+      page.getByRole("heading", { name: "Watch list: Red and Amber KPIs" }),
+      "the watch list's heading"
+    );
     const items = page.getByRole("tabpanel").getByRole("listitem");
     await counts(items, watch.length, "the watch list's items, one per Red or Amber KPI");
     const texts = await items.allInnerTexts();
@@ -313,91 +463,180 @@ describe("the task pane in Chromium, on the simulated Excel with Appendix I", ()
       expect(flat, `watch list item ${index + 1}`).toContain(item.measure);
       expect(flat, `watch list item ${index + 1}`).toContain(`${item.period} · ${item.address}`);
     });
-    await page.screenshot({ path: path.join(results, "pane-summary.png"), fullPage: true, animations: "disabled" });
+    await page.screenshot({
+      path: path.join(results, "pane-summary.png"),
+      fullPage: true,
+      animations: "disabled",
+    });
     expectQuietPage("On the Summary tab");
   });
 
   step("removes only its own rules, in two syncs", async () => {
     const before = await workbookInPage();
     await page.getByRole("button", { name: "Remove RAG formatting" }).click();
-    const removed = page.getByText(`Removed ${expected.plan.rules.length} RAG rules. Your own formatting is untouched.`);
+    const removed = page.getByText(
+      `Removed ${expected.plan.rules.length} RAG rules. Your own formatting is untouched.`
+    );
     await shows(removed, "a success message after Remove RAG formatting");
     await idle();
     const after = await workbookInPage();
     expect(after.syncs - before.syncs, "removing should take two syncs: read, then delete").toBe(2);
-    expect(withoutIds(after.host.sheet(expected.sheet).conditionalFormats()), "only the analyst's rule is left").toEqual(withoutIds(expected.analystsRules));
+    expect(
+      withoutIds(after.host.sheet(expected.sheet).conditionalFormats()),
+      "only the analyst's rule is left"
+    ).toEqual(withoutIds(expected.analystsRules));
     expect(after.host.snapshot().sheets.map((sheet) => sheet.cells)).toEqual(expected.cells);
-    await shows(page.getByText("There are no KPI RAG rules on this sheet to remove."), "that no KPI RAG rules are left");
+    await shows(
+      page.getByText("There are no KPI RAG rules on this sheet to remove."),
+      "that no KPI RAG rules are left"
+    );
     expectQuietPage("While removing RAG formatting");
   });
 
-  step("has no serious or critical accessibility violation (axe-core), on the Summary and KPIs tabs", async () => {
-    await page.addScriptTag({ url: "/axe.js" });
-    const audit = async (view: string): Promise<string[]> => {
-      await page.getByRole("tab", { name: view }).click();
-      await idle();
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; impact?: string | null; help: string; nodes: Array<{ html: string; target: unknown[]; failureSummary?: string }> }> }> } }).axe;
-        const result = await axe.run(document, { resultTypes: ["violations"] });
-        return result.violations.map((violation) => ({
-          id: violation.id,
-          impact: violation.impact ?? "unknown",
-          help: violation.help,
-          nodes: violation.nodes.map((node) => ({ html: node.html, where: `${JSON.stringify(node.target)}: ${(node.failureSummary ?? "").replace(/\s+/g, " ")}` })),
-        }));
-      });
-      // Fluent UI's keyboard navigation (Tabster) puts focusable, aria-hidden <i data-tabster-dummy> guards
-      // around the tab list that pass focus straight on: a known false positive of this rule
-      // (microsoft/tabster#288, microsoft/fluentui#25133). Only those nodes are set aside.
-      const findings = violations
-        .map((violation) => ({
-          ...violation,
-          nodes: violation.id === "aria-hidden-focus" ? violation.nodes.filter((node) => !/^<i\b[^>]*\bdata-tabster-dummy\b/.test(node.html)) : violation.nodes,
-        }))
-        .filter((violation) => violation.nodes.length > 0)
-        .map((violation) => ({ ...violation, count: violation.nodes.length, nodes: violation.nodes.slice(0, 5).map((node) => node.where) }));
-      for (const minor of findings.filter((violation) => violation.impact !== "serious" && violation.impact !== "critical")) {
-        console.info(`test/browser: axe, ${view} tab, ${minor.impact}: ${minor.id} (${minor.help}) on ${minor.count} element(s)`);
-      }
-      return findings
-        .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-        .map((violation) => `${view} tab, ${violation.impact}: ${violation.id} (${violation.help}) on ${violation.count} element(s):\n    ${violation.nodes.join("\n    ")}`);
-    };
-    const serious = [...(await audit("Summary")), ...(await audit("KPIs"))];
-    expect(serious, `axe-core found serious or critical violations:\n${serious.join("\n")}`).toEqual([]);
-    expectQuietPage("During the accessibility check");
-  });
+  step(
+    "has no serious or critical accessibility violation (axe-core), on the Summary and KPIs tabs",
+    async () => {
+      await page.addScriptTag({ url: "/axe.js" });
+      const audit = async (view: string): Promise<string[]> => {
+        await page.getByRole("tab", { name: view }).click();
+        await idle();
+        const violations = await page.evaluate(async () => {
+          const axe = (
+            window as unknown as {
+              axe: {
+                run(
+                  context: Document,
+                  options: object
+                ): Promise<{
+                  violations: Array<{
+                    id: string;
+                    impact?: string | null;
+                    help: string;
+                    nodes: Array<{ html: string; target: unknown[]; failureSummary?: string }>;
+                  }>;
+                }>;
+              };
+            }
+          ).axe;
+          const result = await axe.run(document, { resultTypes: ["violations"] });
+          return result.violations.map((violation) => ({
+            id: violation.id,
+            impact: violation.impact ?? "unknown",
+            help: violation.help,
+            nodes: violation.nodes.map((node) => ({
+              html: node.html,
+              where: `${JSON.stringify(node.target)}: ${(node.failureSummary ?? "").replace(/\s+/g, " ")}`,
+            })),
+          }));
+        });
+        // Fluent UI's keyboard navigation (Tabster) puts focusable, aria-hidden <i data-tabster-dummy> guards
+        // around the tab list that pass focus straight on: a known false positive of this rule
+        // (microsoft/tabster#288, microsoft/fluentui#25133). Only those nodes are set aside.
+        const findings = violations
+          .map((violation) => ({
+            ...violation,
+            nodes:
+              violation.id === "aria-hidden-focus"
+                ? violation.nodes.filter(
+                    (node) => !/^<i\b[^>]*\bdata-tabster-dummy\b/.test(node.html)
+                  )
+                : violation.nodes,
+          }))
+          .filter((violation) => violation.nodes.length > 0)
+          .map((violation) => ({
+            ...violation,
+            count: violation.nodes.length,
+            nodes: violation.nodes.slice(0, 5).map((node) => node.where),
+          }));
+        for (const minor of findings.filter(
+          (violation) => violation.impact !== "serious" && violation.impact !== "critical"
+        )) {
+          console.info(
+            `test/browser: axe, ${view} tab, ${minor.impact}: ${minor.id} (${minor.help}) on ${minor.count} element(s)`
+          );
+        }
+        return findings
+          .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+          .map(
+            (violation) =>
+              `${view} tab, ${violation.impact}: ${violation.id} (${violation.help}) on ${violation.count} element(s):\n    ${violation.nodes.join("\n    ")}`
+          );
+      };
+      const serious = [...(await audit("Summary")), ...(await audit("KPIs"))];
+      expect(
+        serious,
+        `axe-core found serious or critical violations:\n${serious.join("\n")}`
+      ).toEqual([]);
+      expectQuietPage("During the accessibility check");
+    }
+  );
 
-  step("runs Check this Excel from Help: every item passes, its report can be copied, and its hidden sheet is gone", async () => {
-    const before = await workbookInPage();
-    await page.getByRole("tab", { name: "Help" }).click();
-    await page.getByRole("button", { name: "Check this Excel" }).click();
-    const report = page.getByRole("textbox", { name: "Self-check report" });
-    await shows(report, "the self-check's report");
-    const text = await report.inputValue();
-    expect(text, "the self-check's report").toContain("All 6 checks passed");
-    expect(text).toMatch(/^PASS {2}=KPI\.RATE\(A1,"KPI-18"\) on an empty A1 says No data, not Green: it says "No data"$/m);
-    await idle();
-    const after = await workbookInPage();
-    expect(after.host.snapshot().sheets.map((sheet) => sheet.name), "the check's sheet is gone").toEqual(before.host.snapshot().sheets.map((sheet) => sheet.name));
-    expect(after.host.snapshot().sheets.map((sheet) => sheet.cells)).toEqual(before.host.snapshot().sheets.map((sheet) => sheet.cells));
-    expectQuietPage("During Check this Excel");
-  });
-
-  step("blocks office.js's telemetry frame, asks nothing of any other origin and breaks no Content-Security-Policy rule of its own", async () => {
-    // office.js frames Microsoft's telemetry service about 3 s after it loads. The test waits for that
-    // on purpose, so it never depends on how long the steps above took: the frame must be blocked.
-    const telemetryBlocked = (): Promise<boolean> =>
-      page.evaluate(
-        (pattern) => ((window as unknown as { __cspViolations?: CspViolation[] }).__cspViolations ?? []).some((violation) => violation.directive === "frame-src" && new RegExp(pattern).test(violation.blocked)),
-        expectedViolations[0].blocked.source,
+  step(
+    "runs Check this Excel from Help: every item passes, its report can be copied, and its hidden sheet is gone",
+    async () => {
+      const before = await workbookInPage();
+      await page.getByRole("tab", { name: "Help" }).click();
+      await page.getByRole("button", { name: "Check this Excel" }).click();
+      const report = page.getByRole("textbox", { name: "Self-check report" });
+      await shows(report, "the self-check's report");
+      const text = await report.inputValue();
+      expect(text, "the self-check's report").toContain("All 6 checks passed");
+      expect(text).toMatch(
+        /^PASS {2}=KPI\.RATE\(A1,"KPI-18"\) on an empty A1 says No data, not Green: it says "No data"$/m
       );
-    await expect.poll(telemetryBlocked, { message: "office.js's telemetry frame was never tried and blocked by the pane's Content-Security-Policy", timeout: 20_000, interval: 250 }).toBe(true);
-    const violations = await page.evaluate(() => (window as unknown as { __cspViolations?: CspViolation[] }).__cspViolations ?? []);
-    const unexpected = violations.filter((violation) => !expectedViolations.some(({ blocked }) => blocked.test(violation.blocked)));
-    expect(unexpected, `Content-Security-Policy violations:\n${unexpected.map((violation) => `${violation.directive} blocked ${violation.blocked} (from ${violation.source})`).join("\n")}`).toEqual([]);
-    expect(watched.requests.length, "the page made no request at all?").toBeGreaterThan(0);
-    if (watched.expectedSeen.size > 0) console.info(`test/browser: expected console errors seen:\n  ${[...watched.expectedSeen].join("\n  ")}`);
-    expectQuietPage("Over the whole run");
-  });
+      await idle();
+      const after = await workbookInPage();
+      expect(
+        after.host.snapshot().sheets.map((sheet) => sheet.name),
+        "the check's sheet is gone"
+      ).toEqual(before.host.snapshot().sheets.map((sheet) => sheet.name));
+      expect(after.host.snapshot().sheets.map((sheet) => sheet.cells)).toEqual(
+        before.host.snapshot().sheets.map((sheet) => sheet.cells)
+      );
+      expectQuietPage("During Check this Excel");
+    }
+  );
+
+  step(
+    "blocks office.js's telemetry frame, asks nothing of any other origin and breaks no Content-Security-Policy rule of its own",
+    async () => {
+      // office.js frames Microsoft's telemetry service about 3 s after it loads. The test waits for that
+      // on purpose, so it never depends on how long the steps above took: the frame must be blocked.
+      const telemetryBlocked = (): Promise<boolean> =>
+        page.evaluate(
+          (pattern) =>
+            (
+              (window as unknown as { __cspViolations?: CspViolation[] }).__cspViolations ?? []
+            ).some(
+              (violation) =>
+                violation.directive === "frame-src" && new RegExp(pattern).test(violation.blocked)
+            ),
+          expectedViolations[0].blocked.source
+        );
+      await expect
+        .poll(telemetryBlocked, {
+          message:
+            "office.js's telemetry frame was never tried and blocked by the pane's Content-Security-Policy",
+          timeout: 20_000,
+          interval: 250,
+        })
+        .toBe(true);
+      const violations = await page.evaluate(
+        () => (window as unknown as { __cspViolations?: CspViolation[] }).__cspViolations ?? []
+      );
+      const unexpected = violations.filter(
+        (violation) => !expectedViolations.some(({ blocked }) => blocked.test(violation.blocked))
+      );
+      expect(
+        unexpected,
+        `Content-Security-Policy violations:\n${unexpected.map((violation) => `${violation.directive} blocked ${violation.blocked} (from ${violation.source})`).join("\n")}`
+      ).toEqual([]);
+      expect(watched.requests.length, "the page made no request at all?").toBeGreaterThan(0);
+      if (watched.expectedSeen.size > 0)
+        console.info(
+          `test/browser: expected console errors seen:\n  ${[...watched.expectedSeen].join("\n  ")}`
+        );
+      expectQuietPage("Over the whole run");
+    }
+  );
 });

@@ -16,7 +16,8 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 
 /** The office.js tag as the template has it, quoted or (minified) not. */
-const officeJsTag = /<script\b[^>]*\bsrc=(["']?)https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js\1[^>]*>\s*<\/script>/i;
+const officeJsTag =
+  /<script\b[^>]*\bsrc=(["']?)https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js\1[^>]*>\s*<\/script>/i;
 
 const contentTypes: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -52,14 +53,20 @@ export interface PaneServer {
 /** taskpane.html as the test serves it; throws when the page is not laid out as the test expects. */
 export function testPage(html: string): string {
   const tag = officeJsTag.exec(html);
-  if (!tag) throw new Error("dist/taskpane.html has no <script> for https://appsforoffice.microsoft.com/lib/1/hosted/office.js: the test cannot put the simulated host after it.");
+  if (!tag)
+    throw new Error(
+      "dist/taskpane.html has no <script> for https://appsforoffice.microsoft.com/lib/1/hosted/office.js: the test cannot put the simulated host after it."
+    );
   const rest = html.slice(tag.index + tag[0].length);
   const functions = rest.search(/<script\b[^>]*\bsrc=["']?[^"' >]*functions\.js/i);
   const taskpane = rest.search(/<script\b[^>]*\bsrc=["']?[^"' >]*taskpane\.js/i);
   if (functions < 0 || taskpane < 0 || functions > taskpane) {
-    throw new Error("dist/taskpane.html should load office.js, then functions.js, then taskpane.js; it does not.");
+    throw new Error(
+      "dist/taskpane.html should load office.js, then functions.js, then taskpane.js; it does not."
+    );
   }
-  const replacement = '<script src="/office-js/office.js"></script><script src="/test-host.js"></script>';
+  const replacement =
+    '<script src="/office-js/office.js"></script><script src="/test-host.js"></script>';
   return html.slice(0, tag.index) + replacement + rest;
 }
 
@@ -75,7 +82,13 @@ export async function startPaneServer(options: PaneServerOptions): Promise<PaneS
   const page = testPage(await readFile(path.join(distDir, "taskpane.html"), "utf8"));
   const served: PaneServer["served"] = [];
 
-  const send = (response: ServerResponse, urlPath: string, status: number, type: string, body: string | Buffer) => {
+  const send = (
+    response: ServerResponse,
+    urlPath: string,
+    status: number,
+    type: string,
+    body: string | Buffer
+  ) => {
     served.push({ path: urlPath, status });
     response.writeHead(status, { "Content-Type": type, "Cache-Control": "no-store" });
     response.end(body);
@@ -83,17 +96,29 @@ export async function startPaneServer(options: PaneServerOptions): Promise<PaneS
 
   const answer = async (request: IncomingMessage, response: ServerResponse) => {
     const urlPath = new URL(request.url ?? "/", "http://localhost").pathname;
-    if (request.method !== "GET" && request.method !== "HEAD") return send(response, urlPath, 405, contentTypes[".txt"], "GET only");
-    if (urlPath === "/" || urlPath === "/taskpane.html") return send(response, urlPath, 200, contentTypes[".html"], page);
-    if (urlPath === "/test-host.js") return send(response, urlPath, 200, contentTypes[".js"], options.hostScript);
-    if (urlPath === "/axe.js") return send(response, urlPath, 200, contentTypes[".js"], options.axeScript);
+    if (request.method !== "GET" && request.method !== "HEAD")
+      return send(response, urlPath, 405, contentTypes[".txt"], "GET only");
+    if (urlPath === "/" || urlPath === "/taskpane.html")
+      return send(response, urlPath, 200, contentTypes[".html"], page);
+    if (urlPath === "/test-host.js")
+      return send(response, urlPath, 200, contentTypes[".js"], options.hostScript);
+    if (urlPath === "/axe.js")
+      return send(response, urlPath, 200, contentTypes[".js"], options.axeScript);
     // The browser asks for a tab icon on its own; Office shows none, and the page declares none.
     if (urlPath === "/favicon.ico") return send(response, urlPath, 204, contentTypes[".ico"], "");
-    const file = urlPath.startsWith("/office-js/") ? inside(officeJsDir, urlPath.slice("/office-js".length)) : inside(distDir, urlPath);
+    const file = urlPath.startsWith("/office-js/")
+      ? inside(officeJsDir, urlPath.slice("/office-js".length))
+      : inside(distDir, urlPath);
     if (!file) return send(response, urlPath, 404, contentTypes[".txt"], "Not found");
     try {
       const body = await readFile(file);
-      return send(response, urlPath, 200, contentTypes[path.extname(file).toLowerCase()] ?? "application/octet-stream", body);
+      return send(
+        response,
+        urlPath,
+        200,
+        contentTypes[path.extname(file).toLowerCase()] ?? "application/octet-stream",
+        body
+      );
     } catch {
       return send(response, urlPath, 404, contentTypes[".txt"], "Not found");
     }
@@ -101,7 +126,8 @@ export async function startPaneServer(options: PaneServerOptions): Promise<PaneS
 
   const server = createServer((request, response) => {
     answer(request, response).catch((error: unknown) => {
-      if (!response.headersSent) send(response, request.url ?? "?", 500, contentTypes[".txt"], String(error));
+      if (!response.headersSent)
+        send(response, request.url ?? "?", 500, contentTypes[".txt"], String(error));
     });
   });
   await new Promise<void>((resolve, reject) => {

@@ -4,7 +4,9 @@
  * The workbook arrives already read, as JSON.
  */
 function unavailable(): never {
-  throw new Error("The simulated Excel in the browser cannot read or write .xlsx files: load the workbook in Node and pass its state as JSON.");
+  throw new Error(
+    "The simulated Excel in the browser cannot read or write .xlsx files: load the workbook in Node and pass its state as JSON."
+  );
 }
 
 export const readWorkbookState = unavailable;

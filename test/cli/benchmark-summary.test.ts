@@ -14,11 +14,15 @@ describe("kpi-rag's lines about benchmarks", () => {
       "  Better than Statistical neighbours: 1 of 3 KPIs (2 worse, 0 the same; 1 not compared)",
       "  Better than Region: 0 of 1 KPI (0 worse, 1 the same; 3 not compared)",
     ]);
-    expect(lines.indexOf(benchmarkLines[0])).toBeGreaterThan(lines.findIndex((line) => line.startsWith("  2022/23:")));
+    expect(lines.indexOf(benchmarkLines[0])).toBeGreaterThan(
+      lines.findIndex((line) => line.startsWith("  2022/23:"))
+    );
   });
 
   it("counts England, SN and North East under a merged 'Latest benchmarks (2021/22)' by their year", () => {
-    const lines = summaryLines([plannedWithReport(findTables(latestBenchmarks))], []).filter((line) => line.startsWith("  Better than "));
+    const lines = summaryLines([plannedWithReport(findTables(latestBenchmarks))], []).filter(
+      (line) => line.startsWith("  Better than ")
+    );
     expect(lines).toEqual([
       "  Better than England 2021/22: 1 of 3 KPIs (1 worse, 1 the same)",
       "  Better than Statistical neighbours 2021/22: 2 of 3 KPIs (1 worse, 0 the same)",

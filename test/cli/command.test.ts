@@ -1,5 +1,12 @@
 import ExcelJS from "exceljs";
-import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { isOwnRule, statuses } from "../../src/core";
@@ -15,16 +22,38 @@ async function load(file: string): Promise<ExcelJS.Workbook> {
   return workbook;
 }
 
-type Formatting = { ref: string; rules: Array<{ type: string; formulae?: string[]; style?: { fill?: { bgColor?: { argb?: string } } } }> };
+type Formatting = {
+  ref: string;
+  rules: Array<{
+    type: string;
+    formulae?: string[];
+    style?: { fill?: { bgColor?: { argb?: string } } };
+  }>;
+};
 function formattingsOf(worksheet: ExcelJS.Worksheet): Formatting[] {
-  return (worksheet as unknown as { conditionalFormattings: Formatting[] }).conditionalFormattings ?? [];
+  return (
+    (worksheet as unknown as { conditionalFormattings: Formatting[] }).conditionalFormattings ?? []
+  );
 }
 function ownRules(worksheet: ExcelJS.Worksheet) {
-  return formattingsOf(worksheet).flatMap((formatting) => formatting.rules.filter((rule) => (rule.formulae ?? []).some(isOwnRule)).map((rule) => ({ ref: formatting.ref, rule })));
+  return formattingsOf(worksheet).flatMap((formatting) =>
+    formatting.rules
+      .filter((rule) => (rule.formulae ?? []).some(isOwnRule))
+      .map((rule) => ({ ref: formatting.ref, rule }))
+  );
 }
 
 interface ReportFile {
-  sheets: Array<{ sheet: string; tables: Array<{ rows: Array<{ row: number; measure: string; cells: Array<{ address: string; status: string; value: unknown; period: string }> }> }> }>;
+  sheets: Array<{
+    sheet: string;
+    tables: Array<{
+      rows: Array<{
+        row: number;
+        measure: string;
+        cells: Array<{ address: string; status: string; value: unknown; period: string }>;
+      }>;
+    }>;
+  }>;
 }
 
 describe("kpi-rag on the bundled Appendix I workbook", () => {
@@ -38,9 +67,15 @@ describe("kpi-rag on the bundled Appendix I workbook", () => {
     // Counted by hand in the workbook: header blocks at rows 4-6, 20-22 and 37-39 over KPI rows 7-18, 23-35
     // and 40-54 (12 + 13 + 15); in 2019/20, rows 13, 17, 18 and 31 are Suspended***, rows 32-34 have no
     // target and row 26's tolerance is on the better side of its target.
-    expect(printed).toContain('Sheet "Appendix I": 3 KPI tables (A5:J18, A21:J35, A38:J54), 40 KPIs');
-    expect(printed).toMatch(/2019\/20 Average: \d+ Green, \d+ Amber, \d+ Red, 4 Suspended, 3 No target, 1 Check definition/);
-    expect(printed).toContain("Assessments completed within 20 days): the tolerance (15%) is on the better side of the target (25%)");
+    expect(printed).toContain(
+      'Sheet "Appendix I": 3 KPI tables (A5:J18, A21:J35, A38:J54), 40 KPIs'
+    );
+    expect(printed).toMatch(
+      /2019\/20 Average: \d+ Green, \d+ Amber, \d+ Red, 4 Suspended, 3 No target, 1 Check definition/
+    );
+    expect(printed).toContain(
+      "Assessments completed within 20 days): the tolerance (15%) is on the better side of the target (25%)"
+    );
   });
 
   it("prints for each period the counts of each status that the report gives its cells", async () => {
@@ -49,14 +84,20 @@ describe("kpi-rag on the bundled Appendix I workbook", () => {
     const run = await kpiRag(copies[0], "--report", report);
     expect(run.code).toBe(0);
     const parsed = JSON.parse(readFileSync(report, "utf8")) as ReportFile;
-    const cells = parsed.sheets[0].tables.flatMap((table) => table.rows.flatMap((row) => row.cells));
+    const cells = parsed.sheets[0].tables.flatMap((table) =>
+      table.rows.flatMap((row) => row.cells)
+    );
     const periods = [...new Set(cells.map((cell) => cell.period))];
     expect(periods).toEqual(["2019/20 Average", "2020/21 Average", "2021/22 Qtr1", "2021/22 Qtr2"]);
     for (const period of periods) {
       const counted = new Map<string, number>();
-      for (const cell of cells.filter((each) => each.period === period)) counted.set(cell.status, (counted.get(cell.status) ?? 0) + 1);
+      for (const cell of cells.filter((each) => each.period === period))
+        counted.set(cell.status, (counted.get(cell.status) ?? 0) + 1);
       // The line lists the statuses in the product's order, leaving out those no cell has.
-      const expected = statuses.filter((status) => counted.has(status)).map((status) => `${counted.get(status)} ${status}`).join(", ");
+      const expected = statuses
+        .filter((status) => counted.has(status))
+        .map((status) => `${counted.get(status)} ${status}`)
+        .join(", ");
       expect(run.out).toContain(`  ${period}: ${expected}`);
     }
   });
@@ -77,11 +118,16 @@ describe("kpi-rag on the bundled Appendix I workbook", () => {
     const expected = new Map<string, string>();
     const colours: Record<string, string> = { Green: "#C6EFCE", Amber: "#FFEB9C", Red: "#FFC7CE" };
     const parsed = JSON.parse(readFileSync(report, "utf8")) as ReportFile;
-    const reported = parsed.sheets[0].tables.flatMap((table) => table.rows.flatMap((row) => row.cells));
-    for (const cell of reported) if (colours[cell.status]) expected.set(cell.address, colours[cell.status]);
+    const reported = parsed.sheets[0].tables.flatMap((table) =>
+      table.rows.flatMap((row) => row.cells)
+    );
+    for (const cell of reported)
+      if (colours[cell.status]) expected.set(cell.address, colours[cell.status]);
     // The workbook has figures of every colour, so an empty or one-coloured sheet cannot pass.
     expect(new Set(expected.values())).toEqual(new Set(Object.values(colours)));
-    expect(Object.fromEntries([...painted].sort())).toEqual(Object.fromEntries([...expected].sort()));
+    expect(Object.fromEntries([...painted].sort())).toEqual(
+      Object.fromEntries([...expected].sort())
+    );
   });
 
   it("reports every period cell of every KPI row, empty future periods too, in the product's vocabulary", async () => {
@@ -91,14 +137,24 @@ describe("kpi-rag on the bundled Appendix I workbook", () => {
     const parsed = JSON.parse(readFileSync(report, "utf8")) as ReportFile;
     const rows = parsed.sheets[0].tables.flatMap((table) => table.rows);
     // Every row with a measure under the three header blocks, as read off the workbook by hand.
-    const span = (first: number, last: number) => Array.from({ length: last - first + 1 }, (_, index) => first + index);
+    const span = (first: number, last: number) =>
+      Array.from({ length: last - first + 1 }, (_, index) => first + index);
     expect(rows.map((row) => row.row)).toEqual([...span(7, 18), ...span(23, 35), ...span(40, 54)]);
     for (const row of rows) {
-      expect(row.cells.map((cell) => cell.period)).toEqual(["2019/20 Average", "2020/21 Average", "2021/22 Qtr1", "2021/22 Qtr2"]);
+      expect(row.cells.map((cell) => cell.period)).toEqual([
+        "2019/20 Average",
+        "2020/21 Average",
+        "2021/22 Qtr1",
+        "2021/22 Qtr2",
+      ]);
       for (const cell of row.cells) expect(statuses).toContain(cell.status);
     }
     const audits = rows.find((row) => row.measure === "Case file audits graded good")!;
-    expect(audits.cells.slice(0, 3).map((cell) => cell.status)).toEqual(["No target", "No target", "No target"]);
+    expect(audits.cells.slice(0, 3).map((cell) => cell.status)).toEqual([
+      "No target",
+      "No target",
+      "No target",
+    ]);
     const reoffending = rows.find((row) => row.measure.startsWith("Young offenders"))!;
     expect(reoffending.cells[2]).toMatchObject({ value: "Not Available", status: "No data" });
     expect(reoffending.cells[3]).toMatchObject({ value: null, status: "No data" });
@@ -112,21 +168,32 @@ describe("kpi-rag on the bundled Appendix I workbook", () => {
     expect(readFileSync(copies[0]).equals(bytes)).toBe(true);
     expect(statSync(copies[0]).mtimeMs).toBe(modified);
     const input = (await load(copies[0])).getWorksheet("Appendix I")!;
-    const output = (await load(path.join(folder, "appendix-i.rag.xlsx"))).getWorksheet("Appendix I")!;
+    const output = (await load(path.join(folder, "appendix-i.rag.xlsx"))).getWorksheet(
+      "Appendix I"
+    )!;
     // Every cell either sheet holds, so a cell lost or added shows as well as one changed.
     const cellsOf = (worksheet: ExcelJS.Worksheet) => {
       const cells: Record<string, unknown> = {};
       worksheet.eachRow({ includeEmpty: true }, (row) => {
         row.eachCell({ includeEmpty: true }, (cell) => {
-          cells[cell.address] = { value: cellValueOf(cell.value), numberFormat: cell.numFmt, fill: cell.fill };
+          cells[cell.address] = {
+            value: cellValueOf(cell.value),
+            numberFormat: cell.numFmt,
+            fill: cell.fill,
+          };
         });
       });
       return cells;
     };
     const before = cellsOf(input);
-    expect(before).toMatchObject({ B5: { value: "Measure" }, G7: { value: 0.91, numberFormat: expect.stringContaining("%") } });
+    expect(before).toMatchObject({
+      B5: { value: "Measure" },
+      G7: { value: 0.91, numberFormat: expect.stringContaining("%") },
+    });
     expect(cellsOf(output)).toEqual(before);
-    expect((output.model as { merges: string[] }).merges.sort()).toEqual((input.model as { merges: string[] }).merges.sort());
+    expect((output.model as { merges: string[] }).merges.sort()).toEqual(
+      (input.model as { merges: string[] }).merges.sort()
+    );
   });
 
   it("keeps the analyst's own conditional format, and applying twice gives the same rules as applying once", async () => {
@@ -137,12 +204,24 @@ describe("kpi-rag on the bundled Appendix I workbook", () => {
     expect((await kpiRag(once, "--out", twice)).code).toBe(0);
     const first = (await load(once)).getWorksheet("Appendix I")!;
     const second = (await load(twice)).getWorksheet("Appendix I")!;
-    const analysts = (worksheet: ExcelJS.Worksheet) => formattingsOf(worksheet).flatMap((formatting) => formatting.rules.filter((rule) => !(rule.formulae ?? []).some(isOwnRule)).map((rule) => ({ ref: formatting.ref, formulae: rule.formulae })));
+    const analysts = (worksheet: ExcelJS.Worksheet) =>
+      formattingsOf(worksheet).flatMap((formatting) =>
+        formatting.rules
+          .filter((rule) => !(rule.formulae ?? []).some(isOwnRule))
+          .map((rule) => ({ ref: formatting.ref, formulae: rule.formulae }))
+      );
     expect(analysts(first)).toEqual([{ ref: "K7:K54", formulae: ['ISNUMBER(SEARCH("late",K7))'] }]);
     expect(analysts(second)).toEqual(analysts(first));
-    const rules = (worksheet: ExcelJS.Worksheet) => ownRules(worksheet).map(({ ref, rule }) => ({ ref, formulae: rule.formulae, fill: rule.style?.fill?.bgColor?.argb }));
+    const rules = (worksheet: ExcelJS.Worksheet) =>
+      ownRules(worksheet).map(({ ref, rule }) => ({
+        ref,
+        formulae: rule.formulae,
+        fill: rule.style?.fill?.bgColor?.argb,
+      }));
     // Rules of all three colours, so two empty lists cannot pass for the same rules.
-    expect(new Set(rules(first).map((rule) => rule.fill))).toEqual(new Set(["FFC6EFCE", "FFFFEB9C", "FFFFC7CE"]));
+    expect(new Set(rules(first).map((rule) => rule.fill))).toEqual(
+      new Set(["FFC6EFCE", "FFFFEB9C", "FFFFC7CE"])
+    );
     expect(rules(second)).toEqual(rules(first));
   });
 
@@ -158,7 +237,11 @@ describe("kpi-rag on the bundled Appendix I workbook", () => {
     expect(run.out[0]).toMatch(new RegExp(`^Removed ${own.length} KPI RAG rules`));
     const original = (await load(copies[0])).getWorksheet("Appendix I")!;
     const after = (await load(removed)).getWorksheet("Appendix I")!;
-    const simplify = (worksheet: ExcelJS.Worksheet) => formattingsOf(worksheet).map((formatting) => ({ ref: formatting.ref, formulae: formatting.rules.map((rule) => rule.formulae) }));
+    const simplify = (worksheet: ExcelJS.Worksheet) =>
+      formattingsOf(worksheet).map((formatting) => ({
+        ref: formatting.ref,
+        formulae: formatting.rules.map((rule) => rule.formulae),
+      }));
     expect(simplify(after)).toEqual(simplify(original));
   });
 
@@ -166,11 +249,21 @@ describe("kpi-rag on the bundled Appendix I workbook", () => {
     const { copies, folder } = workspace(example("appendix-i.xlsx"));
     const report = path.join(folder, "covid.json");
     expect((await kpiRag(copies[0], "--tolerance", "covid19", "--report", report)).code).toBe(0);
-    const parsed = JSON.parse(readFileSync(report, "utf8")) as ReportFile & { toleranceSet: string };
+    const parsed = JSON.parse(readFileSync(report, "utf8")) as ReportFile & {
+      toleranceSet: string;
+    };
     expect(parsed.toleranceSet).toBe("Covid19");
-    const supervision = parsed.sheets[0].tables.flatMap((table) => table.rows).find((row) => row.measure.startsWith("Front line staff"))!;
-    expect(supervision.cells.slice(0, 3).map((cell) => cell.status)).toEqual(["Amber", "Amber", "Amber"]);
-    const suspended = parsed.sheets[0].tables.flatMap((table) => table.rows).find((row) => row.measure.startsWith("Care leavers the Trust"))!;
+    const supervision = parsed.sheets[0].tables
+      .flatMap((table) => table.rows)
+      .find((row) => row.measure.startsWith("Front line staff"))!;
+    expect(supervision.cells.slice(0, 3).map((cell) => cell.status)).toEqual([
+      "Amber",
+      "Amber",
+      "Amber",
+    ]);
+    const suspended = parsed.sheets[0].tables
+      .flatMap((table) => table.rows)
+      .find((row) => row.measure.startsWith("Care leavers the Trust"))!;
     expect(suspended.cells[0].status).toBe("Green");
   });
 });
@@ -181,7 +274,9 @@ describe("kpi-rag on Appendix A, rated from its KPIRegister table", () => {
     const run = await kpiRag(copies[0], "--tolerance", "Covid19");
     expect(run.error).toEqual([]);
     // Rows 5-46 hold a KPI number each but the five section rows (25, 32, 34, 37, 41): 42 - 5 KPIs.
-    expect(run.out[0]).toMatch(/^Sheet "Appendix A": 1 KPI table \(A3:F46\), 37 KPIs, tolerance set Covid19/);
+    expect(run.out[0]).toMatch(
+      /^Sheet "Appendix A": 1 KPI table \(A3:F46\), 37 KPIs, tolerance set Covid19/
+    );
   });
 });
 
@@ -189,15 +284,23 @@ describe("kpi-rag on a workbook no spreadsheet has calculated", () => {
   it("lists a formula with no calculated result as a problem and colours nothing for it, rather than read it as blank", async () => {
     const { copies, folder } = workspace(example("appendix-i.xlsx"));
     const workbook = await load(copies[0]);
-    workbook.getWorksheet("Appendix I")!.getCell("J7").value = { formula: "G7+0" } as ExcelJS.CellFormulaValue;
+    workbook.getWorksheet("Appendix I")!.getCell("J7").value = {
+      formula: "G7+0",
+    } as ExcelJS.CellFormulaValue;
     const uncalculated = path.join(folder, "uncalculated.xlsx");
     await workbook.xlsx.writeFile(uncalculated);
     const report = path.join(folder, "report.json");
     expect((await kpiRag(uncalculated, "--report", report)).code).toBe(0);
-    const parsed = JSON.parse(readFileSync(report, "utf8")) as ReportFile & { sheets: Array<{ tables: Array<{ rows: Array<{ problems: string[] }> }> }> };
+    const parsed = JSON.parse(readFileSync(report, "utf8")) as ReportFile & {
+      sheets: Array<{ tables: Array<{ rows: Array<{ problems: string[] }> }> }>;
+    };
     const row = parsed.sheets[0].tables[0].rows[0];
-    expect(row.problems).toContain("J7: the formula has not been calculated yet (open and save the workbook in Excel), not a figure");
-    const rules = ownRules((await load(path.join(folder, "uncalculated.rag.xlsx"))).getWorksheet("Appendix I")!);
+    expect(row.problems).toContain(
+      "J7: the formula has not been calculated yet (open and save the workbook in Excel), not a figure"
+    );
+    const rules = ownRules(
+      (await load(path.join(folder, "uncalculated.rag.xlsx"))).getWorksheet("Appendix I")!
+    );
     expect(rules.some(({ ref }) => ref.split(" ").some((area) => area.includes("J7")))).toBe(false);
   });
 });
@@ -205,14 +308,46 @@ describe("kpi-rag on a workbook no spreadsheet has calculated", () => {
 describe("kpi-rag on bad input: one clear line, a non-zero exit, no output file", () => {
   /** Each case: the arguments, given the scratch folder and the copy of Appendix I in it. */
   const cases: Array<[string, (folder: string, workbook: string) => string[], RegExp]> = [
-    ["a missing file", (folder) => [path.join(folder, "missing.xlsx")], /^kpi-rag: There is no file .*missing\.xlsx$/],
-    ["a CSV file", (folder) => [copyInto(folder, fixture("not-a-workbook.csv"))], /is not an \.xlsx workbook \(it is a CSV file/],
-    ["a corrupt workbook", (folder) => [copyInto(folder, fixture("corrupt.xlsx"))], /is damaged or is not an \.xlsx workbook/],
-    ["a workbook with no KPI table", (folder) => [copyInto(folder, fixture("no-kpi-table.xlsx"))], /has no KPI table\. Sheet "Shopping list" was skipped: it has no header row naming a measure.* The add-in looks for a header row with a Measure column/],
-    ["an empty workbook", (folder) => [copyInto(folder, fixture("empty.xlsx"))], /has no KPI table\. Sheet "Sheet1" was skipped: it is empty\./],
-    ["an unknown tolerance set", (_, workbook) => [workbook, "--tolerance", "Winter"], /There is no tolerance set "Winter" in this workbook: it has Standard and Covid19/],
-    ["an unknown sheet", (_, workbook) => [workbook, "--sheet", "Nope"], /There is no sheet "Nope"/],
-    ["an unknown option", (_, workbook) => [workbook, "--colour"], /does not know the option --colour/],
+    [
+      "a missing file",
+      (folder) => [path.join(folder, "missing.xlsx")],
+      /^kpi-rag: There is no file .*missing\.xlsx$/,
+    ],
+    [
+      "a CSV file",
+      (folder) => [copyInto(folder, fixture("not-a-workbook.csv"))],
+      /is not an \.xlsx workbook \(it is a CSV file/,
+    ],
+    [
+      "a corrupt workbook",
+      (folder) => [copyInto(folder, fixture("corrupt.xlsx"))],
+      /is damaged or is not an \.xlsx workbook/,
+    ],
+    [
+      "a workbook with no KPI table",
+      (folder) => [copyInto(folder, fixture("no-kpi-table.xlsx"))],
+      /has no KPI table\. Sheet "Shopping list" was skipped: it has no header row naming a measure.* The add-in looks for a header row with a Measure column/,
+    ],
+    [
+      "an empty workbook",
+      (folder) => [copyInto(folder, fixture("empty.xlsx"))],
+      /has no KPI table\. Sheet "Sheet1" was skipped: it is empty\./,
+    ],
+    [
+      "an unknown tolerance set",
+      (_, workbook) => [workbook, "--tolerance", "Winter"],
+      /There is no tolerance set "Winter" in this workbook: it has Standard and Covid19/,
+    ],
+    [
+      "an unknown sheet",
+      (_, workbook) => [workbook, "--sheet", "Nope"],
+      /There is no sheet "Nope"/,
+    ],
+    [
+      "an unknown option",
+      (_, workbook) => [workbook, "--colour"],
+      /does not know the option --colour/,
+    ],
   ];
   for (const [what, argv, message] of cases) {
     it(`refuses ${what}`, async () => {
@@ -231,7 +366,13 @@ describe("kpi-rag on bad input: one clear line, a non-zero exit, no output file"
   it("refuses a password-protected workbook", async () => {
     const { folder } = workspace();
     const file = path.join(folder, "protected.xlsx");
-    writeFileSync(file, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]));
+    writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+        Buffer.alloc(512),
+      ])
+    );
     const run = await kpiRag(file);
     expect(run.code).toBe(1);
     expect(run.error[0]).toMatch(/password-protected or an old \.xls workbook/);
@@ -265,9 +406,17 @@ describe("kpi-rag on bad input: one clear line, a non-zero exit, no output file"
   it("writes no output when the report cannot be written", async () => {
     const { copies, folder } = workspace(example("appendix-i.xlsx"));
     const out = path.join(folder, "out.xlsx");
-    const run = await kpiRag(copies[0], "--out", out, "--report", path.join(folder, "no-such-folder", "report.json"));
+    const run = await kpiRag(
+      copies[0],
+      "--out",
+      out,
+      "--report",
+      path.join(folder, "no-such-folder", "report.json")
+    );
     expect(run.code).toBe(1);
-    expect(run.error[0]).toMatch(/The report .*report\.json cannot be written \(its folder does not exist\): nothing was written/);
+    expect(run.error[0]).toMatch(
+      /The report .*report\.json cannot be written \(its folder does not exist\): nothing was written/
+    );
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(folder).filter((name) => name.endsWith(".tmp"))).toEqual([]);
   });
@@ -276,7 +425,9 @@ describe("kpi-rag on bad input: one clear line, a non-zero exit, no output file"
     const { copies, folder } = workspace(example("appendix-i.xlsx"));
     const run = await kpiRag(copies[0], "--out", path.join(folder, "no-such-folder", "out.xlsx"));
     expect(run.code).toBe(1);
-    expect(run.error[0]).toMatch(/The output .*out\.xlsx cannot be written \(its folder does not exist\)/);
+    expect(run.error[0]).toMatch(
+      /The output .*out\.xlsx cannot be written \(its folder does not exist\)/
+    );
     expect(readdirSync(folder)).toEqual(["appendix-i.xlsx"]);
   });
 
@@ -285,7 +436,9 @@ describe("kpi-rag on bad input: one clear line, a non-zero exit, no output file"
     const { copies, folder } = workspace(example("appendix-i.xlsx"));
     const run = await kpiRag(copies[0], "--out", path.join(copies[0], "out.xlsx"));
     expect(run.code).toBe(1);
-    expect(run.error[0]).toMatch(/The output .*out\.xlsx cannot be written \(a part of its path is a file, not a folder\): nothing was written$/);
+    expect(run.error[0]).toMatch(
+      /The output .*out\.xlsx cannot be written \(a part of its path is a file, not a folder\): nothing was written$/
+    );
     expect(readdirSync(folder)).toEqual(["appendix-i.xlsx"]);
     expect(statSync(copies[0]).isFile()).toBe(true);
   });

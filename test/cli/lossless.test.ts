@@ -13,24 +13,63 @@ const folder = (): string => workspace().folder;
 async function partsOf(file: string): Promise<Map<string, Buffer>> {
   const zip = await JSZip.loadAsync(readFileSync(file));
   const parts = new Map<string, Buffer>();
-  for (const name of Object.keys(zip.files).sort()) if (!zip.files[name].dir) parts.set(name, await zip.files[name].async("nodebuffer"));
+  for (const name of Object.keys(zip.files).sort())
+    if (!zip.files[name].dir) parts.set(name, await zip.files[name].async("nodebuffer"));
   return parts;
 }
 
 /** The add-in's own blocks, as the judge recognises them: a whole block whose only rule carries the marker. */
-const ownBlock = /<conditionalFormatting sqref="[^"]*"><cfRule type="expression" dxfId="\d+" priority="\d+"><formula>[^<]*N\(&quot;KPI RAG&quot;\)=0[^<]*<\/formula><\/cfRule><\/conditionalFormatting>/g;
+const ownBlock =
+  /<conditionalFormatting sqref="[^"]*"><cfRule type="expression" dxfId="\d+" priority="\d+"><formula>[^<]*N\(&quot;KPI RAG&quot;\)=0[^<]*<\/formula><\/cfRule><\/conditionalFormatting>/g;
 
 /** CT_Worksheet's sequence (ECMA-376 Part 1, 18.3.1.99), the judge of where the blocks may stand. */
 const worksheetSequence = [
-  "sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData", "sheetCalcPr", "sheetProtection", "protectedRanges", "scenarios",
-  "autoFilter", "sortState", "dataConsolidate", "customSheetViews", "mergeCells", "phoneticPr", "conditionalFormatting", "dataValidations",
-  "hyperlinks", "printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks", "customProperties", "cellWatches",
-  "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls",
-  "webPublishItems", "tableParts", "extLst",
+  "sheetPr",
+  "dimension",
+  "sheetViews",
+  "sheetFormatPr",
+  "cols",
+  "sheetData",
+  "sheetCalcPr",
+  "sheetProtection",
+  "protectedRanges",
+  "scenarios",
+  "autoFilter",
+  "sortState",
+  "dataConsolidate",
+  "customSheetViews",
+  "mergeCells",
+  "phoneticPr",
+  "conditionalFormatting",
+  "dataValidations",
+  "hyperlinks",
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
 ];
 
 function topLevelElements(xml: string): string[] {
-  const body = xml.slice(xml.indexOf(">", xml.indexOf("<worksheet")) + 1, xml.lastIndexOf("</worksheet>"));
+  const body = xml.slice(
+    xml.indexOf(">", xml.indexOf("<worksheet")) + 1,
+    xml.lastIndexOf("</worksheet>")
+  );
   const names: string[] = [];
   let depth = 0;
   for (const match of body.matchAll(/<(\/?)([A-Za-z][\w:.-]*)[^>]*?(\/?)>/g)) {
@@ -49,7 +88,9 @@ function priorities(xml: string): { own: number[]; others: number[] } {
   for (const match of xml.matchAll(/<(?:x14:)?cfRule\b([^>]*?)(\/?)>/g)) {
     const priority = /priority="(\d+)"/.exec(match[1])?.[1];
     if (priority === undefined) continue;
-    const content = match[2] ? "" : xml.slice(match.index + match[0].length, xml.indexOf("cfRule>", match.index));
+    const content = match[2]
+      ? ""
+      : xml.slice(match.index + match[0].length, xml.indexOf("cfRule>", match.index));
     (content.includes("N(&quot;KPI RAG&quot;)=0") ? own : others).push(Number(priority));
   }
   return { own, others };
@@ -95,8 +136,12 @@ describe("kpi-rag writes only what it owns, whatever else the workbook holds", (
       expect(new Set([...own, ...others]).size).toBe(own.length + others.length);
       const stylesBefore = before.get("xl/styles.xml")!.toString("utf8");
       const stylesAfter = after.get("xl/styles.xml")!.toString("utf8");
-      expect(dxfsOf(stylesAfter).slice(0, dxfsOf(stylesBefore).length)).toEqual(dxfsOf(stylesBefore));
-      expect(stylesAfter.replace(/<dxfs[^>]*>.*?<\/dxfs>/s, "")).toBe(stylesBefore.replace(/<dxfs[^>]*>.*?<\/dxfs>/s, ""));
+      expect(dxfsOf(stylesAfter).slice(0, dxfsOf(stylesBefore).length)).toEqual(
+        dxfsOf(stylesBefore)
+      );
+      expect(stylesAfter.replace(/<dxfs[^>]*>.*?<\/dxfs>/s, "")).toBe(
+        stylesBefore.replace(/<dxfs[^>]*>.*?<\/dxfs>/s, "")
+      );
     });
   }
 
@@ -104,7 +149,16 @@ describe("kpi-rag writes only what it owns, whatever else the workbook holds", (
     const { run, out } = await formatted(["data bars", "analyst rules"]);
     expect(run.code).toBe(0);
     const sheet = (await partsOf(out)).get(sheetPart)!.toString("utf8");
-    for (const type of ["dataBar", "duplicateValues", "uniqueValues", "beginsWith", "endsWith", "notContainsText", "aboveAverage"]) expect(sheet).toContain(`type="${type}"`);
+    for (const type of [
+      "dataBar",
+      "duplicateValues",
+      "uniqueValues",
+      "beginsWith",
+      "endsWith",
+      "notContainsText",
+      "aboveAverage",
+    ])
+      expect(sheet).toContain(`type="${type}"`);
     expect(sheet).toContain('stopIfTrue="1"');
     expect(sheet).toContain('stdDev="1"');
     expect(Math.min(...priorities(sheet).own)).toBe(41);
@@ -124,7 +178,9 @@ describe("kpi-rag writes only what it owns, whatever else the workbook holds", (
     const run = await kpiRag(out, "--remove", "--out", removed);
     expect(run.code).toBe(0);
     expect(run.out[0]).toMatch(/^Removed 7\d KPI RAG rules/);
-    expect((await partsOf(removed)).get(sheetPart)!.equals((await partsOf(input)).get(sheetPart)!)).toBe(true);
+    expect(
+      (await partsOf(removed)).get(sheetPart)!.equals((await partsOf(input)).get(sheetPart)!)
+    ).toBe(true);
   });
 
   it("gives an .xlsm out for an .xlsm in, with its VBA project byte for byte, and refuses to name it .xlsx", async () => {
@@ -143,8 +199,13 @@ describe("kpi-rag writes only what it owns, whatever else the workbook holds", (
     const zip = await JSZip.loadAsync(await workbookWith("analyst rules"));
     const xml = await zip.file(sheetPart)!.async("string");
     const prefixed = xml
-      .replace('xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"', 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"')
-      .replace(/<(\/?)([A-Za-z]\w*)(?=[\s/>])/g, (tag, close: string, name: string) => (name === "xml" ? tag : `<${close}x:${name}`));
+      .replace(
+        'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"',
+        'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+      )
+      .replace(/<(\/?)([A-Za-z]\w*)(?=[\s/>])/g, (tag, close: string, name: string) =>
+        name === "xml" ? tag : `<${close}x:${name}`
+      );
     zip.file(sheetPart, prefixed);
     const input = path.join(dir, "prefixed.xlsx");
     writeFileSync(input, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
@@ -152,9 +213,16 @@ describe("kpi-rag writes only what it owns, whatever else the workbook holds", (
     writeFileSync(plain, await workbookWith("analyst rules"));
     const run = await kpiRag(input);
     expect(run.code).toBe(0);
-    expect(run.out).toEqual((await kpiRag(plain)).out.map((line) => line.replace("plain.rag.xlsx", "prefixed.rag.xlsx")));
-    const sheet = (await partsOf(path.join(dir, "prefixed.rag.xlsx"))).get(sheetPart)!.toString("utf8");
-    const blocks = sheet.match(/<x:conditionalFormatting sqref="[^"]*"><x:cfRule type="expression" dxfId="\d+" priority="\d+"><x:formula>[^<]*KPI RAG[^<]*<\/x:formula><\/x:cfRule><\/x:conditionalFormatting>/g) ?? [];
+    expect(run.out).toEqual(
+      (await kpiRag(plain)).out.map((line) => line.replace("plain.rag.xlsx", "prefixed.rag.xlsx"))
+    );
+    const sheet = (await partsOf(path.join(dir, "prefixed.rag.xlsx")))
+      .get(sheetPart)!
+      .toString("utf8");
+    const blocks =
+      sheet.match(
+        /<x:conditionalFormatting sqref="[^"]*"><x:cfRule type="expression" dxfId="\d+" priority="\d+"><x:formula>[^<]*KPI RAG[^<]*<\/x:formula><\/x:cfRule><\/x:conditionalFormatting>/g
+      ) ?? [];
     expect(blocks.length).toBeGreaterThan(20);
     expect(sheet.replace(blocks.join(""), "")).toBe(prefixed);
   });
@@ -164,7 +232,19 @@ describe("kpi-rag writes only what it owns, whatever else the workbook holds", (
     expect(run.code).toBe(0);
     const profile = mkdtempSync(path.join(os.tmpdir(), "kpi-rag-soffice-"));
     try {
-      const converted = spawnSync("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", dir, out], { encoding: "utf8", timeout: 120_000 });
+      const converted = spawnSync(
+        "soffice",
+        [
+          `-env:UserInstallation=file://${profile}`,
+          "--headless",
+          "--convert-to",
+          "pdf",
+          "--outdir",
+          dir,
+          out,
+        ],
+        { encoding: "utf8", timeout: 120_000 }
+      );
       expect(converted.status, converted.stderr).toBe(0);
       const pdf = path.join(dir, "appendix.rag.pdf");
       expect(existsSync(pdf)).toBe(true);

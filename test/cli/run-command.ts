@@ -18,12 +18,19 @@ export interface CommandRun {
 export async function kpiRag(...argv: string[]): Promise<CommandRun> {
   const out: string[] = [];
   const error: string[] = [];
-  const code = await main(argv, { out: (line) => out.push(line), error: (line) => error.push(line) });
+  const code = await main(argv, {
+    out: (line) => out.push(line),
+    error: (line) => error.push(line),
+  });
   return { code, out, error };
 }
 
 /** A scratch folder with copies of the named workbooks; removed by the returned cleanup. */
-export function scratch(...files: string[]): { folder: string; copies: string[]; cleanup: () => void } {
+export function scratch(...files: string[]): {
+  folder: string;
+  copies: string[];
+  cleanup: () => void;
+} {
   const folder = mkdtempSync(path.join(os.tmpdir(), "kpi-rag-test-"));
   const copies = files.map((file) => {
     const copy = path.join(folder, path.basename(file));

@@ -1,6 +1,17 @@
 import JSZip from "jszip";
 import { spawn, spawnSync } from "node:child_process";
-import { createWriteStream, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  createWriteStream,
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -20,15 +31,29 @@ async function largeWorkbook(file: string, megabytes: number): Promise<void> {
     },
   });
   zip.file("xl/media/background.bin", filler, { binary: true, compression: "STORE" });
-  await pipeline(zip.generateNodeStream({ streamFiles: true, compression: "STORE" }), createWriteStream(file));
+  await pipeline(
+    zip.generateNodeStream({ streamFiles: true, compression: "STORE" }),
+    createWriteStream(file)
+  );
 }
 
 /** Runs kpi-rag as a child process and sends it `signal` once its temporary output file exists. */
-async function interrupted(input: string, out: string, signal: NodeJS.Signals): Promise<{ signal: NodeJS.Signals | null; temporaries: string[] }> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(__dirname, "child.ts"), input, "--out", out], { cwd: repoRoot, stdio: "ignore" });
+async function interrupted(
+  input: string,
+  out: string,
+  signal: NodeJS.Signals
+): Promise<{ signal: NodeJS.Signals | null; temporaries: string[] }> {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(__dirname, "child.ts"), input, "--out", out],
+    { cwd: repoRoot, stdio: "ignore" }
+  );
   const folder = path.dirname(out);
-  const temporaries = (): string[] => readdirSync(folder).filter((name) => name.startsWith(`.${path.basename(out)}.`));
-  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once("exit", (_code, received) => resolve(received)));
+  const temporaries = (): string[] =>
+    readdirSync(folder).filter((name) => name.startsWith(`.${path.basename(out)}.`));
+  const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+    child.once("exit", (_code, received) => resolve(received))
+  );
   let sent = false;
   const watching = setInterval(() => {
     if (!sent && temporaries().length > 0) {
@@ -73,9 +98,18 @@ describe("kpi-rag writes through an exclusive temporary file and leaves nothing 
     const { copies, folder } = workspace(example("appendix-i.xlsx"));
     const out = path.join(folder, "out.xlsx");
     writeFileSync(out, "the analyst's earlier copy");
-    const run = await kpiRag(copies[0], "--out", out, "--force", "--report", path.join(folder, "no-such-folder", "report.json"));
+    const run = await kpiRag(
+      copies[0],
+      "--out",
+      out,
+      "--force",
+      "--report",
+      path.join(folder, "no-such-folder", "report.json")
+    );
     expect(run.code).toBe(1);
-    expect(run.error[0]).toMatch(/The report .*report\.json cannot be written \(its folder does not exist\): nothing was written/);
+    expect(run.error[0]).toMatch(
+      /The report .*report\.json cannot be written \(its folder does not exist\): nothing was written/
+    );
     expect(readFileSync(out, "utf8")).toBe("the analyst's earlier copy");
     expect(readdirSync(folder).sort()).toEqual(["appendix-i.xlsx", "out.xlsx"]);
   });
@@ -98,7 +132,9 @@ describe("kpi-rag refuses an output that is not a regular file or is the input b
     const { copies } = workspace(example("appendix-i.xlsx"));
     const run = await kpiRag(copies[0], "--out", "/dev/null", "--force");
     expect(run.code).toBe(1);
-    expect(run.error[0]).toBe("kpi-rag: /dev/null is a device, not a regular file: kpi-rag writes the output only to a file");
+    expect(run.error[0]).toBe(
+      "kpi-rag: /dev/null is a device, not a regular file: kpi-rag writes the output only to a file"
+    );
     expect(statSync("/dev/null").isCharacterDevice()).toBe(true);
   });
 
@@ -112,7 +148,9 @@ describe("kpi-rag refuses an output that is not a regular file or is the input b
     expect(lstatSync(fifo).isFIFO()).toBe(true);
     mkdirSync(path.join(folder, "reports"));
     const toFolder = await kpiRag(copies[0], "--report", path.join(folder, "reports"), "--force");
-    expect(toFolder.error[0]).toMatch(/reports is a folder, not a regular file: kpi-rag writes the report only to a file/);
+    expect(toFolder.error[0]).toMatch(
+      /reports is a folder, not a regular file: kpi-rag writes the report only to a file/
+    );
     expect(existsSync(path.join(folder, "appendix-i.rag.xlsx"))).toBe(false);
   });
 
@@ -123,7 +161,9 @@ describe("kpi-rag refuses an output that is not a regular file or is the input b
     symlinkSync(copies[0], symbolic);
     const viaLink = await kpiRag(copies[0], "--out", symbolic, "--force");
     expect(viaLink.code).toBe(1);
-    expect(viaLink.error[0]).toMatch(/must not be the workbook itself .*the same file by another path \(a symbolic link\)/);
+    expect(viaLink.error[0]).toMatch(
+      /must not be the workbook itself .*the same file by another path \(a symbolic link\)/
+    );
     const hard = path.join(folder, "hard.xlsx");
     linkSync(copies[0], hard);
     const viaHardLink = await kpiRag(copies[0], "--out", hard, "--force");

@@ -4,7 +4,13 @@ import { summaryLines } from "../../src/cli/summary";
 import { plannedWithReport } from "../support/planned-with-report";
 
 function grid(sheet: string, values: CellValue[][]): Grid {
-  return { sheet, origin: { row: 0, column: 0 }, values, numberFormats: values.map((row) => row.map(() => "General")), merges: [] };
+  return {
+    sheet,
+    origin: { row: 0, column: 0 },
+    values,
+    numberFormats: values.map((row) => row.map(() => "General")),
+    merges: [],
+  };
 }
 
 describe("what kpi-rag prints about the columns it read and the sheets it skipped", () => {
@@ -12,14 +18,35 @@ describe("what kpi-rag prints about the columns it read and the sheets it skippe
     const scorecard = findTables(
       grid("Scorecard", [
         ["No.", "Indicator", "Good is", "Target", "Floor", "Q1", "Q2", "RAG", "England"],
-        [1, "Care leavers in suitable accommodation", "Bigger is better", "90%", "80%", "92%", "85%", "Green", "88%"],
-      ]),
+        [
+          1,
+          "Care leavers in suitable accommodation",
+          "Bigger is better",
+          "90%",
+          "80%",
+          "92%",
+          "85%",
+          "Green",
+          "88%",
+        ],
+      ])
     );
-    const dashboard = findTables(grid("Dashboard", [["Measure", "2021/22", "2022/23"], ["Children in care", 598, 612]]));
-    const lines = summaryLines([plannedWithReport(scorecard)], [], [{ sheet: "Dashboard", reason: dashboard.skipped ?? "" }]);
-    expect(lines).toContain("  Columns of A1:G2: A row reference (No.), B measure (Indicator), C polarity (Good is), D target, E tolerance (Floor), F–G periods; H RAG, I England left alone");
+    const dashboard = findTables(
+      grid("Dashboard", [
+        ["Measure", "2021/22", "2022/23"],
+        ["Children in care", 598, 612],
+      ])
+    );
+    const lines = summaryLines(
+      [plannedWithReport(scorecard)],
+      [],
+      [{ sheet: "Dashboard", reason: dashboard.skipped ?? "" }]
+    );
     expect(lines).toContain(
-      "Sheet \"Dashboard\" was skipped: row 1 has a measure column ('Measure') and periods but no polarity, target or KPI number column, so its measures are context measures with nothing to rate.",
+      "  Columns of A1:G2: A row reference (No.), B measure (Indicator), C polarity (Good is), D target, E tolerance (Floor), F–G periods; H RAG, I England left alone"
+    );
+    expect(lines).toContain(
+      "Sheet \"Dashboard\" was skipped: row 1 has a measure column ('Measure') and periods but no polarity, target or KPI number column, so its measures are context measures with nothing to rate."
     );
   });
 });

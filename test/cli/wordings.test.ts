@@ -25,12 +25,13 @@ async function scorecardFile(): Promise<string> {
     row.forEach((cell, column) => {
       if (cell === null || typeof cell === "object") return;
       const target = sheet.getCell(index + 1, column + 1);
-      const typedPercent = column >= 4 && typeof cell === "string" ? /^(\d+(?:\.\d+)?)%$/.exec(cell) : null;
+      const typedPercent =
+        column >= 4 && typeof cell === "string" ? /^(\d+(?:\.\d+)?)%$/.exec(cell) : null;
       if (typedPercent) {
         target.value = Number(typedPercent[1]) / 100;
         target.numFmt = "0%";
       } else target.value = cell;
-    }),
+    })
   );
   const folder = mkdtempSync(path.join(os.tmpdir(), "kpi-rag-wordings-"));
   folders.push(folder);
@@ -40,7 +41,14 @@ async function scorecardFile(): Promise<string> {
 }
 
 interface ReportFile {
-  sheets: Array<{ tables: Array<{ rows: Array<{ measure: string; cells: Array<{ address: string; status: string; reason: string }> }> }> }>;
+  sheets: Array<{
+    tables: Array<{
+      rows: Array<{
+        measure: string;
+        cells: Array<{ address: string; status: string; reason: string }>;
+      }>;
+    }>;
+  }>;
 }
 
 describe("kpi-rag on a scorecard in other councils' wordings", () => {
@@ -51,10 +59,16 @@ describe("kpi-rag on a scorecard in other councils' wordings", () => {
     expect(run.error).toEqual([]);
     expect(run.code).toBe(0);
     const parsed = JSON.parse(readFileSync(report, "utf8")) as ReportFile;
-    const cells = parsed.sheets.flatMap((sheet) => sheet.tables.flatMap((table) => table.rows.flatMap((row) => row.cells)));
-    expect(Object.fromEntries(cells.map((cell) => [cell.address, cell.status]))).toEqual(scorecardStatuses);
+    const cells = parsed.sheets.flatMap((sheet) =>
+      sheet.tables.flatMap((table) => table.rows.flatMap((row) => row.cells))
+    );
+    expect(Object.fromEntries(cells.map((cell) => [cell.address, cell.status]))).toEqual(
+      scorecardStatuses
+    );
     const reason = (address: string) => cells.find((cell) => cell.address === address)!.reason;
-    expect(reason("F2")).toContain('"±5%" read as 5% of the target\'s value below the target: 90.25%');
+    expect(reason("F2")).toContain(
+      '"±5%" read as 5% of the target\'s value below the target: 90.25%'
+    );
     expect(reason("E5")).toContain("suppressed to protect confidentiality");
   });
 });

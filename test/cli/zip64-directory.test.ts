@@ -34,7 +34,12 @@ function withZip64End(bytes: Buffer, { locator = true } = {}): Buffer {
   classicEnd.writeUInt16LE(0xffff, 10);
   classicEnd.writeUInt32LE(0xffffffff, 12);
   classicEnd.writeUInt32LE(0xffffffff, 16);
-  return Buffer.concat([bytes.subarray(0, end), zip64End, ...(locator ? [zip64Locator] : []), classicEnd]);
+  return Buffer.concat([
+    bytes.subarray(0, end),
+    zip64End,
+    ...(locator ? [zip64Locator] : []),
+    classicEnd,
+  ]);
 }
 
 describe("kpi-rag reads a zip directory given in a zip64 end record", () => {
@@ -56,6 +61,8 @@ describe("kpi-rag reads a zip directory given in a zip64 end record", () => {
     writeFileSync(broken, withZip64End(readFileSync(copies[0]), { locator: false }));
     const run = await kpiRag(broken);
     expect(run.code).toBe(1);
-    expect(run.error).toEqual([`kpi-rag: ${broken} is damaged or is not an .xlsx workbook (its zip64 directory is missing): Excel may be able to repair it`]);
+    expect(run.error).toEqual([
+      `kpi-rag: ${broken} is damaged or is not an .xlsx workbook (its zip64 directory is missing): Excel may be able to repair it`,
+    ]);
   });
 });

@@ -15,7 +15,14 @@
  * and 88% are Amber either way. The "what if" cases at the end show where the two sets part.
  */
 import { describe, expect, it } from "vitest";
-import { rate, readDefinition, withScale, type CellValue, type Definition, type Status } from "../../src/core";
+import {
+  rate,
+  readDefinition,
+  withScale,
+  type CellValue,
+  type Definition,
+  type Status,
+} from "../../src/core";
 
 const periods = ["2019/20 Average", "2020/21 Average", "2021/22 Qtr1"] as const;
 
@@ -92,7 +99,13 @@ const appendixI: readonly AppendixRow[] = [
 ];
 
 function definitionOf(row: AppendixRow): Definition {
-  return readDefinition({ measure: row.measure, polarity: row.polarity, target: row.target, tolerance: row.tolerance, otherTolerances: { Covid19: row.covid19 } });
+  return readDefinition({
+    measure: row.measure,
+    polarity: row.polarity,
+    target: row.target,
+    tolerance: row.tolerance,
+    otherTolerances: { Covid19: row.covid19 },
+  });
 }
 
 /** The figure as the sheet shows it: "91%" stays text; "173.75" is the number 173.75; "Not Available" stays text. */
@@ -129,7 +142,7 @@ const cases = appendixI.flatMap((row) =>
     covid19: (row.covid19Statuses ?? row.standard)[index],
     wording: wordingOf(row),
     measure: shortMeasure(row),
-  })),
+  }))
 );
 
 describe("Appendix I, every row and every period, under the Standard tolerance set", () => {
@@ -183,7 +196,9 @@ describe("Appendix I figures in other forms the sheet may hold them", () => {
     const definition = definitionOf(appendixI.find((row) => row.id === "SPI-1")!);
     expect(rate(173.75, definition).status).toBe("Amber");
     expect(rate("173.75", definition).status).toBe("Amber");
-    expect(rate("173.75", definition).reason).toBe("173.75 days is above the target of 140 days but within the tolerance of 180 days");
+    expect(rate("173.75", definition).reason).toBe(
+      "173.75 days is above the target of 140 days but within the tolerance of 180 days"
+    );
   });
 
   it("rates Not Available No data for Young offenders, with the standard and the Covid19 set alike", () => {
@@ -203,19 +218,27 @@ describe("where the Covid19 tolerance set parts from the standard one (what if t
     { value: "75%", standard: "Red", covid19: "Amber" },
     { value: "70%", standard: "Red", covid19: "Amber" },
     { value: "69%", standard: "Red", covid19: "Red" },
-  ])("rates $value $standard for Front line staff receiving Supervision under the standard 80% and $covid19 under Covid19 >=70%", ({ value, standard, covid19 }) => {
-    const definition = definitionOf(supervision);
-    expect(rate(value, definition, "Standard").status).toBe(standard);
-    expect(rate(value, definition, "Covid19").status).toBe(covid19);
-  });
+  ])(
+    "rates $value $standard for Front line staff receiving Supervision under the standard 80% and $covid19 under Covid19 >=70%",
+    ({ value, standard, covid19 }) => {
+      const definition = definitionOf(supervision);
+      expect(rate(value, definition, "Standard").status).toBe(standard);
+      expect(rate(value, definition, "Covid19").status).toBe(covid19);
+    }
+  );
 
-  it("rates 60% Suspended under Covid19 \"Suspend\" for a measure whose target is not suspended (Bigger is better, 90%, 75%)", () => {
-    const definition = readDefinition({ polarity: "Bigger is better", target: "90%", tolerance: "75%", otherTolerances: { Covid19: "Suspend" } });
+  it('rates 60% Suspended under Covid19 "Suspend" for a measure whose target is not suspended (Bigger is better, 90%, 75%)', () => {
+    const definition = readDefinition({
+      polarity: "Bigger is better",
+      target: "90%",
+      tolerance: "75%",
+      otherTolerances: { Covid19: "Suspend" },
+    });
     expect(rate("60%", definition, "Standard").status).toBe("Red");
     expect(rate("60%", definition, "Covid19").status).toBe("Suspended");
   });
 
-  it("rates 16% Amber and 17% Red under Covid19 \"-\" for Children becoming the subject of a CP Plan again, as the standard tolerance of 16% does", () => {
+  it('rates 16% Amber and 17% Red under Covid19 "-" for Children becoming the subject of a CP Plan again, as the standard tolerance of 16% does', () => {
     const definition = definitionOf(appendixI.find((row) => row.id === "SPI-6")!);
     expect(rate("16%", definition, "Covid19").status).toBe("Amber");
     expect(rate("17%", definition, "Covid19").status).toBe("Red");

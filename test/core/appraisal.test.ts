@@ -3,31 +3,68 @@
  * plan all read the one rating each period cell got. Statuses worked out by hand from PRODUCT.md.
  */
 import { describe, expect, it } from "vitest";
-import { appraise, formattingPlan, reportOf, summarise, watchListOf, type Appraisal, type CellValue, type Grid } from "../../src/core";
+import {
+  appraise,
+  formattingPlan,
+  reportOf,
+  summarise,
+  watchListOf,
+  type Appraisal,
+  type CellValue,
+  type Grid,
+} from "../../src/core";
 
 /** A quarterly dashboard with a Winter tolerance set; figures below 1 are formatted as %. */
 const dashboard: Grid = (() => {
   const values: CellValue[][] = [
     ["Measure", "Polarity", "Target", "Tolerance", "Winter Tolerance", "Q1", "Q2", "Q3"],
-    ["% of child protection plans reviewed on time", "Bigger is better", "90%", "80%", "70%", 0.92, 0.85, 0.75],
-    ["% of re-referrals within 12 months", "Smaller is better", "22%", "25%", "-", 0.2, "n/a", "see note"],
+    [
+      "% of child protection plans reviewed on time",
+      "Bigger is better",
+      "90%",
+      "80%",
+      "70%",
+      0.92,
+      0.85,
+      0.75,
+    ],
+    [
+      "% of re-referrals within 12 months",
+      "Smaller is better",
+      "22%",
+      "25%",
+      "-",
+      0.2,
+      "n/a",
+      "see note",
+    ],
     ["Average days to allocate a social worker", "Smaller is better", 10, 15, 20, 12, 16, 18],
   ];
-  const numberFormats = values.map((row) => row.map((value) => (typeof value === "number" && value < 1 ? "0%" : "General")));
+  const numberFormats = values.map((row) =>
+    row.map((value) => (typeof value === "number" && value < 1 ? "0%" : "General"))
+  );
   return { sheet: "Dashboard", origin: { row: 0, column: 0 }, values, numberFormats, merges: [] };
 })();
 
-const statusesOf = (appraisal: Appraisal): string[][] => reportOf(appraisal).tables.flatMap((table) => table.rows.map((row) => row.cells.map((cell) => `${cell.address} ${cell.status}`)));
+const statusesOf = (appraisal: Appraisal): string[][] =>
+  reportOf(appraisal).tables.flatMap((table) =>
+    table.rows.map((row) => row.cells.map((cell) => `${cell.address} ${cell.status}`))
+  );
 
 /** The cells of an area such as "F2:H4", by an independent reading of A1 addresses. */
 function cellsIn(area: string): string[] {
   const corner = (written: string): { column: number; row: number } => {
     const [, letters, digits] = /^([A-Z]+)(\d+)$/.exec(written) ?? [];
-    return { column: [...letters].reduce((sum, letter) => sum * 26 + letter.charCodeAt(0) - 64, 0), row: Number(digits) };
+    return {
+      column: [...letters].reduce((sum, letter) => sum * 26 + letter.charCodeAt(0) - 64, 0),
+      row: Number(digits),
+    };
   };
   const [from, to = from] = area.split(":").map(corner);
   const cells: string[] = [];
-  for (let row = from.row; row <= to.row; row++) for (let column = from.column; column <= to.column; column++) cells.push(`${String.fromCharCode(64 + column)}${row}`);
+  for (let row = from.row; row <= to.row; row++)
+    for (let column = from.column; column <= to.column; column++)
+      cells.push(`${String.fromCharCode(64 + column)}${row}`);
   return cells;
 }
 
@@ -40,12 +77,20 @@ describe("one appraisal of a sheet", () => {
       ["F3 Green", "G3 No data", "H3 No data"],
       ["F4 Amber", "G4 Red", "H4 Red"],
     ]);
-    expect(standard.rows.map((row) => row.ratings.length)).toEqual(standard.rows.map((row) => row.kpi.cells.length));
+    expect(standard.rows.map((row) => row.ratings.length)).toEqual(
+      standard.rows.map((row) => row.kpi.cells.length)
+    );
   });
 
   it("keeps why as data: n/a is no data, text is unreadable, and only the unreadable cell is a problem", () => {
-    expect(standard.rows[1].ratings.map((rating) => rating.kind)).toEqual(["band", "no data", "unreadable"]);
-    expect(reportOf(standard).tables[0].rows[1].problems).toEqual([`H3: ${standard.rows[1].ratings[2].problem}`]);
+    expect(standard.rows[1].ratings.map((rating) => rating.kind)).toEqual([
+      "band",
+      "no data",
+      "unreadable",
+    ]);
+    expect(reportOf(standard).tables[0].rows[1].problems).toEqual([
+      `H3: ${standard.rows[1].ratings[2].problem}`,
+    ]);
     expect(standard.rows[1].ratings[2].problem).toContain("see note");
   });
 
@@ -64,11 +109,25 @@ describe("one appraisal of a sheet", () => {
   it("colours every cell the appraisal rates Green, Amber or Red with a rule of that status, and no other cell", () => {
     const plan = formattingPlan(standard);
     const ruled = new Map<string, string[]>();
-    for (const rule of plan.rules) for (const area of rule.appliesTo) for (const cell of cellsIn(area)) ruled.set(cell, [...(ruled.get(cell) ?? []), rule.status]);
-    const coloured = reportOf(standard).tables.flatMap((table) => table.rows.flatMap((row) => row.cells)).filter((cell) => ["Green", "Amber", "Red"].includes(cell.status));
+    for (const rule of plan.rules)
+      for (const area of rule.appliesTo)
+        for (const cell of cellsIn(area))
+          ruled.set(cell, [...(ruled.get(cell) ?? []), rule.status]);
+    const coloured = reportOf(standard)
+      .tables.flatMap((table) => table.rows.flatMap((row) => row.cells))
+      .filter((cell) => ["Green", "Amber", "Red"].includes(cell.status));
     // The seven figures rated Green, Amber or Red in the first test.
-    expect(coloured.map((cell) => cell.address)).toEqual(["F2", "G2", "H2", "F3", "F4", "G4", "H4"]);
-    for (const cell of coloured) expect(ruled.get(cell.address), cell.address).toContain(cell.status);
+    expect(coloured.map((cell) => cell.address)).toEqual([
+      "F2",
+      "G2",
+      "H2",
+      "F3",
+      "F4",
+      "G4",
+      "H4",
+    ]);
+    for (const cell of coloured)
+      expect(ruled.get(cell.address), cell.address).toContain(cell.status);
     expect(ruled.has("H3")).toBe(false);
     expect([...ruled.keys()].every((address) => /^[F-H][2-4]$/.test(address))).toBe(true);
   });

@@ -23,19 +23,79 @@ import {
 } from "../../src/core";
 import { eachRow } from "./each-row";
 
-const reReferrals = withScale(readDefinition({ measure: "% of referrals that are re-referrals within 12 months", polarity: "Smaller is better", target: "22%", tolerance: "25%" }), "fraction");
-const assessments = withScale(readDefinition({ measure: "% of assessments completed within 45 working days", polarity: "Bigger is better", target: "85%", tolerance: "80%" }), "fraction");
-const wholeCarers = withScale(readDefinition({ measure: "% of children in care placed with in-house foster carers", polarity: "Bigger is better", target: 60, tolerance: 55 }), "whole");
-const adoptionDays = readDefinition({ measure: "Average time between entering care and moving in with an adoptive family (days)", polarity: "Smaller is better", target: "426 days", tolerance: "480 days" });
-const earlyHelpRate = readDefinition({ measure: "Rate of Early Help open cases per 10,000 under-18 population", polarity: "Bigger is better", target: 300, tolerance: 280, unit: "rate" });
-const contextMeasure = withScale(readDefinition({ measure: "% of children in need with a disability", polarity: null, target: null, tolerance: null }), "fraction");
+const reReferrals = withScale(
+  readDefinition({
+    measure: "% of referrals that are re-referrals within 12 months",
+    polarity: "Smaller is better",
+    target: "22%",
+    tolerance: "25%",
+  }),
+  "fraction"
+);
+const assessments = withScale(
+  readDefinition({
+    measure: "% of assessments completed within 45 working days",
+    polarity: "Bigger is better",
+    target: "85%",
+    tolerance: "80%",
+  }),
+  "fraction"
+);
+const wholeCarers = withScale(
+  readDefinition({
+    measure: "% of children in care placed with in-house foster carers",
+    polarity: "Bigger is better",
+    target: 60,
+    tolerance: 55,
+  }),
+  "whole"
+);
+const adoptionDays = readDefinition({
+  measure: "Average time between entering care and moving in with an adoptive family (days)",
+  polarity: "Smaller is better",
+  target: "426 days",
+  tolerance: "480 days",
+});
+const earlyHelpRate = readDefinition({
+  measure: "Rate of Early Help open cases per 10,000 under-18 population",
+  polarity: "Bigger is better",
+  target: 300,
+  tolerance: 280,
+  unit: "rate",
+});
+const contextMeasure = withScale(
+  readDefinition({
+    measure: "% of children in need with a disability",
+    polarity: null,
+    target: null,
+    tolerance: null,
+  }),
+  "fraction"
+);
 // The tolerance sits on the better side of the target: Check definition, but Smaller is better still reads.
-const contradictory = withScale(readDefinition({ measure: "% of children subject to a second child protection plan", polarity: "Smaller is better", target: "18%", tolerance: "15%" }), "fraction");
+const contradictory = withScale(
+  readDefinition({
+    measure: "% of children subject to a second child protection plan",
+    polarity: "Smaller is better",
+    target: "18%",
+    tolerance: "15%",
+  }),
+  "fraction"
+);
 
 const years = (...values: Array<[CellValue, string?]>): FigureCell[] =>
-  values.map(([value, numberFormat], index) => ({ period: ["2019/20", "2020/21", "2021/22", "2022/23"][index], value, numberFormat: numberFormat ?? "General" }));
+  values.map(([value, numberFormat], index) => ({
+    period: ["2019/20", "2020/21", "2021/22", "2022/23"][index],
+    value,
+    numberFormat: numberFormat ?? "General",
+  }));
 
-const england = (value: CellValue, numberFormat = "General", year = "latest"): BenchmarkCell => ({ benchmark: "England", year, value, numberFormat });
+const england = (value: CellValue, numberFormat = "General", year = "latest"): BenchmarkCell => ({
+  benchmark: "England",
+  year,
+  value,
+  numberFormat,
+});
 
 describe("comparing the latest figure with a benchmark", () => {
   interface Case {
@@ -66,7 +126,12 @@ describe("comparing the latest figure with a benchmark", () => {
         name: "84.5% of assessments in time (Bigger is better) is Better than statistical neighbours' 82.4% by 2.1 points",
         definition: assessments,
         figures: years([0.812, "0.0%"], [0.845, "0.0%"]),
-        benchmark: { benchmark: "Statistical neighbours", year: "latest", value: 0.824, numberFormat: "0.0%" },
+        benchmark: {
+          benchmark: "Statistical neighbours",
+          year: "latest",
+          value: 0.824,
+          numberFormat: "0.0%",
+        },
         verdict: "Better",
         figure: "84.5%",
         value: "82.4%",
@@ -75,7 +140,15 @@ describe("comparing the latest figure with a benchmark", () => {
       },
       {
         name: "a whole-number 22% against England's 21.6% is Same: the sheet shows the figure without decimals",
-        definition: withScale(readDefinition({ measure: "% of re-referrals", polarity: "Smaller is better", target: 22, tolerance: 25 }), "whole"),
+        definition: withScale(
+          readDefinition({
+            measure: "% of re-referrals",
+            polarity: "Smaller is better",
+            target: 22,
+            tolerance: 25,
+          }),
+          "whole"
+        ),
         figures: years([24], [22]),
         benchmark: england(21.6),
         verdict: "Same",
@@ -203,7 +276,8 @@ describe("comparing the latest figure with a benchmark", () => {
         figure: "26.2%",
         value: "21.6",
         difference: "",
-        reason: "England cannot be compared: 21.6 is a whole number but the row keeps its percentages as fractions formatted as %: format the benchmark as % too",
+        reason:
+          "England cannot be compared: 21.6 is a whole number but the row keeps its percentages as fractions formatted as %: format the benchmark as % too",
       },
       {
         name: "a row with no figure in any period is No data",
@@ -220,43 +294,125 @@ describe("comparing the latest figure with a benchmark", () => {
     (row) => row.name,
     ({ definition, figures, benchmark, verdict, figure, value, difference, reason }) => {
       const comparison = compareWithBenchmark(definition, figures, benchmark);
-      expect(comparison).toMatchObject({ benchmark: benchmark.benchmark, year: benchmark.year, verdict, figure, value, difference, reason });
-    },
+      expect(comparison).toMatchObject({
+        benchmark: benchmark.benchmark,
+        year: benchmark.year,
+        verdict,
+        figure,
+        value,
+        difference,
+        reason,
+      });
+    }
   );
 });
 
 describe("an In range is better KPI (10%-20%) against a benchmark", () => {
-  const inRange = withScale(readDefinition({ measure: "% of children in need reviewed within 6 months", polarity: "In range is better", target: "10%-20%", tolerance: "5%-25%" }), "fraction");
+  const inRange = withScale(
+    readDefinition({
+      measure: "% of children in need reviewed within 6 months",
+      polarity: "In range is better",
+      target: "10%-20%",
+      tolerance: "5%-25%",
+    }),
+    "fraction"
+  );
   eachRow(
     [
-      { figure: 0.15, benchmark: 0.25, verdict: "Better", why: "inside the range against 5 points outside it" },
-      { figure: 0.08, benchmark: 0.23, verdict: "Better", why: "2 points below the range against 3 points above it" },
-      { figure: 0.24, benchmark: 0.19, verdict: "Worse", why: "4 points above the range against inside it" },
+      {
+        figure: 0.15,
+        benchmark: 0.25,
+        verdict: "Better",
+        why: "inside the range against 5 points outside it",
+      },
+      {
+        figure: 0.08,
+        benchmark: 0.23,
+        verdict: "Better",
+        why: "2 points below the range against 3 points above it",
+      },
+      {
+        figure: 0.24,
+        benchmark: 0.19,
+        verdict: "Worse",
+        why: "4 points above the range against inside it",
+      },
       { figure: 0.15, benchmark: 0.12, verdict: "Neither better", why: "both inside the range" },
-      { figure: 0.08, benchmark: 0.22, verdict: "Neither better", why: "both 2 points outside the range" },
+      {
+        figure: 0.08,
+        benchmark: 0.22,
+        verdict: "Neither better",
+        why: "both 2 points outside the range",
+      },
       { figure: 0.15, benchmark: 0.15, verdict: "Same", why: "the same figure" },
     ] as const,
-    ({ figure, benchmark, verdict, why }) => `says ${verdict} for ${figure * 100}% against ${benchmark * 100}%: ${why}`,
+    ({ figure, benchmark, verdict, why }) =>
+      `says ${verdict} for ${figure * 100}% against ${benchmark * 100}%: ${why}`,
     ({ figure, benchmark, verdict }) => {
-      expect(compareWithBenchmark(inRange, years([figure, "0%"]), england(benchmark, "0%")).verdict).toBe(verdict);
-    },
+      expect(
+        compareWithBenchmark(inRange, years([figure, "0%"]), england(benchmark, "0%")).verdict
+      ).toBe(verdict);
+    }
   );
 });
 
 describe("a comparison as one line in words, as the pane and kpi-rag say it", () => {
   eachRow(
     [
-      { definition: reReferrals, figure: 0.262, benchmark: england(0.216, "0.0%"), line: "Worse than England: 26.2% against 21.6%" },
-      { definition: assessments, figure: 0.845, benchmark: england(0.824, "0.0%", "2022/23"), line: "Better than England 2022/23: 84.5% against 82.4%" },
-      { definition: reReferrals, figure: 0.216, benchmark: england(0.216, "0.0%"), line: "Same as England: 21.6% against 21.6%" },
-      { definition: contextMeasure, figure: 0.128, benchmark: england(0.132, "0.0%"), line: "England: 12.8% against 13.2%, no polarity to say which is better" },
-      { definition: reReferrals, figure: 0.262, benchmark: england(21.6), line: "England: check definition (21.6 is a whole number but the row keeps its percentages as fractions formatted as %: format the benchmark as % too)" },
-      { definition: reReferrals, figure: 0.262, benchmark: england("N/A"), line: 'England: no data to compare ("N/A" means no figure for this period)' },
-    ] satisfies Array<{ definition: Definition; figure: number; benchmark: BenchmarkCell; line: string }>,
+      {
+        definition: reReferrals,
+        figure: 0.262,
+        benchmark: england(0.216, "0.0%"),
+        line: "Worse than England: 26.2% against 21.6%",
+      },
+      {
+        definition: assessments,
+        figure: 0.845,
+        benchmark: england(0.824, "0.0%", "2022/23"),
+        line: "Better than England 2022/23: 84.5% against 82.4%",
+      },
+      {
+        definition: reReferrals,
+        figure: 0.216,
+        benchmark: england(0.216, "0.0%"),
+        line: "Same as England: 21.6% against 21.6%",
+      },
+      {
+        definition: contextMeasure,
+        figure: 0.128,
+        benchmark: england(0.132, "0.0%"),
+        line: "England: 12.8% against 13.2%, no polarity to say which is better",
+      },
+      {
+        definition: reReferrals,
+        figure: 0.262,
+        benchmark: england(21.6),
+        line: "England: check definition (21.6 is a whole number but the row keeps its percentages as fractions formatted as %: format the benchmark as % too)",
+      },
+      {
+        definition: reReferrals,
+        figure: 0.262,
+        benchmark: england("N/A"),
+        line: 'England: no data to compare ("N/A" means no figure for this period)',
+      },
+    ] satisfies Array<{
+      definition: Definition;
+      figure: number;
+      benchmark: BenchmarkCell;
+      line: string;
+    }>,
     ({ line }) => `says "${line}"`,
     ({ definition, figure, benchmark, line }) => {
-      expect(describeComparison(compareWithBenchmark(definition, [{ period: "2022/23", value: figure, numberFormat: "0.0%" }], benchmark))).toBe(line);
-    },
+      expect(
+        describeComparison(
+          compareWithBenchmark(
+            definition,
+            [{ period: "2022/23", value: figure, numberFormat: "0.0%" }],
+            benchmark
+          )
+        )
+      ).toBe(line);
+    }
   );
 });
 
@@ -264,24 +420,51 @@ describe("a benchmark with a year", () => {
   const figures = years([0.251, "0.0%"], [0.262, "0.0%"], [0.231, "0.0%"]);
 
   it("compares England 2020/21 with the 2020/21 figure (26.2%), not the latest (23.1%)", () => {
-    const comparison = compareWithBenchmark(reReferrals, figures, england(0.216, "0.0%", "2020/21"));
-    expect(comparison).toMatchObject({ period: "2020/21", figure: "26.2%", verdict: "Worse", difference: "4.6 points", reason: "26.2% is worse than England 2020/21 (21.6%) by 4.6 points" });
+    const comparison = compareWithBenchmark(
+      reReferrals,
+      figures,
+      england(0.216, "0.0%", "2020/21")
+    );
+    expect(comparison).toMatchObject({
+      period: "2020/21",
+      figure: "26.2%",
+      verdict: "Worse",
+      difference: "4.6 points",
+      reason: "26.2% is worse than England 2020/21 (21.6%) by 4.6 points",
+    });
   });
 
   it("compares a benchmark whose year is not a period (2022/23) with the latest figure, 23.1% in 2021/22", () => {
-    const comparison = compareWithBenchmark(reReferrals, figures, england(0.216, "0.0%", "2022/23"));
-    expect(comparison).toMatchObject({ period: "2021/22", figure: "23.1%", verdict: "Worse", difference: "1.5 points" });
+    const comparison = compareWithBenchmark(
+      reReferrals,
+      figures,
+      england(0.216, "0.0%", "2022/23")
+    );
+    expect(comparison).toMatchObject({
+      period: "2021/22",
+      figure: "23.1%",
+      verdict: "Worse",
+      difference: "1.5 points",
+    });
   });
 
   it("reads FY20/21 and 2020-21 as the period 2020/21", () => {
-    expect(compareWithBenchmark(reReferrals, figures, england(0.216, "0.0%", "FY20/21")).period).toBe("2020/21");
-    expect(compareWithBenchmark(reReferrals, figures, england(0.216, "0.0%", "2020-21")).period).toBe("2020/21");
+    expect(
+      compareWithBenchmark(reReferrals, figures, england(0.216, "0.0%", "FY20/21")).period
+    ).toBe("2020/21");
+    expect(
+      compareWithBenchmark(reReferrals, figures, england(0.216, "0.0%", "2020-21")).period
+    ).toBe("2020/21");
   });
 
   it("says No data when the named year's own figure is blank, rather than comparing another year", () => {
     const gap = years([0.251, "0.0%"], [null, "0.0%"], [0.231, "0.0%"]);
     const comparison = compareWithBenchmark(reReferrals, gap, england(0.216, "0.0%", "2020/21"));
-    expect(comparison).toMatchObject({ verdict: "No data", period: "2020/21", reason: "the 2020/21 figure: the cell is blank" });
+    expect(comparison).toMatchObject({
+      verdict: "No data",
+      period: "2020/21",
+      reason: "the 2020/21 figure: the cell is blank",
+    });
   });
 });
 
@@ -300,10 +483,11 @@ describe("the precision a number format shows", () => {
       { format: "0.00;[Red]-0.00", value: -3.1, decimals: 2 },
       { format: "0.0\\%", value: 26.2, decimals: 1 },
     ],
-    ({ format, value, decimals }) => `shows ${decimals} decimal${decimals === 1 ? "" : "s"} for ${value} under ${format}`,
+    ({ format, value, decimals }) =>
+      `shows ${decimals} decimal${decimals === 1 ? "" : "s"} for ${value} under ${format}`,
     ({ format, value, decimals }) => {
       expect(shownDecimals(value, format)).toBe(decimals);
-    },
+    }
   );
 
   it("rounds half away from zero through the decimal text: 0.2615 to three decimals is 0.262, -2.5 to none is -3", () => {
@@ -318,19 +502,27 @@ describe("the precision a number format shows", () => {
     const kept = whole + fraction.padEnd(decimals, "0").slice(0, decimals);
     const roundsUp = (fraction[decimals] ?? "0") >= "5";
     const digits = (BigInt(kept) + (roundsUp ? 1n : 0n)).toString().padStart(decimals + 1, "0");
-    const rounded = Number(`${digits.slice(0, digits.length - decimals)}.${digits.slice(digits.length - decimals) || "0"}`);
+    const rounded = Number(
+      `${digits.slice(0, digits.length - decimals)}.${digits.slice(digits.length - decimals) || "0"}`
+    );
     return value < 0 ? -rounded : rounded;
   };
 
   it("rounds every figure as its decimal text rounds, half-way cases included", () => {
-    const halfway = fc.tuple(fc.integer({ min: 0, max: 99_999 }), fc.integer({ min: 0, max: 5 })).map(([digits, decimals]) => Number(`${digits}5e-${decimals + 1}`));
-    const figure = fc.oneof(fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }), halfway, halfway.map((value) => -value));
+    const halfway = fc
+      .tuple(fc.integer({ min: 0, max: 99_999 }), fc.integer({ min: 0, max: 5 }))
+      .map(([digits, decimals]) => Number(`${digits}5e-${decimals + 1}`));
+    const figure = fc.oneof(
+      fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }),
+      halfway,
+      halfway.map((value) => -value)
+    );
     fc.assert(
       fc.property(figure, fc.integer({ min: 0, max: 6 }), (value, decimals) => {
         fc.pre(Math.abs(value) >= 1e-6 && Math.abs(value) < 1e21); // the text of these is in e-notation, which the judge does not read
         expect(roundTo(value, decimals)).toBe(roundedByHand(value, decimals));
       }),
-      { numRuns: 5000 },
+      { numRuns: 5000 }
     );
   });
 });
@@ -350,12 +542,15 @@ describe("years written in benchmark headers", () => {
     ({ label, key }) => `reads ${label} as ${key ?? "no year"}`,
     ({ label, key }) => {
       expect(yearKey(label)).toBe(key);
-    },
+    }
   );
 });
 
 describe("properties", () => {
-  const figure = fc.record({ value: fc.double({ min: -1e6, max: 1e6, noNaN: true }), decimals: fc.integer({ min: 0, max: 6 }) });
+  const figure = fc.record({
+    value: fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+    decimals: fc.integer({ min: 0, max: 6 }),
+  });
 
   it("swapping Bigger is better for Smaller is better swaps Better and Worse and keeps Same", () => {
     fc.assert(
@@ -365,22 +560,41 @@ describe("properties", () => {
         const swapped = { Better: "Worse", Worse: "Better", Same: "Same" } as const;
         expect(higher).not.toBe("Neither better");
         expect(lower).toBe(swapped[higher as keyof typeof swapped]);
-      }),
+      })
     );
   });
 
-  const rows = fc.constantFrom(reReferrals, assessments, wholeCarers, adoptionDays, earlyHelpRate, contradictory);
+  const rows = fc.constantFrom(
+    reReferrals,
+    assessments,
+    wholeCarers,
+    adoptionDays,
+    earlyHelpRate,
+    contradictory
+  );
   const formats = fc.constantFrom("General", "0", "0.0", "0.00", "0%", "0.0%", "#,##0.0");
 
   it("a benchmark equal to the latest figure is always Same, whatever the row and the number format", () => {
     fc.assert(
-      fc.property(rows, fc.double({ min: 0, max: 1000, noNaN: true }), formats, (definition, value, numberFormat) => {
-        const cell: FigureCell = { period: "2022/23", value, numberFormat };
-        const comparison = compareWithBenchmark(definition, [cell], england(value, numberFormat));
-        // A bare figure above 1 beside fractions formatted as % is refused, the same for both cells.
-        const refused = [reReferrals, assessments, contradictory].includes(definition) && !numberFormat.includes("%") && value > 1;
-        expect(comparison).toMatchObject(refused ? { verdict: "Check definition", reason: expect.stringMatching(/whole number/) } : { verdict: "Same" });
-      }),
+      fc.property(
+        rows,
+        fc.double({ min: 0, max: 1000, noNaN: true }),
+        formats,
+        (definition, value, numberFormat) => {
+          const cell: FigureCell = { period: "2022/23", value, numberFormat };
+          const comparison = compareWithBenchmark(definition, [cell], england(value, numberFormat));
+          // A bare figure above 1 beside fractions formatted as % is refused, the same for both cells.
+          const refused =
+            [reReferrals, assessments, contradictory].includes(definition) &&
+            !numberFormat.includes("%") &&
+            value > 1;
+          expect(comparison).toMatchObject(
+            refused
+              ? { verdict: "Check definition", reason: expect.stringMatching(/whole number/) }
+              : { verdict: "Same" }
+          );
+        }
+      )
     );
   });
 
@@ -388,21 +602,62 @@ describe("properties", () => {
     fc.double(),
     fc.integer({ min: -1000, max: 1000 }),
     fc.string(),
-    fc.constantFrom("c", "x", "..", "N/A", "", " ", "21.6%", "1,250", "#N/A", "TRUE", "-5%", "Infinity"),
+    fc.constantFrom(
+      "c",
+      "x",
+      "..",
+      "N/A",
+      "",
+      " ",
+      "21.6%",
+      "1,250",
+      "#N/A",
+      "TRUE",
+      "-5%",
+      "Infinity"
+    ),
     fc.boolean(),
     fc.constant(null),
-    fc.constant({ error: "#DIV/0!" }),
+    fc.constant({ error: "#DIV/0!" })
   );
-  const anyFormat = fc.oneof(fc.constantFrom("General", "0%", "0.0%", "0.00", '0.0" days"', "0.0;[Red]-0.0", "@", "0.00E+00", "#,##0.0#"), fc.string());
+  const anyFormat = fc.oneof(
+    fc.constantFrom(
+      "General",
+      "0%",
+      "0.0%",
+      "0.00",
+      '0.0" days"',
+      "0.0;[Red]-0.0",
+      "@",
+      "0.00E+00",
+      "#,##0.0#"
+    ),
+    fc.string()
+  );
 
   it("never throws, whatever the cells and formats hold, and always gives one of its verdicts", () => {
     fc.assert(
-      fc.property(rows, fc.array(fc.tuple(anyCell, anyFormat), { maxLength: 4 }), anyCell, anyFormat, (definition, cells, value, numberFormat) => {
-        const figures = cells.map(([cell, format], index) => ({ period: `20${20 + index}/${21 + index}`, value: cell, numberFormat: format }));
-        const comparison = compareWithBenchmark(definition, figures, { benchmark: "England", year: "latest", value, numberFormat });
-        expect(verdicts).toContain(comparison.verdict);
-        expect(comparison.reason.length).toBeGreaterThan(0);
-      }),
+      fc.property(
+        rows,
+        fc.array(fc.tuple(anyCell, anyFormat), { maxLength: 4 }),
+        anyCell,
+        anyFormat,
+        (definition, cells, value, numberFormat) => {
+          const figures = cells.map(([cell, format], index) => ({
+            period: `20${20 + index}/${21 + index}`,
+            value: cell,
+            numberFormat: format,
+          }));
+          const comparison = compareWithBenchmark(definition, figures, {
+            benchmark: "England",
+            year: "latest",
+            value,
+            numberFormat,
+          });
+          expect(verdicts).toContain(comparison.verdict);
+          expect(comparison.reason.length).toBeGreaterThan(0);
+        }
+      )
     );
   });
 
@@ -412,7 +667,7 @@ describe("properties", () => {
         const theirs = { value: roundTo(ours.value, Math.min(ours.decimals, decimals)), decimals };
         expect(verdictOf(ours, theirs, { kind: "higher" })).toBe("Same");
         expect(verdictOf(ours, theirs, { kind: "lower" })).toBe("Same");
-      }),
+      })
     );
   });
 });

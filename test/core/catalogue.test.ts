@@ -3,7 +3,16 @@
  * sheet's wording, and rates as the appendix says.
  */
 import { describe, expect, it } from "vitest";
-import { catalogue, catalogueEntry, kpiIdOfNumber, rate, readDefinition, withScale, wordingOfEntry, type CellValue } from "../../src/core";
+import {
+  catalogue,
+  catalogueEntry,
+  kpiIdOfNumber,
+  rate,
+  readDefinition,
+  withScale,
+  wordingOfEntry,
+  type CellValue,
+} from "../../src/core";
 import { eachRow } from "./each-row";
 
 /** Appendix A (shared/seeds/002_…), transcribed: the KPI number and its measure, by section. */
@@ -133,24 +142,34 @@ describe("the catalogue holds every KPI of both seed tables", () => {
     ([number, measure, section]) => {
       const entry = catalogueEntry(`KPI-${number}`);
       expect(entry).toMatchObject({ id: `KPI-${number}`, measure, section, source: "Appendix A" });
-    },
+    }
   );
 
   eachRow(
     appendixI,
-    ([id, measure, polarity, target, tolerance, covid19]) => `has ${id} "${measure.length > 60 ? `${measure.slice(0, 57)}…` : measure}" with ${polarity ?? "no polarity"}, target ${target ?? "(blank)"}, tolerance ${tolerance ?? "(blank)"}, Covid19 ${covid19 ?? "(blank)"}`,
+    ([id, measure, polarity, target, tolerance, covid19]) =>
+      `has ${id} "${measure.length > 60 ? `${measure.slice(0, 57)}…` : measure}" with ${polarity ?? "no polarity"}, target ${target ?? "(blank)"}, tolerance ${tolerance ?? "(blank)"}, Covid19 ${covid19 ?? "(blank)"}`,
     ([id, measure, polarity, target, tolerance, covid19]) => {
       const entry = catalogueEntry(id);
       expect(entry).toBeDefined();
       expect(entry!.source).toBe("Appendix I");
       expect(entry!.measure).toContain(measure);
-      expect({ polarity: entry!.polarity, target: entry!.target, tolerance: entry!.tolerance, covid19: entry!.covid19Tolerance }).toEqual({ polarity, target, tolerance, covid19 });
-    },
+      expect({
+        polarity: entry!.polarity,
+        target: entry!.target,
+        tolerance: entry!.tolerance,
+        covid19: entry!.covid19Tolerance,
+      }).toEqual({ polarity, target, tolerance, covid19 });
+    }
   );
 
   it("names the sub-rows b) and c) after the measure that opens them with a)", () => {
-    expect(catalogueEntry("SPI-5b")!.measure).toMatch(/^Percentage of Children in Need open for b\)/);
-    expect(catalogueEntry("SPI-5c")!.measure).toMatch(/^Percentage of Children in Need open for c\)/);
+    expect(catalogueEntry("SPI-5b")!.measure).toMatch(
+      /^Percentage of Children in Need open for b\)/
+    );
+    expect(catalogueEntry("SPI-5c")!.measure).toMatch(
+      /^Percentage of Children in Need open for c\)/
+    );
   });
 
   it("puts Appendix I measures in their sections: Contractual Key Performance Indicators and Strategic Partnership Indicators", () => {
@@ -176,15 +195,24 @@ describe("looking up a KPI id", () => {
     ({ id, found }) => `finds "${id}" as ${found}`,
     ({ id, found }) => {
       expect(catalogueEntry(id)?.id).toBe(found);
-    },
+    }
   );
 
   eachRow(
-    ["KPI-35", "KPI-0", "KPI-5", "CKPI-13", "SPI-27", "18", "", "Assessments completed within <45 days"],
+    [
+      "KPI-35",
+      "KPI-0",
+      "KPI-5",
+      "CKPI-13",
+      "SPI-27",
+      "18",
+      "",
+      "Assessments completed within <45 days",
+    ],
     (id) => `finds nothing for "${id}"`,
     (id) => {
       expect(catalogueEntry(id)).toBeUndefined();
-    },
+    }
   );
 });
 
@@ -203,19 +231,30 @@ describe("kpiIdOfNumber: Appendix A's KPI column", () => {
     ({ cell, id }) => `reads ${typeof cell === "number" ? cell : `"${cell}"`} as ${id}`,
     ({ cell, id }) => {
       expect(kpiIdOfNumber(cell)).toBe(id);
-    },
+    }
   );
 
   eachRow(
-    [null, "", "abc", 18.5, "18.5", true, { error: "#N/A" }, "Safeguarding and Children in Need"] as CellValue[],
-    (cell) => `reads ${cell === null ? "a blank" : typeof cell === "object" ? cell.error : JSON.stringify(cell)} as no KPI number`,
+    [
+      null,
+      "",
+      "abc",
+      18.5,
+      "18.5",
+      true,
+      { error: "#N/A" },
+      "Safeguarding and Children in Need",
+    ] as CellValue[],
+    (cell) =>
+      `reads ${cell === null ? "a blank" : typeof cell === "object" ? cell.error : JSON.stringify(cell)} as no KPI number`,
     (cell) => {
       expect(kpiIdOfNumber(cell)).toBeNull();
-    },
+    }
   );
 
   it("reads every Appendix A number as the id of a catalogue entry", () => {
-    for (const [number] of appendixA) expect(catalogueEntry(kpiIdOfNumber(number)!)?.id, number).toBe(`KPI-${number}`);
+    for (const [number] of appendixA)
+      expect(catalogueEntry(kpiIdOfNumber(number)!)?.id, number).toBe(`KPI-${number}`);
   });
 });
 
@@ -224,7 +263,12 @@ describe("rating through the catalogue", () => {
 
   it("gives KPI-18 (% of LAC with 3 or more placements) Smaller is better, target 9%, tolerance 15%, from Appendix I's short term stability measure", () => {
     const entry = catalogueEntry(kpi18)!;
-    expect(entry).toMatchObject({ polarity: "Smaller is better", target: "9%", tolerance: "15%", covid19Tolerance: "<=15%" });
+    expect(entry).toMatchObject({
+      polarity: "Smaller is better",
+      target: "9%",
+      tolerance: "15%",
+      covid19Tolerance: "<=15%",
+    });
     expect(entry.notes).toMatch(/CKPI-5/);
   });
 
@@ -237,11 +281,12 @@ describe("rating through the catalogue", () => {
       { value: "16%", status: "Red" },
       { value: "Not Available", status: "No data" },
     ],
-    ({ value, status }) => `rates ${value} ${status} for KPI-18 (target 9%, tolerance 15%, smaller is better)`,
+    ({ value, status }) =>
+      `rates ${value} ${status} for KPI-18 (target 9%, tolerance 15%, smaller is better)`,
     ({ value, status }) => {
       expect(rate(value, definition).status).toBe(status);
       expect(rate(value, definition, "Covid19").status).toBe(status);
-    },
+    }
   );
 
   it("rates 10% Amber for KPI-18 whether held as 0.1 in a % cell or as 10 in a whole-number sheet", () => {
@@ -252,13 +297,23 @@ describe("rating through the catalogue", () => {
   });
 
   it("gives every joined Appendix A KPI the same wording as the Appendix I measure its notes name", () => {
-    const joined = catalogue.filter((entry) => entry.source === "Appendix A" && entry.target !== null);
+    const joined = catalogue.filter(
+      (entry) => entry.source === "Appendix A" && entry.target !== null
+    );
     expect(joined.map((entry) => entry.id)).toContain(kpi18);
     for (const entry of joined) {
       const from = /Appendix I ((?:CKPI|SPI)-\d+[a-z]?)/.exec(entry.notes)?.[1];
       expect(from, entry.id).toBeDefined();
       const source = catalogueEntry(from!)!;
-      expect({ polarity: entry.polarity, target: entry.target, tolerance: entry.tolerance, covid19: entry.covid19Tolerance }, entry.id).toEqual({
+      expect(
+        {
+          polarity: entry.polarity,
+          target: entry.target,
+          tolerance: entry.tolerance,
+          covid19: entry.covid19Tolerance,
+        },
+        entry.id
+      ).toEqual({
         polarity: source.polarity,
         target: source.target,
         tolerance: source.tolerance,
@@ -267,7 +322,9 @@ describe("rating through the catalogue", () => {
     }
   });
 
-  const notJoined = catalogue.filter((entry) => entry.source === "Appendix A" && entry.target === null);
+  const notJoined = catalogue.filter(
+    (entry) => entry.source === "Appendix A" && entry.target === null
+  );
 
   it("leaves most of Appendix A without a target: the appendix gives none", () => {
     expect(notJoined.length).toBeGreaterThan(30);
@@ -275,22 +332,26 @@ describe("rating through the catalogue", () => {
 
   eachRow(
     notJoined,
-    (entry) => `rates 50% No target for ${entry.id} "${entry.measure}", which no appendix gives a target`,
+    (entry) =>
+      `rates 50% No target for ${entry.id} "${entry.measure}", which no appendix gives a target`,
     (entry) => {
       const unjoined = readDefinition(wordingOfEntry(entry));
       expect(rate("50%", unjoined).status).toBe("No target");
       expect(rate(12, unjoined).status).toBe("No target");
       expect(rate(null, unjoined).status).toBe("No data");
-    },
+    }
   );
 
   eachRow(
-    appendixI.filter(([, , polarity, target]) => polarity !== null && target !== null && !/^Suspended/.test(target)),
-    ([id, , polarity, target, tolerance]) => `reads ${id} (${polarity}, target ${target}, tolerance ${tolerance}) into a definition that rates a figure`,
+    appendixI.filter(
+      ([, , polarity, target]) => polarity !== null && target !== null && !/^Suspended/.test(target)
+    ),
+    ([id, , polarity, target, tolerance]) =>
+      `reads ${id} (${polarity}, target ${target}, tolerance ${tolerance}) into a definition that rates a figure`,
     ([id]) => {
       const entryDefinition = readDefinition(wordingOfEntry(catalogueEntry(id)!));
       const expectedKind = id === "SPI-4" ? "check" : "rated";
       expect(entryDefinition.standing.kind).toBe(expectedKind);
-    },
+    }
   );
 });

@@ -4,20 +4,60 @@
  * the analyst to teach. Statuses worked out by hand.
  */
 import { describe, expect, it } from "vitest";
-import { findTables, registerColumns, unknownWords, wordsOfGrid, wordsTableOfGrid, type CellValue, type Grid } from "../../src/core";
+import {
+  findTables,
+  registerColumns,
+  unknownWords,
+  wordsOfGrid,
+  wordsTableOfGrid,
+  type CellValue,
+  type Grid,
+} from "../../src/core";
 import { plannedWithReport } from "../support/planned-with-report";
 
 function grid(sheet: string, values: CellValue[][]): Grid {
-  return { sheet, origin: { row: 0, column: 0 }, values, numberFormats: values.map((row) => row.map(() => "General")), merges: [] };
+  return {
+    sheet,
+    origin: { row: 0, column: 0 },
+    values,
+    numberFormats: values.map((row) => row.map(() => "General")),
+    merges: [],
+  };
 }
 
 /** The KPI Register sheet: the KPIRegister table at A1, the KPIWords table beside it at K1. */
 const registerSheet = grid("KPI Register", [
   [...registerColumns, null, "Word", "Means"],
-  ["KPI-40", "Care leavers in touch", "Care leavers", "Bigger is better", "%", "90%", "80%", "-", "", null, "Aspiration", "Target"],
+  [
+    "KPI-40",
+    "Care leavers in touch",
+    "Care leavers",
+    "Bigger is better",
+    "%",
+    "90%",
+    "80%",
+    "-",
+    "",
+    null,
+    "Aspiration",
+    "Target",
+  ],
   [null, null, null, null, null, null, null, null, null, null, "Benchmark", "Target"],
   [null, null, null, null, null, null, null, null, null, null, "Lowest acceptable", "Tolerance"],
-  [null, null, null, null, null, null, null, null, null, null, "2021/22 (old definition)", "Not a period"],
+  [
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    "2021/22 (old definition)",
+    "Not a period",
+  ],
   [null, null, null, null, null, null, null, null, null, null, "Awaiting", "No data"],
   [null, null, null, null, null, null, null, null, null, null, null, null],
   [null, null, null, null, null, null, null, null, null, null, "Stray", "Target"],
@@ -25,8 +65,24 @@ const registerSheet = grid("KPI Register", [
 
 const scorecard = (target: string): Grid =>
   grid("Scorecard", [
-    ["Measure", "Polarity", target, "Lowest acceptable", "2021/22 (old definition)", "2022/23", "2023/24"],
-    ["Care leavers in suitable accommodation", "Bigger is better", "90%", "80%", "70%", "85%", "Awaiting"],
+    [
+      "Measure",
+      "Polarity",
+      target,
+      "Lowest acceptable",
+      "2021/22 (old definition)",
+      "2022/23",
+      "2023/24",
+    ],
+    [
+      "Care leavers in suitable accommodation",
+      "Bigger is better",
+      "90%",
+      "80%",
+      "70%",
+      "85%",
+      "Awaiting",
+    ],
     ["Re-referrals within 12 months", "Smaller is better", "22%", "28%", "35%", "30%", "21%"],
   ]);
 
@@ -47,9 +103,14 @@ describe("the KPIWords table on the KPI Register sheet", () => {
   it("places a council's own header words where the workbook teaches them, and rates by them", () => {
     const { words } = wordsOfGrid(registerSheet);
     const found = findTables(scorecard("Aspiration"), undefined, { words });
-    expect(found.tables[0].columnMap).toBe("A measure, B polarity, C target (Aspiration), D tolerance (Lowest acceptable), F–G periods; E 2021/22 (old definition) left alone");
+    expect(found.tables[0].columnMap).toBe(
+      "A measure, B polarity, C target (Aspiration), D tolerance (Lowest acceptable), F–G periods; E 2021/22 (old definition) left alone"
+    );
     // 85% against 90% and 80%, bigger is better: Amber; 30% against 22% and 28%, smaller is better: Red.
-    const rows = plannedWithReport(found).tables[0].rows.map((row) => [row.measure, ...row.cells.map((cell) => `${cell.period}: ${cell.status}`)]);
+    const rows = plannedWithReport(found).tables[0].rows.map((row) => [
+      row.measure,
+      ...row.cells.map((cell) => `${cell.period}: ${cell.status}`),
+    ]);
     expect(rows).toEqual([
       ["Care leavers in suitable accommodation", "2022/23: Amber", "2023/24: No data"],
       ["Re-referrals within 12 months", "2022/23: Red", "2023/24: Green"],
@@ -59,15 +120,27 @@ describe("the KPIWords table on the KPI Register sheet", () => {
   it("lets a taught word win over the built-in one: Benchmark taught as Target is the target, not a comparator", () => {
     const { words } = wordsOfGrid(registerSheet);
     const taught = findTables(scorecard("Benchmark"), undefined, { words });
-    expect(taught.tables[0].columns.find((column) => column.label === "Benchmark")?.role).toEqual({ kind: "target" });
+    expect(taught.tables[0].columns.find((column) => column.label === "Benchmark")?.role).toEqual({
+      kind: "target",
+    });
     const builtIn = findTables(scorecard("Benchmark"));
-    expect(builtIn.tables[0].columns.find((column) => column.label === "Benchmark")?.role).toEqual({ kind: "comparator", benchmark: "Benchmark", year: null });
+    expect(builtIn.tables[0].columns.find((column) => column.label === "Benchmark")?.role).toEqual({
+      kind: "comparator",
+      benchmark: "Benchmark",
+      year: null,
+    });
   });
 
   it("without the table, reads the rows as context measures and says which columns it left alone", () => {
     const [table] = findTables(scorecard("Aspiration")).tables;
-    expect(table.columnMap).toBe("A measure, B polarity, E–G periods; C Aspiration, D Lowest acceptable left alone");
-    expect(plannedWithReport(findTables(scorecard("Aspiration"))).tables[0].rows[1].cells.map((cell) => cell.status)).toEqual(["No target", "No target", "No target"]);
+    expect(table.columnMap).toBe(
+      "A measure, B polarity, E–G periods; C Aspiration, D Lowest acceptable left alone"
+    );
+    expect(
+      plannedWithReport(findTables(scorecard("Aspiration"))).tables[0].rows[1].cells.map(
+        (cell) => cell.status
+      )
+    ).toEqual(["No target", "No target", "No target"]);
   });
 });
 
@@ -76,7 +149,15 @@ describe("the sheet's unknown words, listed for the analyst to teach", () => {
     const sheet = grid("Scorecard", [
       ["Measure", "Polarity", "Target", "Tolerance", "Q1", "Q2", "Cabinet portfolio"],
       ["Care leavers in touch", "Steady good", "90%", "80%", "Pending sign-off", "85%", "Children"],
-      ["Care leavers in touch with a pathway plan", "Steady good", "90%", "80%", "91%", "Pending sign-off", "Children"],
+      [
+        "Care leavers in touch with a pathway plan",
+        "Steady good",
+        "90%",
+        "80%",
+        "91%",
+        "Pending sign-off",
+        "Children",
+      ],
     ]);
     expect(unknownWords(sheet, findTables(sheet))).toEqual([
       { word: "Cabinet portfolio", seen: "a header of the table A1:F3" },
@@ -90,10 +171,18 @@ describe("the sheet's unknown words, listed for the analyst to teach", () => {
       ["Measure", "Aspiration", "2022/23", "2023/24"],
       ["Care leavers in suitable accommodation", "90%", "85%", "88%"],
     ]);
-    expect(findTables(dashboard).skipped).toBe("row 1 has a measure column ('Measure') and periods but no polarity, target or KPI number column, so its measures are context measures with nothing to rate");
-    expect(unknownWords(dashboard, findTables(dashboard))).toEqual([{ word: "Aspiration", seen: "a header in row 1" }]);
+    expect(findTables(dashboard).skipped).toBe(
+      "row 1 has a measure column ('Measure') and periods but no polarity, target or KPI number column, so its measures are context measures with nothing to rate"
+    );
+    expect(unknownWords(dashboard, findTables(dashboard))).toEqual([
+      { word: "Aspiration", seen: "a header in row 1" },
+    ]);
     const sheet = scorecard("Aspiration");
-    expect(unknownWords(sheet, findTables(sheet)).map((word) => word.word)).toEqual(["Aspiration", "Lowest acceptable", "Awaiting"]);
+    expect(unknownWords(sheet, findTables(sheet)).map((word) => word.word)).toEqual([
+      "Aspiration",
+      "Lowest acceptable",
+      "Awaiting",
+    ]);
     const { words } = wordsOfGrid(registerSheet);
     expect(unknownWords(sheet, findTables(sheet, undefined, { words }), words)).toEqual([]);
   });

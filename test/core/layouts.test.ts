@@ -3,11 +3,22 @@ import { findTables, type CellValue, type Grid, type GridArea } from "../../src/
 import { plannedWithReport } from "../support/planned-with-report";
 
 function grid(values: CellValue[][], merges: GridArea[] = []): Grid {
-  return { sheet: "KPIs", origin: { row: 0, column: 0 }, values, numberFormats: values.map((row) => row.map(() => "General")), merges };
+  return {
+    sheet: "KPIs",
+    origin: { row: 0, column: 0 },
+    values,
+    numberFormats: values.map((row) => row.map(() => "General")),
+    merges,
+  };
 }
 
 const statuses = (found: ReturnType<typeof findTables>) =>
-  plannedWithReport(found).tables.map((table) => table.rows.map((row) => [row.measure, ...row.cells.map((cell) => `${cell.period}: ${cell.status}`)]));
+  plannedWithReport(found).tables.map((table) =>
+    table.rows.map((row) => [
+      row.measure,
+      ...row.cells.map((cell) => `${cell.period}: ${cell.status}`),
+    ])
+  );
 
 describe("header layouts analysts use", () => {
   it("reads a two-row header whose Measure and Polarity cells are merged down over both rows", () => {
@@ -22,19 +33,63 @@ describe("header layouts analysts use", () => {
           { top: 0, left: 0, bottom: 1, right: 0 },
           { top: 0, left: 1, bottom: 1, right: 1 },
           { top: 0, left: 2, bottom: 0, right: 3 },
-        ],
-      ),
+        ]
+      )
     );
-    expect(statuses(found)).toEqual([[["Assessments completed within <45 days", "2020/21 Average: Green", "2021/22 Qtr1: Amber"]]]);
+    expect(statuses(found)).toEqual([
+      [["Assessments completed within <45 days", "2020/21 Average: Green", "2021/22 Qtr1: Amber"]],
+    ]);
   });
 
   it("reads two tables side by side as two tables, each with its own thresholds", () => {
     const found = findTables(
       grid([
-        ["Measure", "Polarity", "Target", "Tolerance", "2020/21", "2021/22", null, "Measure", "Polarity", "Target", "Tolerance", "2020/21", "2021/22"],
-        ["left1", "Bigger is better", "90%", "75%", "95%", "80%", null, "right1", "Smaller is better", "10%", "20%", "5%", "30%"],
-        ["left2", "Bigger is better", "90%", "75%", "70%", "91%", null, "right2", "Smaller is better", "10%", "20%", "15%", "8%"],
-      ]),
+        [
+          "Measure",
+          "Polarity",
+          "Target",
+          "Tolerance",
+          "2020/21",
+          "2021/22",
+          null,
+          "Measure",
+          "Polarity",
+          "Target",
+          "Tolerance",
+          "2020/21",
+          "2021/22",
+        ],
+        [
+          "left1",
+          "Bigger is better",
+          "90%",
+          "75%",
+          "95%",
+          "80%",
+          null,
+          "right1",
+          "Smaller is better",
+          "10%",
+          "20%",
+          "5%",
+          "30%",
+        ],
+        [
+          "left2",
+          "Bigger is better",
+          "90%",
+          "75%",
+          "70%",
+          "91%",
+          null,
+          "right2",
+          "Smaller is better",
+          "10%",
+          "20%",
+          "15%",
+          "8%",
+        ],
+      ])
     );
     expect(found.tables.map((table) => table.address)).toEqual(["A1:F3", "H1:M3"]);
     expect(statuses(found)).toEqual([
@@ -57,9 +112,12 @@ describe("header layouts analysts use", () => {
         [null],
         ["KPI Description", "Polarity", "Target", "Tolerance", "Apr-21"],
         ["Agency staff", "Smaller is better", "8%", "12%", "6%"],
-      ]),
+      ])
     );
-    expect(statuses(found)).toEqual([[["Re-referrals", "Apr-21: Amber"]], [["Agency staff", "Apr-21: Green"]]]);
+    expect(statuses(found)).toEqual([
+      [["Re-referrals", "Apr-21: Amber"]],
+      [["Agency staff", "Apr-21: Green"]],
+    ]);
   });
 });
 
@@ -72,7 +130,7 @@ describe("rows under a table that are not KPIs", () => {
         ["*Figures for Q2 are provisional", null, null, null, null, 0.5],
         ["Note: all data from the case management system", null, null, null, "x", null],
         ["Source: LCS", null, null, null, null, null],
-      ]),
+      ])
     );
     expect(found.tables[0].rows.map((row) => row.measure)).toEqual(["Re-referrals"]);
   });

@@ -8,7 +8,9 @@ describe("the functions' namespace", () => {
   it("is the namespace manifest.xml gives Excel", () => {
     const xml = readFileSync(path.join(__dirname, "..", "..", "manifest.xml"), "utf8");
     const resid = /<Namespace resid="([^"]+)"/.exec(xml)?.[1];
-    const declared = new RegExp(`<bt:String id="${resid?.replace(/\./g, "\\.")}" DefaultValue="([^"]+)"`).exec(xml)?.[1];
+    const declared = new RegExp(
+      `<bt:String id="${resid?.replace(/\./g, "\\.")}" DefaultValue="([^"]+)"`
+    ).exec(xml)?.[1];
     expect(declared).toBe(functionsNamespace);
   });
 

@@ -4,11 +4,22 @@
  * No data, never a colour and never a zero, with its meaning in the reason.
  */
 import { describe, expect, it } from "vitest";
-import { notCalculated, rate, readDefinition, readValue, readWords, type CellValue } from "../../src/core";
+import {
+  notCalculated,
+  rate,
+  readDefinition,
+  readValue,
+  readWords,
+  type CellValue,
+} from "../../src/core";
 import { eachRow } from "./each-row";
 
 // Care leavers in education, employment or training: Bigger is better, target 60%, tolerance 50%.
-const definition = readDefinition({ polarity: "Bigger is better", target: "60%", tolerance: "50%" });
+const definition = readDefinition({
+  polarity: "Bigger is better",
+  target: "60%",
+  tolerance: "50%",
+});
 
 describe("words that say a figure is not there yet", () => {
   eachRow(
@@ -26,8 +37,13 @@ describe("words that say a figure is not there yet", () => {
     ({ cell, meaning }) => `rates "${cell}" No data, saying ${meaning}`,
     ({ cell, meaning }) => {
       const rating = rate(cell, definition);
-      expect(rating).toEqual({ status: "No data", kind: "no data", reason: `No data: "${cell}": ${meaning}`, problem: `"${cell}": ${meaning}` });
-    },
+      expect(rating).toEqual({
+        status: "No data",
+        kind: "no data",
+        reason: `No data: "${cell}": ${meaning}`,
+        problem: `"${cell}": ${meaning}`,
+      });
+    }
   );
 });
 
@@ -42,13 +58,14 @@ describe("the suppression symbols of published statistics", () => {
       { cell: "..", meaning: "the figure is not available for this period" },
       { cell: "[c]", meaning: "the figure is suppressed to protect confidentiality" },
     ],
-    ({ cell, meaning }) => `rates "${cell}" No data, saying ${meaning}, and does not report it as an unreadable figure`,
+    ({ cell, meaning }) =>
+      `rates "${cell}" No data, saying ${meaning}, and does not report it as an unreadable figure`,
     ({ cell, meaning }) => {
       const rating = rate(cell, definition);
       expect(rating.status).toBe("No data");
       expect(rating.reason).toBe(`No data: "${cell}": ${meaning}`);
       expect(rating.kind).toBe("no data");
-    },
+    }
   );
 
   it("still reports other single letters and dots as text that is not a figure", () => {
@@ -57,9 +74,14 @@ describe("the suppression symbols of published statistics", () => {
 });
 
 describe("a formula whose result is empty text", () => {
-  it("rates the empty text a formula such as =IF(B5=\"\",\"\",B5) shows as No data because the cell is blank, not as a formula waiting to be calculated", () => {
+  it('rates the empty text a formula such as =IF(B5="","",B5) shows as No data because the cell is blank, not as a formula waiting to be calculated', () => {
     const rating = rate("", definition);
-    expect(rating).toEqual({ status: "No data", kind: "no data", reason: "No data: the cell is blank", problem: "the cell is blank" });
+    expect(rating).toEqual({
+      status: "No data",
+      kind: "no data",
+      reason: "No data: the cell is blank",
+      problem: "the cell is blank",
+    });
   });
 
   it("keeps a formula no spreadsheet has calculated apart: that one says to open and save the workbook", () => {
@@ -77,8 +99,16 @@ describe("no-data words the workbook teaches", () => {
   ]);
 
   it("rates a taught NYA No data, saying the KPIWords table taught it, where it is otherwise text that is not a figure", () => {
-    const taught = readDefinition({ polarity: "Bigger is better", target: "60%", tolerance: "50%" }, words);
-    expect(rate("NYA", taught)).toEqual({ status: "No data", kind: "no data", reason: 'No data: "NYA" means No data, as the KPIWords table teaches', problem: '"NYA" means No data, as the KPIWords table teaches' });
+    const taught = readDefinition(
+      { polarity: "Bigger is better", target: "60%", tolerance: "50%" },
+      words
+    );
+    expect(rate("NYA", taught)).toEqual({
+      status: "No data",
+      kind: "no data",
+      reason: 'No data: "NYA" means No data, as the KPIWords table teaches',
+      problem: '"NYA" means No data, as the KPIWords table teaches',
+    });
     expect(rate("nya", taught).status).toBe("No data");
     expect(rate("NYA", definition).kind).toBe("unreadable");
   });
@@ -86,6 +116,10 @@ describe("no-data words the workbook teaches", () => {
   it("reads a taught word through readValue too, and still reads figures as figures", () => {
     expect(readValue("Awaiting sign-off", "General", words).kind).toBe("no data");
     expect(readValue("Awaiting sign-off").kind).toBe("unreadable");
-    expect(readValue("55%", "General", words)).toEqual({ kind: "figure", value: 0.55, percent: true });
+    expect(readValue("55%", "General", words)).toEqual({
+      kind: "figure",
+      value: 0.55,
+      percent: true,
+    });
   });
 });

@@ -1,8 +1,21 @@
 import { describe, expect, it } from "vitest";
 import path from "node:path";
-import { builtInRegister, findTables, type GridArea, reportOf, type TableReport } from "../../src/core";
+import {
+  builtInRegister,
+  findTables,
+  type GridArea,
+  reportOf,
+  type TableReport,
+} from "../../src/core";
 import { gridOf, readWorkbookFile } from "../support/xlsx-grid";
-import { applyRagFormatting, copySheetWithValues, readActiveSheet, removeRagFormatting, selectSheetRow, writePlan } from "../../src/excel/active-sheet";
+import {
+  applyRagFormatting,
+  copySheetWithValues,
+  readActiveSheet,
+  removeRagFormatting,
+  selectSheetRow,
+  writePlan,
+} from "../../src/excel/active-sheet";
 import { checkRequirements, detectCapabilities } from "../../src/excel/requirements";
 import { runExcel } from "../../src/excel/run";
 import { paintedCells } from "../support/rule-engine";
@@ -13,7 +26,9 @@ const colours: Record<string, string> = { Green: "#C6EFCE", Amber: "#FFEB9C", Re
 
 /** The fill Excel should show on each cell the report rates Green, Amber or Red. */
 function expectedPaint({ tables }: { tables: TableReport[] }): Record<string, string> {
-  const cells = tables.flatMap((table) => table.rows.flatMap((row) => row.cells)).filter((cell) => colours[cell.status]);
+  const cells = tables
+    .flatMap((table) => table.rows.flatMap((row) => row.cells))
+    .filter((cell) => colours[cell.status]);
   return Object.fromEntries(cells.map((cell) => [cell.address, colours[cell.status]]).sort());
 }
 
@@ -26,10 +41,20 @@ describe("reading the active sheet through Office.js", () => {
     const found = findTables(reading.grid);
     // Read off the workbook by hand: header blocks at rows 4-6, 20-22 and 37-39, then a measure on every row
     // to the blank row after it (the last table runs to row 54).
-    const span = (first: number, last: number) => Array.from({ length: last - first + 1 }, (_, index) => first + index);
-    expect(found.tables.map((table) => table.rows.map((row) => row.row + 1))).toEqual([span(7, 18), span(23, 35), span(40, 54)]);
+    const span = (first: number, last: number) =>
+      Array.from({ length: last - first + 1 }, (_, index) => first + index);
+    expect(found.tables.map((table) => table.rows.map((row) => row.row + 1))).toEqual([
+      span(7, 18),
+      span(23, 35),
+      span(40, 54),
+    ]);
     // Sub-rows "b) ..." and "c) ..." are named after the measure that opens them with "a)".
-    const named = found.tables.flatMap((table) => table.rows.map((row) => [row.measure, String(host.sheet("Appendix I").cell(`B${row.row + 1}`).value)]));
+    const named = found.tables.flatMap((table) =>
+      table.rows.map((row) => [
+        row.measure,
+        String(host.sheet("Appendix I").cell(`B${row.row + 1}`).value),
+      ])
+    );
     expect(named.filter(([measure, shown]) => !measure.endsWith(shown))).toEqual([]);
     expect(reading.ownRules).toHaveLength(0);
   });
@@ -41,9 +66,22 @@ describe("reading the active sheet through Office.js", () => {
     const workbook = await readWorkbookFile(path.join(examples, "appendix-i.xlsx"));
     const fromFile = gridOf(workbook.getWorksheet("Appendix I")!);
     const areas = (merges: GridArea[], origin: { row: number; column: number }) =>
-      merges.map((area) => [area.top + origin.row, area.left + origin.column, area.bottom + origin.row, area.right + origin.column].join(",")).sort();
-    expect(areas(reading.grid.merges, reading.grid.origin)).toEqual(areas(fromFile.merges, fromFile.origin));
-    expect(plannedWithReport(findTables(reading.grid)).tables).toEqual(plannedWithReport(findTables(fromFile)).tables);
+      merges
+        .map((area) =>
+          [
+            area.top + origin.row,
+            area.left + origin.column,
+            area.bottom + origin.row,
+            area.right + origin.column,
+          ].join(",")
+        )
+        .sort();
+    expect(areas(reading.grid.merges, reading.grid.origin)).toEqual(
+      areas(fromFile.merges, fromFile.origin)
+    );
+    expect(plannedWithReport(findTables(reading.grid)).tables).toEqual(
+      plannedWithReport(findTables(fromFile)).tables
+    );
   });
 
   it("reads an empty sheet as an empty grid, not a failure", async () => {
@@ -62,55 +100,103 @@ describe("reading the active sheet through Office.js", () => {
 describe("applying RAG formatting through Office.js", () => {
   it("reads and applies in two syncs, and Excel's rules colour exactly the cells the report rates Green, Amber and Red", async () => {
     const host = await installedHost();
-    const applied = await Excel.run((context) => applyRagFormatting(context, builtInRegister, "Standard", detectCapabilities()));
+    const applied = await Excel.run((context) =>
+      applyRagFormatting(context, builtInRegister, "Standard", detectCapabilities())
+    );
     expect(host.syncCount).toBe(2);
     const rules = ownRulesOf(host, "Appendix I");
     expect(rules).toHaveLength(applied.plan.rules.length);
-    expect(Object.fromEntries([...paintedCells(sheetValues(host, "Appendix I"), rules)].sort())).toEqual(expectedPaint(reportOf(applied.appraisal)));
+    expect(
+      Object.fromEntries([...paintedCells(sheetValues(host, "Appendix I"), rules)].sort())
+    ).toEqual(expectedPaint(reportOf(applied.appraisal)));
   });
 
   it("puts its rules after the analyst's own, so where both colour a cell the analyst's rule wins", async () => {
     const host = await installedHost();
     const [analysts] = host.sheet("Appendix I").conditionalFormats();
-    const applied = await Excel.run((context) => applyRagFormatting(context, builtInRegister, "Standard", detectCapabilities()));
+    const applied = await Excel.run((context) =>
+      applyRagFormatting(context, builtInRegister, "Standard", detectCapabilities())
+    );
     const formats = host.sheet("Appendix I").conditionalFormats();
     expect(formats[0].formula).toBe(analysts.formula);
-    expect(formats.slice(1).map((format) => format.formula)).toEqual(applied.plan.rules.map((rule) => rule.formula));
+    expect(formats.slice(1).map((format) => format.formula)).toEqual(
+      applied.plan.rules.map((rule) => rule.formula)
+    );
   });
 
   it("gives the same rules when applied twice, and keeps the analyst's own rule", async () => {
     const host = await installedHost();
     const analysts = host.sheet("Appendix I").conditionalFormats();
     expect(analysts).toHaveLength(1);
-    await Excel.run((context) => applyRagFormatting(context, builtInRegister, "Standard", detectCapabilities()));
-    const withoutIds = () => host.sheet("Appendix I").conditionalFormats().map(({ id: _id, ...format }) => format);
+    await Excel.run((context) =>
+      applyRagFormatting(context, builtInRegister, "Standard", detectCapabilities())
+    );
+    const withoutIds = () =>
+      host
+        .sheet("Appendix I")
+        .conditionalFormats()
+        .map(({ id: _id, ...format }) => format);
     const once = withoutIds();
-    const second = await Excel.run((context) => applyRagFormatting(context, builtInRegister, "Standard", detectCapabilities()));
+    const second = await Excel.run((context) =>
+      applyRagFormatting(context, builtInRegister, "Standard", detectCapabilities())
+    );
     expect(second.removed).toBe(once.length - 1);
     expect(withoutIds()).toEqual(once);
-    expect(host.sheet("Appendix I").conditionalFormats().filter((format) => format.formula === analysts[0].formula)).toEqual([{ ...analysts[0], id: expect.any(String), priority: expect.any(Number) }]);
+    expect(
+      host
+        .sheet("Appendix I")
+        .conditionalFormats()
+        .filter((format) => format.formula === analysts[0].formula)
+    ).toEqual([{ ...analysts[0], id: expect.any(String), priority: expect.any(Number) }]);
   });
 
   it("changes no value, number format or fill of the sheet", async () => {
     const host = await installedHost();
     const sheet = host.sheet("Appendix I");
-    const before = { values: sheet.values(), formats: sheet.numberFormats(), fills: sheet.fills("A1:K54") };
-    await Excel.run((context) => applyRagFormatting(context, builtInRegister, "Covid19", detectCapabilities()));
-    expect({ values: sheet.values(), formats: sheet.numberFormats(), fills: sheet.fills("A1:K54") }).toEqual(before);
+    const before = {
+      values: sheet.values(),
+      formats: sheet.numberFormats(),
+      fills: sheet.fills("A1:K54"),
+    };
+    await Excel.run((context) =>
+      applyRagFormatting(context, builtInRegister, "Covid19", detectCapabilities())
+    );
+    expect({
+      values: sheet.values(),
+      formats: sheet.numberFormats(),
+      fills: sheet.fills("A1:K54"),
+    }).toEqual(before);
   });
 
   it("repairs a half-made formatting when applied again after a sync failed part-way", async () => {
     const host = await installedHost();
     const reading = await Excel.run(readActiveSheet);
     const plan = plannedWithReport(findTables(reading.grid), "Standard");
-    const broken: PlanWithReport = { ...plan, rules: [...plan.rules.slice(0, 5), { ...plan.rules[5], appliesTo: ["NOT A RANGE"] }, ...plan.rules.slice(6)] };
-    await expect(Excel.run(async (context) => writePlan(context, broken, (await readActiveSheet(context)).ownRules, detectCapabilities()))).rejects.toMatchObject({ code: expect.any(String) });
+    const broken: PlanWithReport = {
+      ...plan,
+      rules: [
+        ...plan.rules.slice(0, 5),
+        { ...plan.rules[5], appliesTo: ["NOT A RANGE"] },
+        ...plan.rules.slice(6),
+      ],
+    };
+    await expect(
+      Excel.run(async (context) =>
+        writePlan(context, broken, (await readActiveSheet(context)).ownRules, detectCapabilities())
+      )
+    ).rejects.toMatchObject({ code: expect.any(String) });
     const halfMade = ownRulesOf(host, "Appendix I").length;
     expect(halfMade).toBeGreaterThan(0);
     expect(halfMade).toBeLessThan(plan.rules.length);
-    const repaired = await Excel.run((context) => applyRagFormatting(context, builtInRegister, "Standard", detectCapabilities()));
+    const repaired = await Excel.run((context) =>
+      applyRagFormatting(context, builtInRegister, "Standard", detectCapabilities())
+    );
     expect(ownRulesOf(host, "Appendix I")).toHaveLength(plan.rules.length);
-    expect(Object.fromEntries([...paintedCells(sheetValues(host, "Appendix I"), ownRulesOf(host, "Appendix I"))].sort())).toEqual(expectedPaint(reportOf(repaired.appraisal)));
+    expect(
+      Object.fromEntries(
+        [...paintedCells(sheetValues(host, "Appendix I"), ownRulesOf(host, "Appendix I"))].sort()
+      )
+    ).toEqual(expectedPaint(reportOf(repaired.appraisal)));
   });
 });
 
@@ -118,14 +204,21 @@ describe("removing RAG formatting through Office.js", () => {
   it("takes away only the add-in's rules, in two syncs", async () => {
     const host = await installedHost();
     const analysts = host.sheet("Appendix I").conditionalFormats();
-    await Excel.run((context) => applyRagFormatting(context, builtInRegister, "Standard", detectCapabilities()));
+    await Excel.run((context) =>
+      applyRagFormatting(context, builtInRegister, "Standard", detectCapabilities())
+    );
     const applied = ownRulesOf(host, "Appendix I").length;
     expect(applied).toBeGreaterThan(0);
     const before = host.syncCount;
     const { removed } = await Excel.run((context) => removeRagFormatting(context));
     expect(host.syncCount - before).toBe(2);
     expect(removed).toBe(applied);
-    expect(host.sheet("Appendix I").conditionalFormats().map((format) => format.formula)).toEqual(analysts.map((format) => format.formula));
+    expect(
+      host
+        .sheet("Appendix I")
+        .conditionalFormats()
+        .map((format) => format.formula)
+    ).toEqual(analysts.map((format) => format.formula));
   });
 });
 
@@ -135,7 +228,9 @@ describe("the analyst's Excel", () => {
     host.setRequirementSets({ ExcelApi: "1.8" });
     const check = checkRequirements();
     expect(check.ok).toBe(false);
-    expect(check.ok ? "" : check.problem).toMatch(/too old for the KPI RAG pane.*Microsoft 365 \(Version 2002 or later\), Excel 2021.*ExcelApi 1\.9/);
+    expect(check.ok ? "" : check.problem).toMatch(
+      /too old for the KPI RAG pane.*Microsoft 365 \(Version 2002 or later\), Excel 2021.*ExcelApi 1\.9/
+    );
   });
 
   it("waits while the analyst is typing in a cell, says so once, and reads when they finish", async () => {
@@ -166,7 +261,9 @@ describe("the analyst's Excel", () => {
 
   it("makes a shareable copy with KPI. formulas replaced by their values, leaving the original and other cells alone", async () => {
     const host = await installedHost();
-    host.setFormulaEvaluator(() => (formula) => (/^=KPI\.RATE/i.test(formula) ? "Amber" : /^=SUM/i.test(formula) ? 3 : ""));
+    host.setFormulaEvaluator(
+      () => (formula) => (/^=KPI\.RATE/i.test(formula) ? "Amber" : /^=SUM/i.test(formula) ? 3 : "")
+    );
     host.sheet("Appendix I").set("L7", [['=KPI.RATE(I7,"CKPI-1")', "=SUM(1,2)"]]);
     const copy = await Excel.run(copySheetWithValues);
     expect(copy.replaced).toBe(1);

@@ -13,7 +13,10 @@ afterEach(() => {
   uninstalls = [];
 });
 
-export async function installedHost(workbook = "appendix-i.xlsx", options?: Parameters<typeof loadHostFromXlsx>[1]): Promise<ExcelHost> {
+export async function installedHost(
+  workbook = "appendix-i.xlsx",
+  options?: Parameters<typeof loadHostFromXlsx>[1]
+): Promise<ExcelHost> {
   const host = await loadHostFromXlsx(path.join(examples, workbook), options);
   uninstalls.push(host.install());
   return host;
@@ -24,7 +27,10 @@ export function sheetValues(host: ExcelHost, sheet: string): CellValue[][] {
   const used = host.sheet(sheet).usedAddress();
   if (!used) return [];
   const last = used.split(":").pop()!;
-  return host.sheet(sheet).values(`A1:${last}`).map((row) => row.map((cell) => (cell === "" ? null : (cell as CellValue))));
+  return host
+    .sheet(sheet)
+    .values(`A1:${last}`)
+    .map((row) => row.map((cell) => (cell === "" ? null : (cell as CellValue))));
 }
 
 /** The add-in's own rules on a sheet, as the formula engine judges them. */
@@ -33,5 +39,9 @@ export function ownRulesOf(host: ExcelHost, sheet: string): RuleToJudge[] {
     .sheet(sheet)
     .conditionalFormats()
     .filter((format) => format.formula?.includes('N("KPI RAG")'))
-    .map((format) => ({ formula: format.formula!, appliesTo: format.appliesTo.split(/,\s*/), fill: format.fill! }));
+    .map((format) => ({
+      formula: format.formula!,
+      appliesTo: format.appliesTo.split(/,\s*/),
+      fill: format.fill!,
+    }));
 }

@@ -10,7 +10,17 @@ describe("the workbook's KPIRegister table through Office.js", () => {
   it("is read with its header and rows from the Appendix A workbook, and overrides the catalogue row by row", async () => {
     await installedHost("appendix-a.xlsx");
     const table = await Excel.run(readRegisterTable);
-    expect(table?.values[0]).toEqual(["ID", "Measure", "Section", "Polarity", "Unit", "Target", "Tolerance", "Covid19 Tolerance", "Notes"]);
+    expect(table?.values[0]).toEqual([
+      "ID",
+      "Measure",
+      "Section",
+      "Polarity",
+      "Unit",
+      "Target",
+      "Tolerance",
+      "Covid19 Tolerance",
+      "Notes",
+    ]);
     const register = buildRegister(table);
     expect(register.problems).toEqual([]);
     expect(lookUp(register, "KPI-22")?.source).toBe("workbook");
@@ -29,13 +39,27 @@ describe("the workbook's KPIRegister table through Office.js", () => {
     expect(inserted).toEqual({ created: true, added: catalogue.length });
     const table = host.table("KPIRegister");
     expect(table.sheet).toBe("KPI Register");
-    expect(table.headers).toEqual(["ID", "Measure", "Section", "Polarity", "Unit", "Target", "Tolerance", "Covid19 Tolerance", "Notes"]);
+    expect(table.headers).toEqual([
+      "ID",
+      "Measure",
+      "Section",
+      "Polarity",
+      "Unit",
+      "Target",
+      "Tolerance",
+      "Covid19 Tolerance",
+      "Notes",
+    ]);
     expect(table.rows).toHaveLength(catalogue.length);
     const kpi18 = table.rows.find((row) => row[0] === "KPI-18")!;
     expect(kpi18.slice(3, 8)).toEqual(["Smaller is better", "%", "9%", "15%", "<=15%"]);
     const register = buildRegister(await Excel.run(readRegisterTable));
     // The one row of the appendices that contradicts itself is reported, as it is on the appendix sheet.
-    expect(register.problems).toEqual([expect.stringMatching(/^Row \d+ of KPIRegister \(SPI-4\): the tolerance \(15%\) is on the better side of the target \(25%\)/)]);
+    expect(register.problems).toEqual([
+      expect.stringMatching(
+        /^Row \d+ of KPIRegister \(SPI-4\): the tolerance \(15%\) is on the better side of the target \(25%\)/
+      ),
+    ]);
     expect(rate(0.1, lookUp(register, "KPI-18")!.definition).status).toBe("Amber");
   });
 
@@ -52,16 +76,23 @@ describe("the workbook's KPIRegister table through Office.js", () => {
   });
 
   it("refuses to top up a table without an ID column, saying why, rather than guess which KPIs it lacks", async () => {
-    const host = createExcelHost({ "KPI Register": [["Code", "Measure"], ["KPI-18", "Placements"]] });
+    const host = createExcelHost({
+      "KPI Register": [
+        ["Code", "Measure"],
+        ["KPI-18", "Placements"],
+      ],
+    });
     const uninstall = host.install();
     try {
       await Excel.run(async (context) => {
-        context.workbook.worksheets.getItem("KPI Register").tables.add("'KPI Register'!A1:B2", true).name = "KPIRegister";
+        context.workbook.worksheets
+          .getItem("KPI Register")
+          .tables.add("'KPI Register'!A1:B2", true).name = "KPIRegister";
         await context.sync();
       });
       const failure = await Excel.run(insertRegisterTable).catch((error: unknown) => error);
       expect(explainFailure(failure, "The KPI register was not changed")).toBe(
-        "The KPI register was not changed: the KPIRegister table has no ID column, so the add-in cannot tell which KPIs it lacks: add the ID header back.",
+        "The KPI register was not changed: the KPIRegister table has no ID column, so the add-in cannot tell which KPIs it lacks: add the ID header back."
       );
       expect(host.table("KPIRegister").rows).toEqual([["KPI-18", "Placements"]]);
     } finally {
@@ -72,7 +103,17 @@ describe("the workbook's KPIRegister table through Office.js", () => {
   it("reports a malformed row in words and lets the catalogue answer for it", async () => {
     const host = createExcelHost({
       "KPI Register": [
-        ["ID", "Measure", "Section", "Polarity", "Unit", "Target", "Tolerance", "Covid19 Tolerance", "Notes"],
+        [
+          "ID",
+          "Measure",
+          "Section",
+          "Polarity",
+          "Unit",
+          "Target",
+          "Tolerance",
+          "Covid19 Tolerance",
+          "Notes",
+        ],
         ["KPI-18", "Placements", "LAC", "Smaller is better", "%", "25%", "15%", "", ""],
         ["KPI-22", "Reviews", "LAC", "Bigger is better", "%", "90%", "80%", "", ""],
         ["not an id!", "", "", "", "", "", "", "", ""],
@@ -81,7 +122,9 @@ describe("the workbook's KPIRegister table through Office.js", () => {
     const uninstall = host.install();
     try {
       await Excel.run(async (context) => {
-        context.workbook.worksheets.getItem("KPI Register").tables.add("'KPI Register'!A1:I4", true).name = "KPIRegister";
+        context.workbook.worksheets
+          .getItem("KPI Register")
+          .tables.add("'KPI Register'!A1:I4", true).name = "KPIRegister";
         await context.sync();
       });
       const register = buildRegister(await Excel.run(readRegisterTable));

@@ -4,7 +4,13 @@ import { afterEach, describe, expect, it } from "vitest";
 import * as functions from "../../src/functions/functions";
 import { forgetRegister } from "../../src/excel/workbook-register";
 import { checkThisExcel } from "../../src/excel/self-check";
-import { asExcelCalls, createExcelHost, customFunctionEvaluator, WEB_PAYLOAD_LIMIT, type ExcelHostOptions } from "../support";
+import {
+  asExcelCalls,
+  createExcelHost,
+  customFunctionEvaluator,
+  WEB_PAYLOAD_LIMIT,
+  type ExcelHostOptions,
+} from "../support";
 
 const source = path.join(__dirname, "..", "..", "src", "functions", "functions.ts");
 let uninstall: (() => void) | undefined;
@@ -18,7 +24,13 @@ afterEach(async () => {
 
 function excelWith(options: ExcelHostOptions = {}) {
   forgetRegister();
-  const host = createExcelHost({ Appendix: [["Measure", "Target"]] }, { ...options, formulaEvaluator: customFunctionEvaluator(asExcelCalls(source, { rate: functions.rate })) });
+  const host = createExcelHost(
+    { Appendix: [["Measure", "Target"]] },
+    {
+      ...options,
+      formulaEvaluator: customFunctionEvaluator(asExcelCalls(source, { rate: functions.rate })),
+    }
+  );
   uninstall = host.install();
   current = host;
   return host;
@@ -41,8 +53,12 @@ describe("Check this Excel", () => {
       "A rule added after an existing one keeps its own colours, and the existing one its own",
       "The add-in's rules are deleted by id, and only they",
     ]);
-    expect(report.text).toMatch(/^KPI RAG self-check, \d{4}-\d\d-\d\d \d\d:\d\d UTC\nExcel: PC 16\.0/);
-    expect(report.text).toContain("Requirement sets: ExcelApi 1.14, SharedRuntime none, CustomFunctionsRuntime none");
+    expect(report.text).toMatch(
+      /^KPI RAG self-check, \d{4}-\d\d-\d\d \d\d:\d\d UTC\nExcel: PC 16\.0/
+    );
+    expect(report.text).toContain(
+      "Requirement sets: ExcelApi 1.14, SharedRuntime none, CustomFunctionsRuntime none"
+    );
     expect(report.text).toContain('Locale: en-GB, decimal separator "."');
     expect(report.text).toContain("All 6 checks passed");
     expect(host.snapshot().sheets.map((sheet) => sheet.name)).toEqual(sheets);
@@ -50,16 +66,26 @@ describe("Check this Excel", () => {
 
   it("passes on Excel on the web with its payload limit and on a German Windows Excel", async () => {
     excelWith({ behaviour: { platform: "OfficeOnline", responsePayloadLimit: WEB_PAYLOAD_LIMIT } });
-    expect((await Excel.run((context) => checkThisExcel(context, { pause: instantly }))).items.every((item) => item.passed)).toBe(true);
+    expect(
+      (await Excel.run((context) => checkThisExcel(context, { pause: instantly }))).items.every(
+        (item) => item.passed
+      )
+    ).toBe(true);
     uninstall?.();
     excelWith({ behaviour: { culture: { name: "de-DE", decimalSeparator: "," } } });
-    expect((await Excel.run((context) => checkThisExcel(context, { pause: instantly }))).items.every((item) => item.passed)).toBe(true);
+    expect(
+      (await Excel.run((context) => checkThisExcel(context, { pause: instantly }))).items.every(
+        (item) => item.passed
+      )
+    ).toBe(true);
   });
 
   it("fails the empty-cell item where a blank reaches KPI.RATE as 0 without its address, as on Windows without a matrix result", async () => {
     forgetRegister();
     const blind = (value: unknown, kpi: unknown) => functions.rate(value, kpi);
-    const host = createExcelHost(undefined, { formulaEvaluator: customFunctionEvaluator(asExcelCalls(source, { rate: blind })) });
+    const host = createExcelHost(undefined, {
+      formulaEvaluator: customFunctionEvaluator(asExcelCalls(source, { rate: blind })),
+    });
     uninstall = host.install();
     current = host;
     const report = await Excel.run((context) => checkThisExcel(context, { pause: instantly }));
@@ -73,9 +99,14 @@ describe("Check this Excel", () => {
     const host = createExcelHost(undefined, { formulaEvaluator: () => () => never });
     uninstall = host.install();
     current = host;
-    const report = await Excel.run((context) => checkThisExcel(context, { pause: instantly, patience: 1000 }));
+    const report = await Excel.run((context) =>
+      checkThisExcel(context, { pause: instantly, patience: 1000 })
+    );
     answer("too late");
-    expect(report.items.slice(0, 2).map((item) => [item.passed, item.detail])).toEqual([[false, 'it says "#BUSY!"'], [false, 'it says "#BUSY!"']]);
+    expect(report.items.slice(0, 2).map((item) => [item.passed, item.detail])).toEqual([
+      [false, 'it says "#BUSY!"'],
+      [false, 'it says "#BUSY!"'],
+    ]);
     expect(report.text).toContain("2 of 6 checks failed");
   });
 
@@ -83,7 +114,9 @@ describe("Check this Excel", () => {
     const host = excelWith();
     const sheets = host.snapshot().sheets.length;
     const report = await Excel.run(async (context) => {
-      const running = checkThisExcel(context, { pause: async () => host.rejectSyncs(1, "GeneralException") });
+      const running = checkThisExcel(context, {
+        pause: async () => host.rejectSyncs(1, "GeneralException"),
+      });
       return running;
     });
     expect(report.items.some((item) => !item.passed)).toBe(true);

@@ -5,7 +5,12 @@
  */
 import { describe, expect, it } from "vitest";
 import { builtInRegister, findTables, reportOf, type TableReport } from "../../src/core";
-import { applyRagFormatting, readActiveSheet, removeRagFormatting, writePlan } from "../../src/excel/active-sheet";
+import {
+  applyRagFormatting,
+  readActiveSheet,
+  removeRagFormatting,
+  writePlan,
+} from "../../src/excel/active-sheet";
 import { detectCapabilities } from "../../src/excel/requirements";
 import { areaLists, longestAreaList } from "../../src/excel/rules";
 import { createExcelHost, WEB_PAYLOAD_LIMIT } from "../support";
@@ -17,23 +22,36 @@ const colours: Record<string, string> = { Green: "#C6EFCE", Amber: "#FFEB9C", Re
 
 /** The fill Excel should show on each cell the report rates Green, Amber or Red. */
 function expectedPaint({ tables }: { tables: TableReport[] }): Record<string, string> {
-  const cells = tables.flatMap((table) => table.rows.flatMap((row) => row.cells)).filter((cell) => colours[cell.status]);
+  const cells = tables
+    .flatMap((table) => table.rows.flatMap((row) => row.cells))
+    .filter((cell) => colours[cell.status]);
   return Object.fromEntries(cells.map((cell) => [cell.address, colours[cell.status]]).sort());
 }
 
-const painted = (host: Awaited<ReturnType<typeof installedHost>>) => Object.fromEntries([...paintedCells(sheetValues(host, "Appendix I"), ownRulesOf(host, "Appendix I"))].sort());
-const apply = () => Excel.run((context) => applyRagFormatting(context, builtInRegister, "Standard", detectCapabilities()));
+const painted = (host: Awaited<ReturnType<typeof installedHost>>) =>
+  Object.fromEntries(
+    [...paintedCells(sheetValues(host, "Appendix I"), ownRulesOf(host, "Appendix I"))].sort()
+  );
+const apply = () =>
+  Excel.run((context) =>
+    applyRagFormatting(context, builtInRegister, "Standard", detectCapabilities())
+  );
 
 describe("a German Excel on Windows, whose getRanges takes ';' between areas (office-js #1167, #1985)", () => {
   it("joins the areas with ';' where Excel says its decimal separator is ',' (ExcelApi 1.11), in two syncs", async () => {
-    const host = await installedHost("appendix-i.xlsx", { behaviour: { culture: { name: "de-DE", decimalSeparator: "," } } });
+    const host = await installedHost("appendix-i.xlsx", {
+      behaviour: { culture: { name: "de-DE", decimalSeparator: "," } },
+    });
     const applied = await apply();
     expect(host.syncCount).toBe(2);
     expect(painted(host)).toEqual(expectedPaint(reportOf(applied.appraisal)));
   });
 
   it("tries again with ';' where Excel cannot say its locale and refuses ','", async () => {
-    const host = await installedHost("appendix-i.xlsx", { requirementSets: { ExcelApi: "1.10" }, behaviour: { culture: { name: "de-DE", decimalSeparator: "," } } });
+    const host = await installedHost("appendix-i.xlsx", {
+      requirementSets: { ExcelApi: "1.10" },
+      behaviour: { culture: { name: "de-DE", decimalSeparator: "," } },
+    });
     const applied = await apply();
     expect(host.syncCount).toBe(4);
     expect(ownRulesOf(host, "Appendix I")).toHaveLength(applied.plan.rules.length);
@@ -41,7 +59,9 @@ describe("a German Excel on Windows, whose getRanges takes ';' between areas (of
   });
 
   it("uses ',' on Excel on the web, whatever the locale", async () => {
-    const host = await installedHost("appendix-i.xlsx", { behaviour: { platform: "OfficeOnline", culture: { name: "de-DE", decimalSeparator: "," } } });
+    const host = await installedHost("appendix-i.xlsx", {
+      behaviour: { platform: "OfficeOnline", culture: { name: "de-DE", decimalSeparator: "," } },
+    });
     const applied = await apply();
     expect(host.syncCount).toBe(2);
     expect(painted(host)).toEqual(expectedPaint(reportOf(applied.appraisal)));
@@ -52,14 +72,29 @@ describe("a rule over more areas than getRanges takes in one address (office-js 
   it("splits the areas into lists under 8 KB, each rule's formula moved to its own first cell, and colours the same cells", async () => {
     const host = await installedHost();
     const cells = Array.from({ length: 1500 }, (_, index) => `M${index * 2 + 60}`);
-    const plan: PlanWithReport = { sheet: "Appendix I", toleranceSet: "Standard", tables: [], rules: [{ status: "Red", formula: '=AND(N("KPI RAG")=0,M60="")', appliesTo: cells, fill: colours.Red, font: "#9C0006" }] };
+    const plan: PlanWithReport = {
+      sheet: "Appendix I",
+      toleranceSet: "Standard",
+      tables: [],
+      rules: [
+        {
+          status: "Red",
+          formula: '=AND(N("KPI RAG")=0,M60="")',
+          appliesTo: cells,
+          fill: colours.Red,
+          font: "#9C0006",
+        },
+      ],
+    };
     const lists = areaLists(plan.rules[0], ",");
     expect(lists.length).toBeGreaterThan(1);
     for (const list of lists) expect(list.address.length).toBeLessThanOrEqual(longestAreaList);
     await Excel.run((context) => writePlan(context, plan, [], detectCapabilities()));
     const rules = ownRulesOf(host, "Appendix I");
     expect(rules).toHaveLength(lists.length);
-    expect([...paintedCells(sheetValues(host, "Appendix I"), rules).keys()].sort()).toEqual([...cellsOfAreas(cells)].sort());
+    expect([...paintedCells(sheetValues(host, "Appendix I"), rules).keys()].sort()).toEqual(
+      [...cellsOfAreas(cells)].sort()
+    );
   });
 });
 
@@ -73,13 +108,24 @@ describe("Excel on the web's response payload limit", () => {
     expect(blocks.blocks).toBeGreaterThan(1);
     expect(host.syncCount - before).toBeGreaterThan(2);
     expect(blocks.grid).toEqual(whole.grid);
-    expect(plannedWithReport(findTables(blocks.grid)).rules).toEqual(plannedWithReport(findTables(whole.grid)).rules);
+    expect(plannedWithReport(findTables(blocks.grid)).rules).toEqual(
+      plannedWithReport(findTables(whole.grid)).rules
+    );
   });
 
   it("applies on a sheet over 5 MB with the web's limit on, as it does without", async () => {
-    const host = await installedHost("appendix-i.xlsx", { behaviour: { responsePayloadLimit: WEB_PAYLOAD_LIMIT } });
-    const commentary = "Placement moves reviewed with the independent reviewing officer each quarter; ".repeat(4);
-    host.sheet("Appendix I").set("N60", Array.from({ length: 12_000 }, (_, row) => [`Note ${row}: ${commentary}`, `${commentary} ${row}`]));
+    const host = await installedHost("appendix-i.xlsx", {
+      behaviour: { responsePayloadLimit: WEB_PAYLOAD_LIMIT },
+    });
+    const commentary =
+      "Placement moves reviewed with the independent reviewing officer each quarter; ".repeat(4);
+    host.sheet("Appendix I").set(
+      "N60",
+      Array.from({ length: 12_000 }, (_, row) => [
+        `Note ${row}: ${commentary}`,
+        `${commentary} ${row}`,
+      ])
+    );
     const applied = await apply();
     expect(applied.blocks).toBeGreaterThan(1);
     expect(painted(host)).toEqual(expectedPaint(reportOf(applied.appraisal)));
@@ -90,7 +136,10 @@ describe("rules Excel cannot describe to an add-in", () => {
   it("leaves a rule of its own the analyst duplicated (office-js #6835) as it is, counts it, and replaces the others", async () => {
     const host = await installedHost();
     const first = await apply();
-    const duplicated = host.sheet("Appendix I").conditionalFormats().find((format) => format.formula === first.plan.rules[0].formula)!;
+    const duplicated = host
+      .sheet("Appendix I")
+      .conditionalFormats()
+      .find((format) => format.formula === first.plan.rules[0].formula)!;
     host.sheet("Appendix I").breakRules((format) => format.id === duplicated.id, "duplicated");
     const again = await apply();
     expect(again.unreadableRules).toBe(1);
@@ -103,11 +152,19 @@ describe("rules Excel cannot describe to an add-in", () => {
   it("reads past a rule brought back by Undo (office-js #6396), whose very id cannot be read, and removes the others", async () => {
     const host = await installedHost();
     const first = await apply();
-    const undone = host.sheet("Appendix I").conditionalFormats().find((format) => format.formula === first.plan.rules[1].formula)!;
+    const undone = host
+      .sheet("Appendix I")
+      .conditionalFormats()
+      .find((format) => format.formula === first.plan.rules[1].formula)!;
     host.sheet("Appendix I").breakRules((format) => format.id === undone.id, "undone");
     const { removed, unreadableRules } = await Excel.run((context) => removeRagFormatting(context));
     expect([removed, unreadableRules]).toEqual([first.plan.rules.length - 1, 1]);
-    expect(host.sheet("Appendix I").conditionalFormats().map((format) => format.id)).toContain(undone.id);
+    expect(
+      host
+        .sheet("Appendix I")
+        .conditionalFormats()
+        .map((format) => format.id)
+    ).toContain(undone.id);
   });
 });
 
@@ -115,10 +172,19 @@ describe("merged areas", () => {
   it("reads more merged areas than the 512 Excel gives in one answer, block by block (ExcelApi 1.13)", async () => {
     const host = await installedHost("appendix-i.xlsx", { requirementSets: { ExcelApi: "1.13" } });
     const before = (await Excel.run((context) => readActiveSheet(context))).grid.merges.length;
-    for (let row = 60; row < 660; row++) host.sheet("Appendix I").set(`M${row}`, [["Commentary", null]]).merge(`M${row}:N${row}`);
+    for (let row = 60; row < 660; row++)
+      host
+        .sheet("Appendix I")
+        .set(`M${row}`, [["Commentary", null]])
+        .merge(`M${row}:N${row}`);
     const reading = await Excel.run((context) => readActiveSheet(context));
     expect(reading.grid.merges).toHaveLength(before + 600);
-    expect(reading.grid.merges).toContainEqual({ top: 658 - reading.grid.origin.row, left: 12 - reading.grid.origin.column, bottom: 658 - reading.grid.origin.row, right: 13 - reading.grid.origin.column });
+    expect(reading.grid.merges).toContainEqual({
+      top: 658 - reading.grid.origin.row,
+      left: 12 - reading.grid.origin.column,
+      bottom: 658 - reading.grid.origin.row,
+      right: 13 - reading.grid.origin.column,
+    });
   });
 
   it("places merged areas right on a sheet whose name has a comma", async () => {
@@ -141,9 +207,18 @@ describe("deleting the add-in's old rules by id", () => {
     const applied = await apply();
     const reading = await Excel.run((context) => readActiveSheet(context));
     await Excel.run((context) => removeRagFormatting(context));
-    await expect(Excel.run((context) => writePlan(context, applied.plan, reading.ownRules, { ...detectCapabilities(), formatById: false }))).rejects.toMatchObject({ code: "ItemNotFound" });
+    await expect(
+      Excel.run((context) =>
+        writePlan(context, applied.plan, reading.ownRules, {
+          ...detectCapabilities(),
+          formatById: false,
+        })
+      )
+    ).rejects.toMatchObject({ code: "ItemNotFound" });
     await Excel.run((context) => removeRagFormatting(context));
-    await Excel.run((context) => writePlan(context, applied.plan, reading.ownRules, detectCapabilities()));
+    await Excel.run((context) =>
+      writePlan(context, applied.plan, reading.ownRules, detectCapabilities())
+    );
     expect(ownRulesOf(host, "Appendix I")).toHaveLength(applied.plan.rules.length);
     expect(painted(host)).toEqual(expectedPaint(reportOf(applied.appraisal)));
   });
@@ -158,23 +233,45 @@ describe("deleting the add-in's old rules by id", () => {
 });
 
 describe("text figures in the rules", () => {
-  it("colours a figure typed as text (\"173.75\", \"91%\") as the report rates it, through NUMBERVALUE with its separators given", async () => {
+  it('colours a figure typed as text ("173.75", "91%") as the report rates it, through NUMBERVALUE with its separators given', async () => {
     const host = createExcelHost({
       Scorecard: [
         ["Measure", "Polarity", "Target", "Tolerance", "2022/23", "2023/24"],
-        ["Average days from entering care to moving in with adoptive family", "Smaller is better", "140 days", "180 days", null, 120],
+        [
+          "Average days from entering care to moving in with adoptive family",
+          "Smaller is better",
+          "140 days",
+          "180 days",
+          null,
+          120,
+        ],
         ["% of CP visits in time", "Bigger is better", "90%", "75%", null, 0.8],
       ],
     });
     const uninstall = host.install();
     try {
-      host.sheet("Scorecard").format("E2:E3", { numberFormat: "@" }).set("E2", [["173.75"], ["91%"]]);
+      host
+        .sheet("Scorecard")
+        .format("E2:E3", { numberFormat: "@" })
+        .set("E2", [["173.75"], ["91%"]]);
       expect(host.sheet("Scorecard").cell("E2").value).toBe("173.75");
       const applied = await apply();
-      const statuses = Object.fromEntries(reportOf(applied.appraisal).tables.flatMap((table) => table.rows.flatMap((row) => row.cells)).map((cell) => [cell.address, cell.status]));
+      const statuses = Object.fromEntries(
+        reportOf(applied.appraisal)
+          .tables.flatMap((table) => table.rows.flatMap((row) => row.cells))
+          .map((cell) => [cell.address, cell.status])
+      );
       expect(statuses).toMatchObject({ E2: "Amber", E3: "Green" });
-      expect(Object.fromEntries([...paintedCells(sheetValues(host, "Scorecard"), ownRulesOf(host, "Scorecard"))].sort())).toEqual(expectedPaint(reportOf(applied.appraisal)));
-      expect(ownRulesOf(host, "Scorecard").every((rule) => rule.formula.includes('NUMBERVALUE(') && !rule.formula.includes("--"))).toBe(true);
+      expect(
+        Object.fromEntries(
+          [...paintedCells(sheetValues(host, "Scorecard"), ownRulesOf(host, "Scorecard"))].sort()
+        )
+      ).toEqual(expectedPaint(reportOf(applied.appraisal)));
+      expect(
+        ownRulesOf(host, "Scorecard").every(
+          (rule) => rule.formula.includes("NUMBERVALUE(") && !rule.formula.includes("--")
+        )
+      ).toBe(true);
     } finally {
       uninstall();
     }

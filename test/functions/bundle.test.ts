@@ -9,7 +9,11 @@ const dist = path.join(__dirname, "..", "..", "dist");
 
 /** Builds dist/ once if it is not there (CI builds before testing; a fresh checkout may not have). */
 beforeAll(() => {
-  if (!existsSync(path.join(dist, "functions.js"))) execFileSync("npx", ["webpack", "--mode", "production"], { cwd: path.join(dist, ".."), stdio: "ignore" });
+  if (!existsSync(path.join(dist, "functions.js")))
+    execFileSync("npx", ["webpack", "--mode", "production"], {
+      cwd: path.join(dist, ".."),
+      stdio: "ignore",
+    });
 }, 180_000);
 
 type Metadata = FunctionsMetadata;
@@ -22,24 +26,32 @@ function loadBundle(): Map<string, (...args: unknown[]) => unknown> {
 /** The chunks a pane script hands to the page's webpack runtime, caught as the runtime would take them: [chunk ids, modules by id]. */
 function chunksOf(script: string): Array<[unknown[], Record<string, unknown>]> {
   const chunks: Array<[unknown[], Record<string, unknown>]> = [];
-  const self = { webpackChunkkpi_rag: { push: (chunk: [unknown[], Record<string, unknown>]) => chunks.push(chunk) } };
+  const self = {
+    webpackChunkkpi_rag: {
+      push: (chunk: [unknown[], Record<string, unknown>]) => chunks.push(chunk),
+    },
+  };
   vm.runInNewContext(readFileSync(path.join(dist, script), "utf8"), { self });
   return chunks;
 }
 
-function loadFunctionsScript(): { associated: Map<string, (...args: unknown[]) => unknown>; sandbox: Record<string, unknown> } {
+function loadFunctionsScript(): {
+  associated: Map<string, (...args: unknown[]) => unknown>;
+  sandbox: Record<string, unknown>;
+} {
   const associated = new Map<string, (...args: unknown[]) => unknown>();
   class CustomFunctionsError extends Error {
     constructor(
       readonly code: string,
-      message?: string,
+      message?: string
     ) {
       super(message);
     }
   }
   const sandbox: Record<string, unknown> = {
     CustomFunctions: {
-      associate: (id: string, implementation: (...args: unknown[]) => unknown) => associated.set(id, implementation),
+      associate: (id: string, implementation: (...args: unknown[]) => unknown) =>
+        associated.set(id, implementation),
       Error: CustomFunctionsError,
       ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
     },
@@ -57,7 +69,12 @@ function loadFunctionsScript(): { associated: Map<string, (...args: unknown[]) =
 }
 
 /** The page's document as webpack's chunk loading uses it: a script added to the head runs its file from dist/ and says it loaded. */
-function scriptLoadingDocument(sandbox: Record<string, unknown>): { loaded: string[]; getElementsByTagName: () => never[]; createElement: () => Record<string, unknown>; head: { appendChild: (script: Record<string, unknown>) => void } } {
+function scriptLoadingDocument(sandbox: Record<string, unknown>): {
+  loaded: string[];
+  getElementsByTagName: () => never[];
+  createElement: () => Record<string, unknown>;
+  head: { appendChild: (script: Record<string, unknown>) => void };
+} {
   const loaded: string[] = [];
   return {
     loaded,
@@ -80,23 +97,52 @@ function scriptLoadingDocument(sandbox: Record<string, unknown>): { loaded: stri
 function functionsModuleIds(): string[] {
   const { sandbox } = loadFunctionsScript();
   let ids: string[] = [];
-  const chunks = (sandbox.self as { webpackChunkkpi_rag: { push: (chunk: unknown) => void } }).webpackChunkkpi_rag;
-  chunks.push([["probe"], {}, (runtime: { m: Record<string, unknown> }) => (ids = Object.keys(runtime.m))]);
+  const chunks = (sandbox.self as { webpackChunkkpi_rag: { push: (chunk: unknown) => void } })
+    .webpackChunkkpi_rag;
+  chunks.push([
+    ["probe"],
+    {},
+    (runtime: { m: Record<string, unknown> }) => (ids = Object.keys(runtime.m)),
+  ]);
   return ids;
 }
 
 describe("the built functions.js in a stand-in for Excel's custom-functions runtime", () => {
   it("registers exactly the ids of functions.json, without waiting for the pane", () => {
-    const metadata = JSON.parse(readFileSync(path.join(dist, "functions.json"), "utf8")) as Metadata;
+    const metadata = JSON.parse(
+      readFileSync(path.join(dist, "functions.json"), "utf8")
+    ) as Metadata;
     const associated = loadBundle();
-    expect([...associated.keys()].sort()).toEqual(metadata.functions.map((entry) => entry.id).sort());
-    expect(metadata.functions.map((entry) => entry.name).sort()).toEqual(["COMPARE", "GAP", "NAME", "POLARITY", "RAG", "RATE", "TARGET", "TOLERANCE", "TREND"]);
+    expect([...associated.keys()].sort()).toEqual(
+      metadata.functions.map((entry) => entry.id).sort()
+    );
+    expect(metadata.functions.map((entry) => entry.name).sort()).toEqual([
+      "COMPARE",
+      "GAP",
+      "NAME",
+      "POLARITY",
+      "RAG",
+      "RATE",
+      "TARGET",
+      "TOLERANCE",
+      "TREND",
+    ]);
   });
 
   it("declares values as any, so Excel passes a blank cell as a blank and not as 0; the tolerance set is optional; periods are a range", () => {
-    const metadata = JSON.parse(readFileSync(path.join(dist, "functions.json"), "utf8")) as Metadata;
+    const metadata = JSON.parse(
+      readFileSync(path.join(dist, "functions.json"), "utf8")
+    ) as Metadata;
     const byName = new Map(metadata.functions.map((entry) => [entry.name, entry]));
-    expect(byName.get("RATE")!.parameters.map((parameter) => [parameter.name, parameter.type, parameter.optional ?? false])).toEqual([
+    expect(
+      byName
+        .get("RATE")!
+        .parameters.map((parameter) => [
+          parameter.name,
+          parameter.type,
+          parameter.optional ?? false,
+        ])
+    ).toEqual([
       ["value", "any", false],
       ["kpi", "any", false],
       ["toleranceSet", "any", true],
@@ -105,14 +151,25 @@ describe("the built functions.js in a stand-in for Excel's custom-functions runt
   });
 
   it("gives every function that asks for its arguments' addresses a matrix result, without which Excel passes none", () => {
-    const metadata = JSON.parse(readFileSync(path.join(dist, "functions.json"), "utf8")) as Metadata;
+    const metadata = JSON.parse(
+      readFileSync(path.join(dist, "functions.json"), "utf8")
+    ) as Metadata;
     const asking = metadata.functions.filter((entry) => entry.options?.requiresParameterAddresses);
-    expect(asking.map((entry) => entry.name).sort()).toEqual(["COMPARE", "GAP", "RAG", "RATE", "TREND"]);
-    for (const entry of asking) expect([entry.name, entry.result?.dimensionality]).toEqual([entry.name, "matrix"]);
+    expect(asking.map((entry) => entry.name).sort()).toEqual([
+      "COMPARE",
+      "GAP",
+      "RAG",
+      "RATE",
+      "TREND",
+    ]);
+    for (const entry of asking)
+      expect([entry.name, entry.result?.dimensionality]).toEqual([entry.name, "matrix"]);
   });
 
   it("gives every function a help page the build ships, at the production address", () => {
-    const metadata = JSON.parse(readFileSync(path.join(dist, "functions.json"), "utf8")) as Metadata;
+    const metadata = JSON.parse(
+      readFileSync(path.join(dist, "functions.json"), "utf8")
+    ) as Metadata;
     const support = readFileSync(path.join(dist, "support.html"), "utf8");
     for (const entry of metadata.functions) {
       expect(entry.helpUrl).toMatch(/^https:\/\/kpi-rag\.example\.org\/support\.html#kpi-[a-z]+$/);
@@ -134,8 +191,15 @@ describe("the built functions.js in a stand-in for Excel's custom-functions runt
   it("loads the benchmark comparisons only when KPI.COMPARE first asks: 26.2% against England's 21.6%, Smaller is better, is Worse", async () => {
     const { associated, sandbox } = loadFunctionsScript();
     const loaded = (sandbox.document as { loaded: string[] }).loaded;
-    const metadata = JSON.parse(readFileSync(path.join(dist, "functions.json"), "utf8")) as Metadata;
-    const call = (id: string, ...args: unknown[]) => callAsExcel(metadata.functions.find((entry) => entry.id === id)!, associated.get(id)!, args);
+    const metadata = JSON.parse(
+      readFileSync(path.join(dist, "functions.json"), "utf8")
+    ) as Metadata;
+    const call = (id: string, ...args: unknown[]) =>
+      callAsExcel(
+        metadata.functions.find((entry) => entry.id === id)!,
+        associated.get(id)!,
+        args
+      );
     expect(await call("RAG", 0.74, "90%", "75%", "Bigger is better")).toBe("Red");
     expect(loaded).toEqual([]);
     expect(await call("COMPARE", "26.2%", "21.6%", "Smaller is better")).toBe("Worse");
@@ -145,18 +209,29 @@ describe("the built functions.js in a stand-in for Excel's custom-functions runt
   });
 
   it("holds no React, so formulas never wait for the pane's code", () => {
-    const holdsReact = (script: string): boolean => readFileSync(path.join(dist, script), "utf8").includes('Symbol.for("react.element")');
+    const holdsReact = (script: string): boolean =>
+      readFileSync(path.join(dist, script), "utf8").includes('Symbol.for("react.element")');
     expect(holdsReact("functions.js")).toBe(false);
     expect(holdsReact("taskpane.js") || holdsReact("pane.js")).toBe(true);
   });
 
   it("answers from the registered functions: KPI.RAG, KPI.RATE and an unknown id's #VALUE!", async () => {
     const associated = loadBundle();
-    const metadata = JSON.parse(readFileSync(path.join(dist, "functions.json"), "utf8")) as Metadata;
-    const call = (id: string, ...args: unknown[]) => callAsExcel(metadata.functions.find((entry) => entry.id === id)!, associated.get(id)!, args);
+    const metadata = JSON.parse(
+      readFileSync(path.join(dist, "functions.json"), "utf8")
+    ) as Metadata;
+    const call = (id: string, ...args: unknown[]) =>
+      callAsExcel(
+        metadata.functions.find((entry) => entry.id === id)!,
+        associated.get(id)!,
+        args
+      );
     expect(await call("RAG", 0.74, "90%", "75%", "Bigger is better")).toBe("Red");
     expect(await call("RATE", 0.1, "KPI-18")).toBe("Amber");
     expect(await call("TARGET", "KPI-18")).toBe(0.09);
-    await expect(call("RATE", 0.1, "KPI-99")).rejects.toMatchObject({ code: "#VALUE!", message: expect.stringContaining("KPI-99") });
+    await expect(call("RATE", 0.1, "KPI-99")).rejects.toMatchObject({
+      code: "#VALUE!",
+      message: expect.stringContaining("KPI-99"),
+    });
   });
 });

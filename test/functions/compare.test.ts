@@ -9,7 +9,10 @@ import { forgetRegister } from "../../src/excel/workbook-register";
 import { asExcelCalls, createExcelHost } from "../support";
 
 /** Each function called as Excel calls it, from the functions.json its JSDoc makes. */
-const { compare, rate } = asExcelCalls(path.join(__dirname, "..", "..", "src", "functions", "functions.ts"), implementations);
+const { compare, rate } = asExcelCalls(
+  path.join(__dirname, "..", "..", "src", "functions", "functions.ts"),
+  implementations
+);
 
 describe("KPI.COMPARE with a KPI of the register", () => {
   it("says Better for KPI-18 at 10% against England's 12%: fewer placement moves is better", async () => {
@@ -53,7 +56,7 @@ describe("KPI.COMPARE with the polarity written in the formula", () => {
     expect(await compare(22, 21.6, "Smaller is better")).toBe("Same");
   });
 
-  it("says Same for \"22%\" against \"21.6%\" written as text, and Worse for \"22.0%\"", async () => {
+  it('says Same for "22%" against "21.6%" written as text, and Worse for "22.0%"', async () => {
     expect(await compare("22%", "21.6%", "Smaller is better")).toBe("Same");
     expect(await compare("22.0%", "21.6%", "Smaller is better")).toBe("Worse");
   });
@@ -70,16 +73,53 @@ describe("KPI.COMPARE with the polarity written in the formula", () => {
 
 describe("KPI.RATE and KPI.COMPARE with the workbook's register carrying England", () => {
   const registerRows = [
-    ["ID", "Measure", "Section", "Polarity", "Unit", "Target", "Tolerance", "Covid19 Tolerance", "Notes", "England", "Benchmark year"],
-    ["KPI-40", "% of care leavers in suitable accommodation", "Care leavers", "Bigger is better", "%", "Above England", "within 3 points", "-", "", 0.55, "2022/23"],
-    ["KPI-41", "% of care leavers in education, employment or training", "Care leavers", "Bigger is better", "%", "In line with SN", "", "-", "", 0.5, ""],
+    [
+      "ID",
+      "Measure",
+      "Section",
+      "Polarity",
+      "Unit",
+      "Target",
+      "Tolerance",
+      "Covid19 Tolerance",
+      "Notes",
+      "England",
+      "Benchmark year",
+    ],
+    [
+      "KPI-40",
+      "% of care leavers in suitable accommodation",
+      "Care leavers",
+      "Bigger is better",
+      "%",
+      "Above England",
+      "within 3 points",
+      "-",
+      "",
+      0.55,
+      "2022/23",
+    ],
+    [
+      "KPI-41",
+      "% of care leavers in education, employment or training",
+      "Care leavers",
+      "Bigger is better",
+      "%",
+      "In line with SN",
+      "",
+      "-",
+      "",
+      0.5,
+      "",
+    ],
   ];
   let uninstall: (() => void) | undefined;
   beforeEach(async () => {
     forgetRegister();
     const host = createExcelHost({ Scorecard: [], "KPI Register": registerRows });
     await host.run(async (context) => {
-      context.workbook.worksheets.getItem("KPI Register").tables.add("A1:K3", true).name = "KPIRegister";
+      context.workbook.worksheets.getItem("KPI Register").tables.add("A1:K3", true).name =
+        "KPIRegister";
       await context.sync();
     });
     uninstall = host.install();

@@ -4,7 +4,10 @@ import * as implementations from "../../src/functions/functions";
 import { asExcelCalls } from "../support";
 
 /** Each function called as Excel calls it, from the functions.json its JSDoc makes. */
-const { gap, name, polarity, rag, rate, target, tolerance, trend } = asExcelCalls(path.join(__dirname, "..", "..", "src", "functions", "functions.ts"), implementations);
+const { gap, name, polarity, rag, rate, target, tolerance, trend } = asExcelCalls(
+  path.join(__dirname, "..", "..", "src", "functions", "functions.ts"),
+  implementations
+);
 
 describe("KPI.RAG: thresholds written in the formula, in the sheet's wording", () => {
   const cases: Array<[unknown, unknown, unknown, unknown, string]> = [
@@ -45,9 +48,11 @@ describe("KPI functions that read the register (here the built-in catalogue)", (
     expect(await rate("16%", "Kpi 18")).toBe("Red");
   });
 
-  it("takes Appendix A's KPI number, 18 or \"5a\", as the id KPI-18 or KPI-5a", async () => {
+  it('takes Appendix A\'s KPI number, 18 or "5a", as the id KPI-18 or KPI-5a', async () => {
     expect(await rate(0.1, 18)).toBe("Amber");
-    expect(await name("5a")).toBe("% of children subject to a CP Plan visited in the last 2 weeks (all ages)");
+    expect(await name("5a")).toBe(
+      "% of children subject to a CP Plan visited in the last 2 weeks (all ages)"
+    );
   });
 
   it("rates against the Covid19 tolerance set when asked", async () => {
@@ -65,8 +70,12 @@ describe("KPI functions that read the register (here the built-in catalogue)", (
   });
 
   it("answers #VALUE! naming the id for an unknown KPI, and for an unknown tolerance set", async () => {
-    await expect(rate(0.5, "KPI-99")).rejects.toThrow("KPI-99 is in neither the workbook's KPIRegister table nor the built-in catalogue");
-    await expect(rate(0.5, "KPI-18", "Winter")).rejects.toThrow('There is no tolerance set "Winter"');
+    await expect(rate(0.5, "KPI-99")).rejects.toThrow(
+      "KPI-99 is in neither the workbook's KPIRegister table nor the built-in catalogue"
+    );
+    await expect(rate(0.5, "KPI-18", "Winter")).rejects.toThrow(
+      'There is no tolerance set "Winter"'
+    );
     await expect(rate(0.5, "")).rejects.toThrow("Name a KPI");
   });
 

@@ -9,10 +9,15 @@ import * as implementations from "../../src/functions/functions";
 import { asExcelCalls } from "../support";
 
 /** KPI.RAG called as Excel calls it, from the functions.json its JSDoc makes. */
-const { rag } = asExcelCalls(path.join(__dirname, "..", "..", "src", "functions", "functions.ts"), implementations);
+const { rag } = asExcelCalls(
+  path.join(__dirname, "..", "..", "src", "functions", "functions.ts"),
+  implementations
+);
 
 describe("KPI.RAG: polarity codes and thresholds in words", () => {
-  const cases: Array<[value: unknown, target: unknown, tolerance: unknown, polarity: unknown, expected: string]> = [
+  const cases: Array<
+    [value: unknown, target: unknown, tolerance: unknown, polarity: unknown, expected: string]
+  > = [
     // Re-referrals within 12 months: L, target "Less than 22%" (22% itself misses it), tolerance 28%.
     [0.21, "Less than 22%", "28%", "L", "Green"],
     [0.22, "Less than 22%", "28%", "L", "Amber"],

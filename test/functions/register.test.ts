@@ -6,7 +6,10 @@ import { cellFactsTiming } from "../../src/excel/function-requests";
 import { asExcelCalls, fromCells, loadHostFromXlsx, type ExcelHost } from "../support";
 
 /** Each function called as Excel calls it, from the functions.json its JSDoc makes. */
-const { gap, rag, rate, target, trend } = asExcelCalls(path.join(__dirname, "..", "..", "src", "functions", "functions.ts"), implementations);
+const { gap, rag, rate, target, trend } = asExcelCalls(
+  path.join(__dirname, "..", "..", "src", "functions", "functions.ts"),
+  implementations
+);
 
 const appendixA = path.join(__dirname, "..", "..", "examples", "appendix-a.xlsx");
 let host: ExcelHost;
@@ -55,7 +58,10 @@ describe("edits elsewhere in the workbook", () => {
   it("cost no recalculation when they are to another table", async () => {
     await host.run(async (context) => {
       const sheet = context.workbook.worksheets.add("Other");
-      sheet.getRange("A1:B2").values = [["Name", "Count"], ["x", 1]];
+      sheet.getRange("A1:B2").values = [
+        ["Name", "Count"],
+        ["x", 1],
+      ];
       sheet.tables.add("'Other'!A1:B2", true).name = "Other";
       await context.sync();
     });
@@ -92,7 +98,10 @@ describe("a figure whose cell is formatted as %, which no function is told", () 
   const at = fromCells;
 
   it("reads 105% in a % cell as 105%, not 1.05%, and 91% against thresholds written 90% and 75", async () => {
-    host.sheet("Appendix A").set("H10", [[1.05, 0.91]]).format("H10:I10", { numberFormat: "0%" });
+    host
+      .sheet("Appendix A")
+      .set("H10", [[1.05, 0.91]])
+      .format("H10:I10", { numberFormat: "0%" });
     expect(await rate(1.05, "CKPI-8", undefined, at("'Appendix A'!H10"))).toBe("Green");
     expect(await rag(0.91, "90%", 75, "Bigger is better", at("'Appendix A'!I10"))).toBe("Green");
   });
@@ -103,7 +112,10 @@ describe("a figure whose cell is formatted as %, which no function is told", () 
   });
 
   it("asks Excel once for every formula calculating at the same time", async () => {
-    host.sheet("Appendix A").set("H12", [[0.05, 0.1, 0.2]]).format("H12:J12", { numberFormat: "0%" });
+    host
+      .sheet("Appendix A")
+      .set("H12", [[0.05, 0.1, 0.2]])
+      .format("H12:J12", { numberFormat: "0%" });
     await rate(0.1, "KPI-18");
     const syncs = host.syncCount;
     const statuses = await Promise.all([
@@ -120,12 +132,18 @@ describe("when Excel cannot say what a figure's cell holds", () => {
   it("answers #N/A saying it could not read the cell's format, rather than rate a blank as 0", async () => {
     await rate(0.1, "KPI-18");
     host.rejectSyncs(1, "GeneralException");
-    await expect(rate(0, "KPI-18", undefined, fromCells("'Appendix A'!G4"))).rejects.toMatchObject({ name: "#N/A", message: expect.stringContaining("could not read the cell's format; try again") });
+    await expect(rate(0, "KPI-18", undefined, fromCells("'Appendix A'!G4"))).rejects.toMatchObject({
+      name: "#N/A",
+      message: expect.stringContaining("could not read the cell's format; try again"),
+    });
     expect(await rate(0, "KPI-18", undefined, fromCells("'Appendix A'!G4"))).toBe("No data");
   });
 
   it("asks for each address on its own when one of a batch is refused, so only that formula fails", async () => {
-    host.sheet("Appendix A").set("H12", [[0.1]]).format("H12", { numberFormat: "0%" });
+    host
+      .sheet("Appendix A")
+      .set("H12", [[0.1]])
+      .format("H12", { numberFormat: "0%" });
     await rate(0.1, "KPI-18");
     const [good, bad] = await Promise.allSettled([
       rate(0.1, "KPI-18", undefined, fromCells("'Appendix A'!H12")),
@@ -141,7 +159,9 @@ describe("when Excel cannot say what a figure's cell holds", () => {
     cellFactsTiming.patience = 50;
     const release = host.hangSyncs();
     try {
-      await expect(rate(0, "KPI-18", undefined, fromCells("'Appendix A'!G4"))).rejects.toMatchObject({ name: "#N/A" });
+      await expect(
+        rate(0, "KPI-18", undefined, fromCells("'Appendix A'!G4"))
+      ).rejects.toMatchObject({ name: "#N/A" });
     } finally {
       release();
       cellFactsTiming.patience = patience;
@@ -153,16 +173,38 @@ describe("entity and formatted-number arguments (allowCustomDataForDataTypeAny)"
   it("reads a formatted number by its basic value and its own format: 10% is Amber for KPI-18, without asking the cell", async () => {
     await rate(0.1, "KPI-18");
     const syncs = host.syncCount;
-    expect(await rate({ type: "FormattedNumber", basicValue: 0.1, numberFormat: "0%" }, "KPI-18", undefined, fromCells("'Appendix A'!G4"))).toBe("Amber");
-    expect(await rate({ type: "FormattedNumber", basicValue: 105, numberFormat: "0" }, "CKPI-8")).toBe("Green");
+    expect(
+      await rate(
+        { type: "FormattedNumber", basicValue: 0.1, numberFormat: "0%" },
+        "KPI-18",
+        undefined,
+        fromCells("'Appendix A'!G4")
+      )
+    ).toBe("Amber");
+    expect(
+      await rate({ type: "FormattedNumber", basicValue: 105, numberFormat: "0" }, "CKPI-8")
+    ).toBe("Green");
     expect(host.syncCount).toBe(syncs);
   });
 
   it("reads an entity or a text value by its basic value, never as [object Object]", async () => {
     expect(await rate(0.1, { type: "String", basicValue: "KPI-18" })).toBe("Amber");
-    expect(await rag({ type: "String", basicValue: "Not Available" }, "90%", "75%", "Bigger is better")).toBe("No data");
+    expect(
+      await rag({ type: "String", basicValue: "Not Available" }, "90%", "75%", "Bigger is better")
+    ).toBe("No data");
     // An entity's basic value is #VALUE! (what Range.values gives for it): a figure it is not.
-    expect(await rate({ type: "Entity", text: "Placement stability", basicType: "Error", basicValue: "#VALUE!", properties: {} }, "KPI-18")).toBe("No data");
+    expect(
+      await rate(
+        {
+          type: "Entity",
+          text: "Placement stability",
+          basicType: "Error",
+          basicValue: "#VALUE!",
+          properties: {},
+        },
+        "KPI-18"
+      )
+    ).toBe("No data");
   });
 });
 

@@ -9,13 +9,19 @@
 /** "A" for column 0, "Z" for 25, "AA" for 26, "XFD" for 16,383: bijective base 26. */
 export function columnLetters(column: number): string {
   let letters = "";
-  for (let rest = column + 1; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  for (let rest = column + 1; rest > 0; rest = Math.floor((rest - 1) / 26))
+    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
   return letters;
 }
 
 /** The 0-based column of letters such as "AA" (26), in either case. */
 export function columnIndexOf(letters: string): number {
-  return [...letters.toUpperCase()].reduce((number, letter) => number * 26 + letter.charCodeAt(0) - 64, 0) - 1;
+  return (
+    [...letters.toUpperCase()].reduce(
+      (number, letter) => number * 26 + letter.charCodeAt(0) - 64,
+      0
+    ) - 1
+  );
 }
 
 /** A rectangle of cells, zero-based and inclusive at both ends. */
@@ -46,8 +52,14 @@ export function columnCount(area: Area): number {
 }
 
 export function isInsideSheet(area: Area): boolean {
-  return area.top >= 0 && area.left >= 0 && area.top <= area.bottom && area.left <= area.right
-    && area.bottom < MAX_ROWS && area.right < MAX_COLUMNS;
+  return (
+    area.top >= 0 &&
+    area.left >= 0 &&
+    area.top <= area.bottom &&
+    area.left <= area.right &&
+    area.bottom < MAX_ROWS &&
+    area.right < MAX_COLUMNS
+  );
 }
 
 export function isEntireRows(area: Area): boolean {
@@ -88,8 +100,20 @@ export function subtractArea(area: Area, cut: Area): Area[] {
   const pieces: Area[] = [];
   if (area.top < overlap.top) pieces.push({ ...area, bottom: overlap.top - 1 });
   if (overlap.bottom < area.bottom) pieces.push({ ...area, top: overlap.bottom + 1 });
-  if (area.left < overlap.left) pieces.push({ top: overlap.top, bottom: overlap.bottom, left: area.left, right: overlap.left - 1 });
-  if (overlap.right < area.right) pieces.push({ top: overlap.top, bottom: overlap.bottom, left: overlap.right + 1, right: area.right });
+  if (area.left < overlap.left)
+    pieces.push({
+      top: overlap.top,
+      bottom: overlap.bottom,
+      left: area.left,
+      right: overlap.left - 1,
+    });
+  if (overlap.right < area.right)
+    pieces.push({
+      top: overlap.top,
+      bottom: overlap.bottom,
+      left: overlap.right + 1,
+      right: area.right,
+    });
   return pieces;
 }
 
@@ -98,12 +122,17 @@ export function formatArea(area: Area): string {
   if (isEntireRows(area)) return `${area.top + 1}:${area.bottom + 1}`;
   if (isEntireColumns(area)) return `${columnLetters(area.left)}:${columnLetters(area.right)}`;
   const start = cellAddress(area.top, area.left);
-  return area.top === area.bottom && area.left === area.right ? start : `${start}:${cellAddress(area.bottom, area.right)}`;
+  return area.top === area.bottom && area.left === area.right
+    ? start
+    : `${start}:${cellAddress(area.bottom, area.right)}`;
 }
 
 /** A sheet name as Excel writes it in an address: quoted when it is not a plain word. */
 export function quoteSheetName(name: string): string {
-  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}[0-9]+$/.test(name) && !/^[Rr][0-9]*[Cc][0-9]*$/.test(name);
+  const plain =
+    /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) &&
+    !/^[A-Za-z]{1,3}[0-9]+$/.test(name) &&
+    !/^[Rr][0-9]*[Cc][0-9]*$/.test(name);
   return plain ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
@@ -154,11 +183,17 @@ function parsePair(first: string, second: string): Area | null {
   const firstColumn = COLUMN.exec(first);
   const secondColumn = COLUMN.exec(second);
   if (firstColumn && secondColumn) {
-    return normalise(0, columnIndexOf(firstColumn[1]!), MAX_ROWS - 1, columnIndexOf(secondColumn[1]!));
+    return normalise(
+      0,
+      columnIndexOf(firstColumn[1]!),
+      MAX_ROWS - 1,
+      columnIndexOf(secondColumn[1]!)
+    );
   }
   const firstRow = ROW.exec(first);
   const secondRow = ROW.exec(second);
-  if (firstRow && secondRow) return normalise(Number(firstRow[1]) - 1, 0, Number(secondRow[1]) - 1, MAX_COLUMNS - 1);
+  if (firstRow && secondRow)
+    return normalise(Number(firstRow[1]) - 1, 0, Number(secondRow[1]) - 1, MAX_COLUMNS - 1);
   return null;
 }
 

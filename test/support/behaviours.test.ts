@@ -18,11 +18,26 @@ function installed(host: ExcelHost): ExcelHost {
   return host;
 }
 
-const kpis = () => createExcelHost({ "KPI Data": [["Measure", "Target", "Q1", "Q2"], ["Repeat referrals", "22%", "24%", "21%"], ["Visits in time", "90%", "88%", "93%"]] });
+const kpis = () =>
+  createExcelHost({
+    "KPI Data": [
+      ["Measure", "Target", "Q1", "Q2"],
+      ["Repeat referrals", "22%", "24%", "21%"],
+      ["Visits in time", "90%", "88%", "93%"],
+    ],
+  });
 
-async function addRule(host: ExcelHost, address: string, formula: string, fill: string): Promise<void> {
+async function addRule(
+  host: ExcelHost,
+  address: string,
+  formula: string,
+  fill: string
+): Promise<void> {
   await host.run(async (context) => {
-    const format = context.workbook.worksheets.getActiveWorksheet().getRange(address).conditionalFormats.add(Excel.ConditionalFormatType.custom);
+    const format = context.workbook.worksheets
+      .getActiveWorksheet()
+      .getRange(address)
+      .conditionalFormats.add(Excel.ConditionalFormatType.custom);
     format.custom.rule.formula = formula;
     format.custom.format.fill.color = fill;
     await context.sync();
@@ -30,16 +45,34 @@ async function addRule(host: ExcelHost, address: string, formula: string, fill: 
 }
 
 describe("parameter addresses only for matrix results", () => {
-  const declared = (dimensionality?: string): FunctionMetadata => ({ id: "RATE", name: "RATE", parameters: [{ name: "value" }], result: { dimensionality }, options: { requiresParameterAddresses: true } });
-  const echo = (_value: unknown, invocation: CustomFunctions.Invocation) => [[invocation.parameterAddresses?.[0] ?? "none"]];
+  const declared = (dimensionality?: string): FunctionMetadata => ({
+    id: "RATE",
+    name: "RATE",
+    parameters: [{ name: "value" }],
+    result: { dimensionality },
+    options: { requiresParameterAddresses: true },
+  });
+  const echo = (_value: unknown, invocation: CustomFunctions.Invocation) => [
+    [invocation.parameterAddresses?.[0] ?? "none"],
+  ];
 
   it("passes a function its arguments' addresses only when its result is a matrix, and shows a 1×1 matrix as its value", async () => {
     expect(await callAsExcel(declared("matrix"), echo, [0], ["Sheet1!G4"])).toBe("Sheet1!G4");
   });
 
   it("passes none to a function declaring a single value, and shows an array returned by it as #VALUE!", async () => {
-    await expect(callAsExcel(declared(), echo, [0], ["Sheet1!G4"])).rejects.toMatchObject({ code: "#VALUE!" });
-    expect(await callAsExcel(declared(), (_value: unknown, invocation: CustomFunctions.Invocation) => invocation.parameterAddresses?.[0] ?? "none", [0], ["Sheet1!G4"])).toBe("none");
+    await expect(callAsExcel(declared(), echo, [0], ["Sheet1!G4"])).rejects.toMatchObject({
+      code: "#VALUE!",
+    });
+    expect(
+      await callAsExcel(
+        declared(),
+        (_value: unknown, invocation: CustomFunctions.Invocation) =>
+          invocation.parameterAddresses?.[0] ?? "none",
+        [0],
+        ["Sheet1!G4"]
+      )
+    ).toBe("none");
   });
 });
 
@@ -48,7 +81,10 @@ describe("a priority change invalidating the object", () => {
     const host = installed(kpis());
     await addRule(host, "C2:D3", "=C2>0.5", "#0000FF");
     await host.run(async (context) => {
-      const format = context.workbook.worksheets.getActiveWorksheet().getRange("C2:D3").conditionalFormats.add(Excel.ConditionalFormatType.custom);
+      const format = context.workbook.worksheets
+        .getActiveWorksheet()
+        .getRange("C2:D3")
+        .conditionalFormats.add(Excel.ConditionalFormatType.custom);
       format.priority = 5;
       format.custom.rule.formula = "=C2<0.5";
       format.custom.format.fill.color = "#FF0000";
@@ -85,7 +121,9 @@ describe("getRanges' separator and length limits", () => {
 
   it("refuses an address over 8 KB (office-js #5198)", async () => {
     const host = installed(kpis());
-    const long = Array.from({ length: 1200 }, (_, index) => `$C$${index + 2}:$D$${index + 2}`).join(",");
+    const long = Array.from({ length: 1200 }, (_, index) => `$C$${index + 2}:$D$${index + 2}`).join(
+      ","
+    );
     expect(long.length).toBeGreaterThan(8192);
     await expect(areas(host, long)).rejects.toMatchObject({ code: "InvalidArgument" });
   });
@@ -95,8 +133,12 @@ describe("a response-size limit per sync", () => {
   it("fails a sync whose loads return more than Excel on the web's 5 MB, and delivers none of them", async () => {
     const host = installed(createExcelHost().behave({ responsePayloadLimit: WEB_PAYLOAD_LIMIT }));
     await host.run(async (context) => {
-      const commentary = "Placement stability improved after the review of long-term matches; ".repeat(5);
-      context.workbook.worksheets.getActiveWorksheet().getRange("A1:L2000").values = Array.from({ length: 2000 }, (_, row) => Array.from({ length: 12 }, (_, column) => `${row}-${column} ${commentary}`));
+      const commentary =
+        "Placement stability improved after the review of long-term matches; ".repeat(5);
+      context.workbook.worksheets.getActiveWorksheet().getRange("A1:L2000").values = Array.from(
+        { length: 2000 },
+        (_, row) => Array.from({ length: 12 }, (_, column) => `${row}-${column} ${commentary}`)
+      );
       await context.sync();
     });
     const read = (address: string) =>
@@ -106,7 +148,9 @@ describe("a response-size limit per sync", () => {
         await context.sync();
         return range.values.length;
       });
-    await expect(read("A1:L2000")).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
+    await expect(read("A1:L2000")).rejects.toMatchObject({
+      code: "ResponsePayloadSizeLimitExceeded",
+    });
     expect(await read("A1:L200")).toBe(200);
     host.behave({ responsePayloadLimit: null });
     expect(await read("A1:L2000")).toBe(2000);
@@ -119,7 +163,10 @@ describe("512 merged areas", () => {
     for (let row = 1; row <= 513; row++) host.sheet("Sheet1").merge(`A${row}:B${row}`);
     const merged = (address: string) =>
       host.run(async (context) => {
-        const areas = context.workbook.worksheets.getActiveWorksheet().getRange(address).getMergedAreasOrNullObject();
+        const areas = context.workbook.worksheets
+          .getActiveWorksheet()
+          .getRange(address)
+          .getMergedAreasOrNullObject();
         areas.load("areaCount");
         await context.sync();
         return areas.areaCount;
@@ -134,40 +181,54 @@ describe("rule reads that throw for the known cases", () => {
     const host = installed(kpis());
     await addRule(host, "C2:D3", "=C2>0.5", "#0000FF");
     host.sheet("KPI Data").breakRules(() => true, "duplicated");
-    const formats = () => host.run(async (context) => {
-      const collection = context.workbook.worksheets.getActiveWorksheet().getRange().conditionalFormats;
-      collection.load("items/id");
-      await context.sync();
-      return collection.items.length;
-    });
+    const formats = () =>
+      host.run(async (context) => {
+        const collection = context.workbook.worksheets
+          .getActiveWorksheet()
+          .getRange().conditionalFormats;
+        collection.load("items/id");
+        await context.sync();
+        return collection.items.length;
+      });
     expect(await formats()).toBe(1);
-    await expect(host.run(async (context) => {
-      const collection = context.workbook.worksheets.getActiveWorksheet().getRange().conditionalFormats;
-      collection.load("items/customOrNullObject/rule/formula");
-      await context.sync();
-    })).rejects.toMatchObject({ code: "GeneralException" });
+    await expect(
+      host.run(async (context) => {
+        const collection = context.workbook.worksheets
+          .getActiveWorksheet()
+          .getRange().conditionalFormats;
+        collection.load("items/customOrNullObject/rule/formula");
+        await context.sync();
+      })
+    ).rejects.toMatchObject({ code: "GeneralException" });
   });
 
   it("fails loading anything of a rule brought back by Undo (office-js #6396)", async () => {
     const host = installed(kpis());
     await addRule(host, "C2:D3", "=C2>0.5", "#0000FF");
     host.sheet("KPI Data").breakRules(() => true, "undone");
-    await expect(host.run(async (context) => {
-      const collection = context.workbook.worksheets.getActiveWorksheet().getRange().conditionalFormats;
-      collection.load("items/id");
-      await context.sync();
-    })).rejects.toMatchObject({ code: "ItemNotFound" });
+    await expect(
+      host.run(async (context) => {
+        const collection = context.workbook.worksheets
+          .getActiveWorksheet()
+          .getRange().conditionalFormats;
+        collection.load("items/id");
+        await context.sync();
+      })
+    ).rejects.toMatchObject({ code: "ItemNotFound" });
   });
 });
 
 describe("ItemNotFound on stale deletes", () => {
   it("fails deleting a rule by an id that has gone, while getItemOrNullObject (ExcelApi 1.14) lets it pass", async () => {
     const host = installed(createExcelHost(undefined, { requirementSets: { ExcelApi: "1.14" } }));
-    const remove = (orNull: boolean) => host.run(async (context) => {
-      const collection = context.workbook.worksheets.getActiveWorksheet().getRange().conditionalFormats;
-      (orNull ? collection.getItemOrNullObject("999") : collection.getItem("999")).delete();
-      await context.sync();
-    });
+    const remove = (orNull: boolean) =>
+      host.run(async (context) => {
+        const collection = context.workbook.worksheets
+          .getActiveWorksheet()
+          .getRange().conditionalFormats;
+        (orNull ? collection.getItemOrNullObject("999") : collection.getItem("999")).delete();
+        await context.sync();
+      });
     await expect(remove(false)).rejects.toMatchObject({ code: "ItemNotFound" });
     await expect(remove(true)).resolves.toBeUndefined();
   });
@@ -177,10 +238,11 @@ describe("rejected batches and a hanging sync", () => {
   it("refuses the next syncs whole, changing nothing", async () => {
     const host = installed(kpis());
     host.rejectSyncs(1, "GeneralException");
-    const write = () => host.run(async (context) => {
-      context.workbook.worksheets.getActiveWorksheet().getRange("E2").values = [["checked"]];
-      await context.sync();
-    });
+    const write = () =>
+      host.run(async (context) => {
+        context.workbook.worksheets.getActiveWorksheet().getRange("E2").values = [["checked"]];
+        await context.sync();
+      });
     await expect(write()).rejects.toMatchObject({ code: "GeneralException" });
     expect(host.sheet("KPI Data").cell("E2").value ?? "").toBe("");
     await write();
@@ -191,12 +253,14 @@ describe("rejected batches and a hanging sync", () => {
     const host = installed(kpis());
     const release = host.hangSyncs();
     let settled = false;
-    const reading = host.run(async (context) => {
-      const range = context.workbook.worksheets.getActiveWorksheet().getRange("C2");
-      range.load("values");
-      await context.sync();
-      return range.values[0][0];
-    }).finally(() => (settled = true));
+    const reading = host
+      .run(async (context) => {
+        const range = context.workbook.worksheets.getActiveWorksheet().getRange("C2");
+        range.load("values");
+        await context.sync();
+        return range.values[0][0];
+      })
+      .finally(() => (settled = true));
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(settled).toBe(false);
     release();
@@ -206,7 +270,9 @@ describe("rejected batches and a hanging sync", () => {
 
 describe("the locale", () => {
   it("answers Application.cultureInfo (ExcelApi 1.11) and Office.context.platform from the host's behaviour", async () => {
-    const host = installed(kpis().behave({ platform: "Mac", culture: { name: "fr-FR", decimalSeparator: "," } }));
+    const host = installed(
+      kpis().behave({ platform: "Mac", culture: { name: "fr-FR", decimalSeparator: "," } })
+    );
     const culture = await host.run(async (context) => {
       const info = context.workbook.application.cultureInfo;
       info.load("name,numberFormat/numberDecimalSeparator");

@@ -7,8 +7,21 @@
 export type CellValue = number | string | boolean;
 
 export const ERROR_VALUES = [
-  "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A",
-  "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!",
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#BUSY!",
+  "#UNKNOWN!",
 ] as const;
 
 export function isErrorValue(value: unknown): boolean {
@@ -41,7 +54,8 @@ const GROUPED_NUMBER = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
  */
 export function interpretInput(input: unknown, numberFormat: string): CellInput {
   if (input === null || input === undefined) return { kind: "unchanged" };
-  if (typeof input === "number") return Number.isFinite(input) ? { kind: "value", value: input } : { kind: "unchanged" };
+  if (typeof input === "number")
+    return Number.isFinite(input) ? { kind: "value", value: input } : { kind: "unchanged" };
   if (typeof input === "boolean") return { kind: "value", value: input };
   if (typeof input !== "string") return { kind: "invalid" };
   if (numberFormat === "@") return { kind: "value", value: input };
@@ -50,13 +64,17 @@ export function interpretInput(input: unknown, numberFormat: string): CellInput 
   return { kind: "value", ...readTypedText(input, numberFormat) };
 }
 
-function readTypedText(text: string, numberFormat: string): { value: CellValue; numberFormat?: string } {
+function readTypedText(
+  text: string,
+  numberFormat: string
+): { value: CellValue; numberFormat?: string } {
   const trimmed = text.trim();
   if (trimmed === "") return { value: text === "" ? "" : text };
   const upper = trimmed.toUpperCase();
   if (upper === "TRUE" || upper === "FALSE") return { value: upper === "TRUE" };
   if (isErrorValue(upper)) return { value: upper };
-  if (NUMBER.test(trimmed) || GROUPED_NUMBER.test(trimmed)) return { value: Number(trimmed.replace(/,/g, "")) };
+  if (NUMBER.test(trimmed) || GROUPED_NUMBER.test(trimmed))
+    return { value: Number(trimmed.replace(/,/g, "")) };
   const percent = /^(.*)%$/.exec(trimmed);
   if (percent && NUMBER.test(percent[1]!.trim())) {
     const digits = percent[1]!.trim();
@@ -77,7 +95,8 @@ export function displayText(value: CellValue, numberFormat: string): string {
 
 function formatNumber(value: number, numberFormat: string): string {
   const sections = splitSections(numberFormat);
-  if (numberFormat === "General" || numberFormat === "" || sections.length === 0) return generalText(value);
+  if (numberFormat === "General" || numberFormat === "" || sections.length === 0)
+    return generalText(value);
   let section = sections[0]!;
   let magnitude = value;
   if (value < 0 && sections[1] !== undefined) {
@@ -139,7 +158,20 @@ function isDateFormat(section: string): boolean {
   return /[dmyhs]/i.test(unquoted) && !/[0#]/.test(unquoted);
 }
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 /** Dates as Excel serial numbers (days since 30 December 1899). */
 function formatDate(serial: number, section: string): string {
@@ -157,13 +189,22 @@ function formatDate(serial: number, section: string): string {
   return section
     .replace(/\[[^\]]*\]/g, "")
     .replace(/"([^"]*)"|yyyy|yy|mmmm|mmm|mm|m|dd|d/gi, (token, quoted: string | undefined) =>
-      quoted !== undefined ? quoted : (parts[token.toLowerCase()] ?? token))
+      quoted !== undefined ? quoted : (parts[token.toLowerCase()] ?? token)
+    )
     .replace(/\\/g, "");
 }
 
 const NAMED_COLOURS: Record<string, string> = {
-  black: "#000000", white: "#FFFFFF", red: "#FF0000", green: "#008000", blue: "#0000FF",
-  yellow: "#FFFF00", orange: "#FFA500", purple: "#800080", gray: "#808080", grey: "#808080",
+  black: "#000000",
+  white: "#FFFFFF",
+  red: "#FF0000",
+  green: "#008000",
+  blue: "#0000FF",
+  yellow: "#FFFF00",
+  orange: "#FFA500",
+  purple: "#800080",
+  gray: "#808080",
+  grey: "#808080",
 };
 
 /**

@@ -15,9 +15,17 @@ function periods(): ExcelHost {
   });
 }
 
-async function addRule(host: ExcelHost, address: string, formula: string, colours: { fill: string; font: string }): Promise<void> {
+async function addRule(
+  host: ExcelHost,
+  address: string,
+  formula: string,
+  colours: { fill: string; font: string }
+): Promise<void> {
   await host.run(async (context) => {
-    const format = context.workbook.worksheets.getItem("Appendix").getRange(address).conditionalFormats.add("Custom");
+    const format = context.workbook.worksheets
+      .getItem("Appendix")
+      .getRange(address)
+      .conditionalFormats.add("Custom");
     format.custom.rule.formula = formula;
     format.custom.format.fill.color = colours.fill;
     format.custom.format.font.color = colours.font;
@@ -31,8 +39,23 @@ describe("conditional formats", () => {
     await addRule(host, "C2:D3", "=C2<=$B2", GREEN);
     await addRule(host, "C2:D3", "=C2>$B2", RED);
     expect(host.sheet("Appendix").conditionalFormats()).toMatchObject([
-      { type: "Custom", priority: 0, appliesTo: "C2:D3", formula: "=C2>$B2", fill: "#FFC7CE", fontColor: "#9C0006", stopIfTrue: false },
-      { type: "Custom", priority: 1, appliesTo: "C2:D3", formula: "=C2<=$B2", fill: "#C6EFCE", fontColor: "#006100" },
+      {
+        type: "Custom",
+        priority: 0,
+        appliesTo: "C2:D3",
+        formula: "=C2>$B2",
+        fill: "#FFC7CE",
+        fontColor: "#9C0006",
+        stopIfTrue: false,
+      },
+      {
+        type: "Custom",
+        priority: 1,
+        appliesTo: "C2:D3",
+        formula: "=C2<=$B2",
+        fill: "#C6EFCE",
+        fontColor: "#006100",
+      },
     ]);
   });
 
@@ -41,12 +64,25 @@ describe("conditional formats", () => {
     await addRule(host, "C2:D2", "=C2<=$B2", GREEN);
     await addRule(host, "C3:D3", "=C3>=$B3", GREEN);
     await host.run(async (context) => {
-      const formats = context.workbook.worksheets.getItem("Appendix").getRange("C2:C2").conditionalFormats;
-      formats.load("items/type, items/priority, items/custom/rule/formula, items/custom/format/fill/color");
-      const everywhere = context.workbook.worksheets.getItem("Appendix").getRange().conditionalFormats.getCount();
+      const formats = context.workbook.worksheets
+        .getItem("Appendix")
+        .getRange("C2:C2").conditionalFormats;
+      formats.load(
+        "items/type, items/priority, items/custom/rule/formula, items/custom/format/fill/color"
+      );
+      const everywhere = context.workbook.worksheets
+        .getItem("Appendix")
+        .getRange()
+        .conditionalFormats.getCount();
       await context.sync();
-      expect(formats.items.map((format) => [format.type, format.priority, format.custom.rule.formula, format.custom.format.fill.color]))
-        .toEqual([["Custom", 1, "=C2<=$B2", "#C6EFCE"]]);
+      expect(
+        formats.items.map((format) => [
+          format.type,
+          format.priority,
+          format.custom.rule.formula,
+          format.custom.format.fill.color,
+        ])
+      ).toEqual([["Custom", 1, "=C2<=$B2", "#C6EFCE"]]);
       expect(everywhere.value).toBe(2);
     });
   });
@@ -54,10 +90,16 @@ describe("conditional formats", () => {
   it("moves a format when its priority is set, renumbering the others; a negative priority counts from the back", async () => {
     const host = periods();
     for (const formula of ["=C2=1", "=C2=2", "=C2=3"]) await addRule(host, "C2", formula, GREEN);
-    const order = () => host.sheet("Appendix").conditionalFormats().map((format) => format.formula);
+    const order = () =>
+      host
+        .sheet("Appendix")
+        .conditionalFormats()
+        .map((format) => format.formula);
     expect(order()).toEqual(["=C2=3", "=C2=2", "=C2=1"]);
     await host.run(async (context) => {
-      const formats = context.workbook.worksheets.getItem("Appendix").getRange("C2").conditionalFormats;
+      const formats = context.workbook.worksheets
+        .getItem("Appendix")
+        .getRange("C2").conditionalFormats;
       formats.getItemAt(0).priority = -1;
       formats.getItemAt(0).stopIfTrue = true;
       await context.sync();
@@ -69,12 +111,19 @@ describe("conditional formats", () => {
   it("applies one format to several areas through getRanges, and has no single range for it", async () => {
     const host = periods();
     await host.run(async (context) => {
-      const format = context.workbook.worksheets.getItem("Appendix").getRanges("C2:D2, C3:D3").conditionalFormats.add("Custom");
+      const format = context.workbook.worksheets
+        .getItem("Appendix")
+        .getRanges("C2:D2, C3:D3")
+        .conditionalFormats.add("Custom");
       format.custom.rule.formula = "=C2>=$B2";
       const single = format.getRangeOrNullObject();
       const areas = format.getRanges().load("address, areaCount");
       await context.sync();
-      expect([single.isNullObject, areas.address, areas.areaCount]).toEqual([true, "Appendix!C2:D2, Appendix!C3:D3", 2]);
+      expect([single.isNullObject, areas.address, areas.areaCount]).toEqual([
+        true,
+        "Appendix!C2:D2, Appendix!C3:D3",
+        2,
+      ]);
       format.getRange().load("address");
       await expect(context.sync()).rejects.toMatchObject({ code: "InvalidOperation" });
     });
@@ -86,23 +135,36 @@ describe("conditional formats", () => {
     await addRule(host, "C2:D3", "=C2>$B2", RED);
     await addRule(host, "C3", "=C3>$B3", RED);
     await host.run(async (context) => {
-      context.workbook.worksheets.getItem("Appendix").getRange("C3:D3").conditionalFormats.clearAll();
+      context.workbook.worksheets
+        .getItem("Appendix")
+        .getRange("C3:D3")
+        .conditionalFormats.clearAll();
       await context.sync();
     });
-    expect(host.sheet("Appendix").conditionalFormats().map((format) => format.appliesTo)).toEqual(["C2:D2"]);
+    expect(
+      host
+        .sheet("Appendix")
+        .conditionalFormats()
+        .map((format) => format.appliesTo)
+    ).toEqual(["C2:D2"]);
   });
 
   it("refuses a rule formula without '=' or with unbalanced brackets or quotes", async () => {
     const host = periods();
     for (const formula of ["C2>$B2", "=AND(C2>$B2", '=C2="Red']) {
-      await expect(addRule(host, "C2", formula, GREEN)).rejects.toMatchObject({ code: "InvalidArgument" });
+      await expect(addRule(host, "C2", formula, GREEN)).rejects.toMatchObject({
+        code: "InvalidArgument",
+      });
     }
   });
 
   it("fails custom on a format that is not custom, where customOrNullObject is a null object", async () => {
     const host = periods();
     await host.run(async (context) => {
-      const format = context.workbook.worksheets.getItem("Appendix").getRange("C2:D3").conditionalFormats.add("DataBar");
+      const format = context.workbook.worksheets
+        .getItem("Appendix")
+        .getRange("C2:D3")
+        .conditionalFormats.add("DataBar");
       const custom = format.customOrNullObject;
       await context.sync();
       expect(custom.isNullObject).toBe(true);
@@ -115,7 +177,10 @@ describe("conditional formats", () => {
     const host = periods();
     await addRule(host, "C2:D3", "=C2>$B2", RED);
     await host.run(async (context) => {
-      const format = context.workbook.worksheets.getItem("Appendix").getRange("C2").conditionalFormats.getItemAt(0);
+      const format = context.workbook.worksheets
+        .getItem("Appendix")
+        .getRange("C2")
+        .conditionalFormats.getItemAt(0);
       format.delete();
       await context.sync();
       format.custom.format.fill.color = GREEN.fill;
@@ -128,11 +193,15 @@ describe("conditional formats", () => {
     const host = periods();
     await addRule(host, "C2", "=C2>$B2", RED);
     const id = host.sheet("Appendix").conditionalFormats()[0]!.id;
-    const lookUp = () => host.run(async (context) => {
-      const format = context.workbook.worksheets.getItem("Appendix").getRange("C2").conditionalFormats.getItemOrNullObject(id);
-      await context.sync();
-      return format.isNullObject;
-    });
+    const lookUp = () =>
+      host.run(async (context) => {
+        const format = context.workbook.worksheets
+          .getItem("Appendix")
+          .getRange("C2")
+          .conditionalFormats.getItemOrNullObject(id);
+        await context.sync();
+        return format.isNullObject;
+      });
     await expect(lookUp()).rejects.toMatchObject({ code: "ApiNotFound" });
     host.setRequirementSets({ ExcelApi: "1.14" });
     await expect(lookUp()).resolves.toBe(false);

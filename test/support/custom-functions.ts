@@ -30,7 +30,7 @@ export interface FunctionsMetadata {
 export class CellError extends Error {
   constructor(
     readonly code: string,
-    message: string,
+    message: string
   ) {
     super(message);
   }
@@ -40,16 +40,33 @@ export class CellError extends Error {
  * Calls `implementation` as Excel calls the function `entry` declares, with `addresses` the addresses of its
  * arguments' cells (undefined for a value typed in the formula), and returns what the cell shows.
  */
-export async function callAsExcel(entry: FunctionMetadata, implementation: (...args: any[]) => unknown, args: unknown[], addresses: Array<string | undefined> = []): Promise<unknown> {
-  const passesAddresses = entry.options?.requiresParameterAddresses === true && entry.result?.dimensionality === "matrix";
+export async function callAsExcel(
+  entry: FunctionMetadata,
+  implementation: (...args: any[]) => unknown,
+  args: unknown[],
+  addresses: Array<string | undefined> = []
+): Promise<unknown> {
+  const passesAddresses =
+    entry.options?.requiresParameterAddresses === true && entry.result?.dimensionality === "matrix";
   const padded = entry.parameters.map((_, index) => args[index]);
-  const invocation = { functionName: entry.id, address: "Sheet1!Z1", ...(passesAddresses ? { parameterAddresses: entry.parameters.map((_, index) => addresses[index] ?? "") } : {}) };
+  const invocation = {
+    functionName: entry.id,
+    address: "Sheet1!Z1",
+    ...(passesAddresses
+      ? { parameterAddresses: entry.parameters.map((_, index) => addresses[index] ?? "") }
+      : {}),
+  };
   const result = await implementation(...padded, invocation);
   if (entry.result?.dimensionality === "matrix") {
-    if (!Array.isArray(result) || !result.every(Array.isArray)) throw new CellError("#VALUE!", `${entry.name} declares a matrix result but returned ${JSON.stringify(result)}`);
+    if (!Array.isArray(result) || !result.every(Array.isArray))
+      throw new CellError(
+        "#VALUE!",
+        `${entry.name} declares a matrix result but returned ${JSON.stringify(result)}`
+      );
     return result.length === 1 && result[0].length === 1 ? result[0][0] : result;
   }
-  if (Array.isArray(result)) throw new CellError("#VALUE!", `${entry.name} declares a single value but returned an array`);
+  if (Array.isArray(result))
+    throw new CellError("#VALUE!", `${entry.name} declares a single value but returned an array`);
   return result;
 }
 
@@ -68,13 +85,20 @@ export type ExcelCall = (...args: unknown[]) => Promise<any>;
  * Functions called as Excel calls them (see callAsExcel), by name: the metadata (functions.json) and each
  * entry's implementation. A last argument `fromCells(...)` says where the arguments came from.
  */
-export function excelCalls(metadata: () => FunctionsMetadata | Promise<FunctionsMetadata>, implementationOf: (entry: FunctionMetadata) => ((...args: any[]) => unknown) | undefined, names: string[]): Record<string, ExcelCall> {
+export function excelCalls(
+  metadata: () => FunctionsMetadata | Promise<FunctionsMetadata>,
+  implementationOf: (entry: FunctionMetadata) => ((...args: any[]) => unknown) | undefined,
+  names: string[]
+): Record<string, ExcelCall> {
   const calls: Record<string, ExcelCall> = {};
   for (const name of names) {
     calls[name] = async (...args: unknown[]) => {
-      const entry = (await metadata()).functions.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
+      const entry = (await metadata()).functions.find(
+        (candidate) => candidate.name.toLowerCase() === name.toLowerCase()
+      );
       const implementation = entry && implementationOf(entry);
-      if (!entry || !implementation) throw new CellError("#NAME?", `no custom function ${name} is registered`);
+      if (!entry || !implementation)
+        throw new CellError("#NAME?", `no custom function ${name} is registered`);
       const last = args[args.length - 1];
       const cells = last instanceof ArgumentCells ? last : undefined;
       return callAsExcel(entry, implementation, cells ? args.slice(0, -1) : args, cells?.addresses);
@@ -89,14 +113,19 @@ export function excelCalls(metadata: () => FunctionsMetadata | Promise<Functions
  * A1's address where the function's metadata asks for it; the cell shows #BUSY! until the promise settles.
  * Arguments may be cells, ranges of one row or column, text in quotes or numbers; other formulas keep their value.
  */
-export function customFunctionEvaluator(calls: Record<string, ExcelCall>, namespace = "KPI"): import("./simulated-excel.js").FormulaEvaluator {
+export function customFunctionEvaluator(
+  calls: Record<string, ExcelCall>,
+  namespace = "KPI"
+): import("./simulated-excel.js").FormulaEvaluator {
   const names = new Map(Object.keys(calls).map((name) => [name.toUpperCase(), name]));
   return (workbook) => (formula, at) => {
     const match = new RegExp(`^=${namespace}\\.(\\w+)\\((.*)\\)$`, "i").exec(formula.trim());
     const name = match && names.get(match[1].toUpperCase());
     const sheet = workbook.sheets.find((candidate) => candidate.name === at.sheet);
-    if (!match || !name || !sheet) return sheet ? (readCellState(sheet, at.row, at.column)?.value ?? "") : "#REF!";
-    const onTheWeb = typeof Office !== "undefined" && String(Office.context.platform) === "OfficeOnline";
+    if (!match || !name || !sheet)
+      return sheet ? (readCellState(sheet, at.row, at.column)?.value ?? "") : "#REF!";
+    const onTheWeb =
+      typeof Office !== "undefined" && String(Office.context.platform) === "OfficeOnline";
     const args: unknown[] = [];
     const addresses: Array<string | undefined> = [];
     for (const written of splitArguments(match[2])) {
@@ -110,12 +139,20 @@ export function customFunctionEvaluator(calls: Record<string, ExcelCall>, namesp
       } else {
         const area = parseAddress(written)?.area;
         if (!area) return "#NAME?";
-        const rows = readMatrix({ sheet, area }, (cell) => (cell === undefined || cell.value === "" || cell.value === null ? (onTheWeb ? null : 0) : cell.value));
+        const rows = readMatrix({ sheet, area }, (cell) =>
+          cell === undefined || cell.value === "" || cell.value === null
+            ? onTheWeb
+              ? null
+              : 0
+            : cell.value
+        );
         args.push(area.top === area.bottom && area.left === area.right ? rows[0][0] : rows);
         addresses.push(`'${sheet.name.replace(/'/g, "''")}'!${written.replace(/\$/g, "")}`);
       }
     }
-    return calls[name](...args, new ArgumentCells(addresses)) as Promise<import("./cell-values.js").CellValue>;
+    return calls[name](...args, new ArgumentCells(addresses)) as Promise<
+      import("./cell-values.js").CellValue
+    >;
   };
 }
 

@@ -25,11 +25,12 @@ export type ErrorCodeName = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 /** Messages as Office.js (client side) and Excel (host side) word them. */
 const MESSAGES: Record<ErrorCodeName, string> = {
-  ApiNotFound: "The API you are trying to use could not be found. It may be available in a newer version of Excel.",
+  ApiNotFound:
+    "The API you are trying to use could not be found. It may be available in a newer version of Excel.",
   GeneralException: "There was an internal error while processing the request.",
   InvalidArgument: "The argument is invalid or missing or has an incorrect format.",
   InvalidObjectPath:
-    "The object path isn't working for what you're trying to do. If you're using the object across multiple \"context.sync\" calls and outside the sequential execution of a \".run\" batch, please use the \"context.trackedObjects.add()\" and \"context.trackedObjects.remove()\" methods to manage the object's lifetime.",
+    'The object path isn\'t working for what you\'re trying to do. If you\'re using the object across multiple "context.sync" calls and outside the sequential execution of a ".run" batch, please use the "context.trackedObjects.add()" and "context.trackedObjects.remove()" methods to manage the object\'s lifetime.',
   InvalidOperation: "The operation attempted is invalid on the object.",
   InvalidOperationInCellEditMode:
     "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",

@@ -4,14 +4,21 @@ import { createExcelHost, type ExcelHost } from "./index.js";
 
 function registerBook(): ExcelHost {
   return createExcelHost({
-    "KPI Register": [["ID", "Target"], ["KPI-18", "9%"]],
-    Appendix: [["KPI", "Q1", "Rating"], [18, "10%", '=KPI.RATE(B2,"KPI-18")']],
+    "KPI Register": [
+      ["ID", "Target"],
+      ["KPI-18", "9%"],
+    ],
+    Appendix: [
+      ["KPI", "Q1", "Rating"],
+      [18, "10%", '=KPI.RATE(B2,"KPI-18")'],
+    ],
   });
 }
 
 async function addRegisterTable(host: ExcelHost): Promise<void> {
   await host.run(async (context) => {
-    context.workbook.worksheets.getItem("KPI Register").tables.add("A1:B2", true).name = "KPIRegister";
+    context.workbook.worksheets.getItem("KPI Register").tables.add("A1:B2", true).name =
+      "KPIRegister";
     await context.sync();
   });
 }
@@ -142,7 +149,9 @@ describe("change events", () => {
       });
       await context.sync();
     });
-    await expect(host.type("Appendix", "B2", "9%")).rejects.toThrow("the pane could not re-read the sheet");
+    await expect(host.type("Appendix", "B2", "9%")).rejects.toThrow(
+      "the pane could not re-read the sheet"
+    );
   });
 });
 
@@ -159,10 +168,20 @@ describe("recalculation", () => {
 
   it("evaluates formulas with the plugged-in evaluator, before a load in the same request reads them", async () => {
     const host = registerBook();
-    const valueAt = (sheet: string, address: string) => host.sheet(sheet).cell(address).value as number;
-    host.setFormulaEvaluator(() => (formula) =>
-      formula.startsWith("=KPI.RATE") ? (valueAt("Appendix", "B2") <= valueAt("KPI Register", "B2") ? "Green" : "Red") : "#NAME?");
-    expect(host.sheet("Appendix").cell("C2")).toMatchObject({ formula: '=KPI.RATE(B2,"KPI-18")', value: "Red" });
+    const valueAt = (sheet: string, address: string) =>
+      host.sheet(sheet).cell(address).value as number;
+    host.setFormulaEvaluator(
+      () => (formula) =>
+        formula.startsWith("=KPI.RATE")
+          ? valueAt("Appendix", "B2") <= valueAt("KPI Register", "B2")
+            ? "Green"
+            : "Red"
+          : "#NAME?"
+    );
+    expect(host.sheet("Appendix").cell("C2")).toMatchObject({
+      formula: '=KPI.RATE(B2,"KPI-18")',
+      value: "Red",
+    });
     await host.type("KPI Register", "B2", "12%");
     expect(host.sheet("Appendix").cell("C2").value).toBe("Green");
     await host.run(async (context) => {

@@ -36,7 +36,9 @@ export class EventHub {
   }
 
   unregister(handler: Handler, matches: (registration: Registration) => boolean): void {
-    const index = this.registrations.findIndex((registration) => registration.handler === handler && matches(registration));
+    const index = this.registrations.findIndex(
+      (registration) => registration.handler === handler && matches(registration)
+    );
     if (index >= 0) this.registrations.splice(index, 1);
   }
 
@@ -45,7 +47,8 @@ export class EventHub {
     const calls: Promise<unknown>[] = [];
     for (const change of changes) {
       for (const registration of this.registrations) {
-        for (const args of argumentsFor(registration, change)) calls.push(call(registration.handler, args));
+        for (const args of argumentsFor(registration, change))
+          calls.push(call(registration.handler, args));
       }
     }
     await settleAll(calls);
@@ -54,27 +57,49 @@ export class EventHub {
   async tablesAdded(tables: { sheet: SheetState; table: TableState }[]): Promise<void> {
     const calls = this.registrations
       .filter((registration) => registration.event === "TableAdded")
-      .flatMap((registration) => tables.map(({ sheet, table }) => {
-        const args: Excel.TableAddedEventArgs = { type: "TableAdded", tableId: table.id, worksheetId: sheet.id, source: "Local" };
-        return call(registration.handler, args);
-      }));
+      .flatMap((registration) =>
+        tables.map(({ sheet, table }) => {
+          const args: Excel.TableAddedEventArgs = {
+            type: "TableAdded",
+            tableId: table.id,
+            worksheetId: sheet.id,
+            source: "Local",
+          };
+          return call(registration.handler, args);
+        })
+      );
     await settleAll(calls);
   }
 
   async tablesDeleted(tables: { sheet: SheetState; table: TableState }[]): Promise<void> {
     const calls = this.registrations
       .filter((registration) => registration.event === "TableDeleted")
-      .flatMap((registration) => tables.map(({ sheet, table }) => {
-        const args: Excel.TableDeletedEventArgs = { type: "TableDeleted", tableId: table.id, tableName: table.name, worksheetId: sheet.id, source: "Local" };
-        return call(registration.handler, args);
-      }));
+      .flatMap((registration) =>
+        tables.map(({ sheet, table }) => {
+          const args: Excel.TableDeletedEventArgs = {
+            type: "TableDeleted",
+            tableId: table.id,
+            tableName: table.name,
+            worksheetId: sheet.id,
+            source: "Local",
+          };
+          return call(registration.handler, args);
+        })
+      );
     await settleAll(calls);
   }
 
   async activated(sheet: SheetState): Promise<void> {
-    const args: Excel.WorksheetActivatedEventArgs = { type: "WorksheetActivated", worksheetId: sheet.id };
+    const args: Excel.WorksheetActivatedEventArgs = {
+      type: "WorksheetActivated",
+      worksheetId: sheet.id,
+    };
     const calls = this.registrations
-      .filter((registration) => registration.event === "WorksheetActivated" && (!registration.sheetId || registration.sheetId === sheet.id))
+      .filter(
+        (registration) =>
+          registration.event === "WorksheetActivated" &&
+          (!registration.sheetId || registration.sheetId === sheet.id)
+      )
       .map((registration) => call(registration.handler, args));
     await settleAll(calls);
   }
@@ -89,10 +114,14 @@ function argumentsFor(registration: Registration, change: CellChange): object[] 
   if (registration.event === "TableChanged") {
     if (registration.sheetId && registration.sheetId !== sheet.id) return [];
     return sheet.tables
-      .filter((table) => !table.deleted && (!registration.tableId || registration.tableId === table.id))
+      .filter(
+        (table) => !table.deleted && (!registration.tableId || registration.tableId === table.id)
+      )
       .flatMap((table) => {
         const touched = intersection(table.area, change.area);
-        return touched ? [changedArgs(change, touched, { type: "TableChanged", tableId: table.id })] : [];
+        return touched
+          ? [changedArgs(change, touched, { type: "TableChanged", tableId: table.id })]
+          : [];
       });
   }
   return [];
@@ -114,8 +143,10 @@ function changedArgs(change: CellChange, area: Area, extra: object): object {
     worksheetId: sheetId,
     details: details as Excel.ChangedEventDetail | undefined,
     triggerSource: "Unknown",
-    getRange: (context: Excel.RequestContext) => context.workbook.worksheets.getItem(sheetId).getRange(address),
-    getRangeOrNullObject: (context: Excel.RequestContext) => context.workbook.worksheets.getItem(sheetId).getRange(address),
+    getRange: (context: Excel.RequestContext) =>
+      context.workbook.worksheets.getItem(sheetId).getRange(address),
+    getRangeOrNullObject: (context: Excel.RequestContext) =>
+      context.workbook.worksheets.getItem(sheetId).getRange(address),
     ...extra,
   };
 }
@@ -126,25 +157,32 @@ async function call(handler: Handler, args: object): Promise<unknown> {
 }
 
 async function settleAll(calls: Promise<unknown>[]): Promise<void> {
-  const failures = (await Promise.allSettled(calls)).flatMap((result) => (result.status === "rejected" ? [result.reason] : []));
+  const failures = (await Promise.allSettled(calls)).flatMap((result) =>
+    result.status === "rejected" ? [result.reason] : []
+  );
   if (failures.length === 1) throw failures[0];
   if (failures.length > 1) throw new AggregateError(failures, "Several event handlers failed.");
 }
 
 function sameTarget(a: Registration, b: Registration): boolean {
-  const sheetOf = (registration: Registration) => ("sheetId" in registration ? registration.sheetId : undefined);
-  const tableOf = (registration: Registration) => ("tableId" in registration ? registration.tableId : undefined);
+  const sheetOf = (registration: Registration) =>
+    "sheetId" in registration ? registration.sheetId : undefined;
+  const tableOf = (registration: Registration) =>
+    "tableId" in registration ? registration.tableId : undefined;
   return a.event === b.event && sheetOf(a) === sheetOf(b) && tableOf(a) === tableOf(b);
 }
 
 /** OfficeExtension.EventHandlers: `add` and `remove` take effect at the next sync. */
-export class HostEventHandlers<T> implements Pick<OfficeExtension.EventHandlers<T>, "add" | "remove"> {
+export class HostEventHandlers<T> implements Pick<
+  OfficeExtension.EventHandlers<T>,
+  "add" | "remove"
+> {
   constructor(
     private readonly requestContext: HostRequestContext,
     private readonly location: string,
     private readonly requires: string,
     /** At sync: the registration for a handler (resolving the worksheet or table it belongs to). */
-    private readonly registrationFor: (handler: Handler) => Registration,
+    private readonly registrationFor: (handler: Handler) => Registration
   ) {}
 
   add(handler: (args: T) => Promise<unknown>): OfficeExtension.EventHandlerResult<T> {

@@ -23,7 +23,12 @@ describe("loading and syncing", () => {
       const range = context.workbook.worksheets.getItem("KPI Data").getRange("A1:D3");
       await context.sync();
       expect(() => range.values).toThrow(NOT_LOADED);
-      expect(() => range.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded", debugInfo: expect.objectContaining({ errorLocation: "Range.values" }) }));
+      expect(() => range.values).toThrow(
+        expect.objectContaining({
+          code: "PropertyNotLoaded",
+          debugInfo: expect.objectContaining({ errorLocation: "Range.values" }),
+        })
+      );
     });
   });
 
@@ -63,13 +68,21 @@ describe("loading and syncing", () => {
   it("counts every context.sync() but not the sync Excel.run makes at the end", async () => {
     const host = kpiSheet();
     await host.run(async (context) => {
-      context.workbook.worksheets.getItem("Notes").getRange("A2").values = [["queued, synced by run"]];
+      context.workbook.worksheets.getItem("Notes").getRange("A2").values = [
+        ["queued, synced by run"],
+      ];
       await context.sync();
       await context.sync();
-      context.workbook.worksheets.getItem("Notes").getRange("A3").values = [["synced when run ends"]];
+      context.workbook.worksheets.getItem("Notes").getRange("A3").values = [
+        ["synced when run ends"],
+      ];
     });
     expect(host.syncCount).toBe(2);
-    expect(host.sheet("Notes").values("A1:A3")).toEqual([["Read me"], ["queued, synced by run"], ["synced when run ends"]]);
+    expect(host.sheet("Notes").values("A1:A3")).toEqual([
+      ["Read me"],
+      ["queued, synced by run"],
+      ["synced when run ends"],
+    ]);
   });
 
   it("queues writes and applies them in order at the next sync", async () => {
@@ -91,7 +104,9 @@ describe("loading and syncing", () => {
       const sheet = context.workbook.worksheets.getItem("KPI Data");
       const a = sheet.getRange("A1").load("address, values");
       const b = sheet.getRange("B1").load(["address", "format/fill/color"]);
-      const c = sheet.getRange("C1").load({ select: "address,numberFormat", expand: "format/font" });
+      const c = sheet
+        .getRange("C1")
+        .load({ select: "address,numberFormat", expand: "format/font" });
       const d = sheet.getRange("D1").load({ address: true, format: { fill: { color: true } } });
       const e = sheet.getRange("A2").load();
       await context.sync();
@@ -109,10 +124,15 @@ describe("loading and syncing", () => {
       const withPath = context.workbook.worksheets.load("items/name");
       await context.sync();
       expect(withPath.items.map((sheet) => sheet.name)).toEqual(["KPI Data", "Notes"]);
-      expect(() => withPath.items[0]!.position).toThrow("The property 'position' is not available.");
+      expect(() => withPath.items[0]!.position).toThrow(
+        "The property 'position' is not available."
+      );
       const plain = context.workbook.worksheets.load("name, position");
       await context.sync();
-      expect(plain.items.map((sheet) => [sheet.name, sheet.position])).toEqual([["KPI Data", 0], ["Notes", 1]]);
+      expect(plain.items.map((sheet) => [sheet.name, sheet.position])).toEqual([
+        ["KPI Data", 0],
+        ["Notes", 1],
+      ]);
     });
   });
 
@@ -135,17 +155,20 @@ describe("loading and syncing", () => {
 
   it("fails Excel.run with RunMustReturnPromise when the batch returns no promise", async () => {
     const host = kpiSheet();
-    const run = host.run as unknown as (batch: (context: Excel.RequestContext) => unknown) => Promise<unknown>;
+    const run = host.run as unknown as (
+      batch: (context: Excel.RequestContext) => unknown
+    ) => Promise<unknown>;
     await expect(run(() => undefined)).rejects.toMatchObject({ code: "RunMustReturnPromise" });
   });
 
   it("refuses every request while the analyst is editing a cell", async () => {
     const host = kpiSheet();
     host.beginCellEdit();
-    const attempt = () => host.run(async (context) => {
-      context.workbook.worksheets.getItem("Notes").getRange("A1").values = [["changed"]];
-      await context.sync();
-    });
+    const attempt = () =>
+      host.run(async (context) => {
+        context.workbook.worksheets.getItem("Notes").getRange("A1").values = [["changed"]];
+        await context.sync();
+      });
     await expect(attempt()).rejects.toMatchObject({ code: "InvalidOperationInCellEditMode" });
     host.endCellEdit();
     await attempt();
@@ -186,7 +209,8 @@ describe("failures at sync", () => {
     });
     await expect(writing).rejects.toMatchObject({
       code: "InvalidArgument",
-      message: "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+      message:
+        "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
       debugInfo: expect.objectContaining({ errorLocation: "Range.values" }),
     });
     expect(host.sheet("Notes").values("A1:A4")).toEqual([["Read me"], ["before"], [""], [""]]);
@@ -226,14 +250,19 @@ describe("failures at sync", () => {
 
   it("fails a method from a requirement set this Excel lacks with ApiNotFound", async () => {
     const host = kpiSheet();
-    const merged = () => host.run(async (context) => {
-      const areas = context.workbook.worksheets.getItem("KPI Data").getRange("A1:D3").getMergedAreasOrNullObject();
-      await context.sync();
-      return areas.isNullObject;
-    });
+    const merged = () =>
+      host.run(async (context) => {
+        const areas = context.workbook.worksheets
+          .getItem("KPI Data")
+          .getRange("A1:D3")
+          .getMergedAreasOrNullObject();
+        await context.sync();
+        return areas.isNullObject;
+      });
     await expect(merged()).rejects.toMatchObject({
       code: "ApiNotFound",
-      message: "The method or property Range.getMergedAreasOrNullObject is part of the ExcelApi 1.13 requirement set, which is not available in your version of Excel.",
+      message:
+        "The method or property Range.getMergedAreasOrNullObject is part of the ExcelApi 1.13 requirement set, which is not available in your version of Excel.",
     });
     host.setRequirementSets({ ExcelApi: "1.13" });
     await expect(merged()).resolves.toBe(true);
@@ -250,8 +279,12 @@ describe("cells", () => {
       await context.sync();
       expect(range.values).toEqual([[173.75, 0.09, true, "#N/A", "", "140"]]);
       expect(range.formulas).toEqual([[173.75, 0.09, true, "#N/A", "=A1*2", "140"]]);
-      expect(range.numberFormat).toEqual([["General", "0%", "General", "General", "General", "General"]]);
-      expect(range.valueTypes).toEqual([["Double", "Double", "Boolean", "Error", "Empty", "String"]]);
+      expect(range.numberFormat).toEqual([
+        ["General", "0%", "General", "General", "General", "General"],
+      ]);
+      expect(range.valueTypes).toEqual([
+        ["Double", "Double", "Boolean", "Error", "Empty", "String"],
+      ]);
       expect(range.text).toEqual([["173.75", "9%", "TRUE", "#N/A", "", "140"]]);
     });
   });
@@ -270,7 +303,9 @@ describe("cells", () => {
   it("leaves a cell alone where the array holds null", async () => {
     const host = kpiSheet();
     await host.run(async (context) => {
-      context.workbook.worksheets.getItem("KPI Data").getRange("C2:D2").values = [[null, "23%"]] as unknown as unknown[][];
+      context.workbook.worksheets.getItem("KPI Data").getRange("C2:D2").values = [
+        [null, "23%"],
+      ] as unknown as unknown[][];
       await context.sync();
     });
     expect(host.sheet("KPI Data").values("C2:D2")).toEqual([[0.22, 0.23]]);
@@ -280,11 +315,18 @@ describe("cells", () => {
     const host = kpiSheet();
     await host.run(async (context) => {
       const empty = context.workbook.worksheets.add("Empty");
-      const used = context.workbook.worksheets.getItem("KPI Data").getUsedRange(true).load("address");
+      const used = context.workbook.worksheets
+        .getItem("KPI Data")
+        .getUsedRange(true)
+        .load("address");
       const whole = empty.getUsedRange().load("address");
       const none = empty.getUsedRangeOrNullObject(true).load("address");
       await context.sync();
-      expect([used.address, whole.address, none.isNullObject]).toEqual(["'KPI Data'!A1:D3", "Empty!A1", true]);
+      expect([used.address, whole.address, none.isNullObject]).toEqual([
+        "'KPI Data'!A1:D3",
+        "Empty!A1",
+        true,
+      ]);
     });
   });
 
@@ -297,11 +339,18 @@ describe("cells", () => {
       const mixed = sheet.getRange("D2:D3").format.fill.load("color");
       const single = sheet.getRange("D2").format.load("fill/color, font/color");
       await context.sync();
-      expect([mixed.color, single.fill.color, single.font.color]).toEqual([null, "#C6EFCE", "#006100"]);
+      expect([mixed.color, single.fill.color, single.font.color]).toEqual([
+        null,
+        "#C6EFCE",
+        "#006100",
+      ]);
       sheet.getRange("D3").format.fill.color = "C6EFCE";
       await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
     });
-    expect(host.sheet("KPI Data").cell("D2")).toMatchObject({ fill: "#C6EFCE", fontColor: "#006100" });
+    expect(host.sheet("KPI Data").cell("D2")).toMatchObject({
+      fill: "#C6EFCE",
+      fontColor: "#006100",
+    });
   });
 
   it("hides rows and merges cells, keeping the merged area's top-left value", async () => {
@@ -311,10 +360,17 @@ describe("cells", () => {
       const sheet = context.workbook.worksheets.getItem("KPI Data");
       sheet.getRange("3:3").rowHidden = true;
       sheet.getRange("C2:D2").merge();
-      const merged = sheet.getRange("A1:D3").getMergedAreasOrNullObject().load("address, areaCount");
+      const merged = sheet
+        .getRange("A1:D3")
+        .getMergedAreasOrNullObject()
+        .load("address, areaCount");
       const hidden = sheet.getRange("A2:A3").load("rowHidden");
       await context.sync();
-      expect([merged.address, merged.areaCount, hidden.rowHidden]).toEqual(["'KPI Data'!C2:D2", 1, null]);
+      expect([merged.address, merged.areaCount, hidden.rowHidden]).toEqual([
+        "'KPI Data'!C2:D2",
+        1,
+        null,
+      ]);
     });
     expect(host.sheet("KPI Data").hiddenRows()).toEqual([3]);
     expect(host.sheet("KPI Data").values("C2:D2")).toEqual([[0.22, ""]]);
@@ -326,7 +382,10 @@ describe("worksheets", () => {
     const host = kpiSheet();
     host.sheet("KPI Data").format("C2", { fill: "#FFC7CE" }).merge("A3:B3");
     await host.run(async (context) => {
-      const format = context.workbook.worksheets.getItem("KPI Data").getRange("D2:D3").conditionalFormats.add("Custom");
+      const format = context.workbook.worksheets
+        .getItem("KPI Data")
+        .getRange("D2:D3")
+        .conditionalFormats.add("Custom");
       format.custom.rule.formula = '=D2="Not Available"';
       await context.sync();
       const original = context.workbook.worksheets.getItem("KPI Data");
@@ -339,15 +398,18 @@ describe("worksheets", () => {
     expect(copy.values()).toEqual(host.sheet("KPI Data").values());
     expect(copy.cell("C2").fill).toBe("#FFC7CE");
     expect(copy.mergedAreas()).toEqual(["A3:B3"]);
-    expect(copy.conditionalFormats()).toMatchObject([{ appliesTo: "D2:D3", formula: '=D2="Not Available"' }]);
+    expect(copy.conditionalFormats()).toMatchObject([
+      { appliesTo: "D2:D3", formula: '=D2="Not Available"' },
+    ]);
   });
 
   it("keeps sheet names to Excel's rules", async () => {
     const host = kpiSheet();
-    const rename = (name: string) => host.run(async (context) => {
-      context.workbook.worksheets.getItem("Notes").name = name;
-      await context.sync();
-    });
+    const rename = (name: string) =>
+      host.run(async (context) => {
+        context.workbook.worksheets.getItem("Notes").name = name;
+        await context.sync();
+      });
     await expect(rename("kpi data")).rejects.toMatchObject({ code: "ItemAlreadyExists" });
     await expect(rename("Q1/Q2")).rejects.toMatchObject({ code: "InvalidArgument" });
     await expect(rename("x".repeat(32))).rejects.toMatchObject({ code: "InvalidArgument" });
@@ -393,7 +455,11 @@ describe("the Office globals", () => {
       return sheet.name;
     });
     expect(name).toBe("KPI Data");
-    expect([Excel.ConditionalFormatType.custom, Excel.ErrorCodes.itemNotFound, Excel.CalculationType.full]).toEqual(["Custom", "ItemNotFound", "Full"]);
+    expect([
+      Excel.ConditionalFormatType.custom,
+      Excel.ErrorCodes.itemNotFound,
+      Excel.CalculationType.full,
+    ]).toEqual(["Custom", "ItemNotFound", "Full"]);
   });
 
   it("makes sync failures instances of OfficeExtension.Error", async () => {

@@ -4,12 +4,30 @@
  */
 import { type Area, parseAddress } from "./a1.js";
 import { writeInputs } from "./range-data.js";
-import { SheetInspector, type TableSnapshot, type WorkbookSnapshot, tableSnapshot, workbookSnapshot } from "./inspection.js";
+import {
+  SheetInspector,
+  type TableSnapshot,
+  type WorkbookSnapshot,
+  tableSnapshot,
+  workbookSnapshot,
+} from "./inspection.js";
 import { installGlobals } from "./office-globals.js";
 import type { ErrorCodeName } from "./errors.js";
-import { type FormulaEvaluator, type HostBehaviour, type RequirementSets, DEFAULT_BEHAVIOUR, DEFAULT_REQUIREMENT_SETS, SimulatedExcel } from "./simulated-excel.js";
 import {
-  type SheetState, type WorkbookRows, type WorkbookState, createWorkbookState, findSheet, findTable,
+  type FormulaEvaluator,
+  type HostBehaviour,
+  type RequirementSets,
+  DEFAULT_BEHAVIOUR,
+  DEFAULT_REQUIREMENT_SETS,
+  SimulatedExcel,
+} from "./simulated-excel.js";
+import {
+  type SheetState,
+  type WorkbookRows,
+  type WorkbookState,
+  createWorkbookState,
+  findSheet,
+  findTable,
 } from "./workbook-state.js";
 import { readWorkbookState, saveWorkbookState, writeWorkbookState } from "./xlsx-state.js";
 
@@ -26,13 +44,16 @@ export class ExcelHost {
   readonly #engine: SimulatedExcel;
 
   constructor(state: WorkbookState, options: ExcelHostOptions = {}) {
-    this.#engine = new SimulatedExcel(state, { ...(options.requirementSets ?? DEFAULT_REQUIREMENT_SETS) });
+    this.#engine = new SimulatedExcel(state, {
+      ...(options.requirementSets ?? DEFAULT_REQUIREMENT_SETS),
+    });
     this.#engine.behaviour = { ...DEFAULT_BEHAVIOUR, ...options.behaviour };
     if (options.formulaEvaluator) this.setFormulaEvaluator(options.formulaEvaluator);
   }
 
   /** Excel.run against the simulated workbook. */
-  readonly run: typeof Excel.run = ((...args: unknown[]) => this.#engine.run(...args)) as typeof Excel.run;
+  readonly run: typeof Excel.run = ((...args: unknown[]) =>
+    this.#engine.run(...args)) as typeof Excel.run;
 
   /** Calls to context.sync() so far (Excel.run's own closing sync is not counted). */
   get syncCount(): number {
@@ -108,7 +129,10 @@ export class ExcelHost {
 
   sheet(name: string): SheetInspector {
     const sheet = findSheet(this.state, name);
-    if (!sheet) throw new Error(`The workbook has no sheet "${name}"; it has ${this.state.sheets.map((other) => `"${other.name}"`).join(", ")}.`);
+    if (!sheet)
+      throw new Error(
+        `The workbook has no sheet "${name}"; it has ${this.state.sheets.map((other) => `"${other.name}"`).join(", ")}.`
+      );
     return new SheetInspector(sheet, this.#engine);
   }
 
@@ -178,7 +202,10 @@ export class ExcelHost {
 
 function areaIn(sheet: SheetState, address: string): Area {
   const parsed = parseAddress(address);
-  if (!parsed || (parsed.sheetName && parsed.sheetName.toLowerCase() !== sheet.name.toLowerCase())) {
+  if (
+    !parsed ||
+    (parsed.sheetName && parsed.sheetName.toLowerCase() !== sheet.name.toLowerCase())
+  ) {
     throw new Error(`"${address}" is not an address on sheet "${sheet.name}".`);
   }
   return parsed.area;
@@ -188,16 +215,28 @@ function areaIn(sheet: SheetState, address: string): Area {
  * A simulated Excel with a workbook: a WorkbookState, or rows per sheet as the analyst would type
  * them (`{ "KPI Data": [["Measure", "Target"], ["Repeat referrals", "22%"]] }`), or one empty Sheet1.
  */
-export function createExcelHost(workbook?: WorkbookState | WorkbookRows, options?: ExcelHostOptions): ExcelHost {
+export function createExcelHost(
+  workbook?: WorkbookState | WorkbookRows,
+  options?: ExcelHostOptions
+): ExcelHost {
   const state = isWorkbookState(workbook) ? workbook : createWorkbookState(workbook);
   return new ExcelHost(state, options);
 }
 
 /** A simulated Excel with a workbook read from an .xlsx file (a path, or its bytes). */
-export async function loadHostFromXlsx(source: string | Buffer | ArrayBuffer | Uint8Array, options?: ExcelHostOptions): Promise<ExcelHost> {
+export async function loadHostFromXlsx(
+  source: string | Buffer | ArrayBuffer | Uint8Array,
+  options?: ExcelHostOptions
+): Promise<ExcelHost> {
   return new ExcelHost(await readWorkbookState(source), options);
 }
 
-function isWorkbookState(workbook: WorkbookState | WorkbookRows | undefined): workbook is WorkbookState {
-  return workbook !== undefined && "activeSheetId" in workbook && Array.isArray((workbook as WorkbookState).sheets);
+function isWorkbookState(
+  workbook: WorkbookState | WorkbookRows | undefined
+): workbook is WorkbookState {
+  return (
+    workbook !== undefined &&
+    "activeSheetId" in workbook &&
+    Array.isArray((workbook as WorkbookState).sheets)
+  );
 }

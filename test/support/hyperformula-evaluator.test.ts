@@ -4,7 +4,13 @@ import { createExcelHost, hyperFormulaEvaluator } from "./index.js";
 
 describe("the HyperFormula evaluator", () => {
   it("calculates ordinary formulas and follows the analyst's edits", async () => {
-    const host = createExcelHost({ Appendix: [["Q1", "Q2", "Average"], [0.8, 0.9, "=AVERAGE(A2:B2)"], ["=1/0", "=NA()", "=A2>B2"]] });
+    const host = createExcelHost({
+      Appendix: [
+        ["Q1", "Q2", "Average"],
+        [0.8, 0.9, "=AVERAGE(A2:B2)"],
+        ["=1/0", "=NA()", "=A2>B2"],
+      ],
+    });
     host.setFormulaEvaluator(hyperFormulaEvaluator());
     expect(host.sheet("Appendix").values("C2")).toEqual([[0.85]]);
     expect(host.sheet("Appendix").values("A3:C3")).toEqual([["#DIV/0!", "#N/A", false]]);
@@ -13,17 +19,25 @@ describe("the HyperFormula evaluator", () => {
   });
 
   it("calls a custom function with Office.js values and shows what it returns", async () => {
-    const host = createExcelHost({ Appendix: [["Q1", "Rating"], ["91%", '=KPI.RATE(A2,"KPI-18")'], ["", '=KPI.RATE(A3,"KPI-18")']] });
+    const host = createExcelHost({
+      Appendix: [
+        ["Q1", "Rating"],
+        ["91%", '=KPI.RATE(A2,"KPI-18")'],
+        ["", '=KPI.RATE(A3,"KPI-18")'],
+      ],
+    });
     const calls: unknown[][] = [];
-    host.setFormulaEvaluator(hyperFormulaEvaluator({
-      functions: {
-        "KPI.RATE": (value, kpi) => {
-          calls.push([value, kpi]);
-          if (value === "") return "No data";
-          return typeof value === "number" && value >= 0.9 ? "Green" : "#N/A";
+    host.setFormulaEvaluator(
+      hyperFormulaEvaluator({
+        functions: {
+          "KPI.RATE": (value, kpi) => {
+            calls.push([value, kpi]);
+            if (value === "") return "No data";
+            return typeof value === "number" && value >= 0.9 ? "Green" : "#N/A";
+          },
         },
-      },
-    }));
+      })
+    );
     expect(host.sheet("Appendix").values("B2:B3")).toEqual([["Green"], ["No data"]]);
     expect(calls).toContainEqual([0.91, "KPI-18"]);
     await host.type("Appendix", "A2", "80%");

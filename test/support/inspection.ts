@@ -4,11 +4,30 @@
  */
 import { type Area, cellAddress, columnLetters, formatArea, parseAddress } from "./a1.js";
 import type { CellValue } from "./cell-values.js";
-import { cellFormula, cellNumberFormat, cellText, cellValue, mergeArea, readMatrix, setHidden, writeColour, writeInputs, writeNumberFormats } from "./range-data.js";
+import {
+  cellFormula,
+  cellNumberFormat,
+  cellText,
+  cellValue,
+  mergeArea,
+  readMatrix,
+  setHidden,
+  writeColour,
+  writeInputs,
+  writeNumberFormats,
+} from "./range-data.js";
 import type { SimulatedExcel } from "./simulated-excel.js";
 import { bodyArea, headerNames } from "./table-data.js";
 import {
-  type CellState, type ConditionalFormatState, type SheetState, type TableState, type WorkbookState, activeSheet, cellPosition, readCell, usedArea,
+  type CellState,
+  type ConditionalFormatState,
+  type SheetState,
+  type TableState,
+  type WorkbookState,
+  activeSheet,
+  cellPosition,
+  readCell,
+  usedArea,
 } from "./workbook-state.js";
 
 export interface CellSnapshot {
@@ -64,7 +83,10 @@ export interface WorkbookSnapshot {
 }
 
 export class SheetInspector {
-  constructor(readonly state: SheetState, private readonly engine: SimulatedExcel) {}
+  constructor(
+    readonly state: SheetState,
+    private readonly engine: SimulatedExcel
+  ) {}
 
   get name(): string {
     return this.state.name;
@@ -135,14 +157,24 @@ export class SheetInspector {
   /** Enters rows of input from `address` (its top-left cell) the way typing would. */
   set(address: string, rows: unknown[][]): this {
     const { top, left } = this.area(address);
-    const area = { top, left, bottom: top + rows.length - 1, right: left + Math.max(1, ...rows.map((row) => row.length)) - 1 };
-    const padded = rows.map((row) => Array.from({ length: area.right - left + 1 }, (_, index) => row[index] ?? null));
+    const area = {
+      top,
+      left,
+      bottom: top + rows.length - 1,
+      right: left + Math.max(1, ...rows.map((row) => row.length)) - 1,
+    };
+    const padded = rows.map((row) =>
+      Array.from({ length: area.right - left + 1 }, (_, index) => row[index] ?? null)
+    );
     writeInputs({ sheet: this.state, area }, padded);
     this.engine.recalculate();
     return this;
   }
 
-  format(address: string, format: { numberFormat?: string; fill?: string; fontColor?: string }): this {
+  format(
+    address: string,
+    format: { numberFormat?: string; fill?: string; fontColor?: string }
+  ): this {
     const target = { sheet: this.state, area: this.area(address) };
     if (format.numberFormat !== undefined) writeNumberFormats(target, format.numberFormat);
     if (format.fill !== undefined) writeColour(target, "fill", format.fill);
@@ -173,7 +205,10 @@ export class SheetInspector {
    * a rule in Manage Rules (office-js #6835: reading its rule fails), "undone" as when Ctrl+Z brings back a
    * rule an add-in deleted (office-js #6396: loading anything of it, or deleting it, fails with ItemNotFound).
    */
-  breakRules(which: (format: ConditionalFormatSnapshot) => boolean, how: "duplicated" | "undone"): this {
+  breakRules(
+    which: (format: ConditionalFormatSnapshot) => boolean,
+    how: "duplicated" | "undone"
+  ): this {
     this.state.conditionalFormats.forEach((format, priority) => {
       if (which(conditionalFormatSnapshot(format, priority))) format.unreadable = how;
     });
@@ -203,7 +238,10 @@ function cellSnapshot(cell: CellState | undefined): CellSnapshot {
   };
 }
 
-export function conditionalFormatSnapshot(format: ConditionalFormatState, priority: number): ConditionalFormatSnapshot {
+export function conditionalFormatSnapshot(
+  format: ConditionalFormatState,
+  priority: number
+): ConditionalFormatSnapshot {
   return {
     id: format.id,
     type: format.type,
@@ -241,7 +279,7 @@ export function workbookSnapshot(workbook: WorkbookState): WorkbookSnapshot {
             return [row, column, cell] as const;
           })
           .sort((a, b) => a[0] - b[0] || a[1] - b[1])
-          .map(([row, column, cell]) => [cellAddress(row, column), { ...cell }]),
+          .map(([row, column, cell]) => [cellAddress(row, column), { ...cell }])
       ),
       mergedAreas: sheet.merges.map(formatArea),
       hiddenRows: [...sheet.hiddenRows].sort((a, b) => a - b).map((row) => row + 1),

@@ -8,11 +8,18 @@
  * - only the first character of each separator argument counts.
  * Registered once with HyperFormula, so both the formula judge and the host's evaluator know it.
  */
-import { CellError, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula } from "hyperformula";
+import {
+  CellError,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+} from "hyperformula";
 
 export function numberValue(text: unknown, decimal = ".", group = ","): number | CellError {
   if (typeof text === "number") return text;
-  if (typeof text === "boolean" || (typeof text === "object" && text !== null)) return new CellError(ErrorType.VALUE);
+  if (typeof text === "boolean" || (typeof text === "object" && text !== null))
+    return new CellError(ErrorType.VALUE);
   const decimalMark = String(decimal)[0] ?? ".";
   const groupMark = String(group)[0] ?? ",";
   let written = String(text ?? "").replace(/\s/g, "");
@@ -23,7 +30,8 @@ export function numberValue(text: unknown, decimal = ".", group = ","): number |
     divisor *= 100;
   }
   const point = written.indexOf(decimalMark);
-  if (point >= 0 && written.indexOf(decimalMark, point + 1) >= 0) return new CellError(ErrorType.VALUE);
+  if (point >= 0 && written.indexOf(decimalMark, point + 1) >= 0)
+    return new CellError(ErrorType.VALUE);
   const whole = point < 0 ? written : written.slice(0, point);
   const fraction = point < 0 ? "" : written.slice(point + 1);
   if (fraction.includes(groupMark)) return new CellError(ErrorType.VALUE);
@@ -46,10 +54,18 @@ class NumberValuePlugin extends FunctionPlugin {
 
   /** HyperFormula's types for these two parameters are internal to it. */
   numbervalue(ast: { args: unknown }, state: unknown) {
-    return this.runFunction(ast.args as never, state as never, this.metadata("NUMBERVALUE"), (text: unknown, decimal: string, group: string) => numberValue(text, decimal, group));
+    return this.runFunction(
+      ast.args as never,
+      state as never,
+      this.metadata("NUMBERVALUE"),
+      (text: unknown, decimal: string, group: string) => numberValue(text, decimal, group)
+    );
   }
 }
 
 if (!HyperFormula.getRegisteredFunctionNames("enGB").includes("NUMBERVALUE")) {
-  HyperFormula.registerFunction("NUMBERVALUE", NumberValuePlugin, { enGB: { NUMBERVALUE: "NUMBERVALUE" }, enUS: { NUMBERVALUE: "NUMBERVALUE" } });
+  HyperFormula.registerFunction("NUMBERVALUE", NumberValuePlugin, {
+    enGB: { NUMBERVALUE: "NUMBERVALUE" },
+    enUS: { NUMBERVALUE: "NUMBERVALUE" },
+  });
 }

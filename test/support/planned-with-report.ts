@@ -1,9 +1,20 @@
 /** A sheet's rules with its report beside them, as kpi-rag writes both: for tests that check one against the other. */
-import { appraiseTables, formattingPlan, reportOf, standardSet, type FormattingPlan, type FoundTables, type TableReport } from "../../src/core";
+import {
+  appraiseTables,
+  formattingPlan,
+  reportOf,
+  standardSet,
+  type FormattingPlan,
+  type FoundTables,
+  type TableReport,
+} from "../../src/core";
 
 export type PlanWithReport = FormattingPlan & { tables: TableReport[] };
 
-export function plannedWithReport(found: FoundTables, toleranceSet: string = standardSet): PlanWithReport {
+export function plannedWithReport(
+  found: FoundTables,
+  toleranceSet: string = standardSet
+): PlanWithReport {
   const appraisal = appraiseTables(found, toleranceSet);
   return { ...formattingPlan(appraisal), tables: reportOf(appraisal).tables };
 }

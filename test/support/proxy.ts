@@ -60,7 +60,10 @@ function addPath(tree: LoadTree, path: string): void {
 /** An expanded navigation path ("format/font") loads everything of the object at its end. */
 function expandPath(tree: LoadTree, path: string): void {
   let node = tree;
-  for (const name of path.split("/").map((part) => part.trim()).filter(Boolean)) {
+  for (const name of path
+    .split("/")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const child = node.children.get(name) ?? emptyTree();
     node.children.set(name, child);
     node = child;
@@ -88,9 +91,11 @@ export function parseLoadOption(option: LoadOption): LoadTree {
   } else {
     for (const [name, wanted] of Object.entries(option)) {
       if (name === "$all") tree.all ||= wanted === true;
-      else if (name.startsWith("$")) continue; // $top, $skip: every item is loaded
+      else if (name.startsWith("$"))
+        continue; // $top, $skip: every item is loaded
       else if (wanted === true) tree.names.add(name);
-      else if (wanted && typeof wanted === "object") tree.children.set(name, parseLoadOption(wanted));
+      else if (wanted && typeof wanted === "object")
+        tree.children.set(name, parseLoadOption(wanted));
     }
   }
   if (tree.names.size === 0 && tree.children.size === 0) tree.all = true;
@@ -120,7 +125,7 @@ export abstract class HostObject<Target> {
     readonly entity: string,
     private readonly locate: Locator<Target>,
     /** Where the object came from, for errors while finding it: "WorksheetCollection.getItem". */
-    private readonly origin: string,
+    private readonly origin: string
   ) {}
 
   get context(): Excel.RequestContext {
@@ -174,7 +179,12 @@ export abstract class HostObject<Target> {
   }
 
   /** Sets a property: visible on the proxy at once (as in Office.js), applied to the workbook at sync. */
-  protected write(name: string, value: unknown, apply: (target: Target) => void, requires?: string): void {
+  protected write(
+    name: string,
+    value: unknown,
+    apply: (target: Target) => void,
+    requires?: string
+  ): void {
     this.#loaded.set(name, value);
     this.invoke(name, apply, requires);
   }
@@ -208,7 +218,10 @@ export abstract class HostObject<Target> {
 
   protected queueLoad(option: LoadOption): void {
     const tree = parseLoadOption(option);
-    this.requestContext.enqueue({ location: `${this.entity}.load`, run: () => this.captureLoad(tree) });
+    this.requestContext.enqueue({
+      location: `${this.entity}.load`,
+      run: () => this.captureLoad(tree),
+    });
   }
 
   /** At sync: reads what the load asked for; the commit makes it readable once the sync succeeds. */
@@ -222,10 +235,13 @@ export abstract class HostObject<Target> {
       if (reader) {
         if (target !== null) values.set(name, reader(target));
       } else {
-        commits.push(this.loadNavigation(name, { all: true, names: new Set(), children: new Map() }, target));
+        commits.push(
+          this.loadNavigation(name, { all: true, names: new Set(), children: new Map() }, target)
+        );
       }
     }
-    for (const [name, child] of tree.children) commits.push(this.loadNavigation(name, child, target));
+    for (const [name, child] of tree.children)
+      commits.push(this.loadNavigation(name, child, target));
     this.requestContext.engine.notePayload(values);
     return () => {
       this.#isNull = target === null;
@@ -236,7 +252,8 @@ export abstract class HostObject<Target> {
 
   private loadNavigation(name: string, tree: LoadTree, target: Target | null): Commit {
     const child = this.navigation(name);
-    if (!child) throw notSimulated(`the property '${name}' of ${this.entity}`, `${this.entity}.load`);
+    if (!child)
+      throw notSimulated(`the property '${name}' of ${this.entity}`, `${this.entity}.load`);
     return target === null ? () => {} : child.captureLoad(tree);
   }
 
@@ -259,7 +276,11 @@ export abstract class HostObject<Target> {
 }
 
 /** A collection (worksheets, tables, conditional formats...): `items` after load and sync. */
-export abstract class HostCollection<Owner, ItemTarget, Item extends HostObject<ItemTarget>> extends HostObject<Owner> {
+export abstract class HostCollection<
+  Owner,
+  ItemTarget,
+  Item extends HostObject<ItemTarget>,
+> extends HostObject<Owner> {
   #items: Item[] | undefined;
 
   protected abstract listTargets(owner: Owner): ItemTarget[];
@@ -291,11 +312,13 @@ export abstract class HostCollection<Owner, ItemTarget, Item extends HostObject<
       if (name === "items") mergeInto(forItems, child);
       else forItems.children.set(name, child);
     }
-    if (forItems.names.size === 0 && forItems.children.size === 0 && own.names.size === 0) forItems.all = true;
+    if (forItems.names.size === 0 && forItems.children.size === 0 && own.names.size === 0)
+      forItems.all = true;
     const ownCommit = super.captureLoad(own);
     const wantsItems = forItems.all || forItems.names.size > 0 || forItems.children.size > 0;
     if (!wantsItems) return ownCommit;
-    const items = owner === null ? [] : this.listTargets(owner).map((target) => this.itemFor(target));
+    const items =
+      owner === null ? [] : this.listTargets(owner).map((target) => this.itemFor(target));
     const itemCommits = items.map((item) => item.captureLoad(forItems));
     return () => {
       ownCommit();
@@ -330,7 +353,8 @@ export class HostResult<T> implements OfficeExtension.ClientResult<T> {
   #value: { known: true; value: T } | { known: false } = { known: false };
 
   get value(): T {
-    if (!this.#value.known) throw new HostError("ValueNotLoaded", { location: "ClientResult.value" });
+    if (!this.#value.known)
+      throw new HostError("ValueNotLoaded", { location: "ClientResult.value" });
     return this.#value.value;
   }
 

@@ -3,10 +3,24 @@
  * dimensions, null leaves a cell alone, merged areas keep their top-left value.
  */
 import { type Area, columnCount, intersection, rowCount } from "./a1.js";
-import { type CellValue, interpretInput, normaliseColour, valueTypeOf, displayText } from "./cell-values.js";
+import {
+  type CellValue,
+  interpretInput,
+  normaliseColour,
+  valueTypeOf,
+  displayText,
+} from "./cell-values.js";
 import { HostError, notSimulated } from "./errors.js";
 import type { CellChange } from "./events.js";
-import { type CellState, type SheetState, GENERAL, applyInput, cellPosition, readCell, updateCell } from "./workbook-state.js";
+import {
+  type CellState,
+  type SheetState,
+  GENERAL,
+  applyInput,
+  cellPosition,
+  readCell,
+  updateCell,
+} from "./workbook-state.js";
 
 export interface RangeTarget {
   sheet: SheetState;
@@ -28,22 +42,29 @@ export function cellCount(area: Area): number {
   return rowCount(area) * columnCount(area);
 }
 
-export function readMatrix<T>(target: RangeTarget, read: (cell: CellState | undefined) => T): T[][] {
+export function readMatrix<T>(
+  target: RangeTarget,
+  read: (cell: CellState | undefined) => T
+): T[][] {
   const { sheet, area } = target;
   if (cellCount(area) > LARGEST_READ) throw new HostError("ResponsePayloadSizeLimitExceeded");
   const rows: T[][] = [];
   for (let row = area.top; row <= area.bottom; row++) {
     const cells: T[] = [];
-    for (let column = area.left; column <= area.right; column++) cells.push(read(readCell(sheet, row, column)));
+    for (let column = area.left; column <= area.right; column++)
+      cells.push(read(readCell(sheet, row, column)));
     rows.push(cells);
   }
   return rows;
 }
 
 export const cellValue = (cell: CellState | undefined): CellValue => cell?.value ?? "";
-export const cellFormula = (cell: CellState | undefined): CellValue => cell?.formula ?? cell?.value ?? "";
-export const cellNumberFormat = (cell: CellState | undefined): string => cell?.numberFormat ?? GENERAL;
-export const cellText = (cell: CellState | undefined): string => displayText(cellValue(cell), cellNumberFormat(cell));
+export const cellFormula = (cell: CellState | undefined): CellValue =>
+  cell?.formula ?? cell?.value ?? "";
+export const cellNumberFormat = (cell: CellState | undefined): string =>
+  cell?.numberFormat ?? GENERAL;
+export const cellText = (cell: CellState | undefined): string =>
+  displayText(cellValue(cell), cellNumberFormat(cell));
 export const cellValueType = (cell: CellState | undefined): string => valueTypeOf(cellValue(cell));
 
 /**
@@ -52,11 +73,13 @@ export const cellValueType = (cell: CellState | undefined): string => valueTypeO
  */
 export function elementsFor(area: Area, input: unknown): (row: number, column: number) => unknown {
   if (!Array.isArray(input)) return () => input;
-  const fits = input.length === rowCount(area)
-    && input.every((row) => Array.isArray(row) && row.length === columnCount(area));
+  const fits =
+    input.length === rowCount(area) &&
+    input.every((row) => Array.isArray(row) && row.length === columnCount(area));
   if (!fits) {
     throw new HostError("InvalidArgument", {
-      message: "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+      message:
+        "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
     });
   }
   return (row, column) => (input as unknown[][])[row - area.top]![column - area.left];
@@ -66,17 +89,24 @@ export function elementsFor(area: Area, input: unknown): (row: number, column: n
 export function writeInputs(target: RangeTarget, input: unknown): CellChange {
   const { sheet, area } = target;
   const elementAt = elementsFor(area, input);
-  const readings: { row: number; column: number; reading: ReturnType<typeof interpretInput> }[] = [];
+  const readings: { row: number; column: number; reading: ReturnType<typeof interpretInput> }[] =
+    [];
   for (let row = area.top; row <= area.bottom; row++) {
     for (let column = area.left; column <= area.right; column++) {
-      const reading = interpretInput(elementAt(row, column), cellNumberFormat(readCell(sheet, row, column)));
+      const reading = interpretInput(
+        elementAt(row, column),
+        cellNumberFormat(readCell(sheet, row, column))
+      );
       if (reading.kind === "invalid") throw new HostError("InvalidArgument");
       readings.push({ row, column, reading });
     }
   }
   const before = cellValue(readCell(sheet, area.top, area.left));
   for (const { row, column, reading } of readings) applyInput(sheet, row, column, reading);
-  const single = cellCount(area) === 1 ? { before, after: cellValue(readCell(sheet, area.top, area.left)) } : undefined;
+  const single =
+    cellCount(area) === 1
+      ? { before, after: cellValue(readCell(sheet, area.top, area.left)) }
+      : undefined;
   return { sheet, area, changeType: "RangeEdited", single };
 }
 
@@ -86,21 +116,30 @@ export function writeNumberFormats(target: RangeTarget, input: unknown): void {
   checkFormatWriteSize(area);
   forEachCell(area, (row, column) => {
     const format = elementAt(row, column);
-    if (format !== null && format !== undefined && typeof format !== "string") throw new HostError("InvalidArgument");
+    if (format !== null && format !== undefined && typeof format !== "string")
+      throw new HostError("InvalidArgument");
   });
   forEachCell(area, (row, column) => {
     const format = elementAt(row, column);
-    if (typeof format === "string") updateCell(sheet, row, column, { numberFormat: format === "" ? GENERAL : format });
+    if (typeof format === "string")
+      updateCell(sheet, row, column, { numberFormat: format === "" ? GENERAL : format });
   });
 }
 
 /** One colour for the whole range, or null when its cells differ (as Excel answers). */
-export function uniformColour(target: RangeTarget, read: (cell: CellState | undefined) => string): string | null {
+export function uniformColour(
+  target: RangeTarget,
+  read: (cell: CellState | undefined) => string
+): string | null {
   const colours = new Set(readMatrix(target, read).flat());
   return colours.size === 1 ? [...colours][0]! : null;
 }
 
-export function writeColour(target: RangeTarget, property: "fill" | "fontColor", input: unknown): void {
+export function writeColour(
+  target: RangeTarget,
+  property: "fill" | "fontColor",
+  input: unknown
+): void {
   const colour = normaliseColour(input);
   if (colour === null) throw new HostError("InvalidArgument");
   setOnEveryCell(target, { [property]: colour });
@@ -122,11 +161,18 @@ export function clearArea(target: RangeTarget, applyTo: string): CellChange | un
   };
   for (const key of [...target.sheet.cells.keys()]) {
     const { row, column } = cellPosition(key);
-    if (row >= target.area.top && row <= target.area.bottom && column >= target.area.left && column <= target.area.right) {
+    if (
+      row >= target.area.top &&
+      row <= target.area.bottom &&
+      column >= target.area.left &&
+      column <= target.area.right
+    ) {
       updateCell(target.sheet, row, column, change);
     }
   }
-  return contents ? { sheet: target.sheet, area: target.area, changeType: "RangeEdited" } : undefined;
+  return contents
+    ? { sheet: target.sheet, area: target.area, changeType: "RangeEdited" }
+    : undefined;
 }
 
 /** true when every row (or column) is hidden, false when none is, null when some are. */
@@ -139,7 +185,8 @@ export function hiddenState(first: number, last: number, hidden: Set<number>): b
 
 export function setHidden(first: number, last: number, hidden: Set<number>, value: unknown): void {
   if (typeof value !== "boolean") throw new HostError("InvalidArgument");
-  if (last - first >= LARGEST_FORMAT_WRITE) throw notSimulated("hiding a million rows or columns at once");
+  if (last - first >= LARGEST_FORMAT_WRITE)
+    throw notSimulated("hiding a million rows or columns at once");
   for (let index = first; index <= last; index++) {
     if (value) hidden.add(index);
     else hidden.delete(index);
@@ -150,14 +197,19 @@ export function setHidden(first: number, last: number, hidden: Set<number>, valu
 export function mergeArea(target: RangeTarget, across: boolean): void {
   const { sheet, area } = target;
   const areas = across
-    ? Array.from({ length: rowCount(area) }, (_, index) => ({ ...area, top: area.top + index, bottom: area.top + index }))
+    ? Array.from({ length: rowCount(area) }, (_, index) => ({
+        ...area,
+        top: area.top + index,
+        bottom: area.top + index,
+      }))
     : [area];
   sheet.merges = sheet.merges.filter((merged) => !intersection(merged, area));
   for (const merged of areas) {
     if (cellCount(merged) === 1) continue;
     sheet.merges.push(merged);
     forEachCell(merged, (row, column) => {
-      if (row !== merged.top || column !== merged.left) updateCell(sheet, row, column, { value: "", formula: undefined });
+      if (row !== merged.top || column !== merged.left)
+        updateCell(sheet, row, column, { value: "", formula: undefined });
     });
   }
 }
@@ -173,5 +225,6 @@ function forEachCell(area: Area, visit: (row: number, column: number) => void): 
 }
 
 function checkFormatWriteSize(area: Area): void {
-  if (cellCount(area) > LARGEST_FORMAT_WRITE) throw notSimulated("formatting more than a million cells at once");
+  if (cellCount(area) > LARGEST_FORMAT_WRITE)
+    throw notSimulated("formatting more than a million cells at once");
 }

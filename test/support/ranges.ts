@@ -3,30 +3,101 @@
  * ranges derived from a range (getCell, getOffsetRange, getResizedRange, getEntireRow...).
  */
 import {
-  type Area, MAX_COLUMNS, MAX_ROWS, areaOf, boundingArea, columnCount, formatAddress, intersection,
-  isEntireColumns, isEntireRows, isInsideSheet, parseAddress, rowCount,
+  type Area,
+  MAX_COLUMNS,
+  MAX_ROWS,
+  areaOf,
+  boundingArea,
+  columnCount,
+  formatAddress,
+  intersection,
+  isEntireColumns,
+  isEntireRows,
+  isInsideSheet,
+  parseAddress,
+  rowCount,
 } from "./a1.js";
 import { HostConditionalFormatCollection } from "./conditional-formats.js";
 import { HostError, notSimulated } from "./errors.js";
-import { type LoadOption, type Loadable, type ScalarReaders, HostCollection, HostObject, expose } from "./proxy.js";
 import {
-  type AreasTarget, type RangeTarget, cellCount, cellFormula, cellNumberFormat, cellText, cellValue, cellValueType, clearArea,
-  hiddenState, mergeArea, readMatrix, setHidden, setOnEveryCell, uniformColour, unmergeArea, writeColour,
-  writeInputs, writeNumberFormats,
+  type LoadOption,
+  type Loadable,
+  type ScalarReaders,
+  HostCollection,
+  HostObject,
+  expose,
+} from "./proxy.js";
+import {
+  type AreasTarget,
+  type RangeTarget,
+  cellCount,
+  cellFormula,
+  cellNumberFormat,
+  cellText,
+  cellValue,
+  cellValueType,
+  clearArea,
+  hiddenState,
+  mergeArea,
+  readMatrix,
+  setHidden,
+  setOnEveryCell,
+  uniformColour,
+  unmergeArea,
+  writeColour,
+  writeInputs,
+  writeNumberFormats,
 } from "./range-data.js";
 import type { HostRequestContext } from "./request-context.js";
 import { type SheetState, cellPosition, usedArea } from "./workbook-state.js";
 import { HostWorksheet } from "./worksheets.js";
 
 type RangeMembers =
-  | "address" | "addressLocal" | "values" | "formulas" | "formulasLocal" | "numberFormat" | "numberFormatLocal"
-  | "text" | "valueTypes" | "rowIndex" | "columnIndex" | "rowCount" | "columnCount" | "cellCount"
-  | "rowHidden" | "columnHidden" | "isEntireRow" | "isEntireColumn"
-  | "format" | "conditionalFormats" | "worksheet"
-  | "getCell" | "getOffsetRange" | "getResizedRange" | "getAbsoluteResizedRange" | "getEntireRow" | "getEntireColumn"
-  | "getRow" | "getColumn" | "getLastRow" | "getLastColumn" | "getLastCell" | "getBoundingRect"
-  | "getIntersection" | "getIntersectionOrNullObject" | "getUsedRange" | "getUsedRangeOrNullObject"
-  | "getMergedAreasOrNullObject" | "getSpecialCellsOrNullObject" | "calculate" | "merge" | "unmerge" | "clear" | "select" | "load";
+  | "address"
+  | "addressLocal"
+  | "values"
+  | "formulas"
+  | "formulasLocal"
+  | "numberFormat"
+  | "numberFormatLocal"
+  | "text"
+  | "valueTypes"
+  | "rowIndex"
+  | "columnIndex"
+  | "rowCount"
+  | "columnCount"
+  | "cellCount"
+  | "rowHidden"
+  | "columnHidden"
+  | "isEntireRow"
+  | "isEntireColumn"
+  | "format"
+  | "conditionalFormats"
+  | "worksheet"
+  | "getCell"
+  | "getOffsetRange"
+  | "getResizedRange"
+  | "getAbsoluteResizedRange"
+  | "getEntireRow"
+  | "getEntireColumn"
+  | "getRow"
+  | "getColumn"
+  | "getLastRow"
+  | "getLastColumn"
+  | "getLastCell"
+  | "getBoundingRect"
+  | "getIntersection"
+  | "getIntersectionOrNullObject"
+  | "getUsedRange"
+  | "getUsedRangeOrNullObject"
+  | "getMergedAreasOrNullObject"
+  | "getSpecialCellsOrNullObject"
+  | "calculate"
+  | "merge"
+  | "unmerge"
+  | "clear"
+  | "select"
+  | "load";
 
 const RANGE_SCALARS: ScalarReaders<RangeTarget> = {
   address: ({ sheet, area }) => formatAddress(sheet.name, area),
@@ -57,7 +128,11 @@ export class HostRange extends HostObject<RangeTarget> implements Pick<Excel.Ran
 
   constructor(context: HostRequestContext, locate: () => RangeTarget | null, origin: string) {
     super(context, "Range", locate, origin);
-    this.hostFormat = new HostRangeFormat(context, () => this.resolve("Range.format"), "Range.format");
+    this.hostFormat = new HostRangeFormat(
+      context,
+      () => this.resolve("Range.format"),
+      "Range.format"
+    );
   }
 
   protected override isGone(target: RangeTarget): boolean {
@@ -73,51 +148,103 @@ export class HostRange extends HostObject<RangeTarget> implements Pick<Excel.Ran
     return children[name]?.();
   }
 
-  get address(): string { return this.read("address"); }
-  get addressLocal(): string { return this.read("addressLocal"); }
-  get text(): string[][] { return this.read("text"); }
-  get valueTypes(): Excel.RangeValueType[][] { return this.read("valueTypes"); }
-  get rowIndex(): number { return this.read("rowIndex"); }
-  get columnIndex(): number { return this.read("columnIndex"); }
-  get rowCount(): number { return this.read("rowCount"); }
-  get columnCount(): number { return this.read("columnCount"); }
-  get cellCount(): number { return this.read("cellCount"); }
-  get isEntireRow(): boolean { return this.read("isEntireRow"); }
-  get isEntireColumn(): boolean { return this.read("isEntireColumn"); }
+  get address(): string {
+    return this.read("address");
+  }
+  get addressLocal(): string {
+    return this.read("addressLocal");
+  }
+  get text(): string[][] {
+    return this.read("text");
+  }
+  get valueTypes(): Excel.RangeValueType[][] {
+    return this.read("valueTypes");
+  }
+  get rowIndex(): number {
+    return this.read("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.read("columnIndex");
+  }
+  get rowCount(): number {
+    return this.read("rowCount");
+  }
+  get columnCount(): number {
+    return this.read("columnCount");
+  }
+  get cellCount(): number {
+    return this.read("cellCount");
+  }
+  get isEntireRow(): boolean {
+    return this.read("isEntireRow");
+  }
+  get isEntireColumn(): boolean {
+    return this.read("isEntireColumn");
+  }
 
-  get values(): any[][] { return this.read("values"); }
+  get values(): any[][] {
+    return this.read("values");
+  }
   set values(values: any[][]) {
-    this.write("values", values, (target) => this.requestContext.engine.noteChange(writeInputs(target, values)));
+    this.write("values", values, (target) =>
+      this.requestContext.engine.noteChange(writeInputs(target, values))
+    );
   }
 
-  get formulas(): any[][] { return this.read("formulas"); }
+  get formulas(): any[][] {
+    return this.read("formulas");
+  }
   set formulas(formulas: any[][]) {
-    this.write("formulas", formulas, (target) => this.requestContext.engine.noteChange(writeInputs(target, formulas)));
+    this.write("formulas", formulas, (target) =>
+      this.requestContext.engine.noteChange(writeInputs(target, formulas))
+    );
   }
 
-  get formulasLocal(): any[][] { return this.read("formulasLocal"); }
+  get formulasLocal(): any[][] {
+    return this.read("formulasLocal");
+  }
   set formulasLocal(formulas: any[][]) {
-    this.write("formulasLocal", formulas, (target) => this.requestContext.engine.noteChange(writeInputs(target, formulas)));
+    this.write("formulasLocal", formulas, (target) =>
+      this.requestContext.engine.noteChange(writeInputs(target, formulas))
+    );
   }
 
-  get numberFormat(): any[][] { return this.read("numberFormat"); }
+  get numberFormat(): any[][] {
+    return this.read("numberFormat");
+  }
   set numberFormat(formats: any[][]) {
     this.write("numberFormat", formats, (target) => writeNumberFormats(target, formats));
   }
 
-  get numberFormatLocal(): any[][] { return this.read("numberFormatLocal"); }
+  get numberFormatLocal(): any[][] {
+    return this.read("numberFormatLocal");
+  }
   set numberFormatLocal(formats: any[][]) {
     this.write("numberFormatLocal", formats, (target) => writeNumberFormats(target, formats));
   }
 
-  get rowHidden(): boolean { return this.read("rowHidden"); }
+  get rowHidden(): boolean {
+    return this.read("rowHidden");
+  }
   set rowHidden(hidden: boolean) {
-    this.write("rowHidden", hidden, ({ sheet, area }) => setHidden(area.top, area.bottom, sheet.hiddenRows, hidden), "ExcelApi 1.2");
+    this.write(
+      "rowHidden",
+      hidden,
+      ({ sheet, area }) => setHidden(area.top, area.bottom, sheet.hiddenRows, hidden),
+      "ExcelApi 1.2"
+    );
   }
 
-  get columnHidden(): boolean { return this.read("columnHidden"); }
+  get columnHidden(): boolean {
+    return this.read("columnHidden");
+  }
   set columnHidden(hidden: boolean) {
-    this.write("columnHidden", hidden, ({ sheet, area }) => setHidden(area.left, area.right, sheet.hiddenColumns, hidden), "ExcelApi 1.2");
+    this.write(
+      "columnHidden",
+      hidden,
+      ({ sheet, area }) => setHidden(area.left, area.right, sheet.hiddenColumns, hidden),
+      "ExcelApi 1.2"
+    );
   }
 
   get format(): Excel.RangeFormat {
@@ -133,15 +260,23 @@ export class HostRange extends HostObject<RangeTarget> implements Pick<Excel.Ran
   }
 
   get hostConditionalFormats(): HostConditionalFormatCollection {
-    this.#conditionalFormats ??= new HostConditionalFormatCollection(this.requestContext, () => {
-      const target = this.resolve("Range.conditionalFormats");
-      return target && { sheet: target.sheet, areas: [target.area] };
-    }, "Range.conditionalFormats");
+    this.#conditionalFormats ??= new HostConditionalFormatCollection(
+      this.requestContext,
+      () => {
+        const target = this.resolve("Range.conditionalFormats");
+        return target && { sheet: target.sheet, areas: [target.area] };
+      },
+      "Range.conditionalFormats"
+    );
     return this.#conditionalFormats;
   }
 
   get hostWorksheet(): HostWorksheet {
-    this.#worksheet ??= new HostWorksheet(this.requestContext, () => this.resolve("Range.worksheet")?.sheet ?? null, "Range.worksheet");
+    this.#worksheet ??= new HostWorksheet(
+      this.requestContext,
+      () => this.resolve("Range.worksheet")?.sheet ?? null,
+      "Range.worksheet"
+    );
     return this.#worksheet;
   }
 
@@ -156,32 +291,63 @@ export class HostRange extends HostObject<RangeTarget> implements Pick<Excel.Ran
 
   getOffsetRange(rowOffset: number, columnOffset: number): Excel.Range {
     return this.derive("getOffsetRange", ({ area }) => ({
-      top: area.top + rowOffset, bottom: area.bottom + rowOffset, left: area.left + columnOffset, right: area.right + columnOffset,
+      top: area.top + rowOffset,
+      bottom: area.bottom + rowOffset,
+      left: area.left + columnOffset,
+      right: area.right + columnOffset,
     }));
   }
 
   getResizedRange(deltaRows: number, deltaColumns: number): Excel.Range {
-    return this.derive("getResizedRange", ({ area }) => ({ ...area, bottom: area.bottom + deltaRows, right: area.right + deltaColumns }), "ExcelApi 1.2");
+    return this.derive(
+      "getResizedRange",
+      ({ area }) => ({
+        ...area,
+        bottom: area.bottom + deltaRows,
+        right: area.right + deltaColumns,
+      }),
+      "ExcelApi 1.2"
+    );
   }
 
   getAbsoluteResizedRange(numRows: number, numColumns: number): Excel.Range {
-    return this.derive("getAbsoluteResizedRange", ({ area }) => areaOf(area.top, area.left, numRows, numColumns), "ExcelApi 1.7");
+    return this.derive(
+      "getAbsoluteResizedRange",
+      ({ area }) => areaOf(area.top, area.left, numRows, numColumns),
+      "ExcelApi 1.7"
+    );
   }
 
   getEntireRow(): Excel.Range {
-    return this.derive("getEntireRow", ({ area }) => ({ ...area, left: 0, right: MAX_COLUMNS - 1 }));
+    return this.derive("getEntireRow", ({ area }) => ({
+      ...area,
+      left: 0,
+      right: MAX_COLUMNS - 1,
+    }));
   }
 
   getEntireColumn(): Excel.Range {
-    return this.derive("getEntireColumn", ({ area }) => ({ ...area, top: 0, bottom: MAX_ROWS - 1 }));
+    return this.derive("getEntireColumn", ({ area }) => ({
+      ...area,
+      top: 0,
+      bottom: MAX_ROWS - 1,
+    }));
   }
 
   getRow(row: number): Excel.Range {
-    return this.derive("getRow", ({ area }) => ({ ...area, top: area.top + row, bottom: area.top + row }));
+    return this.derive("getRow", ({ area }) => ({
+      ...area,
+      top: area.top + row,
+      bottom: area.top + row,
+    }));
   }
 
   getColumn(column: number): Excel.Range {
-    return this.derive("getColumn", ({ area }) => ({ ...area, left: area.left + column, right: area.left + column }));
+    return this.derive("getColumn", ({ area }) => ({
+      ...area,
+      left: area.left + column,
+      right: area.left + column,
+    }));
   }
 
   getLastRow(): Excel.Range {
@@ -197,7 +363,9 @@ export class HostRange extends HostObject<RangeTarget> implements Pick<Excel.Ran
   }
 
   getBoundingRect(anotherRange: Excel.Range | string): Excel.Range {
-    return this.derive("getBoundingRect", (target) => boundingArea(target.area, this.otherArea(anotherRange, target.sheet)));
+    return this.derive("getBoundingRect", (target) =>
+      boundingArea(target.area, this.otherArea(anotherRange, target.sheet))
+    );
   }
 
   getIntersection(anotherRange: Excel.Range | string): Excel.Range {
@@ -209,7 +377,11 @@ export class HostRange extends HostObject<RangeTarget> implements Pick<Excel.Ran
   }
 
   getIntersectionOrNullObject(anotherRange: Excel.Range | string): Excel.Range {
-    return this.derive("getIntersectionOrNullObject", (target) => intersection(target.area, this.otherArea(anotherRange, target.sheet)), "ExcelApi 1.4");
+    return this.derive(
+      "getIntersectionOrNullObject",
+      (target) => intersection(target.area, this.otherArea(anotherRange, target.sheet)),
+      "ExcelApi 1.4"
+    );
   }
 
   getUsedRange(valuesOnly?: boolean): Excel.Range {
@@ -222,56 +394,93 @@ export class HostRange extends HostObject<RangeTarget> implements Pick<Excel.Ran
   }
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): Excel.Range {
-    return this.derive("getUsedRangeOrNullObject", ({ sheet, area }) => {
-      const used = usedArea(sheet, valuesOnly === true);
-      return used && intersection(used, area);
-    }, "ExcelApi 1.4");
+    return this.derive(
+      "getUsedRangeOrNullObject",
+      ({ sheet, area }) => {
+        const used = usedArea(sheet, valuesOnly === true);
+        return used && intersection(used, area);
+      },
+      "ExcelApi 1.4"
+    );
   }
 
   getMergedAreasOrNullObject(): Excel.RangeAreas {
     const location = "Range.getMergedAreasOrNullObject";
-    const areas = new HostRangeAreas(this.requestContext, () => {
-      const target = this.resolve(location);
-      if (!target) return null;
-      const merged = target.sheet.merges.filter((merge) => intersection(merge, target.area));
-      // Its reference page: "If the merged areas count in this range is more than 512, then this method will fail".
-      if (merged.length > this.requestContext.engine.behaviour.mergedAreasLimit) throw new HostError("InvalidOperation", { message: `The range has ${merged.length} merged areas, more than the ${this.requestContext.engine.behaviour.mergedAreasLimit} Excel returns.` });
-      return merged.length > 0 ? { sheet: target.sheet, areas: merged } : null;
-    }, location);
+    const areas = new HostRangeAreas(
+      this.requestContext,
+      () => {
+        const target = this.resolve(location);
+        if (!target) return null;
+        const merged = target.sheet.merges.filter((merge) => intersection(merge, target.area));
+        // Its reference page: "If the merged areas count in this range is more than 512, then this method will fail".
+        if (merged.length > this.requestContext.engine.behaviour.mergedAreasLimit)
+          throw new HostError("InvalidOperation", {
+            message: `The range has ${merged.length} merged areas, more than the ${this.requestContext.engine.behaviour.mergedAreasLimit} Excel returns.`,
+          });
+        return merged.length > 0 ? { sheet: target.sheet, areas: merged } : null;
+      },
+      location
+    );
     areas.probeExistence("ExcelApi 1.13");
     return expose(areas);
   }
 
   /** getSpecialCellsOrNullObject("Formulas"): the formula cells, as runs along each row (ExcelApi 1.9). */
-  getSpecialCellsOrNullObject(cellType: Excel.SpecialCellType | "Formulas" | "Constants" | "Blanks" | "ConditionalFormats" | "DataValidations" | "Visible"): Excel.RangeAreas {
+  getSpecialCellsOrNullObject(
+    cellType:
+      | Excel.SpecialCellType
+      | "Formulas"
+      | "Constants"
+      | "Blanks"
+      | "ConditionalFormats"
+      | "DataValidations"
+      | "Visible"
+  ): Excel.RangeAreas {
     const location = "Range.getSpecialCellsOrNullObject";
-    const areas = new HostRangeAreas(this.requestContext, () => {
-      const target = this.resolve(location);
-      if (!target) return null;
-      if (cellType !== "Formulas") throw notSimulated(`getSpecialCellsOrNullObject("${cellType}")`, location);
-      const runs: Area[] = [];
-      const cells = [...target.sheet.cells].filter(([, cell]) => cell.formula !== undefined).map(([key]) => cellPosition(key))
-        .filter(({ row, column }) => row >= target.area.top && row <= target.area.bottom && column >= target.area.left && column <= target.area.right)
-        .sort((a, b) => a.row - b.row || a.column - b.column);
-      for (const { row, column } of cells) {
-        const last = runs[runs.length - 1];
-        if (last && last.top === row && last.right === column - 1) last.right = column;
-        else runs.push({ top: row, bottom: row, left: column, right: column });
-      }
-      return runs.length > 0 ? { sheet: target.sheet, areas: runs } : null;
-    }, location);
+    const areas = new HostRangeAreas(
+      this.requestContext,
+      () => {
+        const target = this.resolve(location);
+        if (!target) return null;
+        if (cellType !== "Formulas")
+          throw notSimulated(`getSpecialCellsOrNullObject("${cellType}")`, location);
+        const runs: Area[] = [];
+        const cells = [...target.sheet.cells]
+          .filter(([, cell]) => cell.formula !== undefined)
+          .map(([key]) => cellPosition(key))
+          .filter(
+            ({ row, column }) =>
+              row >= target.area.top &&
+              row <= target.area.bottom &&
+              column >= target.area.left &&
+              column <= target.area.right
+          )
+          .sort((a, b) => a.row - b.row || a.column - b.column);
+        for (const { row, column } of cells) {
+          const last = runs[runs.length - 1];
+          if (last && last.top === row && last.right === column - 1) last.right = column;
+          else runs.push({ top: row, bottom: row, left: column, right: column });
+        }
+        return runs.length > 0 ? { sheet: target.sheet, areas: runs } : null;
+      },
+      location
+    );
     areas.probeExistence("ExcelApi 1.9");
     return expose(areas);
   }
 
   /** Recalculates the range's formulas (counted as host.calculatedCells). */
   calculate(): void {
-    this.invoke("calculate", ({ area }) => {
-      const engine = this.requestContext.engine;
-      engine.recalculationCount++;
-      engine.calculatedCells += cellCount(area);
-      engine.recalculate();
-    }, "ExcelApi 1.6");
+    this.invoke(
+      "calculate",
+      ({ area }) => {
+        const engine = this.requestContext.engine;
+        engine.recalculationCount++;
+        engine.calculatedCells += cellCount(area);
+        engine.recalculate();
+      },
+      "ExcelApi 1.6"
+    );
   }
 
   merge(across?: boolean): void {
@@ -282,7 +491,16 @@ export class HostRange extends HostObject<RangeTarget> implements Pick<Excel.Ran
     this.invoke("unmerge", (target) => unmergeArea(target), "ExcelApi 1.2");
   }
 
-  clear(applyTo?: Excel.ClearApplyTo | "All" | "Formats" | "Contents" | "Hyperlinks" | "RemoveHyperlinks" | "ResetContents"): void {
+  clear(
+    applyTo?:
+      | Excel.ClearApplyTo
+      | "All"
+      | "Formats"
+      | "Contents"
+      | "Hyperlinks"
+      | "RemoveHyperlinks"
+      | "ResetContents"
+  ): void {
     this.invoke("clear", (target) => {
       const change = clearArea(target, applyTo ?? "All");
       if (change) this.requestContext.engine.noteChange(change);
@@ -301,17 +519,25 @@ export class HostRange extends HostObject<RangeTarget> implements Pick<Excel.Ran
    * A range computed from this one at sync. `compute` answers null for a null object
    * (the ...OrNullObject methods); an area outside the grid fails with InvalidArgument.
    */
-  private derive(method: string, compute: (target: RangeTarget) => Area | null, requires?: string): Excel.Range {
+  private derive(
+    method: string,
+    compute: (target: RangeTarget) => Area | null,
+    requires?: string
+  ): Excel.Range {
     const location = `Range.${method}`;
     const orNull = method.endsWith("OrNullObject");
-    const range = new HostRange(this.requestContext, () => {
-      const target = this.resolve(location);
-      if (!target) return null;
-      const area = compute(target);
-      if (area === null) return null;
-      if (!isInsideSheet(area)) throw new HostError("InvalidArgument");
-      return { sheet: target.sheet, area };
-    }, location);
+    const range = new HostRange(
+      this.requestContext,
+      () => {
+        const target = this.resolve(location);
+        if (!target) return null;
+        const area = compute(target);
+        if (area === null) return null;
+        if (!isInsideSheet(area)) throw new HostError("InvalidArgument");
+        return { sheet: target.sheet, area };
+      },
+      location
+    );
     if (orNull) range.probeExistence(requires);
     else if (requires) this.requestContext.enqueue({ location, requires, run: () => {} });
     return expose(range);
@@ -320,7 +546,10 @@ export class HostRange extends HostObject<RangeTarget> implements Pick<Excel.Ran
   private otherArea(anotherRange: Excel.Range | string, sheet: SheetState): Area {
     if (typeof anotherRange === "string") {
       const parsed = parseAddress(anotherRange);
-      if (!parsed || (parsed.sheetName && parsed.sheetName.toLowerCase() !== sheet.name.toLowerCase())) {
+      if (
+        !parsed ||
+        (parsed.sheetName && parsed.sheetName.toLowerCase() !== sheet.name.toLowerCase())
+      ) {
         throw new HostError("InvalidArgument");
       }
       return parsed.area;
@@ -337,7 +566,10 @@ export class HostRange extends HostObject<RangeTarget> implements Pick<Excel.Ran
 }
 
 /** Range.format: navigation to fill and font. Widths, alignment and borders are not simulated. */
-export class HostRangeFormat extends HostObject<RangeTarget> implements Pick<Excel.RangeFormat, "fill" | "font" | "load"> {
+export class HostRangeFormat
+  extends HostObject<RangeTarget>
+  implements Pick<Excel.RangeFormat, "fill" | "font" | "load">
+{
   protected readonly scalars: ScalarReaders<RangeTarget> = {};
   readonly hostFill: HostRangeFill;
   readonly hostFont: HostRangeFont;
@@ -353,11 +585,15 @@ export class HostRangeFormat extends HostObject<RangeTarget> implements Pick<Exc
   }
 
   protected override navigation(name: string): Loadable | undefined {
-    return (name === "fill" ? this.hostFill : name === "font" ? this.hostFont : undefined);
+    return name === "fill" ? this.hostFill : name === "font" ? this.hostFont : undefined;
   }
 
-  get fill(): Excel.RangeFill { return expose(this.hostFill); }
-  get font(): Excel.RangeFont { return expose(this.hostFont); }
+  get fill(): Excel.RangeFill {
+    return expose(this.hostFill);
+  }
+  get font(): Excel.RangeFont {
+    return expose(this.hostFont);
+  }
 
   load(option?: LoadOption): Excel.RangeFormat {
     this.queueLoad(option);
@@ -366,7 +602,10 @@ export class HostRangeFormat extends HostObject<RangeTarget> implements Pick<Exc
 }
 
 /** The fill colour: "#FFFFFF" for no fill, null when the range's cells differ. */
-export class HostRangeFill extends HostObject<RangeTarget> implements Pick<Excel.RangeFill, "color" | "clear" | "load"> {
+export class HostRangeFill
+  extends HostObject<RangeTarget>
+  implements Pick<Excel.RangeFill, "color" | "clear" | "load">
+{
   protected readonly scalars: ScalarReaders<RangeTarget> = {
     color: (target) => uniformColour(target, (cell) => cell?.fill ?? "#FFFFFF"),
   };
@@ -379,7 +618,9 @@ export class HostRangeFill extends HostObject<RangeTarget> implements Pick<Excel
     return target.sheet.deleted === true;
   }
 
-  get color(): string { return this.read("color"); }
+  get color(): string {
+    return this.read("color");
+  }
   set color(colour: string) {
     this.write("color", colour, (target) => writeColour(target, "fill", colour));
   }
@@ -395,7 +636,10 @@ export class HostRangeFill extends HostObject<RangeTarget> implements Pick<Excel
 }
 
 /** The font colour: "#000000" when automatic. Bold, italic, name and size are not simulated. */
-export class HostRangeFont extends HostObject<RangeTarget> implements Pick<Excel.RangeFont, "color" | "load"> {
+export class HostRangeFont
+  extends HostObject<RangeTarget>
+  implements Pick<Excel.RangeFont, "color" | "load">
+{
   protected readonly scalars: ScalarReaders<RangeTarget> = {
     color: (target) => uniformColour(target, (cell) => cell?.fontColor ?? "#000000"),
   };
@@ -408,7 +652,9 @@ export class HostRangeFont extends HostObject<RangeTarget> implements Pick<Excel
     return target.sheet.deleted === true;
   }
 
-  get color(): string { return this.read("color"); }
+  get color(): string {
+    return this.read("color");
+  }
   set color(colour: string) {
     this.write("color", colour, (target) => writeColour(target, "fontColor", colour));
   }
@@ -420,11 +666,24 @@ export class HostRangeFont extends HostObject<RangeTarget> implements Pick<Excel
 }
 
 /** Excel.RangeAreas, as worksheet.getRanges and getMergedAreasOrNullObject return it. */
-export class HostRangeAreas extends HostObject<AreasTarget>
-  implements Pick<Excel.RangeAreas, "address" | "addressLocal" | "areaCount" | "cellCount" | "areas" | "conditionalFormats" | "load"> {
+export class HostRangeAreas
+  extends HostObject<AreasTarget>
+  implements
+    Pick<
+      Excel.RangeAreas,
+      | "address"
+      | "addressLocal"
+      | "areaCount"
+      | "cellCount"
+      | "areas"
+      | "conditionalFormats"
+      | "load"
+    >
+{
   protected readonly scalars: ScalarReaders<AreasTarget> = {
     address: ({ sheet, areas }) => areas.map((area) => formatAddress(sheet.name, area)).join(", "),
-    addressLocal: ({ sheet, areas }) => areas.map((area) => formatAddress(sheet.name, area)).join(", "),
+    addressLocal: ({ sheet, areas }) =>
+      areas.map((area) => formatAddress(sheet.name, area)).join(", "),
     areaCount: ({ areas }) => areas.length,
     cellCount: ({ areas }) => areas.reduce((sum, area) => sum + cellCount(area), 0),
   };
@@ -433,8 +692,16 @@ export class HostRangeAreas extends HostObject<AreasTarget>
 
   constructor(context: HostRequestContext, locate: () => AreasTarget | null, origin: string) {
     super(context, "RangeAreas", locate, origin);
-    this.hostAreas = new HostRangeCollection(context, () => this.resolve("RangeAreas.areas"), origin);
-    this.hostConditionalFormats = new HostConditionalFormatCollection(context, () => this.resolve("RangeAreas.conditionalFormats"), origin);
+    this.hostAreas = new HostRangeCollection(
+      context,
+      () => this.resolve("RangeAreas.areas"),
+      origin
+    );
+    this.hostConditionalFormats = new HostConditionalFormatCollection(
+      context,
+      () => this.resolve("RangeAreas.conditionalFormats"),
+      origin
+    );
   }
 
   protected override isGone(target: AreasTarget): boolean {
@@ -442,15 +709,31 @@ export class HostRangeAreas extends HostObject<AreasTarget>
   }
 
   protected override navigation(name: string): Loadable | undefined {
-    return name === "areas" ? this.hostAreas : name === "conditionalFormats" ? this.hostConditionalFormats : undefined;
+    return name === "areas"
+      ? this.hostAreas
+      : name === "conditionalFormats"
+        ? this.hostConditionalFormats
+        : undefined;
   }
 
-  get address(): string { return this.read("address"); }
-  get addressLocal(): string { return this.read("addressLocal"); }
-  get areaCount(): number { return this.read("areaCount"); }
-  get cellCount(): number { return this.read("cellCount"); }
-  get areas(): Excel.RangeCollection { return expose(this.hostAreas); }
-  get conditionalFormats(): Excel.ConditionalFormatCollection { return expose(this.hostConditionalFormats); }
+  get address(): string {
+    return this.read("address");
+  }
+  get addressLocal(): string {
+    return this.read("addressLocal");
+  }
+  get areaCount(): number {
+    return this.read("areaCount");
+  }
+  get cellCount(): number {
+    return this.read("cellCount");
+  }
+  get areas(): Excel.RangeCollection {
+    return expose(this.hostAreas);
+  }
+  get conditionalFormats(): Excel.ConditionalFormatCollection {
+    return expose(this.hostConditionalFormats);
+  }
 
   load(option?: LoadOption): Excel.RangeAreas {
     this.queueLoad(option);
@@ -462,8 +745,10 @@ export class HostRangeAreas extends HostObject<AreasTarget>
   }
 }
 
-export class HostRangeCollection extends HostCollection<AreasTarget, RangeTarget, HostRange>
-  implements Pick<Excel.RangeCollection, "items" | "getCount" | "getItemAt" | "load"> {
+export class HostRangeCollection
+  extends HostCollection<AreasTarget, RangeTarget, HostRange>
+  implements Pick<Excel.RangeCollection, "items" | "getCount" | "getItemAt" | "load">
+{
   protected readonly scalars: ScalarReaders<AreasTarget> = {};
 
   constructor(context: HostRequestContext, locate: () => AreasTarget | null, origin: string) {
@@ -478,7 +763,9 @@ export class HostRangeCollection extends HostCollection<AreasTarget, RangeTarget
     return new HostRange(this.requestContext, () => target, "RangeCollection.items");
   }
 
-  get items(): Excel.Range[] { return expose(this.loadedItems()); }
+  get items(): Excel.Range[] {
+    return expose(this.loadedItems());
+  }
 
   getCount(): OfficeExtension.ClientResult<number> {
     return this.countResult();
@@ -486,12 +773,18 @@ export class HostRangeCollection extends HostCollection<AreasTarget, RangeTarget
 
   getItemAt(index: number): Excel.Range {
     const location = "RangeCollection.getItemAt";
-    return expose(new HostRange(this.requestContext, () => {
-      const owner = this.resolveExisting(location);
-      const area = owner.areas[index];
-      if (!area) throw new HostError("InvalidArgument");
-      return { sheet: owner.sheet, area };
-    }, location));
+    return expose(
+      new HostRange(
+        this.requestContext,
+        () => {
+          const owner = this.resolveExisting(location);
+          const area = owner.areas[index];
+          if (!area) throw new HostError("InvalidArgument");
+          return { sheet: owner.sheet, area };
+        },
+        location
+      )
+    );
   }
 
   load(option?: LoadOption): Excel.RangeCollection {

@@ -6,7 +6,8 @@ import { type LoadOption, type Operation, HostObject, expose } from "./proxy.js"
 import type { SimulatedExcel } from "./simulated-excel.js";
 import { HostApplication, HostWorkbook } from "./workbook.js";
 
-type ContextMembers = "sync" | "load" | "trackedObjects" | "workbook" | "application" | "trace" | "requestHeaders";
+type ContextMembers =
+  "sync" | "load" | "trackedObjects" | "workbook" | "application" | "trace" | "requestHeaders";
 
 export class HostRequestContext implements Pick<Excel.RequestContext, ContextMembers> {
   readonly hostWorkbook: HostWorkbook;
@@ -45,7 +46,8 @@ export class HostRequestContext implements Pick<Excel.RequestContext, ContextMem
   }
 
   load(object: OfficeExtension.ClientObject, option?: LoadOption): void {
-    if (!(object instanceof HostObject)) throw new HostError("InvalidArgument", { location: "RequestContext.load" });
+    if (!(object instanceof HostObject))
+      throw new HostError("InvalidArgument", { location: "RequestContext.load" });
     (object as unknown as { load(option?: LoadOption): unknown }).load(option);
   }
 

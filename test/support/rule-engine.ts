@@ -22,15 +22,29 @@ export function cellsOfAreas(areas: readonly string[]): string[] {
     if (!parsed) throw new Error(`not an area: ${area}`);
     const { top, left, bottom, right } = parsed.area;
     const cells: string[] = [];
-    for (let row = top; row <= bottom; row++) for (let column = left; column <= right; column++) cells.push(cellAddress(row, column));
+    for (let row = top; row <= bottom; row++)
+      for (let column = left; column <= right; column++) cells.push(cellAddress(row, column));
     return cells;
   });
 }
 
 /** The fill each cell would get, by address; a cell that two rules colour keeps the first (Excel's priority). */
-export function paintedCells(values: CellValue[][], rules: readonly RuleToJudge[]): Map<string, string> {
+export function paintedCells(
+  values: CellValue[][],
+  rules: readonly RuleToJudge[]
+): Map<string, string> {
   // Text stays text ("173.75" typed as text is not the number 173.75 to Excel), as HyperFormula keeps text after "'".
-  const sheet = values.map((row) => row.map((cell) => (cell === null ? null : typeof cell === "object" ? cell.error : typeof cell === "string" && cell !== "" ? `'${cell}` : cell)));
+  const sheet = values.map((row) =>
+    row.map((cell) =>
+      cell === null
+        ? null
+        : typeof cell === "object"
+          ? cell.error
+          : typeof cell === "string" && cell !== ""
+            ? `'${cell}`
+            : cell
+    )
+  );
   const engine = HyperFormula.buildFromArray(sheet, { licenseKey: "gpl-v3" });
   const painted = new Map<string, string>();
   try {
@@ -41,8 +55,15 @@ export function paintedCells(values: CellValue[][], rules: readonly RuleToJudge[
       for (const address of cellsOfAreas(rule.appliesTo)) {
         if (painted.has(address)) continue;
         const cell = parseAddress(address)!.area;
-        const formula = shiftReferences(rule.formula, cell.top - anchor.top, cell.left - anchor.left);
-        const result = engine.calculateFormula(formula.startsWith("=") ? formula : `=${formula}`, 0);
+        const formula = shiftReferences(
+          rule.formula,
+          cell.top - anchor.top,
+          cell.left - anchor.left
+        );
+        const result = engine.calculateFormula(
+          formula.startsWith("=") ? formula : `=${formula}`,
+          0
+        );
         if (result === true) painted.set(address, rule.fill);
       }
     }

@@ -41,14 +41,30 @@ describe("moving a formula's references as Excel moves a rule's formula to anoth
     ["whole rows", "=SUM(1:2)+SUM($1:2)", 1, 5, "=SUM(2:3)+SUM($1:3)"],
     ["past Z into two letters, and up", "=Z9<AZ9", -1, 1, "=AA8<BA8"],
     ["a lower-case reference, written back as Excel writes it", "=b2*2", 1, 0, "=B3*2"],
-    ["a reference on another sheet, by the sheet name Sheet1!", "=Sheet1!A1+'My Sheet 2'!B2", 1, 0, "=Sheet1!A2+'My Sheet 2'!B3"],
-    ["the rule's own marker and NUMBERVALUE's arguments left alone", '=AND(N("KPI RAG")=0,NUMBERVALUE($H2,".",",")>=G2)', 3, 0, '=AND(N("KPI RAG")=0,NUMBERVALUE($H5,".",",")>=G5)'],
+    [
+      "a reference on another sheet, by the sheet name Sheet1!",
+      "=Sheet1!A1+'My Sheet 2'!B2",
+      1,
+      0,
+      "=Sheet1!A2+'My Sheet 2'!B3",
+    ],
+    [
+      "the rule's own marker and NUMBERVALUE's arguments left alone",
+      '=AND(N("KPI RAG")=0,NUMBERVALUE($H2,".",",")>=G2)',
+      3,
+      0,
+      '=AND(N("KPI RAG")=0,NUMBERVALUE($H5,".",",")>=G5)',
+    ],
   ])("moves %s", (_, formula, rows, columns, moved) => {
     expect(shiftReferences(formula, rows, columns)).toBe(moved);
   });
 
   it.each([
-    ["text in quotes that reads like a cell", '=ISNUMBER(SEARCH("A1",K7))', '=ISNUMBER(SEARCH("A1",K9))'],
+    [
+      "text in quotes that reads like a cell",
+      '=ISNUMBER(SEARCH("A1",K7))',
+      '=ISNUMBER(SEARCH("A1",K9))',
+    ],
     ["text with doubled quotes", '="say ""B2"" here"&B2', '="say ""B2"" here"&B4'],
     ["a sheet name in quotes that reads like a cell", "='B2'!C3", "='B2'!C5"],
     ["a function whose name ends in digits", "=LOG10(A1)+ATAN2(B1,C1)", "=LOG10(A3)+ATAN2(B3,C3)"],
@@ -72,16 +88,44 @@ describe("moving a formula's references as Excel moves a rule's formula to anoth
 
   it("moves a formula there and back to where it was, and nowhere for no move", () => {
     const reference = fc
-      .tuple(fc.boolean(), fc.integer({ min: 0, max: 700 }), fc.boolean(), fc.integer({ min: 0, max: 5000 }))
-      .map(([columnFixed, column, rowFixed, row]) => `${columnFixed ? "$" : ""}${columnLetters(column)}${rowFixed ? "$" : ""}${row + 1}`);
-    const part = fc.oneof(reference, fc.constantFrom('"A1"', "0.5", "LOG10(2)", "N(\"KPI RAG\")", "Sheet1!", "TRUE"));
-    const formula = fc.array(part, { minLength: 1, maxLength: 6 }).chain((parts) => fc.array(fc.constantFrom("+", "-", "*", ">=", "<>", "&", ","), { minLength: parts.length, maxLength: parts.length }).map((operators) => `=${parts.map((piece, index) => `${index ? operators[index] : ""}${piece}`).join("")}`));
+      .tuple(
+        fc.boolean(),
+        fc.integer({ min: 0, max: 700 }),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 5000 })
+      )
+      .map(
+        ([columnFixed, column, rowFixed, row]) =>
+          `${columnFixed ? "$" : ""}${columnLetters(column)}${rowFixed ? "$" : ""}${row + 1}`
+      );
+    const part = fc.oneof(
+      reference,
+      fc.constantFrom('"A1"', "0.5", "LOG10(2)", 'N("KPI RAG")', "Sheet1!", "TRUE")
+    );
+    const formula = fc.array(part, { minLength: 1, maxLength: 6 }).chain((parts) =>
+      fc
+        .array(fc.constantFrom("+", "-", "*", ">=", "<>", "&", ","), {
+          minLength: parts.length,
+          maxLength: parts.length,
+        })
+        .map(
+          (operators) =>
+            `=${parts.map((piece, index) => `${index ? operators[index] : ""}${piece}`).join("")}`
+        )
+    );
     fc.assert(
-      fc.property(formula, fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 300 }), (written, rows, columns) => {
-        expect(shiftReferences(written, 0, 0)).toBe(written);
-        expect(shiftReferences(shiftReferences(written, rows, columns), -rows, -columns)).toBe(written);
-      }),
-      { numRuns: 300 },
+      fc.property(
+        formula,
+        fc.integer({ min: 0, max: 300 }),
+        fc.integer({ min: 0, max: 300 }),
+        (written, rows, columns) => {
+          expect(shiftReferences(written, 0, 0)).toBe(written);
+          expect(shiftReferences(shiftReferences(written, rows, columns), -rows, -columns)).toBe(
+            written
+          );
+        }
+      ),
+      { numRuns: 300 }
     );
   });
 });

@@ -56,35 +56,70 @@ function quoted(text: string): string {
   return text;
 }
 
-function shiftAt(text: string, rows: number, columns: number): { text: string; length: number } | undefined {
+function shiftAt(
+  text: string,
+  rows: number,
+  columns: number
+): { text: string; length: number } | undefined {
   const cells = cellsReference.exec(text);
   if (cells) {
     const [whole, ...parts] = cells;
     const ends = parts[4] === undefined ? [parts.slice(0, 4)] : [parts.slice(0, 4), parts.slice(4)];
-    const read = ends.map(([columnFixed, letters, rowFixed, digits]) => ({ columnFixed: columnFixed!, rowFixed: rowFixed!, column: columnIndexOf(letters!), row: Number(digits) - 1 }));
+    const read = ends.map(([columnFixed, letters, rowFixed, digits]) => ({
+      columnFixed: columnFixed!,
+      rowFixed: rowFixed!,
+      column: columnIndexOf(letters!),
+      row: Number(digits) - 1,
+    }));
     // Past XFD or row 1,048,576 it is a name such as ABC2000000, not a cell.
-    if (read.some(({ row, column }) => column >= MAX_COLUMNS || row < 0 || row >= MAX_ROWS)) return undefined;
-    const moved = read.map((end) => ({ ...end, column: end.columnFixed ? end.column : end.column + columns, row: end.rowFixed ? end.row : end.row + rows }));
-    if (moved.some(({ row, column }) => !onSheet(row, column))) return { text: "#REF!", length: whole.length };
-    return { text: moved.map((end) => `${end.columnFixed}${columnLetters(end.column)}${end.rowFixed}${end.row + 1}`).join(":"), length: whole.length };
+    if (read.some(({ row, column }) => column >= MAX_COLUMNS || row < 0 || row >= MAX_ROWS))
+      return undefined;
+    const moved = read.map((end) => ({
+      ...end,
+      column: end.columnFixed ? end.column : end.column + columns,
+      row: end.rowFixed ? end.row : end.row + rows,
+    }));
+    if (moved.some(({ row, column }) => !onSheet(row, column)))
+      return { text: "#REF!", length: whole.length };
+    return {
+      text: moved
+        .map((end) => `${end.columnFixed}${columnLetters(end.column)}${end.rowFixed}${end.row + 1}`)
+        .join(":"),
+      length: whole.length,
+    };
   }
   const wholeColumns = columnsReference.exec(text);
   if (wholeColumns) {
     const [whole, firstFixed, first, lastFixed, last] = wholeColumns;
-    const ends = [[firstFixed!, columnIndexOf(first!)], [lastFixed!, columnIndexOf(last!)]] as const;
+    const ends = [
+      [firstFixed!, columnIndexOf(first!)],
+      [lastFixed!, columnIndexOf(last!)],
+    ] as const;
     if (ends.some(([, column]) => column >= MAX_COLUMNS)) return undefined;
-    const moved = ends.map(([fixed, column]) => [fixed, fixed ? column : column + columns] as const);
-    if (moved.some(([, column]) => !onSheet(0, column))) return { text: "#REF!", length: whole.length };
-    return { text: moved.map(([fixed, column]) => `${fixed}${columnLetters(column)}`).join(":"), length: whole.length };
+    const moved = ends.map(
+      ([fixed, column]) => [fixed, fixed ? column : column + columns] as const
+    );
+    if (moved.some(([, column]) => !onSheet(0, column)))
+      return { text: "#REF!", length: whole.length };
+    return {
+      text: moved.map(([fixed, column]) => `${fixed}${columnLetters(column)}`).join(":"),
+      length: whole.length,
+    };
   }
   const wholeRows = rowsReference.exec(text);
   if (wholeRows) {
     const [whole, firstFixed, first, lastFixed, last] = wholeRows;
-    const ends = [[firstFixed!, Number(first) - 1], [lastFixed!, Number(last) - 1]] as const;
+    const ends = [
+      [firstFixed!, Number(first) - 1],
+      [lastFixed!, Number(last) - 1],
+    ] as const;
     if (ends.some(([, row]) => row < 0 || row >= MAX_ROWS)) return undefined;
     const moved = ends.map(([fixed, row]) => [fixed, fixed ? row : row + rows] as const);
     if (moved.some(([, row]) => !onSheet(row, 0))) return { text: "#REF!", length: whole.length };
-    return { text: moved.map(([fixed, row]) => `${fixed}${row + 1}`).join(":"), length: whole.length };
+    return {
+      text: moved.map(([fixed, row]) => `${fixed}${row + 1}`).join(":"),
+      length: whole.length,
+    };
   }
   return undefined;
 }

@@ -8,7 +8,12 @@ import { type ErrorCodeName, HostError, apiNotFound } from "./errors.js";
 import { type CellChange, EventHub } from "./events.js";
 import type { Commit, Operation } from "./proxy.js";
 import { HostRequestContext } from "./request-context.js";
-import { type SheetState, type TableState, type WorkbookState, cellPosition } from "./workbook-state.js";
+import {
+  type SheetState,
+  type TableState,
+  type WorkbookState,
+  cellPosition,
+} from "./workbook-state.js";
 
 /** Where a formula sits, for an evaluator. Rows and columns are zero-based. */
 export interface FormulaLocation {
@@ -24,7 +29,9 @@ export interface FormulaLocation {
  * returns the function that evaluates one formula ("=A1*2") at a location.
  * Without one, formula cells keep the value they had (the cached result from a file, or "").
  */
-export type FormulaEvaluator = (workbook: WorkbookState) => (formula: string, at: FormulaLocation) => CellValue | Promise<CellValue>;
+export type FormulaEvaluator = (
+  workbook: WorkbookState
+) => (formula: string, at: FormulaLocation) => CellValue | Promise<CellValue>;
 
 /** Requirement sets and their highest version: { ExcelApi: "1.12" }. */
 export type RequirementSets = Record<string, string>;
@@ -97,11 +104,13 @@ export class SimulatedExcel {
 
   constructor(
     public state: WorkbookState,
-    public requirementSets: RequirementSets = DEFAULT_REQUIREMENT_SETS,
+    public requirementSets: RequirementSets = DEFAULT_REQUIREMENT_SETS
   ) {}
 
   isSetSupported(name: string, version?: string | number): boolean {
-    const highest = Object.entries(this.requirementSets).find(([set]) => set.toLowerCase() === name.toLowerCase())?.[1];
+    const highest = Object.entries(this.requirementSets).find(
+      ([set]) => set.toLowerCase() === name.toLowerCase()
+    )?.[1];
     if (highest === undefined) return false;
     return version === undefined || compareVersions(String(version), highest) <= 0;
   }
@@ -110,10 +119,15 @@ export class SimulatedExcel {
   async run<T>(...args: unknown[]): Promise<T> {
     const batch = args[args.length - 1];
     const given = args.length > 1 ? args[0] : undefined;
-    const context = given instanceof HostRequestContext ? given : contextOf(given) ?? new HostRequestContext(this);
-    if (typeof batch !== "function") throw new HostError("InvalidArgument", { location: "Excel.run" });
+    const context =
+      given instanceof HostRequestContext
+        ? given
+        : (contextOf(given) ?? new HostRequestContext(this));
+    if (typeof batch !== "function")
+      throw new HostError("InvalidArgument", { location: "Excel.run" });
     const pending: unknown = batch(context);
-    if (!isPromiseLike(pending)) throw new HostError("RunMustReturnPromise", { location: "Excel.run" });
+    if (!isPromiseLike(pending))
+      throw new HostError("RunMustReturnPromise", { location: "Excel.run" });
     const result = (await pending) as T;
     await context.flush();
     return result;
@@ -123,7 +137,8 @@ export class SimulatedExcel {
   async execute(operations: Operation[]): Promise<void> {
     await Promise.resolve();
     if (this.hang && operations.length > 0) await this.hang;
-    if (this.cellEditing && operations.length > 0) throw new HostError("InvalidOperationInCellEditMode");
+    if (this.cellEditing && operations.length > 0)
+      throw new HostError("InvalidOperationInCellEditMode");
     if (this.rejections.count > 0 && operations.length > 0) {
       this.rejections.count -= 1;
       throw new HostError(this.rejections.code, { location: "RequestContext.sync" });
@@ -145,7 +160,10 @@ export class SimulatedExcel {
       }
     }
     const limit = this.behaviour.responsePayloadLimit;
-    if (failure === undefined && limit !== null && this.payload > limit) failure = new HostError("ResponsePayloadSizeLimitExceeded", { location: "RequestContext.sync" });
+    if (failure === undefined && limit !== null && this.payload > limit)
+      failure = new HostError("ResponsePayloadSizeLimitExceeded", {
+        location: "RequestContext.sync",
+      });
     if (failure === undefined) for (const commit of commits) commit();
     this.recalculateIfStale();
     this.dispatchChanges();
@@ -185,7 +203,12 @@ export class SimulatedExcel {
       for (const [key, cell] of sheet.cells) {
         if (cell.formula === undefined) continue;
         const { row, column } = cellPosition(key);
-        const result = evaluate(cell.formula, { sheet: sheet.name, row, column, address: cellAddress(row, column) });
+        const result = evaluate(cell.formula, {
+          sheet: sheet.name,
+          row,
+          column,
+          address: cellAddress(row, column),
+        });
         if (!isPromiseLike(result)) {
           cell.value = result;
           continue;
@@ -193,14 +216,17 @@ export class SimulatedExcel {
         // An asynchronous custom function: Excel shows #BUSY! until its promise settles.
         const formula = cell.formula;
         cell.value = "#BUSY!";
-        const settling = Promise.resolve(result).then(
-          (value) => {
-            if (cell.formula === formula) cell.value = value;
-          },
-          (error: unknown) => {
-            if (cell.formula === formula) cell.value = (error as { code?: string }).code ?? "#VALUE!";
-          },
-        ).finally(() => this.#pendingHandlers.delete(settling));
+        const settling = Promise.resolve(result)
+          .then(
+            (value) => {
+              if (cell.formula === formula) cell.value = value;
+            },
+            (error: unknown) => {
+              if (cell.formula === formula)
+                cell.value = (error as { code?: string }).code ?? "#VALUE!";
+            }
+          )
+          .finally(() => this.#pendingHandlers.delete(settling));
         this.#pendingHandlers.add(settling);
       }
     }
@@ -211,7 +237,11 @@ export class SimulatedExcel {
   }
 
   /** The analyst's edits: recalculates, then awaits the change handlers. */
-  async analystChanged(sheet: SheetState, area: Area, single?: CellChange["single"]): Promise<void> {
+  async analystChanged(
+    sheet: SheetState,
+    area: Area,
+    single?: CellChange["single"]
+  ): Promise<void> {
     this.recalculate();
     this.#changes = [];
     await this.events.changed([{ sheet, area, changeType: "RangeEdited", single }]);
@@ -231,7 +261,13 @@ export class SimulatedExcel {
     const deletedTables = this.#deletedTables.splice(0);
     const activatedSheets = this.#activatedSheets.splice(0);
     if (this.events.registrations.length === 0) return;
-    if (changes.length === 0 && addedTables.length === 0 && deletedTables.length === 0 && activatedSheets.length === 0) return;
+    if (
+      changes.length === 0 &&
+      addedTables.length === 0 &&
+      deletedTables.length === 0 &&
+      activatedSheets.length === 0
+    )
+      return;
     const handling: Promise<void> = Promise.all([
       this.events.changed(changes),
       this.events.tablesAdded(addedTables),
@@ -262,7 +298,11 @@ function contextOf(given: unknown): HostRequestContext | undefined {
 }
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-  return typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function";
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === "function"
+  );
 }
 
 /** "1.9" < "1.12": compares version numbers part by part. */

@@ -8,8 +8,16 @@ import { HostError } from "./errors.js";
 import { elementsFor, writeInputs } from "./range-data.js";
 import type { CellChange } from "./events.js";
 import {
-  type SheetState, type TableState, type WorkbookState, allTables, nextId, readCell, valueAt, shiftCellsDown,
-  shiftCellsUp, updateCell,
+  type SheetState,
+  type TableState,
+  type WorkbookState,
+  allTables,
+  nextId,
+  readCell,
+  valueAt,
+  shiftCellsDown,
+  shiftCellsUp,
+  updateCell,
 } from "./workbook-state.js";
 
 export function headerArea(table: TableState): Area | null {
@@ -27,18 +35,34 @@ export function bodyRowCount(table: TableState): number {
 export function headerNames(sheet: SheetState, table: TableState): string[] {
   const names: string[] = [];
   for (let column = table.area.left; column <= table.area.right; column++) {
-    names.push(table.showHeaders ? String(valueAt(sheet, table.area.top, column)) : `Column${column - table.area.left + 1}`);
+    names.push(
+      table.showHeaders
+        ? String(valueAt(sheet, table.area.top, column))
+        : `Column${column - table.area.left + 1}`
+    );
   }
   return names;
 }
 
 /** Excel's rule for table names: a letter, underscore or backslash first; no spaces; not a cell reference. */
-export function checkTableName(workbook: WorkbookState, name: unknown, except?: TableState): string {
-  if (typeof name !== "string" || name.length === 0 || name.length > 255
-    || !/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || /^[A-Za-z]{1,3}[0-9]+$/.test(name) || /^[RrCc]$/.test(name)) {
+export function checkTableName(
+  workbook: WorkbookState,
+  name: unknown,
+  except?: TableState
+): string {
+  if (
+    typeof name !== "string" ||
+    name.length === 0 ||
+    name.length > 255 ||
+    !/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) ||
+    /^[A-Za-z]{1,3}[0-9]+$/.test(name) ||
+    /^[RrCc]$/.test(name)
+  ) {
     throw new HostError("InvalidArgument");
   }
-  const taken = allTables(workbook).some(({ table }) => table !== except && table.name.toLowerCase() === name.toLowerCase());
+  const taken = allTables(workbook).some(
+    ({ table }) => table !== except && table.name.toLowerCase() === name.toLowerCase()
+  );
   if (taken) throw new HostError("ItemAlreadyExists");
   return name;
 }
@@ -56,9 +80,19 @@ function unusedTableName(workbook: WorkbookState, base: string): string {
  * ("Column3" for a blank, "Target2" for a repeat). Without, Excel inserts a header row above the
  * data, moving the cells below down. A header row alone gets one empty data row.
  */
-export function createTable(workbook: WorkbookState, sheet: SheetState, area: Area, hasHeaders: boolean): TableState {
-  if (sheet.tables.some((table) => intersection(table.area, area)) || sheet.merges.some((merge) => intersection(merge, area))) {
-    throw new HostError("InvalidArgument", { message: "A table can't overlap another table or merged cells." });
+export function createTable(
+  workbook: WorkbookState,
+  sheet: SheetState,
+  area: Area,
+  hasHeaders: boolean
+): TableState {
+  if (
+    sheet.tables.some((table) => intersection(table.area, area)) ||
+    sheet.merges.some((merge) => intersection(merge, area))
+  ) {
+    throw new HostError("InvalidArgument", {
+      message: "A table can't overlap another table or merged cells.",
+    });
   }
   let tableArea = area;
   if (!hasHeaders) {
@@ -67,7 +101,12 @@ export function createTable(workbook: WorkbookState, sheet: SheetState, area: Ar
   } else if (rowCount(area) === 1) {
     tableArea = { ...area, bottom: area.bottom + 1 };
   }
-  const table: TableState = { id: String(nextId(workbook)), name: unusedTableName(workbook, "Table"), area: tableArea, showHeaders: true };
+  const table: TableState = {
+    id: String(nextId(workbook)),
+    name: unusedTableName(workbook, "Table"),
+    area: tableArea,
+    showHeaders: true,
+  };
   writeUniqueHeaders(sheet, table, hasHeaders);
   sheet.tables.push(table);
   return table;
@@ -77,9 +116,11 @@ function writeUniqueHeaders(sheet: SheetState, table: TableState, fromCells: boo
   const seen = new Set<string>();
   for (let column = table.area.left; column <= table.area.right; column++) {
     const cell = readCell(sheet, table.area.top, column);
-    const written = fromCells && cell ? displayText(cell.value, cell.numberFormat ?? "General") : "";
+    const written =
+      fromCells && cell ? displayText(cell.value, cell.numberFormat ?? "General") : "";
     let name = written.trim() === "" ? `Column${column - table.area.left + 1}` : written;
-    for (let number = 2; seen.has(name.toLowerCase()); number++) name = `${written || "Column"}${number}`;
+    for (let number = 2; seen.has(name.toLowerCase()); number++)
+      name = `${written || "Column"}${number}`;
     seen.add(name.toLowerCase());
     updateCell(sheet, table.area.top, column, { value: name, formula: undefined });
   }
@@ -89,14 +130,25 @@ function writeUniqueHeaders(sheet: SheetState, table: TableState, fromCells: boo
  * rows.add(index, values): inserts rows into the body at `index` (at the end when absent),
  * moving the cells below the table's columns down, and writes the values.
  */
-export function addTableRows(sheet: SheetState, table: TableState, index: number | null | undefined, values: unknown): CellChange {
+export function addTableRows(
+  sheet: SheetState,
+  table: TableState,
+  index: number | null | undefined,
+  values: unknown
+): CellChange {
   const body = bodyArea(table);
   const rows = Array.isArray(values) ? values.length : 1;
   const count = bodyRowCount(table);
   const at = index === null || index === undefined ? count : index;
-  if (!Number.isInteger(at) || at < 0 || at > count || rows < 1) throw new HostError("InvalidArgument");
+  if (!Number.isInteger(at) || at < 0 || at > count || rows < 1)
+    throw new HostError("InvalidArgument");
   const firstRow = body.top + at;
-  const inserted: Area = { top: firstRow, bottom: firstRow + rows - 1, left: table.area.left, right: table.area.right };
+  const inserted: Area = {
+    top: firstRow,
+    bottom: firstRow + rows - 1,
+    left: table.area.left,
+    right: table.area.right,
+  };
   if (values !== undefined && values !== null) elementsFor(inserted, values); // fails before anything moves
   shiftCellsDown(sheet, firstRow, table.area.left, table.area.right, rows);
   moveTablesBelow(sheet, table, firstRow, rows);
@@ -117,7 +169,12 @@ export function deleteTableRow(sheet: SheetState, table: TableState, index: numb
   return { sheet, area: deleted, changeType: "RowDeleted" };
 }
 
-function moveTablesBelow(sheet: SheetState, moved: TableState, fromRow: number, rows: number): void {
+function moveTablesBelow(
+  sheet: SheetState,
+  moved: TableState,
+  fromRow: number,
+  rows: number
+): void {
   for (const table of sheet.tables) {
     if (table === moved || table.area.top < fromRow) continue;
     if (table.area.left >= moved.area.left && table.area.right <= moved.area.right) {
@@ -131,7 +188,10 @@ export function copyTables(workbook: WorkbookState, source: SheetState): TableSt
   const copies: TableState[] = [];
   for (const table of source.tables) {
     const copy = { ...table, id: String(nextId(workbook)), area: { ...table.area }, name: "" };
-    const taken = new Set([...allTables(workbook).map(({ table: other }) => other.name.toLowerCase()), ...copies.map((other) => other.name.toLowerCase())]);
+    const taken = new Set([
+      ...allTables(workbook).map(({ table: other }) => other.name.toLowerCase()),
+      ...copies.map((other) => other.name.toLowerCase()),
+    ]);
     for (let number = 2; ; number++) {
       if (!taken.has(`${table.name}${number}`.toLowerCase())) {
         copy.name = `${table.name}${number}`;

@@ -36,14 +36,20 @@ describe("tables", () => {
       await context.sync();
       expect(header.values).toEqual([["ID", "Measure", "Target"]]);
       expect(body.address).toBe("'KPI Register'!A2:C3");
-      expect(rows.items.map((row) => [row.index, row.values[0]![0]])).toEqual([[0, "KPI-18"], [1, "KPI-2"]]);
+      expect(rows.items.map((row) => [row.index, row.values[0]![0]])).toEqual([
+        [0, "KPI-18"],
+        [1, "KPI-2"],
+      ]);
       expect([table.name, table.showHeaders, table.rows.count]).toEqual(["KPIRegister", true, 2]);
     });
     expect(host.table("KPIRegister")).toMatchObject({
       sheet: "KPI Register",
       address: "A1:C3",
       headers: ["ID", "Measure", "Target"],
-      rows: [["KPI-18", "% of LAC with 3 or more placements", 0.09], ["KPI-2", "Section 47s leading to ICPC", 0.22]],
+      rows: [
+        ["KPI-18", "% of LAC with 3 or more placements", 0.09],
+        ["KPI-2", "Section 47s leading to ICPC", 0.22],
+      ],
     });
   });
 
@@ -51,7 +57,9 @@ describe("tables", () => {
     const host = registerSheet();
     await addRegister(host);
     await host.run(async (context) => {
-      context.workbook.tables.getItem("KPIRegister").rows.add(undefined, [["KPI-3", "Repeat CP plans", "15%"]]);
+      context.workbook.tables
+        .getItem("KPIRegister")
+        .rows.add(undefined, [["KPI-3", "Repeat CP plans", "15%"]]);
       await context.sync();
     });
     expect(host.table("KPIRegister").address).toBe("A1:C4");
@@ -77,25 +85,34 @@ describe("tables", () => {
       context.workbook.tables.add("Sheet1!A1:C1", true);
       await context.sync();
     });
-    expect(host.table("Table1")).toMatchObject({ address: "A1:C2", headers: ["Target", "Column2", "Target2"], rows: [["", "", ""]] });
+    expect(host.table("Table1")).toMatchObject({
+      address: "A1:C2",
+      headers: ["Target", "Column2", "Target2"],
+      rows: [["", "", ""]],
+    });
   });
 
   it("keeps table names valid and unique in the workbook", async () => {
     const host = registerSheet();
     await addRegister(host);
-    const rename = (wanted: string) => host.run(async (context) => {
-      context.workbook.tables.getItem("KPIRegister").name = wanted;
-      await context.sync();
-    });
+    const rename = (wanted: string) =>
+      host.run(async (context) => {
+        context.workbook.tables.getItem("KPIRegister").name = wanted;
+        await context.sync();
+      });
     await host.run(async (context) => {
-      context.workbook.worksheets.getItem("KPI Register").tables.add("E1:F2", true).name = "Tolerances";
+      context.workbook.worksheets.getItem("KPI Register").tables.add("E1:F2", true).name =
+        "Tolerances";
       await context.sync();
     });
     await expect(rename("tolerances")).rejects.toMatchObject({ code: "ItemAlreadyExists" });
     await expect(rename("KPI Register")).rejects.toMatchObject({ code: "InvalidArgument" });
     await expect(rename("A1")).rejects.toMatchObject({ code: "InvalidArgument" });
     await rename("Register_2024");
-    expect(host.state.sheets[0]!.tables.map((table) => table.name)).toEqual(["Register_2024", "Tolerances"]);
+    expect(host.state.sheets[0]!.tables.map((table) => table.name)).toEqual([
+      "Register_2024",
+      "Tolerances",
+    ]);
   });
 
   it("refuses a table over another table", async () => {
@@ -129,7 +146,11 @@ describe("tables", () => {
       table.rows.add(undefined, [["KPI-3", "Repeat CP plans", "15%"]]);
       await expect(context.sync()).rejects.toMatchObject({ code: "ItemNotFound" });
     });
-    expect(host.sheet("KPI Register").values("A1:C3")).toEqual([["", "", ""], ["", "", ""], ["", "", ""]]);
+    expect(host.sheet("KPI Register").values("A1:C3")).toEqual([
+      ["", "", ""],
+      ["", "", ""],
+      ["", "", ""],
+    ]);
     expect(host.snapshot().sheets[0]!.tables).toEqual([]);
   });
 
@@ -142,7 +163,11 @@ describe("tables", () => {
       const missing = columns.getItemOrNullObject("Tolerance");
       columns.load("items/name");
       await context.sync();
-      expect([target.index, target.name, target.values]).toEqual([2, "Target", [["Target"], [0.09], [0.22]]]);
+      expect([target.index, target.name, target.values]).toEqual([
+        2,
+        "Target",
+        [["Target"], [0.09], [0.22]],
+      ]);
       expect(missing.isNullObject).toBe(true);
       expect(columns.items.map((column) => column.name)).toEqual(["ID", "Measure", "Target"]);
     });

@@ -4,14 +4,35 @@
 import { type Area, columnCount, intersection, parseAddress } from "./a1.js";
 import { HostError } from "./errors.js";
 import { HostEventHandlers } from "./events.js";
-import { type LoadOption, type Loadable, type ScalarReaders, HostCollection, HostObject, expose } from "./proxy.js";
+import {
+  type LoadOption,
+  type Loadable,
+  type ScalarReaders,
+  HostCollection,
+  HostObject,
+  expose,
+} from "./proxy.js";
 import { cellValue, clearArea, elementsFor, readMatrix, writeInputs } from "./range-data.js";
 import { HostRange } from "./ranges.js";
 import type { HostRequestContext } from "./request-context.js";
 import {
-  addTableRows, bodyArea, bodyRowCount, checkTableName, columnArea, createTable, deleteTableRow, headerArea, headerNames,
+  addTableRows,
+  bodyArea,
+  bodyRowCount,
+  checkTableName,
+  columnArea,
+  createTable,
+  deleteTableRow,
+  headerArea,
+  headerNames,
 } from "./table-data.js";
-import { type SheetState, type TableState, type WorkbookState, activeSheet, findSheet } from "./workbook-state.js";
+import {
+  type SheetState,
+  type TableState,
+  type WorkbookState,
+  activeSheet,
+  findSheet,
+} from "./workbook-state.js";
 import { HostWorksheet } from "./worksheets.js";
 
 export interface TableTarget {
@@ -26,10 +47,22 @@ export interface TableScope {
 }
 
 type TableCollectionMembers =
-  | "items" | "count" | "add" | "getCount" | "getItem" | "getItemAt" | "getItemOrNullObject" | "load" | "onChanged" | "onAdded" | "onDeleted";
+  | "items"
+  | "count"
+  | "add"
+  | "getCount"
+  | "getItem"
+  | "getItemAt"
+  | "getItemOrNullObject"
+  | "load"
+  | "onChanged"
+  | "onAdded"
+  | "onDeleted";
 
-export class HostTableCollection extends HostCollection<TableScope, TableTarget, HostTable>
-  implements Pick<Excel.TableCollection, TableCollectionMembers> {
+export class HostTableCollection
+  extends HostCollection<TableScope, TableTarget, HostTable>
+  implements Pick<Excel.TableCollection, TableCollectionMembers>
+{
   protected readonly scalars: ScalarReaders<TableScope> = {
     count: (scope) => this.listTargets(scope).length,
   };
@@ -47,24 +80,50 @@ export class HostTableCollection extends HostCollection<TableScope, TableTarget,
     return new HostTable(this.requestContext, () => target, "TableCollection.items");
   }
 
-  get items(): Excel.Table[] { return expose(this.loadedItems()); }
-  get count(): number { return this.read("count"); }
+  get items(): Excel.Table[] {
+    return expose(this.loadedItems());
+  }
+  get count(): number {
+    return this.read("count");
+  }
 
   get onChanged(): OfficeExtension.EventHandlers<Excel.TableChangedEventArgs> {
-    return expose(new HostEventHandlers(this.requestContext, "TableCollection.onChanged", "ExcelApi 1.7",
-      (handler) => ({ event: "TableChanged", sheetId: this.resolveExisting("TableCollection.onChanged").sheet?.id, handler })));
+    return expose(
+      new HostEventHandlers(
+        this.requestContext,
+        "TableCollection.onChanged",
+        "ExcelApi 1.7",
+        (handler) => ({
+          event: "TableChanged",
+          sheetId: this.resolveExisting("TableCollection.onChanged").sheet?.id,
+          handler,
+        })
+      )
+    );
   }
 
   /** Tables added anywhere in the workbook (Excel has this event on workbook.tables only). */
   get onAdded(): OfficeExtension.EventHandlers<Excel.TableAddedEventArgs> {
-    return expose(new HostEventHandlers(this.requestContext, "TableCollection.onAdded", "ExcelApi 1.9",
-      (handler) => ({ event: "TableAdded", handler })));
+    return expose(
+      new HostEventHandlers(
+        this.requestContext,
+        "TableCollection.onAdded",
+        "ExcelApi 1.9",
+        (handler) => ({ event: "TableAdded", handler })
+      )
+    );
   }
 
   /** Tables deleted (or converted to ranges) anywhere in the workbook (workbook.tables only). */
   get onDeleted(): OfficeExtension.EventHandlers<Excel.TableDeletedEventArgs> {
-    return expose(new HostEventHandlers(this.requestContext, "TableCollection.onDeleted", "ExcelApi 1.9",
-      (handler) => ({ event: "TableDeleted", handler })));
+    return expose(
+      new HostEventHandlers(
+        this.requestContext,
+        "TableCollection.onDeleted",
+        "ExcelApi 1.9",
+        (handler) => ({ event: "TableDeleted", handler })
+      )
+    );
   }
 
   load(option?: LoadOption): Excel.TableCollection {
@@ -82,7 +141,11 @@ export class HostTableCollection extends HostCollection<TableScope, TableTarget,
     this.invoke("add", (scope) => {
       const { sheet, area } = this.placeFor(scope, address);
       created = { sheet, table: createTable(scope.workbook, sheet, area, hasHeaders) };
-      this.requestContext.engine.noteChange({ sheet, area: created.table.area, changeType: "RangeEdited" });
+      this.requestContext.engine.noteChange({
+        sheet,
+        area: created.table.area,
+        changeType: "RangeEdited",
+      });
       this.requestContext.engine.noteTableAdded(sheet, created.table);
     });
     return expose(new HostTable(this.requestContext, () => created ?? null, "TableCollection.add"));
@@ -94,10 +157,18 @@ export class HostTableCollection extends HostCollection<TableScope, TableTarget,
 
   getItemOrNullObject(key: string): Excel.Table {
     const location = "TableCollection.getItemOrNullObject";
-    const table = new HostTable(this.requestContext, () => {
-      const scope = this.resolve(location);
-      return (scope && this.listTargets(scope).find(({ table: candidate }) => matches(candidate, key))) ?? null;
-    }, location);
+    const table = new HostTable(
+      this.requestContext,
+      () => {
+        const scope = this.resolve(location);
+        return (
+          (scope &&
+            this.listTargets(scope).find(({ table: candidate }) => matches(candidate, key))) ??
+          null
+        );
+      },
+      location
+    );
     table.probeExistence("ExcelApi 1.4");
     return expose(table);
   }
@@ -106,16 +177,28 @@ export class HostTableCollection extends HostCollection<TableScope, TableTarget,
     return this.find("getItemAt", (targets) => targets[index]);
   }
 
-  private find(method: string, choose: (targets: TableTarget[]) => TableTarget | undefined): Excel.Table {
+  private find(
+    method: string,
+    choose: (targets: TableTarget[]) => TableTarget | undefined
+  ): Excel.Table {
     const location = `TableCollection.${method}`;
-    return expose(new HostTable(this.requestContext, () => {
-      const found = choose(this.listTargets(this.resolveExisting(location)));
-      if (!found) throw new HostError("ItemNotFound");
-      return found;
-    }, location));
+    return expose(
+      new HostTable(
+        this.requestContext,
+        () => {
+          const found = choose(this.listTargets(this.resolveExisting(location)));
+          if (!found) throw new HostError("ItemNotFound");
+          return found;
+        },
+        location
+      )
+    );
   }
 
-  private placeFor(scope: TableScope, address: Excel.Range | string): { sheet: SheetState; area: Area } {
+  private placeFor(
+    scope: TableScope,
+    address: Excel.Range | string
+  ): { sheet: SheetState; area: Area } {
     if (typeof address !== "string") {
       const range = expose<HostRange>(address).resolveExisting("TableCollection.add");
       if (scope.sheet && range.sheet !== scope.sheet) throw new HostError("InvalidArgument");
@@ -123,7 +206,10 @@ export class HostTableCollection extends HostCollection<TableScope, TableTarget,
     }
     const parsed = parseAddress(address);
     if (!parsed) throw new HostError("InvalidArgument");
-    const sheet = parsed.sheetName !== undefined ? findSheet(scope.workbook, parsed.sheetName) : scope.sheet ?? activeSheet(scope.workbook);
+    const sheet =
+      parsed.sheetName !== undefined
+        ? findSheet(scope.workbook, parsed.sheetName)
+        : (scope.sheet ?? activeSheet(scope.workbook));
     if (!sheet || (scope.sheet && sheet !== scope.sheet)) throw new HostError("InvalidArgument");
     return { sheet, area: parsed.area };
   }
@@ -134,8 +220,20 @@ function matches(table: TableState, key: string): boolean {
 }
 
 type TableMembers =
-  | "id" | "name" | "showHeaders" | "showTotals" | "rows" | "columns" | "worksheet"
-  | "getRange" | "getHeaderRowRange" | "getDataBodyRange" | "delete" | "convertToRange" | "load" | "onChanged";
+  | "id"
+  | "name"
+  | "showHeaders"
+  | "showTotals"
+  | "rows"
+  | "columns"
+  | "worksheet"
+  | "getRange"
+  | "getHeaderRowRange"
+  | "getDataBodyRange"
+  | "delete"
+  | "convertToRange"
+  | "load"
+  | "onChanged";
 
 export class HostTable extends HostObject<TableTarget> implements Pick<Excel.Table, TableMembers> {
   protected readonly scalars: ScalarReaders<TableTarget> = {
@@ -150,9 +248,21 @@ export class HostTable extends HostObject<TableTarget> implements Pick<Excel.Tab
 
   constructor(context: HostRequestContext, locate: () => TableTarget | null, origin: string) {
     super(context, "Table", locate, origin);
-    this.hostRows = new HostTableRowCollection(context, () => this.resolve("Table.rows"), "Table.rows");
-    this.hostColumns = new HostTableColumnCollection(context, () => this.resolve("Table.columns"), "Table.columns");
-    this.hostWorksheet = new HostWorksheet(context, () => this.resolve("Table.worksheet")?.sheet ?? null, "Table.worksheet");
+    this.hostRows = new HostTableRowCollection(
+      context,
+      () => this.resolve("Table.rows"),
+      "Table.rows"
+    );
+    this.hostColumns = new HostTableColumnCollection(
+      context,
+      () => this.resolve("Table.columns"),
+      "Table.columns"
+    );
+    this.hostWorksheet = new HostWorksheet(
+      context,
+      () => this.resolve("Table.worksheet")?.sheet ?? null,
+      "Table.worksheet"
+    );
   }
 
   protected override isGone({ sheet, table }: TableTarget): boolean {
@@ -160,28 +270,51 @@ export class HostTable extends HostObject<TableTarget> implements Pick<Excel.Tab
   }
 
   protected override navigation(name: string): Loadable | undefined {
-    const children: Record<string, Loadable> = { rows: this.hostRows, columns: this.hostColumns, worksheet: this.hostWorksheet };
+    const children: Record<string, Loadable> = {
+      rows: this.hostRows,
+      columns: this.hostColumns,
+      worksheet: this.hostWorksheet,
+    };
     return children[name];
   }
 
-  get id(): string { return this.read("id"); }
-  get showHeaders(): boolean { return this.read("showHeaders"); }
-  get showTotals(): boolean { return this.read("showTotals"); }
+  get id(): string {
+    return this.read("id");
+  }
+  get showHeaders(): boolean {
+    return this.read("showHeaders");
+  }
+  get showTotals(): boolean {
+    return this.read("showTotals");
+  }
 
-  get name(): string { return this.read("name"); }
+  get name(): string {
+    return this.read("name");
+  }
   set name(name: string) {
     this.write("name", name, ({ table }) => {
       table.name = checkTableName(this.requestContext.engine.state, name, table);
     });
   }
 
-  get rows(): Excel.TableRowCollection { return expose(this.hostRows); }
-  get columns(): Excel.TableColumnCollection { return expose(this.hostColumns); }
-  get worksheet(): Excel.Worksheet { return expose(this.hostWorksheet); }
+  get rows(): Excel.TableRowCollection {
+    return expose(this.hostRows);
+  }
+  get columns(): Excel.TableColumnCollection {
+    return expose(this.hostColumns);
+  }
+  get worksheet(): Excel.Worksheet {
+    return expose(this.hostWorksheet);
+  }
 
   get onChanged(): OfficeExtension.EventHandlers<Excel.TableChangedEventArgs> {
-    return expose(new HostEventHandlers(this.requestContext, "Table.onChanged", "ExcelApi 1.7",
-      (handler) => ({ event: "TableChanged", tableId: this.resolveExisting("Table.onChanged").table.id, handler })));
+    return expose(
+      new HostEventHandlers(this.requestContext, "Table.onChanged", "ExcelApi 1.7", (handler) => ({
+        event: "TableChanged",
+        tableId: this.resolveExisting("Table.onChanged").table.id,
+        handler,
+      }))
+    );
   }
 
   load(option?: LoadOption): Excel.Table {
@@ -219,12 +352,22 @@ export class HostTable extends HostObject<TableTarget> implements Pick<Excel.Tab
   convertToRange(): Excel.Range {
     let area: Area | undefined;
     let owner: SheetState | undefined;
-    this.invoke("convertToRange", ({ sheet, table }) => {
-      removeTable(sheet, table);
-      area = table.area;
-      owner = sheet;
-    }, "ExcelApi 1.2");
-    return expose(new HostRange(this.requestContext, () => (owner && area ? { sheet: owner, area } : null), "Table.convertToRange"));
+    this.invoke(
+      "convertToRange",
+      ({ sheet, table }) => {
+        removeTable(sheet, table);
+        area = table.area;
+        owner = sheet;
+      },
+      "ExcelApi 1.2"
+    );
+    return expose(
+      new HostRange(
+        this.requestContext,
+        () => (owner && area ? { sheet: owner, area } : null),
+        "Table.convertToRange"
+      )
+    );
   }
 
   probeExistence(requires?: string): void {
@@ -233,10 +376,16 @@ export class HostTable extends HostObject<TableTarget> implements Pick<Excel.Tab
 
   private range(method: string, areaFor: (target: TableTarget) => Area): Excel.Range {
     const location = `Table.${method}`;
-    return expose(new HostRange(this.requestContext, () => {
-      const target = this.resolve(location);
-      return target && { sheet: target.sheet, area: areaFor(target) };
-    }, location));
+    return expose(
+      new HostRange(
+        this.requestContext,
+        () => {
+          const target = this.resolve(location);
+          return target && { sheet: target.sheet, area: areaFor(target) };
+        },
+        location
+      )
+    );
   }
 }
 
@@ -249,8 +398,11 @@ export interface TablePartTarget extends TableTarget {
   index: number;
 }
 
-export class HostTableRowCollection extends HostCollection<TableTarget, TablePartTarget, HostTableRow>
-  implements Pick<Excel.TableRowCollection, "items" | "count" | "add" | "getCount" | "getItemAt" | "load"> {
+export class HostTableRowCollection
+  extends HostCollection<TableTarget, TablePartTarget, HostTableRow>
+  implements
+    Pick<Excel.TableRowCollection, "items" | "count" | "add" | "getCount" | "getItemAt" | "load">
+{
   protected readonly scalars: ScalarReaders<TableTarget> = {
     count: ({ table }) => bodyRowCount(table),
   };
@@ -271,8 +423,12 @@ export class HostTableRowCollection extends HostCollection<TableTarget, TablePar
     return new HostTableRow(this.requestContext, () => target, "TableRowCollection.items");
   }
 
-  get items(): Excel.TableRow[] { return expose(this.loadedItems()); }
-  get count(): number { return this.read("count"); }
+  get items(): Excel.TableRow[] {
+    return expose(this.loadedItems());
+  }
+  get count(): number {
+    return this.read("count");
+  }
 
   load(option?: LoadOption): Excel.TableRowCollection {
     this.queueLoad(option);
@@ -284,23 +440,38 @@ export class HostTableRowCollection extends HostCollection<TableTarget, TablePar
   }
 
   /** add(index, values): rows inserted at index (at the end when index is null or absent); always inserts. */
-  add(index?: number | null, values?: Array<Array<boolean | string | number>> | boolean | string | number, _alwaysInsert?: boolean): Excel.TableRow {
+  add(
+    index?: number | null,
+    values?: Array<Array<boolean | string | number>> | boolean | string | number,
+    _alwaysInsert?: boolean
+  ): Excel.TableRow {
     let created: TablePartTarget | undefined;
     this.invoke("add", (target) => {
       const at = index ?? bodyRowCount(target.table);
-      this.requestContext.engine.noteChange(addTableRows(target.sheet, target.table, index, values));
+      this.requestContext.engine.noteChange(
+        addTableRows(target.sheet, target.table, index, values)
+      );
       created = { ...target, index: at };
     });
-    return expose(new HostTableRow(this.requestContext, () => created ?? null, "TableRowCollection.add"));
+    return expose(
+      new HostTableRow(this.requestContext, () => created ?? null, "TableRowCollection.add")
+    );
   }
 
   getItemAt(index: number): Excel.TableRow {
     const location = "TableRowCollection.getItemAt";
-    return expose(new HostTableRow(this.requestContext, () => {
-      const target = this.resolveExisting(location);
-      if (!Number.isInteger(index) || index < 0 || index >= bodyRowCount(target.table)) throw new HostError("ItemNotFound");
-      return { ...target, index };
-    }, location));
+    return expose(
+      new HostTableRow(
+        this.requestContext,
+        () => {
+          const target = this.resolveExisting(location);
+          if (!Number.isInteger(index) || index < 0 || index >= bodyRowCount(target.table))
+            throw new HostError("ItemNotFound");
+          return { ...target, index };
+        },
+        location
+      )
+    );
   }
 }
 
@@ -309,7 +480,10 @@ function rowArea({ table, index }: TablePartTarget): Area {
   return { ...body, top: body.top + index, bottom: body.top + index };
 }
 
-export class HostTableRow extends HostObject<TablePartTarget> implements Pick<Excel.TableRow, "index" | "values" | "getRange" | "delete" | "load"> {
+export class HostTableRow
+  extends HostObject<TablePartTarget>
+  implements Pick<Excel.TableRow, "index" | "values" | "getRange" | "delete" | "load">
+{
   protected readonly scalars: ScalarReaders<TablePartTarget> = {
     index: ({ index }) => index,
     values: (target) => readMatrix({ sheet: target.sheet, area: rowArea(target) }, cellValue),
@@ -323,21 +497,33 @@ export class HostTableRow extends HostObject<TablePartTarget> implements Pick<Ex
     return table.deleted === true || sheet.deleted === true || index >= bodyRowCount(table);
   }
 
-  get index(): number { return this.read("index"); }
+  get index(): number {
+    return this.read("index");
+  }
 
-  get values(): any[][] { return this.read("values"); }
+  get values(): any[][] {
+    return this.read("values");
+  }
   set values(values: any[][]) {
     this.write("values", values, (target) => {
-      this.requestContext.engine.noteChange(writeInputs({ sheet: target.sheet, area: rowArea(target) }, values));
+      this.requestContext.engine.noteChange(
+        writeInputs({ sheet: target.sheet, area: rowArea(target) }, values)
+      );
     });
   }
 
   getRange(): Excel.Range {
     const location = "TableRow.getRange";
-    return expose(new HostRange(this.requestContext, () => {
-      const target = this.resolve(location);
-      return target && { sheet: target.sheet, area: rowArea(target) };
-    }, location));
+    return expose(
+      new HostRange(
+        this.requestContext,
+        () => {
+          const target = this.resolve(location);
+          return target && { sheet: target.sheet, area: rowArea(target) };
+        },
+        location
+      )
+    );
   }
 
   delete(): void {
@@ -352,8 +538,14 @@ export class HostTableRow extends HostObject<TablePartTarget> implements Pick<Ex
   }
 }
 
-export class HostTableColumnCollection extends HostCollection<TableTarget, TablePartTarget, HostTableColumn>
-  implements Pick<Excel.TableColumnCollection, "items" | "count" | "getCount" | "getItem" | "getItemAt" | "getItemOrNullObject" | "load"> {
+export class HostTableColumnCollection
+  extends HostCollection<TableTarget, TablePartTarget, HostTableColumn>
+  implements
+    Pick<
+      Excel.TableColumnCollection,
+      "items" | "count" | "getCount" | "getItem" | "getItemAt" | "getItemOrNullObject" | "load"
+    >
+{
   protected readonly scalars: ScalarReaders<TableTarget> = {
     count: ({ table }) => columnCount(table.area),
   };
@@ -367,15 +559,22 @@ export class HostTableColumnCollection extends HostCollection<TableTarget, Table
   }
 
   protected listTargets(target: TableTarget): TablePartTarget[] {
-    return Array.from({ length: columnCount(target.table.area) }, (_, index) => ({ ...target, index }));
+    return Array.from({ length: columnCount(target.table.area) }, (_, index) => ({
+      ...target,
+      index,
+    }));
   }
 
   protected createItem(target: TablePartTarget): HostTableColumn {
     return new HostTableColumn(this.requestContext, () => target, "TableColumnCollection.items");
   }
 
-  get items(): Excel.TableColumn[] { return expose(this.loadedItems()); }
-  get count(): number { return this.read("count"); }
+  get items(): Excel.TableColumn[] {
+    return expose(this.loadedItems());
+  }
+  get count(): number {
+    return this.read("count");
+  }
 
   load(option?: LoadOption): Excel.TableColumnCollection {
     this.queueLoad(option);
@@ -399,36 +598,62 @@ export class HostTableColumnCollection extends HostCollection<TableTarget, Table
 
   getItemAt(index: number): Excel.TableColumn {
     const location = "TableColumnCollection.getItemAt";
-    return expose(new HostTableColumn(this.requestContext, () => {
-      const target = this.resolveExisting(location);
-      if (!Number.isInteger(index) || index < 0 || index >= columnCount(target.table.area)) throw new HostError("ItemNotFound");
-      return { ...target, index };
-    }, location));
+    return expose(
+      new HostTableColumn(
+        this.requestContext,
+        () => {
+          const target = this.resolveExisting(location);
+          if (!Number.isInteger(index) || index < 0 || index >= columnCount(target.table.area))
+            throw new HostError("ItemNotFound");
+          return { ...target, index };
+        },
+        location
+      )
+    );
   }
 
   private column(method: string, key: number | string, orNull: boolean): HostTableColumn {
     const location = `TableColumnCollection.${method}`;
-    return new HostTableColumn(this.requestContext, () => {
-      const target = this.resolve(location);
-      if (!target) return null;
-      const names = headerNames(target.sheet, target.table);
-      const index = typeof key === "number" || /^\d+$/.test(key)
-        ? Number(key) - 1
-        : names.findIndex((name) => name.toLowerCase() === key.toLowerCase());
-      if (index >= 0 && index < names.length) return { ...target, index };
-      if (orNull) return null;
-      throw new HostError("ItemNotFound");
-    }, location);
+    return new HostTableColumn(
+      this.requestContext,
+      () => {
+        const target = this.resolve(location);
+        if (!target) return null;
+        const names = headerNames(target.sheet, target.table);
+        const index =
+          typeof key === "number" || /^\d+$/.test(key)
+            ? Number(key) - 1
+            : names.findIndex((name) => name.toLowerCase() === key.toLowerCase());
+        if (index >= 0 && index < names.length) return { ...target, index };
+        if (orNull) return null;
+        throw new HostError("ItemNotFound");
+      },
+      location
+    );
   }
 }
 
-export class HostTableColumn extends HostObject<TablePartTarget>
-  implements Pick<Excel.TableColumn, "id" | "index" | "name" | "values" | "getRange" | "getHeaderRowRange" | "getDataBodyRange" | "load"> {
+export class HostTableColumn
+  extends HostObject<TablePartTarget>
+  implements
+    Pick<
+      Excel.TableColumn,
+      | "id"
+      | "index"
+      | "name"
+      | "values"
+      | "getRange"
+      | "getHeaderRowRange"
+      | "getDataBodyRange"
+      | "load"
+    >
+{
   protected readonly scalars: ScalarReaders<TablePartTarget> = {
     id: ({ index }) => index + 1,
     index: ({ index }) => index,
     name: ({ sheet, table, index }) => headerNames(sheet, table)[index],
-    values: (target) => readMatrix({ sheet: target.sheet, area: columnArea(target.table, target.index) }, cellValue),
+    values: (target) =>
+      readMatrix({ sheet: target.sheet, area: columnArea(target.table, target.index) }, cellValue),
   };
 
   constructor(context: HostRequestContext, locate: () => TablePartTarget | null, origin: string) {
@@ -439,11 +664,19 @@ export class HostTableColumn extends HostObject<TablePartTarget>
     return table.deleted === true || sheet.deleted === true || index >= columnCount(table.area);
   }
 
-  get id(): number { return this.read("id"); }
-  get index(): number { return this.read("index"); }
-  get name(): string { return this.read("name"); }
+  get id(): number {
+    return this.read("id");
+  }
+  get index(): number {
+    return this.read("index");
+  }
+  get name(): string {
+    return this.read("name");
+  }
 
-  get values(): any[][] { return this.read("values"); }
+  get values(): any[][] {
+    return this.read("values");
+  }
   set values(values: any[][]) {
     this.write("values", values, (target) => {
       const area = columnArea(target.table, target.index);
@@ -481,9 +714,15 @@ export class HostTableColumn extends HostObject<TablePartTarget>
 
   private range(method: string, areaFor: (target: TablePartTarget) => Area): Excel.Range {
     const location = `TableColumn.${method}`;
-    return expose(new HostRange(this.requestContext, () => {
-      const target = this.resolve(location);
-      return target && { sheet: target.sheet, area: areaFor(target) };
-    }, location));
+    return expose(
+      new HostRange(
+        this.requestContext,
+        () => {
+          const target = this.resolve(location);
+          return target && { sheet: target.sheet, area: areaFor(target) };
+        },
+        location
+      )
+    );
   }
 }

@@ -1,7 +1,12 @@
 // @vitest-environment node
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { createExcelHost, loadHostFromXlsx, workbookStateFromJson, workbookStateToJson } from "./index.js";
+import {
+  createExcelHost,
+  loadHostFromXlsx,
+  workbookStateFromJson,
+  workbookStateToJson,
+} from "./index.js";
 
 const appendixI = path.join(__dirname, "..", "..", "examples", "appendix-i.xlsx");
 
@@ -15,7 +20,12 @@ describe("a workbook state as JSON", () => {
   });
 
   it("shares nothing with the live state, and keeps hidden rows and columns", () => {
-    const host = createExcelHost({ Data: [["Measure", "Target"], ["Repeat referrals", "22%"]] });
+    const host = createExcelHost({
+      Data: [
+        ["Measure", "Target"],
+        ["Repeat referrals", "22%"],
+      ],
+    });
     host.sheet("Data").hideRows("2:2");
     const json = workbookStateToJson(host.state);
     expect(json.sheets[0].hiddenRows).toEqual([1]);

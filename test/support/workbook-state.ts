@@ -19,7 +19,14 @@ export interface CellState {
 }
 
 export type ConditionalFormatKind =
-  | "Custom" | "CellValue" | "ColorScale" | "DataBar" | "IconSet" | "TopBottom" | "PresetCriteria" | "ContainsText";
+  | "Custom"
+  | "CellValue"
+  | "ColorScale"
+  | "DataBar"
+  | "IconSet"
+  | "TopBottom"
+  | "PresetCriteria"
+  | "ContainsText";
 
 export interface ConditionalFormatState {
   id: string;
@@ -96,7 +103,12 @@ export function valueAt(sheet: SheetState, row: number, column: number): CellVal
 }
 
 /** Changes a cell, dropping it from the map when it ends up holding nothing. */
-export function updateCell(sheet: SheetState, row: number, column: number, change: Partial<CellState>): void {
+export function updateCell(
+  sheet: SheetState,
+  row: number,
+  column: number,
+  change: Partial<CellState>
+): void {
   const key = cellKey(row, column);
   const cell: CellState = sheet.cells.get(key) ?? { value: "" };
   Object.assign(cell, change);
@@ -109,8 +121,13 @@ export function updateCell(sheet: SheetState, row: number, column: number, chang
 }
 
 export function isEmptyCell(cell: CellState): boolean {
-  return cell.value === "" && cell.formula === undefined && cell.numberFormat === undefined
-    && cell.fill === undefined && cell.fontColor === undefined;
+  return (
+    cell.value === "" &&
+    cell.formula === undefined &&
+    cell.numberFormat === undefined &&
+    cell.fill === undefined &&
+    cell.fontColor === undefined
+  );
 }
 
 export function hasContent(cell: CellState): boolean {
@@ -119,16 +136,33 @@ export function hasContent(cell: CellState): boolean {
 
 /** Enters text, a number or a formula into a cell the way typing it would. */
 export function enterInput(sheet: SheetState, row: number, column: number, input: unknown): void {
-  applyInput(sheet, row, column, interpretInput(input, readCell(sheet, row, column)?.numberFormat ?? GENERAL));
+  applyInput(
+    sheet,
+    row,
+    column,
+    interpretInput(input, readCell(sheet, row, column)?.numberFormat ?? GENERAL)
+  );
 }
 
 /** Puts what Excel read from an input into a cell; a formula keeps its value until recalculated. */
-export function applyInput(sheet: SheetState, row: number, column: number, reading: CellInput): void {
+export function applyInput(
+  sheet: SheetState,
+  row: number,
+  column: number,
+  reading: CellInput
+): void {
   if (reading.kind === "formula") {
     const current = readCell(sheet, row, column);
-    updateCell(sheet, row, column, { formula: reading.formula, value: current?.formula === reading.formula ? current.value : "" });
+    updateCell(sheet, row, column, {
+      formula: reading.formula,
+      value: current?.formula === reading.formula ? current.value : "",
+    });
   } else if (reading.kind === "value") {
-    updateCell(sheet, row, column, { value: reading.value, formula: undefined, ...(reading.numberFormat ? { numberFormat: reading.numberFormat } : {}) });
+    updateCell(sheet, row, column, {
+      value: reading.value,
+      formula: undefined,
+      ...(reading.numberFormat ? { numberFormat: reading.numberFormat } : {}),
+    });
   }
 }
 
@@ -139,7 +173,12 @@ export function usedArea(sheet: SheetState, valuesOnly: boolean): Area | null {
     if (valuesOnly && !hasContent(cell)) continue;
     const { row, column } = cellPosition(key);
     area = area
-      ? { top: Math.min(area.top, row), left: Math.min(area.left, column), bottom: Math.max(area.bottom, row), right: Math.max(area.right, column) }
+      ? {
+          top: Math.min(area.top, row),
+          left: Math.min(area.left, column),
+          bottom: Math.max(area.bottom, row),
+          right: Math.max(area.right, column),
+        }
       : areaOf(row, column);
   }
   return area;
@@ -147,11 +186,15 @@ export function usedArea(sheet: SheetState, valuesOnly: boolean): Area | null {
 
 export function findSheet(workbook: WorkbookState, nameOrId: string): SheetState | undefined {
   const wanted = nameOrId.toLowerCase();
-  return workbook.sheets.find((sheet) => sheet.id === nameOrId || sheet.name.toLowerCase() === wanted);
+  return workbook.sheets.find(
+    (sheet) => sheet.id === nameOrId || sheet.name.toLowerCase() === wanted
+  );
 }
 
 export function activeSheet(workbook: WorkbookState): SheetState {
-  const sheet = workbook.sheets.find((candidate) => candidate.id === workbook.activeSheetId) ?? workbook.sheets[0];
+  const sheet =
+    workbook.sheets.find((candidate) => candidate.id === workbook.activeSheetId) ??
+    workbook.sheets[0];
   if (!sheet) throw new Error("The workbook has no worksheets.");
   return sheet;
 }
@@ -160,9 +203,14 @@ export function allTables(workbook: WorkbookState): { sheet: SheetState; table: 
   return workbook.sheets.flatMap((sheet) => sheet.tables.map((table) => ({ sheet, table })));
 }
 
-export function findTable(workbook: WorkbookState, nameOrId: string): { sheet: SheetState; table: TableState } | undefined {
+export function findTable(
+  workbook: WorkbookState,
+  nameOrId: string
+): { sheet: SheetState; table: TableState } | undefined {
   const wanted = nameOrId.toLowerCase();
-  return allTables(workbook).find(({ table }) => table.id === nameOrId || table.name.toLowerCase() === wanted);
+  return allTables(workbook).find(
+    ({ table }) => table.id === nameOrId || table.name.toLowerCase() === wanted
+  );
 }
 
 export function tablesTouching(sheet: SheetState, area: Area): TableState[] {
@@ -196,10 +244,17 @@ export type WorkbookRows = Record<string, unknown[][]>;
 
 /** A workbook with the given sheets (the first one active), or one empty "Sheet1". */
 export function createWorkbookState(sheets: WorkbookRows = { Sheet1: [] }): WorkbookState {
-  const workbook: WorkbookState = { sheets: [], activeSheetId: "", selection: { sheetId: "", area: areaOf(0, 0) }, nextId: 1 };
+  const workbook: WorkbookState = {
+    sheets: [],
+    activeSheetId: "",
+    selection: { sheetId: "", area: areaOf(0, 0) },
+    nextId: 1,
+  };
   for (const [name, rows] of Object.entries(sheets)) {
     const sheet = createSheet(workbook, name);
-    rows.forEach((row, rowIndex) => row.forEach((input, columnIndex) => enterInput(sheet, rowIndex, columnIndex, input)));
+    rows.forEach((row, rowIndex) =>
+      row.forEach((input, columnIndex) => enterInput(sheet, rowIndex, columnIndex, input))
+    );
     workbook.sheets.push(sheet);
   }
   const first = workbook.sheets[0];
@@ -210,20 +265,41 @@ export function createWorkbookState(sheets: WorkbookRows = { Sheet1: [] }): Work
 }
 
 /** Moves whole cells (value, formula and formats) in columns left..right down by `count` rows from `fromRow`. */
-export function shiftCellsDown(sheet: SheetState, fromRow: number, left: number, right: number, count: number): void {
+export function shiftCellsDown(
+  sheet: SheetState,
+  fromRow: number,
+  left: number,
+  right: number,
+  count: number
+): void {
   moveCells(sheet, (row, column) => row >= fromRow && column >= left && column <= right, count);
 }
 
 /** Moves cells in columns left..right below `fromRow` up by `count` rows, dropping rows fromRow..fromRow+count-1. */
-export function shiftCellsUp(sheet: SheetState, fromRow: number, left: number, right: number, count: number): void {
+export function shiftCellsUp(
+  sheet: SheetState,
+  fromRow: number,
+  left: number,
+  right: number,
+  count: number
+): void {
   for (const key of [...sheet.cells.keys()]) {
     const { row, column } = cellPosition(key);
-    if (row >= fromRow && row < fromRow + count && column >= left && column <= right) sheet.cells.delete(key);
+    if (row >= fromRow && row < fromRow + count && column >= left && column <= right)
+      sheet.cells.delete(key);
   }
-  moveCells(sheet, (row, column) => row >= fromRow + count && column >= left && column <= right, -count);
+  moveCells(
+    sheet,
+    (row, column) => row >= fromRow + count && column >= left && column <= right,
+    -count
+  );
 }
 
-function moveCells(sheet: SheetState, moves: (row: number, column: number) => boolean, rows: number): void {
+function moveCells(
+  sheet: SheetState,
+  moves: (row: number, column: number) => boolean,
+  rows: number
+): void {
   const moving = [...sheet.cells].filter(([key]) => {
     const { row, column } = cellPosition(key);
     return moves(row, column);
@@ -236,7 +312,11 @@ function moveCells(sheet: SheetState, moves: (row: number, column: number) => bo
 }
 
 /** A deep copy of a sheet's contents and formats under a new id and name (tables are copied by the caller). */
-export function copySheetContents(workbook: WorkbookState, source: SheetState, name: string): SheetState {
+export function copySheetContents(
+  workbook: WorkbookState,
+  source: SheetState,
+  name: string
+): SheetState {
   const copy = createSheet(workbook, name);
   for (const [key, cell] of source.cells) copy.cells.set(key, { ...cell });
   copy.merges = source.merges.map((area) => ({ ...area }));

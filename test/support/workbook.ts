@@ -9,9 +9,13 @@ import { type WorkbookState, findSheet } from "./workbook-state.js";
 import { HostWorksheetCollection } from "./worksheets.js";
 import { HostError } from "./errors.js";
 
-type WorkbookMembers = "name" | "worksheets" | "tables" | "application" | "getSelectedRange" | "getActiveCell" | "load";
+type WorkbookMembers =
+  "name" | "worksheets" | "tables" | "application" | "getSelectedRange" | "getActiveCell" | "load";
 
-export class HostWorkbook extends HostObject<WorkbookState> implements Pick<Excel.Workbook, WorkbookMembers> {
+export class HostWorkbook
+  extends HostObject<WorkbookState>
+  implements Pick<Excel.Workbook, WorkbookMembers>
+{
   protected readonly scalars: ScalarReaders<WorkbookState> = {
     name: () => "Book1.xlsx",
   };
@@ -22,7 +26,11 @@ export class HostWorkbook extends HostObject<WorkbookState> implements Pick<Exce
   constructor(context: HostRequestContext) {
     super(context, "Workbook", () => context.engine.state, "RequestContext.workbook");
     this.hostWorksheets = new HostWorksheetCollection(context);
-    this.hostTables = new HostTableCollection(context, () => ({ workbook: context.engine.state }), "Workbook.tables");
+    this.hostTables = new HostTableCollection(
+      context,
+      () => ({ workbook: context.engine.state }),
+      "Workbook.tables"
+    );
     this.hostApplication = new HostApplication(context);
   }
 
@@ -35,10 +43,18 @@ export class HostWorkbook extends HostObject<WorkbookState> implements Pick<Exce
     return children[name];
   }
 
-  get name(): string { return this.read("name"); }
-  get worksheets(): Excel.WorksheetCollection { return expose(this.hostWorksheets); }
-  get tables(): Excel.TableCollection { return expose(this.hostTables); }
-  get application(): Excel.Application { return expose(this.hostApplication); }
+  get name(): string {
+    return this.read("name");
+  }
+  get worksheets(): Excel.WorksheetCollection {
+    return expose(this.hostWorksheets);
+  }
+  get tables(): Excel.TableCollection {
+    return expose(this.hostTables);
+  }
+  get application(): Excel.Application {
+    return expose(this.hostApplication);
+  }
 
   load(option?: LoadOption): Excel.Workbook {
     this.queueLoad(option);
@@ -50,24 +66,47 @@ export class HostWorkbook extends HostObject<WorkbookState> implements Pick<Exce
   }
 
   getActiveCell(): Excel.Range {
-    return this.selection("getActiveCell", (area) => ({ top: area.top, left: area.left, bottom: area.top, right: area.left }), "ExcelApi 1.7");
+    return this.selection(
+      "getActiveCell",
+      (area) => ({ top: area.top, left: area.left, bottom: area.top, right: area.left }),
+      "ExcelApi 1.7"
+    );
   }
 
-  private selection(method: string, part: (area: WorkbookState["selection"]["area"]) => WorkbookState["selection"]["area"], requires?: string): Excel.Range {
+  private selection(
+    method: string,
+    part: (area: WorkbookState["selection"]["area"]) => WorkbookState["selection"]["area"],
+    requires?: string
+  ): Excel.Range {
     const location = `Workbook.${method}`;
     if (requires) this.requestContext.enqueue({ location, requires, run: () => {} });
-    return expose(new HostRange(this.requestContext, () => {
-      const { selection } = this.requestContext.engine.state;
-      const sheet = findSheet(this.requestContext.engine.state, selection.sheetId);
-      if (!sheet) throw new HostError("InvalidSelection");
-      return { sheet, area: part(selection.area) };
-    }, location));
+    return expose(
+      new HostRange(
+        this.requestContext,
+        () => {
+          const { selection } = this.requestContext.engine.state;
+          const sheet = findSheet(this.requestContext.engine.state, selection.sheetId);
+          if (!sheet) throw new HostError("InvalidSelection");
+          return { sheet, area: part(selection.area) };
+        },
+        location
+      )
+    );
   }
 }
 
-type ApplicationMembers = "calculationMode" | "calculate" | "cultureInfo" | "suspendScreenUpdatingUntilNextSync" | "suspendApiCalculationUntilNextSync" | "load";
+type ApplicationMembers =
+  | "calculationMode"
+  | "calculate"
+  | "cultureInfo"
+  | "suspendScreenUpdatingUntilNextSync"
+  | "suspendApiCalculationUntilNextSync"
+  | "load";
 
-export class HostApplication extends HostObject<WorkbookState> implements Pick<Excel.Application, ApplicationMembers> {
+export class HostApplication
+  extends HostObject<WorkbookState>
+  implements Pick<Excel.Application, ApplicationMembers>
+{
   protected readonly scalars: ScalarReaders<WorkbookState> = {
     calculationMode: () => "Automatic",
   };
@@ -76,11 +115,17 @@ export class HostApplication extends HostObject<WorkbookState> implements Pick<E
     super(context, "Application", () => context.engine.state, "RequestContext.application");
   }
 
-  get calculationMode(): Excel.CalculationMode { return this.read("calculationMode"); }
+  get calculationMode(): Excel.CalculationMode {
+    return this.read("calculationMode");
+  }
 
   /** The locale (ExcelApi 1.11), from the host's behaviour. */
   get cultureInfo(): Excel.CultureInfo {
-    this.requestContext.enqueue({ location: "Application.cultureInfo", requires: "ExcelApi 1.11", run: () => {} });
+    this.requestContext.enqueue({
+      location: "Application.cultureInfo",
+      requires: "ExcelApi 1.11",
+      run: () => {},
+    });
     return expose(this.hostCultureInfo);
   }
 
@@ -93,7 +138,8 @@ export class HostApplication extends HostObject<WorkbookState> implements Pick<E
   /** Counts the recalculation (host.recalculationCount) and recalculates with the formula evaluator, if any. */
   calculate(calculationType: Excel.CalculationType | "Recalculate" | "Full" | "FullRebuild"): void {
     this.invoke("calculate", () => {
-      if (!["Recalculate", "Full", "FullRebuild"].includes(calculationType)) throw new HostError("InvalidArgument");
+      if (!["Recalculate", "Full", "FullRebuild"].includes(calculationType))
+        throw new HostError("InvalidArgument");
       this.requestContext.engine.recalculationCount++;
       this.requestContext.engine.fullRecalculationCount++;
       this.requestContext.engine.recalculate();
@@ -114,7 +160,10 @@ export class HostApplication extends HostObject<WorkbookState> implements Pick<E
   }
 }
 
-export class HostCultureInfo extends HostObject<WorkbookState> implements Pick<Excel.CultureInfo, "name" | "numberFormat" | "load"> {
+export class HostCultureInfo
+  extends HostObject<WorkbookState>
+  implements Pick<Excel.CultureInfo, "name" | "numberFormat" | "load">
+{
   protected readonly scalars: ScalarReaders<WorkbookState> = {
     name: () => this.requestContext.engine.behaviour.culture.name,
   };
@@ -129,8 +178,12 @@ export class HostCultureInfo extends HostObject<WorkbookState> implements Pick<E
     return name === "numberFormat" ? this.hostNumberFormat : undefined;
   }
 
-  get name(): string { return this.read("name"); }
-  get numberFormat(): Excel.NumberFormatInfo { return expose(this.hostNumberFormat); }
+  get name(): string {
+    return this.read("name");
+  }
+  get numberFormat(): Excel.NumberFormatInfo {
+    return expose(this.hostNumberFormat);
+  }
 
   load(option?: LoadOption): Excel.CultureInfo {
     this.queueLoad(option);
@@ -138,18 +191,27 @@ export class HostCultureInfo extends HostObject<WorkbookState> implements Pick<E
   }
 }
 
-export class HostNumberFormatInfo extends HostObject<WorkbookState> implements Pick<Excel.NumberFormatInfo, "numberDecimalSeparator" | "numberGroupSeparator" | "load"> {
+export class HostNumberFormatInfo
+  extends HostObject<WorkbookState>
+  implements
+    Pick<Excel.NumberFormatInfo, "numberDecimalSeparator" | "numberGroupSeparator" | "load">
+{
   protected readonly scalars: ScalarReaders<WorkbookState> = {
     numberDecimalSeparator: () => this.requestContext.engine.behaviour.culture.decimalSeparator,
-    numberGroupSeparator: () => (this.requestContext.engine.behaviour.culture.decimalSeparator === "," ? "." : ","),
+    numberGroupSeparator: () =>
+      this.requestContext.engine.behaviour.culture.decimalSeparator === "," ? "." : ",",
   };
 
   constructor(context: HostRequestContext) {
     super(context, "NumberFormatInfo", () => context.engine.state, "CultureInfo.numberFormat");
   }
 
-  get numberDecimalSeparator(): string { return this.read("numberDecimalSeparator"); }
-  get numberGroupSeparator(): string { return this.read("numberGroupSeparator"); }
+  get numberDecimalSeparator(): string {
+    return this.read("numberDecimalSeparator");
+  }
+  get numberGroupSeparator(): string {
+    return this.read("numberGroupSeparator");
+  }
 
   load(option?: LoadOption): Excel.NumberFormatInfo {
     this.queueLoad(option);

@@ -5,22 +5,47 @@ import { MAX_COLUMNS, MAX_ROWS, areaOf, isInsideSheet, parseAddress } from "./a1
 import { getRangesSeparator } from "./simulated-excel.js";
 import { HostError } from "./errors.js";
 import { HostEventHandlers } from "./events.js";
-import { type LoadOption, type Loadable, type ScalarReaders, HostCollection, HostObject, expose } from "./proxy.js";
+import {
+  type LoadOption,
+  type Loadable,
+  type ScalarReaders,
+  HostCollection,
+  HostObject,
+  expose,
+} from "./proxy.js";
 import { HostRange, HostRangeAreas } from "./ranges.js";
 import type { RangeTarget } from "./range-data.js";
 import type { HostRequestContext } from "./request-context.js";
 import { copyTables } from "./table-data.js";
 import { HostTableCollection } from "./tables.js";
 import {
-  type SheetState, type SheetVisibility, type WorkbookState, activeSheet, copySheetContents, createSheet, findSheet, usedArea,
+  type SheetState,
+  type SheetVisibility,
+  type WorkbookState,
+  activeSheet,
+  copySheetContents,
+  createSheet,
+  findSheet,
+  usedArea,
 } from "./workbook-state.js";
 
 type WorksheetCollectionMembers =
-  | "items" | "add" | "getActiveWorksheet" | "getCount" | "getFirst" | "getLast" | "getItem" | "getItemOrNullObject"
-  | "load" | "onActivated" | "onChanged";
+  | "items"
+  | "add"
+  | "getActiveWorksheet"
+  | "getCount"
+  | "getFirst"
+  | "getLast"
+  | "getItem"
+  | "getItemOrNullObject"
+  | "load"
+  | "onActivated"
+  | "onChanged";
 
-export class HostWorksheetCollection extends HostCollection<WorkbookState, SheetState, HostWorksheet>
-  implements Pick<Excel.WorksheetCollection, WorksheetCollectionMembers> {
+export class HostWorksheetCollection
+  extends HostCollection<WorkbookState, SheetState, HostWorksheet>
+  implements Pick<Excel.WorksheetCollection, WorksheetCollectionMembers>
+{
   protected readonly scalars: ScalarReaders<WorkbookState> = {};
 
   constructor(context: HostRequestContext) {
@@ -35,16 +60,30 @@ export class HostWorksheetCollection extends HostCollection<WorkbookState, Sheet
     return new HostWorksheet(this.requestContext, () => sheet, "WorksheetCollection.items");
   }
 
-  get items(): Excel.Worksheet[] { return expose(this.loadedItems()); }
+  get items(): Excel.Worksheet[] {
+    return expose(this.loadedItems());
+  }
 
   get onActivated(): OfficeExtension.EventHandlers<Excel.WorksheetActivatedEventArgs> {
-    return expose(new HostEventHandlers(this.requestContext, "WorksheetCollection.onActivated", "ExcelApi 1.7",
-      (handler) => ({ event: "WorksheetActivated", handler })));
+    return expose(
+      new HostEventHandlers(
+        this.requestContext,
+        "WorksheetCollection.onActivated",
+        "ExcelApi 1.7",
+        (handler) => ({ event: "WorksheetActivated", handler })
+      )
+    );
   }
 
   get onChanged(): OfficeExtension.EventHandlers<Excel.WorksheetChangedEventArgs> {
-    return expose(new HostEventHandlers(this.requestContext, "WorksheetCollection.onChanged", "ExcelApi 1.9",
-      (handler) => ({ event: "WorksheetChanged", handler })));
+    return expose(
+      new HostEventHandlers(
+        this.requestContext,
+        "WorksheetCollection.onChanged",
+        "ExcelApi 1.9",
+        (handler) => ({ event: "WorksheetChanged", handler })
+      )
+    );
   }
 
   load(option?: LoadOption): Excel.WorksheetCollection {
@@ -53,19 +92,35 @@ export class HostWorksheetCollection extends HostCollection<WorkbookState, Sheet
   }
 
   getActiveWorksheet(): Excel.Worksheet {
-    return expose(new HostWorksheet(this.requestContext, () => activeSheet(this.requestContext.engine.state), "WorksheetCollection.getActiveWorksheet"));
+    return expose(
+      new HostWorksheet(
+        this.requestContext,
+        () => activeSheet(this.requestContext.engine.state),
+        "WorksheetCollection.getActiveWorksheet"
+      )
+    );
   }
 
   getItem(key: string): Excel.Worksheet {
-    return expose(new HostWorksheet(this.requestContext, () => {
-      const sheet = findSheet(this.requestContext.engine.state, key);
-      if (!sheet) throw new HostError("ItemNotFound");
-      return sheet;
-    }, "WorksheetCollection.getItem"));
+    return expose(
+      new HostWorksheet(
+        this.requestContext,
+        () => {
+          const sheet = findSheet(this.requestContext.engine.state, key);
+          if (!sheet) throw new HostError("ItemNotFound");
+          return sheet;
+        },
+        "WorksheetCollection.getItem"
+      )
+    );
   }
 
   getItemOrNullObject(key: string): Excel.Worksheet {
-    const sheet = new HostWorksheet(this.requestContext, () => findSheet(this.requestContext.engine.state, key) ?? null, "WorksheetCollection.getItemOrNullObject");
+    const sheet = new HostWorksheet(
+      this.requestContext,
+      () => findSheet(this.requestContext.engine.state, key) ?? null,
+      "WorksheetCollection.getItemOrNullObject"
+    );
     sheet.probeExistence("ExcelApi 1.4");
     return expose(sheet);
   }
@@ -86,29 +141,61 @@ export class HostWorksheetCollection extends HostCollection<WorkbookState, Sheet
   add(name?: string): Excel.Worksheet {
     let created: SheetState | undefined;
     this.invoke("add", (workbook) => {
-      const sheetName = name === undefined ? unusedSheetName(workbook) : checkSheetName(workbook, name);
+      const sheetName =
+        name === undefined ? unusedSheetName(workbook) : checkSheetName(workbook, name);
       created = createSheet(workbook, sheetName);
       workbook.sheets.push(created);
     });
-    return expose(new HostWorksheet(this.requestContext, () => created ?? null, "WorksheetCollection.add"));
+    return expose(
+      new HostWorksheet(this.requestContext, () => created ?? null, "WorksheetCollection.add")
+    );
   }
 
-  private pick(method: string, choose: (sheets: SheetState[]) => SheetState | undefined, visibleOnly?: boolean): Excel.Worksheet {
-    return expose(new HostWorksheet(this.requestContext, () => {
-      const sheets = this.requestContext.engine.state.sheets.filter((sheet) => !visibleOnly || sheet.visibility === "Visible");
-      const sheet = choose(sheets);
-      if (!sheet) throw new HostError("ItemNotFound");
-      return sheet;
-    }, `WorksheetCollection.${method}`));
+  private pick(
+    method: string,
+    choose: (sheets: SheetState[]) => SheetState | undefined,
+    visibleOnly?: boolean
+  ): Excel.Worksheet {
+    return expose(
+      new HostWorksheet(
+        this.requestContext,
+        () => {
+          const sheets = this.requestContext.engine.state.sheets.filter(
+            (sheet) => !visibleOnly || sheet.visibility === "Visible"
+          );
+          const sheet = choose(sheets);
+          if (!sheet) throw new HostError("ItemNotFound");
+          return sheet;
+        },
+        `WorksheetCollection.${method}`
+      )
+    );
   }
 }
 
 type WorksheetMembers =
-  | "id" | "name" | "position" | "visibility" | "tables"
-  | "getRange" | "getRanges" | "getRangeByIndexes" | "getCell" | "getUsedRange" | "getUsedRangeOrNullObject"
-  | "activate" | "delete" | "copy" | "load" | "onChanged" | "onActivated";
+  | "id"
+  | "name"
+  | "position"
+  | "visibility"
+  | "tables"
+  | "getRange"
+  | "getRanges"
+  | "getRangeByIndexes"
+  | "getCell"
+  | "getUsedRange"
+  | "getUsedRangeOrNullObject"
+  | "activate"
+  | "delete"
+  | "copy"
+  | "load"
+  | "onChanged"
+  | "onActivated";
 
-export class HostWorksheet extends HostObject<SheetState> implements Pick<Excel.Worksheet, WorksheetMembers> {
+export class HostWorksheet
+  extends HostObject<SheetState>
+  implements Pick<Excel.Worksheet, WorksheetMembers>
+{
   protected readonly scalars: ScalarReaders<SheetState> = {
     id: (sheet) => sheet.id,
     name: (sheet) => sheet.name,
@@ -129,30 +216,42 @@ export class HostWorksheet extends HostObject<SheetState> implements Pick<Excel.
     return name === "tables" ? this.hostTables : undefined;
   }
 
-  get id(): string { return this.read("id"); }
+  get id(): string {
+    return this.read("id");
+  }
 
-  get name(): string { return this.read("name"); }
+  get name(): string {
+    return this.read("name");
+  }
   set name(name: string) {
     this.write("name", name, (sheet) => {
       sheet.name = checkSheetName(this.requestContext.engine.state, name, sheet);
     });
   }
 
-  get position(): number { return this.read("position"); }
+  get position(): number {
+    return this.read("position");
+  }
   set position(position: number) {
     this.write("position", position, (sheet) => {
       const sheets = this.requestContext.engine.state.sheets;
-      if (!Number.isInteger(position) || position < 0 || position >= sheets.length) throw new HostError("InvalidArgument");
+      if (!Number.isInteger(position) || position < 0 || position >= sheets.length)
+        throw new HostError("InvalidArgument");
       sheets.splice(sheets.indexOf(sheet), 1);
       sheets.splice(position, 0, sheet);
     });
   }
 
-  get visibility(): Excel.SheetVisibility | "Visible" | "Hidden" | "VeryHidden" { return this.read("visibility"); }
+  get visibility(): Excel.SheetVisibility | "Visible" | "Hidden" | "VeryHidden" {
+    return this.read("visibility");
+  }
   set visibility(visibility: Excel.SheetVisibility | "Visible" | "Hidden" | "VeryHidden") {
     this.write("visibility", visibility, (sheet) => {
-      if (!["Visible", "Hidden", "VeryHidden"].includes(visibility)) throw new HostError("InvalidArgument");
-      const others = this.requestContext.engine.state.sheets.filter((other) => other !== sheet && other.visibility === "Visible");
+      if (!["Visible", "Hidden", "VeryHidden"].includes(visibility))
+        throw new HostError("InvalidArgument");
+      const others = this.requestContext.engine.state.sheets.filter(
+        (other) => other !== sheet && other.visibility === "Visible"
+      );
       if (visibility !== "Visible" && others.length === 0) throw new HostError("InvalidOperation");
       sheet.visibility = visibility as SheetVisibility;
     });
@@ -163,21 +262,45 @@ export class HostWorksheet extends HostObject<SheetState> implements Pick<Excel.
   }
 
   get hostTables(): HostTableCollection {
-    this.#tables ??= new HostTableCollection(this.requestContext, () => {
-      const sheet = this.resolve("Worksheet.tables");
-      return sheet && { workbook: this.requestContext.engine.state, sheet };
-    }, "Worksheet.tables");
+    this.#tables ??= new HostTableCollection(
+      this.requestContext,
+      () => {
+        const sheet = this.resolve("Worksheet.tables");
+        return sheet && { workbook: this.requestContext.engine.state, sheet };
+      },
+      "Worksheet.tables"
+    );
     return this.#tables;
   }
 
   get onChanged(): OfficeExtension.EventHandlers<Excel.WorksheetChangedEventArgs> {
-    return expose(new HostEventHandlers(this.requestContext, "Worksheet.onChanged", "ExcelApi 1.7",
-      (handler) => ({ event: "WorksheetChanged", sheetId: this.resolveExisting("Worksheet.onChanged").id, handler })));
+    return expose(
+      new HostEventHandlers(
+        this.requestContext,
+        "Worksheet.onChanged",
+        "ExcelApi 1.7",
+        (handler) => ({
+          event: "WorksheetChanged",
+          sheetId: this.resolveExisting("Worksheet.onChanged").id,
+          handler,
+        })
+      )
+    );
   }
 
   get onActivated(): OfficeExtension.EventHandlers<Excel.WorksheetActivatedEventArgs> {
-    return expose(new HostEventHandlers(this.requestContext, "Worksheet.onActivated", "ExcelApi 1.7",
-      (handler) => ({ event: "WorksheetActivated", sheetId: this.resolveExisting("Worksheet.onActivated").id, handler })));
+    return expose(
+      new HostEventHandlers(
+        this.requestContext,
+        "Worksheet.onActivated",
+        "ExcelApi 1.7",
+        (handler) => ({
+          event: "WorksheetActivated",
+          sheetId: this.resolveExisting("Worksheet.onActivated").id,
+          handler,
+        })
+      )
+    );
   }
 
   load(option?: LoadOption): Excel.Worksheet {
@@ -188,9 +311,14 @@ export class HostWorksheet extends HostObject<SheetState> implements Pick<Excel.
   /** getRange("B2:C9"), getRange("A:A"), getRange("3:3"); no address is the whole sheet. */
   getRange(address?: string): Excel.Range {
     return this.range("getRange", (sheet) => {
-      if (address === undefined || address === "") return { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLUMNS - 1 };
+      if (address === undefined || address === "")
+        return { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLUMNS - 1 };
       const parsed = parseAddress(address);
-      if (!parsed || (parsed.sheetName !== undefined && parsed.sheetName.toLowerCase() !== sheet.name.toLowerCase())) {
+      if (
+        !parsed ||
+        (parsed.sheetName !== undefined &&
+          parsed.sheetName.toLowerCase() !== sheet.name.toLowerCase())
+      ) {
         throw new HostError("InvalidArgument");
       }
       return parsed.area;
@@ -201,27 +329,50 @@ export class HostWorksheet extends HostObject<SheetState> implements Pick<Excel.
   getRanges(address?: string): Excel.RangeAreas {
     const location = "Worksheet.getRanges";
     this.requestContext.enqueue({ location, requires: "ExcelApi 1.9", run: () => {} });
-    return expose(new HostRangeAreas(this.requestContext, () => {
-      const sheet = this.resolve(location);
-      if (!sheet) return null;
-      const { behaviour } = this.requestContext.engine;
-      // office-js #5198: a long list of areas fails; #1167, #1985: the list separator is the locale's on Windows.
-      if ((address ?? "").length > behaviour.getRangesMaxLength) throw new HostError("InvalidArgument");
-      const parts = (address ?? "").split(getRangesSeparator(behaviour)).map((part) => part.trim()).filter(Boolean);
-      const areas = parts.map((part) => {
-        const parsed = parseAddress(part);
-        if (!parsed || (parsed.sheetName !== undefined && parsed.sheetName.toLowerCase() !== sheet.name.toLowerCase())) {
-          throw new HostError("InvalidArgument");
-        }
-        return parsed.area;
-      });
-      if (areas.length === 0) throw new HostError("InvalidArgument");
-      return { sheet, areas };
-    }, location));
+    return expose(
+      new HostRangeAreas(
+        this.requestContext,
+        () => {
+          const sheet = this.resolve(location);
+          if (!sheet) return null;
+          const { behaviour } = this.requestContext.engine;
+          // office-js #5198: a long list of areas fails; #1167, #1985: the list separator is the locale's on Windows.
+          if ((address ?? "").length > behaviour.getRangesMaxLength)
+            throw new HostError("InvalidArgument");
+          const parts = (address ?? "")
+            .split(getRangesSeparator(behaviour))
+            .map((part) => part.trim())
+            .filter(Boolean);
+          const areas = parts.map((part) => {
+            const parsed = parseAddress(part);
+            if (
+              !parsed ||
+              (parsed.sheetName !== undefined &&
+                parsed.sheetName.toLowerCase() !== sheet.name.toLowerCase())
+            ) {
+              throw new HostError("InvalidArgument");
+            }
+            return parsed.area;
+          });
+          if (areas.length === 0) throw new HostError("InvalidArgument");
+          return { sheet, areas };
+        },
+        location
+      )
+    );
   }
 
-  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): Excel.Range {
-    return this.range("getRangeByIndexes", () => areaOf(startRow, startColumn, rowCount, columnCount), "ExcelApi 1.7");
+  getRangeByIndexes(
+    startRow: number,
+    startColumn: number,
+    rowCount: number,
+    columnCount: number
+  ): Excel.Range {
+    return this.range(
+      "getRangeByIndexes",
+      () => areaOf(startRow, startColumn, rowCount, columnCount),
+      "ExcelApi 1.7"
+    );
   }
 
   getCell(row: number, column: number): Excel.Range {
@@ -230,16 +381,23 @@ export class HostWorksheet extends HostObject<SheetState> implements Pick<Excel.
 
   /** The used range; "A1" on an empty sheet, as Excel answers. */
   getUsedRange(valuesOnly?: boolean): Excel.Range {
-    return this.range("getUsedRange", (sheet) => usedArea(sheet, valuesOnly === true) ?? areaOf(0, 0));
+    return this.range(
+      "getUsedRange",
+      (sheet) => usedArea(sheet, valuesOnly === true) ?? areaOf(0, 0)
+    );
   }
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): Excel.Range {
     const location = "Worksheet.getUsedRangeOrNullObject";
-    const range = new HostRange(this.requestContext, () => {
-      const sheet = this.resolve(location);
-      const area = sheet && usedArea(sheet, valuesOnly === true);
-      return sheet && area ? { sheet, area } : null;
-    }, location);
+    const range = new HostRange(
+      this.requestContext,
+      () => {
+        const sheet = this.resolve(location);
+        const area = sheet && usedArea(sheet, valuesOnly === true);
+        return sheet && area ? { sheet, area } : null;
+      },
+      location
+    );
     range.probeExistence("ExcelApi 1.4");
     return expose(range);
   }
@@ -267,7 +425,10 @@ export class HostWorksheet extends HostObject<SheetState> implements Pick<Excel.
       for (const table of sheet.tables) table.deleted = true;
       for (const format of sheet.conditionalFormats) format.deleted = true;
       if (workbook.activeSheetId === sheet.id) {
-        const next = workbook.sheets.slice(index).concat(workbook.sheets.slice(0, index).reverse()).find((other) => other.visibility === "Visible")!;
+        const next = workbook.sheets
+          .slice(index)
+          .concat(workbook.sheets.slice(0, index).reverse())
+          .find((other) => other.visibility === "Visible")!;
         workbook.activeSheetId = next.id;
         workbook.selection = { sheetId: next.id, area: areaOf(0, 0) };
       }
@@ -277,23 +438,34 @@ export class HostWorksheet extends HostObject<SheetState> implements Pick<Excel.
   /** copy(positionType, relativeTo): "Sheet1 (2)" with the cells, formats, merges, conditional formats and tables. */
   copy(
     positionType?: Excel.WorksheetPositionType | "None" | "Before" | "After" | "Beginning" | "End",
-    relativeTo?: Excel.Worksheet,
+    relativeTo?: Excel.Worksheet
   ): Excel.Worksheet {
     let created: SheetState | undefined;
-    this.invoke("copy", (source) => {
-      const workbook = this.requestContext.engine.state;
-      const copy = copySheetContents(workbook, source, copyName(workbook, source.name));
-      copy.tables = copyTables(workbook, source);
-      const anchor = relativeTo ? expose<HostWorksheet>(relativeTo).resolveExisting("Worksheet.copy") : undefined;
-      const position = positionType ?? "None";
-      if ((position === "Before" || position === "After") && !anchor) throw new HostError("InvalidArgument");
-      const index = position === "End" ? workbook.sheets.length
-        : position === "Before" ? workbook.sheets.indexOf(anchor!)
-        : position === "After" ? workbook.sheets.indexOf(anchor!) + 1
-        : 0;
-      workbook.sheets.splice(index, 0, copy);
-      created = copy;
-    }, "ExcelApi 1.7");
+    this.invoke(
+      "copy",
+      (source) => {
+        const workbook = this.requestContext.engine.state;
+        const copy = copySheetContents(workbook, source, copyName(workbook, source.name));
+        copy.tables = copyTables(workbook, source);
+        const anchor = relativeTo
+          ? expose<HostWorksheet>(relativeTo).resolveExisting("Worksheet.copy")
+          : undefined;
+        const position = positionType ?? "None";
+        if ((position === "Before" || position === "After") && !anchor)
+          throw new HostError("InvalidArgument");
+        const index =
+          position === "End"
+            ? workbook.sheets.length
+            : position === "Before"
+              ? workbook.sheets.indexOf(anchor!)
+              : position === "After"
+                ? workbook.sheets.indexOf(anchor!) + 1
+                : 0;
+        workbook.sheets.splice(index, 0, copy);
+        created = copy;
+      },
+      "ExcelApi 1.7"
+    );
     return expose(new HostWorksheet(this.requestContext, () => created ?? null, "Worksheet.copy"));
   }
 
@@ -301,27 +473,49 @@ export class HostWorksheet extends HostObject<SheetState> implements Pick<Excel.
     this.probe(requires);
   }
 
-  private range(method: string, areaFor: (sheet: SheetState) => ReturnType<typeof areaOf>, requires?: string): Excel.Range {
+  private range(
+    method: string,
+    areaFor: (sheet: SheetState) => ReturnType<typeof areaOf>,
+    requires?: string
+  ): Excel.Range {
     const location = `Worksheet.${method}`;
     if (requires) this.requestContext.enqueue({ location, requires, run: () => {} });
-    return expose(new HostRange(this.requestContext, (): RangeTarget | null => {
-      const sheet = this.resolve(location);
-      if (!sheet) return null;
-      const area = areaFor(sheet);
-      if (!isInsideSheet(area)) throw new HostError("InvalidArgument");
-      return { sheet, area };
-    }, location));
+    return expose(
+      new HostRange(
+        this.requestContext,
+        (): RangeTarget | null => {
+          const sheet = this.resolve(location);
+          if (!sheet) return null;
+          const area = areaFor(sheet);
+          if (!isInsideSheet(area)) throw new HostError("InvalidArgument");
+          return { sheet, area };
+        },
+        location
+      )
+    );
   }
 }
 
 /** Excel's rules for sheet names: 1 to 31 characters, none of \ / ? * [ ] :, not quoted, unique. */
-export function checkSheetName(workbook: WorkbookState, name: unknown, except?: SheetState): string {
-  if (typeof name !== "string" || name.length === 0 || name.length > 31 || /[\\/?*[\]:]/.test(name)
-    || name.startsWith("'") || name.endsWith("'") || name.toLowerCase() === "history") {
+export function checkSheetName(
+  workbook: WorkbookState,
+  name: unknown,
+  except?: SheetState
+): string {
+  if (
+    typeof name !== "string" ||
+    name.length === 0 ||
+    name.length > 31 ||
+    /[\\/?*[\]:]/.test(name) ||
+    name.startsWith("'") ||
+    name.endsWith("'") ||
+    name.toLowerCase() === "history"
+  ) {
     throw new HostError("InvalidArgument");
   }
   const existing = findSheet(workbook, name);
-  if (existing && existing !== except && existing.name.toLowerCase() === name.toLowerCase()) throw new HostError("ItemAlreadyExists");
+  if (existing && existing !== except && existing.name.toLowerCase() === name.toLowerCase())
+    throw new HostError("ItemAlreadyExists");
   return name;
 }
 

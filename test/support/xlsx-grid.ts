@@ -6,7 +6,14 @@
 import ExcelJS from "exceljs";
 // From the core only the shapes the grid must have and the names it gives: what a formula without a result
 // reads as, and the register table's name. Addresses are read with the host's own a1.ts.
-import { notCalculated, registerTableName, type CellValue, type Grid, type GridArea, type RegisterTable } from "../../src/core";
+import {
+  notCalculated,
+  registerTableName,
+  type CellValue,
+  type Grid,
+  type GridArea,
+  type RegisterTable,
+} from "../../src/core";
 import { parseAddress, type Area } from "./a1.js";
 
 const excelEpoch = Date.UTC(1899, 11, 30);
@@ -23,14 +30,21 @@ export async function readWorkbookFile(source: string | Buffer): Promise<ExcelJS
 /** An ExcelJS cell's value as the core reads cells (dates as Excel serial numbers, formulas as their results). */
 export function cellValueOf(value: ExcelJS.CellValue, date1904 = false): CellValue {
   if (value === null || value === undefined) return null;
-  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
-  if (value instanceof Date) return (value.getTime() - (date1904 ? excel1904Epoch : excelEpoch)) / 86_400_000;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean")
+    return value;
+  if (value instanceof Date)
+    return (value.getTime() - (date1904 ? excel1904Epoch : excelEpoch)) / 86_400_000;
   if ("error" in value) return { error: String(value.error) };
   if ("richText" in value) return value.richText.map((run) => run.text).join("");
   if ("formula" in value || "sharedFormula" in value) {
-    return "result" in value && value.result !== undefined ? cellValueOf(value.result as ExcelJS.CellValue, date1904) : { ...notCalculated };
+    return "result" in value && value.result !== undefined
+      ? cellValueOf(value.result as ExcelJS.CellValue, date1904)
+      : { ...notCalculated };
   }
-  if ("text" in value) return typeof value.text === "string" ? value.text : cellValueOf(value.text as ExcelJS.CellValue, date1904);
+  if ("text" in value)
+    return typeof value.text === "string"
+      ? value.text
+      : cellValueOf(value.text as ExcelJS.CellValue, date1904);
   return null;
 }
 
@@ -42,7 +56,8 @@ export function gridOf(worksheet: ExcelJS.Worksheet): Grid {
     const rowValues: CellValue[] = [];
     const rowFormats: string[] = [];
     row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
-      rowValues[columnNumber - 1] = cell.isMerged && cell.master !== cell ? null : cellValueOf(cell.value);
+      rowValues[columnNumber - 1] =
+        cell.isMerged && cell.master !== cell ? null : cellValueOf(cell.value);
       rowFormats[columnNumber - 1] = cell.numFmt || "General";
     });
     for (let column = 0; column < rowValues.length; column++) {
@@ -63,7 +78,12 @@ export function gridOf(worksheet: ExcelJS.Worksheet): Grid {
 /** The workbook's KPIRegister table, header row first, when it has one. */
 export function registerTableOf(workbook: ExcelJS.Workbook): RegisterTable | undefined {
   for (const worksheet of workbook.worksheets) {
-    for (const table of worksheet.getTables() as unknown as Array<{ table?: { name?: string; tableRef?: string; ref?: string } } & { name?: string; tableRef?: string }>) {
+    for (const table of worksheet.getTables() as unknown as Array<
+      { table?: { name?: string; tableRef?: string; ref?: string } } & {
+        name?: string;
+        tableRef?: string;
+      }
+    >) {
       const model = table.table ?? table;
       if (model.name?.toLowerCase() !== registerTableName.toLowerCase()) continue;
       const reference = model.tableRef ?? (table.table?.ref as string | undefined);

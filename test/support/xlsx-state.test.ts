@@ -18,7 +18,9 @@ afterEach(async () => {
 async function appendixFile(): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("Appendix I");
-  sheet.getCell("A1").value = { richText: [{ text: "Contractual " }, { text: "KPIs", font: { bold: true } }] };
+  sheet.getCell("A1").value = {
+    richText: [{ text: "Contractual " }, { text: "KPIs", font: { bold: true } }],
+  };
   sheet.getCell("A2").value = "Repeat referrals";
   sheet.getCell("B2").value = 0.22;
   sheet.getCell("B2").numFmt = "0%";
@@ -36,11 +38,28 @@ async function appendixFile(): Promise<Buffer> {
   sheet.getRow(5).hidden = true;
   sheet.addConditionalFormatting({
     ref: "B2:B3 D2:D3",
-    rules: [{ type: "expression", formulae: ["B2>0.25"], priority: 1, style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFEB9C" } }, font: { color: { argb: "FF9C5700" } } } }],
+    rules: [
+      {
+        type: "expression",
+        formulae: ["B2>0.25"],
+        priority: 1,
+        style: {
+          fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFEB9C" } },
+          font: { color: { argb: "FF9C5700" } },
+        },
+      },
+    ],
   });
   sheet.addConditionalFormatting({
     ref: "F2:F3",
-    rules: [{ type: "colorScale", priority: 2, cfvo: [{ type: "min" }, { type: "max" }], color: [{ argb: "FFF8696B" }, { argb: "FF63BE7B" }] }],
+    rules: [
+      {
+        type: "colorScale",
+        priority: 2,
+        cfvo: [{ type: "min" }, { type: "max" }],
+        color: [{ argb: "FFF8696B" }, { argb: "FF63BE7B" }],
+      },
+    ],
   });
   const register = workbook.addWorksheet("KPI Register");
   register.addTable({
@@ -48,7 +67,10 @@ async function appendixFile(): Promise<Buffer> {
     ref: "A1",
     headerRow: true,
     columns: [{ name: "ID" }, { name: "Target" }],
-    rows: [["KPI-18", 0.09], ["KPI-2", 0.22]],
+    rows: [
+      ["KPI-18", 0.09],
+      ["KPI-2", 0.22],
+    ],
   });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
@@ -72,11 +94,24 @@ describe("reading an .xlsx file", () => {
     expect(sheet.mergedAreas()).toEqual(["B4:C4"]);
     expect(sheet.hiddenRows()).toEqual([5]);
     expect(sheet.conditionalFormats()).toMatchObject([
-      { type: "Custom", priority: 0, appliesTo: "B2:B3, D2:D3", formula: "=B2>0.25", fill: "#FFEB9C", fontColor: "#9C5700" },
+      {
+        type: "Custom",
+        priority: 0,
+        appliesTo: "B2:B3, D2:D3",
+        formula: "=B2>0.25",
+        fill: "#FFEB9C",
+        fontColor: "#9C5700",
+      },
       { type: "ColorScale", priority: 1, appliesTo: "F2:F3" },
     ]);
     expect(host.table("KPIRegister")).toMatchObject({
-      sheet: "KPI Register", address: "A1:B3", headers: ["ID", "Target"], rows: [["KPI-18", 0.09], ["KPI-2", 0.22]],
+      sheet: "KPI Register",
+      address: "A1:B3",
+      headers: ["ID", "Target"],
+      rows: [
+        ["KPI-18", 0.09],
+        ["KPI-2", 0.22],
+      ],
     });
   });
 
@@ -87,7 +122,10 @@ describe("reading an .xlsx file", () => {
       await context.sync();
       return body.values;
     });
-    expect(rows).toEqual([["KPI-18", 0.09], ["KPI-2", 0.22]]);
+    expect(rows).toEqual([
+      ["KPI-18", 0.09],
+      ["KPI-2", 0.22],
+    ]);
   });
 });
 
@@ -97,7 +135,7 @@ describe("saving to an .xlsx file", () => {
     await host.run(async (context) => {
       const periods = context.workbook.worksheets.getItem("Appendix I").getRange("B2:B3");
       const green = periods.conditionalFormats.add("Custom");
-      green.custom.rule.formula = "=AND(B2<>\"\",B2<=0.22)";
+      green.custom.rule.formula = '=AND(B2<>"",B2<=0.22)';
       green.custom.format.fill.color = "#C6EFCE";
       green.custom.format.font.color = "#006100";
       green.stopIfTrue = true;
@@ -107,10 +145,25 @@ describe("saving to an .xlsx file", () => {
     await host.saveToXlsx(path);
 
     const reloaded = await loadHostFromXlsx(path);
-    const formats = reloaded.sheet("Appendix I").conditionalFormats().map(({ id: _id, ...format }) => format);
-    expect(formats).toEqual(host.sheet("Appendix I").conditionalFormats().map(({ id: _id, ...format }) => format));
+    const formats = reloaded
+      .sheet("Appendix I")
+      .conditionalFormats()
+      .map(({ id: _id, ...format }) => format);
+    expect(formats).toEqual(
+      host
+        .sheet("Appendix I")
+        .conditionalFormats()
+        .map(({ id: _id, ...format }) => format)
+    );
     expect(formats).toMatchObject([
-      { priority: 0, stopIfTrue: true, appliesTo: "B2:B3", formula: '=AND(B2<>"",B2<=0.22)', fill: "#C6EFCE", fontColor: "#006100" },
+      {
+        priority: 0,
+        stopIfTrue: true,
+        appliesTo: "B2:B3",
+        formula: '=AND(B2<>"",B2<=0.22)',
+        fill: "#C6EFCE",
+        fontColor: "#006100",
+      },
       { priority: 1, stopIfTrue: false, formula: "=B2>0.25" },
       { priority: 2, type: "ColorScale" },
     ]);
@@ -121,27 +174,43 @@ describe("saving to an .xlsx file", () => {
     const reloaded = await loadHostFromXlsx(await original.toXlsxBuffer());
     const { sheets: before } = original.snapshot();
     const { sheets: after } = reloaded.snapshot();
-    const withoutIds = (sheets: typeof before) => sheets.map((sheet) => ({
-      ...sheet,
-      conditionalFormats: sheet.conditionalFormats.map(({ id: _id, ...format }) => format),
-      tables: sheet.tables.map(({ id: _id, ...table }) => table),
-    }));
+    const withoutIds = (sheets: typeof before) =>
+      sheets.map((sheet) => ({
+        ...sheet,
+        conditionalFormats: sheet.conditionalFormats.map(({ id: _id, ...format }) => format),
+        tables: sheet.tables.map(({ id: _id, ...table }) => table),
+      }));
     expect(withoutIds(after)).toEqual(withoutIds(before));
   });
 
   it("is read by ExcelJS as expression rules with their colours", async () => {
     const host = createExcelHost({ Appendix: [["Q1"], [0.3]] });
     await host.run(async (context) => {
-      const format = context.workbook.worksheets.getItem("Appendix").getRange("A2").conditionalFormats.add("Custom");
+      const format = context.workbook.worksheets
+        .getItem("Appendix")
+        .getRange("A2")
+        .conditionalFormats.add("Custom");
       format.custom.rule.formula = "=A2>0.25";
       format.custom.format.fill.color = "#FFC7CE";
       await context.sync();
     });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await host.toXlsxBuffer()) as unknown as ExcelJS.Buffer);
-    const rules = (workbook.getWorksheet("Appendix") as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings;
+    const rules = (
+      workbook.getWorksheet("Appendix") as unknown as { conditionalFormattings: unknown[] }
+    ).conditionalFormattings;
     expect(rules).toMatchObject([
-      { ref: "A2", rules: [{ type: "expression", formulae: ["A2>0.25"], priority: 1, style: { fill: { bgColor: { argb: "FFFFC7CE" } } } }] },
+      {
+        ref: "A2",
+        rules: [
+          {
+            type: "expression",
+            formulae: ["A2>0.25"],
+            priority: 1,
+            style: { fill: { bgColor: { argb: "FFFFC7CE" } } },
+          },
+        ],
+      },
     ]);
   });
 });

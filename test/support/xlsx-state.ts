@@ -13,8 +13,19 @@ import { cellValueOf, readWorkbookFile } from "./xlsx-grid.js";
 import { type Area, formatArea, parseAddress } from "./a1.js";
 import { type CellValue, argbFromColour, colourFromArgb, isErrorValue } from "./cell-values.js";
 import {
-  type CellState, type ConditionalFormatKind, type ConditionalFormatState, type SheetState, type SheetVisibility, type TableState,
-  type WorkbookState, GENERAL, cellKey, cellPosition, createSheet, nextId, readCell,
+  type CellState,
+  type ConditionalFormatKind,
+  type ConditionalFormatState,
+  type SheetState,
+  type SheetVisibility,
+  type TableState,
+  type WorkbookState,
+  GENERAL,
+  cellKey,
+  cellPosition,
+  createSheet,
+  nextId,
+  readCell,
 } from "./workbook-state.js";
 import { bodyArea, headerNames } from "./table-data.js";
 import { markStopIfTrue, readStopIfTrue } from "./xlsx-stop-if-true.js";
@@ -22,7 +33,8 @@ import { markStopIfTrue, readStopIfTrue } from "./xlsx-stop-if-true.js";
 export type XlsxSource = string | Buffer | ArrayBuffer | Uint8Array;
 
 export async function readWorkbookState(source: XlsxSource): Promise<WorkbookState> {
-  const bytes = typeof source === "string" ? await readFile(source) : Buffer.from(source as Uint8Array);
+  const bytes =
+    typeof source === "string" ? await readFile(source) : Buffer.from(source as Uint8Array);
   // The judge's own ExcelJS reading (xlsx-grid.ts), not kpi-rag's, so the host never shares the code it judges.
   const workbook = await readWorkbookFile(bytes);
   const state = workbookStateFromExcelJs(workbook);
@@ -38,10 +50,14 @@ export async function readWorkbookState(source: XlsxSource): Promise<WorkbookSta
 
 export async function writeWorkbookState(state: WorkbookState): Promise<Buffer> {
   const written = await excelJsFromWorkbookState(state).xlsx.writeBuffer();
-  const stopping = new Map(state.sheets.map((sheet) => [
-    sheet.name,
-    new Set(sheet.conditionalFormats.flatMap((format, index) => (format.stopIfTrue ? [index + 1] : []))),
-  ]));
+  const stopping = new Map(
+    state.sheets.map((sheet) => [
+      sheet.name,
+      new Set(
+        sheet.conditionalFormats.flatMap((format, index) => (format.stopIfTrue ? [index + 1] : []))
+      ),
+    ])
+  );
   return markStopIfTrue(Buffer.from(written as ArrayBuffer), stopping);
 }
 
@@ -57,7 +73,10 @@ const originalPriorities = new WeakMap<ConditionalFormatState, number>();
 
 /** What ExcelJS has but does not declare in its typings. */
 interface ExcelJsSheetExtras {
-  conditionalFormattings?: { ref: string; rules: (ExcelJS.ConditionalFormattingRule & { stopIfTrue?: boolean })[] }[];
+  conditionalFormattings?: {
+    ref: string;
+    rules: (ExcelJS.ConditionalFormattingRule & { stopIfTrue?: boolean })[];
+  }[];
   getTables(): { table?: ExcelJsTableModel; model?: ExcelJsTableModel }[];
 }
 
@@ -77,10 +96,14 @@ export function workbookStateFromExcelJs(workbook: ExcelJS.Workbook): WorkbookSt
     nextId: 1,
     date1904: workbook.properties?.date1904 === true,
   };
-  for (const worksheet of workbook.worksheets) state.sheets.push(sheetFromExcelJs(state, worksheet));
+  for (const worksheet of workbook.worksheets)
+    state.sheets.push(sheetFromExcelJs(state, worksheet));
   if (state.sheets.length === 0) state.sheets.push(createSheet(state, "Sheet1"));
   const activeTab = workbook.views?.[0]?.activeTab ?? 0;
-  const active = state.sheets[activeTab]?.visibility === "Visible" ? state.sheets[activeTab]! : state.sheets.find((sheet) => sheet.visibility === "Visible") ?? state.sheets[0]!;
+  const active =
+    state.sheets[activeTab]?.visibility === "Visible"
+      ? state.sheets[activeTab]!
+      : (state.sheets.find((sheet) => sheet.visibility === "Visible") ?? state.sheets[0]!);
   state.activeSheetId = active.id;
   state.selection = { sheetId: active.id, area: { top: 0, left: 0, bottom: 0, right: 0 } };
   return state;
@@ -101,7 +124,10 @@ function sheetFromExcelJs(state: WorkbookState, worksheet: ExcelJS.Worksheet): S
   }
   sheet.merges = (worksheet.model.merges ?? []).flatMap((address) => areasOf(address));
   const extras = worksheet as unknown as ExcelJsSheetExtras;
-  sheet.conditionalFormats = conditionalFormatsFromExcelJs(state, extras.conditionalFormattings ?? []);
+  sheet.conditionalFormats = conditionalFormatsFromExcelJs(
+    state,
+    extras.conditionalFormattings ?? []
+  );
   sheet.tables = extras.getTables().flatMap((entry) => {
     const model = entry.table ?? entry.model;
     return model ? [tableFromExcelJs(state, model)] : [];
@@ -140,7 +166,8 @@ export function cellFromExcelJs(cell: ExcelJS.Cell, date1904 = false): CellState
   }
   const fontColour = colourFromArgb(cell.font?.color?.argb);
   if (fontColour) state.fontColor = fontColour;
-  const empty = state.value === "" && !state.formula && !state.numberFormat && !state.fill && !state.fontColor;
+  const empty =
+    state.value === "" && !state.formula && !state.numberFormat && !state.fill && !state.fontColor;
   return empty ? undefined : state;
 }
 
@@ -166,7 +193,10 @@ const KIND_OF_RULE: Record<string, ConditionalFormatKind> = {
   endsWith: "ContainsText",
 };
 
-function conditionalFormatsFromExcelJs(state: WorkbookState, blocks: NonNullable<ExcelJsSheetExtras["conditionalFormattings"]>): ConditionalFormatState[] {
+function conditionalFormatsFromExcelJs(
+  state: WorkbookState,
+  blocks: NonNullable<ExcelJsSheetExtras["conditionalFormattings"]>
+): ConditionalFormatState[] {
   const formats: { priority: number; format: ConditionalFormatState }[] = [];
   for (const block of blocks) {
     const areas = areasOf(block.ref);
@@ -181,7 +211,10 @@ function conditionalFormatsFromExcelJs(state: WorkbookState, blocks: NonNullable
         const formula = (rule.formulae ?? [])[0];
         if (formula !== undefined) format.formula = `=${String(formula)}`;
         const style = rule.style ?? {};
-        const fill = style.fill?.type === "pattern" ? colourFromArgb(style.fill.bgColor?.argb ?? style.fill.fgColor?.argb) : undefined;
+        const fill =
+          style.fill?.type === "pattern"
+            ? colourFromArgb(style.fill.bgColor?.argb ?? style.fill.fgColor?.argb)
+            : undefined;
         const font = colourFromArgb(style.font?.color?.argb);
         if (fill) format.fill = fill;
         if (font) format.fontColor = font;
@@ -198,17 +231,26 @@ function conditionalFormatsFromExcelJs(state: WorkbookState, blocks: NonNullable
 function tableFromExcelJs(state: WorkbookState, model: ExcelJsTableModel): TableState {
   const address = model.tableRef ?? model.ref ?? "";
   const [area] = areasOf(address);
-  if (!area) throw new Error(`The table ${model.name} has an address ExcelJS could not give: "${address}".`);
+  if (!area)
+    throw new Error(`The table ${model.name} has an address ExcelJS could not give: "${address}".`);
   const withoutTotals = model.totalsRow ? { ...area, bottom: area.bottom - 1 } : area;
-  return { id: String(nextId(state)), name: model.name, area: withoutTotals, showHeaders: model.headerRow !== false };
+  return {
+    id: String(nextId(state)),
+    name: model.name,
+    area: withoutTotals,
+    showHeaders: model.headerRow !== false,
+  };
 }
 
 /** "B2:B9 D2:D9" (a file's sqref) or "B2:B9" into areas. */
 function areasOf(reference: string): Area[] {
-  return reference.split(/[\s,]+/).filter(Boolean).flatMap((part) => {
-    const parsed = parseAddress(part);
-    return parsed ? [parsed.area] : [];
-  });
+  return reference
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .flatMap((part) => {
+      const parsed = parseAddress(part);
+      return parsed ? [parsed.area] : [];
+    });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -218,14 +260,24 @@ export function excelJsFromWorkbookState(state: WorkbookState): ExcelJS.Workbook
   const workbook = new ExcelJS.Workbook();
   if (state.date1904) workbook.properties.date1904 = true;
   state.sheets.forEach((sheet) => writeSheet(workbook, sheet));
-  const activeTab = Math.max(0, state.sheets.findIndex((sheet) => sheet.id === state.activeSheetId));
-  workbook.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab, visibility: "visible" }];
+  const activeTab = Math.max(
+    0,
+    state.sheets.findIndex((sheet) => sheet.id === state.activeSheetId)
+  );
+  workbook.views = [
+    { x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab, visibility: "visible" },
+  ];
   return workbook;
 }
 
 function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetState): void {
   const worksheet = workbook.addWorksheet(sheet.name, {
-    state: sheet.visibility === "Hidden" ? "hidden" : sheet.visibility === "VeryHidden" ? "veryHidden" : "visible",
+    state:
+      sheet.visibility === "Hidden"
+        ? "hidden"
+        : sheet.visibility === "VeryHidden"
+          ? "veryHidden"
+          : "visible",
   });
   for (const [key, cell] of sheet.cells) {
     const { row, column } = cellPosition(key);
@@ -236,7 +288,11 @@ function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetState): void {
   for (const column of sheet.hiddenColumns) worksheet.getColumn(column + 1).hidden = true;
   sheet.conditionalFormats.forEach((format, index) => {
     const rule = ruleForExcelJs(format, index + 1);
-    if (rule) worksheet.addConditionalFormatting({ ref: format.areas.map(formatArea).join(" "), rules: [rule] });
+    if (rule)
+      worksheet.addConditionalFormatting({
+        ref: format.areas.map(formatArea).join(" "),
+        rules: [rule],
+      });
   });
   for (const table of sheet.tables) writeTable(worksheet, sheet, table);
 }
@@ -244,13 +300,23 @@ function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetState): void {
 function writeCell(cell: ExcelJS.Cell, state: CellState): void {
   cell.value = excelJsValue(state);
   if (state.numberFormat) cell.numFmt = state.numberFormat;
-  if (state.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argbFromColour(state.fill) } };
+  if (state.fill)
+    cell.fill = {
+      type: "pattern",
+      pattern: "solid",
+      fgColor: { argb: argbFromColour(state.fill) },
+    };
   if (state.fontColor) cell.font = { color: { argb: argbFromColour(state.fontColor) } };
 }
 
 function excelJsValue(state: CellState): ExcelJS.CellValue {
   if (state.formula) {
-    const result = state.value === "" ? undefined : isErrorValue(state.value) ? { error: state.value } : state.value;
+    const result =
+      state.value === ""
+        ? undefined
+        : isErrorValue(state.value)
+          ? { error: state.value }
+          : state.value;
     return { formula: state.formula.slice(1), result } as ExcelJS.CellFormulaValue;
   }
   if (state.value === "") return null;
@@ -258,13 +324,23 @@ function excelJsValue(state: CellState): ExcelJS.CellValue {
   return state.value;
 }
 
-function ruleForExcelJs(format: ConditionalFormatState, priority: number): ExcelJS.ConditionalFormattingRule | undefined {
+function ruleForExcelJs(
+  format: ConditionalFormatState,
+  priority: number
+): ExcelJS.ConditionalFormattingRule | undefined {
   if (format.type !== "Custom") {
-    return format.original ? { ...(format.original as ExcelJS.ConditionalFormattingRule), priority } : undefined;
+    return format.original
+      ? { ...(format.original as ExcelJS.ConditionalFormattingRule), priority }
+      : undefined;
   }
   if (!format.formula) return undefined;
   const style: Partial<ExcelJS.Style> = {};
-  if (format.fill) style.fill = { type: "pattern", pattern: "solid", bgColor: { argb: argbFromColour(format.fill) } };
+  if (format.fill)
+    style.fill = {
+      type: "pattern",
+      pattern: "solid",
+      bgColor: { argb: argbFromColour(format.fill) },
+    };
   if (format.fontColor) style.font = { color: { argb: argbFromColour(format.fontColor) } };
   return { type: "expression", formulae: [format.formula.slice(1)], style, priority };
 }

@@ -16,7 +16,8 @@ export async function readStopIfTrue(xlsx: Buffer): Promise<StopIfTrueRules> {
     const priorities = new Set<number>();
     for (const [tag] of xml.matchAll(/<cfRule\b[^>]*>/g)) {
       const attributes = attributesOf(tag);
-      if (attributes.stopIfTrue === "1" || attributes.stopIfTrue === "true") priorities.add(Number(attributes.priority));
+      if (attributes.stopIfTrue === "1" || attributes.stopIfTrue === "true")
+        priorities.add(Number(attributes.priority));
     }
     rules.set(sheetName, priorities);
   }
@@ -55,17 +56,26 @@ async function sheetPaths(zip: JSZip): Promise<[string, string][]> {
     const attributes = attributesOf(tag);
     const target = targets.get(attributes["r:id"] ?? "");
     if (attributes.name && target) {
-      paths.push([unescapeXml(attributes.name), target.startsWith("/") ? target.slice(1) : `xl/${target}`]);
+      paths.push([
+        unescapeXml(attributes.name),
+        target.startsWith("/") ? target.slice(1) : `xl/${target}`,
+      ]);
     }
   }
   return paths;
 }
 
 function attributesOf(tag: string): Record<string, string> {
-  return Object.fromEntries([...tag.matchAll(/([\w:]+)="([^"]*)"/g)].map((match) => [match[1]!, match[2]!]));
+  return Object.fromEntries(
+    [...tag.matchAll(/([\w:]+)="([^"]*)"/g)].map((match) => [match[1]!, match[2]!])
+  );
 }
 
 function unescapeXml(text: string): string {
   return text
-    .replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 }

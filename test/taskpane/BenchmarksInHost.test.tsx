@@ -27,19 +27,35 @@ describe("benchmarks in the pane on the simulated Excel", () => {
     uninstall = host.install();
     const user = userEvent.setup();
     render(<App theme={webLightTheme} />);
-    const adoption = await screen.findByRole("rowheader", { name: /Average time in days between entering care/ });
-    expect(within(within(adoption).getByRole("list", { name: "Against benchmarks" })).getAllByRole("listitem").map((item) => item.textContent)).toEqual([
+    const adoption = await screen.findByRole("rowheader", {
+      name: /Average time in days between entering care/,
+    });
+    expect(
+      within(within(adoption).getByRole("list", { name: "Against benchmarks" }))
+        .getAllByRole("listitem")
+        .map((item) => item.textContent)
+    ).toEqual([
       "▼Worse than England 2021/22: 486 days against 448 days",
       "▼Worse than Statistical neighbours: 495 days against 430 days",
       "–Region: no data to compare (the cell is blank)",
     ]);
 
     await user.click(screen.getByRole("button", { name: "Apply RAG formatting" }));
-    await waitFor(() => expect(host.sheet(wholeNumbers.sheet).conditionalFormats().length).toBeGreaterThan(0));
-    const areas = host.sheet(wholeNumbers.sheet).conditionalFormats().flatMap((format) => format.appliesTo.split(/,\s*/));
-    expect(areas.every((area) => /^\$?[E-G]\$?\d+(:\$?[E-G]\$?\d+)?$/.test(area)), areas.join(" ")).toBe(true);
+    await waitFor(() =>
+      expect(host.sheet(wholeNumbers.sheet).conditionalFormats().length).toBeGreaterThan(0)
+    );
+    const areas = host
+      .sheet(wholeNumbers.sheet)
+      .conditionalFormats()
+      .flatMap((format) => format.appliesTo.split(/,\s*/));
+    expect(
+      areas.every((area) => /^\$?[E-G]\$?\d+(:\$?[E-G]\$?\d+)?$/.test(area)),
+      areas.join(" ")
+    ).toBe(true);
 
     await user.click(screen.getByRole("tab", { name: "Summary" }));
-    await screen.findByText("Better than Statistical neighbours: 1 of 3 KPIs (2 worse, 0 the same; 1 not compared)");
+    await screen.findByText(
+      "Better than Statistical neighbours: 1 of 3 KPIs (2 worse, 0 the same; 1 not compared)"
+    );
   });
 });

@@ -25,8 +25,32 @@ function openPane(host: ExcelHost): void {
 function councilWorkbook(): ExcelHost {
   return createExcelHost({
     Scorecard: [
-      ["Ref", "Indicator Description", "Good is", "Annual target", "Floor", "Q1", "Q2", "DoT", "RAG", "England", "SN"],
-      ["CP-1", "Child protection plans reviewed in timescale", "Bigger is better", "95%", "85%", "97%", "88%", "↓", "Amber", "91%", "90%"],
+      [
+        "Ref",
+        "Indicator Description",
+        "Good is",
+        "Annual target",
+        "Floor",
+        "Q1",
+        "Q2",
+        "DoT",
+        "RAG",
+        "England",
+        "SN",
+      ],
+      [
+        "CP-1",
+        "Child protection plans reviewed in timescale",
+        "Bigger is better",
+        "95%",
+        "85%",
+        "97%",
+        "88%",
+        "↓",
+        "Amber",
+        "91%",
+        "90%",
+      ],
     ],
     Dashboard: [
       ["Indicator Description", "2021/22", "2022/23"],
@@ -40,7 +64,7 @@ describe("the pane says what it read", () => {
     openPane(councilWorkbook());
     await screen.findByRole("heading", { name: "Table A1:G2: 1 KPI" });
     screen.getByText(
-      "Columns read: A row reference (Ref), B measure (Indicator Description), C polarity (Good is), D target (Annual target), E tolerance (Floor), F–G periods; H DoT, I RAG, J England, K SN left alone",
+      "Columns read: A row reference (Ref), B measure (Indicator Description), C polarity (Good is), D target (Annual target), E tolerance (Floor), F–G periods; H DoT, I RAG, J England, K SN left alone"
     );
   });
 
@@ -51,7 +75,7 @@ describe("the pane says what it read", () => {
     await host.activate("Dashboard");
     await screen.findByText(/No KPI table found on this sheet/);
     screen.getByText(
-      "This sheet was skipped: row 1 has a measure column ('Indicator Description') and periods but no polarity, target or KPI number column, so its measures are context measures with nothing to rate.",
+      "This sheet was skipped: row 1 has a measure column ('Indicator Description') and periods but no polarity, target or KPI number column, so its measures are context measures with nothing to rate."
     );
   });
 });

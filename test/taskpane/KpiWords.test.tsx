@@ -19,7 +19,14 @@ afterEach(() => {
 
 const scorecard = [
   ["Measure", "Polarity", "Aspiration", "Tolerance", "Q1", "Q2"],
-  ["Care leavers in suitable accommodation", "Bigger is better", "90%", "80%", "85%", "Pending sign-off"],
+  [
+    "Care leavers in suitable accommodation",
+    "Bigger is better",
+    "90%",
+    "80%",
+    "85%",
+    "Pending sign-off",
+  ],
 ];
 
 describe("the KPIWords table from the pane", () => {
@@ -28,10 +35,14 @@ describe("the KPIWords table from the pane", () => {
     uninstall = host.install();
     const user = userEvent.setup();
     render(<App theme={webLightTheme} />);
-    await screen.findByText(/Columns read: A measure, B polarity, D tolerance, E–F periods; C Aspiration left alone/);
+    await screen.findByText(
+      /Columns read: A measure, B polarity, D tolerance, E–F periods; C Aspiration left alone/
+    );
     await user.click(screen.getByRole("tab", { name: "Register" }));
     await user.click(screen.getByRole("button", { name: /Insert or top up the KPIWords table/ }));
-    await screen.findByText(/Inserted the KPIWords table on the sheet "KPI Register" with 2 words of this sheet the add-in could not read/);
+    await screen.findByText(
+      /Inserted the KPIWords table on the sheet "KPI Register" with 2 words of this sheet the add-in could not read/
+    );
     const table = host.table("KPIWords");
     expect(table.sheet).toBe("KPI Register");
     expect(table.headers).toEqual(["Word", "Means", "Seen"]);
@@ -43,14 +54,28 @@ describe("the KPIWords table from the pane", () => {
   });
 
   test("reads the sheet with the words the table teaches once the analyst has filled them in", async () => {
-    const host = createExcelHost({ Scorecard: scorecard, "KPI Register": [["Word", "Means"], ["Aspiration", "Target"], ["Pending sign-off", "No data"]] });
+    const host = createExcelHost({
+      Scorecard: scorecard,
+      "KPI Register": [
+        ["Word", "Means"],
+        ["Aspiration", "Target"],
+        ["Pending sign-off", "No data"],
+      ],
+    });
     await taughtTable(host);
     uninstall = host.install();
     render(<App theme={webLightTheme} />);
-    await screen.findByText(/Columns read: A measure, B polarity, C target \(Aspiration\), D tolerance, E–F periods/);
+    await screen.findByText(
+      /Columns read: A measure, B polarity, C target \(Aspiration\), D tolerance, E–F periods/
+    );
     // 85% against a target of 90% and a tolerance of 80%, bigger is better: Amber; Pending sign-off is No data.
-    const row = screen.getByRole("rowheader", { name: /^Care leavers in suitable accommodation/ }).closest("tr") as HTMLElement;
-    expect([...row.querySelectorAll("td")].map((cell) => cell.textContent)).toEqual(["Amber", "No data"]);
+    const row = screen
+      .getByRole("rowheader", { name: /^Care leavers in suitable accommodation/ })
+      .closest("tr") as HTMLElement;
+    expect([...row.querySelectorAll("td")].map((cell) => cell.textContent)).toEqual([
+      "Amber",
+      "No data",
+    ]);
   });
 });
 
@@ -58,7 +83,9 @@ async function taughtTable(host: ExcelHost): Promise<void> {
   const uninstallNow = host.install();
   try {
     await Excel.run(async (context) => {
-      context.workbook.worksheets.getItem("KPI Register").tables.add("'KPI Register'!A1:B3", true).name = "KPIWords";
+      context.workbook.worksheets
+        .getItem("KPI Register")
+        .tables.add("'KPI Register'!A1:B3", true).name = "KPIWords";
       context.workbook.worksheets.getItem("Scorecard").activate();
       await context.sync();
     });

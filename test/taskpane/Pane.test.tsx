@@ -7,7 +7,8 @@ import { initialPaneState } from "../../src/taskpane/model";
 import { readyState, recordingActions } from "./appendix";
 import { asStyleColour, renderInFluent, seriousAccessibilityProblems } from "./render";
 
-const isDisabled = (element: HTMLElement): boolean => element.getAttribute("aria-disabled") === "true" || (element as HTMLButtonElement).disabled;
+const isDisabled = (element: HTMLElement): boolean =>
+  element.getAttribute("aria-disabled") === "true" || (element as HTMLButtonElement).disabled;
 
 describe("the pane's header, message and busy indicator", () => {
   test("names the product and the sheet it read", () => {
@@ -18,14 +19,23 @@ describe("the pane's header, message and busy indicator", () => {
 
   test("shows a message and dismisses it with the Dismiss button", async () => {
     const actions = recordingActions();
-    const { user } = renderInFluent(<Pane state={readyState({ message: { intent: "success", text: "Applied RAG formatting to 21 cells." } })} actions={actions} />);
+    const { user } = renderInFluent(
+      <Pane
+        state={readyState({
+          message: { intent: "success", text: "Applied RAG formatting to 21 cells." },
+        })}
+        actions={actions}
+      />
+    );
     screen.getByText("Applied RAG formatting to 21 cells.");
     await user.click(screen.getByRole("button", { name: "Dismiss message" }));
     expect(actions.dismissMessage).toHaveBeenCalledTimes(1);
   });
 
   test("announces what it is busy with in a polite live region", () => {
-    renderInFluent(<Pane state={readyState({ busy: "Applying RAG formatting…" })} actions={recordingActions()} />);
+    renderInFluent(
+      <Pane state={readyState({ busy: "Applying RAG formatting…" })} actions={recordingActions()} />
+    );
     const status = screen.getByRole("status");
     expect(status.getAttribute("aria-live")).toBe("polite");
     expect(status.textContent).toBe("Applying RAG formatting…");
@@ -39,8 +49,14 @@ describe("the pane's header, message and busy indicator", () => {
   });
 
   test("shows only the message when this Excel is too old", () => {
-    const text = "This version of Excel is too old for KPI RAG: it needs ExcelApi 1.6 (Excel 2016 or later, or Excel on the web).";
-    renderInFluent(<Pane state={{ ...initialPaneState, phase: "unsupported", message: { intent: "error", text } }} actions={recordingActions()} />);
+    const text =
+      "This version of Excel is too old for KPI RAG: it needs ExcelApi 1.6 (Excel 2016 or later, or Excel on the web).";
+    renderInFluent(
+      <Pane
+        state={{ ...initialPaneState, phase: "unsupported", message: { intent: "error", text } }}
+        actions={recordingActions()}
+      />
+    );
     screen.getByText(text);
     expect(screen.queryAllByRole("button")).toEqual([]);
     expect(screen.queryByRole("tablist")).toBeNull();
@@ -63,7 +79,9 @@ describe("the formatting buttons", () => {
     const actions = recordingActions();
     const { user } = renderInFluent(<Pane state={readyState()} actions={actions} />);
     await user.tab();
-    expect(document.activeElement).toBe(screen.getByRole("button", { name: "Apply RAG formatting" }));
+    expect(document.activeElement).toBe(
+      screen.getByRole("button", { name: "Apply RAG formatting" })
+    );
     await user.keyboard("{Enter}");
     expect(actions.apply).toHaveBeenCalledTimes(1);
   });
@@ -73,7 +91,9 @@ describe("the formatting buttons", () => {
     const { user } = renderInFluent(<Pane state={readyState()} actions={actions} />);
     await user.tab();
     await user.tab();
-    expect(document.activeElement).toBe(screen.getByRole("button", { name: "Remove RAG formatting" }));
+    expect(document.activeElement).toBe(
+      screen.getByRole("button", { name: "Remove RAG formatting" })
+    );
     await user.keyboard(" ");
     expect(actions.remove).toHaveBeenCalledTimes(1);
   });
@@ -84,7 +104,9 @@ describe("the formatting buttons", () => {
     const remove = screen.getByRole("button", { name: "Remove RAG formatting" });
     expect(isDisabled(remove)).toBe(true);
     expect(remove.getAttribute("aria-describedby")).toBeTruthy();
-    expect(document.getElementById(remove.getAttribute("aria-describedby")!)?.textContent).toBe("There are no KPI RAG rules on this sheet to remove.");
+    expect(document.getElementById(remove.getAttribute("aria-describedby")!)?.textContent).toBe(
+      "There are no KPI RAG rules on this sheet to remove."
+    );
     await user.click(remove);
     remove.focus();
     await user.keyboard("{Enter}");
@@ -94,19 +116,25 @@ describe("the formatting buttons", () => {
 
   test("says how many of its own rules are on the sheet when there are some", () => {
     renderInFluent(<Pane state={readyState({ ownRules: 6 })} actions={recordingActions()} />);
-    screen.getByText("6 KPI RAG rules are on this sheet. Removing them leaves your own rules alone.");
+    screen.getByText(
+      "6 KPI RAG rules are on this sheet. Removing them leaves your own rules alone."
+    );
   });
 
   test("disables every button and the tolerance set chooser while busy, and nothing is called", async () => {
     const actions = recordingActions();
-    const { user } = renderInFluent(<Pane state={readyState({ busy: "Reading the sheet…" })} actions={actions} />);
+    const { user } = renderInFluent(
+      <Pane state={readyState({ busy: "Reading the sheet…" })} actions={actions} />
+    );
     for (const label of ["Apply RAG formatting", "Remove RAG formatting", "Read sheet again"]) {
       const button = screen.getByRole("button", { name: label });
       expect(isDisabled(button)).toBe(true);
       await user.click(button);
     }
     await user.click(screen.getByRole("radio", { name: "Covid19" }));
-    expect(screen.getAllByRole("radio").every((radio) => (radio as HTMLInputElement).disabled)).toBe(true);
+    expect(
+      screen.getAllByRole("radio").every((radio) => (radio as HTMLInputElement).disabled)
+    ).toBe(true);
     await user.click(screen.getByRole("tab", { name: "Summary" }));
     const watchItems = within(screen.getByRole("list")).getAllByRole("button");
     expect(watchItems.every(isDisabled)).toBe(true);
@@ -125,8 +153,15 @@ describe("the tolerance set chooser", () => {
   });
 
   test("puts Standard first even when the sheet lists it last", () => {
-    renderInFluent(<Pane state={readyState({ toleranceSets: ["Covid19", "Standard"] })} actions={recordingActions()} />);
-    expect((screen.getAllByRole("radio") as HTMLInputElement[]).map((radio) => radio.value)).toEqual(["Standard", "Covid19"]);
+    renderInFluent(
+      <Pane
+        state={readyState({ toleranceSets: ["Covid19", "Standard"] })}
+        actions={recordingActions()}
+      />
+    );
+    expect(
+      (screen.getAllByRole("radio") as HTMLInputElement[]).map((radio) => radio.value)
+    ).toEqual(["Standard", "Covid19"]);
   });
 
   test("choosing Covid19 calls chooseToleranceSet with Covid19", async () => {
@@ -145,7 +180,9 @@ describe("the tolerance set chooser", () => {
   });
 
   test("is not shown when the sheet has only the standard tolerance", () => {
-    renderInFluent(<Pane state={readyState({ toleranceSets: ["Standard"] })} actions={recordingActions()} />);
+    renderInFluent(
+      <Pane state={readyState({ toleranceSets: ["Standard"] })} actions={recordingActions()} />
+    );
     expect(screen.queryByRole("radiogroup")).toBeNull();
   });
 });
@@ -153,7 +190,9 @@ describe("the tolerance set chooser", () => {
 describe("the tabs", () => {
   test("open on the KPIs and switch to Summary, Register and Share when clicked", async () => {
     const { user } = renderInFluent(<Pane state={readyState()} actions={recordingActions()} />);
-    expect(screen.getByRole("tabpanel", { name: "KPIs" }).textContent).toContain("Table A1:I9: 7 KPIs");
+    expect(screen.getByRole("tabpanel", { name: "KPIs" }).textContent).toContain(
+      "Table A1:I9: 7 KPIs"
+    );
     await user.click(screen.getByRole("tab", { name: "Summary" }));
     screen.getByRole("heading", { name: "Statuses by period" });
     await user.click(screen.getByRole("tab", { name: "Register" }));
@@ -173,19 +212,31 @@ describe("the tabs", () => {
   });
 
   test("the KPIs tab says what the add-in looks for when the sheet has no KPI table", () => {
-    renderInFluent(<Pane state={readyState({ tables: [], summary: [], watchList: [], toleranceSets: ["Standard"] })} actions={recordingActions()} />);
-    expect(screen.getByRole("tabpanel", { name: "KPIs" }).textContent).toContain("KPI RAG looks for a header row with a Measure column");
+    renderInFluent(
+      <Pane
+        state={readyState({ tables: [], summary: [], watchList: [], toleranceSets: ["Standard"] })}
+        actions={recordingActions()}
+      />
+    );
+    expect(screen.getByRole("tabpanel", { name: "KPIs" }).textContent).toContain(
+      "KPI RAG looks for a header row with a Measure column"
+    );
   });
 });
 
 describe("themes and accessibility", () => {
   test("the accessibility check does find problems: an unlabelled button in a Fluent provider", async () => {
     const { container } = renderInFluent(<button type="button" />);
-    expect(await seriousAccessibilityProblems(container)).toEqual([expect.stringMatching(/^button-name:/)]);
+    expect(await seriousAccessibilityProblems(container)).toEqual([
+      expect.stringMatching(/^button-name:/),
+    ]);
   });
 
   test("has no serious accessibility problems on any tab, with a message and while busy", async () => {
-    const state = readyState({ message: { intent: "warning", text: "2 rows could not be read." }, busy: "Applying RAG formatting…" });
+    const state = readyState({
+      message: { intent: "warning", text: "2 rows could not be read." },
+      busy: "Applying RAG formatting…",
+    });
     const { user, container } = renderInFluent(<Pane state={state} actions={recordingActions()} />);
     for (const tab of ["KPIs", "Summary", "Register", "Share"]) {
       await user.click(screen.getByRole("tab", { name: tab }));
@@ -196,25 +247,47 @@ describe("themes and accessibility", () => {
   test("has no serious accessibility problems while starting, when unsupported, or when nothing is found", async () => {
     const states = [
       initialPaneState,
-      { ...initialPaneState, phase: "unsupported" as const, message: { intent: "error" as const, text: "This version of Excel is too old for KPI RAG." } },
+      {
+        ...initialPaneState,
+        phase: "unsupported" as const,
+        message: {
+          intent: "error" as const,
+          text: "This version of Excel is too old for KPI RAG.",
+        },
+      },
       readyState({ tables: [], summary: [], watchList: [] }),
     ];
     for (const state of states) {
-      const { container, unmount } = renderInFluent(<Pane state={state} actions={recordingActions()} />);
+      const { container, unmount } = renderInFluent(
+        <Pane state={state} actions={recordingActions()} />
+      );
       expect(await seriousAccessibilityProblems(container), state.phase).toEqual([]);
       unmount();
     }
   });
 
   test("in the dark theme, the only colours it sets itself are the RAG colours from the palette", async () => {
-    const { user, container } = renderInFluent(<Pane state={readyState()} actions={recordingActions()} />, webDarkTheme);
-    const rag = Object.values(ragPalette).flatMap(({ fill, font }) => [asStyleColour(fill), asStyleColour(font)]);
+    const { user, container } = renderInFluent(
+      <Pane state={readyState()} actions={recordingActions()} />,
+      webDarkTheme
+    );
+    const rag = Object.values(ragPalette).flatMap(({ fill, font }) => [
+      asStyleColour(fill),
+      asStyleColour(font),
+    ]);
     for (const tab of ["KPIs", "Summary"]) {
       await user.click(screen.getByRole("tab", { name: tab }));
-      const coloured = [...container.querySelectorAll<HTMLElement>("[style]")].filter((element) => element.style.color || element.style.backgroundColor);
+      const coloured = [...container.querySelectorAll<HTMLElement>("[style]")].filter(
+        (element) => element.style.color || element.style.backgroundColor
+      );
       expect(coloured.length).toBeGreaterThan(0);
       for (const element of coloured) {
-        for (const colour of [element.style.color, element.style.backgroundColor, element.style.borderColor].filter(Boolean)) expect(rag).toContain(colour);
+        for (const colour of [
+          element.style.color,
+          element.style.backgroundColor,
+          element.style.borderColor,
+        ].filter(Boolean))
+          expect(rag).toContain(colour);
       }
     }
   });

@@ -12,21 +12,30 @@ describe("the KPI register", () => {
 
   test("inserts or tops up the register when the button is clicked", async () => {
     const onInsertRegister = vi.fn();
-    const { user } = renderInFluent(<Register problems={[]} busy={false} onInsertRegister={onInsertRegister} />);
-    await user.click(screen.getByRole("button", { name: "Insert or top up the KPI register table" }));
+    const { user } = renderInFluent(
+      <Register problems={[]} busy={false} onInsertRegister={onInsertRegister} />
+    );
+    await user.click(
+      screen.getByRole("button", { name: "Insert or top up the KPI register table" })
+    );
     expect(onInsertRegister).toHaveBeenCalledTimes(1);
   });
 
   test("inserts the register by keyboard: Tab to the button and press Enter", async () => {
     const onInsertRegister = vi.fn();
-    const { user } = renderInFluent(<Register problems={[]} busy={false} onInsertRegister={onInsertRegister} />);
+    const { user } = renderInFluent(
+      <Register problems={[]} busy={false} onInsertRegister={onInsertRegister} />
+    );
     await user.tab();
     await user.keyboard("{Enter}");
     expect(onInsertRegister).toHaveBeenCalledTimes(1);
   });
 
   test("lists the register's problems in words", () => {
-    const problems = ['KPI-18: the polarity "Sideways" is not wording the add-in knows', "KPI-4 appears twice; the first row is used"];
+    const problems = [
+      'KPI-18: the polarity "Sideways" is not wording the add-in knows',
+      "KPI-4 appears twice; the first row is used",
+    ];
     renderInFluent(<Register problems={problems} busy={false} onInsertRegister={vi.fn()} />);
     screen.getByRole("heading", { name: "Problems in the KPI register" });
     expect(screen.getAllByRole("listitem").map((item) => item.textContent)).toEqual(problems);
@@ -34,13 +43,23 @@ describe("the KPI register", () => {
 
   test("does not insert while the pane is busy", async () => {
     const onInsertRegister = vi.fn();
-    const { user } = renderInFluent(<Register problems={[]} busy onInsertRegister={onInsertRegister} />);
-    await user.click(screen.getByRole("button", { name: "Insert or top up the KPI register table" }));
+    const { user } = renderInFluent(
+      <Register problems={[]} busy onInsertRegister={onInsertRegister} />
+    );
+    await user.click(
+      screen.getByRole("button", { name: "Insert or top up the KPI register table" })
+    );
     expect(onInsertRegister).not.toHaveBeenCalled();
   });
 
   test("has no serious accessibility problems", async () => {
-    const { container } = renderInFluent(<Register problems={["KPI-4 appears twice; the first row is used"]} busy={false} onInsertRegister={vi.fn()} />);
+    const { container } = renderInFluent(
+      <Register
+        problems={["KPI-4 appears twice; the first row is used"]}
+        busy={false}
+        onInsertRegister={vi.fn()}
+      />
+    );
     expect(await seriousAccessibilityProblems(container)).toEqual([]);
   });
 });
@@ -48,7 +67,9 @@ describe("the KPI register", () => {
 describe("sharing the sheet", () => {
   test("explains that KPI. formulas become their values in the copy", () => {
     renderInFluent(<Share busy={false} onShareCopy={vi.fn()} />);
-    screen.getByText(/replaces every KPI\. formula with its value: people without KPI RAG see the same figures/);
+    screen.getByText(
+      /replaces every KPI\. formula with its value: people without KPI RAG see the same figures/
+    );
   });
 
   test("makes a shareable copy when the button is clicked, or by Tab and Enter", async () => {

@@ -7,7 +7,14 @@ import { renderInFluent, seriousAccessibilityProblems } from "./render";
 function renderSummary(busy = false) {
   const state = readyState();
   const onSelectRow = vi.fn();
-  const rendered = renderInFluent(<Summary summary={state.summary} watchList={state.watchList} busy={busy} onSelectRow={onSelectRow} />);
+  const rendered = renderInFluent(
+    <Summary
+      summary={state.summary}
+      watchList={state.watchList}
+      busy={busy}
+      onSelectRow={onSelectRow}
+    />
+  );
   return { ...rendered, state, onSelectRow };
 }
 
@@ -56,7 +63,9 @@ describe("the watch list of Red and Amber KPIs", () => {
   test("selects the KPI's row by keyboard: Tab to the first item and press Enter", async () => {
     const { user, state, onSelectRow } = renderSummary();
     await user.tab();
-    expect(document.activeElement?.textContent).toContain("Length of intervention for family support services");
+    expect(document.activeElement?.textContent).toContain(
+      "Length of intervention for family support services"
+    );
     await user.keyboard("{Enter}");
     expect(onSelectRow).toHaveBeenCalledWith(state.watchList[0]);
   });
@@ -64,7 +73,9 @@ describe("the watch list of Red and Amber KPIs", () => {
   test("tells the analyst what choosing an item does", () => {
     renderSummary();
     const item = within(screen.getByRole("list")).getAllByRole("button")[0];
-    expect(document.getElementById(item.getAttribute("aria-describedby")!)?.textContent).toBe("Choose a KPI to select its row in the sheet.");
+    expect(document.getElementById(item.getAttribute("aria-describedby")!)?.textContent).toBe(
+      "Choose a KPI to select its row in the sheet."
+    );
   });
 
   test("does nothing while the pane is busy", async () => {

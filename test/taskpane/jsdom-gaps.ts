@@ -29,6 +29,7 @@ export function fillJsdomGaps(): void {
   };
 
   const css = (globalThis.CSS ?? {}) as { escape?: (value: string) => string };
-  css.escape ??= (value: string): string => value.replace(/[^\w-]/g, (character) => `\\${character}`);
+  css.escape ??= (value: string): string =>
+    value.replace(/[^\w-]/g, (character) => `\\${character}`);
   globalThis.CSS = css as typeof CSS;
 }

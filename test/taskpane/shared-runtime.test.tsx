@@ -8,7 +8,12 @@ import { App } from "../../src/taskpane/App";
 import { readWorkbookTables } from "../../src/excel/register-table";
 import { forgetRegister } from "../../src/excel/workbook-register";
 import { ownRulesOf, sheetValues } from "../excel/appendix-host";
-import { asExcelCalls, customFunctionEvaluator, loadHostFromXlsx, type ExcelHost } from "../support";
+import {
+  asExcelCalls,
+  customFunctionEvaluator,
+  loadHostFromXlsx,
+  type ExcelHost,
+} from "../support";
 import { paintedCells } from "../support/rule-engine";
 import { fillJsdomGaps } from "./jsdom-gaps";
 
@@ -38,7 +43,9 @@ function countRegisterReads(): { reads: number } {
 
 /** The status the pane's table shows for a KPI row's period. */
 function paneStatus(measure: string, period: string): string {
-  const table = screen.getAllByRole("table").find((candidate) => within(candidate).queryByText(measure));
+  const table = screen
+    .getAllByRole("table")
+    .find((candidate) => within(candidate).queryByText(measure));
   if (!table) throw new Error(`the pane shows no row for ${measure}`);
   const rows = within(table).getAllByRole("row");
   const headers = [...rows[0].querySelectorAll("th, td")].map((header) => header.textContent ?? "");
@@ -48,7 +55,13 @@ function paneStatus(measure: string, period: string): string {
 
 describe("the functions and the pane in one shared runtime", () => {
   test("agree after KPI-18's target is edited: KPI.RATE, the pane and a new Apply all say Green, from one read of the register", async () => {
-    const host: ExcelHost = await loadHostFromXlsx(appendixA, { formulaEvaluator: customFunctionEvaluator(asExcelCalls(path.join(__dirname, "..", "..", "src", "functions", "functions.ts"), { rate: functions.rate })) });
+    const host: ExcelHost = await loadHostFromXlsx(appendixA, {
+      formulaEvaluator: customFunctionEvaluator(
+        asExcelCalls(path.join(__dirname, "..", "..", "src", "functions", "functions.ts"), {
+          rate: functions.rate,
+        })
+      ),
+    });
     const sheet = host.sheet("Appendix A");
     const kpi18 = sheet.values("A1:B60").findIndex((row) => row[1] === 18) + 1;
     const measure = String(sheet.cell(`A${kpi18}`).value);
@@ -58,7 +71,9 @@ describe("the functions and the pane in one shared runtime", () => {
     sheet.set(`E${kpi18}`, [[0.12]]);
     uninstall = host.install();
     await host.run(async (context) => {
-      context.workbook.worksheets.getItem("Appendix A").getRange(formulaCell).formulas = [[`=KPI.RATE(E${kpi18},"KPI-18")`]];
+      context.workbook.worksheets.getItem("Appendix A").getRange(formulaCell).formulas = [
+        [`=KPI.RATE(E${kpi18},"KPI-18")`],
+      ];
       await context.sync();
     });
     const user = userEvent.setup();
@@ -69,7 +84,8 @@ describe("the functions and the pane in one shared runtime", () => {
     await host.settled();
 
     const reads = countRegisterReads();
-    const targetRow = host.table("KPIRegister").rows.findIndex((cells) => cells[0] === "KPI-18") + 2;
+    const targetRow =
+      host.table("KPIRegister").rows.findIndex((cells) => cells[0] === "KPI-18") + 2;
     // 13%: 12% now meets the target, so Green.
     await host.type("KPI Register", `F${targetRow}`, "13%");
     await host.settled();

@@ -4,10 +4,24 @@ import userEvent from "@testing-library/user-event";
 import path from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { App, themeOfOffice } from "../../src/taskpane/App";
-import { appraise, catalogue, reportOf, isRagStatus, ragPalette, type Grid, type RagStatus } from "../../src/core";
+import {
+  appraise,
+  catalogue,
+  reportOf,
+  isRagStatus,
+  ragPalette,
+  type Grid,
+  type RagStatus,
+} from "../../src/core";
 import * as functions from "../../src/functions/functions";
 import { forgetRegister } from "../../src/excel/workbook-register";
-import { asExcelCalls, createExcelHost, customFunctionEvaluator, loadHostFromXlsx, type ExcelHost } from "../support";
+import {
+  asExcelCalls,
+  createExcelHost,
+  customFunctionEvaluator,
+  loadHostFromXlsx,
+  type ExcelHost,
+} from "../support";
 import { paintedCells } from "../support/rule-engine";
 import { fillJsdomGaps } from "./jsdom-gaps";
 
@@ -66,7 +80,9 @@ describe("the pane talking to Excel through its store", () => {
     const user = await openPane(host);
     await screen.findByRole("heading", { name: firstTable });
     await user.click(screen.getByRole("button", { name: "Apply RAG formatting" }));
-    const said = await screen.findByText(/Applied \d+ RAG rules colouring \d+ cells \(tolerance set Standard\)/);
+    const said = await screen.findByText(
+      /Applied \d+ RAG rules colouring \d+ cells \(tolerance set Standard\)/
+    );
     const [rules, cells] = (said.textContent?.match(/\d+/g) ?? []).map(Number);
 
     const analystsIds = new Set(analysts.map((format) => format.id));
@@ -74,11 +90,30 @@ describe("the pane talking to Excel through its store", () => {
     expect(ours).toHaveLength(rules);
     const corner = sheet.usedAddress()?.split(":")[1] ?? "A1";
     const values = sheet.values(`A1:${corner}`);
-    const painted = paintedCells(values, ours.map((format) => ({ formula: format.formula ?? "", appliesTo: format.appliesTo.split(/,\s*/), fill: format.fill ?? "" })));
-    const grid: Grid = { sheet: "Appendix I", origin: { row: 0, column: 0 }, values, numberFormats: sheet.numberFormats(`A1:${corner}`), merges: [] };
-    const rated = reportOf(appraise(grid)).tables.flatMap((table) => table.rows.flatMap((row) => row.cells)).filter((cell) => isRagStatus(cell.status));
+    const painted = paintedCells(
+      values,
+      ours.map((format) => ({
+        formula: format.formula ?? "",
+        appliesTo: format.appliesTo.split(/,\s*/),
+        fill: format.fill ?? "",
+      }))
+    );
+    const grid: Grid = {
+      sheet: "Appendix I",
+      origin: { row: 0, column: 0 },
+      values,
+      numberFormats: sheet.numberFormats(`A1:${corner}`),
+      merges: [],
+    };
+    const rated = reportOf(appraise(grid))
+      .tables.flatMap((table) => table.rows.flatMap((row) => row.cells))
+      .filter((cell) => isRagStatus(cell.status));
     expect(rated.length).toBe(cells);
-    expect(Object.fromEntries(painted)).toEqual(Object.fromEntries(rated.map((cell) => [cell.address, ragPalette[cell.status as RagStatus].fill])));
+    expect(Object.fromEntries(painted)).toEqual(
+      Object.fromEntries(
+        rated.map((cell) => [cell.address, ragPalette[cell.status as RagStatus].fill])
+      )
+    );
 
     await user.click(screen.getByRole("button", { name: "Remove RAG formatting" }));
     await screen.findByText(new RegExp(`Removed ${rules} RAG rules`));
@@ -90,9 +125,17 @@ describe("the pane talking to Excel through its store", () => {
     const user = await openPane(host);
     await screen.findByRole("heading", { name: firstTable });
     await user.click(screen.getByRole("tab", { name: "Register" }));
-    await user.click(screen.getByRole("button", { name: /Insert or top up the KPI register table/ }));
-    await screen.findByText(new RegExp(`Inserted the KPIRegister table on the sheet "KPI Register" with ${catalogue.length} KPIs`));
-    expect(host.table("KPIRegister").rows.map((row) => row[0])).toEqual(catalogue.map((entry) => entry.id));
+    await user.click(
+      screen.getByRole("button", { name: /Insert or top up the KPI register table/ })
+    );
+    await screen.findByText(
+      new RegExp(
+        `Inserted the KPIRegister table on the sheet "KPI Register" with ${catalogue.length} KPIs`
+      )
+    );
+    expect(host.table("KPIRegister").rows.map((row) => row[0])).toEqual(
+      catalogue.map((entry) => entry.id)
+    );
   });
 
   test("makes a shareable copy from the Share tab", async () => {
@@ -120,18 +163,28 @@ describe("the pane talking to Excel through its store", () => {
     const user = await openPane(host);
     await user.click(await screen.findByRole("radio", { name: "Winter" }));
     await host.activate("Summer");
-    await screen.findByText('There is no tolerance set "Winter" on the sheet "Summer": it has Standard. Rated with Standard.');
+    await screen.findByText(
+      'There is no tolerance set "Winter" on the sheet "Summer": it has Standard. Rated with Standard.'
+    );
     await user.click(screen.getByRole("button", { name: "Apply RAG formatting" }));
     await screen.findByText(/Applied \d+ RAG rules colouring 1 cells \(tolerance set Standard\)/);
   });
 
   test("waits while the analyst is typing in a cell instead of failing", async () => {
-    const host = createExcelHost({ Sheet1: [["Measure", "Polarity", "Target", "Tolerance", "2021/22 Qtr1"], ["Assessments", "Bigger is better", "90%", "75%", "89%"]] });
+    const host = createExcelHost({
+      Sheet1: [
+        ["Measure", "Polarity", "Target", "Tolerance", "2021/22 Qtr1"],
+        ["Assessments", "Bigger is better", "90%", "75%", "89%"],
+      ],
+    });
     host.beginCellEdit();
     await openPane(host);
     await screen.findByText("Waiting for you to finish editing the cell…");
     host.endCellEdit();
-    await waitFor(() => expect(screen.getByRole("heading", { name: /Table A1:E2: 1 KPI/ })).toBeTruthy(), { timeout: 3000 });
+    await waitFor(
+      () => expect(screen.getByRole("heading", { name: /Table A1:E2: 1 KPI/ })).toBeTruthy(),
+      { timeout: 3000 }
+    );
   });
 });
 
@@ -155,7 +208,10 @@ describe("edits to tables", () => {
     const host = await loadHostFromXlsx(appendixI);
     await host.run(async (context) => {
       const sheet = context.workbook.worksheets.add("Placements");
-      sheet.getRange("A1:B2").values = [["Team", "Moves"], ["North", 3]];
+      sheet.getRange("A1:B2").values = [
+        ["Team", "Moves"],
+        ["North", 3],
+      ];
       sheet.tables.add("'Placements'!A1:B2", true).name = "Placements";
       await context.sync();
     });
@@ -173,13 +229,23 @@ describe("edits to tables", () => {
 describe("Check this Excel, from the pane's Help", () => {
   test("runs on a hidden sheet, shows its report and leaves the workbook's sheets as they were", async () => {
     forgetRegister();
-    const host = await loadHostFromXlsx(appendixI, { formulaEvaluator: customFunctionEvaluator(asExcelCalls(path.join(__dirname, "..", "..", "src", "functions", "functions.ts"), { rate: functions.rate })) });
+    const host = await loadHostFromXlsx(appendixI, {
+      formulaEvaluator: customFunctionEvaluator(
+        asExcelCalls(path.join(__dirname, "..", "..", "src", "functions", "functions.ts"), {
+          rate: functions.rate,
+        })
+      ),
+    });
     const sheets = host.snapshot().sheets.map((sheet) => sheet.name);
     const user = await openPane(host);
     await screen.findByRole("heading", { name: firstTable });
     await user.click(screen.getByRole("tab", { name: "Help" }));
     await user.click(screen.getByRole("button", { name: "Check this Excel" }));
-    const report = await screen.findByRole<HTMLTextAreaElement>("textbox", { name: "Self-check report" }, { timeout: 15_000 });
+    const report = await screen.findByRole<HTMLTextAreaElement>(
+      "textbox",
+      { name: "Self-check report" },
+      { timeout: 15_000 }
+    );
     expect(report.value).toContain("All 6 checks passed");
     await host.settled();
     expect(host.snapshot().sheets.map((sheet) => sheet.name)).toEqual(sheets);

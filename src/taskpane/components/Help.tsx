@@ -20,14 +20,16 @@ export function Help({ busy, selfCheck, onCheckThisExcel }: HelpProps) {
     <>
       <h2 className={headings.section}>Help</h2>
       <p>
-        KPI RAG reads the KPI tables on the sheet you are on, rates every figure against its target and tolerance, and colours them with
-        ordinary conditional formatting. Formulas such as =KPI.RATE(H12,"KPI-18") give the same statuses in cells.
+        KPI RAG reads the KPI tables on the sheet you are on, rates every figure against its target
+        and tolerance, and colours them with ordinary conditional formatting. Formulas such as
+        =KPI.RATE(H12,"KPI-18") give the same statuses in cells.
       </p>
       <h3 className={headings.subsection}>Check this Excel</h3>
       <p>
-        Runs the add-in's own steps on a temporary hidden sheet, which it deletes afterwards, and says whether this Excel behaves as KPI RAG
-        assumes: blanks read as blanks, percentages as percentages, rules added, read back and deleted, large sheets read in blocks. It takes
-        under a minute and changes nothing else.
+        Runs the add-in's own steps on a temporary hidden sheet, which it deletes afterwards, and
+        says whether this Excel behaves as KPI RAG assumes: blanks read as blanks, percentages as
+        percentages, rules added, read back and deleted, large sheets read in blocks. It takes under
+        a minute and changes nothing else.
       </p>
       <Button disabledFocusable={busy || selfCheck.running} onClick={onCheckThisExcel}>
         Check this Excel
@@ -45,7 +47,10 @@ export function Help({ busy, selfCheck, onCheckThisExcel }: HelpProps) {
 }
 
 /** Copies the text to the clipboard, and says so; `area` holds the text, for hosts without the clipboard API. */
-function useCopy(area: RefObject<HTMLTextAreaElement | null>, text: string): { copied: boolean; copy(): Promise<void> } {
+function useCopy(
+  area: RefObject<HTMLTextAreaElement | null>,
+  text: string
+): { copied: boolean; copy(): Promise<void> } {
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     try {

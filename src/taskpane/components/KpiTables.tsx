@@ -6,7 +6,13 @@
  */
 import { makeStyles, mergeClasses, shorthands, tokens } from "@fluentui/react-components";
 import { useId, type ReactNode } from "react";
-import { describeComparison, lookingFor, verdictGlyph, type RowReport, type TableReport } from "../../core";
+import {
+  describeComparison,
+  lookingFor,
+  verdictGlyph,
+  type RowReport,
+  type TableReport,
+} from "../../core";
 import { useHeadingStyles } from "./headings";
 import { StatusBadge } from "./StatusBadge";
 
@@ -49,18 +55,43 @@ const useStyles = makeStyles({
     maxWidth: "13em",
   },
   corner: { left: 0, zIndex: 2 },
-  aside: { display: "block", fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground3 },
-  definition: { display: "block", marginBlockStart: tokens.spacingVerticalXXS, fontWeight: tokens.fontWeightRegular },
+  aside: {
+    display: "block",
+    fontWeight: tokens.fontWeightRegular,
+    color: tokens.colorNeutralForeground3,
+  },
+  definition: {
+    display: "block",
+    marginBlockStart: tokens.spacingVerticalXXS,
+    fontWeight: tokens.fontWeightRegular,
+  },
   problems: {
     marginBlock: `${tokens.spacingVerticalXS} 0`,
     paddingInlineStart: tokens.spacingHorizontalL,
     color: tokens.colorStatusWarningForeground1,
   },
-  problemsLabel: { display: "block", fontWeight: tokens.fontWeightSemibold, color: tokens.colorStatusWarningForeground1 },
-  caption: { textAlign: "start", padding: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground3 },
-  comparisons: { listStyle: "none", margin: `${tokens.spacingVerticalXXS} 0 0`, padding: 0, fontWeight: tokens.fontWeightRegular },
+  problemsLabel: {
+    display: "block",
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorStatusWarningForeground1,
+  },
+  caption: {
+    textAlign: "start",
+    padding: tokens.spacingHorizontalS,
+    color: tokens.colorNeutralForeground3,
+  },
+  comparisons: {
+    listStyle: "none",
+    margin: `${tokens.spacingVerticalXXS} 0 0`,
+    padding: 0,
+    fontWeight: tokens.fontWeightRegular,
+  },
   glyph: { display: "inline-block", width: "1.2em" },
-  columnMap: { marginBlock: `0 ${tokens.spacingVerticalS}`, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  columnMap: {
+    marginBlock: `0 ${tokens.spacingVerticalS}`,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+  },
 });
 
 export function KpiTables({ tables, skipped }: { tables: TableReport[]; skipped?: string }) {
@@ -134,7 +165,9 @@ function KpiRow({ row, periods }: { row: RowReport; periods: string[] }) {
     <tr>
       <th scope="row" className={styles.measure}>
         {row.measure}
-        <span className={styles.aside}>{[row.id, row.section, `row ${row.row}`].filter(Boolean).join(" · ")}</span>
+        <span className={styles.aside}>
+          {[row.id, row.section, `row ${row.row}`].filter(Boolean).join(" · ")}
+        </span>
         <span className={styles.definition}>{row.definition}</span>
         <span className={styles.definition}>Direction of travel: {row.directionOfTravel}</span>
         <AgainstBenchmarks row={row} />
@@ -142,7 +175,11 @@ function KpiRow({ row, periods }: { row: RowReport; periods: string[] }) {
       </th>
       {periods.map((period) => {
         const cell = row.cells.find((candidate) => candidate.period === period);
-        return <td key={period} title={cell?.reason}>{cell ? <StatusBadge status={cell.status} /> : null}</td>;
+        return (
+          <td key={period} title={cell?.reason}>
+            {cell ? <StatusBadge status={cell.status} /> : null}
+          </td>
+        );
       })}
     </tr>
   );
@@ -198,9 +235,7 @@ function NothingFound({ skipped }: { skipped?: string }) {
   const captionId = useId();
   return (
     <div>
-      <h2 className={headings.section}>
-        No KPI table found on this sheet
-      </h2>
+      <h2 className={headings.section}>No KPI table found on this sheet</h2>
       {skipped !== undefined && <p>This sheet was skipped: {skipped}.</p>}
       <p>KPI RAG looks for {lookingFor.charAt(0).toLowerCase() + lookingFor.slice(1)}</p>
       <p>For example:</p>

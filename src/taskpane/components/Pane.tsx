@@ -37,7 +37,12 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase300,
     color: tokens.colorNeutralForeground1,
   },
-  header: { display: "flex", flexWrap: "wrap", alignItems: "baseline", columnGap: tokens.spacingHorizontalM },
+  header: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "baseline",
+    columnGap: tokens.spacingHorizontalM,
+  },
   productName: {
     margin: 0,
     fontSize: tokens.fontSizeBase500,
@@ -48,7 +53,12 @@ const useStyles = makeStyles({
   busy: { minHeight: tokens.lineHeightBase300 },
   spinner: { justifyContent: "flex-start" },
   toolbar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  hint: { display: "block", marginBlockStart: tokens.spacingVerticalXS, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+  hint: {
+    display: "block",
+    marginBlockStart: tokens.spacingVerticalXS,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground3,
+  },
   panel: { outlineOffset: "2px" },
 });
 
@@ -76,7 +86,14 @@ export function Pane({ state, actions }: { state: PaneState; actions: PaneAction
     return (
       <main className={styles.pane}>
         <Header sheet="" />
-        <Message message={state.message ?? { intent: "error", text: "This version of Excel is too old for KPI RAG." }} />
+        <Message
+          message={
+            state.message ?? {
+              intent: "error",
+              text: "This version of Excel is too old for KPI RAG.",
+            }
+          }
+        />
       </main>
     );
   }
@@ -87,26 +104,57 @@ export function Pane({ state, actions }: { state: PaneState; actions: PaneAction
       {state.message && <Message message={state.message} onDismiss={actions.dismissMessage} />}
       <BusyIndicator busy={state.busy} />
       <FormattingButtons ownRules={state.ownRules} busy={busy} actions={actions} />
-      <ToleranceSetChooser sets={state.toleranceSets} chosen={state.toleranceSet} busy={busy} onChoose={actions.chooseToleranceSet} />
+      <ToleranceSetChooser
+        sets={state.toleranceSets}
+        chosen={state.toleranceSet}
+        busy={busy}
+        onChoose={actions.chooseToleranceSet}
+      />
       <Views>{(view) => <ChosenView view={view} state={state} actions={actions} />}</Views>
     </main>
   );
 }
 
 /** What the chosen view draws of the pane's state, with the actions it offers. */
-function ChosenView({ view, state, actions }: { view: View; state: PaneState; actions: PaneActions }) {
+function ChosenView({
+  view,
+  state,
+  actions,
+}: {
+  view: View;
+  state: PaneState;
+  actions: PaneActions;
+}) {
   const busy = state.busy !== undefined;
   switch (view) {
     case "kpis":
       return <KpiTables tables={state.tables} skipped={state.skipped} />;
     case "summary":
-      return <Summary summary={state.summary} watchList={state.watchList} benchmarks={state.benchmarks} busy={busy} onSelectRow={actions.selectRow} />;
+      return (
+        <Summary
+          summary={state.summary}
+          watchList={state.watchList}
+          benchmarks={state.benchmarks}
+          busy={busy}
+          onSelectRow={actions.selectRow}
+        />
+      );
     case "register":
-      return <Register problems={state.registerProblems} wordsProblems={state.wordsProblems} busy={busy} onInsertRegister={actions.insertRegister} onInsertWords={actions.insertWords} />;
+      return (
+        <Register
+          problems={state.registerProblems}
+          wordsProblems={state.wordsProblems}
+          busy={busy}
+          onInsertRegister={actions.insertRegister}
+          onInsertWords={actions.insertWords}
+        />
+      );
     case "share":
       return <Share busy={busy} onShareCopy={actions.shareCopy} />;
     case "help":
-      return <Help busy={busy} selfCheck={state.selfCheck} onCheckThisExcel={actions.checkThisExcel} />;
+      return (
+        <Help busy={busy} selfCheck={state.selfCheck} onCheckThisExcel={actions.checkThisExcel} />
+      );
   }
 }
 
@@ -127,7 +175,12 @@ function Message({ message, onDismiss }: { message: PaneMessage; onDismiss?: () 
       {onDismiss && (
         <MessageBarActions
           containerAction={
-            <Button appearance="transparent" size="small" aria-label="Dismiss message" onClick={onDismiss}>
+            <Button
+              appearance="transparent"
+              size="small"
+              aria-label="Dismiss message"
+              onClick={onDismiss}
+            >
               Dismiss
             </Button>
           }
@@ -142,12 +195,22 @@ function BusyIndicator({ busy }: { busy?: string }) {
   const styles = useStyles();
   return (
     <div role="status" aria-live="polite" className={styles.busy}>
-      {busy !== undefined && <Spinner className={styles.spinner} size="tiny" labelPosition="after" label={busy} />}
+      {busy !== undefined && (
+        <Spinner className={styles.spinner} size="tiny" labelPosition="after" label={busy} />
+      )}
     </div>
   );
 }
 
-function FormattingButtons({ ownRules, busy, actions }: { ownRules: number; busy: boolean; actions: PaneActions }) {
+function FormattingButtons({
+  ownRules,
+  busy,
+  actions,
+}: {
+  ownRules: number;
+  busy: boolean;
+  actions: PaneActions;
+}) {
   const styles = useStyles();
   const rulesId = useId();
   const rules =
@@ -160,7 +223,11 @@ function FormattingButtons({ ownRules, busy, actions }: { ownRules: number; busy
         <Button appearance="primary" disabledFocusable={busy} onClick={actions.apply}>
           Apply RAG formatting
         </Button>
-        <Button disabledFocusable={busy || ownRules === 0} aria-describedby={rulesId} onClick={actions.remove}>
+        <Button
+          disabledFocusable={busy || ownRules === 0}
+          aria-describedby={rulesId}
+          onClick={actions.remove}
+        >
           Remove RAG formatting
         </Button>
         <Button disabledFocusable={busy} onClick={actions.reread}>
@@ -174,12 +241,22 @@ function FormattingButtons({ ownRules, busy, actions }: { ownRules: number; busy
   );
 }
 
-function ToleranceSetChooser(props: { sets: string[]; chosen: string; busy: boolean; onChoose(set: string): void }) {
+function ToleranceSetChooser(props: {
+  sets: string[];
+  chosen: string;
+  busy: boolean;
+  onChoose(set: string): void;
+}) {
   const { sets, chosen, busy, onChoose } = props;
   if (sets.length <= 1) return null;
   return (
     <Field label="Tolerance set">
-      <RadioGroup layout="horizontal" value={chosen} disabled={busy} onChange={(_, data) => onChoose(data.value)}>
+      <RadioGroup
+        layout="horizontal"
+        value={chosen}
+        disabled={busy}
+        onChange={(_, data) => onChoose(data.value)}
+      >
         {standardFirst(sets).map((set) => (
           <Radio key={set} value={set} label={set} />
         ))}
@@ -197,14 +274,30 @@ function Views({ children }: { children: (view: View) => ReactNode }) {
   const panelId = (view: View): string => `${idPrefix}-panel-${view}`;
   return (
     <>
-      <TabList size="small" selectedValue={chosen} onTabSelect={(_, data) => setChosen(data.value as View)} aria-label="Views">
+      <TabList
+        size="small"
+        selectedValue={chosen}
+        onTabSelect={(_, data) => setChosen(data.value as View)}
+        aria-label="Views"
+      >
         {views.map(({ view, label }) => (
-          <Tab key={view} id={tabId(view)} value={view} aria-controls={view === chosen ? panelId(view) : undefined}>
+          <Tab
+            key={view}
+            id={tabId(view)}
+            value={view}
+            aria-controls={view === chosen ? panelId(view) : undefined}
+          >
             {label}
           </Tab>
         ))}
       </TabList>
-      <div role="tabpanel" id={panelId(chosen)} aria-labelledby={tabId(chosen)} tabIndex={0} className={styles.panel}>
+      <div
+        role="tabpanel"
+        id={panelId(chosen)}
+        aria-labelledby={tabId(chosen)}
+        tabIndex={0}
+        className={styles.panel}
+      >
         {children(chosen)}
       </div>
     </>

@@ -3,7 +3,10 @@ import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { useHeadingStyles } from "./headings";
 
 const useStyles = makeStyles({
-  problems: { color: tokens.colorStatusWarningForeground1, paddingInlineStart: tokens.spacingHorizontalL },
+  problems: {
+    color: tokens.colorStatusWarningForeground1,
+    paddingInlineStart: tokens.spacingHorizontalL,
+  },
 });
 
 export interface RegisterProps {
@@ -32,15 +35,22 @@ function Problems({ title, problems }: { title: string; problems: string[] }) {
   );
 }
 
-export function Register({ problems, wordsProblems = [], busy, onInsertRegister, onInsertWords }: RegisterProps) {
+export function Register({
+  problems,
+  wordsProblems = [],
+  busy,
+  onInsertRegister,
+  onInsertWords,
+}: RegisterProps) {
   const headings = useHeadingStyles();
   return (
     <>
       <h2 className={headings.section}>KPI register</h2>
       <p>
-        The KPIRegister table, on a sheet called KPI Register, holds each KPI&apos;s id, measure, polarity, unit, target and tolerances
-        in the same wording as the appendix sheets. Formulas such as =KPI.RATE(H12,&quot;KPI-18&quot;) and rows that carry only a KPI
-        number are rated from it, and what you write there wins over the built-in catalogue.
+        The KPIRegister table, on a sheet called KPI Register, holds each KPI&apos;s id, measure,
+        polarity, unit, target and tolerances in the same wording as the appendix sheets. Formulas
+        such as =KPI.RATE(H12,&quot;KPI-18&quot;) and rows that carry only a KPI number are rated
+        from it, and what you write there wins over the built-in catalogue.
       </p>
       <Button appearance="primary" disabledFocusable={busy} onClick={onInsertRegister}>
         Insert or top up the KPI register table
@@ -48,9 +58,10 @@ export function Register({ problems, wordsProblems = [], busy, onInsertRegister,
       <Problems title="Problems in the KPI register" problems={problems} />
       <h2 className={headings.section}>Words this workbook uses</h2>
       <p>
-        Where a sheet uses words the add-in does not know (a polarity written Up, a target column headed Aspiration, a figure
-        written Awaiting), the KPIWords table on the KPI Register sheet teaches them: one word a row, with what it means (Bigger is
-        better, No data, Target, Tolerance, Not a period). Its words win over the built-in ones, in this workbook only.
+        Where a sheet uses words the add-in does not know (a polarity written Up, a target column
+        headed Aspiration, a figure written Awaiting), the KPIWords table on the KPI Register sheet
+        teaches them: one word a row, with what it means (Bigger is better, No data, Target,
+        Tolerance, Not a period). Its words win over the built-in ones, in this workbook only.
       </p>
       {onInsertWords && (
         <Button disabledFocusable={busy} onClick={onInsertWords}>

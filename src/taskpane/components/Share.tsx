@@ -13,8 +13,9 @@ export function Share({ busy, onShareCopy }: ShareProps) {
     <>
       <h2 className={headings.section}>Share this sheet</h2>
       <p>
-        The RAG colours are ordinary Excel conditional formatting, so anyone can see them. Formulas such as =KPI.RATE need the add-in,
-        so the shareable copy replaces every KPI. formula with its value: people without KPI RAG see the same figures and statuses.
+        The RAG colours are ordinary Excel conditional formatting, so anyone can see them. Formulas
+        such as =KPI.RATE need the add-in, so the shareable copy replaces every KPI. formula with
+        its value: people without KPI RAG see the same figures and statuses.
       </p>
       <Button appearance="primary" disabledFocusable={busy} onClick={onShareCopy}>
         Make a shareable copy of this sheet

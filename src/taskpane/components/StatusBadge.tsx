@@ -32,7 +32,10 @@ export function StatusBadge({ status }: { status: Status }) {
   if (isRagStatus(status)) {
     const { fill, font } = ragPalette[status];
     return (
-      <span className={styles.badge} style={{ backgroundColor: fill, color: font, borderColor: font }}>
+      <span
+        className={styles.badge}
+        style={{ backgroundColor: fill, color: font, borderColor: font }}
+      >
         {status}
       </span>
     );

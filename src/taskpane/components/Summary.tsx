@@ -4,9 +4,26 @@
  * benchmark); and the watch list of KPIs whose latest figure is Red or Amber, which can be narrowed to
  * those that are Red and worse than one benchmark. Each item selects its row in the sheet.
  */
-import { Button, Field, makeStyles, mergeClasses, Select, shorthands, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  makeStyles,
+  mergeClasses,
+  Select,
+  shorthands,
+  tokens,
+} from "@fluentui/react-components";
 import { useId, useState } from "react";
-import { describeBenchmarkSummary, isRagStatus, ragPalette, statuses, type BenchmarkSummary, type PeriodSummary, type Status, type WatchItem } from "../../core";
+import {
+  describeBenchmarkSummary,
+  isRagStatus,
+  ragPalette,
+  statuses,
+  type BenchmarkSummary,
+  type PeriodSummary,
+  type Status,
+  type WatchItem,
+} from "../../core";
 import { useHeadingStyles } from "./headings";
 import { StatusBadge } from "./StatusBadge";
 
@@ -22,10 +39,26 @@ const useStyles = makeStyles({
   },
   track: { height: "12px" },
   barRow: { display: "contents" },
-  bar: { display: "block", height: "100%", minWidth: "2px", borderRadius: tokens.borderRadiusSmall, ...shorthands.borderWidth(tokens.strokeWidthThin), ...shorthands.borderStyle("solid") },
-  neutralBar: { backgroundColor: tokens.colorNeutralStroke1, ...shorthands.borderColor(tokens.colorNeutralStrokeAccessible) },
+  bar: {
+    display: "block",
+    height: "100%",
+    minWidth: "2px",
+    borderRadius: tokens.borderRadiusSmall,
+    ...shorthands.borderWidth(tokens.strokeWidthThin),
+    ...shorthands.borderStyle("solid"),
+  },
+  neutralBar: {
+    backgroundColor: tokens.colorNeutralStroke1,
+    ...shorthands.borderColor(tokens.colorNeutralStrokeAccessible),
+  },
   count: { fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: "tabular-nums" },
-  list: { listStyle: "none", margin: 0, padding: 0, display: "grid", rowGap: tokens.spacingVerticalXS },
+  list: {
+    listStyle: "none",
+    margin: 0,
+    padding: 0,
+    display: "grid",
+    rowGap: tokens.spacingVerticalXS,
+  },
   item: {
     width: "100%",
     height: "auto",
@@ -60,7 +93,11 @@ export function Summary({ summary, watchList, benchmarks = [], busy, onSelectRow
   return (
     <>
       <h2 className={headings.section}>Statuses by period</h2>
-      {summary.length === 0 ? <p>No figures to summarise yet.</p> : summary.map((period) => <PeriodChart key={period.period} period={period} />)}
+      {summary.length === 0 ? (
+        <p>No figures to summarise yet.</p>
+      ) : (
+        summary.map((period) => <PeriodChart key={period.period} period={period} />)
+      )}
       {benchmarks.length > 0 && (
         <>
           <h2 className={headings.section}>Against benchmarks</h2>
@@ -69,20 +106,41 @@ export function Summary({ summary, watchList, benchmarks = [], busy, onSelectRow
               <li key={benchmark.benchmark}>{describeBenchmarkSummary(benchmark)}</li>
             ))}
           </ul>
-          <Exceptions items={watchList.filter((item) => item.worseThan.length > 0)} busy={busy} onSelectRow={onSelectRow} />
+          <Exceptions
+            items={watchList.filter((item) => item.worseThan.length > 0)}
+            busy={busy}
+            onSelectRow={onSelectRow}
+          />
         </>
       )}
-      <WatchList items={watchList} benchmarks={benchmarks.map((benchmark) => benchmark.benchmark)} busy={busy} onSelectRow={onSelectRow} />
+      <WatchList
+        items={watchList}
+        benchmarks={benchmarks.map((benchmark) => benchmark.benchmark)}
+        busy={busy}
+        onSelectRow={onSelectRow}
+      />
     </>
   );
 }
 
-function Exceptions({ items, busy, onSelectRow }: { items: WatchItem[]; busy: boolean; onSelectRow(item: WatchItem): void }) {
+function Exceptions({
+  items,
+  busy,
+  onSelectRow,
+}: {
+  items: WatchItem[];
+  busy: boolean;
+  onSelectRow(item: WatchItem): void;
+}) {
   const headings = useHeadingStyles();
   return (
     <>
       <h2 className={headings.section}>Exceptions: Red or Amber and worse than a benchmark</h2>
-      {items.length === 0 ? <p>No Red or Amber KPI is worse than a benchmark.</p> : <WatchItems items={items} busy={busy} onSelectRow={onSelectRow} />}
+      {items.length === 0 ? (
+        <p>No Red or Amber KPI is worse than a benchmark.</p>
+      ) : (
+        <WatchItems items={items} busy={busy} onSelectRow={onSelectRow} />
+      )}
     </>
   );
 }
@@ -110,7 +168,9 @@ function PeriodChart({ period }: { period: PeriodSummary }) {
       <div role="img" aria-label={describeCounts(period)} className={styles.chart}>
         {shown.map((status) => {
           const count = period.counts[status];
-          const colours = isRagStatus(status) ? { backgroundColor: ragPalette[status].fill, borderColor: ragPalette[status].font } : undefined;
+          const colours = isRagStatus(status)
+            ? { backgroundColor: ragPalette[status].fill, borderColor: ragPalette[status].font }
+            : undefined;
           return (
             <div key={status} className={styles.barRow}>
               <span>{status}</span>
@@ -133,17 +193,34 @@ function PeriodChart({ period }: { period: PeriodSummary }) {
 
 const everyItem = "";
 
-function WatchList({ items, benchmarks, busy, onSelectRow }: { items: WatchItem[]; benchmarks: string[]; busy: boolean; onSelectRow(item: WatchItem): void }) {
+function WatchList({
+  items,
+  benchmarks,
+  busy,
+  onSelectRow,
+}: {
+  items: WatchItem[];
+  benchmarks: string[];
+  busy: boolean;
+  onSelectRow(item: WatchItem): void;
+}) {
   const styles = useStyles();
   const headings = useHeadingStyles();
   const [worseThan, setWorseThan] = useState(everyItem);
-  const shown = worseThan === everyItem ? items : items.filter((item) => item.status === "Red" && item.worseThan.includes(worseThan));
+  const shown =
+    worseThan === everyItem
+      ? items
+      : items.filter((item) => item.status === "Red" && item.worseThan.includes(worseThan));
   return (
     <>
       <h2 className={headings.section}>Watch list: Red and Amber KPIs</h2>
       {benchmarks.length > 0 && items.length > 0 && (
         <Field label="Show" className={styles.filter}>
-          <Select value={worseThan} disabled={busy} onChange={(_, data) => setWorseThan(data.value)}>
+          <Select
+            value={worseThan}
+            disabled={busy}
+            onChange={(_, data) => setWorseThan(data.value)}
+          >
             <option value={everyItem}>All Red and Amber KPIs</option>
             {benchmarks.map((benchmark) => (
               <option key={benchmark} value={benchmark}>
@@ -164,7 +241,15 @@ function WatchList({ items, benchmarks, busy, onSelectRow }: { items: WatchItem[
   );
 }
 
-function WatchItems({ items, busy, onSelectRow }: { items: WatchItem[]; busy: boolean; onSelectRow(item: WatchItem): void }) {
+function WatchItems({
+  items,
+  busy,
+  onSelectRow,
+}: {
+  items: WatchItem[];
+  busy: boolean;
+  onSelectRow(item: WatchItem): void;
+}) {
   const styles = useStyles();
   const hintId = useId();
   return (
@@ -175,14 +260,24 @@ function WatchItems({ items, busy, onSelectRow }: { items: WatchItem[]; busy: bo
       <ul className={styles.list}>
         {items.map((item) => (
           <li key={`${item.sheet}!${item.address}`}>
-            <Button className={styles.item} appearance="subtle" disabledFocusable={busy} aria-describedby={hintId} onClick={() => onSelectRow(item)}>
+            <Button
+              className={styles.item}
+              appearance="subtle"
+              disabledFocusable={busy}
+              aria-describedby={hintId}
+              onClick={() => onSelectRow(item)}
+            >
               <StatusBadge status={item.status} />
               <span className={styles.itemText}>
-                <span className={styles.measure}>{item.id ? `${item.measure} (${item.id})` : item.measure}</span>
+                <span className={styles.measure}>
+                  {item.id ? `${item.measure} (${item.id})` : item.measure}
+                </span>
                 <span className={styles.detail}>
                   {item.period} · {item.address} · {item.gap}
                 </span>
-                {item.worseThan.length > 0 && <span className={styles.detail}>Worse than {item.worseThan.join(", ")}</span>}
+                {item.worseThan.length > 0 && (
+                  <span className={styles.detail}>Worse than {item.worseThan.join(", ")}</span>
+                )}
               </span>
             </Button>
           </li>
