@@ -94,6 +94,8 @@ export interface Appraisal {
 }
 
 export interface AppraisalOptions {
+  /** The workbook's register (the built-in catalogue when not given). */
+  register?: Register;
   /** The words the workbook teaches (its KPIWords table). */
   words?: Words;
   /** The tolerance set to rate under, already resolved against the sheet's sets (see `resolveToleranceSet`). */
@@ -101,12 +103,9 @@ export interface AppraisalOptions {
 }
 
 /** Appraises a sheet's grid with the workbook's register: what every surface shows comes from here. */
-export function appraise(
-  grid: Grid,
-  register: Register = builtInRegister,
-  options: AppraisalOptions = {}
-): Appraisal {
-  return appraiseTables(findTables(grid, register, { words: options.words }), options.toleranceSet);
+export function appraise(grid: Grid, options: AppraisalOptions = {}): Appraisal {
+  const found = findTables(grid, options.register ?? builtInRegister, { words: options.words });
+  return appraiseTables(found, options.toleranceSet);
 }
 
 /** Appraises tables already found: each period cell is rated once, here. */

@@ -2,7 +2,7 @@
  * How a sheet's KPIs stand against each benchmark, and a comparison in the pane's and kpi-rag's words: for
  * the report's readers, apart from the comparing itself (benchmarks.ts), which the functions use.
  */
-import { benchmarkName, type Comparison, type Verdict } from "./benchmarks";
+import { benchmarkName, comparedVerdicts, type Comparison, type Verdict } from "./benchmarks";
 
 /** How a sheet's KPIs stand against one benchmark: "Better than England: 3 of 10 KPIs". */
 export interface BenchmarkSummary {
@@ -37,13 +37,7 @@ export function summariseComparisons(
       if (verdict === "Better") summary.better += 1;
       if (verdict === "Worse") summary.worse += 1;
       if (verdict === "Same") summary.same += 1;
-      if (
-        verdict === "Better" ||
-        verdict === "Worse" ||
-        verdict === "Same" ||
-        verdict === "Neither better"
-      )
-        summary.compared += 1;
+      if ((comparedVerdicts as readonly Verdict[]).includes(verdict)) summary.compared += 1;
       else summary.notCompared += 1;
       summaries.set(name, summary);
     }

@@ -38,18 +38,17 @@ export interface FigureCell {
  * `Neither better` is an In range is better KPI whose figure and benchmark are different figures equally
  * far from the target range (both inside it, say): neither is better, and they are not the same either.
  */
-export type Verdict =
-  "Better" | "Worse" | "Same" | "Neither better" | "No data" | "No polarity" | "Check definition";
+/** The verdicts of a comparison that was made; the others say why none could be. */
+export const comparedVerdicts = ["Better", "Worse", "Same", "Neither better"] as const;
 
-export const verdicts: readonly Verdict[] = [
-  "Better",
-  "Worse",
-  "Same",
-  "Neither better",
+export const verdicts = [
+  ...comparedVerdicts,
   "No data",
   "No polarity",
   "Check definition",
-];
+] as const;
+
+export type Verdict = (typeof verdicts)[number];
 
 export interface Comparison {
   benchmark: string;
@@ -157,7 +156,7 @@ export function verdictOf(
   figure: ShownFigure,
   benchmark: ShownFigure,
   polarity: Polarity
-): "Better" | "Worse" | "Same" | "Neither better" {
+): (typeof comparedVerdicts)[number] {
   const decimals = Math.min(figure.decimals, benchmark.decimals);
   const ours = roundTo(figure.value, decimals);
   const theirs = roundTo(benchmark.value, decimals);

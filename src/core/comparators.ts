@@ -9,7 +9,10 @@ import { isNamedRegion, namedRegions } from "./regions";
 
 export { isNamedRegion } from "./regions";
 
-/** What a comparator header names. */
+/**
+ * What a comparator header names: someone else's figure (England, a region, statistical neighbours; `year`
+ * null means the latest), or a standing against a benchmark, shown as text ("Top quartile", "12th of 152").
+ */
 export type ComparatorHeader =
   | { kind: "comparator"; benchmark: string; year: string | null }
   | {

@@ -5,7 +5,7 @@
  * matter. Labels may span two rows ("2019/20" over "Average", or "Q1" under a merged "2022/23").
  */
 import type { CellValue } from "./cell";
-import { looseHeader, readComparatorHeader, yearOf } from "./comparators";
+import { looseHeader, readComparatorHeader, yearOf, type ComparatorHeader } from "./comparators";
 import { standardSet } from "./tolerance-set";
 import type { HeaderMeaning, Words } from "./words";
 
@@ -22,15 +22,8 @@ export type ColumnRole =
   | { kind: "reference" }
   | { kind: "unit" }
   | { kind: "period"; label: string }
-  /** Someone else's figure: England, a region, statistical neighbours; `year` null means the latest. */
-  | { kind: "comparator"; benchmark: string; year: string | null }
-  /** A standing against a benchmark, shown as text: "Top quartile", "12th of 152". */
-  | {
-      kind: "comparator text";
-      what: "quartile" | "rank";
-      benchmark: string | null;
-      year: string | null;
-    }
+  /** Someone else's figure (England, a region, statistical neighbours) or a standing against one, shown as text. */
+  | ComparatorHeader
   | { kind: "rag" }
   | { kind: "direction of travel" }
   | { kind: "commentary" }

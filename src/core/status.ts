@@ -1,22 +1,19 @@
-/** The product's one vocabulary of statuses: formulas, pane, report and CLI all say these words. */
-export type Status =
-  "Green" | "Amber" | "Red" | "Suspended" | "No target" | "No data" | "Check definition";
+/** The three statuses that a band of values can carry and that conditional formatting colours. */
+export const ragStatuses = ["Green", "Amber", "Red"] as const;
 
-/** Every status in the order the pane, the summary and kpi-rag list them. */
-export const statuses: readonly Status[] = [
-  "Green",
-  "Amber",
-  "Red",
+export type RagStatus = (typeof ragStatuses)[number];
+
+/** Every status in the order the pane, the summary and kpi-rag list them: the RAG ones, then the rest. */
+export const statuses = [
+  ...ragStatuses,
   "Suspended",
   "No target",
   "No data",
   "Check definition",
-];
+] as const;
 
-/** The three statuses that a band of values can carry and that conditional formatting colours. */
-export type RagStatus = "Green" | "Amber" | "Red";
-
-export const ragStatuses: readonly RagStatus[] = ["Green", "Amber", "Red"];
+/** The product's one vocabulary of statuses: formulas, pane, report and CLI all say these words. */
+export type Status = (typeof statuses)[number];
 
 /** Whether a status is one the sheet colours (its family is the RAG palette); the others are shown neutral. */
 export function isRagStatus(status: Status): status is RagStatus {

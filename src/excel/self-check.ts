@@ -48,7 +48,7 @@ export async function checkThisExcel(
   const items: CheckItem[] = [];
   try {
     await setUpCheckSheet(context, sheetName);
-    items.push(...(await checkRatings(context, locate, patience, pause)));
+    items.push(...(await checkRatings(context, locate, { patience, pause })));
     items.push(...(await checkRules(context, locate, capabilities)));
   } catch (error) {
     items.push({
@@ -123,13 +123,18 @@ async function setUpCheckSheet(context: Excel.RequestContext, sheetName: string)
   await context.sync();
 }
 
+/** How long the check waits for the custom functions to answer, and how it waits. */
+interface Patience {
+  patience: number;
+  pause: (milliseconds: number) => Promise<void>;
+}
+
 async function checkRatings(
   context: Excel.RequestContext,
   locate: SheetLocator,
-  patience: number,
-  pause: (milliseconds: number) => Promise<void>
+  waiting: Patience
 ): Promise<CheckItem[]> {
-  const shown = await calculated(context, locate, patience, pause);
+  const shown = await calculated(context, locate, waiting);
   const said = (value: unknown) => (value === undefined ? "nothing" : `"${String(value)}"`);
   return [
     {
@@ -149,8 +154,7 @@ async function checkRatings(
 async function calculated(
   context: Excel.RequestContext,
   locate: SheetLocator,
-  patience: number,
-  pause: (milliseconds: number) => Promise<void>
+  { patience, pause }: Patience
 ): Promise<unknown[]> {
   const range = locate(context).getRange("B1:B2");
   range.load("values");
@@ -158,7 +162,7 @@ async function calculated(
   const values = range.values.map((row) => row[0]);
   if (!values.some((value) => value === "#BUSY!") || patience <= 0) return values;
   await pause(250);
-  return calculated(context, locate, patience - 250, pause);
+  return calculated(context, locate, { patience: patience - 250, pause });
 }
 
 async function checkRules(

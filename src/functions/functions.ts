@@ -11,7 +11,13 @@
 import { toleranceIn } from "../core/bands";
 import { benchmarkStandingOf } from "../core/benchmark-target";
 import { kpiIdOfNumber } from "../core/catalogue";
-import { polarityWords, readDefinition, whyUnrated, withScale } from "../core/definition";
+import {
+  polarityWords,
+  readDefinition,
+  whyUnrated,
+  withScale,
+  type Definition,
+} from "../core/definition";
 import { gapToTarget } from "../core/gap";
 import { readPolarity } from "../core/polarity";
 import { rate as rateValue } from "../core/rate";
@@ -22,6 +28,20 @@ import { trend as trendOf } from "../core/trend";
 import { readValue } from "../core/wording";
 import { cellAsWritten, cellOf, cellsAsWritten, valueError } from "./arguments";
 import { currentRegister } from "../excel/workbook-register";
+
+/**
+ * Argument `index` as its cell holds it, with its number format where Excel gives the address; a bare
+ * number is read as a percentage where the KPI's figures are percentages, or where no KPI says.
+ */
+function writtenFor(
+  definition: Definition | null,
+  argument: unknown,
+  invocation: CustomFunctions.Invocation | undefined,
+  index: number
+): ReturnType<typeof cellAsWritten> {
+  const percent = definition === null || definition.unit === "percent";
+  return cellAsWritten(argument, invocation?.parameterAddresses?.[index], percent);
+}
 
 async function entryFor(kpi: unknown): Promise<RegisterEntry> {
   const written = cellOf(kpi);
@@ -65,11 +85,7 @@ export async function rate(
 ): Promise<string[][]> {
   const entry = await entryFor(kpi);
   const set = setName(toleranceSet, entry);
-  const { cell, numberFormat } = await cellAsWritten(
-    value,
-    invocation?.parameterAddresses?.[0],
-    entry.definition.unit === "percent"
-  );
+  const { cell, numberFormat } = await writtenFor(entry.definition, value, invocation, 0);
   if (benchmarkStandingOf(entry.definition, set) === null)
     return [[rateValue(cell, entry.definition, set, numberFormat).status]];
   // A target written against a benchmark is rated against the register's figure for it, by code this script loads when first asked.
@@ -100,11 +116,7 @@ export async function rag(
     target: cellOf(target),
     tolerance: cellOf(tolerance),
   });
-  const { cell, numberFormat } = await cellAsWritten(
-    value,
-    invocation?.parameterAddresses?.[0],
-    definition.unit === "percent"
-  );
+  const { cell, numberFormat } = await writtenFor(definition, value, invocation, 0);
   return [[rateValue(cell, definition, standardSet, numberFormat).status]];
 }
 
@@ -191,11 +203,7 @@ export async function gap(
   invocation?: CustomFunctions.Invocation
 ): Promise<number[][]> {
   const entry = await entryFor(kpi);
-  const { cell, numberFormat } = await cellAsWritten(
-    value,
-    invocation?.parameterAddresses?.[0],
-    entry.definition.unit === "percent"
-  );
+  const { cell, numberFormat } = await writtenFor(entry.definition, value, invocation, 0);
   const distance = gapToTarget(cell, entry.definition, numberFormat);
   if (!distance.ok) throw valueError(`${entry.id}: ${distance.problem}`);
   return [[distance.value]];
@@ -251,16 +259,8 @@ export async function compare(
   const wording = readPolarity(written);
   const byWording = wording.ok && wording.value.length > 0;
   const definition = byWording ? null : (await entryFor(kpi)).definition;
-  const figure = await cellAsWritten(
-    value,
-    invocation?.parameterAddresses?.[0],
-    definition === null || definition.unit === "percent"
-  );
-  const against = await cellAsWritten(
-    benchmark,
-    invocation?.parameterAddresses?.[1],
-    definition === null || definition.unit === "percent"
-  );
+  const figure = await writtenFor(definition, value, invocation, 0);
+  const against = await writtenFor(definition, benchmark, invocation, 1);
   const cells = [
     { value: figure.cell, numberFormat: figure.numberFormat ?? "General" },
     { value: against.cell, numberFormat: against.numberFormat ?? "General" },

@@ -167,8 +167,8 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
         session.toleranceSet = set;
         if (session.found) show(session.found, state.ownRules);
       },
-      ...formattingActions(session, act, show, waiting),
-      ...tableActions(session, act, waiting),
+      ...formattingActions({ session, act, show, waiting }),
+      ...tableActions({ session, act, show, waiting }),
       selectRow: (item: WatchItem) =>
         void act("Selecting the row…", "The row could not be selected", () =>
           runExcel((context) => selectSheetRow(context, item.sheet, item.row), {
@@ -322,13 +322,17 @@ function useAct({ busy, say }: Feedback): Act {
   );
 }
 
+/** What the pane's actions work with: its session, how an action reports, how the sheet is shown, and Excel's wait. */
+interface ActionKit {
+  session: PaneSession;
+  act: Act;
+  show: Show;
+  waiting: () => void;
+}
+
 /** Apply and Remove: each reads the sheet afresh in Excel, then the pane shows the tables with the rules now there. */
-function formattingActions(
-  session: PaneSession,
-  act: Act,
-  show: Show,
-  waiting: () => void
-): Pick<PaneActions, "apply" | "remove"> {
+function formattingActions(kit: ActionKit): Pick<PaneActions, "apply" | "remove"> {
+  const { session, act, show, waiting } = kit;
   return {
     apply: () =>
       void act("Applying RAG formatting…", "RAG formatting was not applied", async () => {
@@ -359,11 +363,8 @@ function formattingActions(
 }
 
 /** The KPIRegister and KPIWords tables: the tables' own events read the register (and the sheet) again, for the functions and the pane alike. */
-function tableActions(
-  session: PaneSession,
-  act: Act,
-  waiting: () => void
-): Pick<PaneActions, "insertRegister" | "insertWords"> {
+function tableActions(kit: ActionKit): Pick<PaneActions, "insertRegister" | "insertWords"> {
+  const { session, act, waiting } = kit;
   return {
     insertRegister: () =>
       void act("Updating the KPI register…", "The KPI register was not changed", async () =>

@@ -133,7 +133,7 @@ describe("one appraisal of a sheet", () => {
   });
 
   it("under the Winter set rates 75% and 18 days Amber, and the watch list and plan follow", () => {
-    const winter = appraise(dashboard, undefined, { toleranceSet: "Winter" });
+    const winter = appraise(dashboard, { toleranceSet: "Winter" });
     expect(statusesOf(winter)).toEqual([
       ["F2 Green", "G2 Amber", "H2 Amber"],
       ["F3 Green", "G3 No data", "H3 No data"],

@@ -123,15 +123,14 @@ export function Summary({ summary, watchList, benchmarks = [], busy, onSelectRow
   );
 }
 
-function Exceptions({
-  items,
-  busy,
-  onSelectRow,
-}: {
+/** A list of Red and Amber KPIs whose rows the analyst can select. */
+interface WatchListProps {
   items: WatchItem[];
   busy: boolean;
   onSelectRow(item: WatchItem): void;
-}) {
+}
+
+function Exceptions({ items, busy, onSelectRow }: WatchListProps) {
   const headings = useHeadingStyles();
   return (
     <>
@@ -241,15 +240,7 @@ function WatchList({
   );
 }
 
-function WatchItems({
-  items,
-  busy,
-  onSelectRow,
-}: {
-  items: WatchItem[];
-  busy: boolean;
-  onSelectRow(item: WatchItem): void;
-}) {
+function WatchItems({ items, busy, onSelectRow }: WatchListProps) {
   const styles = useStyles();
   const hintId = useId();
   return (
