@@ -201,79 +201,95 @@ function bandsOf(
     case "higher":
       return directedBands(higherWords, target, targetInclusive, tolerance, figure);
     case "lower":
-      // The same bands seen in a mirror: figures negated, so "smaller is better" is "bigger is better".
-      return directedBands(
-        lowerWords,
-        -target,
-        targetInclusive,
-        tolerance.kind === "figure" ? { ...tolerance, value: -tolerance.value } : tolerance,
-        (value) => figure(-value)
-      )
-        .map((band) => ({
-          ...band,
-          low: -band.high,
-          lowInclusive: band.highInclusive,
-          high: -band.low,
-          highInclusive: band.lowInclusive,
-        }))
-        .reverse();
-    case "range": {
-      const range = `${figure(polarity.low)}-${figure(polarity.high)}`;
-      const green: Band = {
-        status: "Green",
-        low: polarity.low,
-        lowInclusive: true,
-        high: polarity.high,
-        highInclusive: true,
-        words: `is inside the target range ${range}`,
-      };
-      const outer =
-        tolerance.kind === "range" ? tolerance : { low: polarity.low, high: polarity.high };
-      const allowed = `${figure(outer.low)}-${figure(outer.high)}`;
-      const bandsInOrder: Band[] = [
-        {
-          status: "Red",
-          low: -Infinity,
-          lowInclusive: false,
-          high: outer.low,
-          highInclusive: false,
-          words:
-            tolerance.kind === "range"
-              ? `is below the tolerance range ${allowed}`
-              : `is below the target range ${range}`,
-        },
-        {
-          status: "Amber",
-          low: outer.low,
-          lowInclusive: true,
-          high: polarity.low,
-          highInclusive: false,
-          words: `is outside the target range ${range} but inside the tolerance range ${allowed}`,
-        },
-        green,
-        {
-          status: "Amber",
-          low: polarity.high,
-          lowInclusive: false,
-          high: outer.high,
-          highInclusive: true,
-          words: `is outside the target range ${range} but inside the tolerance range ${allowed}`,
-        },
-        {
-          status: "Red",
-          low: outer.high,
-          lowInclusive: false,
-          high: Infinity,
-          highInclusive: false,
-          words:
-            tolerance.kind === "range"
-              ? `is above the tolerance range ${allowed}`
-              : `is above the target range ${range}`,
-        },
-      ];
-      return bandsInOrder.filter((band) => !isEmpty(band));
-    }
+      return mirroredBands(target, targetInclusive, tolerance, figure);
+    case "range":
+      return rangeBands(polarity, tolerance, figure);
   }
+}
+
+/** Smaller is better: the bigger-is-better bands seen in a mirror, figures negated, then turned back. */
+function mirroredBands(
+  target: number,
+  targetInclusive: boolean,
+  tolerance: Exclude<Tolerance, { kind: "suspended" | "problem" }>,
+  figure: (value: number) => string
+): Band[] {
+  return directedBands(
+    lowerWords,
+    -target,
+    targetInclusive,
+    tolerance.kind === "figure" ? { ...tolerance, value: -tolerance.value } : tolerance,
+    (value) => figure(-value)
+  )
+    .map((band) => ({
+      ...band,
+      low: -band.high,
+      lowInclusive: band.highInclusive,
+      high: -band.low,
+      highInclusive: band.lowInclusive,
+    }))
+    .reverse();
+}
+
+/** In range is better: Green inside the target range, Amber inside the tolerance range around it, Red beyond. */
+function rangeBands(
+  polarity: Extract<Polarity, { kind: "range" }>,
+  tolerance: Exclude<Tolerance, { kind: "suspended" | "problem" }>,
+  figure: (value: number) => string
+): Band[] {
+  const range = `${figure(polarity.low)}-${figure(polarity.high)}`;
+  const green: Band = {
+    status: "Green",
+    low: polarity.low,
+    lowInclusive: true,
+    high: polarity.high,
+    highInclusive: true,
+    words: `is inside the target range ${range}`,
+  };
+  const outer = tolerance.kind === "range" ? tolerance : { low: polarity.low, high: polarity.high };
+  const allowed = `${figure(outer.low)}-${figure(outer.high)}`;
+  const bandsInOrder: Band[] = [
+    {
+      status: "Red",
+      low: -Infinity,
+      lowInclusive: false,
+      high: outer.low,
+      highInclusive: false,
+      words:
+        tolerance.kind === "range"
+          ? `is below the tolerance range ${allowed}`
+          : `is below the target range ${range}`,
+    },
+    {
+      status: "Amber",
+      low: outer.low,
+      lowInclusive: true,
+      high: polarity.low,
+      highInclusive: false,
+      words: `is outside the target range ${range} but inside the tolerance range ${allowed}`,
+    },
+    green,
+    {
+      status: "Amber",
+      low: polarity.high,
+      lowInclusive: false,
+      high: outer.high,
+      highInclusive: true,
+      words: `is outside the target range ${range} but inside the tolerance range ${allowed}`,
+    },
+    {
+      status: "Red",
+      low: outer.high,
+      lowInclusive: false,
+      high: Infinity,
+      highInclusive: false,
+      words:
+        tolerance.kind === "range"
+          ? `is above the tolerance range ${allowed}`
+          : `is above the target range ${range}`,
+    },
+  ];
+  return bandsInOrder.filter((band) => !isEmpty(band));
 }
 
 function isEmpty(band: Band): boolean {
