@@ -10,7 +10,7 @@ import { readDefinition, type Definition, type DefinitionWording } from "./defin
 import { isStandardSet, standardSet, toleranceSetKey } from "./tolerance-set";
 import type { Read } from "./status";
 import { percentToFraction, type Unit } from "./units";
-import { readPolarity } from "./polarity";
+import { readPolarity, type Direction } from "./polarity";
 import { isPercentFormat } from "./wording";
 import type { Words } from "./words";
 
@@ -209,8 +209,21 @@ export function benchmarkStanding(
   }
   const phrases = readPolarity(wording.polarity, definition.words);
   if (!phrases.ok) return { kind: "check", problem: phrases.problem };
-  const direction = phrases.value[phrases.value.length - 1];
-  const { relation } = target.value;
+  const test = benchmarkTest(target.value, phrases.value[phrases.value.length - 1]);
+  if (!test.ok) return { kind: "check", problem: test.problem };
+  const { chosen, tolerance } = benchmarkToleranceOf(definition, toleranceSet);
+  if (!tolerance.ok) return { kind: "check", problem: tolerance.problem };
+  if (tolerance.value.kind === "suspended")
+    return { kind: "suspended", reason: `the ${chosen ?? "standard"} tolerance says Suspend` };
+  return { kind: "rated", target: target.value, test: test.value, tolerance: tolerance.value };
+}
+
+/** What a figure must be against the benchmark to be Green: the target's relation, with the polarity where it says "better than". */
+function benchmarkTest(
+  target: BenchmarkTarget,
+  direction: Direction | undefined
+): Read<BenchmarkTest> {
+  const { relation } = target;
   const said =
     relation === "above" || relation === "at or above"
       ? "higher"
@@ -219,29 +232,31 @@ export function benchmarkStanding(
         : null;
   if (said && direction && direction !== said) {
     return {
-      kind: "check",
-      problem: `the target says ${target.value.wording} but the polarity says ${direction === "higher" ? "bigger" : direction === "lower" ? "smaller" : "in range"} is better`,
+      ok: false,
+      problem: `the target says ${target.wording} but the polarity says ${direction === "higher" ? "bigger" : direction === "lower" ? "smaller" : "in range"} is better`,
     };
   }
-  let test: BenchmarkTest;
-  if (relation === "in line with") test = "same";
-  else if (relation === "above") test = "higher";
-  else if (relation === "at or above") test = "at or higher";
-  else if (relation === "below") test = "lower";
-  else if (relation === "at or below") test = "at or lower";
-  else if (direction === "higher" || direction === "lower")
-    test =
-      relation === "better than"
-        ? direction
-        : direction === "higher"
-          ? "at or higher"
-          : "at or lower";
-  else
-    return {
-      kind: "check",
-      problem: `the target ${target.value.wording} needs a polarity (Bigger is better or Smaller is better) to say which side is better`,
-    };
+  if (relation === "in line with") return { ok: true, value: "same" };
+  if (relation === "above") return { ok: true, value: "higher" };
+  if (relation === "at or above") return { ok: true, value: "at or higher" };
+  if (relation === "below") return { ok: true, value: "lower" };
+  if (relation === "at or below") return { ok: true, value: "at or lower" };
+  if (direction === "higher" || direction === "lower") {
+    const orEqual = direction === "higher" ? "at or higher" : "at or lower";
+    return { ok: true, value: relation === "better than" ? direction : orEqual };
+  }
+  return {
+    ok: false,
+    problem: `the target ${target.wording} needs a polarity (Bigger is better or Smaller is better) to say which side is better`,
+  };
+}
 
+/** The tolerance of the chosen set around a benchmark, or the standard one where that set says none. */
+function benchmarkToleranceOf(
+  definition: Definition,
+  toleranceSet: string
+): { chosen: string | null | undefined; tolerance: Read<BenchmarkTolerance> } {
+  const { wording } = definition;
   const chosen = isStandardSet(toleranceSet)
     ? null
     : Object.keys(wording.otherTolerances ?? {}).find(
@@ -253,11 +268,10 @@ export function benchmarkStanding(
   const other = chosen
     ? read(wording.otherTolerances?.[chosen] ?? null, wording.formats?.otherTolerances?.[chosen])
     : null;
-  const tolerance = other && !(other.ok && other.value.kind === "none") ? other : standard;
-  if (!tolerance.ok) return { kind: "check", problem: tolerance.problem };
-  if (tolerance.value.kind === "suspended")
-    return { kind: "suspended", reason: `the ${chosen ?? "standard"} tolerance says Suspend` };
-  return { kind: "rated", target: target.value, test, tolerance: tolerance.value };
+  return {
+    chosen,
+    tolerance: other && !(other.ok && other.value.kind === "none") ? other : standard,
+  };
 }
 
 const standings = new WeakMap<Definition, Map<string, BenchmarkStanding | null>>();
