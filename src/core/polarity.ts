@@ -137,10 +137,13 @@ export function readPolarityWording(
     return { ok: true, value: { kind: "context", reading: `the polarity says "${written}"` } };
   const phrases = seedPhrasesOf(written.toLowerCase());
   if (phrases) return { ok: true, value: { kind: "directions", directions: phrases } };
+  return readOtherWording(written, place === "under a polarity heading");
+}
 
+/** A polarity in other councils' words: a code (H, L, T) under a polarity heading, a range, context, or a direction. */
+function readOtherWording(written: string, headed: boolean): Read<PolarityReading> {
   const lower = written.toLowerCase();
   const loose = lower.replace(/[^\p{L}\p{N}=]+/gu, " ").trim();
-  const headed = place === "under a polarity heading";
   const code = headed ? codes[loose] : undefined;
   if (code && /^\p{L}\.?$/u.test(written))
     return {
