@@ -182,11 +182,10 @@ module.exports = async (env = {}, argv = {}) => {
         },
       },
       runtimeChunk: false,
-      // The core's modules are shared with the pane's chunk, so webpack cannot scope-hoist them into one:
-      // each keeps its id and its export names. The shortest of both keep functions.js small (the files are
-      // not named by content hash, so ids that stay put across builds buy nothing).
-      moduleIds: dev ? "named" : "size",
-      mangleExports: dev ? false : "size",
+      // Ids and export names that stay put while a module is unchanged: pane.js and comparisons.js reach
+      // modules in functions.js by them, and Excel may cache one script of a deployment longer than another.
+      moduleIds: dev ? "named" : "deterministic",
+      mangleExports: dev ? false : "deterministic",
     },
     performance: {
       // React and Fluent UI make the pane a little over the default 244 KiB hint.

@@ -5,12 +5,8 @@
  * views of it, so no surface rates a cell on its own and none can disagree with another.
  */
 import { rateInRow } from "./benchmark-rating";
-import {
-  benchmarkStandingOf,
-  benchmarkTargetProblems,
-  describeBenchmarkTarget,
-  type BenchmarkStanding,
-} from "./benchmark-target";
+import { benchmarkTargetProblems, describeBenchmarkTarget } from "./benchmark-report";
+import { benchmarkStandingOf, type BenchmarkStanding } from "./benchmark-target";
 import { compareWithBenchmark, type Comparison } from "./benchmarks";
 import type { CellValue } from "./cell";
 import type { Definition } from "./definition";

@@ -14,16 +14,6 @@ import { readPolarity, type Direction } from "./polarity";
 import { isPercentFormat } from "./wording";
 import type { Words } from "./words";
 
-// What the report says of a benchmark target, and the plan's Excel conditions for one: the appraisal and the
-// plan import them from here; they live in their own modules so the functions' script, which only rates,
-// need not hold them.
-export { benchmarkTargetProblems, describeBenchmarkTarget } from "./benchmark-report";
-export {
-  benchmarkCellConditions,
-  benchmarkConditions,
-  benchmarkFactor,
-} from "./benchmark-conditions";
-
 /** How the figure must stand against the benchmark. `no worse than` is `At or better than`. */
 export type BenchmarkRelation =
   | "above"

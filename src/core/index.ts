@@ -31,3 +31,5 @@ export * from "./benchmarks";
 export * from "./benchmark-summary";
 export * from "./benchmark-target";
 export * from "./benchmark-rating";
+export * from "./benchmark-report";
+export * from "./benchmark-conditions";

@@ -8,7 +8,8 @@
 import { appraiseTables, type Appraisal } from "./appraisal";
 import { bands, type Band } from "./bands";
 import { benchmarkForPeriod } from "./benchmark-rating";
-import { benchmarkCellConditions, type BenchmarkStanding } from "./benchmark-target";
+import { benchmarkCellConditions } from "./benchmark-conditions";
+import type { BenchmarkStanding } from "./benchmark-target";
 import { readBenchmarkFigure } from "./benchmarks";
 import type { Definition } from "./definition";
 import { standardSet } from "./tolerance-set";

@@ -88,6 +88,7 @@ export function viewOf(
   const chosen = resolved.ok ? resolved.value : standardSet;
   const appraisal =
     appraised?.toleranceSet === chosen &&
+    appraised.tables.length === found.tables.length &&
     appraised.tables.every((table, index) => table.table === found.tables[index])
       ? appraised
       : appraiseTables(found, chosen);
