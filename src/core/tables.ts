@@ -671,10 +671,8 @@ function definitionMemo(words: Words | undefined): DefinitionMemo {
   return {
     read: wordingTrie(words),
     scaled: (definition, scale) =>
-      remembered(
-        remembered(scaled, definition, () => new Map<string, Definition>()),
-        scale ?? "",
-        () => withScale(definition, scale)
+      remembered(remembered(scaled, definition, newMap<string, Definition>), scale ?? "", () =>
+        withScale(definition, scale)
       ),
     problems: (definition) =>
       remembered(problems, definition, () => definitionProblems(definition)),
@@ -687,14 +685,8 @@ function wordingTrie(words: Words | undefined): DefinitionMemo["read"] {
   const root: Node = new Map();
   const keyOf = (cell: CellValue): unknown =>
     cell !== null && typeof cell === "object" ? `#${cell.error}` : cell;
-  const child = (node: Node, key: unknown): Node => {
-    let next = node.get(key) as Node | undefined;
-    if (!next) {
-      next = new Map();
-      node.set(key, next);
-    }
-    return next;
-  };
+  const child = (node: Node, key: unknown): Node =>
+    remembered(node as Map<unknown, Node>, key, newMap<unknown, Node | Definition>);
   return (cells, formats, measure, wording) => {
     let node = root;
     for (const cell of cells) node = child(node, keyOf(cell));
@@ -707,6 +699,11 @@ function wordingTrie(words: Words | undefined): DefinitionMemo["read"] {
     }
     return definition;
   };
+}
+
+/** A new, empty map: one function for every miss, so looking up a row makes no closure. */
+function newMap<K, V>(): Map<K, V> {
+  return new Map<K, V>();
 }
 
 /** The value a map holds for a key, made and kept the first time it is asked for. */
