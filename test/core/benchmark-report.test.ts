@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { buildRegister, findTables, ragPalette, type CellValue, type Grid } from "../../src/core";
 import { paintedCells } from "../support/rule-engine";
 import { plannedWithReport } from "../support/planned-with-report";
+import { registerHeaders } from "../support/register-headers";
 
 function grid(values: CellValue[][], numberFormats: string[][]): Grid {
   return { sheet: "KPIs", origin: { row: 0, column: 0 }, values, numberFormats, merges: [] };
@@ -15,21 +16,7 @@ function grid(values: CellValue[][], numberFormats: string[][]): Grid {
 describe("rows rated from the register, compared with the register's benchmarks", () => {
   const register = buildRegister({
     values: [
-      [
-        "ID",
-        "Measure",
-        "Section",
-        "Polarity",
-        "Unit",
-        "Target",
-        "Tolerance",
-        "Covid19 Tolerance",
-        "Notes",
-        "England",
-        "Statistical neighbours",
-        "Region",
-        "Benchmark year",
-      ],
+      [...registerHeaders, "England", "Statistical neighbours", "Region", "Benchmark year"],
       [
         "KPI-18",
         "% of children in care with 3 or more placements in the year",
@@ -135,19 +122,7 @@ describe("rows rated from the register, compared with the register's benchmarks"
 describe("a register entry whose target is written against England, with the register's England figure", () => {
   const register = buildRegister({
     values: [
-      [
-        "ID",
-        "Measure",
-        "Section",
-        "Polarity",
-        "Unit",
-        "Target",
-        "Tolerance",
-        "Covid19 Tolerance",
-        "Notes",
-        "England",
-        "Benchmark year",
-      ],
+      [...registerHeaders, "England", "Benchmark year"],
       [
         "KPI-40",
         "% of care leavers in suitable accommodation",
