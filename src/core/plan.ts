@@ -49,7 +49,14 @@ export interface FormattingPlan {
 interface Group {
   status: RagStatus;
   formulaFor: (anchor: string) => string;
-  cells: Array<{ row: number; column: number }>;
+  /** The cells it colours, as each row gave them (a row's cells are in column order), not copied one by one. */
+  cells: Array<readonly CellAt[]>;
+}
+
+/** Where a cell is on the sheet, 0-based. */
+interface CellAt {
+  row: number;
+  column: number;
 }
 
 /** Appraises found tables and plans their rules: for surfaces that hold tables, not an appraisal. */
@@ -70,7 +77,9 @@ export function formattingPlan(appraisal: Appraisal): FormattingPlan {
   for (const row of appraisal.rows) {
     // Blank and no-data cells stay in the rule's areas (the formula paints nothing there), so areas stay
     // whole rectangles; a cell that is not a figure is left out, as its row's problems say.
-    const colourable = row.kpi.cells.filter((_, index) => row.ratings[index].kind !== "unreadable");
+    const colourable = row.ratings.some((rating) => rating.kind === "unreadable")
+      ? row.kpi.cells.filter((_, index) => row.ratings[index].kind !== "unreadable")
+      : row.kpi.cells;
     if (colourable.length === 0) continue;
     if (row.benchmarkStanding !== null) {
       if (row.benchmarkStanding.kind === "rated")
@@ -124,7 +133,7 @@ function planBandRules(
       }
       byColumn.set(column, group);
     }
-    for (const cell of colourable) group.cells.push(cell);
+    group.cells.push(colourable);
   }
 }
 
@@ -178,7 +187,7 @@ function planBenchmarkRules(
         };
         groups.set(groupKey, group);
       }
-      group.cells.push(cell);
+      group.cells.push([cell]);
     }
   }
 }
@@ -259,57 +268,100 @@ function formulaNumber(value: number): string {
 /**
  * Cells into as few rectangles as simply found: runs along each row, stacked where the next row has the
  * same run. One pass over the cells in reading order (they arrive so; they are sorted if not). Areas are
- * made in reading order of their top-left cells, so they come out in that order with no sort.
+ * made in reading order of their top-left cells, so they come out in that order with no sort. A sheet of
+ * 10,000 rows gives tens of thousands of areas, so a run is two numbers until it needs an area of its own.
  */
-function areasOf(cells: Array<{ row: number; column: number }>): string[] {
-  const inOrder = isReadingOrder(cells)
-    ? cells
-    : [...cells].sort((a, b) => a.row - b.row || a.column - b.column);
-  type Area = { top: number; bottom: number; left: number; right: number };
-  const areas: Area[] = [];
-  let open: Area[] = []; // areas that reached the previous row
-  let current: Area[] = []; // runs of the row being read
-  const closeRow = (): void => {
-    const next: Area[] = [];
-    for (const run of current) {
-      const above = open.find(
-        (area) => area.left === run.left && area.right === run.right && area.bottom === run.top - 1
-      );
-      if (above) above.bottom = run.top;
-      else areas.push(run);
-      next.push(above ?? run);
-    }
-    open = next;
-    current = [];
-  };
-  let row = -1;
-  for (const cell of inOrder) {
-    if (cell.row !== row) {
-      closeRow();
-      row = cell.row;
-    }
-    const last = current[current.length - 1];
-    if (last && cell.column === last.right + 1) last.right = cell.column;
-    else if (!last || cell.column > last.right)
-      current.push({ top: row, bottom: row, left: cell.column, right: cell.column });
+export function areasOf(cells: ReadonlyArray<readonly CellAt[]>): string[] {
+  let stacked = new StackedRuns();
+  for (const someCells of cells) for (const cell of someCells) stacked.add(cell);
+  if (!stacked.inReadingOrder) {
+    stacked = new StackedRuns();
+    const sorted = cells.flat().sort((a, b) => a.row - b.row || a.column - b.column);
+    for (const cell of sorted) stacked.add(cell);
   }
-  closeRow();
+  const areas = stacked.finish();
   const letters: string[] = [];
-  const at = (row: number, column: number): string =>
-    (letters[column] ??= columnLetters(column)) + String(row + 1);
-  return areas.map((area) =>
-    area.top === area.bottom && area.left === area.right
-      ? at(area.top, area.left)
-      : `${at(area.top, area.left)}:${at(area.bottom, area.right)}`
-  );
+  const lettersOf = (column: number): string => (letters[column] ??= columnLetters(column));
+  return areas.map(({ top, bottom, left, right }) => {
+    const first = String(top + 1);
+    if (top === bottom)
+      return left === right
+        ? lettersOf(left) + first
+        : `${lettersOf(left)}${first}:${lettersOf(right)}${first}`;
+    return `${lettersOf(left)}${first}:${lettersOf(right)}${bottom + 1}`;
+  });
 }
 
-function isReadingOrder(cells: ReadonlyArray<{ row: number; column: number }>): boolean {
-  for (let index = 1; index < cells.length; index++) {
-    const before = cells[index - 1];
-    const cell = cells[index];
-    if (cell.row < before.row || (cell.row === before.row && cell.column <= before.column))
-      return false;
+/**
+ * Cells taken in reading order into runs along each row, each run continuing the area above it that has the
+ * same columns or starting an area. A class, not a closure over the loop's variables, since a sheet of
+ * 10,000 rows gives tens of thousands of areas and a closure makes every one of its variables slow to reach.
+ */
+class StackedRuns {
+  private readonly areas: Area[] = [];
+  // Areas that reached the previous row, in column order (runs are), and those reaching this one. The two
+  // lists swap at each row and are written over, not emptied (setting an array's length is a slow call).
+  private above: Area[] = [];
+  private aboveCount = 0;
+  private reaching: Area[] = [];
+  private reachingCount = 0;
+  private next = 0; // the first area above that a later run of the row could continue
+  private row = -1;
+  private left = -1;
+  private right = -1;
+
+  /** False once a cell came before the one added ahead of it: the areas are then not to be used. */
+  inReadingOrder = true;
+
+  add(cell: CellAt): void {
+    if (cell.row < this.row || (cell.row === this.row && cell.column <= this.right))
+      this.inReadingOrder = false;
+    if (cell.row !== this.row) {
+      if (this.row !== -1) this.endRun();
+      const reached = this.reaching;
+      this.reaching = this.above;
+      this.above = reached;
+      this.aboveCount = this.reachingCount;
+      this.reachingCount = 0;
+      this.next = 0;
+      this.row = cell.row;
+      this.left = this.right = cell.column;
+    } else if (cell.column === this.right + 1) this.right = cell.column;
+    else if (cell.column > this.right) {
+      this.endRun();
+      this.left = this.right = cell.column;
+    }
   }
-  return true;
+
+  /** The areas, in reading order of their top-left cells. */
+  finish(): Area[] {
+    if (this.row !== -1) this.endRun();
+    this.row = -1;
+    return this.areas;
+  }
+
+  private endRun(): void {
+    const { above, aboveCount, row, left, right } = this;
+    let next = this.next;
+    while (next < aboveCount && above[next].left < left) next++;
+    const area = next < aboveCount ? above[next] : undefined;
+    let reached: Area;
+    if (area && area.left === left && area.right === right && area.bottom === row - 1) {
+      area.bottom = row;
+      next++;
+      reached = area;
+    } else {
+      reached = { top: row, bottom: row, left, right };
+      this.areas.push(reached);
+    }
+    this.reaching[this.reachingCount++] = reached;
+    this.next = next;
+  }
+}
+
+interface Area {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
 }

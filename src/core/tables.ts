@@ -670,12 +670,24 @@ function definitionMemo(words: Words | undefined): DefinitionMemo {
   const problems = new WeakMap<Definition, readonly string[]>();
   return {
     read: wordingTrie(words),
-    scaled: (definition, scale) =>
-      remembered(remembered(scaled, definition, newMap<string, Definition>), scale ?? "", () =>
-        withScale(definition, scale)
-      ),
-    problems: (definition) =>
-      remembered(problems, definition, () => definitionProblems(definition)),
+    // Asked once per row: a hit makes no closure.
+    scaled: (definition, scale) => {
+      const byScale = remembered(scaled, definition, newMap<string, Definition>);
+      let found = byScale.get(scale ?? "");
+      if (found === undefined) {
+        found = withScale(definition, scale);
+        byScale.set(scale ?? "", found);
+      }
+      return found;
+    },
+    problems: (definition) => {
+      let found = problems.get(definition);
+      if (found === undefined) {
+        found = definitionProblems(definition);
+        problems.set(definition, found);
+      }
+      return found;
+    },
   };
 }
 

@@ -43,12 +43,12 @@ function tidy(value: number): string {
 
 /** The unit a measure's own words imply, when its target does not say (no % sign, no "days"). */
 export function unitFromMeasure(measure: string): Unit | null {
-  const words = measure.toLowerCase();
-  if (/^\s*%|^\s*(?:percentage|proportion) of\b/.test(words)) return "percent";
-  if (!words.includes("day") && !words.includes("per") && !words.includes("rate")) return null;
-  if (/\(days\)|\bin days\b|\bdays\b.*\baverage\b|\baverage time in days\b/.test(words))
+  // Read for every row, so the words are matched as written (case-insensitive), not lower-cased first.
+  if (/^\s*%|^\s*(?:percentage|proportion) of\b/i.test(measure)) return "percent";
+  if (!/day|per|rate/i.test(measure)) return null;
+  if (/\(days\)|\bin days\b|\bdays\b.*\baverage\b|\baverage time in days\b/i.test(measure))
     return "days";
-  if (/per\s*[\d,]+|\brate of\b/.test(words) && !/%/.test(words)) return "rate";
+  if (/per\s*[\d,]+|\brate of\b/i.test(measure) && !measure.includes("%")) return "rate";
   return null;
 }
 
