@@ -220,6 +220,20 @@ export function lookUp(register: Register, id: string): RegisterEntry | undefine
   return register.entries.get(kpiIdKey(id));
 }
 
+/** How many of a register's entries come from the workbook's own table, counted once per register. */
+const workbookCounts = new WeakMap<Register, number>();
+
+/** Whether the workbook's table gave the register any entry: a row reference (Ref, No.) can only name one of those. */
+export function hasWorkbookEntries(register: Register): boolean {
+  let count = workbookCounts.get(register);
+  if (count === undefined) {
+    count = 0;
+    for (const entry of register.entries.values()) if (entry.source === "workbook") count++;
+    workbookCounts.set(register, count);
+  }
+  return count > 0;
+}
+
 /** The catalogue's rows as the KPIRegister table writes them, for inserting or topping up the table. */
 export function catalogueRows(): CellValue[][] {
   return catalogue.map((entry) => [

@@ -7,7 +7,7 @@ import type { CellValue } from "./cell";
 import { kpiIdOfNumber } from "./catalogue";
 import { unreadableDefinition, type Definition } from "./definition";
 import { describeDefinition } from "./describe";
-import { lookUp, type Register, type RegisterEntry } from "./register";
+import { hasWorkbookEntries, lookUp, type Register, type RegisterEntry } from "./register";
 import { unitFromMeasure } from "./units";
 import { readValue } from "./wording";
 
@@ -50,7 +50,8 @@ export function chooseDefinition(row: RowForRegister): ChosenDefinition {
     if (idKind === "kpi number") {
       id = kpiIdOfNumber(idCell) ?? undefined;
       entry = id ? lookUp(register, id) : undefined;
-    } else {
+    } else if (hasWorkbookEntries(register)) {
+      // Asked for every row of a sheet with a Ref column: without a workbook table there is nothing to find.
       const written = referenceId(idCell);
       const found = written ? lookUp(register, written) : undefined;
       if (found?.source === "workbook") {

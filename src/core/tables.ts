@@ -213,6 +213,8 @@ interface TableColumns {
   idKind: "kpi number" | "reference";
   comparators: Array<{
     column: number;
+    /** Its sheet column letters, for the cells' addresses. */
+    letters: string;
     benchmark: string;
     kind: BenchmarkCell["kind"];
     year: string;
@@ -318,6 +320,7 @@ function tableColumns(grid: Grid, layout: Layout, periods: Layout["periods"]): T
     return [
       {
         column: column.column,
+        letters: columnLetters(grid.origin.column + column.column),
         benchmark: column.role.benchmark,
         kind: benchmarkKindOf(column.role.benchmark),
         year: column.role.year ?? "latest",
@@ -465,7 +468,7 @@ function kpiRow(
   // Most rows have none: they share the definition's own list rather than each copying it.
   const problems =
     chosen.problems.length === 0 ? ownProblems : [...ownProblems, ...chosen.problems];
-  const benchmarks = benchmarkCellsOf(reading, row, chosen.benchmarks);
+  const benchmarks = benchmarkCellsOf(reading, row, rowValues, chosen.benchmarks);
   const rankings = rankingsOf(reading, rowValues);
   read.lastRow = row;
   // Written out whole, one shape for every row (a spread after other properties is a slow copy each time).
@@ -479,8 +482,8 @@ function kpiRow(
     definition,
     problems,
     cells,
-    benchmarks: benchmarks.length > 0 ? benchmarks : undefined,
-    rankings: rankings.length > 0 ? rankings : undefined,
+    benchmarks,
+    rankings,
   };
 }
 
@@ -568,38 +571,45 @@ function ownDefinition(
 function benchmarkCellsOf(
   reading: TableReading,
   row: number,
-  registered: readonly BenchmarkCell[] = []
-): BenchmarkCell[] {
+  rowValues: readonly CellValue[],
+  registered: readonly BenchmarkCell[] | undefined
+): BenchmarkCell[] | undefined {
   const { grid, columns } = reading;
-  const rowValues = grid.values[row] ?? [];
-  const benchmarks: BenchmarkCell[] = columns.comparators.map(
-    ({ column, benchmark, kind, year }) => ({
+  const { comparators } = columns;
+  if (comparators.length === 0 && registered === undefined) return undefined;
+  const rowFormats = grid.numberFormats[row];
+  const rowNumber = String(grid.origin.row + row + 1);
+  const benchmarks = new Array<BenchmarkCell>(comparators.length);
+  // Loops, not map and flatMap: this runs for every row of the sheet.
+  for (let index = 0; index < comparators.length; index++) {
+    const { column, letters, benchmark, kind, year } = comparators[index];
+    benchmarks[index] = {
       benchmark,
       kind,
       year,
       value: cellAt(rowValues, column),
-      numberFormat: formatAt(grid.numberFormats[row], column),
-      address: cellAddress({ row: grid.origin.row + row, column: grid.origin.column + column }),
-    })
-  );
-  for (const entry of registered)
+      numberFormat: formatAt(rowFormats, column),
+      address: letters + rowNumber,
+    };
+  }
+  for (const entry of registered ?? [])
     if (!benchmarks.some((benchmark) => benchmark.kind === entry.kind)) benchmarks.push(entry);
-  return benchmarks;
+  return benchmarks.length > 0 ? benchmarks : undefined;
 }
 
 /** Quartile and rank columns, as the row writes them. */
-function rankingsOf(reading: TableReading, rowValues: readonly CellValue[]): Ranking[] {
-  return reading.columns.rankings.flatMap((column) => {
+function rankingsOf(reading: TableReading, rowValues: readonly CellValue[]): Ranking[] | undefined {
+  let rankings: Ranking[] | undefined;
+  for (const column of reading.columns.rankings) {
     const written = cellAt(rowValues, column.column);
-    return written === null
-      ? []
-      : [
-          {
-            label: column.header,
-            text: isExcelError(written) ? written.error : String(written).trim(),
-          },
-        ];
-  });
+    if (written === null) continue;
+    rankings ??= [];
+    rankings.push({
+      label: column.header,
+      text: isExcelError(written) ? written.error : String(written).trim(),
+    });
+  }
+  return rankings;
 }
 
 /** The table as read: its address from the header to its last KPI row, its periods, columns and column map. */
