@@ -12,7 +12,7 @@ import type { CellValue } from "./cell";
 import type { Definition } from "./definition";
 import { standardSet } from "./tolerance-set";
 import { describeDefinition } from "./describe";
-import type { Grid } from "./grid";
+import { cellAddress, type Grid } from "./grid";
 import { builtInRegister, type Register } from "./register";
 import { emptyCounts, isFigureRating, type Rating, type Status } from "./status";
 import { rate } from "./rate";
@@ -199,7 +199,7 @@ function rowReport(
     problems: rowProblems(kpi, ratings, benchmarkStanding, toleranceSet),
     cells: kpi.cells.map((cell, index) => ({
       sheet,
-      address: cell.address,
+      address: cellAddress(cell),
       period: cell.period,
       value: cell.value,
       status: ratings[index].status,
@@ -252,7 +252,7 @@ function rowProblems(
   const problems = [...kpi.problems];
   ratings.forEach((rating, index) => {
     if (rating.kind === "unreadable")
-      problems.push(`${kpi.cells[index].address}: ${rating.problem}`);
+      problems.push(`${cellAddress(kpi.cells[index])}: ${rating.problem}`);
   });
   if (standing !== null)
     for (const problem of benchmarkTargetProblems(kpi, toleranceSet))

@@ -23,7 +23,9 @@ export interface BenchmarkCell {
   year: string;
   value: CellValue;
   numberFormat?: string;
-  address?: string;
+  /** Its sheet row and column, 0-based, when it is a cell of the sheet (not a register entry's figure). */
+  row?: number;
+  column?: number;
 }
 
 /** One period's figure of the KPI being compared. */

@@ -13,7 +13,7 @@ import type { BenchmarkStanding } from "./benchmark-target";
 import { readBenchmarkFigure } from "./benchmarks";
 import type { Definition } from "./definition";
 import { standardSet } from "./tolerance-set";
-import { columnLetters, parseCellAddress } from "./grid";
+import { columnLetters } from "./grid";
 import { ragPalette } from "./palette";
 import { ragStatuses, type RagStatus } from "./status";
 import type { FoundTables, KpiRow, PeriodCell } from "./tables";
@@ -159,9 +159,9 @@ function planBenchmarkRules(
       !readBenchmarkFigure(benchmark.value, benchmark.numberFormat, row.definition).ok
     )
       continue;
-    const at = benchmark.address ? parseCellAddress(benchmark.address) : null;
-    if (benchmark.address && (!at || at.row !== cell.row)) continue;
-    const column = at ? columnLetters(at.column) : null;
+    // A benchmark cell on another row cannot be referred to row-relatively: it gets no rule.
+    if (benchmark.row !== undefined && benchmark.row !== cell.row) continue;
+    const column = benchmark.column === undefined ? null : columnLetters(benchmark.column);
     const literal =
       typeof benchmark.value === "number"
         ? formulaNumber(benchmark.value)

@@ -16,7 +16,7 @@ import {
   type DefinitionWording,
 } from "./definition";
 import { standardFirst, standardSet, type ToleranceSet } from "./tolerance-set";
-import { cellAddress, columnLetters, type Grid } from "./grid";
+import { cellAddress, type Grid } from "./grid";
 import { taughtHeadersOf } from "./headers";
 import { layoutsAt, mergesOf, type Layout, type Merges } from "./layout";
 import {
@@ -36,11 +36,13 @@ export interface Period {
   column: number;
 }
 
+/** A period's cell of a KPI row. Its A1 address is `cellAddress(cell)`, worked out when shown: a sheet of 10,000 rows would otherwise keep 40,000 address strings alive that no rule needs. */
 export interface PeriodCell {
   period: string;
+  /** Sheet row, 0-based. */
   row: number;
+  /** Sheet column, 0-based. */
   column: number;
-  address: string;
   value: CellValue;
   numberFormat: string;
 }
@@ -205,16 +207,12 @@ function handWrittenColumn(
 /** The columns a table reads, worked out once from its layout, in grid columns. */
 interface TableColumns {
   periods: Array<{ label: string; column: number }>;
-  /** Sheet column letters of the periods, for the cells' addresses. */
-  periodLetters: string[];
   standard?: number;
   others: Array<{ set: string; column: number }>;
   idColumn?: number;
   idKind: "kpi number" | "reference";
   comparators: Array<{
     column: number;
-    /** Its sheet column letters, for the cells' addresses. */
-    letters: string;
     benchmark: string;
     kind: BenchmarkCell["kind"];
     year: string;
@@ -320,7 +318,6 @@ function tableColumns(grid: Grid, layout: Layout, periods: Layout["periods"]): T
     return [
       {
         column: column.column,
-        letters: columnLetters(grid.origin.column + column.column),
         benchmark: column.role.benchmark,
         kind: benchmarkKindOf(column.role.benchmark),
         year: column.role.year ?? "latest",
@@ -329,7 +326,6 @@ function tableColumns(grid: Grid, layout: Layout, periods: Layout["periods"]): T
   });
   return {
     periods,
-    periodLetters: periods.map((period) => columnLetters(grid.origin.column + period.column)),
     standard: standard?.column,
     others,
     idColumn: layout.kpiNumber ?? layout.reference,
@@ -511,7 +507,6 @@ function periodCells(
   const { grid, columns } = reading;
   const rowFormats = grid.numberFormats[row];
   const sheetRow = grid.origin.row + row;
-  const rowNumber = String(sheetRow + 1);
   const cells = new Array<PeriodCell>(columns.periods.length);
   for (let index = 0; index < cells.length; index++) {
     const { label, column } = columns.periods[index];
@@ -519,7 +514,6 @@ function periodCells(
       period: label,
       row: sheetRow,
       column: grid.origin.column + column,
-      address: columns.periodLetters[index] + rowNumber,
       value: cellAt(rowValues, column),
       numberFormat: formatAt(rowFormats, column),
     };
@@ -578,18 +572,19 @@ function benchmarkCellsOf(
   const { comparators } = columns;
   if (comparators.length === 0 && registered === undefined) return undefined;
   const rowFormats = grid.numberFormats[row];
-  const rowNumber = String(grid.origin.row + row + 1);
+  const sheetRow = grid.origin.row + row;
   const benchmarks = new Array<BenchmarkCell>(comparators.length);
   // Loops, not map and flatMap: this runs for every row of the sheet.
   for (let index = 0; index < comparators.length; index++) {
-    const { column, letters, benchmark, kind, year } = comparators[index];
+    const { column, benchmark, kind, year } = comparators[index];
     benchmarks[index] = {
       benchmark,
       kind,
       year,
       value: cellAt(rowValues, column),
       numberFormat: formatAt(rowFormats, column),
-      address: letters + rowNumber,
+      row: sheetRow,
+      column: grid.origin.column + column,
     };
   }
   for (const entry of registered ?? [])

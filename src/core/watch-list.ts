@@ -6,6 +6,7 @@ import { appraiseTables, latestFigure, reportOf, type Appraisal } from "./apprai
 import { benchmarkName } from "./benchmarks";
 import type { Definition } from "./definition";
 import { gapToTarget } from "./gap";
+import { cellAddress } from "./grid";
 import type { FoundTables } from "./tables";
 import { standardSet } from "./tolerance-set";
 import { describeFigure } from "./units";
@@ -64,7 +65,7 @@ export function watchListOf(appraisal: Appraisal): WatchItem[] {
       measure: kpi.measure,
       status,
       period: cell.period,
-      address: cell.address,
+      address: cellAddress(cell),
       gap: gap.ok ? describeGap(gap.value, kpi.definition) : gap.problem,
       worseThan,
     });

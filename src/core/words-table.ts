@@ -5,7 +5,7 @@
  */
 import type { CellValue } from "./cell";
 import { headerText, knownRoleOfLabel, taughtHeadersOf } from "./headers";
-import type { Grid } from "./grid";
+import { cellAddress, type Grid } from "./grid";
 import { readPolarity } from "./polarity";
 import type { FoundTables } from "./tables";
 import { readValue } from "./wording";
@@ -73,7 +73,7 @@ export function unknownWords(grid: Grid, found: FoundTables, words?: Words): Unk
           readValue(cell.value, cell.numberFormat, words).kind === "unreadable" &&
           !/\d/.test(cell.value)
         )
-          add(cell.value, `cell ${cell.address}`);
+          add(cell.value, `cell ${cellAddress(cell)}`);
       }
     }
   }

@@ -243,7 +243,9 @@ describe("a target written against the statistical-neighbour average, in the for
         year: "latest",
         value: 0.27,
         numberFormat: "0.0%",
-        address: "H2",
+        // H2: row 2, column H
+        row: 1,
+        column: 7,
       },
     ]);
   });
