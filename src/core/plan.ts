@@ -49,8 +49,8 @@ export interface FormattingPlan {
 interface Group {
   status: RagStatus;
   formulaFor: (anchor: string) => string;
-  /** The cells it colours, as each row gave them (a row's cells are in column order), not copied one by one. */
-  cells: Array<readonly CellAt[]>;
+  /** The cells it colours as runs along their rows: row, first column, last column, then the next run. */
+  runs: number[];
 }
 
 /** Where a cell is on the sheet, 0-based. */
@@ -87,7 +87,7 @@ export function formattingPlan(appraisal: Appraisal): FormattingPlan {
     } else planBandRules(groups, groupsOf, row.kpi.definition, colourable, appraisal.toleranceSet);
   }
   const rules = [...groups.values()].map((group) => {
-    const appliesTo = areasOf(group.cells);
+    const appliesTo = areasOfRuns(group.runs);
     const anchor = appliesTo[0].split(":")[0];
     return {
       status: group.status,
@@ -111,6 +111,8 @@ function planBandRules(
   const banding = bands(definition, toleranceSet);
   if (banding.kind !== "bands") return;
   const column = colourable[0].column;
+  // The row's runs, worked out once for all its statuses' groups.
+  const runs = runsOf(colourable);
   for (const statusConditions of conditionsOf(banding.bands, definition)) {
     // Rows sharing thresholds share the group: found by the conditions object, no key string per row.
     let byColumn = groupsOf.get(statusConditions);
@@ -127,13 +129,13 @@ function planBandRules(
         group = {
           status,
           formulaFor: (anchor: string) => ruleFormula(anchor, conditions),
-          cells: [],
+          runs: [],
         };
         groups.set(groupKey, group);
       }
       byColumn.set(column, group);
     }
-    group.cells.push(colourable);
+    for (const value of runs) group.runs.push(value);
   }
 }
 
@@ -183,11 +185,11 @@ function planBenchmarkRules(
               [condition],
               column ? `$${column}${anchor.replace(/^[A-Z]+/, "")}` : literal
             ),
-          cells: [],
+          runs: [],
         };
         groups.set(groupKey, group);
       }
-      group.cells.push([cell]);
+      group.runs.push(cell.row, cell.column, cell.column);
     }
   }
 }
@@ -265,19 +267,43 @@ function formulaNumber(value: number): string {
   return String(Number(value.toPrecision(15)));
 }
 
+/** A row's cells (in column order, as a row's period cells are) as runs: row, first column, last column, and so on. */
+function runsOf(cells: readonly CellAt[]): number[] {
+  const runs: number[] = [];
+  for (const { row, column } of cells) {
+    const last = runs.length - 1;
+    if (last > 0 && runs[last - 2] === row && runs[last] + 1 === column) runs[last] = column;
+    else runs.push(row, column, column);
+  }
+  return runs;
+}
+
 /**
  * Cells into as few rectangles as simply found: runs along each row, stacked where the next row has the
- * same run. One pass over the cells in reading order (they arrive so; they are sorted if not). Areas are
- * made in reading order of their top-left cells, so they come out in that order with no sort. A sheet of
- * 10,000 rows gives tens of thousands of areas, so a run is two numbers until it needs an area of its own.
+ * same run. Areas are made in reading order of their top-left cells, so they come out in that order with
+ * no sort.
  */
-export function areasOf(cells: ReadonlyArray<readonly CellAt[]>): string[] {
+export function areasOf(cells: readonly CellAt[]): string[] {
+  return areasOfRuns(runsOf(cells));
+}
+
+/**
+ * The areas of runs (row, first column, last column, …), stacked in one pass when they come in reading
+ * order, as a plan's rows give them; sorted into it first when they do not. A sheet of 10,000 rows gives
+ * tens of thousands of areas, so a run is three numbers until it needs an area of its own.
+ */
+function areasOfRuns(runs: readonly number[]): string[] {
   let stacked = new StackedRuns();
-  for (const someCells of cells) for (const cell of someCells) stacked.add(cell);
+  for (let index = 0; index < runs.length; index += 3)
+    stacked.add(runs[index], runs[index + 1], runs[index + 2]);
   if (!stacked.inReadingOrder) {
+    const cells: CellAt[] = [];
+    for (let index = 0; index < runs.length; index += 3)
+      for (let column = runs[index + 1]; column <= runs[index + 2]; column++)
+        cells.push({ row: runs[index], column });
+    cells.sort((a, b) => a.row - b.row || a.column - b.column);
     stacked = new StackedRuns();
-    const sorted = cells.flat().sort((a, b) => a.row - b.row || a.column - b.column);
-    for (const cell of sorted) stacked.add(cell);
+    for (const { row, column } of cells) stacked.add(row, column, column);
   }
   const areas = stacked.finish();
   const letters: string[] = [];
@@ -293,8 +319,8 @@ export function areasOf(cells: ReadonlyArray<readonly CellAt[]>): string[] {
 }
 
 /**
- * Cells taken in reading order into runs along each row, each run continuing the area above it that has the
- * same columns or starting an area. A class, not a closure over the loop's variables, since a sheet of
+ * Runs taken in reading order, each continuing the area above it that has the same columns or starting an
+ * area. A class, not a closure over the loop's variables, since a sheet of
  * 10,000 rows gives tens of thousands of areas and a closure makes every one of its variables slow to reach.
  */
 class StackedRuns {
@@ -310,13 +336,16 @@ class StackedRuns {
   private left = -1;
   private right = -1;
 
-  /** False once a cell came before the one added ahead of it: the areas are then not to be used. */
+  /** False once a run came before the one added ahead of it: the areas are then not to be used. */
   inReadingOrder = true;
 
-  add(cell: CellAt): void {
-    if (cell.row < this.row || (cell.row === this.row && cell.column <= this.right))
+  /** Adds a run of a row, left to right: it joins the run before it where the two touch. */
+  add(row: number, left: number, right: number): void {
+    if (row < this.row || (row === this.row && left <= this.right)) {
       this.inReadingOrder = false;
-    if (cell.row !== this.row) {
+      return;
+    }
+    if (row !== this.row) {
       if (this.row !== -1) this.endRun();
       const reached = this.reaching;
       this.reaching = this.above;
@@ -324,13 +353,13 @@ class StackedRuns {
       this.aboveCount = this.reachingCount;
       this.reachingCount = 0;
       this.next = 0;
-      this.row = cell.row;
-      this.left = this.right = cell.column;
-    } else if (cell.column === this.right + 1) this.right = cell.column;
-    else if (cell.column > this.right) {
+      this.row = row;
+      this.left = left;
+    } else if (left !== this.right + 1) {
       this.endRun();
-      this.left = this.right = cell.column;
+      this.left = left;
     }
+    this.right = right;
   }
 
   /** The areas, in reading order of their top-left cells. */
