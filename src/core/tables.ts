@@ -355,11 +355,17 @@ function textOf(cell: CellValue): string {
   return /\s\s|[\t\n\r]/.test(written) ? written.replace(/\s+/g, " ").trim() : written.trim();
 }
 
-/** A row's cells that say whether it is a KPI row at all. */
-interface RowStart {
+/** The cells of a row that hold its own thresholds. */
+interface RowThresholds {
+  polarity: CellValue;
+  target: CellValue;
+  tolerance: CellValue;
+}
+
+/** A row's cells that say whether it is a KPI row at all (one object per row, its thresholds among them). */
+interface RowStart extends RowThresholds {
   measureText: string;
   idCell: CellValue;
-  thresholds: { polarity: CellValue; target: CellValue; tolerance: CellValue };
   hasThresholds: boolean;
 }
 
@@ -386,14 +392,16 @@ function kpiRowStart(
   const measureCell = cellAt(rowValues, layout.measure);
   const measureText = textOf(measureCell);
   const idCell = cellAt(rowValues, columns.idColumn);
-  const hasFigures = columns.periods.some((period) => cellAt(rowValues, period.column) !== null);
-  const thresholds = {
-    polarity: cellAt(rowValues, layout.polarity),
-    target: cellAt(rowValues, layout.target),
-    tolerance: cellAt(rowValues, columns.standard),
-  };
-  const hasThresholds =
-    thresholds.polarity !== null || thresholds.target !== null || thresholds.tolerance !== null;
+  let hasFigures = false;
+  for (const period of columns.periods)
+    if (cellAt(rowValues, period.column) !== null) {
+      hasFigures = true;
+      break;
+    }
+  const polarity = cellAt(rowValues, layout.polarity);
+  const target = cellAt(rowValues, layout.target);
+  const tolerance = cellAt(rowValues, columns.standard);
+  const hasThresholds = polarity !== null || target !== null || tolerance !== null;
   if (measureText === "" && idCell === null) {
     // A section label in a column of its own, or merged across the table, with nothing else on the row.
     if (!hasFigures && !hasThresholds) {
@@ -416,7 +424,7 @@ function kpiRowStart(
     read.section = measureText || textOf(idCell);
     return null;
   }
-  return { measureText, idCell, thresholds, hasThresholds };
+  return { measureText, idCell, polarity, target, tolerance, hasThresholds };
 }
 
 /** A KPI row: its measure, period cells, the definition that rates it (its own or the register's), benchmarks and rankings. */
@@ -424,13 +432,13 @@ function kpiRow(
   reading: TableReading,
   row: number,
   rowValues: readonly CellValue[],
-  { measureText, idCell, thresholds, hasThresholds }: RowStart,
+  start: RowStart,
   read: RowsRead
 ): KpiRow {
+  const { measureText, idCell, polarity, hasThresholds } = start;
   const { layout, columns } = reading;
   const measure = measureOfSubRow(measureText, read);
   const cells = periodCells(reading, row, rowValues);
-  const polarity = thresholds.polarity;
   if (
     typeof polarity === "string" &&
     read.polarityCodes.size <= 4 &&
@@ -438,7 +446,7 @@ function kpiRow(
     polarity.trim().length <= 3
   )
     read.polarityCodes.add(polarity.trim());
-  const own = (): Definition => ownDefinition(reading, row, rowValues, measure, thresholds);
+  const own = (): Definition => ownDefinition(reading, row, rowValues, measure, start);
   // Without a KPI number or row reference there is no register to ask: the row's own words rate it.
   const chosen: ChosenDefinition =
     idCell === null
@@ -527,16 +535,30 @@ function ownDefinition(
   row: number,
   rowValues: readonly CellValue[],
   measure: string,
-  thresholds: { polarity: CellValue; target: CellValue; tolerance: CellValue }
+  thresholds: RowThresholds
 ): Definition {
-  const { layout, columns } = reading;
+  const { layout, columns, definitions } = reading;
+  const { wordings } = definitions;
   const rowFormats = reading.grid.numberFormats[row];
   const unit = cellAt(rowValues, layout.unit);
-  const otherCells = columns.others.map((tolerance) => cellAt(rowValues, tolerance.column));
-  const otherFormats = columns.others.map((tolerance) => formatAt(rowFormats, tolerance.column));
   const targetFormat = formatAt(rowFormats, layout.target);
   const toleranceFormat = formatAt(rowFormats, columns.standard);
-  const wording = (): DefinitionWording => ({
+  let node = wordings.step(wordings.root, thresholds.polarity);
+  node = wordings.step(node, thresholds.target);
+  node = wordings.step(node, thresholds.tolerance);
+  node = wordings.step(node, unit);
+  for (const other of columns.others) node = wordings.step(node, cellAt(rowValues, other.column));
+  node = wordings.step(node, targetFormat);
+  node = wordings.step(node, toleranceFormat);
+  for (const other of columns.others)
+    node = wordings.step(node, formatAt(rowFormats, other.column));
+  // The measure only matters to a definition through the unit its words imply.
+  const measureUnit = unitFromMeasure(measure) ?? "";
+  const known = wordings.known(node, measureUnit);
+  if (known) return known;
+  const otherCells = columns.others.map((tolerance) => cellAt(rowValues, tolerance.column));
+  const otherFormats = columns.others.map((tolerance) => formatAt(rowFormats, tolerance.column));
+  return wordings.keep(node, measureUnit, {
     measure,
     polarity: thresholds.polarity,
     target: thresholds.target,
@@ -553,12 +575,6 @@ function ownDefinition(
       ),
     },
   });
-  return reading.definitions.read(
-    [thresholds.polarity, thresholds.target, thresholds.tolerance, unit, ...otherCells],
-    [targetFormat, toleranceFormat, ...otherFormats],
-    measure,
-    wording
-  );
 }
 
 /** A row's figures in its comparator columns, each with the benchmark and year its header names, then the register entry's for benchmarks the sheet has no column for. */
@@ -660,12 +676,7 @@ function soleText(grid: Grid, row: number, first: number, last: number): string 
  * The measure only matters to a definition through the unit its words imply, so that is what the key holds.
  */
 interface DefinitionMemo {
-  read: (
-    cells: CellValue[],
-    formats: string[],
-    measure: string,
-    wording: () => DefinitionWording
-  ) => Definition;
+  wordings: WordingTrie;
   scaled: (definition: Definition, scale: PercentScale | undefined) => Definition;
   problems: (definition: Definition) => readonly string[];
 }
@@ -674,7 +685,7 @@ function definitionMemo(words: Words | undefined): DefinitionMemo {
   const scaled = new WeakMap<Definition, Map<string, Definition>>();
   const problems = new WeakMap<Definition, readonly string[]>();
   return {
-    read: wordingTrie(words),
+    wordings: new WordingTrie(words),
     // Asked once per row: a hit makes no closure.
     scaled: (definition, scale) => {
       const byScale = remembered(scaled, definition, newMap<string, Definition>);
@@ -696,26 +707,34 @@ function definitionMemo(words: Words | undefined): DefinitionMemo {
   };
 }
 
-/** A trie of the row's cells and formats, so looking a wording up builds no key string for every row. */
-function wordingTrie(words: Words | undefined): DefinitionMemo["read"] {
-  type Node = Map<unknown, Node | Definition>;
-  const root: Node = new Map();
-  const keyOf = (cell: CellValue): unknown =>
-    cell !== null && typeof cell === "object" ? `#${cell.error}` : cell;
-  const child = (node: Node, key: unknown): Node =>
-    remembered(node as Map<unknown, Node>, key, newMap<unknown, Node | Definition>);
-  return (cells, formats, measure, wording) => {
-    let node = root;
-    for (const cell of cells) node = child(node, keyOf(cell));
-    for (const format of formats) node = child(node, format);
-    const unit = unitFromMeasure(measure) ?? "";
-    let definition = node.get(unit) as Definition | undefined;
-    if (!definition) {
-      definition = readKpiDefinition(wording(), words);
-      node.set(unit, definition);
-    }
+type WordingNode = Map<unknown, WordingNode | Definition>;
+
+/**
+ * A trie of a row's wording cells and formats, one step per cell, so looking a wording up builds no key
+ * string, array or closure for every row; at its end, the definition for each unit the measure implies.
+ */
+class WordingTrie {
+  readonly root: WordingNode = new Map();
+
+  constructor(private readonly words: Words | undefined) {}
+
+  /** The node after one more cell (its value, an error by its code) or format. */
+  step(node: WordingNode, cell: CellValue): WordingNode {
+    const key = cell !== null && typeof cell === "object" ? `#${cell.error}` : cell;
+    return remembered(node as Map<unknown, WordingNode>, key, newMap<unknown, WordingNode>);
+  }
+
+  /** The definition already read at a node for a measure's unit, if any. */
+  known(node: WordingNode, unit: string): Definition | undefined {
+    return node.get(unit) as Definition | undefined;
+  }
+
+  /** Reads a wording first met at a node, and keeps its definition there. */
+  keep(node: WordingNode, unit: string, wording: DefinitionWording): Definition {
+    const definition = readKpiDefinition(wording, this.words);
+    node.set(unit, definition);
     return definition;
-  };
+  }
 }
 
 /** A new, empty map: one function for every miss, so looking up a row makes no closure. */
