@@ -106,7 +106,7 @@ export function appraise(grid: Grid, options: AppraisalOptions = {}): Appraisal 
 
 /** Appraises tables already found: each period cell is rated once, here. */
 export function appraiseTables(found: FoundTables, toleranceSet: string = standardSet): Appraisal {
-  const ratings = ratingMemo(toleranceSet);
+  const ratings = new RatingMemo(toleranceSet);
   const rows: AppraisedRow[] = [];
   const tables = found.tables.map((table) => ({
     table,
@@ -114,11 +114,10 @@ export function appraiseTables(found: FoundTables, toleranceSet: string = standa
       const benchmarkStanding = benchmarkStandingOf(kpi.definition, toleranceSet);
       const appraised = {
         kpi,
-        ratings: kpi.cells.map((cell) =>
+        ratings:
           benchmarkStanding === null
-            ? ratings(cell, kpi.definition)
-            : rateInRow(kpi, cell, toleranceSet)
-        ),
+            ? ratings.ofRow(kpi)
+            : kpi.cells.map((cell) => rateInRow(kpi, cell, toleranceSet)),
         benchmarkStanding,
       };
       rows.push(appraised);
@@ -212,22 +211,37 @@ function rowReport(
   };
 }
 
-type RatingMemo = (cell: PeriodCell, definition: Definition) => Rating;
-
 /**
  * Ratings of plain numbers, remembered per definition and number format: rows sharing a definition repeat
  * their figures (and a Rating is never changed), so the reason is worded once per figure, not per cell.
+ * Anything else (text, blanks, errors) is rated each time.
  */
-function ratingMemo(toleranceSet: string): RatingMemo {
-  const memo = new Map<Definition, Map<string, Map<number, Rating>>>();
-  return (cell, definition) => {
-    if (typeof cell.value !== "number")
-      return rate(cell.value, definition, toleranceSet, cell.numberFormat);
-    let byFormat = memo.get(definition);
+class RatingMemo {
+  private readonly byDefinition = new Map<Definition, Map<string, Map<number, Rating>>>();
+
+  constructor(private readonly toleranceSet: string) {}
+
+  /** One rating per period cell of a row rated by its bands (the definition looked up once per row). */
+  ofRow(kpi: KpiRow): Rating[] {
+    const { definition, cells } = kpi;
+    let byFormat = this.byDefinition.get(definition);
     if (!byFormat) {
       byFormat = new Map();
-      memo.set(definition, byFormat);
+      this.byDefinition.set(definition, byFormat);
     }
+    const ratings = new Array<Rating>(cells.length);
+    for (let index = 0; index < cells.length; index++)
+      ratings[index] = this.rated(byFormat, cells[index], definition);
+    return ratings;
+  }
+
+  private rated(
+    byFormat: Map<string, Map<number, Rating>>,
+    cell: PeriodCell,
+    definition: Definition
+  ): Rating {
+    if (typeof cell.value !== "number")
+      return rate(cell.value, definition, this.toleranceSet, cell.numberFormat);
     let byValue = byFormat.get(cell.numberFormat);
     if (!byValue) {
       byValue = new Map();
@@ -235,11 +249,11 @@ function ratingMemo(toleranceSet: string): RatingMemo {
     }
     let rating = byValue.get(cell.value);
     if (!rating) {
-      rating = rate(cell.value, definition, toleranceSet, cell.numberFormat);
+      rating = rate(cell.value, definition, this.toleranceSet, cell.numberFormat);
       byValue.set(cell.value, rating);
     }
     return rating;
-  };
+  }
 }
 
 /** The row's own problems, then each period cell that does not read as a figure, then its benchmark target's. */

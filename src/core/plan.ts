@@ -15,7 +15,7 @@ import type { Definition } from "./definition";
 import { standardSet } from "./tolerance-set";
 import { columnLetters } from "./grid";
 import { ragPalette } from "./palette";
-import { ragStatuses, type RagStatus } from "./status";
+import { ragStatuses, type RagStatus, type Rating } from "./status";
 import type { FoundTables, KpiRow, PeriodCell } from "./tables";
 import { fractionToPercent } from "./units";
 
@@ -77,7 +77,7 @@ export function formattingPlan(appraisal: Appraisal): FormattingPlan {
   for (const row of appraisal.rows) {
     // Blank and no-data cells stay in the rule's areas (the formula paints nothing there), so areas stay
     // whole rectangles; a cell that is not a figure is left out, as its row's problems say.
-    const colourable = row.ratings.some((rating) => rating.kind === "unreadable")
+    const colourable = hasUnreadable(row.ratings)
       ? row.kpi.cells.filter((_, index) => row.ratings[index].kind !== "unreadable")
       : row.kpi.cells;
     if (colourable.length === 0) continue;
@@ -98,6 +98,12 @@ export function formattingPlan(appraisal: Appraisal): FormattingPlan {
   });
   const { sheet, skipped, toleranceSet } = appraisal;
   return { sheet, ...(skipped === undefined ? {} : { skipped }), toleranceSet, rules };
+}
+
+/** Whether any of a row's cells is not a figure (a loop: it is asked of every row). */
+function hasUnreadable(ratings: readonly Rating[]): boolean {
+  for (const rating of ratings) if (rating.kind === "unreadable") return true;
+  return false;
 }
 
 /** The rules of a row rated by its bands: one group per column and set of conditions, so rows alike share rules. */
