@@ -140,6 +140,8 @@ export function findTables(
     }
   }
   const tables: KpiTable[] = [];
+  // Tables of a sheet share their definitions: repeated header blocks repeat their rows' wordings.
+  const definitions = definitionMemo(words);
   layouts.forEach((layout, index) => {
     // A table runs down to the next header block below it; tables side by side share their rows.
     const below = layouts
@@ -151,7 +153,7 @@ export function findTables(
       layout,
       below ? below.headerRows[0] : grid.values.length,
       register,
-      words
+      definitions
     );
     if (table.rows.length > 0) tables.push(table);
   });
@@ -240,7 +242,10 @@ interface TableReading {
   layout: Layout;
   columns: TableColumns;
   register: Register;
+  /** The sheet's definitions, shared by its tables. */
   definitions: DefinitionMemo;
+  /** Where this table's rows' wordings start in the definitions' trie. */
+  wordingRoot: WordingNode;
 }
 
 /** Reads a table's rows under its header block, down to `end`: each KPI row, with its section and its definition. */
@@ -250,7 +255,7 @@ function readTable(
   layout: Layout,
   end: number,
   register: Register,
-  words: Words | undefined
+  definitions: DefinitionMemo
 ): KpiTable {
   const firstRow = layout.headerRows[layout.headerRows.length - 1] + 1;
   const columns = tableColumns(grid, layout, ratedPeriods(grid, layout, firstRow, end));
@@ -260,7 +265,8 @@ function readTable(
     layout,
     columns,
     register,
-    definitions: definitionMemo(words),
+    definitions,
+    wordingRoot: definitions.wordings.root(columns.others.map((tolerance) => tolerance.set)),
   };
   const read: RowsRead = {
     section: layout.sectionHeader ?? "",
@@ -543,7 +549,7 @@ function ownDefinition(
   const unit = cellAt(rowValues, layout.unit);
   const targetFormat = formatAt(rowFormats, layout.target);
   const toleranceFormat = formatAt(rowFormats, columns.standard);
-  let node = wordings.step(wordings.root, thresholds.polarity);
+  let node = wordings.step(reading.wordingRoot, thresholds.polarity);
   node = wordings.step(node, thresholds.target);
   node = wordings.step(node, thresholds.tolerance);
   node = wordings.step(node, unit);
@@ -714,9 +720,18 @@ type WordingNode = Map<unknown, WordingNode | Definition>;
  * string, array or closure for every row; at its end, the definition for each unit the measure implies.
  */
 class WordingTrie {
-  readonly root: WordingNode = new Map();
+  private readonly roots = new Map<string, WordingNode>();
 
   constructor(private readonly words: Words | undefined) {}
+
+  /**
+   * Where a table's rows' wordings start, by the other tolerance sets it has: tables of one sheet share the
+   * trie, and tables with the same sets read their rows' wordings alike (the same steps, and the same sets
+   * in each definition read).
+   */
+  root(otherSets: readonly string[]): WordingNode {
+    return remembered(this.roots, otherSets.join("\u0000"), newMap<unknown, WordingNode>);
+  }
 
   /** The node after one more cell (its value, an error by its code) or format. */
   step(node: WordingNode, cell: CellValue): WordingNode {
