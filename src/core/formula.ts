@@ -1,7 +1,12 @@
 /** Moving a formula's relative references, as Excel does when one rule or formula is used at another cell. */
 import { cellAddress, parseCellAddress } from "./grid";
 
-const reference = /("[^"]*")|(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(])/g;
+/**
+ * Quoted text, a quoted sheet name, or a cell reference: one not inside a name (the 10 of LOG10, the 1 of
+ * Sheet1), nor itself a name, a function or a sheet (LOG10(, Sheet1!).
+ */
+const reference =
+  /("[^"]*")|('(?:[^']|'')*'!)|(?<![A-Za-z0-9_.\\])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_.(!])/g;
 
 /** The formula as it reads `rows` down and `columns` across; $-fixed parts and quoted text stay put. */
 export function moveFormula(formula: string, rows: number, columns: number): string {
@@ -11,12 +16,14 @@ export function moveFormula(formula: string, rows: number, columns: number): str
     (
       match,
       quoted: string | undefined,
+      sheetName: string | undefined,
       columnFixed: string,
       letters: string,
       rowFixed: string,
       digits: string
     ) => {
       if (quoted) return quoted;
+      if (sheetName) return sheetName;
       const position = parseCellAddress(`${letters}${digits}`);
       if (!position) return match;
       const row = rowFixed ? position.row : position.row + rows;
