@@ -73,7 +73,7 @@ export function planFormatting(
  */
 export function formattingPlan(appraisal: Appraisal): FormattingPlan {
   const groups = new Map<string, Group>();
-  const groupsOf: GroupsByConditions = new Map();
+  const groupsOf: GroupsByDefinition = new Map();
   for (const row of appraisal.rows) {
     // Blank and no-data cells stay in the rule's areas (the formula paints nothing there), so areas stay
     // whole rectangles; a cell that is not a figure is left out, as its row's problems say.
@@ -109,44 +109,55 @@ function hasUnreadable(ratings: readonly Rating[]): boolean {
 /** The rules of a row rated by its bands: one group per column and set of conditions, so rows alike share rules. */
 function planBandRules(
   groups: Map<string, Group>,
-  groupsOf: GroupsByConditions,
+  groupsOf: GroupsByDefinition,
   definition: Definition,
   colourable: readonly PeriodCell[],
   toleranceSet: string
 ): void {
-  const banding = bands(definition, toleranceSet);
-  if (banding.kind !== "bands") return;
   const column = colourable[0].column;
+  // Rows sharing a definition share their groups: found by the definition object, no key string per row.
+  let byColumn = groupsOf.get(definition);
+  if (!byColumn) {
+    byColumn = new Map();
+    groupsOf.set(definition, byColumn);
+  }
+  let rowGroups = byColumn.get(column);
+  if (!rowGroups) {
+    rowGroups = bandGroups(groups, definition, column, toleranceSet);
+    byColumn.set(column, rowGroups);
+  }
+  if (rowGroups.length === 0) return;
   // The row's runs, worked out once for all its statuses' groups.
   const runs = runsOf(colourable);
-  for (const statusConditions of conditionsOf(banding.bands, definition)) {
-    // Rows sharing thresholds share the group: found by the conditions object, no key string per row.
-    let byColumn = groupsOf.get(statusConditions);
-    if (!byColumn) {
-      byColumn = new Map();
-      groupsOf.set(statusConditions, byColumn);
-    }
-    let group = byColumn.get(column);
-    if (!group) {
-      const groupKey = `${column}|${statusConditions.key}`;
-      group = groups.get(groupKey);
-      if (!group) {
-        const { status, conditions } = statusConditions;
-        group = {
-          status,
-          formulaFor: (anchor: string) => ruleFormula(anchor, conditions),
-          runs: [],
-        };
-        groups.set(groupKey, group);
-      }
-      byColumn.set(column, group);
-    }
-    for (const value of runs) group.runs.push(value);
-  }
+  for (const group of rowGroups) for (const value of runs) group.runs.push(value);
 }
 
-/** Rule groups by the conditions object they colour with, then by column. */
-type GroupsByConditions = Map<StatusConditions, Map<number, Group>>;
+/** The groups of a definition's bands for rows starting at a column: one per status, shared with any definition colouring alike. */
+function bandGroups(
+  groups: Map<string, Group>,
+  definition: Definition,
+  column: number,
+  toleranceSet: string
+): Group[] {
+  const banding = bands(definition, toleranceSet);
+  if (banding.kind !== "bands") return [];
+  return conditionsOf(banding.bands, definition).map(({ status, conditions, key }) => {
+    const groupKey = `${column}|${key}`;
+    let group = groups.get(groupKey);
+    if (!group) {
+      group = {
+        status,
+        formulaFor: (anchor: string) => ruleFormula(anchor, conditions),
+        runs: [],
+      };
+      groups.set(groupKey, group);
+    }
+    return group;
+  });
+}
+
+/** Rule groups by the definition whose rows they colour, then by the column those rows start in. */
+type GroupsByDefinition = Map<Definition, Map<number, readonly Group[]>>;
 
 /**
  * The rules of a row whose target is written against a benchmark: each period cell's conditions refer to
