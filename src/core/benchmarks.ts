@@ -424,7 +424,7 @@ function differenceOf(figure: ShownFigure, benchmark: ShownFigure): number {
 /** A figure as the sheet shows it: "26.2%", "26.0%", "140 days", "12.4". */
 export function showFigure(figure: ShownFigure, unit: Unit): string {
   if (unit === "percent") return `${percentText(figure)}%`;
-  const text = fixed(figure.value, figure.decimals);
+  const text = fixed(roundTo(figure.value, figure.decimals), figure.decimals);
   return unit === "days" ? `${text} ${text === "1" ? "day" : "days"}` : text;
 }
 
@@ -443,7 +443,6 @@ function percentText(figure: ShownFigure): string {
   );
 }
 
-/** A value written to `places` decimals, rounded once as its decimal text would be (toFixed alone rounds the binary value). */
 function fixed(value: number, places: number): string {
   return places <= 20 ? roundTo(value, places).toFixed(places) : String(value);
 }
