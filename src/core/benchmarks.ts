@@ -33,7 +33,6 @@ export interface FigureCell {
   period: string;
   value: CellValue;
   numberFormat?: string;
-  address?: string;
 }
 
 /**

@@ -2,11 +2,15 @@
 import { cellAddress, parseCellAddress } from "./grid";
 
 /**
- * Quoted text, a quoted sheet name, or a cell reference: one not inside a name (the 10 of LOG10, the 1 of
- * Sheet1), nor itself a name, a function or a sheet (LOG10(, Sheet1!).
+ * Quoted text, a quoted sheet name, or what may be a cell reference: the callback passes over one inside a
+ * name (the 10 of LOG10, the 1 of Sheet1), and the pattern one that is itself a name, a function or a sheet
+ * (LOG10(, Sheet1!). No lookbehind: the webviews of older Excel for Mac cannot parse one, and a regular
+ * expression they cannot parse stops the whole script from loading.
  */
-const reference =
-  /("[^"]*")|('(?:[^']|'')*'!)|(?<![A-Za-z0-9_.\\])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_.(!])/g;
+const reference = /("[^"]*")|('(?:[^']|'')*'!)|(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_.(!])/g;
+
+/** A character that continues a name or a number, so what follows it does not start a reference. */
+const nameCharacter = /[A-Za-z0-9_.\\]/;
 
 /** The formula as it reads `rows` down and `columns` across; $-fixed parts and quoted text stay put. */
 export function moveFormula(formula: string, rows: number, columns: number): string {
@@ -20,10 +24,12 @@ export function moveFormula(formula: string, rows: number, columns: number): str
       columnFixed: string,
       letters: string,
       rowFixed: string,
-      digits: string
+      digits: string,
+      offset: number
     ) => {
       if (quoted) return quoted;
       if (sheetName) return sheetName;
+      if (offset > 0 && nameCharacter.test(formula[offset - 1])) return match;
       const position = parseCellAddress(`${letters}${digits}`);
       if (!position) return match;
       const row = rowFixed ? position.row : position.row + rows;

@@ -353,7 +353,7 @@ class StackedRuns {
   private left = -1;
   private right = -1;
 
-  /** False once a run came before the one added ahead of it: the areas are then not to be used. */
+  /** False once a run came before the one added ahead of it (or overlapped it): such a run is passed over, so the areas are worked out again from the runs sorted. */
   inReadingOrder = true;
 
   /** Adds a run of a row, left to right: it joins the run before it where the two touch. */

@@ -13,7 +13,6 @@ const cellsOf = (values: number[], numberFormat = "General"): PeriodCell[] =>
     period: `P${index + 1}`,
     row: 0,
     column: index,
-    address: `A${index + 1}`,
     value,
     numberFormat,
   }));

@@ -208,6 +208,17 @@ describe("the built functions.js in a stand-in for Excel's custom-functions runt
     expect(loaded).toEqual(["comparisons.js"]);
   });
 
+  it("writes no regular-expression lookbehind in any script, which the webviews of older Excel for Mac cannot parse", () => {
+    const scripts = ["functions.js", "comparisons.js", "pane.js", "taskpane.js"];
+    for (const script of scripts) {
+      const source = readFileSync(path.join(dist, script), "utf8");
+      expect({ script, lookbehinds: source.match(/\(\?<[!=]/g)?.length ?? 0 }).toEqual({
+        script,
+        lookbehinds: 0,
+      });
+    }
+  });
+
   it("holds no React, so formulas never wait for the pane's code", () => {
     const holdsReact = (script: string): boolean =>
       readFileSync(path.join(dist, script), "utf8").includes('Symbol.for("react.element")');
