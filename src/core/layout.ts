@@ -47,25 +47,40 @@ export interface Merges {
 
 /** Header labels and section labels are read through merged cells. */
 export function mergesOf(grid: Grid): Merges {
-  const owner = new Map<number, { row: number; column: number }>();
-  let width = 1;
-  for (const row of grid.values) if (row.length > width) width = row.length;
-  for (const area of grid.merges) if (area.right + 1 > width) width = area.right + 1;
-  for (const area of grid.merges) {
-    for (let row = area.top; row <= area.bottom; row++) {
-      for (let column = area.left; column <= area.right; column++)
-        owner.set(row * width + column, { row: area.top, column: area.left });
+  return new MergedCells(grid);
+}
+
+/**
+ * A grid's merged areas, each cell of an area found by its position. A class, so each sheet's reading
+ * calls the same two methods (closures made afresh for every sheet would each be a new call target to
+ * the code that reads a row, and make it start over).
+ */
+class MergedCells implements Merges {
+  private readonly owner = new Map<number, { row: number; column: number }>();
+  private readonly width: number;
+
+  constructor(private readonly grid: Grid) {
+    let width = 1;
+    for (const row of grid.values) if (row.length > width) width = row.length;
+    for (const area of grid.merges) if (area.right + 1 > width) width = area.right + 1;
+    this.width = width;
+    for (const area of grid.merges) {
+      for (let row = area.top; row <= area.bottom; row++) {
+        for (let column = area.left; column <= area.right; column++)
+          this.owner.set(row * width + column, { row: area.top, column: area.left });
+      }
     }
   }
-  const none = owner.size === 0;
-  return {
-    value: (row, column) => {
-      const top = none ? undefined : owner.get(row * width + column);
-      return (top ? grid.values[top.row]?.[top.column] : grid.values[row]?.[column]) ?? null;
-    },
-    continuesFromAbove: (row, column) =>
-      !none && (owner.get(row * width + column)?.row ?? row) < row,
-  };
+
+  value(row: number, column: number): CellValue {
+    const { grid, owner } = this;
+    const top = owner.size === 0 ? undefined : owner.get(row * this.width + column);
+    return (top ? grid.values[top.row]?.[top.column] : grid.values[row]?.[column]) ?? null;
+  }
+
+  continuesFromAbove(row: number, column: number): boolean {
+    return this.owner.size > 0 && (this.owner.get(row * this.width + column)?.row ?? row) < row;
+  }
 }
 
 /** Short header words that a header row's thresholds or row numbers start with: a cheap first look. */

@@ -141,7 +141,7 @@ export function findTables(
   }
   const tables: KpiTable[] = [];
   // Tables of a sheet share their definitions: repeated header blocks repeat their rows' wordings.
-  const definitions = definitionMemo(words);
+  const definitions = new DefinitionMemo(words);
   layouts.forEach((layout, index) => {
     // A table runs down to the next header block below it; tables side by side share their rows.
     const below = layouts
@@ -681,36 +681,35 @@ function soleText(grid: Grid, row: number, first: number, last: number): string 
  * better, 95%, 80%") down the sheet, and a shared definition lets its bands and rules be worked out once.
  * The measure only matters to a definition through the unit its words imply, so that is what the key holds.
  */
-interface DefinitionMemo {
-  wordings: WordingTrie;
-  scaled: (definition: Definition, scale: PercentScale | undefined) => Definition;
-  problems: (definition: Definition) => readonly string[];
-}
+class DefinitionMemo {
+  readonly wordings: WordingTrie;
+  private readonly byScale = new WeakMap<Definition, Map<string, Definition>>();
+  private readonly problemsOf = new WeakMap<Definition, readonly string[]>();
 
-function definitionMemo(words: Words | undefined): DefinitionMemo {
-  const scaled = new WeakMap<Definition, Map<string, Definition>>();
-  const problems = new WeakMap<Definition, readonly string[]>();
-  return {
-    wordings: new WordingTrie(words),
-    // Asked once per row: a hit makes no closure.
-    scaled: (definition, scale) => {
-      const byScale = remembered(scaled, definition, newMap<string, Definition>);
-      let found = byScale.get(scale ?? "");
-      if (found === undefined) {
-        found = withScale(definition, scale);
-        byScale.set(scale ?? "", found);
-      }
-      return found;
-    },
-    problems: (definition) => {
-      let found = problems.get(definition);
-      if (found === undefined) {
-        found = definitionProblems(definition);
-        problems.set(definition, found);
-      }
-      return found;
-    },
-  };
+  constructor(words: Words | undefined) {
+    this.wordings = new WordingTrie(words);
+  }
+
+  /** The definition with the row's percent scale, one object per definition and scale. */
+  scaled(definition: Definition, scale: PercentScale | undefined): Definition {
+    const byScale = remembered(this.byScale, definition, newMap<string, Definition>);
+    let found = byScale.get(scale ?? "");
+    if (found === undefined) {
+      found = withScale(definition, scale);
+      byScale.set(scale ?? "", found);
+    }
+    return found;
+  }
+
+  /** The definition's problems, one list per definition that its rows share. */
+  problems(definition: Definition): readonly string[] {
+    let found = this.problemsOf.get(definition);
+    if (found === undefined) {
+      found = definitionProblems(definition);
+      this.problemsOf.set(definition, found);
+    }
+    return found;
+  }
 }
 
 type WordingNode = Map<unknown, WordingNode | Definition>;
