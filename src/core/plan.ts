@@ -306,7 +306,7 @@ export function areasOf(cells: readonly CellAt[]): string[] {
 
 /**
  * The areas of runs (row, first column, last column, …), stacked in one pass when they come in reading
- * order, as a plan's rows give them; sorted into it first when they do not. A sheet of 10,000 rows gives
+ * order, as a plan's rows give them (but for tables side by side); sorted into it first when they do not. A sheet of 10,000 rows gives
  * tens of thousands of areas, so a run is three numbers until it needs an area of its own.
  */
 function areasOfRuns(runs: readonly number[]): string[] {

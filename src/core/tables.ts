@@ -703,12 +703,7 @@ class DefinitionMemo {
 
   /** The definition's problems, one list per definition that its rows share. */
   problems(definition: Definition): readonly string[] {
-    let found = this.problemsOf.get(definition);
-    if (found === undefined) {
-      found = definitionProblems(definition);
-      this.problemsOf.set(definition, found);
-    }
-    return found;
+    return remembered(this.problemsOf, definition, definitionProblems);
   }
 }
 
@@ -756,15 +751,15 @@ function newMap<K, V>(): Map<K, V> {
   return new Map<K, V>();
 }
 
-/** The value a map holds for a key, made and kept the first time it is asked for. */
+/** The value a map holds for a key, made from the key and kept the first time it is asked for. */
 function remembered<K, V>(
   map: { get(key: K): V | undefined; set(key: K, value: V): unknown },
   key: K,
-  make: () => V
+  make: (key: K) => V
 ): V {
   let value = map.get(key);
   if (value === undefined) {
-    value = make();
+    value = make(key);
     map.set(key, value);
   }
   return value;
