@@ -16,6 +16,7 @@ import ExcelJS from "exceljs";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { writeCouncilScorecard } from "./council-scorecard";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const seedsDir = path.resolve(repoRoot, "..", "shared", "seeds");
@@ -963,6 +964,9 @@ async function main(): Promise<void> {
 
   await makeAppendixI(pages);
   await makeAppendixA(appendixA);
+  const council = newWorkbook();
+  writeCouncilScorecard(council);
+  await saveWorkbook(council, path.join(examplesDir, "council-scorecard.xlsx"));
 
   await makeColumnsReordered(pages);
   await pageOneWorkbook(

@@ -13,35 +13,9 @@ import { isOwnRule, statuses } from "../../src/core";
 import { cellValueOf, gridOf } from "../support/xlsx-grid";
 import { paintedCells } from "../support/rule-engine";
 import { example, fixture, kpiRag, scratchPerTest } from "./run-command";
+import { formattingsOf, load, ownRules, rulesToJudge } from "./workbook-rules";
 
 const workspace = scratchPerTest();
-
-async function load(file: string): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(file);
-  return workbook;
-}
-
-type Formatting = {
-  ref: string;
-  rules: Array<{
-    type: string;
-    formulae?: string[];
-    style?: { fill?: { bgColor?: { argb?: string } } };
-  }>;
-};
-function formattingsOf(worksheet: ExcelJS.Worksheet): Formatting[] {
-  return (
-    (worksheet as unknown as { conditionalFormattings: Formatting[] }).conditionalFormattings ?? []
-  );
-}
-function ownRules(worksheet: ExcelJS.Worksheet) {
-  return formattingsOf(worksheet).flatMap((formatting) =>
-    formatting.rules
-      .filter((rule) => (rule.formulae ?? []).some(isOwnRule))
-      .map((rule) => ({ ref: formatting.ref, rule }))
-  );
-}
 
 interface ReportFile {
   sheets: Array<{
@@ -109,11 +83,7 @@ describe("kpi-rag on the bundled Appendix I workbook", () => {
     const formatted = await load(path.join(folder, "appendix-i.rag.xlsx"));
     const worksheet = formatted.getWorksheet("Appendix I")!;
     const grid = gridOf(worksheet);
-    const rules = ownRules(worksheet).map(({ ref, rule }) => ({
-      formula: rule.formulae![0],
-      appliesTo: ref.split(" "),
-      fill: `#${rule.style!.fill!.bgColor!.argb!.slice(2)}`,
-    }));
+    const rules = rulesToJudge(worksheet);
     const painted = paintedCells(grid.values, rules);
     const expected = new Map<string, string>();
     const colours: Record<string, string> = { Green: "#C6EFCE", Amber: "#FFEB9C", Red: "#FFC7CE" };
