@@ -220,18 +220,17 @@ export function lookUp(register: Register, id: string): RegisterEntry | undefine
   return register.entries.get(kpiIdKey(id));
 }
 
-/** How many of a register's entries come from the workbook's own table, counted once per register. */
-const workbookCounts = new WeakMap<Register, number>();
+/** Whether each register holds an entry from the workbook's own table, found once per register. */
+const fromWorkbook = new WeakMap<Register, boolean>();
 
 /** Whether the workbook's table gave the register any entry: a row reference (Ref, No.) can only name one of those. */
 export function hasWorkbookEntries(register: Register): boolean {
-  let count = workbookCounts.get(register);
-  if (count === undefined) {
-    count = 0;
-    for (const entry of register.entries.values()) if (entry.source === "workbook") count++;
-    workbookCounts.set(register, count);
+  let found = fromWorkbook.get(register);
+  if (found === undefined) {
+    found = [...register.entries.values()].some((entry) => entry.source === "workbook");
+    fromWorkbook.set(register, found);
   }
-  return count > 0;
+  return found;
 }
 
 /** The catalogue's rows as the KPIRegister table writes them, for inserting or topping up the table. */
