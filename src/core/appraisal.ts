@@ -192,8 +192,7 @@ function rowReport(
     section: kpi.section,
     source: kpi.source,
     definition:
-      describeBenchmarkTarget(kpi.definition, toleranceSet) ??
-      describedOnce(described, kpi.definition),
+      describeBenchmarkTarget(kpi.definition, toleranceSet) ?? definitionWords(kpi, described),
     directionOfTravel: directionOfTravel(kpi),
     problems: rowProblems(kpi, ratings, benchmarkStanding, toleranceSet),
     cells: kpi.cells.map((cell, index) => ({
@@ -224,15 +223,26 @@ class RatingMemo {
   /** One rating per period cell of a row rated by its bands (the definition looked up once per row). */
   ofRow(kpi: KpiRow): Rating[] {
     const { definition, cells } = kpi;
+    const byFormat = this.byFormatOf(definition);
+    const ratings = new Array<Rating>(cells.length);
+    for (let index = 0; index < cells.length; index++) {
+      const cell = cells[index];
+      // A cell rated against its own period's thresholds (its year's target) has a definition of its own.
+      ratings[index] =
+        cell.definition === undefined
+          ? this.rated(byFormat, cell, definition)
+          : this.rated(this.byFormatOf(cell.definition), cell, cell.definition);
+    }
+    return ratings;
+  }
+
+  private byFormatOf(definition: Definition): Map<string, Map<number, Rating>> {
     let byFormat = this.byDefinition.get(definition);
     if (!byFormat) {
       byFormat = new Map();
       this.byDefinition.set(definition, byFormat);
     }
-    const ratings = new Array<Rating>(cells.length);
-    for (let index = 0; index < cells.length; index++)
-      ratings[index] = this.rated(byFormat, cells[index], definition);
-    return ratings;
+    return byFormat;
   }
 
   private rated(
@@ -281,6 +291,28 @@ function describedOnce(described: Map<Definition, string>, definition: Definitio
   const words = describeDefinition(definition);
   described.set(definition, words);
   return words;
+}
+
+/**
+ * A row's definition in words; where its periods are rated against thresholds of their own (a target per
+ * year), each run of periods with its own: "2022/23 Q1 to 2022/23 Q4: …; 2023/24 Q1 to 2023/24 Q4: …".
+ */
+function definitionWords(kpi: KpiRow, described: Map<Definition, string>): string {
+  if (kpi.cells.every((cell) => cell.definition === undefined))
+    return describedOnce(described, kpi.definition);
+  const runs: Array<{ first: string; last: string; definition: Definition }> = [];
+  for (const cell of kpi.cells) {
+    const definition = cell.definition ?? kpi.definition;
+    const run = runs[runs.length - 1];
+    if (run !== undefined && run.definition === definition) run.last = cell.period;
+    else runs.push({ first: cell.period, last: cell.period, definition });
+  }
+  return runs
+    .map(
+      ({ first, last, definition }) =>
+        `${first === last ? first : `${first} to ${last}`}: ${describedOnce(described, definition)}`
+    )
+    .join("; ");
 }
 
 function directionOfTravel(row: KpiRow): string {

@@ -4,7 +4,9 @@
  * M RAG, P England, Q SN left alone"), in the report, the pane and the kpi-rag summary alike.
  */
 import { columnLetters } from "./grid";
-import type { ColumnRole } from "./headers";
+import type { ColumnRole, ThresholdQualifiers } from "./headers";
+import { describeQualifiers } from "./threshold-header";
+import { isStandardSet } from "./tolerance-set";
 
 export interface TableColumn {
   /** Sheet column, 0-based. */
@@ -36,9 +38,14 @@ function readAs(column: TableColumn, notes: ColumnNotes): string | null {
         ? `polarity (${notes.polarityCodes.join("/")})`
         : named("polarity", /^polarity$/i);
     case "target":
-      return named("target", /^target$/i);
+      return withQualifiers(named("target", /^target$/i), role);
     case "tolerance":
-      return named("tolerance", /^tolerance$/i);
+      return withQualifiers(
+        isStandardSet(role.set)
+          ? named("tolerance", /^tolerance$/i)
+          : `tolerance set ${shorten(role.set)} (${shorten(label)})`,
+        role
+      );
     case "kpi number":
       return "KPI number";
     case "reference":
@@ -54,6 +61,12 @@ function readAs(column: TableColumn, notes: ColumnNotes): string | null {
     case "other":
       return null;
   }
+}
+
+/** "tolerance (Tolerance 23/24) for 2023/24's periods", "tolerance (Tolerance (pp)) in percentage points". */
+function withQualifiers(words: string, qualifiers: ThresholdQualifiers): string {
+  const said = describeQualifiers(qualifiers);
+  return said === "" ? words : `${words} ${said}`;
 }
 
 function shorten(text: string): string {
@@ -84,6 +97,11 @@ function runsOf(columns: readonly number[]): string[] {
   return runs;
 }
 
+/** A column whose header the add-in does not understand: left alone, and named so the analyst can teach it. */
+function notUnderstood(column: TableColumn): boolean {
+  return column.role.kind === "other" && column.role.understood === false && column.label !== "";
+}
+
 /** The one-line column map of a table. */
 export function describeColumns(columns: readonly TableColumn[], notes: ColumnNotes = {}): string {
   const ordered = [...columns].sort((a, b) => a.column - b.column);
@@ -105,11 +123,19 @@ export function describeColumns(columns: readonly TableColumn[], notes: ColumnNo
     if (words) read.push(`${columnLetters(column.column)} ${words}`);
   }
   const aside = ordered.flatMap((column) =>
-    readAs(column, notes) === null && column.role.kind !== "period" && column.label !== ""
+    readAs(column, notes) === null &&
+    column.role.kind !== "period" &&
+    column.label !== "" &&
+    !notUnderstood(column)
       ? [`${columnLetters(column.column)} ${shorten(column.label)}`]
       : []
   );
-  return aside.length === 0
-    ? read.join(", ")
-    : `${read.join(", ")}; ${aside.join(", ")} left alone`;
+  const unknown = ordered
+    .filter(notUnderstood)
+    .map((column) => `${columnLetters(column.column)} '${shorten(column.header)}'`);
+  const line =
+    aside.length === 0 ? read.join(", ") : `${read.join(", ")}; ${aside.join(", ")} left alone`;
+  return unknown.length === 0
+    ? line
+    : `${line}; ${unknown.join(", ")} not understood: teach ${unknown.length === 1 ? "it" : "them"} in KPIWords`;
 }

@@ -6,6 +6,8 @@
  */
 import type { CellValue } from "./cell";
 import { looseHeader, readComparatorHeader, yearOf, type ComparatorHeader } from "./comparators";
+import { namedYear, type YearKey } from "./period-year";
+import { readThresholdHeader, type ThresholdUnit } from "./threshold-header";
 import { standardSet } from "./tolerance-set";
 import type { HeaderMeaning, Words } from "./words";
 
@@ -14,8 +16,13 @@ export type ColumnRole =
   | { kind: "measure" }
   | { kind: "section" }
   | { kind: "polarity" }
-  | { kind: "target" }
-  | { kind: "tolerance"; set: string }
+  /** A target column: `year` makes it that year's target; `unit` the unit of its plain numbers. */
+  | ({ kind: "target" } & ThresholdQualifiers)
+  /**
+   * A tolerance column. `set` is the set its other words name (Standard when they name none); whether it is
+   * the table's standard tolerance is decided with the table's other tolerance columns (`layout.ts`).
+   */
+  | ({ kind: "tolerance"; set: string } & ThresholdQualifiers)
   /** A register number (Appendix A's `KPI` column: 18 is KPI-18): rows without thresholds are rated from the register. */
   | { kind: "kpi number" }
   /** A row reference (`Ref`, `No.`, `ID`, `Code`): never a KPI number, never pulls thresholds from the catalogue. */
@@ -27,7 +34,16 @@ export type ColumnRole =
   | { kind: "rag" }
   | { kind: "direction of travel" }
   | { kind: "commentary" }
-  | { kind: "other" };
+  /** Read aside; `understood: false` when the add-in knows none of the header's words (the column map says so). */
+  | { kind: "other"; understood?: false };
+
+/** What a threshold header's words other than its role word say (see `threshold-header.ts`). */
+export interface ThresholdQualifiers {
+  year?: YearKey;
+  unit?: ThresholdUnit;
+  /** Words that are neither a year, a unit nor a band or aim word, as written ("Covid19", "Stretch"). */
+  otherWords?: string;
+}
 
 /**
  * A header word the workbook teaches (from its KPIWords table), by the loose key `looseHeader` gives.
@@ -57,7 +73,9 @@ function roleOfMeaning(
 ): ColumnRole | "not a period" | "period" {
   switch (meaning.role) {
     case "tolerance":
-      return { kind: "tolerance", set: meaning.set };
+      return meaning.set === "" || meaning.set === standardSet
+        ? { kind: "tolerance", set: standardSet }
+        : { kind: "tolerance", set: meaning.set, otherWords: meaning.set };
     case "comparator":
       return {
         kind: "comparator",
@@ -109,12 +127,9 @@ const summaryPeriod = /^(?:average|avg|ytd|year to date|outturn|actual|full year
 const shortYearAfterQuarter = /^(?:q|qtr|quarter)\s*[1-4]\s+(?:fy\s*)?\d{2}\s*[/\-–]\s*\d{2}$/i;
 
 // The roles, tried in order on a header's loose words ("KPI No." is "kpi no", "Good is:" is "good is").
-const tolerancePattern =
-  /\btolerances?\b|^floor(?: standard| target| level)?$|^minimum (?:standard|acceptable|level|acceptable level)$|^amber (?:threshold|trigger|tolerance|level|floor)$|^thresholds?$|^amber$/;
 const polarityPattern =
   /\bpolarity\b|^direction(?: of improvement)?$|^good(?: performance)? is(?: high or low)?$|^(?:is )?better (?:if|is|when)$|^aim$|^higher or lower(?: is better)?$|^good$/;
 const ragPattern = /\brag\b|\bstatus\b|^rating$|^red amber green$/;
-const targetPattern = /\btargets?\b|^goals?$|^annual goal$|^ambition$/;
 const unitPattern = /^units?(?: of measure(?:ment)?)?$|^measure(?:ment)? unit$/;
 const measurePattern =
   /\bmeasures?\b|^(?:key )?(?:performance )?indicators?(?: (?:description|name|title))?$|^kpi (?:name|description|title)$|^(?:description|metrics?)$/;
@@ -184,18 +199,13 @@ export function knownRoleOfLabel(label: string, taught?: TaughtHeaders): ColumnR
     return learnt.kind === "tolerance" && learnt.set === ""
       ? { kind: "tolerance", set: standardSet }
       : learnt;
-  if (tolerancePattern.test(loose)) {
-    const set = plain
-      .replace(/target range/i, "")
-      .replace(/tolerance/i, "")
-      .replace(/\s+/g, " ")
-      .trim();
+  const threshold = readThresholdHeader(plain);
+  if (threshold?.role === "tolerance") {
+    const { year, unit, otherWords } = threshold;
     return {
       kind: "tolerance",
-      set:
-        !/\btolerance\b/.test(loose) || set === "" || /^(standard|target)$/i.test(set)
-          ? standardSet
-          : set,
+      set: otherWords === "" ? standardSet : otherWords,
+      ...qualifiers(year, unit, otherWords),
     };
   }
   if (polarityPattern.test(loose)) return { kind: "polarity" };
@@ -203,7 +213,8 @@ export function knownRoleOfLabel(label: string, taught?: TaughtHeaders): ColumnR
   if (directionPattern.test(loose)) return { kind: "direction of travel" };
   if (commentaryPattern.test(loose)) return { kind: "commentary" };
   if (notPeriodPattern.test(loose)) return { kind: "other" };
-  if (targetPattern.test(loose)) return { kind: "target" };
+  if (threshold?.role === "target")
+    return { kind: "target", ...qualifiers(threshold.year, threshold.unit, threshold.otherWords) };
   const comparator = readComparatorHeader(plain);
   if (comparator) return comparator;
   if (unitPattern.test(loose)) return { kind: "unit" };
@@ -215,9 +226,22 @@ export function knownRoleOfLabel(label: string, taught?: TaughtHeaders): ColumnR
   return null;
 }
 
+/** Only the qualifiers a header has, so a plain header's role stays { kind: "target" }. */
+function qualifiers(
+  year: YearKey | undefined,
+  unit: ThresholdUnit | undefined,
+  otherWords: string
+): ThresholdQualifiers {
+  return {
+    ...(year === undefined ? {} : { year }),
+    ...(unit === undefined ? {} : { unit }),
+    ...(otherWords === "" ? {} : { otherWords }),
+  };
+}
+
 /** The role a column plays, from its header label (both header rows joined). */
 export function roleOfLabel(label: string, taught?: TaughtHeaders): ColumnRole {
-  return knownRoleOfLabel(label, taught) ?? { kind: "other" };
+  return knownRoleOfLabel(label, taught) ?? { kind: "other", understood: false };
 }
 
 const thresholdKinds = new Set<ColumnRole["kind"]>(["polarity", "target", "tolerance"]);
@@ -253,7 +277,7 @@ export function roleOfHeader(parts: readonly string[], taught?: TaughtHeaders): 
     // "Amber threshold" under a year); otherwise the labels together do ("Tolerance" over "Covid19").
     const lowest = roles[roles.length - 1];
     return lowest !== null && thresholdKinds.has(lowest.kind)
-      ? lowest
+      ? withYearAbove(lowest, labels)
       : roleOfLabel(labels.join(" "), taught);
   }
   const named = roles.find((role) => role !== null && role.kind !== "period");
@@ -261,6 +285,14 @@ export function roleOfHeader(parts: readonly string[], taught?: TaughtHeaders): 
   if (roles.some((role) => role?.kind === "period"))
     return { kind: "period", label: periodLabel(labels) };
   return roleOfLabel(labels.join(" "), taught);
+}
+
+/** A target or tolerance under a year merged over it ("2023/24" over "Target") is that year's. */
+function withYearAbove(role: ColumnRole, labels: readonly string[]): ColumnRole {
+  if ((role.kind !== "target" && role.kind !== "tolerance") || role.year !== undefined) return role;
+  const yearLabel = labels.find((label) => yearOnly.test(label));
+  const year = yearLabel === undefined ? null : namedYear(yearLabel);
+  return year === null ? role : { ...role, year };
 }
 
 /** Labels stacked over a column, year first: "2022/23 Q1"; a month keeps its place before the year, "Apr 2022". */

@@ -8,7 +8,12 @@ import type { CellValue } from "./cell";
 import type { TableColumn } from "./column-map";
 import { looseHeader } from "./comparators";
 import type { Grid } from "./grid";
-import { toleranceSetKey } from "./tolerance-set";
+import { standardSet } from "./tolerance-set";
+import {
+  settleThresholds,
+  type SettledThresholds,
+  type ThresholdColumn,
+} from "./threshold-columns";
 import {
   headerText,
   isDateFormat,
@@ -28,11 +33,11 @@ export interface Layout {
   sectionHeader?: string;
   section?: number;
   polarity?: number;
-  target?: number;
+  /** The target and tolerance columns, settled together: the standard tolerance, alternative sets, each year's. */
+  thresholds: SettledThresholds;
   kpiNumber?: number;
   reference?: number;
   unit?: number;
-  tolerances: Array<{ set: string; column: number }>;
   periods: Array<{ label: string; column: number }>;
   /** Every column of the table with a header, in grid columns. */
   columns: TableColumn[];
@@ -164,22 +169,24 @@ export function layoutsAt(
   let width = Math.max(cells.length, lower.length, upper.length);
   for (const area of grid.merges)
     if (area.top <= row && area.bottom >= row && area.right + 1 > width) width = area.right + 1;
-  const starts = tableStarts(measures, roles);
+  const starts = tableStarts(measures, roles, mainLabels, upper, lower);
   const headerRows = [
     ...(upper.length > 0 ? [row - 1] : []),
     row,
     ...(lower.length > 0 ? [row + 1] : []),
   ];
-  return measures.flatMap((measure, index) => {
+  return starts.flatMap(({ start, end, measure, sectionHeader: ownSection }) => {
     const layout: Layout = {
       headerRows,
       measure,
-      sectionHeader,
-      tolerances: [],
+      sectionHeader: ownSection ?? (measure === measures[0] ? sectionHeader : undefined),
+      thresholds: settleThresholds([], []),
       periods: [],
       columns: [],
     };
-    for (let column = starts[index]; column < (starts[index + 1] ?? width); column++) {
+    const targets: ThresholdColumn[] = [];
+    const tolerances: ThresholdColumn[] = [];
+    for (let column = start; column < Math.min(end, width); column++) {
       const parts = [upper[column] ?? "", mainLabels[column] ?? "", lower[column] ?? ""];
       const role: ColumnRole =
         column === measure ? { kind: "measure" } : roleOfHeader(parts, taught);
@@ -191,11 +198,27 @@ export function layoutsAt(
           label: stacked[stacked.length - 1],
           role,
         });
-      assignRole(layout, role, column);
+      if (role.kind === "target" || role.kind === "tolerance")
+        (role.kind === "target" ? targets : tolerances).push({
+          column,
+          header: stacked.join(" "),
+          year: role.year,
+          unit: role.unit,
+          otherWords: role.otherWords ?? "",
+        });
+      else assignRole(layout, role, column);
     }
+    layout.thresholds = settleThresholds(targets, tolerances, grid.origin.column);
+    namedAsSettled(layout);
+    for (const column of layout.thresholds.notUnderstood) {
+      const headed = layout.columns.find((candidate) => candidate.column === column.column);
+      if (headed) headed.role = { kind: "other", understood: false };
+    }
+    const { unqualified, years } = layout.thresholds;
     const rated =
       layout.polarity !== undefined ||
-      layout.target !== undefined ||
+      unqualified.target !== undefined ||
+      years.some((year) => year.target !== undefined) ||
       layout.kpiNumber !== undefined ||
       layout.reference !== undefined;
     return rated && layout.periods.length > 0 ? [layout] : [];
@@ -284,30 +307,129 @@ function lowerLabels(
   return twoRows ? labels : [];
 }
 
-/** Where each table side by side starts: at its Measure column, with its section or row-number columns just before it. */
+/** Where a table side by side starts and ends, and its measure column (a section-name header makes one). */
+interface TableSpan {
+  start: number;
+  end: number;
+  measure: number;
+  sectionHeader?: string;
+}
+
+/**
+ * The tables side by side in a header row. A column blank in every header row separates tables where the
+ * columns beyond it name a table of their own (a measure, or a first unknown text column, and a polarity,
+ * target, tolerance or row number); beyond a blank column with no such table (England and SN after a
+ * spacer) the table goes on. Within a part, each Measure column starts a table, with its section or
+ * row-number columns just before it.
+ */
 function tableStarts(
   measures: readonly number[],
-  roles: ReadonlyArray<ColumnRole | null>
-): number[] {
-  return measures.map((measure, index) => {
-    let start = index === 0 ? 0 : measure;
-    while (
-      index > 0 &&
-      start - 1 > measures[index - 1] &&
-      (roles[start - 1]?.kind === "section" ||
-        roles[start - 1]?.kind === "kpi number" ||
-        roles[start - 1]?.kind === "reference")
+  roles: ReadonlyArray<ColumnRole | null>,
+  labels: readonly string[],
+  upper: readonly string[],
+  lower: readonly string[]
+): TableSpan[] {
+  const width = Math.max(labels.length, upper.length, lower.length);
+  const blank = (column: number): boolean =>
+    (labels[column] ?? "") === "" && (upper[column] ?? "") === "" && (lower[column] ?? "") === "";
+  // Parts between blank columns, each with the table it names, if any.
+  const parts: Array<{ start: number; end: number; span?: TableSpan[] }> = [];
+  let column = 0;
+  while (column < width) {
+    while (column < width && blank(column)) column++;
+    if (column >= width) break;
+    const start = column;
+    while (column < width && !blank(column)) column++;
+    parts.push({ start, end: column });
+  }
+  const spans: TableSpan[] = [];
+  for (const part of parts) {
+    const ownMeasures = measures.filter((measure) => measure >= part.start && measure < part.end);
+    const rated = roles
+      .slice(part.start, part.end)
+      .some((role) => role !== null && ratedKinds.has(role.kind));
+    if (spans.length > 0 && (!rated || ownMeasures.length === 0)) {
+      const named = rated && ownMeasures.length === 0 ? sectionColumn(labels, roles, part) : null;
+      if (named === null) {
+        spans[spans.length - 1].end = part.end;
+        continue;
+      }
+      spans.push({
+        start: part.start,
+        end: part.end,
+        measure: named,
+        sectionHeader: labels[named],
+      });
+      continue;
+    }
+    if (ownMeasures.length === 0) {
+      const named = sectionColumn(labels, roles, part);
+      if (named === null) continue;
+      spans.push({
+        start: part.start,
+        end: part.end,
+        measure: named,
+        sectionHeader: labels[named],
+      });
+      continue;
+    }
+    ownMeasures.forEach((measure, index) => {
+      let start = index === 0 ? part.start : measure;
+      while (
+        index > 0 &&
+        start - 1 > ownMeasures[index - 1] &&
+        (roles[start - 1]?.kind === "section" ||
+          roles[start - 1]?.kind === "kpi number" ||
+          roles[start - 1]?.kind === "reference")
+      )
+        start--;
+      if (index > 0) spans[spans.length - 1].end = start;
+      spans.push({ start, end: part.end, measure });
+    });
+  }
+  return spans;
+}
+
+/** A part's first text column headed with no role ("Children in care"), before its thresholds: its measure. */
+function sectionColumn(
+  labels: readonly string[],
+  roles: ReadonlyArray<ColumnRole | null>,
+  part: { start: number; end: number }
+): number | null {
+  for (let column = part.start; column < part.end; column++) {
+    const role = roles[column];
+    if (role === null && (labels[column] ?? "") !== "") return column;
+    if (
+      role !== null &&
+      (role.kind === "polarity" ||
+        role.kind === "target" ||
+        role.kind === "tolerance" ||
+        role.kind === "period")
     )
-      start--;
-    return start;
-  });
+      return null;
+  }
+  return null;
+}
+
+/** Each tolerance column's role names the set it was settled as: a table's only tolerance column is its standard one. */
+function namedAsSettled(layout: Layout): void {
+  const { unqualified, years } = layout.thresholds;
+  for (const thresholds of [unqualified, ...years]) {
+    const sets = [
+      ...(thresholds.standard ? [{ column: thresholds.standard.column, set: standardSet }] : []),
+      ...thresholds.others,
+    ];
+    for (const { column, set } of sets) {
+      const headed = layout.columns.find((candidate) => candidate.column === column);
+      if (headed?.role.kind === "tolerance") headed.role = { ...headed.role, set };
+    }
+  }
 }
 
 function assignRole(layout: Layout, role: ColumnRole, column: number): void {
   switch (role.kind) {
     case "section":
     case "polarity":
-    case "target":
     case "unit":
       if (layout[role.kind] === undefined) layout[role.kind] = column;
       return;
@@ -317,19 +439,12 @@ function assignRole(layout: Layout, role: ColumnRole, column: number): void {
     case "reference":
       if (layout.reference === undefined) layout.reference = column;
       return;
-    case "tolerance":
-      if (
-        !layout.tolerances.some(
-          (tolerance) => toleranceSetKey(tolerance.set) === toleranceSetKey(role.set)
-        )
-      )
-        layout.tolerances.push({ set: role.set, column });
-      return;
     case "period":
       layout.periods.push({ label: role.label, column });
       return;
     default:
-      // The measure column is found apart; comparators, RAG, DoT, commentary and others are not layout.
+      // The measure column is found apart, thresholds are settled together; comparators, RAG, DoT,
+      // commentary and others are not layout.
       return;
   }
 }

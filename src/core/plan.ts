@@ -84,7 +84,7 @@ export function formattingPlan(appraisal: Appraisal): FormattingPlan {
     if (row.benchmarkStanding !== null) {
       if (row.benchmarkStanding.kind === "rated")
         planBenchmarkRules(groups, row.kpi, colourable, row.benchmarkStanding);
-    } else planBandRules(groups, groupsOf, row.kpi.definition, colourable, appraisal.toleranceSet);
+    } else planRowRules(groups, groupsOf, row.kpi.definition, colourable, appraisal.toleranceSet);
   }
   const rules = [...groups.values()].map((group) => {
     const appliesTo = areasOfRuns(group.runs);
@@ -106,7 +106,34 @@ function hasUnreadable(ratings: readonly Rating[]): boolean {
   return false;
 }
 
-/** The rules of a row rated by its bands: one group per column and set of conditions, so rows alike share rules. */
+/**
+ * The rules of a row rated by its bands. Where some of its periods are rated against thresholds of their
+ * own (a target per year), each run of cells sharing a definition gets that definition's rules.
+ */
+function planRowRules(
+  groups: Map<string, Group>,
+  groupsOf: GroupsByDefinition,
+  rowDefinition: Definition,
+  colourable: readonly PeriodCell[],
+  toleranceSet: string
+): void {
+  let own = false;
+  for (const cell of colourable) if (cell.definition !== undefined) own = true;
+  if (!own) {
+    planBandRules(groups, groupsOf, rowDefinition, colourable, toleranceSet);
+    return;
+  }
+  let start = 0;
+  for (let index = 1; index <= colourable.length; index++) {
+    const definition = colourable[start].definition ?? rowDefinition;
+    if (index < colourable.length && (colourable[index].definition ?? rowDefinition) === definition)
+      continue;
+    planBandRules(groups, groupsOf, definition, colourable.slice(start, index), toleranceSet);
+    start = index;
+  }
+}
+
+/** The rules of a run of a row's cells rated by its bands: one group per column and set of conditions, so rows alike share rules. */
 function planBandRules(
   groups: Map<string, Group>,
   groupsOf: GroupsByDefinition,

@@ -15,8 +15,9 @@ import {
   type Definition,
   type DefinitionWording,
 } from "./definition";
-import { standardFirst, standardSet, type ToleranceSet } from "./tolerance-set";
-import { cellAddress, type Grid } from "./grid";
+import { standardFirst, type ToleranceSet } from "./tolerance-set";
+import { cellAddress, columnLetters, type Grid } from "./grid";
+import { isPercentFormat } from "./wording";
 import { taughtHeadersOf } from "./headers";
 import { layoutsAt, mergesOf, type Layout, type Merges } from "./layout";
 import {
@@ -26,6 +27,8 @@ import {
   type Register,
 } from "./register";
 import { whySkipped } from "./skipped";
+import { yearOfPeriod, type YearKey } from "./period-year";
+import type { ThresholdColumn } from "./threshold-columns";
 import { unitFromMeasure, type PercentScale } from "./units";
 import { decideScale } from "./scale";
 import type { Words } from "./words";
@@ -45,6 +48,11 @@ export interface PeriodCell {
   column: number;
   value: CellValue;
   numberFormat: string;
+  /**
+   * The definition that rates this cell where it is not its row's: a period rated against its own year's
+   * target (a table with `Target 2023/24`), or an Actual figure against its own period's Target.
+   */
+  definition?: Definition;
 }
 
 export interface KpiRow {
@@ -85,6 +93,8 @@ export interface KpiTable {
   columns: TableColumn[];
   /** The column map in one line: "B measure, C polarity (H/L), N target, F–K periods; L DoT, M RAG left alone". */
   columnMap: string;
+  /** Why the table as a whole cannot be rated, or what in its header was not understood; [] for most. */
+  problems: string[];
   rows: KpiRow[];
 }
 
@@ -209,8 +219,17 @@ function handWrittenColumn(
 /** The columns a table reads, worked out once from its layout, in grid columns. */
 interface TableColumns {
   periods: Array<{ label: string; column: number }>;
-  standard?: number;
-  others: Array<{ set: string; column: number }>;
+  /** The threshold columns of periods without a year of their own: in most tables, of every period. */
+  thresholds: ThresholdSet;
+  /** Each year's threshold columns (with the unqualified ones where the year has none of its own); [] for most tables. */
+  yearSets: ThresholdSet[];
+  /**
+   * For each period, the index in `yearSets` of its year's thresholds, `ownYear` (-1) for the unqualified
+   * ones, or `noYear` (-2) when the period's year has no threshold; undefined when no threshold names a year.
+   */
+  periodSets?: number[];
+  /** Why the table cannot be rated from its threshold columns; [] when it can. */
+  problems: string[];
   idColumn?: number;
   idKind: "kpi number" | "reference";
   comparators: Array<{
@@ -224,6 +243,18 @@ interface TableColumns {
   first: number;
   last: number;
 }
+
+/** The threshold columns that rate a set of periods, and where its rows' wordings start in the definitions' trie. */
+interface ThresholdSet {
+  year?: YearKey;
+  target?: ThresholdColumn;
+  standard?: ThresholdColumn;
+  others: Array<ThresholdColumn & { set: string }>;
+  root: WordingNode;
+}
+
+const unqualifiedSet = -1;
+const noThresholdForYear = -2;
 
 /** What reading a table's rows carries from one row to the next. */
 interface RowsRead {
@@ -244,8 +275,6 @@ interface TableReading {
   register: Register;
   /** The sheet's definitions, shared by its tables. */
   definitions: DefinitionMemo;
-  /** Where this table's rows' wordings start in the definitions' trie. */
-  wordingRoot: WordingNode;
 }
 
 /** Reads a table's rows under its header block, down to `end`: each KPI row, with its section and its definition. */
@@ -258,16 +287,13 @@ function readTable(
   definitions: DefinitionMemo
 ): KpiTable {
   const firstRow = layout.headerRows[layout.headerRows.length - 1] + 1;
-  const columns = tableColumns(grid, layout, ratedPeriods(grid, layout, firstRow, end));
-  const reading: TableReading = {
+  const columns = tableColumns(
     grid,
-    merges,
     layout,
-    columns,
-    register,
-    definitions,
-    wordingRoot: definitions.wordings.root(columns.others.map((tolerance) => tolerance.set)),
-  };
+    ratedPeriods(grid, layout, firstRow, end),
+    definitions
+  );
+  const reading: TableReading = { grid, merges, layout, columns, register, definitions };
   const read: RowsRead = {
     section: layout.sectionHeader ?? "",
     subRowParent: "",
@@ -298,18 +324,43 @@ function ratedPeriods(
   });
 }
 
-function tableColumns(grid: Grid, layout: Layout, periods: Layout["periods"]): TableColumns {
-  const standard = layout.tolerances.find((tolerance) => tolerance.set === standardSet);
-  const others = layout.tolerances.filter((tolerance) => tolerance !== standard);
+function tableColumns(
+  grid: Grid,
+  layout: Layout,
+  periods: Layout["periods"],
+  definitions: DefinitionMemo
+): TableColumns {
+  const { unqualified, years, problems } = layout.thresholds;
+  const setOf = (year: YearKey | undefined, own: typeof unqualified): ThresholdSet => {
+    // A year without a column of its own for a role takes the table's unqualified one.
+    const others = [...own.others];
+    if (own !== unqualified)
+      for (const other of unqualified.others)
+        if (!others.some((mine) => mine.set === other.set)) others.push(other);
+    return {
+      year,
+      target: own.target ?? unqualified.target,
+      standard: own.standard ?? unqualified.standard,
+      others,
+      root: definitions.wordings.root(others.map((tolerance) => tolerance.set)),
+    };
+  };
+  const thresholds = setOf(undefined, unqualified);
+  const yearSets = years.map((year) => setOf(year.year, year));
+  const periodSets =
+    yearSets.length === 0 ? undefined : setsOfPeriods(periods, yearSets, thresholds);
   // The table's address covers the columns it reads; columns left alone beside it are in its column map.
   const read = [
     layout.section,
     layout.polarity,
-    layout.target,
     layout.kpiNumber,
     layout.reference,
     layout.unit,
-    ...layout.tolerances.map((tolerance) => tolerance.column),
+    ...[thresholds, ...yearSets].flatMap((set) => [
+      set.target?.column,
+      set.standard?.column,
+      ...set.others.map((tolerance) => tolerance.column),
+    ]),
     ...periods.map((period) => period.column),
   ];
   let first = layout.measure;
@@ -332,8 +383,10 @@ function tableColumns(grid: Grid, layout: Layout, periods: Layout["periods"]): T
   });
   return {
     periods,
-    standard: standard?.column,
-    others,
+    thresholds,
+    yearSets,
+    periodSets,
+    problems,
     idColumn: layout.kpiNumber ?? layout.reference,
     idKind: layout.kpiNumber !== undefined ? "kpi number" : "reference",
     comparators,
@@ -341,6 +394,26 @@ function tableColumns(grid: Grid, layout: Layout, periods: Layout["periods"]): T
     first,
     last,
   };
+}
+
+/**
+ * Which thresholds rate each period: its own year's, else the unqualified ones where the table has any,
+ * else none. Months and quarters fall in their financial year, unless every year the thresholds name is a
+ * calendar year ("Target 2024"), which says the sheet counts in calendar years.
+ */
+function setsOfPeriods(
+  periods: Layout["periods"],
+  yearSets: readonly ThresholdSet[],
+  unqualified: ThresholdSet
+): number[] {
+  const calendar = yearSets.every((set) => set.year !== undefined && !set.year.includes("/"));
+  const hasUnqualified = unqualified.target !== undefined || unqualified.standard !== undefined;
+  return periods.map((period) => {
+    const year = yearOfPeriod(period.label, calendar);
+    const index = year === null ? -1 : yearSets.findIndex((set) => set.year === year);
+    if (index >= 0) return index;
+    return hasUnqualified ? unqualifiedSet : noThresholdForYear;
+  });
 }
 
 /** A cell of a row, a blank or white space read as null. */
@@ -366,6 +439,18 @@ interface RowThresholds {
   polarity: CellValue;
   target: CellValue;
   tolerance: CellValue;
+}
+
+/** Whether a row holds a target or tolerance of any year. */
+function hasYearThresholds(
+  rowValues: readonly CellValue[],
+  yearSets: readonly ThresholdSet[]
+): boolean {
+  return yearSets.some(
+    (set) =>
+      cellAt(rowValues, set.target?.column) !== null ||
+      cellAt(rowValues, set.standard?.column) !== null
+  );
 }
 
 /** A row's cells that say whether it is a KPI row at all (one object per row, its thresholds among them). */
@@ -405,9 +490,13 @@ function kpiRowStart(
       break;
     }
   const polarity = cellAt(rowValues, layout.polarity);
-  const target = cellAt(rowValues, layout.target);
-  const tolerance = cellAt(rowValues, columns.standard);
-  const hasThresholds = polarity !== null || target !== null || tolerance !== null;
+  const target = cellAt(rowValues, columns.thresholds.target?.column);
+  const tolerance = cellAt(rowValues, columns.thresholds.standard?.column);
+  const hasThresholds =
+    polarity !== null ||
+    target !== null ||
+    tolerance !== null ||
+    (columns.yearSets.length > 0 && hasYearThresholds(rowValues, columns.yearSets));
   if (measureText === "" && idCell === null) {
     // A section label in a column of its own, or merged across the table, with nothing else on the row.
     if (!hasFigures && !hasThresholds) {
@@ -452,7 +541,15 @@ function kpiRow(
     polarity.trim().length <= 3
   )
     read.polarityCodes.add(polarity.trim());
-  const own = (): Definition => ownDefinition(reading, row, rowValues, measure, start);
+  const { periodSets } = columns;
+  const rowSet = periodSets === undefined ? unqualifiedSet : latestSet(periodSets);
+  const own = (): Definition =>
+    columns.problems.length > 0
+      ? unreadableDefinition(
+          { measure, polarity, target: null, tolerance: null },
+          columns.problems[0]
+        )
+      : ownDefinition(reading, row, rowValues, measure, polarity, setAt(columns, rowSet));
   // Without a KPI number or row reference there is no register to ask: the row's own words rate it.
   const chosen: ChosenDefinition =
     idCell === null
@@ -470,6 +567,28 @@ function kpiRow(
   const definition = scale.ok
     ? reading.definitions.scaled(chosen.definition, scale.value)
     : unreadableDefinition(chosen.definition.wording, scale.problem);
+  if (periodSets !== undefined && chosen.source === "sheet" && columns.problems.length === 0) {
+    // Each period rated against its own year's thresholds: cells of another year than the row's get theirs.
+    const ofSet: Array<Definition | undefined> = [];
+    for (let index = 0; index < cells.length; index++) {
+      const set = periodSets[index];
+      if (set === rowSet) continue;
+      let own = ofSet[set + 2];
+      if (own === undefined) {
+        own =
+          set === noThresholdForYear
+            ? noThresholdFor(definition, cells[index].period)
+            : scale.ok
+              ? reading.definitions.scaled(
+                  ownDefinition(reading, row, rowValues, measure, polarity, setAt(columns, set)),
+                  scale.value
+                )
+              : definition;
+        ofSet[set + 2] = own;
+      }
+      cells[index].definition = own;
+    }
+  }
   const reference =
     layout.reference === undefined
       ? undefined
@@ -535,52 +654,122 @@ function periodCells(
   return cells;
 }
 
-/** The row's own definition from its polarity, target, tolerances and unit, shared with rows worded alike. */
+/** The row's own definition from its polarity, a set of target and tolerance columns, and its unit, shared with rows worded alike. */
 function ownDefinition(
   reading: TableReading,
   row: number,
   rowValues: readonly CellValue[],
   measure: string,
-  thresholds: RowThresholds
+  polarity: CellValue,
+  set: ThresholdSet
 ): Definition {
-  const { layout, columns, definitions } = reading;
+  const { layout, definitions } = reading;
   const { wordings } = definitions;
   const rowFormats = reading.grid.numberFormats[row];
   const unit = cellAt(rowValues, layout.unit);
-  const targetFormat = formatAt(rowFormats, layout.target);
-  const toleranceFormat = formatAt(rowFormats, columns.standard);
-  let node = wordings.step(reading.wordingRoot, thresholds.polarity);
-  node = wordings.step(node, thresholds.target);
-  node = wordings.step(node, thresholds.tolerance);
+  const targetFormat = formatAt(rowFormats, set.target?.column);
+  const toleranceFormat = formatAt(rowFormats, set.standard?.column);
+  const target = inHeaderUnit(cellAt(rowValues, set.target?.column), set.target, targetFormat);
+  const tolerance = inHeaderUnit(
+    cellAt(rowValues, set.standard?.column),
+    set.standard,
+    toleranceFormat
+  );
+  let node = wordings.step(set.root, polarity);
+  node = wordings.step(node, target);
+  node = wordings.step(node, tolerance);
   node = wordings.step(node, unit);
-  for (const other of columns.others) node = wordings.step(node, cellAt(rowValues, other.column));
+  for (const other of set.others)
+    node = wordings.step(
+      node,
+      inHeaderUnit(cellAt(rowValues, other.column), other, formatAt(rowFormats, other.column))
+    );
   node = wordings.step(node, targetFormat);
   node = wordings.step(node, toleranceFormat);
-  for (const other of columns.others)
-    node = wordings.step(node, formatAt(rowFormats, other.column));
+  for (const other of set.others) node = wordings.step(node, formatAt(rowFormats, other.column));
   // The measure only matters to a definition through the unit its words imply.
   const measureUnit = unitFromMeasure(measure) ?? "";
   const known = wordings.known(node, measureUnit);
   if (known) return known;
-  const otherCells = columns.others.map((tolerance) => cellAt(rowValues, tolerance.column));
-  const otherFormats = columns.others.map((tolerance) => formatAt(rowFormats, tolerance.column));
+  const otherCells = set.others.map((other) =>
+    inHeaderUnit(cellAt(rowValues, other.column), other, formatAt(rowFormats, other.column))
+  );
+  const otherFormats = set.others.map((tolerance) => formatAt(rowFormats, tolerance.column));
   return wordings.keep(node, measureUnit, {
     measure,
-    polarity: thresholds.polarity,
-    target: thresholds.target,
-    tolerance: thresholds.tolerance,
+    polarity,
+    target,
+    tolerance,
     otherTolerances: Object.fromEntries(
-      columns.others.map((tolerance, index) => [tolerance.set, otherCells[index]])
+      set.others.map((tolerance, index) => [tolerance.set, otherCells[index]])
     ),
     unit,
     formats: {
       target: targetFormat,
       tolerance: toleranceFormat,
       otherTolerances: Object.fromEntries(
-        columns.others.map((tolerance, index) => [tolerance.set, otherFormats[index]])
+        set.others.map((tolerance, index) => [tolerance.set, otherFormats[index]])
       ),
     },
   });
+}
+
+/** The thresholds at an index of `periodSets`: the unqualified ones, or a year's. */
+function setAt(columns: TableColumns, index: number): ThresholdSet {
+  return index >= 0 ? columns.yearSets[index] : columns.thresholds;
+}
+
+/** The set that rates a row as a whole (its direction of travel, its benchmarks): its latest period's with thresholds. */
+function latestSet(periodSets: readonly number[]): number {
+  for (let index = periodSets.length - 1; index >= 0; index--)
+    if (periodSets[index] !== noThresholdForYear) return periodSets[index];
+  return unqualifiedSet;
+}
+
+/** A period whose year has no target or tolerance in the table: No target, saying so. */
+function noThresholdFor(definition: Definition, period: string): Definition {
+  const year = yearOfPeriod(period);
+  return {
+    ...definition,
+    standing: {
+      kind: "no target",
+      reason:
+        year === null
+          ? `the table names its targets by year, and "${period}" names no year`
+          : `the table has no target or tolerance for ${year}`,
+    },
+  };
+}
+
+/**
+ * A threshold cell read in the unit its header gives plain numbers: 3 under "Tolerance (pp)" is a margin of
+ * 3 percentage points, 90 under "Target (%)" is 90%, 20 under "Target (days)" is 20 days. A cell formatted
+ * as a percentage, text, and fractions under "(%)" (which the row's scale decides) are read as written.
+ */
+function inHeaderUnit(
+  cell: CellValue,
+  column: ThresholdColumn | undefined,
+  format: string
+): CellValue {
+  const unit = column?.unit;
+  if (unit === undefined || cell === null) return cell;
+  const figure =
+    typeof cell === "number"
+      ? cell
+      : typeof cell === "string" && /^\s*\d+(?:\.\d+)?\s*$/.test(cell)
+        ? Number(cell)
+        : null;
+  if (figure === null || !Number.isFinite(figure) || isPercentFormat(format)) return cell;
+  switch (unit) {
+    case "percentage points":
+      return `±${figure}pp`;
+    case "percent":
+      return figure > 1 ? `${figure}%` : cell;
+    case "days":
+      return `${figure} days`;
+    case "rate":
+      return cell;
+  }
 }
 
 /** A row's figures in its comparator columns, each with the benchmark and year its header names, then the register entry's for benchmarks the sheet has no column for. */
@@ -642,7 +831,11 @@ function tableOf(reading: TableReading, rows: KpiRow[], read: RowsRead): KpiTabl
     sheet: grid.sheet,
     headerRows: layout.headerRows.map((row) => origin.row + row),
     address: `${cellAddress({ row: origin.row + layout.headerRows[0], column: origin.column + columns.first })}:${cellAddress({ row: origin.row + read.lastRow, column: origin.column + columns.last })}`,
-    toleranceSets: [standardSet, ...columns.others.map((tolerance) => tolerance.set)],
+    toleranceSets: standardFirst(
+      [columns.thresholds, ...columns.yearSets].flatMap((set) =>
+        set.others.map((tolerance) => tolerance.set)
+      )
+    ),
     periods: columns.periods.map((period) => ({
       label: period.label,
       column: origin.column + period.column,
@@ -654,8 +847,39 @@ function tableOf(reading: TableReading, rows: KpiRow[], read: RowsRead): KpiTabl
           ? codes
           : undefined,
     }),
+    problems: [...columns.problems, ...unplacedHeaders(tableColumns, columns)],
     rows,
   };
+}
+
+/**
+ * Headers the add-in did not understand that stand between a table's threshold columns: it cannot tell
+ * whether they are thresholds, so it says so (every other header not understood is named in the column map).
+ */
+function unplacedHeaders(tableColumns: readonly TableColumn[], columns: TableColumns): string[] {
+  const thresholdColumns = tableColumns
+    .filter(
+      (column) =>
+        column.role.kind === "polarity" ||
+        column.role.kind === "target" ||
+        column.role.kind === "tolerance"
+    )
+    .map((column) => column.column);
+  if (thresholdColumns.length < 2 || columns.problems.length > 0) return [];
+  const from = Math.min(...thresholdColumns);
+  const to = Math.max(...thresholdColumns);
+  return tableColumns
+    .filter(
+      (column) =>
+        column.column > from &&
+        column.column < to &&
+        column.role.kind === "other" &&
+        column.role.understood === false
+    )
+    .map(
+      (column) =>
+        `${columnLetters(column.column)} '${column.header}' stands among the thresholds and was not understood: teach it in KPIWords (Means Target, Tolerance, <set> Tolerance or Not a period)`
+    );
 }
 
 /** A polarity written as a code (H, L, T, +, -) rather than words. */

@@ -134,7 +134,7 @@ describe("the KPIWords table on the KPI Register sheet", () => {
   it("without the table, reads the rows as context measures and says which columns it left alone", () => {
     const [table] = findTables(scorecard("Aspiration")).tables;
     expect(table.columnMap).toBe(
-      "A measure, B polarity, E–G periods; C Aspiration, D Lowest acceptable left alone"
+      "A measure, B polarity, E–G periods; C 'Aspiration', D 'Lowest acceptable' not understood: teach them in KPIWords"
     );
     expect(
       plannedWithReport(findTables(scorecard("Aspiration"))).tables[0].rows[1].cells.map(

@@ -81,12 +81,16 @@ describe("header words other scorecards use", () => {
     });
   }
 
-  const targetHeaders = ["Target", "Target 2022/23", "Annual target", "Goal", "TARGET"];
+  const targetHeaders = ["Target", "Annual target", "Goal", "TARGET", "Target (green)"];
   for (const header of targetHeaders) {
     it(`reads a column headed '${header}' as the target, never as a period`, () => {
       expect(roleOfLabel(header)).toEqual({ kind: "target" });
     });
   }
+
+  it("reads a column headed 'Target 2022/23' as 2022/23's target, never as a period", () => {
+    expect(roleOfLabel("Target 2022/23")).toEqual({ kind: "target", year: "2022/23" });
+  });
 
   const toleranceHeaders = [
     "Tolerance",
@@ -96,6 +100,8 @@ describe("header words other scorecards use", () => {
     "Amber threshold",
     "Threshold",
     "amber-threshold",
+    "Tolerance (amber)",
+    "Amber tolerance",
   ];
   for (const header of toleranceHeaders) {
     it(`reads a column headed '${header}' as the standard tolerance`, () => {
@@ -104,7 +110,7 @@ describe("header words other scorecards use", () => {
   }
 
   it("keeps Covid19 Tolerance as a tolerance set of its own", () => {
-    expect(roleOfLabel("Covid19 Tolerance")).toEqual({ kind: "tolerance", set: "Covid19" });
+    expect(roleOfLabel("Covid19 Tolerance")).toMatchObject({ kind: "tolerance", set: "Covid19" });
   });
 
   it("reads KPI, KPI no and KPI number as register numbers, and Ref, No., ID and Code as row references", () => {
@@ -351,13 +357,17 @@ describe("periods in every common spelling", () => {
     expect(statuses(found)).toEqual([["Foster carers approved in the year", "Q1: Amber"]]);
   });
 
-  it("keeps a threshold column a threshold under a year merged over it", () => {
+  it("keeps a threshold column a threshold under a year merged over it, and that year's", () => {
     expect(roleOfHeader(["2022/23", "Amber threshold"])).toEqual({
       kind: "tolerance",
       set: "Standard",
+      year: "2022/23",
     });
-    expect(roleOfHeader(["2022/23", "Target"])).toEqual({ kind: "target" });
-    expect(roleOfHeader(["Tolerance", "Covid19"])).toEqual({ kind: "tolerance", set: "Covid19" });
+    expect(roleOfHeader(["2022/23", "Target"])).toEqual({ kind: "target", year: "2022/23" });
+    expect(roleOfHeader(["Tolerance", "Covid19"])).toMatchObject({
+      kind: "tolerance",
+      set: "Covid19",
+    });
   });
 
   it("joins quarters over a year in the row below with the year first too", () => {

@@ -1,0 +1,95 @@
+/**
+ * The year a period falls in, and the year a threshold header names, in one spelling so the two can be
+ * matched: "2023/24" for a financial year (April to March), "2023" for a calendar year. A month or a
+ * quarter falls in its financial year unless the sheet's thresholds are all named by calendar years.
+ */
+
+/** A year as the core compares them: "2023/24" (financial) or "2023" (calendar). */
+export type YearKey = string;
+
+const monthStarts: ReadonlyArray<[RegExp, number]> = [
+  [/^jan/, 1],
+  [/^feb/, 2],
+  [/^mar/, 3],
+  [/^apr/, 4],
+  [/^may/, 5],
+  [/^jun/, 6],
+  [/^jul/, 7],
+  [/^aug/, 8],
+  [/^sep/, 9],
+  [/^oct/, 10],
+  [/^nov/, 11],
+  [/^dec/, 12],
+];
+
+/** "2023/24", "2023-24", "2023–2024", "FY23/24", "FY 2023/24", "23/24", "23-24": a financial year. */
+const financialYear =
+  /(?:^|[^\d])(?:fy\s*)?((?:19|20)?\d{2})\s*[/\-–]\s*(\d{2}|(?:19|20)\d{2})(?![\d])/i;
+/** A lone calendar year: "2023". */
+const calendarYear = /(?:^|[^\d/\-–])((?:19|20)\d{2})(?![\d/\-–])/;
+/** "FY24": a financial year written by its closing year. */
+const closingYear = /\bfy\s*(\d{2}|(?:19|20)\d{2})\b/i;
+
+function fullYear(written: string): number {
+  const year = Number(written);
+  return written.length === 2 ? 2000 + year : year;
+}
+
+/** "2023/24" for the financial year starting in April 2023. */
+export function financialYearKey(startYear: number): YearKey {
+  return `${startYear}/${String((startYear + 1) % 100).padStart(2, "0")}`;
+}
+
+/**
+ * The year a label names, or null when it names none: a financial year ("2023/24", "FY23/24", "23-24",
+ * "FY24" is the year ending March 2024) or a calendar year ("2023"). A pair of years that do not follow one
+ * another ("2019/21") names no single year.
+ */
+export function namedYear(label: string): YearKey | null {
+  const text = label.trim();
+  const financial = financialYear.exec(text);
+  if (financial) {
+    const start = fullYear(financial[1]);
+    const end =
+      financial[2].length === 2 ? closingOf(start, Number(financial[2])) : Number(financial[2]);
+    return end === start + 1 ? financialYearKey(start) : null;
+  }
+  const closingOnly = closingYear.exec(text);
+  if (closingOnly) return financialYearKey(fullYear(closingOnly[1]) - 1);
+  const calendar = calendarYear.exec(text);
+  return calendar ? calendar[1] : null;
+}
+
+/** The full closing year of a financial year written "2023/24": 2024. */
+function closingOf(start: number, twoDigits: number): number {
+  const century = start - (start % 100);
+  const end = century + twoDigits;
+  return end < start ? end + 100 : end;
+}
+
+/**
+ * The year a period falls in. A period labelled with a year ("2023/24", "Q1 2023/24", "2023/24 Q1") is in
+ * that year; a month ("Apr-23", "March 2024") is in its financial year, or its calendar year when
+ * `calendarMonths` (the sheet's thresholds are named by calendar years). Null when the label names no year
+ * ("Q1", "YTD", "Latest").
+ */
+export function yearOfPeriod(label: string, calendarMonths = false): YearKey | null {
+  const text = label.trim().toLowerCase();
+  const month = monthOf(text);
+  if (month !== null) {
+    const year = /(?:^|[^\d])((?:19|20)\d{2}|\d{2})$/.exec(text.replace(/[\s\-/'.]+$/, ""));
+    if (!year) return null;
+    const calendar = fullYear(year[1]);
+    if (calendarMonths) return String(calendar);
+    return financialYearKey(month >= 4 ? calendar : calendar - 1);
+  }
+  return namedYear(label);
+}
+
+/** The month a label starts with (1 to 12), or null. */
+function monthOf(text: string): number | null {
+  if (!/^[a-z]{3}/.test(text)) return null;
+  if (/^(?:fy|qtr|q\d|quarter)/.test(text)) return null;
+  for (const [pattern, month] of monthStarts) if (pattern.test(text)) return month;
+  return null;
+}

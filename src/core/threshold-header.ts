@@ -1,0 +1,160 @@
+/**
+ * A threshold header read by its grammar: a role word (target or tolerance) plus qualifiers, each read for
+ * what it is and never turned into something else. A year makes it that year's threshold; a unit sets the
+ * unit of the column's plain numbers; a band or aim word adds nothing; any other words name an alternative
+ * tolerance set (or, on a target, are words the add-in does not understand). Which tolerance column is the
+ * standard one is decided for the whole table, in `layout.ts`.
+ */
+import { namedYear, type YearKey } from "./period-year";
+
+/** The unit a threshold header gives its column's plain numbers. */
+export type ThresholdUnit = "percentage points" | "percent" | "days" | "rate";
+
+export interface ThresholdHeader {
+  role: "target" | "tolerance";
+  year?: YearKey;
+  unit?: ThresholdUnit;
+  /** The header's other words as written ("Covid19", "Stretch"), or "" when every word was understood. */
+  otherWords: string;
+}
+
+const tolerances = new Set(["tolerance", "tolerances", "floor", "floors"]);
+const thresholdWords = new Set(["threshold", "thresholds", "trigger", "triggers"]);
+const toleranceWords = new Set([...tolerances, ...thresholdWords]);
+const targetWords = new Set(["target", "targets", "goal", "goals", "ambition"]);
+/** Words of a band or an aim: they add nothing to the threshold the role word names. */
+const bandWords = new Set([
+  "amber",
+  "green",
+  "red",
+  "rag",
+  "annual",
+  "annually",
+  "yearly",
+  "year",
+  "years",
+  "end",
+  "full",
+  "standard",
+  "agreed",
+  "level",
+  "levels",
+  "value",
+  "values",
+  "figure",
+  "the",
+  "our",
+  "local",
+  "council",
+  "kpi",
+  "performance",
+  "minimum",
+  "maximum",
+  "min",
+  "max",
+  "acceptable",
+  "range",
+  "set",
+  "for",
+  "of",
+  "in",
+  "fy",
+  "and",
+  "&",
+  "current",
+]);
+/** Words that make a header about a threshold, not the threshold itself: "Target met?", "Gap to target". */
+const aboutThreshold =
+  /\b(?:met|achieved|hit|missed|reached|gap|distance|variance|difference|vs|versus|against|to target|from target|rag)\b/;
+const minimumPhrase = /^minimum (?:standard|acceptable|acceptable level|level)$/;
+
+/** Reads a header as a threshold header, or null when it is none. */
+export function readThresholdHeader(label: string): ThresholdHeader | null {
+  // A hyphen inside words is a space ("amber-threshold"); between figures it joins a year ("23-24").
+  const spaced = label.replace(
+    /(\p{L})[-–]|[-–](\p{L})/gu,
+    (_, before = "", after = "") => `${before} ${after}`
+  );
+  const loose = spaced
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}%±/\-–,&]+/gu, " ")
+    .trim();
+  if (loose === "") return null;
+  const tokens = loose.split(" ");
+  const role = roleOfTokens(tokens, loose);
+  if (role === null || aboutThreshold.test(loose.replace(/[-–]/g, " "))) return null;
+  let year: YearKey | undefined;
+  let unit: ThresholdUnit | undefined;
+  const others: string[] = [];
+  const written = spaced.split(/[\s()[\]:;]+/).filter((word) => word !== "");
+  for (let index = 0; index < written.length; index++) {
+    const word = written[index];
+    const plain = word.toLowerCase().replace(/[.,]+$/, "");
+    const named = namedYear(word);
+    if (named !== null && /\d{2}/.test(word)) {
+      if (year !== undefined && year !== named) return null;
+      year = named;
+      continue;
+    }
+    const wordUnit = unitOfWord(plain, written[index + 1]?.toLowerCase());
+    if (wordUnit !== undefined) {
+      // "percentage points", "% points": the second word settles it.
+      if (wordUnit.consumesNext) index++;
+      unit =
+        unit === "percent" && wordUnit.unit === "percentage points"
+          ? wordUnit.unit
+          : (unit ?? wordUnit.unit);
+      continue;
+    }
+    const bare = plain.replace(/[^\p{L}\p{N}&]+/gu, "");
+    if (bare === "" || toleranceWords.has(bare) || targetWords.has(bare) || bandWords.has(bare))
+      continue;
+    others.push(word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""));
+  }
+  return {
+    role,
+    ...(year === undefined ? {} : { year }),
+    ...(unit === undefined ? {} : { unit }),
+    otherWords: others.filter((word) => word !== "").join(" "),
+  };
+}
+
+/**
+ * The role the words name. A tolerance word or a minimum standard names the amber boundary; so does a band
+ * word for amber or red beside a threshold word ("Amber target", "Red threshold"), while green names the
+ * target ("Green threshold"); otherwise a target word names the target.
+ */
+function roleOfTokens(tokens: readonly string[], loose: string): ThresholdHeader["role"] | null {
+  const has = (words: ReadonlySet<string>): boolean => tokens.some((token) => words.has(token));
+  if (has(tolerances) || minimumPhrase.test(loose) || loose === "amber") return "tolerance";
+  const threshold = has(thresholdWords);
+  if (!threshold && !has(targetWords)) return null;
+  if (tokens.includes("green")) return "target";
+  if (tokens.includes("amber") || tokens.includes("red")) return "tolerance";
+  return threshold ? "tolerance" : "target";
+}
+
+/** The unit a word names, and whether the next word is part of it ("percentage points", "per 10,000"). */
+function unitOfWord(
+  word: string,
+  next: string | undefined
+): { unit: ThresholdUnit; consumesNext: boolean } | undefined {
+  const nextIsPoints = next !== undefined && /^(?:points?|pts?)\b/.test(next);
+  if (word === "pp" || word === "ppts" || word === "points" || word === "pts")
+    return { unit: "percentage points", consumesNext: false };
+  if (word === "%" || word === "percent" || word === "percentage" || word === "per cent")
+    return { unit: nextIsPoints ? "percentage points" : "percent", consumesNext: nextIsPoints };
+  if (word === "days" || word === "day") return { unit: "days", consumesNext: false };
+  if (word === "per" && next !== undefined && /^[\d,]+$/.test(next))
+    return { unit: "rate", consumesNext: true };
+  if (word === "rate") return { unit: "rate", consumesNext: false };
+  return undefined;
+}
+
+/** A threshold header's qualifiers in words, for the column map: "for 2023/24's periods, in percentage points". */
+export function describeQualifiers(header: { year?: YearKey; unit?: ThresholdUnit }): string {
+  const parts: string[] = [];
+  if (header.year !== undefined) parts.push(`for ${header.year}'s periods`);
+  if (header.unit !== undefined) parts.push(`in ${header.unit}`);
+  return parts.join(", ");
+}

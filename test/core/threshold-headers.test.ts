@@ -1,0 +1,240 @@
+import { describe, expect, it } from "vitest";
+import { findTables, type CellValue, type FoundTables, type Grid } from "../../src/core";
+import { plannedWithReport } from "../support/planned-with-report";
+import { paintedCells } from "../support/rule-engine";
+
+/** A sheet from rows; figures below 1 in period and threshold columns are shown as percentages. */
+function sheet(values: CellValue[][], merges: Grid["merges"] = []): Grid {
+  return {
+    sheet: "Scorecard",
+    origin: { row: 0, column: 0 },
+    values,
+    numberFormats: values.map((row) =>
+      row.map((cell) => (typeof cell === "number" && cell < 1 ? "0%" : "General"))
+    ),
+    merges,
+  };
+}
+
+/** Every rated cell as "address status", in reading order. */
+function statuses(found: FoundTables): string[] {
+  return plannedWithReport(found).tables.flatMap((table) =>
+    table.rows.flatMap((row) => row.cells.map((cell) => `${cell.address} ${cell.status}`))
+  );
+}
+
+/** The fills the formula judge paints, as statuses. */
+function painted(grid: Grid, found: FoundTables): string[] {
+  const names: Record<string, string> = {
+    "#C6EFCE": "Green",
+    "#FFEB9C": "Amber",
+    "#FFC7CE": "Red",
+  };
+  return [...paintedCells(grid.values, plannedWithReport(found).rules)]
+    .map(([address, fill]) => `${address} ${names[fill.toUpperCase()] ?? fill}`)
+    .sort();
+}
+
+const measure = "Child protection plans reviewed on time";
+
+describe("a qualifier on a table's only tolerance column", () => {
+  for (const header of [
+    "Tolerance (amber)",
+    "Amber tolerance",
+    "Tolerance 23/24",
+    "Tolerance (A)",
+  ]) {
+    it(`reads '${header}' as the standard tolerance: 93% is Amber against a target of 95% and a floor of 92%`, () => {
+      const found = findTables(
+        sheet([
+          ["Measure", "Polarity", "Target", header, "2023/24"],
+          [measure, "Bigger is better", 0.95, 0.92, 0.93],
+        ])
+      );
+      expect(statuses(found)).toEqual(["E2 Amber"]);
+      expect(found.tables[0].toleranceSets).toEqual(["Standard"]);
+    });
+  }
+
+  it("reads 3 under 'Tolerance (pp)' as a margin of 3 percentage points: 93% Amber, 91.5% Red against 95%", () => {
+    const found = findTables(
+      sheet([
+        ["Measure", "Polarity", "Target", "Tolerance (pp)", "2022/23", "2023/24"],
+        [measure, "Bigger is better", 0.95, 3, 0.93, 0.915],
+      ])
+    );
+    expect(statuses(found)).toEqual(["E2 Amber", "F2 Red"]);
+    expect(found.tables[0].columnMap).toContain(
+      "D tolerance (Tolerance (pp)) in percentage points"
+    );
+  });
+
+  it("keeps Recovery tolerance as a set of its own beside the standard Tolerance", () => {
+    const found = findTables(
+      sheet([
+        ["Measure", "Polarity", "Target", "Tolerance", "Recovery tolerance", "2023/24"],
+        [measure, "Bigger is better", 0.95, 0.92, 0.85, 0.9],
+      ])
+    );
+    expect(found.tables[0].toleranceSets).toEqual(["Standard", "Recovery"]);
+    expect(statuses(found)).toEqual(["F2 Red"]);
+    expect(
+      plannedWithReport(found, "Recovery").tables[0].rows[0].cells.map((cell) => cell.status)
+    ).toEqual(["Amber"]);
+  });
+
+  it("leaves a table uncoloured, saying why, when it cannot tell which of two tolerance columns is the standard one", () => {
+    const found = findTables(
+      sheet([
+        ["Measure", "Polarity", "Target", "Tolerance (amber)", "Tolerance (pp)", "2023/24"],
+        [measure, "Bigger is better", 0.95, 0.92, 3, 0.93],
+      ])
+    );
+    const planned = plannedWithReport(found);
+    expect(planned.rules).toEqual([]);
+    expect(planned.tables[0].rows[0].cells[0].status).toBe("Check definition");
+    expect(found.tables[0].problems.join(" ")).toMatch(
+      /cannot tell which of D 'Tolerance \(amber\)' and E 'Tolerance \(pp\)' is the standard tolerance/
+    );
+  });
+});
+
+describe("thresholds for each year", () => {
+  const header = [
+    "Measure",
+    "Polarity",
+    "Target 22/23",
+    "Tolerance 22/23",
+    "Target 23/24",
+    "Tolerance 23/24",
+    "Q3 2022/23",
+    "Q4 2022/23",
+    "Q1 2023/24",
+    "Q2 2023/24",
+    "Q1 2024/25",
+  ];
+  const grid = sheet([
+    header,
+    // 2022/23: target 80%, tolerance 70%; 2023/24: target 90%, tolerance 85%; 2024/25 has none.
+    [measure, "Bigger is better", 0.8, 0.7, 0.9, 0.85, 0.82, 0.75, 0.82, 0.91, 0.95],
+  ]);
+
+  it("rates each period against its own year's target and tolerance, and a year with none as No target", () => {
+    const found = findTables(grid);
+    expect(statuses(found)).toEqual([
+      "G2 Green", // 82% against 2022/23's 80%
+      "H2 Amber", // 75%: at or above 2022/23's 70%
+      "I2 Red", // 82% against 2023/24's 85% floor
+      "J2 Green",
+      "K2 No target",
+    ]);
+    const row = plannedWithReport(found).tables[0].rows[0];
+    expect(row.cells[4].reason).toMatch(/no target or tolerance for 2024\/25/);
+    expect(row.definition).toMatch(/^Q3 2022\/23 to Q4 2022\/23: .*; Q1 2023\/24 to Q2 2023\/24: /);
+  });
+
+  it("writes rules that paint each period by its own year's thresholds, as the formula judge sees them", () => {
+    const found = findTables(grid);
+    expect(painted(grid, found)).toEqual(["G2 Green", "H2 Amber", "I2 Red", "J2 Green"]);
+  });
+
+  it("names each year's columns in the column map", () => {
+    expect(findTables(grid).tables[0].columnMap).toContain(
+      "C target (Target 22/23) for 2022/23's periods, D tolerance (Tolerance 22/23) for 2022/23's periods"
+    );
+  });
+
+  it("rates months by their financial year, April to March, and a year without a target by the unqualified one", () => {
+    const found = findTables(
+      sheet([
+        [
+          "Measure",
+          "Polarity",
+          "Target",
+          "Target 2023/24",
+          "Tolerance",
+          "Mar-23",
+          "Apr-23",
+          "Mar-24",
+        ],
+        [measure, "Bigger is better", 0.8, 0.9, 0.75, 0.85, 0.85, 0.88],
+      ])
+    );
+    expect(statuses(found)).toEqual(["F2 Green", "G2 Amber", "H2 Amber"]);
+  });
+
+  it("reads a year merged over its Target and Tolerance as that year's thresholds", () => {
+    const found = findTables(
+      sheet(
+        [
+          ["Measure", "Polarity", "2022/23", null, "2023/24", null, "2022/23", "2023/24"],
+          [null, null, "Target", "Tolerance", "Target", "Tolerance", "Outturn", "Outturn"],
+          [measure, "Smaller is better", 0.2, 0.25, 0.15, 0.2, 0.22, 0.22],
+        ],
+        [
+          { top: 0, left: 2, bottom: 0, right: 3 },
+          { top: 0, left: 4, bottom: 0, right: 5 },
+        ]
+      )
+    );
+    // 22% is Amber against 2022/23's 20% and 25%, Red against 2023/24's 15% and 20%.
+    expect(statuses(found)).toEqual(["G3 Amber", "H3 Red"]);
+  });
+});
+
+describe("tables side by side", () => {
+  it("reads two tables separated by a blank column as two, the right one headed by its section name", () => {
+    const grid = sheet([
+      [
+        "Measure",
+        "Polarity",
+        "Target",
+        "Tolerance",
+        "2023/24",
+        null,
+        "Children in care",
+        "2023/24",
+        "Target",
+        "Good is",
+      ],
+      [measure, "Bigger is better", 0.9, 0.8, 0.85, null, "Placement stability", 0.7, 0.68, "H"],
+      [
+        measure + " (repeat)",
+        "Bigger is better",
+        0.9,
+        0.8,
+        0.95,
+        null,
+        "Care leavers in EET",
+        0.5,
+        0.6,
+        "H",
+      ],
+    ]);
+    const found = findTables(grid);
+    expect(found.tables.map((table) => table.address)).toEqual(["A1:E3", "G1:J3"]);
+    expect(statuses(found)).toEqual(["E2 Amber", "E3 Green", "H2 Green", "H3 Red"]);
+    expect(found.tables[1].rows.map((row) => row.section)).toEqual([
+      "Children in care",
+      "Children in care",
+    ]);
+  });
+});
+
+describe("headers the add-in did not understand", () => {
+  it("names a Stretch target beside the Target as not understood, and rates by the Target", () => {
+    const found = findTables(
+      sheet([
+        ["Measure", "Polarity", "Target", "Stretch target", "Tolerance", "2023/24"],
+        [measure, "Bigger is better", 0.9, 0.95, 0.8, 0.93],
+      ])
+    );
+    expect(statuses(found)).toEqual(["F2 Green"]);
+    expect(found.tables[0].columnMap).toMatch(
+      /D 'Stretch target' not understood: teach it in KPIWords/
+    );
+    expect(found.tables[0].problems.join(" ")).toMatch(
+      /D 'Stretch target' stands among the thresholds and was not understood/
+    );
+  });
+});
