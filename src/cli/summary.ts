@@ -29,8 +29,10 @@ export function summaryLines(
     lines.push(
       `Sheet "${plan.sheet}": ${plan.tables.length} KPI table${plan.tables.length === 1 ? "" : "s"} (${plan.tables.map((table) => table.address).join(", ")}), ${rows.length} KPIs, tolerance set ${plan.toleranceSet}, ${plan.rules.length} conditional-format rules`
     );
-    for (const table of plan.tables)
+    for (const table of plan.tables) {
       lines.push(`  Columns of ${table.address}: ${table.columnMap}`);
+      for (const problem of table.problems) lines.push(`  Table ${table.address}: ${problem}`);
+    }
     for (const summary of summarise(plan.tables)) {
       const counts = statuses
         .filter((status) => summary.counts[status] > 0)

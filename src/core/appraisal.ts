@@ -59,6 +59,8 @@ export interface TableReport {
   address: string;
   /** How the table's columns were read, in one line: "B measure, C polarity (H/L), F–K periods; L DoT left alone". */
   columnMap: string;
+  /** Why the table as a whole cannot be rated, or a header among its thresholds not understood; [] for most. */
+  problems: string[];
   toleranceSets: string[];
   periods: string[];
   rows: RowReport[];
@@ -158,6 +160,7 @@ export function reportOf(appraisal: Appraisal): SheetReport {
     sheet: appraisal.sheet,
     address: table.address,
     columnMap: table.columnMap,
+    problems: table.problems,
     toleranceSets: table.toleranceSets,
     periods: table.periods.map((period) => period.label),
     rows: appraised.map((row) => {
@@ -316,10 +319,14 @@ function definitionWords(kpi: KpiRow, described: Map<Definition, string>): strin
 }
 
 function directionOfTravel(row: KpiRow): string {
+  // A headline column repeats a period's figure: the series is the periods themselves.
+  const cells = row.cells.some((cell) => cell.headline)
+    ? row.cells.filter((cell) => !cell.headline)
+    : row.cells;
   const travel = trend(
-    row.cells.map((cell) => cell.value),
+    cells.map((cell) => cell.value),
     row.definition,
-    row.cells.map((cell) => cell.numberFormat)
+    cells.map((cell) => cell.numberFormat)
   );
   return travel.ok
     ? travel.reason

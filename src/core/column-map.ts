@@ -107,10 +107,14 @@ export function describeColumns(columns: readonly TableColumn[], notes: ColumnNo
   const ordered = [...columns].sort((a, b) => a.column - b.column);
   const read: string[] = [];
   const periods = ordered
-    .filter((column) => column.role.kind === "period")
+    .filter((column) => column.role.kind === "period" && !column.role.headline)
     .map((column) => column.column);
   let periodsSaid = false;
   for (const column of ordered) {
+    if (column.role.kind === "period" && column.role.headline) {
+      read.push(`${columnLetters(column.column)} headline figure (${shorten(column.label)})`);
+      continue;
+    }
     if (column.role.kind === "period") {
       if (!periodsSaid) {
         const runs = runsOf(periods);

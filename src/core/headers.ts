@@ -28,7 +28,8 @@ export type ColumnRole =
   /** A row reference (`Ref`, `No.`, `ID`, `Code`): never a KPI number, never pulls thresholds from the catalogue. */
   | { kind: "reference" }
   | { kind: "unit" }
-  | { kind: "period"; label: string }
+  /** A period column; `headline` for a column that repeats a period's figure (`Latest`, `Year to date`, `Previous`). */
+  | { kind: "period"; label: string; headline?: true }
   /** Someone else's figure (England, a region, statistical neighbours) or a standing against one, shown as text. */
   | ComparatorHeader
   | { kind: "rag" }
@@ -121,6 +122,9 @@ const yearToken = String.raw`(?:(?:fy\s*)?(?:19|20)\d{2}\s*[/\-–]\s*\d{2,4}|fy
 const yearPattern = new RegExp(String.raw`(?:^|[^\d/])${yearToken}(?![\d/])`, "i");
 const yearOnly = new RegExp(String.raw`^(?:${yearToken}|\d{2}\s*[/\-–]\s*\d{2})$`, "i");
 const quarterPattern = /^(?:q|qtr|quarter)\s*[1-4]\b|^[1-4](?:st|nd|rd|th) quarter\b/i;
+/** Columns that hold a period's figure under a name of their own: the figure a board looks at first. */
+const headlinePattern =
+  /^(?:latest|current|previous|prior|last)(?: (?:period|figure|value|position|data|outturn|performance|result|actual|month|quarter|year|reported))?$|^(?:same period )?last year$|^(?:financial )?year to date$|^f?ytd$/;
 /** Labels that are periods on their own: a year's summary figure. */
 const summaryPeriod = /^(?:average|avg|ytd|year to date|outturn|actual|full year|year end)$/i;
 /** A short-written year after a quarter: "Q1 21/22", "Qtr 2 21-22". */
@@ -222,6 +226,7 @@ export function knownRoleOfLabel(label: string, taught?: TaughtHeaders): ColumnR
   if (kpiNumberPattern.test(loose)) return { kind: "kpi number" };
   if (referencePattern.test(loose)) return { kind: "reference" };
   if (sectionPattern.test(loose)) return { kind: "section" };
+  if (headlinePattern.test(loose)) return { kind: "period", label: plain, headline: true };
   if (isPeriodLabel(plain)) return { kind: "period", label: plain };
   return null;
 }
@@ -282,8 +287,11 @@ export function roleOfHeader(parts: readonly string[], taught?: TaughtHeaders): 
   }
   const named = roles.find((role) => role !== null && role.kind !== "period");
   if (named) return named;
-  if (roles.some((role) => role?.kind === "period"))
-    return { kind: "period", label: periodLabel(labels) };
+  if (roles.some((role) => role?.kind === "period")) {
+    // A group header over the periods ("Our performance") is no part of a period's name.
+    const named = labels.filter((_, index) => roles[index] !== null);
+    return { kind: "period", label: periodLabel(named) };
+  }
   return roleOfLabel(labels.join(" "), taught);
 }
 

@@ -38,7 +38,7 @@ export interface Layout {
   kpiNumber?: number;
   reference?: number;
   unit?: number;
-  periods: Array<{ label: string; column: number }>;
+  periods: Array<{ label: string; column: number; headline?: true }>;
   /** Every column of the table with a header, in grid columns. */
   columns: TableColumn[];
 }
@@ -440,7 +440,11 @@ function assignRole(layout: Layout, role: ColumnRole, column: number): void {
       if (layout.reference === undefined) layout.reference = column;
       return;
     case "period":
-      layout.periods.push({ label: role.label, column });
+      layout.periods.push(
+        role.headline
+          ? { label: role.label, column, headline: true }
+          : { label: role.label, column }
+      );
       return;
     default:
       // The measure column is found apart, thresholds are settled together; comparators, RAG, DoT,

@@ -37,6 +37,8 @@ export interface Period {
   label: string;
   /** Sheet column, 0-based. */
   column: number;
+  /** A headline column (`Latest`, `Current`, `Year to date`, `Previous`): it repeats a period's figure. */
+  headline?: true;
 }
 
 /** A period's cell of a KPI row. Its A1 address is `cellAddress(cell)`, worked out when shown: a sheet of 10,000 rows would otherwise keep 40,000 address strings alive that no rule needs. */
@@ -53,6 +55,8 @@ export interface PeriodCell {
    * target (a table with `Target 2023/24`), or an Actual figure against its own period's Target.
    */
   definition?: Definition;
+  /** A headline column's cell (`Latest`, `Year to date`): rated like a period, left out of the direction of travel. */
+  headline?: true;
 }
 
 export interface KpiRow {
@@ -218,7 +222,7 @@ function handWrittenColumn(
 
 /** The columns a table reads, worked out once from its layout, in grid columns. */
 interface TableColumns {
-  periods: Array<{ label: string; column: number }>;
+  periods: Layout["periods"];
   /** The threshold columns of periods without a year of their own: in most tables, of every period. */
   thresholds: ThresholdSet;
   /** Each year's threshold columns (with the unqualified ones where the year has none of its own); [] for most tables. */
@@ -642,7 +646,7 @@ function periodCells(
   const sheetRow = grid.origin.row + row;
   const cells = new Array<PeriodCell>(columns.periods.length);
   for (let index = 0; index < cells.length; index++) {
-    const { label, column } = columns.periods[index];
+    const { label, column, headline } = columns.periods[index];
     cells[index] = {
       period: label,
       row: sheetRow,
@@ -650,6 +654,7 @@ function periodCells(
       value: cellAt(rowValues, column),
       numberFormat: formatAt(rowFormats, column),
     };
+    if (headline) cells[index].headline = true;
   }
   return cells;
 }
@@ -839,6 +844,7 @@ function tableOf(reading: TableReading, rows: KpiRow[], read: RowsRead): KpiTabl
     periods: columns.periods.map((period) => ({
       label: period.label,
       column: origin.column + period.column,
+      ...(period.headline ? { headline: true as const } : {}),
     })),
     columns: tableColumns,
     columnMap: describeColumns(tableColumns, {

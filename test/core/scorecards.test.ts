@@ -201,13 +201,25 @@ describe("periods in every common spelling", () => {
     "Apr-21",
     "April 2021",
     "Sep 21",
-    "YTD",
-    "Year to date",
     "2022",
   ];
   for (const header of periodHeaders) {
     it(`reads '${header}' as a period`, () => {
       expect(roleOfLabel(header)).toEqual({ kind: "period", label: header });
+    });
+  }
+
+  for (const header of [
+    "YTD",
+    "Year to date",
+    "Latest",
+    "Current",
+    "Latest period",
+    "Previous",
+    "Last year",
+  ]) {
+    it(`reads '${header}' as a headline figure, rated like a period`, () => {
+      expect(roleOfLabel(header)).toEqual({ kind: "period", label: header, headline: true });
     });
   }
 

@@ -238,3 +238,21 @@ describe("headers the add-in did not understand", () => {
     );
   });
 });
+
+describe("headline columns", () => {
+  it("rates Latest and Previous like periods, names them in the column map, and leaves them out of the direction of travel", () => {
+    const found = findTables(
+      sheet([
+        ["Measure", "Polarity", "Target", "Tolerance", "Q1", "Q2", "Q3", "Latest", "Previous"],
+        [measure, "Bigger is better", 0.9, 0.8, 0.7, 0.85, 0.95, 0.95, 0.85],
+      ])
+    );
+    expect(statuses(found)).toEqual(["E2 Red", "F2 Amber", "G2 Green", "H2 Green", "I2 Amber"]);
+    expect(found.tables[0].columnMap).toContain(
+      "E–G periods, H headline figure (Latest), I headline figure (Previous)"
+    );
+    expect(plannedWithReport(found).tables[0].rows[0].directionOfTravel).toMatch(
+      /Improved across 3 periods/
+    );
+  });
+});

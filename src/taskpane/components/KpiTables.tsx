@@ -116,6 +116,11 @@ function KpiTable({ table }: { table: TableReport }) {
         Table {table.address}: {kpis}
       </h2>
       <p className={styles.columnMap}>Columns read: {table.columnMap}</p>
+      {table.problems.map((problem) => (
+        <p key={problem} className={styles.columnMap}>
+          <strong>Problem:</strong> {problem}
+        </p>
+      ))}
       <ScrollingTable labelledBy={headingId}>
         <ColumnHeaders corner="Measure and definition" names={table.periods} />
         <tbody>
