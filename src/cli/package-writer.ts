@@ -11,26 +11,42 @@ import { full32, movedRecord, zipSignatures, ZipPackage, type ZipEntry } from ".
 /** A part's new content, unpacked, as a stream of chunks. */
 export type PartContent = () => AsyncIterable<Buffer>;
 
+/** Writes in order, gathering small writes into one call: a package of 70,000 tiny parts is mostly calls. */
 class Writer {
   position = 0;
+  private gathered: Buffer[] = [];
+  private gatheredBytes = 0;
   constructor(private readonly handle: files.FileHandle) {}
   async write(bytes: Buffer): Promise<void> {
+    this.gathered.push(bytes);
+    this.gatheredBytes += bytes.length;
+    this.position += bytes.length;
+    if (this.gatheredBytes >= gatherBytes) await this.flush();
+  }
+  /** Writes out what is gathered. */
+  async flush(): Promise<void> {
+    const bytes = this.gathered.length === 1 ? this.gathered[0] : Buffer.concat(this.gathered);
+    const position = this.position - this.gatheredBytes;
+    this.gathered = [];
+    this.gatheredBytes = 0;
     let done = 0;
     while (done < bytes.length) {
       const { bytesWritten } = await this.handle.write(
         bytes,
         done,
         bytes.length - done,
-        this.position + done
+        position + done
       );
       done += bytesWritten;
     }
-    this.position += bytes.length;
   }
   async writeAt(bytes: Buffer, position: number): Promise<void> {
+    await this.flush();
     await this.handle.write(bytes, 0, bytes.length, position);
   }
 }
+
+const gatherBytes = 1024 * 1024;
 
 /** Writes the package to `handle`; `edits` maps part names (lower case) to their new content. */
 export async function writePackage(
@@ -47,8 +63,7 @@ export async function writePackage(
     if (edit) {
       directory.push(await writeEdited(writer, entry, edit));
     } else {
-      const { start, end } = await input.localRecord(entry, label);
-      for await (const chunk of input.rawChunks(start, end - start)) await writer.write(chunk);
+      await input.copyRecord(entry, label, (bytes) => writer.write(bytes));
       directory.push(movedRecord(entry, offset));
     }
     if (writer.position > full32)
@@ -56,14 +71,50 @@ export async function writePackage(
   }
   const directoryOffset = writer.position;
   for (const record of directory) await writer.write(record);
+  await writer.write(
+    endRecords(
+      input.entries.length,
+      writer.position - directoryOffset,
+      directoryOffset,
+      input.comment
+    )
+  );
+  await writer.flush();
+}
+
+/**
+ * The end of central directory record, after a zip64 end record and its locator where the count of parts
+ * fills the end record's 16 bits (65,535 or more): the end record then holds 0xFFFF, which says "see zip64".
+ */
+function endRecords(
+  count: number,
+  directorySize: number,
+  directoryOffset: number,
+  comment: Buffer
+): Buffer {
+  const zip64 = count >= 0xffff;
   const end = Buffer.alloc(22);
   end.writeUInt32LE(zipSignatures.end, 0);
-  end.writeUInt16LE(input.entries.length, 8);
-  end.writeUInt16LE(input.entries.length, 10);
-  end.writeUInt32LE(writer.position - directoryOffset, 12);
+  end.writeUInt16LE(Math.min(count, 0xffff), 8);
+  end.writeUInt16LE(Math.min(count, 0xffff), 10);
+  end.writeUInt32LE(directorySize, 12);
   end.writeUInt32LE(directoryOffset, 16);
-  end.writeUInt16LE(input.comment.length, 20);
-  await writer.write(Buffer.concat([end, input.comment]));
+  end.writeUInt16LE(comment.length, 20);
+  if (!zip64) return Buffer.concat([end, comment]);
+  const zip64End = Buffer.alloc(56);
+  zip64End.writeUInt32LE(zipSignatures.zip64End, 0);
+  zip64End.writeBigUInt64LE(44n, 4); // the size of the rest of the record
+  zip64End.writeUInt16LE(45, 12); // made by, and needed to read: version 4.5, zip64
+  zip64End.writeUInt16LE(45, 14);
+  zip64End.writeBigUInt64LE(BigInt(count), 24);
+  zip64End.writeBigUInt64LE(BigInt(count), 32);
+  zip64End.writeBigUInt64LE(BigInt(directorySize), 40);
+  zip64End.writeBigUInt64LE(BigInt(directoryOffset), 48);
+  const locator = Buffer.alloc(20);
+  locator.writeUInt32LE(zipSignatures.zip64Locator, 0);
+  locator.writeBigUInt64LE(BigInt(directoryOffset + directorySize), 8);
+  locator.writeUInt32LE(1, 16); // the number of disks
+  return Buffer.concat([zip64End, locator, end, comment]);
 }
 
 /** Deflates an edited part after a local header written last, once its CRC-32 and sizes are known. */

@@ -18,11 +18,11 @@ import { readSheet, type SheetContent } from "./sheet";
 import { cellNumberFormats, spreadsheetNamespace } from "./styles";
 import {
   localName,
-  parseXml,
   prefixFor,
   unescapeExcelText,
   XmlEncodingProblem,
   XmlStream,
+  type XmlHandlers,
 } from "./xml";
 import { damaged, limits, ZipPackage, type ZipEntry } from "./zip";
 
@@ -75,7 +75,7 @@ async function readWorkbook(zip: ZipPackage, file: string, label: string): Promi
   await refuseOpenDocument(zip, label);
   const { part: workbookPart, entry: workbookEntry, kind } = await findWorkbookPart(zip, label);
   const relationships = await relationshipsOf(zip, workbookPart, label);
-  const { listed, date1904 } = readWorkbookPart(await zip.readPart(workbookEntry, label), label);
+  const { listed, date1904 } = await readWorkbookPart(zip, workbookEntry, label);
   const sheets = await worksheetsOf(zip, listed, relationships, label);
   const stylesPart = relationships.find(
     (relationship) => relationship.type === `${relationshipTypes}styles`
@@ -101,11 +101,35 @@ async function readWorkbook(zip: ZipPackage, file: string, label: string): Promi
   };
 }
 
-/** An OpenDocument spreadsheet is a zip too: its mimetype part says so. */
+/** An OpenDocument spreadsheet is a zip too: the start of its mimetype part says so. */
 async function refuseOpenDocument(zip: ZipPackage, label: string): Promise<void> {
   const mimetype = zip.entry("mimetype");
-  if (mimetype && (await zip.readPart(mimetype, label)).toString("utf8").includes("opendocument"))
-    throw odsProblem(label);
+  if (!mimetype) return;
+  for await (const chunk of zip.streamPart(mimetype, label)) {
+    if (chunk.toString("latin1", 0, 256).includes("opendocument")) throw odsProblem(label);
+    return;
+  }
+}
+
+/** Parses a part as it is inflated, so that no part is ever held whole, nor as one string. */
+async function parsePart(
+  zip: ZipPackage,
+  entry: ZipEntry,
+  label: string,
+  handlers: XmlHandlers
+): Promise<void> {
+  const stream = new XmlStream(handlers);
+  try {
+    for await (const chunk of zip.streamPart(entry, label)) stream.feed(chunk);
+    stream.end();
+  } catch (error) {
+    // One text, comment or attribute longer than a JavaScript string holds (about 512 million characters).
+    if (error instanceof RangeError)
+      throw new CommandProblem(
+        `${label} holds more text in one place of its part ${entry.name} than kpi-rag reads; kpi-rag stops here`
+      );
+    throw error;
+  }
 }
 
 /** The workbook part the package's relationships name, and the kind of workbook its content type says it is. */
@@ -124,21 +148,22 @@ async function findWorkbookPart(
   if (!office) throw damaged(label, "it names no workbook part");
   if (office.type.startsWith(strictRelationships)) throw strictProblem(label);
   const part = office.target;
-  const kind = kindOfContentType(contentTypeOf(await zip.readPart(types, label), part), label);
+  const kind = kindOfContentType(await contentTypeOf(zip, types, part, label), label);
   const entry = zip.entry(part);
   if (!entry) throw damaged(label, `the part ${part} is missing`);
   return { part, entry, kind };
 }
 
 /** The sheets the workbook part lists (name and relationship id) and its date system; a Strict workbook is refused. */
-function readWorkbookPart(
-  bytes: Buffer,
+async function readWorkbookPart(
+  zip: ZipPackage,
+  entry: ZipEntry,
   label: string
-): { listed: Array<{ name: string; id: string }>; date1904: boolean } {
+): Promise<{ listed: Array<{ name: string; id: string }>; date1904: boolean }> {
   const listed: Array<{ name: string; id: string }> = [];
   let date1904 = false;
   let strict = false;
-  parseXml(bytes, {
+  await parsePart(zip, entry, label, {
     open(tag) {
       const name = localName(tag.name);
       if (name === "workbook" && prefixFor(tag, spreadsheetNamespace) === undefined) strict = true;
@@ -207,11 +232,16 @@ function gigabytes(bytes: number): string {
 }
 
 /** The content type [Content_Types].xml gives a part: its Override, or the Default for its extension. */
-function contentTypeOf(types: Buffer, part: string): string | undefined {
+async function contentTypeOf(
+  zip: ZipPackage,
+  types: ZipEntry,
+  part: string,
+  label: string
+): Promise<string | undefined> {
   let override: string | undefined;
   let byExtension: string | undefined;
   const extension = path.posix.extname(part).slice(1).toLowerCase();
-  parseXml(types, {
+  await parsePart(zip, types, label, {
     open(tag) {
       const name = localName(tag.name);
       if (
@@ -242,7 +272,7 @@ async function relationshipsOf(
   const entry = zip.entry(relsName);
   if (!entry) return [];
   const relationships: Relationship[] = [];
-  parseXml(await zip.readPart(entry, label), {
+  await parsePart(zip, entry, label, {
     open(tag) {
       if (localName(tag.name) !== "Relationship" || tag.attributes.TargetMode === "External")
         return;
@@ -277,7 +307,7 @@ async function tablesOf(
     if (!relationship.type.endsWith("/table")) continue;
     const entry = zip.entry(relationship.target);
     if (!entry) continue;
-    parseXml(await zip.readPart(entry, label), {
+    await parsePart(zip, entry, label, {
       open(tag) {
         if (localName(tag.name) !== "table") return;
         const name = tag.attributes.displayName ?? tag.attributes.name;
@@ -298,7 +328,7 @@ async function readSharedStrings(
   let current: string | undefined;
   let inText = false;
   let phonetic = 0;
-  const stream = new XmlStream({
+  await parsePart(zip, entry, label, {
     open(tag) {
       const name = localName(tag.name);
       if (name === "si") current = "";
@@ -313,13 +343,15 @@ async function readSharedStrings(
       if (name === "t") inText = false;
       else if (name === "rPh") phonetic -= 1;
       else if (name === "si") {
+        if (strings.length === limits.sharedStrings)
+          throw new CommandProblem(
+            `${label} holds more than ${limits.sharedStrings.toLocaleString("en-GB")} different texts (shared strings), more than kpi-rag reads; kpi-rag stops here`
+          );
         strings.push(unescapeExcelText(current ?? ""));
         current = undefined;
       }
     },
   });
-  for await (const chunk of zip.streamPart(entry, label)) stream.feed(chunk);
-  stream.end();
   return strings;
 }
 

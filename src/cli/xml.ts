@@ -8,6 +8,8 @@ import { SaxesParser, type SaxesTagPlain } from "saxes";
 
 export type XmlTag = SaxesTagPlain;
 
+const feedBytes = 1024 * 1024;
+
 export interface XmlHandlers {
   open?(tag: XmlTag): void;
   close?(tag: XmlTag): void;
@@ -52,6 +54,12 @@ export class XmlStream {
 
   /** Feeds the next bytes of the part. */
   feed(chunk: Buffer): void {
+    // A megabyte at a time: a part larger than a JavaScript string holds is never decoded whole.
+    if (chunk.length > feedBytes) {
+      for (let at = 0; at < chunk.length; at += feedBytes)
+        this.feed(chunk.subarray(at, at + feedBytes));
+      return;
+    }
     let bytes = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
     this.carry = undefined;
     if (!this.started) {

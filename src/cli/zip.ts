@@ -9,7 +9,7 @@
  * fixed-layout structures, are read and written here.
  */
 import { promises as files, type Stats } from "node:fs";
-import { createInflateRaw, crc32 } from "node:zlib";
+import { createInflateRaw, crc32, inflateRawSync } from "node:zlib";
 import { CommandProblem } from "./problem";
 
 export interface ZipEntry {
@@ -20,6 +20,8 @@ export interface ZipEntry {
   compressedSize: number;
   size: number;
   localHeaderOffset: number;
+  /** Where the next local record, or the directory, starts: this entry's record must end by then. */
+  recordLimit: number;
   /** The central directory record as it stands in the file, for copying. */
   record: Buffer;
 }
@@ -33,7 +35,17 @@ export const limits = {
   /** Unpacked over packed size of a part, above which a part of some size is a zip bomb. */
   ratio: 200,
   ratioFloorBytes: 16 * 1024 ** 2,
+  /**
+   * Shared strings: more than a sheet of 16 million unique text cells. Each costs a slot in memory however
+   * short, and 140 million empty ones (707 MB, inside the byte guards) abort V8.
+   */
+  sharedStrings: 2 ** 24,
 };
+
+/** A part at most this size, packed and unpacked, is inflated in one call: a stream costs more than its data. */
+const smallPartBytes = 1024 * 1024;
+
+const windowBytes = 1024 * 1024;
 
 /** The four bytes that open each kind of zip record. */
 export const zipSignatures = {
@@ -47,6 +59,14 @@ export const zipSignatures = {
 
 /** The largest size or offset a 32-bit field holds; in a field, it says the zip64 extra field has the value. */
 export const full32 = 0xffffffff;
+
+/** Where an entry's local record lies in the file, and its bytes when it is small enough to read whole. */
+export interface LocalRecord {
+  start: number;
+  dataStart: number;
+  end: number;
+  whole?: Buffer;
+}
 
 /** A package open for reading; `close` it when done. */
 export class ZipPackage {
@@ -87,40 +107,79 @@ export class ZipPackage {
     return this.byName.get(name.toLowerCase());
   }
 
-  /** Reads `length` bytes at `position`. */
+  /** The last megabyte read for small reads: records are mostly read in order, one after the next. */
+  private window: { start: number; bytes: Buffer } = { start: 0, bytes: Buffer.alloc(0) };
+
+  /** The `length` bytes at `position` (fewer at the end of the file); not to be changed, as they may be shared. */
   async bytesAt(position: number, length: number): Promise<Buffer> {
-    const buffer = Buffer.alloc(length);
+    const { start, bytes } = this.window;
+    if (position >= start && position + length <= start + bytes.length)
+      return bytes.subarray(position - start, position - start + length);
+    if (length > windowBytes / 4) return this.read(position, length);
+    this.window = { start: position, bytes: await this.read(position, windowBytes) };
+    return this.window.bytes.subarray(0, length);
+  }
+
+  private async read(position: number, length: number): Promise<Buffer> {
+    const buffer = Buffer.alloc(Math.max(0, Math.min(length, this.size - position)));
     let done = 0;
-    while (done < length) {
-      const { bytesRead } = await this.handle.read(buffer, done, length - done, position + done);
+    while (done < buffer.length) {
+      const { bytesRead } = await this.handle.read(
+        buffer,
+        done,
+        buffer.length - done,
+        position + done
+      );
       if (bytesRead === 0) break;
       done += bytesRead;
     }
-    return done === length ? buffer : buffer.subarray(0, done);
+    return done === buffer.length ? buffer : buffer.subarray(0, done);
   }
 
-  /** Where the entry's local record lies: its header, data and descriptor, to copy as they are. */
-  async localRecord(
-    entry: ZipEntry,
-    label: string
-  ): Promise<{ start: number; dataStart: number; end: number }> {
-    const header = await this.bytesAt(entry.localHeaderOffset, 30);
+  /**
+   * Where the entry's local record lies: its header, data and descriptor, to copy as they are. The header
+   * must name the part and its packing as the directory does, and the record must end before the next.
+   */
+  async localRecord(entry: ZipEntry, label: string): Promise<LocalRecord> {
+    const start = entry.localHeaderOffset;
+    // A small record is read in one call: a package of 70,000 tiny parts is mostly the cost of each read.
+    const span = Math.min(entry.recordLimit, this.size) - start;
+    const whole = span <= smallPartBytes ? await this.bytesAt(start, span) : undefined;
+    const bytesAt = async (position: number, length: number): Promise<Buffer> =>
+      whole
+        ? whole.subarray(position - start, position - start + length)
+        : this.bytesAt(position, length);
+    const nameLength = entry.record.readUInt16LE(28);
+    const header = await bytesAt(start, 30 + nameLength);
     if (header.length < 30 || header.readUInt32LE(0) !== zipSignatures.localHeader)
       throw damaged(label, `the part ${entry.name} is missing`);
-    const dataStart =
-      entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+    if (
+      header.readUInt16LE(26) !== nameLength ||
+      !header.subarray(30).equals(entry.record.subarray(46, 46 + nameLength)) ||
+      header.readUInt16LE(8) !== entry.method
+    )
+      throw damaged(label, `the part ${entry.name} is not the part its directory entry names`);
+    const extraLength = header.readUInt16LE(28);
+    const dataStart = start + 30 + nameLength + extraLength;
     let end = dataStart + entry.compressedSize;
     if ((header.readUInt16LE(6) & 0x08) !== 0) {
-      const descriptor = await this.bytesAt(end, 24);
-      const signed =
-        descriptor.length >= 4 && descriptor.readUInt32LE(0) === zipSignatures.dataDescriptor
-          ? 4
-          : 0;
-      const zip64 = entry.record.length > 46 && hasZip64Extra(entry.record);
-      end += signed + 4 + (zip64 ? 16 : 8);
+      const extra = await bytesAt(start + 30 + nameLength, extraLength);
+      const descriptor = await bytesAt(end, 24);
+      end += descriptorLength(descriptor, entry, zip64Field(extra) !== undefined, label);
     }
     if (end > this.size) throw damaged(label, `the part ${entry.name} is cut short`);
-    return { start: entry.localHeaderOffset, dataStart, end };
+    if (end > entry.recordLimit)
+      throw damaged(label, `the part ${entry.name} runs into the record after it`);
+    return { start, dataStart, end, whole: whole?.subarray(0, end - start) };
+  }
+
+  /** The bytes of [from, from + length) of a record, from the record read whole where it was. */
+  private recordChunks(record: LocalRecord, from: number, length: number): AsyncIterable<Buffer> {
+    const whole = record.whole;
+    if (!whole) return this.rawChunks(from, length);
+    return (async function* () {
+      yield whole.subarray(from - record.start, from - record.start + length);
+    })();
   }
 
   /** Reads a small part whole, inflated and checked against its CRC-32. */
@@ -135,45 +194,78 @@ export class ZipPackage {
    * directory says (how a zip bomb lies) and checks the CRC-32 at the end.
    */
   async *streamPart(entry: ZipEntry, label: string): AsyncGenerator<Buffer> {
-    if (entry.method !== 0 && entry.method !== 8)
-      throw damaged(label, `the part ${entry.name} is packed in a way Excel does not use`);
     const ratio = entry.size / Math.max(1, entry.compressedSize);
     if (entry.size > limits.ratioFloorBytes && ratio > limits.ratio) {
       throw new CommandProblem(
         `${label} looks like a zip bomb: its part ${entry.name} unpacks to ${Math.round(ratio)} times its packed size; kpi-rag stops here`
       );
     }
-    const { dataStart } = await this.localRecord(entry, label);
-    const inflater = entry.method === 8 ? createInflateRaw({ chunkSize: 256 * 1024 }) : undefined;
-    const source = this.rawChunks(dataStart, entry.compressedSize);
+    const record = await this.localRecord(entry, label);
+    yield* this.unpacked(
+      entry,
+      this.recordChunks(record, record.dataStart, entry.compressedSize),
+      label
+    );
+  }
+
+  /**
+   * Copies the entry's local record through `write` exactly as it stands, inflating its data on the way
+   * (and dropping what it inflates to) to check it against the part's CRC-32 and size: a damaged part the
+   * command does not read is refused like one it reads.
+   */
+  async copyRecord(
+    entry: ZipEntry,
+    label: string,
+    write: (bytes: Buffer) => Promise<void>
+  ): Promise<void> {
+    const record = await this.localRecord(entry, label);
+    const { start, dataStart, end } = record;
+    const dataEnd = dataStart + entry.compressedSize;
+    for await (const chunk of this.recordChunks(record, start, dataStart - start))
+      await write(chunk);
+    const data = this.recordChunks(record, dataStart, entry.compressedSize);
+    const written = (async function* () {
+      for await (const chunk of data) {
+        await write(chunk);
+        yield chunk;
+      }
+    })();
+    for await (const chunk of this.unpacked(entry, written, label)) void chunk;
+    for await (const chunk of this.recordChunks(record, dataEnd, end - dataEnd)) await write(chunk);
+  }
+
+  /** The part's data inflated from its packed chunks, checked against its size and CRC-32 as it goes. */
+  private async *unpacked(
+    entry: ZipEntry,
+    source: AsyncIterable<Buffer>,
+    label: string
+  ): AsyncGenerator<Buffer> {
+    if (entry.method !== 0 && entry.method !== 8)
+      throw damaged(label, `the part ${entry.name} is packed in a way Excel does not use`);
+    const tooLarge = (): CommandProblem =>
+      damaged(label, `the part ${entry.name} unpacks to more than its directory says`);
+    const cannot = (): CommandProblem =>
+      damaged(label, `the part ${entry.name} cannot be unpacked`);
     let crc = 0;
     let size = 0;
     const check = (chunk: Buffer): Buffer => {
       size += chunk.length;
-      if (size > entry.size)
-        throw damaged(label, `the part ${entry.name} unpacks to more than its directory says`);
+      if (size > entry.size) throw tooLarge();
       crc = crc32(chunk, crc);
       return chunk;
     };
-    try {
-      if (!inflater) {
-        for await (const chunk of source) yield check(chunk);
-      } else {
-        const feeding = (async () => {
-          for await (const chunk of source) {
-            if (!inflater.write(chunk))
-              await new Promise((resolve) => inflater.once("drain", resolve));
-          }
-          inflater.end();
-        })();
-        feeding.catch(() => inflater.destroy());
-        for await (const chunk of inflater) yield check(chunk as Buffer);
-        await feeding;
-      }
-    } catch (error) {
-      inflater?.destroy();
-      if (error instanceof CommandProblem) throw error;
-      throw damaged(label, `the part ${entry.name} cannot be unpacked`);
+    if (entry.compressedSize <= smallPartBytes && entry.size <= smallPartBytes) {
+      const packed: Buffer[] = [];
+      for await (const chunk of source) packed.push(chunk);
+      yield check(
+        entry.method === 8
+          ? inflatedWhole(Buffer.concat(packed), entry, tooLarge, cannot)
+          : Buffer.concat(packed)
+      );
+    } else if (entry.method === 0) {
+      for await (const chunk of source) yield check(chunk);
+    } else {
+      yield* inflatedStream(source, check, cannot);
     }
     if (size !== entry.size || crc >>> 0 !== entry.crc32)
       throw damaged(label, `the part ${entry.name} does not match its checksum`);
@@ -208,14 +300,44 @@ async function readDirectory(
   const directory = Buffer.alloc(end.directorySize);
   await handle.read(directory, 0, end.directorySize, end.directoryOffset);
   const entries: ZipEntry[] = [];
-  for (let index = 0, at = 0; index < end.count; index++) {
+  let at = 0;
+  for (let index = 0; index < end.count; index++) {
     const entry = entryAt(directory, at, label);
     if (entry.localHeaderOffset + 30 > end.directoryOffset)
       throw damaged(label, `the part ${entry.name} lies outside the file`);
     entries.push(entry);
     at += entry.record.length;
   }
+  // Other readers list every record the directory holds: parts past the count would be dropped silently.
+  if (at + 4 <= directory.length && directory.readUInt32LE(at) === zipSignatures.centralRecord)
+    throw damaged(label, "its zip directory holds more parts than its end record counts");
+  setRecordLimits(entries, end.directoryOffset, label);
   return { entries, comment: end.comment };
+}
+
+/**
+ * Each record ends where the next begins (the last where the directory begins). Overlapping records are
+ * refused: many entries on one record is how an overlap bomb makes a small file unpack to gigabytes.
+ */
+function setRecordLimits(
+  entries: readonly ZipEntry[],
+  directoryOffset: number,
+  label: string
+): void {
+  const byOffset = [...entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
+  byOffset.forEach((entry, index) => {
+    const next = byOffset[index + 1] as ZipEntry | undefined;
+    entry.recordLimit = next ? next.localHeaderOffset : directoryOffset;
+    const least =
+      entry.localHeaderOffset + 30 + entry.record.readUInt16LE(28) + entry.compressedSize;
+    if (least > entry.recordLimit)
+      throw damaged(
+        label,
+        next
+          ? `the parts ${entry.name} and ${next.name} overlap`
+          : `the part ${entry.name} runs into the zip directory`
+      );
+  });
 }
 
 /** What the end of central directory record says: how many entries, where the directory lies, the zip's comment. */
@@ -245,8 +367,11 @@ async function readEndRecord(
     directoryOffset: tail.readUInt32LE(end + 16),
     comment: Buffer.from(tail.subarray(end + 22, end + 22 + tail.readUInt16LE(end + 20))),
   };
+  // Exactly 65,535 parts fill the count with no zip64 record: a locator says whether one follows.
+  const locator = end - 20;
+  const located = locator >= 0 && tail.readUInt32LE(locator) === zipSignatures.zip64Locator;
   if (
-    record.count !== 0xffff &&
+    !(record.count === 0xffff && located) &&
     record.directorySize !== full32 &&
     record.directoryOffset !== full32
   )
@@ -304,6 +429,7 @@ function entryAt(directory: Buffer, at: number, label: string): ZipEntry {
     compressedSize: record.readUInt32LE(20),
     size: record.readUInt32LE(24),
     localHeaderOffset: record.readUInt32LE(42),
+    recordLimit: 0, // set once every entry is read
     record,
   };
   applyZip64(entry, record.subarray(46 + nameLength, 46 + nameLength + extraLength));
@@ -339,10 +465,79 @@ function zip64Field(extra: Buffer): { start: number; end: number } | undefined {
   return undefined;
 }
 
-function hasZip64Extra(record: Buffer): boolean {
-  const nameLength = record.readUInt16LE(28);
-  const extraLength = record.readUInt16LE(30);
-  return zip64Field(record.subarray(46 + nameLength, 46 + nameLength + extraLength)) !== undefined;
+/**
+ * How many bytes the data descriptor after a part's data takes: with or without its signature, its sizes in
+ * 4 or 8 bytes. Eight where the local header has a zip64 field, even when the directory has none (as
+ * Python's streaming writer has it); the layout taken is the one holding the directory's CRC-32 and sizes.
+ */
+function descriptorLength(bytes: Buffer, entry: ZipEntry, zip64: boolean, label: string): number {
+  for (const signed of [4, 0]) {
+    if (signed > 0 && (bytes.length < 4 || bytes.readUInt32LE(0) !== zipSignatures.dataDescriptor))
+      continue;
+    for (const width of zip64 ? [8, 4] : [4, 8]) {
+      const length = signed + 4 + 2 * width;
+      if (bytes.length < length) continue;
+      const size = (at: number): number =>
+        width === 4 ? bytes.readUInt32LE(at) : Number(bytes.readBigUInt64LE(at));
+      if (
+        bytes.readUInt32LE(signed) === entry.crc32 &&
+        size(signed + 4) === entry.compressedSize &&
+        size(signed + 4 + width) === entry.size
+      )
+        return length;
+    }
+  }
+  throw damaged(
+    label,
+    `the part ${entry.name} has a data descriptor that disagrees with its directory entry`
+  );
+}
+
+/** A part's data inflated in one call, at most its declared size. */
+function inflatedWhole(
+  packed: Buffer,
+  entry: ZipEntry,
+  tooLarge: () => CommandProblem,
+  cannot: () => CommandProblem
+): Buffer {
+  try {
+    return inflateRawSync(packed, { maxOutputLength: Math.max(1, entry.size) });
+  } catch (error) {
+    throw (error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" ? tooLarge() : cannot();
+  }
+}
+
+/**
+ * A part's data inflated as a stream, each chunk through `check`. A failure of the source (the output's
+ * disk, when copying) is passed on as it is; a failure of zlib is the part's damage.
+ */
+async function* inflatedStream(
+  source: AsyncIterable<Buffer>,
+  check: (chunk: Buffer) => Buffer,
+  cannot: () => CommandProblem
+): AsyncGenerator<Buffer> {
+  const inflater = createInflateRaw({ chunkSize: 256 * 1024 });
+  let sourceFailure: { error: unknown } | undefined;
+  const feeding = (async () => {
+    for await (const chunk of source) {
+      if (!inflater.write(chunk)) await new Promise((resolve) => inflater.once("drain", resolve));
+    }
+    inflater.end();
+  })();
+  feeding.catch((error: unknown) => {
+    sourceFailure = { error };
+    inflater.destroy();
+  });
+  try {
+    for await (const chunk of inflater) yield check(chunk as Buffer);
+    await feeding;
+  } catch (error) {
+    if (sourceFailure) throw sourceFailure.error;
+    if (error instanceof CommandProblem) throw error;
+    throw cannot();
+  } finally {
+    inflater.destroy();
+  }
 }
 
 /** A copy of a central directory record pointing at a new local header offset. */
