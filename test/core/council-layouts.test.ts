@@ -23,13 +23,18 @@ import { plannedWithReport, type PlanWithReport } from "../support/planned-with-
 import {
   benchmarkingReport,
   flagWords,
+  headlineColumns,
   monthlyPack,
+  monthsAsText,
   oneKpiASheet,
   periodsDownTheRows,
+  polarityWordings,
   ratedScorecards,
   recoveryStatuses,
   recoveryTolerance,
   textFigures,
+  toleranceOfAYear,
+  tolerancePoints,
   twoStandardTolerances,
   twoUnknownTolerances,
   type Expected,
@@ -191,16 +196,58 @@ describe("the monthly pack's Target and Tolerance rows", () => {
   });
 });
 
-describe("text figures' flags", () => {
-  const plan = plannedWithReport(findTables(textFigures.grid));
-  const reasonAt = (address: string): string =>
+/** The reason the report gives for a cell's status; empty when the cell is not rated. */
+function reasonAt(plan: PlanWithReport, address: string): string {
+  return (
     plan.tables
       .flatMap((table) => table.rows.flatMap((row) => row.cells))
-      .find((cell) => cell.address === address)?.reason ?? "";
+      .find((cell) => cell.address === address)?.reason ?? ""
+  );
+}
+
+const columnMapOf = (grid: Grid): string =>
+  plannedWithReport(findTables(grid))
+    .tables.map((table) => table.columnMap)
+    .join("\n");
+
+describe("text figures' flags", () => {
+  const plan = plannedWithReport(findTables(textFigures.grid));
   for (const [address, word] of flagWords)
     it(`says what the flag on ${address} means: '${word}'`, () => {
-      expect(reasonAt(address).toLowerCase()).toContain(word);
+      expect(reasonAt(plan, address).toLowerCase()).toContain(word);
     });
+});
+
+describe("what the report says about a qualifier or wording it read", () => {
+  it("says a period whose year has no thresholds is No target because 2022/23 has none", () => {
+    const plan = plannedWithReport(findTables(monthsAsText.grid));
+    expect(reasonAt(plan, "E2")).toContain("2022/23");
+  });
+
+  it("says the 'Tolerance (pp)' column is a tolerance in percentage points", () => {
+    expect(columnMapOf(tolerancePoints.grid)).toContain("percentage points");
+  });
+
+  it("says the 'Tolerance 23/24' column is the tolerance for 2023/24's periods", () => {
+    expect(columnMapOf(toleranceOfAYear.grid)).toContain("2023/24");
+  });
+
+  it("names Latest and Previous as periods, not among the columns left alone", () => {
+    const columnMap = columnMapOf(headlineColumns.grid);
+    expect(columnMap).toContain("Latest");
+    expect(columnMap).not.toMatch(/;[^;]*\b(?:Latest|Previous)\b[^;]*left alone/);
+  });
+
+  it("reports 'Steady good' as a polarity it cannot read, for that row only", () => {
+    const rows = plannedWithReport(findTables(polarityWordings.grid)).tables.flatMap(
+      (table) => table.rows
+    );
+    const withProblems = rows.filter((row) => row.problems.length > 0);
+    expect(withProblems.map((row) => row.measure)).toEqual([
+      "Visits to children in care within timescale",
+    ]);
+    expect(withProblems[0].problems.join(" ")).toContain("Steady good");
+  });
 });
 
 describe("layouts the product does not read", () => {
