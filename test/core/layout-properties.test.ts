@@ -326,3 +326,66 @@ describe("two tables side by side, separated by a blank column", () => {
     );
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Figures written as text
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A figure in one unit, as a number in a cell (a fraction shown as a percentage for percentages) and as
+ * text the way a board reads it: "85.5%", "1,234", "22.5 days", with or without a flag of published
+ * statistics ("p" provisional, " r" revised, "*" see note).
+ */
+const spelledFigure = fc
+  .record({
+    unit: fc.constantFrom("percent", "count", "days"),
+    definition,
+    tenths: fc.integer({ min: 0, max: 1000 }),
+    flag: fc.constantFrom("", "p", " r", "*"),
+  })
+  .map(({ unit, definition: { aim, target, tolerance }, tenths, flag }) => {
+    const scale = unit === "count" ? 50 : 1;
+    const figure = unit === "count" ? tenths * 5 : tenths / 10;
+    const written =
+      unit === "percent"
+        ? `${figure}%`
+        : unit === "count"
+          ? figure.toLocaleString("en-GB")
+          : `${figure} days`;
+    return {
+      aim,
+      target: target * scale,
+      tolerance: tolerance * scale,
+      unit,
+      figure,
+      number: unit === "percent" ? figure / 100 : figure,
+      format: unit === "percent" ? "0.0%" : "General",
+      text: `${written}${flag}`,
+    };
+  });
+
+describe("a figure written as text", () => {
+  it("gets the status the same figure gets as a number, and the band's", () => {
+    fc.assert(
+      fc.property(spelledFigure, (spelled) => {
+        const threshold = (points: number): CellValue =>
+          spelled.unit === "percent" ? percent(points) : points;
+        const definitionCells: CellValue[] = [
+          polarityOf[spelled.aim],
+          threshold(spelled.target),
+          threshold(spelled.tolerance),
+        ];
+        const values: CellValue[][] = [
+          ["Measure", "Polarity", "Target", "Tolerance", "2023/24"],
+          ["Figure as a number", ...definitionCells, spelled.number],
+          ["Figure as text", ...definitionCells, spelled.text],
+        ];
+        const grid = sheetOf("Text figures", values);
+        grid.numberFormats[1][4] = spelled.format;
+        const status = band(spelled.aim, spelled.target, spelled.tolerance, spelled.figure);
+        expect(ratedStatuses(grid)).toEqual({ E2: status, E3: status });
+      }),
+      runs
+    );
+  });
+});
