@@ -43,6 +43,118 @@ export function measureVariedDetection(): number {
 }
 
 /**
+ * detectMsFor10000RowsLayouts: the same on 10,000 rows spread over issue 17's layouts, 2,500 each: two
+ * tables side by side (1,250 rows in each), Actual / Target / Tolerance groups under each KPI's name, a
+ * target and tolerance per year over quarters of three years, and a long table of one row per KPI per period.
+ */
+export function measureLayoutsDetection(): number {
+  return timeDetection(layoutsGrid(2_500));
+}
+
+/** The four layouts one under another, `each` rows apiece, a blank row between them. */
+function layoutsGrid(each: number): Core.Grid {
+  const values: Core.CellValue[][] = [];
+  const numberFormats: string[][] = [];
+  const push = (row: Core.CellValue[]): void => {
+    values.push(row);
+    numberFormats.push(
+      row.map((cell) => (typeof cell === "number" && cell < 1 ? "0%" : "General"))
+    );
+  };
+  const measure = (index: number): string => `Invented measure ${index + 1}`;
+  /** A figure between 0.70 and 0.99 that moves with the row, so every band is met. */
+  const figure = (index: number, step: number): number => 0.7 + ((index * 7 + step * 3) % 30) / 100;
+
+  // Side by side: the right-hand table keeps its periods before its thresholds.
+  push([
+    "Measure",
+    "Polarity",
+    "Target",
+    "Tolerance",
+    "2022/23",
+    "2023/24",
+    null,
+    "Indicator",
+    "2022/23",
+    "2023/24",
+    "Polarity",
+    "Target",
+    "Tolerance",
+  ]);
+  for (let index = 0; index < each / 2; index++)
+    push([
+      measure(index),
+      "Bigger is better",
+      0.9,
+      0.8,
+      figure(index, 0),
+      figure(index, 1),
+      null,
+      measure(index + each),
+      figure(index, 2),
+      figure(index, 3),
+      "Bigger is better",
+      0.85,
+      0.75,
+    ]);
+  push([]);
+
+  // Actual, Target and Tolerance rows under each KPI's name: 4 rows a KPI.
+  push(["Indicator", "Polarity", "Apr-23", "May-23", "Jun-23", "Jul-23", "Aug-23", "Sep-23"]);
+  for (let index = 0; index < each / 4; index++) {
+    push([measure(index), index % 2 === 0 ? "Bigger is better" : "Higher is better"]);
+    push(["Actual", null, ...[0, 1, 2, 3, 4, 5].map((step) => figure(index, step))]);
+    push(["Target", null, 0.9, 0.9, 0.9, 0.92, 0.92, 0.92]);
+    push(["Tolerance", null, 0.8, 0.8, 0.8, 0.85, 0.85, 0.85]);
+  }
+  push([]);
+
+  // A target and a tolerance per year.
+  push([
+    "Measure",
+    "Polarity",
+    "Target 22/23",
+    "Tolerance 22/23",
+    "Target 23/24",
+    "Tolerance 23/24",
+    "Target 24/25",
+    "Tolerance 24/25",
+    "Q4 2022/23",
+    "Q1 2023/24",
+    "Q2 2023/24",
+    "Q1 2024/25",
+  ]);
+  for (let index = 0; index < each; index++)
+    push([
+      measure(index),
+      "Bigger is better",
+      0.85,
+      0.8,
+      0.88,
+      0.83,
+      0.9,
+      0.85,
+      ...[0, 1, 2, 3].map((step) => figure(index, step)),
+    ]);
+  push([]);
+
+  // A long table: one row per KPI per period.
+  push(["KPI", "Period", "Value", "Target", "Tolerance", "Polarity"]);
+  const periods = ["2021/22", "2022/23", "2023/24", "Q1 2024/25"];
+  for (let index = 0; index < each; index++)
+    push([
+      measure(Math.floor(index / periods.length)),
+      periods[index % periods.length],
+      figure(index, 0),
+      0.9,
+      0.8,
+      "Bigger is better",
+    ]);
+
+  return { sheet: "Layouts", origin: { row: 0, column: 0 }, values, numberFormats, merges: [] };
+}
+
+/**
  * reportMsFor10000RowsVaried: the report of those rows (each row's definition in words, direction of travel,
  * comparisons with England and SN, every cell's reason), worked out after the rules. No goal: it
  * is what the pane and kpi-rag --report add to detection.

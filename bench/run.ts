@@ -1,7 +1,9 @@
 /**
  * npm run bench [-- --json]: the product's speed and size figures. Goals (issue texts): ratingsPerSecond
  * at least 5,000,000; detectMsFor10000Rows and detectMsFor10000RowsVaried at most 50 (finding tables and planning
- * rules; reportMsFor10000RowsVaried, with no goal, is the report the pane and --report add); cfRulesFor1000Kpis at most 300; cliVsExceljsRatio
+ * rules; reportMsFor10000RowsVaried, with no goal, is the report the pane and --report add); detectMsFor10000RowsLayouts
+ * at most 60 (the same on 10,000 rows spread over side-by-side tables, Actual/Target groups, per-year thresholds and
+ * a long table); cfRulesFor1000Kpis at most 300; cliVsExceljsRatio
  * at most 0.5 on the 5,000-row workbook (whole commands; cliVsExceljsInProcessRatio is the same without start-up);
  * cli100kVsExceljsRatio at most 0.5 and cliPeakMBFor100kRows at most 400 on a 100,000-row sheet; syncsPerApply at most 2;
  * syncsPerApply100kRows at most 12 (web payload limit on); taskpaneGzipKB at most 150; functionsGzipKB at most 20.
@@ -12,6 +14,7 @@ import {
   measureCli100k,
   measureCliVsExceljs,
   measureDetection,
+  measureLayoutsDetection,
   measureRulesFor1000Kpis,
   measureVariedDetection,
   measureVariedReport,
@@ -31,6 +34,8 @@ async function main(): Promise<void> {
   say(`detectMsFor10000Rows ${figures.detectMsFor10000Rows}`);
   figures.detectMsFor10000RowsVaried = measureVariedDetection();
   say(`detectMsFor10000RowsVaried ${figures.detectMsFor10000RowsVaried}`);
+  figures.detectMsFor10000RowsLayouts = measureLayoutsDetection();
+  say(`detectMsFor10000RowsLayouts ${figures.detectMsFor10000RowsLayouts}`);
   figures.reportMsFor10000RowsVaried = measureVariedReport();
   say(`reportMsFor10000RowsVaried ${figures.reportMsFor10000RowsVaried}`);
   figures.cfRulesFor1000Kpis = await measureRulesFor1000Kpis();

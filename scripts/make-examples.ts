@@ -17,6 +17,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeCouncilScorecard } from "./council-scorecard";
+import { writeLayoutsScorecard } from "./layouts-scorecard";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const seedsDir = path.resolve(repoRoot, "..", "shared", "seeds");
@@ -967,6 +968,9 @@ async function main(): Promise<void> {
   const council = newWorkbook();
   writeCouncilScorecard(council);
   await saveWorkbook(council, path.join(examplesDir, "council-scorecard.xlsx"));
+  const layouts = newWorkbook();
+  writeLayoutsScorecard(layouts);
+  await saveWorkbook(layouts, path.join(examplesDir, "layouts-scorecard.xlsx"));
 
   await makeColumnsReordered(pages);
   await pageOneWorkbook(
