@@ -60,6 +60,10 @@ function readAs(column: TableColumn, notes: ColumnNotes): string | null {
     case "commentary":
     case "other":
       return null;
+    case "period name":
+      return named("period of each row", /^period$/i);
+    case "value":
+      return named("figure of each row", /^value$/i);
   }
 }
 

@@ -35,6 +35,10 @@ export type ColumnRole =
   | { kind: "rag" }
   | { kind: "direction of travel" }
   | { kind: "commentary" }
+  /** A long table's column naming each row's period (`Period`, `Month`, `Quarter`). */
+  | { kind: "period name" }
+  /** A long table's column holding each row's figure (`Value`, `Actual`). */
+  | { kind: "value" }
   /** Read aside; `understood: false` when the add-in knows none of the header's words (the column map says so). */
   | { kind: "other"; understood?: false };
 
@@ -122,6 +126,10 @@ const yearToken = String.raw`(?:(?:fy\s*)?(?:19|20)\d{2}\s*[/\-–]\s*\d{2,4}|fy
 const yearPattern = new RegExp(String.raw`(?:^|[^\d/])${yearToken}(?![\d/])`, "i");
 const yearOnly = new RegExp(String.raw`^(?:${yearToken}|\d{2}\s*[/\-–]\s*\d{2})$`, "i");
 const quarterPattern = /^(?:q|qtr|quarter)\s*[1-4]\b|^[1-4](?:st|nd|rd|th) quarter\b/i;
+/** A long table's columns: the period each row is for, and its figure ("Actual" is read so only beside a period column). */
+const periodNamePattern =
+  /^(?:(?:reporting |time |data )?period|month|quarter|year|date|period ending|month ending|quarter ending|financial year)$/;
+const valuePattern = /^(?:value|figure|result|performance figure|actual value|data value)$/;
 /** Columns that hold a period's figure under a name of their own: the figure a board looks at first. */
 const headlinePattern =
   /^(?:latest|current|previous|prior|last)(?: (?:period|figure|value|position|data|outturn|performance|result|actual|month|quarter|year|reported))?$|^(?:same period )?last year$|^(?:financial )?year to date$|^f?ytd$/;
@@ -226,6 +234,8 @@ export function knownRoleOfLabel(label: string, taught?: TaughtHeaders): ColumnR
   if (kpiNumberPattern.test(loose)) return { kind: "kpi number" };
   if (referencePattern.test(loose)) return { kind: "reference" };
   if (sectionPattern.test(loose)) return { kind: "section" };
+  if (periodNamePattern.test(loose)) return { kind: "period name" };
+  if (valuePattern.test(loose)) return { kind: "value" };
   if (headlinePattern.test(loose)) return { kind: "period", label: plain, headline: true };
   if (isPeriodLabel(plain)) return { kind: "period", label: plain };
   return null;

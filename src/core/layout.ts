@@ -39,6 +39,8 @@ export interface Layout {
   reference?: number;
   unit?: number;
   periods: Array<{ label: string; column: number; headline?: true }>;
+  /** A long table's column naming each row's period: its one period column is then the row's figure. */
+  periodName?: number;
   /** Every column of the table with a header, in grid columns. */
   columns: TableColumn[];
 }
@@ -208,6 +210,7 @@ export function layoutsAt(
         });
       else assignRole(layout, role, column);
     }
+    asLongTable(layout);
     layout.thresholds = settleThresholds(targets, tolerances, grid.origin.column);
     namedAsSettled(layout);
     for (const column of layout.thresholds.notUnderstood) {
@@ -256,7 +259,12 @@ function measureColumns(
   const first = labels.findIndex(
     (text, column) => text !== "" && (bound < 0 || column < bound) && roles[column] === null
   );
-  return first < 0 ? null : { measures: [first], sectionHeader: labels[first] };
+  if (first >= 0) return { measures: [first], sectionHeader: labels[first] };
+  // A long table names its KPI in a KPI column beside its Period column.
+  const named = roles.some((role) => role?.kind === "period name")
+    ? roles.findIndex((role) => role?.kind === "kpi number" || role?.kind === "reference")
+    : -1;
+  return named < 0 ? null : { measures: [named] };
 }
 
 /**
@@ -409,6 +417,25 @@ function sectionColumn(
       return null;
   }
   return null;
+}
+
+/**
+ * A long ("tidy") table: a Period column and a Value column (or Actual beside the Period column) and no
+ * period columns. Each row is then one KPI's figure for the period its Period cell names.
+ */
+function asLongTable(layout: Layout): void {
+  const periodName = layout.columns.find((column) => column.role.kind === "period name");
+  if (periodName === undefined) return;
+  const value = layout.columns.find(
+    (column) =>
+      column.role.kind === "value" ||
+      (column.role.kind === "period" && /^(?:actuals?|outturn|performance)$/i.test(column.label))
+  );
+  if (value === undefined || layout.periods.some((period) => period.column !== value.column))
+    return;
+  value.role = { kind: "value" };
+  layout.periods = [{ label: value.label, column: value.column }];
+  layout.periodName = periodName.column;
 }
 
 /** Each tolerance column's role names the set it was settled as: a table's only tolerance column is its standard one. */

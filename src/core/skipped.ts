@@ -37,6 +37,8 @@ export function whySkipped(
     const header = layouts[0].headerRows;
     return `the KPI table header in row ${grid.origin.row + header[header.length - 1] + 1} has no KPI rows under it`;
   }
+  const shape = periodsDownTheRows(grid, merges, taught);
+  if (shape) return shape;
   const miss = nearestMiss(grid, merges, taught);
   if (!miss)
     return "it has no header row naming a measure, a polarity, a target or periods such as 2019/20, Q1 or Apr-21";
@@ -60,6 +62,51 @@ export function whySkipped(
   if (missing.length === 0)
     return `row ${row} looks like a KPI header but the add-in could not read a table under it`;
   return `row ${row} has ${found.join(" and ")} but ${missing.join(" and ")}`;
+}
+
+/**
+ * A sheet laid out the other way round: periods down a column, with Polarity, Target and Tolerance as row
+ * labels beside them, either one KPI a sheet (one value beside each label) or a KPI a column. The add-in
+ * reads a row a KPI (or a KPI's Actual and Target rows) with a column a period, so it says what it saw.
+ */
+function periodsDownTheRows(
+  grid: Grid,
+  merges: Merges,
+  taught: TaughtHeaders | undefined
+): string | null {
+  const width = Math.min(
+    3,
+    grid.values.reduce((widest, row) => Math.max(widest, row.length), 0)
+  );
+  for (let column = 0; column < width; column++) {
+    const periods: number[] = [];
+    const thresholds: number[] = [];
+    for (let row = 0; row < grid.values.length && row < 500; row++) {
+      const label = headerText(merges.value(row, column), grid.numberFormats[row]?.[column]);
+      if (label === "" || label.length > 40) continue;
+      const role = knownRoleOfLabel(label, taught);
+      if (role?.kind === "period" && !role.headline) periods.push(row);
+      else if (role?.kind === "polarity" || role?.kind === "target" || role?.kind === "tolerance")
+        thresholds.push(row);
+    }
+    if (periods.length < 2 || thresholds.length === 0) continue;
+    const at = (row: number): string =>
+      `${columnLetters(grid.origin.column + column)}${grid.origin.row + row + 1}`;
+    const seen = `periods down the rows (${at(periods[0])} to ${at(periods[periods.length - 1])}) with Polarity, Target or Tolerance as row labels (${at(thresholds[0])})`;
+    const valuesBeside = Math.max(
+      ...thresholds.map(
+        (row) =>
+          (grid.values[row] ?? []).slice(column + 1).filter((cell) => cell !== null && cell !== "")
+            .length
+      )
+    );
+    const advice =
+      "the add-in reads a row a KPI with a column a period (or a KPI's Actual and Target rows under its name), so it rates nothing here";
+    return valuesBeside <= 1
+      ? `it holds one KPI a sheet: its definition as label and value pairs and its ${seen}; ${advice}`
+      : `it lists a KPI a column, with ${seen}; ${advice}`;
+  }
+  return null;
 }
 
 /** The row that comes closest to a KPI header: the most of measure, thresholds and periods it names. */

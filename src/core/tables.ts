@@ -18,7 +18,7 @@ import {
 import { standardFirst, type ToleranceSet } from "./tolerance-set";
 import { cellAddress, columnLetters, type Grid } from "./grid";
 import { isPercentFormat } from "./wording";
-import { taughtHeadersOf } from "./headers";
+import { headerText, knownRoleOfLabel, taughtHeadersOf, type TaughtHeaders } from "./headers";
 import { layoutsAt, mergesOf, type Layout, type Merges } from "./layout";
 import {
   builtInRegister,
@@ -167,7 +167,8 @@ export function findTables(
       layout,
       below ? below.headerRows[0] : grid.values.length,
       register,
-      definitions
+      definitions,
+      taught
     );
     if (table.rows.length > 0) tables.push(table);
   });
@@ -279,6 +280,8 @@ interface TableReading {
   register: Register;
   /** The sheet's definitions, shared by its tables. */
   definitions: DefinitionMemo;
+  /** The header words the workbook teaches. */
+  taught: TaughtHeaders | undefined;
 }
 
 /** Reads a table's rows under its header block, down to `end`: each KPI row, with its section and its definition. */
@@ -288,7 +291,8 @@ function readTable(
   layout: Layout,
   end: number,
   register: Register,
-  definitions: DefinitionMemo
+  definitions: DefinitionMemo,
+  taught: TaughtHeaders | undefined
 ): KpiTable {
   const firstRow = layout.headerRows[layout.headerRows.length - 1] + 1;
   const columns = tableColumns(
@@ -297,7 +301,7 @@ function readTable(
     ratedPeriods(grid, layout, firstRow, end),
     definitions
   );
-  const reading: TableReading = { grid, merges, layout, columns, register, definitions };
+  const reading: TableReading = { grid, merges, layout, columns, register, definitions, taught };
   const read: RowsRead = {
     section: layout.sectionHeader ?? "",
     subRowParent: "",
@@ -305,11 +309,147 @@ function readTable(
     polarityCodes: new Set(),
   };
   const rows: KpiRow[] = [];
-  for (let row = firstRow; row < end; row++) {
-    const kpi = readRow(reading, row, read);
-    if (kpi) rows.push(kpi);
-  }
+  if (holdsRowGroups(reading, firstRow, end)) readRowGroups(reading, firstRow, end, read, rows);
+  else
+    for (let row = firstRow; row < end; row++) {
+      const kpi = readRow(reading, row, read);
+      if (kpi) rows.push(kpi);
+    }
   return tableOf(reading, rows, read);
+}
+
+/** Which of a KPI's rows a label names in a pack of Actual and Target rows. */
+type GroupRow = "actual" | "target" | "tolerance" | "polarity";
+
+const actualLabel =
+  /^(?:actuals?|performance|result|outturn|achieved|our performance|current performance|actual performance)$/i;
+
+/** The part of a KPI a row label names ("Actual", "Target", "Floor", "Polarity"), or null for a KPI's name. */
+function groupRowOf(label: string, taught: TaughtHeaders | undefined): GroupRow | null {
+  if (actualLabel.test(label)) return "actual";
+  const role = knownRoleOfLabel(label, taught);
+  if (role?.kind === "polarity") return "polarity";
+  if (role?.kind === "target" || role?.kind === "tolerance") return role.kind;
+  return null;
+}
+
+/** Whether a table's measure column labels rows Actual and Target under each KPI's name (a monthly pack). */
+function holdsRowGroups(reading: TableReading, firstRow: number, end: number): boolean {
+  const { grid, layout, taught } = reading;
+  if (layout.periodName !== undefined) return false;
+  let actual = false;
+  let target = false;
+  for (let row = firstRow; row < end && row < firstRow + 200; row++) {
+    const label = textOf(cellAt(grid.values[row] ?? [], layout.measure));
+    if (label === "" || label.length > 30) continue;
+    const part = groupRowOf(label, taught);
+    if (part === "actual") actual = true;
+    else if (part === "target") target = true;
+    if (actual && target) return true;
+  }
+  return false;
+}
+
+/** One KPI of a monthly pack as read so far: its name row and the rows labelled under it. */
+interface RowGroup {
+  name: string;
+  nameRow: number;
+  polarity: CellValue;
+  rows: Partial<Record<GroupRow, number>>;
+}
+
+/**
+ * Reads a pack of row groups: a KPI's name (with its polarity beside it, or a Polarity row), then rows
+ * labelled Actual, Target and Tolerance with a figure per period. Each Actual figure is rated against the
+ * Target and Tolerance of its own period; only the Actual row is a KPI row, so only its cells are coloured.
+ */
+function readRowGroups(
+  reading: TableReading,
+  firstRow: number,
+  end: number,
+  read: RowsRead,
+  rows: KpiRow[]
+): void {
+  const { grid, layout, taught } = reading;
+  let group: RowGroup | null = null;
+  const close = (): void => {
+    if (group === null) return;
+    if (group.rows.actual === undefined) read.section = group.name;
+    else rows.push(groupRow(reading, group, read));
+    group = null;
+  };
+  for (let row = firstRow; row < end; row++) {
+    const rowValues = grid.values[row] ?? [];
+    const label = textOf(cellAt(rowValues, layout.measure));
+    if (label === "" || isFootnote(label)) continue;
+    const part = label.length <= 30 ? groupRowOf(label, taught) : null;
+    if (part === null) {
+      close();
+      group = { name: label, nameRow: row, polarity: cellAt(rowValues, layout.polarity), rows: {} };
+    } else if (group !== null && group.rows[part] === undefined) group.rows[part] = row;
+  }
+  close();
+}
+
+/** The KPI row of a group: its Actual cells, each with the definition its own period's Target and Tolerance give. */
+function groupRow(reading: TableReading, group: RowGroup, read: RowsRead): KpiRow {
+  const { grid, columns, definitions } = reading;
+  const actualRow = group.rows.actual as number;
+  const values = (row: number | undefined): readonly CellValue[] =>
+    row === undefined ? [] : (grid.values[row] ?? []);
+  const formats = (row: number | undefined): readonly string[] | undefined =>
+    row === undefined ? undefined : grid.numberFormats[row];
+  const cells = periodCells(reading, actualRow, values(actualRow));
+  const polarityRow = values(group.rows.polarity);
+  const polarity =
+    group.polarity ??
+    columns.periods
+      .map((period) => cellAt(polarityRow, period.column))
+      .find((cell) => cell !== null) ??
+    null;
+  const root = definitions.wordings.root([]);
+  const ofCell = columns.periods.map(({ column }) =>
+    wordingDefinition(reading, root, {
+      measure: group.name,
+      polarity,
+      target: cellAt(values(group.rows.target), column),
+      tolerance: cellAt(values(group.rows.tolerance), column),
+      targetFormat: formatAt(formats(group.rows.target), column),
+      toleranceFormat: formatAt(formats(group.rows.tolerance), column),
+      unit: null,
+      others: [],
+    })
+  );
+  // The row as a whole (its direction of travel, its scale) goes by its latest period's definition.
+  const latest = ofCell[ofCell.length - 1];
+  const scale = decideScale(latest, cells);
+  const definition = scale.ok
+    ? definitions.scaled(latest, scale.value)
+    : unreadableDefinition(latest.wording, scale.problem);
+  for (let index = 0; index < cells.length - 1; index++)
+    if (ofCell[index] !== latest)
+      cells[index].definition = scale.ok
+        ? definitions.scaled(ofCell[index], scale.value)
+        : definition;
+  read.lastRow = Math.max(
+    actualRow,
+    group.rows.target ?? 0,
+    group.rows.tolerance ?? 0,
+    group.rows.polarity ?? 0
+  );
+  return {
+    row: grid.origin.row + actualRow,
+    id: undefined,
+    reference: undefined,
+    measure: group.name,
+    section: read.section,
+    source: "sheet",
+    definition,
+    problems: definitions.problems(definition),
+    cells,
+    benchmarks: benchmarkCellsOf(reading, actualRow, values(actualRow), undefined),
+    rankings: rankingsOf(reading, values(actualRow)),
+  };
 }
 
 /** The layout's periods that are rated: a column headed with a period that holds the analyst's RAG words or arrows is read aside. */
@@ -641,9 +781,26 @@ function periodCells(
   row: number,
   rowValues: readonly CellValue[]
 ): PeriodCell[] {
-  const { grid, columns } = reading;
+  const { grid, columns, layout } = reading;
   const rowFormats = grid.numberFormats[row];
   const sheetRow = grid.origin.row + row;
+  if (layout.periodName !== undefined) {
+    // A long table: the row's one figure, for the period its Period cell names.
+    const { column } = columns.periods[0];
+    const period = headerText(
+      cellAt(rowValues, layout.periodName),
+      formatAt(rowFormats, layout.periodName)
+    );
+    return [
+      {
+        period,
+        row: sheetRow,
+        column: grid.origin.column + column,
+        value: cellAt(rowValues, column),
+        numberFormat: formatAt(rowFormats, column),
+      },
+    ];
+  }
   const cells = new Array<PeriodCell>(columns.periods.length);
   for (let index = 0; index < cells.length; index++) {
     const { label, column, headline } = columns.periods[index];
@@ -668,8 +825,7 @@ function ownDefinition(
   polarity: CellValue,
   set: ThresholdSet
 ): Definition {
-  const { layout, definitions } = reading;
-  const { wordings } = definitions;
+  const { layout } = reading;
   const rowFormats = reading.grid.numberFormats[row];
   const unit = cellAt(rowValues, layout.unit);
   const targetFormat = formatAt(rowFormats, set.target?.column);
@@ -680,41 +836,76 @@ function ownDefinition(
     set.standard,
     toleranceFormat
   );
-  let node = wordings.step(set.root, polarity);
+  // Most tables have no other tolerance set: no array is made for their rows.
+  const others =
+    set.others.length === 0
+      ? noOtherSets
+      : set.others.map((other) => {
+          const format = formatAt(rowFormats, other.column);
+          return {
+            set: other.set,
+            cell: inHeaderUnit(cellAt(rowValues, other.column), other, format),
+            format,
+          };
+        });
+  return wordingDefinition(reading, set.root, {
+    measure,
+    polarity,
+    target,
+    tolerance,
+    targetFormat,
+    toleranceFormat,
+    unit,
+    others,
+  });
+}
+
+const noOtherSets: ThresholdCells["others"] = [];
+
+/** A KPI's threshold cells and formats, wherever on the sheet they were found. */
+interface ThresholdCells {
+  measure: string;
+  polarity: CellValue;
+  target: CellValue;
+  tolerance: CellValue;
+  targetFormat: string;
+  toleranceFormat: string;
+  unit: CellValue;
+  others: ReadonlyArray<{ set: string; cell: CellValue; format: string }>;
+}
+
+/** The definition of threshold cells, shared with every KPI worded alike: looked up one trie step a cell. */
+function wordingDefinition(
+  reading: TableReading,
+  root: WordingNode,
+  cells: ThresholdCells
+): Definition {
+  const { wordings } = reading.definitions;
+  const { measure, polarity, target, tolerance, targetFormat, toleranceFormat, unit, others } =
+    cells;
+  let node = wordings.step(root, polarity);
   node = wordings.step(node, target);
   node = wordings.step(node, tolerance);
   node = wordings.step(node, unit);
-  for (const other of set.others)
-    node = wordings.step(
-      node,
-      inHeaderUnit(cellAt(rowValues, other.column), other, formatAt(rowFormats, other.column))
-    );
+  for (const other of others) node = wordings.step(node, other.cell);
   node = wordings.step(node, targetFormat);
   node = wordings.step(node, toleranceFormat);
-  for (const other of set.others) node = wordings.step(node, formatAt(rowFormats, other.column));
+  for (const other of others) node = wordings.step(node, other.format);
   // The measure only matters to a definition through the unit its words imply.
   const measureUnit = unitFromMeasure(measure) ?? "";
   const known = wordings.known(node, measureUnit);
   if (known) return known;
-  const otherCells = set.others.map((other) =>
-    inHeaderUnit(cellAt(rowValues, other.column), other, formatAt(rowFormats, other.column))
-  );
-  const otherFormats = set.others.map((tolerance) => formatAt(rowFormats, tolerance.column));
   return wordings.keep(node, measureUnit, {
     measure,
     polarity,
     target,
     tolerance,
-    otherTolerances: Object.fromEntries(
-      set.others.map((tolerance, index) => [tolerance.set, otherCells[index]])
-    ),
+    otherTolerances: Object.fromEntries(others.map((other) => [other.set, other.cell])),
     unit,
     formats: {
       target: targetFormat,
       tolerance: toleranceFormat,
-      otherTolerances: Object.fromEntries(
-        set.others.map((tolerance, index) => [tolerance.set, otherFormats[index]])
-      ),
+      otherTolerances: Object.fromEntries(others.map((other) => [other.set, other.format])),
     },
   });
 }
@@ -841,11 +1032,14 @@ function tableOf(reading: TableReading, rows: KpiRow[], read: RowsRead): KpiTabl
         set.others.map((tolerance) => tolerance.set)
       )
     ),
-    periods: columns.periods.map((period) => ({
-      label: period.label,
-      column: origin.column + period.column,
-      ...(period.headline ? { headline: true as const } : {}),
-    })),
+    periods:
+      layout.periodName === undefined
+        ? columns.periods.map((period) => ({
+            label: period.label,
+            column: origin.column + period.column,
+            ...(period.headline ? { headline: true as const } : {}),
+          }))
+        : periodsOfRows(rows),
     columns: tableColumns,
     columnMap: describeColumns(tableColumns, {
       polarityCodes:
@@ -886,6 +1080,19 @@ function unplacedHeaders(tableColumns: readonly TableColumn[], columns: TableCol
       (column) =>
         `${columnLetters(column.column)} '${column.header}' stands among the thresholds and was not understood: teach it in KPIWords (Means Target, Tolerance, <set> Tolerance or Not a period)`
     );
+}
+
+/** A long table's periods: each period its rows name, in the order first met, in its rows' figure column. */
+function periodsOfRows(rows: readonly KpiRow[]): Period[] {
+  const periods: Period[] = [];
+  const seen = new Set<string>();
+  for (const row of rows)
+    for (const cell of row.cells)
+      if (!seen.has(cell.period)) {
+        seen.add(cell.period);
+        periods.push({ label: cell.period, column: cell.column });
+      }
+  return periods;
 }
 
 /** A polarity written as a code (H, L, T, +, -) rather than words. */
