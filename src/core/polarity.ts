@@ -33,7 +33,7 @@ const seedPhrases = polarityPhrases.map(({ phrase, direction }) => ({
 }));
 
 export const polarityWordsHelp =
-  "Bigger is better, Smaller is better, In range is better, a wording such as Higher is better or Aim to reduce, H or L, or Monitoring only";
+  "Bigger is better, Smaller is better, In range is better, a wording such as Higher is better or Fewer days = better, H or L, an arrow ↑ or ↓, or Monitoring only";
 
 /** The names the core gives each way, in the seed's words. */
 export const directionWords: Readonly<Record<Direction, string>> = {
