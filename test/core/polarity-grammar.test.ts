@@ -9,6 +9,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   describeDefinition,
+  findTables,
+  ragPalette,
   rate,
   readDefinition,
   readPolarity,
@@ -16,6 +18,8 @@ import {
   type Direction,
   type Status,
 } from "../../src/core";
+import { plannedWithReport } from "../support/planned-with-report";
+import { paintedCells } from "../support/rule-engine";
 import { eachRow } from "./each-row";
 
 interface Case {
@@ -29,9 +33,11 @@ const higherIsBetter = { target: "90%", tolerance: "80%" };
 // Re-referrals within 12 months: target 22%, tolerance 28%, lower is better.
 const lowerIsBetter = { target: "22%", tolerance: "28%" };
 
-const statusOf = (polarity: string, value: CellValue, thresholds: object): Status =>
-  rate(value, readDefinition({ polarity, ...thresholds } as Parameters<typeof readDefinition>[0]))
-    .status;
+const statusOf = (
+  polarity: string,
+  value: CellValue,
+  thresholds: { target: string; tolerance: string }
+): Status => rate(value, readDefinition({ polarity, ...thresholds })).status;
 
 describe("wordings with other words between the direction and its word of merit", () => {
   describe("read as Bigger is better (target 90%, tolerance 80%)", () => {
@@ -142,6 +148,62 @@ describe("wordings that could mean either way: a problem, never a guess", () => 
       expect(statusOf(polarity, "85%", higherIsBetter)).toBe("Check definition");
     }
   );
+});
+
+describe("a scorecard whose polarity column holds arrows and wordings with other words between", () => {
+  const values: CellValue[][] = [
+    ["Measure", "Polarity", "Target", "Tolerance", "Q1", "Q2", "DoT"],
+    ["Plans reviewed in time", "↑", "90%", "80%", "85%", "91%", "↑"],
+    ["Re-referrals within 12 months", "▼", "22%", "28%", "25%", "21%", "↓"],
+    ["Days to adoption", "Fewer days = better", "426 days", "480 days", 450, 400, "↑"],
+    ["Care leavers in touch", "The higher the better", "95%", "80%", "79%", "96%", "↑"],
+    ["Repeat child protection plans", "Lower figure is better", "18%", "23%", "20%", "24%", "↓"],
+    ["Placement moves", "Higher or lower", "18%", "23%", "20%", "24%", "↓"],
+  ];
+  const plan = plannedWithReport(
+    findTables({
+      sheet: "Scorecard",
+      origin: { row: 0, column: 0 },
+      values,
+      numberFormats: values.map((row) => row.map(() => "General")),
+      merges: [],
+    })
+  );
+  // Worked out by hand from each row's bands; the last row names both directions, so it is not rated.
+  const expected: Record<string, Status> = {
+    E2: "Amber",
+    F2: "Green",
+    E3: "Amber",
+    F3: "Green",
+    E4: "Amber",
+    F4: "Green",
+    E5: "Red",
+    F5: "Green",
+    E6: "Amber",
+    F6: "Red",
+    E7: "Check definition",
+    F7: "Check definition",
+  };
+
+  it("rates every row by its wording as the pane and kpi-rag read the sheet", () => {
+    expect(
+      Object.fromEntries(
+        plan.tables[0].rows.flatMap((row) => row.cells.map((cell) => [cell.address, cell.status]))
+      )
+    ).toEqual(expected);
+  });
+
+  it("paints what the report says, judged by HyperFormula, and leaves the unread row and the DoT arrows uncoloured", () => {
+    const painted = paintedCells(values, plan.rules);
+    const fills = Object.fromEntries(
+      Object.entries(expected).flatMap(([address, status]) =>
+        status === "Green" || status === "Amber" || status === "Red"
+          ? [[address, ragPalette[status].fill]]
+          : []
+      )
+    );
+    expect(Object.fromEntries(painted)).toEqual(fills);
+  });
 });
 
 describe("properties of the general rule", () => {
