@@ -22,7 +22,7 @@ type Word =
   | { kind: "direction"; way: Way }
   | { kind: "merit"; good: boolean }
   | { kind: "negation" }
-  | { kind: "threshold" } // "up to": a limit, not a direction
+  | { kind: "limit" } // "up to": a limit, not a direction
   | { kind: "filler" } // carries nothing, so it may stand around the pairing
   | { kind: "other" }; // may stand only between the direction and its merit word
 
@@ -132,57 +132,73 @@ const lexicon = new Map<string, Word>([
 ]);
 
 const other: Word = { kind: "other" };
-const threshold: Word = { kind: "threshold" };
+const limit: Word = { kind: "limit" };
 
 const tokenPattern = new RegExp(`[\\p{L}\\p{N}]+|=|[${higherArrows}${lowerArrows}]`, "gu");
 
-/** A wording's words, each classed: "isn't" is "is not", and a direction followed by "to" is a limit. */
-function wordsOf(wording: string): Word[] {
-  const tokens =
+/** A wording's tokens, lower case: "isn't" is "is not". */
+function tokensOf(wording: string): string[] {
+  return (
     wording
       .toLowerCase()
       .replace(/n['’]t\b/g, " not")
-      .match(tokenPattern) ?? [];
-  return tokens.map((token, index) =>
-    (token === "up" || token === "down") && tokens[index + 1] === "to"
-      ? threshold
-      : (lexicon.get(token) ?? other)
+      .match(tokenPattern) ?? []
   );
 }
 
+/** The class of one token: "up" or "down" before "to" is a limit ("Up to 10 is good"), not a direction. */
+function classOf(tokens: readonly string[], index: number): Word {
+  const token = tokens[index];
+  if ((token === "up" || token === "down") && tokens[index + 1] === "to") return limit;
+  return lexicon.get(token) ?? other;
+}
+
 /**
- * Reads a wording by the general rule. Under a polarity heading the heading is the aim, so a direction
- * alone will do (`High` under Good is, `↓` under Polarity); in free text it needs its word of aim or merit.
+ * Reads a wording by the general rule, in one pass over its tokens (the report reads a polarity for every
+ * row). Under a polarity heading the heading is the aim, so a direction alone will do (`High` under Good
+ * is, `↓` under Polarity); in free text it needs its word of aim or merit.
  */
 export function readWay(wording: string, headed: boolean): WayReading {
-  const words = wordsOf(wording);
-  const significant = words.flatMap((word, index) =>
-    word.kind === "filler" || word.kind === "other" ? [] : [index]
-  );
-  if (significant.length === 0) return { ok: false, why: "" };
-  const first = significant[0];
-  const last = significant[significant.length - 1];
-  // Around the pairing only filler: "Bigger is better Banana" says more than the rule can read.
-  if (words.some((word, index) => word.kind === "other" && (index < first || index > last)))
-    return { ok: false, why: "" };
-
-  const ways = new Set<Way>();
-  const merits = new Set<boolean>();
-  for (const index of significant) {
-    const word = words[index];
-    if (word.kind === "negation")
-      return { ok: false, why: "a negation leaves which way is better unsaid" };
-    if (word.kind === "threshold")
-      return { ok: false, why: `"up to" or "down to" is a limit, not which way is better` };
-    if (word.kind === "direction") ways.add(word.way);
-    if (word.kind === "merit") merits.add(word.good);
+  const tokens = tokensOf(wording);
+  let way: Way | null = null;
+  let bothWays = false;
+  let good = false;
+  let bad = false;
+  let negation = false;
+  let limited = false;
+  let started = false; // a direction, merit word, negation or limit has been met
+  let strayBefore = false; // a word of no class before the first of them
+  let strayAfter = false; // one since the last of them (between them once another follows)
+  let wordsBetween = false;
+  for (let index = 0; index < tokens.length; index++) {
+    const word = classOf(tokens, index);
+    if (word.kind === "filler") continue;
+    if (word.kind === "other") {
+      if (started) strayAfter = true;
+      else strayBefore = true;
+      continue;
+    }
+    if (strayAfter) wordsBetween = true;
+    strayAfter = false;
+    started = true;
+    if (word.kind === "direction") {
+      if (way !== null && way !== word.way) bothWays = true;
+      way = word.way;
+    } else if (word.kind === "merit") {
+      if (word.good) good = true;
+      else bad = true;
+    } else if (word.kind === "negation") negation = true;
+    else limited = true;
   }
-  if (ways.size > 1) return { ok: false, why: "it names both directions" };
-  if (merits.size > 1) return { ok: false, why: "it calls the same direction both good and bad" };
-  const [way] = ways;
-  if (way === undefined) return { ok: false, why: "" };
-  if (merits.size === 0 && (!headed || words.some((word) => word.kind === "other")))
-    return { ok: false, why: "" };
-  const good = merits.size === 0 || merits.has(true);
-  return { ok: true, way: good ? way : way === "higher" ? "lower" : "higher" };
+  // Around the pairing only filler: "Bigger is better Banana" says more than the rule can read.
+  if (!started || strayBefore || strayAfter) return { ok: false, why: "" };
+  if (negation) return { ok: false, why: "a negation leaves which way is better unsaid" };
+  if (limited)
+    return { ok: false, why: `"up to" or "down to" is a limit, not which way is better` };
+  if (bothWays) return { ok: false, why: "it names both directions" };
+  if (good && bad) return { ok: false, why: "it calls the same direction both good and bad" };
+  if (way === null) return { ok: false, why: "" };
+  // With no merit word only the heading can be the aim, and only for the direction alone.
+  if (!good && !bad && (!headed || wordsBetween)) return { ok: false, why: "" };
+  return { ok: true, way: bad ? (way === "higher" ? "lower" : "higher") : way };
 }
