@@ -4,12 +4,14 @@
  * its cells' own number formats show, never at one decimal of the raw fraction ("1.0 vs 1.0"). Each
  * verdict is worked out by hand: Same means equal once both are rounded to the fewer decimals shown.
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   compareWithBenchmark,
   findTables,
   ragPalette,
   readDefinition,
+  roundTo,
   type CellValue,
   type Comparison,
   type Grid,
@@ -227,5 +229,68 @@ describe("a target written against England on a row whose unit no threshold stat
       ragPalette.Red.fill,
       ragPalette.Green.fill,
     ]);
+  });
+});
+
+describe("properties", () => {
+  const formats = ["0%", "0.0%", "0.00%"];
+  const fraction = fc
+    .integer({ min: 0, max: 10_000 })
+    .map((tenThousandths) => tenThousandths / 10_000);
+
+  it("compares a suspended row whose unit nothing states exactly as the same row stated in %", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom("Bigger is better", "Smaller is better", null),
+        fraction,
+        fraction,
+        fc.constantFrom(...formats),
+        fc.constantFrom(...formats),
+        (polarity, figure, england, figureFormat, englandFormat) => {
+          const figures = [{ period: "2023/24", value: figure, numberFormat: figureFormat }];
+          const benchmark = {
+            benchmark: "England",
+            year: "latest",
+            value: england,
+            numberFormat: englandFormat,
+          };
+          const row = { polarity, target: "Suspended", tolerance: null };
+          expect(compareWithBenchmark(readDefinition(row), figures, benchmark)).toEqual(
+            compareWithBenchmark(readDefinition({ ...row, unit: "%" }), figures, benchmark)
+          );
+        }
+      ),
+      { numRuns: 300, seed: 6 }
+    );
+  });
+
+  it("says Same on a suspended row exactly when both figures are equal at the fewer decimals their formats show", () => {
+    fc.assert(
+      fc.property(
+        fraction,
+        fraction,
+        fc.nat(2),
+        fc.nat(2),
+        (figure, england, figurePlaces, englandPlaces) => {
+          const format = (places: number): string =>
+            places === 0 ? "0%" : `0.${"0".repeat(places)}%`;
+          const comparison = compareWithBenchmark(
+            readDefinition({ polarity: "Bigger is better", target: "Suspended", tolerance: null }),
+            [{ period: "2023/24", value: figure, numberFormat: format(figurePlaces) }],
+            {
+              benchmark: "England",
+              year: "latest",
+              value: england,
+              numberFormat: format(englandPlaces),
+            }
+          );
+          // Percentages at p places are fractions at p + 2.
+          const places = Math.min(figurePlaces, englandPlaces) + 2;
+          const same = roundTo(figure, places) === roundTo(england, places);
+          expect(comparison.verdict === "Same", `${figure} against ${england}`).toBe(same);
+        }
+      ),
+      { numRuns: 300, seed: 6 }
+    );
   });
 });
