@@ -8,7 +8,8 @@
  * - two opposite directions (`Higher or lower`, and `Up is bad, down is good` too, though its clauses agree:
  *   a reader that split clauses would have to guess where each ends, so such a wording is taught instead);
  * - a negation (`Lower is not better`): which way it leaves better is not said;
- * - a merit word of each sign (`Higher is better, not worse`).
+ * - a limit (`Up to 10 is good`): "up to" bounds a figure, it names no direction;
+ * - a merit word of each sign (`Higher is better or worse`).
  * A word of the other sign (worse, bad, poor) is read as such: `Higher is worse` is Smaller is better.
  */
 
