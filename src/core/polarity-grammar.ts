@@ -168,19 +168,18 @@ export function readWay(wording: string, headed: boolean): WayReading {
   let negation = false;
   let limited = false;
   let started = false; // a direction, merit word, negation or limit has been met
-  let strayBefore = false; // a word of no class before the first of them
-  let strayAfter = false; // one since the last of them (between them once another follows)
+  const strayBefore: string[] = []; // words of no class before the first of them
+  const strayAfter: string[] = []; // those since the last of them (between them once another follows)
   let wordsBetween = false;
   for (let index = 0; index < tokens.length; index++) {
     const word = classOf(tokens, index);
     if (word.kind === "filler") continue;
     if (word.kind === "other") {
-      if (started) strayAfter = true;
-      else strayBefore = true;
+      (started ? strayAfter : strayBefore).push(tokens[index]);
       continue;
     }
-    if (strayAfter) wordsBetween = true;
-    strayAfter = false;
+    if (strayAfter.length > 0) wordsBetween = true;
+    strayAfter.length = 0;
     started = true;
     if (word.kind === "direction") {
       if (way !== null && way !== word.way) bothWays = true;
@@ -192,7 +191,13 @@ export function readWay(wording: string, headed: boolean): WayReading {
     else limited = true;
   }
   // Around the pairing only filler: "Bigger is better Banana" says more than the rule can read.
-  if (!started || strayBefore || strayAfter) return { ok: false, why: "" };
+  if (!started) return { ok: false, why: "" };
+  const around = [...strayBefore, ...strayAfter];
+  if (around.length > 0)
+    return {
+      ok: false,
+      why: way === null ? "" : `the words "${around.join(" ")}" around its direction are not read`,
+    };
   if (negation) return { ok: false, why: "a negation leaves which way is better unsaid" };
   if (limited)
     return { ok: false, why: `"up to" or "down to" is a limit, not which way is better` };

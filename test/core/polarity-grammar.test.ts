@@ -148,6 +148,15 @@ describe("wordings that could mean either way: a problem, never a guess", () => 
       expect(statusOf(polarity, "85%", higherIsBetter)).toBe("Check definition");
     }
   );
+
+  it('names the words around a direction it did not read: "see note 3" after Bigger is better', () => {
+    expect(
+      rate("85%", readDefinition({ polarity: "Bigger is better, see note 3", ...higherIsBetter }))
+        .reason
+    ).toContain(
+      'The polarity "Bigger is better, see note 3" is not wording the add-in knows: the words "see note 3" around its direction are not read'
+    );
+  });
 });
 
 describe("a scorecard whose polarity column holds arrows and wordings with other words between", () => {
