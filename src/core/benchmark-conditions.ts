@@ -3,7 +3,13 @@
  * follows when the analyst updates the benchmark's cell, and paints what `rateAgainstBenchmark` says.
  */
 import type { BenchmarkStanding, BenchmarkTest, BenchmarkTolerance } from "./benchmark-target";
-import { coreDecimals, type BenchmarkCell, type FigureCell } from "./benchmarks";
+import {
+  coreDecimals,
+  inShownUnit,
+  readBenchmarkFigure,
+  type BenchmarkCell,
+  type FigureCell,
+} from "./benchmarks";
 import type { Definition } from "./definition";
 import type { RagStatus } from "./status";
 import { fractionToPercent } from "./units";
@@ -61,8 +67,13 @@ export function benchmarkCellConditions(
   cell: FigureCell,
   benchmark: BenchmarkCell,
   standing: Extract<BenchmarkStanding, { kind: "rated" }>,
-  definition: Definition
+  written: Definition
 ): Array<{ status: RagStatus; condition: string }> {
+  // In the unit the cells show, as the rating is; a pair the rating cannot compare gets no rule.
+  const shownUnit = inShownUnit(written, [cell], benchmark);
+  if (!shownUnit.ok) return [];
+  const definition = shownUnit.value;
+  if (!readBenchmarkFigure(benchmark.value, benchmark.numberFormat, definition).ok) return [];
   const whole = definition.unit === "percent" && definition.scale === "whole";
   const toSheet = (decimals: number): number => Math.max(0, whole ? decimals - 2 : decimals);
   const decimals = {

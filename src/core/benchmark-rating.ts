@@ -7,6 +7,7 @@ import {
   benchmarkName,
   coreDecimals,
   describeDifference,
+  inShownUnit,
   readBenchmarkFigure,
   roundTo,
   showFigure,
@@ -86,8 +87,10 @@ export function rateAgainstBenchmark(
   cell: FigureCell,
   standing: BenchmarkStanding,
   benchmark: BenchmarkCell | undefined,
-  definition: Definition
+  written: Definition
 ): Rating {
+  const shownUnit = inShownUnit(written, [cell], benchmark);
+  const definition = shownUnit.ok ? shownUnit.value : written;
   const figure = figureOf(cell.value, definition, cell.numberFormat);
   if (!figure.ok) return figure.rating;
   if (standing.kind === "suspended")
@@ -105,8 +108,14 @@ export function rateAgainstBenchmark(
       kind: "definition",
       reason: capitalise(missingBenchmarkProblem(target.kind)),
     };
-  const against = readBenchmarkFigure(benchmark.value, benchmark.numberFormat, definition);
   const named = benchmarkName(benchmark);
+  if (!shownUnit.ok)
+    return {
+      status: "Check definition",
+      kind: "definition",
+      reason: capitalise(`${named} cannot be compared: ${shownUnit.problem}`),
+    };
+  const against = readBenchmarkFigure(benchmark.value, benchmark.numberFormat, definition);
   if (!against.ok) {
     return against.verdict === "No data"
       ? noDataRating(

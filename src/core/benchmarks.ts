@@ -8,6 +8,8 @@ import type { Definition, Polarity } from "./definition";
 import { figureOf } from "./rate";
 import { describeFigure, fractionToPercent, type Unit } from "./units";
 import { readPolarity } from "./polarity";
+import { decideScale } from "./scale";
+import type { Read } from "./status";
 import { isPercentFormat, readValue } from "./wording";
 
 /** The benchmarks a target can be written against; a named region ("North East") is a Region. */
@@ -79,13 +81,12 @@ type Reading =
 
 /** Compares a KPI's figures (oldest period first) with one benchmark. Never throws. */
 export function compareWithBenchmark(
-  definition: Definition,
+  written: Definition,
   figures: readonly FigureCell[],
   benchmark: BenchmarkCell,
-  measure = definition.wording.measure ?? ""
+  measure = written.wording.measure ?? ""
 ): Comparison {
   const named = benchmarkName(benchmark);
-  const unit = definition.unit;
   // Each comparison is written out whole, one shape for all: a sheet makes thousands of them.
   const comparison = (
     value: string,
@@ -104,6 +105,19 @@ export function compareWithBenchmark(
     difference,
     reason,
   });
+
+  const shownUnit = inShownUnit(written, figures, benchmark);
+  if (!shownUnit.ok)
+    return comparison(
+      shownText(benchmark.value),
+      "",
+      undefined,
+      "Check definition",
+      "",
+      `${named} cannot be compared: ${shownUnit.problem}`
+    );
+  const definition = shownUnit.value;
+  const unit = definition.unit;
 
   const chosen = figureToCompare(definition, figures, benchmark.year);
   if (!chosen.ok)
@@ -171,6 +185,40 @@ export function verdictOf(
   const theirDistance = outside(theirs);
   if (ourDistance === theirDistance) return "Neither better";
   return ourDistance < theirDistance ? "Better" : "Worse";
+}
+
+/**
+ * The definition a comparison is made in: the row's own, except where nothing states the row's unit (a
+ * suspended or context row, bare thresholds), which the core takes for a count, while its cells show
+ * percentages (a % format or "96%"). Those are compared as the percentages they show, so 0.96 and 0.95
+ * under "0%" are 96% and 95%, not 1 and 1. Their scale is the row's figures', decided as a rated row's is.
+ */
+export function inShownUnit(
+  definition: Definition,
+  figures: readonly FigureCell[],
+  benchmark: Pick<BenchmarkCell, "value" | "numberFormat"> | undefined
+): Read<Definition> {
+  if (definition.unit !== "count" || !unstated(definition.wording.unit))
+    return { ok: true, value: definition };
+  const shownAsPercent = (cell: { value: CellValue; numberFormat?: string }): boolean => {
+    if (typeof cell.value === "number") return isPercentFormat(cell.numberFormat);
+    const read = readValue(cell.value, cell.numberFormat, definition.words);
+    return read.kind === "figure" && read.percent;
+  };
+  if (!figures.some(shownAsPercent) && !(benchmark && shownAsPercent(benchmark)))
+    return { ok: true, value: definition };
+  const inPercent: Definition = { ...definition, unit: "percent", scale: undefined };
+  const scale = decideScale(
+    inPercent,
+    figures.map((cell) => ({ value: cell.value, numberFormat: cell.numberFormat ?? "General" }))
+  );
+  return scale.ok
+    ? { ok: true, value: { ...inPercent, scale: scale.value } }
+    : { ok: false, problem: scale.problem };
+}
+
+function unstated(unit: CellValue | undefined): boolean {
+  return unit === undefined || unit === null || (typeof unit === "string" && unit.trim() === "");
 }
 
 /**

@@ -1,12 +1,13 @@
 /**
  * Reading a polarity cell: which way is better, in the wordings scorecards use. The seed's phrases
  * (`Bigger is better`, `In range is better Smaller is better`), the general rule behind the others (a
- * direction paired with a word of aim or merit, in any order or punctuation: `Good is: High`, `Aim to
- * reduce`, `Higher = better`), the short codes a polarity column holds (`H`, `L`, `T`), the wordings of
+ * direction or an arrow paired with a word of aim or merit, in any order, with other words between:
+ * `Good is: High`, `Lower figure is better`, `Higher = better`; see polarity-grammar.ts), the short codes a polarity column holds (`H`, `L`, `T`), the wordings of
  * a context measure (`Monitoring only`), and the words a workbook teaches. Anything else is a problem to
  * report, never a guess.
  */
 import { isExcelError, type CellValue } from "./cell";
+import { readWay } from "./polarity-grammar";
 import type { Read } from "./status";
 import { polarityPhrases, taughtSource, taughtWord, type Words } from "./words";
 
@@ -32,7 +33,7 @@ const seedPhrases = polarityPhrases.map(({ phrase, direction }) => ({
 }));
 
 export const polarityWordsHelp =
-  "Bigger is better, Smaller is better, In range is better, a wording such as Higher is better or Aim to reduce, H or L, or Monitoring only";
+  "Bigger is better, Smaller is better, In range is better, a wording such as Higher is better or Fewer days = better, H or L, an arrow ↑ or ↓, or Monitoring only";
 
 /** The names the core gives each way, in the seed's words. */
 export const directionWords: Readonly<Record<Direction, string>> = {
@@ -40,61 +41,6 @@ export const directionWords: Readonly<Record<Direction, string>> = {
   lower: "Smaller is better",
   range: "In range is better",
 };
-
-const higherWords = new Set([
-  "higher",
-  "bigger",
-  "more",
-  "high",
-  "increase",
-  "increasing",
-  "increased",
-  "up",
-  "upward",
-  "upwards",
-  "maximise",
-  "maximize",
-  "greater",
-  "larger",
-]);
-const lowerWords = new Set([
-  "lower",
-  "smaller",
-  "less",
-  "fewer",
-  "low",
-  "reduce",
-  "reducing",
-  "reduced",
-  "reduction",
-  "decrease",
-  "decreasing",
-  "down",
-  "downward",
-  "downwards",
-  "minimise",
-  "minimize",
-]);
-/** Words of aim or merit: what makes a direction a polarity rather than a description. */
-const meritWords = new Set(["better", "good", "best", "aim", "aims", "target", "="]);
-/** Words that carry no meaning of their own in a polarity wording ("Good performance is: higher"). */
-const fillerWords = new Set([
-  "is",
-  "are",
-  "be",
-  "to",
-  "the",
-  "a",
-  "an",
-  "it",
-  "if",
-  "when",
-  "performance",
-  "than",
-  "we",
-  "should",
-  "polarity",
-]);
 
 /** Codes a polarity column holds: only there, since a lone letter means nothing in free text. */
 const codes: Readonly<Record<string, Direction>> = { h: "higher", l: "lower", t: "range" };
@@ -166,19 +112,19 @@ function readOtherWording(written: string, headed: boolean): Read<PolarityReadin
   if (contextWordings.test(loose))
     return { ok: true, value: { kind: "context", reading: `the polarity says "${written}"` } };
 
-  const direction = directionOfWording(loose, headed);
-  if (direction)
+  const way = readWay(written, headed);
+  if (way.ok)
     return {
       ok: true,
       value: {
         kind: "directions",
-        directions: [direction],
-        reading: `"${written}" read as ${directionWords[direction]}`,
+        directions: [way.way],
+        reading: `"${written}" read as ${directionWords[way.way]}`,
       },
     };
   return {
     ok: false,
-    problem: `the polarity "${written}" is not wording the add-in knows (use ${polarityWordsHelp})`,
+    problem: `the polarity "${written}" is not wording the add-in knows${way.why === "" ? "" : `: ${way.why}`} (use ${polarityWordsHelp})`,
   };
 }
 
@@ -210,27 +156,4 @@ function seedPhrasesOf(text: string): Direction[] | null {
       .trim();
   }
   return found;
-}
-
-/**
- * The general rule: one way (higher or lower, in any of their words) and a word of aim or merit, with
- * nothing else but filler, in any order. Under a polarity heading the heading is the aim, so the way alone
- * will do ("High" under Good is).
- */
-function directionOfWording(loose: string, headed: boolean): "higher" | "lower" | null {
-  const tokens = loose
-    .split(" ")
-    .flatMap((token) => token.split(/(=)/))
-    .filter((token) => token !== "");
-  let direction: "higher" | "lower" | null = null;
-  let merit = false;
-  for (const token of tokens) {
-    if (higherWords.has(token) || lowerWords.has(token)) {
-      const way = higherWords.has(token) ? "higher" : "lower";
-      if (direction !== null && direction !== way) return null;
-      direction = way;
-    } else if (meritWords.has(token)) merit = true;
-    else if (!fillerWords.has(token)) return null;
-  }
-  return direction !== null && (merit || headed) ? direction : null;
 }

@@ -30,7 +30,7 @@ function grid(values: CellValue[][]): Grid {
 // The shared scorecard, and a row whose polarity and first figure only the workbook's KPIWords table explains.
 const scorecard = grid([
   ...scorecardRows,
-  ["Initial health assessments within 20 working days", "↑", "90%", "80%", "NYA", "85%"],
+  ["Initial health assessments within 20 working days", "+ve", "90%", "80%", "NYA", "85%"],
 ]);
 
 const statuses = (found: ReturnType<typeof findTables>): Record<string, string> =>
@@ -43,7 +43,7 @@ const statuses = (found: ReturnType<typeof findTables>): Record<string, string> 
 describe("a scorecard in other councils' wordings", () => {
   const { words } = readWords([
     ["Word", "Means"],
-    ["↑", "Bigger is better"],
+    ["+ve", "Bigger is better"],
     ["NYA", "No data"],
   ]);
 
@@ -60,7 +60,7 @@ describe("a scorecard in other councils' wordings", () => {
     const row = found.tables[0].rows.find((candidate) =>
       candidate.measure.startsWith("Initial health")
     )!;
-    expect(row.problems.join(" ")).toContain('"↑" is not wording the add-in knows');
+    expect(row.problems.join(" ")).toContain('"+ve" is not wording the add-in knows');
     expect(statuses(found)).toEqual({
       ...scorecardStatuses,
       E7: "No data",
@@ -83,7 +83,7 @@ describe("the workbook's KPIRegister table in the same wordings", () => {
   it("rates a register entry whose polarity is a taught word, and refuses it when the word is not taught", () => {
     const { words } = readWords([
       ["Word", "Means"],
-      ["↓", "Smaller is better"],
+      ["-ve", "Smaller is better"],
     ]);
     const table = {
       values: [
@@ -92,7 +92,7 @@ describe("the workbook's KPIRegister table in the same wordings", () => {
           "KPI-40",
           "Re-referrals within 12 months",
           "Early help",
-          "↓",
+          "-ve",
           "%",
           "Less than 22%",
           "28%",
@@ -106,7 +106,7 @@ describe("the workbook's KPIRegister table in the same wordings", () => {
     expect(rate("21%", entry.definition).status).toBe("Green");
     expect(lookUp(buildRegister(table), "KPI-40")).toBeUndefined();
     expect(buildRegister(table).problems.join(" ")).toContain(
-      '"↓" is not wording the add-in knows'
+      '"-ve" is not wording the add-in knows'
     );
   });
 });

@@ -34,11 +34,17 @@ describe("KPI.RAG: polarity codes and thresholds in words", () => {
     [85, "Fewer than 85", "95", "Aim to reduce", "Amber"],
     [0.8, "At least 80%", null, null, "Green"],
     [0.79, "At least 80%", "", "", "Red"],
+    // Days from entering care to an adoptive family: the general rule, other words between.
+    [400, "426 days", "480 days", "Fewer days = better", "Green"],
+    [450, "426 days", "480 days", "Fewer days = better", "Amber"],
+    [481, "426 days", "480 days", "Fewer days = better", "Red"],
+    [0.85, "90%", "80%", "↑", "Amber"],
     [0.5, "80%", "70%", "Monitoring only", "No target"],
     [0.5, "TBC", null, "H", "No target"],
     [0.5, "At least 80%", null, "L", "Check definition"],
     [0.15, "15%", "20%", "T", "Check definition"],
     [0.5, "80%", "70%", "Steady good", "Check definition"],
+    [0.85, "90%", "80%", "Higher or lower", "Check definition"],
     ["c", "80%", "70%", "H", "No data"],
   ];
   for (const [value, target, tolerance, polarity, expected] of cases) {
