@@ -542,7 +542,7 @@ function tableColumns(
 
 /**
  * Which thresholds rate each period: its own year's, else the unqualified ones where the table has any,
- * else none. Months and quarters fall in their financial year, unless every year the thresholds name is a
+ * else none; a period whose label names no year, none. Months and quarters fall in their financial year, unless every year the thresholds name is a
  * calendar year ("Target 2024"), which says the sheet counts in calendar years.
  */
 function setsOfPeriods(
@@ -554,7 +554,10 @@ function setsOfPeriods(
   const hasUnqualified = unqualified.target !== undefined || unqualified.standard !== undefined;
   return periods.map((period) => {
     const year = yearOfPeriod(period.label, calendar);
-    const index = year === null ? -1 : yearSets.findIndex((set) => set.year === year);
+    // A period whose year cannot be told ("Q2" under a year merged over its quarters, read by an Excel
+    // that cannot see merges) is rated against no year's thresholds: which would be a guess.
+    if (year === null) return noThresholdForYear;
+    const index = yearSets.findIndex((set) => set.year === year);
     if (index >= 0) return index;
     return hasUnqualified ? unqualifiedSet : noThresholdForYear;
   });
@@ -931,7 +934,7 @@ function noThresholdFor(definition: Definition, period: string): Definition {
       kind: "no target",
       reason:
         year === null
-          ? `the table names its targets by year, and "${period}" names no year`
+          ? `the table names its targets by year, and the add-in cannot tell which year "${period}" falls in`
           : `the table has no target or tolerance for ${year}`,
     },
   };
