@@ -50,3 +50,19 @@ describe("what kpi-rag prints about the columns it read and the sheets it skippe
     );
   });
 });
+
+describe("what kpi-rag prints about a table it cannot rate as a whole", () => {
+  it("prints the table's problem when it cannot tell which tolerance column is the standard one", () => {
+    const found = findTables(
+      grid("Scorecard", [
+        ["Measure", "Polarity", "Target", "Tolerance (amber)", "Tolerance (pp)", "2023/24"],
+        ["Care leavers in suitable accommodation", "Bigger is better", "90%", "85%", 3, "88%"],
+      ])
+    );
+    const lines = summaryLines([{ ...plannedWithReport(found) }], []);
+    expect(lines).toContain(
+      "  Table A1:F2: the add-in cannot tell which of D 'Tolerance (amber)' and E 'Tolerance (pp)' is the standard tolerance, so the table is left uncoloured (teach it in KPIWords: the word, and Means Tolerance or <set> Tolerance)"
+    );
+    expect(lines[0]).toContain("0 conditional-format rules");
+  });
+});
