@@ -356,29 +356,21 @@ function tableStarts(
     const rated = roles
       .slice(part.start, part.end)
       .some((role) => role !== null && ratedKinds.has(role.kind));
-    if (spans.length > 0 && (!rated || ownMeasures.length === 0)) {
-      const named = rated && ownMeasures.length === 0 ? sectionColumn(labels, roles, part) : null;
-      if (named === null) {
-        spans[spans.length - 1].end = part.end;
-        continue;
-      }
-      spans.push({
-        start: part.start,
-        end: part.end,
-        measure: named,
-        sectionHeader: labels[named],
-      });
+    if (ownMeasures.length === 0) {
+      // A part without a Measure column is a table of its own when it names a section and thresholds.
+      const named = rated || spans.length === 0 ? sectionColumn(labels, roles, part) : null;
+      if (named !== null)
+        spans.push({
+          start: part.start,
+          end: part.end,
+          measure: named,
+          sectionHeader: labels[named],
+        });
+      else if (spans.length > 0) spans[spans.length - 1].end = part.end;
       continue;
     }
-    if (ownMeasures.length === 0) {
-      const named = sectionColumn(labels, roles, part);
-      if (named === null) continue;
-      spans.push({
-        start: part.start,
-        end: part.end,
-        measure: named,
-        sectionHeader: labels[named],
-      });
+    if (!rated && spans.length > 0) {
+      spans[spans.length - 1].end = part.end;
       continue;
     }
     ownMeasures.forEach((measure, index) => {
