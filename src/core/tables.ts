@@ -29,6 +29,7 @@ import { whySkipped } from "./skipped";
 import { unitFromMeasure, type PercentScale } from "./units";
 import { decideScale } from "./scale";
 import type { Words } from "./words";
+import { withFlagKey } from "./figure-flags";
 
 export interface Period {
   label: string;
@@ -125,7 +126,7 @@ export function findTables(
   register: Register = builtInRegister,
   options: FindOptions = {}
 ): FoundTables {
-  const { words } = options;
+  const words = withFlagKey(options.words, grid);
   const taught = taughtHeadersOf(words);
   const merges = mergesOf(grid);
   const layouts: Layout[] = [];
