@@ -55,6 +55,10 @@ const entrySeparator = new RegExp(
   String.raw`\s*;\s*|\s*,\s*(?=\[?(?:${flagPattern})\]?\s*[=:])`,
   "i"
 );
+/** The first characters `keyStart` allows, looked up before any pattern: most cells of a sheet begin otherwise. */
+const keyFirstCharacters: ReadonlySet<number> = new Set(
+  [..."[prePRE*†kKnN"].map((character) => character.charCodeAt(0))
+);
 /** How a key entry starts: a flag then a space, "=" or ":" ("p = …", "* …", "[r] …"), or "Key:" / "Note:". */
 const keyStart = /^(?:\[|[pre*†](?:[\s=:*]|$)|key\b|notes?\b)/i;
 
@@ -68,7 +72,8 @@ export function flagKeyOf(grid: Grid): FlagKey {
   for (const row of grid.values) {
     for (let column = 0; column < row.length; column++) {
       const cell = row[column];
-      if (typeof cell !== "string" || !keyStart.test(cell)) continue;
+      if (typeof cell !== "string" || !keyFirstCharacters.has(cell.charCodeAt(0))) continue;
+      if (!keyStart.test(cell)) continue;
       const next = row[column + 1];
       if (loneFlag.test(cell)) {
         // The two-cell form: "p" in one cell, "Provisional" in the next, with nothing else on the row.
