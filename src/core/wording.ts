@@ -453,6 +453,12 @@ export function readValue(cell: CellValue, numberFormat = "General", words?: Wor
   };
 }
 
+/** The number of a figure written as text, as written ("85.3" of "85.3% p", "1,234" of "1,234 days"). */
+export function writtenNumber(text: string): string {
+  const trimmed = text.replace(/\s+/g, " ").trim();
+  return textFigurePattern.exec(trimmed)?.[1] ?? trimmed;
+}
+
 /** A figure written as text: its number, unit and flag as `textFigurePattern` found them. */
 function textFigure(match: RegExpExecArray, words: Words | undefined): FigureRead {
   const number = Number(match[1].replace(/,/g, ""));

@@ -9,7 +9,7 @@ import * as implementations from "../../src/functions/functions";
 import { rate as rateInCore, readDefinition } from "../../src/core";
 import { asExcelCalls } from "../support";
 
-const { rag, rate } = asExcelCalls(
+const { rag, rate, compare } = asExcelCalls(
   path.join(__dirname, "..", "..", "src", "functions", "functions.ts"),
   implementations
 );
@@ -37,5 +37,10 @@ describe("KPI.RAG and KPI.RATE on figures written as text", () => {
   it('rates "85.3% p" Red and "12.5%*" Amber for KPI-18 (Smaller is better, target 9%, tolerance 15%)', async () => {
     expect(await rate("85.3% p", "KPI-18")).toBe("Red");
     expect(await rate("12.5%*", "KPI-18")).toBe("Amber");
+  });
+
+  it('compares "85.3% p" with 85.26% at the one decimal it shows: Same, not Better', async () => {
+    expect(await compare("85.3% p", "85.26%", "Bigger is better")).toBe("Same");
+    expect(await compare("85.4% p", "85.26%", "Bigger is better")).toBe("Better");
   });
 });
