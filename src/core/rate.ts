@@ -81,9 +81,10 @@ function unitWords(definition: Definition): string {
   return "counts";
 }
 
-/** The base of a row's rates as its measure or target names it ("per 100,000"), or null when neither does. */
+/** The base of a row's rates as its measure, unit or target names it ("per 100,000"), or null when none does. */
 function rateBaseOf(definition: Definition): number | null {
-  for (const text of [definition.wording.measure, definition.wording.target]) {
+  const { measure, unit, target } = definition.wording;
+  for (const text of [measure, unit, target]) {
     if (typeof text !== "string") continue;
     const base = /\bper\s*(\d{1,3}(?:,\d{3})+|\d+)/i.exec(text);
     if (base) return Number(base[1].replace(/,/g, ""));

@@ -69,6 +69,12 @@ describe("figures written as text, rated by hand", () => {
       { row: rateRow, cell: "380 per 10,000 children", status: "Amber", says: "380 is above" },
       { row: rateRow, cell: "1,020 per 10,000 r", status: "Red", says: "1020 (revised)" },
       { row: rateRow, cell: "380", status: "Amber", says: "380 is above" },
+      {
+        row: { ...rateRow, measure: "Rate of children in need", unit: "per 10,000" },
+        cell: "349 per 10,000",
+        status: "Green",
+        says: "349 is at or below",
+      },
       // At least 50, no tolerance: Green or Red.
       { row: countRow, cell: "56p", status: "Green", says: "56 (provisional) is at or above" },
       { row: countRow, cell: "48 r", status: "Red", says: "48 (revised) is below" },
@@ -105,6 +111,11 @@ describe("figures written as text, rated by hand", () => {
       { row: daysRow, cell: "22%", says: "is a percentage but this row's figures are in days" },
       {
         row: rateRow,
+        cell: "35 per 100,000",
+        says: "is per 100,000 but this row's figures are per 10,000",
+      },
+      {
+        row: { ...rateRow, measure: "Rate of children in need", unit: "per 10,000" },
         cell: "35 per 100,000",
         says: "is per 100,000 but this row's figures are per 10,000",
       },
@@ -226,6 +237,9 @@ describe("the sheet's own key of flags", () => {
     expect(percent.ratings[1].reason).toContain("72% (figure includes late returns) is below");
     expect(money.ratings[1].status, "the key makes 5p provisional, not pence").toBe("Green");
     expect(money.ratings[1].reason).toContain("5 (provisional) is at or below");
+    const grid = scorecard(["* Figure includes late returns; p = provisional"], true);
+    for (const { address, status, painted } of ratedAndPainted(grid))
+      expect(painted, `${address} is ${status}`).toBe(fillOf(status));
   });
 
   it("reads the key above the table as well", () => {
