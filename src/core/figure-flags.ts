@@ -27,10 +27,17 @@ const builtInFlags: ReadonlyMap<string, string> = new Map([
 export const flagPattern = String.raw`[pre]|\*{1,3}|†`;
 
 /**
- * What the rule formula takes out of a cell's lower-cased text before NUMBERVALUE reads it: the unit "days"
- * and every flag symbol (with the brackets of "[p]"). A "per 10,000" and all after it is cut off first.
+ * What the rule formula takes out of a cell's lower-cased text before NUMBERVALUE reads it: the unit "days",
+ * every flag symbol (with the brackets of "[p]") and the spaces left between them, which Excel's NUMBERVALUE
+ * ignores but other spreadsheets need not. A "per 10,000" and all after it is cut off first.
  */
-export const formulaStrippedWords: readonly string[] = ["days", "[", "]", ...builtInFlags.keys()];
+export const formulaStrippedWords: readonly string[] = [
+  "days",
+  "[",
+  "]",
+  ...builtInFlags.keys(),
+  " ",
+];
 
 /** The flag as the key and the built-in list name it: "[p]" and "P" are "p", "**" is "*". */
 function flagName(written: string): string {
@@ -116,9 +123,8 @@ export function withFlagKey(words: Words | undefined, grid: Grid): Words | undef
 
 /**
  * The rule formula's text of a cell with what `formulaStrippedWords` lists taken out, and all from "per" on,
- * for NUMBERVALUE: "56p" gives "56", "22.5 Days" "22.5 ", "35 per 10,000 [r]" "35 ". NUMBERVALUE ignores the
- * spaces left; text that is nothing but flags comes out empty, which the rule must refuse (NUMBERVALUE reads
- * empty text as 0).
+ * for NUMBERVALUE: "56p" gives "56", "22.5 Days" "22.5", "35 per 10,000 [r]" "35". Text that is nothing but
+ * flags comes out empty, which the rule must refuse (NUMBERVALUE reads empty text as 0).
  */
 export function strippedTextFormula(cell: string): string {
   const lower = `LOWER(${cell})`;

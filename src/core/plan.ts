@@ -283,7 +283,7 @@ function figureOf(cell: string): string {
 
 /** That a cell may hold a figure: not blank, not TRUE or FALSE, and not text of flags alone. */
 function figureGuard(cell: string): string {
-  return `${cell}<>"",NOT(ISLOGICAL(${cell})),TRIM(${strippedTextFormula(cell)})<>""`;
+  return `${cell}<>"",NOT(ISLOGICAL(${cell})),${strippedTextFormula(cell)}<>""`;
 }
 
 function formulaNumber(value: number): string {

@@ -305,6 +305,8 @@ describe("the colours of text figures, judged by HyperFormula", () => {
       ],
       ["Rate per 10,000", "Smaller is better", "350", "400", "342.5 per 10,000", "1,020 r"],
       ["Visits", "Bigger is better", "At least 50", null, "56p", "48 r", "1,234", "e", "[p]"],
+      // Percentages kept as whole numbers: 85 is 85%.
+      ["% seen on time", "Bigger is better", "90", "75", 91, "85 p", "72*", "90 [r]", "74.9"],
     ]);
     const cells = ratedAndPainted(grid);
     for (const { address, status, painted } of cells)
@@ -314,6 +316,7 @@ describe("the colours of text figures, judged by HyperFormula", () => {
       ...["Green", "Amber", "No data", "No data", "Red"],
       ...["Green", "Red", "No data", "No data", "No data"],
       ...["Green", "Red", "Green", "No data", "No data"],
+      ...["Green", "Amber", "Red", "Green", "Red"],
     ]);
     const problems = reportOf(appraise(grid)).rows.flatMap((row) => row.problems);
     expect(problems).toContain(
