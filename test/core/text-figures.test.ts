@@ -14,6 +14,7 @@ import {
   rate,
   readDefinition,
   readValue,
+  readWords,
   reportOf,
   isRagStatus,
   type CellValue,
@@ -325,14 +326,23 @@ describe("the colours of text figures, judged by HyperFormula", () => {
     expect(problems).toContain('H5: "e" is a flag (estimated) with no figure');
   });
 
-  it("paints nothing on text that is only flags or units, which NUMBERVALUE alone would read as 0", () => {
+  it("paints nothing on a No data word made of flags (a taught *), which NUMBERVALUE would read as 0 once its flags are out", () => {
     // Smaller is better with target 5: a 0 would be painted Green.
     const grid = gridOf([
       ["Measure", "Polarity", "Target", "2021", "2022", "2023", "2024", "2025"],
-      ["Complaints", "Smaller is better", "5", "u", "[u]", "days", "per 10,000", "4"],
+      ["Complaints", "Smaller is better", "5", "*", "[*]", "u", "[u]", "4"],
     ]);
-    const painted = ratedAndPainted(grid).map(({ painted }) => painted);
-    expect(painted).toEqual([undefined, undefined, undefined, undefined, ragPalette.Green.fill]);
+    const { words } = readWords([
+      ["Word", "Means"],
+      ["*", "No data"],
+      ["[*]", "No data"],
+    ]);
+    const appraisal = appraise(grid, { words });
+    expect(appraisal.rows[0].ratings.map(({ kind }) => kind)).toEqual([
+      ...["no data", "no data", "no data", "no data", "band"],
+    ]);
+    const painted = paintedCells(grid.values, formattingPlan(appraisal).rules);
+    expect([...painted]).toEqual([["H2", ragPalette.Green.fill]]);
   });
 });
 
