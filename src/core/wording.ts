@@ -411,7 +411,9 @@ const flagAlone = new RegExp(String.raw`^\[?(?:${flagPattern})\]?$`, "i");
 /**
  * Reads a period cell. A blank is "no data", never zero; so are the words and symbols that say why a
  * period has no figure, each with its meaning in the reason. A word the workbook teaches to mean No data
- * wins over the built-in reading.
+ * wins over the built-in reading. Text figures keep their separators, unit and flag ("1,234 days", "56p");
+ * whether the unit fits the row is for the rating to say. A figure with a non-breaking space ("1 234"
+ * pasted from the web) is refused, to be retyped: a space between digits may as well join two figures.
  */
 export function readValue(cell: CellValue, numberFormat = "General", words?: Words): ValueRead {
   if (cell === null) return { kind: "no data", reason: "the cell is blank" };
