@@ -445,7 +445,7 @@ export function readValue(cell: CellValue, numberFormat = "General", words?: Wor
   if (flagAlone.test(text))
     return {
       kind: "unreadable",
-      reason: `"${text}" is a flag (${flagMeaning(text, words)}) with no figure`,
+      reason: `"${text}" is not a figure: a flag (${flagMeaning(text, words)}) needs a figure before it`,
     };
   if (looksLikeExcelError(text))
     return { kind: "unreadable", reason: `${text.toUpperCase()} is an Excel error, not a figure` };

@@ -121,8 +121,12 @@ describe("figures written as text, rated by hand", () => {
         says: "is per 100,000 but this row's figures are per 10,000",
       },
       { row: moneyRow, cell: "5p", says: "could be pence or a provisional figure" },
-      { row: percentRow, cell: "e", says: '"e" is a flag (estimated) with no figure' },
-      { row: percentRow, cell: "[p]", says: '"[p]" is a flag (provisional) with no figure' },
+      {
+        row: percentRow,
+        cell: "e",
+        says: '"e" is not a figure: a flag (estimated) needs a figure',
+      },
+      { row: percentRow, cell: "[p]", says: '"[p]" is not a figure: a flag (provisional) needs' },
       { row: countRow, cell: "1,23", says: '"1,23" is not a figure' },
       { row: countRow, cell: "56 (p)", says: '"56 (p)" is not a figure' },
       { row: countRow, cell: "1 day", says: '"1 day" is not a figure' },
@@ -323,7 +327,9 @@ describe("the colours of text figures, judged by HyperFormula", () => {
     expect(problems).toContain(
       'H2: "22 days" is in days but this row\'s figures are percentages: the add-in does not convert one into the other'
     );
-    expect(problems).toContain('H5: "e" is a flag (estimated) with no figure');
+    expect(problems).toContain(
+      'H5: "e" is not a figure: a flag (estimated) needs a figure before it'
+    );
   });
 
   it("paints nothing on a No data word made of flags (a taught *), which NUMBERVALUE would read as 0 once its flags are out", () => {
