@@ -103,9 +103,12 @@ function onlyTheseTwo(row: readonly unknown[], column: number): boolean {
   );
 }
 
+/** A legend of the RAG colours ("R = Red, A = Amber, G = Green") is no key of flags. */
+const colourWords = /^(?:red|amber|green|blue|grey|gray)\b/i;
+
 function readKeyEntry(entry: string, key: Map<string, string>): void {
   const match = keyEntryPattern.exec(entry);
-  if (!match) return;
+  if (!match || colourWords.test(match[2])) return;
   // "Revised" reads "72% (revised)" in a reason; "DfE estimate" keeps its capitals.
   const written = match[2].trim().replace(/[.;,]$/, "");
   const meaning = /^[A-Z][a-z]/.test(written)

@@ -192,7 +192,7 @@ function gridOf(rows: CellValue[][], format: (cell: CellValue) => string = () =>
 }
 
 describe("the sheet's own key of flags", () => {
-  it("reads key entries written as p = …, * …, r  …, Key: … and in two cells, and nothing else", () => {
+  it("reads key entries written as p = …, * …, r  …, Key: …, and not a RAG legend (R = Red) or other rows", () => {
     const key = flagKeyOf(
       gridOf([
         ["p = provisional figure"],
@@ -202,6 +202,8 @@ describe("the sheet's own key of flags", () => {
         ["Re-referrals within 12 months", "Bigger is better"],
         ["e-learning completion", null],
         ["c = confidential"],
+        ["R = Red, A = Amber, G = Green"],
+        ["R: Red (below tolerance)"],
         ["p: provisional", "and more text", "on the row"],
       ])
     );
