@@ -10,7 +10,7 @@ import { describeFigure, fractionToPercent, type Unit } from "./units";
 import { readPolarity } from "./polarity";
 import { decideScale } from "./scale";
 import type { Read } from "./status";
-import { isPercentFormat, readValue } from "./wording";
+import { isPercentFormat, readValue, writtenNumber } from "./wording";
 
 /** The benchmarks a target can be written against; a named region ("North East") is a Region. */
 export type BenchmarkKind = "England" | "Region" | "Statistical neighbours";
@@ -339,16 +339,12 @@ export function coreDecimals(
 ): number {
   const read = readValue(value, numberFormat, definition.words);
   if (read.kind !== "figure") return 0;
-  const writtenAsPercent = typeof value === "string" && value.trim().endsWith("%");
-  const shownNumber = writtenAsPercent
-    ? Number(value.trim().replace(/\s*%$/, ""))
-    : typeof value === "number"
-      ? value
-      : read.value;
+  // Text shows the decimals of its number, whatever unit or flag follows ("85.3% p" shows one).
+  const writtenAsPercent = typeof value === "string" && read.percent;
   const shown =
     typeof value === "string"
-      ? decimalsOfText(value.trim().replace(/\s*%$/, ""))
-      : shownDecimals(shownNumber, numberFormat);
+      ? decimalsOfText(writtenNumber(value))
+      : shownDecimals(typeof value === "number" ? value : read.value, numberFormat);
   if (definition.unit !== "percent") return shown;
   const inPoints =
     writtenAsPercent ||

@@ -18,6 +18,7 @@ import { ragPalette } from "./palette";
 import { ragStatuses, type RagStatus, type Rating } from "./status";
 import type { FoundTables, KpiRow, PeriodCell } from "./tables";
 import { fractionToPercent } from "./units";
+import { strippedTextFormula } from "./figure-flags";
 
 export const ruleMarker = 'N("KPI RAG")=0';
 
@@ -282,10 +283,10 @@ function bandCondition(band: Band, toSheet: (value: number) => number): string {
 }
 
 /**
- * The rule's formula. A blank cell is not zero (A1<>""), TRUE/FALSE are not figures, and
- * NUMBERVALUE(A1,".",",") turns "91%" or "173.75" typed as text into 0.91 or 173.75 as the core does, in
- * every locale (--A1 would read "173.75" as an error or a date in a French or German Excel); text that is
- * not a figure makes the formula an error, and Excel paints nothing for an error.
+ * The rule's formula. A blank cell is not zero (A1<>""), TRUE/FALSE are not figures, and the figure
+ * expression reads text figures ("91%", "1,234", "22.5 days", "56p") as the core does, in every locale;
+ * text that is nothing but flags ("u", "[p]") would read as 0, so the rule requires some text to be left.
+ * Text that is not a figure makes the formula an error, and Excel paints nothing for an error.
  */
 function ruleFormula(anchor: string, conditions: string[], benchmark?: string): string {
   const figure = figureOf(anchor);
@@ -293,18 +294,23 @@ function ruleFormula(anchor: string, conditions: string[], benchmark?: string): 
   // The benchmark (Y in the conditions) is the register's figure, written as a number, or a cell on the row,
   // which must hold a figure too: a blank or suppressed benchmark paints nothing.
   const literal = benchmark === undefined || /^-?\d/.test(benchmark);
-  const benchmarkGuard = literal ? "" : `${benchmark}<>"",NOT(ISLOGICAL(${benchmark})),`;
+  const benchmarkGuard = literal ? "" : `${figureGuard(benchmark)},`;
   const benchmarkFigure = literal ? (benchmark ?? "") : figureOf(benchmark);
   // One pass, so a column named X or Y in a reference is never taken for a placeholder.
   const filled = test.replace(/[XY]/g, (placeholder) =>
     placeholder === "X" ? figure : benchmarkFigure
   );
-  return `=AND(${ruleMarker},${anchor}<>"",NOT(ISLOGICAL(${anchor})),${benchmarkGuard}${filled})`;
+  return `=AND(${ruleMarker},${figureGuard(anchor)},${benchmarkGuard}${filled})`;
 }
 
-/** A cell's figure in every locale: a number as it is, text such as "91%" or "173.75" read with "." as the decimal point. */
+/** A cell's figure in every locale: a number as it is; text with its units and flags taken out, read with "." as the decimal point. */
 function figureOf(cell: string): string {
-  return `IF(ISNUMBER(${cell}),${cell},NUMBERVALUE(${cell},".",","))`;
+  return `IF(ISNUMBER(${cell}),${cell},NUMBERVALUE(${strippedTextFormula(cell)},".",","))`;
+}
+
+/** That a cell may hold a figure: not blank, not TRUE or FALSE, and not text of flags alone. */
+function figureGuard(cell: string): string {
+  return `${cell}<>"",NOT(ISLOGICAL(${cell})),${strippedTextFormula(cell)}<>""`;
 }
 
 function formulaNumber(value: number): string {

@@ -4,11 +4,11 @@ import { bands, inBand } from "./bands";
 import type { Definition } from "./definition";
 import { standardSet } from "./tolerance-set";
 import { noDataRating, type Rating } from "./status";
-import { describeFigure, percentToFraction } from "./units";
-import { isPercentFormat, readValue } from "./wording";
+import { describeFigure, namesMoney, percentToFraction } from "./units";
+import { isPercentFormat, readValue, type FigureRead } from "./wording";
 
-/** A value in the core's scale, or why there is no figure to rate. */
-export type Figure = { ok: true; value: number } | { ok: false; rating: Rating };
+/** A value in the core's scale, with what a flag on it means ("provisional"), or why there is no figure to rate. */
+export type Figure = { ok: true; value: number; flag?: string } | { ok: false; rating: Rating };
 
 /**
  * Reads a period value in the definition's scale. For percentages: a value written with % or formatted as
@@ -25,8 +25,71 @@ export function figureOf(value: CellValue, definition: Definition, numberFormat?
   }
   const read = readValue(value, numberFormat, definition.words);
   if (read.kind !== "figure") return { ok: false, rating: noDataRating(read.kind, read.reason) };
-  if (definition.unit !== "percent" || read.percent) return { ok: true, value: read.value };
-  return { ok: true, value: inDefinitionScale(read.value, definition) };
+  // Without thresholds there is nothing to compare, so a unit cannot misfit: the row is No target.
+  const misfit = definition.standing.kind === "rated" ? unitMisfit(read, definition, value) : null;
+  if (misfit !== null) return { ok: false, rating: noDataRating("unreadable", misfit) };
+  const inScale =
+    definition.unit !== "percent" || read.percent
+      ? read.value
+      : inDefinitionScale(read.value, definition);
+  return read.flag
+    ? { ok: true, value: inScale, flag: read.flag.meaning }
+    : { ok: true, value: inScale };
+}
+
+/**
+ * Why a figure written with its unit cannot be this row's, or null when it fits. The unit is never
+ * converted: "22 days" in a percent row, or a rate per 10,000 in a row of rates per 100,000, is for the
+ * analyst to put right. A row with no unit of its own (a count) takes days and rates as they are. In a row
+ * of money, "5p" could be five pence: only the sheet's key, or a bracketed "[p]", makes it provisional.
+ */
+function unitMisfit(read: FigureRead, definition: Definition, value: CellValue): string | null {
+  if (typeof value !== "string") return null;
+  const written = value.trim();
+  const rowUnit = definition.unit;
+  const misfit = (figureUnit: string, rowsUnit: string): string =>
+    `"${written}" is ${figureUnit} but this row's figures are ${rowsUnit}: the add-in does not convert one into the other`;
+  // A count is also the unit of a row that names none (no target): a percentage there is read as written.
+  if (read.percent && (rowUnit === "days" || rowUnit === "rate"))
+    return misfit("a percentage", unitWords(definition));
+  if (read.unit === "days" && (rowUnit === "percent" || rowUnit === "rate"))
+    return misfit("in days", unitWords(definition));
+  if (read.unit === "rate") {
+    if (rowUnit === "percent" || rowUnit === "days")
+      return misfit(`a rate per ${read.per?.toLocaleString("en-GB")}`, unitWords(definition));
+    const rowPer = rateBaseOf(definition);
+    if (rowPer !== null && rowPer !== read.per)
+      return misfit(
+        `per ${read.per?.toLocaleString("en-GB")}`,
+        `per ${rowPer.toLocaleString("en-GB")}`
+      );
+  }
+  if (
+    read.flag !== undefined &&
+    /^p$/i.test(read.flag.written) &&
+    !definition.words?.flags?.has("p") &&
+    namesMoney(definition.wording.measure)
+  )
+    return `"${written}" could be pence or a provisional figure: write the amount in pounds, or the flag as [p]`;
+  return null;
+}
+
+function unitWords(definition: Definition): string {
+  if (definition.unit === "percent") return "percentages";
+  if (definition.unit === "days") return "in days";
+  if (definition.unit === "rate") return "rates";
+  return "counts";
+}
+
+/** The base of a row's rates as its measure, unit or target names it ("per 100,000"), or null when none does. */
+function rateBaseOf(definition: Definition): number | null {
+  const { measure, unit, target } = definition.wording;
+  for (const text of [measure, unit, target]) {
+    if (typeof text !== "string") continue;
+    const base = /\bper\s*(\d{1,3}(?:,\d{3})+|\d+)/i.exec(text);
+    if (base) return Number(base[1].replace(/,/g, ""));
+  }
+  return null;
 }
 
 /** A bare number of a percent KPI: a whole-number percentage when the row keeps them so (or, undecided, above 1). */
@@ -44,6 +107,7 @@ export function rate(
   numberFormat?: string
 ): Rating {
   let figure: number;
+  let flag: string | undefined;
   if (typeof value === "number" && Number.isFinite(value)) {
     // The common case, without the intermediate objects of figureOf: a sheet rates thousands of these.
     figure =
@@ -54,6 +118,7 @@ export function rate(
     const read = figureOf(value, definition, numberFormat);
     if (!read.ok) return read.rating;
     figure = read.value;
+    flag = read.flag;
   }
   const banding = bands(definition, toleranceSet);
   if (banding.kind === "status")
@@ -63,7 +128,7 @@ export function rate(
       return {
         status: band.status,
         kind: "band",
-        reason: `${describeFigure(figure, definition.unit)} ${band.words}`,
+        reason: `${describeFigure(figure, definition.unit)}${flag === undefined ? "" : ` (${flag})`} ${band.words}`,
       };
   }
   // Unreachable for finite figures: the bands cover every number (a property test holds this).

@@ -26,7 +26,8 @@ export function decideScale(
       percent = isPercentFormat(cell.numberFormat);
     } else {
       const read = readValue(cell.value, cell.numberFormat);
-      if (read.kind !== "figure") continue;
+      // A figure written in days or as a rate is no percentage of either kind: rating says it misfits.
+      if (read.kind !== "figure" || read.unit !== undefined) continue;
       figure = read.value;
       percent = read.percent;
     }

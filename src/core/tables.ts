@@ -32,6 +32,7 @@ import type { ThresholdColumn } from "./threshold-columns";
 import { unitFromMeasure, type PercentScale } from "./units";
 import { decideScale } from "./scale";
 import type { Words } from "./words";
+import { withFlagKey } from "./figure-flags";
 
 export interface Period {
   label: string;
@@ -139,7 +140,7 @@ export function findTables(
   register: Register = builtInRegister,
   options: FindOptions = {}
 ): FoundTables {
-  const { words } = options;
+  const words = withFlagKey(options.words, grid);
   const taught = taughtHeadersOf(words);
   const merges = mergesOf(grid);
   const layouts: Layout[] = [];

@@ -62,3 +62,8 @@ export function readUnitWord(word: string): Unit | null {
   if (text.startsWith("count") || text.startsWith("number")) return "count";
   return null;
 }
+
+/** Whether a measure's words say it is money ("Cost per placement (£)", "Spend in pence"): "5p" may be pence there. */
+export function namesMoney(measure: string | undefined): boolean {
+  return measure !== undefined && /£|\bpence\b|\bcosts?\b|\bspend\b|\bbudget\b/i.test(measure);
+}

@@ -6,6 +6,7 @@
 import { describeError, isExcelError, looksLikeExcelError, type CellValue } from "./cell";
 import type { Read } from "./status";
 import { percentToFraction, type Unit } from "./units";
+import { flagMeaning, flagPattern } from "./figure-flags";
 import { taughtSource, taughtWord, type Words } from "./words";
 
 /** A target or tolerance as written in its cell. Figures are in the core's scale: percentages as fractions. */
@@ -336,9 +337,21 @@ const percentFormats = new Map<string, boolean>();
 
 /** A period value as read: a figure, an honest "no data", or something that is not a figure. */
 export type ValueRead =
-  | { kind: "figure"; value: number; percent: boolean } // percent: written with % or formatted as %, so a fraction
-  | { kind: "no data"; reason: string }
-  | { kind: "unreadable"; reason: string };
+  FigureRead | { kind: "no data"; reason: string } | { kind: "unreadable"; reason: string };
+
+/**
+ * A figure, in the core's scale. percent: written with % or formatted as %, so a fraction. A figure written
+ * as text may say more: its unit (`22.5 days`, `35 per 10,000`, whose base is `per`) and a flag of published
+ * statistics (`56p`), with what the flag means. Each is there only when written.
+ */
+export interface FigureRead {
+  kind: "figure";
+  value: number;
+  percent: boolean;
+  unit?: "days" | "rate";
+  per?: number;
+  flag?: { written: string; meaning: string };
+}
 
 const noFigureWords: ReadonlySet<string> = new Set([
   "not available",
@@ -381,12 +394,26 @@ const suppressionSymbols: ReadonlyMap<string, string> = new Map([
   ["..", "the figure is not available for this period"],
 ]);
 
-const plainFigurePattern = /^([-+]?(?:\d+(?:\.\d+)?|\.\d+))\s*(%)?$/;
+/**
+ * A figure written as text, as Excel's NUMBERVALUE reads it once the rule formula has taken out the units and
+ * flags of `formulaStrippedWords` (and all from "per" on): a number with or without thousands separators,
+ * then a unit (%, days, per 10,000 and the words after it), then a flag (56p, 48 r, 72%*, 12 [e]).
+ */
+const textFigurePattern = new RegExp(
+  String.raw`^([-+]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+))\s*` +
+    String.raw`(%|days\b|per\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s+[a-z]+)*?)?` +
+    String.raw`\s*(\[(?:${flagPattern})\]|${flagPattern})?$`,
+  "i"
+);
+/** A flag with no figure: "e", "[p]", "*". */
+const flagAlone = new RegExp(String.raw`^\[?(?:${flagPattern})\]?$`, "i");
 
 /**
  * Reads a period cell. A blank is "no data", never zero; so are the words and symbols that say why a
  * period has no figure, each with its meaning in the reason. A word the workbook teaches to mean No data
- * wins over the built-in reading.
+ * wins over the built-in reading. Text figures keep their separators, unit and flag ("1,234 days", "56p");
+ * whether the unit fits the row is for the rating to say. A figure with a non-breaking space ("1 234"
+ * pasted from the web) is refused, to be retyped: a space between digits may as well join two figures.
  */
 export function readValue(cell: CellValue, numberFormat = "General", words?: Words): ValueRead {
   if (cell === null) return { kind: "no data", reason: "the cell is blank" };
@@ -409,23 +436,47 @@ export function readValue(cell: CellValue, numberFormat = "General", words?: Wor
     };
   const taught = taughtWord(words, text);
   if (taught?.meaning.kind === "no data") return { kind: "no data", reason: taughtSource(taught) };
-  // Only text that Excel itself turns into the same number ("91%", "173.75"), so a formula, a conditional
-  // format and the report always agree about a cell. No built-in no-data word looks like one.
-  const figure = plainFigurePattern.exec(text);
-  if (figure) {
-    const number = Number(figure[1]);
-    return figure[2]
-      ? { kind: "figure", value: percentToFraction(number), percent: true }
-      : { kind: "figure", value: number, percent: false };
-  }
+  // Only text that the rule formula turns into the same number, so a conditional format and the report
+  // always agree about a cell. No built-in no-data word looks like one.
+  const figure = textFigurePattern.exec(text);
+  if (figure) return textFigure(figure, words);
   const noData = builtInNoData(text);
   if (noData) return { kind: "no data", reason: noData };
+  if (flagAlone.test(text))
+    return {
+      kind: "unreadable",
+      reason: `"${text}" is not a figure: a flag (${flagMeaning(text, words)}) needs a figure before it`,
+    };
   if (looksLikeExcelError(text))
     return { kind: "unreadable", reason: `${text.toUpperCase()} is an Excel error, not a figure` };
   return {
     kind: "unreadable",
     reason: `"${text.length > 40 ? `${text.slice(0, 40)}…` : text}" is not a figure`,
   };
+}
+
+/** The number of a figure written as text, as written ("85.3" of "85.3% p", "1,234" of "1,234 days"). */
+export function writtenNumber(text: string): string {
+  const trimmed = text.replace(/\s+/g, " ").trim();
+  return textFigurePattern.exec(trimmed)?.[1] ?? trimmed;
+}
+
+/** A figure written as text: its number, unit and flag as `textFigurePattern` found them. */
+function textFigure(match: RegExpExecArray, words: Words | undefined): FigureRead {
+  const number = Number(match[1].replace(/,/g, ""));
+  const unit = (match[2] ?? "").toLowerCase();
+  const flag = match[3];
+  const read: FigureRead =
+    unit === "%"
+      ? { kind: "figure", value: percentToFraction(number), percent: true }
+      : { kind: "figure", value: number, percent: false };
+  if (unit.startsWith("day")) read.unit = "days";
+  else if (unit.startsWith("per")) {
+    read.unit = "rate";
+    read.per = Number(/[\d,]+/.exec(unit)![0].replace(/,/g, ""));
+  }
+  if (flag !== undefined) read.flag = { written: flag, meaning: flagMeaning(flag, words) };
+  return read;
 }
 
 /** Why a built-in word or symbol in a period cell means no figure, or null when it is not one. */

@@ -49,6 +49,8 @@ export interface TaughtWord {
 /** The words one workbook teaches, by `wordKey`. */
 export interface Words {
   entries: ReadonlyMap<string, TaughtWord>;
+  /** The sheet's key of flags on figures ("p = provisional figure"), by flag: see figure-flags.ts. */
+  flags?: ReadonlyMap<string, string>;
 }
 
 export const noWords: Words = { entries: new Map() };

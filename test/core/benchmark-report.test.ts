@@ -267,7 +267,8 @@ describe("a target written against the statistical-neighbour average, in the for
 
   it("writes rules that refer to the SN cell of the same row, with its column fixed", () => {
     expect(plan.rules.length).toBe(3);
-    for (const rule of plan.rules) expect(rule.formula).toContain('NUMBERVALUE($H2,".",",")');
+    for (const rule of plan.rules)
+      expect(rule.formula).toContain("IF(ISNUMBER($H2),$H2,NUMBERVALUE(");
     expect(plan.rules.map((rule) => rule.appliesTo)).toEqual([["E2:G2"], ["E2:G2"], ["E2:G2"]]);
   });
 
