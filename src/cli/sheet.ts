@@ -7,7 +7,7 @@ import { columnIndex, isOwnRule, type CellValue, type Grid, type GridArea } from
 import { CellReader } from "./cells";
 import { SheetDataScanner } from "./sheet-data";
 import { spreadsheetNamespace } from "./styles";
-import { localName, prefixFor, prefixOf, XmlStream, type XmlTag } from "./xml";
+import { localName, NamespaceScopes, prefixOf, XmlStream, type XmlTag } from "./xml";
 
 /** CT_Worksheet's elements up to and including conditionalFormatting, in the schema's sequence. */
 const upToConditionalFormatting = new Set([
@@ -151,7 +151,7 @@ class WorksheetReader {
   readonly merges: GridArea[] = [];
   readonly stream: XmlStream;
   private readonly rules: RuleReader;
-  private prefix: string | undefined;
+  private readonly scopes = new NamespaceScopes();
   private depth = 0;
   private section = ""; // the depth-1 element we are in, when it is SpreadsheetML's
   private sectionIsOurs = false;
@@ -167,6 +167,7 @@ class WorksheetReader {
 
   private open(tag: XmlTag): void {
     this.depth += 1;
+    this.scopes.enter(tag);
     if (this.depth === 1) this.openRoot(tag);
     else if (this.depth === 2) this.openSection(tag);
     else if (this.section === "sheetData") this.openInCells(tag);
@@ -182,17 +183,17 @@ class WorksheetReader {
     if (this.section === "sheetData" && this.depth >= 3) this.closeInCells(tag);
     else if (this.depth > 2) this.closeInSection(tag);
     else if (this.depth === 2) this.closeSection();
+    this.scopes.leave();
     this.depth -= 1;
   }
 
   private openRoot(tag: XmlTag): void {
-    this.prefix = prefixFor(tag, spreadsheetNamespace) ?? prefixOf(tag.name);
-    this.layout.prefix = this.prefix;
+    this.layout.prefix = this.scopes.prefixFor(spreadsheetNamespace) ?? prefixOf(tag.name);
     this.layout.insertAt = this.stream.offset;
   }
 
   private openSection(tag: XmlTag): void {
-    this.sectionIsOurs = prefixOf(tag.name) === this.prefix;
+    this.sectionIsOurs = this.scopes.namespaceOf(tag.name) === spreadsheetNamespace;
     this.section = this.sectionIsOurs ? localName(tag.name) : "";
     if (this.section === "conditionalFormatting") this.rules.openBlock(this.stream.tagStart);
   }
@@ -206,7 +207,7 @@ class WorksheetReader {
 
   /** Only where the scanner could not take over: saxes reads the cells. */
   private openInCells(tag: XmlTag): void {
-    const local = this.prefix ? localName(tag.name) : tag.name;
+    const local = localName(tag.name);
     if (this.depth === 3 && local === "row") this.cells.openRow(tag.attributes.r);
     else if (this.depth === 4 && local === "c")
       this.cells.openCell(tag.attributes.r, tag.attributes.t, tag.attributes.s);
