@@ -3,7 +3,8 @@
  * the offset where the schema wants new <conditionalFormatting> blocks, and the highest priority any other
  * rule has (Excel 2010 rules in extLst too), so the add-in's rules come after every rule of the analyst's.
  */
-import { columnIndex, isOwnRule, type CellValue, type Grid, type GridArea } from "../core";
+import { columnIndex, type CellValue, type Grid, type GridArea } from "../core";
+import { isOwnRuleFormula } from "../core/own-rule";
 import { CellReader } from "./cells";
 import { SheetDataScanner } from "./sheet-data";
 import { spreadsheetNamespace } from "./styles";
@@ -248,7 +249,7 @@ class WorksheetReader {
 
 /**
  * The rules of the sheet's conditional formats, as they are read: which are the add-in's (their formula
- * carries its marker) and where they lie, and the highest priority of every other rule, extLst's too.
+ * has the exact shape of the add-in's rules) and where they lie, and the highest priority of every other rule, extLst's too.
  */
 class RuleReader {
   private blockStart = -1;
@@ -277,7 +278,7 @@ class RuleReader {
 
   closeFormula(): void {
     if (this.formula === undefined) return;
-    if (this.rule && isOwnRule(this.formula)) this.rule.own = true;
+    if (this.rule && isOwnRuleFormula(this.formula)) this.rule.own = true;
     this.formula = undefined;
   }
 
