@@ -13,6 +13,20 @@ export interface CellContext {
   date1904: boolean;
 }
 
+/** Excel's last row and column (1,048,576 and XFD), 0-based: a reference past them is no cell of a sheet. */
+export const lastRow = 1_048_575;
+export const lastColumn = 16_383;
+
+/**
+ * The widest run of empty cells filled with nulls within a row. Past it the row is left with a hole, so a
+ * row holding one figure in column XFD takes the memory of its cells, not of 16,384 columns; a hole reads
+ * as nothing, as a cell past the row's end does.
+ */
+const widestFilledGap = 64;
+
+/** Every empty row of a grid: one array, never written to (a merged area clears only cells a row holds). */
+const emptyRow: never[] = [];
+
 const excelDays = 2_958_466; // 31 December 9999 is Excel's last date, serial 2,958,465
 const days1904 = 1462;
 
@@ -40,7 +54,14 @@ export class CellReader {
   constructor(private readonly context: CellContext) {}
 
   openRow(reference: string | undefined): void {
-    this.rowIndex = reference !== undefined ? Number(reference) - 1 : this.rowIndex + 1;
+    const row = reference !== undefined ? Number(reference) - 1 : this.rowIndex + 1;
+    if (!Number.isInteger(row) || row < 0 || row > lastRow)
+      throw new SheetBoundsProblem(
+        reference !== undefined && !/^\s*\d+\s*$/.test(reference)
+          ? `a row is numbered "${reference}", which is no row number`
+          : `a row is numbered ${reference ?? row + 1}, past Excel's last row, 1,048,576`
+      );
+    this.rowIndex = row;
     this.column = -1;
   }
 
@@ -50,6 +71,12 @@ export class CellReader {
     style: string | undefined
   ): void {
     this.column = reference !== undefined ? columnOf(reference) : this.column + 1;
+    if (this.column > lastColumn || this.column < 0)
+      throw new SheetBoundsProblem(
+        this.column < 0
+          ? `a cell is named "${reference}", which is no cell reference`
+          : `the cell ${reference ?? `number ${this.column + 1} of row ${this.rowIndex + 1}`} lies past column XFD, Excel's last`
+      );
     this.cellType = type ?? "n";
     this.cellStyle = style !== undefined ? Number(style) : 0;
     this.hasFormula = false;
@@ -97,10 +124,11 @@ export class CellReader {
     }
     const rowValues = (this.rowValues ??= []);
     const rowFormats = (this.rowFormats ??= []);
-    for (let gap = rowValues.length; gap < this.column; gap++) {
-      rowValues.push(null);
-      rowFormats.push("General");
-    }
+    if (this.column - rowValues.length <= widestFilledGap)
+      for (let gap = rowValues.length; gap < this.column; gap++) {
+        rowValues.push(null);
+        rowFormats.push("General");
+      }
     rowValues[this.column] = figure;
     rowFormats[this.column] = format;
   }
@@ -117,8 +145,8 @@ export class CellReader {
   /** The grid's rows, every one of them there, empty where the sheet has none. */
   finish(): void {
     for (let row = 0; row < this.values.length; row++) {
-      this.values[row] ??= [];
-      this.numberFormats[row] ??= [];
+      this.values[row] ??= emptyRow;
+      this.numberFormats[row] ??= emptyRow;
     }
   }
 
@@ -163,13 +191,37 @@ export class CellReader {
   }
 }
 
-/** The column of a cell reference such as "AB12", without building strings. */
+/** The column of a cell reference such as "AB12", without building strings; past XFD once it has four letters. */
 function columnOf(reference: string): number {
   let index = 0;
-  for (let at = 0; at < reference.length; at++) {
+  for (let at = 0; at < reference.length && at < 4; at++) {
     const code = reference.charCodeAt(at) & ~0x20;
     if (code < 65 || code > 90) break;
     index = index * 26 + (code - 64);
   }
   return index - 1;
 }
+
+/**
+ * The columns from `left` to `right` a grid row holds a cell in, in order: a row with holes (one figure in
+ * column XFD) is walked by the cells it holds, not by its width.
+ */
+export function* presentColumns(
+  cells: readonly unknown[],
+  left: number,
+  right: number
+): Generator<number> {
+  const last = Math.min(right, cells.length - 1);
+  if (last - left <= widestFilledGap) {
+    for (let column = left; column <= last; column++) if (column in cells) yield column;
+    return;
+  }
+  for (const key in cells) {
+    const column = Number(key);
+    if (column > last) return;
+    if (column >= left) yield column;
+  }
+}
+
+/** A row or cell reference no sheet of Excel's can hold. */
+export class SheetBoundsProblem extends Error {}

@@ -5,7 +5,7 @@
  */
 import { columnIndex, type CellValue, type Grid, type GridArea } from "../core";
 import { isOwnRuleFormula } from "../core/own-rule";
-import { CellReader } from "./cells";
+import { CellReader, lastColumn, lastRow, presentColumns, SheetBoundsProblem } from "./cells";
 import { SheetDataScanner } from "./sheet-data";
 import { spreadsheetNamespace } from "./styles";
 import { localName, NamespaceScopes, prefixOf, XmlStream, type XmlTag } from "./xml";
@@ -313,10 +313,8 @@ function clearMergedCells(values: CellValue[][], merges: readonly GridArea[]): v
     const bottom = Math.min(area.bottom, values.length - 1);
     for (let row = area.top; row <= bottom; row++) {
       const cells = values[row];
-      const right = Math.min(area.right, cells.length - 1);
-      for (let column = area.left; column <= right; column++) {
+      for (const column of presentColumns(cells, area.left, area.right))
         if (row !== area.top || column !== area.left) cells[column] = null;
-      }
     }
   }
 }
@@ -328,10 +326,15 @@ function areaOf(reference: string): GridArea | undefined {
   if (!match) return undefined;
   const top = Number(match[2]) - 1;
   const left = columnIndex(match[1]);
-  return {
+  const area = {
     top,
     left,
     bottom: match[4] ? Number(match[4]) - 1 : top,
     right: match[3] ? columnIndex(match[3]) : left,
   };
+  if (area.bottom > lastRow || area.right > lastColumn || area.top < 0)
+    throw new SheetBoundsProblem(
+      `the merged area ${reference.trim()} lies past Excel's last row or column (XFD1048576)`
+    );
+  return area;
 }

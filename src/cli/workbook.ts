@@ -14,6 +14,7 @@ import {
   type WorkbookKind,
 } from "./package-kind";
 import { CommandProblem } from "./problem";
+import { presentColumns } from "./cells";
 import { readSheet, type SheetContent } from "./sheet";
 import { cellNumberFormats, spreadsheetNamespace } from "./styles";
 import {
@@ -364,12 +365,16 @@ export function tableCells(
     const { top, left, bottom, right } = areaOfAddress(table.ref);
     const values: CellValue[][] = [];
     const numberFormats: string[][] = [];
-    for (let row = top; row <= bottom; row++) {
+    // Only the rows and cells the sheet holds: a table may claim the whole sheet.
+    const last = Math.min(bottom, content.grid.values.length - 1);
+    for (let row = top; row <= last; row++) {
+      const cells = content.grid.values[row];
+      const formats = content.grid.numberFormats[row];
       const rowValues: CellValue[] = [];
       const rowFormats: string[] = [];
-      for (let column = left; column <= right; column++) {
-        rowValues.push(content.grid.values[row]?.[column] ?? null);
-        rowFormats.push(content.grid.numberFormats[row]?.[column] ?? "General");
+      for (const column of presentColumns(cells, left, right)) {
+        rowValues[column - left] = cells[column] ?? null;
+        rowFormats[column - left] = formats[column] ?? "General";
       }
       values.push(rowValues);
       numberFormats.push(rowFormats);

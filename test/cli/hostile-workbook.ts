@@ -27,7 +27,13 @@ export async function appendixEdited(
 /** A workbook of one sheet whose <sheetData> is `rows`, with shared strings `strings`, made from scratch. */
 export async function oneSheetWorkbook(
   rows: string,
-  options: { strings?: string[]; tables?: string[]; sheetHead?: string; sheetTail?: string } = {}
+  options: {
+    sheetName?: string;
+    strings?: string[];
+    tables?: string[];
+    sheetHead?: string;
+    sheetTail?: string;
+  } = {}
 ): Promise<Buffer> {
   const zip = new JSZip();
   const tables = options.tables ?? [];
@@ -41,7 +47,7 @@ export async function oneSheetWorkbook(
   );
   zip.file(
     "xl/workbook.xml",
-    `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${spreadsheetMain}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="KPI Register" sheetId="1" r:id="rId1"/></sheets></workbook>`
+    `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${spreadsheetMain}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="${options.sheetName ?? "KPI Register"}" sheetId="1" r:id="rId1"/></sheets></workbook>`
   );
   zip.file(
     "xl/_rels/workbook.xml.rels",
