@@ -26,7 +26,7 @@ import {
 } from "../core";
 import { parseArguments, usage, type CommandOptions } from "./arguments";
 import { ruleBlocks, splice } from "./edit";
-import { checkOutput, cleanUpOnSignals, place, temporaryBeside } from "./output";
+import { checkOutput, cleanUpOnSignals, place, temporaryBeside, type Placed } from "./output";
 import { verifyPackage, writePackage, type PartContent } from "./package-writer";
 import { CommandProblem } from "./problem";
 import type { SheetContent, SheetLayout } from "./sheet";
@@ -321,7 +321,8 @@ async function* once(bytes: Buffer): AsyncGenerator<Buffer> {
 
 /**
  * The workbook, then the report: each through a temporary file; the workbook is checked against the input
- * before it is renamed into place, and a report that cannot be written takes the new workbook away again.
+ * before it is renamed into place, and a report that cannot be written (or a signal before both are in
+ * place) takes the new workbook away again.
  */
 async function writeWorkbook(
   workbook: Workbook,
@@ -346,6 +347,7 @@ async function writeWorkbook(
     await placed.settle();
     return;
   }
+  let reportPlaced: Placed;
   try {
     const reportFile = await temporaryBeside(report.file, "report");
     try {
@@ -357,12 +359,13 @@ async function writeWorkbook(
         `The report ${report.file} cannot be written (${error instanceof Error ? error.message : String(error)}): nothing was written`
       );
     }
-    await (await place(reportFile, report.file, "report")).settle();
+    reportPlaced = await place(reportFile, report.file, "report");
   } catch (error) {
     await placed.rollBack();
     throw error;
   }
-  await placed.settle();
+  // Both settled in one step: a signal finds both to undo, or neither.
+  await Promise.all([reportPlaced.settle(), placed.settle()]);
 }
 
 function reportText(
