@@ -31,7 +31,7 @@ import { verifyPackage, writePackage, type PartContent } from "./package-writer"
 import { CommandProblem } from "./problem";
 import type { SheetContent, SheetLayout } from "./sheet";
 import { withDxfs } from "./styles";
-import { summaryLines, type ReportedPlan, type SkippedSheet } from "./summary";
+import { summaryLines, visible, type ReportedPlan, type SkippedSheet } from "./summary";
 import {
   openWorkbook,
   readSheetContent,
@@ -56,13 +56,18 @@ const consoleOutput: Output = {
 /** Runs the command; resolves to the exit code. Never throws: every failure is one line on stderr. */
 export async function main(
   argv: readonly string[],
-  output: Output = consoleOutput
+  terminal: Output = consoleOutput
 ): Promise<number> {
   const parsed = parseArguments(argv);
   if (parsed.ok === "help") {
-    output.out(usage);
+    terminal.out(usage);
     return 0;
   }
+  // Every other line may hold text from the workbook or the command line: shown with its control characters escaped.
+  const output: Output = {
+    out: (line) => terminal.out(visible(line)),
+    error: (line) => terminal.error(visible(line)),
+  };
   if (!parsed.ok) {
     output.error(`kpi-rag: ${parsed.problem}`);
     output.error("Run kpi-rag --help for how to use it.");
@@ -138,7 +143,9 @@ function chosenSheets(workbook: Workbook, sheet: string | undefined): WorkbookSh
   );
   if (!chosen)
     throw new CommandProblem(
-      `There is no sheet "${sheet}": the workbook has ${workbook.sheets.map((candidate) => candidate.name).join(", ")}`
+      workbook.sheets.length === 0
+        ? `There is no sheet "${sheet}". ${noWorksheets}`
+        : `There is no sheet "${sheet}": the workbook has ${workbook.sheets.map((candidate) => candidate.name).join(", ")}`
     );
   return [chosen];
 }
@@ -173,7 +180,7 @@ async function format(
 ): Promise<void> {
   const { register, words, problems: registerProblems } = await readRegister(workbook);
   const { found, skipped } = await findSheetTables(workbook, sheets, register, words);
-  if (found.length === 0) throw noTableProblem(options, skipped);
+  if (found.length === 0) throw noTableProblem(options, sheets, skipped);
   const chosen = resolveToleranceSet(
     options.toleranceSet,
     toleranceSetsOf(found.map((sheet) => sheet.found)),
@@ -242,12 +249,25 @@ async function findSheetTables(
   return { found, skipped };
 }
 
-function noTableProblem(options: CommandOptions, skipped: readonly SkippedSheet[]): CommandProblem {
-  const reasons = skipped.map((sheet) => skippedSheetLine(sheet.sheet, sheet.reason)).join(" ");
+function noTableProblem(
+  options: CommandOptions,
+  sheets: readonly WorkbookSheet[],
+  skipped: readonly SkippedSheet[]
+): CommandProblem {
+  const reasons =
+    sheets.length === 0
+      ? [noWorksheets]
+      : skipped.map((sheet) => skippedSheetLine(sheet.sheet, sheet.reason));
   return new CommandProblem(
-    `${options.workbook} has no KPI table${options.sheet ? ` on the sheet ${options.sheet}` : ""}. ${reasons} The add-in looks for ${lookingFor.charAt(0).toLowerCase()}${lookingFor.slice(1)}`
+    [
+      `${options.workbook} has no KPI table${options.sheet ? ` on the sheet ${options.sheet}` : ""}.`,
+      ...reasons,
+      `The add-in looks for ${lookingFor.charAt(0).toLowerCase()}${lookingFor.slice(1)}`,
+    ].join(" ")
   );
 }
+
+const noWorksheets = "Its workbook lists no worksheets.";
 
 /** A rule's priority is a 32-bit signed integer in Excel's files. */
 const highestExcelPriority = 2_147_483_647;

@@ -122,7 +122,15 @@ async function findWorkbookPart(
   const office = (await relationshipsOf(zip, "", label)).find((relationship) =>
     relationship.type.endsWith("/officeDocument")
   );
-  if (!office) throw damaged(label, "it names no workbook part");
+  if (!office) {
+    const backslashed = zip.entries.find((entry) => entry.name.includes("\\"));
+    throw damaged(
+      label,
+      backslashed
+        ? `its parts are named with backslashes, as "${backslashed.name}", where a workbook's names use "/"`
+        : "it names no workbook part"
+    );
+  }
   if (office.type.startsWith(strictRelationships)) throw strictProblem(label);
   const part = office.target;
   const kind = kindOfContentType(contentTypeOf(await zip.readPart(types, label), part), label);
