@@ -18,11 +18,13 @@ export const lastRow = 1_048_575;
 export const lastColumn = 16_383;
 
 /**
- * The widest run of empty cells filled with nulls within a row. Past it the row is left with a hole, so a
- * row holding one figure in column XFD takes the memory of its cells, not of 16,384 columns; a hole reads
- * as nothing, as a cell past the row's end does.
+ * Runs of empty cells within a row are filled with nulls, as the core reads rows, up to a sheet's budget;
+ * past it a run wider than `widestFilledGap` is left as a hole, so 30,000 rows each holding one figure in
+ * column XFD take the memory of their cells, not of 16,384 columns each. A hole reads as nothing, as a
+ * cell past the row's end does. Every sheet a council writes stays within the budget, read as before.
  */
 const widestFilledGap = 64;
+const filledGapBudget = 1_000_000;
 
 /** Every empty row of a grid: one array, never written to (a merged area clears only cells a row holds). */
 const emptyRow: never[] = [];
@@ -50,6 +52,7 @@ export class CellReader {
   private inlineText: string | undefined;
   private capture: "value" | "inline" | undefined;
   private phonetic = 0;
+  private gapsLeft = filledGapBudget;
 
   constructor(private readonly context: CellContext) {}
 
@@ -124,11 +127,14 @@ export class CellReader {
     }
     const rowValues = (this.rowValues ??= []);
     const rowFormats = (this.rowFormats ??= []);
-    if (this.column - rowValues.length <= widestFilledGap)
-      for (let gap = rowValues.length; gap < this.column; gap++) {
+    const gap = this.column - rowValues.length;
+    if (gap <= widestFilledGap || gap <= this.gapsLeft) {
+      if (gap > widestFilledGap) this.gapsLeft -= gap;
+      for (let empty = rowValues.length; empty < this.column; empty++) {
         rowValues.push(null);
         rowFormats.push("General");
       }
+    }
     rowValues[this.column] = figure;
     rowFormats[this.column] = format;
   }

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { readSheet } from "../../src/cli/sheet";
 import { oneSheetWorkbook, runOn, spreadsheetMain } from "./hostile-workbook";
 import { repoRoot, scratchPerTest } from "./run-command";
 
@@ -108,4 +109,34 @@ describe("kpi-rag's memory follows the cells a sheet holds, not the sheet's widt
     expect(run.error).toHaveLength(1);
     expect(run.error[0]).toMatch(/hostile\.xlsx has no KPI table/);
   }, 30_000);
+});
+
+describe("kpi-rag reads a sheet's rows as the core expects them, holes only where memory needs them", () => {
+  const context = { name: "Data", sharedStrings: [], numberFormats: [], date1904: false };
+  async function* one(xml: string): AsyncGenerator<Buffer> {
+    yield Buffer.from(xml);
+  }
+  const sheetOf = (rows: string): string =>
+    `<worksheet xmlns="${spreadsheetMain}"><sheetData>${rows}</sheetData></worksheet>`;
+
+  it("fills the empty cells between A1 and XFD1 with nothing, every one of them there", async () => {
+    const { grid } = await readSheet(
+      one(sheetOf('<row r="1"><c r="A1"><v>1</v></c><c r="XFD1"><v>2</v></c></row>')),
+      context
+    );
+    const row = grid.values[0];
+    expect(row).toHaveLength(16_384);
+    expect(Object.keys(row)).toHaveLength(16_384);
+    expect([row[0], row[1], row[16_382], row[16_383]]).toEqual([1, null, null, 2]);
+  });
+
+  it("leaves holes once a sheet's empty runs pass a million cells, reading the same figures", async () => {
+    const { grid } = await readSheet(one(sheetOf(figureRows(200, "XFD"))), context);
+    expect(grid.values[0]).toHaveLength(16_384);
+    expect(Object.keys(grid.values[0])).toHaveLength(16_384);
+    expect(Object.keys(grid.values[199])).toEqual(["16383"]);
+    expect(grid.values.map((row) => row[16_383])).toEqual(
+      Array.from({ length: 200 }, (_, index) => index)
+    );
+  });
 });
