@@ -9,7 +9,13 @@ import os from "node:os";
 import path from "node:path";
 import type * as Core from "../src/core";
 import type * as Command from "../src/cli/main";
-import { appendixRows, repeatedGrid, variedGrid, writeRepeatedWorkbook } from "./sheets";
+import {
+  appendixRows,
+  repeatedGrid,
+  variedGrid,
+  writeFiguresAtXfdWorkbook,
+  writeRepeatedWorkbook,
+} from "./sheets";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const core = require("../lib/core") as typeof Core;
@@ -308,6 +314,28 @@ export async function measureCli100k(): Promise<{
       cliPeakMBFor100kRows: cliPeakMB,
       exceljsPeakMBFor100kRows: exceljsPeakMB,
     };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/**
+ * cliPeakMBFor30kRowsAtXFD: the command's peak resident memory on Appendix I with 30,000 rows under it,
+ * each holding one figure in column XFD: the memory follows the cells present, not the sheet's width.
+ */
+export async function measureCli30kRowsAtXfd(): Promise<{ cliPeakMBFor30kRowsAtXFD: number }> {
+  const folder = mkdtempSync(path.join(os.tmpdir(), "kpi-rag-bench-"));
+  try {
+    const input = path.join(folder, "xfd-30000.xlsx");
+    await writeFiguresAtXfdWorkbook(input, 30_000);
+    const { peakMB } = runCommand([
+      path.join(__dirname, "..", "bin", "kpi-rag.js"),
+      input,
+      "--out",
+      path.join(folder, "out.xlsx"),
+      "--force",
+    ]);
+    return { cliPeakMBFor30kRowsAtXFD: peakMB };
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

@@ -5,13 +5,15 @@
  * at most 60 (the same on 10,000 rows spread over side-by-side tables, Actual/Target groups, per-year thresholds and
  * a long table); cfRulesFor1000Kpis at most 300; cliVsExceljsRatio
  * at most 0.5 on the 5,000-row workbook (whole commands; cliVsExceljsInProcessRatio is the same without start-up);
- * cli100kVsExceljsRatio at most 0.5 and cliPeakMBFor100kRows at most 400 on a 100,000-row sheet; syncsPerApply at most 2;
+ * cli100kVsExceljsRatio at most 0.5 and cliPeakMBFor100kRows at most 400 on a 100,000-row sheet;
+ * cliPeakMBFor30kRowsAtXFD at most 200 (30,000 rows each with one figure in column XFD); syncsPerApply at most 2;
  * syncsPerApply100kRows at most 12 (web payload limit on); taskpaneGzipKB at most 150; functionsGzipKB at most 20.
  * Figures only: nothing here asserts a timing.
  */
 import { measureRatingsPerSecond } from "./ratings";
 import {
   measureCli100k,
+  measureCli30kRowsAtXfd,
   measureCliVsExceljs,
   measureDetection,
   measureLayoutsDetection,
@@ -48,6 +50,8 @@ async function main(): Promise<void> {
   say(
     `cli100kVsExceljsRatio ${figures.cli100kVsExceljsRatio}; cliPeakMBFor100kRows ${figures.cliPeakMBFor100kRows} (ExcelJS ${figures.exceljsPeakMBFor100kRows})`
   );
+  Object.assign(figures, await measureCli30kRowsAtXfd());
+  say(`cliPeakMBFor30kRowsAtXFD ${figures.cliPeakMBFor30kRowsAtXFD}`);
   Object.assign(figures, await measureSyncsPerApply());
   Object.assign(figures, await measureSyncsPerApply100kRows());
   Object.assign(figures, await measureBundles());

@@ -68,6 +68,27 @@ export async function writeRepeatedWorkbook(file: string, count: number): Promis
   await workbook.xlsx.writeFile(file);
 }
 
+/** Appendix I's table with `count` rows under it, each holding one figure in column XFD, the sheet's last. */
+export async function writeFiguresAtXfdWorkbook(file: string, count: number): Promise<void> {
+  const { header, rows } = await appendixRows();
+  const grid = repeatedGrid(header, rows, rows.length);
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("Appendix I");
+  grid.values.forEach((rowValues, row) => {
+    rowValues.forEach((value, column) => {
+      if (value === null) return;
+      const cell = sheet.getCell(row + 1, column + 1);
+      cell.value =
+        typeof value === "object" ? ({ error: value.error } as ExcelJS.CellErrorValue) : value;
+      const format = grid.numberFormats[row]?.[column];
+      if (format && format !== "General") cell.numFmt = format;
+    });
+  });
+  const first = grid.values.length + 2;
+  for (let index = 0; index < count; index++) sheet.getCell(first + index, 16_384).value = index;
+  await workbook.xlsx.writeFile(file);
+}
+
 /**
  * A council scorecard of `count` KPI rows in mixed wordings: blocks of 500 rows, each under a two-row
  * header in its own words (a year merged over its quarters, "Latest benchmarks (2021/22)" over England

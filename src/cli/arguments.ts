@@ -29,25 +29,30 @@ export function parseArguments(argv: readonly string[]): Parsed {
     remove: boolean;
     force: boolean;
   } = { toleranceSet: "Standard", remove: false, force: false };
-  const valued: Record<string, "out" | "report" | "sheet" | "toleranceSet"> = {
-    "--out": "out",
-    "--report": "report",
-    "--sheet": "sheet",
-    "--tolerance": "toleranceSet",
-  };
+  const valued = new Map<string, "out" | "report" | "sheet" | "toleranceSet">([
+    ["--out", "out"],
+    ["--report", "report"],
+    ["--sheet", "sheet"],
+    ["--tolerance", "toleranceSet"],
+  ]);
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index];
+    const field = valued.get(argument);
     if (argument === "--help" || argument === "-h") return { ok: "help" };
     if (argument === "--remove") options.remove = true;
     else if (argument === "--force") options.force = true;
-    else if (argument in valued) {
+    else if (field !== undefined) {
       const value = argv[index + 1];
       if (value === undefined || value.startsWith("--"))
         return { ok: false, problem: `${argument} needs a value` };
-      options[valued[argument]] = value;
+      if (value.trim() === "")
+        return { ok: false, problem: `${argument} is given an empty value: it needs one` };
+      options[field] = value;
       index += 1;
     } else if (argument.startsWith("-"))
       return { ok: false, problem: `kpi-rag does not know the option ${argument}` };
+    else if (argument.trim() === "")
+      return { ok: false, problem: "the workbook's name is empty: name the workbook to format" };
     else if (options.workbook === undefined) options.workbook = argument;
     else return { ok: false, problem: `only one workbook at a time: ${argument} is one too many` };
   }

@@ -13,6 +13,22 @@ export interface CellContext {
   date1904: boolean;
 }
 
+/** Excel's last row and column (1,048,576 and XFD), 0-based: a reference past them is no cell of a sheet. */
+export const lastRow = 1_048_575;
+export const lastColumn = 16_383;
+
+/**
+ * Runs of empty cells within a row are filled with nulls, as the core reads rows, up to a sheet's budget;
+ * past it a run wider than `widestFilledGap` is left as a hole, so 30,000 rows each holding one figure in
+ * column XFD take the memory of their cells, not of 16,384 columns each. A hole reads as nothing, as a
+ * cell past the row's end does. Every sheet a council writes stays within the budget, read as before.
+ */
+const widestFilledGap = 64;
+const filledGapBudget = 1_000_000;
+
+/** Every empty row of a grid: one array, never written to (a merged area clears only cells a row holds). */
+const emptyRow: never[] = [];
+
 const excelDays = 2_958_466; // 31 December 9999 is Excel's last date, serial 2,958,465
 const days1904 = 1462;
 
@@ -36,11 +52,19 @@ export class CellReader {
   private inlineText: string | undefined;
   private capture: "value" | "inline" | undefined;
   private phonetic = 0;
+  private gapsLeft = filledGapBudget;
 
   constructor(private readonly context: CellContext) {}
 
   openRow(reference: string | undefined): void {
-    this.rowIndex = reference !== undefined ? Number(reference) - 1 : this.rowIndex + 1;
+    const row = reference !== undefined ? Number(reference) - 1 : this.rowIndex + 1;
+    if (!Number.isInteger(row) || row < 0 || row > lastRow)
+      throw new SheetBoundsProblem(
+        reference !== undefined && !/^\s*\d+\s*$/.test(reference)
+          ? `a row is numbered "${reference}", which is no row number`
+          : `a row is numbered ${reference ?? row + 1}, past Excel's last row, 1,048,576`
+      );
+    this.rowIndex = row;
     this.column = -1;
   }
 
@@ -50,6 +74,12 @@ export class CellReader {
     style: string | undefined
   ): void {
     this.column = reference !== undefined ? columnOf(reference) : this.column + 1;
+    if (this.column > lastColumn || this.column < 0)
+      throw new SheetBoundsProblem(
+        this.column < 0
+          ? `a cell is named "${reference}", which is no cell reference`
+          : `the cell ${reference ?? `number ${this.column + 1} of row ${this.rowIndex + 1}`} lies past column XFD, Excel's last`
+      );
     this.cellType = type ?? "n";
     this.cellStyle = style !== undefined ? Number(style) : 0;
     this.hasFormula = false;
@@ -97,9 +127,13 @@ export class CellReader {
     }
     const rowValues = (this.rowValues ??= []);
     const rowFormats = (this.rowFormats ??= []);
-    for (let gap = rowValues.length; gap < this.column; gap++) {
-      rowValues.push(null);
-      rowFormats.push("General");
+    const gap = this.column - rowValues.length;
+    if (gap <= widestFilledGap || gap <= this.gapsLeft) {
+      if (gap > widestFilledGap) this.gapsLeft -= gap;
+      for (let empty = rowValues.length; empty < this.column; empty++) {
+        rowValues.push(null);
+        rowFormats.push("General");
+      }
     }
     rowValues[this.column] = figure;
     rowFormats[this.column] = format;
@@ -117,8 +151,8 @@ export class CellReader {
   /** The grid's rows, every one of them there, empty where the sheet has none. */
   finish(): void {
     for (let row = 0; row < this.values.length; row++) {
-      this.values[row] ??= [];
-      this.numberFormats[row] ??= [];
+      this.values[row] ??= emptyRow;
+      this.numberFormats[row] ??= emptyRow;
     }
   }
 
@@ -163,13 +197,37 @@ export class CellReader {
   }
 }
 
-/** The column of a cell reference such as "AB12", without building strings. */
+/** The column of a cell reference such as "AB12", without building strings; past XFD once it has four letters. */
 function columnOf(reference: string): number {
   let index = 0;
-  for (let at = 0; at < reference.length; at++) {
+  for (let at = 0; at < reference.length && at < 4; at++) {
     const code = reference.charCodeAt(at) & ~0x20;
     if (code < 65 || code > 90) break;
     index = index * 26 + (code - 64);
   }
   return index - 1;
 }
+
+/**
+ * The columns from `left` to `right` a grid row holds a cell in, in order: a row with holes (one figure in
+ * column XFD) is walked by the cells it holds, not by its width.
+ */
+export function* presentColumns(
+  cells: readonly unknown[],
+  left: number,
+  right: number
+): Generator<number> {
+  const last = Math.min(right, cells.length - 1);
+  if (last - left <= widestFilledGap) {
+    for (let column = left; column <= last; column++) if (column in cells) yield column;
+    return;
+  }
+  for (const key in cells) {
+    const column = Number(key);
+    if (column > last) return;
+    if (column >= left) yield column;
+  }
+}
+
+/** A row or cell reference no sheet of Excel's can hold. */
+export class SheetBoundsProblem extends Error {}

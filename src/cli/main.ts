@@ -26,12 +26,12 @@ import {
 } from "../core";
 import { parseArguments, usage, type CommandOptions } from "./arguments";
 import { ruleBlocks, splice } from "./edit";
-import { checkOutput, cleanUpOnSignals, place, temporaryBeside } from "./output";
+import { checkOutput, cleanUpOnSignals, place, temporaryBeside, type Placed } from "./output";
 import { verifyPackage, writePackage, type PartContent } from "./package-writer";
 import { CommandProblem } from "./problem";
 import type { SheetContent, SheetLayout } from "./sheet";
 import { withDxfs } from "./styles";
-import { summaryLines, type ReportedPlan, type SkippedSheet } from "./summary";
+import { summaryLines, visible, type ReportedPlan, type SkippedSheet } from "./summary";
 import {
   openWorkbook,
   readSheetContent,
@@ -56,13 +56,18 @@ const consoleOutput: Output = {
 /** Runs the command; resolves to the exit code. Never throws: every failure is one line on stderr. */
 export async function main(
   argv: readonly string[],
-  output: Output = consoleOutput
+  terminal: Output = consoleOutput
 ): Promise<number> {
   const parsed = parseArguments(argv);
   if (parsed.ok === "help") {
-    output.out(usage);
+    terminal.out(usage);
     return 0;
   }
+  // Every other line may hold text from the workbook or the command line: shown with its control characters escaped.
+  const output: Output = {
+    out: (line) => terminal.out(visible(line)),
+    error: (line) => terminal.error(visible(line)),
+  };
   if (!parsed.ok) {
     output.error(`kpi-rag: ${parsed.problem}`);
     output.error("Run kpi-rag --help for how to use it.");
@@ -138,7 +143,9 @@ function chosenSheets(workbook: Workbook, sheet: string | undefined): WorkbookSh
   );
   if (!chosen)
     throw new CommandProblem(
-      `There is no sheet "${sheet}": the workbook has ${workbook.sheets.map((candidate) => candidate.name).join(", ")}`
+      workbook.sheets.length === 0
+        ? `There is no sheet "${sheet}". ${noWorksheets}`
+        : `There is no sheet "${sheet}": the workbook has ${workbook.sheets.map((candidate) => candidate.name).join(", ")}`
     );
   return [chosen];
 }
@@ -173,7 +180,7 @@ async function format(
 ): Promise<void> {
   const { register, words, problems: registerProblems } = await readRegister(workbook);
   const { found, skipped } = await findSheetTables(workbook, sheets, register, words);
-  if (found.length === 0) throw noTableProblem(options, skipped);
+  if (found.length === 0) throw noTableProblem(options, sheets, skipped);
   const chosen = resolveToleranceSet(
     options.toleranceSet,
     toleranceSetsOf(found.map((sheet) => sheet.found)),
@@ -242,12 +249,28 @@ async function findSheetTables(
   return { found, skipped };
 }
 
-function noTableProblem(options: CommandOptions, skipped: readonly SkippedSheet[]): CommandProblem {
-  const reasons = skipped.map((sheet) => skippedSheetLine(sheet.sheet, sheet.reason)).join(" ");
+function noTableProblem(
+  options: CommandOptions,
+  sheets: readonly WorkbookSheet[],
+  skipped: readonly SkippedSheet[]
+): CommandProblem {
+  const reasons =
+    sheets.length === 0
+      ? [noWorksheets]
+      : skipped.map((sheet) => skippedSheetLine(sheet.sheet, sheet.reason));
   return new CommandProblem(
-    `${options.workbook} has no KPI table${options.sheet ? ` on the sheet ${options.sheet}` : ""}. ${reasons} The add-in looks for ${lookingFor.charAt(0).toLowerCase()}${lookingFor.slice(1)}`
+    [
+      `${options.workbook} has no KPI table${options.sheet ? ` on the sheet ${options.sheet}` : ""}.`,
+      ...reasons,
+      `The add-in looks for ${lookingFor.charAt(0).toLowerCase()}${lookingFor.slice(1)}`,
+    ].join(" ")
   );
 }
+
+const noWorksheets = "Its workbook lists no worksheets.";
+
+/** A rule's priority is a 32-bit signed integer in Excel's files. */
+const highestExcelPriority = 2_147_483_647;
 
 /** The parts to edit: styles.xml where the rules need new dxfs, and each sheet with rules to write or to take out. */
 async function ruleEdits(
@@ -262,6 +285,10 @@ async function ruleEdits(
     const rules = plans[index].rules;
     const ids = dxfIds.slice(next, next + rules.length);
     next += rules.length;
+    if (layout.highestPriority > highestExcelPriority - rules.length)
+      throw new CommandProblem(
+        `The sheet "${sheet.name}" has a conditional-format rule with priority ${layout.highestPriority}, too near Excel's highest (${highestExcelPriority}) for kpi-rag's ${rules.length} rules to come after it: open and save the workbook in Excel, which numbers its rules from 1 again, then try again`
+      );
     if (rules.length > 0 || layout.ownRules > 0)
       edits.set(
         sheet.part.toLowerCase(),
@@ -314,7 +341,8 @@ async function* once(bytes: Buffer): AsyncGenerator<Buffer> {
 
 /**
  * The workbook, then the report: each through a temporary file; the workbook is checked against the input
- * before it is renamed into place, and a report that cannot be written takes the new workbook away again.
+ * before it is renamed into place, and a report that cannot be written (or a signal before both are in
+ * place) takes the new workbook away again.
  */
 async function writeWorkbook(
   workbook: Workbook,
@@ -339,6 +367,7 @@ async function writeWorkbook(
     await placed.settle();
     return;
   }
+  let reportPlaced: Placed;
   try {
     const reportFile = await temporaryBeside(report.file, "report");
     try {
@@ -350,12 +379,13 @@ async function writeWorkbook(
         `The report ${report.file} cannot be written (${error instanceof Error ? error.message : String(error)}): nothing was written`
       );
     }
-    await (await place(reportFile, report.file, "report")).settle();
+    reportPlaced = await place(reportFile, report.file, "report");
   } catch (error) {
     await placed.rollBack();
     throw error;
   }
-  await placed.settle();
+  // Both settled in one step: a signal finds both to undo, or neither.
+  await Promise.all([reportPlaced.settle(), placed.settle()]);
 }
 
 function reportText(

@@ -43,14 +43,19 @@ function kindOf(stats: Stats): string {
   return "something other than a file";
 }
 
-/** Temporary files and set-aside originals of this run, for the signal handlers. */
+/**
+ * This run's unfinished writes, for the signal handlers: temporary files (registered before they are
+ * created), and outputs renamed into place but not yet settled, with the file each replaced kept aside.
+ * Every change to them is made in the same synchronous step as the rename it records, so a signal, which
+ * is handled between steps, always finds them true.
+ */
 const pending = new Set<string>();
-const setAside = new Map<string, string>();
+const placed = new Map<string, { aside?: string }>();
 
-/** Removes this run's temporary files (and puts set-aside files back) on SIGINT and SIGTERM, then dies of the signal. */
+/** Undoes this run's unfinished writes (and puts set-aside files back) on SIGINT and SIGTERM, then dies of the signal. */
 export function cleanUpOnSignals(): () => void {
   const handler = (signal: NodeJS.Signals): void => {
-    cleanUpNow();
+    undoUnfinishedWrites();
     uninstall();
     process.kill(process.pid, signal);
   };
@@ -63,17 +68,36 @@ export function cleanUpOnSignals(): () => void {
   return uninstall;
 }
 
-function cleanUpNow(): void {
+/**
+ * Removes every temporary file and every output placed but not settled, putting back the files they
+ * replaced: the workbook and its report are both written, or neither.
+ */
+export function undoUnfinishedWrites(): void {
   for (const temporary of pending) rmSync(temporary, { force: true });
   pending.clear();
-  for (const [original, aside] of setAside) {
+  for (const [target, { aside }] of placed) {
     try {
-      renameSync(aside, original);
+      rmSync(target, { force: true });
+      if (aside) renameSync(aside, target);
     } catch {
       // nothing more can be done while dying
     }
   }
-  setAside.clear();
+  placed.clear();
+}
+
+/**
+ * A hidden name beside `target` for a file of this run: ".<name>.<random>.tmp". A long name is shortened
+ * (on a whole character) so the temporary name fits where the output's own name fits: 255 bytes.
+ */
+function nameBeside(target: string, ending: string): string {
+  const folder = path.dirname(path.resolve(target));
+  const tail = `.${randomBytes(8).toString("hex")}.${ending}`;
+  let name = path.basename(target);
+  const room = 255 - 1 - Buffer.byteLength(tail);
+  while (Buffer.byteLength(name) > room) name = name.slice(0, -1);
+  if (/[\uD800-\uDBFF]$/.test(name)) name = name.slice(0, -1);
+  return path.join(folder, `.${name}${tail}`);
 }
 
 export interface TemporaryFile {
@@ -87,10 +111,9 @@ export interface TemporaryFile {
 
 /** A new, empty temporary file beside `target`, opened exclusively. */
 export async function temporaryBeside(target: string, what: string): Promise<TemporaryFile> {
-  const temporary = path.join(
-    path.dirname(path.resolve(target)),
-    `.${path.basename(target)}.${randomBytes(8).toString("hex")}.tmp`
-  );
+  const temporary = nameBeside(target, "tmp");
+  // Registered first: a signal that comes while it is being created still finds it.
+  pending.add(temporary);
   let handle: files.FileHandle;
   try {
     handle = await files.open(
@@ -99,11 +122,11 @@ export async function temporaryBeside(target: string, what: string): Promise<Tem
       0o666
     );
   } catch (error) {
+    pending.delete(temporary);
     throw new CommandProblem(
       `The ${what} ${target} cannot be written (${describeFailure(error)}): nothing was written`
     );
   }
-  pending.add(temporary);
   let open = true;
   const close = async (): Promise<void> => {
     if (open) {
@@ -130,7 +153,7 @@ export async function temporaryBeside(target: string, what: string): Promise<Tem
 export interface Placed {
   /** Removes the new file and puts back the one it replaced. */
   rollBack(): Promise<void>;
-  /** Drops the file it replaced. */
+  /** Drops the file it replaced; the new file is no longer undone by a signal from the moment it is called. */
   settle(): Promise<void>;
 }
 
@@ -143,21 +166,21 @@ export async function place(
     () => true,
     () => false
   );
-  let aside: string | undefined;
+  const record: { aside?: string } = {};
+  // Synchronous renames, each recorded in the same step, so a signal never finds a rename half-recorded.
   try {
     if (existed) {
-      aside = path.join(
-        path.dirname(path.resolve(target)),
-        `.${path.basename(target)}.${randomBytes(8).toString("hex")}.old`
-      );
-      await files.rename(target, aside);
-      setAside.set(target, aside);
+      const aside = nameBeside(target, "old");
+      renameSync(target, aside);
+      record.aside = aside;
+      placed.set(target, record);
     }
-    await files.rename(temporary.path, target);
+    renameSync(temporary.path, target);
+    placed.set(target, record);
     pending.delete(temporary.path);
   } catch (error) {
-    if (aside) await files.rename(aside, target).catch(() => undefined);
-    setAside.delete(target);
+    if (record.aside) await files.rename(record.aside, target).catch(() => undefined);
+    placed.delete(target);
     await temporary.discard();
     throw new CommandProblem(
       `The ${what} ${target} cannot be written (${describeFailure(error)}): nothing was written`
@@ -166,12 +189,12 @@ export async function place(
   return {
     async rollBack() {
       await files.rm(target, { force: true });
-      if (aside) await files.rename(aside, target);
-      setAside.delete(target);
+      if (record.aside) await files.rename(record.aside, target);
+      placed.delete(target);
     },
     async settle() {
-      if (aside) await files.rm(aside, { force: true });
-      setAside.delete(target);
+      placed.delete(target);
+      if (record.aside) await files.rm(record.aside, { force: true });
     },
   };
 }

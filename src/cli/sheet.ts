@@ -3,11 +3,12 @@
  * the offset where the schema wants new <conditionalFormatting> blocks, and the highest priority any other
  * rule has (Excel 2010 rules in extLst too), so the add-in's rules come after every rule of the analyst's.
  */
-import { columnIndex, isOwnRule, type CellValue, type Grid, type GridArea } from "../core";
-import { CellReader } from "./cells";
+import { columnIndex, type CellValue, type Grid, type GridArea } from "../core";
+import { isOwnRuleFormula } from "../core/own-rule";
+import { CellReader, lastColumn, lastRow, presentColumns, SheetBoundsProblem } from "./cells";
 import { SheetDataScanner } from "./sheet-data";
 import { spreadsheetNamespace } from "./styles";
-import { localName, prefixFor, prefixOf, XmlStream, type XmlTag } from "./xml";
+import { localName, NamespaceScopes, prefixOf, XmlStream, type XmlTag } from "./xml";
 
 /** CT_Worksheet's elements up to and including conditionalFormatting, in the schema's sequence. */
 const upToConditionalFormatting = new Set([
@@ -151,7 +152,7 @@ class WorksheetReader {
   readonly merges: GridArea[] = [];
   readonly stream: XmlStream;
   private readonly rules: RuleReader;
-  private prefix: string | undefined;
+  private readonly scopes = new NamespaceScopes();
   private depth = 0;
   private section = ""; // the depth-1 element we are in, when it is SpreadsheetML's
   private sectionIsOurs = false;
@@ -167,6 +168,7 @@ class WorksheetReader {
 
   private open(tag: XmlTag): void {
     this.depth += 1;
+    this.scopes.enter(tag);
     if (this.depth === 1) this.openRoot(tag);
     else if (this.depth === 2) this.openSection(tag);
     else if (this.section === "sheetData") this.openInCells(tag);
@@ -182,17 +184,17 @@ class WorksheetReader {
     if (this.section === "sheetData" && this.depth >= 3) this.closeInCells(tag);
     else if (this.depth > 2) this.closeInSection(tag);
     else if (this.depth === 2) this.closeSection();
+    this.scopes.leave();
     this.depth -= 1;
   }
 
   private openRoot(tag: XmlTag): void {
-    this.prefix = prefixFor(tag, spreadsheetNamespace) ?? prefixOf(tag.name);
-    this.layout.prefix = this.prefix;
+    this.layout.prefix = this.scopes.prefixFor(spreadsheetNamespace) ?? prefixOf(tag.name);
     this.layout.insertAt = this.stream.offset;
   }
 
   private openSection(tag: XmlTag): void {
-    this.sectionIsOurs = prefixOf(tag.name) === this.prefix;
+    this.sectionIsOurs = this.scopes.namespaceOf(tag.name) === spreadsheetNamespace;
     this.section = this.sectionIsOurs ? localName(tag.name) : "";
     if (this.section === "conditionalFormatting") this.rules.openBlock(this.stream.tagStart);
   }
@@ -206,7 +208,7 @@ class WorksheetReader {
 
   /** Only where the scanner could not take over: saxes reads the cells. */
   private openInCells(tag: XmlTag): void {
-    const local = this.prefix ? localName(tag.name) : tag.name;
+    const local = localName(tag.name);
     if (this.depth === 3 && local === "row") this.cells.openRow(tag.attributes.r);
     else if (this.depth === 4 && local === "c")
       this.cells.openCell(tag.attributes.r, tag.attributes.t, tag.attributes.s);
@@ -247,7 +249,7 @@ class WorksheetReader {
 
 /**
  * The rules of the sheet's conditional formats, as they are read: which are the add-in's (their formula
- * carries its marker) and where they lie, and the highest priority of every other rule, extLst's too.
+ * has the exact shape of the add-in's rules) and where they lie, and the highest priority of every other rule, extLst's too.
  */
 class RuleReader {
   private blockStart = -1;
@@ -276,7 +278,7 @@ class RuleReader {
 
   closeFormula(): void {
     if (this.formula === undefined) return;
-    if (this.rule && isOwnRule(this.formula)) this.rule.own = true;
+    if (this.rule && isOwnRuleFormula(this.formula)) this.rule.own = true;
     this.formula = undefined;
   }
 
@@ -311,10 +313,8 @@ function clearMergedCells(values: CellValue[][], merges: readonly GridArea[]): v
     const bottom = Math.min(area.bottom, values.length - 1);
     for (let row = area.top; row <= bottom; row++) {
       const cells = values[row];
-      const right = Math.min(area.right, cells.length - 1);
-      for (let column = area.left; column <= right; column++) {
+      for (const column of presentColumns(cells, area.left, area.right))
         if (row !== area.top || column !== area.left) cells[column] = null;
-      }
     }
   }
 }
@@ -326,10 +326,15 @@ function areaOf(reference: string): GridArea | undefined {
   if (!match) return undefined;
   const top = Number(match[2]) - 1;
   const left = columnIndex(match[1]);
-  return {
+  const area = {
     top,
     left,
     bottom: match[4] ? Number(match[4]) - 1 : top,
     right: match[3] ? columnIndex(match[3]) : left,
   };
+  if (area.bottom > lastRow || area.right > lastColumn || area.top < 0)
+    throw new SheetBoundsProblem(
+      `the merged area ${reference.trim()} lies past Excel's last row or column (XFD1048576)`
+    );
+  return area;
 }

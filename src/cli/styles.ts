@@ -3,7 +3,15 @@
  * rules' differential formats go. Existing dxf entries keep their bytes and their indices; an entry the
  * rules need that is already there, byte for byte, is reused, so formatting twice adds nothing twice.
  */
-import { escapeXml, localName, parseXml, prefixFor, prefixOf, XmlStream, type XmlTag } from "./xml";
+import {
+  escapeXml,
+  localName,
+  NamespaceScopes,
+  parseXml,
+  prefixOf,
+  XmlStream,
+  type XmlTag,
+} from "./xml";
 
 export const spreadsheetNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
@@ -95,10 +103,11 @@ export function withDxfs(
   styles: readonly RuleStyle[]
 ): { part: Buffer; dxfIds: number[] } {
   const layout = readStylesLayout(part);
+  const prefix = layout.dxfs ? layout.dxfs.prefix : layout.prefix;
   const entries = layout.dxfs ? [...layout.dxfs.entries] : [];
   const added: string[] = [];
   const dxfIds = styles.map((style) => {
-    const xml = dxfXml(style, layout.prefix);
+    const xml = dxfXml(style, prefix);
     const found = entries.indexOf(xml);
     if (found >= 0) return found;
     entries.push(xml);
@@ -111,16 +120,19 @@ export function withDxfs(
 
 /** Where styles.xml's <dxfs> stands, or where it would go. */
 interface StylesLayout {
-  /** The prefix the part gives SpreadsheetML's namespace ("" when it is the default namespace). */
+  /** A prefix that names SpreadsheetML's namespace in the root ("" when it is the default namespace). */
   prefix: string;
-  /** Just after the root's start tag. */
-  rootEnd: number;
+  /** The root's start tag: where it ends, its name, and whether it is all there is (`<styleSheet …/>`). */
+  root: { start: number; end: number; name: string; selfClosing: boolean };
   /** Just after the last element the schema puts before <dxfs>; -1 when there is none. */
   lastBefore: number;
   dxfs?: {
     start: number;
     /** Just after its start tag. */
     tagEnd: number;
+    /** Its qualified name and a prefix that names SpreadsheetML's namespace inside it. */
+    name: string;
+    prefix: string;
     selfClosing: boolean;
     /** Just after its end tag. */
     end: number;
@@ -129,24 +141,34 @@ interface StylesLayout {
   };
 }
 
+/** The layout of styles.xml, its elements known by namespace (whatever prefix, or none, a part gives it). */
 function readStylesLayout(part: Buffer): StylesLayout {
+  const scopes = new NamespaceScopes();
   let prefix: string | undefined;
-  let rootEnd = -1;
+  let root: StylesLayout["root"] = { start: -1, end: -1, name: "styleSheet", selfClosing: false };
   let depth = 0;
   let lastBefore = -1;
   let dxfs: StylesLayout["dxfs"];
   let entryStart = -1;
-  const ours = (tag: XmlTag): boolean => prefixOf(tag.name) === prefix;
+  const ours = (tag: XmlTag): boolean => scopes.namespaceOf(tag.name) === spreadsheetNamespace;
   const stream: XmlStream = new XmlStream({
     open(tag: XmlTag) {
       depth += 1;
+      scopes.enter(tag);
       if (depth === 1) {
-        prefix = prefixFor(tag, spreadsheetNamespace) ?? prefixOf(tag.name);
-        rootEnd = stream.offset;
+        prefix = scopes.prefixFor(spreadsheetNamespace) ?? prefixOf(tag.name);
+        root = {
+          start: stream.tagStart,
+          end: stream.offset,
+          name: tag.name,
+          selfClosing: tag.isSelfClosing,
+        };
       } else if (depth === 2 && ours(tag) && localName(tag.name) === "dxfs") {
         dxfs = {
           start: stream.tagStart,
           tagEnd: stream.offset,
+          name: tag.name,
+          prefix: scopes.prefixFor(spreadsheetNamespace) ?? prefixOf(tag.name),
           selfClosing: tag.isSelfClosing,
           end: stream.offset,
           entries: [],
@@ -164,29 +186,36 @@ function readStylesLayout(part: Buffer): StylesLayout {
         if (beforeDxfs.has(name)) lastBefore = stream.offset;
         if (dxfs && name === "dxfs" && !dxfs.selfClosing) dxfs.end = stream.offset;
       }
+      scopes.leave();
       depth -= 1;
     },
   });
   stream.feed(part);
   stream.end();
-  return { prefix: prefix ?? "", rootEnd, lastBefore, dxfs };
+  return { prefix: prefix ?? "", root, lastBefore, dxfs };
 }
 
 /** The part with `added` (dxf entries' XML) in its <dxfs>, made where there is none, and the count made `count`. */
 function withAddedDxfs(part: Buffer, layout: StylesLayout, added: string, count: number): Buffer {
-  const p = layout.prefix ? `${layout.prefix}:` : "";
-  const { dxfs } = layout;
+  const { dxfs, root } = layout;
   if (!dxfs) {
-    const at = layout.lastBefore >= 0 ? layout.lastBefore : layout.rootEnd;
-    return Buffer.concat([
-      part.subarray(0, at),
-      Buffer.from(`<${p}dxfs count="${count}">${added}</${p}dxfs>`),
-      part.subarray(at),
-    ]);
+    const p = layout.prefix ? `${layout.prefix}:` : "";
+    const made = `<${p}dxfs count="${count}">${added}</${p}dxfs>`;
+    if (root.selfClosing) {
+      // <styleSheet …/> holds nothing: it opens, takes the <dxfs> and closes, so the part keeps one root.
+      const open = part.toString("utf8", root.start, root.end).replace(/\s*\/>$/, ">");
+      return Buffer.concat([
+        part.subarray(0, root.start),
+        Buffer.from(`${open}${made}</${root.name}>`),
+        part.subarray(root.end),
+      ]);
+    }
+    const at = layout.lastBefore >= 0 ? layout.lastBefore : root.end;
+    return Buffer.concat([part.subarray(0, at), Buffer.from(made), part.subarray(at)]);
   }
   const open = part.toString("utf8", dxfs.start, dxfs.tagEnd);
   if (dxfs.selfClosing) {
-    const replacement = `${withCount(open.replace(/\s*\/>$/, ">"), count)}${added}</${p}dxfs>`;
+    const replacement = `${withCount(open.replace(/\s*\/>$/, ">"), count)}${added}</${dxfs.name}>`;
     return Buffer.concat([
       part.subarray(0, dxfs.start),
       Buffer.from(replacement),

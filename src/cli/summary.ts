@@ -60,3 +60,21 @@ export function summaryLines(
 function shorten(measure: string): string {
   return measure.length > 60 ? `${measure.slice(0, 57)}…` : measure;
 }
+
+/**
+ * A line as it may safely reach a terminal: control characters (which a workbook can hold through Excel's
+ * escape, _x001B_) and the marks that turn text right to left are shown escaped, as \x1B or \u202E, so
+ * text from a workbook can neither clear the screen nor retitle the window nor hide what it says.
+ */
+export function visible(line: string): string {
+  return line.replace(controlCharacters, (character) => {
+    const code = character.charCodeAt(0);
+    return code <= 0xff
+      ? `\\x${code.toString(16).toUpperCase().padStart(2, "0")}`
+      : `\\u${code.toString(16).toUpperCase().padStart(4, "0")}`;
+  });
+}
+
+const controlCharacters =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;

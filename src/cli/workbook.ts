@@ -14,6 +14,7 @@ import {
   type WorkbookKind,
 } from "./package-kind";
 import { CommandProblem } from "./problem";
+import { presentColumns } from "./cells";
 import { readSheet, type SheetContent } from "./sheet";
 import { cellNumberFormats, spreadsheetNamespace } from "./styles";
 import {
@@ -145,7 +146,15 @@ async function findWorkbookPart(
   const office = (await relationshipsOf(zip, "", label)).find((relationship) =>
     relationship.type.endsWith("/officeDocument")
   );
-  if (!office) throw damaged(label, "it names no workbook part");
+  if (!office) {
+    const backslashed = zip.entries.find((entry) => entry.name.includes("\\"));
+    throw damaged(
+      label,
+      backslashed
+        ? `its parts are named with backslashes, as "${backslashed.name}", where a workbook's names use "/"`
+        : "it names no workbook part"
+    );
+  }
   if (office.type.startsWith(strictRelationships)) throw strictProblem(label);
   const part = office.target;
   const kind = kindOfContentType(await contentTypeOf(zip, types, part, label), label);
@@ -396,12 +405,16 @@ export function tableCells(
     const { top, left, bottom, right } = areaOfAddress(table.ref);
     const values: CellValue[][] = [];
     const numberFormats: string[][] = [];
-    for (let row = top; row <= bottom; row++) {
+    // Only the rows and cells the sheet holds: a table may claim the whole sheet.
+    const last = Math.min(bottom, content.grid.values.length - 1);
+    for (let row = top; row <= last; row++) {
+      const cells = content.grid.values[row];
+      const formats = content.grid.numberFormats[row];
       const rowValues: CellValue[] = [];
       const rowFormats: string[] = [];
-      for (let column = left; column <= right; column++) {
-        rowValues.push(content.grid.values[row]?.[column] ?? null);
-        rowFormats.push(content.grid.numberFormats[row]?.[column] ?? "General");
+      for (const column of presentColumns(cells, left, right)) {
+        rowValues[column - left] = cells[column] ?? null;
+        rowFormats[column - left] = formats[column] ?? "General";
       }
       values.push(rowValues);
       numberFormats.push(rowFormats);

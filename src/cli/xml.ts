@@ -195,6 +195,53 @@ export function prefixFor(tag: XmlTag, namespace: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The namespace bindings in force where a reader stands, element by element, so an element is known by its
+ * namespace and not by its prefix: a part may bind one namespace as the default and to a prefix, or bind
+ * it again on a child, and still mean the same elements.
+ */
+export class NamespaceScopes {
+  /** One entry an open element: the bindings its own xmlns attributes make, if any. */
+  private readonly scopes: Array<Map<string, string> | undefined> = [];
+
+  /** An element opens: its bindings hold for it and everything inside it. */
+  enter(tag: XmlTag): void {
+    let bindings: Map<string, string> | undefined;
+    for (const name in tag.attributes) {
+      if (name === "xmlns") (bindings ??= new Map()).set("", tag.attributes[name]);
+      else if (name.startsWith("xmlns:"))
+        (bindings ??= new Map()).set(name.slice(6), tag.attributes[name]);
+    }
+    this.scopes.push(bindings);
+  }
+
+  /** The element opened last closes. */
+  leave(): void {
+    this.scopes.pop();
+  }
+
+  /** The namespace of an element's qualified name where the reader stands (undefined when its prefix is unbound). */
+  namespaceOf(name: string): string | undefined {
+    const prefix = prefixOf(name);
+    for (let index = this.scopes.length - 1; index >= 0; index--) {
+      const bound = this.scopes[index]?.get(prefix);
+      if (bound !== undefined) return bound === "" ? undefined : bound;
+    }
+    return undefined;
+  }
+
+  /** A prefix that names `namespace` where the reader stands ("" for the default), the default first. */
+  prefixFor(namespace: string): string | undefined {
+    if (this.namespaceOf("") === namespace) return "";
+    for (let index = this.scopes.length - 1; index >= 0; index--) {
+      for (const [prefix, bound] of this.scopes[index] ?? []) {
+        if (bound === namespace && this.namespaceOf(`${prefix}:x`) === namespace) return prefix;
+      }
+    }
+    return undefined;
+  }
+}
+
 export function escapeXml(text: string): string {
   return text
     .replace(/&/g, "&amp;")

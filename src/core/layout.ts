@@ -7,7 +7,7 @@
 import type { CellValue } from "./cell";
 import type { TableColumn } from "./column-map";
 import { looseHeader } from "./comparators";
-import type { Grid } from "./grid";
+import type { Grid, GridArea } from "./grid";
 import { standardSet } from "./tolerance-set";
 import {
   settleThresholds,
@@ -63,31 +63,64 @@ export function mergesOf(grid: Grid): Merges {
  * the code that reads a row, and make it start over).
  */
 class MergedCells implements Merges {
-  private readonly owner = new Map<number, { row: number; column: number }>();
-  private readonly width: number;
+  /**
+   * The merged areas by bands of rows: a band starts at a row where an area starts or ends, and holds the
+   * areas over its rows sorted by first column. The memory follows the areas, not the cells they cover, so
+   * a merged area of 16 million cells takes as little as one of two.
+   */
+  private readonly bandStarts: number[] = [];
+  private readonly bandAreas: GridArea[][] = [];
 
   constructor(private readonly grid: Grid) {
-    let width = 1;
-    for (const row of grid.values) if (row.length > width) width = row.length;
-    for (const area of grid.merges) if (area.right + 1 > width) width = area.right + 1;
-    this.width = width;
-    for (const area of grid.merges) {
-      for (let row = area.top; row <= area.bottom; row++) {
-        for (let column = area.left; column <= area.right; column++)
-          this.owner.set(row * width + column, { row: area.top, column: area.left });
-      }
+    const areas = [...grid.merges].sort((a, b) => a.top - b.top);
+    const edges = [...new Set(areas.flatMap((area) => [area.top, area.bottom + 1]))].sort(
+      (a, b) => a - b
+    );
+    let active: GridArea[] = [];
+    let next = 0;
+    for (const edge of edges) {
+      active = active.filter((area) => area.bottom >= edge);
+      while (next < areas.length && areas[next].top === edge) active.push(areas[next++]);
+      this.bandStarts.push(edge);
+      this.bandAreas.push([...active].sort((a, b) => a.left - b.left));
     }
   }
 
   value(row: number, column: number): CellValue {
-    const { grid, owner } = this;
-    const top = owner.size === 0 ? undefined : owner.get(row * this.width + column);
-    return (top ? grid.values[top.row]?.[top.column] : grid.values[row]?.[column]) ?? null;
+    const { grid } = this;
+    const area = this.areaAt(row, column);
+    return (area ? grid.values[area.top]?.[area.left] : grid.values[row]?.[column]) ?? null;
   }
 
   continuesFromAbove(row: number, column: number): boolean {
-    return this.owner.size > 0 && (this.owner.get(row * this.width + column)?.row ?? row) < row;
+    const area = this.areaAt(row, column);
+    return area !== undefined && area.top < row;
   }
+
+  /** The merged area a cell lies in, found by halving: the band of its row, then the area by its column. */
+  private areaAt(row: number, column: number): GridArea | undefined {
+    const band = lastAtMost(this.bandStarts, row, (start) => start);
+    if (band < 0) return undefined;
+    const areas = this.bandAreas[band];
+    const found = lastAtMost(areas, column, (area) => area.left);
+    const area = found < 0 ? undefined : areas[found];
+    return area && area.right >= column ? area : undefined;
+  }
+}
+
+/** The index of the last item whose key is at most `wanted` (items sorted by key); -1 when there is none. */
+function lastAtMost<T>(items: readonly T[], wanted: number, key: (item: T) => number): number {
+  let low = 0;
+  let high = items.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (key(items[middle]) <= wanted) {
+      found = middle;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
 }
 
 /** Short header words that a header row's thresholds or row numbers start with: a cheap first look. */

@@ -112,12 +112,42 @@ export async function cellsAsWritten(
   };
 }
 
-/** One cell's value and number format, as `cellsAsWritten` reads them. */
+/** How many cells an argument holds, counted from its shape without walking it (a range is rectangular). */
+function cellCount(argument: unknown): number {
+  if (!Array.isArray(argument)) return 1;
+  const first: unknown = argument[0];
+  return argument.length * (Array.isArray(first) ? first.length : 1);
+}
+
+/** The most period figures KPI.TREND reads: far more than any KPI's periods, far fewer than a whole column. */
+export const mostPeriods = 1_000;
+
+/**
+ * Refuses, before a cell of it is read, a range larger than a function reads: a whole column passed by
+ * mistake would otherwise hold up every function in the workbook while its million cells are read.
+ */
+export function refuseLargeRange(argument: unknown, most: number): void {
+  const count = cellCount(argument);
+  if (count <= most) return;
+  throw valueError(
+    most === 1
+      ? `Give one cell for the figure, such as H12, not a range of ${withCommas(count)} cells`
+      : `Give the KPI's period figures, such as G5:I5: at most ${withCommas(most)} cells, not ${withCommas(count)}`
+  );
+}
+
+/** 1048576 as 1,048,576. */
+function withCommas(count: number): string {
+  return String(count).replace(/\B(?=(\d{3})+$)/g, ",");
+}
+
+/** One cell's value and number format, as `cellsAsWritten` reads them; a range of more than one cell is refused. */
 export async function cellAsWritten(
   argument: unknown,
   address: string | undefined,
   percent: boolean
 ): Promise<{ cell: CellValue; numberFormat?: string }> {
+  refuseLargeRange(argument, 1);
   const written = await cellsAsWritten(
     Array.isArray(argument) ? argument : [[argument]],
     address,

@@ -26,7 +26,14 @@ import { decideScale } from "../core/scale";
 import { resolveToleranceSet, standardSet } from "../core/tolerance-set";
 import { trend as trendOf } from "../core/trend";
 import { readValue } from "../core/wording";
-import { cellAsWritten, cellOf, cellsAsWritten, valueError } from "./arguments";
+import {
+  cellAsWritten,
+  cellOf,
+  cellsAsWritten,
+  mostPeriods,
+  refuseLargeRange,
+  valueError,
+} from "./arguments";
 import { currentRegister } from "../excel/workbook-register";
 
 /**
@@ -206,6 +213,9 @@ export async function gap(
   const { cell, numberFormat } = await writtenFor(entry.definition, value, invocation, 0);
   const distance = gapToTarget(cell, entry.definition, numberFormat);
   if (!distance.ok) throw valueError(`${entry.id}: ${distance.problem}`);
+  // A figure past the largest number Excel holds (400 digits written as text) has no gap to give.
+  if (!Number.isFinite(distance.value))
+    throw valueError(`${entry.id}: the figure is larger than any number Excel can hold`);
   return [[distance.value]];
 }
 
@@ -214,7 +224,7 @@ export async function gap(
  * @customfunction TREND
  * @helpurl https://localhost:3000/support.html#kpi-trend
  * @requiresParameterAddresses
- * @param periods The period figures, for example G5:I5.
+ * @param periods The period figures, for example G5:I5 (at most 1,000 cells).
  * @param kpi The KPI's id, for example "KPI-18".
  * @returns Improved, Declined, No change, or No data when there are fewer than two figures.
  */
@@ -223,6 +233,7 @@ export async function trend(
   kpi: any,
   invocation?: CustomFunctions.Invocation
 ): Promise<string[][]> {
+  refuseLargeRange(periods, mostPeriods);
   const entry = await entryFor(kpi);
   const { cells, numberFormats } = await cellsAsWritten(
     periods,
