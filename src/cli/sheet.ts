@@ -4,7 +4,7 @@
  * rule has (Excel 2010 rules in extLst too), so the add-in's rules come after every rule of the analyst's.
  */
 import { columnIndex, type CellValue, type Grid, type GridArea } from "../core";
-import { isOwnRuleFormula } from "../core/own-rule";
+import { isOwnRule } from "../core/own-rule";
 import { CellReader, lastColumn, lastRow, presentColumns, SheetBoundsProblem } from "./cells";
 import { SheetDataScanner } from "./sheet-data";
 import { spreadsheetNamespace } from "./styles";
@@ -278,7 +278,7 @@ class RuleReader {
 
   closeFormula(): void {
     if (this.formula === undefined) return;
-    if (this.rule && isOwnRuleFormula(this.formula)) this.rule.own = true;
+    if (this.rule && isOwnRule(this.formula)) this.rule.own = true;
     this.formula = undefined;
   }
 

@@ -23,6 +23,7 @@ export { skippedSheetLine } from "./skipped";
 export * from "./words-table";
 export * from "./describe";
 export * from "./appraisal";
+export * from "./own-rule";
 export * from "./plan";
 export * from "./gap";
 export * from "./watch-list";

@@ -3,7 +3,8 @@
  * marker text alone: AND(N("KPI RAG")=0,A1<>"",NOT(ISLOGICAL(A1)),…) as one call, closed at the very end.
  * An analyst's formula that merely holds the marker (NOT(N("KPI RAG")=0)) is theirs, and stays.
  */
-import { ruleMarker } from "./plan";
+/** Always TRUE: it marks a rule as the add-in's own, so applying again replaces only these and removing deletes only these. */
+export const ruleMarker = 'N("KPI RAG")=0';
 
 /** A formula squeezed as Excel reads it: no spaces or line breaks outside its strings, names in capitals. */
 function squeezed(formula: string): string {
@@ -20,7 +21,7 @@ const ownStart = new RegExp(
 );
 
 /** Whether a conditional-format formula has the exact shape of the add-in's own rules. */
-export function isOwnRuleFormula(formula: string): boolean {
+export function isOwnRule(formula: string): boolean {
   const text = squeezed(formula);
   const start = ownStart.exec(text);
   if (!start) return false;

@@ -20,13 +20,7 @@ import type { FoundTables, KpiRow, PeriodCell } from "./tables";
 import { fractionToPercent } from "./units";
 import { strippedTextFormula } from "./figure-flags";
 
-export const ruleMarker = 'N("KPI RAG")=0';
-
-/** Whether a conditional-format formula is one of the add-in's own. */
-export function isOwnRule(formula: string): boolean {
-  const squeeze = (text: string): string => text.replace(/\s+/g, "").toUpperCase();
-  return squeeze(formula).includes(squeeze(ruleMarker));
-}
+import { ruleMarker } from "./own-rule";
 
 export interface PlannedRule {
   status: RagStatus;

@@ -401,7 +401,7 @@ const suppressionSymbols: ReadonlyMap<string, string> = new Map([
  */
 const textFigurePattern = new RegExp(
   String.raw`^([-+]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+))\s*` +
-    String.raw`(%|days\b|per\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s+[a-z]+)*?)?` +
+    String.raw`(%|days(?=$|[\s[*†]|[pre]$)|per\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s+[a-z]+)*?)?` +
     String.raw`\s*(\[(?:${flagPattern})\]|${flagPattern})?$`,
   "i"
 );

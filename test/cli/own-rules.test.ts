@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isOwnRuleFormula } from "../../src/core/own-rule";
+import { isOwnRule } from "../../src/core/own-rule";
 import { appendixEdited, partOf, runOn, sheetPart } from "./hostile-workbook";
 import { kpiRag, scratchPerTest } from "./run-command";
 
@@ -24,9 +24,9 @@ describe("kpi-rag knows its own rules by their exact shape, not by the marker te
     const run = await runOn(workspace().folder, await appendixEdited({}));
     expect(run.code).toBe(0);
     const formulas = formulasOf(await partOf(run.output, sheetPart));
-    const own = formulas.filter(isOwnRuleFormula);
+    const own = formulas.filter(isOwnRule);
     expect(own.length).toBeGreaterThan(0);
-    expect(formulas.filter((formula) => !isOwnRuleFormula(formula))).toEqual([
+    expect(formulas.filter((formula) => !isOwnRule(formula))).toEqual([
       'ISNUMBER(SEARCH("late",K7))',
     ]);
   });
@@ -38,7 +38,7 @@ describe("kpi-rag knows its own rules by their exact shape, not by the marker te
     'AND(N("KPI RAG")=0,G7>0.9)',
     'AND(N("KPI RAG")=0,G7<>"",NOT(ISLOGICAL(H7)),G7>0.9)',
   ])("takes the analyst's formula %s as theirs", (formula) => {
-    expect(isOwnRuleFormula(formula)).toBe(false);
+    expect(isOwnRule(formula)).toBe(false);
   });
 
   it("keeps an analyst's rule whose formula holds the marker, when formatting and when removing", async () => {
