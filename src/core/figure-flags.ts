@@ -4,7 +4,7 @@
  * One list of flag symbols serves the reading of a cell and the rule formulas that strip them, so the colour
  * Excel paints and the status the core gives read the same figures.
  */
-import type { Grid } from "./grid";
+import { presentColumns, type Grid } from "./grid";
 import type { Words } from "./words";
 
 /** The sheet's key: each flag it defines (lower case, as `flagKeyOf` finds it), with its meaning as written. */
@@ -77,7 +77,10 @@ const keyStart = /^(?:\[|[pre*†](?:[\s=:*]|$)|key\b|notes?\b)/i;
 export function flagKeyOf(grid: Grid): FlagKey {
   const key = new Map<string, string>();
   for (const row of grid.values) {
-    for (let column = 0; column < row.length; column++) {
+    const present = presentColumns(row);
+    const count = present === null ? row.length : present.length;
+    for (let index = 0; index < count; index++) {
+      const column = present === null ? index : present[index];
       const cell = row[column];
       if (typeof cell !== "string" || !keyFirstCharacters.has(cell.charCodeAt(0))) continue;
       if (!keyStart.test(cell)) continue;

@@ -77,3 +77,23 @@ export function areaOfAddress(address: string): GridArea {
     right: bottomRight.column,
   };
 }
+
+/** Rows longer than this are walked by the cells they hold, not column by column. */
+const sparseRowLength = 1024;
+
+/**
+ * The columns a long row holds a cell in, in order, or null for a row short enough to walk column by column.
+ * A sheet with a figure in column XFD gives rows of 16,384 columns that hold two or three cells: readers
+ * leave the rest as holes, and walking those would cost time in proportion to the sheet's width.
+ */
+export function presentColumns(row: readonly unknown[]): number[] | null {
+  if (row.length <= sparseRowLength) return null;
+  const columns: number[] = [];
+  // for…in visits only the elements an array holds, integer keys in ascending order.
+  for (const key in row) {
+    const column = Number(key);
+    if (Number.isInteger(column) && row[column] !== null && row[column] !== undefined)
+      columns.push(column);
+  }
+  return columns;
+}

@@ -7,7 +7,7 @@
 import type { CellValue } from "./cell";
 import type { TableColumn } from "./column-map";
 import { looseHeader } from "./comparators";
-import type { Grid, GridArea } from "./grid";
+import { presentColumns, type Grid, type GridArea } from "./grid";
 import { standardSet } from "./tolerance-set";
 import {
   settleThresholds,
@@ -137,7 +137,10 @@ export function mayBeHeaderRow(
   taught: TaughtHeaders | undefined
 ): boolean {
   // Figures first: a data row is passed over on its first figure, before any header word is looked for.
-  for (let column = 0; column < cells.length; column++) {
+  const present = presentColumns(cells);
+  const count = present === null ? cells.length : present.length;
+  for (let index = 0; index < count; index++) {
+    const column = present === null ? index : present[index];
     const cell = cells[column];
     if (
       typeof cell === "number" &&
@@ -146,7 +149,8 @@ export function mayBeHeaderRow(
     )
       return false;
   }
-  for (const cell of cells) {
+  for (let index = 0; index < count; index++) {
+    const cell = cells[present === null ? index : present[index]];
     if (
       typeof cell === "string" &&
       cell.length <= 40 &&

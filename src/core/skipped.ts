@@ -2,7 +2,7 @@
  * Why a sheet has no KPI table, in words an analyst can act on, naming the nearest miss: "found periods
  * and an 'Indicator Description' column in row 4 but no polarity, target or KPI number column".
  */
-import { columnLetters, type Grid } from "./grid";
+import { columnLetters, presentColumns, type Grid } from "./grid";
 import {
   headerText,
   isDateFormat,
@@ -114,9 +114,12 @@ function nearestMiss(grid: Grid, merges: Merges, taught?: TaughtHeaders): Miss |
   let best: Miss | null = null;
   for (let row = 0; row < grid.values.length; row++) {
     const cells = grid.values[row];
+    const present = presentColumns(cells);
+    const count = present === null ? cells.length : present.length;
     let texts = 0;
     let figures = false;
-    for (let column = 0; column < cells.length; column++) {
+    for (let index = 0; index < count; index++) {
+      const column = present === null ? index : present[index];
       const cell = cells[column];
       if (typeof cell === "string" && cell.trim() !== "" && cell.length <= 60) texts++;
       else if (
@@ -128,7 +131,8 @@ function nearestMiss(grid: Grid, merges: Merges, taught?: TaughtHeaders): Miss |
     }
     if (figures || texts < 2) continue;
     const miss: Miss = { row, score: 0, periods: [] };
-    for (let column = 0; column < cells.length; column++) {
+    for (let index = 0; index < count; index++) {
+      const column = present === null ? index : present[index];
       const label = headerText(merges.value(row, column), grid.numberFormats[row]?.[column]);
       const role: ColumnRole | null = knownRoleOfLabel(label, taught);
       if (role === null) continue;
