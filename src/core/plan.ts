@@ -18,7 +18,7 @@ import { ragPalette } from "./palette";
 import { ragStatuses, type RagStatus, type Rating } from "./status";
 import type { FoundTables, KpiRow, PeriodCell } from "./tables";
 import { fractionToPercent } from "./units";
-import { strippedTextFormula } from "./figure-flags";
+import { formulaStrippedWords } from "./figure-flags";
 
 import { ruleMarker } from "./own-rule";
 
@@ -437,4 +437,16 @@ interface Area {
   bottom: number;
   left: number;
   right: number;
+}
+
+/**
+ * The rule formula's text of a cell with what `formulaStrippedWords` lists taken out, and all from "per" on,
+ * for NUMBERVALUE: "56p" gives "56", "22.5 Days" "22.5", "35 per 10,000 [r]" "35". Text that is nothing but
+ * flags comes out empty, which the rule must refuse (NUMBERVALUE reads empty text as 0).
+ */
+export function strippedTextFormula(cell: string): string {
+  const lower = `LOWER(${cell})`;
+  let text = `LEFT(${lower},FIND("per",${lower}&"per")-1)`;
+  for (const word of formulaStrippedWords) text = `SUBSTITUTE(${text},"${word}","")`;
+  return text;
 }

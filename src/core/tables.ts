@@ -32,7 +32,7 @@ import type { ThresholdColumn } from "./threshold-columns";
 import { unitFromMeasure, type PercentScale } from "./units";
 import { decideScale } from "./scale";
 import type { Words } from "./words";
-import { withFlagKey } from "./figure-flags";
+import { withFlagKey } from "./sheet-key";
 
 export interface Period {
   label: string;

@@ -49,7 +49,7 @@ export interface TaughtWord {
 /** The words one workbook teaches, by `wordKey`. */
 export interface Words {
   entries: ReadonlyMap<string, TaughtWord>;
-  /** The sheet's key of flags on figures ("p = provisional figure"), by flag: see figure-flags.ts. */
+  /** The sheet's key of flags on figures ("p = provisional figure"), by flag: see sheet-key.ts. */
   flags?: ReadonlyMap<string, string>;
 }
 
