@@ -725,7 +725,7 @@ function kpiRow(
       if (own === undefined) {
         own =
           set === noThresholdForYear
-            ? noThresholdFor(definition, cells[index].period)
+            ? reading.definitions.withoutThresholds(definition, cells[index].period)
             : scale.ok
               ? reading.definitions.scaled(
                   ownDefinition(reading, row, rowValues, measure, polarity, setAt(columns, set)),
@@ -1145,6 +1145,19 @@ class DefinitionMemo {
   /** The definition's problems, one list per definition that its rows share. */
   problems(definition: Definition): readonly string[] {
     return remembered(this.problemsOf, definition, definitionProblems);
+  }
+
+  private readonly unrated = new WeakMap<Definition, Map<string, Definition>>();
+
+  /** A period's definition where its year has no threshold: one object per row definition and period. */
+  withoutThresholds(definition: Definition, period: string): Definition {
+    const byPeriod = remembered(this.unrated, definition, newMap<string, Definition>);
+    let found = byPeriod.get(period);
+    if (found === undefined) {
+      found = noThresholdFor(definition, period);
+      byPeriod.set(period, found);
+    }
+    return found;
   }
 }
 
