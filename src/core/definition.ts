@@ -542,7 +542,7 @@ function marginTolerance(
   const amount = relative
     ? `${describeFigure(value, "percent")} of the target's value`
     : unit === "percent"
-      ? `${describeFigure(value, "percent").replace("%", "")} percentage points`
+      ? `${describeFigure(value, "percent").replace("%", "")} percentage ${value === 0.01 ? "point" : "points"}`
       : describeFigure(value, unit);
   // Worked out in decimal: 0.2 - 0.05 must be exactly the 15% an analyst would write.
   const below = (end: number): number => decimal(relative ? end * (1 - value) : end - value);

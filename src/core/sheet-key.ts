@@ -16,9 +16,9 @@ const keyEntryPattern = new RegExp(
   "i"
 );
 const keyPrefix = /^(?:key|notes?)\s*[:\-–]\s*/i;
-/** Where a cell holds several entries, each begins after a ";" or a "," and is a flag then "=" or ":". */
+/** Where a cell holds several entries, each begins after a ";" or a "," and is a short symbol (a flag, or another key's letter such as "c") then "=" or ":". */
 const entrySeparator = new RegExp(
-  String.raw`\s*;\s*|\s*,\s*(?=\[?(?:${flagPattern})\]?\s*[=:])`,
+  String.raw`\s*;\s*|\s*,\s*(?=\[?[^\s=:,;\]]{1,3}\]?\s*[=:])`,
   "i"
 );
 /** The first characters `keyStart` allows, looked up before any pattern: most cells of a sheet begin otherwise. */

@@ -255,6 +255,8 @@ interface ThresholdSet {
   year?: YearKey;
   target?: ThresholdColumn;
   standard?: ThresholdColumn;
+  /** A year's set: the unqualified columns, which rate its periods on a row that leaves the year's own blank. */
+  fallback?: { target?: ThresholdColumn; standard?: ThresholdColumn };
   others: Array<ThresholdColumn & { set: string }>;
   root: WordingNode;
 }
@@ -486,6 +488,7 @@ function tableColumns(
       year,
       target: own.target ?? unqualified.target,
       standard: own.standard ?? unqualified.standard,
+      ...(own === unqualified ? {} : { fallback: unqualified }),
       others,
       root: definitions.wordings.root(others.map((tolerance) => tolerance.set)),
     };
@@ -717,24 +720,30 @@ function kpiRow(
     : unreadableDefinition(chosen.definition.wording, scale.problem);
   if (periodSets !== undefined && chosen.source === "sheet" && columns.problems.length === 0) {
     // Each period rated against its own year's thresholds: cells of another year than the row's get theirs.
+    // A year whose target the row leaves blank (with no unqualified one) has none: No target, saying so.
     const ofSet: Array<Definition | undefined> = [];
     for (let index = 0; index < cells.length; index++) {
       const set = periodSets[index];
-      if (set === rowSet) continue;
       let own = ofSet[set + 2];
       if (own === undefined) {
+        const read =
+          set === rowSet
+            ? definition
+            : set === noThresholdForYear
+              ? undefined
+              : scale.ok
+                ? reading.definitions.scaled(
+                    ownDefinition(reading, row, rowValues, measure, polarity, setAt(columns, set)),
+                    scale.value
+                  )
+                : definition;
         own =
-          set === noThresholdForYear
+          read === undefined || (set >= 0 && read.wording.target === null)
             ? reading.definitions.withoutThresholds(definition, cells[index].period)
-            : scale.ok
-              ? reading.definitions.scaled(
-                  ownDefinition(reading, row, rowValues, measure, polarity, setAt(columns, set)),
-                  scale.value
-                )
-              : definition;
+            : read;
         ofSet[set + 2] = own;
       }
-      cells[index].definition = own;
+      if (own !== definition) cells[index].definition = own;
     }
   }
   const reference =
@@ -832,12 +841,21 @@ function ownDefinition(
   const { layout } = reading;
   const rowFormats = reading.grid.numberFormats[row];
   const unit = cellAt(rowValues, layout.unit);
-  const targetFormat = formatAt(rowFormats, set.target?.column);
-  const toleranceFormat = formatAt(rowFormats, set.standard?.column);
-  const target = inHeaderUnit(cellAt(rowValues, set.target?.column), set.target, targetFormat);
+  // A year's own column left blank on this row gives way to the table's unqualified one.
+  const targetColumn =
+    set.fallback === undefined || cellAt(rowValues, set.target?.column) !== null
+      ? set.target
+      : set.fallback.target;
+  const standardColumn =
+    set.fallback === undefined || cellAt(rowValues, set.standard?.column) !== null
+      ? set.standard
+      : set.fallback.standard;
+  const targetFormat = formatAt(rowFormats, targetColumn?.column);
+  const toleranceFormat = formatAt(rowFormats, standardColumn?.column);
+  const target = inHeaderUnit(cellAt(rowValues, targetColumn?.column), targetColumn, targetFormat);
   const tolerance = inHeaderUnit(
-    cellAt(rowValues, set.standard?.column),
-    set.standard,
+    cellAt(rowValues, standardColumn?.column),
+    standardColumn,
     toleranceFormat
   );
   // Most tables have no other tolerance set: no array is made for their rows.
@@ -936,7 +954,7 @@ function noThresholdFor(definition: Definition, period: string): Definition {
       reason:
         year === null
           ? `the table names its targets by year, and the add-in cannot tell which year "${period}" falls in`
-          : `the table has no target or tolerance for ${year}`,
+          : `no target or tolerance is given for ${year}`,
     },
   };
 }

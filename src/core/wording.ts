@@ -97,8 +97,9 @@ const comparatorSuffixes: ReadonlyArray<{ pattern: RegExp; comparator: Comparato
 ];
 
 /** Words that mean no target (yet): a context measure until one is set, not a contradiction. */
+/** No target, or none yet: a baseline year, a measure still in measurement, or a lone "M" for it. */
 const noTargetWords =
-  /^(?:no target(?: set)?|none|not set|not yet set|tbc|tbd|tba|to be confirmed|to be agreed|n\/a|not applicable)$/i;
+  /^(?:no target(?: set)?|none|not set|not yet set|tbc|tbd|tba|to be confirmed|to be agreed|n\/a|not applicable|baseline(?: year)?|in measurement|m)$/i;
 
 /** A written figure: "90%", "140 days", "212", "1,250", "173.75". Null when the text is not one. */
 export function readWrittenFigure(text: string): { value: number; unit: Unit | null } | null {

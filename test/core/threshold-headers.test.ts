@@ -129,7 +129,7 @@ describe("thresholds for each year", () => {
       "K2 No target",
     ]);
     const row = plannedWithReport(found).tables[0].rows[0];
-    expect(row.cells[4].reason).toMatch(/no target or tolerance for 2024\/25/);
+    expect(row.cells[4].reason).toMatch(/no target or tolerance is given for 2024\/25/);
     expect(row.definition).toMatch(/^Q3 2022\/23 to Q4 2022\/23: .*; Q1 2023\/24 to Q2 2023\/24: /);
   });
 
