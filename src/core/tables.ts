@@ -272,6 +272,8 @@ interface RowsRead {
   lastRow: number;
   /** Short polarity cells seen ("H", "L"), for the column map. */
   polarityCodes: Set<string>;
+  /** Whether the rows were read as Actual / Target / Tolerance groups under each KPI's name. */
+  rowGroups?: true;
 }
 
 /** How one table's rows are read: the grid, its columns, and the register and words they are read with. */
@@ -312,8 +314,10 @@ function readTable(
     polarityCodes: new Set(),
   };
   const rows: KpiRow[] = [];
-  if (holdsRowGroups(reading, firstRow, end)) readRowGroups(reading, firstRow, end, read, rows);
-  else
+  if (holdsRowGroups(reading, firstRow, end)) {
+    read.rowGroups = true;
+    readRowGroups(reading, firstRow, end, read, rows);
+  } else
     for (let row = firstRow; row < end; row++) {
       const kpi = readRow(reading, row, read);
       if (kpi) rows.push(kpi);
@@ -1063,12 +1067,16 @@ function tableOf(reading: TableReading, rows: KpiRow[], read: RowsRead): KpiTabl
           }))
         : periodsOfRows(rows),
     columns: tableColumns,
-    columnMap: describeColumns(tableColumns, {
-      polarityCodes:
-        codes.length > 0 && codes.length <= 4 && codes.every((code) => readsAsCode(code))
-          ? codes
-          : undefined,
-    }),
+    columnMap:
+      describeColumns(tableColumns, {
+        polarityCodes:
+          codes.length > 0 && codes.length <= 4 && codes.every((code) => readsAsCode(code))
+            ? codes
+            : undefined,
+      }) +
+      (read.rowGroups
+        ? "; rows: each KPI's Actual row rated against its own period's Target and Tolerance rows"
+        : ""),
     problems: [...columns.problems, ...unplacedHeaders(tableColumns, columns)],
     rows,
   };

@@ -256,3 +256,21 @@ describe("headline columns", () => {
     );
   });
 });
+
+describe("a monthly pack of Actual and Target rows", () => {
+  it("says in the column map that each Actual row is rated against its own period's Target and Tolerance rows", () => {
+    const found = findTables(
+      sheet([
+        ["Indicator", "Polarity", "Apr-23", "May-23"],
+        [measure, "Bigger is better", null, null],
+        ["Actual", null, 0.86, 0.84],
+        ["Target", null, 0.85, 0.9],
+        ["Tolerance", null, 0.8, 0.85],
+      ])
+    );
+    expect(statuses(found)).toEqual(["C3 Green", "D3 Red"]);
+    expect(found.tables[0].columnMap).toMatch(
+      /; rows: each KPI's Actual row rated against its own period's Target and Tolerance rows$/
+    );
+  });
+});
