@@ -48,11 +48,24 @@ export class AnalystProblem extends Error {
   override readonly name = "AnalystProblem";
 }
 
+/** A failed read in words: nothing was changed, so the only thing to do is to try again. */
+export function explainReadFailure(error: unknown): string {
+  const code = errorCodeOf(error);
+  if (code === "ItemNotFound" || code === "InvalidOperationInCellEditMode")
+    return explainFailure(error, "The sheet could not be read");
+  return `The sheet could not be read${code ? ` (Excel said ${code})` : ""}. Nothing was changed. Try again; if it fails again, save, close and reopen the workbook.`;
+}
+
+function errorCodeOf(error: unknown): string | undefined {
+  return typeof error === "object" && error !== null
+    ? (error as { code?: string }).code
+    : undefined;
+}
+
 /** An Office.js failure in words an analyst can act on; the detail stays out of sight. */
 export function explainFailure(error: unknown, whatFailed: string): string {
   if (error instanceof AnalystProblem) return `${whatFailed}: ${error.message}.`;
-  const code =
-    typeof error === "object" && error !== null ? (error as { code?: string }).code : undefined;
+  const code = errorCodeOf(error);
   switch (code) {
     case "InvalidOperationInCellEditMode":
       return `${whatFailed}: Excel is still waiting for you to finish editing a cell. Press Enter or Esc, then try again.`;

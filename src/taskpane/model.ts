@@ -17,6 +17,18 @@ export interface PaneMessage {
   text: string;
 }
 
+/** A message as the pane shows it: numbered, so the same words said twice are announced twice. */
+export interface ShownMessage extends PaneMessage {
+  id: number;
+}
+
+let messagesSaid = 0;
+
+export function numbered(message: PaneMessage): ShownMessage {
+  messagesSaid += 1;
+  return { ...message, id: messagesSaid };
+}
+
 export interface PaneState {
   /** starting: Office is loading; unsupported: this Excel is too old (see `message`); ready: the sheet is read. */
   phase: "starting" | "unsupported" | "ready";
@@ -24,6 +36,9 @@ export interface PaneState {
   busy?: string;
   sheet: string;
   tables: TableReport[];
+  /** Figures in the analyst's words by cell address, and headline cells: see kpi-lines.ts. */
+  figures: Record<string, string>;
+  headlines: string[];
   /** Why the sheet has no KPI table, naming the nearest miss; undefined when it has one. */
   skipped?: string;
   summary: PeriodSummary[];
@@ -34,10 +49,17 @@ export interface PaneState {
   toleranceSet: string;
   /** How many of the add-in's own rules are on the sheet now. */
   ownRules: number;
+  /**
+   * The tolerance set whose colours the sheet's rules show; null when they match no set as the sheet reads
+   * now (rows added or moved since); undefined when the sheet carries no KPI RAG rules.
+   */
+  colouredBy?: string | null;
+  /** The last read of the sheet failed: nothing shown may be trusted, and Apply waits for a read. */
+  readFailed?: boolean;
   registerProblems: string[];
   /** Rows of the KPIWords table that were left out, and words waiting for a meaning. */
   wordsProblems: string[];
-  message?: PaneMessage;
+  message?: ShownMessage;
   /** "Check this Excel": idle, running, or done with its report as text. */
   selfCheck: { running: boolean; report?: string };
 }
@@ -60,6 +82,8 @@ export const initialPaneState: PaneState = {
   phase: "starting",
   sheet: "",
   tables: [],
+  figures: {},
+  headlines: [],
   summary: [],
   watchList: [],
   benchmarks: [],
