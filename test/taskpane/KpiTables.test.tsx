@@ -35,7 +35,7 @@ describe("the KPIs, answer first", () => {
   test("says the answer on its top line: the latest figures' statuses counted, and the problem counted as a warning", () => {
     drawn();
     screen.getByText("7 KPIs: 1 Red · 2 Amber · 1 needs checking");
-    screen.getByText(/1 problem to put right/);
+    screen.getByText(/1 problem: see the lines marked Problem/);
   });
 
   test("gives each KPI one line with its latest figure and status in words: 89% Amber for the 45-day assessments", () => {

@@ -121,7 +121,7 @@ describe("the pane's header, message and busy indicator", () => {
 
 describe("the formatting buttons", () => {
   test.each([
-    ["Apply RAG formatting again", "apply"],
+    ["Apply again", "apply"],
     ["Remove", "remove"],
     ["Read again", "reread"],
   ] as const)("%s calls %s when clicked", async (label, action) => {
@@ -135,9 +135,7 @@ describe("the formatting buttons", () => {
     const actions = recordingActions();
     const { user } = renderInFluent(<Pane state={readyState()} actions={actions} />);
     await user.tab();
-    expect(document.activeElement).toBe(
-      screen.getByRole("button", { name: "Apply RAG formatting again" })
-    );
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "Apply again" }));
     await user.keyboard("{Enter}");
     expect(actions.apply).toHaveBeenCalledTimes(1);
   });
@@ -173,10 +171,8 @@ describe("the formatting buttons", () => {
 
   test("says which tolerance set coloured the sheet, and Apply becomes Apply again", () => {
     renderInFluent(<Pane state={readyState({ ownRules: 6 })} actions={recordingActions()} />);
-    screen.getByText(
-      "The sheet is coloured by tolerance set Standard. Removing the colours leaves your own formatting alone."
-    );
-    screen.getByRole("button", { name: "Apply RAG formatting again" });
+    screen.getByText("The sheet is coloured by tolerance set Standard.");
+    screen.getByRole("button", { name: "Apply again" });
   });
 
   test("warns when the sheet is coloured by another set than the one shown", () => {
@@ -203,7 +199,7 @@ describe("the formatting buttons", () => {
     const { user } = renderInFluent(
       <Pane state={readyState({ busy: "Reading the sheet…" })} actions={actions} />
     );
-    for (const label of ["Apply RAG formatting again", "Remove", "Read again"]) {
+    for (const label of ["Apply again", "Remove", "Read again"]) {
       const button = screen.getByRole("button", { name: label });
       expect(isDisabled(button)).toBe(true);
       await user.click(button);

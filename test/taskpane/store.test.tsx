@@ -232,7 +232,7 @@ describe("the pane in step with the sheet", () => {
       "The sheet is coloured by tolerance set Standard; the pane shows Winter. Apply again to colour the sheet by Winter."
     );
     expect(lineStatus("Assessments completed")).toMatch(/75%\s*Amber$/);
-    await user.click(screen.getByRole("button", { name: "Apply RAG formatting again" }));
+    await user.click(screen.getByRole("button", { name: "Apply again" }));
     await findSpoken("Coloured 1 cell of 1 KPI by tolerance set Winter.");
     screen.getByText(/The sheet is coloured by tolerance set Winter\./);
     expect(host.sheet("Winter").conditionalFormats().length).toBeGreaterThan(0);

@@ -61,13 +61,8 @@ const useStyles = makeStyles({
     },
   },
   chevron: { color: tokens.colorNeutralForeground3 },
-  measure: {
-    overflow: "hidden",
-    display: "-webkit-box",
-    WebkitLineClamp: "2",
-    WebkitBoxOrient: "vertical",
-    overflowWrap: "anywhere",
-  },
+  // One line a KPI, cut short with an ellipsis: the whole measure is in its details and its accessible name.
+  measure: { overflow: "hidden", whiteSpace: "nowrap", textOverflow: "ellipsis" },
   answer: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalXS },
   figure: { fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
   problemMark: {
@@ -134,11 +129,10 @@ export function TopLine({
       <p className={styles.topLine}>{describeTopLine(top)}</p>
       {top.problems > 0 && (
         <p className={styles.warning}>
-          ⚠ {top.problems === 1 ? "1 problem" : `${top.problems} problems`} to put right: open the
-          lines marked Problem.
+          ⚠ {top.problems === 1 ? "1 problem" : `${top.problems} problems`}: see the lines marked
+          Problem.
         </p>
       )}
-      <p className={styles.quiet}>Latest figure of each KPI. Open a line for its details.</p>
     </div>
   );
 }
@@ -159,7 +153,10 @@ function KpiTable({ table, ...lines }: { table: TableReport } & Lines) {
       <h2 id={headingId} className={headings.section}>
         Table {table.address}: {kpis}
       </h2>
-      <p className={styles.quiet}>Columns read: {table.columnMap}</p>
+      <details className={styles.quiet}>
+        <summary>How the columns were read</summary>
+        Columns read: {table.columnMap}
+      </details>
       {table.problems.map((problem) => (
         <p key={problem} className={styles.warning}>
           ⚠ Problem: {problem}

@@ -37,7 +37,7 @@ const useStyles = makeStyles({
   pane: {
     display: "flex",
     flexDirection: "column",
-    rowGap: tokens.spacingVerticalM,
+    rowGap: tokens.spacingVerticalS,
     padding: tokens.spacingHorizontalM,
     fontFamily: tokens.fontFamilyBase,
     fontSize: tokens.fontSizeBase300,
@@ -76,9 +76,16 @@ const useStyles = makeStyles({
   },
   colours: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
   radios: { flexWrap: "wrap" },
+  // The label beside the choices, at its own width: the answer starts higher in a short pane.
+  chooser: { gridTemplateColumns: "auto 1fr", alignItems: "center" },
   tabs: { display: "flex", flexWrap: "wrap", alignItems: "center" },
   spinner: { justifyContent: "flex-start" },
-  toolbar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  toolbar: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+  },
   hint: {
     display: "block",
     marginBlockStart: tokens.spacingVerticalXS,
@@ -268,7 +275,7 @@ export function describeSheetColours(state: Pick<PaneState, "ownRules" | "colour
   if (state.ownRules === 0) return "No KPI RAG colours on this sheet yet.";
   if (state.colouredBy === null)
     return "The sheet's KPI RAG colours were applied to the tables as they were before: apply again to colour them as they are now.";
-  return `The sheet is coloured by tolerance set ${state.colouredBy ?? "unknown"}. Removing the colours leaves your own formatting alone.`;
+  return `The sheet is coloured by tolerance set ${state.colouredBy ?? "unknown"}.`;
 }
 
 /**
@@ -297,9 +304,10 @@ function FormattingButtons({
           aria-describedby={coloursId}
           onClick={actions.apply}
         >
-          {ownRules === 0 ? "Apply RAG formatting" : "Apply RAG formatting again"}
+          {ownRules === 0 ? "Apply RAG formatting" : "Apply again"}
         </Button>
         <Button
+          size="small"
           disabledFocusable={busy || ownRules === 0}
           aria-describedby={coloursId}
           onClick={actions.remove}
@@ -307,6 +315,7 @@ function FormattingButtons({
           Remove
         </Button>
         <Button
+          size="small"
           appearance={readFailed ? "primary" : "secondary"}
           disabledFocusable={busy}
           onClick={actions.reread}
@@ -340,7 +349,7 @@ function ToleranceSetChooser(props: {
   const styles = useStyles();
   if (sets.length <= 1) return null;
   return (
-    <Field label="Tolerance set">
+    <Field label="Tolerance set" orientation="horizontal" className={styles.chooser}>
       <RadioGroup
         className={styles.radios}
         layout="horizontal"
