@@ -74,6 +74,8 @@ export interface PaneActions {
   /** Inserts or tops up the KPIWords table with the words of this sheet the add-in could not read. */
   insertWords(): void;
   shareCopy(): void;
+  /** Writes the example KPI table on the active sheet, which is empty. */
+  insertExample(): void;
   checkThisExcel(): void;
   dismissMessage(): void;
 }

@@ -37,6 +37,7 @@ import {
   selectSheetRow,
 } from "../excel/active-sheet";
 import { watchCellChanges, watchSheetActivation, type Watch } from "../excel/events";
+import { insertExampleTable } from "../excel/example-table";
 import { insertRegisterTable, insertWordsTable } from "../excel/table-insertion";
 import {
   currentWorkbookRegister,
@@ -57,6 +58,7 @@ import { cellFactsOf } from "./kpi-lines";
 import { colouredBy } from "./sheet-colours";
 import {
   appliedMessage,
+  exampleMessage,
   registerTableMessage,
   removedMessage,
   sharedCopyMessage,
@@ -202,6 +204,12 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
         void act("Making a shareable copy…", "The shareable copy was not made", async () =>
           sharedCopyMessage(await runExcel(copySheetWithValues, { onWaiting: waiting }))
         ),
+      insertExample: () =>
+        void act("Inserting an example table…", "The example table was not inserted", async () => {
+          await runExcel(insertExampleTable, { onWaiting: waiting });
+          await reread(true);
+          return exampleMessage;
+        }),
       checkThisExcel: () => void runSelfCheck(setState, waiting),
       dismissMessage: () => feedback.say(undefined),
     }),

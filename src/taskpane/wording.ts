@@ -32,6 +32,11 @@ export function appliedMessage(applied: Applied): PaneMessage {
   };
 }
 
+export const exampleMessage: PaneMessage = {
+  intent: "success",
+  text: "Inserted an example KPI table at A1. Apply RAG formatting to colour it, then write your own measures, targets and figures in its place or below it.",
+};
+
 export function removedMessage(removed: number, unreadableRules: number): PaneMessage {
   const note = unreadableRulesNote(unreadableRules);
   return {

@@ -161,6 +161,7 @@ export function recordingActions(): {
     insertRegister: vi.fn(),
     insertWords: vi.fn(),
     shareCopy: vi.fn(),
+    insertExample: vi.fn(),
     checkThisExcel: vi.fn(),
     dismissMessage: vi.fn(),
   };

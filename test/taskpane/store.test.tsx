@@ -284,6 +284,34 @@ describe("the pane in step with the sheet", () => {
   });
 });
 
+describe("the pane's first run", () => {
+  test("says what the add-in does on an empty sheet and inserts an example table, which it then reads and rates", async () => {
+    const host = createExcelHost();
+    const user = await openPane(host);
+    await screen.findByRole("heading", { name: "This sheet is empty" });
+    expect(screen.queryByText(/was skipped/)).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Insert an example table" }));
+    await findSpoken(/^Inserted an example KPI table at A1/);
+    expect(host.sheet("Sheet1").values("A1:E2")).toEqual([
+      ["Measure", "Polarity", "Target", "Tolerance", "2021/22 Qtr1"],
+      ["Assessments completed within 45 days", "Bigger is better", 0.9, 0.75, 0.89],
+    ]);
+    // 89% against a target of 90% and a tolerance of 75%, bigger is better: Amber.
+    expect(
+      (await screen.findByRole("button", { name: /^Assessments completed within 45 days/ }))
+        .textContent
+    ).toMatch(/89%\s*Amber$/);
+  });
+
+  test("inserts no example over the analyst's cells", async () => {
+    const host = createExcelHost({ Notes: [["Board notes"]] });
+    await openPane(host);
+    await screen.findByRole("heading", { name: "No KPI table found on this sheet" });
+    expect(screen.queryByRole("button", { name: "Insert an example table" })).toBeNull();
+    expect(host.sheet("Notes").values("A1:A1")).toEqual([["Board notes"]]);
+  });
+});
+
 describe("the pane's theme", () => {
   test("follows Office: dark where Office's background is dark, light otherwise", () => {
     const office = globalThis as unknown as { Office?: unknown };

@@ -6,6 +6,7 @@
  * table draws its lines a page at a time, so a sheet of thousands of KPIs opens quickly.
  */
 import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { exampleTable } from "../../excel/example-table";
 import { useId, useMemo, useState } from "react";
 import {
   describeComparison,
@@ -99,11 +100,22 @@ export interface KpiTablesProps {
   /** Figures in words by address; headline cells by address (see kpi-lines.ts). */
   figures?: Record<string, string>;
   headlines?: string[];
+  /** On an empty sheet: insert the example table (disabled while busy). */
+  onInsertExample?(): void;
+  busy?: boolean;
 }
 
-export function KpiTables({ tables, skipped, figures = {}, headlines = [] }: KpiTablesProps) {
+export function KpiTables(props: KpiTablesProps) {
+  const { tables, skipped, figures = {}, headlines = [] } = props;
   const headlineSet = useMemo(() => new Set(headlines), [headlines]);
-  if (tables.length === 0) return <NothingFound skipped={skipped} />;
+  if (tables.length === 0)
+    return (
+      <NothingFound
+        skipped={skipped}
+        busy={props.busy ?? false}
+        onInsertExample={props.onInsertExample}
+      />
+    );
   return (
     <>
       <TopLine tables={tables} headlines={headlineSet} />
@@ -289,16 +301,39 @@ function Problems({ problems }: { problems: readonly string[] }) {
   );
 }
 
-const example = {
-  headers: ["Measure", "Polarity", "Target", "Tolerance", "2021/22 Qtr1"],
-  row: ["Assessments completed within 45 days", "Bigger is better", "90%", "75%", "89%"],
-};
+/** The sheet the core skips as empty: a first run, where the pane says what it does and offers the example. */
+const emptySheet = "it is empty";
 
 /** The example as a list of header and value, which reflows in a narrow pane where a table would not. */
-function NothingFound({ skipped }: { skipped?: string }) {
+function NothingFound({
+  skipped,
+  busy,
+  onInsertExample,
+}: {
+  skipped?: string;
+  busy: boolean;
+  onInsertExample?(): void;
+}) {
   const styles = useStyles();
   const headings = useHeadingStyles();
   const exampleId = useId();
+  const example = exampleTable;
+  if (skipped === emptySheet)
+    return (
+      <div>
+        <h2 className={headings.section}>This sheet is empty</h2>
+        <p>
+          KPI RAG rates each KPI of a table Red, Amber or Green against its target and tolerance,
+          colours the sheet with ordinary conditional formatting, and says every status in words.
+        </p>
+        <p>It looks for {lookingFor.charAt(0).toLowerCase() + lookingFor.slice(1)}</p>
+        {onInsertExample && (
+          <Button disabledFocusable={busy} onClick={onInsertExample}>
+            Insert an example table
+          </Button>
+        )}
+      </div>
+    );
   return (
     <div>
       <h2 className={headings.section}>No KPI table found on this sheet</h2>

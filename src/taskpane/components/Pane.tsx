@@ -171,6 +171,8 @@ function ChosenView({
         <KpiTables
           tables={state.tables}
           skipped={state.skipped}
+          busy={busy}
+          onInsertExample={actions.insertExample}
           figures={state.figures}
           headlines={state.headlines}
         />
