@@ -72,7 +72,7 @@ describe("the pane talking to Excel through its store", () => {
     });
     await host.activate("Notes");
     await screen.findByText(/Sheet: Notes/);
-    await screen.findByText(/No KPI table found on this sheet/);
+    await screen.findByRole("heading", { name: "This sheet is empty" });
   });
 
   test("applies RAG formatting that colours every cell the report rates Green, Amber or Red in that colour and no other, then removes only its own rules", async () => {
