@@ -37,7 +37,7 @@ describe("the KPIWords table from the pane", () => {
     const user = userEvent.setup();
     render(<App theme={webLightTheme} />);
     await screen.findByText(
-      /Columns read: A measure, B polarity, D tolerance, E–F periods; C Aspiration left alone/
+      /Columns read: A measure, B polarity, D tolerance, E–F periods; C 'Aspiration' not understood: teach it in KPIWords/
     );
     await user.click(screen.getByRole("tab", { name: "Register" }));
     await user.click(screen.getByRole("button", { name: /Insert or top up the KPIWords table/ }));
