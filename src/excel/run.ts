@@ -7,6 +7,8 @@ export interface RunOptions {
   onWaiting?: () => void;
   /** How long to keep trying, in milliseconds. */
   patience?: number;
+  /** Whether the analyst asked to stop waiting: asked between tries, it ends the action with nothing done. */
+  stopped?: () => boolean;
   pause?: (milliseconds: number) => Promise<void>;
 }
 
@@ -17,7 +19,7 @@ export async function runExcel<T>(
   action: (context: Excel.RequestContext) => Promise<T>,
   options: RunOptions = {}
 ): Promise<T> {
-  const { onWaiting, patience = 60_000, pause = wait } = options;
+  const { onWaiting, patience = 60_000, pause = wait, stopped } = options;
   let waited = 0;
   let told = false;
   for (;;) {
@@ -31,6 +33,10 @@ export async function runExcel<T>(
       }
       await pause(500);
       waited += 500;
+      if (stopped?.())
+        throw new AnalystProblem(
+          "you stopped waiting for the cell being edited, so nothing was done"
+        );
     }
   }
 }

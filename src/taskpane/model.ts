@@ -34,6 +34,8 @@ export interface PaneState {
   phase: "starting" | "unsupported" | "ready";
   /** What the pane is doing now, in words ("Applying RAG formatting…"); undefined when idle. */
   busy?: string;
+  /** Excel is waiting for the analyst's cell edit: the pane offers to stop waiting. */
+  waitingForEdit?: boolean;
   sheet: string;
   tables: TableReport[];
   /** Figures in the analyst's words by cell address, and headline cells: see kpi-lines.ts. */
@@ -78,6 +80,8 @@ export interface PaneActions {
   insertExample(): void;
   checkThisExcel(): void;
   dismissMessage(): void;
+  /** Stops waiting for a cell edit: the action waiting ends with nothing done. */
+  stopWaiting(): void;
 }
 
 export const initialPaneState: PaneState = {

@@ -140,6 +140,8 @@ interface PaneSession {
   sheetId?: string;
   /** Actions under way: a change to the sheet is read once they are done, as they read it themselves. */
   acting: number;
+  /** The analyst asked to stop waiting for a cell edit: the waiting action ends at its next try. */
+  stopRequested: boolean;
 }
 
 type SetPaneState = Dispatch<SetStateAction<PaneState>>;
@@ -178,6 +180,7 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
     found: null,
     onSheet: [],
     acting: 0,
+    stopRequested: false,
   }).current;
   const feedback = useFeedback(setState);
   const show = useSheetView(session, setState);
@@ -198,19 +201,31 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
         void act("Selecting the row…", "The row could not be selected", () =>
           runExcel((context) => selectSheetRow(context, item.sheet, item.row), {
             onWaiting: waiting,
+            stopped: () => session.stopRequested,
           })
         ),
       shareCopy: () =>
         void act("Making a shareable copy…", "The shareable copy was not made", async () =>
-          sharedCopyMessage(await runExcel(copySheetWithValues, { onWaiting: waiting }))
+          sharedCopyMessage(
+            await runExcel(copySheetWithValues, {
+              onWaiting: waiting,
+              stopped: () => session.stopRequested,
+            })
+          )
         ),
       insertExample: () =>
         void act("Inserting an example table…", "The example table was not inserted", async () => {
-          await runExcel(insertExampleTable, { onWaiting: waiting });
+          await runExcel(insertExampleTable, {
+            onWaiting: waiting,
+            stopped: () => session.stopRequested,
+          });
           await reread(true);
           return exampleMessage;
         }),
       checkThisExcel: () => void runSelfCheck(setState, waiting),
+      stopWaiting: () => {
+        session.stopRequested = true;
+      },
       dismissMessage: () => feedback.say(undefined),
     }),
     [act, feedback, reread, session, show, waiting]
@@ -221,12 +236,17 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
 function useFeedback(setState: SetPaneState): Feedback {
   return useMemo(() => {
     const busy = (what: string | undefined): void =>
-      setState((previous) => ({ ...previous, busy: what }));
+      setState((previous) => ({ ...previous, busy: what, waitingForEdit: false }));
     return {
       say: (message) =>
         setState((previous) => ({ ...previous, message: message && numbered(message) })),
       busy,
-      waiting: () => busy("Waiting for you to finish editing the cell…"),
+      waiting: () =>
+        setState((previous) => ({
+          ...previous,
+          busy: "Waiting for you to finish editing the cell…",
+          waitingForEdit: true,
+        })),
     };
   }, [setState]);
 }
@@ -256,6 +276,7 @@ function useSheetView(session: PaneSession, setState: SetPaneState): Show {
         ...previous,
         phase: "ready",
         busy: undefined,
+        waitingForEdit: false,
         ...view,
         readFailed: false,
         registerProblems: session.register.problems,
@@ -280,11 +301,14 @@ function useSheetReading(
 ): (quiet?: boolean) => Promise<void> {
   return useCallback(
     async (quiet = false) => {
-      if (!quiet) feedback.busy("Reading the sheet…");
+      if (!quiet) {
+        session.stopRequested = false;
+        feedback.busy("Reading the sheet…");
+      }
       try {
         const reading = await runExcel(
           (context) => readActiveSheet(context, session.capabilities),
-          { onWaiting: feedback.waiting }
+          { onWaiting: feedback.waiting, stopped: () => session.stopRequested }
         );
         const found = findTables(reading.grid, session.register, { words: session.words.words });
         const onSheet = reading.ownRules.map((rule) => rule.formula);
@@ -300,6 +324,7 @@ function useSheetReading(
           ...previous,
           phase: "ready",
           busy: undefined,
+          waitingForEdit: false,
           readFailed: true,
           message: numbered({
             intent: "error",
@@ -374,7 +399,7 @@ function useStartUp(
             })
           );
         },
-        { onWaiting: waiting }
+        { onWaiting: waiting, stopped: () => session.stopRequested }
       ).catch(() => undefined);
       if (!closed) await reread();
     })();
@@ -391,6 +416,7 @@ function useAct({ busy, say }: Feedback, session: PaneSession): Act {
   return useCallback(
     async (doing, failed, action) => {
       busy(doing);
+      session.stopRequested = false;
       session.acting += 1;
       try {
         const message = await action();
@@ -429,7 +455,7 @@ function formattingActions(kit: ActionKit): Pick<PaneActions, "apply" | "remove"
               session.capabilities,
               session.words.words
             ),
-          { onWaiting: waiting }
+          { onWaiting: waiting, stopped: () => session.stopRequested }
         );
         show(
           applied.found,
@@ -443,7 +469,7 @@ function formattingActions(kit: ActionKit): Pick<PaneActions, "apply" | "remove"
       void act("Removing RAG formatting…", "RAG formatting was not removed", async () => {
         const { removed, unreadableRules } = await runExcel(
           (context) => removeRagFormatting(context, session.capabilities),
-          { onWaiting: waiting }
+          { onWaiting: waiting, stopped: () => session.stopRequested }
         );
         if (session.found) show(session.found, []);
         return removedMessage(removed, unreadableRules);
@@ -457,7 +483,12 @@ function tableActions(kit: ActionKit): Pick<PaneActions, "insertRegister" | "ins
   return {
     insertRegister: () =>
       void act("Updating the KPI register…", "The KPI register was not changed", async () =>
-        registerTableMessage(await runExcel(insertRegisterTable, { onWaiting: waiting }))
+        registerTableMessage(
+          await runExcel(insertRegisterTable, {
+            onWaiting: waiting,
+            stopped: () => session.stopRequested,
+          })
+        )
       ),
     insertWords: () =>
       void act("Updating the KPIWords table…", "The KPIWords table was not changed", async () => {
@@ -470,7 +501,7 @@ function tableActions(kit: ActionKit): Pick<PaneActions, "insertRegister" | "ins
               unknownWords(grid, findTables(grid, session.register, { words }), words)
             );
           },
-          { onWaiting: waiting }
+          { onWaiting: waiting, stopped: () => session.stopRequested }
         );
         return wordsTableMessage(inserted);
       }),

@@ -162,6 +162,7 @@ export function recordingActions(): {
     insertWords: vi.fn(),
     shareCopy: vi.fn(),
     insertExample: vi.fn(),
+    stopWaiting: vi.fn(),
     checkThisExcel: vi.fn(),
     dismissMessage: vi.fn(),
   };

@@ -284,6 +284,23 @@ describe("the pane in step with the sheet", () => {
   });
 });
 
+describe("the pane while a cell is being edited", () => {
+  test("offers to stop waiting, and then ends the action with nothing done, saying so", async () => {
+    const host = winterHost();
+    const user = await openPane(host);
+    await screen.findByRole("button", { name: /Assessments completed/ });
+    host.beginCellEdit();
+    await user.click(screen.getByRole("button", { name: "Apply RAG formatting" }));
+    await screen.findByText("Waiting for you to finish editing the cell…");
+    await user.click(screen.getByRole("button", { name: "Stop waiting" }));
+    const said = await findSpoken(/^RAG formatting was not applied: you stopped waiting/, "alert");
+    expect(said).toContain("nothing was done");
+    expect(screen.queryByRole("button", { name: "Stop waiting" })).toBeNull();
+    host.endCellEdit();
+    expect(host.sheet("Winter").conditionalFormats()).toEqual([]);
+  });
+});
+
 describe("the pane's first run", () => {
   test("says what the add-in does on an empty sheet and inserts an example table, which it then reads and rates", async () => {
     const host = createExcelHost();

@@ -142,6 +142,11 @@ export function Pane({ state, actions }: { state: PaneState; actions: PaneAction
       <LiveMessage message={state.message} />
       {state.message && <Message message={state.message} onDismiss={actions.dismissMessage} />}
       <BusyIndicator busy={state.busy} />
+      {state.waitingForEdit && (
+        <Button size="small" onClick={actions.stopWaiting}>
+          Stop waiting
+        </Button>
+      )}
       <FormattingButtons state={state} busy={busy} actions={actions} />
       <ToleranceSetChooser
         sets={state.toleranceSets}
