@@ -7,7 +7,9 @@
  * at most 0.5 on the 5,000-row workbook (whole commands; cliVsExceljsInProcessRatio is the same without start-up);
  * cli100kVsExceljsRatio at most 0.5 and cliPeakMBFor100kRows at most 400 on a 100,000-row sheet;
  * cliPeakMBFor30kRowsAtXFD at most 200 (30,000 rows each with one figure in column XFD); syncsPerApply at most 2;
- * syncsPerApply100kRows at most 12 (web payload limit on); taskpaneGzipKB at most 150; functionsGzipKB at most 20.
+ * syncsPerApply100kRows at most 12 (web payload limit on); taskpaneGzipKB at most 150; functionsGzipKB at most 20;
+ * paneOpenVsBaselineFor10000Kpis at most 2 (the built pane in headless Chromium against React and one Fluent
+ * button); paneApplyMsFor10000Kpis has no goal yet.
  * Figures only: nothing here asserts a timing.
  */
 import { measureRatingsPerSecond } from "./ratings";
@@ -22,6 +24,7 @@ import {
   measureVariedReport,
 } from "./formatting";
 import { measureBundles, measureSyncsPerApply, measureSyncsPerApply100kRows } from "./addin";
+import { measurePane } from "./pane";
 
 async function main(): Promise<void> {
   const json = process.argv.includes("--json");
@@ -57,6 +60,10 @@ async function main(): Promise<void> {
   Object.assign(figures, await measureBundles());
   say(
     `syncsPerApply ${figures.syncsPerApply}; syncsPerApply100kRows ${figures.syncsPerApply100kRows}; taskpaneGzipKB ${figures.taskpaneGzipKB}; functionsGzipKB ${figures.functionsGzipKB}`
+  );
+  Object.assign(figures, await measurePane());
+  say(
+    `paneOpenVsBaselineFor10000Kpis ${figures.paneOpenVsBaselineFor10000Kpis} (${figures.paneOpenMsFor10000Kpis} ms against ${figures.baselineOpenMs} ms; ${figures.paneOpenVsBaselineWithHostFor10000Kpis} against ${figures.baselineWithHostOpenMs} ms with the simulated Excel loaded); paneApplyMsFor10000Kpis ${figures.paneApplyMsFor10000Kpis}`
   );
   if (json) console.log(JSON.stringify(figures));
 }

@@ -132,32 +132,35 @@ export async function selectSheetRow(
 /**
  * Copies the active sheet and, in the copy, replaces every KPI. formula with the value it shows, so people
  * without the add-in see the same figures. Only those cells are written: every other cell stays as it was.
+ * A sheet with no KPI. formula is not copied (no sheet name comes back): it can be shared as it is.
  */
 export async function copySheetWithValues(
   context: Excel.RequestContext
-): Promise<{ sheet: string; replaced: number }> {
+): Promise<{ sheet?: string; replaced: number }> {
   const original = context.workbook.worksheets.getActiveWorksheet();
-  const copy = original.copy(Excel.WorksheetPositionType.after, original);
-  copy.load("name");
   // The original's values: the copy's own KPI formulas may still be calculating.
   const used = original.getUsedRangeOrNullObject();
   used.load(["address", "formulas", "values"]);
   await context.sync();
-  let replaced = 0;
+  const own: Array<{ row: number; column: number; value: unknown }> = [];
   if (!used.isNullObject) {
     const origin = topLeftOf(used.address);
     used.formulas.forEach((row, rowOffset) =>
       row.forEach((formula, columnOffset) => {
-        if (callsOwnFunction(formula)) {
-          copy.getCell(origin.row + rowOffset, origin.column + columnOffset).values = [
-            [used.values[rowOffset][columnOffset]],
-          ];
-          replaced += 1;
-        }
+        if (callsOwnFunction(formula))
+          own.push({
+            row: origin.row + rowOffset,
+            column: origin.column + columnOffset,
+            value: used.values[rowOffset][columnOffset],
+          });
       })
     );
   }
+  if (own.length === 0) return { replaced: 0 };
+  const copy = original.copy(Excel.WorksheetPositionType.after, original);
+  copy.load("name");
+  for (const cell of own) copy.getCell(cell.row, cell.column).values = [[cell.value]];
   copy.activate();
   await context.sync();
-  return { sheet: copy.name, replaced };
+  return { sheet: copy.name, replaced: own.length };
 }

@@ -7,6 +7,8 @@ export interface RunOptions {
   onWaiting?: () => void;
   /** How long to keep trying, in milliseconds. */
   patience?: number;
+  /** Whether the analyst asked to stop waiting: asked between tries, it ends the action with nothing done. */
+  stopped?: () => boolean;
   pause?: (milliseconds: number) => Promise<void>;
 }
 
@@ -17,7 +19,7 @@ export async function runExcel<T>(
   action: (context: Excel.RequestContext) => Promise<T>,
   options: RunOptions = {}
 ): Promise<T> {
-  const { onWaiting, patience = 60_000, pause = wait } = options;
+  const { onWaiting, patience = 60_000, pause = wait, stopped } = options;
   let waited = 0;
   let told = false;
   for (;;) {
@@ -31,6 +33,10 @@ export async function runExcel<T>(
       }
       await pause(500);
       waited += 500;
+      if (stopped?.())
+        throw new AnalystProblem(
+          "you stopped waiting for the cell being edited, so nothing was done"
+        );
     }
   }
 }
@@ -48,11 +54,24 @@ export class AnalystProblem extends Error {
   override readonly name = "AnalystProblem";
 }
 
+/** A failed read in words: nothing was changed, so the only thing to do is to try again. */
+export function explainReadFailure(error: unknown): string {
+  const code = errorCodeOf(error);
+  if (code === "ItemNotFound" || code === "InvalidOperationInCellEditMode")
+    return explainFailure(error, "The sheet could not be read");
+  return `The sheet could not be read${code ? ` (Excel said ${code})` : ""}. Nothing was changed. Try again; if it fails again, save, close and reopen the workbook.`;
+}
+
+function errorCodeOf(error: unknown): string | undefined {
+  return typeof error === "object" && error !== null
+    ? (error as { code?: string }).code
+    : undefined;
+}
+
 /** An Office.js failure in words an analyst can act on; the detail stays out of sight. */
 export function explainFailure(error: unknown, whatFailed: string): string {
   if (error instanceof AnalystProblem) return `${whatFailed}: ${error.message}.`;
-  const code =
-    typeof error === "object" && error !== null ? (error as { code?: string }).code : undefined;
+  const code = errorCodeOf(error);
   switch (code) {
     case "InvalidOperationInCellEditMode":
       return `${whatFailed}: Excel is still waiting for you to finish editing a cell. Press Enter or Esc, then try again.`;

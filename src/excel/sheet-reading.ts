@@ -15,14 +15,17 @@ import { toCellValue } from "./cell-values";
 import { readGuarded, type Outcome } from "./guarded";
 import { detectCapabilities, type Capabilities } from "./requirements";
 
-/** One of the add-in's own rules on the sheet, to delete by its id. */
+/** One of the add-in's own rules on the sheet, to delete by its id; its formula says which plan wrote it. */
 export interface OwnRule {
   id: string;
   priority: number;
+  formula: string;
 }
 
 export interface SheetReading {
   grid: Grid;
+  /** The sheet's id, which change events name. */
+  sheetId: string;
   /** The add-in's own conditional formats on the sheet, highest priority number (applied last) first. */
   ownRules: OwnRule[];
   /** Conditional formats Excel could not describe (office-js #6835, #6827, #6396): left as they are. */
@@ -82,7 +85,7 @@ function queueSheetFacts(
 ) {
   const sheet = locate(context);
   const named = locate(context);
-  named.load("name");
+  named.load("name,id");
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load(["rowIndex", "columnIndex", "rowCount", "columnCount"]);
   return {
@@ -128,7 +131,7 @@ export async function readActiveSheet(
         rowsFor(blocks[0], firstBlockRows)
       )
     : [];
-  return reading(named.name, area, [...blocks, ...rest], rules, 0, separator());
+  return reading(named, area, [...blocks, ...rest], rules, 0, separator());
 }
 
 /** The same reading, each part guarded: used range and rule ids first, then each rule's formula, then blocks. */
@@ -162,7 +165,7 @@ async function readInGuardedSteps(
   const blocks = area
     ? await readBlocksFrom(context, sheet, capabilities, area.top, area, firstBlockRows)
     : [];
-  return reading(named.name, area, blocks, rules, described.length - rules.length, separator());
+  return reading(named, area, blocks, rules, described.length - rules.length, separator());
 }
 
 /**
@@ -265,7 +268,7 @@ function usedArea(used: Excel.Range): UsedArea | null {
 
 /** The blocks laid into one grid from the used range's top-left cell; merges in grid offsets, each once. */
 function reading(
-  sheetName: string,
+  { name: sheetName, id: sheetId }: { name: string; id: string },
   area: UsedArea | null,
   blocks: BlockCells[],
   rules: RuleFacts[],
@@ -273,8 +276,9 @@ function reading(
   listSeparator: "," | ";"
 ): SheetReading {
   const ownRules = rules
-    .filter((rule) => rule.formula !== null && isOwnRule(rule.formula))
-    .map(({ id, priority }) => ({ id, priority }))
+    .flatMap(({ id, priority, formula }) =>
+      formula !== null && isOwnRule(formula) ? [{ id, priority, formula }] : []
+    )
     .sort((a, b) => b.priority - a.priority);
   if (!area)
     return {
@@ -285,6 +289,7 @@ function reading(
         numberFormats: [],
         merges: [],
       },
+      sheetId,
       ownRules,
       unreadableRules,
       blocks: blocks.length,
@@ -328,6 +333,7 @@ function reading(
       numberFormats,
       merges: [...merges.values()],
     },
+    sheetId,
     ownRules,
     unreadableRules,
     blocks: blocks.length,

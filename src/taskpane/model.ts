@@ -17,13 +17,30 @@ export interface PaneMessage {
   text: string;
 }
 
+/** A message as the pane shows it: numbered, so the same words said twice are announced twice. */
+export interface ShownMessage extends PaneMessage {
+  id: number;
+}
+
+let messagesSaid = 0;
+
+export function numbered(message: PaneMessage): ShownMessage {
+  messagesSaid += 1;
+  return { ...message, id: messagesSaid };
+}
+
 export interface PaneState {
   /** starting: Office is loading; unsupported: this Excel is too old (see `message`); ready: the sheet is read. */
   phase: "starting" | "unsupported" | "ready";
   /** What the pane is doing now, in words ("Applying RAG formatting…"); undefined when idle. */
   busy?: string;
+  /** Excel is waiting for the analyst's cell edit: the pane offers to stop waiting. */
+  waitingForEdit?: boolean;
   sheet: string;
   tables: TableReport[];
+  /** Figures in the analyst's words by cell address, and headline cells: see kpi-lines.ts. */
+  figures: Record<string, string>;
+  headlines: string[];
   /** Why the sheet has no KPI table, naming the nearest miss; undefined when it has one. */
   skipped?: string;
   summary: PeriodSummary[];
@@ -34,10 +51,17 @@ export interface PaneState {
   toleranceSet: string;
   /** How many of the add-in's own rules are on the sheet now. */
   ownRules: number;
+  /**
+   * The tolerance set whose colours the sheet's rules show; null when they match no set as the sheet reads
+   * now (rows added or moved since); undefined when the sheet carries no KPI RAG rules.
+   */
+  colouredBy?: string | null;
+  /** The last read of the sheet failed: nothing shown may be trusted, and Apply waits for a read. */
+  readFailed?: boolean;
   registerProblems: string[];
   /** Rows of the KPIWords table that were left out, and words waiting for a meaning. */
   wordsProblems: string[];
-  message?: PaneMessage;
+  message?: ShownMessage;
   /** "Check this Excel": idle, running, or done with its report as text. */
   selfCheck: { running: boolean; report?: string };
 }
@@ -52,14 +76,20 @@ export interface PaneActions {
   /** Inserts or tops up the KPIWords table with the words of this sheet the add-in could not read. */
   insertWords(): void;
   shareCopy(): void;
+  /** Writes the example KPI table on the active sheet, which is empty. */
+  insertExample(): void;
   checkThisExcel(): void;
   dismissMessage(): void;
+  /** Stops waiting for a cell edit: the action waiting ends with nothing done. */
+  stopWaiting(): void;
 }
 
 export const initialPaneState: PaneState = {
   phase: "starting",
   sheet: "",
   tables: [],
+  figures: {},
+  headlines: [],
   summary: [],
   watchList: [],
   benchmarks: [],

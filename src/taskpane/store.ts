@@ -36,7 +36,8 @@ import {
   removeRagFormatting,
   selectSheetRow,
 } from "../excel/active-sheet";
-import { watchSheetActivation } from "../excel/events";
+import { watchCellChanges, watchSheetActivation, type Watch } from "../excel/events";
+import { insertExampleTable } from "../excel/example-table";
 import { insertRegisterTable, insertWordsTable } from "../excel/table-insertion";
 import {
   currentWorkbookRegister,
@@ -44,11 +45,20 @@ import {
   type WorkbookRegister,
 } from "../excel/workbook-register";
 import { checkRequirements, type Capabilities } from "../excel/requirements";
-import { explainFailure, runExcel } from "../excel/run";
+import { explainFailure, explainReadFailure, runExcel } from "../excel/run";
 import { checkThisExcel } from "../excel/self-check";
-import { initialPaneState, type PaneActions, type PaneMessage, type PaneState } from "./model";
+import {
+  initialPaneState,
+  numbered,
+  type PaneActions,
+  type PaneMessage,
+  type PaneState,
+} from "./model";
+import { cellFactsOf } from "./kpi-lines";
+import { colouredBy } from "./sheet-colours";
 import {
   appliedMessage,
+  exampleMessage,
   registerTableMessage,
   removedMessage,
   sharedCopyMessage,
@@ -60,6 +70,8 @@ type SheetView = Pick<
   PaneState,
   | "sheet"
   | "tables"
+  | "figures"
+  | "headlines"
   | "skipped"
   | "summary"
   | "watchList"
@@ -67,16 +79,18 @@ type SheetView = Pick<
   | "toleranceSets"
   | "toleranceSet"
   | "ownRules"
+  | "colouredBy"
 >;
 
 /**
  * The pane's view of a sheet's tables under a tolerance set: what every component needs, as plain data.
- * An appraisal of these tables under that set (Apply's) is shown as it is, not rated again.
+ * An appraisal of these tables under that set (Apply's) is shown as it is, not rated again. `onSheet` is
+ * the formulas of the add-in's rules on the sheet, which say which set coloured it.
  */
 export function viewOf(
   found: FoundTables,
   toleranceSet: string,
-  ownRules: number,
+  onSheet: readonly string[],
   appraised?: Appraisal
 ): SheetView & { toleranceSetProblem?: string } {
   const toleranceSets = toleranceSetsOf([found]);
@@ -99,13 +113,15 @@ export function viewOf(
       : { toleranceSetProblem: `${resolved.problem}. Rated with ${standardSet}.` }),
     sheet: found.sheet,
     tables: report.tables,
+    ...cellFactsOf(appraisal),
     skipped: found.skipped,
     summary: summarise(report.tables),
     watchList: watchListOf(appraisal),
     benchmarks: summariseComparisons(report.rows),
     toleranceSets,
     toleranceSet: chosen,
-    ownRules,
+    ownRules: onSheet.length,
+    colouredBy: colouredBy(found, onSheet, toleranceSets, appraisal),
   };
 }
 
@@ -118,6 +134,14 @@ interface PaneSession {
   toleranceSet: string;
   /** The tables last found on the sheet, to show again under another tolerance set or after Remove. */
   found: FoundTables | null;
+  /** The formulas of the add-in's rules on that sheet when it was read or written. */
+  onSheet: string[];
+  /** The id of the sheet read last, whose cell edits read it again. */
+  sheetId?: string;
+  /** Actions under way: a change to the sheet is read once they are done, as they read it themselves. */
+  acting: number;
+  /** The analyst asked to stop waiting for a cell edit: the waiting action ends at its next try. */
+  stopRequested: boolean;
 }
 
 type SetPaneState = Dispatch<SetStateAction<PaneState>>;
@@ -130,10 +154,10 @@ interface Feedback {
   waiting(): void;
 }
 
-/** Shows a sheet's tables, with how many of the add-in's rules are on it and, where given, a message; with their appraisal where one was made. */
+/** Shows a sheet's tables, with the formulas of the add-in's rules on it and, where given, a message; with their appraisal where one was made. */
 type Show = (
   tables: FoundTables,
-  ownRules: number,
+  onSheet: readonly string[],
   message?: PaneMessage,
   appraisal?: Appraisal
 ) => void;
@@ -154,19 +178,22 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
     capabilities: { mergedAreas: true, cultureInfo: true, formatById: true },
     toleranceSet: standardSet,
     found: null,
+    onSheet: [],
+    acting: 0,
+    stopRequested: false,
   }).current;
   const feedback = useFeedback(setState);
   const show = useSheetView(session, setState);
   const reread = useSheetReading(session, setState, feedback, show);
   useStartUp(session, setState, reread, feedback.waiting);
-  const act = useAct(feedback);
+  const act = useAct(feedback, session);
   const { waiting } = feedback;
   const actions = useMemo<PaneActions>(
     () => ({
       reread: () => void reread(),
       chooseToleranceSet: (set) => {
         session.toleranceSet = set;
-        if (session.found) show(session.found, state.ownRules);
+        if (session.found) show(session.found, session.onSheet);
       },
       ...formattingActions({ session, act, show, waiting }),
       ...tableActions({ session, act, show, waiting }),
@@ -174,16 +201,34 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
         void act("Selecting the row…", "The row could not be selected", () =>
           runExcel((context) => selectSheetRow(context, item.sheet, item.row), {
             onWaiting: waiting,
+            stopped: () => session.stopRequested,
           })
         ),
       shareCopy: () =>
         void act("Making a shareable copy…", "The shareable copy was not made", async () =>
-          sharedCopyMessage(await runExcel(copySheetWithValues, { onWaiting: waiting }))
+          sharedCopyMessage(
+            await runExcel(copySheetWithValues, {
+              onWaiting: waiting,
+              stopped: () => session.stopRequested,
+            })
+          )
         ),
+      insertExample: () =>
+        void act("Inserting an example table…", "The example table was not inserted", async () => {
+          await runExcel(insertExampleTable, {
+            onWaiting: waiting,
+            stopped: () => session.stopRequested,
+          });
+          await reread(true);
+          return exampleMessage;
+        }),
       checkThisExcel: () => void runSelfCheck(setState, waiting),
+      stopWaiting: () => {
+        session.stopRequested = true;
+      },
       dismissMessage: () => feedback.say(undefined),
     }),
-    [act, feedback, reread, session, show, state.ownRules, waiting]
+    [act, feedback, reread, session, show, waiting]
   );
   return { state, actions };
 }
@@ -191,11 +236,17 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
 function useFeedback(setState: SetPaneState): Feedback {
   return useMemo(() => {
     const busy = (what: string | undefined): void =>
-      setState((previous) => ({ ...previous, busy: what }));
+      setState((previous) => ({ ...previous, busy: what, waitingForEdit: false }));
     return {
-      say: (message) => setState((previous) => ({ ...previous, message })),
+      say: (message) =>
+        setState((previous) => ({ ...previous, message: message && numbered(message) })),
       busy,
-      waiting: () => busy("Waiting for you to finish editing the cell…"),
+      waiting: () =>
+        setState((previous) => ({
+          ...previous,
+          busy: "Waiting for you to finish editing the cell…",
+          waitingForEdit: true,
+        })),
     };
   }, [setState]);
 }
@@ -206,61 +257,84 @@ function useFeedback(setState: SetPaneState): Feedback {
  */
 function useSheetView(session: PaneSession, setState: SetPaneState): Show {
   return useCallback(
-    (tables, ownRules, message, appraisal) => {
+    (tables, onSheet, message, appraisal) => {
       session.found = tables;
+      session.onSheet = [...onSheet];
       const { toleranceSetProblem, ...view } = viewOf(
         tables,
         session.toleranceSet,
-        ownRules,
+        onSheet,
         appraisal
       );
       session.toleranceSet = view.toleranceSet;
-      const reset: PaneMessage | undefined =
-        toleranceSetProblem === undefined
+      const said: PaneMessage | undefined =
+        message ??
+        (toleranceSetProblem === undefined
           ? undefined
-          : { intent: "warning", text: toleranceSetProblem };
+          : { intent: "warning", text: toleranceSetProblem });
       setState((previous) => ({
         ...previous,
         phase: "ready",
         busy: undefined,
+        waitingForEdit: false,
         ...view,
+        readFailed: false,
         registerProblems: session.register.problems,
         wordsProblems: session.words.problems,
-        message: message ?? reset ?? previous.message,
+        message: said ? numbered(said) : previous.message,
       }));
     },
     [session, setState]
   );
 }
 
-/** Reads the active sheet and shows what was found there, or why it could not be read. */
+/**
+ * Reads the active sheet and shows what was found there, or why it could not be read. A sheet read for the
+ * first time is shown under the tolerance set that coloured it, so the pane says what the sheet shows. A
+ * quiet read (after an edit) shows no busy text, so a screen reader is not told of each keystroke's read.
+ */
 function useSheetReading(
   session: PaneSession,
   setState: SetPaneState,
   feedback: Feedback,
   show: Show
-): () => Promise<void> {
-  return useCallback(async () => {
-    feedback.busy("Reading the sheet…");
-    try {
-      const reading = await runExcel((context) => readActiveSheet(context, session.capabilities), {
-        onWaiting: feedback.waiting,
-      });
-      const note = unreadableRulesNote(reading.unreadableRules);
-      show(
-        findTables(reading.grid, session.register, { words: session.words.words }),
-        reading.ownRules.length,
-        note ? { intent: "warning", text: note } : undefined
-      );
-    } catch (error) {
-      setState((previous) => ({
-        ...previous,
-        phase: "ready",
-        busy: undefined,
-        message: { intent: "error", text: explainFailure(error, "The sheet could not be read") },
-      }));
-    }
-  }, [feedback, session, setState, show]);
+): (quiet?: boolean) => Promise<void> {
+  return useCallback(
+    async (quiet = false) => {
+      if (!quiet) {
+        session.stopRequested = false;
+        feedback.busy("Reading the sheet…");
+      }
+      try {
+        const reading = await runExcel(
+          (context) => readActiveSheet(context, session.capabilities),
+          { onWaiting: feedback.waiting, stopped: () => session.stopRequested }
+        );
+        const found = findTables(reading.grid, session.register, { words: session.words.words });
+        const onSheet = reading.ownRules.map((rule) => rule.formula);
+        if (reading.sheetId !== session.sheetId) {
+          session.sheetId = reading.sheetId;
+          const coloured = viewOf(found, session.toleranceSet, onSheet).colouredBy;
+          if (typeof coloured === "string") session.toleranceSet = coloured;
+        }
+        const note = unreadableRulesNote(reading.unreadableRules);
+        show(found, onSheet, note ? { intent: "warning", text: note } : undefined);
+      } catch (error) {
+        setState((previous) => ({
+          ...previous,
+          phase: "ready",
+          busy: undefined,
+          waitingForEdit: false,
+          readFailed: true,
+          message: numbered({
+            intent: "error",
+            text: explainReadFailure(error),
+          }),
+        }));
+      }
+    },
+    [feedback, session, setState, show]
+  );
 }
 
 /** The register is the functions' own (src/excel/workbook-register.ts): one read, one watch, one failure policy. */
@@ -269,15 +343,19 @@ function takeRegister(session: PaneSession, read: WorkbookRegister): void {
   session.words = read.words;
 }
 
+/** How long the pane waits after the last change to the sheet before reading it again. */
+export const changePause = 400;
+
 /**
  * On opening: checks this Excel can run the pane, reads the register, watches for another sheet being
- * activated and reads the active one. Only the register's edits change what the pane shows of another
- * sheet's tables, so they read the sheet again too.
+ * activated and for cells of the shown sheet changing, and reads the active one. Only the register's edits
+ * change what the pane shows of another sheet's tables, so they read the sheet again too. Closing the pane
+ * takes every handler off again.
  */
 function useStartUp(
   session: PaneSession,
   setState: SetPaneState,
-  reread: () => Promise<void>,
+  reread: (quiet?: boolean) => Promise<void>,
   waiting: () => void
 ): void {
   useEffect(() => {
@@ -286,40 +364,71 @@ function useStartUp(
       setState((previous) => ({
         ...previous,
         phase: "unsupported",
-        message: { intent: "error", text: check.problem },
+        message: numbered({ intent: "error", text: check.problem }),
       }));
       return;
     }
     session.capabilities = check.capabilities;
+    let closed = false;
+    const watches: Watch[] = [];
+    const keep = (watch: Watch): void => {
+      if (closed) void watch.stop().catch(() => undefined);
+      else watches.push(watch);
+    };
+    let pause: ReturnType<typeof setTimeout> | undefined;
+    const readAfterPause = (): void => {
+      clearTimeout(pause);
+      pause = setTimeout(() => {
+        if (closed) return;
+        if (session.acting > 0) readAfterPause();
+        else void reread(true);
+      }, changePause);
+    };
     const unsubscribe = onRegisterChanged((changed) => {
       takeRegister(session, changed);
       void reread();
     });
     void (async () => {
       takeRegister(session, await currentWorkbookRegister());
-      await runExcel((context) => watchSheetActivation(context, reread), {
-        onWaiting: waiting,
-      }).catch(() => undefined);
-      await reread();
+      await runExcel(
+        async (context) => {
+          keep(await watchSheetActivation(context, () => reread()));
+          keep(
+            await watchCellChanges(context, (sheetId) => {
+              if (sheetId === session.sheetId) readAfterPause();
+            })
+          );
+        },
+        { onWaiting: waiting, stopped: () => session.stopRequested }
+      ).catch(() => undefined);
+      if (!closed) await reread();
     })();
-    return unsubscribe;
+    return () => {
+      closed = true;
+      clearTimeout(pause);
+      unsubscribe();
+      for (const watch of watches.splice(0)) void watch.stop().catch(() => undefined);
+    };
   }, [reread, session, setState, waiting]);
 }
 
-function useAct({ busy, say }: Feedback): Act {
+function useAct({ busy, say }: Feedback, session: PaneSession): Act {
   return useCallback(
     async (doing, failed, action) => {
       busy(doing);
+      session.stopRequested = false;
+      session.acting += 1;
       try {
         const message = await action();
         if (message) say(message);
       } catch (error) {
         say({ intent: "error", text: explainFailure(error, failed) });
       } finally {
+        session.acting -= 1;
         busy(undefined);
       }
     },
-    [busy, say]
+    [busy, say, session]
   );
 }
 
@@ -346,18 +455,23 @@ function formattingActions(kit: ActionKit): Pick<PaneActions, "apply" | "remove"
               session.capabilities,
               session.words.words
             ),
-          { onWaiting: waiting }
+          { onWaiting: waiting, stopped: () => session.stopRequested }
         );
-        show(applied.found, applied.plan.rules.length, undefined, applied.appraisal);
+        show(
+          applied.found,
+          applied.plan.rules.map((rule) => rule.formula),
+          undefined,
+          applied.appraisal
+        );
         return appliedMessage(applied);
       }),
     remove: () =>
       void act("Removing RAG formatting…", "RAG formatting was not removed", async () => {
         const { removed, unreadableRules } = await runExcel(
           (context) => removeRagFormatting(context, session.capabilities),
-          { onWaiting: waiting }
+          { onWaiting: waiting, stopped: () => session.stopRequested }
         );
-        if (session.found) show(session.found, 0);
+        if (session.found) show(session.found, []);
         return removedMessage(removed, unreadableRules);
       }),
   };
@@ -369,7 +483,12 @@ function tableActions(kit: ActionKit): Pick<PaneActions, "insertRegister" | "ins
   return {
     insertRegister: () =>
       void act("Updating the KPI register…", "The KPI register was not changed", async () =>
-        registerTableMessage(await runExcel(insertRegisterTable, { onWaiting: waiting }))
+        registerTableMessage(
+          await runExcel(insertRegisterTable, {
+            onWaiting: waiting,
+            stopped: () => session.stopRequested,
+          })
+        )
       ),
     insertWords: () =>
       void act("Updating the KPIWords table…", "The KPIWords table was not changed", async () => {
@@ -382,7 +501,7 @@ function tableActions(kit: ActionKit): Pick<PaneActions, "insertRegister" | "ins
               unknownWords(grid, findTables(grid, session.register, { words }), words)
             );
           },
-          { onWaiting: waiting }
+          { onWaiting: waiting, stopped: () => session.stopRequested }
         );
         return wordsTableMessage(inserted);
       }),

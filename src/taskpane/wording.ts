@@ -10,13 +10,16 @@ export function unreadableRulesNote(count: number): string | undefined {
   return `Excel could not describe ${count === 1 ? "one conditional format" : `${count} conditional formats`} on this sheet to the add-in, so ${count === 1 ? "it was" : "they were"} left as ${count === 1 ? "it is" : "they are"}. If ${count === 1 ? "it is" : "they are"} KPI RAG's (a rule duplicated in Manage Rules, or brought back with Undo), delete ${count === 1 ? "it" : "them"} in Home > Conditional Formatting > Manage Rules, or save and reopen the workbook, then apply again.`;
 }
 
-/** What Apply did: how many rules colour how many cells, or that there was nothing to colour. */
+/** What Apply did, counted as the analyst counts: cells and KPIs coloured, or that there was nothing to colour. */
 export function appliedMessage(applied: Applied): PaneMessage {
   const rules = applied.plan.rules.length;
-  const cells = applied.appraisal.rows.reduce(
-    (count, row) => count + row.ratings.filter((rating) => isRagStatus(rating.status)).length,
-    0
-  );
+  let cells = 0;
+  let kpis = 0;
+  for (const row of applied.appraisal.rows) {
+    const coloured = row.ratings.filter((rating) => isRagStatus(rating.status)).length;
+    cells += coloured;
+    if (coloured > 0) kpis += 1;
+  }
   const note = unreadableRulesNote(applied.unreadableRules);
   if (rules === 0)
     return {
@@ -25,15 +28,20 @@ export function appliedMessage(applied: Applied): PaneMessage {
     };
   return {
     intent: note ? "warning" : "success",
-    text: `Applied ${rules} RAG rules colouring ${cells} cells (tolerance set ${applied.plan.toleranceSet}). Your own formatting is untouched.${note ? ` ${note}` : ""}`,
+    text: `Coloured ${cells === 1 ? "1 cell" : `${cells} cells`} of ${kpis === 1 ? "1 KPI" : `${kpis} KPIs`} by tolerance set ${applied.plan.toleranceSet}. Your own formatting is untouched.${note ? ` ${note}` : ""}`,
   };
 }
+
+export const exampleMessage: PaneMessage = {
+  intent: "success",
+  text: "Inserted an example KPI table at A1. Apply RAG formatting to colour it, then write your own measures, targets and figures in its place or below it.",
+};
 
 export function removedMessage(removed: number, unreadableRules: number): PaneMessage {
   const note = unreadableRulesNote(unreadableRules);
   return {
-    intent: note ? "warning" : "success",
-    text: `Removed ${removed} RAG rule${removed === 1 ? "" : "s"}. Your own formatting is untouched.${note ? ` ${note}` : ""}`,
+    intent: note ? "warning" : removed === 0 ? "info" : "success",
+    text: `${removed === 0 ? "There were no KPI RAG colours on this sheet to remove." : "Removed KPI RAG's colours from this sheet. Your own formatting is untouched."}${note ? ` ${note}` : ""}`,
   };
 }
 
@@ -69,7 +77,13 @@ export function wordsTableMessage(inserted: RegisterInsertion): PaneMessage {
   };
 }
 
-export function sharedCopyMessage(copy: { sheet: string; replaced: number }): PaneMessage {
+/** A copy is made only where there are KPI. formulas to replace: otherwise the sheet itself can be shared. */
+export function sharedCopyMessage(copy: { sheet?: string; replaced: number }): PaneMessage {
+  if (copy.sheet === undefined)
+    return {
+      intent: "info",
+      text: "This sheet has no KPI. formulas, so no copy was made: share the sheet as it is, colours and all.",
+    };
   return {
     intent: "success",
     text: `Made "${copy.sheet}": ${copy.replaced} KPI formula${copy.replaced === 1 ? "" : "s"} replaced with ${copy.replaced === 1 ? "its value" : "their values"}.`,

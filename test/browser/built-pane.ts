@@ -82,8 +82,12 @@ export function chromiumExecutable(): string {
 }
 
 /** Serves the built pane with the simulated Excel holding `workbook` and the functions dist/ registers. */
-export async function servePane(workbook: WorkbookJson): Promise<PaneServer> {
+export async function servePane(
+  workbook: WorkbookJson,
+  extraFiles?: Record<string, { type: string; body: string }>
+): Promise<PaneServer> {
   return startPaneServer({
+    extraFiles,
     distDir: dist,
     officeJsDir: path.join(root, "node_modules", "@microsoft", "office-js", "dist"),
     hostScript: await bundleHost(

@@ -80,6 +80,14 @@ const child = (parent: Bag, name: string): Bag => {
 };
 const webExtension = child(child(child(page, "Microsoft"), "Office"), "WebExtension");
 const simulatedOffice = globals.Office as Bag;
+// A page opened with ?theme=dark is in Office's dark theme, told to the add-in as Office tells it.
+if (new URLSearchParams(location.search).get("theme") === "dark")
+  (simulatedOffice.context as Bag).officeTheme = {
+    bodyBackgroundColor: "#262626",
+    bodyForegroundColor: "#FFFFFF",
+    controlBackgroundColor: "#333333",
+    controlForegroundColor: "#FFFFFF",
+  };
 for (const name of Object.keys(simulatedOffice)) {
   const value = simulatedOffice[name];
   const current = Object.getOwnPropertyDescriptor(webExtension, name);

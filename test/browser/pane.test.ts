@@ -14,6 +14,7 @@ import {
 } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  appraiseTables,
   findTables,
   ragPalette,
   summarise,
@@ -38,6 +39,7 @@ import type { BrowserHost } from "./host-entry";
 import { chromiumExecutable, ensureBuilt, results, root, servePane } from "./built-pane";
 import type { PaneServer } from "./server";
 import { plannedWithReport, type PlanWithReport } from "../support/planned-with-report";
+import { cellFactsOf, describeTopLine, latestCell, topLineOf } from "../../src/taskpane/kpi-lines";
 
 const workbookFile = path.join(root, "examples", "appendix-i.xlsx");
 
@@ -294,7 +296,7 @@ async function counts(locator: Locator, expectedCount: number, what: string): Pr
 /** Waits until the pane is idle: its busy region (role=status) says nothing. */
 async function idle(): Promise<void> {
   await expect
-    .poll(() => page.locator("main > [role=status]").innerText(), {
+    .poll(() => page.locator('[data-live="busy"]').innerText(), {
       message: "the pane stayed busy",
       timeout: 15_000,
     })
@@ -302,8 +304,8 @@ async function idle(): Promise<void> {
 }
 
 /** Runs a step unless an earlier one failed; a failure marks the rest to be skipped. */
-function step(name: string, body: () => Promise<void>): void {
-  it(name, async (test) => {
+function step(name: string, body: () => Promise<void>, timeout?: number): void {
+  it(name, { timeout }, async (test) => {
     if (broken) test.skip(`an earlier step failed (${broken})`);
     try {
       await body();
@@ -314,6 +316,28 @@ function step(name: string, body: () => Promise<void>): void {
         .catch(() => undefined);
       throw error;
     }
+  });
+}
+
+/** The pane's views: three tabs, and Share and Help in the More menu. */
+const views = ["KPIs", "Summary", "Register", "Share", "Help"] as const;
+
+/** Opens a view as the analyst would: its tab, or its item in the More menu. */
+async function openView(view: string, on: Page = page): Promise<void> {
+  const tab = on.getByRole("tab", { name: view, exact: true });
+  if ((await tab.count()) > 0) {
+    await tab.click();
+    return;
+  }
+  await on.getByRole("button", { name: /^More/ }).click();
+  await on.getByRole("menuitem", { name: view }).click();
+}
+
+/** How far the page scrolls sideways: 0 when everything fits the pane's width. */
+async function sidewaysScroll(on: Page): Promise<number> {
+  return on.evaluate(() => {
+    const root = document.scrollingElement ?? document.documentElement;
+    return Math.max(root.scrollWidth, document.body.scrollWidth) - root.clientWidth;
   });
 }
 
@@ -338,28 +362,26 @@ describe("the task pane in Chromium, on the simulated Excel with Appendix I", ()
     await idle();
     await shows(page.getByText(`Sheet: ${expected.sheet}`), `"Sheet: ${expected.sheet}"`);
 
+    const headlines = new Set(cellFactsOf(appraiseTables(expected.found, "Standard")).headlines);
+    await shows(
+      page.getByText(describeTopLine(topLineOf(expected.plan.tables, headlines)), { exact: true }),
+      "the top line counting the latest statuses"
+    );
     for (const table of expected.plan.tables) {
       const kpis = table.rows.length === 1 ? "1 KPI" : `${table.rows.length} KPIs`;
       const region = page.getByRole("region", { name: `Table ${table.address}: ${kpis}` });
       await counts(region, 1, `the pane should show one table "Table ${table.address}: ${kpis}"`);
-      const shown = await region.locator("table").evaluate((element) => ({
-        periods: [...element.querySelectorAll("thead th")]
-          .slice(1)
-          .map((cell) => cell.textContent?.trim() ?? ""),
-        rows: [...element.querySelectorAll("tbody tr")].map((row) => [
-          row.querySelector("th")?.firstChild?.textContent?.trim() ?? "",
-          ...[...row.querySelectorAll("td")].map((cell) => cell.textContent?.trim() ?? ""),
-        ]),
-      }));
-      expect(shown, `table ${table.address} as the pane shows it`).toEqual({
-        periods: table.periods,
-        rows: table.rows.map((row) => [
-          row.measure,
-          ...table.periods.map(
-            (period) => row.cells.find((cell) => cell.period === period)?.status ?? ""
-          ),
-        ]),
-      });
+      const shown = await region.evaluate((element) =>
+        [...element.querySelectorAll("button[aria-expanded]")].map((line) => [
+          line.children[1]?.firstChild?.textContent?.trim() ?? "",
+          line.children[2]?.lastElementChild?.textContent?.trim() ?? "",
+        ])
+      );
+      expect(shown, `table ${table.address}'s KPI lines as the pane shows them`).toEqual(
+        table.rows
+          .slice(0, 50)
+          .map((row) => [row.measure, latestCell(row, headlines)?.status ?? "No data"])
+      );
     }
     const { syncs } = await readHost();
     expect(syncs, "the pane read the sheet through the simulated Excel").toBeGreaterThan(0);
@@ -376,13 +398,20 @@ describe("the task pane in Chromium, on the simulated Excel with Appendix I", ()
     async () => {
       const before = await workbookInPage();
       await page.getByRole("button", { name: "Apply RAG formatting" }).click();
-      const success = page.getByText(/^Applied \d+ RAG rules colouring \d+ cells/);
+      const success = page.getByRole("group").getByText(/^Coloured \d+ cells of \d+ KPIs/);
       await shows(success, "a success message after Apply RAG formatting");
       await idle();
       const paint = expectedPaint(expected.plan);
+      const kpis = expected.plan.tables
+        .flatMap((table) => table.rows)
+        .filter((row) => row.cells.some((cell) => cell.address in paint)).length;
       expect(await success.first().innerText(), "the success message").toBe(
-        `Applied ${expected.plan.rules.length} RAG rules colouring ${Object.keys(paint).length} cells (tolerance set Standard). Your own formatting is untouched.`
+        `Coloured ${Object.keys(paint).length} cells of ${kpis} KPIs by tolerance set Standard. Your own formatting is untouched.`
       );
+      expect(
+        await page.locator('[data-live="message"]').innerText(),
+        "the message in the polite live region"
+      ).toBe(await success.first().innerText());
       await page.screenshot({
         path: path.join(results, "pane-after-applying.png"),
         fullPage: true,
@@ -409,10 +438,37 @@ describe("the task pane in Chromium, on the simulated Excel with Appendix I", ()
         "values, formulas, number formats and fills"
       ).toEqual(expected.cells);
       await shows(
-        page.getByText(`${expected.plan.rules.length} KPI RAG rules are on this sheet.`),
-        `"${expected.plan.rules.length} KPI RAG rules are on this sheet."`
+        page.getByText("The sheet is coloured by tolerance set Standard.", { exact: false }),
+        "which tolerance set coloured the sheet"
       );
       expectQuietPage("While applying RAG formatting");
+    }
+  );
+
+  step(
+    "at 350 × 600 after Apply, shows the top line and at least five KPI lines without scrolling",
+    async () => {
+      await page.setViewportSize({ width: 350, height: 600 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const topLine = page.getByText(/^\d+ KPIs: /);
+      const bottom = async (locator: Locator): Promise<number> => {
+        const box = await locator.boundingBox();
+        return box ? box.y + box.height : Infinity;
+      };
+      expect(await bottom(topLine.first()), "the top line's bottom edge").toBeLessThanOrEqual(600);
+      const lines = page.getByRole("tabpanel").locator("button[aria-expanded]");
+      const bottoms = await Promise.all(
+        (await lines.all()).slice(0, 8).map((line) => bottom(line))
+      );
+      expect(
+        bottoms.filter((edge) => edge <= 600).length,
+        `KPI lines in view at 350 × 600 (their bottoms: ${bottoms.map(Math.round).join(", ")})`
+      ).toBeGreaterThanOrEqual(5);
+      await page.screenshot({
+        path: path.join(results, "pane-350x600-after-applying.png"),
+        animations: "disabled",
+      });
+      await page.setViewportSize({ width: 360, height: 900 });
     }
   );
 
@@ -422,7 +478,12 @@ describe("the task pane in Chromium, on the simulated Excel with Appendix I", ()
       page.getByRole("heading", { name: "Statuses by period" }),
       'the heading "Statuses by period"'
     );
-    for (const period of expected.summary) {
+    const charted = expected.summary.filter((period) =>
+      (Object.entries(period.counts) as Array<[Status, number]>).some(
+        ([status, count]) => status !== "No data" && count > 0
+      )
+    );
+    for (const period of charted) {
       const chart = page.getByRole("img", {
         name: new RegExp(`^${period.period.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}: `),
       });
@@ -473,10 +534,10 @@ describe("the task pane in Chromium, on the simulated Excel with Appendix I", ()
 
   step("removes only its own rules, in two syncs", async () => {
     const before = await workbookInPage();
-    await page.getByRole("button", { name: "Remove RAG formatting" }).click();
-    const removed = page.getByText(
-      `Removed ${expected.plan.rules.length} RAG rules. Your own formatting is untouched.`
-    );
+    await page.getByRole("button", { name: "Remove", exact: true }).click();
+    const removed = page
+      .getByRole("group")
+      .getByText("Removed KPI RAG's colours from this sheet. Your own formatting is untouched.");
     await shows(removed, "a success message after Remove RAG formatting");
     await idle();
     const after = await workbookInPage();
@@ -487,18 +548,18 @@ describe("the task pane in Chromium, on the simulated Excel with Appendix I", ()
     ).toEqual(withoutIds(expected.analystsRules));
     expect(after.host.snapshot().sheets.map((sheet) => sheet.cells)).toEqual(expected.cells);
     await shows(
-      page.getByText("There are no KPI RAG rules on this sheet to remove."),
-      "that no KPI RAG rules are left"
+      page.getByText("No KPI RAG colours on this sheet yet."),
+      "that no KPI RAG colours are left"
     );
     expectQuietPage("While removing RAG formatting");
   });
 
   step(
-    "has no serious or critical accessibility violation (axe-core), on the Summary and KPIs tabs",
+    "has no serious or critical accessibility violation (axe-core), on every view and with a KPI open",
     async () => {
       await page.addScriptTag({ url: "/axe.js" });
-      const audit = async (view: string): Promise<string[]> => {
-        await page.getByRole("tab", { name: view }).click();
+      const audit = async (view: string, state = view): Promise<string[]> => {
+        await openView(view);
         await idle();
         const violations = await page.evaluate(async () => {
           const axe = (
@@ -552,17 +613,22 @@ describe("the task pane in Chromium, on the simulated Excel with Appendix I", ()
           (violation) => violation.impact !== "serious" && violation.impact !== "critical"
         )) {
           console.info(
-            `test/browser: axe, ${view} tab, ${minor.impact}: ${minor.id} (${minor.help}) on ${minor.count} element(s)`
+            `test/browser: axe, ${state}, ${minor.impact}: ${minor.id} (${minor.help}) on ${minor.count} element(s)`
           );
         }
         return findings
           .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
           .map(
             (violation) =>
-              `${view} tab, ${violation.impact}: ${violation.id} (${violation.help}) on ${violation.count} element(s):\n    ${violation.nodes.join("\n    ")}`
+              `${state}, ${violation.impact}: ${violation.id} (${violation.help}) on ${violation.count} element(s):\n    ${violation.nodes.join("\n    ")}`
           );
       };
-      const serious = [...(await audit("Summary")), ...(await audit("KPIs"))];
+      const serious: string[] = [];
+      for (const view of views) serious.push(...(await audit(view)));
+      await openView("KPIs");
+      await page.getByRole("tabpanel").locator("button[aria-expanded]").first().click();
+      serious.push(...(await audit("KPIs", "KPIs, a KPI line opened")));
+      await page.getByRole("tabpanel").locator("button[aria-expanded]").first().click();
       expect(
         serious,
         `axe-core found serious or critical violations:\n${serious.join("\n")}`
@@ -575,7 +641,7 @@ describe("the task pane in Chromium, on the simulated Excel with Appendix I", ()
     "runs Check this Excel from Help: every item passes, its report can be copied, and its hidden sheet is gone",
     async () => {
       const before = await workbookInPage();
-      await page.getByRole("tab", { name: "Help" }).click();
+      await openView("Help");
       await page.getByRole("button", { name: "Check this Excel" }).click();
       const report = page.getByRole("textbox", { name: "Self-check report" });
       await shows(report, "the self-check's report");
@@ -595,6 +661,53 @@ describe("the task pane in Chromium, on the simulated Excel with Appendix I", ()
       );
       expectQuietPage("During Check this Excel");
     }
+  );
+
+  step(
+    "never scrolls sideways at 320, 360 or 450 pixels, on any view, with a KPI open, in light and dark",
+    async () => {
+      if (!server) throw new Error("the test server did not start");
+      const dark = await context!.newPage();
+      await dark.goto(`${server.origin}/taskpane.html?theme=dark`, { waitUntil: "load" });
+      await dark
+        .getByText(/^\d+ KPIs: /)
+        .first()
+        .waitFor();
+      const overflows: string[] = [];
+      for (const [theme, on] of [
+        ["light", page],
+        ["dark", dark],
+      ] as const) {
+        for (const width of [320, 360, 450]) {
+          await on.setViewportSize({ width, height: 800 });
+          for (const view of views) {
+            await openView(view, on);
+            const over = await sidewaysScroll(on);
+            if (over > 0) overflows.push(`${theme}, ${width} px, ${view}: ${over} px sideways`);
+          }
+          await openView("KPIs", on);
+          await on.getByRole("tabpanel").locator("button[aria-expanded]").nth(0).click();
+          const over = await sidewaysScroll(on);
+          if (over > 0) overflows.push(`${theme}, ${width} px, a KPI open: ${over} px sideways`);
+          await on.getByRole("tabpanel").locator("button[aria-expanded]").nth(0).click();
+        }
+        await on.setViewportSize({ width: 320, height: 640 });
+        await openView("KPIs", on);
+        await on.evaluate(() => window.scrollTo(0, 0));
+        await on.screenshot({
+          path: path.join(results, `pane-320-${theme}.png`),
+          animations: "disabled",
+        });
+      }
+      const background = await dark.evaluate(
+        () => getComputedStyle(document.querySelector("main")!).backgroundColor
+      );
+      expect(background, "the dark pane's own background").not.toBe("rgb(255, 255, 255)");
+      await dark.close();
+      await page.setViewportSize({ width: 360, height: 900 });
+      expect(overflows, "scrollWidth over clientWidth").toEqual([]);
+    },
+    180_000
   );
 
   step(

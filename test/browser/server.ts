@@ -40,6 +40,8 @@ export interface PaneServerOptions {
   hostScript: string;
   /** The text of /axe.js. */
   axeScript: string;
+  /** Further pages and scripts by path ("/baseline.html"), as the bench's baseline page needs. */
+  extraFiles?: Record<string, { type: string; body: string }>;
 }
 
 export interface PaneServer {
@@ -104,6 +106,8 @@ export async function startPaneServer(options: PaneServerOptions): Promise<PaneS
       return send(response, urlPath, 200, contentTypes[".js"], options.hostScript);
     if (urlPath === "/axe.js")
       return send(response, urlPath, 200, contentTypes[".js"], options.axeScript);
+    const extra = options.extraFiles?.[urlPath];
+    if (extra) return send(response, urlPath, 200, extra.type, extra.body);
     // The browser asks for a tab icon on its own; Office shows none, and the page declares none.
     if (urlPath === "/favicon.ico") return send(response, urlPath, 204, contentTypes[".ico"], "");
     const file = urlPath.startsWith("/office-js/")

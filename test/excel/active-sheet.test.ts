@@ -266,12 +266,19 @@ describe("the analyst's Excel", () => {
     );
     host.sheet("Appendix I").set("L7", [['=KPI.RATE(I7,"CKPI-1")', "=SUM(1,2)"]]);
     const copy = await Excel.run(copySheetWithValues);
-    expect(copy.replaced).toBe(1);
-    const copied = host.sheet(copy.sheet);
+    expect(copy).toEqual({ sheet: "Appendix I (2)", replaced: 1 });
+    const copied = host.sheet("Appendix I (2)");
     expect(copied.cell("L7")).toMatchObject({ value: "Amber" });
     expect(copied.cell("L7").formula).toBeUndefined();
     expect(copied.cell("M7").formula).toBe("=SUM(1,2)");
     expect(host.sheet("Appendix I").cell("L7").formula).toBe('=KPI.RATE(I7,"CKPI-1")');
     expect(copied.values("A1:J54")).toEqual(host.sheet("Appendix I").values("A1:J54"));
+  });
+
+  it("makes no copy of a sheet without KPI. formulas: it can be shared as it is", async () => {
+    const host = await installedHost();
+    const sheets = host.snapshot().sheets.map((sheet) => sheet.name);
+    expect(await Excel.run(copySheetWithValues)).toEqual({ replaced: 0 });
+    expect(host.snapshot().sheets.map((sheet) => sheet.name)).toEqual(sheets);
   });
 });

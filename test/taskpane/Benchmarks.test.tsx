@@ -9,7 +9,13 @@ import { findTables, summarise, summariseComparisons, watchList } from "../../sr
 import { KpiTables } from "../../src/taskpane/components/KpiTables";
 import { Summary } from "../../src/taskpane/components/Summary";
 import { latestBenchmarks, wholeNumbers } from "../core/benchmark-scorecards";
-import { renderInFluent, seriousAccessibilityProblems } from "./render";
+import {
+  openEveryLine,
+  reasonOf,
+  renderInFluent,
+  seriousAccessibilityProblems,
+  withoutReason,
+} from "./render";
 import { plannedWithReport } from "../support/planned-with-report";
 
 const found = findTables(wholeNumbers);
@@ -31,16 +37,11 @@ function renderSummary() {
 }
 
 describe("each KPI's comparisons", () => {
-  test("says each comparison in words, with its glyph hidden from screen readers", () => {
-    renderInFluent(<KpiTables tables={plan.tables} />);
+  test("says each comparison in words, with its glyph hidden from screen readers", async () => {
+    const { user } = renderInFluent(<KpiTables tables={plan.tables} />);
+    await openEveryLine(user);
     const lists = screen.getAllByRole("list", { name: "Against benchmarks" });
-    expect(
-      lists.map((list) =>
-        within(list)
-          .getAllByRole("listitem")
-          .map((item) => item.textContent)
-      )
-    ).toEqual([
+    expect(lists.map((list) => within(list).getAllByRole("listitem").map(withoutReason))).toEqual([
       [
         "▼Worse than England 2021/22: 12% against 10%",
         "▲Better than Statistical neighbours: 9% against 11%",
@@ -68,14 +69,13 @@ describe("each KPI's comparisons", () => {
     ).toEqual(["▼", "▲", "–"]);
   });
 
-  test("shows a rank column's text under the comparisons: SN rank: 3rd of 11", () => {
-    renderInFluent(<KpiTables tables={plannedWithReport(findTables(latestBenchmarks)).tables} />);
+  test("shows a rank column's text under the comparisons: SN rank: 3rd of 11", async () => {
+    const { user } = renderInFluent(
+      <KpiTables tables={plannedWithReport(findTables(latestBenchmarks)).tables} />
+    );
+    await openEveryLine(user);
     const [first] = screen.getAllByRole("list", { name: "Against benchmarks" });
-    expect(
-      within(first)
-        .getAllByRole("listitem")
-        .map((item) => item.textContent)
-    ).toEqual([
+    expect(within(first).getAllByRole("listitem").map(withoutReason)).toEqual([
       "▲Better than England 2021/22: 58% against 55%",
       "▲Better than Statistical neighbours 2021/22: 58% against 52%",
       expect.stringMatching(/^–North East 2021\/22: no data to compare/),
@@ -83,16 +83,19 @@ describe("each KPI's comparisons", () => {
     ]);
   });
 
-  test("gives the whole sentence with the difference as the line's title", () => {
-    renderInFluent(<KpiTables tables={plan.tables} />);
+  test("shows the whole sentence with the difference under the comparison, not only on hover", async () => {
+    const { user } = renderInFluent(<KpiTables tables={plan.tables} />);
+    await openEveryLine(user);
     const [first] = within(
       screen.getAllByRole("list", { name: "Against benchmarks" })[0]
     ).getAllByRole("listitem");
-    expect(first.getAttribute("title")).toBe("12% is worse than England 2021/22 (10%) by 2 points");
+    expect(reasonOf(first)).toBe("12% is worse than England 2021/22 (10%) by 2 points");
+    expect(first.getAttribute("title")).toBeNull();
   });
 
   test("has no serious accessibility problems", async () => {
-    const { container } = renderInFluent(<KpiTables tables={plan.tables} />);
+    const { container, user } = renderInFluent(<KpiTables tables={plan.tables} />);
+    await openEveryLine(user);
     expect(await seriousAccessibilityProblems(container)).toEqual([]);
   });
 });

@@ -19,13 +19,17 @@ describe("Help and Check this Excel", () => {
     expect(onCheckThisExcel).toHaveBeenCalledTimes(1);
   });
 
-  test("shows the report as text to copy, labelled, and copies it", async () => {
+  test("says the verdict first, in a live region, then shows the report as text to copy, labelled, and copies it", async () => {
     const { user, container } = renderInFluent(
       <Help busy={false} selfCheck={{ running: false, report }} onCheckThisExcel={vi.fn()} />
     );
     const text = screen.getByRole<HTMLTextAreaElement>("textbox", { name: "Self-check report" });
     expect(text.value).toBe(report);
     expect(text.readOnly).toBe(true);
+    expect(screen.getByRole("status").textContent).toBe("All 1 checks passed");
+    expect(
+      screen.getByRole("status").compareDocumentPosition(text) & Node.DOCUMENT_POSITION_FOLLOWING
+    ).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Copy the report" }));
     expect(await navigator.clipboard.readText()).toBe(report);
     screen.getByRole("button", { name: "Copied" });

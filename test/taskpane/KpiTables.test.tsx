@@ -1,132 +1,171 @@
 import { describe, expect, test } from "vitest";
 import { screen, within } from "@testing-library/react";
 import { ragPalette } from "../../src/core";
-import { KpiTables } from "../../src/taskpane/components/KpiTables";
+import { KpiTables, linesPerPage } from "../../src/taskpane/components/KpiTables";
 import { readyState } from "./appendix";
 import { asStyleColour, renderInFluent, seriousAccessibilityProblems } from "./render";
 
-function rowOf(measure: string): HTMLElement {
-  const header = screen.getByRole("rowheader", {
-    name: new RegExp(`^${measure.replace(/[()<%]/g, ".")}`),
-  });
-  return header.closest("tr") as HTMLElement;
+function drawn(state = readyState()) {
+  return renderInFluent(
+    <KpiTables tables={state.tables} figures={state.figures} headlines={state.headlines} />
+  );
 }
 
-describe("the KPIs as the add-in read them", () => {
+/** A KPI's compact line: the button that opens its details. */
+function lineOf(measure: string): HTMLElement {
+  return screen.getByRole("button", {
+    name: new RegExp(`^${measure.replace(/[()<%*]/g, ".")}`),
+  });
+}
+
+/** Opens a KPI's line and returns its details. */
+async function opened(user: ReturnType<typeof drawn>["user"], measure: string) {
+  const line = lineOf(measure);
+  await user.click(line);
+  expect(line.getAttribute("aria-expanded")).toBe("true");
+  return document.getElementById(line.getAttribute("aria-controls")!)!;
+}
+
+describe("the KPIs, answer first", () => {
   test("heads Appendix I's table with its address and number of KPIs", () => {
-    renderInFluent(<KpiTables tables={readyState().tables} />);
+    drawn();
     screen.getByRole("heading", { level: 2, name: "Table A1:I9: 7 KPIs" });
   });
 
-  test("has column headers for the measure as read and one for each period", () => {
-    renderInFluent(<KpiTables tables={readyState().tables} />);
-    const headers = screen.getAllByRole("columnheader").map((header) => header.textContent);
-    expect(headers).toEqual([
-      "Measure and definition",
-      "2019/20 Average",
-      "2020/21 Average",
+  test("says the answer on its top line: the latest figures' statuses counted, and the problem counted as a warning", () => {
+    drawn();
+    screen.getByText("7 KPIs: 1 Red · 2 Amber · 1 needs checking");
+    screen.getByText(/1 problem: see the lines marked Problem/);
+  });
+
+  test("gives each KPI one line with its latest figure and status in words: 89% Amber for the 45-day assessments", () => {
+    drawn();
+    expect(lineOf("Assessments completed within <45 days").textContent).toMatch(
+      /Assessments completed within <45 days89%Amber$/
+    );
+    expect(lineOf("Length of intervention for family support services").textContent).toMatch(
+      /Red$/
+    );
+  });
+
+  test("keeps a KPI's details closed until its line is opened, by click or by keyboard", async () => {
+    const { user } = drawn();
+    const line = lineOf("Assessments completed within <45 days");
+    expect(line.getAttribute("aria-expanded")).toBe("false");
+    expect(screen.queryByText(/Direction of travel/)).toBeNull();
+    line.focus();
+    await user.keyboard("{Enter}");
+    expect(line.getAttribute("aria-expanded")).toBe("true");
+    screen.getByText("Direction of travel: Declined across 3 periods");
+    await user.keyboard(" ");
+    expect(line.getAttribute("aria-expanded")).toBe("false");
+  });
+
+  test("shows the definition and every period latest first, each with its figure, status and reason", async () => {
+    const { user } = drawn();
+    const details = await opened(user, "Assessments completed within <45 days");
+    within(details).getByText(/Bigger is better; target 90%; tolerance 75%; Covid19 tolerance 75%/);
+    const periods = within(within(details).getByRole("list", { name: "Periods, latest first" }))
+      .getAllByRole("listitem")
+      .map((item) => item.textContent ?? "");
+    expect(periods.map((text) => text.split(":")[0])).toEqual([
       "2021/22 Qtr1",
+      "2020/21 Average",
+      "2019/20 Average",
     ]);
+    expect(periods[0]).toMatch(/^2021\/22 Qtr1: 89% Amber./);
+    expect(periods[2]).toMatch(/^2019\/20 Average: 91% Green./);
   });
 
-  test("shows Assessments completed within <45 days as read (target 90%, tolerance 75%) and Green, Amber, Amber in words", () => {
-    renderInFluent(<KpiTables tables={readyState().tables} />);
-    const row = rowOf("Assessments completed within <45 days");
-    within(row).getByText(/Bigger is better; target 90%; tolerance 75%; Covid19 tolerance 75%/);
-    expect(
-      within(row)
-        .getAllByRole("cell")
-        .map((cell) => cell.textContent)
-    ).toEqual(["Green", "Amber", "Amber"]);
-    expect(within(row).getByRole("rowheader").textContent).toContain(
-      "Contractual Key Performance Indicators"
+  test("shows the days measure in days: 190 days Red against a target of 140 days and a tolerance of 180 days", async () => {
+    const { user } = drawn();
+    const details = await opened(user, "Length of intervention for family support services");
+    within(details).getByText(/Smaller is better; target 140 days; tolerance 180 days/);
+    expect(lineOf("Length of intervention for family support services").textContent).toMatch(
+      /\d+ daysRed$/
     );
   });
 
-  test("says each KPI's direction of travel in words: 91%, 89%, 89% for Bigger is better has declined", () => {
-    renderInFluent(<KpiTables tables={readyState().tables} />);
-    within(rowOf("Assessments completed within <45 days")).getByText(
-      "Direction of travel: Declined across 3 periods"
-    );
+  test("says Suspended in words for a Suspended*** target, and No data for Not Available", async () => {
+    const { user } = drawn();
+    expect(lineOf("Case file audits graded good or better").textContent).toMatch(/Suspended$/);
+    const details = await opened(user, "Young offenders aged 10-17 who reoffend");
+    within(details).getByText(/^2021\/22 Qtr1:/);
+    expect(within(details).getAllByText("No data")).toHaveLength(1);
   });
 
-  test("shows the days measure Red, Amber, Red against a target of 140 days and a tolerance of 180 days", () => {
-    renderInFluent(<KpiTables tables={readyState().tables} />);
-    const row = rowOf("Length of intervention for family support services");
-    within(row).getByText(/Smaller is better; target 140 days; tolerance 180 days/);
-    expect(
-      within(row)
-        .getAllByRole("cell")
-        .map((cell) => cell.textContent)
-    ).toEqual(["Red", "Amber", "Red"]);
-    expect(within(row).getByRole("rowheader").textContent).toContain(
-      "Strategic Partnership Indicators"
-    );
-  });
-
-  test("says Suspended in words for a Suspended*** target, and No data for Not Available", () => {
-    renderInFluent(<KpiTables tables={readyState().tables} />);
-    expect(
-      within(rowOf("Case file audits graded good or better")).getAllByText("Suspended")
-    ).toHaveLength(3);
-    expect(
-      within(rowOf("Young offenders aged 10-17 who reoffend"))
-        .getAllByRole("cell")
-        .map((cell) => cell.textContent)
-    ).toEqual(["Green", "Green", "No data"]);
-  });
-
-  test("lists the problem of a tolerance on the better side of its target (20 days: smaller is better, 25% and 15%)", () => {
-    renderInFluent(<KpiTables tables={readyState().tables} />);
-    const row = rowOf("Assessments completed within 20 days");
+  test("marks a line with a problem, and its details list the problem and Check definition styled as a warning", async () => {
+    const { user } = drawn();
     const [problem] = readyState().tables[0].rows.find(
       (candidate) => candidate.measure === "Assessments completed within 20 days"
     )!.problems;
-    expect(problem).toBeTruthy();
-    within(row).getByText(/^Problems?$/);
-    expect(within(row).getByRole("listitem").textContent).toContain(problem);
-    expect(within(row).getAllByText("Check definition")).toHaveLength(4);
+    expect(lineOf("Assessments completed within 20 days").textContent).toContain("· Problem");
+    const details = await opened(user, "Assessments completed within 20 days");
+    within(details).getByText(problem);
+    const badges = within(details).getAllByText("Check definition", { selector: "span" });
+    expect(badges).toHaveLength(3);
+    expect(badges.every((badge) => badge.dataset.warning === "true")).toBe(true);
+    const noData = screen.queryAllByText("Suspended")[0];
+    expect(noData?.dataset.warning).toBeUndefined();
   });
 
   test("colours Green, Amber and Red badges with the sheet's palette and leaves other statuses uncoloured", () => {
-    renderInFluent(<KpiTables tables={readyState().tables} />);
-    const row = rowOf("Assessments completed within <45 days");
-    const green = within(row).getAllByText("Green")[0];
-    expect([green.style.backgroundColor, green.style.color]).toEqual([
-      asStyleColour(ragPalette.Green.fill),
-      asStyleColour(ragPalette.Green.font),
-    ]);
-    const amber = within(row).getAllByText("Amber")[0];
+    drawn();
+    const amber = within(lineOf("Assessments completed within <45 days")).getByText("Amber");
     expect([amber.style.backgroundColor, amber.style.color]).toEqual([
       asStyleColour(ragPalette.Amber.fill),
       asStyleColour(ragPalette.Amber.font),
     ]);
-    const suspended = within(rowOf("Case file audits graded good or better")).getAllByText(
+    const suspended = within(lineOf("Case file audits graded good or better")).getByText(
       "Suspended"
-    )[0];
+    );
     expect(suspended.getAttribute("style")).toBeNull();
   });
 
-  test("says what it looks for, with a small example, when the sheet has no KPI table", () => {
+  test(`draws ${linesPerPage} lines of a long table at first, and the next ones on asking`, async () => {
+    const state = readyState();
+    const [table] = state.tables;
+    const rows = Array.from({ length: linesPerPage + 7 }, (_, index) => ({
+      ...table.rows[index % table.rows.length],
+      row: index + 3,
+      measure: `KPI number ${index + 1}`,
+    }));
+    const { user } = renderInFluent(
+      <KpiTables tables={[{ ...table, rows }]} figures={state.figures} />
+    );
+    expect(screen.getAllByRole("button", { name: /^KPI number/ })).toHaveLength(linesPerPage);
+    await user.click(
+      screen.getByRole("button", { name: `Show 7 more of ${linesPerPage + 7} KPIs` })
+    );
+    expect(screen.getAllByRole("button", { name: /^KPI number/ })).toHaveLength(linesPerPage + 7);
+  });
+
+  test("says what it looks for, with a small example that reflows, when the sheet has no KPI table", () => {
     renderInFluent(<KpiTables tables={[]} />);
     screen.getByText(
       "KPI RAG looks for a header row with a Measure column, a Polarity and Target column (or a KPI number column), and one column per period such as 2019/20 or Apr-21."
     );
-    const example = screen.getByRole("table", { name: "An example KPI table" });
-    expect(
-      within(example)
-        .getAllByRole("columnheader")
-        .map((header) => header.textContent)
-    ).toEqual(["Measure", "Polarity", "Target", "Tolerance", "2021/22 Qtr1"]);
-    expect(
-      within(example)
-        .getAllByRole("cell")
-        .map((cell) => cell.textContent)
-    ).toEqual(["Assessments completed within 45 days", "Bigger is better", "90%", "75%", "89%"]);
+    expect(document.querySelector("dl")?.getAttribute("aria-labelledby")).toBeTruthy();
+    expect([...document.querySelectorAll("dt")].map((term) => term.textContent)).toEqual([
+      "Measure",
+      "Polarity",
+      "Target",
+      "Tolerance",
+      "2021/22 Qtr1",
+    ]);
+    expect([...document.querySelectorAll("dd")].map((value) => value.textContent)).toEqual([
+      "Assessments completed within 45 days",
+      "Bigger is better",
+      "90%",
+      "75%",
+      "89%",
+    ]);
   });
 
-  test("has no serious accessibility problems, with tables or without", async () => {
-    const { container, rerender } = renderInFluent(<KpiTables tables={readyState().tables} />);
+  test("has no serious accessibility problems, with tables, with a line open, or without tables", async () => {
+    const { container, rerender, user } = drawn();
+    expect(await seriousAccessibilityProblems(container)).toEqual([]);
+    await opened(user, "Assessments completed within 20 days");
     expect(await seriousAccessibilityProblems(container)).toEqual([]);
     rerender(<KpiTables tables={[]} />);
     expect(await seriousAccessibilityProblems(container)).toEqual([]);

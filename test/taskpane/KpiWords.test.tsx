@@ -1,11 +1,12 @@
 import { webLightTheme } from "@fluentui/react-components";
-import { render, screen } from "@testing-library/react";
+import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, test } from "vitest";
 import { forgetRegister } from "../../src/excel/workbook-register";
 import { App } from "../../src/taskpane/App";
 import { createExcelHost, type ExcelHost } from "../support";
 import { fillJsdomGaps } from "./jsdom-gaps";
+import { findSpoken } from "./render";
 
 fillJsdomGaps();
 
@@ -40,7 +41,7 @@ describe("the KPIWords table from the pane", () => {
     );
     await user.click(screen.getByRole("tab", { name: "Register" }));
     await user.click(screen.getByRole("button", { name: /Insert or top up the KPIWords table/ }));
-    await screen.findByText(
+    await findSpoken(
       /Inserted the KPIWords table on the sheet "KPI Register" with 2 words of this sheet the add-in could not read/
     );
     const table = host.table("KPIWords");
@@ -64,18 +65,21 @@ describe("the KPIWords table from the pane", () => {
     });
     await taughtTable(host);
     uninstall = host.install();
+    const user = userEvent.setup();
     render(<App theme={webLightTheme} />);
     await screen.findByText(
       /Columns read: A measure, B polarity, C target \(Aspiration\), D tolerance, E–F periods/
     );
     // 85% against a target of 90% and a tolerance of 80%, bigger is better: Amber; Pending sign-off is No data.
-    const row = screen
-      .getByRole("rowheader", { name: /^Care leavers in suitable accommodation/ })
-      .closest("tr") as HTMLElement;
-    expect([...row.querySelectorAll("td")].map((cell) => cell.textContent)).toEqual([
-      "Amber",
-      "No data",
-    ]);
+    const line = screen.getByRole("button", { name: /^Care leavers in suitable accommodation/ });
+    expect(line.textContent).toMatch(/85%Amber$/);
+    await user.click(line);
+    const details = document.getElementById(line.getAttribute("aria-controls")!)!;
+    expect(
+      within(within(details).getByRole("list", { name: "Periods, latest first" }))
+        .getAllByRole("listitem")
+        .map((item) => item.querySelector("span")?.textContent)
+    ).toEqual(["No data", "Amber"]);
   });
 });
 

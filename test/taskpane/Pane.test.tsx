@@ -1,11 +1,17 @@
-import { webDarkTheme } from "@fluentui/react-components";
+import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { screen, within } from "@testing-library/react";
 import { describe, expect, test } from "vitest";
 import { ragPalette } from "../../src/core";
 import { Pane } from "../../src/taskpane/components/Pane";
 import { initialPaneState } from "../../src/taskpane/model";
 import { readyState, recordingActions } from "./appendix";
-import { asStyleColour, renderInFluent, seriousAccessibilityProblems } from "./render";
+import {
+  asStyleColour,
+  openView,
+  renderInFluent,
+  seriousAccessibilityProblems,
+  spoken,
+} from "./render";
 
 const isDisabled = (element: HTMLElement): boolean =>
   element.getAttribute("aria-disabled") === "true" || (element as HTMLButtonElement).disabled;
@@ -22,12 +28,16 @@ describe("the pane's header, message and busy indicator", () => {
     const { user } = renderInFluent(
       <Pane
         state={readyState({
-          message: { intent: "success", text: "Applied RAG formatting to 21 cells." },
+          message: { id: 1, intent: "success", text: "Coloured 21 cells of 7 KPIs." },
         })}
         actions={actions}
       />
     );
-    screen.getByText("Applied RAG formatting to 21 cells.");
+    expect(
+      within(screen.getByRole("group", { name: "Coloured 21 cells of 7 KPIs." })).getByText(
+        "Coloured 21 cells of 7 KPIs."
+      )
+    ).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Dismiss message" }));
     expect(actions.dismissMessage).toHaveBeenCalledTimes(1);
   });
@@ -36,14 +46,56 @@ describe("the pane's header, message and busy indicator", () => {
     renderInFluent(
       <Pane state={readyState({ busy: "Applying RAG formatting…" })} actions={recordingActions()} />
     );
-    const status = screen.getByRole("status");
-    expect(status.getAttribute("aria-live")).toBe("polite");
-    expect(status.textContent).toBe("Applying RAG formatting…");
+    const status = screen
+      .getAllByRole("status")
+      .find((region) => region.textContent === "Applying RAG formatting…");
+    expect(status?.getAttribute("aria-live")).toBe("polite");
+  });
+
+  test.each([
+    ["success", "Coloured 21 cells of 7 KPIs by tolerance set Standard.", "message"],
+    ["info", "There were no KPI RAG colours on this sheet to remove.", "message"],
+    ["warning", "2 rows could not be read.", "message"],
+    [
+      "error",
+      "RAG formatting was not applied: the sheet is protected or locked. Unprotect it (Review > Unprotect Sheet) and try again.",
+      "alert",
+    ],
+  ] as const)("puts a %s message in its live region: %s", (intent, text, region) => {
+    renderInFluent(
+      <Pane state={readyState({ message: { id: 1, intent, text } })} actions={recordingActions()} />
+    );
+    const live = document.querySelector(`[data-live="${region}"]`);
+    expect(live?.getAttribute("role")).toBe(region === "alert" ? "alert" : "status");
+    expect(spoken(region)).toBe(text);
+    expect(spoken(region === "alert" ? "message" : "alert")).toBe("");
+  });
+
+  test("says the same words again as a new message, so a screen reader hears them twice", () => {
+    const text = "Removed KPI RAG's colours from this sheet.";
+    const { rerender } = renderInFluent(
+      <Pane
+        state={readyState({ message: { id: 1, intent: "success", text } })}
+        actions={recordingActions()}
+      />
+    );
+    const first = document.querySelector('[data-live="message"] > span');
+    rerender(
+      <FluentProvider theme={webLightTheme}>
+        <Pane
+          state={readyState({ message: { id: 2, intent: "success", text } })}
+          actions={recordingActions()}
+        />
+      </FluentProvider>
+    );
+    const second = document.querySelector('[data-live="message"] > span');
+    expect(second?.textContent).toBe(text);
+    expect(second).not.toBe(first);
   });
 
   test("says Starting… while Office loads, with nothing to press", () => {
     renderInFluent(<Pane state={initialPaneState} actions={recordingActions()} />);
-    expect(screen.getByRole("status").textContent).toBe("Starting…");
+    expect(spoken("busy")).toBe("Starting…");
     expect(screen.queryAllByRole("button")).toEqual([]);
     expect(screen.queryByRole("tablist")).toBeNull();
   });
@@ -53,11 +105,15 @@ describe("the pane's header, message and busy indicator", () => {
       "This version of Excel is too old for KPI RAG: it needs ExcelApi 1.6 (Excel 2016 or later, or Excel on the web).";
     renderInFluent(
       <Pane
-        state={{ ...initialPaneState, phase: "unsupported", message: { intent: "error", text } }}
+        state={{
+          ...initialPaneState,
+          phase: "unsupported",
+          message: { id: 1, intent: "error", text },
+        }}
         actions={recordingActions()}
       />
     );
-    screen.getByText(text);
+    expect(spoken("alert")).toBe(text);
     expect(screen.queryAllByRole("button")).toEqual([]);
     expect(screen.queryByRole("tablist")).toBeNull();
   });
@@ -65,9 +121,9 @@ describe("the pane's header, message and busy indicator", () => {
 
 describe("the formatting buttons", () => {
   test.each([
-    ["Apply RAG formatting", "apply"],
-    ["Remove RAG formatting", "remove"],
-    ["Read sheet again", "reread"],
+    ["Apply again", "apply"],
+    ["Remove", "remove"],
+    ["Read again", "reread"],
   ] as const)("%s calls %s when clicked", async (label, action) => {
     const actions = recordingActions();
     const { user } = renderInFluent(<Pane state={readyState()} actions={actions} />);
@@ -79,34 +135,33 @@ describe("the formatting buttons", () => {
     const actions = recordingActions();
     const { user } = renderInFluent(<Pane state={readyState()} actions={actions} />);
     await user.tab();
-    expect(document.activeElement).toBe(
-      screen.getByRole("button", { name: "Apply RAG formatting" })
-    );
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "Apply again" }));
     await user.keyboard("{Enter}");
     expect(actions.apply).toHaveBeenCalledTimes(1);
   });
 
-  test("Tab then Tab reaches Remove RAG formatting, and Space removes", async () => {
+  test("Tab then Tab reaches Remove, and Space removes", async () => {
     const actions = recordingActions();
     const { user } = renderInFluent(<Pane state={readyState()} actions={actions} />);
     await user.tab();
     await user.tab();
-    expect(document.activeElement).toBe(
-      screen.getByRole("button", { name: "Remove RAG formatting" })
-    );
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "Remove" }));
     await user.keyboard(" ");
     expect(actions.remove).toHaveBeenCalledTimes(1);
   });
 
-  test("Remove RAG formatting is disabled but focusable when the sheet has none of the add-in's rules, and says why", async () => {
+  test("Remove is disabled but focusable when the sheet has none of the add-in's rules, and says why", async () => {
     const actions = recordingActions();
-    const { user } = renderInFluent(<Pane state={readyState({ ownRules: 0 })} actions={actions} />);
-    const remove = screen.getByRole("button", { name: "Remove RAG formatting" });
+    const { user } = renderInFluent(
+      <Pane state={readyState({ ownRules: 0, colouredBy: undefined })} actions={actions} />
+    );
+    const remove = screen.getByRole("button", { name: "Remove" });
     expect(isDisabled(remove)).toBe(true);
     expect(remove.getAttribute("aria-describedby")).toBeTruthy();
     expect(document.getElementById(remove.getAttribute("aria-describedby")!)?.textContent).toBe(
-      "There are no KPI RAG rules on this sheet to remove."
+      "No KPI RAG colours on this sheet yet."
     );
+    screen.getByRole("button", { name: "Apply RAG formatting" });
     await user.click(remove);
     remove.focus();
     await user.keyboard("{Enter}");
@@ -114,11 +169,29 @@ describe("the formatting buttons", () => {
     expect(actions.remove).not.toHaveBeenCalled();
   });
 
-  test("says how many of its own rules are on the sheet when there are some", () => {
+  test("says which tolerance set coloured the sheet, and Apply becomes Apply again", () => {
     renderInFluent(<Pane state={readyState({ ownRules: 6 })} actions={recordingActions()} />);
-    screen.getByText(
-      "6 KPI RAG rules are on this sheet. Removing them leaves your own rules alone."
+    screen.getByText("The sheet is coloured by tolerance set Standard.");
+    screen.getByRole("button", { name: "Apply again" });
+  });
+
+  test("warns when the sheet is coloured by another set than the one shown", () => {
+    renderInFluent(
+      <Pane
+        state={readyState({ ownRules: 6, colouredBy: "Standard" }, "Covid19")}
+        actions={recordingActions()}
+      />
     );
+    screen.getByRole("group", {
+      name: "The sheet is coloured by tolerance set Standard; the pane shows Covid19. Apply again to colour the sheet by Covid19.",
+    });
+  });
+
+  test("says the sheet's colours are out of date when its rules match no set as the sheet reads now", () => {
+    renderInFluent(
+      <Pane state={readyState({ ownRules: 6, colouredBy: null })} actions={recordingActions()} />
+    );
+    screen.getByText(/apply again to colour them as they are now/);
   });
 
   test("disables every button and the tolerance set chooser while busy, and nothing is called", async () => {
@@ -126,7 +199,7 @@ describe("the formatting buttons", () => {
     const { user } = renderInFluent(
       <Pane state={readyState({ busy: "Reading the sheet…" })} actions={actions} />
     );
-    for (const label of ["Apply RAG formatting", "Remove RAG formatting", "Read sheet again"]) {
+    for (const label of ["Apply again", "Remove", "Read again"]) {
       const button = screen.getByRole("button", { name: label });
       expect(isDisabled(button)).toBe(true);
       await user.click(button);
@@ -188,7 +261,14 @@ describe("the tolerance set chooser", () => {
 });
 
 describe("the tabs", () => {
-  test("open on the KPIs and switch to Summary, Register and Share when clicked", async () => {
+  test("are three, with Share and Help in a More menu, so they fit a 320-pixel pane", () => {
+    renderInFluent(<Pane state={readyState()} actions={recordingActions()} />);
+    expect(screen.getAllByRole("tab")).toHaveLength(3);
+    for (const name of ["KPIs", "Summary", "Register"]) screen.getByRole("tab", { name });
+    screen.getByRole("button", { name: "More" });
+  });
+
+  test("open on the KPIs and switch to Summary, Register, Share and Help when chosen", async () => {
     const { user } = renderInFluent(<Pane state={readyState()} actions={recordingActions()} />);
     expect(screen.getByRole("tabpanel", { name: "KPIs" }).textContent).toContain(
       "Table A1:I9: 7 KPIs"
@@ -197,8 +277,11 @@ describe("the tabs", () => {
     screen.getByRole("heading", { name: "Statuses by period" });
     await user.click(screen.getByRole("tab", { name: "Register" }));
     screen.getByRole("button", { name: "Insert or top up the KPI register table" });
-    await user.click(screen.getByRole("tab", { name: "Share" }));
+    await openView(user, "Share");
     screen.getByRole("button", { name: "Make a shareable copy of this sheet" });
+    screen.getByRole("tabpanel", { name: "More: Share" });
+    await openView(user, "Help");
+    screen.getByRole("button", { name: "Check this Excel" });
   });
 
   test("work by keyboard: arrow to Summary and press Enter", async () => {
@@ -234,13 +317,22 @@ describe("themes and accessibility", () => {
 
   test("has no serious accessibility problems on any tab, with a message and while busy", async () => {
     const state = readyState({
-      message: { intent: "warning", text: "2 rows could not be read." },
+      message: { id: 1, intent: "warning", text: "2 rows could not be read." },
       busy: "Applying RAG formatting…",
     });
-    const { user, container } = renderInFluent(<Pane state={state} actions={recordingActions()} />);
-    for (const tab of ["KPIs", "Summary", "Register", "Share"]) {
-      await user.click(screen.getByRole("tab", { name: tab }));
-      expect(await seriousAccessibilityProblems(container), tab).toEqual([]);
+    for (const theme of [webLightTheme, webDarkTheme]) {
+      const { user, container, unmount } = renderInFluent(
+        <Pane state={state} actions={recordingActions()} />,
+        theme
+      );
+      for (const view of ["KPIs", "Summary", "Register", "Share", "Help"]) {
+        await openView(user, view);
+        expect(await seriousAccessibilityProblems(container), view).toEqual([]);
+      }
+      await openView(user, "KPIs");
+      await user.click(screen.getAllByRole("button", { expanded: false })[0]);
+      expect(await seriousAccessibilityProblems(container), "a KPI opened").toEqual([]);
+      unmount();
     }
   });
 
@@ -251,6 +343,7 @@ describe("themes and accessibility", () => {
         ...initialPaneState,
         phase: "unsupported" as const,
         message: {
+          id: 1,
           intent: "error" as const,
           text: "This version of Excel is too old for KPI RAG.",
         },

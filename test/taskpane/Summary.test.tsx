@@ -35,10 +35,10 @@ describe("the summary of statuses by period", () => {
     screen.getByRole("heading", { level: 3, name: "2021/22 Qtr1" });
   });
 
-  test("says so when there are no figures to summarise", () => {
+  test("says there is nothing to summarise on a sheet with no KPI table, and nothing that reads like good news", () => {
     renderInFluent(<Summary summary={[]} watchList={[]} busy={false} onSelectRow={vi.fn()} />);
-    screen.getByText("No figures to summarise yet.");
-    screen.getByText("No KPI is Red or Amber in its latest period.");
+    screen.getByText("No KPI table on this sheet, so nothing to summarise.");
+    expect(screen.queryByText(/No KPI is Red or Amber/)).toBeNull();
   });
 });
 

@@ -3,7 +3,15 @@
  * plain grid, read by the core's findTables and appraisal, summarised and watch-listed.
  */
 import { vi } from "vitest";
-import { findTables, summarise, watchList, type CellValue, type Grid } from "../../src/core";
+import {
+  appraiseTables,
+  findTables,
+  summarise,
+  watchList,
+  type CellValue,
+  type Grid,
+} from "../../src/core";
+import { cellFactsOf } from "../../src/taskpane/kpi-lines";
 import { initialPaneState, type PaneActions, type PaneState } from "../../src/taskpane/model";
 import { plannedWithReport } from "../support/planned-with-report";
 
@@ -130,11 +138,13 @@ export function readyState(
     phase: "ready",
     sheet: found.sheet,
     tables,
+    ...cellFactsOf(appraiseTables(found, toleranceSet)),
     summary: summarise(tables),
     watchList: watchList(found, toleranceSet),
     toleranceSets: tables[0].toleranceSets,
     toleranceSet,
     ownRules: 6,
+    colouredBy: toleranceSet,
     ...overrides,
   };
 }
@@ -151,6 +161,8 @@ export function recordingActions(): {
     insertRegister: vi.fn(),
     insertWords: vi.fn(),
     shareCopy: vi.fn(),
+    insertExample: vi.fn(),
+    stopWaiting: vi.fn(),
     checkThisExcel: vi.fn(),
     dismissMessage: vi.fn(),
   };

@@ -1,7 +1,8 @@
 /** Rendering inside Fluent's provider, as index.tsx does, with a user-event session and an axe check. */
 import { FluentProvider, webLightTheme, type Theme } from "@fluentui/react-components";
-import { render } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
+import { render, screen, waitFor } from "@testing-library/react";
+import userEvent, { type UserEvent } from "@testing-library/user-event";
+import { expect } from "vitest";
 import axe from "axe-core";
 import type { ReactElement } from "react";
 import { fillJsdomGaps } from "./jsdom-gaps";
@@ -26,4 +27,48 @@ export async function seriousAccessibilityProblems(container: Element): Promise<
 export function asStyleColour(hex: string): string {
   const [red, green, blue] = [1, 3, 5].map((start) => parseInt(hex.slice(start, start + 2), 16));
   return `rgb(${red}, ${green}, ${blue})`;
+}
+
+/** What the pane's live regions say now: its message (polite or alert) and what it is busy with. */
+export function spoken(kind: "message" | "alert" | "busy" = "message"): string {
+  return document.querySelector(`[data-live="${kind}"]`)?.textContent ?? "";
+}
+
+/** Waits until a live region says these words, and returns what it said. */
+export async function findSpoken(
+  words: RegExp | string,
+  kind: "message" | "alert" = "message"
+): Promise<string> {
+  const matcher =
+    typeof words === "string" ? new RegExp(words.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) : words;
+  await waitFor(() => expect(spoken(kind)).toMatch(matcher), { timeout: 5000 });
+  return spoken(kind);
+}
+
+/** Opens a view: a tab, or Share and Help from the "More" menu. */
+export async function openView(user: UserEvent, view: string): Promise<void> {
+  const tab = screen.queryByRole("tab", { name: view });
+  if (tab) {
+    await user.click(tab);
+    return;
+  }
+  await user.click(screen.getByRole("button", { name: /^More/ }));
+  await user.click(await screen.findByRole("menuitem", { name: view }));
+}
+
+/** Opens every KPI line's details, as an analyst would one by one. */
+export async function openEveryLine(user: UserEvent): Promise<void> {
+  for (const line of screen.queryAllByRole("button", { expanded: false })) await user.click(line);
+}
+
+/** A list item's words without the reason shown under it. */
+export function withoutReason(item: Element): string {
+  const copy = item.cloneNode(true) as Element;
+  copy.querySelectorAll("[data-reason]").forEach((reason) => reason.remove());
+  return copy.textContent ?? "";
+}
+
+/** The reason shown under a list item. */
+export function reasonOf(item: Element): string {
+  return item.querySelector("[data-reason]")?.textContent ?? "";
 }

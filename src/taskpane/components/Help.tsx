@@ -34,6 +34,7 @@ export function Help({ busy, selfCheck, onCheckThisExcel }: HelpProps) {
       <Button disabledFocusable={busy || selfCheck.running} onClick={onCheckThisExcel}>
         Check this Excel
       </Button>
+      <p role="status">{selfCheck.report === undefined ? "" : verdictOf(selfCheck.report)}</p>
       {selfCheck.report !== undefined && (
         <>
           <Field label="Self-check report">
@@ -44,6 +45,11 @@ export function Help({ busy, selfCheck, onCheckThisExcel }: HelpProps) {
       )}
     </>
   );
+}
+
+/** The report's verdict, its last line ("All 6 checks passed…"), shown and announced above the report. */
+function verdictOf(report: string): string {
+  return report.trim().split("\n").pop() ?? "";
 }
 
 /** Copies the text to the clipboard, and says so; `area` holds the text, for hosts without the clipboard API. */

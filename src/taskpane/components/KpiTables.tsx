@@ -1,11 +1,13 @@
 /**
- * How the add-in read every KPI row: its measure, its definition in words, its status in each period and
- * anything it could not read. One real table per KPI table on the sheet, so a screen reader can move by
- * column header (the measure as read, then the periods). The definition sits under the measure, so the
- * statuses fit beside it in a narrow pane.
+ * The KPIs, answer first: a top line counting each status of the latest figures and the problems, then one
+ * compact line per KPI (its measure, latest figure and status in words) that opens, by click or keyboard, to
+ * its details: its definition, every period latest first with the figure and the reason, its direction of
+ * travel, its comparisons and its problems. A line's details are built only when it is opened, and a long
+ * table draws its lines a page at a time, so a sheet of thousands of KPIs opens quickly.
  */
-import { makeStyles, mergeClasses, shorthands, tokens } from "@fluentui/react-components";
-import { useId, type ReactNode } from "react";
+import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { exampleTable } from "../../excel/example-table";
+import { useId, useMemo, useState } from "react";
 import {
   describeComparison,
   lookingFor,
@@ -13,180 +15,247 @@ import {
   type RowReport,
   type TableReport,
 } from "../../core";
+import { describeTopLine, latestCell, latestFirst, topLineOf } from "../kpi-lines";
 import { useHeadingStyles } from "./headings";
 import { StatusBadge } from "./StatusBadge";
 
+/** KPI lines drawn at first and at each "Show more": a screenful several times over. */
+export const linesPerPage = 50;
+
 const useStyles = makeStyles({
-  kpiTable: { marginBlockEnd: tokens.spacingVerticalL },
-  scroller: {
-    overflow: "auto",
-    maxHeight: "60vh",
-    ...shorthands.border(tokens.strokeWidthThin, "solid", tokens.colorNeutralStroke2),
-    borderRadius: tokens.borderRadiusMedium,
+  topLine: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
   },
-  table: {
-    borderCollapse: "collapse",
+  warning: { color: tokens.colorStatusWarningForeground3, margin: 0 },
+  quiet: {
+    margin: 0,
     fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground3,
+    overflowWrap: "anywhere",
+  },
+  lines: { listStyle: "none", margin: 0, padding: 0 },
+  line: {
+    borderBottomWidth: tokens.strokeWidthThin,
+    borderBottomStyle: "solid",
+    borderBottomColor: tokens.colorNeutralStroke2,
+  },
+  toggle: {
+    display: "grid",
+    gridTemplateColumns: "1em minmax(0, 1fr) auto",
+    alignItems: "start",
+    columnGap: tokens.spacingHorizontalXS,
     width: "100%",
-    "& th, & td": {
-      textAlign: "start",
-      verticalAlign: "top",
-      padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-      borderBottomWidth: tokens.strokeWidthThin,
-      borderBottomStyle: "solid",
-      borderBottomColor: tokens.colorNeutralStroke2,
+    padding: `${tokens.spacingVerticalXS} 0`,
+    border: "none",
+    backgroundColor: "transparent",
+    color: "inherit",
+    font: "inherit",
+    textAlign: "start",
+    cursor: "pointer",
+    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ":focus-visible": {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: "-2px",
     },
   },
-  columnHeader: {
-    position: "sticky",
-    top: 0,
-    backgroundColor: tokens.colorNeutralBackground2,
+  chevron: { color: tokens.colorNeutralForeground3 },
+  // One line a KPI, cut short with an ellipsis: the whole measure is in its details and its accessible name.
+  measure: { overflow: "hidden", whiteSpace: "nowrap", textOverflow: "ellipsis" },
+  answer: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalXS },
+  figure: { fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
+  problemMark: {
+    color: tokens.colorStatusWarningForeground3,
     fontWeight: tokens.fontWeightSemibold,
   },
-  /** The measure stays in view while the periods scroll sideways, like Excel's frozen first column. */
-  measure: {
-    position: "sticky",
-    left: 0,
-    zIndex: 1,
-    backgroundColor: tokens.colorNeutralBackground1,
-    fontWeight: tokens.fontWeightSemibold,
-    minWidth: "10em",
-    maxWidth: "13em",
-  },
-  corner: { left: 0, zIndex: 2 },
-  aside: {
-    display: "block",
-    fontWeight: tokens.fontWeightRegular,
-    color: tokens.colorNeutralForeground3,
-  },
-  definition: {
-    display: "block",
-    marginBlockStart: tokens.spacingVerticalXXS,
-    fontWeight: tokens.fontWeightRegular,
-  },
-  problems: {
-    marginBlock: `${tokens.spacingVerticalXS} 0`,
-    paddingInlineStart: tokens.spacingHorizontalL,
-    color: tokens.colorStatusWarningForeground1,
-  },
-  problemsLabel: {
-    display: "block",
-    fontWeight: tokens.fontWeightSemibold,
-    color: tokens.colorStatusWarningForeground1,
-  },
-  caption: {
-    textAlign: "start",
-    padding: tokens.spacingHorizontalS,
-    color: tokens.colorNeutralForeground3,
-  },
-  comparisons: {
-    listStyle: "none",
-    margin: `${tokens.spacingVerticalXXS} 0 0`,
-    padding: 0,
-    fontWeight: tokens.fontWeightRegular,
-  },
-  glyph: { display: "inline-block", width: "1.2em" },
-  columnMap: {
-    marginBlock: `0 ${tokens.spacingVerticalS}`,
+  details: {
+    paddingBlock: `0 ${tokens.spacingVerticalS}`,
+    paddingInlineStart: "1.25em",
     fontSize: tokens.fontSizeBase200,
-    color: tokens.colorNeutralForeground2,
+    lineHeight: tokens.lineHeightBase200,
+    overflowWrap: "anywhere",
+    "& p": { margin: `${tokens.spacingVerticalXXS} 0` },
+  },
+  periods: { listStyle: "none", margin: 0, padding: 0 },
+  period: { marginBlock: tokens.spacingVerticalXXS },
+  reason: { display: "block", color: tokens.colorNeutralForeground3 },
+  list: { margin: `${tokens.spacingVerticalXXS} 0`, paddingInlineStart: tokens.spacingHorizontalL },
+  glyph: { display: "inline-block", width: "1.2em" },
+  example: {
+    margin: 0,
+    padding: tokens.spacingHorizontalS,
+    backgroundColor: tokens.colorNeutralBackground2,
+    borderRadius: tokens.borderRadiusMedium,
+    fontSize: tokens.fontSizeBase200,
+    "& dt": { fontWeight: tokens.fontWeightSemibold },
+    "& dd": { marginInlineStart: 0, marginBlockEnd: tokens.spacingVerticalXXS },
   },
 });
 
-export function KpiTables({ tables, skipped }: { tables: TableReport[]; skipped?: string }) {
-  if (tables.length === 0) return <NothingFound skipped={skipped} />;
+export interface KpiTablesProps {
+  tables: TableReport[];
+  skipped?: string;
+  /** Figures in words by address; headline cells by address (see kpi-lines.ts). */
+  figures?: Record<string, string>;
+  headlines?: string[];
+  /** On an empty sheet: insert the example table (disabled while busy). */
+  onInsertExample?(): void;
+  busy?: boolean;
+}
+
+export function KpiTables(props: KpiTablesProps) {
+  const { tables, skipped, figures = {}, headlines = [] } = props;
+  const headlineSet = useMemo(() => new Set(headlines), [headlines]);
+  if (tables.length === 0)
+    return (
+      <NothingFound
+        skipped={skipped}
+        busy={props.busy ?? false}
+        onInsertExample={props.onInsertExample}
+      />
+    );
   return (
     <>
+      <TopLine tables={tables} headlines={headlineSet} />
       {tables.map((table) => (
-        <KpiTable key={table.address} table={table} />
+        <KpiTable key={table.address} table={table} figures={figures} headlines={headlineSet} />
       ))}
     </>
   );
 }
 
-function KpiTable({ table }: { table: TableReport }) {
+/** The answer: the latest figures' statuses counted, and the problems counted as a warning. */
+export function TopLine({
+  tables,
+  headlines,
+}: {
+  tables: TableReport[];
+  headlines: ReadonlySet<string>;
+}) {
+  const styles = useStyles();
+  const top = topLineOf(tables, headlines);
+  return (
+    <div>
+      <p className={styles.topLine}>{describeTopLine(top)}</p>
+      {top.problems > 0 && (
+        <p className={styles.warning}>
+          ⚠ {top.problems === 1 ? "1 problem" : `${top.problems} problems`}: see the lines marked
+          Problem.
+        </p>
+      )}
+    </div>
+  );
+}
+
+interface Lines {
+  figures: Record<string, string>;
+  headlines: ReadonlySet<string>;
+}
+
+function KpiTable({ table, ...lines }: { table: TableReport } & Lines) {
   const styles = useStyles();
   const headings = useHeadingStyles();
   const headingId = useId();
+  const [shown, setShown] = useState(linesPerPage);
   const kpis = table.rows.length === 1 ? "1 KPI" : `${table.rows.length} KPIs`;
   return (
-    <div className={styles.kpiTable}>
+    <section aria-labelledby={headingId}>
       <h2 id={headingId} className={headings.section}>
         Table {table.address}: {kpis}
       </h2>
-      <p className={styles.columnMap}>Columns read: {table.columnMap}</p>
+      <details className={styles.quiet}>
+        <summary>How the columns were read</summary>
+        Columns read: {table.columnMap}
+      </details>
       {table.problems.map((problem) => (
-        <p key={problem} className={styles.columnMap}>
-          <strong>Problem:</strong> {problem}
+        <p key={problem} className={styles.warning}>
+          ⚠ Problem: {problem}
         </p>
       ))}
-      <ScrollingTable labelledBy={headingId}>
-        <ColumnHeaders corner="Measure and definition" names={table.periods} />
-        <tbody>
-          {table.rows.map((row) => (
-            <KpiRow key={row.row} row={row} periods={table.periods} />
-          ))}
-        </tbody>
-      </ScrollingTable>
-    </div>
-  );
-}
-
-/** A table that scrolls inside its own bordered region, which the keyboard can reach and a screen reader names. */
-function ScrollingTable({ labelledBy, children }: { labelledBy: string; children: ReactNode }) {
-  const styles = useStyles();
-  return (
-    <div className={styles.scroller} role="region" aria-labelledby={labelledBy} tabIndex={0}>
-      <table className={styles.table}>{children}</table>
-    </div>
-  );
-}
-
-/** The header row: a column header for each name, after the corner's (the first column's, which stays in view). */
-function ColumnHeaders({ corner, names }: { corner?: string; names: readonly string[] }) {
-  const styles = useStyles();
-  return (
-    <thead>
-      <tr>
-        {corner !== undefined && (
-          <th scope="col" className={mergeClasses(styles.columnHeader, styles.corner)}>
-            {corner}
-          </th>
-        )}
-        {names.map((name) => (
-          <th key={name} scope="col" className={styles.columnHeader}>
-            {name}
-          </th>
+      <ul className={styles.lines} aria-labelledby={headingId}>
+        {table.rows.slice(0, shown).map((row) => (
+          <KpiLine key={row.row} row={row} {...lines} />
         ))}
-      </tr>
-    </thead>
+      </ul>
+      {shown < table.rows.length && (
+        <Button appearance="subtle" onClick={() => setShown(shown + linesPerPage)}>
+          Show {Math.min(linesPerPage, table.rows.length - shown)} more of {table.rows.length} KPIs
+        </Button>
+      )}
+    </section>
   );
 }
 
-function KpiRow({ row, periods }: { row: RowReport; periods: string[] }) {
+/** One KPI on one line; its details are drawn only while it is open. */
+function KpiLine({ row, figures, headlines }: { row: RowReport } & Lines) {
+  const styles = useStyles();
+  const [open, setOpen] = useState(false);
+  const detailsId = useId();
+  const latest = latestCell(row, headlines);
+  const figure = latest ? figures[latest.address] : undefined;
+  return (
+    <li className={styles.line}>
+      <button
+        type="button"
+        className={styles.toggle}
+        aria-expanded={open}
+        aria-controls={open ? detailsId : undefined}
+        onClick={() => setOpen(!open)}
+      >
+        <span className={styles.chevron} aria-hidden="true">
+          {open ? "▾" : "▸"}
+        </span>
+        <span className={styles.measure}>
+          {row.measure}
+          {row.problems.length > 0 && <span className={styles.problemMark}> · Problem</span>}
+        </span>
+        <span className={styles.answer}>
+          {latest ? (
+            <>
+              {figure !== undefined && <span className={styles.figure}>{figure}</span>}
+              <StatusBadge status={latest.status} />
+            </>
+          ) : (
+            <StatusBadge status="No data" />
+          )}
+        </span>
+      </button>
+      {open && <KpiDetails id={detailsId} row={row} figures={figures} />}
+    </li>
+  );
+}
+
+function KpiDetails({
+  id,
+  row,
+  figures,
+}: {
+  id: string;
+  row: RowReport;
+  figures: Record<string, string>;
+}) {
   const styles = useStyles();
   return (
-    <tr>
-      <th scope="row" className={styles.measure}>
-        {row.measure}
-        <span className={styles.aside}>
-          {[row.id, row.section, `row ${row.row}`].filter(Boolean).join(" · ")}
-        </span>
-        <span className={styles.definition}>{row.definition}</span>
-        <span className={styles.definition}>Direction of travel: {row.directionOfTravel}</span>
-        <AgainstBenchmarks row={row} />
-        <Problems problems={row.problems} />
-      </th>
-      {periods.map((period) => {
-        const cell = row.cells.find((candidate) => candidate.period === period);
-        return (
-          <td key={period} title={cell?.reason}>
-            {cell ? <StatusBadge status={cell.status} /> : null}
-          </td>
-        );
-      })}
-    </tr>
+    <div id={id} className={styles.details}>
+      <p className={styles.reason}>
+        {[row.id, row.section, `row ${row.row}`].filter(Boolean).join(" · ")}
+      </p>
+      <p>{row.definition}</p>
+      <Problems problems={row.problems} />
+      <ul className={styles.periods} aria-label="Periods, latest first">
+        {latestFirst(row).map((cell) => (
+          <li key={cell.address} className={styles.period}>
+            {cell.period}: {figures[cell.address] !== undefined && `${figures[cell.address]} `}
+            <StatusBadge status={cell.status} />
+            <span className={styles.reason}>{cell.reason}</span>
+          </li>
+        ))}
+      </ul>
+      <p>Direction of travel: {row.directionOfTravel}</p>
+      <AgainstBenchmarks row={row} />
+    </div>
   );
 }
 
@@ -195,13 +264,16 @@ function AgainstBenchmarks({ row }: { row: RowReport }) {
   const styles = useStyles();
   if (row.comparisons.length + row.rankings.length === 0) return null;
   return (
-    <ul className={styles.comparisons} aria-label="Against benchmarks">
+    <ul className={mergeClasses(styles.periods)} aria-label="Against benchmarks">
       {row.comparisons.map((comparison) => (
-        <li key={`${comparison.benchmark}|${comparison.year}`} title={comparison.reason}>
+        <li key={`${comparison.benchmark}|${comparison.year}`}>
           <span className={styles.glyph} aria-hidden="true">
             {verdictGlyph(comparison.verdict)}
           </span>
           {describeComparison(comparison)}
+          <span className={styles.reason} data-reason="">
+            {comparison.reason}
+          </span>
         </li>
       ))}
       {row.rankings.map((ranking) => (
@@ -218,45 +290,64 @@ function Problems({ problems }: { problems: readonly string[] }) {
   const styles = useStyles();
   if (problems.length === 0) return null;
   return (
-    <>
-      <span className={styles.problemsLabel}>{problems.length === 1 ? "Problem" : "Problems"}</span>
-      <ul className={styles.problems}>
+    <div className={styles.warning}>
+      <strong>⚠ {problems.length === 1 ? "Problem" : "Problems"}</strong>
+      <ul className={styles.list}>
         {problems.map((problem) => (
           <li key={problem}>{problem}</li>
         ))}
       </ul>
-    </>
+    </div>
   );
 }
 
-const example = {
-  headers: ["Measure", "Polarity", "Target", "Tolerance", "2021/22 Qtr1"],
-  row: ["Assessments completed within 45 days", "Bigger is better", "90%", "75%", "89%"],
-};
+/** The sheet the core skips as empty: a first run, where the pane says what it does and offers the example. */
+const emptySheet = "it is empty";
 
-function NothingFound({ skipped }: { skipped?: string }) {
+/** The example as a list of header and value, which reflows in a narrow pane where a table would not. */
+function NothingFound({
+  skipped,
+  busy,
+  onInsertExample,
+}: {
+  skipped?: string;
+  busy: boolean;
+  onInsertExample?(): void;
+}) {
   const styles = useStyles();
   const headings = useHeadingStyles();
-  const captionId = useId();
+  const exampleId = useId();
+  const example = exampleTable;
+  if (skipped === emptySheet)
+    return (
+      <div>
+        <h2 className={headings.section}>This sheet is empty</h2>
+        <p>
+          KPI RAG rates each KPI of a table Red, Amber or Green against its target and tolerance,
+          colours the sheet with ordinary conditional formatting, and says every status in words.
+        </p>
+        <p>It looks for {lookingFor.charAt(0).toLowerCase() + lookingFor.slice(1)}</p>
+        {onInsertExample && (
+          <Button disabledFocusable={busy} onClick={onInsertExample}>
+            Insert an example table
+          </Button>
+        )}
+      </div>
+    );
   return (
     <div>
       <h2 className={headings.section}>No KPI table found on this sheet</h2>
       {skipped !== undefined && <p>This sheet was skipped: {skipped}.</p>}
       <p>KPI RAG looks for {lookingFor.charAt(0).toLowerCase() + lookingFor.slice(1)}</p>
-      <p>For example:</p>
-      <ScrollingTable labelledBy={captionId}>
-        <caption id={captionId} className={styles.caption}>
-          An example KPI table
-        </caption>
-        <ColumnHeaders names={example.headers} />
-        <tbody>
-          <tr>
-            {example.row.map((cell) => (
-              <td key={cell}>{cell}</td>
-            ))}
-          </tr>
-        </tbody>
-      </ScrollingTable>
+      <p id={exampleId}>For example, a header row and one KPI row:</p>
+      <dl className={styles.example} aria-labelledby={exampleId}>
+        {example.headers.map((header, index) => (
+          <div key={header}>
+            <dt>{header}</dt>
+            <dd>{example.row[index]}</dd>
+          </div>
+        ))}
+      </dl>
     </div>
   );
 }

@@ -1,11 +1,18 @@
 /**
  * The whole task pane, drawn from plain data: a header, a message, what the pane is busy with, the
- * formatting buttons, the tolerance set chooser, and four tabs (KPIs, Summary, Register, Share). It knows
- * nothing of Excel: the store fills in `state` and carries out `actions`.
+ * formatting buttons with what coloured the sheet, the tolerance set chooser, and three tabs (KPIs, Summary,
+ * Register) with Share and Help in a "More" menu, so the tabs fit Office's 320-pixel pane. Every message is
+ * also put in a live region, so a screen reader says it. It knows nothing of Excel: the store fills in
+ * `state` and carries out `actions`.
  */
 import {
   Button,
   Field,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -19,7 +26,7 @@ import {
 } from "@fluentui/react-components";
 import { useId, useState, type ReactNode } from "react";
 import { standardFirst } from "../../core";
-import type { PaneActions, PaneMessage, PaneState } from "../model";
+import type { PaneActions, PaneState, ShownMessage } from "../model";
 import { Help } from "./Help";
 import { KpiTables } from "./KpiTables";
 import { Register } from "./Register";
@@ -30,12 +37,17 @@ const useStyles = makeStyles({
   pane: {
     display: "flex",
     flexDirection: "column",
-    rowGap: tokens.spacingVerticalM,
+    rowGap: tokens.spacingVerticalS,
     padding: tokens.spacingHorizontalM,
     fontFamily: tokens.fontFamilyBase,
     fontSize: tokens.fontSizeBase300,
     lineHeight: tokens.lineHeightBase300,
     color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    minHeight: "100vh",
+    boxSizing: "border-box",
+    minWidth: 0,
+    overflowWrap: "anywhere",
   },
   header: {
     display: "flex",
@@ -50,9 +62,30 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
   },
   sheet: { color: tokens.colorNeutralForeground3 },
-  busy: { minHeight: tokens.lineHeightBase300 },
+  busy: { ":empty": { display: "none" } },
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    padding: 0,
+    overflow: "hidden",
+    clip: "rect(0, 0, 0, 0)",
+    whiteSpace: "nowrap",
+    border: 0,
+  },
+  colours: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+  radios: { flexWrap: "wrap" },
+  // The label beside the choices, at its own width: the answer starts higher in a short pane.
+  chooser: { gridTemplateColumns: "auto 1fr", alignItems: "center" },
+  tabs: { display: "flex", flexWrap: "wrap", alignItems: "center" },
   spinner: { justifyContent: "flex-start" },
-  toolbar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  toolbar: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+  },
   hint: {
     display: "block",
     marginBlockStart: tokens.spacingVerticalXS,
@@ -64,10 +97,13 @@ const useStyles = makeStyles({
 
 type View = "kpis" | "summary" | "register" | "share" | "help";
 
-const views: ReadonlyArray<{ view: View; label: string }> = [
+/** The tabs shown, and the views behind the "More" menu: four controls fit 320 pixels. */
+const tabs: ReadonlyArray<{ view: View; label: string }> = [
   { view: "kpis", label: "KPIs" },
   { view: "summary", label: "Summary" },
   { view: "register", label: "Register" },
+];
+const moreViews: ReadonlyArray<{ view: View; label: string }> = [
   { view: "share", label: "Share" },
   { view: "help", label: "Help" },
 ];
@@ -89,11 +125,13 @@ export function Pane({ state, actions }: { state: PaneState; actions: PaneAction
         <Message
           message={
             state.message ?? {
+              id: 0,
               intent: "error",
               text: "This version of Excel is too old for KPI RAG.",
             }
           }
         />
+        <LiveMessage message={state.message} />
       </main>
     );
   }
@@ -101,9 +139,15 @@ export function Pane({ state, actions }: { state: PaneState; actions: PaneAction
   return (
     <main className={styles.pane}>
       <Header sheet={state.sheet} />
+      <LiveMessage message={state.message} />
       {state.message && <Message message={state.message} onDismiss={actions.dismissMessage} />}
       <BusyIndicator busy={state.busy} />
-      <FormattingButtons ownRules={state.ownRules} busy={busy} actions={actions} />
+      {state.waitingForEdit && (
+        <Button size="small" onClick={actions.stopWaiting}>
+          Stop waiting
+        </Button>
+      )}
+      <FormattingButtons state={state} busy={busy} actions={actions} />
       <ToleranceSetChooser
         sets={state.toleranceSets}
         chosen={state.toleranceSet}
@@ -128,7 +172,16 @@ function ChosenView({
   const busy = state.busy !== undefined;
   switch (view) {
     case "kpis":
-      return <KpiTables tables={state.tables} skipped={state.skipped} />;
+      return (
+        <KpiTables
+          tables={state.tables}
+          skipped={state.skipped}
+          busy={busy}
+          onInsertExample={actions.insertExample}
+          figures={state.figures}
+          headlines={state.headlines}
+        />
+      );
     case "summary":
       return (
         <Summary
@@ -168,10 +221,32 @@ function Header({ sheet }: { sheet: string }) {
   );
 }
 
-function Message({ message, onDismiss }: { message: PaneMessage; onDismiss?: () => void }) {
+/**
+ * Every message in a live region of its own kind, always there so that a change is heard: errors in an
+ * alert, the rest in a polite status. Each message is a new node (keyed by its number), so the same words
+ * said twice are announced twice.
+ */
+function LiveMessage({ message }: { message?: ShownMessage }) {
+  const styles = useStyles();
+  const urgent = message?.intent === "error";
   return (
-    <MessageBar intent={message.intent} layout="multiline">
-      <MessageBarBody>{message.text}</MessageBarBody>
+    <>
+      <div role="alert" className={styles.visuallyHidden} data-live="alert">
+        {message && urgent && <span key={message.id}>{message.text}</span>}
+      </div>
+      <div role="status" aria-live="polite" className={styles.visuallyHidden} data-live="message">
+        {message && !urgent && <span key={message.id}>{message.text}</span>}
+      </div>
+    </>
+  );
+}
+
+/** The message on screen; the live regions above say it, so the bar itself is not one (no double reading). */
+function Message({ message, onDismiss }: { message: ShownMessage; onDismiss?: () => void }) {
+  const bodyId = useId();
+  return (
+    <MessageBar intent={message.intent} layout="multiline" role="group" aria-labelledby={bodyId}>
+      <MessageBarBody id={bodyId}>{message.text}</MessageBarBody>
       {onDismiss && (
         <MessageBarActions
           containerAction={
@@ -190,11 +265,11 @@ function Message({ message, onDismiss }: { message: PaneMessage; onDismiss?: () 
   );
 }
 
-/** A polite live region that is always there, so screen readers announce each new busy text. */
+/** A polite live region that is always there, so screen readers announce each new busy text; it takes no room when idle. */
 function BusyIndicator({ busy }: { busy?: string }) {
   const styles = useStyles();
   return (
-    <div role="status" aria-live="polite" className={styles.busy}>
+    <div role="status" aria-live="polite" className={styles.busy} data-live="busy">
       {busy !== undefined && (
         <Spinner className={styles.spinner} size="tiny" labelPosition="after" label={busy} />
       )}
@@ -202,41 +277,71 @@ function BusyIndicator({ busy }: { busy?: string }) {
   );
 }
 
+/** What the sheet's own rules show, in one line: the pane never claims colours the sheet does not carry. */
+export function describeSheetColours(state: Pick<PaneState, "ownRules" | "colouredBy">): string {
+  if (state.ownRules === 0) return "No KPI RAG colours on this sheet yet.";
+  if (state.colouredBy === null)
+    return "The sheet's KPI RAG colours were applied to the tables as they were before: apply again to colour them as they are now.";
+  return `The sheet is coloured by tolerance set ${state.colouredBy ?? "unknown"}.`;
+}
+
+/**
+ * Apply (the one primary action), Remove and Read again, which wrap in a narrow pane, and what coloured the
+ * sheet. Where the sheet is coloured by another set than the one shown, it says so and offers to re-apply.
+ */
 function FormattingButtons({
-  ownRules,
+  state,
   busy,
   actions,
 }: {
-  ownRules: number;
+  state: PaneState;
   busy: boolean;
   actions: PaneActions;
 }) {
   const styles = useStyles();
-  const rulesId = useId();
-  const rules =
-    ownRules === 0
-      ? "There are no KPI RAG rules on this sheet to remove."
-      : `${ownRules} KPI RAG ${ownRules === 1 ? "rule is" : "rules are"} on this sheet. Removing them leaves your own rules alone.`;
+  const coloursId = useId();
+  const { ownRules, colouredBy, toleranceSet, readFailed } = state;
+  const differs = ownRules > 0 && colouredBy !== toleranceSet;
   return (
     <div>
       <div role="group" aria-label="RAG formatting" className={styles.toolbar}>
-        <Button appearance="primary" disabledFocusable={busy} onClick={actions.apply}>
-          Apply RAG formatting
+        <Button
+          appearance="primary"
+          disabledFocusable={busy || readFailed}
+          aria-describedby={coloursId}
+          onClick={actions.apply}
+        >
+          {ownRules === 0 ? "Apply RAG formatting" : "Apply again"}
         </Button>
         <Button
+          size="small"
           disabledFocusable={busy || ownRules === 0}
-          aria-describedby={rulesId}
+          aria-describedby={coloursId}
           onClick={actions.remove}
         >
-          Remove RAG formatting
+          Remove
         </Button>
-        <Button disabledFocusable={busy} onClick={actions.reread}>
-          Read sheet again
+        <Button
+          size="small"
+          appearance={readFailed ? "primary" : "secondary"}
+          disabledFocusable={busy}
+          onClick={actions.reread}
+        >
+          {readFailed ? "Try reading again" : "Read again"}
         </Button>
       </div>
-      <span id={rulesId} className={styles.hint}>
-        {rules}
-      </span>
+      {differs && typeof colouredBy === "string" ? (
+        <MessageBar intent="warning" layout="multiline" role="group" aria-labelledby={coloursId}>
+          <MessageBarBody id={coloursId}>
+            The sheet is coloured by tolerance set {colouredBy}; the pane shows {toleranceSet}.
+            Apply again to colour the sheet by {toleranceSet}.
+          </MessageBarBody>
+        </MessageBar>
+      ) : (
+        <p id={coloursId} className={styles.colours}>
+          {describeSheetColours(state)}
+        </p>
+      )}
     </div>
   );
 }
@@ -248,10 +353,12 @@ function ToleranceSetChooser(props: {
   onChoose(set: string): void;
 }) {
   const { sets, chosen, busy, onChoose } = props;
+  const styles = useStyles();
   if (sets.length <= 1) return null;
   return (
-    <Field label="Tolerance set">
+    <Field label="Tolerance set" orientation="horizontal" className={styles.chooser}>
       <RadioGroup
+        className={styles.radios}
         layout="horizontal"
         value={chosen}
         disabled={busy}
@@ -265,32 +372,57 @@ function ToleranceSetChooser(props: {
   );
 }
 
-/** The four tabs and the panel of the chosen one. */
+/** Three tabs and a "More" menu (Share, Help), and the panel of the chosen view. */
 function Views({ children }: { children: (view: View) => ReactNode }) {
   const styles = useStyles();
   const [chosen, setChosen] = useState<View>("kpis");
   const idPrefix = useId();
   const tabId = (view: View): string => `${idPrefix}-tab-${view}`;
   const panelId = (view: View): string => `${idPrefix}-panel-${view}`;
+  const inMore = moreViews.find((item) => item.view === chosen);
   return (
     <>
-      <TabList
-        size="small"
-        selectedValue={chosen}
-        onTabSelect={(_, data) => setChosen(data.value as View)}
-        aria-label="Views"
-      >
-        {views.map(({ view, label }) => (
-          <Tab
-            key={view}
-            id={tabId(view)}
-            value={view}
-            aria-controls={view === chosen ? panelId(view) : undefined}
-          >
-            {label}
-          </Tab>
-        ))}
-      </TabList>
+      <div className={styles.tabs}>
+        <TabList
+          size="small"
+          selectedValue={inMore ? "more" : chosen}
+          onTabSelect={(_, data) => {
+            if (data.value !== "more") setChosen(data.value as View);
+          }}
+          aria-label="Views"
+        >
+          {tabs.map(({ view, label }) => (
+            <Tab
+              key={view}
+              id={tabId(view)}
+              value={view}
+              aria-controls={view === chosen ? panelId(view) : undefined}
+            >
+              {label}
+            </Tab>
+          ))}
+        </TabList>
+        <Menu>
+          <MenuTrigger disableButtonEnhancement>
+            <Button
+              size="small"
+              appearance={inMore ? "outline" : "transparent"}
+              id={inMore ? tabId(inMore.view) : undefined}
+            >
+              {inMore ? `More: ${inMore.label}` : "More"}
+            </Button>
+          </MenuTrigger>
+          <MenuPopover>
+            <MenuList>
+              {moreViews.map(({ view, label }) => (
+                <MenuItem key={view} onClick={() => setChosen(view)}>
+                  {label}
+                </MenuItem>
+              ))}
+            </MenuList>
+          </MenuPopover>
+        </Menu>
+      </div>
       <div
         role="tabpanel"
         id={panelId(chosen)}

@@ -52,7 +52,7 @@ export function Register({
         such as =KPI.RATE(H12,&quot;KPI-18&quot;) and rows that carry only a KPI number are rated
         from it, and what you write there wins over the built-in catalogue.
       </p>
-      <Button appearance="primary" disabledFocusable={busy} onClick={onInsertRegister}>
+      <Button disabledFocusable={busy} onClick={onInsertRegister}>
         Insert or top up the KPI register table
       </Button>
       <Problems title="Problems in the KPI register" problems={problems} />

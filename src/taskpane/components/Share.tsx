@@ -17,7 +17,7 @@ export function Share({ busy, onShareCopy }: ShareProps) {
         such as =KPI.RATE need the add-in, so the shareable copy replaces every KPI. formula with
         its value: people without KPI RAG see the same figures and statuses.
       </p>
-      <Button appearance="primary" disabledFocusable={busy} onClick={onShareCopy}>
+      <Button disabledFocusable={busy} onClick={onShareCopy}>
         Make a shareable copy of this sheet
       </Button>
     </>

@@ -1,6 +1,7 @@
 /**
  * A status as a small badge: the word always, and for Green, Amber and Red the sheet's own colours from the
- * core's palette, so the pane and the formatted cells look alike. Colour is never the only cue.
+ * core's palette, so the pane and the formatted cells look alike. Colour is never the only cue. Check
+ * definition is a warning (the row needs the analyst), so it is styled as one; the other statuses are neutral.
  */
 import { makeStyles, mergeClasses, shorthands, tokens } from "@fluentui/react-components";
 import { isRagStatus, ragPalette, type Status } from "../../core";
@@ -25,6 +26,11 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
     ...shorthands.borderColor(tokens.colorNeutralStroke2),
   },
+  warning: {
+    backgroundColor: tokens.colorStatusWarningBackground1,
+    color: tokens.colorStatusWarningForeground3,
+    ...shorthands.borderColor(tokens.colorStatusWarningBorder2),
+  },
 });
 
 export function StatusBadge({ status }: { status: Status }) {
@@ -40,5 +46,15 @@ export function StatusBadge({ status }: { status: Status }) {
       </span>
     );
   }
-  return <span className={mergeClasses(styles.badge, styles.neutral)}>{status}</span>;
+  return (
+    <span
+      className={mergeClasses(
+        styles.badge,
+        status === "Check definition" ? styles.warning : styles.neutral
+      )}
+      data-warning={status === "Check definition" ? "true" : undefined}
+    >
+      {status}
+    </span>
+  );
 }

@@ -74,7 +74,9 @@ const useStyles = makeStyles({
   detail: { display: "block", color: tokens.colorNeutralForeground3 },
   hint: { color: tokens.colorNeutralForeground3, marginBlock: `0 ${tokens.spacingVerticalXS}` },
   benchmarks: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
-  filter: { marginBlockEnd: tokens.spacingVerticalS },
+  // A native select is as wide as its longest option: held to the pane's width so the pane never scrolls sideways.
+  filter: { marginBlockEnd: tokens.spacingVerticalS, maxWidth: "100%", minWidth: 0 },
+  select: { maxWidth: "100%", minWidth: 0, "& select": { maxWidth: "100%", minWidth: 0 } },
 });
 
 export interface SummaryProps {
@@ -94,9 +96,9 @@ export function Summary({ summary, watchList, benchmarks = [], busy, onSelectRow
     <>
       <h2 className={headings.section}>Statuses by period</h2>
       {summary.length === 0 ? (
-        <p>No figures to summarise yet.</p>
+        <p>No KPI table on this sheet, so nothing to summarise.</p>
       ) : (
-        summary.map((period) => <PeriodChart key={period.period} period={period} />)
+        <PeriodCharts summary={summary} />
       )}
       {benchmarks.length > 0 && (
         <>
@@ -113,12 +115,43 @@ export function Summary({ summary, watchList, benchmarks = [], busy, onSelectRow
           />
         </>
       )}
-      <WatchList
-        items={watchList}
-        benchmarks={benchmarks.map((benchmark) => benchmark.benchmark)}
-        busy={busy}
-        onSelectRow={onSelectRow}
-      />
+      {summary.length > 0 && (
+        <WatchList
+          items={watchList}
+          benchmarks={benchmarks.map((benchmark) => benchmark.benchmark)}
+          busy={busy}
+          onSelectRow={onSelectRow}
+        />
+      )}
+    </>
+  );
+}
+
+/** Whether a period has any figure to chart (cells with no data are not figures). */
+const hasFigures = (period: PeriodSummary): boolean =>
+  statuses.some((status) => status !== "No data" && period.counts[status] > 0);
+
+/**
+ * Every period's chart on one scale (the largest count of any status in any period), so 21 and 17 are not
+ * both full width; a period with no figures yet says so in a line instead of drawing empty bars.
+ */
+function PeriodCharts({ summary }: { summary: PeriodSummary[] }) {
+  const largest = Math.max(
+    1,
+    ...summary.flatMap((period) => shownStatuses(period.counts).map((s) => period.counts[s]))
+  );
+  const styles = useStyles();
+  return (
+    <>
+      {summary.map((period) =>
+        hasFigures(period) ? (
+          <PeriodChart key={period.period} period={period} largest={largest} />
+        ) : (
+          <p key={period.period} className={styles.hint}>
+            {period.period}: no figures yet.
+          </p>
+        )
+      )}
     </>
   );
 }
@@ -156,11 +189,10 @@ function describeCounts(period: PeriodSummary): string {
     .join(", ")}`;
 }
 
-function PeriodChart({ period }: { period: PeriodSummary }) {
+function PeriodChart({ period, largest }: { period: PeriodSummary; largest: number }) {
   const styles = useStyles();
   const headings = useHeadingStyles();
   const shown = shownStatuses(period.counts);
-  const largest = Math.max(1, ...shown.map((status) => period.counts[status]));
   return (
     <>
       <h3 className={headings.subsection}>{period.period}</h3>
@@ -216,6 +248,7 @@ function WatchList({
       {benchmarks.length > 0 && items.length > 0 && (
         <Field label="Show" className={styles.filter}>
           <Select
+            className={styles.select}
             value={worseThan}
             disabled={busy}
             onChange={(_, data) => setWorseThan(data.value)}
