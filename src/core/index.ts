@@ -6,6 +6,7 @@ export * from "./polarity";
 export * from "./wording";
 export * from "./words";
 export * from "./tolerance-set";
+export * from "./scheme";
 export * from "./definition";
 export * from "./bands";
 export * from "./rate";
