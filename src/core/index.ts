@@ -34,3 +34,4 @@ export * from "./benchmark-target";
 export * from "./benchmark-rating";
 export * from "./benchmark-report";
 export * from "./benchmark-conditions";
+export * from "./settings";

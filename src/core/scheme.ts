@@ -4,7 +4,6 @@
  * Without a choice the contract's three bands apply (Standard). `bands` is the one place a scheme is
  * turned into bands, so KPI.RATE and the colours agree under every scheme.
  */
-import { isExcelError, type CellValue } from "./cell";
 import type { Read } from "./status";
 
 /** A distance beyond or short of a target: a share of the target's value (0.05 is 5%), or points of the figure's own scale. */
@@ -21,9 +20,6 @@ export type Scheme =
   | { kind: "amber by direction" };
 
 export const standardScheme: Scheme = { kind: "standard" };
-
-export const settingsTableName = "KPISettings";
-export const settingsColumns = ["Setting", "Value"] as const;
 
 /** The schemes by name, as the pane offers them and a KPISettings Value or a KPIWords Means may write them. */
 export const schemeNames = [
@@ -80,6 +76,7 @@ function trimmed(value: number): string {
 export function readScheme(text: string): Read<Scheme> | null {
   const words = text
     .toLowerCase()
+    .replace(/&/g, " and ")
     .replace(/[\s,;:()]+/g, " ")
     .trim();
   if (/^(?:standard|red amber green|rag)$/.test(words)) return { ok: true, value: standardScheme };
@@ -128,78 +125,4 @@ export function readScheme(text: string): Read<Scheme> | null {
     };
   }
   return null;
-}
-
-/** The settings a workbook chooses: its scheme and whether the rules show a status symbol beside each figure. */
-export interface Settings {
-  scheme: Scheme;
-  symbols: boolean;
-}
-
-export const defaultSettings: Settings = { scheme: standardScheme, symbols: false };
-
-export interface SettingsRead {
-  settings: Settings;
-  /** Rows of the table that were left out, in words: `Row 3 of KPISettings: …`. */
-  problems: string[];
-}
-
-/**
- * Reads a KPISettings table's rows, header first. The `Scheme` row names the scheme; rows such as
- * `Blue at` / `5% better than target` or `Green within` / `5%` add the figures it needs; `Symbols` is Yes
- * or No. A row that cannot be read is reported and left out: the scheme is then Standard, never a guess.
- */
-export function readSettings(rows: ReadonlyArray<ReadonlyArray<CellValue>>): SettingsRead {
-  if (rows.length === 0) return { settings: defaultSettings, problems: [] };
-  const header = rows[0].map((cell) => textOf(cell).toLowerCase());
-  const settingColumn = header.indexOf("setting");
-  const valueColumn = header.indexOf("value");
-  if (settingColumn < 0 || valueColumn < 0)
-    return {
-      settings: defaultSettings,
-      problems: [
-        `The ${settingsTableName} table has no ${settingColumn < 0 ? "Setting" : "Value"} column: its settings were not used`,
-      ],
-    };
-  const problems: string[] = [];
-  let schemeRow: { label: string; value: string } | undefined;
-  const figures: string[] = [];
-  let symbols = false;
-  rows.slice(1).forEach((row, index) => {
-    const label = `Row ${index + 2} of ${settingsTableName}`;
-    const setting = textOf(row[settingColumn] ?? null);
-    const value = textOf(row[valueColumn] ?? null);
-    if (setting === "" && value === "") return;
-    const key = setting.toLowerCase().replace(/\s+/g, " ");
-    if (key === "scheme" || key === "rag scheme") schemeRow = { label, value };
-    else if (key === "symbols" || key === "status symbols") {
-      const yes = /^(?:yes|y|on|true|show)$/i.test(value);
-      if (!yes && !/^(?:no|n|off|false|hide|)$/i.test(value))
-        problems.push(`${label}: Symbols is "${value}", not Yes or No: left out`);
-      symbols = yes;
-    } else if (/^(?:blue at|green within|amber within)$/.test(key))
-      figures.push(`${setting} ${value}`);
-    else
-      problems.push(
-        `${label}: "${setting}" is not a setting the add-in knows (use Scheme or Symbols): left out`
-      );
-  });
-  if (!schemeRow) return { settings: { scheme: standardScheme, symbols }, problems };
-  const read = readScheme([schemeRow.value, ...figures].join(", "));
-  if (read === null) {
-    problems.push(
-      `${schemeRow.label}: "${schemeRow.value}" is not a scheme the add-in knows (use ${schemesHelp}): the Standard bands apply`
-    );
-    return { settings: { scheme: standardScheme, symbols }, problems };
-  }
-  if (!read.ok) {
-    problems.push(`${schemeRow.label}: ${read.problem}: the Standard bands apply`);
-    return { settings: { scheme: standardScheme, symbols }, problems };
-  }
-  return { settings: { scheme: read.value, symbols }, problems };
-}
-
-function textOf(cell: CellValue): string {
-  if (cell === null || isExcelError(cell)) return "";
-  return String(cell).replace(/\s+/g, " ").trim();
 }

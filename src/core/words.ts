@@ -5,6 +5,7 @@
  * is reported and left out, never guessed at.
  */
 import { isExcelError, type CellValue } from "./cell";
+import { readScheme, type Scheme } from "./scheme";
 import { standardSet } from "./tolerance-set";
 
 export const wordsTableName = "KPIWords";
@@ -36,7 +37,8 @@ export type HeaderMeaning =
 export type WordMeaning =
   | { kind: "polarity"; polarity: TaughtPolarity }
   | { kind: "no data" }
-  | { kind: "header"; header: HeaderMeaning };
+  | { kind: "header"; header: HeaderMeaning }
+  | { kind: "scheme"; scheme: Scheme }; // the workbook's council scheme: "Amber by direction"
 
 export interface TaughtWord {
   /** The word as the table writes it. */
@@ -107,6 +109,7 @@ export const meaningsHelp = [
   "No data",
   ...headerMeanings.map((meaning) => meaning.means),
   "<name> Tolerance",
+  "a scheme such as Amber by direction",
 ].join(", ");
 
 /** Reads a Means cell: a polarity phrase, "No data", or a header role. */
@@ -127,6 +130,8 @@ export function readMeaning(means: string): WordMeaning | null {
         set: wordKey(set[1]) === "standard" ? "Standard" : set[1].trim(),
       },
     };
+  const scheme = readScheme(means);
+  if (scheme?.ok) return { kind: "scheme", scheme: scheme.value };
   return null;
 }
 
@@ -189,6 +194,13 @@ export function taughtWord(words: Words | undefined, text: string): TaughtWord |
 export function taughtHeader(words: Words | undefined, label: string): HeaderMeaning | undefined {
   const taught = taughtWord(words, label);
   return taught?.meaning.kind === "header" ? taught.meaning.header : undefined;
+}
+
+/** The council scheme a KPIWords word names (its Means is a scheme's name), if any does. */
+export function schemeTaught(words: Words | undefined): Scheme | undefined {
+  for (const taught of words?.entries.values() ?? [])
+    if (taught.meaning.kind === "scheme") return taught.meaning.scheme;
+  return undefined;
 }
 
 /** How a reason says where a word's meaning came from. */
