@@ -354,7 +354,7 @@ function improvedTest(
   definition: Definition
 ): string {
   const at = parseCellAddress(anchor);
-  if (!at) return "FALSE";
+  if (!at) return "FALSE()";
   const before = `${columnLetters(at.column - offset)}${at.row + 1}`;
   const now = figureOf(anchor);
   const then = figureOf(before);
@@ -369,7 +369,7 @@ function improvedTest(
       `MAX(${toSheet(polarity.low)}-${figure},0,${figure}-${toSheet(polarity.high)})`;
     better = `${distance(now)}<${distance(then)}`;
   }
-  return `IFERROR(AND(${before}<>"",NOT(ISLOGICAL(${before})),${better}),FALSE)`;
+  return `IFERROR(AND(${before}<>"",NOT(ISLOGICAL(${before})),${better}),FALSE())`;
 }
 
 /** One band as an Excel condition on the figure `X` (replaced by the anchor cell): "X>=0.9", "AND(X>0.09,X<=0.15)". */
