@@ -70,7 +70,9 @@ export function readSettings(rows: ReadonlyArray<ReadonlyArray<CellValue>>): Set
   });
   if (!schemeRow)
     return { settings: { scheme: standardScheme, symbols }, problems, schemeNamed: false };
-  const read = readScheme([schemeRow.value, ...figures].join(", "));
+  // Figures in rows of their own count for the schemes that need them ("Blue at", "Green within").
+  const alone = readScheme(schemeRow.value);
+  const read = alone?.ok ? alone : readScheme([schemeRow.value, ...figures].join(", "));
   if (read === null) {
     problems.push(
       `${schemeRow.label}: "${schemeRow.value}" is not a scheme the add-in knows (use ${schemesHelp}): the Standard bands apply`

@@ -7,6 +7,7 @@
  */
 // From the core's own modules: the functions' script loads this, and holds only what it uses.
 import { buildRegister, builtInRegister, type Register } from "../core/register";
+import { workbookSettings, type SettingsRead } from "../core/settings";
 import { readWords, type Words } from "../core/words";
 import { watchTables } from "./events";
 import { excelIsHere } from "./function-requests";
@@ -16,9 +17,15 @@ import { readWorkbookTables, recalculateKpiFormulas } from "./register-table";
 export interface WorkbookRegister {
   register: Register;
   words: { words?: Words; problems: string[] };
+  /** The workbook's scheme and status symbols (its KPISettings table, or a scheme taught in KPIWords). */
+  settings: SettingsRead;
 }
 
-const catalogue: WorkbookRegister = { register: builtInRegister, words: { problems: [] } };
+const catalogue: WorkbookRegister = {
+  register: builtInRegister,
+  words: { problems: [] },
+  settings: workbookSettings(undefined, undefined),
+};
 
 /** How long after a failed read (Excel busy: the analyst is editing a cell) the register is read again. */
 export const registerRetry = { delay: 2000 };
@@ -52,13 +59,19 @@ async function loadRegister(): Promise<WorkbookRegister> {
   let read: WorkbookRegister;
   try {
     const tables = await Excel.run(readWorkbookTables);
-    registerTableIds = [tables.register?.tableId, tables.wordsTableId].filter(
-      (id): id is string => id !== undefined
-    );
+    registerTableIds = [
+      tables.register?.tableId,
+      tables.wordsTableId,
+      tables.settingsTableId,
+    ].filter((id): id is string => id !== undefined);
     const words: WorkbookRegister["words"] = tables.words
       ? readWords(tables.words)
       : { problems: [] };
-    read = { register: buildRegister(tables.register, words.words), words };
+    read = {
+      register: buildRegister(tables.register, words.words),
+      words,
+      settings: workbookSettings(tables.settings, words.words),
+    };
   } catch {
     // One policy for both surfaces: the catalogue answers both now, and both follow the read that succeeds.
     cached = undefined;
