@@ -35,3 +35,4 @@ export * from "./benchmark-rating";
 export * from "./benchmark-report";
 export * from "./benchmark-conditions";
 export * from "./settings";
+export * from "./symbols";

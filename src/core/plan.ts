@@ -37,6 +37,8 @@ export interface PlannedRule {
   appliesTo: string[];
   fill: string;
   font: string;
+  /** Where the analyst chose status symbols: the number format showing the status's symbol before the figure. */
+  numberFormat?: string;
 }
 
 /** The rules that colour a sheet under a tolerance set; its report is the appraisal's other view (`reportOf`). */
