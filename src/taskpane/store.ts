@@ -15,8 +15,11 @@ import {
   appraiseTables,
   builtInRegister,
   findTables,
+  defaultSettings,
   reportOf,
   resolveToleranceSet,
+  schemeName,
+  standardScheme,
   standardSet,
   summarise,
   summariseComparisons,
@@ -26,6 +29,8 @@ import {
   type Appraisal,
   type FoundTables,
   type Register,
+  type Scheme,
+  type SettingsRead,
   type WatchItem,
   type Words,
 } from "../core";
@@ -66,6 +71,7 @@ type SheetView = Pick<
   | "benchmarks"
   | "toleranceSets"
   | "toleranceSet"
+  | "scheme"
   | "ownRules"
 >;
 
@@ -77,7 +83,8 @@ export function viewOf(
   found: FoundTables,
   toleranceSet: string,
   ownRules: number,
-  appraised?: Appraisal
+  appraised?: Appraisal,
+  scheme: Scheme = standardScheme
 ): SheetView & { toleranceSetProblem?: string } {
   const toleranceSets = toleranceSetsOf([found]);
   const resolved = resolveToleranceSet(
@@ -88,10 +95,11 @@ export function viewOf(
   const chosen = resolved.ok ? resolved.value : standardSet;
   const appraisal =
     appraised?.toleranceSet === chosen &&
+    appraised.scheme === scheme &&
     appraised.tables.length === found.tables.length &&
     appraised.tables.every((table, index) => table.table === found.tables[index])
       ? appraised
-      : appraiseTables(found, chosen);
+      : appraiseTables(found, chosen, scheme);
   const report = reportOf(appraisal);
   return {
     ...(resolved.ok
@@ -105,6 +113,7 @@ export function viewOf(
     benchmarks: summariseComparisons(report.rows),
     toleranceSets,
     toleranceSet: chosen,
+    scheme: schemeName(scheme),
     ownRules,
   };
 }
@@ -116,6 +125,10 @@ interface PaneSession {
   capabilities: Capabilities;
   /** The tolerance set the pane shows, and so the one Apply colours by. */
   toleranceSet: string;
+  /** The workbook's scheme and symbols (its KPISettings table), with the rows it could not read. */
+  settings: SettingsRead;
+  /** Whether Apply shows status symbols: the pane's switch, which starts as the workbook chooses. */
+  symbols: boolean;
   /** The tables last found on the sheet, to show again under another tolerance set or after Remove. */
   found: FoundTables | null;
 }
@@ -153,6 +166,8 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
     words: { problems: [] },
     capabilities: { mergedAreas: true, cultureInfo: true, formatById: true },
     toleranceSet: standardSet,
+    settings: { settings: defaultSettings, problems: [], schemeNamed: false },
+    symbols: false,
     found: null,
   }).current;
   const feedback = useFeedback(setState);
@@ -167,6 +182,10 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
       chooseToleranceSet: (set) => {
         session.toleranceSet = set;
         if (session.found) show(session.found, state.ownRules);
+      },
+      showSymbols: (on) => {
+        session.symbols = on;
+        setState((previous) => ({ ...previous, symbols: on }));
       },
       ...formattingActions({ session, act, show, waiting }),
       ...tableActions({ session, act, show, waiting }),
@@ -212,7 +231,8 @@ function useSheetView(session: PaneSession, setState: SetPaneState): Show {
         tables,
         session.toleranceSet,
         ownRules,
-        appraisal
+        appraisal,
+        session.settings.settings.scheme
       );
       session.toleranceSet = view.toleranceSet;
       const reset: PaneMessage | undefined =
@@ -224,8 +244,9 @@ function useSheetView(session: PaneSession, setState: SetPaneState): Show {
         phase: "ready",
         busy: undefined,
         ...view,
-        registerProblems: session.register.problems,
+        registerProblems: [...session.register.problems, ...session.settings.problems],
         wordsProblems: session.words.problems,
+        symbols: session.symbols,
         message: message ?? reset ?? previous.message,
       }));
     },
@@ -267,6 +288,8 @@ function useSheetReading(
 function takeRegister(session: PaneSession, read: WorkbookRegister): void {
   session.register = read.register;
   session.words = read.words;
+  session.settings = read.settings;
+  session.symbols = read.settings.settings.symbols;
 }
 
 /**
@@ -344,7 +367,8 @@ function formattingActions(kit: ActionKit): Pick<PaneActions, "apply" | "remove"
               session.register,
               session.toleranceSet,
               session.capabilities,
-              session.words.words
+              session.words.words,
+              { scheme: session.settings.settings.scheme, symbols: session.symbols }
             ),
           { onWaiting: waiting }
         );
