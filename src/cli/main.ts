@@ -393,6 +393,7 @@ function reportText(
     skippedSheets: skipped,
     sheets: plans.map((plan) => ({
       sheet: plan.sheet,
+      scheme: plan.scheme,
       rules: plan.rules.length,
       tables: plan.tables,
     })),

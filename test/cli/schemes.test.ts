@@ -4,6 +4,7 @@
  * --symbols adds a number format per rule that shows the status's symbol before the figure's own format.
  */
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
@@ -111,6 +112,12 @@ describe("kpi-rag under the workbook's scheme", () => {
         /scheme (Green and Red only|Blue for exceeding|Percentage of target|Amber by direction)/
       );
       expect(await judged(out)).toEqual(asAddresses(expected[name]));
+      const written = JSON.parse(readFileSync(report, "utf8")) as {
+        scheme: string;
+        sheets: Array<{ scheme: string }>;
+      };
+      expect(written.sheets[0].scheme).toBe(written.scheme);
+      expect(run.out[0]).toContain(`scheme ${written.scheme},`);
     });
   }
 
