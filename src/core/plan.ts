@@ -12,7 +12,7 @@ import { benchmarkCellConditions } from "./benchmark-conditions";
 import type { BenchmarkStanding } from "./benchmark-target";
 import { readBenchmarkFigure } from "./benchmarks";
 import { previousPeriodCell } from "./appraisal";
-import type { Definition } from "./definition";
+import type { Definition, Polarity } from "./definition";
 import { standardScheme, type Scheme } from "./scheme";
 import { standardSet } from "./tolerance-set";
 import { columnLetters, parseCellAddress } from "./grid";
@@ -352,7 +352,7 @@ function conditionsOf(
 function improvedTest(
   anchor: string,
   offset: number,
-  polarity: Extract<Definition["standing"], { kind: "rated" }>["polarity"],
+  polarity: Polarity,
   definition: Definition
 ): string {
   const at = parseCellAddress(anchor);

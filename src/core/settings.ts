@@ -5,19 +5,89 @@
  */
 import { isExcelError, type CellValue } from "./cell";
 import type { Grid } from "./grid";
-import { readScheme, schemesHelp, standardScheme, type Scheme } from "./scheme";
-import { schemeTaught, wordKey, type Words } from "./words";
+import type { Read } from "./status";
+import {
+  defaultSettings,
+  settingsTableName,
+  standardScheme,
+  type Scheme,
+  type Settings,
+} from "./scheme";
+import { schemeTaught, wordKey, wordsTableName, type Words } from "./words";
 
-export const settingsTableName = "KPISettings";
 export const settingsColumns = ["Setting", "Value"] as const;
 
-/** The settings a workbook chooses: its scheme and whether the rules show a status symbol beside each figure. */
-export interface Settings {
-  scheme: Scheme;
-  symbols: boolean;
-}
+/** The schemes by name, as the pane offers them and a KPISettings Value or a KPIWords Means may write them. */
+export const schemeNames = [
+  "Standard",
+  "Green and Red only",
+  "Blue for exceeding",
+  "Percentage of target",
+  "Amber by direction",
+] as const;
 
-export const defaultSettings: Settings = { scheme: standardScheme, symbols: false };
+/** Help for an analyst whose scheme cannot be read: every name, with the figures the last three need. */
+export const schemesHelp =
+  "Standard; Green and Red only; Blue for exceeding, Blue at 5% better than target; Percentage of target, Green within 5%, Amber within 10%; Amber by direction";
+
+/**
+ * Reads a scheme written in words: its name, then the figures it needs anywhere after it ("Blue for
+ * exceeding, Blue at 5% better than target"; "Percentage of target: Green within 5%, Amber within 10%").
+ * Null when the text names no scheme; a problem when it names one without the figures it needs.
+ */
+export function readScheme(text: string): Read<Scheme> | null {
+  const words = text
+    .toLowerCase()
+    .replace(/&/g, " and ")
+    .replace(/[\s,;:()]+/g, " ")
+    .trim();
+  if (/^(?:standard|red amber green|rag)$/.test(words)) return { ok: true, value: standardScheme };
+  if (/^(?:green and red(?: only)?|red and green(?: only)?|green red only)$/.test(words))
+    return { ok: true, value: { kind: "green and red" } };
+  if (/^amber by direction(?: of travel)?$/.test(words))
+    return { ok: true, value: { kind: "amber by direction" } };
+  if (/^(?:blue for exceeding|brag)\b/.test(words)) {
+    const stretch =
+      /\bblue (?:at|from)? ?(\d+(?:\.\d+)?) ?(%|pp|points?|percentage points?)? (?:better than|beyond|above|over) (?:the )?target\b/.exec(
+        words
+      );
+    if (!stretch)
+      return {
+        ok: false,
+        problem: `"${text}" does not say how far beyond the target is Blue: write it as Blue for exceeding, Blue at 5% better than target`,
+      };
+    const relative = stretch[2] === "%";
+    const value = Number(stretch[1]);
+    return {
+      ok: true,
+      value: {
+        kind: "blue for exceeding",
+        stretch: { value: relative ? value / 100 : value, relative },
+      },
+    };
+  }
+  if (/^percentage of target\b/.test(words)) {
+    const green = /\bgreen within (\d+(?:\.\d+)?) ?%/.exec(words);
+    const amber = /\bamber within (\d+(?:\.\d+)?) ?%/.exec(words);
+    if (!green || !amber)
+      return {
+        ok: false,
+        problem: `"${text}" does not say how near the target is Green and Amber: write it as Percentage of target, Green within 5%, Amber within 10%`,
+      };
+    const greenShare = Number(green[1]) / 100;
+    const amberShare = Number(amber[1]) / 100;
+    if (amberShare < greenShare)
+      return {
+        ok: false,
+        problem: `"${text}" puts Amber nearer the target than Green: Amber's share must be at least Green's`,
+      };
+    return {
+      ok: true,
+      value: { kind: "percentage of target", green: greenShare, amber: amberShare },
+    };
+  }
+  return null;
+}
 
 export interface SettingsRead {
   settings: Settings;
@@ -126,5 +196,17 @@ export function workbookSettings(
   const read = readSettings(rows ?? []);
   const taught = schemeTaught(words);
   if (read.schemeNamed || taught === undefined) return read;
-  return { ...read, settings: { ...read.settings, scheme: taught } };
+  const scheme = readScheme(taught.means);
+  if (scheme?.ok) return { ...read, settings: { ...read.settings, scheme: scheme.value } };
+  const problem =
+    scheme === null
+      ? `"${taught.means}" is not a scheme the add-in knows (use ${schemesHelp})`
+      : scheme.problem;
+  return {
+    ...read,
+    problems: [
+      ...read.problems,
+      `${wordsTableName}: "${taught.word}" means ${problem}: the Standard bands apply`,
+    ],
+  };
 }

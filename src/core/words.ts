@@ -5,7 +5,7 @@
  * is reported and left out, never guessed at.
  */
 import { isExcelError, type CellValue } from "./cell";
-import { readScheme, type Scheme } from "./scheme";
+import { namesScheme } from "./scheme";
 import { standardSet } from "./tolerance-set";
 
 export const wordsTableName = "KPIWords";
@@ -38,7 +38,7 @@ export type WordMeaning =
   | { kind: "polarity"; polarity: TaughtPolarity }
   | { kind: "no data" }
   | { kind: "header"; header: HeaderMeaning }
-  | { kind: "scheme"; scheme: Scheme }; // the workbook's council scheme: "Amber by direction"
+  | { kind: "scheme" }; // names the workbook's council scheme ("Amber by direction"), read in settings.ts
 
 export interface TaughtWord {
   /** The word as the table writes it. */
@@ -130,8 +130,7 @@ export function readMeaning(means: string): WordMeaning | null {
         set: wordKey(set[1]) === "standard" ? "Standard" : set[1].trim(),
       },
     };
-  const scheme = readScheme(means);
-  if (scheme?.ok) return { kind: "scheme", scheme: scheme.value };
+  if (namesScheme(means)) return { kind: "scheme" };
   return null;
 }
 
@@ -196,10 +195,10 @@ export function taughtHeader(words: Words | undefined, label: string): HeaderMea
   return taught?.meaning.kind === "header" ? taught.meaning.header : undefined;
 }
 
-/** The council scheme a KPIWords word names (its Means is a scheme's name), if any does. */
-export function schemeTaught(words: Words | undefined): Scheme | undefined {
+/** The KPIWords word whose meaning names a council scheme, if any does (its Means is read in settings.ts). */
+export function schemeTaught(words: Words | undefined): TaughtWord | undefined {
   for (const taught of words?.entries.values() ?? [])
-    if (taught.meaning.kind === "scheme") return taught.meaning.scheme;
+    if (taught.meaning.kind === "scheme") return taught;
   return undefined;
 }
 

@@ -4,7 +4,7 @@
  */
 import type { CellValue } from "../core/cell";
 import { registerTableName, type RegisterTable } from "../core/register";
-import { settingsTableName } from "../core/settings";
+import { settingsTableName } from "../core/scheme";
 import { wordsTableName } from "../core/words";
 import { toCellValue } from "./cell-values";
 

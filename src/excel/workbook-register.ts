@@ -7,8 +7,9 @@
  */
 // From the core's own modules: the functions' script loads this, and holds only what it uses.
 import { buildRegister, builtInRegister, type Register } from "../core/register";
-import { workbookSettings, type SettingsRead } from "../core/settings";
-import { readWords, type Words } from "../core/words";
+import { defaultSettings } from "../core/scheme";
+import type { SettingsRead } from "../core/settings";
+import { readWords, schemeTaught, type Words } from "../core/words";
 import { watchTables } from "./events";
 import { excelIsHere } from "./function-requests";
 import { readWorkbookTables, recalculateKpiFormulas } from "./register-table";
@@ -21,10 +22,13 @@ export interface WorkbookRegister {
   settings: SettingsRead;
 }
 
+/** A workbook that chooses nothing: the Standard bands, no symbols. */
+const noSettings: SettingsRead = { settings: defaultSettings, problems: [], schemeNamed: false };
+
 const catalogue: WorkbookRegister = {
   register: builtInRegister,
   words: { problems: [] },
-  settings: workbookSettings(undefined, undefined),
+  settings: noSettings,
 };
 
 /** How long after a failed read (Excel busy: the analyst is editing a cell) the register is read again. */
@@ -67,11 +71,12 @@ async function loadRegister(): Promise<WorkbookRegister> {
     const words: WorkbookRegister["words"] = tables.words
       ? readWords(tables.words)
       : { problems: [] };
-    read = {
-      register: buildRegister(tables.register, words.words),
-      words,
-      settings: workbookSettings(tables.settings, words.words),
-    };
+    // Reading the settings is loaded only by a workbook that chooses a scheme or symbols.
+    const settings =
+      tables.settings !== undefined || schemeTaught(words.words) !== undefined
+        ? (await import("../core/settings")).workbookSettings(tables.settings, words.words)
+        : noSettings;
+    read = { register: buildRegister(tables.register, words.words), words, settings };
   } catch {
     // One policy for both surfaces: the catalogue answers both now, and both follow the read that succeeds.
     cached = undefined;

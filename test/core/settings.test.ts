@@ -126,3 +126,18 @@ describe("a scheme taught in KPIWords", () => {
     ).toEqual({ kind: "amber by direction" });
   });
 });
+
+describe("a scheme taught in KPIWords that cannot be read", () => {
+  it("keeps the Standard bands and says why, naming the word", () => {
+    const { words, problems } = readWords([
+      ["Word", "Means"],
+      ["BRAG", "Blue for exceeding"],
+    ]);
+    expect(problems).toEqual([]);
+    const read = workbookSettings(undefined, words);
+    expect(read.settings.scheme).toEqual({ kind: "standard" });
+    expect(read.problems).toEqual([
+      'KPIWords: "BRAG" means "Blue for exceeding" does not say how far beyond the target is Blue: write it as Blue for exceeding, Blue at 5% better than target: the Standard bands apply',
+    ]);
+  });
+});
