@@ -179,6 +179,13 @@ module.exports = async (env = {}, argv = {}) => {
             chunks: "async",
             enforce: true,
           },
+          // Reading a KPISettings table (or a scheme taught in KPIWords): loaded only by a workbook that has one.
+          settings: {
+            test: /[\\/]src[\\/]core[\\/]settings\.ts$/,
+            name: "settings",
+            chunks: "async",
+            enforce: true,
+          },
         },
       },
       runtimeChunk: false,

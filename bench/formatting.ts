@@ -19,7 +19,7 @@ import {
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const core = require("../lib/core") as typeof Core;
-const { appraiseTables, findTables, planFormatting, reportOf } = core;
+const { appraiseTables, findTables, formattingPlan, planFormatting, reportOf, withSymbols } = core;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { main: kpiRag } = require("../lib/cli/main") as typeof Command;
 
@@ -194,6 +194,33 @@ function timeDetection(grid: Core.Grid): number {
 export async function measureRulesFor1000Kpis(): Promise<number> {
   const { header, rows } = await appendixRows();
   return planFormatting(findTables(repeatedGrid(header, rows, rows.length * 25))).rules.length;
+}
+
+/**
+ * cfRulesFor1000Kpis under each council scheme (the same goal, at most 300), and under the Standard scheme
+ * with status symbols, whose rules split by the cells' number formats.
+ */
+export async function measureRulesFor1000KpisUnderSchemes(): Promise<Record<string, number>> {
+  const { header, rows } = await appendixRows();
+  const found = findTables(repeatedGrid(header, rows, rows.length * 25));
+  const schemes: Record<string, Core.Scheme> = {
+    cfRulesFor1000KpisGreenAndRedOnly: { kind: "green and red" },
+    cfRulesFor1000KpisBlueForExceeding: {
+      kind: "blue for exceeding",
+      stretch: { value: 0.05, relative: true },
+    },
+    cfRulesFor1000KpisPercentageOfTarget: { kind: "percentage of target", green: 0.05, amber: 0.1 },
+    cfRulesFor1000KpisAmberByDirection: { kind: "amber by direction" },
+  };
+  const figures: Record<string, number> = {};
+  for (const [name, scheme] of Object.entries(schemes))
+    figures[name] = planFormatting(found, "Standard", scheme).rules.length;
+  const appraisal = appraiseTables(found);
+  figures.cfRulesFor1000KpisWithSymbols = withSymbols(
+    formattingPlan(appraisal),
+    appraisal
+  ).rules.length;
+  return figures;
 }
 
 /** A command run as the process it is (node starting, loading, reading, writing): its wall time and peak memory. */

@@ -3,7 +3,7 @@
  * at least 5,000,000; detectMsFor10000Rows and detectMsFor10000RowsVaried at most 50 (finding tables and planning
  * rules; reportMsFor10000RowsVaried, with no goal, is the report the pane and --report add); detectMsFor10000RowsLayouts
  * at most 60 (the same on 10,000 rows spread over side-by-side tables, Actual/Target groups, per-year thresholds and
- * a long table); cfRulesFor1000Kpis at most 300; cliVsExceljsRatio
+ * a long table); cfRulesFor1000Kpis at most 300, under every council scheme too (and with status symbols); cliVsExceljsRatio
  * at most 0.5 on the 5,000-row workbook (whole commands; cliVsExceljsInProcessRatio is the same without start-up);
  * cli100kVsExceljsRatio at most 0.5 and cliPeakMBFor100kRows at most 400 on a 100,000-row sheet;
  * cliPeakMBFor30kRowsAtXFD at most 200 (30,000 rows each with one figure in column XFD); syncsPerApply at most 2;
@@ -20,6 +20,7 @@ import {
   measureDetection,
   measureLayoutsDetection,
   measureRulesFor1000Kpis,
+  measureRulesFor1000KpisUnderSchemes,
   measureVariedDetection,
   measureVariedReport,
 } from "./formatting";
@@ -45,6 +46,13 @@ async function main(): Promise<void> {
   say(`reportMsFor10000RowsVaried ${figures.reportMsFor10000RowsVaried}`);
   figures.cfRulesFor1000Kpis = await measureRulesFor1000Kpis();
   say(`cfRulesFor1000Kpis ${figures.cfRulesFor1000Kpis}`);
+  const underSchemes = await measureRulesFor1000KpisUnderSchemes();
+  Object.assign(figures, underSchemes);
+  say(
+    Object.entries(underSchemes)
+      .map(([name, count]) => `${name} ${count}`)
+      .join("; ")
+  );
   Object.assign(figures, await measureCliVsExceljs());
   say(
     `cliVsExceljsRatio ${figures.cliVsExceljsRatio} (in one process: ${figures.cliVsExceljsInProcessRatio})`

@@ -7,16 +7,20 @@ export interface CommandOptions {
   toleranceSet: string;
   remove: boolean;
   force: boolean;
+  /** Show a status symbol beside each figure (✓ ! ✗ ★), as a KPISettings Symbols row can choose too. */
+  symbols: boolean;
 }
 
-export const usage = `Usage: kpi-rag <workbook.xlsx|.xlsm> [--out <file>] [--report <file.json>] [--sheet <name>] [--tolerance <set>] [--remove] [--force]
+export const usage = `Usage: kpi-rag <workbook.xlsx|.xlsm> [--out <file>] [--report <file.json>] [--sheet <name>] [--tolerance <set>] [--symbols] [--remove] [--force]
 
 Finds the KPI tables in an .xlsx or .xlsm workbook and writes a copy with Red, Amber and Green conditional
-formatting; nothing else in the file is touched.
+formatting, under the scheme its KPISettings table chooses; nothing else in the file is touched.
   --out <file>         where to write the formatted copy (default: <name>.rag.xlsx, or .rag.xlsm, beside the workbook)
   --report <file.json> also write every rating, cell by cell, as JSON
   --sheet <name>       format only this sheet (default: every sheet with a KPI table)
   --tolerance <set>    the tolerance set to rate against, e.g. Covid19 (default: Standard)
+  --symbols            also show each status as a symbol beside its figure (✓ Green, ! Amber, ✗ Red, ★ Blue),
+                       for a greyscale print; the figures themselves are not changed
   --remove             take the add-in's formatting away instead, leaving the analyst's own rules
   --force              replace the output file if it exists`;
 
@@ -28,7 +32,8 @@ export function parseArguments(argv: readonly string[]): Parsed {
     toleranceSet: string;
     remove: boolean;
     force: boolean;
-  } = { toleranceSet: "Standard", remove: false, force: false };
+    symbols: boolean;
+  } = { toleranceSet: "Standard", remove: false, force: false, symbols: false };
   const valued = new Map<string, "out" | "report" | "sheet" | "toleranceSet">([
     ["--out", "out"],
     ["--report", "report"],
@@ -41,6 +46,7 @@ export function parseArguments(argv: readonly string[]): Parsed {
     if (argument === "--help" || argument === "-h") return { ok: "help" };
     if (argument === "--remove") options.remove = true;
     else if (argument === "--force") options.force = true;
+    else if (argument === "--symbols") options.symbols = true;
     else if (field !== undefined) {
       const value = argv[index + 1];
       if (value === undefined || value.startsWith("--"))

@@ -15,13 +15,19 @@ import {
   registerTableName,
   reportOf,
   resolveToleranceSet,
+  schemeName,
+  settingsTableOfGrid,
   skippedSheetLine,
+  standardScheme,
   standardSet,
   toleranceSetsOf,
+  withSymbols,
   wordsOfGrid,
+  workbookSettings,
   type FormattingPlan,
   type FoundTables,
   type Register,
+  type Settings,
   type Words,
 } from "../core";
 import { parseArguments, usage, type CommandOptions } from "./arguments";
@@ -178,7 +184,7 @@ async function format(
   out: string,
   output: Output
 ): Promise<void> {
-  const { register, words, problems: registerProblems } = await readRegister(workbook);
+  const { register, words, settings, problems: registerProblems } = await readRegister(workbook);
   const { found, skipped } = await findSheetTables(workbook, sheets, register, words);
   if (found.length === 0) throw noTableProblem(options, sheets, skipped);
   const chosen = resolveToleranceSet(
@@ -187,9 +193,12 @@ async function format(
     "in this workbook"
   );
   if (!chosen.ok) throw new CommandProblem(chosen.problem);
+  const symbols = options.symbols || settings.symbols;
   const plans: ReportedPlan[] = found.map((sheet) => {
-    const appraisal = appraiseTables(sheet.found, chosen.value);
-    return { ...formattingPlan(appraisal), tables: reportOf(appraisal).tables };
+    const appraisal = appraiseTables(sheet.found, chosen.value, settings.scheme);
+    const plan = formattingPlan(appraisal);
+    const { tables, scheme } = reportOf(appraisal);
+    return { ...(symbols ? withSymbols(plan, appraisal) : plan), tables, scheme };
   });
   const edits = await ruleEdits(workbook, found, plans);
   const report = options.report
@@ -203,7 +212,7 @@ async function format(
 /** The register (the workbook's KPIRegister table over the catalogue) and the words the workbook teaches, with the problems of both. */
 async function readRegister(
   workbook: Workbook
-): Promise<{ register: Register; words: Words; problems: string[] }> {
+): Promise<{ register: Register; words: Words; settings: Settings; problems: string[] }> {
   const registerSheet = sheetWithTable(workbook, registerTableName);
   const registerContent = registerSheet
     ? new Map([[registerSheet.name, await readSheetContent(workbook, registerSheet)]])
@@ -212,17 +221,25 @@ async function readRegister(
   const wordsSheet = workbook.sheets.find(
     (sheet) => sheet.name.toLowerCase() === registerSheetName.toLowerCase()
   );
-  const taught = wordsOfGrid(
-    wordsSheet
-      ? (registerContent.get(wordsSheet.name) ?? (await readSheetContent(workbook, wordsSheet)))
-          .grid
-      : undefined
+  const wordsGrid = wordsSheet
+    ? (registerContent.get(wordsSheet.name) ?? (await readSheetContent(workbook, wordsSheet))).grid
+    : undefined;
+  const taught = wordsOfGrid(wordsGrid);
+  // The scheme and symbols the workbook chooses: its KPISettings table on the same sheet.
+  const chosen = workbookSettings(
+    wordsGrid ? settingsTableOfGrid(wordsGrid) : undefined,
+    taught.words
   );
   const register = buildRegister(
     tableCells(workbook, registerContent, registerTableName),
     taught.words
   );
-  return { register, words: taught.words, problems: [...register.problems, ...taught.problems] };
+  return {
+    register,
+    words: taught.words,
+    settings: chosen.settings,
+    problems: [...register.problems, ...taught.problems, ...chosen.problems],
+  };
 }
 
 interface FoundSheet {
@@ -305,7 +322,11 @@ async function addRuleStyles(
   edits: Map<string, PartContent>
 ): Promise<number[]> {
   const styles = plans.flatMap((plan) =>
-    plan.rules.map((rule) => ({ fill: rule.fill, font: rule.font }))
+    plan.rules.map((rule) => ({
+      fill: rule.fill,
+      font: rule.font,
+      numberFormat: rule.numberFormat,
+    }))
   );
   if (styles.length === 0) return [];
   const stylesEntry = workbook.stylesPart ? workbook.zip.entry(workbook.stylesPart) : undefined;
@@ -397,10 +418,12 @@ function reportText(
   const report = {
     workbook: path.basename(workbook),
     toleranceSet: plans[0]?.toleranceSet ?? standardSet,
+    scheme: plans[0]?.scheme ?? schemeName(standardScheme),
     registerProblems,
     skippedSheets: skipped,
     sheets: plans.map((plan) => ({
       sheet: plan.sheet,
+      scheme: plan.scheme,
       rules: plan.rules.length,
       tables: plan.tables,
     })),

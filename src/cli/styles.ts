@@ -70,17 +70,33 @@ export function cellNumberFormats(styles: Buffer | undefined): string[] {
   return formatIds.map((id) => custom.get(id) ?? builtInFormats[id] ?? "General");
 }
 
-/** A rule's look: fill and font colours as "#RRGGBB". */
+/** A rule's look: fill and font colours as "#RRGGBB", and a number format where status symbols are shown. */
 export interface RuleStyle {
   fill: string;
   font: string;
+  numberFormat?: string;
 }
 
 /** The dxf element for a rule's fill and font, written as the old ExcelJS writer did and Excel reads. */
 export function dxfXml(style: RuleStyle, prefix: string): string {
   const p = prefix ? `${prefix}:` : "";
   const argb = (colour: string): string => escapeXml(`FF${colour.slice(1).toUpperCase()}`);
-  return `<${p}dxf><${p}font><${p}color rgb="${argb(style.font)}"/></${p}font><${p}fill><${p}patternFill patternType="solid"><${p}bgColor rgb="${argb(style.fill)}"/></${p}patternFill></${p}fill></${p}dxf>`;
+  // CT_Dxf's sequence: font, numFmt, fill.
+  const numberFormat =
+    style.numberFormat === undefined
+      ? ""
+      : `<${p}numFmt numFmtId="${dxfFormatId(style.numberFormat)}" formatCode="${escapeXml(style.numberFormat)}"/>`;
+  return `<${p}dxf><${p}font><${p}color rgb="${argb(style.font)}"/></${p}font>${numberFormat}<${p}fill><${p}patternFill patternType="solid"><${p}bgColor rgb="${argb(style.fill)}"/></${p}patternFill></${p}fill></${p}dxf>`;
+}
+
+/**
+ * A dxf number format's id, worked out from its code so the same format always gets the same id (and
+ * formatting twice reuses the dxf): far above the ids workbooks give their own formats (164 upwards).
+ */
+function dxfFormatId(code: string): number {
+  let hash = 0;
+  for (const character of code) hash = (hash * 31 + character.codePointAt(0)!) % 20_000;
+  return 10_000 + hash;
 }
 
 /** Elements of CT_Stylesheet that come before <dxfs>, in the schema's sequence. */

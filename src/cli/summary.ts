@@ -9,8 +9,8 @@ import {
   type TableReport,
 } from "../core";
 
-/** A sheet's rules with its report beside them: what kpi-rag writes and prints. */
-export type ReportedPlan = FormattingPlan & { tables: TableReport[] };
+/** A sheet's rules with its report beside them, and the name of the scheme that rated it: what kpi-rag writes and prints. */
+export type ReportedPlan = FormattingPlan & { tables: TableReport[]; scheme: string };
 
 /** A sheet with no KPI table and why. */
 export interface SkippedSheet {
@@ -27,7 +27,7 @@ export function summaryLines(
   for (const plan of plans) {
     const rows = plan.tables.flatMap((table) => table.rows);
     lines.push(
-      `Sheet "${plan.sheet}": ${plan.tables.length} KPI table${plan.tables.length === 1 ? "" : "s"} (${plan.tables.map((table) => table.address).join(", ")}), ${rows.length} KPIs, tolerance set ${plan.toleranceSet}, ${plan.rules.length} conditional-format rules`
+      `Sheet "${plan.sheet}": ${plan.tables.length} KPI table${plan.tables.length === 1 ? "" : "s"} (${plan.tables.map((table) => table.address).join(", ")}), ${rows.length} KPIs, tolerance set ${plan.toleranceSet}, scheme ${plan.scheme}, ${plan.rules.length} conditional-format rules`
     );
     for (const table of plan.tables) {
       lines.push(`  Columns of ${table.address}: ${table.columnMap}`);

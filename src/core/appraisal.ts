@@ -16,6 +16,7 @@ import { cellAddress, type Grid } from "./grid";
 import { builtInRegister, type Register } from "./register";
 import { emptyCounts, isFigureRating, type Rating, type Status } from "./status";
 import { rate } from "./rate";
+import { schemeName, standardScheme, type Scheme } from "./scheme";
 import {
   findTables,
   type FoundTables,
@@ -86,6 +87,8 @@ export interface Appraisal {
   /** Why the sheet has no KPI table, naming the nearest miss; undefined when it has one. */
   skipped?: string;
   toleranceSet: string;
+  /** The workbook's scheme, which drew every row's bands. */
+  scheme: Scheme;
   tables: AppraisedTable[];
   /** Every row of every table, in sheet order, with its ratings. */
   rows: AppraisedRow[];
@@ -98,17 +101,23 @@ export interface AppraisalOptions {
   words?: Words;
   /** The tolerance set to rate under, already resolved against the sheet's sets (see `resolveToleranceSet`). */
   toleranceSet?: string;
+  /** The workbook's scheme (its KPISettings table or KPIWords word); Standard when not given. */
+  scheme?: Scheme;
 }
 
 /** Appraises a sheet's grid with the workbook's register: what every surface shows comes from here. */
 export function appraise(grid: Grid, options: AppraisalOptions = {}): Appraisal {
   const found = findTables(grid, options.register ?? builtInRegister, { words: options.words });
-  return appraiseTables(found, options.toleranceSet);
+  return appraiseTables(found, options.toleranceSet, options.scheme);
 }
 
 /** Appraises tables already found: each period cell is rated once, here. */
-export function appraiseTables(found: FoundTables, toleranceSet: string = standardSet): Appraisal {
-  const ratings = new RatingMemo(toleranceSet);
+export function appraiseTables(
+  found: FoundTables,
+  toleranceSet: string = standardSet,
+  scheme: Scheme = standardScheme
+): Appraisal {
+  const ratings = new RatingMemo(toleranceSet, scheme);
   const rows: AppraisedRow[] = [];
   const tables = found.tables.map((table) => ({
     table,
@@ -130,6 +139,7 @@ export function appraiseTables(found: FoundTables, toleranceSet: string = standa
     sheet: found.sheet,
     ...(found.skipped === undefined ? {} : { skipped: found.skipped }),
     toleranceSet,
+    scheme,
     tables,
     rows,
   };
@@ -140,6 +150,8 @@ export interface SheetReport {
   sheet: string;
   skipped?: string;
   toleranceSet: string;
+  /** The name of the scheme that rated the sheet: "Standard", "Amber by direction". */
+  scheme: string;
   tables: TableReport[];
   /** The report of each of the appraisal's rows, in the order of `appraisal.rows`. */
   rows: RowReport[];
@@ -154,7 +166,15 @@ const reports = new WeakMap<Appraisal, SheetReport>();
 export function reportOf(appraisal: Appraisal): SheetReport {
   const known = reports.get(appraisal);
   if (known) return known;
-  const described = new Map<Definition, string>();
+  const words = new Map<Definition, string>();
+  // Rows share definitions (a register entry, a sheet's repeated wording): each is put in words once.
+  const described: Described = (definition) => {
+    const known = words.get(definition);
+    if (known !== undefined) return known;
+    const said = describeDefinition(definition, appraisal.scheme, appraisal.toleranceSet);
+    words.set(definition, said);
+    return said;
+  };
   const rows: RowReport[] = [];
   const tables = appraisal.tables.map(({ table, rows: appraised }) => ({
     sheet: appraisal.sheet,
@@ -174,6 +194,7 @@ export function reportOf(appraisal: Appraisal): SheetReport {
     sheet,
     ...(skipped === undefined ? {} : { skipped }),
     toleranceSet,
+    scheme: schemeName(appraisal.scheme),
     tables,
     rows,
   };
@@ -185,7 +206,7 @@ function rowReport(
   sheet: string,
   { kpi, ratings, benchmarkStanding }: AppraisedRow,
   toleranceSet: string,
-  described: Map<Definition, string>
+  described: Described
 ): RowReport {
   return {
     sheet,
@@ -221,11 +242,15 @@ function rowReport(
 class RatingMemo {
   private readonly byDefinition = new Map<Definition, Map<string, Map<number, Rating>>>();
 
-  constructor(private readonly toleranceSet: string) {}
+  constructor(
+    private readonly toleranceSet: string,
+    private readonly scheme: Scheme
+  ) {}
 
   /** One rating per period cell of a row rated by its bands (the definition looked up once per row). */
   ofRow(kpi: KpiRow): Rating[] {
     const { definition, cells } = kpi;
+    if (this.scheme.kind === "amber by direction") return this.byDirection(cells, definition);
     const byFormat = this.byFormatOf(definition);
     const ratings = new Array<Rating>(cells.length);
     for (let index = 0; index < cells.length; index++) {
@@ -237,6 +262,21 @@ class RatingMemo {
           : this.rated(this.byFormatOf(cell.definition), cell, cell.definition);
     }
     return ratings;
+  }
+
+  /** Under Amber by direction a cell's status depends on the period before it on the row: no memo. */
+  private byDirection(cells: readonly PeriodCell[], definition: Definition): Rating[] {
+    return cells.map((cell, index) => {
+      const before = previousPeriodCell(cells, index);
+      return rate(
+        cell.value,
+        cell.definition ?? definition,
+        this.toleranceSet,
+        cell.numberFormat,
+        this.scheme,
+        before && { period: before.period, value: before.value, numberFormat: before.numberFormat }
+      );
+    });
   }
 
   private byFormatOf(definition: Definition): Map<string, Map<number, Rating>> {
@@ -254,7 +294,7 @@ class RatingMemo {
     definition: Definition
   ): Rating {
     if (typeof cell.value !== "number")
-      return rate(cell.value, definition, this.toleranceSet, cell.numberFormat);
+      return rate(cell.value, definition, this.toleranceSet, cell.numberFormat, this.scheme);
     let byValue = byFormat.get(cell.numberFormat);
     if (!byValue) {
       byValue = new Map();
@@ -262,11 +302,30 @@ class RatingMemo {
     }
     let rating = byValue.get(cell.value);
     if (!rating) {
-      rating = rate(cell.value, definition, this.toleranceSet, cell.numberFormat);
+      rating = rate(cell.value, definition, this.toleranceSet, cell.numberFormat, this.scheme);
       byValue.set(cell.value, rating);
     }
     return rating;
   }
+}
+
+/**
+ * The period before a row's period cell, as Amber by direction compares with: the cell before it on the
+ * same sheet row (a long table's row has one period, so none). A headline column (Latest) is not a period
+ * of the series, so it is neither compared nor compared with.
+ */
+export function previousPeriodCell(
+  cells: readonly PeriodCell[],
+  index: number
+): PeriodCell | undefined {
+  const cell = cells[index];
+  if (cell.headline) return undefined;
+  for (let before = index - 1; before >= 0; before--) {
+    const candidate = cells[before];
+    if (candidate.row !== cell.row) return undefined;
+    if (!candidate.headline) return candidate;
+  }
+  return undefined;
 }
 
 /** The row's own problems, then each period cell that does not read as a figure, then its benchmark target's. */
@@ -287,22 +346,15 @@ function rowProblems(
   return problems;
 }
 
-/** Rows share definitions (a register entry, a sheet's repeated wording): each is put in words once. */
-function describedOnce(described: Map<Definition, string>, definition: Definition): string {
-  const known = described.get(definition);
-  if (known !== undefined) return known;
-  const words = describeDefinition(definition);
-  described.set(definition, words);
-  return words;
-}
+/** A definition in words under the appraisal's scheme and tolerance set, worked out once per definition. */
+type Described = (definition: Definition) => string;
 
 /**
  * A row's definition in words; where its periods are rated against thresholds of their own (a target per
  * year), each run of periods with its own: "2022/23 Q1 to 2022/23 Q4: …; 2023/24 Q1 to 2023/24 Q4: …".
  */
-function definitionWords(kpi: KpiRow, described: Map<Definition, string>): string {
-  if (kpi.cells.every((cell) => cell.definition === undefined))
-    return describedOnce(described, kpi.definition);
+function definitionWords(kpi: KpiRow, described: Described): string {
+  if (kpi.cells.every((cell) => cell.definition === undefined)) return described(kpi.definition);
   const runs: Array<{ first: string; last: string; definition: Definition }> = [];
   for (const cell of kpi.cells) {
     const definition = cell.definition ?? kpi.definition;
@@ -313,7 +365,7 @@ function definitionWords(kpi: KpiRow, described: Map<Definition, string>): strin
   return runs
     .map(
       ({ first, last, definition }) =>
-        `${first === last ? first : `${first} to ${last}`}: ${describedOnce(described, definition)}`
+        `${first === last ? first : `${first} to ${last}`}: ${described(definition)}`
     )
     .join("; ");
 }

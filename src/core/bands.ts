@@ -4,9 +4,14 @@
  * and a coloured cell can never disagree.
  */
 import type { Definition, Polarity, Tolerance } from "./definition";
+import { schemeBands } from "./scheme-bands";
+import { schemeKey, standardScheme, type Scheme } from "./scheme";
 import { isStandardSet, standardSet, toleranceSetKey } from "./tolerance-set";
 import type { RagStatus, Status } from "./status";
 import { describeFigure, type Unit } from "./units";
+
+/** A tolerance that draws bands (not suspended, no problem). */
+export type BandingTolerance = Exclude<Tolerance, { kind: "suspended" | "problem" }>;
 
 /** A bound of an interval; an open end is ±Infinity. Values are in the core's scale (fractions for %). */
 export interface Band {
@@ -17,6 +22,8 @@ export interface Band {
   highInclusive: boolean;
   /** The rest of a sentence after the figure: "is below the tolerance of 75%". */
   words: string;
+  /** Under Amber by direction: a figure here is Amber where it is better than the period before, else Red. */
+  byDirection?: true;
 }
 
 export type Bands =
@@ -24,29 +31,38 @@ export type Bands =
   | { kind: "status"; status: Exclude<Status, RagStatus | "No data">; reason: string };
 
 /**
- * The bands of a definition under a tolerance set. Value inclusive towards the better side; a target with
- * no tolerance gives two bands; an alternative set that says "-" falls back to the standard tolerance.
+ * The bands of a definition under a tolerance set and the workbook's scheme. Value inclusive towards the
+ * better side; a target with no tolerance gives two bands; an alternative set that says "-" falls back to
+ * the standard tolerance. Every scheme's bands are drawn here, so a formula and a colour cannot disagree.
  */
-export function bands(definition: Definition, toleranceSet: string = standardSet): Bands {
-  // Definitions are never changed once read, so their bands are worked out once per tolerance set:
-  // rating a sheet asks for the same bands for every period cell of a row.
+export function bands(
+  definition: Definition,
+  toleranceSet: string = standardSet,
+  scheme: Scheme = standardScheme
+): Bands {
+  // Definitions are never changed once read, so their bands are worked out once per tolerance set and
+  // scheme: rating a sheet asks for the same bands for every period cell of a row.
   let cached = bandsCache.get(definition);
   if (!cached) {
-    cached = { standard: bandsOfDefinition(definition, standardSet), others: new Map() };
+    cached = {
+      standard: bandsOfDefinition(definition, standardSet, standardScheme),
+      others: new Map(),
+    };
     bandsCache.set(definition, cached);
   }
-  if (toleranceSet === standardSet) return cached.standard;
-  let found = cached.others.get(toleranceSet);
+  if (toleranceSet === standardSet && scheme.kind === "standard") return cached.standard;
+  const key = `${toleranceSet}|${schemeKey(scheme)}`;
+  let found = cached.others.get(key);
   if (!found) {
-    found = bandsOfDefinition(definition, toleranceSet);
-    cached.others.set(toleranceSet, found);
+    found = bandsOfDefinition(definition, toleranceSet, scheme);
+    cached.others.set(key, found);
   }
   return found;
 }
 
 const bandsCache = new WeakMap<Definition, { standard: Bands; others: Map<string, Bands> }>();
 
-function bandsOfDefinition(definition: Definition, toleranceSet: string): Bands {
+function bandsOfDefinition(definition: Definition, toleranceSet: string, scheme: Scheme): Bands {
   const { standing, unit } = definition;
   switch (standing.kind) {
     case "suspended":
@@ -80,13 +96,10 @@ function bandsOfDefinition(definition: Definition, toleranceSet: string): Bands 
   }
   if (tolerance.kind === "problem")
     return { kind: "status", status: "Check definition", reason: capitalise(tolerance.problem) };
-  const banded = bandsOf(
-    standing.polarity,
-    standing.target,
-    standing.targetInclusive,
-    tolerance,
-    unit
-  );
+  const banded =
+    scheme.kind === "standard"
+      ? bandsOf(standing.polarity, standing.target, standing.targetInclusive, tolerance, unit)
+      : schemeBands(scheme, standing, tolerance, unit, bandsOf);
   // Every reason names how a threshold written in words, or a margin, was read.
   const readings = [
     standing.targetReading,
@@ -189,7 +202,8 @@ function directedBands(
   return banded.filter((band) => !isEmpty(band));
 }
 
-function bandsOf(
+/** The standard bands of a polarity, target and tolerance; a scheme draws its own from these. */
+export function bandsOf(
   polarity: Polarity,
   target: number,
   targetInclusive: boolean,
@@ -314,7 +328,8 @@ export function inBand(value: number, band: Band): boolean {
     : value < band.high && !sameToExcel(value, band.high);
 }
 
-function sameToExcel(value: number, edge: number): boolean {
+/** Whether two figures are equal as Excel compares them (15 significant digits), though not identical. */
+export function sameToExcel(value: number, edge: number): boolean {
   return (
     value !== edge &&
     Number.isFinite(edge) &&

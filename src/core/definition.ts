@@ -13,7 +13,13 @@ import {
   type Direction,
   type PolarityReading,
 } from "./polarity";
-import { readThreshold, type Comparator, type Margin, type Threshold } from "./wording";
+import {
+  isNoTargetYet,
+  readThreshold,
+  type Comparator,
+  type Margin,
+  type Threshold,
+} from "./wording";
 import { standardFirst, standardSet, toleranceSetKey } from "./tolerance-set";
 import type { Words } from "./words";
 
@@ -233,9 +239,10 @@ function standingOf(
     return { standing: { kind: "check", problems } };
   if (polarity.value.kind === "context")
     return { standing: { kind: "no target", reason: polarity.value.reading } };
+  const written = target.value.kind === "none" ? target.value.written : undefined;
   const noTarget =
     target.value.kind === "none"
-      ? `it has no target${target.value.written ? ` ("${target.value.written}")` : ""}`
+      ? `it has no target${written !== undefined && isNoTargetYet(written) ? " yet" : ""}${written ? ` ("${written}")` : ""}`
       : null;
   const directions = directionsOf(polarity.value, target.value, wording.polarity);
   if (directions === null)

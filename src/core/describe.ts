@@ -1,9 +1,45 @@
 /** A definition in the analyst's words, as the pane and the report show "how the add-in read this row". */
+import { bands, type Band } from "./bands";
 import { polarityWords, type Definition, type Tolerance } from "./definition";
-import { isStandardSet, toleranceSetKey } from "./tolerance-set";
-import { describeFigure } from "./units";
+import { schemeName, standardScheme, type Scheme } from "./scheme";
+import { isStandardSet, standardSet, toleranceSetKey } from "./tolerance-set";
+import { describeFigure, type Unit } from "./units";
 
-export function describeDefinition(definition: Definition): string {
+/**
+ * A definition in words; under a scheme other than Standard, followed by how the scheme drew its bands
+ * ("under Blue for exceeding (…): Green 90% to below 94.5%; Blue at or above 94.5%; …").
+ */
+export function describeDefinition(
+  definition: Definition,
+  scheme: Scheme = standardScheme,
+  toleranceSet: string = standardSet
+): string {
+  const words = describeStanding(definition);
+  if (scheme.kind === "standard" || definition.standing.kind !== "rated") return words;
+  const banding = bands(definition, toleranceSet, scheme);
+  if (banding.kind !== "bands") return words;
+  return `${words}; under ${schemeName(scheme)}: ${banding.bands.map((band) => bandWords(band, definition.unit)).join(", ")}`;
+}
+
+/** A band's status and interval: "Amber 75% to below 90%", "Red below 75%, or Amber where better than the period before". */
+function bandWords(band: Band, unit: Unit): string {
+  const figure = (value: number): string => describeFigure(value, unit);
+  const low = `${band.lowInclusive ? "" : "above "}${figure(band.low)}`;
+  const high = `${band.highInclusive ? "" : "below "}${figure(band.high)}`;
+  const interval =
+    band.low === -Infinity
+      ? band.highInclusive
+        ? `at or below ${figure(band.high)}`
+        : `below ${figure(band.high)}`
+      : band.high === Infinity
+        ? band.lowInclusive
+          ? `at or above ${figure(band.low)}`
+          : `above ${figure(band.low)}`
+        : `${low} to ${high}`;
+  return `${band.status} ${interval}${band.byDirection ? " (Amber where better than the period before)" : ""}`;
+}
+
+function describeStanding(definition: Definition): string {
   const { standing, unit } = definition;
   const figure = (value: number): string => describeFigure(value, unit);
   const scale =

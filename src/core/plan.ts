@@ -11,9 +11,11 @@ import { benchmarkForPeriod } from "./benchmark-rating";
 import { benchmarkCellConditions } from "./benchmark-conditions";
 import type { BenchmarkStanding } from "./benchmark-target";
 import { readBenchmarkFigure } from "./benchmarks";
-import type { Definition } from "./definition";
+import { previousPeriodCell } from "./appraisal";
+import type { Definition, Polarity } from "./definition";
+import { standardScheme, type Scheme } from "./scheme";
 import { standardSet } from "./tolerance-set";
-import { columnLetters } from "./grid";
+import { columnLetters, parseCellAddress } from "./grid";
 import { ragPalette } from "./palette";
 import { ragStatuses, type RagStatus, type Rating } from "./status";
 import type { FoundTables, KpiRow, PeriodCell } from "./tables";
@@ -30,6 +32,8 @@ export interface PlannedRule {
   appliesTo: string[];
   fill: string;
   font: string;
+  /** Where the analyst chose status symbols: the number format showing the status's symbol before the figure. */
+  numberFormat?: string;
 }
 
 /** The rules that colour a sheet under a tolerance set; its report is the appraisal's other view (`reportOf`). */
@@ -57,9 +61,10 @@ interface CellAt {
 /** Appraises found tables and plans their rules: for surfaces that hold tables, not an appraisal. */
 export function planFormatting(
   found: FoundTables,
-  toleranceSet: string = standardSet
+  toleranceSet: string = standardSet,
+  scheme: Scheme = standardScheme
 ): FormattingPlan {
-  return formattingPlan(appraiseTables(found, toleranceSet));
+  return formattingPlan(appraiseTables(found, toleranceSet, scheme));
 }
 
 /**
@@ -79,7 +84,9 @@ export function formattingPlan(appraisal: Appraisal): FormattingPlan {
     if (row.benchmarkStanding !== null) {
       if (row.benchmarkStanding.kind === "rated")
         planBenchmarkRules(groups, row.kpi, colourable, row.benchmarkStanding);
-    } else planRowRules(groups, groupsOf, row.kpi.definition, colourable, appraisal.toleranceSet);
+    } else if (appraisal.scheme.kind === "amber by direction")
+      planDirectionRules(groups, groupsOf, row.kpi, colourable, appraisal);
+    else planRowRules(groups, groupsOf, row.kpi.definition, colourable, appraisal);
   }
   const rules = [...groups.values()].map((group) => {
     const appliesTo = areasOfRuns(group.runs);
@@ -110,12 +117,13 @@ function planRowRules(
   groupsOf: GroupsByDefinition,
   rowDefinition: Definition,
   colourable: readonly PeriodCell[],
-  toleranceSet: string
+  rating: RatedUnder,
+  previousOffset = 0
 ): void {
   let own = false;
   for (const cell of colourable) if (cell.definition !== undefined) own = true;
   if (!own) {
-    planBandRules(groups, groupsOf, rowDefinition, colourable, toleranceSet);
+    planBandRules(groups, groupsOf, rowDefinition, colourable, rating, previousOffset);
     return;
   }
   let start = 0;
@@ -123,9 +131,44 @@ function planRowRules(
     const definition = colourable[start].definition ?? rowDefinition;
     if (index < colourable.length && (colourable[index].definition ?? rowDefinition) === definition)
       continue;
-    planBandRules(groups, groupsOf, definition, colourable.slice(start, index), toleranceSet);
+    planBandRules(
+      groups,
+      groupsOf,
+      definition,
+      colourable.slice(start, index),
+      rating,
+      previousOffset
+    );
     start = index;
   }
+}
+
+/** The tolerance set and scheme a plan's rows are rated under. */
+type RatedUnder = Pick<Appraisal, "toleranceSet" | "scheme">;
+
+/**
+ * Amber by direction: a cell's rule refers to the period before it on the row, so the row's cells are
+ * planned in sets by how many columns back that period is (0: none, the first period), each set's rules
+ * referring that far back.
+ */
+function planDirectionRules(
+  groups: Map<string, Group>,
+  groupsOf: GroupsByDefinition,
+  kpi: KpiRow,
+  colourable: readonly PeriodCell[],
+  rating: RatedUnder
+): void {
+  const byOffset = new Map<number, PeriodCell[]>();
+  for (const cell of colourable) {
+    const index = kpi.cells.indexOf(cell);
+    const previous = previousPeriodCell(kpi.cells, index);
+    const offset = previous === undefined ? 0 : cell.column - previous.column;
+    const cells = byOffset.get(offset);
+    if (cells) cells.push(cell);
+    else byOffset.set(offset, [cell]);
+  }
+  for (const [offset, cells] of byOffset)
+    planRowRules(groups, groupsOf, kpi.definition, cells, rating, offset);
 }
 
 /** The rules of a run of a row's cells rated by its bands: one group per column and set of conditions, so rows alike share rules. */
@@ -134,9 +177,11 @@ function planBandRules(
   groupsOf: GroupsByDefinition,
   definition: Definition,
   colourable: readonly PeriodCell[],
-  toleranceSet: string
+  rating: RatedUnder,
+  previousOffset: number
 ): void {
-  const column = colourable[0].column;
+  // Cells whose rules look back a different distance (Amber by direction) need rules of their own.
+  const column = colourable[0].column + previousOffset * 16384;
   // Rows sharing a definition share their groups: found by the definition object, no key string per row.
   let byColumn = groupsOf.get(definition);
   if (!byColumn) {
@@ -145,7 +190,7 @@ function planBandRules(
   }
   let rowGroups = byColumn.get(column);
   if (!rowGroups) {
-    rowGroups = bandGroups(groups, definition, column, toleranceSet);
+    rowGroups = bandGroups(groups, definition, column, rating, previousOffset);
     byColumn.set(column, rowGroups);
   }
   if (rowGroups.length === 0) return;
@@ -159,17 +204,28 @@ function bandGroups(
   groups: Map<string, Group>,
   definition: Definition,
   column: number,
-  toleranceSet: string
+  rating: RatedUnder,
+  previousOffset: number
 ): Group[] {
-  const banding = bands(definition, toleranceSet);
+  const banding = bands(definition, rating.toleranceSet, rating.scheme);
   if (banding.kind !== "bands") return [];
-  return conditionsOf(banding.bands, definition).map(({ status, conditions, key }) => {
+  const { standing } = definition;
+  const conditions = conditionsOf(banding.bands, definition, previousOffset > 0);
+  return conditions.map(({ status, conditions, key }) => {
     const groupKey = `${column}|${key}`;
     let group = groups.get(groupKey);
     if (!group) {
       group = {
         status,
-        formulaFor: (anchor: string) => ruleFormula(anchor, conditions),
+        formulaFor: (anchor: string) => {
+          const formula = ruleFormula(anchor, conditions);
+          return previousOffset === 0 || standing.kind !== "rated"
+            ? formula
+            : formula.replace(
+                new RegExp(betterThanBefore, "g"),
+                improvedTest(anchor, previousOffset, standing.polarity, definition)
+              );
+        },
         runs: [],
       };
       groups.set(groupKey, group);
@@ -239,30 +295,78 @@ interface StatusConditions {
   key: string;
 }
 
-/** Conditions by set of bands, then by whether the sheet keeps them as whole-number percentages. */
-const conditionsCache = new WeakMap<Band[], Map<boolean, StatusConditions[]>>();
+/** Conditions by set of bands, then by scale and whether a period before is compared (see `conditionsOf`). */
+const conditionsCache = new WeakMap<Band[], Map<string, StatusConditions[]>>();
 
-/** Each status's conditions in the sheet's scale, worked out once per set of bands and scale (rows share them). */
-function conditionsOf(statusBands: Band[], definition: Definition): StatusConditions[] {
+/**
+ * Stands in a condition for "the figure is better than the period before's", filled in per rule by
+ * `improvedTest` once the rule's cell is known (it holds no X or Y, which `ruleFormula` fills in).
+ */
+const betterThanBefore = "BETTERTHANBEFORE";
+
+/**
+ * Each status's conditions in the sheet's scale, worked out once per set of bands and scale (rows share
+ * them). A band Amber by direction is Amber where the figure is better than the period before and Red
+ * otherwise; with no period before (`comparesBefore` false) it is Red.
+ */
+function conditionsOf(
+  statusBands: Band[],
+  definition: Definition,
+  comparesBefore = false
+): StatusConditions[] {
   const whole = definition.unit === "percent" && definition.scale === "whole";
   let byScale = conditionsCache.get(statusBands);
   if (!byScale) {
     byScale = new Map();
     conditionsCache.set(statusBands, byScale);
   }
-  const cached = byScale.get(whole);
+  const cacheKey = `${whole}|${comparesBefore}`;
+  const cached = byScale.get(cacheKey);
   if (cached) return cached;
   const toSheet = whole ? fractionToPercent : (value: number) => value;
   const result = ragStatuses.flatMap((status) => {
-    const conditions = statusBands
-      .filter((band) => band.status === status)
-      .map((band) => bandCondition(band, toSheet));
+    const conditions = statusBands.flatMap((band) => {
+      const condition = bandCondition(band, toSheet);
+      if (!band.byDirection || !comparesBefore) return band.status === status ? [condition] : [];
+      if (status === "Amber") return [`AND(${condition},${betterThanBefore})`];
+      return status === band.status ? [`AND(${condition},NOT(${betterThanBefore}))`] : [];
+    });
     return conditions.length === 0
       ? []
       : [{ status, conditions, key: `${status}|${conditions.join(";")}` }];
   });
-  byScale.set(whole, result);
+  byScale.set(cacheKey, result);
   return result;
+}
+
+/**
+ * Whether the rule's cell is better than the period before on its row, `offset` columns back (a
+ * relative reference, so it moves with each cell): strictly, polarity-aware, as `rate` compares them.
+ * A period before with no figure (blank, a word, an error, TRUE) makes it FALSE, so the cell is Red.
+ */
+function improvedTest(
+  anchor: string,
+  offset: number,
+  polarity: Polarity,
+  definition: Definition
+): string {
+  const at = parseCellAddress(anchor);
+  if (!at) return "FALSE()";
+  const before = `${columnLetters(at.column - offset)}${at.row + 1}`;
+  const now = figureOf(anchor);
+  const then = figureOf(before);
+  const whole = definition.unit === "percent" && definition.scale === "whole";
+  const toSheet = (value: number): string =>
+    formulaNumber(whole ? fractionToPercent(value) : value);
+  let better: string;
+  if (polarity.kind === "higher") better = `${now}>${then}`;
+  else if (polarity.kind === "lower") better = `${now}<${then}`;
+  else {
+    const distance = (figure: string): string =>
+      `MAX(${toSheet(polarity.low)}-${figure},0,${figure}-${toSheet(polarity.high)})`;
+    better = `${distance(now)}<${distance(then)}`;
+  }
+  return `IFERROR(AND(${before}<>"",NOT(ISLOGICAL(${before})),${better}),FALSE())`;
 }
 
 /** One band as an Excel condition on the figure `X` (replaced by the anchor cell): "X>=0.9", "AND(X>0.09,X<=0.15)". */

@@ -1,7 +1,8 @@
 /** Rating one value against a definition: the core's one answer to "what colour is this figure?". */
 import type { CellValue } from "./cell";
-import { bands, inBand } from "./bands";
-import type { Definition } from "./definition";
+import { bands, inBand, sameToExcel, type Band } from "./bands";
+import { merit, type Definition } from "./definition";
+import { standardScheme, type Scheme } from "./scheme";
 import { standardSet } from "./tolerance-set";
 import { noDataRating, type Rating } from "./status";
 import { describeFigure, namesMoney, percentToFraction } from "./units";
@@ -99,12 +100,26 @@ function inDefinitionScale(value: number, definition: Definition): number {
   return whole ? percentToFraction(value) : value;
 }
 
-/** The status of a value for a KPI under a tolerance set, with the reason in words. Never throws. */
+/** The period before the one rated, on the same row: what Amber by direction compares with. */
+export interface PreviousPeriod {
+  /** Its label, for the reason: "2022/23". */
+  period: string;
+  value: CellValue;
+  numberFormat?: string;
+}
+
+/**
+ * The status of a value for a KPI under a tolerance set and the workbook's scheme, with the reason in
+ * words. Under Amber by direction, `previous` is the period before on the row (undefined for the first).
+ * Never throws.
+ */
 export function rate(
   value: CellValue,
   definition: Definition,
   toleranceSet: string = standardSet,
-  numberFormat?: string
+  numberFormat?: string,
+  scheme: Scheme = standardScheme,
+  previous?: PreviousPeriod
 ): Rating {
   let figure: number;
   let flag: string | undefined;
@@ -120,16 +135,16 @@ export function rate(
     figure = read.value;
     flag = read.flag;
   }
-  const banding = bands(definition, toleranceSet);
+  const banding = bands(definition, toleranceSet, scheme);
   if (banding.kind === "status")
     return { status: banding.status, kind: "definition", reason: banding.reason };
   for (const band of banding.bands) {
-    if (inBand(figure, band))
-      return {
-        status: band.status,
-        kind: "band",
-        reason: `${describeFigure(figure, definition.unit)}${flag === undefined ? "" : ` (${flag})`} ${band.words}`,
-      };
+    if (inBand(figure, band)) {
+      const reason = `${describeFigure(figure, definition.unit)}${flag === undefined ? "" : ` (${flag})`} ${band.words}`;
+      return band.byDirection
+        ? byDirection(figure, band, reason, definition, previous)
+        : { status: band.status, kind: "band", reason };
+    }
   }
   // Unreachable for finite figures: the bands cover every number (a property test holds this).
   return {
@@ -137,4 +152,39 @@ export function rate(
     kind: "definition",
     reason: "The thresholds leave a gap around this figure",
   };
+}
+
+/**
+ * Amber by direction: a figure beyond the tolerance is Amber where it is better than the period before
+ * on its row (polarity-aware, strictly), otherwise Red; the reason names the period it was compared with.
+ */
+function byDirection(
+  figure: number,
+  band: Band,
+  reason: string,
+  definition: Definition,
+  previous: PreviousPeriod | undefined
+): Rating {
+  const { standing, unit } = definition;
+  if (previous === undefined)
+    return {
+      status: band.status,
+      kind: "band",
+      reason: `${reason}, with no period before it to compare with`,
+    };
+  const before = figureOf(previous.value, definition, previous.numberFormat);
+  if (!before.ok)
+    return {
+      status: band.status,
+      kind: "band",
+      reason: `${reason}, and ${previous.period} has no figure to compare with`,
+    };
+  const was = `${previous.period}'s ${describeFigure(before.value, unit)}`;
+  // As the rule's formula compares them: a hair's breadth (to Excel's 15 digits) is no change.
+  const now = standing.kind === "rated" ? merit(figure, standing.polarity) : 0;
+  const then = standing.kind === "rated" ? merit(before.value, standing.polarity) : 0;
+  const improved = now > then && !sameToExcel(now, then);
+  return improved
+    ? { status: "Amber", kind: "band", reason: `${reason}, but is better than ${was}` }
+    : { status: band.status, kind: "band", reason: `${reason}, and is no better than ${was}` };
 }

@@ -1,5 +1,8 @@
-/** The three statuses that a band of values can carry and that conditional formatting colours. */
-export const ragStatuses = ["Green", "Amber", "Red"] as const;
+/**
+ * The statuses that a band of values can carry and that conditional formatting colours. Blue is drawn only
+ * under the Blue-for-exceeding scheme.
+ */
+export const ragStatuses = ["Blue", "Green", "Amber", "Red"] as const;
 
 export type RagStatus = (typeof ragStatuses)[number];
 
@@ -17,12 +20,13 @@ export type Status = (typeof statuses)[number];
 
 /** Whether a status is one the sheet colours (its family is the RAG palette); the others are shown neutral. */
 export function isRagStatus(status: Status): status is RagStatus {
-  return status === "Green" || status === "Amber" || status === "Red";
+  return status === "Green" || status === "Amber" || status === "Red" || status === "Blue";
 }
 
 /** A count of zero for every status, to add to. */
 export function emptyCounts(): Record<Status, number> {
   return {
+    Blue: 0,
     Green: 0,
     Amber: 0,
     Red: 0,

@@ -96,6 +96,14 @@ const comparatorSuffixes: ReadonlyArray<{ pattern: RegExp; comparator: Comparato
   { pattern: /\s*(?:\bor\s+(?:less|fewer|below|lower|under)|\bmaximum)$/i, comparator: "<=" },
 ];
 
+/** Words that say a target is yet to come, the measure being in its baseline year: `Baseline`, `In measurement`, a lone `M`. */
+const noTargetYetWords = /^(?:baseline(?: year)?|in measurement|m)$/i;
+
+/** Whether a target cell says its target is yet to come (a baseline year, in measurement). */
+export function isNoTargetYet(text: string): boolean {
+  return noTargetYetWords.test(text.trim());
+}
+
 /** Words that mean no target (yet): a context measure until one is set, not a contradiction. */
 /** No target, or none yet: a baseline year, a measure still in measurement, or a lone "M" for it. */
 const noTargetWords =
@@ -167,7 +175,8 @@ function noThreshold(text: string, words: Words | undefined): Read<Threshold> | 
   const taught = taughtWord(words, text);
   if (taught?.meaning.kind === "polarity" && taught.meaning.polarity === "context")
     return { ok: true, value: { kind: "none", written: text } };
-  if (noTargetWords.test(text)) return { ok: true, value: { kind: "none", written: text } };
+  if (noTargetWords.test(text) || noTargetYetWords.test(text))
+    return { ok: true, value: { kind: "none", written: text } };
   if (/^suspend(ed)?\**$/i.test(text)) return { ok: true, value: { kind: "suspended" } };
   if (looksLikeExcelError(text))
     return { ok: false, problem: `${text} is an Excel error, not a threshold` };

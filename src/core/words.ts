@@ -5,6 +5,7 @@
  * is reported and left out, never guessed at.
  */
 import { isExcelError, type CellValue } from "./cell";
+import { namesScheme } from "./scheme";
 import { standardSet } from "./tolerance-set";
 
 export const wordsTableName = "KPIWords";
@@ -36,7 +37,8 @@ export type HeaderMeaning =
 export type WordMeaning =
   | { kind: "polarity"; polarity: TaughtPolarity }
   | { kind: "no data" }
-  | { kind: "header"; header: HeaderMeaning };
+  | { kind: "header"; header: HeaderMeaning }
+  | { kind: "scheme" }; // names the workbook's council scheme ("Amber by direction"), read in settings.ts
 
 export interface TaughtWord {
   /** The word as the table writes it. */
@@ -109,6 +111,7 @@ export const meaningsHelp = [
   "No data",
   ...headerMeanings.map((meaning) => meaning.means),
   "<name> Tolerance",
+  "a scheme such as Amber by direction",
 ].join(", ");
 
 /** Reads a Means cell: a polarity phrase, "No data", or a header role. */
@@ -129,6 +132,7 @@ export function readMeaning(means: string): WordMeaning | null {
         set: wordKey(set[1]) === "standard" ? "Standard" : set[1].trim(),
       },
     };
+  if (namesScheme(means)) return { kind: "scheme" };
   return null;
 }
 
@@ -191,6 +195,13 @@ export function taughtWord(words: Words | undefined, text: string): TaughtWord |
 export function taughtHeader(words: Words | undefined, label: string): HeaderMeaning | undefined {
   const taught = taughtWord(words, label);
   return taught?.meaning.kind === "header" ? taught.meaning.header : undefined;
+}
+
+/** The KPIWords word whose meaning names a council scheme, if any does (its Means is read in settings.ts). */
+export function schemeTaught(words: Words | undefined): TaughtWord | undefined {
+  for (const taught of words?.entries.values() ?? [])
+    if (taught.meaning.kind === "scheme") return taught;
+  return undefined;
 }
 
 /** How a reason says where a word's meaning came from. */

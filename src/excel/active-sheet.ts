@@ -6,13 +6,16 @@
 import {
   appraiseTables,
   callsOwnFunction,
+  defaultSettings,
   findTables,
   formattingPlan,
   topLeftOf,
+  withSymbols,
   type Appraisal,
   type FormattingPlan,
   type FoundTables,
   type Register,
+  type Settings,
   type Words,
 } from "../core";
 import { detectCapabilities, type Capabilities } from "./requirements";
@@ -50,12 +53,14 @@ export async function applyRagFormatting(
   register: Register,
   toleranceSet: string,
   capabilities: Capabilities,
-  words?: Words
+  words?: Words,
+  settings: Settings = defaultSettings
 ): Promise<Applied> {
   const reading = await readActiveSheet(context, capabilities);
   const found = findTables(reading.grid, register, { words });
-  const appraisal = appraiseTables(found, toleranceSet);
-  const plan = formattingPlan(appraisal);
+  const appraisal = appraiseTables(found, toleranceSet, settings.scheme);
+  const planned = formattingPlan(appraisal);
+  const plan = settings.symbols ? withSymbols(planned, appraisal) : planned;
   await replaceRules(context, plan, reading, capabilities);
   return {
     found,

@@ -1,9 +1,10 @@
 /**
- * The workbook's KPIRegister and KPIWords tables through Office.js, as the shared register reads them: their
+ * The workbook's KPIRegister, KPIWords and KPISettings tables through Office.js, as the shared register reads them: their
  * cells, and the KPI formulas to recalculate when they change. Inserting them is table-insertion.ts, the pane's.
  */
 import type { CellValue } from "../core/cell";
 import { registerTableName, type RegisterTable } from "../core/register";
+import { settingsTableName } from "../core/scheme";
 import { wordsTableName } from "../core/words";
 import { toCellValue } from "./cell-values";
 
@@ -13,20 +14,27 @@ export interface WorkbookTables {
   /** The KPIWords table's header and rows. */
   words?: CellValue[][];
   wordsTableId?: string;
+  /** The KPISettings table's header and rows: the workbook's scheme and status symbols. */
+  settings?: CellValue[][];
+  settingsTableId?: string;
 }
 
-/** Both tables in one request: two syncs, is each there, then their cells. */
+/** The tables in one request: two syncs, is each there, then their cells. */
 export async function readWorkbookTables(context: Excel.RequestContext): Promise<WorkbookTables> {
   const table = context.workbook.tables.getItemOrNullObject(registerTableName);
   table.load("id");
   const wordsTable = context.workbook.tables.getItemOrNullObject(wordsTableName);
   wordsTable.load("id");
+  const settingsTable = context.workbook.tables.getItemOrNullObject(settingsTableName);
+  settingsTable.load("id");
   await context.sync();
   const range = table.isNullObject ? null : table.getRange();
   range?.load(["values", "numberFormat"]);
   const wordsRange = wordsTable.isNullObject ? null : wordsTable.getRange();
   wordsRange?.load("values");
-  if (!range && !wordsRange) return {};
+  const settingsRange = settingsTable.isNullObject ? null : settingsTable.getRange();
+  settingsRange?.load("values");
+  if (!range && !wordsRange && !settingsRange) return {};
   await context.sync();
   return {
     register: range
@@ -38,6 +46,8 @@ export async function readWorkbookTables(context: Excel.RequestContext): Promise
       : undefined,
     words: wordsRange ? wordsRange.values.map((row) => row.map(toCellValue)) : undefined,
     wordsTableId: wordsRange ? wordsTable.id : undefined,
+    settings: settingsRange ? settingsRange.values.map((row) => row.map(toCellValue)) : undefined,
+    settingsTableId: settingsRange ? settingsTable.id : undefined,
   };
 }
 

@@ -83,6 +83,7 @@ export function queueRules(
       format.custom.rule.formula = list.formula;
       format.custom.format.fill.color = rule.fill;
       format.custom.format.font.color = rule.font;
+      if (rule.numberFormat !== undefined) format.custom.format.numberFormat = rule.numberFormat;
       format.priority = lastPriority;
     }
   }

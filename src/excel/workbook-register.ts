@@ -7,7 +7,9 @@
  */
 // From the core's own modules: the functions' script loads this, and holds only what it uses.
 import { buildRegister, builtInRegister, type Register } from "../core/register";
-import { readWords, type Words } from "../core/words";
+import { defaultSettings } from "../core/scheme";
+import type { SettingsRead } from "../core/settings";
+import { readWords, schemeTaught, type Words } from "../core/words";
 import { watchTables } from "./events";
 import { excelIsHere } from "./function-requests";
 import { readWorkbookTables, recalculateKpiFormulas } from "./register-table";
@@ -16,9 +18,18 @@ import { readWorkbookTables, recalculateKpiFormulas } from "./register-table";
 export interface WorkbookRegister {
   register: Register;
   words: { words?: Words; problems: string[] };
+  /** The workbook's scheme and status symbols (its KPISettings table, or a scheme taught in KPIWords). */
+  settings: SettingsRead;
 }
 
-const catalogue: WorkbookRegister = { register: builtInRegister, words: { problems: [] } };
+/** A workbook that chooses nothing: the Standard bands, no symbols. */
+const noSettings: SettingsRead = { settings: defaultSettings, problems: [], schemeNamed: false };
+
+const catalogue: WorkbookRegister = {
+  register: builtInRegister,
+  words: { problems: [] },
+  settings: noSettings,
+};
 
 /** How long after a failed read (Excel busy: the analyst is editing a cell) the register is read again. */
 export const registerRetry = { delay: 2000 };
@@ -52,13 +63,20 @@ async function loadRegister(): Promise<WorkbookRegister> {
   let read: WorkbookRegister;
   try {
     const tables = await Excel.run(readWorkbookTables);
-    registerTableIds = [tables.register?.tableId, tables.wordsTableId].filter(
-      (id): id is string => id !== undefined
-    );
+    registerTableIds = [
+      tables.register?.tableId,
+      tables.wordsTableId,
+      tables.settingsTableId,
+    ].filter((id): id is string => id !== undefined);
     const words: WorkbookRegister["words"] = tables.words
       ? readWords(tables.words)
       : { problems: [] };
-    read = { register: buildRegister(tables.register, words.words), words };
+    // Reading the settings is loaded only by a workbook that chooses a scheme or symbols.
+    const settings =
+      tables.settings !== undefined || schemeTaught(words.words) !== undefined
+        ? (await import("../core/settings")).workbookSettings(tables.settings, words.words)
+        : noSettings;
+    read = { register: buildRegister(tables.register, words.words), words, settings };
   } catch {
     // One policy for both surfaces: the catalogue answers both now, and both follow the read that succeeds.
     cached = undefined;

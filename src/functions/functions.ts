@@ -34,7 +34,9 @@ import {
   refuseLargeRange,
   valueError,
 } from "./arguments";
-import { currentRegister } from "../excel/workbook-register";
+import { currentRegister, currentWorkbookRegister } from "../excel/workbook-register";
+import type { Scheme } from "../core/scheme";
+import type { PreviousPeriod } from "../core/rate";
 
 /**
  * Argument `index` as its cell holds it, with its number format where Excel gives the address; a bare
@@ -64,6 +66,26 @@ async function entryFor(kpi: unknown): Promise<RegisterEntry> {
   return entry;
 }
 
+/** The workbook's scheme (its KPISettings table, or a KPIWords word): the same read as the pane's. */
+async function currentScheme(): Promise<Scheme> {
+  return (await currentWorkbookRegister()).settings.settings.scheme;
+}
+
+/**
+ * The period before, for Amber by direction: the cell as written, or undefined where none is given (the
+ * figure is then compared with nothing, and a figure beyond the tolerance is Red).
+ */
+async function previousFor(
+  definition: Definition,
+  argument: unknown,
+  invocation: CustomFunctions.Invocation | undefined,
+  index: number
+): Promise<PreviousPeriod | undefined> {
+  if (argument === undefined || argument === null) return undefined;
+  const { cell, numberFormat } = await writtenFor(definition, argument, invocation, index);
+  return { period: "the period before", value: cell, numberFormat };
+}
+
 function setName(toleranceSet: unknown, entry: RegisterEntry): string {
   const chosen = resolveToleranceSet(
     String(cellOf(toleranceSet) ?? ""),
@@ -75,33 +97,38 @@ function setName(toleranceSet: unknown, entry: RegisterEntry): string {
 }
 
 /**
- * Rates a figure against a KPI's target and tolerance from the register.
+ * Rates a figure against a KPI's target and tolerance from the register, under the workbook's scheme (its KPISettings table).
  * @customfunction RATE
  * @helpurl https://localhost:3000/support.html#kpi-rate
  * @requiresParameterAddresses
  * @param value The figure to rate, as it stands in the sheet (a cell such as H12).
  * @param kpi The KPI's id, for example "KPI-18".
  * @param [toleranceSet] The tolerance set: "Standard" (the default) or "Covid19".
- * @returns Green, Amber, Red, Suspended, No target, No data or Check definition.
+ * @param [previous] The period before on the row (a cell such as G12), for the Amber by direction scheme: beyond the tolerance, a figure better than it is Amber.
+ * @returns Blue (Blue for exceeding scheme only), Green, Amber, Red, Suspended, No target, No data or Check definition.
  */
 export async function rate(
   value: any,
   kpi: any,
   toleranceSet?: any,
+  previous?: any,
   invocation?: CustomFunctions.Invocation
 ): Promise<string[][]> {
   const entry = await entryFor(kpi);
   const set = setName(toleranceSet, entry);
   const { cell, numberFormat } = await writtenFor(entry.definition, value, invocation, 0);
-  if (benchmarkStandingOf(entry.definition, set) === null)
-    return [[rateValue(cell, entry.definition, set, numberFormat).status]];
+  if (benchmarkStandingOf(entry.definition, set) === null) {
+    const before = await previousFor(entry.definition, previous, invocation, 3);
+    const scheme = await currentScheme();
+    return [[rateValue(cell, entry.definition, set, numberFormat, scheme, before).status]];
+  }
   // A target written against a benchmark is rated against the register's figure for it, by code this script loads when first asked.
   const { rateInRow } = await import("../core/benchmark-rating");
   return [[rateInRow(entry, { period: "", value: cell, numberFormat }, set).status]];
 }
 
 /**
- * Rates a figure against thresholds written in the formula, in the sheet's own wording.
+ * Rates a figure against thresholds written in the formula, in the sheet's own wording, under the workbook's scheme (its KPISettings table).
  * @customfunction RAG
  * @helpurl https://localhost:3000/support.html#kpi-rag
  * @requiresParameterAddresses
@@ -109,13 +136,15 @@ export async function rate(
  * @param target As the sheet writes it: "90%", 0.9, "140 days", "10%-20%", "Suspended***"; "Less than 22%", "Fewer than 85", "Below", "Above" (strict); "At least 80%", "No more than 15%", "Minimum", "Maximum", ">=", "<="; "None" or "TBC" for no target.
  * @param tolerance As the sheet writes it: "75%", ">=75%", "No less than 70%", "-" for none, or a margin: "±5%", "5% tolerance", "within 5% of target" (5% of the target's value), "±5pp", "5 points" (percentage points).
  * @param polarity "Bigger is better", "Smaller is better", "In range is better", "Good is: High", "Aim to reduce", H or L, T (in range), "Monitoring only" (no target). Blank: the target decides ("At least 80%" is bigger is better).
- * @returns Green, Amber, Red, Suspended, No target, No data or Check definition.
+ * @param [previous] The period before on the row (a cell such as G12), for the Amber by direction scheme: beyond the tolerance, a figure better than it is Amber.
+ * @returns Blue (Blue for exceeding scheme only), Green, Amber, Red, Suspended, No target, No data or Check definition.
  */
 export async function rag(
   value: any,
   target: any,
   tolerance: any,
   polarity: any,
+  previous?: any,
   invocation?: CustomFunctions.Invocation
 ): Promise<string[][]> {
   const definition = readDefinition({
@@ -124,7 +153,9 @@ export async function rag(
     tolerance: cellOf(tolerance),
   });
   const { cell, numberFormat } = await writtenFor(definition, value, invocation, 0);
-  return [[rateValue(cell, definition, standardSet, numberFormat).status]];
+  const before = await previousFor(definition, previous, invocation, 4);
+  const scheme = await currentScheme();
+  return [[rateValue(cell, definition, standardSet, numberFormat, scheme, before).status]];
 }
 
 /**

@@ -49,6 +49,10 @@ export interface PaneState {
   benchmarks: BenchmarkSummary[];
   toleranceSets: string[];
   toleranceSet: string;
+  /** The scheme that rated the sheet, as its KPISettings table chooses: "Standard", "Amber by direction". */
+  scheme: string;
+  /** Whether Apply shows a status symbol beside each figure (the pane's switch). */
+  symbols: boolean;
   /** How many of the add-in's own rules are on the sheet now. */
   ownRules: number;
   /**
@@ -69,6 +73,8 @@ export interface PaneState {
 export interface PaneActions {
   reread(): void;
   chooseToleranceSet(set: string): void;
+  /** Turns status symbols on or off for the next Apply. */
+  showSymbols(on: boolean): void;
   apply(): void;
   remove(): void;
   selectRow(item: WatchItem): void;
@@ -95,6 +101,8 @@ export const initialPaneState: PaneState = {
   benchmarks: [],
   toleranceSets: [standardSet],
   toleranceSet: standardSet,
+  scheme: "Standard",
+  symbols: false,
   ownRules: 0,
   registerProblems: [],
   wordsProblems: [],

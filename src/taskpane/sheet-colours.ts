@@ -30,7 +30,7 @@ export function colouredBy(
   if (sameRules(planOf(shown), onSheet)) return shown.toleranceSet;
   for (const set of sets) {
     if (set === shown.toleranceSet) continue;
-    if (sameRules(planOf(appraiseTables(found, set)), onSheet)) return set;
+    if (sameRules(planOf(appraiseTables(found, set, shown.scheme)), onSheet)) return set;
   }
   return null;
 }

@@ -15,8 +15,11 @@ import {
   appraiseTables,
   builtInRegister,
   findTables,
+  defaultSettings,
   reportOf,
   resolveToleranceSet,
+  schemeName,
+  standardScheme,
   standardSet,
   summarise,
   summariseComparisons,
@@ -26,6 +29,8 @@ import {
   type Appraisal,
   type FoundTables,
   type Register,
+  type Scheme,
+  type SettingsRead,
   type WatchItem,
   type Words,
 } from "../core";
@@ -78,6 +83,7 @@ type SheetView = Pick<
   | "benchmarks"
   | "toleranceSets"
   | "toleranceSet"
+  | "scheme"
   | "ownRules"
   | "colouredBy"
 >;
@@ -91,7 +97,8 @@ export function viewOf(
   found: FoundTables,
   toleranceSet: string,
   onSheet: readonly string[],
-  appraised?: Appraisal
+  appraised?: Appraisal,
+  scheme: Scheme = standardScheme
 ): SheetView & { toleranceSetProblem?: string } {
   const toleranceSets = toleranceSetsOf([found]);
   const resolved = resolveToleranceSet(
@@ -102,10 +109,11 @@ export function viewOf(
   const chosen = resolved.ok ? resolved.value : standardSet;
   const appraisal =
     appraised?.toleranceSet === chosen &&
+    appraised.scheme === scheme &&
     appraised.tables.length === found.tables.length &&
     appraised.tables.every((table, index) => table.table === found.tables[index])
       ? appraised
-      : appraiseTables(found, chosen);
+      : appraiseTables(found, chosen, scheme);
   const report = reportOf(appraisal);
   return {
     ...(resolved.ok
@@ -120,6 +128,7 @@ export function viewOf(
     benchmarks: summariseComparisons(report.rows),
     toleranceSets,
     toleranceSet: chosen,
+    scheme: schemeName(scheme),
     ownRules: onSheet.length,
     colouredBy: colouredBy(found, onSheet, toleranceSets, appraisal),
   };
@@ -132,6 +141,10 @@ interface PaneSession {
   capabilities: Capabilities;
   /** The tolerance set the pane shows, and so the one Apply colours by. */
   toleranceSet: string;
+  /** The workbook's scheme and symbols (its KPISettings table), with the rows it could not read. */
+  settings: SettingsRead;
+  /** Whether Apply shows status symbols: the pane's switch, which starts as the workbook chooses. */
+  symbols: boolean;
   /** The tables last found on the sheet, to show again under another tolerance set or after Remove. */
   found: FoundTables | null;
   /** The formulas of the add-in's rules on that sheet when it was read or written. */
@@ -177,6 +190,8 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
     words: { problems: [] },
     capabilities: { mergedAreas: true, cultureInfo: true, formatById: true },
     toleranceSet: standardSet,
+    settings: { settings: defaultSettings, problems: [], schemeNamed: false },
+    symbols: false,
     found: null,
     onSheet: [],
     acting: 0,
@@ -194,6 +209,10 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
       chooseToleranceSet: (set) => {
         session.toleranceSet = set;
         if (session.found) show(session.found, session.onSheet);
+      },
+      showSymbols: (on) => {
+        session.symbols = on;
+        setState((previous) => ({ ...previous, symbols: on }));
       },
       ...formattingActions({ session, act, show, waiting }),
       ...tableActions({ session, act, show, waiting }),
@@ -264,7 +283,8 @@ function useSheetView(session: PaneSession, setState: SetPaneState): Show {
         tables,
         session.toleranceSet,
         onSheet,
-        appraisal
+        appraisal,
+        session.settings.settings.scheme
       );
       session.toleranceSet = view.toleranceSet;
       const said: PaneMessage | undefined =
@@ -279,8 +299,9 @@ function useSheetView(session: PaneSession, setState: SetPaneState): Show {
         waitingForEdit: false,
         ...view,
         readFailed: false,
-        registerProblems: session.register.problems,
+        registerProblems: [...session.register.problems, ...session.settings.problems],
         wordsProblems: session.words.problems,
+        symbols: session.symbols,
         message: said ? numbered(said) : previous.message,
       }));
     },
@@ -314,7 +335,13 @@ function useSheetReading(
         const onSheet = reading.ownRules.map((rule) => rule.formula);
         if (reading.sheetId !== session.sheetId) {
           session.sheetId = reading.sheetId;
-          const coloured = viewOf(found, session.toleranceSet, onSheet).colouredBy;
+          const coloured = viewOf(
+            found,
+            session.toleranceSet,
+            onSheet,
+            undefined,
+            session.settings.settings.scheme
+          ).colouredBy;
           if (typeof coloured === "string") session.toleranceSet = coloured;
         }
         const note = unreadableRulesNote(reading.unreadableRules);
@@ -341,6 +368,8 @@ function useSheetReading(
 function takeRegister(session: PaneSession, read: WorkbookRegister): void {
   session.register = read.register;
   session.words = read.words;
+  session.settings = read.settings;
+  session.symbols = read.settings.settings.symbols;
 }
 
 /** How long the pane waits after the last change to the sheet before reading it again. */
@@ -453,7 +482,8 @@ function formattingActions(kit: ActionKit): Pick<PaneActions, "apply" | "remove"
               session.register,
               session.toleranceSet,
               session.capabilities,
-              session.words.words
+              session.words.words,
+              { scheme: session.settings.settings.scheme, symbols: session.symbols }
             ),
           { onWaiting: waiting, stopped: () => session.stopRequested }
         );

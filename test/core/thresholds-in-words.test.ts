@@ -322,6 +322,28 @@ describe("words meaning no target", () => {
     }
   );
 
+  eachRow(
+    ["Baseline", "Baseline year", "In measurement", "M"],
+    (target) => `rates 85% No target for a target of "${target}", saying the target is yet to come`,
+    (target) => {
+      const rating = rate(
+        "85%",
+        readDefinition({ polarity: "Bigger is better", target, tolerance: "75%" })
+      );
+      expect(rating.status).toBe("No target");
+      expect(rating.reason).toBe(
+        `A context measure, not rated: it has no target yet ("${target}")`
+      );
+    }
+  );
+
+  it("reads a lone M as no target yet, but not a figure that happens to hold an M", () => {
+    expect(
+      rate("85%", readDefinition({ polarity: "Bigger is better", target: "5M", tolerance: null }))
+        .status
+    ).toBe("Check definition");
+  });
+
   it('rates No target for a target the workbook\'s KPIWords table teaches to mean No target ("Awaiting agreement"), and Check definition without it', () => {
     const { words } = readWords([
       ["Word", "Means"],

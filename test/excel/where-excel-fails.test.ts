@@ -75,6 +75,7 @@ describe("a rule over more areas than getRanges takes in one address (office-js 
     const plan: PlanWithReport = {
       sheet: "Appendix I",
       toleranceSet: "Standard",
+      scheme: "Standard",
       tables: [],
       rules: [
         {

@@ -129,7 +129,7 @@ describe("the built functions.js in a stand-in for Excel's custom-functions runt
     ]);
   });
 
-  it("declares values as any, so Excel passes a blank cell as a blank and not as 0; the tolerance set is optional; periods are a range", () => {
+  it("declares values as any, so Excel passes a blank cell as a blank and not as 0; the tolerance set and the period before are optional; periods are a range", () => {
     const metadata = JSON.parse(
       readFileSync(path.join(dist, "functions.json"), "utf8")
     ) as Metadata;
@@ -146,6 +146,7 @@ describe("the built functions.js in a stand-in for Excel's custom-functions runt
       ["value", "any", false],
       ["kpi", "any", false],
       ["toleranceSet", "any", true],
+      ["previous", "any", true],
     ]);
     expect(byName.get("TREND")!.parameters[0].dimensionality).toBe("matrix");
   });

@@ -499,9 +499,12 @@ export function checkRuleFormula(formula: unknown): string {
 
 export class HostConditionalRangeFormat
   extends HostObject<FormatTarget>
-  implements Pick<Excel.ConditionalRangeFormat, "fill" | "font" | "clearFormat" | "load">
+  implements
+    Pick<Excel.ConditionalRangeFormat, "fill" | "font" | "numberFormat" | "clearFormat" | "load">
 {
-  protected readonly scalars: ScalarReaders<FormatTarget> = {};
+  protected readonly scalars: ScalarReaders<FormatTarget> = {
+    numberFormat: ({ format }) => format.numberFormat ?? null,
+  };
   readonly hostFill: HostConditionalColour;
   readonly hostFont: HostConditionalColour;
 
@@ -540,10 +543,21 @@ export class HostConditionalRangeFormat
     return expose(this.hostFont);
   }
 
+  get numberFormat(): any {
+    return this.read("numberFormat");
+  }
+  set numberFormat(code: any) {
+    this.write("numberFormat", code, ({ format }) => {
+      if (typeof code !== "string") throw new HostError("InvalidArgument");
+      format.numberFormat = code;
+    });
+  }
+
   clearFormat(): void {
     this.invoke("clearFormat", ({ format }) => {
       delete format.fill;
       delete format.fontColor;
+      delete format.numberFormat;
     });
   }
 

@@ -51,6 +51,8 @@ export interface ConditionalFormatSnapshot {
   formula?: string;
   fill?: string;
   fontColor?: string;
+  /** The number format the rule applies (status symbols). */
+  numberFormat?: string;
 }
 
 export interface TableSnapshot {
@@ -251,6 +253,7 @@ export function conditionalFormatSnapshot(
     ...(format.formula !== undefined ? { formula: format.formula } : {}),
     ...(format.fill !== undefined ? { fill: format.fill } : {}),
     ...(format.fontColor !== undefined ? { fontColor: format.fontColor } : {}),
+    ...(format.numberFormat !== undefined ? { numberFormat: format.numberFormat } : {}),
   };
 }
 

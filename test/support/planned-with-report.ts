@@ -9,12 +9,13 @@ import {
   type TableReport,
 } from "../../src/core";
 
-export type PlanWithReport = FormattingPlan & { tables: TableReport[] };
+export type PlanWithReport = FormattingPlan & { tables: TableReport[]; scheme: string };
 
 export function plannedWithReport(
   found: FoundTables,
   toleranceSet: string = standardSet
 ): PlanWithReport {
   const appraisal = appraiseTables(found, toleranceSet);
-  return { ...formattingPlan(appraisal), tables: reportOf(appraisal).tables };
+  const { tables, scheme } = reportOf(appraisal);
+  return { ...formattingPlan(appraisal), tables, scheme };
 }

@@ -38,6 +38,8 @@ export interface ConditionalFormatState {
   formula?: string;
   fill?: string;
   fontColor?: string;
+  /** The number format the rule applies (status symbols); undefined when it sets none. */
+  numberFormat?: string;
   /** A rule read from a file that the host does not model (colour scales...), kept to write back. */
   original?: unknown;
   deleted?: boolean;

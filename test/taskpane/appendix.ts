@@ -155,6 +155,7 @@ export function recordingActions(): {
   return {
     reread: vi.fn(),
     chooseToleranceSet: vi.fn(),
+    showSymbols: vi.fn(),
     apply: vi.fn(),
     remove: vi.fn(),
     selectRow: vi.fn(),

@@ -30,6 +30,7 @@ import type { PaneActions, PaneState, ShownMessage } from "../model";
 import { Help } from "./Help";
 import { KpiTables } from "./KpiTables";
 import { Register } from "./Register";
+import { SchemeAndSymbols } from "./SchemeAndSymbols";
 import { Share } from "./Share";
 import { Summary } from "./Summary";
 
@@ -153,6 +154,12 @@ export function Pane({ state, actions }: { state: PaneState; actions: PaneAction
         chosen={state.toleranceSet}
         busy={busy}
         onChoose={actions.chooseToleranceSet}
+      />
+      <SchemeAndSymbols
+        scheme={state.scheme}
+        symbols={state.symbols}
+        busy={busy}
+        onSymbols={actions.showSymbols}
       />
       <Views>{(view) => <ChosenView view={view} state={state} actions={actions} />}</Views>
     </main>

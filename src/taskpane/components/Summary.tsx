@@ -177,9 +177,12 @@ function Exceptions({ items, busy, onSelectRow }: WatchListProps) {
   );
 }
 
-/** The statuses a chart shows: Green, Amber and Red always (a zero says something), the others when present. */
+/** The statuses a chart shows: Green, Amber and Red always (a zero says something), the others (Blue among them) when present. */
 function shownStatuses(counts: Record<Status, number>): Status[] {
-  return statuses.filter((status) => isRagStatus(status) || counts[status] > 0);
+  // Blue belongs to one scheme only: shown where a cell is Blue, like the statuses outside the RAG ones.
+  return statuses.filter(
+    (status) => (isRagStatus(status) && status !== "Blue") || counts[status] > 0
+  );
 }
 
 /** "2021/22 Qtr1: 1 Green, 2 Amber, 0 Red, 1 Suspended" */
