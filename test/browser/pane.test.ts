@@ -319,18 +319,21 @@ function step(name: string, body: () => Promise<void>, timeout?: number): void {
   });
 }
 
-/** The pane's views: three tabs, and Share and Help in the More menu. */
+/** The pane's views: four tabs, Share and Help inside More. */
 const views = ["KPIs", "Summary", "Register", "Share", "Help"] as const;
 
-/** Opens a view as the analyst would: its tab, or its item in the More menu. */
+/** Opens a view as the analyst would: its tab, or its button inside the More tab. */
 async function openView(view: string, on: Page = page): Promise<void> {
   const tab = on.getByRole("tab", { name: view, exact: true });
   if ((await tab.count()) > 0) {
     await tab.click();
     return;
   }
-  await on.getByRole("button", { name: /^More/ }).click();
-  await on.getByRole("menuitem", { name: view }).click();
+  await on.getByRole("tab", { name: "More", exact: true }).click();
+  await on
+    .getByRole("group", { name: "More" })
+    .getByRole("button", { name: view, exact: true })
+    .click();
 }
 
 /** How far the page scrolls sideways: 0 when everything fits the pane's width. */

@@ -261,11 +261,10 @@ describe("the tolerance set chooser", () => {
 });
 
 describe("the tabs", () => {
-  test("are three, with Share and Help in a More menu, so they fit a 320-pixel pane", () => {
+  test("are four, with Share and Help inside More, so they fit a 320-pixel pane", () => {
     renderInFluent(<Pane state={readyState()} actions={recordingActions()} />);
-    expect(screen.getAllByRole("tab")).toHaveLength(3);
-    for (const name of ["KPIs", "Summary", "Register"]) screen.getByRole("tab", { name });
-    screen.getByRole("button", { name: "More" });
+    expect(screen.getAllByRole("tab")).toHaveLength(4);
+    for (const name of ["KPIs", "Summary", "Register", "More"]) screen.getByRole("tab", { name });
   });
 
   test("open on the KPIs and switch to Summary, Register, Share and Help when chosen", async () => {
@@ -279,7 +278,8 @@ describe("the tabs", () => {
     screen.getByRole("button", { name: "Insert or top up the KPI register table" });
     await openView(user, "Share");
     screen.getByRole("button", { name: "Make a shareable copy of this sheet" });
-    screen.getByRole("tabpanel", { name: "More: Share" });
+    screen.getByRole("tabpanel", { name: "More" });
+    expect(screen.getByRole("button", { name: "Share", pressed: true })).toBeTruthy();
     await openView(user, "Help");
     screen.getByRole("button", { name: "Check this Excel" });
   });

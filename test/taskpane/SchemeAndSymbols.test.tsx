@@ -62,7 +62,7 @@ describe("the scheme and the symbols switch", () => {
       true
     );
     await user.click(screen.getByRole("button", { name: "Apply RAG formatting" }));
-    await screen.findByText(/Applied \d+ RAG rules/);
+    expect(await screen.findAllByText(/^Coloured \d+ cells? of \d+ KPIs?/)).not.toHaveLength(0);
     const rules = host.sheet("Scorecard").conditionalFormats();
     const byFill: Record<string, string> = {
       "#BDD7EE": "Blue",

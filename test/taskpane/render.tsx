@@ -1,6 +1,6 @@
 /** Rendering inside Fluent's provider, as index.tsx does, with a user-event session and an axe check. */
 import { FluentProvider, webLightTheme, type Theme } from "@fluentui/react-components";
-import { render, screen, waitFor } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent, { type UserEvent } from "@testing-library/user-event";
 import { expect } from "vitest";
 import axe from "axe-core";
@@ -45,15 +45,16 @@ export async function findSpoken(
   return spoken(kind);
 }
 
-/** Opens a view: a tab, or Share and Help from the "More" menu. */
+/** Opens a view: a tab, or Share and Help inside the More tab. */
 export async function openView(user: UserEvent, view: string): Promise<void> {
   const tab = screen.queryByRole("tab", { name: view });
   if (tab) {
     await user.click(tab);
     return;
   }
-  await user.click(screen.getByRole("button", { name: /^More/ }));
-  await user.click(await screen.findByRole("menuitem", { name: view }));
+  await user.click(screen.getByRole("tab", { name: "More" }));
+  const more = await screen.findByRole("group", { name: "More" });
+  await user.click(within(more).getByRole("button", { name: view }));
 }
 
 /** Opens every KPI line's details, as an analyst would one by one. */
