@@ -47,20 +47,27 @@ export function bands(
     cached = {
       standard: bandsOfDefinition(definition, standardSet, standardScheme),
       others: new Map(),
+      schemed: new Map(),
     };
     bandsCache.set(definition, cached);
   }
-  if (toleranceSet === standardSet && scheme.kind === "standard") return cached.standard;
-  const key = `${toleranceSet}|${schemeKey(scheme)}`;
-  let found = cached.others.get(key);
+  const standard = scheme.kind === "standard";
+  if (toleranceSet === standardSet && standard) return cached.standard;
+  // Under the standard scheme the set alone is the key: no key string is built for every rating.
+  const byKey = standard ? cached.others : cached.schemed;
+  const key = standard ? toleranceSet : `${toleranceSet}|${schemeKey(scheme)}`;
+  let found = byKey.get(key);
   if (!found) {
     found = bandsOfDefinition(definition, toleranceSet, scheme);
-    cached.others.set(key, found);
+    byKey.set(key, found);
   }
   return found;
 }
 
-const bandsCache = new WeakMap<Definition, { standard: Bands; others: Map<string, Bands> }>();
+const bandsCache = new WeakMap<
+  Definition,
+  { standard: Bands; others: Map<string, Bands>; schemed: Map<string, Bands> }
+>();
 
 function bandsOfDefinition(definition: Definition, toleranceSet: string, scheme: Scheme): Bands {
   const { standing, unit } = definition;
