@@ -415,6 +415,8 @@ const textFigurePattern = new RegExp(
     String.raw`\s*(\[(?:${flagPattern})\]|${flagPattern})?$`,
   "i"
 );
+/** A figure in the plain forms Excel itself reads from text: "91%", "173.75", "-2". */
+const plainFigurePattern = /^([-+]?(?:\d+(?:\.\d+)?|\.\d+))\s*(%)?$/;
 /** A flag with no figure: "e", "[p]", "*". */
 const flagAlone = new RegExp(String.raw`^\[?(?:${flagPattern})\]?$`, "i");
 
@@ -448,6 +450,14 @@ export function readValue(cell: CellValue, numberFormat = "General", words?: Wor
   if (taught?.meaning.kind === "no data") return { kind: "no data", reason: taughtSource(taught) };
   // Only text that the rule formula turns into the same number, so a conditional format and the report
   // always agree about a cell. No built-in no-data word looks like one.
+  // The plain forms ("91%", "173.75") first, by a pattern of their own: most text figures are these.
+  const plain = plainFigurePattern.exec(text);
+  if (plain) {
+    const number = Number(plain[1]);
+    return plain[2]
+      ? { kind: "figure", value: percentToFraction(number), percent: true }
+      : { kind: "figure", value: number, percent: false };
+  }
   const figure = textFigurePattern.exec(text);
   if (figure) return textFigure(figure, words);
   const noData = builtInNoData(text);
