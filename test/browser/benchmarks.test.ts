@@ -16,7 +16,13 @@ import {
   type WorkbookJson,
 } from "../support";
 import { wholeNumbers } from "../core/benchmark-scorecards";
-import { chromiumExecutable, ensureBuilt, results, servePane } from "./built-pane";
+import {
+  chromiumExecutable,
+  chromiumLaunchOptions,
+  ensureBuilt,
+  results,
+  servePane,
+} from "./built-pane";
 import type { BrowserHost } from "./host-entry";
 import type { PaneServer } from "./server";
 import { plannedWithReport } from "../support/planned-with-report";
@@ -34,18 +40,8 @@ beforeAll(async () => {
   server = await servePane(workbookStateToJson(host.state));
   const origin = server.origin;
   browser = await chromium.launch({
+    ...chromiumLaunchOptions,
     executablePath: chromiumExecutable(),
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      "--disable-sync",
-      "--disable-quic",
-    ],
-    timeout: 30_000,
   });
   const context = await browser.newContext({
     viewport: { width: 360, height: 900 },

@@ -62,6 +62,21 @@ export async function ensureBuilt(): Promise<void> {
   await utimes(built, now, now);
 }
 
+/** Debian's Chromium, headless, with nothing of its own reaching the network: how every browser test launches it. */
+export const chromiumLaunchOptions = {
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+  ],
+  timeout: 30_000,
+};
+
 export function chromiumExecutable(): string {
   const candidates = [
     process.env.KPI_RAG_CHROMIUM,

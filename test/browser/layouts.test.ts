@@ -19,7 +19,13 @@ import { plannedWithReport, type PlanWithReport } from "../support/planned-with-
 import { paintedCells } from "../support/rule-engine";
 import { gridOf, readWorkbookFile } from "../support/xlsx-grid";
 import type { BrowserHost } from "./host-entry";
-import { chromiumExecutable, ensureBuilt, root, servePane } from "./built-pane";
+import {
+  chromiumExecutable,
+  chromiumLaunchOptions,
+  ensureBuilt,
+  root,
+  servePane,
+} from "./built-pane";
 
 const workbookFile = path.join(root, "examples", "layouts-scorecard.xlsx");
 
@@ -28,18 +34,8 @@ let browser: Browser | undefined;
 beforeAll(async () => {
   await ensureBuilt();
   browser = await chromium.launch({
+    ...chromiumLaunchOptions,
     executablePath: chromiumExecutable(),
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      "--disable-sync",
-      "--disable-quic",
-    ],
-    timeout: 30_000,
   });
 }, 120_000);
 

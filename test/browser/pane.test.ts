@@ -36,7 +36,14 @@ import {
 } from "../support";
 import { paintedCells, type RuleToJudge } from "../support/rule-engine";
 import type { BrowserHost } from "./host-entry";
-import { chromiumExecutable, ensureBuilt, results, root, servePane } from "./built-pane";
+import {
+  chromiumExecutable,
+  chromiumLaunchOptions,
+  ensureBuilt,
+  results,
+  root,
+  servePane,
+} from "./built-pane";
 import type { PaneServer } from "./server";
 import { plannedWithReport, type PlanWithReport } from "../support/planned-with-report";
 import { cellFactsOf, describeTopLine, latestCell, topLineOf } from "../../src/taskpane/kpi-lines";
@@ -131,18 +138,8 @@ beforeAll(async () => {
   const origin = server.origin;
 
   browser = await chromium.launch({
+    ...chromiumLaunchOptions,
     executablePath: chromiumExecutable(),
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      "--disable-sync",
-      "--disable-quic",
-    ],
-    timeout: 30_000,
   });
   context = await browser.newContext({
     viewport: { width: 360, height: 900 },
