@@ -49,12 +49,8 @@ export function repeatedGrid(
   return { sheet: "Appendix I", origin: { row: 0, column: 0 }, values, numberFormats, merges: [] };
 }
 
-/** The same, written as an .xlsx workbook. */
-export async function writeRepeatedWorkbook(file: string, count: number): Promise<void> {
-  const { header, rows } = await appendixRows();
-  const grid = repeatedGrid(header, rows, count);
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet("Appendix I");
+/** A grid's values and number formats into a worksheet from A1. */
+function writeGrid(sheet: ExcelJS.Worksheet, grid: Grid): void {
   grid.values.forEach((rowValues, row) => {
     rowValues.forEach((value, column) => {
       if (value === null) return;
@@ -65,6 +61,15 @@ export async function writeRepeatedWorkbook(file: string, count: number): Promis
       if (format && format !== "General") cell.numFmt = format;
     });
   });
+}
+
+/** The same, written as an .xlsx workbook. */
+export async function writeRepeatedWorkbook(file: string, count: number): Promise<void> {
+  const { header, rows } = await appendixRows();
+  const grid = repeatedGrid(header, rows, count);
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("Appendix I");
+  writeGrid(sheet, grid);
   await workbook.xlsx.writeFile(file);
 }
 
@@ -74,16 +79,7 @@ export async function writeFiguresAtXfdWorkbook(file: string, count: number): Pr
   const grid = repeatedGrid(header, rows, rows.length);
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("Appendix I");
-  grid.values.forEach((rowValues, row) => {
-    rowValues.forEach((value, column) => {
-      if (value === null) return;
-      const cell = sheet.getCell(row + 1, column + 1);
-      cell.value =
-        typeof value === "object" ? ({ error: value.error } as ExcelJS.CellErrorValue) : value;
-      const format = grid.numberFormats[row]?.[column];
-      if (format && format !== "General") cell.numFmt = format;
-    });
-  });
+  writeGrid(sheet, grid);
   const first = grid.values.length + 2;
   for (let index = 0; index < count; index++) sheet.getCell(first + index, 16_384).value = index;
   await workbook.xlsx.writeFile(file);
