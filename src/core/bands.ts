@@ -3,32 +3,14 @@
  * (through `rate`) and the conditional formatting (through the formatting plan) both use, so a formula
  * and a coloured cell can never disagree.
  */
+import type { Band, Bands } from "./band";
 import type { Definition, Polarity, Tolerance } from "./definition";
 import { schemeBands } from "./scheme-bands";
 import { schemeKey, standardScheme, type Scheme } from "./scheme";
 import { isStandardSet, standardSet, toleranceSetKey } from "./tolerance-set";
-import type { RagStatus, Status } from "./status";
 import { describeFigure, type Unit } from "./units";
 
-/** A tolerance that draws bands (not suspended, no problem). */
-export type BandingTolerance = Exclude<Tolerance, { kind: "suspended" | "problem" }>;
-
-/** A bound of an interval; an open end is ±Infinity. Values are in the core's scale (fractions for %). */
-export interface Band {
-  status: RagStatus;
-  low: number;
-  lowInclusive: boolean;
-  high: number;
-  highInclusive: boolean;
-  /** The rest of a sentence after the figure: "is below the tolerance of 75%". */
-  words: string;
-  /** Under Amber by direction: a figure here is Amber where it is better than the period before, else Red. */
-  byDirection?: true;
-}
-
-export type Bands =
-  | { kind: "bands"; bands: Band[] }
-  | { kind: "status"; status: Exclude<Status, RagStatus | "No data">; reason: string };
+export type { Band, BandingTolerance, Bands } from "./band";
 
 /**
  * The bands of a definition under a tolerance set and the workbook's scheme. Value inclusive towards the

@@ -10,15 +10,6 @@ import { catalogue, kpiIdKey, wordingOfEntry, type CatalogueEntry } from "./cata
 import { readDefinition, type Definition, type DefinitionWording } from "./definition";
 import type { Words } from "./words";
 
-// Which definition rates a sheet's row is detection's (tables.ts imports it from here); it lives in
-// row-definition.ts so the functions' script, which only looks KPIs up, need not hold it.
-export {
-  chooseDefinition,
-  type ChosenDefinition,
-  type RowForRegister,
-  type RowIdKind,
-} from "./row-definition";
-
 /** Optional columns of the workbook's register: benchmarks that rows rated from the register are compared with. */
 export const registerBenchmarkColumns: ReadonlyArray<{ column: string; kind: BenchmarkKind }> = [
   { column: "England", kind: "England" },

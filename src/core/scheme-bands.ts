@@ -2,7 +2,7 @@
  * How each council scheme draws a rated definition's bands from the standard ones. Called only by `bands`,
  * which passes in its standard drawing (so the two modules do not import each other).
  */
-import type { BandingTolerance, Band } from "./bands";
+import type { BandingTolerance, Band } from "./band";
 import type { Polarity, Standing } from "./definition";
 import { marginWords, type Scheme, type SchemeMargin } from "./scheme";
 import { describeFigure, percentToFraction, type Unit } from "./units";

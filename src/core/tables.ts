@@ -20,12 +20,8 @@ import { cellAddress, columnLetters, type Grid } from "./grid";
 import { isPercentFormat } from "./wording";
 import { headerText, knownRoleOfLabel, taughtHeadersOf, type TaughtHeaders } from "./headers";
 import { layoutsAt, mergesOf, type Layout, type Merges } from "./layout";
-import {
-  builtInRegister,
-  chooseDefinition,
-  type ChosenDefinition,
-  type Register,
-} from "./register";
+import { builtInRegister, type Register } from "./register";
+import { chooseDefinition, type ChosenDefinition } from "./row-definition";
 import { whySkipped } from "./skipped";
 import { yearOfPeriod, type YearKey } from "./period-year";
 import type { ThresholdColumn } from "./threshold-columns";
