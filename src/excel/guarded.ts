@@ -5,6 +5,8 @@
  * part, which may itself be split (a block of rows into two) or is reported as unreadable. An Excel that is
  * busy with the analyst's cell edit is not a part's fault: that failure goes straight up, so the action waits.
  */
+import { isCellEditMode } from "./office-errors";
+
 export type Outcome<Part, Result> =
   { part: Part; ok: true; result: Result } | { part: Part; ok: false; error: unknown };
 
@@ -26,7 +28,7 @@ export async function readGuarded<Part, Result>(
     await context.sync();
     return parts.map((part, index) => ({ part, ok: true, result: readers[index]() }));
   } catch (error) {
-    if (errorCode(error) === "InvalidOperationInCellEditMode") throw error;
+    if (isCellEditMode(error)) throw error;
     if (parts.length > 1) {
       const middle = Math.ceil(parts.length / 2);
       const first = await readGuarded(context, parts.slice(0, middle), read);
@@ -40,10 +42,4 @@ export async function readGuarded<Part, Result>(
       ];
     return [{ part: parts[0], ok: false, error }];
   }
-}
-
-export function errorCode(error: unknown): string | undefined {
-  return typeof error === "object" && error !== null
-    ? (error as { code?: string }).code
-    : undefined;
 }

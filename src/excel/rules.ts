@@ -10,7 +10,7 @@
  *   stands for whatever rule is at its old place ("re-fetch the object": ConditionalFormat.priority reference).
  */
 import { moveFormula, parseCellAddress, type FormattingPlan, type PlannedRule } from "../core";
-import { errorCode } from "./guarded";
+import { errorCode, officeError } from "./office-errors";
 import type { Capabilities } from "./requirements";
 import { activeSheet, type OwnRule, type SheetLocator } from "./sheet-reading";
 
@@ -95,7 +95,7 @@ export function retryAfter(
   separator: "," | ";"
 ): { separator: "," | ";" } | undefined {
   const code = errorCode(error);
-  if (code === "InvalidArgument") return { separator: otherSeparator(separator) };
-  if (code === "ItemNotFound") return { separator };
+  if (code === officeError.invalidArgument) return { separator: otherSeparator(separator) };
+  if (code === officeError.itemNotFound) return { separator };
   return undefined;
 }

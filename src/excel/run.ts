@@ -2,6 +2,8 @@
  * One Excel.run per user action, patient with an analyst who is typing in a cell: Excel refuses add-in
  * requests in cell-edit mode, so the action waits and tries again instead of failing.
  */
+import { errorCode, isCellEditMode, officeError } from "./office-errors";
+
 export interface RunOptions {
   /** Told once when Excel is busy with the analyst's edit, so the pane can say it is waiting. */
   onWaiting?: () => void;
@@ -41,14 +43,6 @@ export async function runExcel<T>(
   }
 }
 
-function isCellEditMode(error: unknown): boolean {
-  return (
-    typeof error === "object" &&
-    error !== null &&
-    (error as { code?: string }).code === "InvalidOperationInCellEditMode"
-  );
-}
-
 /** Something the add-in found that the analyst must put right, already in their words. */
 export class AnalystProblem extends Error {
   override readonly name = "AnalystProblem";
@@ -56,32 +50,26 @@ export class AnalystProblem extends Error {
 
 /** A failed read in words: nothing was changed, so the only thing to do is to try again. */
 export function explainReadFailure(error: unknown): string {
-  const code = errorCodeOf(error);
-  if (code === "ItemNotFound" || code === "InvalidOperationInCellEditMode")
+  const code = errorCode(error);
+  if (code === officeError.itemNotFound || code === officeError.cellEditMode)
     return explainFailure(error, "The sheet could not be read");
   return `The sheet could not be read${code ? ` (Excel said ${code})` : ""}. Nothing was changed. Try again; if it fails again, save, close and reopen the workbook.`;
-}
-
-function errorCodeOf(error: unknown): string | undefined {
-  return typeof error === "object" && error !== null
-    ? (error as { code?: string }).code
-    : undefined;
 }
 
 /** An Office.js failure in words an analyst can act on; the detail stays out of sight. */
 export function explainFailure(error: unknown, whatFailed: string): string {
   if (error instanceof AnalystProblem) return `${whatFailed}: ${error.message}.`;
-  const code = errorCodeOf(error);
+  const code = errorCode(error);
   switch (code) {
-    case "InvalidOperationInCellEditMode":
+    case officeError.cellEditMode:
       return `${whatFailed}: Excel is still waiting for you to finish editing a cell. Press Enter or Esc, then try again.`;
-    case "ItemNotFound":
+    case officeError.itemNotFound:
       return `${whatFailed}: the sheet or table has gone (it may have been deleted or renamed). Read the sheet again.`;
-    case "AccessDenied":
-    case "InsertDeleteConflict":
+    case officeError.accessDenied:
+    case officeError.insertDeleteConflict:
       return `${whatFailed}: the sheet is protected or locked. Unprotect it (Review > Unprotect Sheet) and try again.`;
-    case "RequestPayloadSizeLimitExceeded":
-    case "ResponsePayloadSizeLimitExceeded":
+    case officeError.requestPayloadTooLarge:
+    case officeError.responsePayloadTooLarge:
       return `${whatFailed}: the sheet is too large to read in one go. Keep the KPI tables on a sheet of their own and try again.`;
     default:
       return `${whatFailed}: Excel did not accept the change${code ? ` (${code})` : ""}. Nothing else was changed; applying again repairs any half-made formatting.`;

@@ -13,6 +13,7 @@
 import { isOwnRule, type CellValue, type Grid, type GridArea } from "../core";
 import { toCellValue } from "./cell-values";
 import { readGuarded, type Outcome } from "./guarded";
+import { isCellEditMode } from "./office-errors";
 import { detectCapabilities, type Capabilities } from "./requirements";
 
 /** One of the add-in's own rules on the sheet, to delete by its id; its formula says which plan wrote it. */
@@ -108,7 +109,7 @@ export async function readActiveSheet(
   try {
     await context.sync();
   } catch (error) {
-    if ((error as { code?: string }).code === "InvalidOperationInCellEditMode") throw error;
+    if (isCellEditMode(error)) throw error;
     return readInGuardedSteps(context, capabilities, locate);
   }
   const rules = formats.items.map((format) => ({
