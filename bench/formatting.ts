@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import type * as Core from "../src/core";
 import type * as Command from "../src/cli/main";
+import { measureFlowOf100k } from "./flow";
 import {
   appendixRows,
   repeatedGrid,
@@ -32,7 +33,7 @@ const { main: kpiRag } = require("../lib/cli/main") as typeof Command;
 const warmUpRuns = 3;
 const timedRuns = 9;
 
-function median(samples: number[]): number {
+export function median(samples: number[]): number {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 }
@@ -224,7 +225,7 @@ export async function measureRulesFor1000KpisUnderSchemes(): Promise<Record<stri
 }
 
 /** A command run as the process it is (node starting, loading, reading, writing): its wall time and peak memory. */
-function runCommand(args: string[]): { ms: number; peakMB: number } {
+export function runCommand(args: string[]): { ms: number; peakMB: number } {
   const root = path.join(__dirname, "..");
   const start = performance.now();
   const run = spawnSync(process.execPath, [path.join(__dirname, "peak-rss.js"), ...args], {
@@ -240,13 +241,15 @@ function runCommand(args: string[]): { ms: number; peakMB: number } {
 }
 
 /**
- * kpi-rag and a bare ExcelJS read and write of the same workbook, each as a whole command, side by side
- * (alternating, `runs` times each after one warm-up of each), medians compared.
+ * kpi-rag and a baseline command (a bare ExcelJS read and write, or the floor of bench/floor.js) on the same
+ * workbook, each as a whole command, side by side (alternating, `runs` times each after one warm-up of each),
+ * medians compared. kpi-rag writes out.xlsx in `folder`.
  */
-function sideBySide(
+export function sideBySide(
   input: string,
   folder: string,
-  runs: number
+  runs: number,
+  baseline = "bare-exceljs.js"
 ): { ratio: number; cliPeakMB: number; exceljsPeakMB: number } {
   const root = path.join(__dirname, "..");
   const commandArgs = [
@@ -256,7 +259,7 @@ function sideBySide(
     path.join(folder, "out.xlsx"),
     "--force",
   ];
-  const bareArgs = [path.join(__dirname, "bare-exceljs.js"), input, path.join(folder, "bare.xlsx")];
+  const bareArgs = [path.join(__dirname, baseline), input, path.join(folder, "bare.xlsx")];
   runCommand(commandArgs);
   runCommand(bareArgs);
   const mine: Array<{ ms: number; peakMB: number }> = [];
@@ -324,12 +327,15 @@ export async function measureCliVsExceljs(): Promise<{
 
 /**
  * cli100kVsExceljsRatio and cliPeakMBFor100kRows: the same side by side on a 100,000-row sheet, 3 times
- * each, with the command's peak resident memory (and ExcelJS's, exceljsPeakMBFor100kRows, beside it).
+ * each, with the command's peak resident memory (and ExcelJS's, exceljsPeakMBFor100kRows, beside it); then
+ * the data flow's figures on the same workbook (cliVsFloorRatio100k, ruleXmlKBFor100kRows: bench/flow.ts).
  */
 export async function measureCli100k(): Promise<{
   cli100kVsExceljsRatio: number;
   cliPeakMBFor100kRows: number;
   exceljsPeakMBFor100kRows: number;
+  cliVsFloorRatio100k: number;
+  ruleXmlKBFor100kRows: number;
 }> {
   const folder = mkdtempSync(path.join(os.tmpdir(), "kpi-rag-bench-"));
   try {
@@ -340,6 +346,7 @@ export async function measureCli100k(): Promise<{
       cli100kVsExceljsRatio: ratio,
       cliPeakMBFor100kRows: cliPeakMB,
       exceljsPeakMBFor100kRows: exceljsPeakMB,
+      ...(await measureFlowOf100k(input, folder)),
     };
   } finally {
     rmSync(folder, { recursive: true, force: true });

@@ -9,7 +9,10 @@
  * cliPeakMBFor30kRowsAtXFD at most 200 (30,000 rows each with one figure in column XFD); syncsPerApply at most 2;
  * syncsPerApply100kRows at most 12 (web payload limit on); taskpaneGzipKB at most 150; functionsGzipKB at most 20;
  * paneOpenVsBaselineFor10000Kpis at most 2 (the built pane in headless Chromium against React and one Fluent
- * button); paneApplyMsFor10000Kpis has no goal yet.
+ * button); paneApplyMsFor10000Kpis has no goal yet. The data flow (issue 20, bench/flow.ts): coldDetectMsFor10000Rows
+ * at most 100 (the first detection and plan in a fresh process); cliVsFloorRatio100k at most 3 (kpi-rag against
+ * inflating, scanning once and deflating the 100,000-row sheet); ruleXmlKBFor100kRows at most 1,000 (the rules
+ * kpi-rag writes there); cliPeakMBFor1MRows at most 1,000 (kpi-rag at Excel's maximum, 1,048,576 rows).
  * Figures only: nothing here asserts a timing.
  */
 import { measureRatingsPerSecond } from "./ratings";
@@ -26,6 +29,7 @@ import {
 } from "./formatting";
 import { measureBundles, measureSyncsPerApply, measureSyncsPerApply100kRows } from "./addin";
 import { measurePane } from "./pane";
+import { measureCliAtExcelMaximum, measureColdDetection } from "./flow";
 
 async function main(): Promise<void> {
   const json = process.argv.includes("--json");
@@ -36,6 +40,8 @@ async function main(): Promise<void> {
   };
   figures.ratingsPerSecond = measureRatingsPerSecond(2);
   say(`ratingsPerSecond ${figures.ratingsPerSecond}`);
+  figures.coldDetectMsFor10000Rows = await measureColdDetection();
+  say(`coldDetectMsFor10000Rows ${figures.coldDetectMsFor10000Rows}`);
   figures.detectMsFor10000Rows = await measureDetection();
   say(`detectMsFor10000Rows ${figures.detectMsFor10000Rows}`);
   figures.detectMsFor10000RowsVaried = measureVariedDetection();
@@ -59,8 +65,10 @@ async function main(): Promise<void> {
   );
   Object.assign(figures, await measureCli100k());
   say(
-    `cli100kVsExceljsRatio ${figures.cli100kVsExceljsRatio}; cliPeakMBFor100kRows ${figures.cliPeakMBFor100kRows} (ExcelJS ${figures.exceljsPeakMBFor100kRows})`
+    `cli100kVsExceljsRatio ${figures.cli100kVsExceljsRatio}; cliPeakMBFor100kRows ${figures.cliPeakMBFor100kRows} (ExcelJS ${figures.exceljsPeakMBFor100kRows}); cliVsFloorRatio100k ${figures.cliVsFloorRatio100k}; ruleXmlKBFor100kRows ${figures.ruleXmlKBFor100kRows}`
   );
+  Object.assign(figures, await measureCliAtExcelMaximum());
+  say(`cliPeakMBFor1MRows ${figures.cliPeakMBFor1MRows}`);
   Object.assign(figures, await measureCli30kRowsAtXfd());
   say(`cliPeakMBFor30kRowsAtXFD ${figures.cliPeakMBFor30kRowsAtXFD}`);
   Object.assign(figures, await measureSyncsPerApply());

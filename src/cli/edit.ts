@@ -6,20 +6,34 @@ import type { PlannedRule } from "../core";
 import type { SheetLayout } from "./sheet";
 import { escapeXml } from "./xml";
 
-/** The plan's rules as <conditionalFormatting> blocks, numbered after every rule that stays. */
+/**
+ * The plan's rules as <conditionalFormatting> blocks, numbered after every rule that stays. Rules in a row of the
+ * plan that colour the same areas (a definition's Green, Amber and Red) share one block, so their areas are
+ * written once: on a long sheet the area lists are most of the rules' XML.
+ */
 export function ruleBlocks(
   rules: readonly PlannedRule[],
   dxfIds: readonly number[],
   layout: SheetLayout
 ): string {
   const p = layout.prefix ? `${layout.prefix}:` : "";
-  return rules
-    .map((rule, index) => {
-      const priority = layout.highestPriority + index + 1;
-      const formula = escapeXml(rule.formula.replace(/^=/, ""));
-      return `<${p}conditionalFormatting sqref="${escapeXml(rule.appliesTo.join(" "))}"><${p}cfRule type="expression" dxfId="${dxfIds[index]}" priority="${priority}"><${p}formula>${formula}</${p}formula></${p}cfRule></${p}conditionalFormatting>`;
-    })
-    .join("");
+  const blocks: string[] = [];
+  let areas: string | undefined;
+  rules.forEach((rule, index) => {
+    const ruleAreas = rule.appliesTo.join(" ");
+    if (ruleAreas !== areas) {
+      if (areas !== undefined) blocks.push(`</${p}conditionalFormatting>`);
+      blocks.push(`<${p}conditionalFormatting sqref="${escapeXml(ruleAreas)}">`);
+      areas = ruleAreas;
+    }
+    const priority = layout.highestPriority + index + 1;
+    const formula = escapeXml(rule.formula.replace(/^=/, ""));
+    blocks.push(
+      `<${p}cfRule type="expression" dxfId="${dxfIds[index]}" priority="${priority}"><${p}formula>${formula}</${p}formula></${p}cfRule>`
+    );
+  });
+  if (areas !== undefined) blocks.push(`</${p}conditionalFormatting>`);
+  return blocks.join("");
 }
 
 /**

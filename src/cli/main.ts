@@ -37,7 +37,13 @@ import { verifyPackage, writePackage, type PartContent } from "./package-writer"
 import { CommandProblem } from "./problem";
 import type { SheetContent, SheetLayout } from "./sheet";
 import { withDxfs } from "./styles";
-import { summaryLines, visible, type ReportedPlan, type SkippedSheet } from "./summary";
+import {
+  sheetSummaryLines,
+  visible,
+  workbookSummaryLines,
+  type ReportedPlan,
+  type SkippedSheet,
+} from "./summary";
 import {
   openWorkbook,
   readSheetContent,
@@ -187,25 +193,31 @@ async function format(
   const { register, words, settings, problems: registerProblems } = await readRegister(workbook);
   const { found, skipped } = await findSheetTables(workbook, sheets, register, words);
   if (found.length === 0) throw noTableProblem(options, sheets, skipped);
+  // The sets on the sheets are looked for only when one is asked for: with none, the Standard set is taken.
   const chosen = resolveToleranceSet(
     options.toleranceSet,
-    toleranceSetsOf(found.map((sheet) => sheet.found)),
+    options.toleranceSet === undefined ? [] : toleranceSetsOf(found.map((sheet) => sheet.found)),
     "in this workbook"
   );
   if (!chosen.ok) throw new CommandProblem(chosen.problem);
   const symbols = options.symbols || settings.symbols;
+  // Each sheet's summary is worded as soon as its report is made; the report itself is kept only for --report.
+  const summary: string[] = [];
   const plans: ReportedPlan[] = found.map((sheet) => {
     const appraisal = appraiseTables(sheet.found, chosen.value, settings.scheme);
     const plan = formattingPlan(appraisal);
     const { tables, scheme } = reportOf(appraisal);
-    return { ...(symbols ? withSymbols(plan, appraisal) : plan), tables, scheme };
+    const reported = { ...(symbols ? withSymbols(plan, appraisal) : plan), tables, scheme };
+    for (const line of sheetSummaryLines(reported)) summary.push(line);
+    return options.report ? reported : { ...reported, tables: [] };
   });
   const edits = await ruleEdits(workbook, found, plans);
   const report = options.report
     ? { file: options.report, text: reportText(options.workbook, plans, registerProblems, skipped) }
     : undefined;
   await writeWorkbook(workbook, edits, out, report);
-  for (const line of summaryLines(plans, registerProblems, skipped)) output.out(line);
+  for (const line of summary) output.out(line);
+  for (const line of workbookSummaryLines(registerProblems, skipped)) output.out(line);
   output.out(`Wrote ${out}${options.report ? ` and ${options.report}` : ""}`);
 }
 

@@ -24,33 +24,48 @@ export function summaryLines(
   skipped: readonly SkippedSheet[] = []
 ): string[] {
   const lines: string[] = [];
-  for (const plan of plans) {
-    const rows = plan.tables.flatMap((table) => table.rows);
-    lines.push(
-      `Sheet "${plan.sheet}": ${plan.tables.length} KPI table${plan.tables.length === 1 ? "" : "s"} (${plan.tables.map((table) => table.address).join(", ")}), ${rows.length} KPIs, tolerance set ${plan.toleranceSet}, scheme ${plan.scheme}, ${plan.rules.length} conditional-format rules`
-    );
-    for (const table of plan.tables) {
-      lines.push(`  Columns of ${table.address}: ${table.columnMap}`);
-      for (const problem of table.problems) lines.push(`  Table ${table.address}: ${problem}`);
-    }
-    for (const summary of summarise(plan.tables)) {
-      const counts = statuses
-        .filter((status) => summary.counts[status] > 0)
-        .map((status) => `${summary.counts[status]} ${status}`);
-      lines.push(`  ${summary.period}: ${counts.join(", ") || "no figures"}`);
-    }
-    for (const benchmark of summariseComparisons(rows))
-      lines.push(`  ${describeBenchmarkSummary(benchmark)}`);
-    const problems = rows.flatMap((row) =>
-      row.problems.map(
-        (problem) =>
-          `  Row ${row.row} (${row.id ? `${row.id} ` : ""}${shorten(row.measure)}): ${problem}`
-      )
-    );
-    // One push a line: a spread of every problem would overflow the call stack on a very long sheet.
-    if (problems.length > 0) lines.push(`  Problems (${problems.length}):`);
-    for (const problem of problems) lines.push(`  ${problem}`);
+  for (const plan of plans) for (const line of sheetSummaryLines(plan)) lines.push(line);
+  for (const line of workbookSummaryLines(registerProblems, skipped)) lines.push(line);
+  return lines;
+}
+
+/** A formatted sheet's lines: its tables, rules, each period's statuses, its comparisons and its problems. */
+export function sheetSummaryLines(plan: ReportedPlan): string[] {
+  const lines: string[] = [];
+  const rows = plan.tables.flatMap((table) => table.rows);
+  lines.push(
+    `Sheet "${plan.sheet}": ${plan.tables.length} KPI table${plan.tables.length === 1 ? "" : "s"} (${plan.tables.map((table) => table.address).join(", ")}), ${rows.length} KPIs, tolerance set ${plan.toleranceSet}, scheme ${plan.scheme}, ${plan.rules.length} conditional-format rules`
+  );
+  for (const table of plan.tables) {
+    lines.push(`  Columns of ${table.address}: ${table.columnMap}`);
+    for (const problem of table.problems) lines.push(`  Table ${table.address}: ${problem}`);
   }
+  for (const summary of summarise(plan.tables)) {
+    const counts = statuses
+      .filter((status) => summary.counts[status] > 0)
+      .map((status) => `${summary.counts[status]} ${status}`);
+    lines.push(`  ${summary.period}: ${counts.join(", ") || "no figures"}`);
+  }
+  for (const benchmark of summariseComparisons(rows))
+    lines.push(`  ${describeBenchmarkSummary(benchmark)}`);
+  const problems = rows.flatMap((row) =>
+    row.problems.map(
+      (problem) =>
+        `  Row ${row.row} (${row.id ? `${row.id} ` : ""}${shorten(row.measure)}): ${problem}`
+    )
+  );
+  // One push a line: a spread of every problem would overflow the call stack on a very long sheet.
+  if (problems.length > 0) lines.push(`  Problems (${problems.length}):`);
+  for (const problem of problems) lines.push(`  ${problem}`);
+  return lines;
+}
+
+/** The lines after the sheets': every sheet skipped and why, and the register's problems. */
+export function workbookSummaryLines(
+  registerProblems: readonly string[],
+  skipped: readonly SkippedSheet[]
+): string[] {
+  const lines: string[] = [];
   for (const sheet of skipped) lines.push(skippedSheetLine(sheet.sheet, sheet.reason));
   if (registerProblems.length > 0) lines.push(`KPIRegister problems (${registerProblems.length}):`);
   for (const problem of registerProblems) lines.push(`  ${problem}`);

@@ -18,9 +18,9 @@ async function partsOf(file: string): Promise<Map<string, Buffer>> {
   return parts;
 }
 
-/** The add-in's own blocks, as the judge recognises them: a whole block whose only rule carries the marker. */
+/** The add-in's own blocks, as the judge recognises them: a whole block whose every rule carries the marker. */
 const ownBlock =
-  /<conditionalFormatting sqref="[^"]*"><cfRule type="expression" dxfId="\d+" priority="\d+"><formula>[^<]*N\(&quot;KPI RAG&quot;\)=0[^<]*<\/formula><\/cfRule><\/conditionalFormatting>/g;
+  /<conditionalFormatting sqref="[^"]*">(?:<cfRule type="expression" dxfId="\d+" priority="\d+"><formula>[^<]*N\(&quot;KPI RAG&quot;\)=0[^<]*<\/formula><\/cfRule>)+<\/conditionalFormatting>/g;
 
 /** CT_Worksheet's sequence (ECMA-376 Part 1, 18.3.1.99), the judge of where the blocks may stand. */
 const worksheetSequence = [
@@ -221,9 +221,9 @@ describe("kpi-rag writes only what it owns, whatever else the workbook holds", (
       .toString("utf8");
     const blocks =
       sheet.match(
-        /<x:conditionalFormatting sqref="[^"]*"><x:cfRule type="expression" dxfId="\d+" priority="\d+"><x:formula>[^<]*KPI RAG[^<]*<\/x:formula><\/x:cfRule><\/x:conditionalFormatting>/g
+        /<x:conditionalFormatting sqref="[^"]*">(?:<x:cfRule type="expression" dxfId="\d+" priority="\d+"><x:formula>[^<]*KPI RAG[^<]*<\/x:formula><\/x:cfRule>)+<\/x:conditionalFormatting>/g
       ) ?? [];
-    expect(blocks.length).toBeGreaterThan(20);
+    expect(blocks.length).toBeGreaterThan(10);
     expect(sheet.replace(blocks.join(""), "")).toBe(prefixed);
   });
 
