@@ -51,11 +51,15 @@ export function readScheme(text: string): Read<Scheme> | null {
       /\bblue (?:at|from)? ?(\d+(?:\.\d+)?) ?(%|pp|points?|percentage points?)? (?:better than|beyond|above|over) (?:the )?target\b/.exec(
         words
       );
-    if (!stretch)
+    // Without a margin, each row's own stretch target (a Stretch column) says where Blue starts.
+    if (!stretch) {
+      if (/^(?:blue for exceeding|brag)$/.test(words))
+        return { ok: true, value: { kind: "blue for exceeding" } };
       return {
         ok: false,
-        problem: `"${text}" does not say how far beyond the target is Blue: write it as Blue for exceeding, Blue at 5% better than target`,
+        problem: `"${text}" does not say how far beyond the target is Blue: write it as Blue for exceeding, Blue at 5% better than target (or add a Stretch column)`,
       };
+    }
     const relative = stretch[2] === "%";
     const value = Number(stretch[1]);
     return {
@@ -140,9 +144,11 @@ export function readSettings(rows: ReadonlyArray<ReadonlyArray<CellValue>>): Set
   });
   if (!schemeRow)
     return { settings: { scheme: standardScheme, symbols }, problems, schemeNamed: false };
-  // Figures in rows of their own count for the schemes that need them ("Blue at", "Green within").
+  // Figures in rows of their own count for the schemes that take them ("Blue at", "Green within"); a
+  // scheme that reads without them (Amber by direction) is not spoilt by a stray one.
   const alone = readScheme(schemeRow.value);
-  const read = alone?.ok ? alone : readScheme([schemeRow.value, ...figures].join(", "));
+  const joined = figures.length === 0 ? null : readScheme([schemeRow.value, ...figures].join(", "));
+  const read = joined?.ok ? joined : alone?.ok ? alone : (joined ?? alone);
   if (read === null) {
     problems.push(
       `${schemeRow.label}: "${schemeRow.value}" is not a scheme the add-in knows (use ${schemesHelp}): the Standard bands apply`
