@@ -54,6 +54,15 @@ describe("reading a scheme's name", () => {
     });
   });
 
+  it("reads Green within and Amber within typed as 5% and 10% (kept by Excel as 0.05 and 0.1) as 5% and 10%", () => {
+    expect(
+      workbookSettings(
+        table(["Scheme", "Percentage of target"], ["Green within", 0.05], ["Amber within", 0.1]),
+        undefined
+      ).settings.scheme
+    ).toEqual({ kind: "percentage of target", green: 0.05, amber: 0.1 });
+  });
+
   it("takes the margin of a Blue at row over the Scheme row's bare Blue for exceeding", () => {
     expect(
       workbookSettings(
