@@ -143,6 +143,25 @@ describe("Blue from each row's Stretch column", () => {
     );
   });
 
+  it("rates each year's periods against that year's stretch (Stretch 2022/23, Stretch 2023/24), painted alike", () => {
+    const byYear: CellValue[][] = [
+      [
+        "Measure",
+        "Polarity",
+        "Target",
+        "Tolerance",
+        "2022/23",
+        "2023/24",
+        "Stretch 2022/23",
+        "Stretch 2023/24",
+      ],
+      ["Assessments in 45 days", "Bigger is better", "90%", "75%", "96%", "96%", "95%", "97%"],
+    ];
+    const { plan, report } = plannedUnder(schemeOf("Blue for exceeding"), byYear);
+    expect(reported(report)).toEqual({ E2: "Blue", F2: "Green" });
+    expect(painted(byYear, plan)).toEqual({ E2: "Blue", F2: "Green" });
+  });
+
   it("changes nothing without the Blue scheme: the same ratings and rules as the sheet without the column", () => {
     const without = values.map((row) => row.slice(0, 6));
     for (const scheme of [standardScheme, schemeOf("Green and Red only")]) {
