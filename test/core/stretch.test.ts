@@ -134,6 +134,9 @@ describe("Blue from each row's Stretch column", () => {
     expect(reasons.F2).toBe("95% is at or above the stretch target of 95%");
     expect(reasons.F6).toBe("91% is above the stretch target of 90%");
     expect(reasons.E7).toBe("The stretch target of 85% is not beyond the target of 90%");
+    expect(report.rows[0].definition).toContain(
+      "under Blue for exceeding (Blue at each row's stretch target): Red below 75%, Amber 75% to below 90%, Green 90% to below 95%, Blue at or above 95%"
+    );
   });
 
   it("names the Stretch column in the column map as read for the Blue scheme only", () => {
