@@ -198,8 +198,8 @@ export async function measureRulesFor1000Kpis(): Promise<number> {
 }
 
 /**
- * cfRulesFor1000Kpis under each council scheme (the same goal, at most 300), and under the Standard scheme
- * with status symbols, whose rules split by the cells' number formats.
+ * cfRulesFor1000Kpis under each council scheme (the same goal, at most 300), Blue for exceeding also from a
+ * Stretch column, and under the Standard scheme with status symbols, whose rules split by the cells' number formats.
  */
 export async function measureRulesFor1000KpisUnderSchemes(): Promise<Record<string, number>> {
   const { header, rows } = await appendixRows();
@@ -216,12 +216,55 @@ export async function measureRulesFor1000KpisUnderSchemes(): Promise<Record<stri
   const figures: Record<string, number> = {};
   for (const [name, scheme] of Object.entries(schemes))
     figures[name] = planFormatting(found, "Standard", scheme).rules.length;
+  figures.cfRulesFor1000KpisBlueFromStretchColumn = planFormatting(
+    findTables(withStretchColumn(repeatedGrid(header, rows, rows.length * 25))),
+    "Standard",
+    { kind: "blue for exceeding" }
+  ).rules.length;
   const appraisal = appraiseTables(found);
   figures.cfRulesFor1000KpisWithSymbols = withSymbols(
     formattingPlan(appraisal),
     appraisal
   ).rules.length;
   return figures;
+}
+
+/**
+ * The grid with a Stretch column after its last: each rated row's stretch 5% of its target beyond it, as
+ * Appendix I writes its targets (a percentage as "94.5%"), so rows alike still share their rules.
+ */
+function withStretchColumn(grid: Core.Grid): Core.Grid {
+  const width = Math.max(...grid.values.map((row) => row.length));
+  const stretchOf = new Map<number, Core.CellValue>();
+  for (const table of findTables(grid).tables)
+    for (const row of table.rows) {
+      const { standing, unit } = row.definition;
+      if (standing.kind !== "rated" || standing.polarity.kind === "range") continue;
+      const beyond = standing.target * (standing.polarity.kind === "higher" ? 1.05 : 0.95);
+      const figure = Number(beyond.toPrecision(6));
+      stretchOf.set(
+        row.row,
+        unit === "percent" ? `${Number((figure * 100).toPrecision(6))}%` : figure
+      );
+    }
+  const headerRow = grid.values.findIndex((row) =>
+    row.some((cell) => typeof cell === "string" && /^target$/i.test(cell.trim()))
+  );
+  const padded = (row: readonly Core.CellValue[], last: Core.CellValue): Core.CellValue[] => [
+    ...row,
+    ...Array<Core.CellValue>(width - row.length).fill(null),
+    last,
+  ];
+  return {
+    ...grid,
+    values: grid.values.map((row, index) =>
+      padded(row, index === headerRow ? "Stretch" : (stretchOf.get(index) ?? null))
+    ),
+    numberFormats: grid.numberFormats.map((row) => [
+      ...row,
+      ...Array<string>(width - row.length + 1).fill("General"),
+    ]),
+  };
 }
 
 /** A command run as the process it is (node starting, loading, reading, writing): its wall time and peak memory. */

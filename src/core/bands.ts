@@ -85,6 +85,13 @@ function bandsOfDefinition(definition: Definition, toleranceSet: string, scheme:
   }
   if (tolerance.kind === "problem")
     return { kind: "status", status: "Check definition", reason: capitalise(tolerance.problem) };
+  // Only the Blue scheme rates by the stretch target, so only there can its cell leave a row unrated.
+  if (scheme.kind === "blue for exceeding" && standing.stretch?.kind === "problem")
+    return {
+      kind: "status",
+      status: "Check definition",
+      reason: capitalise(standing.stretch.problem),
+    };
   const banded =
     scheme.kind === "standard"
       ? bandsOf(standing.polarity, standing.target, standing.targetInclusive, tolerance, unit)

@@ -46,6 +46,9 @@ function readAs(column: TableColumn, notes: ColumnNotes): string | null {
           : `tolerance set ${shorten(role.set)} (${shorten(label)})`,
         role
       );
+    case "stretch":
+      // Read under every scheme but rated by only one: the map says so, so no one expects Blue without it.
+      return `${withQualifiers(named("stretch target", /^stretch(?: target)?$/i), role)} (used by Blue for exceeding only)`;
     case "kpi number":
       return "KPI number";
     case "reference":

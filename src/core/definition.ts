@@ -34,11 +34,14 @@ export interface DefinitionWording {
   otherTolerances?: Readonly<Record<string, CellValue>>;
   /** The register's Unit column, when there is one. */
   unit?: CellValue;
+  /** The stretch target (a `Stretch` column), which only the Blue for exceeding scheme rates by. */
+  stretch?: CellValue;
   /** Number formats of the threshold cells, so 0.9 formatted as % reads as 90%. */
   formats?: {
     target?: string;
     tolerance?: string;
     otherTolerances?: Readonly<Record<string, string>>;
+    stretch?: string;
   };
 }
 
@@ -53,6 +56,13 @@ export type Tolerance =
   | { kind: "suspended" }
   | { kind: "problem"; problem: string };
 
+/**
+ * A stretch target beyond the target, or why the row's stretch cell cannot be one. It is read whatever the
+ * scheme, but only Blue for exceeding rates by it, so a problem here is Check definition under that scheme only.
+ */
+export type Stretch =
+  { kind: "figure"; value: number; inclusive: boolean } | { kind: "problem"; problem: string };
+
 /** Where a KPI stands before any value is looked at. */
 export type Standing =
   | {
@@ -62,6 +72,8 @@ export type Standing =
       targetInclusive: boolean;
       tolerances: Readonly<Record<string, Tolerance>>;
       targetReading?: string;
+      /** The stretch target, where the wording has one. */
+      stretch?: Stretch;
     }
   | { kind: "suspended"; reason: string }
   | { kind: "no target"; reason: string }
@@ -150,6 +162,8 @@ interface CellsRead {
   target: Read<Threshold>;
   /** Standard first, then the other sets as the wording names them. */
   tolerances: Array<{ name: string; read: Read<Threshold> }>;
+  /** Left out of the unit and the problems: a stretch changes nothing outside the Blue scheme. */
+  stretch?: Read<Threshold>;
   problems: string[];
 }
 
@@ -178,7 +192,11 @@ function readCells(wording: DefinitionWording, words: Words | undefined): CellsR
     ...(polarity.ok ? [] : [polarity.problem]),
     ...(target.ok ? [] : [`the target: ${target.problem}`]),
   ];
-  return { polarity, target, tolerances, problems };
+  const stretch =
+    wording.stretch === undefined || wording.stretch === null
+      ? undefined
+      : readThreshold(wording.stretch, wording.formats?.stretch, words);
+  return { polarity, target, tolerances, ...(stretch ? { stretch } : {}), problems };
 }
 
 /**
@@ -248,7 +266,7 @@ function standingOf(
   if (directions === null)
     return { standing: { kind: "no target", reason: noTarget ?? "it has no polarity" } };
   if (noTarget) return { standing: { kind: "no target", reason: noTarget } };
-  return ratedStanding(directions, target.value, cells.tolerances, unit);
+  return ratedStanding(directions, target.value, cells.tolerances, unit, cells.stretch);
 }
 
 /** Which way is better, as the polarity cell (or, without one, the target's operator) says. */
@@ -283,7 +301,8 @@ function ratedStanding(
   directions: DirectionsRead,
   written: Threshold,
   tolerances: CellsRead["tolerances"],
-  unit: Unit
+  unit: Unit,
+  stretchRead?: Read<Threshold>
 ): StandingRead {
   const inUnit = (threshold: Threshold): Threshold => toCoreScale(threshold, unit);
   const resolved = resolvePolarity(directions.phrases, inUnit(written), directions.polarityWritten);
@@ -298,6 +317,15 @@ function ratedStanding(
       ? toleranceFor(polarity, target, inUnit(read.value), label, unit)
       : { kind: "problem", problem: `${label}: ${read.problem}` };
   }
+  const stretch =
+    stretchRead === undefined
+      ? undefined
+      : stretchFor(
+          polarity,
+          target,
+          stretchRead.ok ? inUnit(stretchRead.value) : stretchRead,
+          unit
+        );
   const standardTolerance = readTolerances.standard;
   if (standardTolerance.kind === "problem")
     return { standing: { kind: "check", problems: [standardTolerance.problem] } };
@@ -317,8 +345,45 @@ function ratedStanding(
       targetInclusive,
       tolerances: readTolerances,
       ...(targetReading ? { targetReading } : {}),
+      ...(stretch ? { stretch } : {}),
     },
     readings,
+  };
+}
+
+/**
+ * A stretch target as a figure strictly beyond the target on its better side ("95%", "At least 95%"), or
+ * why it cannot be one; undefined where the cell says none ("-", blank).
+ */
+function stretchFor(
+  polarity: Polarity,
+  target: number,
+  read: Threshold | { ok: false; problem: string },
+  unit: Unit
+): Stretch | undefined {
+  const problem = (words: string): Stretch => ({
+    kind: "problem",
+    problem: `the stretch target ${words}`,
+  });
+  if ("ok" in read) return problem(`cannot be read: ${read.problem}`);
+  if (read.kind === "none") return undefined;
+  if (polarity.kind === "range")
+    return problem("is beside a target range, which has no better side to exceed");
+  if (read.kind !== "figure")
+    return problem(
+      "must be a figure beyond the target, such as 95% (a margin goes in KPISettings)"
+    );
+  if (read.unit !== null && read.unit !== unit)
+    return problem(`is in ${read.unit} but the target is in ${unit}`);
+  const beyond = polarity.kind === "higher" ? read.value > target : read.value < target;
+  if (!beyond)
+    return problem(
+      `of ${describeFigure(read.value, unit)} is not beyond the target of ${describeFigure(target, unit)}`
+    );
+  return {
+    kind: "figure",
+    value: read.value,
+    inclusive: read.comparator !== ">" && read.comparator !== "<",
   };
 }
 

@@ -23,6 +23,8 @@ export type ColumnRole =
    * the table's standard tolerance is decided with the table's other tolerance columns (`layout.ts`).
    */
   | ({ kind: "tolerance"; set: string } & ThresholdQualifiers)
+  /** A stretch target column (`Stretch`, `Stretch target 2024/25`): read for the Blue for exceeding scheme only. */
+  | ({ kind: "stretch" } & ThresholdQualifiers)
   /** A register number (Appendix A's `KPI` column: 18 is KPI-18): rows without thresholds are rated from the register. */
   | { kind: "kpi number" }
   /** A row reference (`Ref`, `No.`, `ID`, `Code`): never a KPI number, never pulls thresholds from the catalogue. */
@@ -225,8 +227,11 @@ export function knownRoleOfLabel(label: string, taught?: TaughtHeaders): ColumnR
   if (directionPattern.test(loose)) return { kind: "direction of travel" };
   if (commentaryPattern.test(loose)) return { kind: "commentary" };
   if (notPeriodPattern.test(loose)) return { kind: "other" };
-  if (threshold?.role === "target")
-    return { kind: "target", ...qualifiers(threshold.year, threshold.unit, threshold.otherWords) };
+  if (threshold?.role === "target" || threshold?.role === "stretch")
+    return {
+      kind: threshold.role,
+      ...qualifiers(threshold.year, threshold.unit, threshold.otherWords),
+    };
   const comparator = readComparatorHeader(plain);
   if (comparator) return comparator;
   if (unitPattern.test(loose)) return { kind: "unit" };
@@ -259,7 +264,7 @@ export function roleOfLabel(label: string, taught?: TaughtHeaders): ColumnRole {
   return knownRoleOfLabel(label, taught) ?? { kind: "other", understood: false };
 }
 
-const thresholdKinds = new Set<ColumnRole["kind"]>(["polarity", "target", "tolerance"]);
+const thresholdKinds = new Set<ColumnRole["kind"]>(["polarity", "target", "tolerance", "stretch"]);
 const readAsideKinds = new Set<ColumnRole["kind"]>([
   "rag",
   "direction of travel",
@@ -307,7 +312,11 @@ export function roleOfHeader(parts: readonly string[], taught?: TaughtHeaders): 
 
 /** A target or tolerance under a year merged over it ("2023/24" over "Target") is that year's. */
 function withYearAbove(role: ColumnRole, labels: readonly string[]): ColumnRole {
-  if ((role.kind !== "target" && role.kind !== "tolerance") || role.year !== undefined) return role;
+  if (
+    (role.kind !== "target" && role.kind !== "tolerance" && role.kind !== "stretch") ||
+    role.year !== undefined
+  )
+    return role;
   const yearLabel = labels.find((label) => yearOnly.test(label));
   const year = yearLabel === undefined ? null : namedYear(yearLabel);
   return year === null ? role : { ...role, year };

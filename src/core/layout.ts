@@ -225,6 +225,7 @@ export function layoutsAt(
     };
     const targets: ThresholdColumn[] = [];
     const tolerances: ThresholdColumn[] = [];
+    const stretches: ThresholdColumn[] = [];
     for (let column = start; column < Math.min(end, width); column++) {
       const parts = [upper[column] ?? "", mainLabels[column] ?? "", lower[column] ?? ""];
       const role: ColumnRole =
@@ -237,8 +238,8 @@ export function layoutsAt(
           label: stacked[stacked.length - 1],
           role,
         });
-      if (role.kind === "target" || role.kind === "tolerance")
-        (role.kind === "target" ? targets : tolerances).push({
+      if (role.kind === "target" || role.kind === "tolerance" || role.kind === "stretch")
+        (role.kind === "target" ? targets : role.kind === "stretch" ? stretches : tolerances).push({
           column,
           header: stacked.join(" "),
           year: role.year,
@@ -248,7 +249,7 @@ export function layoutsAt(
       else assignRole(layout, role, column);
     }
     asLongTable(layout);
-    layout.thresholds = settleThresholds(targets, tolerances, grid.origin.column);
+    layout.thresholds = settleThresholds(targets, tolerances, grid.origin.column, stretches);
     namedAsSettled(layout);
     for (const column of layout.thresholds.notUnderstood) {
       const headed = layout.columns.find((candidate) => candidate.column === column.column);

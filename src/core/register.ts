@@ -175,9 +175,14 @@ function readRegisterRow(
   return { entry: { key, entry } };
 }
 
+/** The optional register column of a KPI's stretch target, which KPI.RATE rates by under the Blue scheme. */
+export const registerStretchColumn = "Stretch";
+
 /** A register row's words for `readKpiDefinition`, with the number formats of its threshold cells. */
 function wordingOfRow({ cell, format }: RegisterRow): DefinitionWording {
+  const stretch = cell(registerStretchColumn);
   return {
+    ...(stretch === null ? {} : { stretch }),
     measure: String(cell("Measure") ?? ""),
     polarity: cell("Polarity"),
     target: cell("Target"),
@@ -188,6 +193,7 @@ function wordingOfRow({ cell, format }: RegisterRow): DefinitionWording {
       target: format("Target"),
       tolerance: format("Tolerance"),
       otherTolerances: { Covid19: format("Covid19 Tolerance") ?? "General" },
+      ...(stretch === null ? {} : { stretch: format(registerStretchColumn) }),
     },
   };
 }

@@ -49,42 +49,62 @@ export function schemeBands(
 }
 
 /**
- * Blue for exceeding: the Green band split at the stretch, a margin beyond the target on its better side.
- * A target range has no better side to exceed, so it keeps its three bands.
+ * Blue for exceeding: the Green band split at the stretch: the row's own stretch target (a Stretch column)
+ * where it has one, else the scheme's margin beyond the target on its better side, else no Blue. A target
+ * range has no better side to exceed, so it keeps its three bands. (A stretch that cannot be read never
+ * gets here: `bands` makes it Check definition.)
  */
 function withBlue(
   drawn: Band[],
   standing: RatedStanding,
-  stretch: SchemeMargin,
+  margin: SchemeMargin | undefined,
   unit: Unit
 ): Band[] {
   const { polarity, target } = standing;
   if (polarity.kind === "range") return drawn;
-  const distance = stretch.relative
-    ? Math.abs(target) * stretch.value
-    : unit === "percent"
-      ? percentToFraction(stretch.value)
-      : stretch.value;
-  if (!(distance > 0)) return drawn;
   const higher = polarity.kind === "higher";
-  const edge = higher ? target + distance : target - distance;
-  const words = `is ${higher ? "at or above" : "at or below"} the stretch of ${describeFigure(edge, unit)} (${marginWords(stretch)} better than the target of ${describeFigure(target, unit)})`;
+  const atOrBeyond = higher ? "at or above" : "at or below";
+  let edge: number;
+  let inclusive = true;
+  let words: string;
+  if (standing.stretch?.kind === "figure") {
+    edge = standing.stretch.value;
+    inclusive = standing.stretch.inclusive;
+    words = `is ${inclusive ? atOrBeyond : higher ? "above" : "below"} the stretch target of ${describeFigure(edge, unit)}`;
+  } else {
+    if (margin === undefined) return drawn;
+    const distance = margin.relative
+      ? Math.abs(target) * margin.value
+      : unit === "percent"
+        ? percentToFraction(margin.value)
+        : margin.value;
+    if (!(distance > 0)) return drawn;
+    edge = higher ? target + distance : target - distance;
+    words = `is ${atOrBeyond} the stretch of ${describeFigure(edge, unit)} (${marginWords(margin)} better than the target of ${describeFigure(target, unit)})`;
+  }
   const blue: Band = higher
-    ? { status: "Blue", low: edge, lowInclusive: true, high: Infinity, highInclusive: false, words }
+    ? {
+        status: "Blue",
+        low: edge,
+        lowInclusive: inclusive,
+        high: Infinity,
+        highInclusive: false,
+        words,
+      }
     : {
         status: "Blue",
         low: -Infinity,
         lowInclusive: false,
         high: edge,
-        highInclusive: true,
+        highInclusive: inclusive,
         words,
       };
   const split = drawn.map((band) =>
     band.status !== "Green"
       ? band
       : higher
-        ? { ...band, high: edge, highInclusive: false }
-        : { ...band, low: edge, lowInclusive: false }
+        ? { ...band, high: edge, highInclusive: !inclusive }
+        : { ...band, low: edge, lowInclusive: !inclusive }
   );
   return higher ? [...split, blue] : [blue, ...split];
 }

@@ -14,7 +14,8 @@ export interface SchemeMargin {
 export type Scheme =
   | { kind: "standard" }
   | { kind: "green and red" }
-  | { kind: "blue for exceeding"; stretch: SchemeMargin }
+  /** `stretch`: the margin for rows without a stretch target of their own (a Stretch column); none, no Blue there. */
+  | { kind: "blue for exceeding"; stretch?: SchemeMargin }
   | { kind: "percentage of target"; green: number; amber: number }
   | { kind: "amber by direction" };
 
@@ -48,7 +49,9 @@ export function schemeName(scheme: Scheme): string {
     case "green and red":
       return "Green and Red only";
     case "blue for exceeding":
-      return `Blue for exceeding (Blue at ${marginWords(scheme.stretch)} better than target)`;
+      return scheme.stretch === undefined
+        ? "Blue for exceeding (Blue at each row's stretch target)"
+        : `Blue for exceeding (Blue at ${marginWords(scheme.stretch)} better than target)`;
     case "percentage of target":
       return `Percentage of target (Green within ${percentWords(scheme.green)}, Amber within ${percentWords(scheme.amber)})`;
     case "amber by direction":

@@ -26,6 +26,20 @@ export const schemeNames = [
   "Amber by direction",
 ] as const;
 
+export type SchemeChoice = (typeof schemeNames)[number];
+
+/**
+ * The KPISettings rows the pane writes for a scheme chosen by name: its Scheme row, and for Percentage of
+ * target the figures it cannot be read without, as the README's example gives them, for the analyst to
+ * change to the council's own. Blue for exceeding needs none: each row's Stretch column says where Blue
+ * starts, and a `Blue at` row adds a margin for rows without one.
+ */
+export function settingsRowsOf(scheme: SchemeChoice): CellValue[][] {
+  const rows: CellValue[][] = [["Scheme", scheme]];
+  if (scheme === "Percentage of target") rows.push(["Green within", "5%"], ["Amber within", "10%"]);
+  return rows;
+}
+
 /** Help for an analyst whose scheme cannot be read: every name, with the figures the last three need. */
 export const schemesHelp =
   "Standard; Green and Red only; Blue for exceeding, Blue at 5% better than target; Percentage of target, Green within 5%, Amber within 10%; Amber by direction";
@@ -51,11 +65,15 @@ export function readScheme(text: string): Read<Scheme> | null {
       /\bblue (?:at|from)? ?(\d+(?:\.\d+)?) ?(%|pp|points?|percentage points?)? (?:better than|beyond|above|over) (?:the )?target\b/.exec(
         words
       );
-    if (!stretch)
+    // Without a margin, each row's own stretch target (a Stretch column) says where Blue starts.
+    if (!stretch) {
+      if (/^(?:blue for exceeding|brag)$/.test(words))
+        return { ok: true, value: { kind: "blue for exceeding" } };
       return {
         ok: false,
-        problem: `"${text}" does not say how far beyond the target is Blue: write it as Blue for exceeding, Blue at 5% better than target`,
+        problem: `"${text}" does not say how far beyond the target is Blue: write it as Blue for exceeding, Blue at 5% better than target (or add a Stretch column)`,
       };
+    }
     const relative = stretch[2] === "%";
     const value = Number(stretch[1]);
     return {
@@ -132,7 +150,7 @@ export function readSettings(rows: ReadonlyArray<ReadonlyArray<CellValue>>): Set
         problems.push(`${label}: Symbols is "${value}", not Yes or No: left out`);
       symbols = yes;
     } else if (/^(?:blue at|green within|amber within)$/.test(key))
-      figures.push(`${setting} ${value}`);
+      figures.push(`${setting} ${shareWords(row[valueColumn] ?? null, value)}`);
     else
       problems.push(
         `${label}: "${setting}" is not a setting the add-in knows (use Scheme or Symbols): left out`
@@ -140,9 +158,11 @@ export function readSettings(rows: ReadonlyArray<ReadonlyArray<CellValue>>): Set
   });
   if (!schemeRow)
     return { settings: { scheme: standardScheme, symbols }, problems, schemeNamed: false };
-  // Figures in rows of their own count for the schemes that need them ("Blue at", "Green within").
+  // Figures in rows of their own count for the schemes that take them ("Blue at", "Green within"); a
+  // scheme that reads without them (Amber by direction) is not spoilt by a stray one.
   const alone = readScheme(schemeRow.value);
-  const read = alone?.ok ? alone : readScheme([schemeRow.value, ...figures].join(", "));
+  const joined = figures.length === 0 ? null : readScheme([schemeRow.value, ...figures].join(", "));
+  const read = joined?.ok ? joined : alone?.ok ? alone : (joined ?? alone);
   if (read === null) {
     problems.push(
       `${schemeRow.label}: "${schemeRow.value}" is not a scheme the add-in knows (use ${schemesHelp}): the Standard bands apply`
@@ -154,6 +174,17 @@ export function readSettings(rows: ReadonlyArray<ReadonlyArray<CellValue>>): Set
     return { settings: { scheme: standardScheme, symbols }, problems, schemeNamed: true };
   }
   return { settings: { scheme: read.value, symbols }, problems, schemeNamed: true };
+}
+
+/**
+ * A Value cell's figure as the scheme's words write it: Excel keeps a typed 5% as 0.05 in a % cell, and a
+ * settings table's cells are read without their formats, so a number up to 1 is a share ("5%") and a
+ * bigger one a percentage (5 is "5%").
+ */
+function shareWords(cell: CellValue, text: string): string {
+  if (typeof cell !== "number" || !Number.isFinite(cell)) return text;
+  const percent = Math.abs(cell) <= 1 ? cell * 100 : cell;
+  return `${Number(percent.toPrecision(12))}%`;
 }
 
 function textOf(cell: CellValue): string {

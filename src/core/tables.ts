@@ -254,6 +254,8 @@ interface ThresholdSet {
   /** A year's set: the unqualified columns, which rate its periods on a row that leaves the year's own blank. */
   fallback?: { target?: ThresholdColumn; standard?: ThresholdColumn };
   others: Array<ThresholdColumn & { set: string }>;
+  /** The stretch target column (read for the Blue for exceeding scheme). */
+  stretch?: ThresholdColumn;
   root: WordingNode;
 }
 
@@ -484,13 +486,18 @@ function tableColumns(
     if (own !== unqualified)
       for (const other of unqualified.others)
         if (!others.some((mine) => mine.set === other.set)) others.push(other);
+    const stretch = own.stretch ?? unqualified.stretch;
     return {
       year,
       target: own.target ?? unqualified.target,
       standard: own.standard ?? unqualified.standard,
       ...(own === unqualified ? {} : { fallback: unqualified }),
       others,
-      root: definitions.wordings.root(others.map((tolerance) => tolerance.set)),
+      ...(stretch ? { stretch } : {}),
+      root: definitions.wordings.root(
+        others.map((tolerance) => tolerance.set),
+        stretch !== undefined
+      ),
     };
   };
   const thresholds = setOf(undefined, unqualified);
@@ -507,6 +514,7 @@ function tableColumns(
     ...[thresholds, ...yearSets].flatMap((set) => [
       set.target?.column,
       set.standard?.column,
+      set.stretch?.column,
       ...set.others.map((tolerance) => tolerance.column),
     ]),
     ...periods.map((period) => period.column),
@@ -870,6 +878,7 @@ function ownDefinition(
             format,
           };
         });
+  const stretchFormat = formatAt(rowFormats, set.stretch?.column);
   return wordingDefinition(reading, set.root, {
     measure,
     polarity,
@@ -879,6 +888,14 @@ function ownDefinition(
     toleranceFormat,
     unit,
     others,
+    ...(set.stretch
+      ? {
+          stretch: {
+            cell: inHeaderUnit(cellAt(rowValues, set.stretch.column), set.stretch, stretchFormat),
+            format: stretchFormat,
+          },
+        }
+      : {}),
   });
 }
 
@@ -894,6 +911,8 @@ interface ThresholdCells {
   toleranceFormat: string;
   unit: CellValue;
   others: ReadonlyArray<{ set: string; cell: CellValue; format: string }>;
+  /** The stretch target's cell, where the table has a Stretch column (its root in the trie says so). */
+  stretch?: { cell: CellValue; format: string };
 }
 
 /** The definition of threshold cells, shared with every KPI worded alike: looked up one trie step a cell. */
@@ -903,8 +922,17 @@ function wordingDefinition(
   cells: ThresholdCells
 ): Definition {
   const { wordings } = reading.definitions;
-  const { measure, polarity, target, tolerance, targetFormat, toleranceFormat, unit, others } =
-    cells;
+  const {
+    measure,
+    polarity,
+    target,
+    tolerance,
+    targetFormat,
+    toleranceFormat,
+    unit,
+    others,
+    stretch,
+  } = cells;
   let node = wordings.step(root, polarity);
   node = wordings.step(node, target);
   node = wordings.step(node, tolerance);
@@ -913,6 +941,10 @@ function wordingDefinition(
   node = wordings.step(node, targetFormat);
   node = wordings.step(node, toleranceFormat);
   for (const other of others) node = wordings.step(node, other.format);
+  if (stretch) {
+    node = wordings.step(node, stretch.cell);
+    node = wordings.step(node, stretch.format);
+  }
   // The measure only matters to a definition through the unit its words imply.
   const measureUnit = unitFromMeasure(measure) ?? "";
   const known = wordings.known(node, measureUnit);
@@ -928,7 +960,9 @@ function wordingDefinition(
       target: targetFormat,
       tolerance: toleranceFormat,
       otherTolerances: Object.fromEntries(others.map((other) => [other.set, other.format])),
+      ...(stretch ? { stretch: stretch.format } : {}),
     },
+    ...(stretch ? { stretch: stretch.cell } : {}),
   });
 }
 
@@ -1197,10 +1231,11 @@ class WordingTrie {
   /**
    * Where a table's rows' wordings start, by the other tolerance sets it has: tables of one sheet share the
    * trie, and tables with the same sets read their rows' wordings alike (the same steps, and the same sets
-   * in each definition read).
+   * in each definition read). Tables with a stretch column take two more steps a row, so start apart.
    */
-  root(otherSets: readonly string[]): WordingNode {
-    return remembered(this.roots, otherSets.join("\u0000"), newMap<unknown, WordingNode>);
+  root(otherSets: readonly string[], stretch = false): WordingNode {
+    const key = otherSets.join("\u0000") + (stretch ? "\u0001stretch" : "");
+    return remembered(this.roots, key, newMap<unknown, WordingNode>);
   }
 
   /** The node after one more cell (its value, an error by its code) or format. */

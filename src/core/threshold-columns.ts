@@ -26,6 +26,8 @@ export interface YearThresholds {
   year?: YearKey;
   target?: ThresholdColumn;
   standard?: ThresholdColumn;
+  /** The stretch target (Blue for exceeding's edge), where the table has one column of it for the year. */
+  stretch?: ThresholdColumn;
   /** Alternative tolerance sets, by the set's name. */
   others: Array<ThresholdColumn & { set: string }>;
 }
@@ -35,17 +37,18 @@ export interface SettledThresholds {
   unqualified: YearThresholds;
   /** Each year's own thresholds, in the order first met. */
   years: YearThresholds[];
-  /** Target columns that are not the table's target ("Stretch target" beside "Target"): not understood. */
+  /** Target columns that are not the table's target ("Goal 2" beside "Target"), and stretch columns that are not one year's one stretch: not understood. */
   notUnderstood: ThresholdColumn[];
   /** Why the table cannot be rated from its threshold columns; [] when it can. */
   problems: string[];
 }
 
-/** Settles a table's target and tolerance columns, in column order. */
+/** Settles a table's target, tolerance and stretch columns, in column order. */
 export function settleThresholds(
   targets: readonly ThresholdColumn[],
   tolerances: readonly ThresholdColumn[],
-  originColumn = 0
+  originColumn = 0,
+  stretches: readonly ThresholdColumn[] = []
 ): SettledThresholds {
   const byYear = new Map<string, YearThresholds>([["", { others: [] }]]);
   const yearOf = (year: YearKey | undefined): YearThresholds => {
@@ -67,6 +70,13 @@ export function settleThresholds(
       yearOf(year).target = plain[0];
       notUnderstood.push(...columns.filter((column) => column !== plain[0]));
     } else problems.push(cannotTell("target", columns, year, originColumn));
+  }
+
+  // A stretch only ever adds Blue: where a year has two, or its words say more, neither is used (and the
+  // column map names them), rather than the table being left uncoloured under every scheme.
+  for (const [year, columns] of groupByYear(stretches)) {
+    if (columns.length === 1 && columns[0].otherWords === "") yearOf(year).stretch = columns[0];
+    else notUnderstood.push(...columns);
   }
 
   const plainTolerances = tolerances.filter((column) => column.otherWords === "");

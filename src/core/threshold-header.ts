@@ -1,6 +1,7 @@
 /**
  * A threshold header read by its grammar: a role word (target or tolerance) plus qualifiers, each read for
- * what it is and never turned into something else. A year makes it that year's threshold; a unit sets the
+ * what it is and never turned into something else. The word "stretch" names a stretch target (what the Blue
+ * for exceeding scheme calls Blue). A year makes it that year's threshold; a unit sets the
  * unit of the column's plain numbers; a band or aim word adds nothing; any other words name an alternative
  * tolerance set (or, on a target, are words the add-in does not understand). Which tolerance column is the
  * standard one is decided for the whole table, in `layout.ts`.
@@ -11,7 +12,7 @@ import { namedYear, type YearKey } from "./period-year";
 export type ThresholdUnit = "percentage points" | "percent" | "days" | "rate";
 
 export interface ThresholdHeader {
-  role: "target" | "tolerance";
+  role: "target" | "tolerance" | "stretch";
   year?: YearKey;
   unit?: ThresholdUnit;
   /** The header's other words as written ("Covid19", "Stretch"), or "" when every word was understood. */
@@ -107,7 +108,13 @@ export function readThresholdHeader(label: string): ThresholdHeader | null {
       continue;
     }
     const bare = plain.replace(/[^\p{L}\p{N}&]+/gu, "");
-    if (bare === "" || toleranceWords.has(bare) || targetWords.has(bare) || bandWords.has(bare))
+    if (
+      bare === "" ||
+      toleranceWords.has(bare) ||
+      targetWords.has(bare) ||
+      bandWords.has(bare) ||
+      (role === "stretch" && bare === "stretch")
+    )
       continue;
     others.push(word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""));
   }
@@ -127,6 +134,7 @@ export function readThresholdHeader(label: string): ThresholdHeader | null {
 function roleOfTokens(tokens: readonly string[], loose: string): ThresholdHeader["role"] | null {
   const has = (words: ReadonlySet<string>): boolean => tokens.some((token) => words.has(token));
   if (has(tolerances) || minimumPhrase.test(loose) || loose === "amber") return "tolerance";
+  if (tokens.includes("stretch")) return "stretch";
   const threshold = has(thresholdWords);
   if (!threshold && !has(targetWords)) return null;
   if (tokens.includes("green")) return "target";

@@ -1,6 +1,7 @@
 /**
  * Inserting the add-in's tables on the KPI Register sheet: the KPIRegister table from the catalogue (or the
- * catalogue's missing rows, without touching the analyst's) and the KPIWords table of a sheet's unknown words.
+ * catalogue's missing rows, without touching the analyst's), the KPIWords table of a sheet's unknown words,
+ * and the KPISettings table of the scheme the analyst chose (its Scheme row changed where it is there).
  * Only the pane does this, so it stays out of the functions' script.
  */
 import {
@@ -10,10 +11,14 @@ import {
   registerColumns,
   registerSheetName,
   registerTableName,
+  settingsColumns,
+  settingsRowsOf,
+  settingsTableName,
   wordKey,
   wordsColumns,
   wordsTableName,
   type CellValue,
+  type SchemeChoice,
   type UnknownWord,
 } from "../core";
 import { toExcelValue } from "./cell-values";
@@ -33,6 +38,8 @@ interface TableToWrite {
   rows: CellValue[][];
   /** The column whose cells say which rows the table has already, and how they are compared. */
   key: { column: string; of: (text: string) => string; lacks: string };
+  /** The key of the one row written over where the table has it already (Scheme); every other row there is left as it is. */
+  overwrite?: string;
 }
 
 /**
@@ -101,14 +108,44 @@ async function topUpTable(
   const keyAt = spec.columns.findIndex((name) => loose(name) === loose(spec.key.column));
   const present = new Set(body.values.map((row) => spec.key.of(String(row[keyColumn]))));
   const missing = spec.rows.filter((row) => !present.has(spec.key.of(String(row[keyAt]))));
-  if (missing.length > 0) {
+  const written =
+    spec.overwrite === undefined
+      ? 0
+      : overwrite({ ...spec, overwrite: spec.overwrite }, body, keyColumn, headings);
+  if (missing.length > 0)
     existing.rows.add(
       undefined,
       missing.map((row) => underHeadings(row, spec.columns, headings))
     );
-    await context.sync();
-  }
+  if (missing.length > 0 || written > 0) await context.sync();
   return { created: false, added: missing.length };
+}
+
+/**
+ * Queues the cells of the row the spec writes over (the first the table has with its key) under the spec's
+ * headings, as text so a word stays as written. Returns how many cells it queued.
+ */
+function overwrite(
+  spec: TableToWrite & { overwrite: string },
+  body: Excel.Range,
+  keyColumn: number,
+  headings: readonly string[]
+): number {
+  const keyAt = spec.columns.findIndex((name) => loose(name) === loose(spec.key.column));
+  const key = spec.key.of(spec.overwrite);
+  const row = spec.rows.find((candidate) => spec.key.of(String(candidate[keyAt])) === key);
+  const at = body.values.findIndex((cells) => spec.key.of(String(cells[keyColumn])) === key);
+  if (row === undefined || at < 0) return 0;
+  let queued = 0;
+  spec.columns.forEach((name, index) => {
+    const column = headings.indexOf(loose(name));
+    if (index === keyAt || column < 0) return;
+    const cell = body.getCell(at, column);
+    cell.numberFormat = [["@"]];
+    cell.values = [[toExcelValue(row[index] ?? null)]];
+    queued += 1;
+  });
+  return queued;
 }
 
 /** A row in the table's own column order: each cell under its heading, blank under a heading the row lacks. */
@@ -154,5 +191,23 @@ export function insertRegisterTable(context: Excel.RequestContext): Promise<Regi
     columns: registerColumns,
     rows: catalogueRows(),
     key: { column: "ID", of: kpiIdKey, lacks: "KPIs" },
+  });
+}
+
+/**
+ * Chooses a scheme for the workbook: inserts the KPISettings table on the KPI Register sheet with its rows,
+ * or, where the table is there already, writes the scheme into its Scheme row and adds the rows it lacks,
+ * leaving the analyst's other rows (their own Green within figures) as they are. One Excel.run, three syncs at most.
+ */
+export function insertSettingsTable(
+  context: Excel.RequestContext,
+  scheme: SchemeChoice
+): Promise<RegisterInsertion> {
+  return insertOrTopUp(context, {
+    name: settingsTableName,
+    columns: settingsColumns,
+    rows: settingsRowsOf(scheme),
+    key: { column: "Setting", of: loose, lacks: "settings" },
+    overwrite: "Scheme",
   });
 }

@@ -97,7 +97,7 @@ function setName(toleranceSet: unknown, entry: RegisterEntry): string {
 }
 
 /**
- * Rates a figure against a KPI's target and tolerance from the register, under the workbook's scheme (its KPISettings table).
+ * Rates a figure against a KPI's target and tolerance from the register, under the workbook's scheme (its KPISettings table); under Blue for exceeding, the register's Stretch column says where Blue starts.
  * @customfunction RATE
  * @helpurl https://localhost:3000/support.html#kpi-rate
  * @requiresParameterAddresses
@@ -137,6 +137,7 @@ export async function rate(
  * @param tolerance As the sheet writes it: "75%", ">=75%", "No less than 70%", "-" for none, or a margin: "±5%", "5% tolerance", "within 5% of target" (5% of the target's value), "±5pp", "5 points" (percentage points).
  * @param polarity "Bigger is better", "Smaller is better", "In range is better", "Good is: High", "Aim to reduce", H or L, T (in range), "Monitoring only" (no target). Blank: the target decides ("At least 80%" is bigger is better).
  * @param [previous] The period before on the row (a cell such as G12), for the Amber by direction scheme: beyond the tolerance, a figure better than it is Amber.
+ * @param [stretch] The stretch target (a cell such as $K12), for the Blue for exceeding scheme: a figure at or beyond it is Blue.
  * @returns Blue (Blue for exceeding scheme only), Green, Amber, Red, Suspended, No target, No data or Check definition.
  */
 export async function rag(
@@ -145,12 +146,15 @@ export async function rag(
   tolerance: any,
   polarity: any,
   previous?: any,
+  stretch?: any,
   invocation?: CustomFunctions.Invocation
 ): Promise<string[][]> {
+  const stretchCell = cellOf(stretch);
   const definition = readDefinition({
     polarity: cellOf(polarity),
     target: cellOf(target),
     tolerance: cellOf(tolerance),
+    ...(stretchCell === null ? {} : { stretch: stretchCell }),
   });
   const { cell, numberFormat } = await writtenFor(definition, value, invocation, 0);
   const before = await previousFor(definition, previous, invocation, 4);

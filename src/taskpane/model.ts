@@ -6,6 +6,7 @@ import {
   standardSet,
   type BenchmarkSummary,
   type PeriodSummary,
+  type SchemeChoice,
   type TableReport,
   type WatchItem,
 } from "../core";
@@ -81,6 +82,8 @@ export interface PaneActions {
   insertRegister(): void;
   /** Inserts or tops up the KPIWords table with the words of this sheet the add-in could not read. */
   insertWords(): void;
+  /** Chooses the workbook's scheme: inserts the KPISettings table, or changes its Scheme row. */
+  chooseScheme(scheme: SchemeChoice): void;
   shareCopy(): void;
   /** Writes the example KPI table on the active sheet, which is empty. */
   insertExample(): void;

@@ -43,7 +43,11 @@ import {
 } from "../excel/active-sheet";
 import { watchCellChanges, watchSheetActivation, type Watch } from "../excel/events";
 import { insertExampleTable } from "../excel/example-table";
-import { insertRegisterTable, insertWordsTable } from "../excel/table-insertion";
+import {
+  insertRegisterTable,
+  insertSettingsTable,
+  insertWordsTable,
+} from "../excel/table-insertion";
 import {
   currentWorkbookRegister,
   onRegisterChanged,
@@ -68,6 +72,7 @@ import {
   removedMessage,
   sharedCopyMessage,
   unreadableRulesNote,
+  settingsTableMessage,
   wordsTableMessage,
 } from "./wording";
 
@@ -507,8 +512,10 @@ function formattingActions(kit: ActionKit): Pick<PaneActions, "apply" | "remove"
   };
 }
 
-/** The KPIRegister and KPIWords tables: the tables' own events read the register (and the sheet) again, for the functions and the pane alike. */
-function tableActions(kit: ActionKit): Pick<PaneActions, "insertRegister" | "insertWords"> {
+/** The KPIRegister, KPIWords and KPISettings tables: the tables' own events read the register (and the sheet) again, for the functions and the pane alike. */
+function tableActions(
+  kit: ActionKit
+): Pick<PaneActions, "insertRegister" | "insertWords" | "chooseScheme"> {
   const { session, act, waiting } = kit;
   return {
     insertRegister: () =>
@@ -535,6 +542,16 @@ function tableActions(kit: ActionKit): Pick<PaneActions, "insertRegister" | "ins
         );
         return wordsTableMessage(inserted);
       }),
+    chooseScheme: (scheme) =>
+      void act("Choosing the scheme…", "The scheme was not changed", async () =>
+        settingsTableMessage(
+          await runExcel((context) => insertSettingsTable(context, scheme), {
+            onWaiting: waiting,
+            stopped: () => session.stopRequested,
+          }),
+          scheme
+        )
+      ),
   };
 }
 

@@ -1,5 +1,5 @@
 /** The pane's sentences: what an action did, and what Excel could not do, in the analyst's words. */
-import { isRagStatus } from "../core";
+import { isRagStatus, type SchemeChoice } from "../core";
 import type { Applied } from "../excel/active-sheet";
 import type { RegisterInsertion } from "../excel/table-insertion";
 import type { PaneMessage } from "./model";
@@ -88,4 +88,21 @@ export function sharedCopyMessage(copy: { sheet?: string; replaced: number }): P
     intent: "success",
     text: `Made "${copy.sheet}": ${copy.replaced} KPI formula${copy.replaced === 1 ? "" : "s"} replaced with ${copy.replaced === 1 ? "its value" : "their values"}.`,
   };
+}
+
+/** What choosing a scheme did, and what the analyst may still write in the KPISettings table. */
+export function settingsTableMessage(
+  inserted: RegisterInsertion,
+  scheme: SchemeChoice
+): PaneMessage {
+  const done = inserted.created
+    ? `Inserted the KPISettings table on the sheet "KPI Register": this workbook is rated by ${scheme}.`
+    : `This workbook is now rated by ${scheme}: the KPISettings table's Scheme row says so, and your other rows are untouched.`;
+  const next =
+    scheme === "Percentage of target"
+      ? " Change its Green within and Amber within figures to your council's."
+      : scheme === "Blue for exceeding"
+        ? " A figure at or beyond its row's Stretch column is Blue; for rows without one, add a row Blue at, 5% better than target."
+        : "";
+  return { intent: "success", text: done + next };
 }

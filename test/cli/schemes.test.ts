@@ -17,13 +17,20 @@ import { load, rulesToJudge } from "./workbook-rules";
 
 const workspace = scratchPerTest();
 
-/** Writes the schemes sheet with figures as numbers (0% and, on row 5, 0.0%) and a KPISettings table. */
-async function schemesWorkbook(folder: string, settings: CellValue[][]): Promise<string> {
+/**
+ * Writes the schemes sheet with figures as numbers (0% and, on row 5, 0.0%) and a KPISettings table; with
+ * `extra`, a column of its own after the periods (its header first).
+ */
+async function schemesWorkbook(
+  folder: string,
+  settings: CellValue[][],
+  extra: CellValue[] = []
+): Promise<string> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("Scorecard");
   values.forEach((row, index) => {
     const written = sheet.addRow(
-      row.map((cell, column) =>
+      [...row, ...(extra.length > 0 ? [extra[index]] : [])].map((cell, column) =>
         index > 0 && column >= 4 && typeof cell === "string" && /^\d+%$/.test(cell)
           ? Number(cell.slice(0, -1)) / 100
           : cell
@@ -120,6 +127,24 @@ describe("kpi-rag under the workbook's scheme", () => {
       expect(run.out[0]).toContain(`scheme ${written.scheme},`);
     });
   }
+
+  it("paints Blue from each row's Stretch column under a Blue scheme with no margin, and names the column", async () => {
+    const { folder } = workspace();
+    // The stretches sit where the 5% margin puts Blue on this sheet, so the hand-worked colours are the same.
+    const stretch: CellValue[] = ["Stretch target", "95%", "18%", "85%", "-", null];
+    const file = await schemesWorkbook(folder, [["Scheme", "Blue for exceeding"]], stretch);
+    const out = path.join(folder, "out.xlsx");
+    const run = await kpiRag(file, "--out", out);
+    expect(run.error).toEqual([]);
+    expect(run.out[0]).toContain("scheme Blue for exceeding (Blue at each row's stretch target),");
+    expect(run.out.join("\n")).toContain("H stretch target (used by Blue for exceeding only)");
+    expect(await judged(out)).toEqual(
+      asAddresses(expected["Blue for exceeding, Blue at 5% better than target"])
+    );
+    const standard = path.join(folder, "standard.xlsx");
+    await kpiRag(await schemesWorkbook(folder, [], stretch), "--out", standard, "--force");
+    expect(await judged(standard)).toEqual(asAddresses(expected.Standard));
+  });
 
   it("says a KPISettings row it cannot read among the problems, and keeps the Standard bands", async () => {
     const { folder } = workspace();

@@ -38,12 +38,38 @@ describe("reading a scheme's name", () => {
     }
   );
 
-  it("says how to write a Blue scheme that does not say how far beyond the target is Blue", () => {
-    expect(readScheme("Blue for exceeding")).toEqual({
+  it("reads a Blue scheme with no margin as Blue at each row's own stretch target", () => {
+    const read = readScheme("Blue for exceeding");
+    expect(read).toEqual({ ok: true, value: { kind: "blue for exceeding" } });
+    expect(read?.ok ? schemeName(read.value) : null).toBe(
+      "Blue for exceeding (Blue at each row's stretch target)"
+    );
+  });
+
+  it("says how to write a Blue scheme whose words after the name give no margin", () => {
+    expect(readScheme("Blue for exceeding, Blue when well above")).toEqual({
       ok: false,
       problem:
-        '"Blue for exceeding" does not say how far beyond the target is Blue: write it as Blue for exceeding, Blue at 5% better than target',
+        '"Blue for exceeding, Blue when well above" does not say how far beyond the target is Blue: write it as Blue for exceeding, Blue at 5% better than target (or add a Stretch column)',
     });
+  });
+
+  it("reads Green within and Amber within typed as 5% and 10% (kept by Excel as 0.05 and 0.1) as 5% and 10%", () => {
+    expect(
+      workbookSettings(
+        table(["Scheme", "Percentage of target"], ["Green within", 0.05], ["Amber within", 0.1]),
+        undefined
+      ).settings.scheme
+    ).toEqual({ kind: "percentage of target", green: 0.05, amber: 0.1 });
+  });
+
+  it("takes the margin of a Blue at row over the Scheme row's bare Blue for exceeding", () => {
+    expect(
+      workbookSettings(
+        table(["Scheme", "Blue for exceeding"], ["Blue at", "5% better than target"]),
+        undefined
+      ).settings.scheme
+    ).toEqual({ kind: "blue for exceeding", stretch: { value: 0.05, relative: true } });
   });
 
   it("refuses a percentage scheme whose Amber share is nearer the target than its Green one", () => {
@@ -131,13 +157,13 @@ describe("a scheme taught in KPIWords that cannot be read", () => {
   it("keeps the Standard bands and says why, naming the word", () => {
     const { words, problems } = readWords([
       ["Word", "Means"],
-      ["BRAG", "Blue for exceeding"],
+      ["BRAG", "Blue for exceeding, Blue when well above"],
     ]);
     expect(problems).toEqual([]);
     const read = workbookSettings(undefined, words);
     expect(read.settings.scheme).toEqual({ kind: "standard" });
     expect(read.problems).toEqual([
-      'KPIWords: "BRAG" means "Blue for exceeding" does not say how far beyond the target is Blue: write it as Blue for exceeding, Blue at 5% better than target: the Standard bands apply',
+      'KPIWords: "BRAG" means "Blue for exceeding, Blue when well above" does not say how far beyond the target is Blue: write it as Blue for exceeding, Blue at 5% better than target (or add a Stretch column): the Standard bands apply',
     ]);
   });
 });

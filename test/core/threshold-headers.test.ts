@@ -222,19 +222,56 @@ describe("tables side by side", () => {
 });
 
 describe("headers the add-in did not understand", () => {
-  it("names a Stretch target beside the Target as not understood, and rates by the Target", () => {
+  it("names a second target column beside the Target as not understood, and rates by the Target", () => {
     const found = findTables(
       sheet([
-        ["Measure", "Polarity", "Target", "Stretch target", "Tolerance", "2023/24"],
+        ["Measure", "Polarity", "Target", "Aspiration target", "Tolerance", "2023/24"],
         [measure, "Bigger is better", 0.9, 0.95, 0.8, 0.93],
       ])
     );
     expect(statuses(found)).toEqual(["F2 Green"]);
     expect(found.tables[0].columnMap).toMatch(
-      /D 'Stretch target' not understood: teach it in KPIWords/
+      /D 'Aspiration target' not understood: teach it in KPIWords/
     );
     expect(found.tables[0].problems.join(" ")).toMatch(
-      /D 'Stretch target' stands among the thresholds and was not understood/
+      /D 'Aspiration target' stands among the thresholds and was not understood/
+    );
+  });
+});
+
+describe("stretch target headers", () => {
+  it.each([
+    ["Stretch", "D stretch target (used by Blue for exceeding only)"],
+    ["Stretch target", "D stretch target (used by Blue for exceeding only)"],
+    [
+      "Stretch (2023/24)",
+      "D stretch target (Stretch (2023/24)) for 2023/24's periods (used by Blue for exceeding only)",
+    ],
+  ])(
+    "reads %s as the stretch target, rating nothing by it under the Standard scheme",
+    (header, said) => {
+      const found = findTables(
+        sheet([
+          ["Measure", "Polarity", "Target", header, "Tolerance", "2023/24"],
+          [measure, "Bigger is better", 0.9, 0.95, 0.8, 0.96],
+        ])
+      );
+      expect(statuses(found)).toEqual(["F2 Green"]);
+      expect(found.tables[0].columnMap).toContain(said);
+      expect(found.tables[0].problems).toEqual([]);
+    }
+  );
+
+  it("names two stretch columns for one year as not understood, rather than pick one", () => {
+    const found = findTables(
+      sheet([
+        ["Measure", "Polarity", "Target", "Stretch", "Stretch target", "Tolerance", "2023/24"],
+        [measure, "Bigger is better", 0.9, 0.95, 0.97, 0.8, 0.96],
+      ])
+    );
+    expect(statuses(found)).toEqual(["G2 Green"]);
+    expect(found.tables[0].columnMap).toMatch(
+      /D 'Stretch', E 'Stretch target' not understood: teach them in KPIWords/
     );
   });
 });

@@ -130,3 +130,64 @@ describe("the functions under the workbook's scheme", () => {
     expect(await rate(0.95, "KPI-90")).toBe("Green");
   });
 });
+
+describe("the functions with a stretch target, under Blue for exceeding", () => {
+  it("rates 95% Blue and 94% Green with KPI.RAG given the stretch of 95% (target 90%), and 99% Green with no stretch given", async () => {
+    await chooseScheme("Blue for exceeding");
+    expect(await rag(0.95, "90%", "75%", "Bigger is better", undefined, "95%")).toBe("Blue");
+    expect(await rag(0.94, "90%", "75%", "Bigger is better", undefined, "95%")).toBe("Green");
+    expect(await rag(0.15, "20%", "25%", "Smaller is better", undefined, 0.15)).toBe("Blue");
+    // With no margin and no stretch given, nothing is Blue.
+    expect(await rag(0.99, "90%", "75%", "Bigger is better")).toBe("Green");
+    // A stretch short of the target cannot draw Blue: the definition is to be checked.
+    expect(await rag(0.99, "90%", "75%", "Bigger is better", undefined, "85%")).toBe(
+      "Check definition"
+    );
+  });
+
+  it("rates by the stretch only under the Blue scheme: 99% with a stretch of 95% is Green under Standard", async () => {
+    await chooseScheme("Standard");
+    expect(await rag(0.99, "90%", "75%", "Bigger is better", undefined, "95%")).toBe("Green");
+    expect(await rag(0.99, "90%", "75%", "Bigger is better", undefined, "85%")).toBe("Green");
+  });
+});
+
+describe("KPI.RATE with the register's Stretch column", () => {
+  it("rates 96% Blue and 95% Green for KPI-92 (target 90%, stretch 96%) under Blue for exceeding", async () => {
+    uninstall();
+    forgetRegister();
+    host = createExcelHost({
+      Scorecard: [],
+      "KPI Register": [
+        [
+          "ID",
+          "Measure",
+          "Section",
+          "Polarity",
+          "Unit",
+          "Target",
+          "Tolerance",
+          "Covid19 Tolerance",
+          "Notes",
+          "Stretch",
+          "",
+          "Setting",
+          "Value",
+        ],
+        ["KPI-92", "Visits on time", "Care", "Bigger is better", "%", "90%", "75%", "", "", "96%"],
+        ["KPI-93", "Re-referrals", "Care", "Smaller is better", "%", "20%", "25%", "", "", ""],
+      ].map((row, index) => (index === 1 ? [...row, "", "Scheme", "Blue for exceeding"] : row)),
+    });
+    await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("KPI Register");
+      sheet.tables.add("A1:J3", true).name = "KPIRegister";
+      sheet.tables.add("L1:M2", true).name = "KPISettings";
+      await context.sync();
+    });
+    uninstall = host.install();
+    expect(await rate(0.96, "KPI-92")).toBe("Blue");
+    expect(await rate(0.95, "KPI-92")).toBe("Green");
+    // A KPI with no stretch of its own, under a scheme with no margin, has no Blue.
+    expect(await rate(0.1, "KPI-93")).toBe("Green");
+  });
+});

@@ -4,6 +4,7 @@
  */
 
 export const ErrorCode = {
+  accessDenied: "AccessDenied",
   apiNotFound: "ApiNotFound",
   generalException: "GeneralException",
   invalidArgument: "InvalidArgument",
@@ -25,6 +26,8 @@ export type ErrorCodeName = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 /** Messages as Office.js (client side) and Excel (host side) word them. */
 const MESSAGES: Record<ErrorCodeName, string> = {
+  // What Excel says when a write meets a protected sheet.
+  AccessDenied: "You cannot perform the requested operation.",
   ApiNotFound:
     "The API you are trying to use could not be found. It may be available in a newer version of Excel.",
   GeneralException: "There was an internal error while processing the request.",

@@ -94,3 +94,43 @@ describe("sharing the sheet", () => {
     expect(await seriousAccessibilityProblems(container)).toEqual([]);
   });
 });
+
+describe("the council scheme in the Register view", () => {
+  test("offers the schemes by name, Standard first, and chooses the one selected", async () => {
+    const onChooseScheme = vi.fn();
+    const { user } = renderInFluent(
+      <Register
+        problems={[]}
+        busy={false}
+        onInsertRegister={vi.fn()}
+        onChooseScheme={onChooseScheme}
+      />
+    );
+    const schemes = screen.getByRole("combobox", { name: "Scheme" });
+    expect(Array.from((schemes as HTMLSelectElement).options).map((option) => option.text)).toEqual(
+      [
+        "Standard",
+        "Green and Red only",
+        "Blue for exceeding",
+        "Percentage of target",
+        "Amber by direction",
+      ]
+    );
+    await user.selectOptions(schemes, "Percentage of target");
+    await user.click(
+      screen.getByRole("button", { name: "Choose this scheme in the KPISettings table" })
+    );
+    expect(onChooseScheme).toHaveBeenCalledWith("Percentage of target");
+  });
+
+  test("chooses nothing while the pane is busy", async () => {
+    const onChooseScheme = vi.fn();
+    const { user } = renderInFluent(
+      <Register problems={[]} busy onInsertRegister={vi.fn()} onChooseScheme={onChooseScheme} />
+    );
+    await user.click(
+      screen.getByRole("button", { name: "Choose this scheme in the KPISettings table" })
+    );
+    expect(onChooseScheme).not.toHaveBeenCalled();
+  });
+});

@@ -94,3 +94,30 @@ describe("the scheme and the symbols switch", () => {
       expect(rule.numberFormat).toBe(`"${symbolOf[rule.fill as keyof typeof symbolOf]} "0%`);
   });
 });
+
+describe("choosing the scheme in the Register view", () => {
+  test("inserts the KPISettings table with the scheme chosen, and the pane then rates the sheet by it", async () => {
+    const host = createExcelHost({ Scorecard: values });
+    uninstall = host.install();
+    const user = userEvent.setup();
+    render(<App theme={webLightTheme} />);
+    await screen.findByText("Standard");
+    await user.click(screen.getByRole("tab", { name: "Register" }));
+    await user.selectOptions(
+      screen.getByRole("combobox", { name: "Scheme" }),
+      "Green and Red only"
+    );
+    await user.click(
+      screen.getByRole("button", { name: "Choose this scheme in the KPISettings table" })
+    );
+    // Said in the message bar and in its live region.
+    expect(
+      await screen.findAllByText(
+        'Inserted the KPISettings table on the sheet "KPI Register": this workbook is rated by Green and Red only.'
+      )
+    ).not.toHaveLength(0);
+    expect(host.table("KPISettings").rows).toEqual([["Scheme", "Green and Red only"]]);
+    await user.click(screen.getByRole("tab", { name: "KPIs" }));
+    await screen.findByText("Green and Red only");
+  });
+});

@@ -161,6 +161,7 @@ export function recordingActions(): {
     selectRow: vi.fn(),
     insertRegister: vi.fn(),
     insertWords: vi.fn(),
+    chooseScheme: vi.fn(),
     shareCopy: vi.fn(),
     insertExample: vi.fn(),
     stopWaiting: vi.fn(),

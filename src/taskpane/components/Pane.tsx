@@ -207,6 +207,7 @@ function ChosenView({
           busy={busy}
           onInsertRegister={actions.insertRegister}
           onInsertWords={actions.insertWords}
+          onChooseScheme={actions.chooseScheme}
         />
       );
     case "share":

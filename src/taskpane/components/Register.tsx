@@ -1,11 +1,19 @@
-/** The KPI register: what the workbook's KPIRegister table is for, a button to insert it, and its problems. */
-import { Button, makeStyles, tokens } from "@fluentui/react-components";
+/**
+ * The KPI register: what the workbook's KPIRegister table is for, a button to insert it, and its problems;
+ * the KPIWords table; and the workbook's council scheme, chosen by name into its KPISettings table.
+ */
+import { Button, Field, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import { schemeNames, type SchemeChoice } from "../../core";
 import { useHeadingStyles } from "./headings";
 
 const useStyles = makeStyles({
   problems: {
     color: tokens.colorStatusWarningForeground1,
     paddingInlineStart: tokens.spacingHorizontalL,
+  },
+  scheme: {
+    marginBlockEnd: tokens.spacingVerticalS,
   },
 });
 
@@ -16,6 +24,8 @@ export interface RegisterProps {
   busy: boolean;
   onInsertRegister(): void;
   onInsertWords?(): void;
+  /** Chooses the workbook's scheme by name; without it the view offers no schemes. */
+  onChooseScheme?(scheme: SchemeChoice): void;
 }
 
 /** A table's problems under their heading; nothing where there are none. */
@@ -41,6 +51,7 @@ export function Register({
   busy,
   onInsertRegister,
   onInsertWords,
+  onChooseScheme,
 }: RegisterProps) {
   const headings = useHeadingStyles();
   return (
@@ -69,6 +80,48 @@ export function Register({
         </Button>
       )}
       <Problems title="Problems in the KPIWords table" problems={wordsProblems} />
+      {onChooseScheme && <SchemeChooser busy={busy} onChooseScheme={onChooseScheme} />}
+    </>
+  );
+}
+
+/** The schemes by name, Standard first, and a button that writes the one chosen into the KPISettings table. */
+function SchemeChooser({
+  busy,
+  onChooseScheme,
+}: {
+  busy: boolean;
+  onChooseScheme(scheme: SchemeChoice): void;
+}) {
+  const styles = useStyles();
+  const headings = useHeadingStyles();
+  const [scheme, setScheme] = useState<SchemeChoice>(schemeNames[0]);
+  return (
+    <>
+      <h2 className={headings.section}>Council scheme</h2>
+      <p>
+        The KPISettings table on the KPI Register sheet chooses how every sheet of this workbook is
+        rated: the Standard bands, or your council&apos;s scheme. Without it, the Standard bands
+        apply.
+      </p>
+      <Field label="Scheme" className={styles.scheme}>
+        <Select
+          value={scheme}
+          disabled={busy}
+          onChange={(_, data) =>
+            setScheme(schemeNames.find((name) => name === data.value) ?? schemeNames[0])
+          }
+        >
+          {schemeNames.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Button disabledFocusable={busy} onClick={() => onChooseScheme(scheme)}>
+        Choose this scheme in the KPISettings table
+      </Button>
     </>
   );
 }
