@@ -43,6 +43,8 @@ export interface PaneState {
   headlines: string[];
   /** Why the sheet has no KPI table, naming the nearest miss; undefined when it has one. */
   skipped?: string;
+  /** Where the sheet has no KPI table: the workbook's other sheets that have one, to go to. */
+  kpiSheets: string[];
   summary: PeriodSummary[];
   watchList: WatchItem[];
   /** How the sheet's KPIs stand against each benchmark beside them. */
@@ -84,6 +86,8 @@ export interface PaneActions {
   shareCopy(): void;
   /** Writes the example KPI table on the active sheet, which is empty. */
   insertExample(): void;
+  /** Makes another sheet of the workbook (one with a KPI table) the active one. */
+  goToSheet(sheet: string): void;
   checkThisExcel(): void;
   dismissMessage(): void;
   /** Stops waiting for a cell edit: the action waiting ends with nothing done. */
@@ -96,6 +100,7 @@ export const initialPaneState: PaneState = {
   tables: [],
   figures: {},
   headlines: [],
+  kpiSheets: [],
   summary: [],
   watchList: [],
   benchmarks: [],

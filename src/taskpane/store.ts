@@ -43,6 +43,7 @@ import {
 } from "../excel/active-sheet";
 import { watchCellChanges, watchSheetActivation, type Watch } from "../excel/events";
 import { insertExampleTable } from "../excel/example-table";
+import { activateSheet, otherSheetsWithKpiTables } from "../excel/other-sheets";
 import { insertRegisterTable, insertWordsTable } from "../excel/table-insertion";
 import {
   currentWorkbookRegister,
@@ -147,6 +148,8 @@ interface PaneSession {
   symbols: boolean;
   /** The tables last found on the sheet, to show again under another tolerance set or after Remove. */
   found: FoundTables | null;
+  /** Where that sheet has no KPI table: the other sheets that have one. */
+  kpiSheets: string[];
   /** The formulas of the add-in's rules on that sheet when it was read or written. */
   onSheet: string[];
   /** The id of the sheet read last, whose cell edits read it again. */
@@ -193,6 +196,7 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
     settings: { settings: defaultSettings, problems: [], schemeNamed: false },
     symbols: false,
     found: null,
+    kpiSheets: [],
     onSheet: [],
     acting: 0,
     stopRequested: false,
@@ -231,6 +235,13 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
               stopped: () => session.stopRequested,
             })
           )
+        ),
+      goToSheet: (sheet) =>
+        void act(`Going to the sheet "${sheet}"…`, `The sheet "${sheet}" could not be opened`, () =>
+          runExcel((context) => activateSheet(context, sheet), {
+            onWaiting: waiting,
+            stopped: () => session.stopRequested,
+          })
         ),
       insertExample: () =>
         void act("Inserting an example table…", "The example table was not inserted", async () => {
@@ -298,6 +309,7 @@ function useSheetView(session: PaneSession, setState: SetPaneState): Show {
         busy: undefined,
         waitingForEdit: false,
         ...view,
+        kpiSheets: session.kpiSheets,
         readFailed: false,
         registerProblems: [...session.register.problems, ...session.settings.problems],
         wordsProblems: session.words.problems,
@@ -327,11 +339,23 @@ function useSheetReading(
         feedback.busy("Reading the sheet…");
       }
       try {
-        const reading = await runExcel(
-          (context) => readActiveSheet(context, session.capabilities),
+        const { words } = session.words;
+        const { reading, found, kpiSheets } = await runExcel(
+          async (context) => {
+            const reading = await readActiveSheet(context, session.capabilities);
+            const found = findTables(reading.grid, session.register, { words });
+            const kpiSheets =
+              found.tables.length > 0
+                ? []
+                : await otherSheetsWithKpiTables(
+                    context,
+                    (grid) => findTables(grid, session.register, { words }).tables.length > 0
+                  ).catch(() => []); // Only a pointer: a sheet Excel cannot give leaves it out, nothing more.
+            return { reading, found, kpiSheets };
+          },
           { onWaiting: feedback.waiting, stopped: () => session.stopRequested }
         );
-        const found = findTables(reading.grid, session.register, { words: session.words.words });
+        session.kpiSheets = kpiSheets;
         const onSheet = reading.ownRules.map((rule) => rule.formula);
         if (reading.sheetId !== session.sheetId) {
           session.sheetId = reading.sheetId;

@@ -32,6 +32,13 @@ export function appliedMessage(applied: Applied): PaneMessage {
   };
 }
 
+/** Where a sheet has no KPI table, the workbook's sheets that have one. */
+export function kpiSheetsElsewhere(sheets: readonly string[]): string {
+  return sheets.length === 1
+    ? `The sheet "${sheets[0]}" of this workbook has a KPI table.`
+    : `These sheets of this workbook have KPI tables: ${sheets.map((sheet) => `"${sheet}"`).join(", ")}.`;
+}
+
 export const exampleMessage: PaneMessage = {
   intent: "success",
   text: "Inserted an example KPI table at A1. Apply RAG formatting to colour it, then write your own measures, targets and figures in its place or below it.",

@@ -163,6 +163,7 @@ export function recordingActions(): {
     insertWords: vi.fn(),
     shareCopy: vi.fn(),
     insertExample: vi.fn(),
+    goToSheet: vi.fn(),
     stopWaiting: vi.fn(),
     checkThisExcel: vi.fn(),
     dismissMessage: vi.fn(),

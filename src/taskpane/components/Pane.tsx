@@ -185,6 +185,8 @@ function ChosenView({
           skipped={state.skipped}
           busy={busy}
           onInsertExample={actions.insertExample}
+          kpiSheets={state.kpiSheets}
+          onGoToSheet={actions.goToSheet}
           figures={state.figures}
           headlines={state.headlines}
         />
