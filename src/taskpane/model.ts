@@ -6,6 +6,7 @@ import {
   standardSet,
   type BenchmarkSummary,
   type PeriodSummary,
+  type SheetColours,
   type TableReport,
   type WatchItem,
 } from "../core";
@@ -55,13 +56,8 @@ export interface PaneState {
   scheme: string;
   /** Whether Apply shows a status symbol beside each figure (the pane's switch). */
   symbols: boolean;
-  /** How many of the add-in's own rules are on the sheet now. */
-  ownRules: number;
-  /**
-   * The tolerance set whose colours the sheet's rules show; null when they match no set as the sheet reads
-   * now (rows added or moved since); undefined when the sheet carries no KPI RAG rules.
-   */
-  colouredBy?: string | null;
+  /** What the sheet's own rules show, against the set shown now (see src/core/coloured-by.ts). */
+  colouredBy: SheetColours;
   /** The last read of the sheet failed: nothing shown may be trusted, and Apply waits for a read. */
   readFailed?: boolean;
   registerProblems: string[];
@@ -108,7 +104,7 @@ export const initialPaneState: PaneState = {
   toleranceSet: standardSet,
   scheme: "Standard",
   symbols: false,
-  ownRules: 0,
+  colouredBy: { kind: "uncoloured" },
   registerProblems: [],
   wordsProblems: [],
   selfCheck: { running: false },

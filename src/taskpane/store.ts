@@ -18,7 +18,9 @@ import {
   defaultSettings,
   reportOf,
   resolveToleranceSet,
+  colouringSet,
   schemeName,
+  sheetColours,
   standardScheme,
   standardSet,
   summarise,
@@ -61,7 +63,6 @@ import {
   type PaneState,
 } from "./model";
 import { cellFactsOf } from "./kpi-lines";
-import { colouredBy } from "./sheet-colours";
 import {
   appliedMessage,
   exampleMessage,
@@ -85,7 +86,6 @@ type SheetView = Pick<
   | "toleranceSets"
   | "toleranceSet"
   | "scheme"
-  | "ownRules"
   | "colouredBy"
 >;
 
@@ -130,8 +130,7 @@ export function viewOf(
     toleranceSets,
     toleranceSet: chosen,
     scheme: schemeName(scheme),
-    ownRules: onSheet.length,
-    colouredBy: colouredBy(found, onSheet, toleranceSets, appraisal),
+    colouredBy: sheetColours(found, onSheet, toleranceSets, appraisal),
   };
 }
 
@@ -359,14 +358,16 @@ function useSheetReading(
         const onSheet = reading.ownRules.map((rule) => rule.formula);
         if (reading.sheetId !== session.sheetId) {
           session.sheetId = reading.sheetId;
-          const coloured = viewOf(
-            found,
-            session.toleranceSet,
-            onSheet,
-            undefined,
-            session.settings.settings.scheme
-          ).colouredBy;
-          if (typeof coloured === "string") session.toleranceSet = coloured;
+          const coloured = colouringSet(
+            viewOf(
+              found,
+              session.toleranceSet,
+              onSheet,
+              undefined,
+              session.settings.settings.scheme
+            ).colouredBy
+          );
+          if (coloured !== undefined) session.toleranceSet = coloured;
         }
         const note = unreadableRulesNote(reading.unreadableRules);
         show(found, onSheet, note ? { intent: "warning", text: note } : undefined);

@@ -143,8 +143,7 @@ export function readyState(
     watchList: watchList(found, toleranceSet),
     toleranceSets: tables[0].toleranceSets,
     toleranceSet,
-    ownRules: 6,
-    colouredBy: toleranceSet,
+    colouredBy: { kind: "as shown", toleranceSet },
     ...overrides,
   };
 }

@@ -20,7 +20,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useId, useState, type ReactNode } from "react";
-import { standardFirst } from "../../core";
+import { standardFirst, type SheetColours } from "../../core";
 import type { PaneActions, PaneState, ShownMessage } from "../model";
 import { Help } from "./Help";
 import { KpiTables } from "./KpiTables";
@@ -287,11 +287,17 @@ function BusyIndicator({ busy }: { busy?: string }) {
 }
 
 /** What the sheet's own rules show, in one line: the pane never claims colours the sheet does not carry. */
-export function describeSheetColours(state: Pick<PaneState, "ownRules" | "colouredBy">): string {
-  if (state.ownRules === 0) return "No KPI RAG colours on this sheet yet.";
-  if (state.colouredBy === null)
-    return "The sheet's KPI RAG colours were applied to the tables as they were before: apply again to colour them as they are now.";
-  return `The sheet is coloured by tolerance set ${state.colouredBy ?? "unknown"}.`;
+export function describeSheetColours(colours: SheetColours, shown: string): string {
+  switch (colours.kind) {
+    case "uncoloured":
+      return "No KPI RAG colours on this sheet yet.";
+    case "outdated":
+      return "The sheet's KPI RAG colours were applied to the tables as they were before: apply again to colour them as they are now.";
+    case "as shown":
+      return `The sheet is coloured by tolerance set ${colours.toleranceSet}.`;
+    case "by another set":
+      return `The sheet is coloured by tolerance set ${colours.toleranceSet}; the pane shows ${shown}. Apply again to colour the sheet by ${shown}.`;
+  }
 }
 
 /**
@@ -309,8 +315,8 @@ function FormattingButtons({
 }) {
   const styles = useStyles();
   const coloursId = useId();
-  const { ownRules, colouredBy, toleranceSet, readFailed } = state;
-  const differs = ownRules > 0 && colouredBy !== toleranceSet;
+  const { colouredBy, toleranceSet, readFailed } = state;
+  const uncoloured = colouredBy.kind === "uncoloured";
   return (
     <div>
       <div role="group" aria-label="RAG formatting" className={styles.toolbar}>
@@ -320,11 +326,11 @@ function FormattingButtons({
           aria-describedby={coloursId}
           onClick={actions.apply}
         >
-          {ownRules === 0 ? "Apply RAG formatting" : "Apply again"}
+          {uncoloured ? "Apply RAG formatting" : "Apply again"}
         </Button>
         <Button
           size="small"
-          disabledFocusable={busy || ownRules === 0}
+          disabledFocusable={busy || uncoloured}
           aria-describedby={coloursId}
           onClick={actions.remove}
         >
@@ -339,16 +345,15 @@ function FormattingButtons({
           {readFailed ? "Try reading again" : "Read again"}
         </Button>
       </div>
-      {differs && typeof colouredBy === "string" ? (
+      {colouredBy.kind === "by another set" ? (
         <MessageBar intent="warning" layout="multiline" role="group" aria-labelledby={coloursId}>
           <MessageBarBody id={coloursId}>
-            The sheet is coloured by tolerance set {colouredBy}; the pane shows {toleranceSet}.
-            Apply again to colour the sheet by {toleranceSet}.
+            {describeSheetColours(colouredBy, toleranceSet)}
           </MessageBarBody>
         </MessageBar>
       ) : (
         <p id={coloursId} className={styles.colours}>
-          {describeSheetColours(state)}
+          {describeSheetColours(colouredBy, toleranceSet)}
         </p>
       )}
     </div>
