@@ -20,8 +20,9 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useId, useState, type ReactNode } from "react";
-import { standardFirst, type SheetColours } from "../../core";
+import { standardFirst } from "../../core";
 import type { PaneActions, PaneState, ShownMessage } from "../model";
+import { describeSheetColours } from "../wording";
 import { Help } from "./Help";
 import { KpiTables } from "./KpiTables";
 import { Register } from "./Register";
@@ -284,20 +285,6 @@ function BusyIndicator({ busy }: { busy?: string }) {
       )}
     </div>
   );
-}
-
-/** What the sheet's own rules show, in one line: the pane never claims colours the sheet does not carry. */
-export function describeSheetColours(colours: SheetColours, shown: string): string {
-  switch (colours.kind) {
-    case "uncoloured":
-      return "No KPI RAG colours on this sheet yet.";
-    case "outdated":
-      return "The sheet's KPI RAG colours were applied to the tables as they were before: apply again to colour them as they are now.";
-    case "as shown":
-      return `The sheet is coloured by tolerance set ${colours.toleranceSet}.`;
-    case "by another set":
-      return `The sheet is coloured by tolerance set ${colours.toleranceSet}; the pane shows ${shown}. Apply again to colour the sheet by ${shown}.`;
-  }
 }
 
 /**
