@@ -1,6 +1,7 @@
 import { describe, expect, test, vi } from "vitest";
 import { screen, within } from "@testing-library/react";
-import { findTables, ragPalette } from "../../src/core";
+import { appraiseTables, findTables, ragPalette } from "../../src/core";
+import { cellFactsOf } from "../../src/taskpane/kpi-lines";
 import { plannedWithReport } from "../support/planned-with-report";
 import { KpiTables, linesPerPage } from "../../src/taskpane/components/KpiTables";
 import { readyState } from "./appendix";
@@ -189,6 +190,25 @@ describe("the KPIs, answer first", () => {
       '2022/23 Q1: No targetNot rated: the polarity says "Monitoring only"'
     );
     expect(document.body.textContent).not.toMatch(/context measure|it has no target/i);
+  });
+
+  test("shows a figure in a % cell as the sheet shows it, 45% and not 0.45, on a row whose target is suspended", () => {
+    const found = findTables({
+      sheet: "KPIs",
+      origin: { row: 0, column: 0 },
+      values: [
+        ["Measure", "Polarity", "Target", "2022/23 Q1"],
+        ["Children who wait less than 14 months", "Bigger is better", "Suspended***", 0.45],
+      ],
+      numberFormats: [
+        ["General", "General", "General", "General"],
+        ["General", "General", "General", "0%"],
+      ],
+      merges: [],
+    });
+    const { tables } = plannedWithReport(found);
+    renderInFluent(<KpiTables tables={tables} {...cellFactsOf(appraiseTables(found))} />);
+    expect(lineOf("Children who wait less than 14 months").textContent).toMatch(/45%Suspended$/);
   });
 
   test("on a sheet with no KPI table, names the workbook's sheets that have one and goes to the one chosen", async () => {
