@@ -4,7 +4,7 @@
  * and a coloured cell can never disagree.
  */
 import type { Band, Bands } from "./band";
-import type { Definition, Polarity, Tolerance } from "./definition";
+import { noTargetGiven, type Definition, type Polarity, type Tolerance } from "./definition";
 import { schemeBands } from "./scheme-bands";
 import { schemeKey, standardScheme, type Scheme } from "./scheme";
 import { isStandardSet, standardSet, toleranceSetKey } from "./tolerance-set";
@@ -64,7 +64,11 @@ function bandsOfDefinition(definition: Definition, toleranceSet: string, scheme:
       return {
         kind: "status",
         status: "No target",
-        reason: `A context measure, not rated: ${standing.reason}`,
+        // Not "No target" again: what the status leaves unsaid (why, or what would rate it).
+        reason:
+          standing.reason === noTargetGiven
+            ? "Not rated until the row has a target"
+            : `Not rated: ${standing.reason}`,
       };
     case "check":
       return {

@@ -93,6 +93,9 @@ export interface Definition {
   words?: Words;
 }
 
+/** The reason of a KPI that simply has no target: said as the status alone, since saying it twice tells nothing. */
+export const noTargetGiven = "it has no target";
+
 /** The standing of a KPI with no target to rate against. */
 export type UnratedStanding = Exclude<Standing, { kind: "rated" }>;
 
@@ -260,7 +263,7 @@ function standingOf(
   const written = target.value.kind === "none" ? target.value.written : undefined;
   const noTarget =
     target.value.kind === "none"
-      ? `it has no target${written !== undefined && isNoTargetYet(written) ? " yet" : ""}${written ? ` ("${written}")` : ""}`
+      ? `${noTargetGiven}${written !== undefined && isNoTargetYet(written) ? " yet" : ""}${written ? ` ("${written}")` : ""}`
       : null;
   const directions = directionsOf(polarity.value, target.value, wording.polarity);
   if (directions === null)

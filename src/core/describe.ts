@@ -1,6 +1,6 @@
 /** A definition in the analyst's words, as the pane and the report show "how the add-in read this row". */
 import { bands, type Band } from "./bands";
-import { polarityWords, type Definition, type Tolerance } from "./definition";
+import { noTargetGiven, polarityWords, type Definition, type Tolerance } from "./definition";
 import { schemeName, standardScheme, type Scheme } from "./scheme";
 import { isStandardSet, standardSet, toleranceSetKey } from "./tolerance-set";
 import { describeFigure, type Unit } from "./units";
@@ -53,7 +53,7 @@ function describeStanding(definition: Definition): string {
     case "suspended":
       return `Suspended (${standing.reason})`;
     case "no target":
-      return `No target (${standing.reason})`;
+      return standing.reason === noTargetGiven ? "No target" : `No target (${standing.reason})`;
     case "check":
       // The problems themselves are listed beside the definition; saying them twice helps nobody.
       return "Check definition";

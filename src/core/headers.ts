@@ -198,6 +198,11 @@ export function isPeriodLabel(label: string): boolean {
   );
 }
 
+/** Whether a label is a year and nothing else ("2022/23", "FY23/24"): one that can stand over its quarters. */
+export function isYearLabel(label: string): boolean {
+  return yearOnly.test(label.trim());
+}
+
 /**
  * The role of one label, or null when the label names nothing the add-in knows (a section name, a
  * council's own column). Taught words win over the built-in ones.

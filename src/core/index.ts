@@ -26,6 +26,7 @@ export * from "./describe";
 export * from "./appraisal";
 export * from "./own-rule";
 export * from "./plan";
+export * from "./coloured-by";
 export * from "./gap";
 export * from "./watch-list";
 export * from "./formula";

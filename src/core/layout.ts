@@ -8,6 +8,7 @@ import type { CellValue } from "./cell";
 import type { TableColumn } from "./column-map";
 import { looseHeader } from "./comparators";
 import { presentColumns, type Grid, type GridArea } from "./grid";
+import { yearOfPeriod } from "./period-year";
 import { standardSet } from "./tolerance-set";
 import {
   settleThresholds,
@@ -19,6 +20,7 @@ import {
   isDateFormat,
   isHeaderContinuation,
   isHeaderParent,
+  isYearLabel,
   knownRoleOfLabel,
   roleOfHeader,
   type ColumnRole,
@@ -333,8 +335,29 @@ function parentLabels(
   return !numbers &&
     parents.some((text) => text !== "") &&
     measures.every((measure) => parents[measure] === "")
-    ? parents
+    ? withYearsSpread(parents, roles)
     : [];
+}
+
+/**
+ * A year written once over the first of its quarters, the cells over the rest blank (Centre Across
+ * Selection, or a merge this Excel cannot report before ExcelApi 1.13), stands over each following period
+ * that names no year of its own, up to the next label: "2022/23" over Q1 makes Q3 "2022/23 Q3".
+ */
+function withYearsSpread(
+  parents: readonly string[],
+  roles: ReadonlyArray<ColumnRole | null>
+): string[] {
+  let year = "";
+  return Array.from({ length: Math.max(parents.length, roles.length) }, (_, column) => {
+    const own = parents[column] ?? "";
+    const role = roles[column];
+    if (own !== "") year = isYearLabel(own) ? own : "";
+    else if (role?.kind === "period" && !role.headline && yearOfPeriod(role.label) === null)
+      return year;
+    else year = "";
+    return own;
+  });
 }
 
 /** The lower half of a two-row header (quarters under a merged year), or [] when the row below is not one. */

@@ -57,7 +57,7 @@ export function whySkipped(
   if (miss.periods.length === 0) missing.push("no period columns such as 2019/20, Q1 or Apr-21");
   const row = grid.origin.row + miss.row + 1;
   if (miss.measure && !miss.rated && miss.periods.length > 0) {
-    return `row ${row} has a measure column ('${miss.measure}') and periods but no polarity, target or KPI number column, so its measures are context measures with nothing to rate`;
+    return `row ${row} has a measure column ('${miss.measure}') and periods but no polarity, target or KPI number column, so there is nothing to rate its measures against`;
   }
   if (missing.length === 0)
     return `row ${row} looks like a KPI header but the add-in could not read a table under it`;

@@ -8,6 +8,7 @@ import {
   emptyCounts,
   figureOf,
   cellAddress,
+  isPercentFormat,
   type Appraisal,
   type CellReport,
   type RowReport,
@@ -32,7 +33,13 @@ export function cellFactsOf(appraisal: Appraisal): CellFacts {
       if (typeof cell.value !== "number") continue;
       const definition = cell.definition ?? kpi.definition;
       const figure = figureOf(cell.value, definition, cell.numberFormat);
-      if (figure.ok) figures[cellAddress(cell)] = describeFigure(figure.value, definition.unit);
+      // A row with no target to take a unit from is a count: a figure in a % cell is still shown as the
+      // sheet shows it (45%, not 0.45).
+      const unit =
+        definition.unit === "count" && isPercentFormat(cell.numberFormat)
+          ? "percent"
+          : definition.unit;
+      if (figure.ok) figures[cellAddress(cell)] = describeFigure(figure.value, unit);
     }
   }
   return { figures, headlines };

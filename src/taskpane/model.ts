@@ -7,6 +7,7 @@ import {
   type BenchmarkSummary,
   type PeriodSummary,
   type SchemeChoice,
+  type SheetColours,
   type TableReport,
   type WatchItem,
 } from "../core";
@@ -44,6 +45,8 @@ export interface PaneState {
   headlines: string[];
   /** Why the sheet has no KPI table, naming the nearest miss; undefined when it has one. */
   skipped?: string;
+  /** Where the sheet has no KPI table: the workbook's other sheets that have one, to go to. */
+  kpiSheets: string[];
   summary: PeriodSummary[];
   watchList: WatchItem[];
   /** How the sheet's KPIs stand against each benchmark beside them. */
@@ -54,13 +57,8 @@ export interface PaneState {
   scheme: string;
   /** Whether Apply shows a status symbol beside each figure (the pane's switch). */
   symbols: boolean;
-  /** How many of the add-in's own rules are on the sheet now. */
-  ownRules: number;
-  /**
-   * The tolerance set whose colours the sheet's rules show; null when they match no set as the sheet reads
-   * now (rows added or moved since); undefined when the sheet carries no KPI RAG rules.
-   */
-  colouredBy?: string | null;
+  /** What the sheet's own rules show, against the set shown now (see src/core/coloured-by.ts). */
+  colouredBy: SheetColours;
   /** The last read of the sheet failed: nothing shown may be trusted, and Apply waits for a read. */
   readFailed?: boolean;
   registerProblems: string[];
@@ -87,6 +85,8 @@ export interface PaneActions {
   shareCopy(): void;
   /** Writes the example KPI table on the active sheet, which is empty. */
   insertExample(): void;
+  /** Makes another sheet of the workbook (one with a KPI table) the active one. */
+  goToSheet(sheet: string): void;
   checkThisExcel(): void;
   dismissMessage(): void;
   /** Stops waiting for a cell edit: the action waiting ends with nothing done. */
@@ -99,6 +99,7 @@ export const initialPaneState: PaneState = {
   tables: [],
   figures: {},
   headlines: [],
+  kpiSheets: [],
   summary: [],
   watchList: [],
   benchmarks: [],
@@ -106,7 +107,7 @@ export const initialPaneState: PaneState = {
   toleranceSet: standardSet,
   scheme: "Standard",
   symbols: false,
-  ownRules: 0,
+  colouredBy: { kind: "uncoloured" },
   registerProblems: [],
   wordsProblems: [],
   selfCheck: { running: false },

@@ -18,7 +18,9 @@ import {
   defaultSettings,
   reportOf,
   resolveToleranceSet,
+  colouringSet,
   schemeName,
+  sheetColours,
   standardScheme,
   standardSet,
   summarise,
@@ -43,6 +45,7 @@ import {
 } from "../excel/active-sheet";
 import { watchCellChanges, watchSheetActivation, type Watch } from "../excel/events";
 import { insertExampleTable } from "../excel/example-table";
+import { activateSheet, otherSheetsWithKpiTables } from "../excel/other-sheets";
 import {
   insertRegisterTable,
   insertSettingsTable,
@@ -64,7 +67,6 @@ import {
   type PaneState,
 } from "./model";
 import { cellFactsOf } from "./kpi-lines";
-import { colouredBy } from "./sheet-colours";
 import {
   appliedMessage,
   exampleMessage,
@@ -89,7 +91,6 @@ type SheetView = Pick<
   | "toleranceSets"
   | "toleranceSet"
   | "scheme"
-  | "ownRules"
   | "colouredBy"
 >;
 
@@ -134,8 +135,7 @@ export function viewOf(
     toleranceSets,
     toleranceSet: chosen,
     scheme: schemeName(scheme),
-    ownRules: onSheet.length,
-    colouredBy: colouredBy(found, onSheet, toleranceSets, appraisal),
+    colouredBy: sheetColours(found, onSheet, toleranceSets, appraisal),
   };
 }
 
@@ -152,6 +152,8 @@ interface PaneSession {
   symbols: boolean;
   /** The tables last found on the sheet, to show again under another tolerance set or after Remove. */
   found: FoundTables | null;
+  /** Where that sheet has no KPI table: the other sheets that have one. */
+  kpiSheets: string[];
   /** The formulas of the add-in's rules on that sheet when it was read or written. */
   onSheet: string[];
   /** The id of the sheet read last, whose cell edits read it again. */
@@ -198,6 +200,7 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
     settings: { settings: defaultSettings, problems: [], schemeNamed: false },
     symbols: false,
     found: null,
+    kpiSheets: [],
     onSheet: [],
     acting: 0,
     stopRequested: false,
@@ -236,6 +239,13 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
               stopped: () => session.stopRequested,
             })
           )
+        ),
+      goToSheet: (sheet) =>
+        void act(`Going to the sheet "${sheet}"…`, `The sheet "${sheet}" could not be opened`, () =>
+          runExcel((context) => activateSheet(context, sheet), {
+            onWaiting: waiting,
+            stopped: () => session.stopRequested,
+          })
         ),
       insertExample: () =>
         void act("Inserting an example table…", "The example table was not inserted", async () => {
@@ -303,6 +313,7 @@ function useSheetView(session: PaneSession, setState: SetPaneState): Show {
         busy: undefined,
         waitingForEdit: false,
         ...view,
+        kpiSheets: session.kpiSheets,
         readFailed: false,
         registerProblems: [...session.register.problems, ...session.settings.problems],
         wordsProblems: session.words.problems,
@@ -332,22 +343,36 @@ function useSheetReading(
         feedback.busy("Reading the sheet…");
       }
       try {
-        const reading = await runExcel(
-          (context) => readActiveSheet(context, session.capabilities),
+        const { words } = session.words;
+        const { reading, found, kpiSheets } = await runExcel(
+          async (context) => {
+            const reading = await readActiveSheet(context, session.capabilities);
+            const found = findTables(reading.grid, session.register, { words });
+            const kpiSheets =
+              found.tables.length > 0
+                ? []
+                : await otherSheetsWithKpiTables(
+                    context,
+                    (grid) => findTables(grid, session.register, { words }).tables.length > 0
+                  ).catch(() => []); // Only a pointer: a sheet Excel cannot give leaves it out, nothing more.
+            return { reading, found, kpiSheets };
+          },
           { onWaiting: feedback.waiting, stopped: () => session.stopRequested }
         );
-        const found = findTables(reading.grid, session.register, { words: session.words.words });
+        session.kpiSheets = kpiSheets;
         const onSheet = reading.ownRules.map((rule) => rule.formula);
         if (reading.sheetId !== session.sheetId) {
           session.sheetId = reading.sheetId;
-          const coloured = viewOf(
-            found,
-            session.toleranceSet,
-            onSheet,
-            undefined,
-            session.settings.settings.scheme
-          ).colouredBy;
-          if (typeof coloured === "string") session.toleranceSet = coloured;
+          const coloured = colouringSet(
+            viewOf(
+              found,
+              session.toleranceSet,
+              onSheet,
+              undefined,
+              session.settings.settings.scheme
+            ).colouredBy
+          );
+          if (coloured !== undefined) session.toleranceSet = coloured;
         }
         const note = unreadableRulesNote(reading.unreadableRules);
         show(found, onSheet, note ? { intent: "warning", text: note } : undefined);

@@ -1,5 +1,5 @@
 /** The pane's sentences: what an action did, and what Excel could not do, in the analyst's words. */
-import { isRagStatus, type SchemeChoice } from "../core";
+import { isRagStatus, type SchemeChoice, type SheetColours } from "../core";
 import type { Applied } from "../excel/active-sheet";
 import type { RegisterInsertion } from "../excel/table-insertion";
 import type { PaneMessage } from "./model";
@@ -30,6 +30,27 @@ export function appliedMessage(applied: Applied): PaneMessage {
     intent: note ? "warning" : "success",
     text: `Coloured ${cells === 1 ? "1 cell" : `${cells} cells`} of ${kpis === 1 ? "1 KPI" : `${kpis} KPIs`} by tolerance set ${applied.plan.toleranceSet}. Your own formatting is untouched.${note ? ` ${note}` : ""}`,
   };
+}
+
+/** Where a sheet has no KPI table, the workbook's sheets that have one. */
+export function kpiSheetsElsewhere(sheets: readonly string[]): string {
+  return sheets.length === 1
+    ? `The sheet "${sheets[0]}" of this workbook has a KPI table.`
+    : `These sheets of this workbook have KPI tables: ${sheets.map((sheet) => `"${sheet}"`).join(", ")}.`;
+}
+
+/** What the sheet's own rules show, in one line: the pane never claims colours the sheet does not carry. */
+export function describeSheetColours(colours: SheetColours, shown: string): string {
+  switch (colours.kind) {
+    case "uncoloured":
+      return "No KPI RAG colours on this sheet yet.";
+    case "outdated":
+      return "The sheet's KPI RAG colours were applied to the tables as they were before: apply again to colour them as they are now.";
+    case "as shown":
+      return `The sheet is coloured by tolerance set ${colours.toleranceSet}.`;
+    case "by another set":
+      return `The sheet is coloured by tolerance set ${colours.toleranceSet}; the pane shows ${shown}. Apply again to colour the sheet by ${shown}.`;
+  }
 }
 
 export const exampleMessage: PaneMessage = {

@@ -47,6 +47,7 @@ import {
 import type { PaneServer } from "./server";
 import { plannedWithReport, type PlanWithReport } from "../support/planned-with-report";
 import { cellFactsOf, describeTopLine, latestCell, topLineOf } from "../../src/taskpane/kpi-lines";
+import { changePause } from "../../src/taskpane/store";
 
 const workbookFile = path.join(root, "examples", "appendix-i.xlsx");
 
@@ -291,13 +292,54 @@ async function counts(locator: Locator, expectedCount: number, what: string): Pr
 }
 
 /** Waits until the pane is idle: its busy region (role=status) says nothing. */
-async function idle(): Promise<void> {
+async function idle(on: Page = page): Promise<void> {
   await expect
-    .poll(() => page.locator('[data-live="busy"]').innerText(), {
+    .poll(() => on.locator('[data-live="busy"]').innerText(), {
       message: "the pane stayed busy",
       timeout: 15_000,
     })
     .toBe("");
+}
+
+/**
+ * Waits until the pane has settled: idle, no CSS transition or animation running (a tab's indicator sliding,
+ * a button's colours easing into their hover or pressed state, measured mid-way by a contrast check), and no
+ * change to the page for longer than the pane's pause before a quiet re-read of the sheet, so a re-read
+ * started by an earlier action has drawn. A check of the page then sees one state, not one half-drawn.
+ */
+async function settled(on: Page = page): Promise<void> {
+  await idle(on);
+  const quietFor = changePause + 200;
+  const settledIn = await on.evaluate(
+    ({ quietFor, timeout }) =>
+      new Promise<number | null>((resolve) => {
+        const started = performance.now();
+        let lastChange = started;
+        const observer = new MutationObserver(() => {
+          lastChange = performance.now();
+        });
+        observer.observe(document, {
+          subtree: true,
+          childList: true,
+          attributes: true,
+          characterData: true,
+        });
+        const check = (): void => {
+          const now = performance.now();
+          if (document.getAnimations().length > 0) lastChange = now;
+          if (now - lastChange >= quietFor || now - started > timeout) {
+            observer.disconnect();
+            resolve(now - lastChange >= quietFor ? now - started : null);
+          } else setTimeout(check, 50);
+        };
+        check();
+      }),
+    { quietFor, timeout: 15_000 }
+  );
+  expect(
+    settledIn,
+    "the pane never settled: it kept changing or animating for 15 s"
+  ).not.toBeNull();
 }
 
 /** Runs a step unless an earlier one failed; a failure marks the rest to be skipped. */
@@ -560,7 +602,7 @@ describe("the task pane in Chromium, on the simulated Excel with Appendix I", ()
       await page.addScriptTag({ url: "/axe.js" });
       const audit = async (view: string, state = view): Promise<string[]> => {
         await openView(view);
-        await idle();
+        await settled();
         const violations = await page.evaluate(async () => {
           const axe = (
             window as unknown as {
@@ -694,6 +736,7 @@ describe("the task pane in Chromium, on the simulated Excel with Appendix I", ()
         await on.setViewportSize({ width: 320, height: 640 });
         await openView("KPIs", on);
         await on.evaluate(() => window.scrollTo(0, 0));
+        await settled(on);
         await on.screenshot({
           path: path.join(results, `pane-320-${theme}.png`),
           animations: "disabled",

@@ -46,7 +46,7 @@ describe("what kpi-rag prints about the columns it read and the sheets it skippe
       "  Columns of A1:G2: A row reference (No.), B measure (Indicator), C polarity (Good is), D target, E tolerance (Floor), F–G periods; H RAG, I England left alone"
     );
     expect(lines).toContain(
-      "Sheet \"Dashboard\" was skipped: row 1 has a measure column ('Measure') and periods but no polarity, target or KPI number column, so its measures are context measures with nothing to rate."
+      "Sheet \"Dashboard\" was skipped: row 1 has a measure column ('Measure') and periods but no polarity, target or KPI number column, so there is nothing to rate its measures against."
     );
   });
 });

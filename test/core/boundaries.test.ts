@@ -420,7 +420,7 @@ describe("the reasons read as sentences an analyst would accept", () => {
     ).toMatch(/suspended/i);
     expect(
       rate("50%", readDefinition({ polarity: null, target: null, tolerance: null })).reason
-    ).toMatch(/no polarity|context measure/i);
+    ).toMatch(/no polarity|not rated until the row has a target/i);
     const contradiction = rate(
       "15%",
       readDefinition({ polarity: "Smaller is better", target: "25%", tolerance: "15%" })

@@ -172,7 +172,7 @@ describe("the sheet's unknown words, listed for the analyst to teach", () => {
       ["Care leavers in suitable accommodation", "90%", "85%", "88%"],
     ]);
     expect(findTables(dashboard).skipped).toBe(
-      "row 1 has a measure column ('Measure') and periods but no polarity, target or KPI number column, so its measures are context measures with nothing to rate"
+      "row 1 has a measure column ('Measure') and periods but no polarity, target or KPI number column, so there is nothing to rate its measures against"
     );
     expect(unknownWords(dashboard, findTables(dashboard))).toEqual([
       { word: "Aspiration", seen: "a header in row 1" },

@@ -41,6 +41,37 @@ describe("header layouts analysts use", () => {
     ]);
   });
 
+  it("reads a year written once over the first of its quarters, with no merge, as the year of each quarter up to the next year", () => {
+    const found = findTables(
+      grid([
+        [null, null, null, null, "2022/23", null, "2023/24", null, null],
+        [
+          "Measure",
+          "Polarity",
+          "Target 2022/23",
+          "Target 2023/24",
+          "Q3",
+          "Q4",
+          "Q1",
+          "Q2",
+          "England",
+        ],
+        ["Assessments", "Bigger is better", "80%", "90%", "85%", "85%", "85%", "85%", "84%"],
+      ])
+    );
+    expect(statuses(found)).toEqual([
+      [
+        [
+          "Assessments",
+          "2022/23 Q3: Green",
+          "2022/23 Q4: Green",
+          "2023/24 Q1: Red",
+          "2023/24 Q2: Red",
+        ],
+      ],
+    ]);
+  });
+
   it("reads two tables side by side as two tables, each with its own thresholds", () => {
     const found = findTables(
       grid([

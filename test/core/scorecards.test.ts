@@ -785,7 +785,7 @@ describe("saying why a sheet was skipped", () => {
     );
     expect(found.tables).toEqual([]);
     expect(found.skipped).toBe(
-      "row 2 has a measure column ('Indicator Description') and periods but no polarity, target or KPI number column, so its measures are context measures with nothing to rate"
+      "row 2 has a measure column ('Indicator Description') and periods but no polarity, target or KPI number column, so there is nothing to rate its measures against"
     );
   });
 

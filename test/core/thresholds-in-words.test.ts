@@ -331,9 +331,7 @@ describe("words meaning no target", () => {
         readDefinition({ polarity: "Bigger is better", target, tolerance: "75%" })
       );
       expect(rating.status).toBe("No target");
-      expect(rating.reason).toBe(
-        `A context measure, not rated: it has no target yet ("${target}")`
-      );
+      expect(rating.reason).toBe(`Not rated: it has no target yet ("${target}")`);
     }
   );
 

@@ -75,7 +75,7 @@ describe("the pane says what it read", () => {
     await host.activate("Dashboard");
     await screen.findByText(/No KPI table found on this sheet/);
     screen.getByText(
-      "This sheet was skipped: row 1 has a measure column ('Indicator Description') and periods but no polarity, target or KPI number column, so its measures are context measures with nothing to rate."
+      "This sheet was skipped: row 1 has a measure column ('Indicator Description') and periods but no polarity, target or KPI number column, so there is nothing to rate its measures against."
     );
   });
 });

@@ -1,6 +1,8 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { screen, within } from "@testing-library/react";
-import { ragPalette } from "../../src/core";
+import { appraiseTables, findTables, ragPalette } from "../../src/core";
+import { cellFactsOf } from "../../src/taskpane/kpi-lines";
+import { plannedWithReport } from "../support/planned-with-report";
 import { KpiTables, linesPerPage } from "../../src/taskpane/components/KpiTables";
 import { readyState } from "./appendix";
 import { asStyleColour, renderInFluent, seriousAccessibilityProblems } from "./render";
@@ -160,6 +162,65 @@ describe("the KPIs, answer first", () => {
       "75%",
       "89%",
     ]);
+  });
+
+  test("says No target once for a KPI with no target, its reason saying what would rate it rather than No target again", async () => {
+    const { tables } = plannedWithReport(
+      findTables({
+        sheet: "KPIs",
+        origin: { row: 0, column: 0 },
+        values: [
+          ["Measure", "Polarity", "Target", "2022/23 Q1"],
+          ["Children in care per 10,000", "Smaller is better", null, 71],
+          ["Referrals in the year", "Monitoring only", null, 1204],
+        ],
+        numberFormats: [[], [], []],
+        merges: [],
+      })
+    );
+    const { user } = renderInFluent(<KpiTables tables={tables} />);
+    const noTarget = await opened(user, "Children in care per 10,000");
+    within(noTarget).getByText("No target", { selector: "p" });
+    expect(within(noTarget).getByRole("listitem").textContent).toBe(
+      "2022/23 Q1: No targetNot rated until the row has a target"
+    );
+    const information = await opened(user, "Referrals in the year");
+    within(information).getByText('No target (the polarity says "Monitoring only")');
+    expect(within(information).getByRole("listitem").textContent).toBe(
+      '2022/23 Q1: No targetNot rated: the polarity says "Monitoring only"'
+    );
+    expect(document.body.textContent).not.toMatch(/context measure|it has no target/i);
+  });
+
+  test("shows a figure in a % cell as the sheet shows it, 45% and not 0.45, on a row whose target is suspended", () => {
+    const found = findTables({
+      sheet: "KPIs",
+      origin: { row: 0, column: 0 },
+      values: [
+        ["Measure", "Polarity", "Target", "2022/23 Q1"],
+        ["Children who wait less than 14 months", "Bigger is better", "Suspended***", 0.45],
+      ],
+      numberFormats: [
+        ["General", "General", "General", "General"],
+        ["General", "General", "General", "0%"],
+      ],
+      merges: [],
+    });
+    const { tables } = plannedWithReport(found);
+    renderInFluent(<KpiTables tables={tables} {...cellFactsOf(appraiseTables(found))} />);
+    expect(lineOf("Children who wait less than 14 months").textContent).toMatch(/45%Suspended$/);
+  });
+
+  test("on a sheet with no KPI table, names the workbook's sheets that have one and goes to the one chosen", async () => {
+    const onGoToSheet = vi.fn();
+    const { user } = renderInFluent(
+      <KpiTables tables={[]} kpiSheets={["Scorecard", "Monthly"]} onGoToSheet={onGoToSheet} />
+    );
+    const pointer = screen.getByRole("group", {
+      name: 'These sheets of this workbook have KPI tables: "Scorecard", "Monthly".',
+    });
+    await user.click(within(pointer).getByRole("button", { name: "Go to Monthly" }));
+    expect(onGoToSheet).toHaveBeenCalledWith("Monthly");
   });
 
   test("has no serious accessibility problems, with tables, with a line open, or without tables", async () => {

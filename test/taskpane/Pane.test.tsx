@@ -153,7 +153,7 @@ describe("the formatting buttons", () => {
   test("Remove is disabled but focusable when the sheet has none of the add-in's rules, and says why", async () => {
     const actions = recordingActions();
     const { user } = renderInFluent(
-      <Pane state={readyState({ ownRules: 0, colouredBy: undefined })} actions={actions} />
+      <Pane state={readyState({ colouredBy: { kind: "uncoloured" } })} actions={actions} />
     );
     const remove = screen.getByRole("button", { name: "Remove" });
     expect(isDisabled(remove)).toBe(true);
@@ -170,7 +170,7 @@ describe("the formatting buttons", () => {
   });
 
   test("says which tolerance set coloured the sheet, and Apply becomes Apply again", () => {
-    renderInFluent(<Pane state={readyState({ ownRules: 6 })} actions={recordingActions()} />);
+    renderInFluent(<Pane state={readyState()} actions={recordingActions()} />);
     screen.getByText("The sheet is coloured by tolerance set Standard.");
     screen.getByRole("button", { name: "Apply again" });
   });
@@ -178,7 +178,10 @@ describe("the formatting buttons", () => {
   test("warns when the sheet is coloured by another set than the one shown", () => {
     renderInFluent(
       <Pane
-        state={readyState({ ownRules: 6, colouredBy: "Standard" }, "Covid19")}
+        state={readyState(
+          { colouredBy: { kind: "by another set", toleranceSet: "Standard" } },
+          "Covid19"
+        )}
         actions={recordingActions()}
       />
     );
@@ -189,7 +192,7 @@ describe("the formatting buttons", () => {
 
   test("says the sheet's colours are out of date when its rules match no set as the sheet reads now", () => {
     renderInFluent(
-      <Pane state={readyState({ ownRules: 6, colouredBy: null })} actions={recordingActions()} />
+      <Pane state={readyState({ colouredBy: { kind: "outdated" } })} actions={recordingActions()} />
     );
     screen.getByText(/apply again to colour them as they are now/);
   });

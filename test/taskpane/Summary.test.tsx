@@ -1,8 +1,35 @@
-import { screen, within } from "@testing-library/react";
-import { describe, expect, test, vi } from "vitest";
+import { webLightTheme } from "@fluentui/react-components";
+import { render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import path from "node:path";
+import { afterEach, describe, expect, test, vi } from "vitest";
+import { statuses, type PeriodSummary, type Status } from "../../src/core";
+import { forgetRegister } from "../../src/excel/workbook-register";
+import { App } from "../../src/taskpane/App";
 import { Summary } from "../../src/taskpane/components/Summary";
+import { loadHostFromXlsx } from "../support";
 import { readyState } from "./appendix";
-import { renderInFluent, seriousAccessibilityProblems } from "./render";
+import { openView, renderInFluent, seriousAccessibilityProblems } from "./render";
+
+/** A period's counts: every status none but those given. */
+function period(label: string, given: Partial<Record<Status, number>>): PeriodSummary {
+  const counts = Object.fromEntries(statuses.map((status) => [status, 0])) as Record<
+    Status,
+    number
+  >;
+  return { period: label, counts: { ...counts, ...given } };
+}
+
+/** The width of each coloured bar in a period's chart, by its status, as drawn. */
+function barWidths(label: string): Record<string, string> {
+  const chart = screen.getByRole("img", { name: new RegExp(`^${label}:`) });
+  return Object.fromEntries(
+    [...chart.children].flatMap((row) => {
+      const bar = row.querySelector<HTMLElement>("span > span");
+      return bar ? [[row.firstElementChild?.textContent ?? "", bar.style.width]] : [];
+    })
+  );
+}
 
 function renderSummary(busy = false) {
   const state = readyState();
@@ -39,6 +66,60 @@ describe("the summary of statuses by period", () => {
     renderInFluent(<Summary summary={[]} watchList={[]} busy={false} onSelectRow={vi.fn()} />);
     screen.getByText("No KPI table on this sheet, so nothing to summarise.");
     expect(screen.queryByText(/No KPI is Red or Amber/)).toBeNull();
+  });
+});
+
+describe("the summary's charts compared across periods", () => {
+  test("draws every period's bars on one scale, so 21 Green is full width and 17 Green is not", () => {
+    renderInFluent(
+      <Summary
+        summary={[period("2022/23 Q1", { Green: 21, Red: 3 }), period("2022/23 Q2", { Green: 17 })]}
+        watchList={[]}
+        busy={false}
+        onSelectRow={vi.fn()}
+      />
+    );
+    expect(barWidths("2022/23 Q1")).toEqual({ Green: "100%", Red: `${(3 / 21) * 100}%` });
+    expect(barWidths("2022/23 Q2")).toEqual({ Green: `${(17 / 21) * 100}%` });
+  });
+
+  test("draws no chart for a period with no figures yet, and says so in a line", () => {
+    renderInFluent(
+      <Summary
+        summary={[period("2022/23 Q3", { Green: 2 }), period("2022/23 Q4", { "No data": 5 })]}
+        watchList={[]}
+        busy={false}
+        onSelectRow={vi.fn()}
+      />
+    );
+    expect(screen.getAllByRole("img").map((chart) => chart.getAttribute("aria-label"))).toEqual([
+      "2022/23 Q3: 2 Green, 0 Amber, 0 Red",
+    ]);
+    screen.getByText("2022/23 Q4: no figures yet.");
+  });
+});
+
+describe("the summary of a scorecard read from Excel", () => {
+  afterEach(() => forgetRegister());
+
+  test("keeps each quarter's year where the year is written once over its quarters and Excel cannot report merged cells", async () => {
+    // The simulated Excel has ExcelApi 1.12: merged areas (1.13) cannot be read, as in Excel 2019.
+    const host = await loadHostFromXlsx(
+      path.join(__dirname, "..", "..", "examples", "council-scorecard.xlsx")
+    );
+    const uninstall = host.install();
+    try {
+      const user = userEvent.setup();
+      render(<App theme={webLightTheme} />);
+      await screen.findByRole("heading", { name: /^Table / });
+      await openView(user, "Summary");
+      expect(
+        screen.getAllByRole("heading", { level: 3 }).map((heading) => heading.textContent)
+      ).toEqual(["2022/23 Q1", "2022/23 Q2", "2022/23 Q3", "2022/23 Q4"]);
+      expect(screen.getAllByText(/^2022\/23 Q3 · H6 · /)).not.toEqual([]);
+    } finally {
+      uninstall();
+    }
   });
 });
 

@@ -143,8 +143,7 @@ export function readyState(
     watchList: watchList(found, toleranceSet),
     toleranceSets: tables[0].toleranceSets,
     toleranceSet,
-    ownRules: 6,
-    colouredBy: toleranceSet,
+    colouredBy: { kind: "as shown", toleranceSet },
     ...overrides,
   };
 }
@@ -164,6 +163,7 @@ export function recordingActions(): {
     chooseScheme: vi.fn(),
     shareCopy: vi.fn(),
     insertExample: vi.fn(),
+    goToSheet: vi.fn(),
     stopWaiting: vi.fn(),
     checkThisExcel: vi.fn(),
     dismissMessage: vi.fn(),

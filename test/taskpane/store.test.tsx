@@ -1,5 +1,5 @@
 import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { cleanup, render, screen, waitFor } from "@testing-library/react";
+import { cleanup, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import path from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
@@ -318,6 +318,45 @@ describe("the pane's first run", () => {
       (await screen.findByRole("button", { name: /^Assessments completed within 45 days/ }))
         .textContent
     ).toMatch(/89%\s*Amber$/);
+  });
+
+  test("on a dashboard with no KPI table, names the sheet of the workbook that has one and goes there in one click", async () => {
+    const host = createExcelHost({
+      Dashboard: [["Children in care", 598]],
+      Scorecard: [
+        ["Measure", "Polarity", "Target", "Tolerance", "2022/23 Q1"],
+        ["Assessments completed within 45 days", "Bigger is better", "90%", "75%", "89%"],
+      ],
+      Notes: [["Board notes"]],
+    });
+    const user = await openPane(host);
+    await screen.findByRole("heading", { name: "No KPI table found on this sheet" });
+    const pointer = await screen.findByRole("group", {
+      name: 'The sheet "Scorecard" of this workbook has a KPI table.',
+    });
+    const before = host.syncCount;
+    await user.click(within(pointer).getByRole("button", { name: "Go to Scorecard" }));
+    await screen.findByRole("heading", { name: "Table A1:E2: 1 KPI" });
+    expect(screen.getByText(/Sheet: Scorecard/)).toBeTruthy();
+    expect(host.activeSheet.name).toBe("Scorecard");
+    // One sync to go there, then the sheet's own read, as switching sheets by hand would.
+    expect(host.syncCount - before).toBeLessThanOrEqual(2);
+    expect(screen.queryByRole("button", { name: /^Go to / })).toBeNull();
+  });
+
+  test("on a dashboard, the Summary says there is nothing to summarise, not that no KPI is Red", async () => {
+    const host = createExcelHost({
+      Dashboard: [["Children in care", 598]],
+      Scorecard: [
+        ["Measure", "Polarity", "Target", "Tolerance", "2022/23 Q1"],
+        ["Assessments completed within 45 days", "Bigger is better", "90%", "75%", "70%"],
+      ],
+    });
+    const user = await openPane(host);
+    await screen.findByRole("group", { name: /"Scorecard" of this workbook has a KPI table/ });
+    await openView(user, "Summary");
+    screen.getByText("No KPI table on this sheet, so nothing to summarise.");
+    expect(screen.queryByText(/No KPI is Red/)).toBeNull();
   });
 
   test("inserts no example over the analyst's cells", async () => {

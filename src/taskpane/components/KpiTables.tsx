@@ -16,6 +16,7 @@ import {
   type TableReport,
 } from "../../core";
 import { describeTopLine, latestCell, latestFirst, topLineOf } from "../kpi-lines";
+import { kpiSheetsElsewhere } from "../wording";
 import { useHeadingStyles } from "./headings";
 import { StatusBadge } from "./StatusBadge";
 
@@ -83,6 +84,13 @@ const useStyles = makeStyles({
   reason: { display: "block", color: tokens.colorNeutralForeground3 },
   list: { margin: `${tokens.spacingVerticalXXS} 0`, paddingInlineStart: tokens.spacingHorizontalL },
   glyph: { display: "inline-block", width: "1.2em" },
+  elsewhere: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    marginBlockEnd: tokens.spacingVerticalM,
+    "& p": { margin: 0, flexBasis: "100%" },
+  },
   example: {
     margin: 0,
     padding: tokens.spacingHorizontalS,
@@ -102,6 +110,9 @@ export interface KpiTablesProps {
   headlines?: string[];
   /** On an empty sheet: insert the example table (disabled while busy). */
   onInsertExample?(): void;
+  /** Where the sheet has no KPI table: the workbook's sheets that have one, and going to one. */
+  kpiSheets?: string[];
+  onGoToSheet?(sheet: string): void;
   busy?: boolean;
 }
 
@@ -110,11 +121,18 @@ export function KpiTables(props: KpiTablesProps) {
   const headlineSet = useMemo(() => new Set(headlines), [headlines]);
   if (tables.length === 0)
     return (
-      <NothingFound
-        skipped={skipped}
-        busy={props.busy ?? false}
-        onInsertExample={props.onInsertExample}
-      />
+      <>
+        <KpiSheetsElsewhere
+          sheets={props.kpiSheets ?? []}
+          busy={props.busy ?? false}
+          onGoToSheet={props.onGoToSheet}
+        />
+        <NothingFound
+          skipped={skipped}
+          busy={props.busy ?? false}
+          onInsertExample={props.onInsertExample}
+        />
+      </>
     );
   return (
     <>
@@ -297,6 +315,32 @@ function Problems({ problems }: { problems: readonly string[] }) {
           <li key={problem}>{problem}</li>
         ))}
       </ul>
+    </div>
+  );
+}
+
+/** First, on a dashboard or a new sheet: where in the workbook the KPI tables are, with a way there. */
+function KpiSheetsElsewhere({
+  sheets,
+  busy,
+  onGoToSheet,
+}: {
+  sheets: readonly string[];
+  busy: boolean;
+  onGoToSheet?(sheet: string): void;
+}) {
+  const styles = useStyles();
+  const saidId = useId();
+  if (sheets.length === 0) return null;
+  return (
+    <div role="group" aria-labelledby={saidId} className={styles.elsewhere}>
+      <p id={saidId}>{kpiSheetsElsewhere(sheets)}</p>
+      {onGoToSheet &&
+        sheets.map((sheet) => (
+          <Button key={sheet} disabledFocusable={busy} onClick={() => onGoToSheet(sheet)}>
+            Go to {sheet}
+          </Button>
+        ))}
     </div>
   );
 }

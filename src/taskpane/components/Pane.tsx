@@ -22,6 +22,7 @@ import {
 import { useId, useState, type ReactNode } from "react";
 import { standardFirst } from "../../core";
 import type { PaneActions, PaneState, ShownMessage } from "../model";
+import { describeSheetColours } from "../wording";
 import { Help } from "./Help";
 import { KpiTables } from "./KpiTables";
 import { Register } from "./Register";
@@ -185,6 +186,8 @@ function ChosenView({
           skipped={state.skipped}
           busy={busy}
           onInsertExample={actions.insertExample}
+          kpiSheets={state.kpiSheets}
+          onGoToSheet={actions.goToSheet}
           figures={state.figures}
           headlines={state.headlines}
         />
@@ -285,14 +288,6 @@ function BusyIndicator({ busy }: { busy?: string }) {
   );
 }
 
-/** What the sheet's own rules show, in one line: the pane never claims colours the sheet does not carry. */
-export function describeSheetColours(state: Pick<PaneState, "ownRules" | "colouredBy">): string {
-  if (state.ownRules === 0) return "No KPI RAG colours on this sheet yet.";
-  if (state.colouredBy === null)
-    return "The sheet's KPI RAG colours were applied to the tables as they were before: apply again to colour them as they are now.";
-  return `The sheet is coloured by tolerance set ${state.colouredBy ?? "unknown"}.`;
-}
-
 /**
  * Apply (the one primary action), Remove and Read again, which wrap in a narrow pane, and what coloured the
  * sheet. Where the sheet is coloured by another set than the one shown, it says so and offers to re-apply.
@@ -308,8 +303,8 @@ function FormattingButtons({
 }) {
   const styles = useStyles();
   const coloursId = useId();
-  const { ownRules, colouredBy, toleranceSet, readFailed } = state;
-  const differs = ownRules > 0 && colouredBy !== toleranceSet;
+  const { colouredBy, toleranceSet, readFailed } = state;
+  const uncoloured = colouredBy.kind === "uncoloured";
   return (
     <div>
       <div role="group" aria-label="RAG formatting" className={styles.toolbar}>
@@ -319,11 +314,11 @@ function FormattingButtons({
           aria-describedby={coloursId}
           onClick={actions.apply}
         >
-          {ownRules === 0 ? "Apply RAG formatting" : "Apply again"}
+          {uncoloured ? "Apply RAG formatting" : "Apply again"}
         </Button>
         <Button
           size="small"
-          disabledFocusable={busy || ownRules === 0}
+          disabledFocusable={busy || uncoloured}
           aria-describedby={coloursId}
           onClick={actions.remove}
         >
@@ -338,16 +333,15 @@ function FormattingButtons({
           {readFailed ? "Try reading again" : "Read again"}
         </Button>
       </div>
-      {differs && typeof colouredBy === "string" ? (
+      {colouredBy.kind === "by another set" ? (
         <MessageBar intent="warning" layout="multiline" role="group" aria-labelledby={coloursId}>
           <MessageBarBody id={coloursId}>
-            The sheet is coloured by tolerance set {colouredBy}; the pane shows {toleranceSet}.
-            Apply again to colour the sheet by {toleranceSet}.
+            {describeSheetColours(colouredBy, toleranceSet)}
           </MessageBarBody>
         </MessageBar>
       ) : (
         <p id={coloursId} className={styles.colours}>
-          {describeSheetColours(state)}
+          {describeSheetColours(colouredBy, toleranceSet)}
         </p>
       )}
     </div>
