@@ -179,6 +179,14 @@ module.exports = async (env = {}, argv = {}) => {
             chunks: "async",
             enforce: true,
           },
+          // The built-in catalogue and the building of the register from it and the KPIRegister table: the
+          // functions load it when a formula first names a KPI; the pane needs it from the start.
+          register: {
+            test: /[\\/]src[\\/]core[\\/](register-reading|catalogue)\.ts$/,
+            name: "register",
+            chunks: "async",
+            enforce: true,
+          },
           // Reading a KPISettings table (or a scheme taught in KPIWords): loaded only by a workbook that has one.
           settings: {
             test: /[\\/]src[\\/]core[\\/]settings\.ts$/,

@@ -23,6 +23,7 @@
  */
 import type { CellValue } from "./cell";
 import type { DefinitionWording } from "./definition";
+import { kpiIdKey } from "./kpi-id";
 
 export type CatalogueSource = "Appendix A" | "Appendix I";
 
@@ -207,24 +208,10 @@ function buildCatalogue(): CatalogueEntry[] {
 
 export const catalogue: readonly CatalogueEntry[] = buildCatalogue();
 
-/** KPI ids are case- and space-insensitive: "kpi-18", "KPI 18" and "KPI18" are one id. */
-export function kpiIdKey(id: string): string {
-  return id.toUpperCase().replace(/[\s_-]+/g, "");
-}
-
 const catalogueByKey = new Map(catalogue.map((entry) => [kpiIdKey(entry.id), entry]));
 
 export function catalogueEntry(id: string): CatalogueEntry | undefined {
   return catalogueByKey.get(kpiIdKey(id));
-}
-
-/** Appendix A's KPI column holds "18" or "5a": the register id is "KPI-18". */
-export function kpiIdOfNumber(cell: CellValue): string | null {
-  const text =
-    typeof cell === "number" ? String(cell) : typeof cell === "string" ? cell.trim() : "";
-  if (/^kpi[\s_-]*\d+[a-z]?$/i.test(text))
-    return `KPI-${text.replace(/^kpi[\s_-]*/i, "").toLowerCase()}`;
-  return /^\d+[a-z]?$/i.test(text) ? `KPI-${text.toLowerCase()}` : null;
 }
 
 /** A catalogue entry's wording, for `readDefinition`: the same words an appendix row or register row has. */

@@ -1,14 +1,12 @@
 /**
- * The KPI register: the built-in catalogue, overridden row by row by the workbook's own `KPIRegister`
- * table. The workbook's table wins; a malformed row in it is reported and ignored, and the catalogue
- * still answers for that id.
+ * The KPI register: what it holds and how a KPI is looked up in it. It is built (register-reading.ts) from
+ * the built-in catalogue, overridden row by row by the workbook's own `KPIRegister` table; this module
+ * holds none of that, so the custom functions look a KPI up without loading the catalogue until one is named.
  */
-import { readKpiDefinition } from "./benchmark-target";
 import type { BenchmarkCell, BenchmarkKind } from "./benchmarks";
 import type { CellValue } from "./cell";
-import { catalogue, kpiIdKey, wordingOfEntry, type CatalogueEntry } from "./catalogue";
-import { readDefinition, type Definition, type DefinitionWording } from "./definition";
-import type { Words } from "./words";
+import type { Definition, DefinitionWording } from "./definition";
+import { kpiIdKey } from "./kpi-id";
 
 /** Optional columns of the workbook's register: benchmarks that rows rated from the register are compared with. */
 export const registerBenchmarkColumns: ReadonlyArray<{ column: string; kind: BenchmarkKind }> = [
@@ -55,163 +53,8 @@ export interface RegisterTable {
   numberFormats?: string[][];
 }
 
-function entryOfCatalogue(entry: CatalogueEntry): RegisterEntry {
-  const wording = wordingOfEntry(entry);
-  return {
-    id: entry.id,
-    measure: entry.measure,
-    section: entry.section,
-    source: "catalogue",
-    wording,
-    definition: readDefinition(wording),
-  };
-}
-
-const catalogueRegister: ReadonlyMap<string, RegisterEntry> = new Map(
-  catalogue.map((entry) => [kpiIdKey(entry.id), entryOfCatalogue(entry)])
-);
-
-/** The register with no workbook table: the catalogue alone. */
-export const builtInRegister: Register = { entries: catalogueRegister, problems: [] };
-
-/** Where each register column stands in a header row, however it is cased or spaced; -1 where it is not. */
-export function registerColumnIndex(header: readonly CellValue[]): (name: string) => number {
-  const headings = header.map((cell) =>
-    typeof cell === "string" ? cell.trim().toLowerCase() : ""
-  );
-  return (name) => headings.indexOf(name.toLowerCase());
-}
-
-/** Builds the register from the catalogue and, when the workbook has one, its KPIRegister table, read with the words the workbook teaches. */
-export function buildRegister(table?: RegisterTable, words?: Words): Register {
-  if (!table || table.values.length === 0) return builtInRegister;
-  const column = registerColumnIndex(table.values[0]);
-  const missing = registerColumns.filter((name) => name !== "Notes" && column(name) < 0);
-  if (missing.length > 0) {
-    return {
-      entries: catalogueRegister,
-      problems: [
-        `The ${registerTableName} table has no ${missing.join(", ")} column: it was ignored and the built-in catalogue is used`,
-      ],
-    };
-  }
-  const entries = new Map(catalogueRegister);
-  const problems: string[] = [];
-  const seen = new Set<string>();
-  for (let index = 1; index < table.values.length; index++) {
-    const read = readRegisterRow(rowOfTable(table, index, column), seen, words);
-    if (read.problem) problems.push(read.problem);
-    if (read.entry) entries.set(read.entry.key, read.entry.entry);
-  }
-  return { entries, problems };
-}
-
-/** One body row of the workbook's register table, its cells found by column name. */
-interface RegisterRow {
-  /** "Row 4 of KPIRegister", as problems name it. */
-  label: string;
-  cell: (name: string) => CellValue;
-  format: (name: string) => string | undefined;
-  /** Whether every cell of the row is empty. */
-  blank: boolean;
-}
-
-function rowOfTable(
-  table: RegisterTable,
-  index: number,
-  column: (name: string) => number
-): RegisterRow {
-  const row = table.values[index];
-  const formats = table.numberFormats?.[index];
-  return {
-    label: `Row ${index + 1} of ${registerTableName}`,
-    cell: (name) => (row[column(name)] === "" ? null : (row[column(name)] ?? null)),
-    format: (name) => formats?.[column(name)],
-    blank: row.every((value) => value === null || value === ""),
-  };
-}
-
-/** What a register row gives: an entry to set (by its id's key), a problem to list, or both absent for a blank row. */
-interface RegisterRowRead {
-  entry?: { key: string; entry: RegisterEntry };
-  problem?: string;
-}
-
-/** A row's entry, or why it is ignored. The first row of an id is the one used, whether or not it reads. */
-function readRegisterRow(
-  row: RegisterRow,
-  seen: Set<string>,
-  words: Words | undefined
-): RegisterRowRead {
-  const idCell = row.cell("ID");
-  if (idCell === null) return row.blank ? {} : { problem: `${row.label} has no ID: ignored` };
-  const id = String(idCell).trim();
-  if (!/^[A-Za-z][\w-]*\d[\w]*$/.test(id))
-    return { problem: `${row.label}: "${id}" is not a KPI id such as KPI-18: ignored` };
-  const key = kpiIdKey(id);
-  if (seen.has(key))
-    return { problem: `${row.label}: ${id} is listed twice: the first row is used` };
-  seen.add(key);
-  const wording = wordingOfRow(row);
-  const definition = readKpiDefinition(wording, words);
-  if (definition.standing.kind === "check") {
-    const fallback = catalogueRegister.has(key)
-      ? "the built-in catalogue answers for it"
-      : "it is not rated";
-    return {
-      problem: `${row.label} (${id}): ${definition.standing.problems.join("; ")}: ignored, ${fallback}`,
-    };
-  }
-  const known = catalogueRegister.get(key);
-  const entry: RegisterEntry = {
-    id: known?.id ?? id,
-    measure: wording.measure || known?.measure || id,
-    section: String(row.cell("Section") ?? known?.section ?? ""),
-    source: "workbook",
-    wording,
-    definition,
-    benchmarks: benchmarksOfRegisterRow(row.cell, row.format),
-  };
-  return { entry: { key, entry } };
-}
-
 /** The optional register column of a KPI's stretch target, which KPI.RATE rates by under the Blue scheme. */
 export const registerStretchColumn = "Stretch";
-
-/** A register row's words for `readKpiDefinition`, with the number formats of its threshold cells. */
-function wordingOfRow({ cell, format }: RegisterRow): DefinitionWording {
-  const stretch = cell(registerStretchColumn);
-  return {
-    ...(stretch === null ? {} : { stretch }),
-    measure: String(cell("Measure") ?? ""),
-    polarity: cell("Polarity"),
-    target: cell("Target"),
-    tolerance: cell("Tolerance"),
-    otherTolerances: { Covid19: cell("Covid19 Tolerance") },
-    unit: cell("Unit"),
-    formats: {
-      target: format("Target"),
-      tolerance: format("Tolerance"),
-      otherTolerances: { Covid19: format("Covid19 Tolerance") ?? "General" },
-      ...(stretch === null ? {} : { stretch: format(registerStretchColumn) }),
-    },
-  };
-}
-
-function benchmarksOfRegisterRow(
-  cell: (name: string) => CellValue,
-  format: (name: string) => string | undefined
-): BenchmarkCell[] {
-  const yearCell = cell(registerBenchmarkYearColumn);
-  const year =
-    yearCell === null || String(yearCell).trim() === "" ? "latest" : String(yearCell).trim();
-  return registerBenchmarkColumns.flatMap(({ column, kind }) => {
-    const value = cell(column);
-    return value === null
-      ? []
-      : [{ benchmark: column, kind, year, value, numberFormat: format(column) ?? "General" }];
-  });
-}
 
 export function lookUp(register: Register, id: string): RegisterEntry | undefined {
   return register.entries.get(kpiIdKey(id));
@@ -228,19 +71,4 @@ export function hasWorkbookEntries(register: Register): boolean {
     fromWorkbook.set(register, found);
   }
   return found;
-}
-
-/** The catalogue's rows as the KPIRegister table writes them, for inserting or topping up the table. */
-export function catalogueRows(): CellValue[][] {
-  return catalogue.map((entry) => [
-    entry.id,
-    entry.measure,
-    entry.section,
-    entry.polarity,
-    entry.unit,
-    entry.target,
-    entry.tolerance,
-    entry.covid19Tolerance,
-    entry.notes,
-  ]);
 }

@@ -4,7 +4,7 @@
  */
 import type { BenchmarkCell } from "./benchmarks";
 import type { CellValue } from "./cell";
-import { kpiIdOfNumber } from "./catalogue";
+import { kpiIdOfNumber } from "./kpi-id";
 import { unreadableDefinition, type Definition } from "./definition";
 import { describeDefinition } from "./describe";
 import { hasWorkbookEntries, lookUp, type Register, type RegisterEntry } from "./register";

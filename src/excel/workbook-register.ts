@@ -5,8 +5,9 @@
  * recalculates the KPI formulas and tells the pane, so a formula and a coloured cell never disagree.
  * Without Excel (tests, a plain browser) the catalogue answers.
  */
-// From the core's own modules: the functions' script loads this, and holds only what it uses.
-import { buildRegister, builtInRegister, type Register } from "../core/register";
+// From the core's own modules: the functions' script loads this, and holds only what it uses. The register is
+// built (with the catalogue) in a chunk of its own, loaded when a formula first names a KPI.
+import type { Register, RegisterTable } from "../core/register";
 import { defaultSettings } from "../core/scheme";
 import type { SettingsRead } from "../core/settings";
 import { readWords, schemeTaught, type Words } from "../core/words";
@@ -14,26 +15,34 @@ import { watchTables } from "./events";
 import { excelIsHere } from "./function-requests";
 import { readWorkbookTables, recalculateKpiFormulas } from "./register-table";
 
-/** The register and the words the KPIWords table teaches (with the rows it cannot read): both surfaces read with both. */
-export interface WorkbookRegister {
-  register: Register;
+/** What the workbook chooses and teaches: its KPIWords words and its scheme, which every function reads with. */
+export interface WorkbookChoices {
   words: { words?: Words; problems: string[] };
   /** The workbook's scheme and status symbols (its KPISettings table, or a scheme taught in KPIWords). */
   settings: SettingsRead;
 }
 
+/** The register and the words the KPIWords table teaches (with the rows it cannot read): both surfaces read with both. */
+export interface WorkbookRegister extends WorkbookChoices {
+  register: Register;
+}
+
+/** The workbook's tables as read, before a register is built from them; `failed` when Excel could not read them. */
+interface TablesRead extends WorkbookChoices {
+  registerTable?: RegisterTable;
+  failed?: true;
+}
+
 /** A workbook that chooses nothing: the Standard bands, no symbols. */
 const noSettings: SettingsRead = { settings: defaultSettings, problems: [], schemeNamed: false };
 
-const catalogue: WorkbookRegister = {
-  register: builtInRegister,
-  words: { problems: [] },
-  settings: noSettings,
-};
+/** Without Excel, or until a read succeeds: no tables, so the catalogue answers. */
+const noTables: TablesRead = { words: { problems: [] }, settings: noSettings };
 
 /** How long after a failed read (Excel busy: the analyst is editing a cell) the register is read again. */
 export const registerRetry = { delay: 2000 };
 
+let tablesRead: Promise<TablesRead> | undefined;
 let cached: Promise<WorkbookRegister> | undefined;
 let watching = false;
 /** The KPIRegister and KPIWords tables' ids, so edits to other tables cost nothing. */
@@ -41,9 +50,14 @@ let registerTableIds: string[] = [];
 let retry: ReturnType<typeof setTimeout> | undefined;
 const listeners = new Set<(read: WorkbookRegister) => void>();
 
+/** The workbook's words and scheme, read once (with its register table); a function that names no KPI needs no more. */
+export async function currentWorkbookChoices(): Promise<WorkbookChoices> {
+  return currentTables();
+}
+
 /** The workbook's register and words, read once; until a read succeeds, the catalogue (and a read again shortly). */
 export function currentWorkbookRegister(): Promise<WorkbookRegister> {
-  cached ??= loadRegister();
+  cached ??= buildFromTables();
   return cached;
 }
 
@@ -58,9 +72,26 @@ export function onRegisterChanged(listener: (read: WorkbookRegister) => void): (
   return () => listeners.delete(listener);
 }
 
-async function loadRegister(): Promise<WorkbookRegister> {
-  if (!excelIsHere()) return catalogue;
-  let read: WorkbookRegister;
+function currentTables(): Promise<TablesRead> {
+  tablesRead ??= readTables();
+  return tablesRead;
+}
+
+async function buildFromTables(): Promise<WorkbookRegister> {
+  const tables = await currentTables();
+  const { buildRegister } = await import("../core/register-reading");
+  // A failed read is not kept: the next question reads the workbook again.
+  if (tables.failed) cached = undefined;
+  return {
+    register: buildRegister(tables.registerTable, tables.words.words),
+    words: tables.words,
+    settings: tables.settings,
+  };
+}
+
+async function readTables(): Promise<TablesRead> {
+  if (!excelIsHere()) return noTables;
+  let read: TablesRead;
   try {
     const tables = await Excel.run(readWorkbookTables);
     registerTableIds = [
@@ -68,23 +99,21 @@ async function loadRegister(): Promise<WorkbookRegister> {
       tables.wordsTableId,
       tables.settingsTableId,
     ].filter((id): id is string => id !== undefined);
-    const words: WorkbookRegister["words"] = tables.words
-      ? readWords(tables.words)
-      : { problems: [] };
+    const words: TablesRead["words"] = tables.words ? readWords(tables.words) : { problems: [] };
     // Reading the settings is loaded only by a workbook that chooses a scheme or symbols.
     const settings =
       tables.settings !== undefined || schemeTaught(words.words) !== undefined
         ? (await import("../core/settings")).workbookSettings(tables.settings, words.words)
         : noSettings;
-    read = { register: buildRegister(tables.register, words.words), words, settings };
+    read = { registerTable: tables.register, words, settings };
   } catch {
     // One policy for both surfaces: the catalogue answers both now, and both follow the read that succeeds.
-    cached = undefined;
+    tablesRead = undefined;
     retry ??= setTimeout(() => {
       retry = undefined;
       void registerChanged();
     }, registerRetry.delay);
-    return catalogue;
+    return { ...noTables, failed: true };
   }
   if (!watching) {
     watching = true;
@@ -98,6 +127,7 @@ async function loadRegister(): Promise<WorkbookRegister> {
 
 /** Forgets the register, its watch and its listeners, as when the runtime starts on another workbook. */
 export function forgetRegister(): void {
+  tablesRead = undefined;
   cached = undefined;
   watching = false;
   registerTableIds = [];
@@ -113,6 +143,7 @@ export function forgetRegister(): void {
 export async function registerChanged(tableId?: string): Promise<void> {
   if (tableId !== undefined && !registerTableIds.includes(tableId)) return;
   const hadTable = registerTableIds.length > 0;
+  tablesRead = undefined;
   cached = undefined;
   if (!excelIsHere()) return;
   const read = await currentWorkbookRegister();

@@ -10,7 +10,7 @@
 // From the core's own modules, not its index: this script holds only what the functions use (the pane's chunk has the rest).
 import { toleranceIn } from "../core/bands";
 import { benchmarkStandingOf } from "../core/benchmark-target";
-import { kpiIdOfNumber } from "../core/catalogue";
+import { kpiIdOfNumber } from "../core/kpi-id";
 import {
   polarityWords,
   readDefinition,
@@ -34,7 +34,7 @@ import {
   refuseLargeRange,
   valueError,
 } from "./arguments";
-import { currentRegister, currentWorkbookRegister } from "../excel/workbook-register";
+import { currentRegister, currentWorkbookChoices } from "../excel/workbook-register";
 import type { Scheme } from "../core/scheme";
 import type { PreviousPeriod } from "../core/rate";
 
@@ -68,7 +68,7 @@ async function entryFor(kpi: unknown): Promise<RegisterEntry> {
 
 /** The workbook's scheme (its KPISettings table, or a KPIWords word): the same read as the pane's. */
 async function currentScheme(): Promise<Scheme> {
-  return (await currentWorkbookRegister()).settings.settings.scheme;
+  return (await currentWorkbookChoices()).settings.settings.scheme;
 }
 
 /**
