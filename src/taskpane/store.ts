@@ -354,7 +354,7 @@ function useSheetReading(
                 : await otherSheetsWithKpiTables(
                     context,
                     (grid) => findTables(grid, session.register, { words }).tables.length > 0
-                  ).catch(() => []); // Only a pointer: a sheet Excel cannot give leaves it out, nothing more.
+                  ).catch(() => []); // Only a pointer: where Excel cannot give the other sheets, none is named.
             return { reading, found, kpiSheets };
           },
           { onWaiting: feedback.waiting, stopped: () => session.stopRequested }

@@ -320,14 +320,20 @@ describe("the pane's first run", () => {
     ).toMatch(/89%\s*Amber$/);
   });
 
-  test("on a dashboard with no KPI table, names the sheet of the workbook that has one and goes there in one click", async () => {
+  test("on a dashboard with no KPI table, names the visible sheet of the workbook that has one and goes there in one click", async () => {
+    const scorecard = [
+      ["Measure", "Polarity", "Target", "Tolerance", "2022/23 Q1"],
+      ["Assessments completed within 45 days", "Bigger is better", "90%", "75%", "89%"],
+    ];
     const host = createExcelHost({
       Dashboard: [["Children in care", 598]],
-      Scorecard: [
-        ["Measure", "Polarity", "Target", "Tolerance", "2022/23 Q1"],
-        ["Assessments completed within 45 days", "Bigger is better", "90%", "75%", "89%"],
-      ],
+      Scorecard: scorecard,
       Notes: [["Board notes"]],
+      "Last year": scorecard,
+    });
+    await host.run(async (context) => {
+      context.workbook.worksheets.getItem("Last year").visibility = "Hidden";
+      await context.sync();
     });
     const user = await openPane(host);
     await screen.findByRole("heading", { name: "No KPI table found on this sheet" });
