@@ -168,22 +168,32 @@ export function applyInput(
   }
 }
 
-/** The smallest area holding every cell with a value (valuesOnly) or with anything at all. */
+/**
+ * The smallest area holding every cell with a value (valuesOnly) or with anything at all. One pass over
+ * the cells' keys with no object made per cell: a 10,000-KPI sheet holds some 200,000 cells, and every
+ * getUsedRange asks again.
+ */
 export function usedArea(sheet: SheetState, valuesOnly: boolean): Area | null {
-  let area: Area | null = null;
+  let first = Infinity;
+  let last = -Infinity;
+  let left = Infinity;
+  let right = -Infinity;
   for (const [key, cell] of sheet.cells) {
     if (valuesOnly && !hasContent(cell)) continue;
-    const { row, column } = cellPosition(key);
-    area = area
-      ? {
-          top: Math.min(area.top, row),
-          left: Math.min(area.left, column),
-          bottom: Math.max(area.bottom, row),
-          right: Math.max(area.right, column),
-        }
-      : areaOf(row, column);
+    const column = key % MAX_COLUMNS;
+    // Keys run row by row, so the first and last rows are those of the smallest and largest keys.
+    if (key < first) first = key;
+    if (key > last) last = key;
+    if (column < left) left = column;
+    if (column > right) right = column;
   }
-  return area;
+  if (first === Infinity) return null;
+  return {
+    top: cellPosition(first).row,
+    left,
+    bottom: cellPosition(last).row,
+    right,
+  };
 }
 
 export function findSheet(workbook: WorkbookState, nameOrId: string): SheetState | undefined {
