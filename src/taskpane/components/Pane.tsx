@@ -19,15 +19,12 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useId, useState, type ReactNode } from "react";
+import { useEffect, useId, useState, type ReactNode } from "react";
 import { standardFirst } from "../../core";
 import type { PaneActions, PaneState, ShownMessage } from "../model";
-import { Help } from "./Help";
 import { KpiTables } from "./KpiTables";
-import { Register } from "./Register";
+import { Help, loadLaterViews, Register, Share, Summary } from "./later-views";
 import { SchemeAndSymbols } from "./SchemeAndSymbols";
-import { Share } from "./Share";
-import { Summary } from "./Summary";
 
 const useStyles = makeStyles({
   pane: {
@@ -110,6 +107,11 @@ const moreViews: ReadonlyArray<{ view: View; label: string }> = [
 
 export function Pane({ state, actions }: { state: PaneState; actions: PaneActions }) {
   const styles = useStyles();
+  const ready = state.phase === "ready";
+  // The other views' scripts once the sheet is shown: the KPIs come first, the rest is there when chosen.
+  useEffect(() => {
+    if (ready) loadLaterViews().catch(() => undefined);
+  }, [ready]);
   if (state.phase === "starting") {
     return (
       <main className={styles.pane}>
