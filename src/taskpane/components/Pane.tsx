@@ -14,8 +14,6 @@ import {
   Radio,
   RadioGroup,
   Spinner,
-  Tab,
-  TabList,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
@@ -25,6 +23,7 @@ import type { PaneActions, PaneState, ShownMessage } from "../model";
 import { KpiTables } from "./KpiTables";
 import { Help, loadLaterViews, Register, Share, Summary } from "./later-views";
 import { SchemeAndSymbols } from "./SchemeAndSymbols";
+import { ViewTabs } from "./ViewTabs";
 
 const useStyles = makeStyles({
   pane: {
@@ -393,25 +392,19 @@ function Views({ children }: { children: (view: View) => ReactNode }) {
   return (
     <>
       <div className={styles.tabs}>
-        <TabList
-          size="small"
-          selectedValue={tab}
-          onTabSelect={(_, data) =>
-            setChosen(data.value === "more" ? (inMore ? chosen : "share") : (data.value as View))
+        <ViewTabs
+          label="Views"
+          chosen={tab}
+          tabs={tabs.map(({ view, label }) => ({
+            value: view,
+            label,
+            id: tabId(view),
+            controls: panelId(view),
+          }))}
+          onChoose={(value) =>
+            setChosen(value === "more" ? (inMore ? chosen : "share") : (value as View))
           }
-          aria-label="Views"
-        >
-          {tabs.map(({ view, label }) => (
-            <Tab
-              key={view}
-              id={tabId(view)}
-              value={view}
-              aria-controls={view === tab ? panelId(view) : undefined}
-            >
-              {label}
-            </Tab>
-          ))}
-        </TabList>
+        />
       </div>
       <div
         role="tabpanel"
