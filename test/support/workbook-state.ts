@@ -170,7 +170,7 @@ export function applyInput(
 
 /**
  * The smallest area holding every cell with a value (valuesOnly) or with anything at all. One pass over
- * the cells' keys with no object made per cell: a 10,000-KPI sheet holds some 200,000 cells, and every
+ * the cells with no object made per cell: a 10,000-KPI sheet holds some 200,000 cells, and every
  * getUsedRange asks again.
  */
 export function usedArea(sheet: SheetState, valuesOnly: boolean): Area | null {
@@ -178,15 +178,16 @@ export function usedArea(sheet: SheetState, valuesOnly: boolean): Area | null {
   let last = -Infinity;
   let left = Infinity;
   let right = -Infinity;
-  for (const [key, cell] of sheet.cells) {
-    if (valuesOnly && !hasContent(cell)) continue;
+  // forEach rather than for...of: a page runs this loop once, cold, where V8 makes for...of's entries slowly.
+  sheet.cells.forEach((cell, key) => {
+    if (valuesOnly && !hasContent(cell)) return;
     const column = key % MAX_COLUMNS;
     // Keys run row by row, so the first and last rows are those of the smallest and largest keys.
     if (key < first) first = key;
     if (key > last) last = key;
     if (column < left) left = column;
     if (column > right) right = column;
-  }
+  });
   if (first === Infinity) return null;
   return {
     top: cellPosition(first).row,
