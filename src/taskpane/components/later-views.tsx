@@ -12,7 +12,7 @@ import type { ShareProps } from "./Share";
 import type { SummaryProps } from "./Summary";
 
 /** A view from a chunk: drawn when loaded, "Loading…" until then, and a way to try again if loading failed. */
-function later<Props extends object>(
+export function later<Props extends object>(
   load: () => Promise<ComponentType<Props>>
 ): { View: ComponentType<Props>; load(): Promise<void> } {
   let loaded: ComponentType<Props> | undefined;
