@@ -181,9 +181,9 @@ module.exports = async (env = {}, argv = {}) => {
           },
           // The built-in catalogue and the building of the register from it and the KPIRegister table: the
           // functions load it when a formula first names a KPI; the pane needs it from the start.
-          register: {
+          catalogue: {
             test: /[\\/]src[\\/]core[\\/](register-reading|catalogue)\.ts$/,
-            name: "register",
+            name: "catalogue",
             chunks: "async",
             enforce: true,
           },

@@ -3,8 +3,9 @@
  * shown) on a sheet of 10,000 KPIs in headless Chromium with the simulated Excel, over a page holding only
  * React and one Fluent UI button, the two loaded in turn in the same run (median of each). And
  * paneApplyMsFor10000Kpis: the median time from clicking Apply to its message. The simulated Excel is itself a
- * 4 MB script the page parses before the pane's first line runs, so paneOpenVsBaselineWithHostFor10000Kpis
- * sets the pane against the baseline page with that script too: the pane's own share. Figures only.
+ * 4 MB script (the workbook as JSON text) the page loads and parses before the pane's first line runs, so
+ * paneOpenVsBaselineWithHostFor10000Kpis sets the pane against the baseline page with that script too: the
+ * pane's own share. Figures only.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";

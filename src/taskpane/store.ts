@@ -95,17 +95,15 @@ type SheetView = Pick<
 >;
 
 /**
- * The pane's view of a sheet's tables under a tolerance set: what every component needs, as plain data.
- * An appraisal of these tables under that set (Apply's) is shown as it is, not rated again. `onSheet` is
- * the formulas of the add-in's rules on the sheet, which say which set coloured it.
+ * The sheet's tables appraised under a tolerance set, or under Standard where the sheet has no such set (with
+ * the problem to say); an appraisal already made under that set and scheme (Apply's) is taken as it is.
  */
-export function viewOf(
+function appraisalOf(
   found: FoundTables,
   toleranceSet: string,
-  onSheet: readonly string[],
-  appraised?: Appraisal,
-  scheme: Scheme = standardScheme
-): SheetView & { toleranceSetProblem?: string } {
+  appraised: Appraisal | undefined,
+  scheme: Scheme
+): { appraisal: Appraisal; toleranceSets: string[]; toleranceSetProblem?: string } {
   const toleranceSets = toleranceSetsOf([found]);
   const resolved = resolveToleranceSet(
     toleranceSet,
@@ -120,11 +118,36 @@ export function viewOf(
     appraised.tables.every((table, index) => table.table === found.tables[index])
       ? appraised
       : appraiseTables(found, chosen, scheme);
-  const report = reportOf(appraisal);
   return {
+    appraisal,
+    toleranceSets,
     ...(resolved.ok
       ? {}
       : { toleranceSetProblem: `${resolved.problem}. Rated with ${standardSet}.` }),
+  };
+}
+
+/**
+ * The pane's view of a sheet's tables under a tolerance set: what every component needs, as plain data.
+ * An appraisal of these tables under that set (Apply's) is shown as it is, not rated again. `onSheet` is
+ * the formulas of the add-in's rules on the sheet, which say which set coloured it.
+ */
+export function viewOf(
+  found: FoundTables,
+  toleranceSet: string,
+  onSheet: readonly string[],
+  appraised?: Appraisal,
+  scheme: Scheme = standardScheme
+): SheetView & { toleranceSetProblem?: string } {
+  const { appraisal, toleranceSets, toleranceSetProblem } = appraisalOf(
+    found,
+    toleranceSet,
+    appraised,
+    scheme
+  );
+  const report = reportOf(appraisal);
+  return {
+    ...(toleranceSetProblem === undefined ? {} : { toleranceSetProblem }),
     sheet: found.sheet,
     tables: report.tables,
     ...cellFactsOf(appraisal),
@@ -133,7 +156,7 @@ export function viewOf(
     watchList: watchListOf(appraisal),
     benchmarks: summariseComparisons(report.rows),
     toleranceSets,
-    toleranceSet: chosen,
+    toleranceSet: appraisal.toleranceSet,
     scheme: schemeName(scheme),
     colouredBy: sheetColours(found, onSheet, toleranceSets, appraisal),
   };
@@ -361,21 +384,25 @@ function useSheetReading(
         );
         session.kpiSheets = kpiSheets;
         const onSheet = reading.ownRules.map((rule) => rule.formula);
+        // A sheet read for the first time is shown under the set that coloured it; the appraisal made to
+        // find that set is the one shown when it is the same set, so a large sheet is rated once.
+        let appraisal: Appraisal | undefined;
         if (reading.sheetId !== session.sheetId) {
           session.sheetId = reading.sheetId;
+          const shown = appraisalOf(
+            found,
+            session.toleranceSet,
+            undefined,
+            session.settings.settings.scheme
+          );
+          appraisal = shown.appraisal;
           const coloured = colouringSet(
-            viewOf(
-              found,
-              session.toleranceSet,
-              onSheet,
-              undefined,
-              session.settings.settings.scheme
-            ).colouredBy
+            sheetColours(found, onSheet, shown.toleranceSets, appraisal)
           );
           if (coloured !== undefined) session.toleranceSet = coloured;
         }
         const note = unreadableRulesNote(reading.unreadableRules);
-        show(found, onSheet, note ? { intent: "warning", text: note } : undefined);
+        show(found, onSheet, note ? { intent: "warning", text: note } : undefined, appraisal);
       } catch (error) {
         setState((previous) => ({
           ...previous,

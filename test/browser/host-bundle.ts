@@ -1,7 +1,10 @@
 /**
  * /test-host.js: the simulated Excel (test/support) bundled for the browser by esbuild, as one classic
- * script, with the workbook it starts from written in front of it as `window.__kpiRagWorkbook = {...}`.
- * The page's Content-Security-Policy allows no inline script, so the workbook travels inside this file.
+ * script, with the workbook it starts from written in front of it as JSON text in a string,
+ * `window.__kpiRagWorkbook = "{...}"`, which the host parses with JSON.parse: V8 reads a string and JSON
+ * many times faster than the same data as an object literal (4 MB for 10,000 KPIs), so the page pays for
+ * the workbook about what Excel would. The page's Content-Security-Policy allows no inline script, so
+ * the workbook travels inside this file.
  */
 import path from "node:path";
 import { build, type Plugin } from "esbuild";
@@ -42,5 +45,5 @@ export async function bundleHost(
     plugins: [withoutXlsx],
   });
   const [output] = result.outputFiles;
-  return `window.__kpiRagWorkbook = ${JSON.stringify(workbook)};\nwindow.__kpiRagFunctions = ${JSON.stringify(functions)};\n${output.text}`;
+  return `window.__kpiRagWorkbook = ${JSON.stringify(JSON.stringify(workbook))};\nwindow.__kpiRagFunctions = ${JSON.stringify(functions)};\n${output.text}`;
 }

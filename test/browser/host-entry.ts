@@ -1,7 +1,7 @@
 /**
  * The browser side of the simulated Excel: bundled by esbuild into /test-host.js, which the test server
  * serves right after office.js and before the add-in's own scripts. It builds a host from the workbook
- * the server put in `window.__kpiRagWorkbook`, puts Excel, Office and OfficeExtension on window as a
+ * the server put in `window.__kpiRagWorkbook` (as JSON text), puts Excel, Office and OfficeExtension on window as a
  * task pane inside Excel would have them, and leaves `window.__kpiRagHost` for the test to read back.
  */
 import {
@@ -11,7 +11,7 @@ import {
 } from "../support/custom-functions";
 import { createExcelHost } from "../support/excel-host";
 import {
-  workbookStateFromJson,
+  workbookStateFromText,
   workbookStateToJson,
   type WorkbookJson,
 } from "../support/workbook-json";
@@ -30,7 +30,8 @@ export interface BrowserHost {
 
 declare global {
   interface Window {
-    __kpiRagWorkbook?: WorkbookJson;
+    /** The starting workbook: workbookStateToJson's result as JSON text. */
+    __kpiRagWorkbook?: string;
     __kpiRagFunctions?: FunctionsMetadata;
     __kpiRagHost?: BrowserHost;
   }
@@ -51,7 +52,7 @@ const registered = (id: string) =>
       };
     }
   ).CustomFunctions?._association?.mappings?.[id.toUpperCase()];
-const host = createExcelHost(workbookStateFromJson(workbook), {
+const host = createExcelHost(workbookStateFromText(workbook), {
   formulaEvaluator: customFunctionEvaluator(
     excelCalls(
       () => functions,

@@ -5,7 +5,8 @@
  *   /taskpane.html   dist/taskpane.html with office.js taken from /office-js/ and /test-host.js loaded
  *                    right after it, before functions.js and taskpane.js
  *   /office-js/...   node_modules/@microsoft/office-js/dist (office.js loads its siblings from there)
- *   /test-host.js    the simulated Excel, bundled for the browser (host-bundle.ts)
+ *   /test-host.js    the simulated Excel, bundled for the browser (host-bundle.ts), gzipped once: it carries
+ *                    the workbook (4 MB for 10,000 KPIs), which Excel itself never sends the pane
  *   /axe.js          axe-core, for the accessibility check
  *   /favicon.ico     nothing (204): Chromium asks for it by itself
  *   anything else    dist/
@@ -14,6 +15,7 @@ import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 
 /** The office.js tag as the template has it, quoted or (minified) not. */
 const officeJsTag =
@@ -84,15 +86,21 @@ export async function startPaneServer(options: PaneServerOptions): Promise<PaneS
   const page = testPage(await readFile(path.join(distDir, "taskpane.html"), "utf8"));
   const served: PaneServer["served"] = [];
 
+  const hostScript = gzipSync(options.hostScript, { level: 1 });
   const send = (
     response: ServerResponse,
     urlPath: string,
     status: number,
     type: string,
-    body: string | Buffer
+    body: string | Buffer,
+    encoding?: "gzip"
   ) => {
     served.push({ path: urlPath, status });
-    response.writeHead(status, { "Content-Type": type, "Cache-Control": "no-store" });
+    response.writeHead(status, {
+      "Content-Type": type,
+      "Cache-Control": "no-store",
+      ...(encoding ? { "Content-Encoding": encoding } : {}),
+    });
     response.end(body);
   };
 
@@ -103,7 +111,9 @@ export async function startPaneServer(options: PaneServerOptions): Promise<PaneS
     if (urlPath === "/" || urlPath === "/taskpane.html")
       return send(response, urlPath, 200, contentTypes[".html"], page);
     if (urlPath === "/test-host.js")
-      return send(response, urlPath, 200, contentTypes[".js"], options.hostScript);
+      return /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""))
+        ? send(response, urlPath, 200, contentTypes[".js"], hostScript, "gzip")
+        : send(response, urlPath, 200, contentTypes[".js"], options.hostScript);
     if (urlPath === "/axe.js")
       return send(response, urlPath, 200, contentTypes[".js"], options.axeScript);
     const extra = options.extraFiles?.[urlPath];

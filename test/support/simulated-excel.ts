@@ -200,8 +200,9 @@ export class SimulatedExcel {
     if (!this.evaluator) return;
     const evaluate = this.evaluator(this.state);
     for (const sheet of this.state.sheets) {
-      for (const [key, cell] of sheet.cells) {
-        if (cell.formula === undefined) continue;
+      // forEach: the first recalculation runs cold in a page, where for...of over a Map's entries is slow.
+      sheet.cells.forEach((cell, key) => {
+        if (cell.formula === undefined) return;
         const { row, column } = cellPosition(key);
         const result = evaluate(cell.formula, {
           sheet: sheet.name,
@@ -211,7 +212,7 @@ export class SimulatedExcel {
         });
         if (!isPromiseLike(result)) {
           cell.value = result;
-          continue;
+          return;
         }
         // An asynchronous custom function: Excel shows #BUSY! until its promise settles.
         const formula = cell.formula;
@@ -228,7 +229,7 @@ export class SimulatedExcel {
           )
           .finally(() => this.#pendingHandlers.delete(settling));
         this.#pendingHandlers.add(settling);
-      }
+      });
     }
   }
 

@@ -34,10 +34,19 @@ export function workbookStateToJson(state: WorkbookState): WorkbookJson {
 
 /** The state again, from workbookStateToJson's result (or that result after a JSON round trip). */
 export function workbookStateFromJson(json: WorkbookJson): WorkbookState {
-  const copy = JSON.parse(JSON.stringify(json)) as WorkbookJson;
+  return workbookStateFromText(JSON.stringify(json));
+}
+
+/**
+ * The state from workbookStateToJson's result as JSON text, as a page receives it: parsed once and turned
+ * into Maps and Sets in place, since nothing else holds the freshly parsed objects. A 10,000-KPI workbook's
+ * text parses many times faster than the same workbook as a JavaScript object literal.
+ */
+export function workbookStateFromText(text: string): WorkbookState {
+  const parsed = JSON.parse(text) as WorkbookJson;
   return {
-    ...copy,
-    sheets: copy.sheets.map((sheet) => ({
+    ...parsed,
+    sheets: parsed.sheets.map((sheet) => ({
       ...sheet,
       cells: new Map(sheet.cells),
       hiddenRows: new Set(sheet.hiddenRows),

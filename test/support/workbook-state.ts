@@ -168,22 +168,33 @@ export function applyInput(
   }
 }
 
-/** The smallest area holding every cell with a value (valuesOnly) or with anything at all. */
+/**
+ * The smallest area holding every cell with a value (valuesOnly) or with anything at all. One pass over
+ * the cells with no object made per cell: a 10,000-KPI sheet holds some 200,000 cells, and every
+ * getUsedRange asks again.
+ */
 export function usedArea(sheet: SheetState, valuesOnly: boolean): Area | null {
-  let area: Area | null = null;
-  for (const [key, cell] of sheet.cells) {
-    if (valuesOnly && !hasContent(cell)) continue;
-    const { row, column } = cellPosition(key);
-    area = area
-      ? {
-          top: Math.min(area.top, row),
-          left: Math.min(area.left, column),
-          bottom: Math.max(area.bottom, row),
-          right: Math.max(area.right, column),
-        }
-      : areaOf(row, column);
-  }
-  return area;
+  let first = Infinity;
+  let last = -Infinity;
+  let left = Infinity;
+  let right = -Infinity;
+  // forEach rather than for...of: a page runs this loop once, cold, where V8 makes for...of's entries slowly.
+  sheet.cells.forEach((cell, key) => {
+    if (valuesOnly && !hasContent(cell)) return;
+    const column = key % MAX_COLUMNS;
+    // Keys run row by row, so the first and last rows are those of the smallest and largest keys.
+    if (key < first) first = key;
+    if (key > last) last = key;
+    if (column < left) left = column;
+    if (column > right) right = column;
+  });
+  if (first === Infinity) return null;
+  return {
+    top: cellPosition(first).row,
+    left,
+    bottom: cellPosition(last).row,
+    right,
+  };
 }
 
 export function findSheet(workbook: WorkbookState, nameOrId: string): SheetState | undefined {

@@ -297,6 +297,20 @@ describe("the tabs", () => {
     screen.getByRole("tabpanel", { name: "Summary" });
   });
 
+  test("keep only the chosen tab in the Tab order; End and Home reach the last and first tabs", async () => {
+    const { user } = renderInFluent(<Pane state={readyState()} actions={recordingActions()} />);
+    const tabIndexes = screen.getAllByRole("tab").map((tab) => tab.getAttribute("tabindex"));
+    expect(tabIndexes).toEqual(["0", "-1", "-1", "-1"]);
+    screen.getByRole("tab", { name: "KPIs" }).focus();
+    await user.keyboard("{End}");
+    expect(document.activeElement).toBe(screen.getByRole("tab", { name: "More" }));
+    await user.keyboard("{ArrowRight}");
+    expect(document.activeElement).toBe(screen.getByRole("tab", { name: "KPIs" }));
+    await user.keyboard("{End}{Home}");
+    expect(document.activeElement).toBe(screen.getByRole("tab", { name: "KPIs" }));
+    expect(screen.getByRole("tab", { name: "KPIs" }).getAttribute("aria-selected")).toBe("true");
+  });
+
   test("the KPIs tab says what the add-in looks for when the sheet has no KPI table", () => {
     renderInFluent(
       <Pane

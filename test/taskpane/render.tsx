@@ -5,9 +5,12 @@ import userEvent, { type UserEvent } from "@testing-library/user-event";
 import { expect } from "vitest";
 import axe from "axe-core";
 import type { ReactElement } from "react";
+import { loadLaterViews } from "../../src/taskpane/components/later-views";
 import { fillJsdomGaps } from "./jsdom-gaps";
 
 fillJsdomGaps();
+// The views the pane loads after opening, loaded before any test draws them, so each is drawn at once.
+await loadLaterViews();
 
 export function renderInFluent(element: ReactElement, theme: Theme = webLightTheme) {
   const user = userEvent.setup();

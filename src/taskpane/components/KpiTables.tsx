@@ -7,7 +7,7 @@
  */
 import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { exampleTable } from "../../excel/example-table";
-import { useId, useMemo, useState } from "react";
+import { memo, useId, useMemo, useState } from "react";
 import {
   describeComparison,
   lookingFor,
@@ -153,7 +153,8 @@ export function TopLine({
   headlines: ReadonlySet<string>;
 }) {
   const styles = useStyles();
-  const top = topLineOf(tables, headlines);
+  // Counted again only for new tables: the pane redraws for each busy message, and a sheet may hold 10,000 KPIs.
+  const top = useMemo(() => topLineOf(tables, headlines), [tables, headlines]);
   return (
     <div>
       <p className={styles.topLine}>{describeTopLine(top)}</p>
@@ -172,7 +173,8 @@ interface Lines {
   headlines: ReadonlySet<string>;
 }
 
-function KpiTable({ table, ...lines }: { table: TableReport } & Lines) {
+/** Drawn again only when its table, figures or headlines change, not for each busy message of the pane. */
+const KpiTable = memo(function KpiTable({ table, ...lines }: { table: TableReport } & Lines) {
   const styles = useStyles();
   const headings = useHeadingStyles();
   const headingId = useId();
@@ -204,7 +206,7 @@ function KpiTable({ table, ...lines }: { table: TableReport } & Lines) {
       )}
     </section>
   );
-}
+});
 
 /** One KPI on one line; its details are drawn only while it is open. */
 function KpiLine({ row, figures, headlines }: { row: RowReport } & Lines) {

@@ -14,21 +14,17 @@ import {
   Radio,
   RadioGroup,
   Spinner,
-  Tab,
-  TabList,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useId, useState, type ReactNode } from "react";
+import { useEffect, useId, useState, type ReactNode } from "react";
 import { standardFirst } from "../../core";
 import type { PaneActions, PaneState, ShownMessage } from "../model";
 import { describeSheetColours } from "../wording";
-import { Help } from "./Help";
 import { KpiTables } from "./KpiTables";
-import { Register } from "./Register";
+import { Help, loadSummaryView, Register, Share, Summary } from "./later-views";
 import { SchemeAndSymbols } from "./SchemeAndSymbols";
-import { Share } from "./Share";
-import { Summary } from "./Summary";
+import { ViewTabs } from "./ViewTabs";
 
 const useStyles = makeStyles({
   pane: {
@@ -111,6 +107,11 @@ const moreViews: ReadonlyArray<{ view: View; label: string }> = [
 
 export function Pane({ state, actions }: { state: PaneState; actions: PaneActions }) {
   const styles = useStyles();
+  const ready = state.phase === "ready";
+  // The Summary's script once the sheet is shown: the KPIs come first; the other views load when chosen.
+  useEffect(() => {
+    if (ready) loadSummaryView().catch(() => undefined);
+  }, [ready]);
   if (state.phase === "starting") {
     return (
       <main className={styles.pane}>
@@ -386,25 +387,19 @@ function Views({ children }: { children: (view: View) => ReactNode }) {
   return (
     <>
       <div className={styles.tabs}>
-        <TabList
-          size="small"
-          selectedValue={tab}
-          onTabSelect={(_, data) =>
-            setChosen(data.value === "more" ? (inMore ? chosen : "share") : (data.value as View))
+        <ViewTabs
+          label="Views"
+          chosen={tab}
+          tabs={tabs.map(({ view, label }) => ({
+            value: view,
+            label,
+            id: tabId(view),
+            controls: panelId(view),
+          }))}
+          onChoose={(value) =>
+            setChosen(value === "more" ? (inMore ? chosen : "share") : (value as View))
           }
-          aria-label="Views"
-        >
-          {tabs.map(({ view, label }) => (
-            <Tab
-              key={view}
-              id={tabId(view)}
-              value={view}
-              aria-controls={view === tab ? panelId(view) : undefined}
-            >
-              {label}
-            </Tab>
-          ))}
-        </TabList>
+        />
       </div>
       <div
         role="tabpanel"
