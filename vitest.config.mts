@@ -32,6 +32,7 @@ export default defineConfig({
           include: ["test/taskpane/**/*.test.{ts,tsx}"],
           // Testing Library unmounts after each test only when afterEach is a global.
           globals: true,
+          setupFiles: ["test/taskpane/setup.ts"],
         },
       },
       {

@@ -831,5 +831,6 @@ describe("a very long sheet", () => {
     const plan = plannedWithReport(found);
     expect(plan.tables[0].rows[0].cells[0].status).toBe("Green");
     expect(plan.tables[0].rows[1].cells[0].status).toBe("Red");
-  });
+    // 130,000 rows found, planned and reported: on a loaded two-core machine this passed 30 s once.
+  }, 120_000);
 });
