@@ -174,7 +174,7 @@ module.exports = async (env = {}, argv = {}) => {
           default: false,
           defaultVendors: false,
           comparisons: {
-            test: /[\\/]src[\\/]core[\\/](benchmarks|benchmark-rating)\.ts$/,
+            test: /[\\/]src[\\/]core[\\/]rating[\\/](benchmarks|benchmark-rating)\.ts$/,
             name: "comparisons",
             chunks: "async",
             enforce: true,
@@ -182,14 +182,14 @@ module.exports = async (env = {}, argv = {}) => {
           // The built-in catalogue and the building of the register from it and the KPIRegister table: the
           // functions load it when a formula first names a KPI; the pane needs it from the start.
           catalogue: {
-            test: /[\\/]src[\\/]core[\\/](register-reading|catalogue)\.ts$/,
+            test: /[\\/]src[\\/]core[\\/]register[\\/](register-reading|catalogue)\.ts$/,
             name: "catalogue",
             chunks: "async",
             enforce: true,
           },
           // Reading a KPISettings table (or a scheme taught in KPIWords): loaded only by a workbook that has one.
           settings: {
-            test: /[\\/]src[\\/]core[\\/]settings\.ts$/,
+            test: /[\\/]src[\\/]core[\\/]register[\\/]settings\.ts$/,
             name: "settings",
             chunks: "async",
             enforce: true,

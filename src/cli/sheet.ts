@@ -4,7 +4,7 @@
  * rule has (Excel 2010 rules in extLst too), so the add-in's rules come after every rule of the analyst's.
  */
 import { columnIndex, type CellValue, type Grid, type GridArea } from "../core";
-import { isOwnRule } from "../core/own-rule";
+import { isOwnRule } from "../core/plan/own-rule";
 import { CellReader, lastColumn, lastRow, presentColumns, SheetBoundsProblem } from "./cells";
 import { SheetDataScanner } from "./sheet-data";
 import { spreadsheetNamespace } from "./styles";

@@ -1,5 +1,5 @@
 /** Office.js cell values and the core's: Office.js gives a blank as "" and an error as its text ("#N/A"). */
-import type { CellValue } from "../core/cell";
+import type { CellValue } from "../core/values/cell";
 
 export function toCellValue(value: unknown): CellValue {
   if (value === "" || value === null || value === undefined) return null;

@@ -2,10 +2,10 @@
  * The workbook's KPIRegister, KPIWords and KPISettings tables through Office.js, as the shared register reads them: their
  * cells, and the KPI formulas to recalculate when they change. Inserting them is table-insertion.ts, the pane's.
  */
-import type { CellValue } from "../core/cell";
-import { registerTableName, type RegisterTable } from "../core/register";
-import { settingsTableName } from "../core/scheme";
-import { wordsTableName } from "../core/words";
+import type { CellValue } from "../core/values/cell";
+import { registerTableName, type RegisterTable } from "../core/register/register";
+import { settingsTableName } from "../core/rating/scheme";
+import { wordsTableName } from "../core/definition/words";
 import { toCellValue } from "./cell-values";
 
 /** The workbook's KPIRegister and KPIWords tables, each undefined where the workbook has none. */

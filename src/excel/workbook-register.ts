@@ -7,10 +7,10 @@
  */
 // From the core's own modules: the functions' script loads this, and holds only what it uses. The register is
 // built (with the catalogue) in a chunk of its own, loaded when a formula first names a KPI.
-import type { Register, RegisterTable } from "../core/register";
-import { defaultSettings } from "../core/scheme";
-import type { SettingsRead } from "../core/settings";
-import { readWords, schemeTaught, type Words } from "../core/words";
+import type { Register, RegisterTable } from "../core/register/register";
+import { defaultSettings } from "../core/rating/scheme";
+import type { SettingsRead } from "../core/register/settings";
+import { readWords, schemeTaught, type Words } from "../core/definition/words";
 import { watchTables } from "./events";
 import { excelIsHere } from "./function-requests";
 import { readWorkbookTables, recalculateKpiFormulas } from "./register-table";
@@ -79,7 +79,7 @@ function currentTables(): Promise<TablesRead> {
 
 async function buildFromTables(): Promise<WorkbookRegister> {
   const tables = await currentTables();
-  const { buildRegister } = await import("../core/register-reading");
+  const { buildRegister } = await import("../core/register/register-reading");
   // A failed read is not kept: the next question reads the workbook again.
   if (tables.failed) cached = undefined;
   return {
@@ -103,7 +103,7 @@ async function readTables(): Promise<TablesRead> {
     // Reading the settings is loaded only by a workbook that chooses a scheme or symbols.
     const settings =
       tables.settings !== undefined || schemeTaught(words.words) !== undefined
-        ? (await import("../core/settings")).workbookSettings(tables.settings, words.words)
+        ? (await import("../core/register/settings")).workbookSettings(tables.settings, words.words)
         : noSettings;
     read = { registerTable: tables.register, words, settings };
   } catch {

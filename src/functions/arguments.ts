@@ -1,5 +1,5 @@
 /** Turning Excel's custom-function arguments into the core's cells, and problems into Excel's own errors. */
-import type { CellValue } from "../core/cell";
+import type { CellValue } from "../core/values/cell";
 import { cellFactsAt, excelIsHere } from "../excel/function-requests";
 
 /**

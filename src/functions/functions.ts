@@ -8,24 +8,24 @@
  * metadata reference, `requiresParameterAddresses`), and shows a 1×1 result as a single value.
  */
 // From the core's own modules, not its index: this script holds only what the functions use (the pane's chunk has the rest).
-import { toleranceIn } from "../core/bands";
-import { benchmarkStandingOf } from "../core/benchmark-target";
-import { kpiIdOfNumber } from "../core/kpi-id";
+import { toleranceIn } from "../core/rating/bands";
+import { benchmarkStandingOf } from "../core/rating/benchmark-target";
+import { kpiIdOfNumber } from "../core/register/kpi-id";
 import {
   polarityWords,
   readDefinition,
   whyUnrated,
   withScale,
   type Definition,
-} from "../core/definition";
-import { gapToTarget } from "../core/gap";
-import { readPolarity } from "../core/polarity";
-import { rate as rateValue } from "../core/rate";
-import { lookUp, type RegisterEntry } from "../core/register";
-import { decideScale } from "../core/scale";
-import { resolveToleranceSet, standardSet } from "../core/tolerance-set";
-import { trend as trendOf } from "../core/trend";
-import { readValue } from "../core/wording";
+} from "../core/definition/definition";
+import { gapToTarget } from "../core/appraisal/gap";
+import { readPolarity } from "../core/definition/polarity";
+import { rate as rateValue } from "../core/rating/rate";
+import { lookUp, type RegisterEntry } from "../core/register/register";
+import { decideScale } from "../core/definition/scale";
+import { resolveToleranceSet, standardSet } from "../core/definition/tolerance-set";
+import { trend as trendOf } from "../core/rating/trend";
+import { readValue } from "../core/definition/wording";
 import {
   cellAsWritten,
   cellOf,
@@ -35,8 +35,8 @@ import {
   valueError,
 } from "./arguments";
 import { currentRegister, currentWorkbookChoices } from "../excel/workbook-register";
-import type { Scheme } from "../core/scheme";
-import type { PreviousPeriod } from "../core/rate";
+import type { Scheme } from "../core/rating/scheme";
+import type { PreviousPeriod } from "../core/rating/rate";
 
 /**
  * Argument `index` as its cell holds it, with its number format where Excel gives the address; a bare
@@ -123,7 +123,7 @@ export async function rate(
     return [[rateValue(cell, entry.definition, set, numberFormat, scheme, before).status]];
   }
   // A target written against a benchmark is rated against the register's figure for it, by code this script loads when first asked.
-  const { rateInRow } = await import("../core/benchmark-rating");
+  const { rateInRow } = await import("../core/rating/benchmark-rating");
   return [[rateInRow(entry, { period: "", value: cell, numberFormat }, set).status]];
 }
 
@@ -327,7 +327,7 @@ export async function compare(
   const scale = decideScale(base, cells);
   if (!scale.ok) return [["Check definition"]];
   // Comparing is loaded when first asked, so the script that registers the functions stays small.
-  const { compareWithBenchmark } = await import("../core/benchmarks");
+  const { compareWithBenchmark } = await import("../core/rating/benchmarks");
   const comparison = compareWithBenchmark(
     withScale(base, scale.value),
     [{ period: "", ...cells[0] }],

@@ -57,7 +57,7 @@ export interface PaneState {
   scheme: string;
   /** Whether Apply shows a status symbol beside each figure (the pane's switch). */
   symbols: boolean;
-  /** What the sheet's own rules show, against the set shown now (see src/core/coloured-by.ts). */
+  /** What the sheet's own rules show, against the set shown now (see src/core/plan/coloured-by.ts). */
   colouredBy: SheetColours;
   /** The last read of the sheet failed: nothing shown may be trusted, and Apply waits for a read. */
   readFailed?: boolean;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isOwnRule } from "../../src/core/own-rule";
+import { isOwnRule } from "../../src/core/plan/own-rule";
 import { appendixEdited, partOf, runOn, sheetPart } from "./hostile-workbook";
 import { kpiRag, scratchPerTest } from "./run-command";
 

@@ -22,7 +22,7 @@ import {
   type Grid,
   type Status,
 } from "../../src/core";
-import { flagKeyOf } from "../../src/core/sheet-key";
+import { flagKeyOf } from "../../src/core/sheet/sheet-key";
 import { paintedCells } from "../support/rule-engine";
 import { eachRow } from "./each-row";
 

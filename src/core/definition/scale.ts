@@ -1,0 +1,54 @@
+/** A row's percent scale, decided once for the pane, kpi-rag and the functions (kept apart from table detection, so the functions' script need not carry it). */
+import type { CellValue } from "../values/cell";
+import type { Definition } from "./definition";
+import type { PercentScale } from "./units";
+import { isPercentFormat, readValue } from "./wording";
+
+/**
+ * How a row keeps its percentages, from its values and formats: % formats or % text mean fractions;
+ * otherwise whole numbers where the target is written whole or any value is above 1. A row that mixes
+ * both cannot be rated without guessing.
+ */
+export function decideScale(
+  definition: Definition,
+  cells: ReadonlyArray<{ value: CellValue; numberFormat: string }>
+): { ok: true; value: PercentScale | undefined } | { ok: false; problem: string } {
+  if (definition.unit !== "percent") return { ok: true, value: undefined };
+  let percentCue = false;
+  let wholeNumber = false;
+  let fraction = false;
+  for (const cell of cells) {
+    let figure: number;
+    let percent: boolean;
+    if (typeof cell.value === "number" && Number.isFinite(cell.value)) {
+      // The common case, without readValue's object: a number, its format saying whether it is a percentage.
+      figure = cell.value;
+      percent = isPercentFormat(cell.numberFormat);
+    } else {
+      const read = readValue(cell.value, cell.numberFormat);
+      // A figure written in days or as a rate is no percentage of either kind: rating says it misfits.
+      if (read.kind !== "figure" || read.unit !== undefined) continue;
+      figure = read.value;
+      percent = read.percent;
+    }
+    if (percent) percentCue = true;
+    else if (Math.abs(figure) > 1) wholeNumber = true;
+    else if (!Number.isInteger(figure)) fraction = true;
+  }
+  if (percentCue && wholeNumber)
+    return {
+      ok: false,
+      problem:
+        "the period figures mix percentages (91%) with whole numbers (91): make them one kind",
+    };
+  if (!percentCue && wholeNumber && fraction) {
+    return {
+      ok: false,
+      problem:
+        "the period figures mix fractions (0.82) with figures above 1 (1.05 or 91): format them as % so the add-in need not guess which is which",
+    };
+  }
+  if (percentCue) return { ok: true, value: "fraction" };
+  if (wholeNumber || definition.scale === "whole") return { ok: true, value: "whole" };
+  return { ok: true, value: definition.scale ?? "fraction" };
+}

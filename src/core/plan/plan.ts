@@ -1,0 +1,556 @@
+/**
+ * The formatting plan: native conditional-format rules with plain Excel formulas, derived from `bands`, so
+ * the colour Excel paints and the status a formula returns come from one source: an appraisal, whose
+ * ratings say which cells hold figures. Recipients without the
+ * add-in see the same colours. Every rule carries the marker N("KPI RAG")=0 (always TRUE) so the add-in
+ * can recognise its own rules, replace them, and remove them without touching the analyst's.
+ */
+import { appraiseTables, type Appraisal } from "../appraisal/appraisal";
+import { bands, type Band } from "../rating/bands";
+import { benchmarkForPeriod } from "../rating/benchmark-rating";
+import { benchmarkCellConditions } from "./benchmark-conditions";
+import type { BenchmarkStanding } from "../rating/benchmark-target";
+import { readBenchmarkFigure } from "../rating/benchmarks";
+import { previousPeriodCell } from "../appraisal/appraisal";
+import type { Definition, Polarity } from "../definition/definition";
+import { standardScheme, type Scheme } from "../rating/scheme";
+import { standardSet } from "../definition/tolerance-set";
+import { columnLetters, parseCellAddress } from "../values/grid";
+import { ragPalette } from "./palette";
+import { ragStatuses, type RagStatus, type Rating } from "../values/status";
+import type { FoundTables, KpiRow, PeriodCell } from "../sheet/tables";
+import { fractionToPercent } from "../definition/units";
+import { formulaStrippedWords } from "../definition/figure-flags";
+
+import { ruleMarker } from "./own-rule";
+
+export interface PlannedRule {
+  status: RagStatus;
+  /** Excel formula starting "=", relative to the top-left cell of the first area of `appliesTo`. */
+  formula: string;
+  /** Rectangular areas ("G8:J9"); the first holds the top-left cell of them all. */
+  appliesTo: string[];
+  fill: string;
+  font: string;
+  /** Where the analyst chose status symbols: the number format showing the status's symbol before the figure. */
+  numberFormat?: string;
+}
+
+/** The rules that colour a sheet under a tolerance set; its report is the appraisal's other view (`reportOf`). */
+export interface FormattingPlan {
+  sheet: string;
+  /** Why the sheet has no KPI table, naming the nearest miss; undefined when it has one. */
+  skipped?: string;
+  toleranceSet: string;
+  rules: PlannedRule[];
+}
+
+interface Group {
+  status: RagStatus;
+  formulaFor: (anchor: string) => string;
+  /** The cells it colours as runs along their rows: row, first column, last column, then the next run. */
+  runs: number[];
+}
+
+/** Where a cell is on the sheet, 0-based. */
+interface CellAt {
+  row: number;
+  column: number;
+}
+
+/** Appraises found tables and plans their rules: for surfaces that hold tables, not an appraisal. */
+export function planFormatting(
+  found: FoundTables,
+  toleranceSet: string = standardSet,
+  scheme: Scheme = standardScheme
+): FormattingPlan {
+  return formattingPlan(appraiseTables(found, toleranceSet, scheme));
+}
+
+/**
+ * The formatting plan of an appraisal: each row's cells that hold a figure get the conditions of its
+ * bands (or of its benchmark target), and cells sharing conditions in a column share one rule.
+ */
+export function formattingPlan(appraisal: Appraisal): FormattingPlan {
+  const groups = new Map<string, Group>();
+  const groupsOf: GroupsByDefinition = new Map();
+  for (const row of appraisal.rows) {
+    // Blank and no-data cells stay in the rule's areas (the formula paints nothing there), so areas stay
+    // whole rectangles; a cell that is not a figure is left out, as its row's problems say.
+    const colourable = hasUnreadable(row.ratings)
+      ? row.kpi.cells.filter((_, index) => row.ratings[index].kind !== "unreadable")
+      : row.kpi.cells;
+    if (colourable.length === 0) continue;
+    if (row.benchmarkStanding !== null) {
+      if (row.benchmarkStanding.kind === "rated")
+        planBenchmarkRules(groups, row.kpi, colourable, row.benchmarkStanding);
+    } else if (appraisal.scheme.kind === "amber by direction")
+      planDirectionRules(groups, groupsOf, row.kpi, colourable, appraisal);
+    else planRowRules(groups, groupsOf, row.kpi.definition, colourable, appraisal);
+  }
+  const rules = [...groups.values()].map((group) => {
+    const appliesTo = areasOfRuns(group.runs);
+    const anchor = appliesTo[0].split(":")[0];
+    return {
+      status: group.status,
+      formula: group.formulaFor(anchor),
+      appliesTo,
+      ...ragPalette[group.status],
+    };
+  });
+  const { sheet, skipped, toleranceSet } = appraisal;
+  return { sheet, ...(skipped === undefined ? {} : { skipped }), toleranceSet, rules };
+}
+
+/** Whether any of a row's cells is not a figure (a loop: it is asked of every row). */
+function hasUnreadable(ratings: readonly Rating[]): boolean {
+  for (const rating of ratings) if (rating.kind === "unreadable") return true;
+  return false;
+}
+
+/**
+ * The rules of a row rated by its bands. Where some of its periods are rated against thresholds of their
+ * own (a target per year), each run of cells sharing a definition gets that definition's rules.
+ */
+function planRowRules(
+  groups: Map<string, Group>,
+  groupsOf: GroupsByDefinition,
+  rowDefinition: Definition,
+  colourable: readonly PeriodCell[],
+  rating: RatedUnder,
+  previousOffset = 0
+): void {
+  let own = false;
+  for (const cell of colourable) if (cell.definition !== undefined) own = true;
+  if (!own) {
+    planBandRules(groups, groupsOf, rowDefinition, colourable, rating, previousOffset);
+    return;
+  }
+  let start = 0;
+  for (let index = 1; index <= colourable.length; index++) {
+    const definition = colourable[start].definition ?? rowDefinition;
+    if (index < colourable.length && (colourable[index].definition ?? rowDefinition) === definition)
+      continue;
+    planBandRules(
+      groups,
+      groupsOf,
+      definition,
+      colourable.slice(start, index),
+      rating,
+      previousOffset
+    );
+    start = index;
+  }
+}
+
+/** The tolerance set and scheme a plan's rows are rated under. */
+type RatedUnder = Pick<Appraisal, "toleranceSet" | "scheme">;
+
+/**
+ * Amber by direction: a cell's rule refers to the period before it on the row, so the row's cells are
+ * planned in sets by how many columns back that period is (0: none, the first period), each set's rules
+ * referring that far back.
+ */
+function planDirectionRules(
+  groups: Map<string, Group>,
+  groupsOf: GroupsByDefinition,
+  kpi: KpiRow,
+  colourable: readonly PeriodCell[],
+  rating: RatedUnder
+): void {
+  const byOffset = new Map<number, PeriodCell[]>();
+  for (const cell of colourable) {
+    const index = kpi.cells.indexOf(cell);
+    const previous = previousPeriodCell(kpi.cells, index);
+    const offset = previous === undefined ? 0 : cell.column - previous.column;
+    const cells = byOffset.get(offset);
+    if (cells) cells.push(cell);
+    else byOffset.set(offset, [cell]);
+  }
+  for (const [offset, cells] of byOffset)
+    planRowRules(groups, groupsOf, kpi.definition, cells, rating, offset);
+}
+
+/** The rules of a run of a row's cells rated by its bands: one group per column and set of conditions, so rows alike share rules. */
+function planBandRules(
+  groups: Map<string, Group>,
+  groupsOf: GroupsByDefinition,
+  definition: Definition,
+  colourable: readonly PeriodCell[],
+  rating: RatedUnder,
+  previousOffset: number
+): void {
+  // Cells whose rules look back a different distance (Amber by direction) need rules of their own.
+  const column = colourable[0].column + previousOffset * 16384;
+  // Rows sharing a definition share their groups: found by the definition object, no key string per row.
+  let byColumn = groupsOf.get(definition);
+  if (!byColumn) {
+    byColumn = new Map();
+    groupsOf.set(definition, byColumn);
+  }
+  let rowGroups = byColumn.get(column);
+  if (!rowGroups) {
+    rowGroups = bandGroups(groups, definition, column, rating, previousOffset);
+    byColumn.set(column, rowGroups);
+  }
+  if (rowGroups.length === 0) return;
+  // The row's runs, worked out once for all its statuses' groups.
+  const runs = runsOf(colourable);
+  for (const group of rowGroups) for (const value of runs) group.runs.push(value);
+}
+
+/** The groups of a definition's bands for rows starting at a column: one per status, shared with any definition colouring alike. */
+function bandGroups(
+  groups: Map<string, Group>,
+  definition: Definition,
+  column: number,
+  rating: RatedUnder,
+  previousOffset: number
+): Group[] {
+  const banding = bands(definition, rating.toleranceSet, rating.scheme);
+  if (banding.kind !== "bands") return [];
+  const { standing } = definition;
+  const conditions = conditionsOf(banding.bands, definition, previousOffset > 0);
+  return conditions.map(({ status, conditions, key }) => {
+    const groupKey = `${column}|${key}`;
+    let group = groups.get(groupKey);
+    if (!group) {
+      group = {
+        status,
+        formulaFor: (anchor: string) => {
+          const formula = ruleFormula(anchor, conditions);
+          return previousOffset === 0 || standing.kind !== "rated"
+            ? formula
+            : formula.replace(
+                new RegExp(betterThanBefore, "g"),
+                improvedTest(anchor, previousOffset, standing.polarity, definition)
+              );
+        },
+        runs: [],
+      };
+      groups.set(groupKey, group);
+    }
+    return group;
+  });
+}
+
+/** Rule groups by the definition whose rows they colour, then by the column those rows start in. */
+type GroupsByDefinition = Map<Definition, Map<number, readonly Group[]>>;
+
+/**
+ * The rules of a row whose target is written against a benchmark: each period cell's conditions refer to
+ * its benchmark's cell on the same row (column fixed, row relative), so the colour follows an edited
+ * benchmark. A benchmark from the register (no cell on the row) is written into the rule as its figure.
+ * Cells whose benchmark has no figure now get no rule, as their report says No data.
+ */
+function planBenchmarkRules(
+  groups: Map<string, Group>,
+  row: KpiRow,
+  colourable: readonly PeriodCell[],
+  standing: Extract<BenchmarkStanding, { kind: "rated" }>
+): void {
+  for (const cell of colourable) {
+    const benchmark = benchmarkForPeriod(cell.period, standing.target.kind, row.benchmarks ?? []);
+    if (
+      !benchmark ||
+      !readBenchmarkFigure(benchmark.value, benchmark.numberFormat, row.definition).ok
+    )
+      continue;
+    // A benchmark cell on another row cannot be referred to row-relatively: it gets no rule.
+    if (benchmark.row !== undefined && benchmark.row !== cell.row) continue;
+    const column = benchmark.column === undefined ? null : columnLetters(benchmark.column);
+    const literal =
+      typeof benchmark.value === "number"
+        ? formulaNumber(benchmark.value)
+        : `"${String(benchmark.value).replace(/"/g, '""')}"`;
+    for (const { status, condition } of benchmarkCellConditions(
+      cell,
+      benchmark,
+      standing,
+      row.definition
+    )) {
+      const groupKey = `benchmark|${column ?? literal}|${status}|${condition}`;
+      let group = groups.get(groupKey);
+      if (!group) {
+        group = {
+          status,
+          formulaFor: (anchor: string) =>
+            ruleFormula(
+              anchor,
+              [condition],
+              column ? `$${column}${anchor.replace(/^[A-Z]+/, "")}` : literal
+            ),
+          runs: [],
+        };
+        groups.set(groupKey, group);
+      }
+      group.runs.push(cell.row, cell.column, cell.column);
+    }
+  }
+}
+
+interface StatusConditions {
+  status: RagStatus;
+  conditions: string[];
+  key: string;
+}
+
+/** Conditions by set of bands, then by scale and whether a period before is compared (see `conditionsOf`). */
+const conditionsCache = new WeakMap<Band[], Map<string, StatusConditions[]>>();
+
+/**
+ * Stands in a condition for "the figure is better than the period before's", filled in per rule by
+ * `improvedTest` once the rule's cell is known (it holds no X or Y, which `ruleFormula` fills in).
+ */
+const betterThanBefore = "BETTERTHANBEFORE";
+
+/**
+ * Each status's conditions in the sheet's scale, worked out once per set of bands and scale (rows share
+ * them). A band Amber by direction is Amber where the figure is better than the period before and Red
+ * otherwise; with no period before (`comparesBefore` false) it is Red.
+ */
+function conditionsOf(
+  statusBands: Band[],
+  definition: Definition,
+  comparesBefore = false
+): StatusConditions[] {
+  const whole = definition.unit === "percent" && definition.scale === "whole";
+  let byScale = conditionsCache.get(statusBands);
+  if (!byScale) {
+    byScale = new Map();
+    conditionsCache.set(statusBands, byScale);
+  }
+  const cacheKey = `${whole}|${comparesBefore}`;
+  const cached = byScale.get(cacheKey);
+  if (cached) return cached;
+  const toSheet = whole ? fractionToPercent : (value: number) => value;
+  const result = ragStatuses.flatMap((status) => {
+    const conditions = statusBands.flatMap((band) => {
+      const condition = bandCondition(band, toSheet);
+      if (!band.byDirection || !comparesBefore) return band.status === status ? [condition] : [];
+      if (status === "Amber") return [`AND(${condition},${betterThanBefore})`];
+      return status === band.status ? [`AND(${condition},NOT(${betterThanBefore}))`] : [];
+    });
+    return conditions.length === 0
+      ? []
+      : [{ status, conditions, key: `${status}|${conditions.join(";")}` }];
+  });
+  byScale.set(cacheKey, result);
+  return result;
+}
+
+/**
+ * Whether the rule's cell is better than the period before on its row, `offset` columns back (a
+ * relative reference, so it moves with each cell): strictly, polarity-aware, as `rate` compares them.
+ * A period before with no figure (blank, a word, an error, TRUE) makes it FALSE, so the cell is Red.
+ */
+function improvedTest(
+  anchor: string,
+  offset: number,
+  polarity: Polarity,
+  definition: Definition
+): string {
+  const at = parseCellAddress(anchor);
+  if (!at) return "FALSE()";
+  const before = `${columnLetters(at.column - offset)}${at.row + 1}`;
+  const now = figureOf(anchor);
+  const then = figureOf(before);
+  const whole = definition.unit === "percent" && definition.scale === "whole";
+  const toSheet = (value: number): string =>
+    formulaNumber(whole ? fractionToPercent(value) : value);
+  let better: string;
+  if (polarity.kind === "higher") better = `${now}>${then}`;
+  else if (polarity.kind === "lower") better = `${now}<${then}`;
+  else {
+    const distance = (figure: string): string =>
+      `MAX(${toSheet(polarity.low)}-${figure},0,${figure}-${toSheet(polarity.high)})`;
+    better = `${distance(now)}<${distance(then)}`;
+  }
+  return `IFERROR(AND(${before}<>"",NOT(ISLOGICAL(${before})),${better}),FALSE())`;
+}
+
+/** One band as an Excel condition on the figure `X` (replaced by the anchor cell): "X>=0.9", "AND(X>0.09,X<=0.15)". */
+function bandCondition(band: Band, toSheet: (value: number) => number): string {
+  const parts: string[] = [];
+  if (band.low !== -Infinity)
+    parts.push(`X${band.lowInclusive ? ">=" : ">"}${formulaNumber(toSheet(band.low))}`);
+  if (band.high !== Infinity)
+    parts.push(`X${band.highInclusive ? "<=" : "<"}${formulaNumber(toSheet(band.high))}`);
+  if (parts.length === 0) return "TRUE";
+  return parts.length === 1 ? parts[0] : `AND(${parts.join(",")})`;
+}
+
+/**
+ * The rule's formula. A blank cell is not zero (A1<>""), TRUE/FALSE are not figures, and the figure
+ * expression reads text figures ("91%", "1,234", "22.5 days", "56p") as the core does, in every locale;
+ * text that is nothing but flags ("u", "[p]") would read as 0, so the rule requires some text to be left.
+ * Text that is not a figure makes the formula an error, and Excel paints nothing for an error.
+ */
+function ruleFormula(anchor: string, conditions: string[], benchmark?: string): string {
+  const figure = figureOf(anchor);
+  const test = conditions.length === 1 ? conditions[0] : `OR(${conditions.join(",")})`;
+  // The benchmark (Y in the conditions) is the register's figure, written as a number, or a cell on the row,
+  // which must hold a figure too: a blank or suppressed benchmark paints nothing.
+  const literal = benchmark === undefined || /^-?\d/.test(benchmark);
+  const benchmarkGuard = literal ? "" : `${figureGuard(benchmark)},`;
+  const benchmarkFigure = literal ? (benchmark ?? "") : figureOf(benchmark);
+  // One pass, so a column named X or Y in a reference is never taken for a placeholder.
+  const filled = test.replace(/[XY]/g, (placeholder) =>
+    placeholder === "X" ? figure : benchmarkFigure
+  );
+  return `=AND(${ruleMarker},${figureGuard(anchor)},${benchmarkGuard}${filled})`;
+}
+
+/** A cell's figure in every locale: a number as it is; text with its units and flags taken out, read with "." as the decimal point. */
+function figureOf(cell: string): string {
+  return `IF(ISNUMBER(${cell}),${cell},NUMBERVALUE(${strippedTextFormula(cell)},".",","))`;
+}
+
+/** That a cell may hold a figure: not blank, not TRUE or FALSE, and not text of flags alone. */
+function figureGuard(cell: string): string {
+  return `${cell}<>"",NOT(ISLOGICAL(${cell})),${strippedTextFormula(cell)}<>""`;
+}
+
+function formulaNumber(value: number): string {
+  return String(Number(value.toPrecision(15)));
+}
+
+/** A row's cells (in column order, as a row's period cells are) as runs: row, first column, last column, and so on. */
+function runsOf(cells: readonly CellAt[]): number[] {
+  const runs: number[] = [];
+  for (const { row, column } of cells) {
+    const last = runs.length - 1;
+    if (last > 0 && runs[last - 2] === row && runs[last] + 1 === column) runs[last] = column;
+    else runs.push(row, column, column);
+  }
+  return runs;
+}
+
+/**
+ * Cells into as few rectangles as simply found: runs along each row, stacked where the next row has the
+ * same run. Areas are made in reading order of their top-left cells, so they come out in that order with
+ * no sort.
+ */
+export function areasOf(cells: readonly CellAt[]): string[] {
+  return areasOfRuns(runsOf(cells));
+}
+
+/**
+ * The areas of runs (row, first column, last column, …), stacked in one pass when they come in reading
+ * order, as a plan's rows give them (but for tables side by side); sorted into it first when they do not. A sheet of 10,000 rows gives
+ * tens of thousands of areas, so a run is three numbers until it needs an area of its own.
+ */
+function areasOfRuns(runs: readonly number[]): string[] {
+  let stacked = new StackedRuns();
+  for (let index = 0; index < runs.length; index += 3)
+    stacked.add(runs[index], runs[index + 1], runs[index + 2]);
+  if (!stacked.inReadingOrder) {
+    const cells: CellAt[] = [];
+    for (let index = 0; index < runs.length; index += 3)
+      for (let column = runs[index + 1]; column <= runs[index + 2]; column++)
+        cells.push({ row: runs[index], column });
+    cells.sort((a, b) => a.row - b.row || a.column - b.column);
+    stacked = new StackedRuns();
+    for (const { row, column } of cells) stacked.add(row, column, column);
+  }
+  const areas = stacked.finish();
+  const letters: string[] = [];
+  const lettersOf = (column: number): string => (letters[column] ??= columnLetters(column));
+  return areas.map(({ top, bottom, left, right }) => {
+    const first = String(top + 1);
+    if (top === bottom)
+      return left === right
+        ? lettersOf(left) + first
+        : `${lettersOf(left)}${first}:${lettersOf(right)}${first}`;
+    return `${lettersOf(left)}${first}:${lettersOf(right)}${bottom + 1}`;
+  });
+}
+
+/**
+ * Runs taken in reading order, each continuing the area above it that has the same columns or starting an
+ * area. A class, not a closure over the loop's variables, since a sheet of
+ * 10,000 rows gives tens of thousands of areas and a closure makes every one of its variables slow to reach.
+ */
+class StackedRuns {
+  private readonly areas: Area[] = [];
+  // Areas that reached the previous row, in column order (runs are), and those reaching this one. The two
+  // lists swap at each row and are written over, not emptied (setting an array's length is a slow call).
+  private above: Area[] = [];
+  private aboveCount = 0;
+  private reaching: Area[] = [];
+  private reachingCount = 0;
+  private next = 0; // the first area above that a later run of the row could continue
+  private row = -1;
+  private left = -1;
+  private right = -1;
+
+  /** False once a run came before the one added ahead of it (or overlapped it): such a run is passed over, so the areas are worked out again from the runs sorted. */
+  inReadingOrder = true;
+
+  /** Adds a run of a row, left to right: it joins the run before it where the two touch. */
+  add(row: number, left: number, right: number): void {
+    if (row < this.row || (row === this.row && left <= this.right)) {
+      this.inReadingOrder = false;
+      return;
+    }
+    if (row !== this.row) {
+      if (this.row !== -1) this.endRun();
+      const reached = this.reaching;
+      this.reaching = this.above;
+      this.above = reached;
+      this.aboveCount = this.reachingCount;
+      this.reachingCount = 0;
+      this.next = 0;
+      this.row = row;
+      this.left = left;
+    } else if (left !== this.right + 1) {
+      this.endRun();
+      this.left = left;
+    }
+    this.right = right;
+  }
+
+  /** The areas, in reading order of their top-left cells. */
+  finish(): Area[] {
+    if (this.row !== -1) this.endRun();
+    this.row = -1;
+    return this.areas;
+  }
+
+  private endRun(): void {
+    const { above, aboveCount, row, left, right } = this;
+    let next = this.next;
+    while (next < aboveCount && above[next].left < left) next++;
+    const area = next < aboveCount ? above[next] : undefined;
+    let reached: Area;
+    if (area && area.left === left && area.right === right && area.bottom === row - 1) {
+      area.bottom = row;
+      next++;
+      reached = area;
+    } else {
+      reached = { top: row, bottom: row, left, right };
+      this.areas.push(reached);
+    }
+    this.reaching[this.reachingCount++] = reached;
+    this.next = next;
+  }
+}
+
+interface Area {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+/**
+ * The rule formula's text of a cell with what `formulaStrippedWords` lists taken out, and all from "per" on,
+ * for NUMBERVALUE: "56p" gives "56", "22.5 Days" "22.5", "35 per 10,000 [r]" "35". Text that is nothing but
+ * flags comes out empty, which the rule must refuse (NUMBERVALUE reads empty text as 0).
+ */
+export function strippedTextFormula(cell: string): string {
+  const lower = `LOWER(${cell})`;
+  let text = `LEFT(${lower},FIND("per",${lower}&"per")-1)`;
+  for (const word of formulaStrippedWords) text = `SUBSTITUTE(${text},"${word}","")`;
+  return text;
+}

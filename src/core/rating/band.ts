@@ -1,0 +1,27 @@
+/**
+ * What a band is: an interval of figures with its status and the words that explain it. Its own module so
+ * the standard drawing (bands.ts) and the council schemes' drawing (scheme-bands.ts) share it without
+ * importing each other.
+ */
+import type { Tolerance } from "../definition/definition";
+import type { RagStatus, Status } from "../values/status";
+
+/** A tolerance that draws bands (not suspended, no problem). */
+export type BandingTolerance = Exclude<Tolerance, { kind: "suspended" | "problem" }>;
+
+/** A bound of an interval; an open end is ±Infinity. Values are in the core's scale (fractions for %). */
+export interface Band {
+  status: RagStatus;
+  low: number;
+  lowInclusive: boolean;
+  high: number;
+  highInclusive: boolean;
+  /** The rest of a sentence after the figure: "is below the tolerance of 75%". */
+  words: string;
+  /** Under Amber by direction: a figure here is Amber where it is better than the period before, else Red. */
+  byDirection?: true;
+}
+
+export type Bands =
+  | { kind: "bands"; bands: Band[] }
+  | { kind: "status"; status: Exclude<Status, RagStatus | "No data">; reason: string };

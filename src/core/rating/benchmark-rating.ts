@@ -1,0 +1,193 @@
+/**
+ * Rating a period's figure against the benchmark its target names ("Better than England"): the status and
+ * the sentence. Apart from reading such targets (benchmark-target.ts), so the functions' script loads this,
+ * and the comparison arithmetic it needs, only when a formula first rates against a benchmark.
+ */
+import {
+  benchmarkName,
+  coreDecimals,
+  describeDifference,
+  inShownUnit,
+  readBenchmarkFigure,
+  roundTo,
+  showFigure,
+  yearKey,
+  type BenchmarkCell,
+  type BenchmarkKind,
+  type FigureCell,
+} from "./benchmarks";
+import {
+  benchmarkStandingOf,
+  benchmarkWords,
+  type BenchmarkStanding,
+  type BenchmarkTest,
+  type BenchmarkTolerance,
+} from "./benchmark-target";
+import type { Definition } from "../definition/definition";
+import { figureOf, rate } from "./rate";
+import { noDataRating, type RagStatus, type Rating } from "../values/status";
+import { standardSet } from "../definition/tolerance-set";
+
+/** A KPI row as rating needs it: its definition, and the benchmarks on the row (or in its register entry). */
+export interface RowToRate {
+  definition: Definition;
+  benchmarks?: readonly BenchmarkCell[];
+}
+
+/** The status of one period cell of a row: against its benchmark where the target names one, else by `rate`. */
+export function rateInRow(
+  row: RowToRate,
+  cell: FigureCell,
+  toleranceSet: string = standardSet
+): Rating {
+  const standing = benchmarkStandingOf(row.definition, toleranceSet);
+  if (standing === null) return rate(cell.value, row.definition, toleranceSet, cell.numberFormat);
+  const benchmark =
+    standing.kind === "rated"
+      ? benchmarkForPeriod(cell.period, standing.target.kind, row.benchmarks ?? [])
+      : undefined;
+  return rateAgainstBenchmark(cell, standing, benchmark, row.definition);
+}
+
+/**
+ * The benchmark a period is rated against: the one of the target's kind for that period's year, else one
+ * with no year, else the most recent year on the row.
+ */
+export function benchmarkForPeriod<Cell extends BenchmarkCell>(
+  period: string,
+  kind: BenchmarkKind,
+  benchmarks: readonly Cell[]
+): Cell | undefined {
+  const candidates = benchmarks.filter((benchmark) => benchmark.kind === kind);
+  const year = yearKey(period);
+  return (
+    (year === null
+      ? undefined
+      : candidates.find((benchmark) => yearKey(benchmark.year) === year)) ??
+    candidates.find((benchmark) => benchmark.year === "latest") ??
+    [...candidates].sort((a, b) => (yearKey(b.year) ?? "").localeCompare(yearKey(a.year) ?? ""))[0]
+  );
+}
+
+/** "the target refers to the statistical-neighbour average, which is not on this sheet" */
+export function missingBenchmarkProblem(kind: BenchmarkKind): string {
+  return `the target refers to ${benchmarkWords(kind)}, which is not on this sheet`;
+}
+
+/** The figures a benchmark rating works on, in the core's scale, with the decimals each shows. */
+interface Pair {
+  figure: number;
+  figureDecimals: number;
+  benchmark: number;
+  benchmarkDecimals: number;
+}
+
+/** Rates one period's figure against the benchmark the target names. Never throws. */
+export function rateAgainstBenchmark(
+  cell: FigureCell,
+  standing: BenchmarkStanding,
+  benchmark: BenchmarkCell | undefined,
+  written: Definition
+): Rating {
+  const shownUnit = inShownUnit(written, [cell], benchmark);
+  const definition = shownUnit.ok ? shownUnit.value : written;
+  const figure = figureOf(cell.value, definition, cell.numberFormat);
+  if (!figure.ok) return figure.rating;
+  if (standing.kind === "suspended")
+    return {
+      status: "Suspended",
+      kind: "definition",
+      reason: `This measure is suspended: ${standing.reason}`,
+    };
+  if (standing.kind === "check")
+    return { status: "Check definition", kind: "definition", reason: capitalise(standing.problem) };
+  const { target, test, tolerance } = standing;
+  if (!benchmark)
+    return {
+      status: "Check definition",
+      kind: "definition",
+      reason: capitalise(missingBenchmarkProblem(target.kind)),
+    };
+  const named = benchmarkName(benchmark);
+  if (!shownUnit.ok)
+    return {
+      status: "Check definition",
+      kind: "definition",
+      reason: capitalise(`${named} cannot be compared: ${shownUnit.problem}`),
+    };
+  const against = readBenchmarkFigure(benchmark.value, benchmark.numberFormat, definition);
+  if (!against.ok) {
+    return against.verdict === "No data"
+      ? noDataRating(
+          "no benchmark figure",
+          `the target is ${benchmarkWords(target.kind)} and ${named} has no figure (${against.reason})`
+        )
+      : {
+          status: "Check definition",
+          kind: "definition",
+          reason: capitalise(`${named} cannot be compared: ${against.reason}`),
+        };
+  }
+  const pair: Pair = {
+    figure: figure.value,
+    figureDecimals: coreDecimals(cell.value, cell.numberFormat, definition),
+    benchmark: against.figure.value,
+    benchmarkDecimals: against.figure.decimals,
+  };
+  const status = statusOf(pair, test, tolerance);
+  const shownFigure = showFigure(
+    { value: pair.figure, decimals: pair.figureDecimals },
+    definition.unit
+  );
+  const shownBenchmark = showFigure(against.figure, definition.unit);
+  const apart = describeDifference(shownDifference(pair), definition.unit);
+  const passes = status === "Green" ? "meets" : "misses";
+  const margin =
+    tolerance.kind === "margin"
+      ? ` (Amber within ${describeDifference(tolerance.value, definition.unit)})`
+      : tolerance.kind === "share"
+        ? ` (Amber within ${roundTo(tolerance.share * 100, 9)}% of it)`
+        : "";
+  return {
+    status,
+    kind: "benchmark",
+    reason: `${shownFigure} ${passes} the target ${target.wording}: ${named} is ${shownBenchmark}, ${apart} apart${status === "Green" ? "" : margin}`,
+  };
+}
+
+function statusOf(pair: Pair, test: BenchmarkTest, tolerance: BenchmarkTolerance): RagStatus {
+  const decimals = Math.min(pair.figureDecimals, pair.benchmarkDecimals);
+  const ours = roundTo(pair.figure, decimals);
+  const theirs = roundTo(pair.benchmark, decimals);
+  const green =
+    test === "higher"
+      ? ours > theirs
+      : test === "at or higher"
+        ? ours >= theirs
+        : test === "lower"
+          ? ours < theirs
+          : test === "at or lower"
+            ? ours <= theirs
+            : ours === theirs;
+  if (green) return "Green";
+  if (tolerance.kind === "margin")
+    return shownDifference(pair) <= roundTo(tolerance.value, 12) ? "Amber" : "Red";
+  if (tolerance.kind === "share")
+    return shownDifference(pair) <=
+      Math.abs(roundTo(pair.benchmark, pair.benchmarkDecimals)) * tolerance.share
+      ? "Amber"
+      : "Red";
+  return "Red";
+}
+
+/** How far apart the two are as shown, to the more decimals of the two. */
+function shownDifference(pair: Pair): number {
+  const apart = Math.abs(
+    roundTo(pair.figure, pair.figureDecimals) - roundTo(pair.benchmark, pair.benchmarkDecimals)
+  );
+  return roundTo(apart, Math.max(pair.figureDecimals, pair.benchmarkDecimals));
+}
+
+function capitalise(sentence: string): string {
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+}

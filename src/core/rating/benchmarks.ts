@@ -1,0 +1,584 @@
+/**
+ * Comparisons with benchmarks: a KPI's figure beside England, its region or its statistical neighbours,
+ * polarity-aware. `Same` means equal once both are rounded to the fewer decimals the sheet shows for
+ * either, so a committee never reads "worse than England" about two figures that look the same on paper.
+ */
+import type { CellValue } from "../values/cell";
+import type { Definition, Polarity } from "../definition/definition";
+import { figureOf } from "./rate";
+import { describeFigure, fractionToPercent, type Unit } from "../definition/units";
+import { readPolarity } from "../definition/polarity";
+import { decideScale } from "../definition/scale";
+import type { Read } from "../values/status";
+import { isPercentFormat, readValue, writtenNumber } from "../definition/wording";
+
+/** The benchmarks a target can be written against; a named region ("North East") is a Region. */
+export type BenchmarkKind = "England" | "Region" | "Statistical neighbours";
+
+/** A benchmark's figure on a KPI's row (or in its register entry). */
+export interface BenchmarkCell {
+  /** As the sheet names it: "England", "Statistical neighbours", "North East". */
+  benchmark: string;
+  /** Which benchmark it is, where the sheet's header says (similar authorities and family groups have none). */
+  kind?: BenchmarkKind;
+  /** "2021/22" from the header or a merged parent above it; "latest" when neither names a year. */
+  year: string;
+  value: CellValue;
+  numberFormat?: string;
+  /** Its sheet row and column, 0-based, when it is a cell of the sheet (not a register entry's figure). */
+  row?: number;
+  column?: number;
+}
+
+/** One period's figure of the KPI being compared. */
+export interface FigureCell {
+  period: string;
+  value: CellValue;
+  numberFormat?: string;
+}
+
+/**
+ * `Neither better` is an In range is better KPI whose figure and benchmark are different figures equally
+ * far from the target range (both inside it, say): neither is better, and they are not the same either.
+ */
+/** The verdicts of a comparison that was made; the others say why none could be. */
+export const comparedVerdicts = ["Better", "Worse", "Same", "Neither better"] as const;
+
+export const verdicts = [
+  ...comparedVerdicts,
+  "No data",
+  "No polarity",
+  "Check definition",
+] as const;
+
+export type Verdict = (typeof verdicts)[number];
+
+export interface Comparison {
+  benchmark: string;
+  year: string;
+  /** The benchmark as the sheet shows it ("21.6%"), or its words when it has no figure ("c"). */
+  value: string;
+  /** The KPI's figure compared, as the sheet shows it ("26.2%"); "" when there is none. */
+  figure: string;
+  /** The period whose figure was compared. */
+  period?: string;
+  verdict: Verdict;
+  /** How far apart, in the row's unit: "4.6 points", "38 days", "12.4 per 10,000"; "" when not compared. */
+  difference: string;
+  /** One sentence: "26.2% is worse than England (21.6%) by 4.6 points". */
+  reason: string;
+}
+
+/** A figure in the core's scale with the decimals the sheet shows for it, in that scale (26.2% shown is 3). */
+export interface ShownFigure {
+  value: number;
+  decimals: number;
+}
+
+type Reading =
+  | { ok: true; figure: ShownFigure }
+  | { ok: false; verdict: "No data" | "Check definition"; reason: string };
+
+/** Compares a KPI's figures (oldest period first) with one benchmark. Never throws. */
+export function compareWithBenchmark(
+  written: Definition,
+  figures: readonly FigureCell[],
+  benchmark: BenchmarkCell,
+  measure = written.wording.measure ?? ""
+): Comparison {
+  const named = benchmarkName(benchmark);
+  // Each comparison is written out whole, one shape for all: a sheet makes thousands of them.
+  const comparison = (
+    value: string,
+    figure: string,
+    period: string | undefined,
+    verdict: Verdict,
+    difference: string,
+    reason: string
+  ): Comparison => ({
+    benchmark: benchmark.benchmark,
+    year: benchmark.year,
+    value,
+    figure,
+    period,
+    verdict,
+    difference,
+    reason,
+  });
+
+  const shownUnit = inShownUnit(written, figures, benchmark);
+  if (!shownUnit.ok)
+    return comparison(
+      shownText(benchmark.value),
+      "",
+      undefined,
+      "Check definition",
+      "",
+      `${named} cannot be compared: ${shownUnit.problem}`
+    );
+  const definition = shownUnit.value;
+  const unit = definition.unit;
+
+  const chosen = figureToCompare(definition, figures, benchmark.year);
+  if (!chosen.ok)
+    return comparison(shownText(benchmark.value), "", chosen.period, "No data", "", chosen.reason);
+  const { cell, figure } = chosen;
+  const figureShown = showFigure(figure, unit);
+  const period = cell.period === "" ? undefined : cell.period;
+
+  const against = readBenchmarkFigure(benchmark.value, benchmark.numberFormat, definition);
+  if (!against.ok) {
+    return comparison(
+      shownText(benchmark.value),
+      figureShown,
+      period,
+      against.verdict,
+      "",
+      `${named} ${against.verdict === "No data" ? "has no figure" : "cannot be compared"}: ${against.reason}`
+    );
+  }
+  const valueShown = showFigure(against.figure, unit);
+
+  const polarity = polarityToCompare(definition);
+  if (!polarity.ok)
+    return comparison(
+      valueShown,
+      figureShown,
+      period,
+      polarity.verdict,
+      "",
+      `${figureShown} against ${named} (${valueShown}): ${polarity.reason}`
+    );
+
+  const verdict = verdictOf(figure, against.figure, polarity.value);
+  const base = rateBase(definition, measure);
+  const difference = describeDifference(differenceOf(figure, against.figure), unit, base);
+  return comparison(
+    valueShown,
+    figureShown,
+    period,
+    verdict,
+    verdict === "Same" ? describeDifference(0, unit, base) : difference,
+    sentence(verdict, figureShown, named, valueShown, difference, polarity.value, unit)
+  );
+}
+
+/**
+ * The verdict on two figures, polarity-aware: equal at the fewer decimals shown is `Same`; otherwise the
+ * better side of the polarity wins. Rounding never reverses an order, so the rounded figures decide.
+ */
+export function verdictOf(
+  figure: ShownFigure,
+  benchmark: ShownFigure,
+  polarity: Polarity
+): (typeof comparedVerdicts)[number] {
+  const decimals = Math.min(figure.decimals, benchmark.decimals);
+  const ours = roundTo(figure.value, decimals);
+  const theirs = roundTo(benchmark.value, decimals);
+  if (ours === theirs) return "Same";
+  if (polarity.kind === "higher") return ours > theirs ? "Better" : "Worse";
+  if (polarity.kind === "lower") return ours < theirs ? "Better" : "Worse";
+  // Distances to the range at the same decimals, so 8% and 22% around 10%-20% are equally far.
+  const outside = (value: number): number =>
+    roundTo(Math.max(polarity.low - value, 0, value - polarity.high), decimals);
+  const ourDistance = outside(ours);
+  const theirDistance = outside(theirs);
+  if (ourDistance === theirDistance) return "Neither better";
+  return ourDistance < theirDistance ? "Better" : "Worse";
+}
+
+/**
+ * The definition a comparison is made in: the row's own, except where nothing states the row's unit (a
+ * suspended or context row, bare thresholds), which the core takes for a count, while its cells show
+ * percentages (a % format or "96%"). Those are compared as the percentages they show, so 0.96 and 0.95
+ * under "0%" are 96% and 95%, not 1 and 1. Their scale is the row's figures', decided as a rated row's is.
+ */
+export function inShownUnit(
+  definition: Definition,
+  figures: readonly FigureCell[],
+  benchmark: Pick<BenchmarkCell, "value" | "numberFormat"> | undefined
+): Read<Definition> {
+  if (definition.unit !== "count" || !unstated(definition.wording.unit))
+    return { ok: true, value: definition };
+  const shownAsPercent = (cell: { value: CellValue; numberFormat?: string }): boolean => {
+    if (typeof cell.value === "number") return isPercentFormat(cell.numberFormat);
+    const read = readValue(cell.value, cell.numberFormat, definition.words);
+    return read.kind === "figure" && read.percent;
+  };
+  if (!figures.some(shownAsPercent) && !(benchmark && shownAsPercent(benchmark)))
+    return { ok: true, value: definition };
+  const inPercent: Definition = { ...definition, unit: "percent", scale: undefined };
+  const scale = decideScale(
+    inPercent,
+    figures.map((cell) => ({ value: cell.value, numberFormat: cell.numberFormat ?? "General" }))
+  );
+  return scale.ok
+    ? { ok: true, value: { ...inPercent, scale: scale.value } }
+    : { ok: false, problem: scale.problem };
+}
+
+function unstated(unit: CellValue | undefined): boolean {
+  return unit === undefined || unit === null || (typeof unit === "string" && unit.trim() === "");
+}
+
+/**
+ * The figure compared: the period named by the benchmark's year where the sheet has that period,
+ * otherwise the latest period that has a figure.
+ */
+function figureToCompare(
+  definition: Definition,
+  figures: readonly FigureCell[],
+  year: string
+):
+  | { ok: true; cell: FigureCell; figure: ShownFigure }
+  | { ok: false; period?: string; reason: string } {
+  const wanted = year === "latest" ? null : yearKey(year);
+  const matching =
+    wanted === null ? undefined : figures.find((cell) => yearKey(cell.period) === wanted);
+  if (matching) {
+    const read = readKpiFigure(matching, definition);
+    return read.ok
+      ? { ok: true, cell: matching, figure: read.figure }
+      : {
+          ok: false,
+          period: matching.period,
+          reason: `the ${matching.period} figure: ${read.reason}`,
+        };
+  }
+  for (let index = figures.length - 1; index >= 0; index--) {
+    const read = readKpiFigure(figures[index], definition);
+    if (read.ok) return { ok: true, cell: figures[index], figure: read.figure };
+  }
+  const only = figures.length === 1 ? readKpiFigure(figures[0], definition) : undefined;
+  return {
+    ok: false,
+    reason:
+      only && !only.ok
+        ? `there is no figure to compare: ${only.reason}`
+        : "no period has a figure to compare",
+  };
+}
+
+function readKpiFigure(
+  cell: FigureCell,
+  definition: Definition
+): { ok: true; figure: ShownFigure } | { ok: false; reason: string } {
+  const figure = figureOf(cell.value, definition, cell.numberFormat);
+  if (!figure.ok) return { ok: false, reason: figure.rating.reason.replace(/^No data: /, "") };
+  return {
+    ok: true,
+    figure: {
+      value: figure.value,
+      decimals: coreDecimals(cell.value, cell.numberFormat, definition),
+    },
+  };
+}
+
+/**
+ * A benchmark read in the row's scale, with every no-data and suppression word. A bare number above 1
+ * beside figures kept as fractions formatted as % could be 21.6% or 2160%: that is for the analyst to say.
+ */
+export function readBenchmarkFigure(
+  value: CellValue,
+  numberFormat: string | undefined,
+  definition: Definition
+): Reading {
+  const read = readValue(value, numberFormat, definition.words);
+  if (read.kind !== "figure") return { ok: false, verdict: "No data", reason: read.reason };
+  if (
+    definition.unit === "percent" &&
+    definition.scale === "fraction" &&
+    !read.percent &&
+    Math.abs(read.value) > 1
+  ) {
+    return {
+      ok: false,
+      verdict: "Check definition",
+      reason: `${read.value} is a whole number but the row keeps its percentages as fractions formatted as %: format the benchmark as % too`,
+    };
+  }
+  const figure = figureOf(value, definition, numberFormat);
+  if (!figure.ok)
+    return {
+      ok: false,
+      verdict: "No data",
+      reason: figure.rating.reason.replace(/^No data: /, ""),
+    };
+  return {
+    ok: true,
+    figure: { value: figure.value, decimals: coreDecimals(value, numberFormat, definition) },
+  };
+}
+
+/** The row's polarity for comparing: its rated polarity, or the wording's when it has no target or a faulty one. */
+function polarityToCompare(
+  definition: Definition
+):
+  | { ok: true; value: Polarity }
+  | { ok: false; verdict: "No polarity" | "Check definition"; reason: string } {
+  const { standing } = definition;
+  if (standing.kind === "rated") return { ok: true, value: standing.polarity };
+  const phrases = readPolarity(definition.wording.polarity, definition.words);
+  if (!phrases.ok) return { ok: false, verdict: "Check definition", reason: phrases.problem };
+  const decisive = phrases.value[phrases.value.length - 1];
+  if (decisive === "higher" || decisive === "lower") return { ok: true, value: { kind: decisive } };
+  if (decisive === "range")
+    return {
+      ok: false,
+      verdict: "No polarity",
+      reason: "In range is better needs a target range to say which is better",
+    };
+  return { ok: false, verdict: "No polarity", reason: "without a polarity neither is better" };
+}
+
+/** Decimals shown for a cell, counted in the core's scale (26.2% shown is 0.262: three decimals). */
+export function coreDecimals(
+  value: CellValue,
+  numberFormat: string | undefined,
+  definition: Pick<Definition, "unit" | "scale" | "words">
+): number {
+  const read = readValue(value, numberFormat, definition.words);
+  if (read.kind !== "figure") return 0;
+  // Text shows the decimals of its number, whatever unit or flag follows ("85.3% p" shows one).
+  const writtenAsPercent = typeof value === "string" && read.percent;
+  const shown =
+    typeof value === "string"
+      ? decimalsOfText(writtenNumber(value))
+      : shownDecimals(typeof value === "number" ? value : read.value, numberFormat);
+  if (definition.unit !== "percent") return shown;
+  const inPoints =
+    writtenAsPercent ||
+    isPercentFormat(numberFormat) ||
+    definition.scale === "whole" ||
+    (definition.scale === undefined && Math.abs(read.value) > 1);
+  // A fraction under General hides its trailing zeros: 0.1 is read as 10%, never as "to the nearest 10 points".
+  return inPoints ? shown + 2 : Math.max(shown, 2);
+}
+
+/**
+ * How many decimals Excel shows for a number under a number format: those the format asks for ("0.0%"
+ * shows one, "0" none, "0.0#" one or two), and under General the number's own, to ten significant digits.
+ */
+export function shownDecimals(value: number, numberFormat = "General"): number {
+  const shown = formatDecimals(numberFormat);
+  const own = (): number => decimalsOfText(String(Number(Math.abs(value).toPrecision(10))));
+  if (shown === "own") return own();
+  if (shown.placeholders === 0) return 0;
+  const scaled = shown.percent
+    ? decimalsOfText(String(Number((Math.abs(value) * 100).toPrecision(10))))
+    : own();
+  return Math.max(shown.zeros, Math.min(shown.placeholders, scaled));
+}
+
+/** What a number format says about decimals: the number's own (General, no digits, scientific), or its placeholders. */
+type FormatDecimals = "own" | { placeholders: number; zeros: number; percent: boolean };
+
+/** A sheet has a handful of formats and every figure asks about one: each is read once. */
+const formatDecimalsCache = new Map<string, FormatDecimals>();
+
+function formatDecimals(numberFormat: string): FormatDecimals {
+  const known = formatDecimalsCache.get(numberFormat);
+  if (known !== undefined) return known;
+  const section = firstSection(numberFormat).replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, "");
+  let read: FormatDecimals;
+  if (/general/i.test(section) || !/[0#?]/.test(section) || /e[+-]/i.test(section)) read = "own";
+  else {
+    const point = /[0#?]\.([0#?]*)/.exec(section) ?? /^\.([0#?]+)/.exec(section);
+    read = point
+      ? {
+          placeholders: point[1].length,
+          zeros: (/^0*/.exec(point[1]) ?? [""])[0].length,
+          percent: /%/.test(section),
+        }
+      : { placeholders: 0, zeros: 0, percent: false };
+  }
+  if (formatDecimalsCache.size < 1000) formatDecimalsCache.set(numberFormat, read);
+  return read;
+}
+
+function firstSection(numberFormat: string): string {
+  let quoted = false;
+  for (let index = 0; index < numberFormat.length; index++) {
+    const character = numberFormat[index];
+    if (character === '"') quoted = !quoted;
+    else if (character === "\\") index++;
+    else if (character === ";" && !quoted) return numberFormat.slice(0, index);
+  }
+  return numberFormat;
+}
+
+function decimalsOfText(text: string): number {
+  if (/e/i.test(text)) return 15;
+  const point = text.indexOf(".");
+  return point < 0 ? 0 : text.length - point - 1;
+}
+
+/**
+ * Rounds half away from zero through the decimal text, as Excel shows a figure: 0.2615 at three decimals
+ * is 0.262, which arithmetic on the binary double would make 0.261.
+ */
+export function roundTo(value: number, decimals: number): number {
+  const magnitude = Math.abs(value);
+  if (!Number.isFinite(magnitude) || magnitude >= 1e21) return value;
+  const digits = roundedDigits(magnitude, decimals);
+  // A whole number over an exact power of ten is the double nearest the decimal answer, as parsing it would be.
+  const result =
+    digits !== null ? digits / powersOfTen[decimals] : roundThroughText(magnitude, decimals);
+  return value < 0 ? -result : result;
+}
+
+/**
+ * A magnitude times 10^decimals, rounded half away from zero as its decimal text would be: 0.2615 at three
+ * decimals is 262. Null when that is not a safe whole number or the decimals are past 15.
+ */
+function roundedDigits(magnitude: number, decimals: number): number | null {
+  const power = powersOfTen[decimals];
+  if (power === undefined) return null;
+  const scaled = magnitude * power;
+  if (!(scaled < 1e15)) return null;
+  const whole = Math.floor(scaled);
+  const fraction = scaled - whole;
+  // The product is within a few units in the last place of the decimal text times 10^decimals: away from a
+  // half-way case by more than that, it rounds as the text does; near one, the text decides.
+  if (Math.abs(fraction - 0.5) > Math.max(scaled, 1) * 1e-15)
+    return fraction > 0.5 ? whole + 1 : whole;
+  const text = String(magnitude);
+  return text.includes("e") ? null : Math.round(Number(`${text}e${decimals}`));
+}
+
+function roundThroughText(magnitude: number, decimals: number): number {
+  const text = String(magnitude);
+  // Below 1e-6 the text is in e-notation; no half-way case is near enough to matter there.
+  return text.includes("e")
+    ? Number(magnitude.toFixed(Math.min(decimals, 100)))
+    : Number(`${Math.round(Number(`${text}e${decimals}`))}e-${decimals}`);
+}
+
+/** 10^0 to 10^15, each exact as a double. */
+const powersOfTen: readonly number[] = Array.from({ length: 16 }, (_, exponent) => 10 ** exponent);
+
+/** Figure minus benchmark, each as shown, to the more decimals of the two (no binary noise). */
+function differenceOf(figure: ShownFigure, benchmark: ShownFigure): number {
+  const shownFigure = roundTo(figure.value, figure.decimals);
+  const shownBenchmark = roundTo(benchmark.value, benchmark.decimals);
+  return roundTo(shownFigure - shownBenchmark, Math.max(figure.decimals, benchmark.decimals));
+}
+
+/** A figure as the sheet shows it: "26.2%", "26.0%", "140 days", "12.4". */
+export function showFigure(figure: ShownFigure, unit: Unit): string {
+  if (unit === "percent") return `${percentText(figure)}%`;
+  const text = fixed(roundTo(figure.value, figure.decimals), figure.decimals);
+  return unit === "days" ? `${text} ${text === "1" ? "day" : "days"}` : text;
+}
+
+/** A fraction's percentage to the decimals shown, from its rounded digits: 0.262 at three decimals is "26.2". */
+function percentText(figure: ShownFigure): string {
+  const places = Math.max(0, figure.decimals - 2);
+  const digits = roundedDigits(Math.abs(figure.value), figure.decimals);
+  if (digits === null)
+    return fixed(fractionToPercent(roundTo(figure.value, figure.decimals)), places);
+  const sign = figure.value < 0 && digits > 0 ? "-" : "";
+  return (
+    sign +
+    (figure.decimals >= 2
+      ? (digits / powersOfTen[places]).toFixed(places)
+      : String(digits * powersOfTen[2 - figure.decimals]))
+  );
+}
+
+function fixed(value: number, places: number): string {
+  return places <= 20 ? roundTo(value, places).toFixed(places) : String(value);
+}
+
+/** A difference in the row's unit: "4.6 points", "1 point", "38 days", "12.4 per 10,000". */
+export function describeDifference(difference: number, unit: Unit, base?: string): string {
+  const size = Math.abs(difference);
+  switch (unit) {
+    case "percent": {
+      const points = String(roundTo(fractionToPercent(size), 9));
+      return `${points} ${points === "1" ? "point" : "points"}`;
+    }
+    case "days":
+      return `${size} ${size === 1 ? "day" : "days"}`;
+    case "rate":
+      return base ? `${size} ${base}` : String(size);
+    case "count":
+      return String(size);
+  }
+}
+
+/** "per 10,000" from a rate's measure ("Rate of Early Help open cases per 10,000 under-18 population") or its unit word. */
+function rateBase(definition: Definition, measure: string): string | undefined {
+  if (definition.unit !== "rate") return undefined;
+  const unitWord = typeof definition.wording.unit === "string" ? definition.wording.unit : "";
+  const match = /\bper\s+(\d{1,3}(?:,\d{3})+|\d+)/i.exec(`${unitWord} ${measure}`);
+  if (!match) return undefined;
+  const number = Number(match[1].replace(/,/g, ""));
+  return `per ${number.toLocaleString("en-GB")}`;
+}
+
+function sentence(
+  verdict: ReturnType<typeof verdictOf>,
+  figure: string,
+  named: string,
+  value: string,
+  difference: string,
+  polarity: Polarity,
+  unit: Unit
+): string {
+  switch (verdict) {
+    case "Better":
+      return `${figure} is better than ${named} (${value}) by ${difference}`;
+    case "Worse":
+      return `${figure} is worse than ${named} (${value}) by ${difference}`;
+    case "Same":
+      return `${figure} is the same as ${named} (${value}) at the precision the sheet shows`;
+    case "Neither better": {
+      const range =
+        polarity.kind === "range"
+          ? ` ${describeFigure(polarity.low, unit)}-${describeFigure(polarity.high, unit)}`
+          : "";
+      return `${figure} and ${named} (${value}) are as near the target range${range} as each other, so neither is better`;
+    }
+  }
+}
+
+/** A cell's own words, for a benchmark with no figure: "c", "N/A", "" for a blank. */
+function shownText(value: CellValue): string {
+  if (value === null) return "";
+  if (typeof value === "object") return value.error;
+  return String(value).trim();
+}
+
+/**
+ * A year as one key however it is written: "2021/22", "2021-22", "2021/2022", "FY21/22" and "21/22" are
+ * all "2021/22"; a calendar year stays itself. Null for a label that is not a year (a quarter, a month).
+ */
+export function yearKey(label: string): string | null {
+  // Every row asks about the same few period labels: each is read once.
+  const known = yearKeys.get(label);
+  if (known !== undefined) return known;
+  const key = readYearKey(label);
+  if (yearKeys.size < 1000) yearKeys.set(label, key);
+  return key;
+}
+
+const yearKeys = new Map<string, string | null>();
+
+function readYearKey(label: string): string | null {
+  const text = label.trim().replace(/^(?:fy|financial year)\s*/i, "");
+  const span = /^((?:19|20)?\d{2})\s*[/-]\s*(\d{2}|\d{4})$/.exec(text);
+  if (span) {
+    const start = span[1].length === 2 ? 2000 + Number(span[1]) : Number(span[1]);
+    const end = Number(span[2]) % 100;
+    return (start + 1) % 100 === end ? `${start}/${String(end).padStart(2, "0")}` : null;
+  }
+  return /^(?:19|20)\d{2}$/.test(text) ? text : null;
+}
+
+/** The benchmark of a comparison as one name: "England", "England 2021/22". */
+export function benchmarkName(comparison: Pick<Comparison, "benchmark" | "year">): string {
+  return comparison.year === "latest"
+    ? comparison.benchmark
+    : `${comparison.benchmark} ${comparison.year}`;
+}

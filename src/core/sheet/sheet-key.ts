@@ -1,0 +1,87 @@
+/**
+ * A sheet's own key of the flags on its figures ("p = provisional figure", "* Figure includes late returns",
+ * below or above a table): read from the grid when its tables are, so a flag's meaning in a reason is the
+ * sheet's own. Kept apart from the flags themselves, which the custom functions need without any sheet.
+ */
+import { flagName, flagPattern } from "../definition/figure-flags";
+import { presentColumns, type Grid } from "../values/grid";
+import type { Words } from "../definition/words";
+
+/** The sheet's key: each flag it defines (lower case, as `flagKeyOf` finds it), with its meaning as written. */
+export type FlagKey = ReadonlyMap<string, string>;
+
+/** "p = provisional figure", "[r] Revised", "* Figure includes late returns", "p: provisional; r: revised". */
+const keyEntryPattern = new RegExp(
+  String.raw`^\[?(${flagPattern})\]?(?:\s*[=:]\s*|\s+[-–]\s+|\s+)([A-Za-z].*)$`,
+  "i"
+);
+const keyPrefix = /^(?:key|notes?)\s*[:\-–]\s*/i;
+/** Where a cell holds several entries, each begins after a ";" or a "," and is a short symbol (a flag, or another key's letter such as "c") then "=" or ":". */
+const entrySeparator = new RegExp(
+  String.raw`\s*;\s*|\s*,\s*(?=\[?[^\s=:,;\]]{1,3}\]?\s*[=:])`,
+  "i"
+);
+/** The first characters `keyStart` allows, looked up before any pattern: most cells of a sheet begin otherwise. */
+const keyFirstCharacters: ReadonlySet<number> = new Set(
+  [..."[prePRE*†kKnN"].map((character) => character.charCodeAt(0))
+);
+/** How a key entry starts: a flag then a space, "=" or ":" ("p = …", "* …", "[r] …"), or "Key:" / "Note:". */
+const keyStart = /^(?:\[|[pre*†](?:[\s=:*]|$)|key\b|notes?\b)/i;
+
+/**
+ * The flags a sheet's key defines, from cells anywhere on the sheet that read as key entries. Suppression
+ * symbols (c, x, ..) are not flags on a figure and keep their meaning. Each cell is first looked at by its
+ * first two characters only, so a sheet of 10,000 rows costs next to nothing.
+ */
+export function flagKeyOf(grid: Grid): FlagKey {
+  const key = new Map<string, string>();
+  for (const row of grid.values) {
+    const present = presentColumns(row);
+    const count = present === null ? row.length : present.length;
+    for (let index = 0; index < count; index++) {
+      const column = present === null ? index : present[index];
+      const cell = row[column];
+      if (typeof cell !== "string" || !keyFirstCharacters.has(cell.charCodeAt(0))) continue;
+      if (!keyStart.test(cell)) continue;
+      const next = row[column + 1];
+      if (loneFlag.test(cell)) {
+        // The two-cell form: "p" in one cell, "Provisional" in the next, with nothing else on the row.
+        if (typeof next === "string" && onlyTheseTwo(row, column))
+          readKeyEntry(`${cell.trim()} ${next.trim()}`, key);
+      } else {
+        for (const entry of cell.replace(keyPrefix, "").split(entrySeparator))
+          readKeyEntry(entry.trim(), key);
+      }
+    }
+  }
+  return key;
+}
+
+const loneFlag = new RegExp(String.raw`^\s*\[?(?:${flagPattern})\]?\s*$`, "i");
+
+function onlyTheseTwo(row: readonly unknown[], column: number): boolean {
+  return row.every(
+    (other, at) => at === column || at === column + 1 || other === null || other === ""
+  );
+}
+
+/** A legend of the RAG colours ("R = Red, A = Amber, G = Green") is no key of flags. */
+const colourWords = /^(?:red|amber|green|blue|grey|gray)\b/i;
+
+function readKeyEntry(entry: string, key: Map<string, string>): void {
+  const match = keyEntryPattern.exec(entry);
+  if (!match || colourWords.test(match[2])) return;
+  // "Revised" reads "72% (revised)" in a reason; "DfE estimate" keeps its capitals.
+  const written = match[2].trim().replace(/[.;,]$/, "");
+  const meaning = /^[A-Z][a-z]/.test(written)
+    ? written[0].toLowerCase() + written.slice(1)
+    : written;
+  if (meaning !== "") key.set(flagName(match[1]), meaning);
+}
+
+/** The workbook's words with the sheet's key of flags added; the words as they were when the sheet has none. */
+export function withFlagKey(words: Words | undefined, grid: Grid): Words | undefined {
+  const flags = flagKeyOf(grid);
+  if (flags.size === 0) return words;
+  return { entries: words?.entries ?? new Map(), flags };
+}
