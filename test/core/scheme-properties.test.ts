@@ -7,9 +7,6 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   appraise,
-  appraiseTables,
-  builtInRegister,
-  findTables,
   formattingPlan,
   isRagStatus,
   previousPeriodCell,
@@ -18,10 +15,9 @@ import {
   standardSet,
   workbookSettings,
   type CellValue,
-  type Grid,
   type Scheme,
 } from "../../src/core";
-import { paintedCells } from "../support/rule-engine";
+import { addressOf, judgedSheet, percentGrid } from "./judged-sheet";
 
 const percent = fc.integer({ min: 0, max: 100 });
 const figure: fc.Arbitrary<CellValue> = fc.oneof(
@@ -84,33 +80,25 @@ const scheme: fc.Arbitrary<Scheme> = fc.oneof(
     }))
 );
 
-function gridOf(rows: CellValue[][]): Grid {
-  const values = [
-    ["Measure", "Polarity", "Target", "Tolerance", "2020/21", "2021/22", "2022/23", "2023/24"],
-    ...rows,
-  ];
-  return {
-    sheet: "Schemes",
-    origin: { row: 0, column: 0 },
-    values,
-    numberFormats: values.map((row) =>
-      row.map((cell) => (typeof cell === "number" ? "0%" : "General"))
-    ),
-    merges: [],
-  };
-}
+const header = [
+  "Measure",
+  "Polarity",
+  "Target",
+  "Tolerance",
+  "2020/21",
+  "2021/22",
+  "2022/23",
+  "2023/24",
+];
+const gridOf = (rows: CellValue[][]) => percentGrid("Schemes", header, rows);
 
 describe("under every scheme, the rating and the colour agree", () => {
   it("paints each cell the status its rating gives (the period before given), and no cell without a colour status", () => {
     fc.assert(
       fc.property(fc.array(kpiRow, { minLength: 1, maxLength: 4 }), scheme, (rows, chosen) => {
         const grid = gridOf(rows);
-        const appraisal = appraiseTables(findTables(grid, builtInRegister), standardSet, chosen);
-        const plan = formattingPlan(appraisal);
-        const statusOfFill = new Map(plan.rules.map((rule) => [rule.fill, rule.status]));
-        const painted = paintedCells(grid.values, plan.rules);
+        const { appraisal, judged } = judgedSheet(grid, chosen);
         const expected = new Map<string, string>();
-        const judged = new Map<string, string>();
         for (const { kpi } of appraisal.rows) {
           kpi.cells.forEach((cell, index) => {
             const before = previousPeriodCell(kpi.cells, index);
@@ -127,10 +115,7 @@ describe("under every scheme, the rating and the colour agree", () => {
                 numberFormat: before.numberFormat,
               }
             );
-            const address = `${String.fromCharCode(65 + cell.column)}${cell.row + 1}`;
-            if (isRagStatus(status)) expected.set(address, status);
-            const fill = painted.get(address);
-            if (fill !== undefined) judged.set(address, statusOfFill.get(fill)!);
+            if (isRagStatus(status)) expected.set(addressOf(cell), status);
           });
         }
         expect(judged).toEqual(expected);

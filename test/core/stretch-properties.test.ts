@@ -6,19 +6,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  appraiseTables,
-  builtInRegister,
-  findTables,
-  formattingPlan,
   isRagStatus,
   rate,
   readDefinition,
   standardSet,
   type CellValue,
-  type Grid,
   type Scheme,
 } from "../../src/core";
-import { paintedCells } from "../support/rule-engine";
+import { addressOf, judgedSheet, percentGrid } from "./judged-sheet";
 
 const percent = fc.integer({ min: 0, max: 100 });
 const figure: fc.Arbitrary<CellValue> = fc.oneof(
@@ -60,33 +55,24 @@ const blue: fc.Arbitrary<Scheme> = fc.oneof(
   }))
 );
 
-function gridOf(rows: CellValue[][]): Grid {
-  const values = [
-    ["Measure", "Polarity", "Target", "Tolerance", "2021/22", "2022/23", "2023/24", "Stretch"],
-    ...rows,
-  ];
-  return {
-    sheet: "Stretch",
-    origin: { row: 0, column: 0 },
-    values,
-    numberFormats: values.map((row) =>
-      row.map((cell) => (typeof cell === "number" ? "0%" : "General"))
-    ),
-    merges: [],
-  };
-}
+const header = [
+  "Measure",
+  "Polarity",
+  "Target",
+  "Tolerance",
+  "2021/22",
+  "2022/23",
+  "2023/24",
+  "Stretch",
+];
 
 describe("under Blue for exceeding with a Stretch column, the rating and the colour agree", () => {
   it("paints each cell the status KPI.RAG gives it with the row's stretch, and no cell without a colour status", () => {
     fc.assert(
       fc.property(fc.array(kpiRow, { minLength: 1, maxLength: 4 }), blue, (rows, scheme) => {
-        const grid = gridOf(rows);
-        const appraisal = appraiseTables(findTables(grid, builtInRegister), standardSet, scheme);
-        const plan = formattingPlan(appraisal);
-        const statusOfFill = new Map(plan.rules.map((rule) => [rule.fill, rule.status]));
-        const painted = paintedCells(grid.values, plan.rules);
+        const grid = percentGrid("Stretch", header, rows);
+        const { appraisal, judged } = judgedSheet(grid, scheme);
         const expected = new Map<string, string>();
-        const judged = new Map<string, string>();
         for (const { kpi } of appraisal.rows) {
           const [, polarity, target, tolerance, , , , stretch] = grid.values[kpi.row];
           // As KPI.RAG(value, target, tolerance, polarity, , stretch) reads it: the stretch as a plain value.
@@ -98,10 +84,7 @@ describe("under Blue for exceeding with a Stretch column, the rating and the col
           });
           for (const cell of kpi.cells) {
             const { status } = rate(cell.value, definition, standardSet, cell.numberFormat, scheme);
-            const address = `${String.fromCharCode(65 + cell.column)}${cell.row + 1}`;
-            if (isRagStatus(status)) expected.set(address, status);
-            const fill = painted.get(address);
-            if (fill !== undefined) judged.set(address, statusOfFill.get(fill)!);
+            if (isRagStatus(status)) expected.set(addressOf(cell), status);
           }
         }
         expect(judged).toEqual(expected);

@@ -1,0 +1,50 @@
+/**
+ * A small sheet of percentage figures under one scheme, as the property tests judge it: the appraisal, and
+ * each cell's status as the rule engine (the formula judge) paints it. What a cell should be is each test's
+ * own: it rates the cell as a custom function would and compares.
+ */
+import {
+  appraiseTables,
+  builtInRegister,
+  findTables,
+  formattingPlan,
+  standardSet,
+  type Appraisal,
+  type CellValue,
+  type Grid,
+  type Scheme,
+} from "../../src/core";
+import { paintedCells } from "../support/rule-engine";
+
+/** A sheet whose header is `header` and whose numbers are shown as percentages. */
+export function percentGrid(sheet: string, header: CellValue[], rows: CellValue[][]): Grid {
+  const values = [header, ...rows];
+  return {
+    sheet,
+    origin: { row: 0, column: 0 },
+    values,
+    numberFormats: values.map((row) =>
+      row.map((cell) => (typeof cell === "number" ? "0%" : "General"))
+    ),
+    merges: [],
+  };
+}
+
+/** The sheet appraised under `scheme`, and the status each painted cell's fill stands for, by address. */
+export function judgedSheet(
+  grid: Grid,
+  scheme: Scheme
+): { appraisal: Appraisal; judged: Map<string, string> } {
+  const appraisal = appraiseTables(findTables(grid, builtInRegister), standardSet, scheme);
+  const plan = formattingPlan(appraisal);
+  const statusOfFill = new Map(plan.rules.map((rule) => [rule.fill, rule.status]));
+  const judged = new Map<string, string>();
+  for (const [address, fill] of paintedCells(grid.values, plan.rules))
+    judged.set(address, statusOfFill.get(fill)!);
+  return { appraisal, judged };
+}
+
+/** A cell's A1 address on these sheets (columns A to Z). */
+export function addressOf(cell: { row: number; column: number }): string {
+  return `${String.fromCharCode(65 + cell.column)}${cell.row + 1}`;
+}
