@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type * as Zip from "../src/cli/zip";
-import { median, runCommand, sideBySide } from "./formatting";
+import { median, peakMBOfCommand, sideBySide } from "./formatting";
 import { appendixRows, repeatedGrid, writeRepeatedWorkbookStreamed } from "./sheets";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -91,20 +91,10 @@ const excelRows = 1_048_576;
  * (written through ExcelJS's streaming writer, which takes a couple of minutes), one run.
  */
 export async function measureCliAtExcelMaximum(): Promise<{ cliPeakMBFor1MRows: number }> {
-  const folder = mkdtempSync(path.join(os.tmpdir(), "kpi-rag-bench-"));
-  try {
-    const input = path.join(folder, "kpis-at-excel-maximum.xlsx");
-    const { header } = await appendixRows();
-    await writeRepeatedWorkbookStreamed(input, excelRows - header.values.length);
-    const { peakMB } = runCommand([
-      path.join(__dirname, "..", "bin", "kpi-rag.js"),
-      input,
-      "--out",
-      path.join(folder, "out.xlsx"),
-      "--force",
-    ]);
-    return { cliPeakMBFor1MRows: peakMB };
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
+  const { header } = await appendixRows();
+  return {
+    cliPeakMBFor1MRows: await peakMBOfCommand("kpis-at-excel-maximum.xlsx", (file) =>
+      writeRepeatedWorkbookStreamed(file, excelRows - header.values.length)
+    ),
+  };
 }

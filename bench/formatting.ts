@@ -401,10 +401,22 @@ export async function measureCli100k(): Promise<{
  * each holding one figure in column XFD: the memory follows the cells present, not the sheet's width.
  */
 export async function measureCli30kRowsAtXfd(): Promise<{ cliPeakMBFor30kRowsAtXFD: number }> {
+  return {
+    cliPeakMBFor30kRowsAtXFD: await peakMBOfCommand("xfd-30000.xlsx", (file) =>
+      writeFiguresAtXfdWorkbook(file, 30_000)
+    ),
+  };
+}
+
+/** kpi-rag's peak resident memory formatting a workbook that `write` makes in a folder of its own, one run. */
+export async function peakMBOfCommand(
+  name: string,
+  write: (file: string) => Promise<void>
+): Promise<number> {
   const folder = mkdtempSync(path.join(os.tmpdir(), "kpi-rag-bench-"));
   try {
-    const input = path.join(folder, "xfd-30000.xlsx");
-    await writeFiguresAtXfdWorkbook(input, 30_000);
+    const input = path.join(folder, name);
+    await write(input);
     const { peakMB } = runCommand([
       path.join(__dirname, "..", "bin", "kpi-rag.js"),
       input,
@@ -412,7 +424,7 @@ export async function measureCli30kRowsAtXfd(): Promise<{ cliPeakMBFor30kRowsAtX
       path.join(folder, "out.xlsx"),
       "--force",
     ]);
-    return { cliPeakMBFor30kRowsAtXFD: peakMB };
+    return peakMB;
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
