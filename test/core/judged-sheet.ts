@@ -11,8 +11,11 @@ import {
   standardSet,
   type Appraisal,
   type CellValue,
+  type FormattingPlan,
   type Grid,
+  type reportOf,
   type Scheme,
+  type Status,
 } from "../../src/core";
 import { paintedCells } from "../support/rule-engine";
 
@@ -36,12 +39,29 @@ export function judgedSheet(
   scheme: Scheme
 ): { appraisal: Appraisal; judged: Map<string, string> } {
   const appraisal = appraiseTables(findTables(grid, builtInRegister), standardSet, scheme);
-  const plan = formattingPlan(appraisal);
-  const statusOfFill = new Map(plan.rules.map((rule) => [rule.fill, rule.status]));
-  const judged = new Map<string, string>();
-  for (const [address, fill] of paintedCells(grid.values, plan.rules))
-    judged.set(address, statusOfFill.get(fill)!);
+  const judged = new Map(Object.entries(paintedStatuses(grid.values, formattingPlan(appraisal))));
   return { appraisal, judged };
+}
+
+/** The status each cell the plan's rules paint stands for, by address, as the formula judge paints them. */
+export function paintedStatuses(
+  cells: CellValue[][],
+  plan: FormattingPlan
+): Record<string, Status> {
+  const statusOfFill = new Map(plan.rules.map((rule) => [rule.fill, rule.status]));
+  return Object.fromEntries(
+    [...paintedCells(cells, plan.rules)].map(([address, fill]) => [
+      address,
+      statusOfFill.get(fill)!,
+    ])
+  );
+}
+
+/** The status the report gives each cell, by address. */
+export function reportedStatuses(report: ReturnType<typeof reportOf>): Record<string, Status> {
+  return Object.fromEntries(
+    report.rows.flatMap((row) => row.cells.map((cell) => [cell.address, cell.status]))
+  );
 }
 
 /** A cell's A1 address on these sheets (columns A to Z). */

@@ -11,12 +11,11 @@ import {
   reportOf,
   standardSet,
   type CellValue,
-  type FormattingPlan,
   type Grid,
   type Scheme,
   type Status,
 } from "../../src/core";
-import { paintedCells } from "../support/rule-engine";
+import { paintedStatuses, reportedStatuses } from "./judged-sheet";
 import { expected, schemeOf, values } from "./schemes-sheet";
 
 function gridOf(cells: CellValue[][]): Grid {
@@ -36,22 +35,6 @@ function plannedUnder(scheme: Scheme, cells: CellValue[][] = values) {
   return { plan: formattingPlan(appraisal), report: reportOf(appraisal) };
 }
 
-function reportedStatuses(report: ReturnType<typeof reportOf>): Record<string, Status> {
-  return Object.fromEntries(
-    report.rows.flatMap((row) => row.cells.map((cell) => [cell.address, cell.status]))
-  );
-}
-
-function painted(cells: CellValue[][], plan: FormattingPlan): Record<string, Status> {
-  const statusOfFill = new Map(plan.rules.map((rule) => [rule.fill, rule.status]));
-  return Object.fromEntries(
-    [...paintedCells(cells, plan.rules)].map(([address, fill]) => [
-      address,
-      statusOfFill.get(fill)!,
-    ])
-  );
-}
-
 function asAddresses(rows: Status[][]): Record<string, Status> {
   return Object.fromEntries(
     rows.flatMap((statuses, row) =>
@@ -69,7 +52,7 @@ describe("council schemes on one sheet, worked out by hand", () => {
 
     it(`has the formula judge paint exactly the hand-worked colours under ${name}`, () => {
       const { plan } = plannedUnder(schemeOf(name));
-      expect(painted(values, plan)).toEqual(asAddresses(rows));
+      expect(paintedStatuses(values, plan)).toEqual(asAddresses(rows));
     });
   }
 
@@ -86,7 +69,7 @@ describe("council schemes on one sheet, worked out by hand", () => {
     // 2022/23's 60% becomes 70%: 2023/24's 65% is no longer better than the period before.
     const edited = values.map((row) => [...row]);
     edited[3][5] = "70%";
-    const judged = painted(edited, plan);
+    const judged = paintedStatuses(edited, plan);
     expect(judged.F4).toBe("Amber");
     expect(judged.G4).toBe("Red");
     expect(reportedStatuses(plannedUnder({ kind: "amber by direction" }, edited).report).G4).toBe(

@@ -13,12 +13,11 @@ import {
   standardScheme,
   standardSet,
   type CellValue,
-  type FormattingPlan,
   type Grid,
   type Scheme,
   type Status,
 } from "../../src/core";
-import { paintedCells } from "../support/rule-engine";
+import { paintedStatuses, reportedStatuses } from "./judged-sheet";
 import { schemeOf } from "./schemes-sheet";
 
 const values: CellValue[][] = [
@@ -86,22 +85,6 @@ function schemeNamed(name: string): Scheme {
   return name === "Standard" ? standardScheme : schemeOf(name);
 }
 
-function reported(report: ReturnType<typeof reportOf>): Record<string, Status> {
-  return Object.fromEntries(
-    report.rows.flatMap((row) => row.cells.map((cell) => [cell.address, cell.status]))
-  );
-}
-
-function painted(cells: CellValue[][], plan: FormattingPlan): Record<string, Status> {
-  const statusOfFill = new Map(plan.rules.map((rule) => [rule.fill, rule.status]));
-  return Object.fromEntries(
-    [...paintedCells(cells, plan.rules)].map(([address, fill]) => [
-      address,
-      statusOfFill.get(fill)!,
-    ])
-  );
-}
-
 function asAddresses(rows: Status[][], only?: (status: Status) => boolean): Record<string, Status> {
   return Object.fromEntries(
     rows.flatMap((statuses, row) =>
@@ -115,12 +98,12 @@ function asAddresses(rows: Status[][], only?: (status: Status) => boolean): Reco
 describe("Blue from each row's Stretch column", () => {
   for (const [name, rows] of Object.entries(expected)) {
     it(`rates every cell as worked out by hand under ${name}`, () => {
-      expect(reported(plannedUnder(schemeNamed(name)).report)).toEqual(asAddresses(rows));
+      expect(reportedStatuses(plannedUnder(schemeNamed(name)).report)).toEqual(asAddresses(rows));
     });
 
     it(`has the formula judge paint exactly the hand-worked colours under ${name}`, () => {
       const { plan } = plannedUnder(schemeNamed(name));
-      expect(painted(values, plan)).toEqual(
+      expect(paintedStatuses(values, plan)).toEqual(
         asAddresses(rows, (status) => status !== "Check definition")
       );
     });
@@ -161,8 +144,8 @@ describe("Blue from each row's Stretch column", () => {
       ["Assessments in 45 days", "Bigger is better", "90%", "75%", "96%", "96%", "95%", "97%"],
     ];
     const { plan, report } = plannedUnder(schemeOf("Blue for exceeding"), byYear);
-    expect(reported(report)).toEqual({ E2: "Blue", F2: "Green" });
-    expect(painted(byYear, plan)).toEqual({ E2: "Blue", F2: "Green" });
+    expect(reportedStatuses(report)).toEqual({ E2: "Blue", F2: "Green" });
+    expect(paintedStatuses(byYear, plan)).toEqual({ E2: "Blue", F2: "Green" });
   });
 
   it("changes nothing without the Blue scheme: the same ratings and rules as the sheet without the column", () => {
