@@ -155,11 +155,14 @@ export function readThreshold(
     readMargin(text) ??
     withAttachedMargin(text) ??
     rangeThreshold(text) ??
-    figureThreshold(text) ?? {
-      ok: false,
-      problem: `"${text}" is not a threshold the add-in can read`,
-    }
+    figureThreshold(text) ??
+    unreadableThreshold(text)
   );
+}
+
+/** A threshold cell written in no way the add-in reads: one sentence for every reader that gives up. */
+function unreadableThreshold(text: string): { ok: false; problem: string } {
+  return { ok: false, problem: `"${text}" is not a threshold the add-in can read` };
 }
 
 function numberThreshold(cell: number, numberFormat: string): Read<Threshold> {
@@ -188,7 +191,7 @@ function comparedBySign(text: string): Read<Threshold> | null {
   const compared = comparatorPattern.exec(text);
   if (!compared) return null;
   const figure = readWrittenFigure(compared[2]);
-  if (!figure) return { ok: false, problem: `"${text}" is not a threshold the add-in can read` };
+  if (!figure) return unreadableThreshold(text);
   const comparator =
     ({ "≥": ">=", "≤": "<=", "=>": ">=", "=<": "<=" } as Record<string, Comparator>)[compared[1]] ??
     (compared[1] as Comparator);
@@ -246,7 +249,7 @@ function figureCompared(text: string, rest: string, comparator: Comparator): Rea
   const figure = readWrittenFigure(
     rest.replace(/^\s*[:\-–]?\s*/, "").replace(/^(?:of|is)\s+/i, "")
   );
-  if (!figure) return { ok: false, problem: `"${text}" is not a threshold the add-in can read` };
+  if (!figure) return unreadableThreshold(text);
   const written = { comparator, words: text };
   return figure.unit === null
     ? {
@@ -270,14 +273,13 @@ function withAttachedMargin(text: string): Read<Threshold> | null {
   if (!match) return null;
   const base = readThreshold(match[1]);
   const margin = readMargin(match[2]);
-  if (!base.ok || !margin?.ok || margin.value.kind !== "margin")
-    return { ok: false, problem: `"${text}" is not a threshold the add-in can read` };
+  if (!base.ok || !margin?.ok || margin.value.kind !== "margin") return unreadableThreshold(text);
   if (
     base.value.kind === "range" ||
     (base.value.kind === "figure" && base.value.comparator === undefined)
   )
     return { ok: true, value: { ...base.value, margin: margin.value } };
-  return { ok: false, problem: `"${text}" is not a threshold the add-in can read` };
+  return unreadableThreshold(text);
 }
 
 /** "±5%", "+/- 5%", "5% tolerance", "within 5% of target" (relative); "±5pp", "5 points", "±3 days" (absolute). */
