@@ -3,8 +3,9 @@
  * formula judge paints on the written file are the hand-worked ones (test/core/schemes-sheet.ts), and
  * --symbols adds a number format per rule that shows the status's symbol before the figure's own format.
  */
-import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
@@ -197,4 +198,54 @@ describe("status symbols", () => {
     expect(run.code).toBe(0);
     expect(rulesToJudge((await load(removed)).getWorksheet("Scorecard")!)).toEqual([]);
   });
+
+  it("prints each figure with its status's symbol when LibreOffice converts a --symbols output to PDF", async () => {
+    const { folder } = workspace();
+    const scheme = "Blue for exceeding, Blue at 5% better than target";
+    const file = await schemesWorkbook(folder, settingsOf[scheme]);
+    const out = path.join(folder, "printed.xlsx");
+    expect((await kpiRag(file, "--out", out, "--symbols")).code).toBe(0);
+    const profile = mkdtempSync(path.join(os.tmpdir(), "kpi-rag-soffice-"));
+    try {
+      const converted = spawnSync(
+        "soffice",
+        [
+          `-env:UserInstallation=file://${profile}`,
+          "--headless",
+          "--convert-to",
+          "pdf",
+          "--outdir",
+          folder,
+          out,
+        ],
+        { encoding: "utf8", timeout: 120_000 }
+      );
+      expect(converted.status, converted.stderr).toBe(0);
+    } finally {
+      rmSync(profile, { recursive: true, force: true });
+    }
+    const printed = execFileSync("pdftotext", ["-layout", path.join(folder, "printed.pdf"), "-"], {
+      encoding: "utf8",
+    });
+    // The symbols PRODUCT.md names, each before the figure as the cell's own format shows it.
+    const symbolOf: Partial<Record<Status, string>> = {
+      Blue: "★",
+      Green: "✓",
+      Amber: "!",
+      Red: "✗",
+    };
+    let checked = 0;
+    expected[scheme].forEach((statuses, index) =>
+      statuses.forEach((status, period) => {
+        const written = values[index + 1][4 + period];
+        if (typeof written !== "string" || !/^\d+%$/.test(written)) return;
+        const shown = index + 1 === 4 ? `${Number(written.slice(0, -1)).toFixed(1)}%` : written;
+        expect(printed, `${status} ${shown}`).toMatch(
+          new RegExp(`${symbolOf[status]!.replace("!", "\\!")}\\s*${shown.replace(".", "\\.")}`)
+        );
+        checked++;
+      })
+    );
+    expect(checked).toBeGreaterThan(10);
+  }, 150_000);
 });
