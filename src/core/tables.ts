@@ -254,6 +254,8 @@ interface ThresholdSet {
   /** A year's set: the unqualified columns, which rate its periods on a row that leaves the year's own blank. */
   fallback?: { target?: ThresholdColumn; standard?: ThresholdColumn };
   others: Array<ThresholdColumn & { set: string }>;
+  /** The row being read's cells in the `others` columns, in their order. */
+  otherCells: OtherToleranceCells;
   /** The stretch target column (read for the Blue for exceeding scheme). */
   stretch?: ThresholdColumn;
   root: WordingNode;
@@ -422,7 +424,8 @@ function groupRow(reading: TableReading, group: RowGroup, read: RowsRead): KpiRo
       targetFormat: formatAt(formats(group.rows.target), column),
       toleranceFormat: formatAt(formats(group.rows.tolerance), column),
       unit: null,
-      others: [],
+      others: noOtherSets,
+      stretch: undefined,
     })
   );
   // The row as a whole (its direction of travel, its scale) goes by its latest period's definition.
@@ -493,6 +496,7 @@ function tableColumns(
       standard: own.standard ?? unqualified.standard,
       ...(own === unqualified ? {} : { fallback: unqualified }),
       others,
+      otherCells: others.map((other) => ({ set: other.set, cell: null, format: "General" })),
       ...(stretch ? { stretch } : {}),
       root: definitions.wordings.root(
         others.map((tolerance) => tolerance.set),
@@ -866,19 +870,15 @@ function ownDefinition(
     standardColumn,
     toleranceFormat
   );
-  // Most tables have no other tolerance set: no array is made for their rows.
-  const others =
-    set.others.length === 0
-      ? noOtherSets
-      : set.others.map((other) => {
-          const format = formatAt(rowFormats, other.column);
-          return {
-            set: other.set,
-            cell: inHeaderUnit(cellAt(rowValues, other.column), other, format),
-            format,
-          };
-        });
+  const others = set.otherCells;
+  for (let index = 0; index < others.length; index++) {
+    const column = set.others[index];
+    const format = formatAt(rowFormats, column.column);
+    others[index].cell = inHeaderUnit(cellAt(rowValues, column.column), column, format);
+    others[index].format = format;
+  }
   const stretchFormat = formatAt(rowFormats, set.stretch?.column);
+  // One shape for every row, stretch or not: a spread of an optional part copies the object each row.
   return wordingDefinition(reading, set.root, {
     measure,
     polarity,
@@ -888,18 +888,23 @@ function ownDefinition(
     toleranceFormat,
     unit,
     others,
-    ...(set.stretch
+    stretch: set.stretch
       ? {
-          stretch: {
-            cell: inHeaderUnit(cellAt(rowValues, set.stretch.column), set.stretch, stretchFormat),
-            format: stretchFormat,
-          },
+          cell: inHeaderUnit(cellAt(rowValues, set.stretch.column), set.stretch, stretchFormat),
+          format: stretchFormat,
         }
-      : {}),
+      : undefined,
   });
 }
 
-const noOtherSets: ThresholdCells["others"] = [];
+const noOtherSets: OtherToleranceCells = [];
+
+/**
+ * A row's cells in a table's other tolerance columns (Covid19 Tolerance), written over for each row: they
+ * are read into the wordings' trie at once, and copied into a definition first met, so no row makes a list
+ * of its own (on the bench's repeated Appendix I sheet of 10,000 rows, 1.7 of the 24 MB a find and plan made).
+ */
+type OtherToleranceCells = Array<{ set: string; cell: CellValue; format: string }>;
 
 /** A KPI's threshold cells and formats, wherever on the sheet they were found. */
 interface ThresholdCells {
@@ -912,7 +917,7 @@ interface ThresholdCells {
   unit: CellValue;
   others: ReadonlyArray<{ set: string; cell: CellValue; format: string }>;
   /** The stretch target's cell, where the table has a Stretch column (its root in the trie says so). */
-  stretch?: { cell: CellValue; format: string };
+  stretch: { cell: CellValue; format: string } | undefined;
 }
 
 /** The definition of threshold cells, shared with every KPI worded alike: looked up one trie step a cell. */
@@ -1050,8 +1055,9 @@ function benchmarkCellsOf(
       column: grid.origin.column + column,
     };
   }
-  for (const entry of registered ?? [])
-    if (!benchmarks.some((benchmark) => benchmark.kind === entry.kind)) benchmarks.push(entry);
+  if (registered !== undefined)
+    for (const entry of registered)
+      if (!benchmarks.some((benchmark) => benchmark.kind === entry.kind)) benchmarks.push(entry);
   return benchmarks.length > 0 ? benchmarks : undefined;
 }
 
