@@ -164,6 +164,9 @@ export function mayBeHeaderRow(
   return false;
 }
 
+/** What most rows of a sheet are asked for, as one list: no row makes an empty list of its own. */
+const noLayouts: readonly Layout[] = [];
+
 const ratedKinds = new Set<ColumnRole["kind"]>([
   "polarity",
   "target",
@@ -185,9 +188,9 @@ export function layoutsAt(
   row: number,
   above: number,
   taught?: TaughtHeaders
-): Layout[] {
+): readonly Layout[] {
   const cells = grid.values[row] ?? [];
-  if (!mayBeHeaderRow(cells, grid.numberFormats[row], taught)) return [];
+  if (!mayBeHeaderRow(cells, grid.numberFormats[row], taught)) return noLayouts;
   const labelsOf = labelReader(grid, merges);
   const mainLabels = labelsOf(row, { belowMerges: true });
   const roles = mainLabels.map((text) => knownRoleOfLabel(text, taught));
