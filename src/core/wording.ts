@@ -345,6 +345,12 @@ export function isPercentFormat(numberFormat: string | undefined): boolean {
 
 const percentFormats = new Map<string, boolean>();
 
+// Patterns `readValue` asks of every text cell, made once: one written inside the function is a new
+// RegExp object each time it runs.
+const otherSpace = /[^\S ]|\s\s/;
+const anySpace = /\s+/g;
+const anyDigit = /\d/;
+
 /** A period value as read: a figure, an honest "no data", or something that is not a figure. */
 export type ValueRead =
   FigureRead | { kind: "no data"; reason: string } | { kind: "unreadable"; reason: string };
@@ -438,10 +444,10 @@ export function readValue(cell: CellValue, numberFormat = "General", words?: Wor
   if (isExcelError(cell))
     return { kind: "unreadable", reason: `${describeError(cell.error)}, not a figure` };
   // Most text is "91%" or a word with single spaces: only other white space needs the folding.
-  const text = (/[^\S ]|\s\s/.test(cell) ? cell.replace(/\s+/g, " ") : cell).trim();
+  const text = (otherSpace.test(cell) ? cell.replace(anySpace, " ") : cell).trim();
   if (text === "") return { kind: "no data", reason: "the cell is blank" };
   // Pasted web or PDF figures carry non-breaking spaces, which Excel's own reading of text refuses.
-  if (cell.includes("\u00a0") && /\d/.test(cell))
+  if (cell.includes("\u00a0") && anyDigit.test(cell))
     return {
       kind: "unreadable",
       reason: `"${text}" has a non-breaking space in it: retype it as a number so Excel can read it`,
