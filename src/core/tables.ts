@@ -21,7 +21,12 @@ import { isPercentFormat } from "./wording";
 import { headerText, knownRoleOfLabel, taughtHeadersOf, type TaughtHeaders } from "./headers";
 import { layoutsAt, mergesOf, type Layout, type Merges } from "./layout";
 import { builtInRegister, type Register } from "./register";
-import { chooseDefinition, type ChosenDefinition } from "./row-definition";
+import {
+  chooseDefinition,
+  mayNameEntry,
+  noProblems,
+  type ChosenDefinition,
+} from "./row-definition";
 import { whySkipped } from "./skipped";
 import { yearOfPeriod, type YearKey } from "./period-year";
 import type { ThresholdColumn } from "./threshold-columns";
@@ -714,26 +719,22 @@ function kpiRow(
     read.polarityCodes.add(polarity.trim());
   const { periodSets } = columns;
   const rowSet = periodSets === undefined ? unqualifiedSet : latestSet(periodSets);
-  const own = (): Definition =>
-    columns.problems.length > 0
-      ? unreadableDefinition(
-          { measure, polarity, target: null, tolerance: null },
-          columns.problems[0]
-        )
-      : ownDefinition(reading, row, rowValues, measure, polarity, setAt(columns, rowSet));
-  // Without a KPI number or row reference there is no register to ask: the row's own words rate it.
-  const chosen: ChosenDefinition =
-    idCell === null
-      ? { definition: own(), source: "sheet", problems: [] }
-      : chooseDefinition({
-          idCell,
-          idKind: columns.idKind,
-          hasThresholds,
-          measure,
-          cells,
-          register: reading.register,
-          own,
-        });
+  // Without an id that may name a register entry there is no register to ask: the row's own words rate it.
+  const chosen: ChosenDefinition = !mayNameEntry(idCell, columns.idKind, reading.register)
+    ? {
+        definition: rowOwnDefinition(reading, row, rowValues, measure, polarity, rowSet),
+        source: "sheet",
+        problems: noProblems,
+      }
+    : chooseDefinition({
+        idCell,
+        idKind: columns.idKind,
+        hasThresholds,
+        measure,
+        cells,
+        register: reading.register,
+        own: ownDefinitionReader(reading, row, rowValues, measure, polarity, rowSet),
+      });
   const scale = decideScale(chosen.definition, cells);
   const definition = scale.ok
     ? reading.definitions.scaled(chosen.definition, scale.value)
@@ -791,6 +792,39 @@ function kpiRow(
     benchmarks,
     rankings,
   };
+}
+
+/** The row's own definition from its thresholds at a set of `periodSets`, or why the table's cannot be read. */
+function rowOwnDefinition(
+  reading: TableReading,
+  row: number,
+  rowValues: readonly CellValue[],
+  measure: string,
+  polarity: CellValue,
+  rowSet: number
+): Definition {
+  const { columns } = reading;
+  return columns.problems.length > 0
+    ? unreadableDefinition(
+        { measure, polarity, target: null, tolerance: null },
+        columns.problems[0]
+      )
+    : ownDefinition(reading, row, rowValues, measure, polarity, setAt(columns, rowSet));
+}
+
+/**
+ * `rowOwnDefinition`, read when the register asks for it. Made here, not in `kpiRow`: a closure there would
+ * make V8 keep kpiRow's variables in an object made for every row, with an id or without.
+ */
+function ownDefinitionReader(
+  reading: TableReading,
+  row: number,
+  rowValues: readonly CellValue[],
+  measure: string,
+  polarity: CellValue,
+  rowSet: number
+): () => Definition {
+  return () => rowOwnDefinition(reading, row, rowValues, measure, polarity, rowSet);
 }
 
 /** A measure written "(b) … " under the row that opened "(a)" sub-rows is read with that row's measure before it. */
