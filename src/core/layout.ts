@@ -101,14 +101,18 @@ class MergedCells implements Merges {
 
   /** The merged area a cell lies in, found by halving: the band of its row, then the area by its column. */
   private areaAt(row: number, column: number): GridArea | undefined {
-    const band = lastAtMost(this.bandStarts, row, (start) => start);
+    const band = lastAtMost(this.bandStarts, row, itself);
     if (band < 0) return undefined;
     const areas = this.bandAreas[band];
-    const found = lastAtMost(areas, column, (area) => area.left);
+    const found = lastAtMost(areas, column, leftOf);
     const area = found < 0 ? undefined : areas[found];
     return area && area.right >= column ? area : undefined;
   }
 }
+
+// Keys for `lastAtMost`, made once: an arrow written in the call is a new function each time it runs.
+const itself = (start: number): number => start;
+const leftOf = (area: GridArea): number => area.left;
 
 /** The index of the last item whose key is at most `wanted` (items sorted by key); -1 when there is none. */
 function lastAtMost<T>(items: readonly T[], wanted: number, key: (item: T) => number): number {
