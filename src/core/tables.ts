@@ -259,8 +259,8 @@ interface ThresholdSet {
   /** A year's set: the unqualified columns, which rate its periods on a row that leaves the year's own blank. */
   fallback?: { target?: ThresholdColumn; standard?: ThresholdColumn };
   others: Array<ThresholdColumn & { set: string }>;
-  /** The row being read's cells in the `others` columns, in their order. */
-  otherCells: OtherToleranceCells;
+  /** The row being read's cells at these columns (see `RowThresholdCells`). */
+  rowCells: RowThresholdCells;
   /** The stretch target column (read for the Blue for exceeding scheme). */
   stretch?: ThresholdColumn;
   root: WordingNode;
@@ -501,7 +501,17 @@ function tableColumns(
       standard: own.standard ?? unqualified.standard,
       ...(own === unqualified ? {} : { fallback: unqualified }),
       others,
-      otherCells: others.map((other) => ({ set: other.set, cell: null, format: "General" })),
+      rowCells: {
+        measure: "",
+        polarity: null,
+        target: null,
+        tolerance: null,
+        targetFormat: "General",
+        toleranceFormat: "General",
+        unit: null,
+        others: others.map((other) => ({ set: other.set, cell: null, format: "General" })),
+        stretch: stretch ? { cell: null, format: "General" } : undefined,
+      },
       ...(stretch ? { stretch } : {}),
       root: definitions.wordings.root(
         others.map((tolerance) => tolerance.set),
@@ -912,41 +922,42 @@ function ownDefinition(
     standardColumn,
     toleranceFormat
   );
-  const others = set.otherCells;
-  for (let index = 0; index < others.length; index++) {
+  const cells = set.rowCells;
+  cells.measure = measure;
+  cells.polarity = polarity;
+  cells.target = target;
+  cells.tolerance = tolerance;
+  cells.targetFormat = targetFormat;
+  cells.toleranceFormat = toleranceFormat;
+  cells.unit = unit;
+  for (let index = 0; index < cells.others.length; index++) {
     const column = set.others[index];
     const format = formatAt(rowFormats, column.column);
-    others[index].cell = inHeaderUnit(cellAt(rowValues, column.column), column, format);
-    others[index].format = format;
+    cells.others[index].cell = inHeaderUnit(cellAt(rowValues, column.column), column, format);
+    cells.others[index].format = format;
   }
-  const stretchFormat = formatAt(rowFormats, set.stretch?.column);
-  // One shape for every row, stretch or not: a spread of an optional part copies the object each row.
-  return wordingDefinition(reading, set.root, {
-    measure,
-    polarity,
-    target,
-    tolerance,
-    targetFormat,
-    toleranceFormat,
-    unit,
-    others,
-    stretch: set.stretch
-      ? {
-          cell: inHeaderUnit(cellAt(rowValues, set.stretch.column), set.stretch, stretchFormat),
-          format: stretchFormat,
-        }
-      : undefined,
-  });
+  if (set.stretch !== undefined && cells.stretch !== undefined) {
+    cells.stretch.format = formatAt(rowFormats, set.stretch.column);
+    cells.stretch.cell = inHeaderUnit(
+      cellAt(rowValues, set.stretch.column),
+      set.stretch,
+      cells.stretch.format
+    );
+  }
+  return wordingDefinition(reading, set.root, cells);
 }
 
-const noOtherSets: OtherToleranceCells = [];
+const noOtherSets: ThresholdCells["others"] = [];
 
 /**
- * A row's cells in a table's other tolerance columns (Covid19 Tolerance), written over for each row: they
- * are read into the wordings' trie at once, and copied into a definition first met, so no row makes a list
- * of its own (on the bench's repeated Appendix I sheet of 10,000 rows, 1.7 of the 24 MB a find and plan made).
+ * A row's threshold cells at a set's columns, written over for each row: they are read into the wordings'
+ * trie at once, and copied into a definition first met, so no row makes an object or list of its own (on
+ * the bench's sheets of 10,000 rows, 0.9 MB less made a find and plan on the varied one, 2.3 MB on
+ * Appendix I's, whose Covid19 Tolerance column made a list a row).
  */
-type OtherToleranceCells = Array<{ set: string; cell: CellValue; format: string }>;
+interface RowThresholdCells extends ThresholdCells {
+  others: Array<{ set: string; cell: CellValue; format: string }>;
+}
 
 /** A KPI's threshold cells and formats, wherever on the sheet they were found. */
 interface ThresholdCells {
