@@ -13,7 +13,7 @@ export function decideScale(
   definition: Definition,
   cells: ReadonlyArray<{ value: CellValue; numberFormat: string }>
 ): { ok: true; value: PercentScale | undefined } | { ok: false; problem: string } {
-  if (definition.unit !== "percent") return { ok: true, value: undefined };
+  if (definition.unit !== "percent") return noScale;
   let percentCue = false;
   let wholeNumber = false;
   let fraction = false;
@@ -48,7 +48,12 @@ export function decideScale(
         "the period figures mix fractions (0.82) with figures above 1 (1.05 or 91): format them as % so the add-in need not guess which is which",
     };
   }
-  if (percentCue) return { ok: true, value: "fraction" };
-  if (wholeNumber || definition.scale === "whole") return { ok: true, value: "whole" };
-  return { ok: true, value: definition.scale ?? "fraction" };
+  if (percentCue) return fractionScale;
+  if (wholeNumber || definition.scale === "whole") return wholeScale;
+  return fractionScale;
 }
+
+// The answers every row gets, one object each: decided for every row of a sheet.
+const noScale = { ok: true, value: undefined } as const;
+const fractionScale = { ok: true, value: "fraction" } as const;
+const wholeScale = { ok: true, value: "whole" } as const;

@@ -4,7 +4,7 @@
  * says what it could not read instead of guessing. Polarity cells are read in `polarity.ts`.
  */
 import { describeError, isExcelError, looksLikeExcelError, type CellValue } from "../values/cell";
-import type { Read } from "../values/status";
+import { blankCell, type Read } from "../values/status";
 import { percentToFraction, type Unit } from "./units";
 import { flagMeaning, flagPattern } from "./figure-flags";
 import { taughtSource, taughtWord, type Words } from "./words";
@@ -347,6 +347,15 @@ export function isPercentFormat(numberFormat: string | undefined): boolean {
 
 const percentFormats = new Map<string, boolean>();
 
+/** A blank cell as read, one object for every blank cell. */
+const blankRead: ValueRead = { kind: "no data", reason: blankCell };
+
+// Patterns `readValue` asks of every text cell, made once: one written inside the function is a new
+// RegExp object each time it runs.
+const otherSpace = /[^\S ]|\s\s/;
+const anySpace = /\s+/g;
+const anyDigit = /\d/;
+
 /** A period value as read: a figure, an honest "no data", or something that is not a figure. */
 export type ValueRead =
   FigureRead | { kind: "no data"; reason: string } | { kind: "unreadable"; reason: string };
@@ -430,7 +439,7 @@ const flagAlone = new RegExp(String.raw`^\[?(?:${flagPattern})\]?$`, "i");
  * pasted from the web) is refused, to be retyped: a space between digits may as well join two figures.
  */
 export function readValue(cell: CellValue, numberFormat = "General", words?: Words): ValueRead {
-  if (cell === null) return { kind: "no data", reason: "the cell is blank" };
+  if (cell === null) return blankRead;
   if (typeof cell === "number") {
     if (!Number.isFinite(cell)) return { kind: "unreadable", reason: `${cell} is not a figure` };
     return { kind: "figure", value: cell, percent: isPercentFormat(numberFormat) };
@@ -440,10 +449,10 @@ export function readValue(cell: CellValue, numberFormat = "General", words?: Wor
   if (isExcelError(cell))
     return { kind: "unreadable", reason: `${describeError(cell.error)}, not a figure` };
   // Most text is "91%" or a word with single spaces: only other white space needs the folding.
-  const text = (/[^\S ]|\s\s/.test(cell) ? cell.replace(/\s+/g, " ") : cell).trim();
-  if (text === "") return { kind: "no data", reason: "the cell is blank" };
+  const text = (otherSpace.test(cell) ? cell.replace(anySpace, " ") : cell).trim();
+  if (text === "") return blankRead;
   // Pasted web or PDF figures carry non-breaking spaces, which Excel's own reading of text refuses.
-  if (cell.includes("\u00a0") && /\d/.test(cell))
+  if (cell.includes("\u00a0") && anyDigit.test(cell))
     return {
       kind: "unreadable",
       reason: `"${text}" has a non-breaking space in it: retype it as a number so Excel can read it`,

@@ -265,8 +265,12 @@ function benchmarkToleranceOf(
 }
 
 const standings = new WeakMap<Definition, Map<string, BenchmarkStanding | null>>();
-let lastAsked:
-  { definition: Definition; toleranceSet: string; standing: BenchmarkStanding | null } | undefined;
+/** The answer asked for last, written over when another is asked for: a row whose definition differs from the row before's makes no object. */
+const lastAsked: {
+  definition: Definition | undefined;
+  toleranceSet: string;
+  standing: BenchmarkStanding | null;
+} = { definition: undefined, toleranceSet: "", standing: null };
 
 /**
  * `benchmarkStanding`, worked out once per definition and tolerance set (rows share definitions). A sheet
@@ -276,7 +280,7 @@ export function benchmarkStandingOf(
   definition: Definition,
   toleranceSet: string = standardSet
 ): BenchmarkStanding | null {
-  if (lastAsked && lastAsked.definition === definition && lastAsked.toleranceSet === toleranceSet)
+  if (lastAsked.definition === definition && lastAsked.toleranceSet === toleranceSet)
     return lastAsked.standing;
   let bySet = standings.get(definition);
   if (!bySet) {
@@ -288,6 +292,8 @@ export function benchmarkStandingOf(
     standing = hasBenchmarkTarget(definition) ? benchmarkStanding(definition, toleranceSet) : null;
     bySet.set(toleranceSet, standing);
   }
-  lastAsked = { definition, toleranceSet, standing };
+  lastAsked.definition = definition;
+  lastAsked.toleranceSet = toleranceSet;
+  lastAsked.standing = standing;
   return standing;
 }

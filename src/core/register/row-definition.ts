@@ -30,10 +30,22 @@ export interface ChosenDefinition {
   definition: Definition;
   source: "sheet" | "workbook" | "catalogue";
   id?: string;
-  problems: string[];
+  problems: readonly string[];
   /** The register entry's benchmarks, for a row rated from it. */
   benchmarks?: BenchmarkCell[];
 }
+
+/**
+ * Whether a row's id may name a register entry: a KPI number may; a row reference only where the workbook
+ * has a register table (asked for every row of a sheet with a Ref column). A row whose id may not is rated
+ * by its own thresholds, as a row with no id is.
+ */
+export function mayNameEntry(idCell: CellValue, idKind: RowIdKind, register: Register): boolean {
+  return idCell !== null && (idKind === "kpi number" || hasWorkbookEntries(register));
+}
+
+/** The problems of most rows, one list they share. */
+export const noProblems: readonly string[] = [];
 
 /**
  * Which thresholds rate a row. Its own, when it has any: a register entry for its id that differs is only
@@ -46,12 +58,11 @@ export function chooseDefinition(row: RowForRegister): ChosenDefinition {
   const { idCell, idKind, register } = row;
   let id: string | undefined;
   let entry: RegisterEntry | undefined;
-  if (idCell !== null) {
+  if (mayNameEntry(idCell, idKind, register)) {
     if (idKind === "kpi number") {
       id = kpiIdOfNumber(idCell) ?? undefined;
       entry = id ? lookUp(register, id) : undefined;
-    } else if (hasWorkbookEntries(register)) {
-      // Asked for every row of a sheet with a Ref column: without a workbook table there is nothing to find.
+    } else {
       const written = referenceId(idCell);
       const found = written ? lookUp(register, written) : undefined;
       if (found?.source === "workbook") {
@@ -68,7 +79,7 @@ export function chooseDefinition(row: RowForRegister): ChosenDefinition {
         ? [
             `the register's ${entry.id} says ${thresholdWords(entry.definition)}, not ${thresholdWords(definition)} as this row does: the row's own are used`,
           ]
-        : [];
+        : noProblems;
     return { definition, source: "sheet", id, problems };
   }
   if (entry) {
@@ -104,7 +115,7 @@ export function chooseDefinition(row: RowForRegister): ChosenDefinition {
     };
   }
   // A context row with a reference of its own: nothing to rate it by.
-  return { definition: row.own(), source: "sheet", problems: [] };
+  return { definition: row.own(), source: "sheet", problems: noProblems };
 }
 
 /** A row reference that can name a register entry: "CIN-3", "KPI 18"; a bare row number never can. */

@@ -25,6 +25,29 @@ const entrySeparator = new RegExp(
 const keyFirstCharacters: ReadonlySet<number> = new Set(
   [..."[prePRE*†kKnN"].map((character) => character.charCodeAt(0))
 );
+/**
+ * Whether a cell's first two characters may begin `keyStart`. A flag letter followed by a letter, a digit
+ * or a hyphen cannot ("R-12", "Re-referrals", "Proportion of…"): on the bench's varied sheet of 10,000
+ * rows every row's reference starts so, and was matched against the pattern only to fail.
+ */
+function mayStartKey(cell: string): boolean {
+  const first = cell.charCodeAt(0);
+  if (!keyFirstCharacters.has(first)) return false;
+  if (!flagLetters.has(first)) return true;
+  const second = cell.charCodeAt(1);
+  return !(
+    (second >= 48 && second <= 57) ||
+    (second >= 65 && second <= 90) ||
+    (second >= 97 && second <= 122) ||
+    second === 45
+  );
+}
+
+/** The first characters of `keyStart`'s flag letters, which a space, "=", ":", "*" or the cell's end must follow. */
+const flagLetters: ReadonlySet<number> = new Set(
+  [..."prePRE"].map((character) => character.charCodeAt(0))
+);
+
 /** How a key entry starts: a flag then a space, "=" or ":" ("p = …", "* …", "[r] …"), or "Key:" / "Note:". */
 const keyStart = /^(?:\[|[pre*†](?:[\s=:*]|$)|key\b|notes?\b)/i;
 
@@ -41,8 +64,7 @@ export function flagKeyOf(grid: Grid): FlagKey {
     for (let index = 0; index < count; index++) {
       const column = present === null ? index : present[index];
       const cell = row[column];
-      if (typeof cell !== "string" || !keyFirstCharacters.has(cell.charCodeAt(0))) continue;
-      if (!keyStart.test(cell)) continue;
+      if (typeof cell !== "string" || !mayStartKey(cell) || !keyStart.test(cell)) continue;
       const next = row[column + 1];
       if (loneFlag.test(cell)) {
         // The two-cell form: "p" in one cell, "Provisional" in the next, with nothing else on the row.

@@ -22,7 +22,12 @@ import { headerText, knownRoleOfLabel, taughtHeadersOf, type TaughtHeaders } fro
 import { layoutsAt, mergesOf, type Layout, type Merges } from "./layout";
 import type { Register } from "../register/register";
 import { builtInRegister } from "../register/register-reading";
-import { chooseDefinition, type ChosenDefinition } from "../register/row-definition";
+import {
+  chooseDefinition,
+  mayNameEntry,
+  noProblems,
+  type ChosenDefinition,
+} from "../register/row-definition";
 import { whySkipped } from "./skipped";
 import { yearOfPeriod, type YearKey } from "./period-year";
 import type { ThresholdColumn } from "./threshold-columns";
@@ -214,7 +219,7 @@ function handWrittenColumn(
     if (text === "") continue;
     if (ragWords.test(text)) rag++;
     else if (arrows.test(text)) arrow++;
-    else if (/\d/.test(text)) return null;
+    else if (digit.test(text)) return null;
   }
   return rag > 0 && rag >= arrow ? "rag" : arrow > 0 ? "direction of travel" : null;
 }
@@ -255,6 +260,8 @@ interface ThresholdSet {
   /** A year's set: the unqualified columns, which rate its periods on a row that leaves the year's own blank. */
   fallback?: { target?: ThresholdColumn; standard?: ThresholdColumn };
   others: Array<ThresholdColumn & { set: string }>;
+  /** The row being read's cells at these columns (see `RowThresholdCells`). */
+  rowCells: RowThresholdCells;
   /** The stretch target column (read for the Blue for exceeding scheme). */
   stretch?: ThresholdColumn;
   root: WordingNode;
@@ -378,6 +385,9 @@ function readRowGroups(
 ): void {
   const { grid, layout, taught } = reading;
   let group: RowGroup | null = null;
+  // Each KPI repeats the labels of its rows (Actual, Target, Tolerance): each label is read once (on the
+  // bench's layouts sheet, 2.1 MB less made a find and plan).
+  const parts = new Map<string, GroupRow | null>();
   const close = (): void => {
     if (group === null) return;
     if (group.rows.actual === undefined) read.section = group.name;
@@ -388,7 +398,11 @@ function readRowGroups(
     const rowValues = grid.values[row] ?? [];
     const label = textOf(cellAt(rowValues, layout.measure));
     if (label === "" || isFootnote(label)) continue;
-    const part = label.length <= 30 ? groupRowOf(label, taught) : null;
+    let part = parts.get(label);
+    if (part === undefined) {
+      part = label.length <= 30 ? groupRowOf(label, taught) : null;
+      parts.set(label, part);
+    }
     if (part === null) {
       close();
       group = { name: label, nameRow: row, polarity: cellAt(rowValues, layout.polarity), rows: {} };
@@ -423,7 +437,8 @@ function groupRow(reading: TableReading, group: RowGroup, read: RowsRead): KpiRo
       targetFormat: formatAt(formats(group.rows.target), column),
       toleranceFormat: formatAt(formats(group.rows.tolerance), column),
       unit: null,
-      others: [],
+      others: noOtherSets,
+      stretch: undefined,
     })
   );
   // The row as a whole (its direction of travel, its scale) goes by its latest period's definition.
@@ -494,6 +509,17 @@ function tableColumns(
       standard: own.standard ?? unqualified.standard,
       ...(own === unqualified ? {} : { fallback: unqualified }),
       others,
+      rowCells: {
+        measure: "",
+        polarity: null,
+        target: null,
+        tolerance: null,
+        targetFormat: "General",
+        toleranceFormat: "General",
+        unit: null,
+        others: others.map((other) => ({ set: other.set, cell: null, format: "General" })),
+        stretch: stretch ? { cell: null, format: "General" } : undefined,
+      },
       ...(stretch ? { stretch } : {}),
       root: definitions.wordings.root(
         others.map((tolerance) => tolerance.set),
@@ -587,11 +613,19 @@ function formatAt(rowFormats: readonly string[] | undefined, column: number | un
   return column === undefined ? "General" : (rowFormats?.[column] ?? "General");
 }
 
+// Patterns asked of every row or cell, made once: a pattern written inside a function is a new RegExp
+// object each time it runs (on the bench's varied sheet of 10,000 rows, textOf alone made 1.3 MB a find).
+const unfoldedSpace = /\s\s|[\t\n\r]/;
+const whiteSpace = /\s+/g;
+const opensSubRowsPattern = /\s\(?a\)\s/i;
+const plainNumber = /^\s*\d+(?:\.\d+)?\s*$/;
+const digit = /\d/;
+
 /** A cell as text with its white space folded; "" for a blank or an error. */
 function textOf(cell: CellValue): string {
   if (cell === null || isExcelError(cell)) return "";
   const written = String(cell);
-  return /\s\s|[\t\n\r]/.test(written) ? written.replace(/\s+/g, " ").trim() : written.trim();
+  return unfoldedSpace.test(written) ? written.replace(whiteSpace, " ").trim() : written.trim();
 }
 
 /** The cells of a row that hold its own thresholds. */
@@ -703,26 +737,22 @@ function kpiRow(
     read.polarityCodes.add(polarity.trim());
   const { periodSets } = columns;
   const rowSet = periodSets === undefined ? unqualifiedSet : latestSet(periodSets);
-  const own = (): Definition =>
-    columns.problems.length > 0
-      ? unreadableDefinition(
-          { measure, polarity, target: null, tolerance: null },
-          columns.problems[0]
-        )
-      : ownDefinition(reading, row, rowValues, measure, polarity, setAt(columns, rowSet));
-  // Without a KPI number or row reference there is no register to ask: the row's own words rate it.
-  const chosen: ChosenDefinition =
-    idCell === null
-      ? { definition: own(), source: "sheet", problems: [] }
-      : chooseDefinition({
-          idCell,
-          idKind: columns.idKind,
-          hasThresholds,
-          measure,
-          cells,
-          register: reading.register,
-          own,
-        });
+  // Without an id that may name a register entry there is no register to ask: the row's own words rate it.
+  const chosen: ChosenDefinition = !mayNameEntry(idCell, columns.idKind, reading.register)
+    ? {
+        definition: rowOwnDefinition(reading, row, rowValues, measure, polarity, rowSet),
+        source: "sheet",
+        problems: noProblems,
+      }
+    : chooseDefinition({
+        idCell,
+        idKind: columns.idKind,
+        hasThresholds,
+        measure,
+        cells,
+        register: reading.register,
+        own: ownDefinitionReader(reading, row, rowValues, measure, polarity, rowSet),
+      });
   const scale = decideScale(chosen.definition, cells);
   const definition = scale.ok
     ? reading.definitions.scaled(chosen.definition, scale.value)
@@ -782,13 +812,46 @@ function kpiRow(
   };
 }
 
+/** The row's own definition from its thresholds at a set of `periodSets`, or why the table's cannot be read. */
+function rowOwnDefinition(
+  reading: TableReading,
+  row: number,
+  rowValues: readonly CellValue[],
+  measure: string,
+  polarity: CellValue,
+  rowSet: number
+): Definition {
+  const { columns } = reading;
+  return columns.problems.length > 0
+    ? unreadableDefinition(
+        { measure, polarity, target: null, tolerance: null },
+        columns.problems[0]
+      )
+    : ownDefinition(reading, row, rowValues, measure, polarity, setAt(columns, rowSet));
+}
+
+/**
+ * `rowOwnDefinition`, read when the register asks for it. Made here, not in `kpiRow`: a closure there would
+ * make V8 keep kpiRow's variables in an object made for every row, with an id or without.
+ */
+function ownDefinitionReader(
+  reading: TableReading,
+  row: number,
+  rowValues: readonly CellValue[],
+  measure: string,
+  polarity: CellValue,
+  rowSet: number
+): () => Definition {
+  return () => rowOwnDefinition(reading, row, rowValues, measure, polarity, rowSet);
+}
+
 /** A measure written "(b) … " under the row that opened "(a)" sub-rows is read with that row's measure before it. */
 function measureOfSubRow(measureText: string, read: RowsRead): string {
   if (!measureText.includes(")")) {
     read.subRowParent = "";
     return measureText;
   }
-  const opensSubRows = /\s\(?a\)\s/i.exec(measureText);
+  const opensSubRows = opensSubRowsPattern.exec(measureText);
   if (opensSubRows) {
     read.subRowParent = measureText.slice(0, opensSubRows.index).trim();
     return measureText;
@@ -867,40 +930,42 @@ function ownDefinition(
     standardColumn,
     toleranceFormat
   );
-  // Most tables have no other tolerance set: no array is made for their rows.
-  const others =
-    set.others.length === 0
-      ? noOtherSets
-      : set.others.map((other) => {
-          const format = formatAt(rowFormats, other.column);
-          return {
-            set: other.set,
-            cell: inHeaderUnit(cellAt(rowValues, other.column), other, format),
-            format,
-          };
-        });
-  const stretchFormat = formatAt(rowFormats, set.stretch?.column);
-  return wordingDefinition(reading, set.root, {
-    measure,
-    polarity,
-    target,
-    tolerance,
-    targetFormat,
-    toleranceFormat,
-    unit,
-    others,
-    ...(set.stretch
-      ? {
-          stretch: {
-            cell: inHeaderUnit(cellAt(rowValues, set.stretch.column), set.stretch, stretchFormat),
-            format: stretchFormat,
-          },
-        }
-      : {}),
-  });
+  const cells = set.rowCells;
+  cells.measure = measure;
+  cells.polarity = polarity;
+  cells.target = target;
+  cells.tolerance = tolerance;
+  cells.targetFormat = targetFormat;
+  cells.toleranceFormat = toleranceFormat;
+  cells.unit = unit;
+  for (let index = 0; index < cells.others.length; index++) {
+    const column = set.others[index];
+    const format = formatAt(rowFormats, column.column);
+    cells.others[index].cell = inHeaderUnit(cellAt(rowValues, column.column), column, format);
+    cells.others[index].format = format;
+  }
+  if (set.stretch !== undefined && cells.stretch !== undefined) {
+    cells.stretch.format = formatAt(rowFormats, set.stretch.column);
+    cells.stretch.cell = inHeaderUnit(
+      cellAt(rowValues, set.stretch.column),
+      set.stretch,
+      cells.stretch.format
+    );
+  }
+  return wordingDefinition(reading, set.root, cells);
 }
 
 const noOtherSets: ThresholdCells["others"] = [];
+
+/**
+ * A row's threshold cells at a set's columns, written over for each row: they are read into the wordings'
+ * trie at once, and copied into a definition first met, so no row makes an object or list of its own (on
+ * the bench's sheets of 10,000 rows, 0.9 MB less made a find and plan on the varied one, 2.3 MB on
+ * Appendix I's, whose Covid19 Tolerance column made a list a row).
+ */
+interface RowThresholdCells extends ThresholdCells {
+  others: Array<{ set: string; cell: CellValue; format: string }>;
+}
 
 /** A KPI's threshold cells and formats, wherever on the sheet they were found. */
 interface ThresholdCells {
@@ -913,7 +978,7 @@ interface ThresholdCells {
   unit: CellValue;
   others: ReadonlyArray<{ set: string; cell: CellValue; format: string }>;
   /** The stretch target's cell, where the table has a Stretch column (its root in the trie says so). */
-  stretch?: { cell: CellValue; format: string };
+  stretch: { cell: CellValue; format: string } | undefined;
 }
 
 /** The definition of threshold cells, shared with every KPI worded alike: looked up one trie step a cell. */
@@ -1009,7 +1074,7 @@ function inHeaderUnit(
   const figure =
     typeof cell === "number"
       ? cell
-      : typeof cell === "string" && /^\s*\d+(?:\.\d+)?\s*$/.test(cell)
+      : typeof cell === "string" && plainNumber.test(cell)
         ? Number(cell)
         : null;
   if (figure === null || !Number.isFinite(figure) || isPercentFormat(format)) return cell;
@@ -1051,8 +1116,9 @@ function benchmarkCellsOf(
       column: grid.origin.column + column,
     };
   }
-  for (const entry of registered ?? [])
-    if (!benchmarks.some((benchmark) => benchmark.kind === entry.kind)) benchmarks.push(entry);
+  if (registered !== undefined)
+    for (const entry of registered)
+      if (!benchmarks.some((benchmark) => benchmark.kind === entry.kind)) benchmarks.push(entry);
   return benchmarks.length > 0 ? benchmarks : undefined;
 }
 

@@ -63,8 +63,20 @@ export function noDataRating(
   kind: "no data" | "unreadable" | "no benchmark figure",
   problem: string
 ): Rating {
+  if (kind === "no data" && problem === blankCell) return blankCellRating;
   return { status: "No data", kind, reason: `No data: ${problem}`, problem };
 }
+
+/** Why a blank cell has no figure. */
+export const blankCell = "the cell is blank";
+
+/** A blank cell's rating, one object that every blank cell of a sheet shares. */
+const blankCellRating: Rating = {
+  status: "No data",
+  kind: "no data",
+  reason: `No data: ${blankCell}`,
+  problem: blankCell,
+};
 
 /** Whether the rated cell held a figure (whatever status it then got). */
 export function isFigureRating(rating: Rating): boolean {
