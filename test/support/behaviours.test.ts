@@ -5,6 +5,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createExcelHost, WEB_PAYLOAD_LIMIT, type ExcelHost } from "./index.js";
 import { callAsExcel, type FunctionMetadata } from "./custom-functions.js";
+import { HyperFormula } from "hyperformula";
+import { excelRound } from "./excel-round.js";
 import { numberValue } from "./numbervalue.js";
 
 let uninstall: (() => void) | undefined;
@@ -295,5 +297,24 @@ describe("NUMBERVALUE, which the formula judge adds to HyperFormula as Microsoft
     expect(numberValue("1.2.3", ".", ",")).toMatchObject({ type: "VALUE" });
     expect(numberValue("12.5,0", ".", ",")).toMatchObject({ type: "VALUE" });
     expect(numberValue("N/A", ".", ",")).toMatchObject({ type: "VALUE" });
+  });
+});
+
+describe("ROUND, as Excel rounds", () => {
+  it("rounds the number its 15 digits write, half away from zero: 0.575 to 0.58, 1.005 to 1.01, -0.565 to -0.57", () => {
+    expect(excelRound(0.575, 2)).toBe(0.58);
+    expect(excelRound(1.005, 2)).toBe(1.01);
+    expect(excelRound(-0.565, 2)).toBe(-0.57);
+    expect(excelRound(2.5, 0)).toBe(3);
+    expect(excelRound(1234.5, -1)).toBe(1230);
+    expect(excelRound(0.1 + 0.2, 15)).toBe(0.3);
+  });
+
+  it("is the ROUND the formula judge calculates with", () => {
+    const engine = HyperFormula.buildFromArray([["=ROUND(0.575,2)", "=ROUND(1.005,2)"]], {
+      licenseKey: "gpl-v3",
+    });
+    expect(engine.getSheetValues(0)).toEqual([[0.58, 1.01]]);
+    engine.destroy();
   });
 });

@@ -17,6 +17,7 @@ import {
   type RawCellContent,
 } from "hyperformula";
 import "./numbervalue.js";
+import "./excel-round.js";
 import { type CellValue, isErrorValue } from "./cell-values.js";
 import type { FormulaEvaluator } from "./simulated-excel.js";
 import { type SheetState, cellPosition, readCell } from "./workbook-state.js";

@@ -5,6 +5,7 @@
  */
 import { HyperFormula } from "hyperformula";
 import "./numbervalue.js";
+import "./excel-round.js";
 import type { CellValue } from "../../src/core";
 import { cellAddress, parseAddress } from "./a1.js";
 import { shiftReferences } from "./shift-references.js";
