@@ -1,10 +1,9 @@
 import JSZip from "jszip";
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { features, sheetPart, vbaProject, workbookWith, type Feature } from "./raw-parts";
+import { convertToPdf } from "./libreoffice";
 import { kpiRag, scratchPerTest } from "./run-command";
 
 const workspace = scratchPerTest();
@@ -230,27 +229,10 @@ describe("kpi-rag writes only what it owns, whatever else the workbook holds", (
   it("writes a file LibreOffice opens and converts to PDF", async () => {
     const { dir, run, out } = await formatted(features.filter((feature) => feature !== "macros"));
     expect(run.code).toBe(0);
-    const profile = mkdtempSync(path.join(os.tmpdir(), "kpi-rag-soffice-"));
-    try {
-      const converted = spawnSync(
-        "soffice",
-        [
-          `-env:UserInstallation=file://${profile}`,
-          "--headless",
-          "--convert-to",
-          "pdf",
-          "--outdir",
-          dir,
-          out,
-        ],
-        { encoding: "utf8", timeout: 120_000 }
-      );
-      expect(converted.status, converted.stderr).toBe(0);
-      const pdf = path.join(dir, "appendix.rag.pdf");
-      expect(existsSync(pdf)).toBe(true);
-      expect(readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
-    } finally {
-      rmSync(profile, { recursive: true, force: true });
-    }
+    const converted = convertToPdf(out, dir);
+    expect(converted.status, converted.stderr).toBe(0);
+    const pdf = path.join(dir, "appendix.rag.pdf");
+    expect(existsSync(pdf)).toBe(true);
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
   }, 150_000);
 });

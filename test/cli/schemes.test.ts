@@ -3,9 +3,8 @@
  * formula judge paints on the written file are the hand-worked ones (test/core/schemes-sheet.ts), and
  * --symbols adds a number format per rule that shows the status's symbol before the figure's own format.
  */
-import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
@@ -13,6 +12,7 @@ import type { CellValue, Status } from "../../src/core";
 import { paintedCells } from "../support/rule-engine";
 import { gridOf } from "../support/xlsx-grid";
 import { expected, values } from "../core/schemes-sheet";
+import { convertToPdf } from "./libreoffice";
 import { kpiRag, scratchPerTest } from "./run-command";
 import { load, rulesToJudge } from "./workbook-rules";
 
@@ -205,25 +205,8 @@ describe("status symbols", () => {
     const file = await schemesWorkbook(folder, settingsOf[scheme]);
     const out = path.join(folder, "printed.xlsx");
     expect((await kpiRag(file, "--out", out, "--symbols")).code).toBe(0);
-    const profile = mkdtempSync(path.join(os.tmpdir(), "kpi-rag-soffice-"));
-    try {
-      const converted = spawnSync(
-        "soffice",
-        [
-          `-env:UserInstallation=file://${profile}`,
-          "--headless",
-          "--convert-to",
-          "pdf",
-          "--outdir",
-          folder,
-          out,
-        ],
-        { encoding: "utf8", timeout: 120_000 }
-      );
-      expect(converted.status, converted.stderr).toBe(0);
-    } finally {
-      rmSync(profile, { recursive: true, force: true });
-    }
+    const converted = convertToPdf(out, folder);
+    expect(converted.status, converted.stderr).toBe(0);
     const printed = execFileSync("pdftotext", ["-layout", path.join(folder, "printed.pdf"), "-"], {
       encoding: "utf8",
     });
