@@ -1,0 +1,252 @@
+/**
+ * What the product writes, reduced to one hash per case: the plan and report of every hand-made council
+ * scorecard and of 400 random scorecards (under each tolerance set), and every part of the file kpi-rag
+ * writes for each example workbook. A refactor that must not change outputs runs it before and after:
+ *
+ *   npx tsx scripts/outputs-fingerprint.ts > /tmp/before.json      (on the old commit, lib/ built)
+ *   npx tsx scripts/outputs-fingerprint.ts --compare /tmp/before.json
+ *
+ * Each case has two hashes: `exact`, of the plan and report as they are, and `cells`, with each rule's
+ * areas spelt out cell by cell, so merging a rule's areas into rectangles changes `exact` only.
+ */
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { inflateRawSync } from "node:zlib";
+import fc from "fast-check";
+import { findTables, standardSet, type CellValue, type Grid } from "../src/core";
+import { plannedWithReport } from "../test/support/planned-with-report";
+import { ratedScorecards } from "../test/core/council-layouts";
+import { latestBenchmarks, noEnglandColumn, wholeNumbers } from "../test/core/benchmark-scorecards";
+
+type Hashes = Record<string, { exact: string; cells: string }>;
+
+const hash = (text: string | Buffer): string =>
+  createHash("sha256").update(text).digest("hex").slice(0, 16);
+
+/** "H12:J14" → every cell in it, so two spellings of one area compare equal. */
+function cellsOf(area: string): string[] {
+  const match = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(area.replace(/\$/g, ""));
+  if (!match) return [area];
+  const column = (letters: string) =>
+    [...letters].reduce((n, l) => n * 26 + l.charCodeAt(0) - 64, 0);
+  const [left, top] = [column(match[1]), Number(match[2])];
+  const [right, bottom] = match[3] ? [column(match[3]), Number(match[4])] : [left, top];
+  const cells: string[] = [];
+  for (let row = top; row <= bottom; row++)
+    for (let col = left; col <= right; col++) cells.push(`${col},${row}`);
+  return cells;
+}
+
+/** The plan with every string that looks like an area list spelt out as sorted cells. */
+function withCellAreas(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withCellAreas);
+  if (value && typeof value === "object")
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [
+        key,
+        /area|range|address/i.test(key) &&
+        typeof inner === "string" &&
+        /^[$A-Z0-9:, ]+$/.test(inner)
+          ? inner.split(/[ ,]+/).flatMap(cellsOf).sort().join(" ")
+          : withCellAreas(inner),
+      ])
+    );
+  return value;
+}
+
+function gridCase(hashes: Hashes, name: string, grid: Grid): void {
+  for (const set of [standardSet, "Covid19"]) {
+    let output: unknown;
+    try {
+      output = plannedWithReport(findTables(grid), set);
+    } catch (error) {
+      output = { threw: String(error) };
+    }
+    hashes[`${name} [${set}]`] = {
+      exact: hash(JSON.stringify(output)),
+      cells: hash(JSON.stringify(withCellAreas(output))),
+    };
+  }
+}
+
+// Random scorecards: a header of words PRODUCT.md names in several spellings, and rows of figures of
+// every kind a sheet holds (numbers, percentages as text, flags, blanks, errors).
+const header = fc.tuple(
+  fc.constantFrom("KPI", "Ref", "No.", null),
+  fc.constantFrom("Measure", "Indicator", "Performance measure", "KPI description"),
+  fc.constantFrom("Polarity", "Good is", "Direction", "Aim", null),
+  fc.constantFrom("Target", "Target 2024/25", "Annual target", "Target (2023-24)", null),
+  fc.constantFrom("Tolerance", "Tolerance (amber)", "Amber threshold", "Red below", null),
+  fc.uniqueArray(
+    fc.constantFrom(
+      "2021/22",
+      "2022/23",
+      "2023-24",
+      "Q1 2024/25",
+      "Q2",
+      "Apr-24",
+      "May 24",
+      "Jun",
+      "Latest",
+      "YTD",
+      "Comments",
+      "England",
+      "Stat neighbours",
+      "RAG"
+    ),
+    { minLength: 1, maxLength: 5 }
+  )
+);
+const polarity = fc.constantFrom(
+  "Bigger is better",
+  "Smaller is better",
+  "High",
+  "Low is good",
+  "Lower",
+  "Higher is better",
+  "Within range",
+  "n/a",
+  null
+);
+const threshold = fc.oneof(
+  fc.integer({ min: 0, max: 100 }).map((n) => n / 100),
+  fc.integer({ min: 0, max: 60 }),
+  fc.constantFrom("90%", "≥ 85%", "Below 10%", "±5%", "5pp", "10-15%", "TBC", "Baseline", null)
+);
+const figure = fc.oneof(
+  fc.integer({ min: 0, max: 100 }).map((n) => n / 100),
+  fc.integer({ min: 0, max: 400 }),
+  fc.constantFrom("85%", "12 days", "N/A", "-", "*", "<5", "Red", "#DIV/0!", "", null)
+);
+const scorecard = header.chain(([id, measure, pol, target, tolerance, periods]) =>
+  fc
+    .array(
+      fc.tuple(
+        fc.integer({ min: 1, max: 40 }),
+        fc.constantFrom("Assessments in time", "Re-referrals", "Care leavers in EET", "Visits"),
+        polarity,
+        threshold,
+        threshold,
+        fc.array(figure, { minLength: periods.length, maxLength: periods.length })
+      ),
+      { minLength: 1, maxLength: 8 }
+    )
+    .map((rows): Grid => {
+      const keep = [id, measure, pol, target, tolerance].map((h) => h !== null);
+      const pick = <T>(cells: T[]) => cells.filter((_, i) => keep[i]);
+      const values: CellValue[][] = [
+        [...pick([id, measure, pol, target, tolerance]), ...periods] as CellValue[],
+        ...rows.map(([n, m, p, t, tol, figures]) => [
+          ...pick<CellValue>([n, m, p, t, tol]),
+          ...figures,
+        ]),
+      ];
+      return {
+        sheet: "Scorecard",
+        origin: { row: 0, column: 0 },
+        values,
+        numberFormats: values.map((row) =>
+          row.map((cell) => (typeof cell === "number" && cell <= 1 ? "0%" : "General"))
+        ),
+        merges: [],
+      };
+    })
+);
+
+/** The zip's entries by name, inflated: enough of a reader for the files kpi-rag writes. */
+function zipEntries(file: Buffer): Map<string, Buffer> {
+  const entries = new Map<string, Buffer>();
+  let end = file.length - 22;
+  while (end >= 0 && file.readUInt32LE(end) !== 0x06054b50) end--;
+  let at = file.readUInt32LE(end + 16);
+  const count = file.readUInt16LE(end + 10);
+  for (let i = 0; i < count; i++) {
+    const method = file.readUInt16LE(at + 10);
+    const size = file.readUInt32LE(at + 20);
+    const nameLength = file.readUInt16LE(at + 28);
+    const extra = file.readUInt16LE(at + 30);
+    const comment = file.readUInt16LE(at + 32);
+    const local = file.readUInt32LE(at + 42);
+    const name = file.toString("utf8", at + 46, at + 46 + nameLength);
+    const start = local + 30 + file.readUInt16LE(local + 26) + file.readUInt16LE(local + 28);
+    const raw = file.subarray(start, start + size);
+    entries.set(name, method === 8 ? inflateRawSync(raw) : Buffer.from(raw));
+    at += 46 + nameLength + extra + comment;
+  }
+  return entries;
+}
+
+function cliCases(hashes: Hashes): void {
+  const folder = mkdtempSync(path.join(os.tmpdir(), "kpi-rag-fingerprint-"));
+  try {
+    for (const name of readdirSync("examples").filter((file) => /^[a-z-]+\.xlsx$/.test(file))) {
+      for (const flags of [[], ["--symbols"], ["--tolerance", "Covid19"]]) {
+        const out = path.join(folder, "out.xlsx");
+        const report = path.join(folder, "report.json");
+        try {
+          execFileSync(
+            process.execPath,
+            [
+              "bin/kpi-rag.js",
+              path.join("examples", name),
+              "--out",
+              out,
+              "--report",
+              report,
+              "--force",
+              ...flags,
+            ],
+            { stdio: "pipe" }
+          );
+        } catch (error) {
+          hashes[`kpi-rag ${name} ${flags.join(" ")}`] = {
+            exact: hash(String((error as { stderr?: Buffer }).stderr ?? error)),
+            cells: "",
+          };
+          continue;
+        }
+        for (const [part, bytes] of zipEntries(readFileSync(out)))
+          hashes[`kpi-rag ${name} ${flags.join(" ")} ${part}`] = { exact: hash(bytes), cells: "" };
+        hashes[`kpi-rag ${name} ${flags.join(" ")} report`] = {
+          exact: hash(readFileSync(report)),
+          cells: "",
+        };
+      }
+    }
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+const hashes: Hashes = {};
+for (const card of ratedScorecards) gridCase(hashes, card.title, card.grid);
+for (const [name, grid] of Object.entries({ latestBenchmarks, noEnglandColumn, wholeNumbers }))
+  gridCase(hashes, name, grid);
+fc.sample(scorecard, { seed: 20261207, numRuns: 400 }).forEach((grid, i) =>
+  gridCase(hashes, `random ${i}`, grid)
+);
+cliCases(hashes);
+
+const compareWith = process.argv.indexOf("--compare");
+if (compareWith < 0) {
+  process.stdout.write(JSON.stringify(hashes, null, 1) + "\n");
+} else {
+  const before = JSON.parse(readFileSync(process.argv[compareWith + 1], "utf8")) as Hashes;
+  const names = new Set([...Object.keys(before), ...Object.keys(hashes)]);
+  let exact = 0;
+  let cells = 0;
+  for (const name of names) {
+    const [old, now] = [before[name], hashes[name]];
+    if (!old || !now) console.log(`${old ? "gone" : "new"}: ${name}`);
+    else if (old.exact !== now.exact) {
+      if (old.cells === now.cells && now.cells !== "") cells++;
+      else console.log(`differs: ${name}`);
+    } else exact++;
+  }
+  console.log(
+    `${names.size} cases: ${exact} byte-identical, ${cells} identical cell by cell (areas merged differently)`
+  );
+}
