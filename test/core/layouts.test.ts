@@ -72,6 +72,85 @@ describe("header layouts analysts use", () => {
     ]);
   });
 
+  it("reads a year written once in the header row over the first of the quarters in the row below as the year of each of them", () => {
+    const found = findTables(
+      grid([
+        [
+          "Measure",
+          "Polarity",
+          "Target 2022/23",
+          "Target 2023/24",
+          "2022/23",
+          null,
+          "2023/24",
+          null,
+          "England",
+        ],
+        [null, null, null, null, "Q3", "Q4", "Q1", "Q2", null],
+        ["Assessments", "Bigger is better", "80%", "90%", "85%", "85%", "85%", "85%", "84%"],
+      ])
+    );
+    expect(statuses(found)).toEqual([
+      [
+        [
+          "Assessments",
+          "2022/23 Q3: Green",
+          "2022/23 Q4: Green",
+          "2023/24 Q1: Red",
+          "2023/24 Q2: Red",
+        ],
+      ],
+    ]);
+  });
+
+  it("reads quarters spelt as runs of months (Apr-Jun 24, Jan-Mar 25) as periods of the financial year they fall in", () => {
+    const found = findTables(
+      grid([
+        [
+          "Measure",
+          "Polarity",
+          "Target 2024/25",
+          "Target 2025/26",
+          "Oct-Dec 24",
+          "Jan-Mar 25",
+          "Apr-Jun 25",
+        ],
+        ["Assessments", "Bigger is better", "80%", "90%", "85%", "85%", "85%"],
+      ])
+    );
+    expect(statuses(found)).toEqual([
+      [["Assessments", "Oct-Dec 24: Green", "Jan-Mar 25: Green", "Apr-Jun 25: Red"]],
+    ]);
+  });
+
+  it("says it cannot tell the year of a run of months that crosses the end of a financial year", () => {
+    const found = findTables(
+      grid([
+        ["Measure", "Polarity", "Target 2024/25", "Target 2025/26", "Feb-Apr 25"],
+        ["Assessments", "Bigger is better", "80%", "90%", "85%"],
+      ])
+    );
+    const [cell] = plannedWithReport(found).tables[0].rows[0].cells;
+    expect(cell.status).toBe("No target");
+    expect(cell.reason).toMatch(/cannot tell which year "Feb-Apr 25" falls in/);
+  });
+
+  it("reads Higher and Lower under a Good performance heading as each row's polarity", () => {
+    const found = findTables(
+      grid([
+        ["Measure", "Good performance", "Target", "Q1"],
+        ["Assessments", "Higher", "80%", "85%"],
+        ["Re-referrals", "Lower", "20%", "25%"],
+      ])
+    );
+    expect(statuses(found)).toEqual([
+      [
+        ["Assessments", "Q1: Green"],
+        ["Re-referrals", "Q1: Red"],
+      ],
+    ]);
+  });
+
   it("reads two tables side by side as two tables, each with its own thresholds", () => {
     const found = findTables(
       grid([

@@ -121,8 +121,14 @@ const monthNames = [
   "dec",
 ];
 const monthWord = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
-/** "Apr-21", "April 2021", "Sep 21", "Apr": a month, with or without its year. */
-const monthPattern = new RegExp(String.raw`^${monthWord}\.?(?:[\s\-/']*(?:\d{2}|\d{4}))?$`, "i");
+/**
+ * "Apr-21", "April 2021", "Sep 21", "Apr": a month, with or without its year; and a run of months, which is
+ * how many councils spell a quarter ("Apr-Jun 24", "October to December 2024").
+ */
+const monthPattern = new RegExp(
+  String.raw`^${monthWord}\.?(?:\s*(?:[\-–/]|to)\s*${monthWord}\.?)?(?:[\s\-/']*(?:\d{2}|\d{4}))?$`,
+  "i"
+);
 /** Years in every common spelling: "2019/20", "2019-20", "2019–2020", "FY22/23", "FY 2023", "21/22", "2022". */
 const yearToken = String.raw`(?:(?:fy\s*)?(?:19|20)\d{2}\s*[/\-–]\s*\d{2,4}|fy\s*\d{2}\s*[/\-–]\s*\d{2}|fy\s*(?:19|20)?\d{2}|(?:19|20)\d{2})`;
 const yearPattern = new RegExp(String.raw`(?:^|[^\d/])${yearToken}(?![\d/])`, "i");
@@ -142,7 +148,7 @@ const shortYearAfterQuarter = /^(?:q|qtr|quarter)\s*[1-4]\s+(?:fy\s*)?\d{2}\s*[/
 
 // The roles, tried in order on a header's loose words ("KPI No." is "kpi no", "Good is:" is "good is").
 const polarityPattern =
-  /\bpolarity\b|^direction(?: of improvement)?$|^good(?: performance)? is(?: high or low)?$|^(?:is )?better (?:if|is|when)$|^aim$|^higher or lower(?: is better)?$|^good$/;
+  /\bpolarity\b|^direction(?: of improvement)?$|^good(?: performance)?(?: is)?(?: high or low)?$|^what good looks like$|^(?:is )?better (?:if|is|when)$|^aim$|^higher or lower(?: is better)?$/;
 const ragPattern = /\brag\b|\bstatus\b|^rating$|^red amber green$/;
 const unitPattern = /^units?(?: of measure(?:ment)?)?$|^measure(?:ment)? unit$/;
 const measurePattern =

@@ -231,6 +231,14 @@ function headerLayouts(
   for (const area of grid.merges)
     if (area.top <= row && area.bottom >= row && area.right + 1 > width) width = area.right + 1;
   const starts = tableStarts(measures, roles, mainLabels, upper, lower);
+  // Years written once in this row over the first of the quarters below stand over the rest of them too.
+  const overLower =
+    lower.length > 0
+      ? withYearsSpread(
+          mainLabels,
+          lower.map((text) => knownRoleOfLabel(text, taught))
+        )
+      : mainLabels;
   const headerRows = [
     ...(upper.length > 0 ? [row - 1] : []),
     row,
@@ -249,7 +257,7 @@ function headerLayouts(
     const tolerances: ThresholdColumn[] = [];
     const stretches: ThresholdColumn[] = [];
     for (let column = start; column < Math.min(end, width); column++) {
-      const parts = [upper[column] ?? "", mainLabels[column] ?? "", lower[column] ?? ""];
+      const parts = [upper[column] ?? "", overLower[column] ?? "", lower[column] ?? ""];
       const role: ColumnRole =
         column === measure ? { kind: "measure" } : roleOfHeader(parts, taught);
       const stacked = parts.filter((part, at) => part !== "" && part !== parts[at - 1]);
@@ -360,7 +368,8 @@ function parentLabels(
 }
 
 /**
- * A year written once over the first of its quarters, the cells over the rest blank (Centre Across
+ * A year written once over the first of its quarters (in the row above, or in the header row over a row of
+ * quarters), the cells over the rest blank (Centre Across
  * Selection, or a merge this Excel cannot report before ExcelApi 1.13), stands over each following period
  * that names no year of its own, up to the next label: "2022/23" over Q1 makes Q3 "2022/23 Q3".
  */

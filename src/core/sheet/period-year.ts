@@ -79,11 +79,25 @@ export function yearOfPeriod(label: string, calendarMonths = false): YearKey | n
   if (month !== null) {
     const year = /(?:^|[^\d])((?:19|20)\d{2}|\d{2})$/.exec(text.replace(/[\s\-/'.]+$/, ""));
     if (!year) return null;
-    const calendar = fullYear(year[1]);
-    if (calendarMonths) return String(calendar);
-    return financialYearKey(month >= 4 ? calendar : calendar - 1);
+    // A run of months ("Apr-Jun 24", "Dec-Feb 25") is written with the year of its last month, and falls
+    // in a year only when its first and last months do.
+    const last = lastMonthOf(text) ?? month;
+    const lastYear = fullYear(year[1]);
+    const firstYear = last >= month ? lastYear : lastYear - 1;
+    const yearOf = (monthOfYear: number, calendar: number): YearKey =>
+      calendarMonths
+        ? String(calendar)
+        : financialYearKey(monthOfYear >= 4 ? calendar : calendar - 1);
+    const first = yearOf(month, firstYear);
+    return first === yearOf(last, lastYear) ? first : null;
   }
   return namedYear(label);
+}
+
+/** The last month of a run of months ("Apr-Jun 24" ends in June), or null when the label names one month. */
+function lastMonthOf(text: string): number | null {
+  const run = /^[a-z]+\.?\s*(?:[-–/]|to)\s*([a-z]{3})/.exec(text);
+  return run ? monthOf(run[1]) : null;
 }
 
 /** The month a label starts with (1 to 12), or null. */
