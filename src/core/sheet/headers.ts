@@ -6,7 +6,7 @@
  */
 import type { CellValue } from "../values/cell";
 import { looseHeader, readComparatorHeader, yearOf, type ComparatorHeader } from "./comparators";
-import { namedYear, type YearKey } from "./period-year";
+import { monthNames, namedYear, type YearKey } from "./period-year";
 import { readThresholdHeader, type ThresholdUnit } from "./threshold-header";
 import { standardSet } from "../definition/tolerance-set";
 import type { HeaderMeaning, Words } from "../definition/words";
@@ -106,20 +106,6 @@ function roleOfMeaning(
   }
 }
 
-const monthNames = [
-  "jan",
-  "feb",
-  "mar",
-  "apr",
-  "may",
-  "jun",
-  "jul",
-  "aug",
-  "sep",
-  "oct",
-  "nov",
-  "dec",
-];
 const monthWord = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
 /**
  * "Apr-21", "April 2021", "Sep 21", "Apr": a month, with or without its year; and a run of months, which is

@@ -7,20 +7,21 @@
 /** A year as the core compares them: "2023/24" (financial) or "2023" (calendar). */
 export type YearKey = string;
 
-const monthStarts: ReadonlyArray<[RegExp, number]> = [
-  [/^jan/, 1],
-  [/^feb/, 2],
-  [/^mar/, 3],
-  [/^apr/, 4],
-  [/^may/, 5],
-  [/^jun/, 6],
-  [/^jul/, 7],
-  [/^aug/, 8],
-  [/^sep/, 9],
-  [/^oct/, 10],
-  [/^nov/, 11],
-  [/^dec/, 12],
-];
+/** The months by their first three letters, January first: how labels and dates name them. */
+export const monthNames = [
+  "jan",
+  "feb",
+  "mar",
+  "apr",
+  "may",
+  "jun",
+  "jul",
+  "aug",
+  "sep",
+  "oct",
+  "nov",
+  "dec",
+] as const;
 
 /** "2023/24", "2023-24", "2023–2024", "FY23/24", "FY 2023/24", "23/24", "23-24": a financial year. */
 const financialYear =
@@ -104,6 +105,6 @@ function lastMonthOf(text: string): number | null {
 function monthOf(text: string): number | null {
   if (!/^[a-z]{3}/.test(text)) return null;
   if (/^(?:fy|qtr|q\d|quarter)/.test(text)) return null;
-  for (const [pattern, month] of monthStarts) if (pattern.test(text)) return month;
-  return null;
+  const month = monthNames.indexOf(text.slice(0, 3) as (typeof monthNames)[number]);
+  return month < 0 ? null : month + 1;
 }
