@@ -193,20 +193,24 @@ function textOf(cell: CellValue): string {
 }
 
 /**
- * The KPISettings table on a sheet's grid: the first row holding both a Setting and a Value heading, and
- * the rows under it down to the first with neither.
+ * A two-column table of the workbook's own (KPISettings, KPIWords) on a sheet's grid: the first row holding
+ * both headings, and the pairs under them down to the first row with neither; `header` names the columns.
  */
-export function settingsTableOfGrid(grid: Grid): CellValue[][] | undefined {
+export function pairTableOfGrid(
+  grid: Grid,
+  [keyHeading, valueHeading]: readonly [string, string],
+  header: readonly CellValue[]
+): CellValue[][] | undefined {
   for (let row = 0; row < grid.values.length; row++) {
     const cells = grid.values[row];
     const heading = (name: string): number =>
       cells.findIndex((cell) => typeof cell === "string" && wordKey(cell) === name);
-    const setting = heading("setting");
-    const value = heading("value");
-    if (setting < 0 || value < 0) continue;
-    const rows: CellValue[][] = [[...settingsColumns]];
+    const key = heading(keyHeading);
+    const value = heading(valueHeading);
+    if (key < 0 || value < 0) continue;
+    const rows: CellValue[][] = [[...header]];
     for (let below = row + 1; below < grid.values.length; below++) {
-      const pair = [grid.values[below]?.[setting] ?? null, grid.values[below]?.[value] ?? null];
+      const pair = [grid.values[below]?.[key] ?? null, grid.values[below]?.[value] ?? null];
       if (pair.every((cell) => cell === null || (typeof cell === "string" && cell.trim() === "")))
         break;
       rows.push(pair);
@@ -214,6 +218,11 @@ export function settingsTableOfGrid(grid: Grid): CellValue[][] | undefined {
     return rows;
   }
   return undefined;
+}
+
+/** The KPISettings table on a sheet's grid: its Setting and Value columns. */
+export function settingsTableOfGrid(grid: Grid): CellValue[][] | undefined {
+  return pairTableOfGrid(grid, ["setting", "value"], settingsColumns);
 }
 
 /**

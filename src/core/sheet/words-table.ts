@@ -8,6 +8,7 @@ import { headerText, knownRoleOfLabel, taughtHeadersOf } from "./headers";
 import { cellAddress, type Grid } from "../values/grid";
 import { readPolarity } from "../definition/polarity";
 import type { FoundTables } from "./tables";
+import { pairTableOfGrid } from "../register/settings";
 import { readValue } from "../definition/wording";
 import {
   readWords,
@@ -23,21 +24,7 @@ import {
  * rows under it down to the first with neither. Beside the KPIRegister table or on its own.
  */
 export function wordsTableOfGrid(grid: Grid): CellValue[][] | undefined {
-  for (let row = 0; row < grid.values.length; row++) {
-    const cells = grid.values[row];
-    const word = cells.findIndex((cell) => typeof cell === "string" && wordKey(cell) === "word");
-    const means = cells.findIndex((cell) => typeof cell === "string" && wordKey(cell) === "means");
-    if (word < 0 || means < 0) continue;
-    const rows: CellValue[][] = [[...wordsColumns]];
-    for (let below = row + 1; below < grid.values.length; below++) {
-      const pair = [grid.values[below]?.[word] ?? null, grid.values[below]?.[means] ?? null];
-      if (pair.every((cell) => cell === null || (typeof cell === "string" && cell.trim() === "")))
-        break;
-      rows.push(pair);
-    }
-    return rows;
-  }
-  return undefined;
+  return pairTableOfGrid(grid, ["word", "means"], wordsColumns);
 }
 
 /** The words the KPI Register sheet's KPIWords table teaches, from that sheet's grid. */
