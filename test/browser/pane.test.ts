@@ -387,6 +387,21 @@ async function openView(view: string, on: Page = page): Promise<void> {
     .click();
 }
 
+/**
+ * A screenshot of the whole page, taken in a pane tall enough to show all of it: the KPI list draws only the
+ * lines in view, so a full-page shot of a short pane would show blank stretches where the others go.
+ */
+async function wholePageScreenshot(file: string, on: Page = page): Promise<void> {
+  const size = on.viewportSize() ?? { width: 360, height: 900 };
+  const height = await on.evaluate(() => document.documentElement.scrollHeight);
+  await on.setViewportSize({ width: size.width, height });
+  await on.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+  );
+  await on.screenshot({ path: path.join(results, file), fullPage: true, animations: "disabled" });
+  await on.setViewportSize(size);
+}
+
 interface ShownLine {
   place: number;
   of: number;
@@ -493,11 +508,7 @@ describe("the task pane in Chromium, on the simulated Excel with Appendix I", ()
     }
     const { syncs } = await readHost();
     expect(syncs, "the pane read the sheet through the simulated Excel").toBeGreaterThan(0);
-    await page.screenshot({
-      path: path.join(results, "pane-after-reading.png"),
-      fullPage: true,
-      animations: "disabled",
-    });
+    await wholePageScreenshot("pane-after-reading.png");
     expectQuietPage("While reading the sheet");
   });
 
@@ -578,11 +589,7 @@ describe("the task pane in Chromium, on the simulated Excel with Appendix I", ()
         await page.locator('[data-live="message"]').innerText(),
         "the message in the polite live region"
       ).toBe(await success.first().innerText());
-      await page.screenshot({
-        path: path.join(results, "pane-after-applying.png"),
-        fullPage: true,
-        animations: "disabled",
-      });
+      await wholePageScreenshot("pane-after-applying.png");
 
       const after = await workbookInPage();
       expect(after.syncs - before.syncs, "applying should take two syncs: read, then write").toBe(
@@ -850,6 +857,7 @@ describe("the task pane in Chromium, on the simulated Excel with Appendix I", ()
         await on.setViewportSize({ width: 320, height: 640 });
         await openView("KPIs", on);
         await on.evaluate(() => window.scrollTo(0, 0));
+        await on.mouse.move(0, 0); // off the tab it clicked: no hover in the README's picture
         await settled(on);
         await on.screenshot({
           path: path.join(results, `pane-320-${theme}.png`),
