@@ -387,6 +387,77 @@ async function openView(view: string, on: Page = page): Promise<void> {
     .click();
 }
 
+/**
+ * A screenshot of the whole page, taken in a pane tall enough to show all of it: the KPI list draws only the
+ * lines in view, so a full-page shot of a short pane would show blank stretches where the others go.
+ */
+async function wholePageScreenshot(file: string, on: Page = page): Promise<void> {
+  const size = on.viewportSize() ?? { width: 360, height: 900 };
+  const height = await on.evaluate(() => document.documentElement.scrollHeight);
+  await on.setViewportSize({ width: size.width, height });
+  await on.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+  );
+  await on.screenshot({ path: path.join(results, file), fullPage: true, animations: "disabled" });
+  await on.setViewportSize(size);
+}
+
+interface ShownLine {
+  place: number;
+  of: number;
+  measure: string;
+  status: string;
+}
+
+/**
+ * Every KPI line of a table, scrolling the page down half a view at a time: the list draws only the lines in
+ * view, so each is read when it is drawn, with its place among all (aria-posinset of aria-setsize).
+ */
+async function everyLine(table: Locator, on: Page = page): Promise<ShownLine[]> {
+  const seen = new Map<number, ShownLine>();
+  await on.evaluate(() => window.scrollTo(0, 0));
+  for (;;) {
+    const drawn = await table.evaluate((element) =>
+      [...element.querySelectorAll("li[aria-posinset]")].map((line) => {
+        const button = line.querySelector(":scope > button");
+        return {
+          place: Number(line.getAttribute("aria-posinset")),
+          of: Number(line.getAttribute("aria-setsize")),
+          measure: button?.children[1]?.firstChild?.textContent?.trim() ?? "",
+          status: button?.children[2]?.lastElementChild?.textContent?.trim() ?? "",
+        };
+      })
+    );
+    for (const line of drawn) seen.set(line.place, line);
+    const scrolled = await on.evaluate(async () => {
+      const before = window.scrollY;
+      window.scrollBy(0, window.innerHeight / 2);
+      // Two frames: the scroll's event, then the lines it draws.
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      return window.scrollY > before;
+    });
+    if (!scrolled) break;
+  }
+  await on.evaluate(() => window.scrollTo(0, 0));
+  return [...seen.values()].sort((a, b) => a.place - b.place);
+}
+
+/** The drawn KPI lines' top and bottom edges on the page, in the order they are in the list. */
+async function lineEdges(
+  table: Locator
+): Promise<Array<{ place: number; top: number; bottom: number }>> {
+  return table.evaluate((element) =>
+    [...element.querySelectorAll("li[aria-posinset]")].map((line) => {
+      const box = line.getBoundingClientRect();
+      return {
+        place: Number(line.getAttribute("aria-posinset")),
+        top: box.top + window.scrollY,
+        bottom: box.bottom + window.scrollY,
+      };
+    })
+  );
+}
+
 /** How far the page scrolls sideways: 0 when everything fits the pane's width. */
 async function sidewaysScroll(on: Page): Promise<number> {
   return on.evaluate(() => {
@@ -425,27 +496,79 @@ describe("the task pane in Chromium, on the simulated Excel with Appendix I", ()
       const kpis = table.rows.length === 1 ? "1 KPI" : `${table.rows.length} KPIs`;
       const region = page.getByRole("region", { name: `Table ${table.address}: ${kpis}` });
       await counts(region, 1, `the pane should show one table "Table ${table.address}: ${kpis}"`);
-      const shown = await region.evaluate((element) =>
-        [...element.querySelectorAll("button[aria-expanded]")].map((line) => [
-          line.children[1]?.firstChild?.textContent?.trim() ?? "",
-          line.children[2]?.lastElementChild?.textContent?.trim() ?? "",
-        ])
-      );
+      const shown = await everyLine(region);
       expect(shown, `table ${table.address}'s KPI lines as the pane shows them`).toEqual(
-        table.rows
-          .slice(0, 50)
-          .map((row) => [row.measure, latestCell(row, headlines)?.status ?? "No data"])
+        table.rows.map((row, index) => ({
+          place: index + 1,
+          of: table.rows.length,
+          measure: row.measure,
+          status: latestCell(row, headlines)?.status ?? "No data",
+        }))
       );
     }
     const { syncs } = await readHost();
     expect(syncs, "the pane read the sheet through the simulated Excel").toBeGreaterThan(0);
-    await page.screenshot({
-      path: path.join(results, "pane-after-reading.png"),
-      fullPage: true,
-      animations: "disabled",
-    });
+    await wholePageScreenshot("pane-after-reading.png");
     expectQuietPage("While reading the sheet");
   });
+
+  step(
+    "draws each KPI line below the one before, an opened line's details pushing the next down, and End and Home reach a table's last and first lines",
+    async () => {
+      const overlapping = (edges: Awaited<ReturnType<typeof lineEdges>>): string[] =>
+        edges.flatMap((line, index) => {
+          const next = edges[index + 1];
+          return next && next.place === line.place + 1 && next.top < line.bottom - 0.5
+            ? [
+                `line ${next.place} starts at ${next.top}, above line ${line.place}'s bottom ${line.bottom}`,
+              ]
+            : [];
+        });
+      const firstTable = page.getByRole("region", { name: /^Table / }).first();
+      const firstLine = firstTable.locator('li[aria-posinset="1"] > button');
+      const gapToSecond = async (): Promise<number> => {
+        const [first, second] = await lineEdges(firstTable);
+        return second.top - first.top;
+      };
+      const closedGap = await gapToSecond();
+      await firstLine.click();
+      await expect
+        .poll(gapToSecond, { message: "the second line's distance below the opened first" })
+        .toBeGreaterThan(closedGap * 3);
+      expect(overlapping(await lineEdges(firstTable)), "lines drawn over each other").toEqual([]);
+      await firstLine.click();
+      await expect
+        .poll(gapToSecond, { message: "the second line back under the closed first" })
+        .toBe(closedGap);
+
+      const lastTable = expected.plan.tables[expected.plan.tables.length - 1];
+      const region = page.getByRole("region", {
+        name: `Table ${lastTable.address}:`,
+        exact: false,
+      });
+      await region.locator('li[aria-posinset="1"] > button').focus();
+      await page.keyboard.press("End");
+      const last = region.locator(`li[aria-posinset="${lastTable.rows.length}"] > button`);
+      await expect
+        .poll(() => last.evaluate((line) => line === document.activeElement), {
+          message: "End focuses the table's last line",
+        })
+        .toBe(true);
+      const box = await last.boundingBox();
+      const height = page.viewportSize()?.height ?? 0;
+      expect(box && box.y >= 0 && box.y + box.height <= height, "the last line in view").toBe(true);
+      await page.keyboard.press("Home");
+      await expect
+        .poll(() =>
+          region
+            .locator('li[aria-posinset="1"] > button')
+            .evaluate((line) => line === document.activeElement)
+        )
+        .toBe(true);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      expectQuietPage("While moving between KPI lines");
+    }
+  );
 
   step(
     "applies RAG formatting in two syncs: the rules colour exactly the cells the core rates Green, Amber and Red",
@@ -466,11 +589,7 @@ describe("the task pane in Chromium, on the simulated Excel with Appendix I", ()
         await page.locator('[data-live="message"]').innerText(),
         "the message in the polite live region"
       ).toBe(await success.first().innerText());
-      await page.screenshot({
-        path: path.join(results, "pane-after-applying.png"),
-        fullPage: true,
-        animations: "disabled",
-      });
+      await wholePageScreenshot("pane-after-applying.png");
 
       const after = await workbookInPage();
       expect(after.syncs - before.syncs, "applying should take two syncs: read, then write").toBe(
@@ -738,6 +857,7 @@ describe("the task pane in Chromium, on the simulated Excel with Appendix I", ()
         await on.setViewportSize({ width: 320, height: 640 });
         await openView("KPIs", on);
         await on.evaluate(() => window.scrollTo(0, 0));
+        await on.mouse.move(0, 0); // off the tab it clicked: no hover in the README's picture
         await settled(on);
         await on.screenshot({
           path: path.join(results, `pane-320-${theme}.png`),

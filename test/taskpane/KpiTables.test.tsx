@@ -3,7 +3,7 @@ import { screen, within } from "@testing-library/react";
 import { appraiseTables, findTables, ragPalette } from "../../src/core";
 import { cellFactsOf } from "../../src/taskpane/kpi-lines";
 import { plannedWithReport } from "../support/planned-with-report";
-import { KpiTables, linesPerPage } from "../../src/taskpane/components/KpiTables";
+import { KpiTables } from "../../src/taskpane/components/KpiTables";
 import { readyState } from "./appendix";
 import { asStyleColour, renderInFluent, seriousAccessibilityProblems } from "./render";
 
@@ -122,24 +122,6 @@ describe("the KPIs, answer first", () => {
       "Suspended"
     );
     expect(suspended.getAttribute("style")).toBeNull();
-  });
-
-  test(`draws ${linesPerPage} lines of a long table at first, and the next ones on asking`, async () => {
-    const state = readyState();
-    const [table] = state.tables;
-    const rows = Array.from({ length: linesPerPage + 7 }, (_, index) => ({
-      ...table.rows[index % table.rows.length],
-      row: index + 3,
-      measure: `KPI number ${index + 1}`,
-    }));
-    const { user } = renderInFluent(
-      <KpiTables tables={[{ ...table, rows }]} figures={state.figures} />
-    );
-    expect(screen.getAllByRole("button", { name: /^KPI number/ })).toHaveLength(linesPerPage);
-    await user.click(
-      screen.getByRole("button", { name: `Show 7 more of ${linesPerPage + 7} KPIs` })
-    );
-    expect(screen.getAllByRole("button", { name: /^KPI number/ })).toHaveLength(linesPerPage + 7);
   });
 
   test("says what it looks for, with a small example that reflows, when the sheet has no KPI table", () => {
