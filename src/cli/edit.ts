@@ -2,38 +2,87 @@
  * The only edits kpi-rag makes to a worksheet part: take out the add-in's own rules and put the plan's
  * <conditionalFormatting> blocks where the schema wants them. Every other byte streams through as it was.
  */
-import type { PlannedRule } from "../core";
+import { moveFormula, topLeftOf, type PlannedRule } from "../core";
 import type { SheetLayout } from "./sheet";
 import { escapeXml } from "./xml";
 
+/** Rules of the plan (by index, in the plan's order) that colour the same areas, written as one block. */
+export interface RuleBlock {
+  areas: string[];
+  rules: number[];
+}
+
 /**
- * The plan's rules as <conditionalFormatting> blocks, numbered after every rule that stays. Rules in a row of the
- * plan that colour the same areas (a definition's Green, Amber and Red) share one block, so their areas are
- * written once: on a long sheet the area lists are most of the rules' XML.
+ * The plan's rules grouped by the areas they colour: each area is written once, in a block with every rule
+ * that colours it. A definition's Green, Amber and Red share a block; a status's rule shared by several
+ * definitions (Green at 90% for two of them) is written in each of their blocks, so a long sheet's rows are
+ * listed once, not once per distinct list of areas. Each block's areas keep their reading order, the first
+ * holding the block's top-left cell (its rules' formulas are moved there).
+ */
+export function blocksOf(rules: readonly PlannedRule[]): RuleBlock[] {
+  const rulesOfArea = new Map<string, number[]>();
+  rules.forEach((rule, index) => {
+    for (const area of rule.appliesTo) {
+      const colouring = rulesOfArea.get(area);
+      if (colouring === undefined) rulesOfArea.set(area, [index]);
+      else if (colouring[colouring.length - 1] !== index) colouring.push(index);
+    }
+  });
+  const blocks = new Map<string, RuleBlock>();
+  for (const [area, colouring] of rulesOfArea) {
+    const key = colouring.join(",");
+    const block = blocks.get(key);
+    if (block === undefined) blocks.set(key, { areas: [area], rules: colouring });
+    else block.areas.push(area);
+  }
+  return [...blocks.values()];
+}
+
+/** How many rules the blocks write: a rule written in several blocks counts in each. */
+export function writtenRuleCount(blocks: readonly RuleBlock[]): number {
+  return blocks.reduce((count, block) => count + block.rules.length, 0);
+}
+
+/**
+ * The blocks as <conditionalFormatting> elements, numbered after every rule that stays. Priorities follow the
+ * plan's order of rules (a rule written in several blocks takes consecutive numbers), so wherever rules meet
+ * on a cell they stand in the plan's order.
  */
 export function ruleBlocks(
   rules: readonly PlannedRule[],
+  blocks: readonly RuleBlock[],
   dxfIds: readonly number[],
   layout: SheetLayout
 ): string {
   const p = layout.prefix ? `${layout.prefix}:` : "";
-  const blocks: string[] = [];
-  let areas: string | undefined;
-  rules.forEach((rule, index) => {
-    const ruleAreas = rule.appliesTo.join(" ");
-    if (ruleAreas !== areas) {
-      if (areas !== undefined) blocks.push(`</${p}conditionalFormatting>`);
-      blocks.push(`<${p}conditionalFormatting sqref="${escapeXml(ruleAreas)}">`);
-      areas = ruleAreas;
+  const written = blocks.flatMap((block, blockIndex) =>
+    block.rules.map((rule) => ({ blockIndex, rule, priority: 0 }))
+  );
+  [...written]
+    .sort((a, b) => a.rule - b.rule || a.blockIndex - b.blockIndex)
+    .forEach((entry, order) => (entry.priority = layout.highestPriority + order + 1));
+  const xml: string[] = [];
+  let at = 0;
+  blocks.forEach((block, blockIndex) => {
+    xml.push(`<${p}conditionalFormatting sqref="${escapeXml(block.areas.join(" "))}">`);
+    const corner = topLeftOf(block.areas[0]);
+    for (; at < written.length && written[at].blockIndex === blockIndex; at++) {
+      const { rule: index, priority } = written[at];
+      const rule = rules[index];
+      const anchor = topLeftOf(rule.appliesTo[0]);
+      const moved = moveFormula(
+        rule.formula,
+        corner.row - anchor.row,
+        corner.column - anchor.column
+      );
+      const formula = escapeXml(moved.replace(/^=/, ""));
+      xml.push(
+        `<${p}cfRule type="expression" dxfId="${dxfIds[index]}" priority="${priority}"><${p}formula>${formula}</${p}formula></${p}cfRule>`
+      );
     }
-    const priority = layout.highestPriority + index + 1;
-    const formula = escapeXml(rule.formula.replace(/^=/, ""));
-    blocks.push(
-      `<${p}cfRule type="expression" dxfId="${dxfIds[index]}" priority="${priority}"><${p}formula>${formula}</${p}formula></${p}cfRule>`
-    );
+    xml.push(`</${p}conditionalFormatting>`);
   });
-  if (areas !== undefined) blocks.push(`</${p}conditionalFormatting>`);
-  return blocks.join("");
+  return xml.join("");
 }
 
 /**

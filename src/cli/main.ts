@@ -31,7 +31,7 @@ import {
   type Words,
 } from "../core";
 import { parseArguments, usage, type CommandOptions } from "./arguments";
-import { ruleBlocks, splice } from "./edit";
+import { blocksOf, ruleBlocks, splice, writtenRuleCount } from "./edit";
 import { checkOutput, cleanUpOnSignals, place, temporaryBeside, type Placed } from "./output";
 import { verifyPackage, writePackage, type PartContent } from "./package-writer";
 import { CommandProblem } from "./problem";
@@ -314,14 +314,16 @@ async function ruleEdits(
     const rules = plans[index].rules;
     const ids = dxfIds.slice(next, next + rules.length);
     next += rules.length;
-    if (layout.highestPriority > highestExcelPriority - rules.length)
+    const blocks = blocksOf(rules);
+    const written = writtenRuleCount(blocks);
+    if (layout.highestPriority > highestExcelPriority - written)
       throw new CommandProblem(
-        `The sheet "${sheet.name}" has a conditional-format rule with priority ${layout.highestPriority}, too near Excel's highest (${highestExcelPriority}) for kpi-rag's ${rules.length} rules to come after it: open and save the workbook in Excel, which numbers its rules from 1 again, then try again`
+        `The sheet "${sheet.name}" has a conditional-format rule with priority ${layout.highestPriority}, too near Excel's highest (${highestExcelPriority}) for kpi-rag's ${written} rules to come after it: open and save the workbook in Excel, which numbers its rules from 1 again, then try again`
       );
     if (rules.length > 0 || layout.ownRules > 0)
       edits.set(
         sheet.part.toLowerCase(),
-        sheetEdit(workbook, sheet, layout, ruleBlocks(rules, ids, layout))
+        sheetEdit(workbook, sheet, layout, ruleBlocks(rules, blocks, ids, layout))
       );
   });
   return edits;
