@@ -20,22 +20,34 @@ export interface RuleBlock {
  * holding the block's top-left cell (its rules' formulas are moved there).
  */
 export function blocksOf(rules: readonly PlannedRule[]): RuleBlock[] {
-  const rulesOfArea = new Map<string, number[]>();
+  // Each area's set of rules is a node of a tree of sets, one rule deeper per rule that colours it, so a
+  // sheet's tens of thousands of areas make no key of their own.
+  const everySet: RuleSet = { rules: [], wider: new Map(), areas: [] };
+  const setOfArea = new Map<string, RuleSet>();
   rules.forEach((rule, index) => {
     for (const area of rule.appliesTo) {
-      const colouring = rulesOfArea.get(area);
-      if (colouring === undefined) rulesOfArea.set(area, [index]);
-      else if (colouring[colouring.length - 1] !== index) colouring.push(index);
+      const narrower = setOfArea.get(area) ?? everySet;
+      let wider = narrower.wider.get(index);
+      if (wider === undefined) {
+        wider = { rules: [...narrower.rules, index], wider: new Map(), areas: [] };
+        narrower.wider.set(index, wider);
+      }
+      setOfArea.set(area, wider);
     }
   });
-  const blocks = new Map<string, RuleBlock>();
-  for (const [area, colouring] of rulesOfArea) {
-    const key = colouring.join(",");
-    const block = blocks.get(key);
-    if (block === undefined) blocks.set(key, { areas: [area], rules: colouring });
-    else block.areas.push(area);
+  const blocks: RuleBlock[] = [];
+  for (const [area, set] of setOfArea) {
+    if (set.areas.length === 0) blocks.push({ areas: set.areas, rules: set.rules });
+    set.areas.push(area);
   }
-  return [...blocks.values()];
+  return blocks;
+}
+
+/** A set of rules, the sets with one rule more, and the areas that exactly this set colours. */
+interface RuleSet {
+  rules: number[];
+  wider: Map<number, RuleSet>;
+  areas: string[];
 }
 
 /** How many rules the blocks write: a rule written in several blocks counts in each. */
