@@ -3,8 +3,28 @@
  * <conditionalFormatting> blocks where the schema wants them. Every other byte streams through as it was.
  */
 import { moveFormula, topLeftOf, type PlannedRule } from "../core";
+import { CommandProblem } from "./problem";
 import type { SheetLayout } from "./sheet";
 import { escapeXml } from "./xml";
+
+/** A rule's priority is a 32-bit signed integer in Excel's files. */
+const highestExcelPriority = 2_147_483_647;
+
+/** A sheet's rules as the blocks kpi-rag writes, refused in one line where their priorities would pass Excel's highest. */
+export function sheetRuleXml(
+  sheetName: string,
+  rules: readonly PlannedRule[],
+  dxfIds: readonly number[],
+  layout: SheetLayout
+): string {
+  const blocks = blocksOf(rules);
+  const written = writtenRuleCount(blocks);
+  if (layout.highestPriority > highestExcelPriority - written)
+    throw new CommandProblem(
+      `The sheet "${sheetName}" has a conditional-format rule with priority ${layout.highestPriority}, too near Excel's highest (${highestExcelPriority}) for kpi-rag's ${written} rules to come after it: open and save the workbook in Excel, which numbers its rules from 1 again, then try again`
+    );
+  return ruleBlocks(rules, blocks, dxfIds, layout);
+}
 
 /** Rules of the plan (by index, in the plan's order) that colour the same areas, written as one block. */
 export interface RuleBlock {
