@@ -2,38 +2,119 @@
  * The only edits kpi-rag makes to a worksheet part: take out the add-in's own rules and put the plan's
  * <conditionalFormatting> blocks where the schema wants them. Every other byte streams through as it was.
  */
-import type { PlannedRule } from "../core";
+import { moveFormula, topLeftOf, type PlannedRule } from "../core";
+import { CommandProblem } from "./problem";
 import type { SheetLayout } from "./sheet";
 import { escapeXml } from "./xml";
 
-/**
- * The plan's rules as <conditionalFormatting> blocks, numbered after every rule that stays. Rules in a row of the
- * plan that colour the same areas (a definition's Green, Amber and Red) share one block, so their areas are
- * written once: on a long sheet the area lists are most of the rules' XML.
- */
-export function ruleBlocks(
+/** A rule's priority is a 32-bit signed integer in Excel's files. */
+const highestExcelPriority = 2_147_483_647;
+
+/** A sheet's rules as the blocks kpi-rag writes, refused in one line where their priorities would pass Excel's highest. */
+export function sheetRuleXml(
+  sheetName: string,
   rules: readonly PlannedRule[],
   dxfIds: readonly number[],
   layout: SheetLayout
 ): string {
-  const p = layout.prefix ? `${layout.prefix}:` : "";
-  const blocks: string[] = [];
-  let areas: string | undefined;
-  rules.forEach((rule, index) => {
-    const ruleAreas = rule.appliesTo.join(" ");
-    if (ruleAreas !== areas) {
-      if (areas !== undefined) blocks.push(`</${p}conditionalFormatting>`);
-      blocks.push(`<${p}conditionalFormatting sqref="${escapeXml(ruleAreas)}">`);
-      areas = ruleAreas;
-    }
-    const priority = layout.highestPriority + index + 1;
-    const formula = escapeXml(rule.formula.replace(/^=/, ""));
-    blocks.push(
-      `<${p}cfRule type="expression" dxfId="${dxfIds[index]}" priority="${priority}"><${p}formula>${formula}</${p}formula></${p}cfRule>`
+  const blocks = blocksOf(rules);
+  const written = writtenRuleCount(blocks);
+  if (layout.highestPriority > highestExcelPriority - written)
+    throw new CommandProblem(
+      `The sheet "${sheetName}" has a conditional-format rule with priority ${layout.highestPriority}, too near Excel's highest (${highestExcelPriority}) for kpi-rag's ${written} rules to come after it: open and save the workbook in Excel, which numbers its rules from 1 again, then try again`
     );
+  return ruleBlocks(rules, blocks, dxfIds, layout);
+}
+
+/** Rules of the plan (by index, in the plan's order) that colour the same areas, written as one block. */
+export interface RuleBlock {
+  areas: string[];
+  rules: number[];
+}
+
+/**
+ * The plan's rules grouped by the areas they colour: each area is written once, in a block with every rule
+ * that colours it. A definition's Green, Amber and Red share a block; a status's rule shared by several
+ * definitions (Green at 90% for two of them) is written in each of their blocks, so a long sheet's rows are
+ * listed once, not once per distinct list of areas. Each block's areas keep their reading order, the first
+ * holding the block's top-left cell (its rules' formulas are moved there).
+ */
+export function blocksOf(rules: readonly PlannedRule[]): RuleBlock[] {
+  // Each area's set of rules is a node of a tree of sets, one rule deeper per rule that colours it, so a
+  // sheet's tens of thousands of areas make no key of their own.
+  const everySet: RuleSet = { rules: [], wider: new Map(), areas: [] };
+  const setOfArea = new Map<string, RuleSet>();
+  rules.forEach((rule, index) => {
+    for (const area of rule.appliesTo) {
+      const narrower = setOfArea.get(area) ?? everySet;
+      let wider = narrower.wider.get(index);
+      if (wider === undefined) {
+        wider = { rules: [...narrower.rules, index], wider: new Map(), areas: [] };
+        narrower.wider.set(index, wider);
+      }
+      setOfArea.set(area, wider);
+    }
   });
-  if (areas !== undefined) blocks.push(`</${p}conditionalFormatting>`);
-  return blocks.join("");
+  const blocks: RuleBlock[] = [];
+  for (const [area, set] of setOfArea) {
+    if (set.areas.length === 0) blocks.push({ areas: set.areas, rules: set.rules });
+    set.areas.push(area);
+  }
+  return blocks;
+}
+
+/** A set of rules, the sets with one rule more, and the areas that exactly this set colours. */
+interface RuleSet {
+  rules: number[];
+  wider: Map<number, RuleSet>;
+  areas: string[];
+}
+
+/** How many rules the blocks write: a rule written in several blocks counts in each. */
+export function writtenRuleCount(blocks: readonly RuleBlock[]): number {
+  return blocks.reduce((count, block) => count + block.rules.length, 0);
+}
+
+/**
+ * The blocks as <conditionalFormatting> elements, numbered after every rule that stays. Priorities follow the
+ * plan's order of rules (a rule written in several blocks takes consecutive numbers), so wherever rules meet
+ * on a cell they stand in the plan's order.
+ */
+export function ruleBlocks(
+  rules: readonly PlannedRule[],
+  blocks: readonly RuleBlock[],
+  dxfIds: readonly number[],
+  layout: SheetLayout
+): string {
+  const p = layout.prefix ? `${layout.prefix}:` : "";
+  const written = blocks.flatMap((block, blockIndex) =>
+    block.rules.map((rule) => ({ blockIndex, rule, priority: 0 }))
+  );
+  [...written]
+    .sort((a, b) => a.rule - b.rule || a.blockIndex - b.blockIndex)
+    .forEach((entry, order) => (entry.priority = layout.highestPriority + order + 1));
+  const xml: string[] = [];
+  let at = 0;
+  blocks.forEach((block, blockIndex) => {
+    xml.push(`<${p}conditionalFormatting sqref="${escapeXml(block.areas.join(" "))}">`);
+    const corner = topLeftOf(block.areas[0]);
+    for (; at < written.length && written[at].blockIndex === blockIndex; at++) {
+      const { rule: index, priority } = written[at];
+      const rule = rules[index];
+      const anchor = topLeftOf(rule.appliesTo[0]);
+      const moved = moveFormula(
+        rule.formula,
+        corner.row - anchor.row,
+        corner.column - anchor.column
+      );
+      const formula = escapeXml(moved.replace(/^=/, ""));
+      xml.push(
+        `<${p}cfRule type="expression" dxfId="${dxfIds[index]}" priority="${priority}"><${p}formula>${formula}</${p}formula></${p}cfRule>`
+      );
+    }
+    xml.push(`</${p}conditionalFormatting>`);
+  });
+  return xml.join("");
 }
 
 /**

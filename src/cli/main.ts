@@ -31,7 +31,7 @@ import {
   type Words,
 } from "../core";
 import { parseArguments, usage, type CommandOptions } from "./arguments";
-import { ruleBlocks, splice } from "./edit";
+import { sheetRuleXml, splice } from "./edit";
 import { checkOutput, cleanUpOnSignals, place, temporaryBeside, type Placed } from "./output";
 import { verifyPackage, writePackage, type PartContent } from "./package-writer";
 import { CommandProblem } from "./problem";
@@ -298,9 +298,6 @@ function noTableProblem(
 
 const noWorksheets = "Its workbook lists no worksheets.";
 
-/** A rule's priority is a 32-bit signed integer in Excel's files. */
-const highestExcelPriority = 2_147_483_647;
-
 /** The parts to edit: styles.xml where the rules need new dxfs, and each sheet with rules to write or to take out. */
 async function ruleEdits(
   workbook: Workbook,
@@ -314,15 +311,9 @@ async function ruleEdits(
     const rules = plans[index].rules;
     const ids = dxfIds.slice(next, next + rules.length);
     next += rules.length;
-    if (layout.highestPriority > highestExcelPriority - rules.length)
-      throw new CommandProblem(
-        `The sheet "${sheet.name}" has a conditional-format rule with priority ${layout.highestPriority}, too near Excel's highest (${highestExcelPriority}) for kpi-rag's ${rules.length} rules to come after it: open and save the workbook in Excel, which numbers its rules from 1 again, then try again`
-      );
+    const xml = sheetRuleXml(sheet.name, rules, ids, layout);
     if (rules.length > 0 || layout.ownRules > 0)
-      edits.set(
-        sheet.part.toLowerCase(),
-        sheetEdit(workbook, sheet, layout, ruleBlocks(rules, ids, layout))
-      );
+      edits.set(sheet.part.toLowerCase(), sheetEdit(workbook, sheet, layout, xml));
   });
   return edits;
 }

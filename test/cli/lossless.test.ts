@@ -176,7 +176,7 @@ describe("kpi-rag writes only what it owns, whatever else the workbook holds", (
     const removed = path.join(dir, "removed.xlsx");
     const run = await kpiRag(out, "--remove", "--out", removed);
     expect(run.code).toBe(0);
-    expect(run.out[0]).toMatch(/^Removed 7\d KPI RAG rules/);
+    expect(run.out[0]).toMatch(/^Removed 8\d KPI RAG rules/);
     expect(
       (await partsOf(removed)).get(sheetPart)!.equals((await partsOf(input)).get(sheetPart)!)
     ).toBe(true);

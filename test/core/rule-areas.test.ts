@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { areasOf } from "../../src/core/plan/plan";
+import { areasOf } from "../../src/core/plan/rule-areas";
 // Areas are read back with the simulated host's own A1 code, not the core's that wrote them.
 import { parseAddress } from "../support/a1";
 

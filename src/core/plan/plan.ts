@@ -6,23 +6,27 @@
  * can recognise its own rules, replace them, and remove them without touching the analyst's.
  */
 import { appraiseTables, type Appraisal } from "../appraisal/appraisal";
-import { bands, type Band } from "../rating/bands";
+import { bands } from "../rating/bands";
 import { benchmarkForPeriod } from "../rating/benchmark-rating";
 import { benchmarkCellConditions } from "./benchmark-conditions";
 import type { BenchmarkStanding } from "../rating/benchmark-target";
 import { readBenchmarkFigure } from "../rating/benchmarks";
 import { previousPeriodCell } from "../appraisal/appraisal";
-import type { Definition, Polarity } from "../definition/definition";
+import type { Definition } from "../definition/definition";
 import { standardScheme, type Scheme } from "../rating/scheme";
 import { standardSet } from "../definition/tolerance-set";
-import { columnLetters, parseCellAddress } from "../values/grid";
+import { columnLetters } from "../values/grid";
 import { ragPalette } from "./palette";
-import { ragStatuses, type RagStatus, type Rating } from "../values/status";
+import type { RagStatus, Rating } from "../values/status";
 import type { FoundTables, KpiRow, PeriodCell } from "../sheet/tables";
-import { fractionToPercent } from "../definition/units";
-import { formulaStrippedWords } from "../definition/figure-flags";
-
-import { ruleMarker } from "./own-rule";
+import {
+  betterThanBefore,
+  conditionsOf,
+  formulaNumber,
+  improvedTest,
+  ruleFormula,
+} from "./band-conditions";
+import { AreasOfRuns, pushRuns } from "./rule-areas";
 
 export interface PlannedRule {
   status: RagStatus;
@@ -50,12 +54,6 @@ interface Group {
   formulaFor: (anchor: string) => string;
   /** The cells it colours as runs along their rows: row, first column, last column, then the next run. */
   runs: number[];
-}
-
-/** Where a cell is on the sheet, 0-based. */
-interface CellAt {
-  row: number;
-  column: number;
 }
 
 /** Appraises found tables and plans their rules: for surfaces that hold tables, not an appraisal. */
@@ -286,306 +284,4 @@ function planBenchmarkRules(
       group.runs.push(cell.row, cell.column, cell.column);
     }
   }
-}
-
-interface StatusConditions {
-  status: RagStatus;
-  conditions: string[];
-  key: string;
-}
-
-/** Conditions by set of bands, then by scale and whether a period before is compared (see `conditionsOf`). */
-const conditionsCache = new WeakMap<Band[], Map<string, StatusConditions[]>>();
-
-/**
- * Stands in a condition for "the figure is better than the period before's", filled in per rule by
- * `improvedTest` once the rule's cell is known (it holds no X or Y, which `ruleFormula` fills in).
- */
-const betterThanBefore = "BETTERTHANBEFORE";
-
-/**
- * Each status's conditions in the sheet's scale, worked out once per set of bands and scale (rows share
- * them). A band Amber by direction is Amber where the figure is better than the period before and Red
- * otherwise; with no period before (`comparesBefore` false) it is Red.
- */
-function conditionsOf(
-  statusBands: Band[],
-  definition: Definition,
-  comparesBefore = false
-): StatusConditions[] {
-  const whole = definition.unit === "percent" && definition.scale === "whole";
-  let byScale = conditionsCache.get(statusBands);
-  if (!byScale) {
-    byScale = new Map();
-    conditionsCache.set(statusBands, byScale);
-  }
-  const cacheKey = `${whole}|${comparesBefore}`;
-  const cached = byScale.get(cacheKey);
-  if (cached) return cached;
-  const toSheet = whole ? fractionToPercent : (value: number) => value;
-  const result = ragStatuses.flatMap((status) => {
-    const conditions = statusBands.flatMap((band) => {
-      const condition = bandCondition(band, toSheet);
-      if (!band.byDirection || !comparesBefore) return band.status === status ? [condition] : [];
-      if (status === "Amber") return [`AND(${condition},${betterThanBefore})`];
-      return status === band.status ? [`AND(${condition},NOT(${betterThanBefore}))`] : [];
-    });
-    return conditions.length === 0
-      ? []
-      : [{ status, conditions, key: `${status}|${conditions.join(";")}` }];
-  });
-  byScale.set(cacheKey, result);
-  return result;
-}
-
-/**
- * Whether the rule's cell is better than the period before on its row, `offset` columns back (a
- * relative reference, so it moves with each cell): strictly, polarity-aware, as `rate` compares them.
- * A period before with no figure (blank, a word, an error, TRUE) makes it FALSE, so the cell is Red.
- */
-function improvedTest(
-  anchor: string,
-  offset: number,
-  polarity: Polarity,
-  definition: Definition
-): string {
-  const at = parseCellAddress(anchor);
-  if (!at) return "FALSE()";
-  const before = `${columnLetters(at.column - offset)}${at.row + 1}`;
-  const now = figureOf(anchor);
-  const then = figureOf(before);
-  const whole = definition.unit === "percent" && definition.scale === "whole";
-  const toSheet = (value: number): string =>
-    formulaNumber(whole ? fractionToPercent(value) : value);
-  let better: string;
-  if (polarity.kind === "higher") better = `${now}>${then}`;
-  else if (polarity.kind === "lower") better = `${now}<${then}`;
-  else {
-    const distance = (figure: string): string =>
-      `MAX(${toSheet(polarity.low)}-${figure},0,${figure}-${toSheet(polarity.high)})`;
-    better = `${distance(now)}<${distance(then)}`;
-  }
-  return `IFERROR(AND(${before}<>"",NOT(ISLOGICAL(${before})),${better}),FALSE())`;
-}
-
-/** One band as an Excel condition on the figure `X` (replaced by the anchor cell): "X>=0.9", "AND(X>0.09,X<=0.15)". */
-function bandCondition(band: Band, toSheet: (value: number) => number): string {
-  const parts: string[] = [];
-  if (band.low !== -Infinity)
-    parts.push(`X${band.lowInclusive ? ">=" : ">"}${formulaNumber(toSheet(band.low))}`);
-  if (band.high !== Infinity)
-    parts.push(`X${band.highInclusive ? "<=" : "<"}${formulaNumber(toSheet(band.high))}`);
-  if (parts.length === 0) return "TRUE";
-  return parts.length === 1 ? parts[0] : `AND(${parts.join(",")})`;
-}
-
-/**
- * The rule's formula. A blank cell is not zero (A1<>""), TRUE/FALSE are not figures, and the figure
- * expression reads text figures ("91%", "1,234", "22.5 days", "56p") as the core does, in every locale;
- * text that is nothing but flags ("u", "[p]") would read as 0, so the rule requires some text to be left.
- * Text that is not a figure makes the formula an error, and Excel paints nothing for an error.
- */
-function ruleFormula(anchor: string, conditions: string[], benchmark?: string): string {
-  const figure = figureOf(anchor);
-  const test = conditions.length === 1 ? conditions[0] : `OR(${conditions.join(",")})`;
-  // The benchmark (Y in the conditions) is the register's figure, written as a number, or a cell on the row,
-  // which must hold a figure too: a blank or suppressed benchmark paints nothing.
-  const literal = benchmark === undefined || /^-?\d/.test(benchmark);
-  const benchmarkGuard = literal ? "" : `${figureGuard(benchmark)},`;
-  const benchmarkFigure = literal ? (benchmark ?? "") : figureOf(benchmark);
-  // One pass, so a column named X or Y in a reference is never taken for a placeholder.
-  const filled = test.replace(/[XY]/g, (placeholder) =>
-    placeholder === "X" ? figure : benchmarkFigure
-  );
-  return `=AND(${ruleMarker},${figureGuard(anchor)},${benchmarkGuard}${filled})`;
-}
-
-/** A cell's figure in every locale: a number as it is; text with its units and flags taken out, read with "." as the decimal point. */
-function figureOf(cell: string): string {
-  return `IF(ISNUMBER(${cell}),${cell},NUMBERVALUE(${strippedTextFormula(cell)},".",","))`;
-}
-
-/** That a cell may hold a figure: not blank, not TRUE or FALSE, and not text of flags alone. */
-function figureGuard(cell: string): string {
-  return `${cell}<>"",NOT(ISLOGICAL(${cell})),${strippedTextFormula(cell)}<>""`;
-}
-
-function formulaNumber(value: number): string {
-  return String(Number(value.toPrecision(15)));
-}
-
-/** A row's cells (in column order, as a row's period cells are) as runs: row, first column, last column, and so on. */
-function runsOf(cells: readonly CellAt[]): number[] {
-  const runs: number[] = [];
-  pushRuns(runs, cells);
-  return runs;
-}
-
-/** Adds a row's cells to a list of runs, a run joining only the one before it from the same cells. */
-function pushRuns(runs: number[], cells: readonly CellAt[]): void {
-  const first = runs.length;
-  for (const { row, column } of cells) {
-    const last = runs.length - 1;
-    if (last > first && runs[last - 2] === row && runs[last] + 1 === column) runs[last] = column;
-    else runs.push(row, column, column);
-  }
-}
-
-/**
- * Each list of runs's areas, worked out once: the statuses of a set of bands colour the same cells, so
- * their rules share one list of area strings. On the bench's varied sheet of 10,000 rows its three statuses'
- * 30,000 areas are made once, not three times: with `pushRuns`, 6 of the 34 MB a find and plan made.
- */
-class AreasOfRuns {
-  private readonly byLength = new Map<
-    number,
-    Array<{ runs: readonly number[]; areas: string[] }>
-  >();
-
-  /** The areas of runs, a fresh list (each rule owns its own) of strings shared with any list of the same runs. */
-  of(runs: readonly number[]): string[] {
-    let sameLength = this.byLength.get(runs.length);
-    if (sameLength === undefined) {
-      sameLength = [];
-      this.byLength.set(runs.length, sameLength);
-    }
-    for (const known of sameLength) if (sameRuns(known.runs, runs)) return known.areas.slice();
-    const areas = areasOfRuns(runs);
-    sameLength.push({ runs, areas });
-    return areas.slice();
-  }
-}
-
-function sameRuns(a: readonly number[], b: readonly number[]): boolean {
-  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
-  return true;
-}
-
-/**
- * Cells into as few rectangles as simply found: runs along each row, stacked where the next row has the
- * same run. Areas are made in reading order of their top-left cells, so they come out in that order with
- * no sort.
- */
-export function areasOf(cells: readonly CellAt[]): string[] {
-  return areasOfRuns(runsOf(cells));
-}
-
-/**
- * The areas of runs (row, first column, last column, …), stacked in one pass when they come in reading
- * order, as a plan's rows give them (but for tables side by side); sorted into it first when they do not. A sheet of 10,000 rows gives
- * tens of thousands of areas, so a run is three numbers until it needs an area of its own.
- */
-function areasOfRuns(runs: readonly number[]): string[] {
-  let stacked = new StackedRuns();
-  for (let index = 0; index < runs.length; index += 3)
-    stacked.add(runs[index], runs[index + 1], runs[index + 2]);
-  if (!stacked.inReadingOrder) {
-    const cells: CellAt[] = [];
-    for (let index = 0; index < runs.length; index += 3)
-      for (let column = runs[index + 1]; column <= runs[index + 2]; column++)
-        cells.push({ row: runs[index], column });
-    cells.sort((a, b) => a.row - b.row || a.column - b.column);
-    stacked = new StackedRuns();
-    for (const { row, column } of cells) stacked.add(row, column, column);
-  }
-  const areas = stacked.finish();
-  const letters: string[] = [];
-  const lettersOf = (column: number): string => (letters[column] ??= columnLetters(column));
-  return areas.map(({ top, bottom, left, right }) => {
-    const first = String(top + 1);
-    if (top === bottom)
-      return left === right
-        ? lettersOf(left) + first
-        : `${lettersOf(left)}${first}:${lettersOf(right)}${first}`;
-    return `${lettersOf(left)}${first}:${lettersOf(right)}${bottom + 1}`;
-  });
-}
-
-/**
- * Runs taken in reading order, each continuing the area above it that has the same columns or starting an
- * area. A class, not a closure over the loop's variables, since a sheet of
- * 10,000 rows gives tens of thousands of areas and a closure makes every one of its variables slow to reach.
- */
-class StackedRuns {
-  private readonly areas: Area[] = [];
-  // Areas that reached the previous row, in column order (runs are), and those reaching this one. The two
-  // lists swap at each row and are written over, not emptied (setting an array's length is a slow call).
-  private above: Area[] = [];
-  private aboveCount = 0;
-  private reaching: Area[] = [];
-  private reachingCount = 0;
-  private next = 0; // the first area above that a later run of the row could continue
-  private row = -1;
-  private left = -1;
-  private right = -1;
-
-  /** False once a run came before the one added ahead of it (or overlapped it): such a run is passed over, so the areas are worked out again from the runs sorted. */
-  inReadingOrder = true;
-
-  /** Adds a run of a row, left to right: it joins the run before it where the two touch. */
-  add(row: number, left: number, right: number): void {
-    if (row < this.row || (row === this.row && left <= this.right)) {
-      this.inReadingOrder = false;
-      return;
-    }
-    if (row !== this.row) {
-      if (this.row !== -1) this.endRun();
-      const reached = this.reaching;
-      this.reaching = this.above;
-      this.above = reached;
-      this.aboveCount = this.reachingCount;
-      this.reachingCount = 0;
-      this.next = 0;
-      this.row = row;
-      this.left = left;
-    } else if (left !== this.right + 1) {
-      this.endRun();
-      this.left = left;
-    }
-    this.right = right;
-  }
-
-  /** The areas, in reading order of their top-left cells. */
-  finish(): Area[] {
-    if (this.row !== -1) this.endRun();
-    this.row = -1;
-    return this.areas;
-  }
-
-  private endRun(): void {
-    const { above, aboveCount, row, left, right } = this;
-    let next = this.next;
-    while (next < aboveCount && above[next].left < left) next++;
-    const area = next < aboveCount ? above[next] : undefined;
-    let reached: Area;
-    if (area && area.left === left && area.right === right && area.bottom === row - 1) {
-      area.bottom = row;
-      next++;
-      reached = area;
-    } else {
-      reached = { top: row, bottom: row, left, right };
-      this.areas.push(reached);
-    }
-    this.reaching[this.reachingCount++] = reached;
-    this.next = next;
-  }
-}
-
-interface Area {
-  top: number;
-  bottom: number;
-  left: number;
-  right: number;
-}
-
-/**
- * The rule formula's text of a cell with what `formulaStrippedWords` lists taken out, and all from "per" on,
- * for NUMBERVALUE: "56p" gives "56", "22.5 Days" "22.5", "35 per 10,000 [r]" "35". Text that is nothing but
- * flags comes out empty, which the rule must refuse (NUMBERVALUE reads empty text as 0).
- */
-export function strippedTextFormula(cell: string): string {
-  const lower = `LOWER(${cell})`;
-  let text = `LEFT(${lower},FIND("per",${lower}&"per")-1)`;
-  for (const word of formulaStrippedWords) text = `SUBSTITUTE(${text},"${word}","")`;
-  return text;
 }

@@ -7,7 +7,8 @@
 import type { Appraisal } from "../appraisal/appraisal";
 import { moveFormula } from "./formula";
 import { areaOfAddress, cellAddress, parseCellAddress } from "../values/grid";
-import { areasOf, type FormattingPlan, type PlannedRule } from "./plan";
+import type { FormattingPlan, PlannedRule } from "./plan";
+import { areasOf } from "./rule-areas";
 import type { RagStatus } from "../values/status";
 
 /** The symbol each colour status shows beside its figure. */
