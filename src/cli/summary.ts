@@ -1,6 +1,7 @@
 /** What kpi-rag prints: tables found, KPIs rated, each status per period, and every problem, in plain words. */
 import {
   describeBenchmarkSummary,
+  isRagStatus,
   skippedSheetLine,
   statuses,
   summarise,
@@ -33,8 +34,11 @@ export function summaryLines(
 export function sheetSummaryLines(plan: ReportedPlan): string[] {
   const lines: string[] = [];
   const rows = plan.tables.flatMap((table) => table.rows);
+  // Cells and KPIs, as an analyst counts them: how many rules carry the colours is the file's business.
+  let coloured = 0;
+  for (const row of rows) for (const cell of row.cells) if (isRagStatus(cell.status)) coloured++;
   lines.push(
-    `Sheet "${plan.sheet}": ${plan.tables.length} KPI table${plan.tables.length === 1 ? "" : "s"} (${plan.tables.map((table) => table.address).join(", ")}), ${rows.length} KPIs, tolerance set ${plan.toleranceSet}, scheme ${plan.scheme}, ${plan.rules.length} conditional-format rules`
+    `Sheet "${plan.sheet}": ${plan.tables.length} KPI table${plan.tables.length === 1 ? "" : "s"} (${plan.tables.map((table) => table.address).join(", ")}), ${rows.length} KPIs, tolerance set ${plan.toleranceSet}, scheme ${plan.scheme}, ${coloured === 1 ? "1 cell" : `${coloured} cells`} coloured`
   );
   for (const table of plan.tables) {
     lines.push(`  Columns of ${table.address}: ${table.columnMap}`);

@@ -63,6 +63,6 @@ describe("what kpi-rag prints about a table it cannot rate as a whole", () => {
     expect(lines).toContain(
       "  Table A1:F2: the add-in cannot tell which of D 'Tolerance (amber)' and E 'Tolerance (pp)' is the standard tolerance, so the table is left uncoloured (teach it in KPIWords: the word, and Means Tolerance or <set> Tolerance)"
     );
-    expect(lines[0]).toContain("0 conditional-format rules");
+    expect(lines[0]).toContain("0 cells coloured");
   });
 });
