@@ -4,7 +4,7 @@
  */
 import type { CellValue } from "../values/cell";
 import type { Definition } from "../definition/definition";
-import { isPercentFormat } from "../definition/wording";
+import { isPercentFormat } from "../definition/written-figures";
 import type { ThresholdCells } from "./definition-memo";
 import type { ThresholdColumn } from "./threshold-columns";
 import type { ThresholdSet } from "./table-columns";

@@ -8,7 +8,7 @@ import { headerText, knownRoleOfLabel, taughtHeadersOf } from "./headers";
 import { cellAddress, type Grid } from "../values/grid";
 import { readPolarity } from "../definition/polarity";
 import type { FoundTables } from "./tables";
-import { readValue } from "../definition/wording";
+import { readValue } from "../definition/written-figures";
 import {
   readWords,
   taughtWord,
