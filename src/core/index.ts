@@ -4,6 +4,7 @@ export * from "./values/cell";
 export * from "./definition/units";
 export * from "./definition/polarity";
 export * from "./definition/wording";
+export * from "./definition/written-figures";
 export * from "./definition/words";
 export * from "./definition/tolerance-set";
 export * from "./rating/scheme";

@@ -25,7 +25,7 @@ import { lookUp, type RegisterEntry } from "../core/register/register";
 import { decideScale } from "../core/definition/scale";
 import { resolveToleranceSet, standardSet } from "../core/definition/tolerance-set";
 import { trend as trendOf } from "../core/rating/trend";
-import { readValue } from "../core/definition/wording";
+import { readValue } from "../core/definition/written-figures";
 import {
   cellAsWritten,
   cellOf,

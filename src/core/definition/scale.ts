@@ -2,7 +2,7 @@
 import type { CellValue } from "../values/cell";
 import type { Definition } from "./definition";
 import type { PercentScale } from "./units";
-import { isPercentFormat, readValue } from "./wording";
+import { isPercentFormat, readValue } from "./written-figures";
 
 /**
  * How a row keeps its percentages, from its values and formats: % formats or % text mean fractions;

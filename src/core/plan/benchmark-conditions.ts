@@ -17,7 +17,7 @@ import {
 import type { Definition } from "../definition/definition";
 import type { RagStatus } from "../values/status";
 import { fractionToPercent } from "../definition/units";
-import { readValue } from "../definition/wording";
+import { readValue } from "../definition/written-figures";
 
 /**
  * Each status's Excel condition for a benchmark-target rule, on the figure `X` and the benchmark's cell

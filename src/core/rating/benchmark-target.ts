@@ -11,7 +11,7 @@ import { isStandardSet, standardSet, toleranceSetKey } from "../definition/toler
 import type { Read } from "../values/status";
 import { percentToFraction, type Unit } from "../definition/units";
 import { readPolarity, type Direction } from "../definition/polarity";
-import { isPercentFormat } from "../definition/wording";
+import { isPercentFormat } from "../definition/written-figures";
 import type { Words } from "../definition/words";
 
 /** How the figure must stand against the benchmark. `no worse than` is `At or better than`. */

@@ -10,7 +10,7 @@ import { describeFigure, fractionToPercent, type Unit } from "../definition/unit
 import { readPolarity } from "../definition/polarity";
 import { decideScale } from "../definition/scale";
 import type { Read } from "../values/status";
-import { isPercentFormat, readValue, writtenNumber } from "../definition/wording";
+import { isPercentFormat, readValue, writtenNumber } from "../definition/written-figures";
 
 /** The benchmarks a target can be written against; a named region ("North East") is a Region. */
 export type BenchmarkKind = "England" | "Region" | "Statistical neighbours";

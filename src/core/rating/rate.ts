@@ -6,7 +6,7 @@ import { standardScheme, type Scheme } from "./scheme";
 import { standardSet } from "../definition/tolerance-set";
 import { noDataRating, type Rating } from "../values/status";
 import { describeFigure, namesMoney, percentToFraction } from "../definition/units";
-import { isPercentFormat, readValue, type FigureRead } from "../definition/wording";
+import { isPercentFormat, readValue, type FigureRead } from "../definition/written-figures";
 
 /** A value in the core's scale, with what a flag on it means ("provisional"), or why there is no figure to rate. */
 export type Figure = { ok: true; value: number; flag?: string } | { ok: false; rating: Rating };

@@ -9,7 +9,7 @@ import { unreadableDefinition, type Definition } from "../definition/definition"
 import { describeDefinition } from "../rating/describe";
 import { hasWorkbookEntries, lookUp, type Register, type RegisterEntry } from "./register";
 import { unitFromMeasure } from "../definition/units";
-import { readValue } from "../definition/wording";
+import { readValue } from "../definition/written-figures";
 
 /** How a row names a register entry: a KPI number (18 is KPI-18), or a row reference as written. */
 export type RowIdKind = "kpi number" | "reference";

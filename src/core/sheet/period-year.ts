@@ -1,8 +1,10 @@
 /**
  * The year a period falls in, and the year a threshold header names, in one spelling so the two can be
  * matched: "2023/24" for a financial year (April to March), "2023" for a calendar year. A month or a
- * quarter falls in its financial year unless the sheet's thresholds are all named by calendar years.
+ * quarter falls in its financial year unless the sheet's thresholds are all named by calendar years. A
+ * period whose year has no threshold in its table is No target, saying which year.
  */
+import type { Definition } from "../definition/definition";
 
 /** A year as the core compares them: "2023/24" (financial) or "2023" (calendar). */
 export type YearKey = string;
@@ -107,4 +109,19 @@ function monthOf(text: string): number | null {
   if (/^(?:fy|qtr|q\d|quarter)/.test(text)) return null;
   const month = monthNames.indexOf(text.slice(0, 3) as (typeof monthNames)[number]);
   return month < 0 ? null : month + 1;
+}
+
+/** A period whose year has no target or tolerance in the table: No target, saying so. */
+export function noThresholdFor(definition: Definition, period: string): Definition {
+  const year = yearOfPeriod(period);
+  return {
+    ...definition,
+    standing: {
+      kind: "no target",
+      reason:
+        year === null
+          ? `the table names its targets by year, and the add-in cannot tell which year "${period}" falls in`
+          : `no target or tolerance is given for ${year}`,
+    },
+  };
 }

@@ -10,7 +10,8 @@ import {
   type ColumnRole,
   type TaughtHeaders,
 } from "./headers";
-import type { Layout, Merges } from "./layout";
+import type { Layout } from "./layout";
+import type { Merges } from "./merges";
 import { registerSheetName } from "../register/register";
 
 interface Miss {

@@ -9,7 +9,7 @@ import { cellAddress, type Grid } from "../values/grid";
 import { readPolarity } from "../definition/polarity";
 import type { FoundTables } from "./tables";
 import { pairTableOfGrid } from "../register/settings";
-import { readValue } from "../definition/wording";
+import { readValue } from "../definition/written-figures";
 import {
   readWords,
   taughtWord,

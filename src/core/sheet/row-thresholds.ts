@@ -1,0 +1,100 @@
+/**
+ * A row's own definition from its threshold cells: its polarity, target and tolerance at a set of
+ * threshold columns (a year's, or the table's), each read in the unit its header gives plain numbers.
+ */
+import type { CellValue } from "../values/cell";
+import type { Definition } from "../definition/definition";
+import { isPercentFormat } from "../definition/written-figures";
+import type { ThresholdCells } from "./definition-memo";
+import type { ThresholdColumn } from "./threshold-columns";
+import type { ThresholdSet } from "./table-columns";
+import { cellAt, formatAt, type TableReading } from "./table-reading";
+
+/** The row's own definition from its polarity, a set of target and tolerance columns, and its unit, shared with rows worded alike. */
+export function ownDefinition(
+  reading: TableReading,
+  row: number,
+  rowValues: readonly CellValue[],
+  measure: string,
+  polarity: CellValue,
+  set: ThresholdSet
+): Definition {
+  const { layout } = reading;
+  const rowFormats = reading.grid.numberFormats[row];
+  const unit = cellAt(rowValues, layout.unit);
+  // A year's own column left blank on this row gives way to the table's unqualified one.
+  const targetColumn =
+    set.fallback === undefined || cellAt(rowValues, set.target?.column) !== null
+      ? set.target
+      : set.fallback.target;
+  const standardColumn =
+    set.fallback === undefined || cellAt(rowValues, set.standard?.column) !== null
+      ? set.standard
+      : set.fallback.standard;
+  const targetFormat = formatAt(rowFormats, targetColumn?.column);
+  const toleranceFormat = formatAt(rowFormats, standardColumn?.column);
+  const target = inHeaderUnit(cellAt(rowValues, targetColumn?.column), targetColumn, targetFormat);
+  const tolerance = inHeaderUnit(
+    cellAt(rowValues, standardColumn?.column),
+    standardColumn,
+    toleranceFormat
+  );
+  const cells = set.rowCells;
+  cells.measure = measure;
+  cells.polarity = polarity;
+  cells.target = target;
+  cells.tolerance = tolerance;
+  cells.targetFormat = targetFormat;
+  cells.toleranceFormat = toleranceFormat;
+  cells.unit = unit;
+  for (let index = 0; index < cells.others.length; index++) {
+    const column = set.others[index];
+    const format = formatAt(rowFormats, column.column);
+    cells.others[index].cell = inHeaderUnit(cellAt(rowValues, column.column), column, format);
+    cells.others[index].format = format;
+  }
+  if (set.stretch !== undefined && cells.stretch !== undefined) {
+    cells.stretch.format = formatAt(rowFormats, set.stretch.column);
+    cells.stretch.cell = inHeaderUnit(
+      cellAt(rowValues, set.stretch.column),
+      set.stretch,
+      cells.stretch.format
+    );
+  }
+  return reading.definitions.wordings.definitionOf(set.root, cells);
+}
+
+export const noOtherSets: ThresholdCells["others"] = [];
+
+const plainNumber = /^\s*\d+(?:\.\d+)?\s*$/;
+
+/**
+ * A threshold cell read in the unit its header gives plain numbers: 3 under "Tolerance (pp)" is a margin of
+ * 3 percentage points, 90 under "Target (%)" is 90%, 20 under "Target (days)" is 20 days. A cell formatted
+ * as a percentage, text, and fractions under "(%)" (which the row's scale decides) are read as written.
+ */
+function inHeaderUnit(
+  cell: CellValue,
+  column: ThresholdColumn | undefined,
+  format: string
+): CellValue {
+  const unit = column?.unit;
+  if (unit === undefined || cell === null) return cell;
+  const figure =
+    typeof cell === "number"
+      ? cell
+      : typeof cell === "string" && plainNumber.test(cell)
+        ? Number(cell)
+        : null;
+  if (figure === null || !Number.isFinite(figure) || isPercentFormat(format)) return cell;
+  switch (unit) {
+    case "percentage points":
+      return `±${figure}pp`;
+    case "percent":
+      return figure > 1 ? `${figure}%` : cell;
+    case "days":
+      return `${figure} days`;
+    case "rate":
+      return cell;
+  }
+}
