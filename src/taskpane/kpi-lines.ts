@@ -25,24 +25,66 @@ export interface CellFacts {
 }
 
 export function cellFactsOf(appraisal: Appraisal): CellFacts {
-  const figures: Record<string, string> = {};
+  const numbers = new Map<string, { cell: AppraisedCell; kpi: AppraisedKpi }>();
   const headlines: string[] = [];
   for (const { kpi } of appraisal.rows) {
     for (const cell of kpi.cells) {
       if (cell.headline) headlines.push(cellAddress(cell));
-      if (typeof cell.value !== "number") continue;
-      const definition = cell.definition ?? kpi.definition;
-      const figure = figureOf(cell.value, definition, cell.numberFormat);
-      // A row with no target to take a unit from is a count: a figure in a % cell is still shown as the
-      // sheet shows it (45%, not 0.45).
-      const unit =
-        definition.unit === "count" && isPercentFormat(cell.numberFormat)
-          ? "percent"
-          : definition.unit;
-      if (figure.ok) figures[cellAddress(cell)] = describeFigure(figure.value, unit);
+      if (typeof cell.value === "number") numbers.set(cellAddress(cell), { cell, kpi });
     }
   }
-  return { figures, headlines };
+  return { figures: figuresOnDemand(numbers), headlines };
+}
+
+type AppraisedKpi = Appraisal["rows"][number]["kpi"];
+type AppraisedCell = AppraisedKpi["cells"][number];
+
+/** A figure in the analyst's words, or undefined where the cell's number is no figure of its row. */
+function figureInWords({
+  cell,
+  kpi,
+}: {
+  cell: AppraisedCell;
+  kpi: AppraisedKpi;
+}): string | undefined {
+  if (typeof cell.value !== "number") return undefined;
+  const definition = cell.definition ?? kpi.definition;
+  const figure = figureOf(cell.value, definition, cell.numberFormat);
+  // A row with no target to take a unit from is a count: a figure in a % cell is still shown as the
+  // sheet shows it (45%, not 0.45).
+  const unit =
+    definition.unit === "count" && isPercentFormat(cell.numberFormat) ? "percent" : definition.unit;
+  return figure.ok ? describeFigure(figure.value, unit) : undefined;
+}
+
+/**
+ * The figures by address, each put in words when a line first asks for it: wording all 150,000 figures of
+ * 10,000 KPIs held up the first lines by a tenth of a second, and a list draws only the lines in view. To
+ * anything that lists its keys it is the whole record.
+ */
+function figuresOnDemand(
+  numbers: Map<string, { cell: AppraisedCell; kpi: AppraisedKpi }>
+): Record<string, string> {
+  const worded = new Map<string, string | undefined>();
+  const figure = (address: string | symbol): string | undefined => {
+    if (typeof address !== "string") return undefined;
+    if (!worded.has(address)) {
+      const number = numbers.get(address);
+      worded.set(address, number && figureInWords(number));
+    }
+    return worded.get(address);
+  };
+  return new Proxy({} as Record<string, string>, {
+    get: (target, address) => figure(address) ?? Reflect.get(target, address),
+    has: (_, address) => figure(address) !== undefined,
+    ownKeys: () => [...numbers.keys()].filter((address) => figure(address) !== undefined),
+    getOwnPropertyDescriptor: (_, address) => {
+      const value = figure(address);
+      return value === undefined
+        ? undefined
+        : { value, enumerable: true, configurable: true, writable: false };
+    },
+  });
 }
 
 const hasFigure = (cell: CellReport): boolean =>

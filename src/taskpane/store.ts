@@ -95,6 +95,19 @@ type SheetView = Pick<
 >;
 
 /**
+ * The tolerance sets of a sheet's tables, worked out once per reading of the sheet: a first read needs them
+ * to find the set that coloured the sheet and again to show it (a pass over every row of 10,000 KPIs).
+ */
+const toleranceSetsRead = new WeakMap<FoundTables, string[]>();
+function toleranceSetsOfSheet(found: FoundTables): string[] {
+  const known = toleranceSetsRead.get(found);
+  if (known) return known;
+  const toleranceSets = toleranceSetsOf([found]);
+  toleranceSetsRead.set(found, toleranceSets);
+  return toleranceSets;
+}
+
+/**
  * The sheet's tables appraised under a tolerance set, or under Standard where the sheet has no such set (with
  * the problem to say); an appraisal already made under that set and scheme (Apply's) is taken as it is.
  */
@@ -104,7 +117,7 @@ function appraisalOf(
   appraised: Appraisal | undefined,
   scheme: Scheme
 ): { appraisal: Appraisal; toleranceSets: string[]; toleranceSetProblem?: string } {
-  const toleranceSets = toleranceSetsOf([found]);
+  const toleranceSets = toleranceSetsOfSheet(found);
   const resolved = resolveToleranceSet(
     toleranceSet,
     toleranceSets,
@@ -139,6 +152,24 @@ export function viewOf(
   appraised?: Appraisal,
   scheme: Scheme = standardScheme
 ): SheetView & { toleranceSetProblem?: string } {
+  const { view, overview } = linesOf(found, toleranceSet, onSheet, appraised, scheme);
+  return { ...view, ...overview() };
+}
+
+/** What only the Summary shows: worked out after the KPI lines are drawn. */
+type Overview = Pick<SheetView, "summary" | "watchList" | "benchmarks">;
+
+/** The view of the KPI lines, and the Summary's part of it to work out when wanted. */
+function linesOf(
+  found: FoundTables,
+  toleranceSet: string,
+  onSheet: readonly string[],
+  appraised: Appraisal | undefined,
+  scheme: Scheme
+): {
+  view: Omit<SheetView, keyof Overview> & { toleranceSetProblem?: string };
+  overview: () => Overview;
+} {
   const { appraisal, toleranceSets, toleranceSetProblem } = appraisalOf(
     found,
     toleranceSet,
@@ -147,20 +178,33 @@ export function viewOf(
   );
   const report = reportOf(appraisal);
   return {
-    ...(toleranceSetProblem === undefined ? {} : { toleranceSetProblem }),
-    sheet: found.sheet,
-    tables: report.tables,
-    ...cellFactsOf(appraisal),
-    skipped: found.skipped,
-    summary: summarise(report.tables),
-    watchList: watchListOf(appraisal),
-    benchmarks: summariseComparisons(report.rows),
-    toleranceSets,
-    toleranceSet: appraisal.toleranceSet,
-    scheme: schemeName(scheme),
-    colouredBy: sheetColours(found, onSheet, toleranceSets, appraisal),
+    view: {
+      ...(toleranceSetProblem === undefined ? {} : { toleranceSetProblem }),
+      sheet: found.sheet,
+      tables: report.tables,
+      ...cellFactsOf(appraisal),
+      skipped: found.skipped,
+      toleranceSets,
+      toleranceSet: appraisal.toleranceSet,
+      scheme: schemeName(scheme),
+      colouredBy: sheetColours(found, onSheet, toleranceSets, appraisal),
+    },
+    overview: () => ({
+      summary: summarise(report.tables),
+      watchList: watchListOf(appraisal),
+      benchmarks: summariseComparisons(report.rows),
+    }),
   };
 }
+
+/** Runs `work` once the browser has painted what was just rendered (in a test without frames, at the next task). */
+function afterPaint(work: () => void): void {
+  if (typeof requestAnimationFrame === "function") requestAnimationFrame(() => setTimeout(work, 0));
+  else setTimeout(work, 0);
+}
+
+/** The Summary's part before it is worked out: nothing, rather than the last sheet's or set's counts. */
+const noOverview: Overview = { summary: [], watchList: [], benchmarks: [] };
 
 /** What the pane keeps between renders without drawing it. */
 interface PaneSession {
@@ -317,13 +361,14 @@ function useSheetView(session: PaneSession, setState: SetPaneState): Show {
     (tables, onSheet, message, appraisal) => {
       session.found = tables;
       session.onSheet = [...onSheet];
-      const { toleranceSetProblem, ...view } = viewOf(
+      const { view: lines, overview } = linesOf(
         tables,
         session.toleranceSet,
         onSheet,
         appraisal,
         session.settings.settings.scheme
       );
+      const { toleranceSetProblem, ...view } = lines;
       session.toleranceSet = view.toleranceSet;
       const said: PaneMessage | undefined =
         message ??
@@ -336,6 +381,7 @@ function useSheetView(session: PaneSession, setState: SetPaneState): Show {
         busy: undefined,
         waitingForEdit: false,
         ...view,
+        ...noOverview,
         kpiSheets: session.kpiSheets,
         readFailed: false,
         registerProblems: [...session.register.problems, ...session.settings.problems],
@@ -343,6 +389,12 @@ function useSheetView(session: PaneSession, setState: SetPaneState): Show {
         symbols: session.symbols,
         message: said ? numbered(said) : previous.message,
       }));
+      // The Summary's counts wait for the lines to be on screen; a newer reading's view is left alone.
+      afterPaint(() =>
+        setState((previous) =>
+          previous.tables === view.tables ? { ...previous, ...overview() } : previous
+        )
+      );
     },
     [session, setState]
   );

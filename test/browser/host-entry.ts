@@ -1,7 +1,8 @@
 /**
  * The browser side of the simulated Excel: bundled by esbuild into /test-host.js, which the test server
  * serves right after office.js and before the add-in's own scripts. It builds a host from the workbook
- * the server put in `window.__kpiRagWorkbook` (as JSON text), puts Excel, Office and OfficeExtension on window as a
+ * the server put in `window.__kpiRagWorkbook` (as JSON text; parsed in a task of its own after this script,
+ * or at the first touch), puts Excel, Office and OfficeExtension on window as a
  * task pane inside Excel would have them, and leaves `window.__kpiRagHost` for the test to read back.
  */
 import {
@@ -9,7 +10,8 @@ import {
   excelCalls,
   type FunctionsMetadata,
 } from "../support/custom-functions";
-import { createExcelHost } from "../support/excel-host";
+import { ExcelHost } from "../support/excel-host";
+import type { WorkbookState } from "../support/workbook-state";
 import {
   workbookStateFromText,
   workbookStateToJson,
@@ -52,15 +54,38 @@ const registered = (id: string) =>
       };
     }
   ).CustomFunctions?._association?.mappings?.[id.toUpperCase()];
-const host = createExcelHost(workbookStateFromText(workbook), {
-  formulaEvaluator: customFunctionEvaluator(
-    excelCalls(
-      () => functions,
-      (entry) => registered(entry.id),
-      functions.functions.map((entry) => entry.name)
-    )
-  ),
-});
+const formulaEvaluator = customFunctionEvaluator(
+  excelCalls(
+    () => functions,
+    (entry) => registered(entry.id),
+    functions.functions.map((entry) => entry.name)
+  )
+);
+
+// Excel has its workbook open, in its own process, before the pane loads. The page has to build it, so it
+// does so off the pane's path: in a task of its own right after this script, while the page fetches and
+// compiles the add-in's scripts, or at the first touch of the workbook if that comes sooner. (4 MB of JSON
+// and 150,000 cells for 10,000 KPIs: building them when this script runs held up every later script.)
+let built: WorkbookState | undefined;
+const workbookState = (): WorkbookState => {
+  if (built) return built;
+  built = workbookStateFromText(workbook);
+  host.setFormulaEvaluator(formulaEvaluator);
+  return built;
+};
+const host = new ExcelHost(
+  new Proxy({} as WorkbookState, {
+    get: (_, name) => Reflect.get(workbookState(), name),
+    set: (_, name, value) => Reflect.set(workbookState(), name, value),
+    has: (_, name) => Reflect.has(workbookState(), name),
+    ownKeys: () => Reflect.ownKeys(workbookState()),
+    getOwnPropertyDescriptor: (_, name) => Reflect.getOwnPropertyDescriptor(workbookState(), name),
+    defineProperty: (_, name, descriptor) =>
+      Reflect.defineProperty(workbookState(), name, descriptor),
+    deleteProperty: (_, name) => Reflect.deleteProperty(workbookState(), name),
+  })
+);
+setTimeout(workbookState, 0);
 
 // Office.js fights back. office.js declares `var Office` (a page script's var cannot be redefined), and
 // o15apptofilemappingtable.js, which office.js loads asynchronously (before or after this script runs),
