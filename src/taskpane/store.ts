@@ -76,7 +76,7 @@ import {
   unreadableRulesNote,
   settingsTableMessage,
   wordsTableMessage,
-} from "./wording";
+} from "./sentences";
 
 type SheetView = Pick<
   PaneState,

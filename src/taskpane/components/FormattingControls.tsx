@@ -12,7 +12,7 @@ import {
 import { useId } from "react";
 import { standardFirst } from "../../core";
 import type { PaneActions, PaneState } from "../model";
-import { describeSheetColours } from "../wording";
+import { describeSheetColours } from "../sentences";
 
 const useStyles = makeStyles({
   colours: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },

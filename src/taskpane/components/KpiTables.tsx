@@ -9,7 +9,7 @@ import { exampleTable } from "../../excel/example-table";
 import { memo, useId, useMemo } from "react";
 import { lookingFor, type TableReport } from "../../core";
 import { describeTopLine, topLineOf } from "../kpi-lines";
-import { kpiSheetsElsewhere } from "../wording";
+import { kpiSheetsElsewhere } from "../sentences";
 import { useHeadingStyles } from "./headings";
 import { KpiList } from "./KpiList";
 
