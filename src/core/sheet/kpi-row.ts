@@ -288,15 +288,8 @@ function rowOwnDefinition(
  * `rowOwnDefinition`, read when the register asks for it. Made here, not in `kpiRow`: a closure there would
  * make V8 keep kpiRow's variables in an object made for every row, with an id or without.
  */
-function ownDefinitionReader(
-  reading: TableReading,
-  row: number,
-  rowValues: readonly CellValue[],
-  measure: string,
-  polarity: CellValue,
-  rowSet: number
-): () => Definition {
-  return () => rowOwnDefinition(reading, row, rowValues, measure, polarity, rowSet);
+function ownDefinitionReader(...at: Parameters<typeof rowOwnDefinition>): () => Definition {
+  return () => rowOwnDefinition(...at);
 }
 
 /** A measure written "(b) … " under the row that opened "(a)" sub-rows is read with that row's measure before it. */
