@@ -13,7 +13,6 @@ import {
   lookingFor,
   registerSheetName,
   registerTableName,
-  reportOf,
   resolveToleranceSet,
   schemeName,
   settingsTableOfGrid,
@@ -38,7 +37,7 @@ import { CommandProblem } from "./problem";
 import type { SheetContent, SheetLayout } from "./sheet";
 import { withDxfs } from "./styles";
 import {
-  sheetSummaryLines,
+  summarisedPlan,
   visible,
   workbookSummaryLines,
   type ReportedPlan,
@@ -201,15 +200,15 @@ async function format(
   );
   if (!chosen.ok) throw new CommandProblem(chosen.problem);
   const symbols = options.symbols || settings.symbols;
-  // Each sheet's summary is worded as soon as its report is made; the report itself is kept only for --report.
+  // Each sheet's summary is worded as soon as it is planned; its report is kept whole only for --report.
   const summary: string[] = [];
   const plans: ReportedPlan[] = found.map((sheet) => {
     const appraisal = appraiseTables(sheet.found, chosen.value, settings.scheme);
     const plan = formattingPlan(appraisal);
-    const { tables, scheme } = reportOf(appraisal);
-    const reported = { ...(symbols ? withSymbols(plan, appraisal) : plan), tables, scheme };
-    for (const line of sheetSummaryLines(reported)) summary.push(line);
-    return options.report ? reported : { ...reported, tables: [] };
+    const shown = symbols ? withSymbols(plan, appraisal) : plan;
+    const { reported, lines } = summarisedPlan(shown, appraisal, options.report !== undefined);
+    for (const line of lines) summary.push(line);
+    return reported;
   });
   const edits = await ruleEdits(workbook, found, plans);
   const report = options.report
