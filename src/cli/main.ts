@@ -5,6 +5,7 @@
  */
 import { promises as files } from "node:fs";
 import path from "node:path";
+import { setFlagsFromString } from "node:v8";
 import {
   appraiseTables,
   buildRegister,
@@ -84,6 +85,7 @@ export async function main(
     output.error("Run kpi-rag --help for how to use it.");
     return 2;
   }
+  keepShortLivedObjectsYoung();
   const uninstall = cleanUpOnSignals();
   try {
     await run(parsed.options, output);
@@ -96,6 +98,16 @@ export async function main(
   } finally {
     uninstall();
   }
+}
+
+/**
+ * V8 allocates an allocation site's objects straight in the old generation once most of them have outlived
+ * young collections ("pretenuring"). Finding a long sheet's tables teaches the core's sites so, and the
+ * summary's reports, dropped every 500 rows, then pile up as old garbage until a full collection: on 100,000
+ * rows 74 MB of old space against 11 MB without, and the command's peak memory 300-320 MB against 240-260.
+ */
+function keepShortLivedObjectsYoung(): void {
+  setFlagsFromString("--no-allocation-site-pretenuring");
 }
 
 const workbookExtensions = [".xlsx", ".xlsm", ".xltx", ".xltm"];

@@ -41,8 +41,12 @@ export function sheetSummaryLines(plan: ReportedPlan): string[] {
   return tally.lines(plan);
 }
 
-/** How many rows of a table are put in words at a time when only the summary needs them. */
-const rowsAtATime = 10_000;
+/**
+ * How many rows of a table are put in words at a time when only the summary needs them: few enough that
+ * their report dies young. Measured on 100,000 rows, summarising leaves 75 MB of old garbage at 10,000
+ * rows a time, 21 MB at 1,000 and 11 MB at 500.
+ */
+const rowsAtATime = 500;
 
 /**
  * A sheet's plan with its report, and its summary lines. The report is kept only when it is to be written;
