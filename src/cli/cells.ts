@@ -26,6 +26,13 @@ export const lastColumn = 16_383;
 const widestFilledGap = 64;
 const filledGapBudget = 1_000_000;
 
+/**
+ * A figure that is no small integer takes 16 bytes of its own in a row; a sheet repeats its figures (targets,
+ * tolerances, percentages to two places), so each row holds the number first read with the same value,
+ * up to this many different ones.
+ */
+const sharedNumbers = 65_536;
+
 /** Every empty row of a grid: one array, never written to (a merged area clears only cells a row holds). */
 const emptyRow: never[] = [];
 
@@ -54,6 +61,7 @@ export class CellReader {
   /** Whether the row being read has a hole (a run of empty cells left unfilled): it is kept as it is. */
   private holey = false;
   private readonly recentFormats: string[][] = [];
+  private readonly numbers = new Map<number, number>();
   private column = -1;
   private cellType = "n";
   private cellStyle = 0;
@@ -145,7 +153,7 @@ export class CellReader {
         rowFormats.push("General");
       }
     } else this.holey = true;
-    rowValues[this.column] = figure;
+    rowValues[this.column] = typeof figure === "number" ? this.sharedNumber(figure) : figure;
     rowFormats[this.column] = format;
   }
 
@@ -165,6 +173,16 @@ export class CellReader {
       this.rowValues.length = 0;
       this.rowFormats.length = 0;
     }
+  }
+
+  /** The figure as the number first read with its value, while few enough are remembered. */
+  private sharedNumber(figure: number): number {
+    // A whole number in 32 bits is held in its slot, and -0 must stay -0 (a Map takes it for 0).
+    if ((figure | 0) === figure) return figure;
+    const known = this.numbers.get(figure);
+    if (known !== undefined) return known;
+    if (this.numbers.size < sharedNumbers) this.numbers.set(figure, figure);
+    return figure;
   }
 
   /** The row's number formats as an array of a recent row with the same formats, or a copy of its own. */
