@@ -1,9 +1,12 @@
 /** What kpi-rag prints: tables found, KPIs rated, each status per period, and every problem, in plain words. */
+import path from "node:path";
 import {
   describeBenchmarkSummary,
   reportOf,
   schemeName,
   skippedSheetLine,
+  standardScheme,
+  standardSet,
   statuses,
   summarise,
   summariseComparisons,
@@ -170,3 +173,26 @@ export function visible(line: string): string {
 const controlCharacters =
   // eslint-disable-next-line no-control-regex -- finding control characters is the point
   /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** The report kpi-rag writes for --report: the workbook, its register's problems, skipped sheets and each sheet's tables. */
+export function reportText(
+  workbook: string,
+  plans: ReportedPlan[],
+  registerProblems: string[],
+  skipped: SkippedSheet[]
+): string {
+  const report = {
+    workbook: path.basename(workbook),
+    toleranceSet: plans[0]?.toleranceSet ?? standardSet,
+    scheme: plans[0]?.scheme ?? schemeName(standardScheme),
+    registerProblems,
+    skippedSheets: skipped,
+    sheets: plans.map((plan) => ({
+      sheet: plan.sheet,
+      scheme: plan.scheme,
+      rules: plan.rules.length,
+      tables: plan.tables,
+    })),
+  };
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
