@@ -26,8 +26,21 @@ export const lastColumn = 16_383;
 const widestFilledGap = 64;
 const filledGapBudget = 1_000_000;
 
+/**
+ * A figure that is no small integer takes 16 bytes of its own in a row; a sheet repeats its figures (targets,
+ * tolerances, percentages to two places), so each row holds the number first read with the same value,
+ * up to this many different ones.
+ */
+const sharedNumbers = 65_536;
+
 /** Every empty row of a grid: one array, never written to (a merged area clears only cells a row holds). */
 const emptyRow: never[] = [];
+
+/**
+ * How many distinct rows of number formats are remembered for sharing: a table's rows repeat a few
+ * patterns of formats, so a row whose formats equal a recent row's takes that row's array, never written to.
+ */
+const sharedFormatRows = 16;
 
 const excelDays = 2_958_466; // 31 December 9999 is Excel's last date, serial 2,958,465
 const days1904 = 1462;
@@ -42,8 +55,13 @@ export class CellReader {
   readonly numberFormats: string[][] = [];
   private readonly dateFormats = new Map<string, boolean>();
   private rowIndex = -1;
-  private rowValues: CellValue[] | undefined;
-  private rowFormats: string[] | undefined;
+  /** The row being read, in arrays reused from row to row; each row is kept as copies of its exact length. */
+  private rowValues: CellValue[] = [];
+  private rowFormats: string[] = [];
+  /** Whether the row being read has a hole (a run of empty cells left unfilled): it is kept as it is. */
+  private holey = false;
+  private readonly recentFormats: string[][] = [];
+  private readonly numbers = new Map<number, number>();
   private column = -1;
   private cellType = "n";
   private cellStyle = 0;
@@ -125,8 +143,8 @@ export class CellReader {
       if (dated === undefined) this.dateFormats.set(format, (dated = isDateFormat(format)));
       if (dated) figure = this.asDate(value);
     }
-    const rowValues = (this.rowValues ??= []);
-    const rowFormats = (this.rowFormats ??= []);
+    const rowValues = this.rowValues;
+    const rowFormats = this.rowFormats;
     const gap = this.column - rowValues.length;
     if (gap <= widestFilledGap || gap <= this.gapsLeft) {
       if (gap > widestFilledGap) this.gapsLeft -= gap;
@@ -134,18 +152,55 @@ export class CellReader {
         rowValues.push(null);
         rowFormats.push("General");
       }
-    }
-    rowValues[this.column] = figure;
+    } else this.holey = true;
+    rowValues[this.column] = typeof figure === "number" ? this.sharedNumber(figure) : figure;
     rowFormats[this.column] = format;
   }
 
   closeRow(): void {
-    if (this.rowValues && this.rowValues.length > 0) {
+    if (this.holey) {
+      // A row with a hole is a few cells over a wide span: its own arrays are kept, and new ones started.
       this.values[this.rowIndex] = this.rowValues;
-      this.numberFormats[this.rowIndex] = this.rowFormats!;
+      this.numberFormats[this.rowIndex] = this.rowFormats;
+      this.rowValues = [];
+      this.rowFormats = [];
+      this.holey = false;
+      return;
     }
-    this.rowValues = undefined;
-    this.rowFormats = undefined;
+    if (this.rowValues.length > 0) {
+      this.values[this.rowIndex] = this.rowValues.slice();
+      this.numberFormats[this.rowIndex] = this.sharedFormats();
+      this.rowValues.length = 0;
+      this.rowFormats.length = 0;
+    }
+  }
+
+  /** The figure as the number first read with its value, while few enough are remembered. */
+  private sharedNumber(figure: number): number {
+    // A whole number in 32 bits is held in its slot, and -0 must stay -0 (a Map takes it for 0).
+    if ((figure | 0) === figure) return figure;
+    const known = this.numbers.get(figure);
+    if (known !== undefined) return known;
+    if (this.numbers.size < sharedNumbers) this.numbers.set(figure, figure);
+    return figure;
+  }
+
+  /** The row's number formats as an array of a recent row with the same formats, or a copy of its own. */
+  private sharedFormats(): string[] {
+    const formats = this.rowFormats;
+    const recent = this.recentFormats;
+    for (let index = recent.length - 1; index >= 0; index--) {
+      const candidate = recent[index];
+      if (candidate.length !== formats.length) continue;
+      let same = true;
+      for (let column = 0; column < formats.length && same; column++)
+        same = candidate[column] === formats[column];
+      if (same) return candidate;
+    }
+    const own = formats.slice();
+    if (recent.length === sharedFormatRows) recent.shift();
+    recent.push(own);
+    return own;
   }
 
   /** The grid's rows, every one of them there, empty where the sheet has none. */

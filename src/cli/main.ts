@@ -13,13 +13,9 @@ import {
   lookingFor,
   registerSheetName,
   registerTableName,
-  reportOf,
   resolveToleranceSet,
-  schemeName,
   settingsTableOfGrid,
   skippedSheetLine,
-  standardScheme,
-  standardSet,
   toleranceSetsOf,
   withSymbols,
   wordsOfGrid,
@@ -32,13 +28,14 @@ import {
 } from "../core";
 import { parseArguments, usage, type CommandOptions } from "./arguments";
 import { sheetRuleXml, splice } from "./edit";
-import { checkOutput, cleanUpOnSignals, place, temporaryBeside, type Placed } from "./output";
-import { verifyPackage, writePackage, type PartContent } from "./package-writer";
+import { checkOutput, cleanUpOnSignals, writeWorkbook } from "./output";
+import type { PartContent } from "./package-writer";
 import { CommandProblem } from "./problem";
 import type { SheetContent, SheetLayout } from "./sheet";
 import { withDxfs } from "./styles";
 import {
-  sheetSummaryLines,
+  reportText,
+  summarisedPlan,
   visible,
   workbookSummaryLines,
   type ReportedPlan,
@@ -201,15 +198,15 @@ async function format(
   );
   if (!chosen.ok) throw new CommandProblem(chosen.problem);
   const symbols = options.symbols || settings.symbols;
-  // Each sheet's summary is worded as soon as its report is made; the report itself is kept only for --report.
+  // Each sheet's summary is worded as soon as it is planned; its report is kept whole only for --report.
   const summary: string[] = [];
   const plans: ReportedPlan[] = found.map((sheet) => {
     const appraisal = appraiseTables(sheet.found, chosen.value, settings.scheme);
     const plan = formattingPlan(appraisal);
-    const { tables, scheme } = reportOf(appraisal);
-    const reported = { ...(symbols ? withSymbols(plan, appraisal) : plan), tables, scheme };
-    for (const line of sheetSummaryLines(reported)) summary.push(line);
-    return options.report ? reported : { ...reported, tables: [] };
+    const shown = symbols ? withSymbols(plan, appraisal) : plan;
+    const { reported, lines } = summarisedPlan(shown, appraisal, options.report !== undefined);
+    for (const line of lines) summary.push(line);
+    return reported;
   });
   const edits = await ruleEdits(workbook, found, plans);
   const report = options.report
@@ -361,75 +358,4 @@ function sheetEdit(
 
 async function* once(bytes: Buffer): AsyncGenerator<Buffer> {
   yield bytes;
-}
-
-/**
- * The workbook, then the report: each through a temporary file; the workbook is checked against the input
- * before it is renamed into place, and a report that cannot be written (or a signal before both are in
- * place) takes the new workbook away again.
- */
-async function writeWorkbook(
-  workbook: Workbook,
-  edits: ReadonlyMap<string, PartContent>,
-  out: string,
-  report?: { file: string; text: string }
-): Promise<void> {
-  const temporary = await temporaryBeside(out, "output");
-  try {
-    await writePackage(workbook.zip, edits, temporary.handle, workbook.label);
-    await temporary.finish();
-    await verifyPackage(workbook.zip, temporary.path, new Set(edits.keys()));
-  } catch (error) {
-    await temporary.discard();
-    if (error instanceof CommandProblem) throw error;
-    throw new CommandProblem(
-      `The output ${out} cannot be written (${error instanceof Error ? error.message : String(error)}): nothing was written`
-    );
-  }
-  const placed = await place(temporary, out, "output");
-  if (!report) {
-    await placed.settle();
-    return;
-  }
-  let reportPlaced: Placed;
-  try {
-    const reportFile = await temporaryBeside(report.file, "report");
-    try {
-      await reportFile.handle.writeFile(report.text, "utf8");
-      await reportFile.finish();
-    } catch (error) {
-      await reportFile.discard();
-      throw new CommandProblem(
-        `The report ${report.file} cannot be written (${error instanceof Error ? error.message : String(error)}): nothing was written`
-      );
-    }
-    reportPlaced = await place(reportFile, report.file, "report");
-  } catch (error) {
-    await placed.rollBack();
-    throw error;
-  }
-  // Both settled in one step: a signal finds both to undo, or neither.
-  await Promise.all([reportPlaced.settle(), placed.settle()]);
-}
-
-function reportText(
-  workbook: string,
-  plans: ReportedPlan[],
-  registerProblems: string[],
-  skipped: SkippedSheet[]
-): string {
-  const report = {
-    workbook: path.basename(workbook),
-    toleranceSet: plans[0]?.toleranceSet ?? standardSet,
-    scheme: plans[0]?.scheme ?? schemeName(standardScheme),
-    registerProblems,
-    skippedSheets: skipped,
-    sheets: plans.map((plan) => ({
-      sheet: plan.sheet,
-      scheme: plan.scheme,
-      rules: plan.rules.length,
-      tables: plan.tables,
-    })),
-  };
-  return `${JSON.stringify(report, null, 2)}\n`;
 }

@@ -8,7 +8,9 @@
 import { constants, promises as files, renameSync, rmSync, type Stats } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
+import { verifyPackage, writePackage, type PartContent } from "./package-writer";
 import { CommandProblem } from "./problem";
+import type { Workbook } from "./workbook";
 
 /** Refuses an output that is the input, is not a regular file, or exists without --force. */
 export async function checkOutput(
@@ -208,4 +210,53 @@ export function describeFailure(error: unknown): string {
   if (code === "ENOSPC") return "the disk is full";
   if (code === "ELOOP") return "it is a symbolic link";
   return code ?? (error instanceof Error ? error.message : "unknown error");
+}
+
+/**
+ * The workbook, then the report: each through a temporary file; the workbook is checked against the input
+ * before it is renamed into place, and a report that cannot be written (or a signal before both are in
+ * place) takes the new workbook away again.
+ */
+export async function writeWorkbook(
+  workbook: Workbook,
+  edits: ReadonlyMap<string, PartContent>,
+  out: string,
+  report?: { file: string; text: string }
+): Promise<void> {
+  const temporary = await temporaryBeside(out, "output");
+  try {
+    await writePackage(workbook.zip, edits, temporary.handle, workbook.label);
+    await temporary.finish();
+    await verifyPackage(workbook.zip, temporary.path, new Set(edits.keys()));
+  } catch (error) {
+    await temporary.discard();
+    if (error instanceof CommandProblem) throw error;
+    throw new CommandProblem(
+      `The output ${out} cannot be written (${error instanceof Error ? error.message : String(error)}): nothing was written`
+    );
+  }
+  const placed = await place(temporary, out, "output");
+  if (!report) {
+    await placed.settle();
+    return;
+  }
+  let reportPlaced: Placed;
+  try {
+    const reportFile = await temporaryBeside(report.file, "report");
+    try {
+      await reportFile.handle.writeFile(report.text, "utf8");
+      await reportFile.finish();
+    } catch (error) {
+      await reportFile.discard();
+      throw new CommandProblem(
+        `The report ${report.file} cannot be written (${error instanceof Error ? error.message : String(error)}): nothing was written`
+      );
+    }
+    reportPlaced = await place(reportFile, report.file, "report");
+  } catch (error) {
+    await placed.rollBack();
+    throw error;
+  }
+  // Both settled in one step: a signal finds both to undo, or neither.
+  await Promise.all([reportPlaced.settle(), placed.settle()]);
 }

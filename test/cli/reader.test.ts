@@ -112,3 +112,43 @@ describe("the cells of a sheet read the same by the fast scanner and by saxes", 
     expect(slow.layout.insertAt - Buffer.byteLength(filler)).toBe(fast.layout.insertAt);
   });
 });
+
+describe("the cells of a long sheet held compactly", () => {
+  const context = {
+    name: "Figures",
+    sharedStrings: [],
+    numberFormats: ["General", "0%"],
+    date1904: false,
+  };
+  async function* once(xml: string): AsyncGenerator<Buffer> {
+    yield Buffer.from(xml, "utf8");
+  }
+  const row = (r: number, cells: string) => `<row r="${r}">${cells}</row>`;
+  const worksheet = (rows: string) =>
+    `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
+
+  it("reads a figure written -0 as -0 after a 0, and a repeated figure as the same value on every row", async () => {
+    const { grid } = await readSheet(
+      once(
+        worksheet(
+          row(1, '<c r="A1"><v>0</v></c><c r="B1" s="1"><v>0.745</v></c>') +
+            row(2, '<c r="A2"><v>-0</v></c><c r="B2" s="1"><v>0.745</v></c>') +
+            row(3, '<c r="A3"><v>0.745</v></c><c r="C3"><v>0.745</v></c>')
+        )
+      ),
+      context
+    );
+    expect(Object.is(grid.values[0][0], 0)).toBe(true);
+    expect(Object.is(grid.values[1][0], -0)).toBe(true);
+    expect(grid.values).toEqual([
+      [0, 0.745],
+      [-0, 0.745],
+      [0.745, null, 0.745],
+    ]);
+    expect(grid.numberFormats).toEqual([
+      ["General", "0%"],
+      ["General", "0%"],
+      ["General", "General", "General"],
+    ]);
+  });
+});

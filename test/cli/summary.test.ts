@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { findTables, type CellValue, type Grid } from "../../src/core";
-import { summaryLines } from "../../src/cli/summary";
+import {
+  appraiseTables,
+  findTables,
+  formattingPlan,
+  type CellValue,
+  type Grid,
+} from "../../src/core";
+import { summarisedPlan, summaryLines } from "../../src/cli/summary";
 import { plannedWithReport } from "../support/planned-with-report";
 
 function grid(sheet: string, values: CellValue[][]): Grid {
@@ -64,5 +70,42 @@ describe("what kpi-rag prints about a table it cannot rate as a whole", () => {
       "  Table A1:F2: the add-in cannot tell which of D 'Tolerance (amber)' and E 'Tolerance (pp)' is the standard tolerance, so the table is left uncoloured (teach it in KPIWords: the word, and Means Tolerance or <set> Tolerance)"
     );
     expect(lines[0]).toContain("0 cells coloured");
+  });
+});
+
+describe("kpi-rag's summary when no report is asked for", () => {
+  /** Two tables of 1,200 rows each, so their rows are summarised in parts, with problems and England figures. */
+  function longScorecard(): Grid {
+    const values: CellValue[][] = [];
+    for (const table of [0, 1]) {
+      values.push(["Measure", "Polarity", "Target", "Tolerance", "Q1", "Q2", "England"]);
+      for (let index = 0; index < 1200; index++)
+        values.push([
+          `Measure ${table}-${index}`,
+          index % 3 === 0 ? "Smaller is better" : "Bigger is better",
+          "90%",
+          index % 11 === 0 ? "95%" : "80%",
+          `${70 + (index % 30)}%`,
+          index % 7 === 0 ? "about half" : `${75 + (index % 25)}%`,
+          `${80 + (index % 15)}%`,
+        ]);
+      values.push([]);
+    }
+    return grid("Scorecard", values);
+  }
+
+  it("prints the same lines as from the whole report, and keeps no report", () => {
+    const appraisal = appraiseTables(findTables(longScorecard()));
+    const plan = formattingPlan(appraisal);
+    const whole = summarisedPlan(plan, appraisal, true);
+    const inParts = summarisedPlan(plan, appraisal, false);
+    expect(whole.reported.tables).toHaveLength(2);
+    expect(whole.lines[0]).toContain("2 KPI tables");
+    expect(whole.lines[0]).toContain("2400 KPIs");
+    expect(whole.lines).toContainEqual(expect.stringMatching(/^ {2}Better than England: /));
+    expect(whole.lines).toContainEqual(expect.stringMatching(/^ {2}Problems \(\d+\):$/));
+    expect(inParts.lines).toEqual(whole.lines);
+    expect(inParts.reported.tables).toEqual([]);
+    expect(inParts.reported.scheme).toBe(whole.reported.scheme);
   });
 });
