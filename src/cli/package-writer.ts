@@ -6,7 +6,8 @@
 import type { promises as files } from "node:fs";
 import { createDeflateRaw, crc32 } from "node:zlib";
 import { CommandProblem } from "./problem";
-import { full32, movedRecord, zipSignatures, ZipPackage, type ZipEntry } from "./zip";
+import { ZipPackage } from "./zip";
+import { full32, movedRecord, zipSignatures, type ZipEntry } from "./zip-directory";
 
 /** A part's new content, unpacked, as a stream of chunks. */
 export type PartContent = () => AsyncIterable<Buffer>;

@@ -3,7 +3,6 @@
  * tables, read from the parts themselves, and each worksheet streamed into the core's grid on demand.
  * Nothing here writes; kpi-rag never changes its input.
  */
-import path from "node:path";
 import { areaOfAddress, type CellValue, type RegisterTable } from "../core";
 import {
   kindOfContentType,
@@ -17,15 +16,17 @@ import { CommandProblem } from "./problem";
 import { presentColumns } from "./cells";
 import { readSheet, type SheetContent } from "./sheet";
 import { cellNumberFormats, spreadsheetNamespace } from "./styles";
+import { localName, prefixFor, unescapeExcelText, XmlEncodingProblem } from "./xml";
+import { limits, ZipPackage } from "./zip";
 import {
-  localName,
-  prefixFor,
-  unescapeExcelText,
-  XmlEncodingProblem,
-  XmlStream,
-  type XmlHandlers,
-} from "./xml";
-import { damaged, limits, ZipPackage, type ZipEntry } from "./zip";
+  contentTypeOf,
+  guardReading,
+  guardSizes,
+  parsePart,
+  relationshipsOf,
+  type Relationship,
+} from "./package-parts";
+import { damaged, type ZipEntry } from "./zip-directory";
 
 const relationshipTypes = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
 
@@ -46,12 +47,6 @@ export interface Workbook {
   stylesPart?: string;
   sharedStrings: string[];
   numberFormats: string[];
-}
-
-interface Relationship {
-  id: string;
-  type: string;
-  target: string;
 }
 
 /** Opens a workbook file, refusing with one line anything kpi-rag cannot format. */
@@ -109,27 +104,6 @@ async function refuseOpenDocument(zip: ZipPackage, label: string): Promise<void>
   for await (const chunk of zip.streamPart(mimetype, label)) {
     if (chunk.toString("latin1", 0, 256).includes("opendocument")) throw odsProblem(label);
     return;
-  }
-}
-
-/** Parses a part as it is inflated, so that no part is ever held whole, nor as one string. */
-async function parsePart(
-  zip: ZipPackage,
-  entry: ZipEntry,
-  label: string,
-  handlers: XmlHandlers
-): Promise<void> {
-  const stream = new XmlStream(handlers);
-  try {
-    for await (const chunk of zip.streamPart(entry, label)) stream.feed(chunk);
-    stream.end();
-  } catch (error) {
-    // One text, comment or attribute longer than a JavaScript string holds (about 512 million characters).
-    if (error instanceof RangeError)
-      throw new CommandProblem(
-        `${label} holds more text in one place of its part ${entry.name} than kpi-rag reads; kpi-rag stops here`
-      );
-    throw error;
   }
 }
 
@@ -210,100 +184,6 @@ async function worksheetsOf(
     });
   }
   return sheets;
-}
-
-/** The bound on the whole package's unpacked size, from the directory, before anything is unpacked. */
-function guardSizes(zip: ZipPackage, label: string): void {
-  let total = 0;
-  for (const entry of zip.entries) total += entry.size;
-  if (total > limits.packageBytes)
-    throw new CommandProblem(
-      `${label} unpacks to more than ${gigabytes(limits.packageBytes)}; kpi-rag stops here`
-    );
-}
-
-/** The bound on what kpi-rag unpacks and reads: the sheets, the shared strings and the styles, together. */
-function guardReading(
-  zip: ZipPackage,
-  parts: ReadonlyArray<string | undefined>,
-  label: string
-): void {
-  let read = 0;
-  for (const part of parts) read += (part ? zip.entry(part)?.size : 0) ?? 0;
-  if (read > limits.readBytes)
-    throw new CommandProblem(
-      `${label} unpacks to more than ${gigabytes(limits.readBytes)} of sheets, strings and styles; kpi-rag stops here`
-    );
-}
-
-function gigabytes(bytes: number): string {
-  return `${bytes / 1024 ** 3} GB`;
-}
-
-/** The content type [Content_Types].xml gives a part: its Override, or the Default for its extension. */
-async function contentTypeOf(
-  zip: ZipPackage,
-  types: ZipEntry,
-  part: string,
-  label: string
-): Promise<string | undefined> {
-  let override: string | undefined;
-  let byExtension: string | undefined;
-  const extension = path.posix.extname(part).slice(1).toLowerCase();
-  await parsePart(zip, types, label, {
-    open(tag) {
-      const name = localName(tag.name);
-      if (
-        name === "Override" &&
-        String(tag.attributes.PartName ?? "")
-          .replace(/^\//, "")
-          .toLowerCase() === part.toLowerCase()
-      )
-        override = tag.attributes.ContentType;
-      if (name === "Default" && String(tag.attributes.Extension ?? "").toLowerCase() === extension)
-        byExtension = tag.attributes.ContentType;
-    },
-  });
-  return override ?? byExtension;
-}
-
-/** The relationships of a part (of the package itself for ""), with targets as part names. */
-async function relationshipsOf(
-  zip: ZipPackage,
-  part: string,
-  label: string
-): Promise<Relationship[]> {
-  const folder = path.posix.dirname(part);
-  const relsName =
-    part === ""
-      ? "_rels/.rels"
-      : path.posix.join(folder, "_rels", `${path.posix.basename(part)}.rels`);
-  const entry = zip.entry(relsName);
-  if (!entry) return [];
-  const relationships: Relationship[] = [];
-  await parsePart(zip, entry, label, {
-    open(tag) {
-      if (localName(tag.name) !== "Relationship" || tag.attributes.TargetMode === "External")
-        return;
-      const { Id: id, Type: type, Target: target } = tag.attributes;
-      if (id === undefined || type === undefined || target === undefined) return;
-      relationships.push({ id, type, target: partName(part === "" ? "" : folder, target) });
-    },
-  });
-  return relationships;
-}
-
-function partName(folder: string, target: string): string {
-  let decoded = target;
-  try {
-    decoded = decodeURIComponent(target);
-  } catch {
-    // a target with a stray % stays as written
-  }
-  if (decoded.startsWith("/")) return decoded.slice(1);
-  return path.posix
-    .normalize(path.posix.join(folder === "." ? "" : folder, decoded))
-    .replace(/^\/+/, "");
 }
 
 async function tablesOf(
