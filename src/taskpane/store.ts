@@ -2,63 +2,28 @@
  * The pane's one conversation with Excel: it asks src/excel to read, apply and remove, and turns the
  * answers into the plain PaneState that the components draw. One Excel.run per analyst action.
  */
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
-  useCallback,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  type Dispatch,
-  type SetStateAction,
-} from "react";
-import {
-  appraiseTables,
   builtInRegister,
   findTables,
   defaultSettings,
-  reportOf,
-  resolveToleranceSet,
   colouringSet,
-  schemeName,
   sheetColours,
-  standardScheme,
   standardSet,
-  summarise,
-  summariseComparisons,
-  toleranceSetsOf,
-  unknownWords,
-  watchListOf,
   type Appraisal,
-  type FoundTables,
-  type Register,
-  type Scheme,
-  type SettingsRead,
   type WatchItem,
-  type Words,
 } from "../core";
-import {
-  applyRagFormatting,
-  copySheetWithValues,
-  readActiveSheet,
-  removeRagFormatting,
-  selectSheetRow,
-} from "../excel/active-sheet";
+import { copySheetWithValues, readActiveSheet, selectSheetRow } from "../excel/active-sheet";
 import { watchCellChanges, watchSheetActivation, type Watch } from "../excel/events";
 import { insertExampleTable } from "../excel/example-table";
 import { activateSheet, otherSheetsWithKpiTables } from "../excel/other-sheets";
-import {
-  insertRegisterTable,
-  insertSettingsTable,
-  insertWordsTable,
-} from "../excel/table-insertion";
 import {
   currentWorkbookRegister,
   onRegisterChanged,
   type WorkbookRegister,
 } from "../excel/workbook-register";
-import { checkRequirements, type Capabilities } from "../excel/requirements";
-import { explainFailure, explainReadFailure, runExcel } from "../excel/run";
-import { checkThisExcel } from "../excel/self-check";
+import { checkRequirements } from "../excel/requirements";
+import { explainFailure, explainReadFailure } from "../excel/run";
 import {
   initialPaneState,
   numbered,
@@ -66,195 +31,20 @@ import {
   type PaneMessage,
   type PaneState,
 } from "./model";
-import { cellFactsOf } from "./kpi-lines";
 import {
-  appliedMessage,
-  exampleMessage,
-  registerTableMessage,
-  removedMessage,
-  sharedCopyMessage,
-  unreadableRulesNote,
-  settingsTableMessage,
-  wordsTableMessage,
-} from "./sentences";
-
-type SheetView = Pick<
-  PaneState,
-  | "sheet"
-  | "tables"
-  | "figures"
-  | "headlines"
-  | "skipped"
-  | "summary"
-  | "watchList"
-  | "benchmarks"
-  | "toleranceSets"
-  | "toleranceSet"
-  | "scheme"
-  | "colouredBy"
->;
-
-/**
- * The tolerance sets of a sheet's tables, worked out once per reading of the sheet: a first read needs them
- * to find the set that coloured the sheet and again to show it (a pass over every row of 10,000 KPIs).
- */
-const toleranceSetsRead = new WeakMap<FoundTables, string[]>();
-function toleranceSetsOfSheet(found: FoundTables): string[] {
-  const known = toleranceSetsRead.get(found);
-  if (known) return known;
-  const toleranceSets = toleranceSetsOf([found]);
-  toleranceSetsRead.set(found, toleranceSets);
-  return toleranceSets;
-}
-
-/**
- * The sheet's tables appraised under a tolerance set, or under Standard where the sheet has no such set (with
- * the problem to say); an appraisal already made under that set and scheme (Apply's) is taken as it is.
- */
-function appraisalOf(
-  found: FoundTables,
-  toleranceSet: string,
-  appraised: Appraisal | undefined,
-  scheme: Scheme
-): { appraisal: Appraisal; toleranceSets: string[]; toleranceSetProblem?: string } {
-  const toleranceSets = toleranceSetsOfSheet(found);
-  const resolved = resolveToleranceSet(
-    toleranceSet,
-    toleranceSets,
-    `on the sheet "${found.sheet}"`
-  );
-  const chosen = resolved.ok ? resolved.value : standardSet;
-  const appraisal =
-    appraised?.toleranceSet === chosen &&
-    appraised.scheme === scheme &&
-    appraised.tables.length === found.tables.length &&
-    appraised.tables.every((table, index) => table.table === found.tables[index])
-      ? appraised
-      : appraiseTables(found, chosen, scheme);
-  return {
-    appraisal,
-    toleranceSets,
-    ...(resolved.ok
-      ? {}
-      : { toleranceSetProblem: `${resolved.problem}. Rated with ${standardSet}.` }),
-  };
-}
-
-/**
- * The pane's view of a sheet's tables under a tolerance set: what every component needs, as plain data.
- * An appraisal of these tables under that set (Apply's) is shown as it is, not rated again. `onSheet` is
- * the formulas of the add-in's rules on the sheet, which say which set coloured it.
- */
-export function viewOf(
-  found: FoundTables,
-  toleranceSet: string,
-  onSheet: readonly string[],
-  appraised?: Appraisal,
-  scheme: Scheme = standardScheme
-): SheetView & { toleranceSetProblem?: string } {
-  const { view, overview } = linesOf(found, toleranceSet, onSheet, appraised, scheme);
-  return { ...view, ...overview() };
-}
-
-/** What only the Summary shows: worked out after the KPI lines are drawn. */
-type Overview = Pick<SheetView, "summary" | "watchList" | "benchmarks">;
-
-/** The view of the KPI lines, and the Summary's part of it to work out when wanted. */
-function linesOf(
-  found: FoundTables,
-  toleranceSet: string,
-  onSheet: readonly string[],
-  appraised: Appraisal | undefined,
-  scheme: Scheme
-): {
-  view: Omit<SheetView, keyof Overview> & { toleranceSetProblem?: string };
-  overview: () => Overview;
-} {
-  const { appraisal, toleranceSets, toleranceSetProblem } = appraisalOf(
-    found,
-    toleranceSet,
-    appraised,
-    scheme
-  );
-  const report = reportOf(appraisal);
-  return {
-    view: {
-      ...(toleranceSetProblem === undefined ? {} : { toleranceSetProblem }),
-      sheet: found.sheet,
-      tables: report.tables,
-      ...cellFactsOf(appraisal),
-      skipped: found.skipped,
-      toleranceSets,
-      toleranceSet: appraisal.toleranceSet,
-      scheme: schemeName(scheme),
-      colouredBy: sheetColours(found, onSheet, toleranceSets, appraisal),
-    },
-    overview: () => ({
-      summary: summarise(report.tables),
-      watchList: watchListOf(appraisal),
-      benchmarks: summariseComparisons(report.rows),
-    }),
-  };
-}
-
-/** Runs `work` once the browser has painted what was just rendered (in a test without frames, at the next task). */
-function afterPaint(work: () => void): void {
-  if (typeof requestAnimationFrame === "function") requestAnimationFrame(() => setTimeout(work, 0));
-  else setTimeout(work, 0);
-}
-
-/** The Summary's part before it is worked out: nothing, rather than the last sheet's or set's counts. */
-const noOverview: Overview = { summary: [], watchList: [], benchmarks: [] };
-
-/** What the pane keeps between renders without drawing it. */
-interface PaneSession {
-  register: Register;
-  words: { words?: Words; problems: string[] };
-  capabilities: Capabilities;
-  /** The tolerance set the pane shows, and so the one Apply colours by. */
-  toleranceSet: string;
-  /** The workbook's scheme and symbols (its KPISettings table), with the rows it could not read. */
-  settings: SettingsRead;
-  /** Whether Apply shows status symbols: the pane's switch, which starts as the workbook chooses. */
-  symbols: boolean;
-  /** The tables last found on the sheet, to show again under another tolerance set or after Remove. */
-  found: FoundTables | null;
-  /** Where that sheet has no KPI table: the other sheets that have one. */
-  kpiSheets: string[];
-  /** The formulas of the add-in's rules on that sheet when it was read or written. */
-  onSheet: string[];
-  /** The id of the sheet read last, whose cell edits read it again. */
-  sheetId?: string;
-  /** Actions under way: a change to the sheet is read once they are done, as they read it themselves. */
-  acting: number;
-  /** The analyst asked to stop waiting for a cell edit: the waiting action ends at its next try. */
-  stopRequested: boolean;
-}
-
-type SetPaneState = Dispatch<SetStateAction<PaneState>>;
-
-/** How the pane tells the analyst what it is doing and what came of it. */
-interface Feedback {
-  say(message: PaneMessage | undefined): void;
-  busy(what: string | undefined): void;
-  /** Excel is waiting for the analyst to finish editing a cell. */
-  waiting(): void;
-}
-
-/** Shows a sheet's tables, with the formulas of the add-in's rules on it and, where given, a message; with their appraisal where one was made. */
-type Show = (
-  tables: FoundTables,
-  onSheet: readonly string[],
-  message?: PaneMessage,
-  appraisal?: Appraisal
-) => void;
-
-/** An action that says what it is doing, then what it did (or why it failed), in words. */
-type Act = (
-  doing: string,
-  failed: string,
-  action: () => Promise<PaneMessage | void>
-) => Promise<void>;
+  formattingActions,
+  inExcelFor,
+  runSelfCheck,
+  tableActions,
+  type Feedback,
+  type InExcel,
+  type PaneSession,
+  type SetPaneState,
+  type Show,
+  type Act,
+} from "./pane-actions";
+import { afterPaint, appraisalOf, linesOf, noOverview } from "./sheet-view";
+import { exampleMessage, sharedCopyMessage, unreadableRulesNote } from "./sentences";
 
 /** The pane's state and what the analyst can ask of it: reading, formatting, the register's tables, the self-check. */
 export function usePane(): { state: PaneState; actions: PaneActions } {
@@ -273,11 +63,12 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
     stopRequested: false,
   }).current;
   const feedback = useFeedback(setState);
-  const show = useSheetView(session, setState);
-  const reread = useSheetReading(session, setState, feedback, show);
-  useStartUp(session, setState, reread, feedback.waiting);
-  const act = useAct(feedback, session);
   const { waiting } = feedback;
+  const inExcel = useMemo(() => inExcelFor(session, waiting), [session, waiting]);
+  const show = useSheetView(session, setState);
+  const reread = useSheetReading(session, setState, feedback, show, inExcel);
+  useStartUp(session, setState, reread, inExcel);
+  const act = useAct(feedback, session);
   const actions = useMemo<PaneActions>(
     () => ({
       reread: () => void reread(),
@@ -289,37 +80,23 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
         session.symbols = on;
         setState((previous) => ({ ...previous, symbols: on }));
       },
-      ...formattingActions({ session, act, show, waiting }),
-      ...tableActions({ session, act, show, waiting }),
+      ...formattingActions({ session, act, show, inExcel }),
+      ...tableActions({ session, act, show, inExcel }),
       selectRow: (item: WatchItem) =>
         void act("Selecting the row…", "The row could not be selected", () =>
-          runExcel((context) => selectSheetRow(context, item.sheet, item.row), {
-            onWaiting: waiting,
-            stopped: () => session.stopRequested,
-          })
+          inExcel((context) => selectSheetRow(context, item.sheet, item.row))
         ),
       shareCopy: () =>
         void act("Making a shareable copy…", "The shareable copy was not made", async () =>
-          sharedCopyMessage(
-            await runExcel(copySheetWithValues, {
-              onWaiting: waiting,
-              stopped: () => session.stopRequested,
-            })
-          )
+          sharedCopyMessage(await inExcel(copySheetWithValues))
         ),
       goToSheet: (sheet) =>
         void act(`Going to the sheet "${sheet}"…`, `The sheet "${sheet}" could not be opened`, () =>
-          runExcel((context) => activateSheet(context, sheet), {
-            onWaiting: waiting,
-            stopped: () => session.stopRequested,
-          })
+          inExcel((context) => activateSheet(context, sheet))
         ),
       insertExample: () =>
         void act("Inserting an example table…", "The example table was not inserted", async () => {
-          await runExcel(insertExampleTable, {
-            onWaiting: waiting,
-            stopped: () => session.stopRequested,
-          });
+          await inExcel(insertExampleTable);
           await reread(true);
           return exampleMessage;
         }),
@@ -329,7 +106,7 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
       },
       dismissMessage: () => feedback.say(undefined),
     }),
-    [act, feedback, reread, session, show, waiting]
+    [act, feedback, inExcel, reread, session, show, waiting]
   );
   return { state, actions };
 }
@@ -409,7 +186,8 @@ function useSheetReading(
   session: PaneSession,
   setState: SetPaneState,
   feedback: Feedback,
-  show: Show
+  show: Show,
+  inExcel: InExcel
 ): (quiet?: boolean) => Promise<void> {
   return useCallback(
     async (quiet = false) => {
@@ -419,21 +197,18 @@ function useSheetReading(
       }
       try {
         const { words } = session.words;
-        const { reading, found, kpiSheets } = await runExcel(
-          async (context) => {
-            const reading = await readActiveSheet(context, session.capabilities);
-            const found = findTables(reading.grid, session.register, { words });
-            const kpiSheets =
-              found.tables.length > 0
-                ? []
-                : await otherSheetsWithKpiTables(
-                    context,
-                    (grid) => findTables(grid, session.register, { words }).tables.length > 0
-                  ).catch(() => []); // Only a pointer: where Excel cannot give the other sheets, none is named.
-            return { reading, found, kpiSheets };
-          },
-          { onWaiting: feedback.waiting, stopped: () => session.stopRequested }
-        );
+        const { reading, found, kpiSheets } = await inExcel(async (context) => {
+          const reading = await readActiveSheet(context, session.capabilities);
+          const found = findTables(reading.grid, session.register, { words });
+          const kpiSheets =
+            found.tables.length > 0
+              ? []
+              : await otherSheetsWithKpiTables(
+                  context,
+                  (grid) => findTables(grid, session.register, { words }).tables.length > 0
+                ).catch(() => []); // Only a pointer: where Excel cannot give the other sheets, none is named.
+          return { reading, found, kpiSheets };
+        });
         session.kpiSheets = kpiSheets;
         const onSheet = reading.ownRules.map((rule) => rule.formula);
         // A sheet read for the first time is shown under the set that coloured it; the appraisal made to
@@ -469,7 +244,7 @@ function useSheetReading(
         }));
       }
     },
-    [feedback, session, setState, show]
+    [feedback, inExcel, session, setState, show]
   );
 }
 
@@ -494,7 +269,7 @@ function useStartUp(
   session: PaneSession,
   setState: SetPaneState,
   reread: (quiet?: boolean) => Promise<void>,
-  waiting: () => void
+  inExcel: InExcel
 ): void {
   useEffect(() => {
     const check = checkRequirements();
@@ -528,17 +303,14 @@ function useStartUp(
     });
     void (async () => {
       takeRegister(session, await currentWorkbookRegister());
-      await runExcel(
-        async (context) => {
-          keep(await watchSheetActivation(context, () => reread()));
-          keep(
-            await watchCellChanges(context, (sheetId) => {
-              if (sheetId === session.sheetId) readAfterPause();
-            })
-          );
-        },
-        { onWaiting: waiting, stopped: () => session.stopRequested }
-      ).catch(() => undefined);
+      await inExcel(async (context) => {
+        keep(await watchSheetActivation(context, () => reread()));
+        keep(
+          await watchCellChanges(context, (sheetId) => {
+            if (sheetId === session.sheetId) readAfterPause();
+          })
+        );
+      }).catch(() => undefined);
       if (!closed) await reread();
     })();
     return () => {
@@ -547,7 +319,7 @@ function useStartUp(
       unsubscribe();
       for (const watch of watches.splice(0)) void watch.stop().catch(() => undefined);
     };
-  }, [reread, session, setState, waiting]);
+  }, [inExcel, reread, session, setState]);
 }
 
 function useAct({ busy, say }: Feedback, session: PaneSession): Act {
@@ -568,116 +340,4 @@ function useAct({ busy, say }: Feedback, session: PaneSession): Act {
     },
     [busy, say, session]
   );
-}
-
-/** What the pane's actions work with: its session, how an action reports, how the sheet is shown, and Excel's wait. */
-interface ActionKit {
-  session: PaneSession;
-  act: Act;
-  show: Show;
-  waiting: () => void;
-}
-
-/** Apply and Remove: each reads the sheet afresh in Excel, then the pane shows the tables with the rules now there. */
-function formattingActions(kit: ActionKit): Pick<PaneActions, "apply" | "remove"> {
-  const { session, act, show, waiting } = kit;
-  return {
-    apply: () =>
-      void act("Applying RAG formatting…", "RAG formatting was not applied", async () => {
-        const applied = await runExcel(
-          (context) =>
-            applyRagFormatting(
-              context,
-              session.register,
-              session.toleranceSet,
-              session.capabilities,
-              session.words.words,
-              { scheme: session.settings.settings.scheme, symbols: session.symbols }
-            ),
-          { onWaiting: waiting, stopped: () => session.stopRequested }
-        );
-        show(
-          applied.found,
-          applied.plan.rules.map((rule) => rule.formula),
-          undefined,
-          applied.appraisal
-        );
-        return appliedMessage(applied);
-      }),
-    remove: () =>
-      void act("Removing RAG formatting…", "RAG formatting was not removed", async () => {
-        const { removed, unreadableRules } = await runExcel(
-          (context) => removeRagFormatting(context, session.capabilities),
-          { onWaiting: waiting, stopped: () => session.stopRequested }
-        );
-        if (session.found) show(session.found, []);
-        return removedMessage(removed, unreadableRules);
-      }),
-  };
-}
-
-/** The KPIRegister, KPIWords and KPISettings tables: the tables' own events read the register (and the sheet) again, for the functions and the pane alike. */
-function tableActions(
-  kit: ActionKit
-): Pick<PaneActions, "insertRegister" | "insertWords" | "chooseScheme"> {
-  const { session, act, waiting } = kit;
-  return {
-    insertRegister: () =>
-      void act("Updating the KPI register…", "The KPI register was not changed", async () =>
-        registerTableMessage(
-          await runExcel(insertRegisterTable, {
-            onWaiting: waiting,
-            stopped: () => session.stopRequested,
-          })
-        )
-      ),
-    insertWords: () =>
-      void act("Updating the KPIWords table…", "The KPIWords table was not changed", async () => {
-        const inserted = await runExcel(
-          async (context) => {
-            const { grid } = await readActiveSheet(context, session.capabilities);
-            const { words } = session.words;
-            return insertWordsTable(
-              context,
-              unknownWords(grid, findTables(grid, session.register, { words }), words)
-            );
-          },
-          { onWaiting: waiting, stopped: () => session.stopRequested }
-        );
-        return wordsTableMessage(inserted);
-      }),
-    chooseScheme: (scheme) =>
-      void act("Choosing the scheme…", "The scheme was not changed", async () =>
-        settingsTableMessage(
-          await runExcel((context) => insertSettingsTable(context, scheme), {
-            onWaiting: waiting,
-            stopped: () => session.stopRequested,
-          }),
-          scheme
-        )
-      ),
-  };
-}
-
-/** "Check this Excel": its report, or why it could not run, in the Help section. */
-async function runSelfCheck(setState: SetPaneState, waiting: () => void): Promise<void> {
-  setState((previous) => ({
-    ...previous,
-    busy: "Checking this Excel…",
-    selfCheck: { running: true },
-  }));
-  try {
-    const report = await runExcel((context) => checkThisExcel(context), { onWaiting: waiting });
-    setState((previous) => ({
-      ...previous,
-      busy: undefined,
-      selfCheck: { running: false, report: report.text },
-    }));
-  } catch (error) {
-    setState((previous) => ({
-      ...previous,
-      busy: undefined,
-      selfCheck: { running: false, report: explainFailure(error, "The check could not run") },
-    }));
-  }
 }
