@@ -13,11 +13,11 @@ import { benchmarkStandingOf } from "../core/rating/benchmark-target";
 import { kpiIdOfNumber } from "../core/register/kpi-id";
 import {
   polarityWords,
-  readDefinition,
   whyUnrated,
   withScale,
   type Definition,
 } from "../core/definition/definition";
+import { readDefinition } from "../core/definition/read-definition";
 import { gapToTarget } from "../core/appraisal/gap";
 import { readPolarity } from "../core/definition/polarity";
 import { rate as rateValue } from "../core/rating/rate";

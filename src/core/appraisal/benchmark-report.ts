@@ -1,7 +1,7 @@
 /** What the appraisal's report says of a row whose target is written against a benchmark: its problems, and how the add-in read it. */
 import { missingBenchmarkProblem, type RowToRate } from "../rating/benchmark-rating";
 import { benchmarkStandingOf, benchmarkWords } from "../rating/benchmark-target";
-import { describeDifference, roundTo } from "../rating/benchmarks";
+import { describeDifference, roundTo } from "../rating/shown-figures";
 import type { Definition } from "../definition/definition";
 import { standardSet } from "../definition/tolerance-set";
 

@@ -2,8 +2,10 @@
  * The watch list of Red and Amber KPIs that the pane's summary shows, each with its gap to target in words.
  * Only the pane reads it, so it stays out of the functions' script.
  */
-import { appraiseTables, latestFigure, reportOf, type Appraisal } from "./appraisal";
-import { benchmarkName } from "../rating/benchmarks";
+import { appraiseTables, type Appraisal } from "./appraisal";
+import { reportOf } from "./report";
+import { latestFigure } from "./summary";
+import { benchmarkName } from "../rating/benchmark-names";
 import type { Definition } from "../definition/definition";
 import { gapToTarget } from "./gap";
 import { cellAddress } from "../values/grid";

@@ -7,13 +7,9 @@ import type {
   BenchmarkTest,
   BenchmarkTolerance,
 } from "../rating/benchmark-target";
-import {
-  coreDecimals,
-  inShownUnit,
-  readBenchmarkFigure,
-  type BenchmarkCell,
-  type FigureCell,
-} from "../rating/benchmarks";
+import { coreDecimals } from "../rating/shown-figures";
+import { inShownUnit, readBenchmarkFigure } from "../rating/benchmarks";
+import type { BenchmarkCell, FigureCell } from "../rating/benchmark-names";
 import type { Definition } from "../definition/definition";
 import type { RagStatus } from "../values/status";
 import { fractionToPercent } from "../definition/units";

@@ -5,17 +5,13 @@
  */
 import {
   benchmarkName,
-  coreDecimals,
-  describeDifference,
-  inShownUnit,
-  readBenchmarkFigure,
-  roundTo,
-  showFigure,
   yearKey,
   type BenchmarkCell,
   type BenchmarkKind,
   type FigureCell,
-} from "./benchmarks";
+} from "./benchmark-names";
+import { coreDecimals, describeDifference, roundTo, showFigure } from "./shown-figures";
+import { inShownUnit, readBenchmarkFigure } from "./benchmarks";
 import {
   benchmarkStandingOf,
   benchmarkWords,

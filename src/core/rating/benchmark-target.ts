@@ -5,8 +5,9 @@
  * on the benchmark's cell, so the colour follows when the analyst updates the benchmark.
  */
 import type { CellValue } from "../values/cell";
-import type { BenchmarkKind } from "./benchmarks";
-import { readDefinition, type Definition, type DefinitionWording } from "../definition/definition";
+import type { BenchmarkKind } from "./benchmark-names";
+import type { Definition, DefinitionWording } from "../definition/definition";
+import { readDefinition } from "../definition/read-definition";
 import { isStandardSet, standardSet, toleranceSetKey } from "../definition/tolerance-set";
 import type { Read } from "../values/status";
 import { percentToFraction, type Unit } from "../definition/units";

@@ -5,10 +5,11 @@
  * formula names a KPI; the pane holds it from the start.
  */
 import { readKpiDefinition } from "../rating/benchmark-target";
-import type { BenchmarkCell } from "../rating/benchmarks";
+import type { BenchmarkCell } from "../rating/benchmark-names";
 import type { CellValue } from "../values/cell";
 import { catalogue, wordingOfEntry, type CatalogueEntry } from "./catalogue";
-import { readDefinition, type DefinitionWording } from "../definition/definition";
+import type { DefinitionWording } from "../definition/definition";
+import { readDefinition } from "../definition/read-definition";
 import { kpiIdKey } from "./kpi-id";
 import {
   registerBenchmarkColumns,

@@ -4,17 +4,17 @@
  * same on a grid from Office.js or from ExcelJS.
  */
 import { readKpiDefinition } from "../rating/benchmark-target";
-import type { BenchmarkCell } from "../rating/benchmarks";
+import type { BenchmarkCell } from "../rating/benchmark-names";
 import { isExcelError, type CellValue } from "../values/cell";
 import { describeColumns, type TableColumn } from "./column-map";
 import { benchmarkKindOf } from "./comparators";
 import {
   definitionProblems,
-  unreadableDefinition,
   withScale,
   type Definition,
   type DefinitionWording,
 } from "../definition/definition";
+import { unreadableDefinition } from "../definition/read-definition";
 import { standardFirst, type ToleranceSet } from "../definition/tolerance-set";
 import { cellAddress, columnLetters, type Grid } from "../values/grid";
 import { isPercentFormat } from "../definition/wording";
