@@ -39,6 +39,7 @@ export * from "./rating/benchmark-names";
 export * from "./rating/shown-figures";
 export * from "./rating/benchmarks";
 export * from "./appraisal/benchmark-summary";
+export * from "./definition/benchmark-target";
 export * from "./rating/benchmark-target";
 export * from "./rating/benchmark-rating";
 export * from "./appraisal/benchmark-report";

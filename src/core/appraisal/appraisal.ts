@@ -5,7 +5,7 @@
  * views of it, so no surface rates a cell on its own and none can disagree with another.
  */
 import { rateInRow } from "../rating/benchmark-rating";
-import { benchmarkStandingOf, type BenchmarkStanding } from "../rating/benchmark-target";
+import { bands } from "../rating/bands";
 import type { Definition } from "../definition/definition";
 import { standardSet } from "../definition/tolerance-set";
 import type { Grid } from "../values/grid";
@@ -28,8 +28,6 @@ export interface AppraisedRow {
   kpi: KpiRow;
   /** One rating per period cell, in the order of `kpi.cells`. */
   ratings: Rating[];
-  /** How a target written against a benchmark reads under the tolerance set; null for any other target. */
-  benchmarkStanding: BenchmarkStanding | null;
 }
 
 /** A table as appraised: the table as read and its rows' ratings. */
@@ -78,15 +76,7 @@ export function appraiseTables(
   const tables = found.tables.map((table) => ({
     table,
     rows: table.rows.map((kpi) => {
-      const benchmarkStanding = benchmarkStandingOf(kpi.definition, toleranceSet);
-      const appraised = {
-        kpi,
-        ratings:
-          benchmarkStanding === null
-            ? ratings.ofRow(kpi)
-            : kpi.cells.map((cell) => rateInRow(kpi, cell, toleranceSet)),
-        benchmarkStanding,
-      };
+      const appraised = { kpi, ratings: ratings.ofRow(kpi) };
       rows.push(appraised);
       return appraised;
     }),
@@ -117,6 +107,9 @@ class RatingMemo {
   /** One rating per period cell of a row rated by its bands (the definition looked up once per row). */
   ofRow(kpi: KpiRow): Rating[] {
     const { definition, cells } = kpi;
+    // Against a benchmark each figure is rated against its own period's benchmark: no memo.
+    if (bands(definition, this.toleranceSet, this.scheme).kind === "benchmark")
+      return cells.map((cell) => rateInRow(kpi, cell, this.toleranceSet, this.scheme));
     if (this.scheme.kind === "amber by direction") return this.byDirection(cells, definition);
     const byFormat = this.byFormatOf(definition);
     const ratings = new Array<Rating>(cells.length);

@@ -8,6 +8,7 @@ import { compareWithBenchmark, type Comparison } from "../rating/benchmarks";
 import type { CellValue } from "../values/cell";
 import type { Definition } from "../definition/definition";
 import { describeDefinition } from "../rating/describe";
+import { bands } from "../rating/bands";
 import { cellAddress } from "../values/grid";
 import type { Rating, Status } from "../values/status";
 import { schemeName } from "../rating/scheme";
@@ -93,7 +94,7 @@ export function reportOf(appraisal: Appraisal): SheetReport {
     toleranceSets: table.toleranceSets,
     periods: table.periods.map((period) => period.label),
     rows: appraised.map((row) => {
-      const report = rowReport(appraisal.sheet, row, appraisal.toleranceSet, described);
+      const report = rowReport(appraisal.sheet, row, appraisal, described);
       rows.push(report);
       return report;
     }),
@@ -113,10 +114,12 @@ export function reportOf(appraisal: Appraisal): SheetReport {
 
 function rowReport(
   sheet: string,
-  { kpi, ratings, benchmarkStanding }: AppraisedRow,
-  toleranceSet: string,
+  { kpi, ratings }: AppraisedRow,
+  { toleranceSet, scheme }: Pick<Appraisal, "toleranceSet" | "scheme">,
   described: Described
 ): RowReport {
+  const banding = bands(kpi.definition, toleranceSet, scheme);
+  const againstBenchmark = banding.kind === "benchmark" ? banding.standing : null;
   return {
     sheet,
     row: kpi.row + 1,
@@ -124,10 +127,11 @@ function rowReport(
     measure: kpi.measure,
     section: kpi.section,
     source: kpi.source,
-    definition:
-      describeBenchmarkTarget(kpi.definition, toleranceSet) ?? definitionWords(kpi, described),
+    definition: againstBenchmark
+      ? describeBenchmarkTarget(againstBenchmark, kpi.definition.unit)
+      : definitionWords(kpi, described),
     directionOfTravel: directionOfTravel(kpi),
-    problems: rowProblems(kpi, ratings, benchmarkStanding, toleranceSet),
+    problems: rowProblems(kpi, ratings, againstBenchmark),
     cells: kpi.cells.map((cell, index) => ({
       sheet,
       address: cellAddress(cell),
@@ -147,8 +151,7 @@ function rowReport(
 function rowProblems(
   kpi: KpiRow,
   ratings: readonly Rating[],
-  standing: BenchmarkStanding | null,
-  toleranceSet: string
+  standing: BenchmarkStanding | null
 ): string[] {
   const problems = [...kpi.problems];
   ratings.forEach((rating, index) => {
@@ -156,7 +159,7 @@ function rowProblems(
       problems.push(`${cellAddress(kpi.cells[index])}: ${rating.problem}`);
   });
   if (standing !== null)
-    for (const problem of benchmarkTargetProblems(kpi, toleranceSet))
+    for (const problem of benchmarkTargetProblems(kpi, standing))
       if (!problems.includes(problem)) problems.push(problem);
   return problems;
 }

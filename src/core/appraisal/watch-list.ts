@@ -54,9 +54,10 @@ export function watchListOf(appraisal: Appraisal): WatchItem[] {
     const { kpi } = row;
     const cell = kpi.cells[latest];
     // Against a benchmark target the rating's own sentence says the gap: "… SN is 27.0%, 1.1 points apart".
-    const gap = row.benchmarkStanding
-      ? { ok: false as const, problem: reason }
-      : gapToTarget(cell.value, kpi.definition, cell.numberFormat);
+    const gap =
+      kpi.definition.standing.kind === "benchmark"
+        ? { ok: false as const, problem: reason }
+        : gapToTarget(cell.value, kpi.definition, cell.numberFormat);
     const worseThan = reports[index].comparisons
       .filter((comparison) => comparison.verdict === "Worse")
       .map(benchmarkName);

@@ -4,6 +4,7 @@
  * becomes a problem ("Check definition"), never a guess.
  */
 import type { CellValue } from "../values/cell";
+import type { Read } from "../values/status";
 import type { PercentScale, Unit } from "./units";
 import type { Words } from "./words";
 
@@ -59,9 +60,53 @@ export type Standing =
       /** The stretch target, where the wording has one. */
       stretch?: Stretch;
     }
+  | {
+      kind: "benchmark";
+      /** The target, its test and each set's tolerance; a problem where the target's words cannot be one. */
+      rule: Read<BenchmarkRule>;
+    }
   | { kind: "suspended"; reason: string }
   | { kind: "no target"; reason: string }
   | { kind: "check"; problems: string[] };
+
+/** The benchmarks a target can be written against; a named region ("North East") is a Region. */
+export type BenchmarkKind = "England" | "Region" | "Statistical neighbours";
+
+/** How the figure must stand against the benchmark. `no worse than` is `At or better than`. */
+export type BenchmarkRelation =
+  | "above"
+  | "at or above"
+  | "below"
+  | "at or below"
+  | "in line with"
+  | "better than"
+  | "no worse than";
+
+export interface BenchmarkTarget {
+  relation: BenchmarkRelation;
+  kind: BenchmarkKind;
+  /** The target as written: "Above Stat Neighbour Average". */
+  wording: string;
+}
+
+/** The margin of the Amber band beside a benchmark target, in the core's scale, or a share of the benchmark. */
+export type BenchmarkTolerance =
+  | { kind: "none" }
+  | { kind: "margin"; value: number }
+  | { kind: "share"; share: number }
+  | { kind: "suspended" };
+
+/** How a figure passes: strictly or inclusively on a side, or the same at the precision shown. */
+export type BenchmarkTest = "higher" | "at or higher" | "lower" | "at or lower" | "same";
+
+/** A target written against a benchmark, read once: what every tolerance set rates by. */
+export interface BenchmarkRule {
+  target: BenchmarkTarget;
+  test: BenchmarkTest;
+  standard: Read<BenchmarkTolerance>;
+  /** The other sets' tolerances by `toleranceSetKey`, each with the set's name as the wording writes it. */
+  others: Readonly<Record<string, { name: string; tolerance: Read<BenchmarkTolerance> }>>;
+}
 
 export interface Definition {
   unit: Unit;
@@ -87,6 +132,7 @@ export type UnratedStanding = Exclude<Standing, { kind: "rated" }>;
 export function whyUnrated(standing: UnratedStanding): string {
   if (standing.kind === "suspended") return "its target is suspended";
   if (standing.kind === "no target") return "it is a context measure with no target";
+  if (standing.kind === "benchmark") return "its target is written against a benchmark";
   return standing.problems[0] ?? "check its definition";
 }
 

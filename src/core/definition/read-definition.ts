@@ -8,10 +8,29 @@ import { standardFirst, standardSet } from "./tolerance-set";
 import type { Words } from "./words";
 import type { Definition, DefinitionWording } from "./definition";
 import { standingOf, type CellsRead } from "./standing";
+import { benchmarkRuleOf, readBenchmarkTarget } from "./benchmark-target";
 import { bareWholeNumber, withTargetMargin } from "./tolerance-reading";
 
-/** Reads a KPI's wording into a definition, with the words the workbook teaches. Never throws. */
+/**
+ * Reads a KPI's wording into a definition, with the words the workbook teaches. A target written against
+ * a benchmark ("Better than England") gives the definition of the rest of the wording (unit, polarity,
+ * how percentages are kept) with that target's standing. Never throws.
+ */
 export function readDefinition(wording: DefinitionWording, words?: Words): Definition {
+  const benchmarkTarget = readBenchmarkTarget(wording.target);
+  if (benchmarkTarget === null) return readOwnThresholds(wording, words);
+  const others = Object.fromEntries(
+    Object.keys(wording.otherTolerances ?? {}).map((name) => [name, null])
+  );
+  const rest = readOwnThresholds(
+    { ...wording, target: null, tolerance: null, otherTolerances: others, formats: undefined },
+    words
+  );
+  return { ...rest, wording, standing: benchmarkRuleOf(rest, benchmarkTarget, wording) };
+}
+
+/** A definition whose target and tolerances are figures, ranges or words (not a benchmark). */
+function readOwnThresholds(wording: DefinitionWording, words: Words | undefined): Definition {
   const cells = readCells(wording, words);
   const thresholds = [cells.target, ...cells.tolerances.map((tolerance) => tolerance.read)].flatMap(
     (read) => (read.ok ? [read.value] : [])

@@ -2,11 +2,8 @@
  * The formatting plan's plain Excel conditions for a target written against a benchmark, so the colour
  * follows when the analyst updates the benchmark's cell, and paints what `rateAgainstBenchmark` says.
  */
-import type {
-  BenchmarkStanding,
-  BenchmarkTest,
-  BenchmarkTolerance,
-} from "../rating/benchmark-target";
+import type { BenchmarkStanding } from "../rating/benchmark-target";
+import type { BenchmarkTest, BenchmarkTolerance } from "../definition/definition";
 import { coreDecimals } from "../rating/shown-figures";
 import { inShownUnit, readBenchmarkFigure } from "../rating/benchmarks";
 import type { BenchmarkCell, FigureCell } from "../rating/benchmark-names";

@@ -81,9 +81,10 @@ export function formattingPlan(appraisal: Appraisal): FormattingPlan {
       ? row.kpi.cells.filter((_, index) => row.ratings[index].kind !== "unreadable")
       : row.kpi.cells;
     if (colourable.length === 0) continue;
-    if (row.benchmarkStanding !== null) {
-      if (row.benchmarkStanding.kind === "rated")
-        planBenchmarkRules(groups, row.kpi, colourable, row.benchmarkStanding);
+    const banding = bands(row.kpi.definition, appraisal.toleranceSet, appraisal.scheme);
+    if (banding.kind === "benchmark") {
+      if (banding.standing.kind === "rated")
+        planBenchmarkRules(groups, row.kpi, colourable, banding.standing);
     } else if (appraisal.scheme.kind === "amber by direction")
       planDirectionRules(groups, groupsOf, row.kpi, colourable, appraisal);
     else planRowRules(groups, groupsOf, row.kpi.definition, colourable, appraisal);

@@ -5,6 +5,7 @@
  */
 import type { Tolerance } from "../definition/definition";
 import type { RagStatus, Status } from "../values/status";
+import type { BenchmarkStanding } from "./benchmark-target";
 
 /** A tolerance that draws bands (not suspended, no problem). */
 export type BandingTolerance = Exclude<Tolerance, { kind: "suspended" | "problem" }>;
@@ -22,6 +23,11 @@ export interface Band {
   byDirection?: true;
 }
 
+/**
+ * What rates a definition's figures under a tolerance set and scheme: its bands, a status whatever the
+ * figure, or a target written against a benchmark, which rates each figure against the benchmark's.
+ */
 export type Bands =
   | { kind: "bands"; bands: Band[] }
+  | { kind: "benchmark"; standing: BenchmarkStanding }
   | { kind: "status"; status: Exclude<Status, RagStatus | "No data">; reason: string };

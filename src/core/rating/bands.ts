@@ -11,6 +11,7 @@ import {
   type Tolerance,
 } from "../definition/definition";
 import { schemeBands } from "./scheme-bands";
+import { benchmarkStanding } from "./benchmark-target";
 import { schemeKey, standardScheme, type Scheme } from "./scheme";
 import { isStandardSet, standardSet, toleranceSetKey } from "../definition/tolerance-set";
 import { describeFigure, type Unit } from "../definition/units";
@@ -57,6 +58,9 @@ const bandsCache = new WeakMap<
 >();
 
 function bandsOfDefinition(definition: Definition, toleranceSet: string, scheme: Scheme): Bands {
+  // A target written against a benchmark rates by it whatever the scheme, and reads its own problems.
+  const againstBenchmark = benchmarkStanding(definition, toleranceSet);
+  if (againstBenchmark !== null) return { kind: "benchmark", standing: againstBenchmark };
   const { standing, unit } = definition;
   switch (standing.kind) {
     case "suspended":
@@ -81,9 +85,11 @@ function bandsOfDefinition(definition: Definition, toleranceSet: string, scheme:
         status: "Check definition",
         reason: capitalise(standing.problems[0] ?? "the definition cannot be read"),
       };
+    case "benchmark": // read above
     case "rated":
       break;
   }
+  if (standing.kind !== "rated") return checkDefinition;
   const tolerance = toleranceIn(standing.tolerances, toleranceSet);
   if (tolerance.kind === "suspended") {
     return {
@@ -114,6 +120,13 @@ function bandsOfDefinition(definition: Definition, toleranceSet: string, scheme:
   const said = ` (${readings.join("; ")})`;
   return { kind: "bands", bands: banded.map((band) => ({ ...band, words: band.words + said })) };
 }
+
+/** Unreachable: a benchmark standing is read before the switch. */
+const checkDefinition: Bands = {
+  kind: "status",
+  status: "Check definition",
+  reason: "The definition cannot be read",
+};
 
 /** The tolerance a set gives; a set that has none ("-", blank, or not in the sheet) falls back to the standard one. */
 export function toleranceIn(

@@ -1,8 +1,6 @@
 /** The benchmarks a target or a comparison names, and the years they are for, as one key each. */
 import type { CellValue } from "../values/cell";
-
-/** The benchmarks a target can be written against; a named region ("North East") is a Region. */
-export type BenchmarkKind = "England" | "Region" | "Statistical neighbours";
+import type { BenchmarkKind } from "../definition/definition";
 
 /** A benchmark's figure on a KPI's row (or in its register entry). */
 export interface BenchmarkCell {

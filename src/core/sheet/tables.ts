@@ -3,7 +3,6 @@
  * rows, merged labels), then every row under them read into a definition with its period cells. Works the
  * same on a grid from Office.js or from ExcelJS.
  */
-import { readKpiDefinition } from "../rating/benchmark-target";
 import type { BenchmarkCell } from "../rating/benchmark-names";
 import { isExcelError, type CellValue } from "../values/cell";
 import { describeColumns, type TableColumn } from "./column-map";
@@ -14,7 +13,7 @@ import {
   type Definition,
   type DefinitionWording,
 } from "../definition/definition";
-import { unreadableDefinition } from "../definition/read-definition";
+import { readDefinition, unreadableDefinition } from "../definition/read-definition";
 import { standardFirst, type ToleranceSet } from "../definition/tolerance-set";
 import { cellAddress, columnLetters, type Grid } from "../values/grid";
 import { isPercentFormat } from "../definition/wording";
@@ -1318,7 +1317,7 @@ class WordingTrie {
 
   /** Reads a wording first met at a node, and keeps its definition there. */
   keep(node: WordingNode, unit: string, wording: DefinitionWording): Definition {
-    const definition = readKpiDefinition(wording, this.words);
+    const definition = readDefinition(wording, this.words);
     node.set(unit, definition);
     return definition;
   }
