@@ -6,10 +6,9 @@
 import { promises as files } from "node:fs";
 import path from "node:path";
 import {
-  appraiseTables,
+  appraise,
   buildRegister,
   findTables,
-  formattingPlan,
   lookingFor,
   registerSheetName,
   registerTableName,
@@ -21,7 +20,7 @@ import {
   standardScheme,
   standardSet,
   toleranceSetsOf,
-  withSymbols,
+  planOf,
   wordsOfGrid,
   workbookSettings,
   type FormattingPlan,
@@ -204,10 +203,13 @@ async function format(
   // Each sheet's summary is worded as soon as its report is made; the report itself is kept only for --report.
   const summary: string[] = [];
   const plans: ReportedPlan[] = found.map((sheet) => {
-    const appraisal = appraiseTables(sheet.found, chosen.value, settings.scheme);
-    const plan = formattingPlan(appraisal);
+    const appraisal = appraise(sheet.found, {
+      toleranceSet: chosen.value,
+      scheme: settings.scheme,
+      symbols,
+    });
     const { tables, scheme } = reportOf(appraisal);
-    const reported = { ...(symbols ? withSymbols(plan, appraisal) : plan), tables, scheme };
+    const reported = { ...planOf(appraisal), tables, scheme };
     for (const line of sheetSummaryLines(reported)) summary.push(line);
     return options.report ? reported : { ...reported, tables: [] };
   });

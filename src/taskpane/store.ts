@@ -12,7 +12,7 @@ import {
   type SetStateAction,
 } from "react";
 import {
-  appraiseTables,
+  appraise,
   builtInRegister,
   findTables,
   defaultSettings,
@@ -117,7 +117,7 @@ function appraisalOf(
     appraised.tables.length === found.tables.length &&
     appraised.tables.every((table, index) => table.table === found.tables[index])
       ? appraised
-      : appraiseTables(found, chosen, scheme);
+      : appraise(found, { toleranceSet: chosen, scheme });
   return {
     appraisal,
     toleranceSets,

@@ -43,6 +43,8 @@ export interface Appraisal {
   toleranceSet: string;
   /** The workbook's scheme, which drew every row's bands. */
   scheme: Scheme;
+  /** Whether the workbook shows each status's symbol in the rules' number formats (its KPISettings). */
+  symbols: boolean;
   tables: AppraisedTable[];
   /** Every row of every table, in sheet order, with its ratings. */
   rows: AppraisedRow[];
@@ -57,12 +59,24 @@ export interface AppraisalOptions {
   toleranceSet?: string;
   /** The workbook's scheme (its KPISettings table or KPIWords word); Standard when not given. */
   scheme?: Scheme;
+  /** Whether the rules show each status's symbol (KPISettings, or kpi-rag --symbols); not when not given. */
+  symbols?: boolean;
 }
 
-/** Appraises a sheet's grid with the workbook's register: what every surface shows comes from here. */
-export function appraise(grid: Grid, options: AppraisalOptions = {}): Appraisal {
-  const found = findTables(grid, options.register ?? builtInRegister, { words: options.words });
-  return appraiseTables(found, options.toleranceSet, options.scheme);
+/**
+ * Appraises a sheet, its grid or the tables already found on it, with the workbook's register, words,
+ * scheme and settings: every surface and test starts here. Its views are asked for separately, each made
+ * only when asked: `planOf` (the rules), `reportOf` (the report).
+ */
+export function appraise(sheet: Grid | FoundTables, options: AppraisalOptions = {}): Appraisal {
+  const found =
+    "tables" in sheet
+      ? sheet
+      : findTables(sheet, options.register ?? builtInRegister, { words: options.words });
+  return {
+    ...appraiseTables(found, options.toleranceSet, options.scheme),
+    symbols: options.symbols ?? false,
+  };
 }
 
 /** Appraises tables already found: each period cell is rated once, here. */
@@ -86,6 +100,7 @@ export function appraiseTables(
     ...(found.skipped === undefined ? {} : { skipped: found.skipped }),
     toleranceSet,
     scheme,
+    symbols: false,
     tables,
     rows,
   };
