@@ -10,64 +10,77 @@ import type { Words } from "./words";
 
 /** The sheet's words for one KPI: the cells of its row (or register entry). */
 export interface DefinitionWording {
-  measure?: string;
-  polarity: CellValue;
-  target: CellValue;
+  readonly measure?: string;
+  readonly polarity: CellValue;
+  readonly target: CellValue;
   /** The standard tolerance. */
-  tolerance: CellValue;
+  readonly tolerance: CellValue;
   /** Alternative tolerance sets by name, e.g. { "Covid19": ">=75%" }. */
-  otherTolerances?: Readonly<Record<string, CellValue>>;
+  readonly otherTolerances?: Readonly<Record<string, CellValue>>;
   /** The register's Unit column, when there is one. */
-  unit?: CellValue;
+  readonly unit?: CellValue;
   /** The stretch target (a `Stretch` column), which only the Blue for exceeding scheme rates by. */
-  stretch?: CellValue;
+  readonly stretch?: CellValue;
   /** Number formats of the threshold cells, so 0.9 formatted as % reads as 90%. */
-  formats?: {
-    target?: string;
-    tolerance?: string;
-    otherTolerances?: Readonly<Record<string, string>>;
-    stretch?: string;
+  readonly formats?: {
+    readonly target?: string;
+    readonly tolerance?: string;
+    readonly otherTolerances?: Readonly<Record<string, string>>;
+    readonly stretch?: string;
   };
 }
 
 export type Polarity =
-  { kind: "higher" } | { kind: "lower" } | { kind: "range"; low: number; high: number };
+  | { readonly kind: "higher" }
+  | { readonly kind: "lower" }
+  | { readonly kind: "range"; readonly low: number; readonly high: number };
 
 /** One tolerance set's threshold for a rated KPI. `reading` says how words or a margin were read, for reasons. */
 export type Tolerance =
-  | { kind: "none" } // two bands, Green and Red (for an alternative set: the standard tolerance applies)
-  | { kind: "figure"; value: number; inclusive: boolean; reading?: string }
-  | { kind: "range"; low: number; high: number; reading?: string }
-  | { kind: "suspended" }
-  | { kind: "problem"; problem: string };
+  | { readonly kind: "none" } // two bands, Green and Red (for an alternative set: the standard tolerance applies)
+  | {
+      readonly kind: "figure";
+      readonly value: number;
+      readonly inclusive: boolean;
+      readonly reading?: string;
+    }
+  | {
+      readonly kind: "range";
+      readonly low: number;
+      readonly high: number;
+      readonly reading?: string;
+    }
+  | { readonly kind: "suspended" }
+  | { readonly kind: "problem"; readonly problem: string };
 
 /**
  * A stretch target beyond the target, or why the row's stretch cell cannot be one. It is read whatever the
  * scheme, but only Blue for exceeding rates by it, so a problem here is Check definition under that scheme only.
  */
 export type Stretch =
-  { kind: "figure"; value: number; inclusive: boolean } | { kind: "problem"; problem: string };
+  | { readonly kind: "figure"; readonly value: number; readonly inclusive: boolean }
+  | { readonly kind: "problem"; readonly problem: string };
 
 /** Where a KPI stands before any value is looked at. */
 export type Standing =
   | {
-      kind: "rated";
-      polarity: Polarity;
-      target: number;
-      targetInclusive: boolean;
-      tolerances: Readonly<Record<string, Tolerance>>;
-      targetReading?: string;
+      readonly kind: "rated";
+      readonly polarity: Polarity;
+      readonly target: number;
+      readonly targetInclusive: boolean;
+      readonly tolerances: Readonly<Record<string, Tolerance>>;
+      readonly targetReading?: string;
       /** The stretch target, where the wording has one. */
-      stretch?: Stretch;
+      readonly stretch?: Stretch;
     }
   | {
-      kind: "benchmark";
+      readonly kind: "benchmark";
       /** The target, its test and each set's tolerance; a problem where the target's words cannot be one. */
-      rule: Read<BenchmarkRule>;
+      readonly rule: Read<BenchmarkRule>;
     }
-  | { kind: "suspended"; reason: string }
-  | { kind: "no target"; reason: string }
-  | { kind: "check"; problems: string[] };
+  | { readonly kind: "suspended"; readonly reason: string }
+  | { readonly kind: "no target"; readonly reason: string }
+  | { readonly kind: "check"; readonly problems: readonly string[] };
 
 /** The benchmarks a target can be written against; a named region ("North East") is a Region. */
 export type BenchmarkKind = "England" | "Region" | "Statistical neighbours";
@@ -83,43 +96,45 @@ export type BenchmarkRelation =
   | "no worse than";
 
 export interface BenchmarkTarget {
-  relation: BenchmarkRelation;
-  kind: BenchmarkKind;
+  readonly relation: BenchmarkRelation;
+  readonly kind: BenchmarkKind;
   /** The target as written: "Above Stat Neighbour Average". */
-  wording: string;
+  readonly wording: string;
 }
 
 /** The margin of the Amber band beside a benchmark target, in the core's scale, or a share of the benchmark. */
 export type BenchmarkTolerance =
-  | { kind: "none" }
-  | { kind: "margin"; value: number }
-  | { kind: "share"; share: number }
-  | { kind: "suspended" };
+  | { readonly kind: "none" }
+  | { readonly kind: "margin"; readonly value: number }
+  | { readonly kind: "share"; readonly share: number }
+  | { readonly kind: "suspended" };
 
 /** How a figure passes: strictly or inclusively on a side, or the same at the precision shown. */
 export type BenchmarkTest = "higher" | "at or higher" | "lower" | "at or lower" | "same";
 
 /** A target written against a benchmark, read once: what every tolerance set rates by. */
 export interface BenchmarkRule {
-  target: BenchmarkTarget;
-  test: BenchmarkTest;
-  standard: Read<BenchmarkTolerance>;
+  readonly target: BenchmarkTarget;
+  readonly test: BenchmarkTest;
+  readonly standard: Read<BenchmarkTolerance>;
   /** The other sets' tolerances by `toleranceSetKey`, each with the set's name as the wording writes it. */
-  others: Readonly<Record<string, { name: string; tolerance: Read<BenchmarkTolerance> }>>;
+  readonly others: Readonly<
+    Record<string, { readonly name: string; readonly tolerance: Read<BenchmarkTolerance> }>
+  >;
 }
 
 export interface Definition {
-  unit: Unit;
+  readonly unit: Unit;
   /** How the sheet keeps this KPI's percentages; undefined means decide from each value. */
-  scale?: PercentScale;
-  standing: Standing;
+  readonly scale?: PercentScale;
+  readonly standing: Standing;
   /** The tolerance sets named in the wording, "Standard" first, as the sheet names them. */
-  toleranceSets: string[];
-  wording: DefinitionWording;
+  readonly toleranceSets: readonly string[];
+  readonly wording: DefinitionWording;
   /** How wordings other than the seed's plain ones were read ("\"H\" read as Bigger is better"), for the pane and the report. */
-  readings: string[];
+  readonly readings: readonly string[];
   /** The words the workbook teaches, so its period values are read with them too. */
-  words?: Words;
+  readonly words?: Words;
 }
 
 /** The reason of a KPI that simply has no target: said as the status alone, since saying it twice tells nothing. */
@@ -161,7 +176,7 @@ export function withScale(definition: Definition, scale: PercentScale | undefine
 }
 
 /** The problems of a definition, for every tolerance set: what the pane and the report list. */
-export function definitionProblems(definition: Definition): string[] {
+export function definitionProblems(definition: Definition): readonly string[] {
   const { standing } = definition;
   if (standing.kind === "check") return standing.problems;
   if (standing.kind !== "rated") return [];

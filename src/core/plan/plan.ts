@@ -296,7 +296,7 @@ interface StatusConditions {
 }
 
 /** Conditions by set of bands, then by scale and whether a period before is compared (see `conditionsOf`). */
-const conditionsCache = new WeakMap<Band[], Map<string, StatusConditions[]>>();
+const conditionsCache = new WeakMap<readonly Band[], Map<string, StatusConditions[]>>();
 
 /**
  * Stands in a condition for "the figure is better than the period before's", filled in per rule by
@@ -310,7 +310,7 @@ const betterThanBefore = "BETTERTHANBEFORE";
  * otherwise; with no period before (`comparesBefore` false) it is Red.
  */
 function conditionsOf(
-  statusBands: Band[],
+  statusBands: readonly Band[],
   definition: Definition,
   comparesBefore = false
 ): StatusConditions[] {

@@ -12,15 +12,15 @@ export type BandingTolerance = Exclude<Tolerance, { kind: "suspended" | "problem
 
 /** A bound of an interval; an open end is ±Infinity. Values are in the core's scale (fractions for %). */
 export interface Band {
-  status: RagStatus;
-  low: number;
-  lowInclusive: boolean;
-  high: number;
-  highInclusive: boolean;
+  readonly status: RagStatus;
+  readonly low: number;
+  readonly lowInclusive: boolean;
+  readonly high: number;
+  readonly highInclusive: boolean;
   /** The rest of a sentence after the figure: "is below the tolerance of 75%". */
-  words: string;
+  readonly words: string;
   /** Under Amber by direction: a figure here is Amber where it is better than the period before, else Red. */
-  byDirection?: true;
+  readonly byDirection?: true;
 }
 
 /**
@@ -28,6 +28,10 @@ export interface Band {
  * figure, or a target written against a benchmark, which rates each figure against the benchmark's.
  */
 export type Bands =
-  | { kind: "bands"; bands: Band[] }
-  | { kind: "benchmark"; standing: BenchmarkStanding }
-  | { kind: "status"; status: Exclude<Status, RagStatus | "No data">; reason: string };
+  | { readonly kind: "bands"; readonly bands: readonly Band[] }
+  | { readonly kind: "benchmark"; readonly standing: BenchmarkStanding }
+  | {
+      readonly kind: "status";
+      readonly status: Exclude<Status, RagStatus | "No data">;
+      readonly reason: string;
+    };
