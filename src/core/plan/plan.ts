@@ -74,6 +74,11 @@ export function planFormatting(
 export function formattingPlan(appraisal: Appraisal): FormattingPlan {
   const groups = new Map<string, Group>();
   const groupsOf: GroupsByDefinition = new Map();
+  const rating: RatedUnder = {
+    toleranceSet: appraisal.toleranceSet,
+    scheme: appraisal.scheme,
+    conditions: new WeakMap(),
+  };
   for (const row of appraisal.rows) {
     // Blank and no-data cells stay in the rule's areas (the formula paints nothing there), so areas stay
     // whole rectangles; a cell that is not a figure is left out, as its row's problems say.
@@ -86,8 +91,8 @@ export function formattingPlan(appraisal: Appraisal): FormattingPlan {
       if (banding.standing.kind === "rated")
         planBenchmarkRules(groups, row.kpi, colourable, banding.standing);
     } else if (appraisal.scheme.kind === "amber by direction")
-      planDirectionRules(groups, groupsOf, row.kpi, colourable, appraisal);
-    else planRowRules(groups, groupsOf, row.kpi.definition, colourable, appraisal);
+      planDirectionRules(groups, groupsOf, row.kpi, colourable, rating);
+    else planRowRules(groups, groupsOf, row.kpi.definition, colourable, rating);
   }
   const areas = new AreasOfRuns();
   const rules = [...groups.values()].map((group) => {
@@ -145,8 +150,11 @@ function planRowRules(
   }
 }
 
-/** The tolerance set and scheme a plan's rows are rated under. */
-type RatedUnder = Pick<Appraisal, "toleranceSet" | "scheme">;
+/** The tolerance set and scheme a plan's rows are rated under, with the plan's memo of their conditions. */
+interface RatedUnder extends Pick<Appraisal, "toleranceSet" | "scheme"> {
+  /** Each set of bands' conditions, by scale and whether a period before is compared (see `conditionsOf`). */
+  readonly conditions: ConditionsMemo;
+}
 
 /**
  * Amber by direction: a cell's rule refers to the period before it on the row, so the row's cells are
@@ -210,7 +218,7 @@ function bandGroups(
   const banding = bands(definition, rating.toleranceSet, rating.scheme);
   if (banding.kind !== "bands") return [];
   const { standing } = definition;
-  const conditions = conditionsOf(banding.bands, definition, previousOffset > 0);
+  const conditions = conditionsOf(rating.conditions, banding.bands, definition, previousOffset > 0);
   return conditions.map(({ status, conditions, key }) => {
     const groupKey = `${column}|${key}`;
     let group = groups.get(groupKey);
@@ -295,8 +303,8 @@ interface StatusConditions {
   key: string;
 }
 
-/** Conditions by set of bands, then by scale and whether a period before is compared (see `conditionsOf`). */
-const conditionsCache = new WeakMap<readonly Band[], Map<string, StatusConditions[]>>();
+/** Conditions by set of bands, then by scale and whether a period before is compared: one per plan. */
+type ConditionsMemo = WeakMap<readonly Band[], Map<string, StatusConditions[]>>;
 
 /**
  * Stands in a condition for "the figure is better than the period before's", filled in per rule by
@@ -310,15 +318,16 @@ const betterThanBefore = "BETTERTHANBEFORE";
  * otherwise; with no period before (`comparesBefore` false) it is Red.
  */
 function conditionsOf(
+  memo: ConditionsMemo,
   statusBands: readonly Band[],
   definition: Definition,
   comparesBefore = false
 ): StatusConditions[] {
   const whole = definition.unit === "percent" && definition.scale === "whole";
-  let byScale = conditionsCache.get(statusBands);
+  let byScale = memo.get(statusBands);
   if (!byScale) {
     byScale = new Map();
-    conditionsCache.set(statusBands, byScale);
+    memo.set(statusBands, byScale);
   }
   const cacheKey = `${whole}|${comparesBefore}`;
   const cached = byScale.get(cacheKey);

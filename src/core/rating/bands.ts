@@ -28,16 +28,17 @@ export function bands(
   toleranceSet: string = standardSet,
   scheme: Scheme = standardScheme
 ): Bands {
-  // Definitions are never changed once read, so their bands are worked out once per tolerance set and
-  // scheme: rating a sheet asks for the same bands for every period cell of a row.
-  let cached = bandsCache.get(definition);
+  // A definition is read-only all the way down, so its bands are worked out once per tolerance set and
+  // scheme and live as long as it does: rating a sheet asks for the same bands for every period cell of a
+  // row, and a benchmark target's standing under a set is read here once too.
+  let cached = bandsOfEachDefinition.get(definition);
   if (!cached) {
     cached = {
       standard: bandsOfDefinition(definition, standardSet, standardScheme),
       others: new Map(),
       schemed: new Map(),
     };
-    bandsCache.set(definition, cached);
+    bandsOfEachDefinition.set(definition, cached);
   }
   const standard = scheme.kind === "standard";
   if (toleranceSet === standardSet && standard) return cached.standard;
@@ -52,7 +53,8 @@ export function bands(
   return found;
 }
 
-const bandsCache = new WeakMap<
+/** Each definition's bands: under the standard set and scheme, other sets, and other schemes. */
+const bandsOfEachDefinition = new WeakMap<
   Definition,
   { standard: Bands; others: Map<string, Bands>; schemed: Map<string, Bands> }
 >();
