@@ -31,6 +31,7 @@ export * from "./appraisal/report";
 export * from "./appraisal/summary";
 export * from "./plan/own-rule";
 export * from "./plan/plan";
+export * from "./plan/band-conditions";
 export * from "./plan/coloured-by";
 export * from "./appraisal/gap";
 export * from "./appraisal/watch-list";
