@@ -174,7 +174,7 @@ module.exports = async (env = {}, argv = {}) => {
           default: false,
           defaultVendors: false,
           comparisons: {
-            test: /[\\/]src[\\/]core[\\/]rating[\\/](benchmarks|benchmark-rating)\.ts$/,
+            test: /[\\/]src[\\/]core[\\/]rating[\\/](benchmarks|benchmark-rating|benchmark-names|shown-figures)\.ts$/,
             name: "comparisons",
             chunks: "async",
             enforce: true,

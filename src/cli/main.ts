@@ -6,10 +6,9 @@
 import { promises as files } from "node:fs";
 import path from "node:path";
 import {
-  appraiseTables,
+  appraise,
   buildRegister,
   findTables,
-  formattingPlan,
   lookingFor,
   registerSheetName,
   registerTableName,
@@ -17,7 +16,7 @@ import {
   settingsTableOfGrid,
   skippedSheetLine,
   toleranceSetsOf,
-  withSymbols,
+  planOf,
   wordsOfGrid,
   workbookSettings,
   type FormattingPlan,
@@ -201,10 +200,16 @@ async function format(
   // Each sheet's summary is worded as soon as it is planned; its report is kept whole only for --report.
   const summary: string[] = [];
   const plans: ReportedPlan[] = found.map((sheet) => {
-    const appraisal = appraiseTables(sheet.found, chosen.value, settings.scheme);
-    const plan = formattingPlan(appraisal);
-    const shown = symbols ? withSymbols(plan, appraisal) : plan;
-    const { reported, lines } = summarisedPlan(shown, appraisal, options.report !== undefined);
+    const appraisal = appraise(sheet.found, {
+      toleranceSet: chosen.value,
+      scheme: settings.scheme,
+      symbols,
+    });
+    const { reported, lines } = summarisedPlan(
+      planOf(appraisal),
+      appraisal,
+      options.report !== undefined
+    );
     for (const line of lines) summary.push(line);
     return reported;
   });

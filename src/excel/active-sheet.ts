@@ -4,13 +4,12 @@
  * sheet is left alone.
  */
 import {
-  appraiseTables,
+  appraise,
   callsOwnFunction,
   defaultSettings,
   findTables,
-  formattingPlan,
   topLeftOf,
-  withSymbols,
+  planOf,
   type Appraisal,
   type FormattingPlan,
   type FoundTables,
@@ -58,9 +57,12 @@ export async function applyRagFormatting(
 ): Promise<Applied> {
   const reading = await readActiveSheet(context, capabilities);
   const found = findTables(reading.grid, register, { words });
-  const appraisal = appraiseTables(found, toleranceSet, settings.scheme);
-  const planned = formattingPlan(appraisal);
-  const plan = settings.symbols ? withSymbols(planned, appraisal) : planned;
+  const appraisal = appraise(found, {
+    toleranceSet,
+    scheme: settings.scheme,
+    symbols: settings.symbols,
+  });
+  const plan = planOf(appraisal);
   await replaceRules(context, plan, reading, capabilities);
   return {
     found,

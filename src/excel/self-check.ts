@@ -3,7 +3,7 @@
  * item, whether this Excel behaves as the add-in assumes (docs/real-excel-checks.md lists what each item
  * confirms). The sheet is deleted afterwards, whatever happened. One Excel.run; the result is plain text to copy.
  */
-import { builtInRegister, findTables, isOwnRule, planFormatting, ragPalette } from "../core";
+import { appraise, isOwnRule, planOf, ragPalette } from "../core";
 import { queueDeletions } from "./rules";
 import { readActiveSheet, replaceRules, type SheetLocator } from "./active-sheet";
 import { detectCapabilities, supportsExcelApi, type Capabilities } from "./requirements";
@@ -181,7 +181,7 @@ async function checkRules(
       reading.grid.values[rows - 1]?.[0] === `Check row ${largeRows}`,
     detail: `${reading.blocks} block${reading.blocks === 1 ? "" : "s"}, ${rows} rows read, the last row ${reading.grid.values[rows - 1]?.[0] === `Check row ${largeRows}` ? "intact" : "wrong"}`,
   });
-  const plan = planFormatting(findTables(reading.grid, builtInRegister));
+  const plan = planOf(appraise(reading.grid));
   await replaceRules(context, plan, reading, capabilities, locate);
   const written = await rulesOn(context, locate);
   const own = written.filter((rule) => isOwnRule(rule.formula));

@@ -8,16 +8,15 @@
  * metadata reference, `requiresParameterAddresses`), and shows a 1×1 result as a single value.
  */
 // From the core's own modules, not its index: this script holds only what the functions use (the pane's chunk has the rest).
-import { toleranceIn } from "../core/rating/bands";
-import { benchmarkStandingOf } from "../core/rating/benchmark-target";
+import { bands, toleranceIn } from "../core/rating/bands";
 import { kpiIdOfNumber } from "../core/register/kpi-id";
 import {
   polarityWords,
-  readDefinition,
   whyUnrated,
   withScale,
   type Definition,
 } from "../core/definition/definition";
+import { readDefinition } from "../core/definition/read-definition";
 import { gapToTarget } from "../core/appraisal/gap";
 import { readPolarity } from "../core/definition/polarity";
 import { rate as rateValue } from "../core/rating/rate";
@@ -117,14 +116,14 @@ export async function rate(
   const entry = await entryFor(kpi);
   const set = setName(toleranceSet, entry);
   const { cell, numberFormat } = await writtenFor(entry.definition, value, invocation, 0);
-  if (benchmarkStandingOf(entry.definition, set) === null) {
-    const before = await previousFor(entry.definition, previous, invocation, 3);
-    const scheme = await currentScheme();
-    return [[rateValue(cell, entry.definition, set, numberFormat, scheme, before).status]];
+  const scheme = await currentScheme();
+  if (bands(entry.definition, set, scheme).kind === "benchmark") {
+    // Rated against the register's figure for the benchmark, by code this script loads when first asked.
+    const { rateInRow } = await import("../core/rating/benchmark-rating");
+    return [[rateInRow(entry, { period: "", value: cell, numberFormat }, set, scheme).status]];
   }
-  // A target written against a benchmark is rated against the register's figure for it, by code this script loads when first asked.
-  const { rateInRow } = await import("../core/rating/benchmark-rating");
-  return [[rateInRow(entry, { period: "", value: cell, numberFormat }, set).status]];
+  const before = await previousFor(entry.definition, previous, invocation, 3);
+  return [[rateValue(cell, entry.definition, set, numberFormat, scheme, before).status]];
 }
 
 /**

@@ -3,7 +3,7 @@
  * lines first, and the Summary's counts, watch list and comparisons worked out once the lines are drawn.
  */
 import {
-  appraiseTables,
+  appraise,
   reportOf,
   resolveToleranceSet,
   schemeName,
@@ -72,7 +72,7 @@ export function appraisalOf(
     appraised.tables.length === found.tables.length &&
     appraised.tables.every((table, index) => table.table === found.tables[index])
       ? appraised
-      : appraiseTables(found, chosen, scheme);
+      : appraise(found, { toleranceSet: chosen, scheme });
   return {
     appraisal,
     toleranceSets,

@@ -1,7 +1,7 @@
 /** A sheet's rules with its report beside them, as kpi-rag writes both: for tests that check one against the other. */
 import {
-  appraiseTables,
-  formattingPlan,
+  appraise,
+  planOf,
   reportOf,
   standardSet,
   type FormattingPlan,
@@ -15,7 +15,7 @@ export function plannedWithReport(
   found: FoundTables,
   toleranceSet: string = standardSet
 ): PlanWithReport {
-  const appraisal = appraiseTables(found, toleranceSet);
+  const appraisal = appraise(found, { toleranceSet });
   const { tables, scheme } = reportOf(appraisal);
-  return { ...formattingPlan(appraisal), tables, scheme };
+  return { ...planOf(appraisal), tables, scheme };
 }

@@ -2,12 +2,8 @@
  * How a sheet's KPIs stand against each benchmark, and a comparison in the pane's and kpi-rag's words: for
  * the report's readers, apart from the comparing itself (benchmarks.ts), which the functions use.
  */
-import {
-  benchmarkName,
-  comparedVerdicts,
-  type Comparison,
-  type Verdict,
-} from "../rating/benchmarks";
+import { benchmarkName } from "../rating/benchmark-names";
+import { comparedVerdicts, type Comparison, type Verdict } from "../rating/benchmarks";
 
 /** How a sheet's KPIs stand against one benchmark: "Better than England: 3 of 10 KPIs". */
 export interface BenchmarkSummary {

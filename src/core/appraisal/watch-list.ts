@@ -2,8 +2,10 @@
  * The watch list of Red and Amber KPIs that the pane's summary shows, each with its gap to target in words.
  * Only the pane reads it, so it stays out of the functions' script.
  */
-import { appraiseTables, latestFigure, reportOf, type Appraisal } from "./appraisal";
-import { benchmarkName } from "../rating/benchmarks";
+import { appraiseTables, type Appraisal } from "./appraisal";
+import { reportOf } from "./report";
+import { latestFigure } from "./summary";
+import { benchmarkName } from "../rating/benchmark-names";
 import type { Definition } from "../definition/definition";
 import { gapToTarget } from "./gap";
 import { cellAddress } from "../values/grid";
@@ -52,9 +54,10 @@ export function watchListOf(appraisal: Appraisal): WatchItem[] {
     const { kpi } = row;
     const cell = kpi.cells[latest];
     // Against a benchmark target the rating's own sentence says the gap: "… SN is 27.0%, 1.1 points apart".
-    const gap = row.benchmarkStanding
-      ? { ok: false as const, problem: reason }
-      : gapToTarget(cell.value, kpi.definition, cell.numberFormat);
+    const gap =
+      kpi.definition.standing.kind === "benchmark"
+        ? { ok: false as const, problem: reason }
+        : gapToTarget(cell.value, kpi.definition, cell.numberFormat);
     const worseThan = reports[index].comparisons
       .filter((comparison) => comparison.verdict === "Worse")
       .map(benchmarkName);

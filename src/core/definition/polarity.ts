@@ -9,10 +9,9 @@
 import { isExcelError, type CellValue } from "../values/cell";
 import { readWay } from "./polarity-grammar";
 import type { Read } from "../values/status";
-import { polarityPhrases, taughtSource, taughtWord, type Words } from "./words";
+import { polarityPhrases, taughtSource, taughtWord, type Direction, type Words } from "./words";
 
-/** One polarity phrase: which way is better. */
-export type Direction = "higher" | "lower" | "range";
+export type { Direction } from "./words";
 
 /** A polarity cell as read. `reading` says how a wording other than the seed's phrases was understood. */
 export type PolarityReading =

@@ -10,11 +10,11 @@ import { standardSet } from "./tolerance-set";
 export const wordsTableName = "KPIWords";
 export const wordsColumns = ["Word", "Means"] as const;
 
-/** What a polarity cell can be taught to mean: a way that is better, or a context measure. */
-/** A direction of merit, as polarity.ts reads it. */
-export type TaughtDirection = "higher" | "lower" | "range";
+/** One polarity phrase: which way is better, as polarity.ts reads it and the KPIWords table teaches it. */
+export type Direction = "higher" | "lower" | "range";
 
-export type TaughtPolarity = TaughtDirection | "context";
+/** What a polarity cell can be taught to mean: a way that is better, or a context measure. */
+export type TaughtPolarity = Direction | "context";
 
 /** The role a header word can be taught to name. */
 export type HeaderMeaning =
@@ -73,7 +73,7 @@ export function wordKey(text: string): string {
 }
 
 /** The seeds' polarity phrases, as the pane and the KPIWords table write them. */
-export const polarityPhrases: ReadonlyArray<{ phrase: string; direction: TaughtDirection }> = [
+export const polarityPhrases: ReadonlyArray<{ phrase: string; direction: Direction }> = [
   { phrase: "Bigger is better", direction: "higher" },
   { phrase: "Higher is better", direction: "higher" },
   { phrase: "Outstanding is better", direction: "higher" },

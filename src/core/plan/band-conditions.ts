@@ -1,6 +1,7 @@
 /**
- * A band's Excel conditions and the rule formula around them: each status's conditions in the sheet's scale,
- * the guards that a cell holds a figure, and reading a text figure in a formula, as the core reads it.
+ * A rule's Excel conditions: each status's bands as conditions on the figure in the sheet's scale, the
+ * test of "better than the period before" for Amber by direction, and the formula that guards them so a
+ * cell that is not a figure gets no colour.
  */
 import type { Band } from "../rating/bands";
 import type { Definition, Polarity } from "../definition/definition";
@@ -10,14 +11,14 @@ import { fractionToPercent } from "../definition/units";
 import { formulaStrippedWords } from "../definition/figure-flags";
 import { ruleMarker } from "./own-rule";
 
-interface StatusConditions {
+export interface StatusConditions {
   status: RagStatus;
   conditions: string[];
   key: string;
 }
 
-/** Conditions by set of bands, then by scale and whether a period before is compared (see `conditionsOf`). */
-const conditionsCache = new WeakMap<Band[], Map<string, StatusConditions[]>>();
+/** Conditions by set of bands, then by scale and whether a period before is compared: one per plan. */
+export type ConditionsMemo = WeakMap<readonly Band[], Map<string, StatusConditions[]>>;
 
 /**
  * Stands in a condition for "the figure is better than the period before's", filled in per rule by
@@ -31,15 +32,16 @@ export const betterThanBefore = "BETTERTHANBEFORE";
  * otherwise; with no period before (`comparesBefore` false) it is Red.
  */
 export function conditionsOf(
-  statusBands: Band[],
+  memo: ConditionsMemo,
+  statusBands: readonly Band[],
   definition: Definition,
   comparesBefore = false
 ): StatusConditions[] {
   const whole = definition.unit === "percent" && definition.scale === "whole";
-  let byScale = conditionsCache.get(statusBands);
+  let byScale = memo.get(statusBands);
   if (!byScale) {
     byScale = new Map();
-    conditionsCache.set(statusBands, byScale);
+    memo.set(statusBands, byScale);
   }
   const cacheKey = `${whole}|${comparesBefore}`;
   const cached = byScale.get(cacheKey);
@@ -91,7 +93,7 @@ export function improvedTest(
 }
 
 /** One band as an Excel condition on the figure `X` (replaced by the anchor cell): "X>=0.9", "AND(X>0.09,X<=0.15)". */
-function bandCondition(band: Band, toSheet: (value: number) => number): string {
+export function bandCondition(band: Band, toSheet: (value: number) => number): string {
   const parts: string[] = [];
   if (band.low !== -Infinity)
     parts.push(`X${band.lowInclusive ? ">=" : ">"}${formulaNumber(toSheet(band.low))}`);

@@ -2,18 +2,11 @@
  * The formatting plan's plain Excel conditions for a target written against a benchmark, so the colour
  * follows when the analyst updates the benchmark's cell, and paints what `rateAgainstBenchmark` says.
  */
-import type {
-  BenchmarkStanding,
-  BenchmarkTest,
-  BenchmarkTolerance,
-} from "../rating/benchmark-target";
-import {
-  coreDecimals,
-  inShownUnit,
-  readBenchmarkFigure,
-  type BenchmarkCell,
-  type FigureCell,
-} from "../rating/benchmarks";
+import type { BenchmarkStanding } from "../rating/benchmark-target";
+import type { BenchmarkTest, BenchmarkTolerance } from "../definition/definition";
+import { coreDecimals } from "../rating/shown-figures";
+import { inShownUnit, readBenchmarkFigure } from "../rating/benchmarks";
+import type { BenchmarkCell, FigureCell } from "../rating/benchmark-names";
 import type { Definition } from "../definition/definition";
 import type { RagStatus } from "../values/status";
 import { fractionToPercent } from "../definition/units";

@@ -25,6 +25,7 @@ import {
   formulaNumber,
   improvedTest,
   ruleFormula,
+  type ConditionsMemo,
 } from "./band-conditions";
 import { AreasOfRuns, pushRuns } from "./rule-areas";
 
@@ -72,6 +73,11 @@ export function planFormatting(
 export function formattingPlan(appraisal: Appraisal): FormattingPlan {
   const groups = new Map<string, Group>();
   const groupsOf: GroupsByDefinition = new Map();
+  const rating: RatedUnder = {
+    toleranceSet: appraisal.toleranceSet,
+    scheme: appraisal.scheme,
+    conditions: new WeakMap(),
+  };
   for (const row of appraisal.rows) {
     // Blank and no-data cells stay in the rule's areas (the formula paints nothing there), so areas stay
     // whole rectangles; a cell that is not a figure is left out, as its row's problems say.
@@ -79,12 +85,13 @@ export function formattingPlan(appraisal: Appraisal): FormattingPlan {
       ? row.kpi.cells.filter((_, index) => row.ratings[index].kind !== "unreadable")
       : row.kpi.cells;
     if (colourable.length === 0) continue;
-    if (row.benchmarkStanding !== null) {
-      if (row.benchmarkStanding.kind === "rated")
-        planBenchmarkRules(groups, row.kpi, colourable, row.benchmarkStanding);
+    const banding = bands(row.kpi.definition, appraisal.toleranceSet, appraisal.scheme);
+    if (banding.kind === "benchmark") {
+      if (banding.standing.kind === "rated")
+        planBenchmarkRules(groups, row.kpi, colourable, banding.standing);
     } else if (appraisal.scheme.kind === "amber by direction")
-      planDirectionRules(groups, groupsOf, row.kpi, colourable, appraisal);
-    else planRowRules(groups, groupsOf, row.kpi.definition, colourable, appraisal);
+      planDirectionRules(groups, groupsOf, row.kpi, colourable, rating);
+    else planRowRules(groups, groupsOf, row.kpi.definition, colourable, rating);
   }
   const areas = new AreasOfRuns();
   const rules = [...groups.values()].map((group) => {
@@ -142,8 +149,11 @@ function planRowRules(
   }
 }
 
-/** The tolerance set and scheme a plan's rows are rated under. */
-type RatedUnder = Pick<Appraisal, "toleranceSet" | "scheme">;
+/** The tolerance set and scheme a plan's rows are rated under, with the plan's memo of their conditions. */
+interface RatedUnder extends Pick<Appraisal, "toleranceSet" | "scheme"> {
+  /** Each set of bands' conditions, by scale and whether a period before is compared (see `conditionsOf`). */
+  readonly conditions: ConditionsMemo;
+}
 
 /**
  * Amber by direction: a cell's rule refers to the period before it on the row, so the row's cells are
@@ -207,7 +217,7 @@ function bandGroups(
   const banding = bands(definition, rating.toleranceSet, rating.scheme);
   if (banding.kind !== "bands") return [];
   const { standing } = definition;
-  const conditions = conditionsOf(banding.bands, definition, previousOffset > 0);
+  const conditions = conditionsOf(rating.conditions, banding.bands, definition, previousOffset > 0);
   return conditions.map(({ status, conditions, key }) => {
     const groupKey = `${column}|${key}`;
     let group = groups.get(groupKey);
@@ -285,3 +295,5 @@ function planBenchmarkRules(
     }
   }
 }
+
+/** A row's cells (in column order, as a row's period cells are) as runs: row, first column, last column, and so on. */

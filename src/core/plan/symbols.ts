@@ -7,7 +7,7 @@
 import type { Appraisal } from "../appraisal/appraisal";
 import { moveFormula } from "./formula";
 import { areaOfAddress, cellAddress, parseCellAddress } from "../values/grid";
-import type { FormattingPlan, PlannedRule } from "./plan";
+import { formattingPlan, type FormattingPlan, type PlannedRule } from "./plan";
 import { areasOf } from "./rule-areas";
 import type { RagStatus } from "../values/status";
 
@@ -100,4 +100,10 @@ function symbolRules(rule: PlannedRule, formats: ReadonlyMap<string, string>): P
       numberFormat: symbolFormat(format, symbol),
     };
   });
+}
+
+/** The rules of an appraisal as the workbook asks for them: with each status's symbol where it shows them. */
+export function planOf(appraisal: Appraisal): FormattingPlan {
+  const plan = formattingPlan(appraisal);
+  return appraisal.symbols ? withSymbols(plan, appraisal) : plan;
 }

@@ -11,6 +11,7 @@ import {
   type Tolerance,
 } from "../definition/definition";
 import { schemeBands } from "./scheme-bands";
+import { benchmarkStanding } from "./benchmark-target";
 import { schemeKey, standardScheme, type Scheme } from "./scheme";
 import { isStandardSet, standardSet, toleranceSetKey } from "../definition/tolerance-set";
 import { describeFigure, type Unit } from "../definition/units";
@@ -27,16 +28,17 @@ export function bands(
   toleranceSet: string = standardSet,
   scheme: Scheme = standardScheme
 ): Bands {
-  // Definitions are never changed once read, so their bands are worked out once per tolerance set and
-  // scheme: rating a sheet asks for the same bands for every period cell of a row.
-  let cached = bandsCache.get(definition);
+  // A definition is read-only all the way down, so its bands are worked out once per tolerance set and
+  // scheme and live as long as it does: rating a sheet asks for the same bands for every period cell of a
+  // row, and a benchmark target's standing under a set is read here once too.
+  let cached = bandsOfEachDefinition.get(definition);
   if (!cached) {
     cached = {
       standard: bandsOfDefinition(definition, standardSet, standardScheme),
       others: new Map(),
       schemed: new Map(),
     };
-    bandsCache.set(definition, cached);
+    bandsOfEachDefinition.set(definition, cached);
   }
   const standard = scheme.kind === "standard";
   if (toleranceSet === standardSet && standard) return cached.standard;
@@ -51,12 +53,16 @@ export function bands(
   return found;
 }
 
-const bandsCache = new WeakMap<
+/** Each definition's bands: under the standard set and scheme, other sets, and other schemes. */
+const bandsOfEachDefinition = new WeakMap<
   Definition,
   { standard: Bands; others: Map<string, Bands>; schemed: Map<string, Bands> }
 >();
 
 function bandsOfDefinition(definition: Definition, toleranceSet: string, scheme: Scheme): Bands {
+  // A target written against a benchmark rates by it whatever the scheme, and reads its own problems.
+  const againstBenchmark = benchmarkStanding(definition, toleranceSet);
+  if (againstBenchmark !== null) return { kind: "benchmark", standing: againstBenchmark };
   const { standing, unit } = definition;
   switch (standing.kind) {
     case "suspended":
@@ -81,9 +87,11 @@ function bandsOfDefinition(definition: Definition, toleranceSet: string, scheme:
         status: "Check definition",
         reason: capitalise(standing.problems[0] ?? "the definition cannot be read"),
       };
+    case "benchmark": // read above
     case "rated":
       break;
   }
+  if (standing.kind !== "rated") return checkDefinition;
   const tolerance = toleranceIn(standing.tolerances, toleranceSet);
   if (tolerance.kind === "suspended") {
     return {
@@ -114,6 +122,13 @@ function bandsOfDefinition(definition: Definition, toleranceSet: string, scheme:
   const said = ` (${readings.join("; ")})`;
   return { kind: "bands", bands: banded.map((band) => ({ ...band, words: band.words + said })) };
 }
+
+/** Unreachable: a benchmark standing is read before the switch. */
+const checkDefinition: Bands = {
+  kind: "status",
+  status: "Check definition",
+  reason: "The definition cannot be read",
+};
 
 /** The tolerance a set gives; a set that has none ("-", blank, or not in the sheet) falls back to the standard one. */
 export function toleranceIn(

@@ -3,28 +3,20 @@
  * the sentence. Apart from reading such targets (benchmark-target.ts), so the functions' script loads this,
  * and the comparison arithmetic it needs, only when a formula first rates against a benchmark.
  */
+import { benchmarkName, yearKey, type BenchmarkCell, type FigureCell } from "./benchmark-names";
+import type { BenchmarkKind } from "../definition/definition";
+import { coreDecimals, describeDifference, roundTo, showFigure } from "./shown-figures";
+import { inShownUnit, readBenchmarkFigure } from "./benchmarks";
 import {
-  benchmarkName,
-  coreDecimals,
-  describeDifference,
-  inShownUnit,
-  readBenchmarkFigure,
-  roundTo,
-  showFigure,
-  yearKey,
-  type BenchmarkCell,
-  type BenchmarkKind,
-  type FigureCell,
-} from "./benchmarks";
-import {
-  benchmarkStandingOf,
   benchmarkWords,
+  withoutBenchmarkFigures,
   type BenchmarkStanding,
-  type BenchmarkTest,
-  type BenchmarkTolerance,
 } from "./benchmark-target";
+import type { BenchmarkTest, BenchmarkTolerance } from "../definition/definition";
+import { bands } from "./bands";
+import { standardScheme, type Scheme } from "./scheme";
 import type { Definition } from "../definition/definition";
-import { figureOf, rate } from "./rate";
+import { figureOf, rate, type PreviousPeriod } from "./rate";
 import { noDataRating, type RagStatus, type Rating } from "../values/status";
 import { standardSet } from "../definition/tolerance-set";
 
@@ -34,14 +26,21 @@ export interface RowToRate {
   benchmarks?: readonly BenchmarkCell[];
 }
 
-/** The status of one period cell of a row: against its benchmark where the target names one, else by `rate`. */
+/**
+ * The status of one period cell of a row, by its definition's bands: against its benchmark where the
+ * target names one, else by `rate` (with the period before, for Amber by direction).
+ */
 export function rateInRow(
   row: RowToRate,
   cell: FigureCell,
-  toleranceSet: string = standardSet
+  toleranceSet: string = standardSet,
+  scheme: Scheme = standardScheme,
+  previous?: PreviousPeriod
 ): Rating {
-  const standing = benchmarkStandingOf(row.definition, toleranceSet);
-  if (standing === null) return rate(cell.value, row.definition, toleranceSet, cell.numberFormat);
+  const banding = bands(row.definition, toleranceSet, scheme);
+  if (banding.kind !== "benchmark")
+    return rate(cell.value, row.definition, toleranceSet, cell.numberFormat, scheme, previous);
+  const { standing } = banding;
   const benchmark =
     standing.kind === "rated"
       ? benchmarkForPeriod(cell.period, standing.target.kind, row.benchmarks ?? [])
@@ -69,11 +68,6 @@ export function benchmarkForPeriod<Cell extends BenchmarkCell>(
   );
 }
 
-/** "the target refers to the statistical-neighbour average, which is not on this sheet" */
-export function missingBenchmarkProblem(kind: BenchmarkKind): string {
-  return `the target refers to ${benchmarkWords(kind)}, which is not on this sheet`;
-}
-
 /** The figures a benchmark rating works on, in the core's scale, with the decimals each shows. */
 interface Pair {
   figure: number;
@@ -93,21 +87,8 @@ export function rateAgainstBenchmark(
   const definition = shownUnit.ok ? shownUnit.value : written;
   const figure = figureOf(cell.value, definition, cell.numberFormat);
   if (!figure.ok) return figure.rating;
-  if (standing.kind === "suspended")
-    return {
-      status: "Suspended",
-      kind: "definition",
-      reason: `This measure is suspended: ${standing.reason}`,
-    };
-  if (standing.kind === "check")
-    return { status: "Check definition", kind: "definition", reason: capitalise(standing.problem) };
+  if (standing.kind !== "rated" || !benchmark) return withoutBenchmarkFigures(standing);
   const { target, test, tolerance } = standing;
-  if (!benchmark)
-    return {
-      status: "Check definition",
-      kind: "definition",
-      reason: capitalise(missingBenchmarkProblem(target.kind)),
-    };
   const named = benchmarkName(benchmark);
   if (!shownUnit.ok)
     return {

@@ -6,36 +6,19 @@
 import type { CellValue } from "../values/cell";
 import type { Definition, Polarity } from "../definition/definition";
 import { figureOf } from "./rate";
-import { describeFigure, fractionToPercent, type Unit } from "../definition/units";
+import { describeFigure, type Unit } from "../definition/units";
 import { readPolarity } from "../definition/polarity";
 import { decideScale } from "../definition/scale";
+import { benchmarkName, yearKey, type BenchmarkCell, type FigureCell } from "./benchmark-names";
+import {
+  coreDecimals,
+  describeDifference,
+  roundTo,
+  showFigure,
+  type ShownFigure,
+} from "./shown-figures";
 import type { Read } from "../values/status";
-import { isPercentFormat, readValue, writtenNumber } from "../definition/written-figures";
-
-/** The benchmarks a target can be written against; a named region ("North East") is a Region. */
-export type BenchmarkKind = "England" | "Region" | "Statistical neighbours";
-
-/** A benchmark's figure on a KPI's row (or in its register entry). */
-export interface BenchmarkCell {
-  /** As the sheet names it: "England", "Statistical neighbours", "North East". */
-  benchmark: string;
-  /** Which benchmark it is, where the sheet's header says (similar authorities and family groups have none). */
-  kind?: BenchmarkKind;
-  /** "2021/22" from the header or a merged parent above it; "latest" when neither names a year. */
-  year: string;
-  value: CellValue;
-  numberFormat?: string;
-  /** Its sheet row and column, 0-based, when it is a cell of the sheet (not a register entry's figure). */
-  row?: number;
-  column?: number;
-}
-
-/** One period's figure of the KPI being compared. */
-export interface FigureCell {
-  period: string;
-  value: CellValue;
-  numberFormat?: string;
-}
+import { isPercentFormat, readValue } from "../definition/written-figures";
 
 /**
  * `Neither better` is an In range is better KPI whose figure and benchmark are different figures equally
@@ -67,12 +50,6 @@ export interface Comparison {
   difference: string;
   /** One sentence: "26.2% is worse than England (21.6%) by 4.6 points". */
   reason: string;
-}
-
-/** A figure in the core's scale with the decimals the sheet shows for it, in that scale (26.2% shown is 3). */
-export interface ShownFigure {
-  value: number;
-  decimals: number;
 }
 
 type Reading =
@@ -331,180 +308,11 @@ function polarityToCompare(
   return { ok: false, verdict: "No polarity", reason: "without a polarity neither is better" };
 }
 
-/** Decimals shown for a cell, counted in the core's scale (26.2% shown is 0.262: three decimals). */
-export function coreDecimals(
-  value: CellValue,
-  numberFormat: string | undefined,
-  definition: Pick<Definition, "unit" | "scale" | "words">
-): number {
-  const read = readValue(value, numberFormat, definition.words);
-  if (read.kind !== "figure") return 0;
-  // Text shows the decimals of its number, whatever unit or flag follows ("85.3% p" shows one).
-  const writtenAsPercent = typeof value === "string" && read.percent;
-  const shown =
-    typeof value === "string"
-      ? decimalsOfText(writtenNumber(value))
-      : shownDecimals(typeof value === "number" ? value : read.value, numberFormat);
-  if (definition.unit !== "percent") return shown;
-  const inPoints =
-    writtenAsPercent ||
-    isPercentFormat(numberFormat) ||
-    definition.scale === "whole" ||
-    (definition.scale === undefined && Math.abs(read.value) > 1);
-  // A fraction under General hides its trailing zeros: 0.1 is read as 10%, never as "to the nearest 10 points".
-  return inPoints ? shown + 2 : Math.max(shown, 2);
-}
-
-/**
- * How many decimals Excel shows for a number under a number format: those the format asks for ("0.0%"
- * shows one, "0" none, "0.0#" one or two), and under General the number's own, to ten significant digits.
- */
-export function shownDecimals(value: number, numberFormat = "General"): number {
-  const shown = formatDecimals(numberFormat);
-  const own = (): number => decimalsOfText(String(Number(Math.abs(value).toPrecision(10))));
-  if (shown === "own") return own();
-  if (shown.placeholders === 0) return 0;
-  const scaled = shown.percent
-    ? decimalsOfText(String(Number((Math.abs(value) * 100).toPrecision(10))))
-    : own();
-  return Math.max(shown.zeros, Math.min(shown.placeholders, scaled));
-}
-
-/** What a number format says about decimals: the number's own (General, no digits, scientific), or its placeholders. */
-type FormatDecimals = "own" | { placeholders: number; zeros: number; percent: boolean };
-
-/** A sheet has a handful of formats and every figure asks about one: each is read once. */
-const formatDecimalsCache = new Map<string, FormatDecimals>();
-
-function formatDecimals(numberFormat: string): FormatDecimals {
-  const known = formatDecimalsCache.get(numberFormat);
-  if (known !== undefined) return known;
-  const section = firstSection(numberFormat).replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, "");
-  let read: FormatDecimals;
-  if (/general/i.test(section) || !/[0#?]/.test(section) || /e[+-]/i.test(section)) read = "own";
-  else {
-    const point = /[0#?]\.([0#?]*)/.exec(section) ?? /^\.([0#?]+)/.exec(section);
-    read = point
-      ? {
-          placeholders: point[1].length,
-          zeros: (/^0*/.exec(point[1]) ?? [""])[0].length,
-          percent: /%/.test(section),
-        }
-      : { placeholders: 0, zeros: 0, percent: false };
-  }
-  if (formatDecimalsCache.size < 1000) formatDecimalsCache.set(numberFormat, read);
-  return read;
-}
-
-function firstSection(numberFormat: string): string {
-  let quoted = false;
-  for (let index = 0; index < numberFormat.length; index++) {
-    const character = numberFormat[index];
-    if (character === '"') quoted = !quoted;
-    else if (character === "\\") index++;
-    else if (character === ";" && !quoted) return numberFormat.slice(0, index);
-  }
-  return numberFormat;
-}
-
-function decimalsOfText(text: string): number {
-  if (/e/i.test(text)) return 15;
-  const point = text.indexOf(".");
-  return point < 0 ? 0 : text.length - point - 1;
-}
-
-/**
- * Rounds half away from zero through the decimal text, as Excel shows a figure: 0.2615 at three decimals
- * is 0.262, which arithmetic on the binary double would make 0.261.
- */
-export function roundTo(value: number, decimals: number): number {
-  const magnitude = Math.abs(value);
-  if (!Number.isFinite(magnitude) || magnitude >= 1e21) return value;
-  const digits = roundedDigits(magnitude, decimals);
-  // A whole number over an exact power of ten is the double nearest the decimal answer, as parsing it would be.
-  const result =
-    digits !== null ? digits / powersOfTen[decimals] : roundThroughText(magnitude, decimals);
-  return value < 0 ? -result : result;
-}
-
-/**
- * A magnitude times 10^decimals, rounded half away from zero as its decimal text would be: 0.2615 at three
- * decimals is 262. Null when that is not a safe whole number or the decimals are past 15.
- */
-function roundedDigits(magnitude: number, decimals: number): number | null {
-  const power = powersOfTen[decimals];
-  if (power === undefined) return null;
-  const scaled = magnitude * power;
-  if (!(scaled < 1e15)) return null;
-  const whole = Math.floor(scaled);
-  const fraction = scaled - whole;
-  // The product is within a few units in the last place of the decimal text times 10^decimals: away from a
-  // half-way case by more than that, it rounds as the text does; near one, the text decides.
-  if (Math.abs(fraction - 0.5) > Math.max(scaled, 1) * 1e-15)
-    return fraction > 0.5 ? whole + 1 : whole;
-  const text = String(magnitude);
-  return text.includes("e") ? null : Math.round(Number(`${text}e${decimals}`));
-}
-
-function roundThroughText(magnitude: number, decimals: number): number {
-  const text = String(magnitude);
-  // Below 1e-6 the text is in e-notation; no half-way case is near enough to matter there.
-  return text.includes("e")
-    ? Number(magnitude.toFixed(Math.min(decimals, 100)))
-    : Number(`${Math.round(Number(`${text}e${decimals}`))}e-${decimals}`);
-}
-
-/** 10^0 to 10^15, each exact as a double. */
-const powersOfTen: readonly number[] = Array.from({ length: 16 }, (_, exponent) => 10 ** exponent);
-
 /** Figure minus benchmark, each as shown, to the more decimals of the two (no binary noise). */
 function differenceOf(figure: ShownFigure, benchmark: ShownFigure): number {
   const shownFigure = roundTo(figure.value, figure.decimals);
   const shownBenchmark = roundTo(benchmark.value, benchmark.decimals);
   return roundTo(shownFigure - shownBenchmark, Math.max(figure.decimals, benchmark.decimals));
-}
-
-/** A figure as the sheet shows it: "26.2%", "26.0%", "140 days", "12.4". */
-export function showFigure(figure: ShownFigure, unit: Unit): string {
-  if (unit === "percent") return `${percentText(figure)}%`;
-  const text = fixed(roundTo(figure.value, figure.decimals), figure.decimals);
-  return unit === "days" ? `${text} ${text === "1" ? "day" : "days"}` : text;
-}
-
-/** A fraction's percentage to the decimals shown, from its rounded digits: 0.262 at three decimals is "26.2". */
-function percentText(figure: ShownFigure): string {
-  const places = Math.max(0, figure.decimals - 2);
-  const digits = roundedDigits(Math.abs(figure.value), figure.decimals);
-  if (digits === null)
-    return fixed(fractionToPercent(roundTo(figure.value, figure.decimals)), places);
-  const sign = figure.value < 0 && digits > 0 ? "-" : "";
-  return (
-    sign +
-    (figure.decimals >= 2
-      ? (digits / powersOfTen[places]).toFixed(places)
-      : String(digits * powersOfTen[2 - figure.decimals]))
-  );
-}
-
-function fixed(value: number, places: number): string {
-  return places <= 20 ? roundTo(value, places).toFixed(places) : String(value);
-}
-
-/** A difference in the row's unit: "4.6 points", "1 point", "38 days", "12.4 per 10,000". */
-export function describeDifference(difference: number, unit: Unit, base?: string): string {
-  const size = Math.abs(difference);
-  switch (unit) {
-    case "percent": {
-      const points = String(roundTo(fractionToPercent(size), 9));
-      return `${points} ${points === "1" ? "point" : "points"}`;
-    }
-    case "days":
-      return `${size} ${size === 1 ? "day" : "days"}`;
-    case "rate":
-      return base ? `${size} ${base}` : String(size);
-    case "count":
-      return String(size);
-  }
 }
 
 /** "per 10,000" from a rate's measure ("Rate of Early Help open cases per 10,000 under-18 population") or its unit word. */
@@ -548,37 +356,4 @@ function shownText(value: CellValue): string {
   if (value === null) return "";
   if (typeof value === "object") return value.error;
   return String(value).trim();
-}
-
-/**
- * A year as one key however it is written: "2021/22", "2021-22", "2021/2022", "FY21/22" and "21/22" are
- * all "2021/22"; a calendar year stays itself. Null for a label that is not a year (a quarter, a month).
- */
-export function yearKey(label: string): string | null {
-  // Every row asks about the same few period labels: each is read once.
-  const known = yearKeys.get(label);
-  if (known !== undefined) return known;
-  const key = readYearKey(label);
-  if (yearKeys.size < 1000) yearKeys.set(label, key);
-  return key;
-}
-
-const yearKeys = new Map<string, string | null>();
-
-function readYearKey(label: string): string | null {
-  const text = label.trim().replace(/^(?:fy|financial year)\s*/i, "");
-  const span = /^((?:19|20)?\d{2})\s*[/-]\s*(\d{2}|\d{4})$/.exec(text);
-  if (span) {
-    const start = span[1].length === 2 ? 2000 + Number(span[1]) : Number(span[1]);
-    const end = Number(span[2]) % 100;
-    return (start + 1) % 100 === end ? `${start}/${String(end).padStart(2, "0")}` : null;
-  }
-  return /^(?:19|20)\d{2}$/.test(text) ? text : null;
-}
-
-/** The benchmark of a comparison as one name: "England", "England 2021/22". */
-export function benchmarkName(comparison: Pick<Comparison, "benchmark" | "year">): string {
-  return comparison.year === "latest"
-    ? comparison.benchmark
-    : `${comparison.benchmark} ${comparison.year}`;
 }

@@ -59,6 +59,9 @@ function describeStanding(definition: Definition): string {
       return `Suspended (${standing.reason})`;
     case "no target":
       return standing.reason === noTargetGiven ? "No target" : `No target (${standing.reason})`;
+    case "benchmark":
+      // The report says such a target in full (describeBenchmarkTarget), with its margin.
+      return standing.rule.ok ? `Target ${standing.rule.value.target.wording}` : "Check definition";
     case "check":
       // The problems themselves are listed beside the definition; saying them twice helps nobody.
       return "Check definition";

@@ -1,5 +1,6 @@
 /** Rating one value against a definition: the core's one answer to "what colour is this figure?". */
 import type { CellValue } from "../values/cell";
+import { withoutBenchmarkFigures } from "./benchmark-target";
 import { bands, inBand, sameToExcel, type Band } from "./bands";
 import { merit, type Definition } from "../definition/definition";
 import { standardScheme, type Scheme } from "./scheme";
@@ -138,6 +139,8 @@ export function rate(
   const banding = bands(definition, toleranceSet, scheme);
   if (banding.kind === "status")
     return { status: banding.status, kind: "definition", reason: banding.reason };
+  // One figure alone has no row of benchmarks to be rated against (rateInRow rates it with them).
+  if (banding.kind === "benchmark") return withoutBenchmarkFigures(banding.standing);
   for (const band of banding.bands) {
     if (inBand(figure, band)) {
       const reason = `${describeFigure(figure, definition.unit)}${flag === undefined ? "" : ` (${flag})`} ${band.words}`;

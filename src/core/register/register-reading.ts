@@ -4,11 +4,11 @@
  * catalogue still answers for that id. The custom functions load this (and the catalogue) only when a
  * formula names a KPI; the pane holds it from the start.
  */
-import { readKpiDefinition } from "../rating/benchmark-target";
-import type { BenchmarkCell } from "../rating/benchmarks";
+import type { BenchmarkCell } from "../rating/benchmark-names";
 import type { CellValue } from "../values/cell";
 import { catalogue, wordingOfEntry, type CatalogueEntry } from "./catalogue";
-import { readDefinition, type DefinitionWording } from "../definition/definition";
+import type { DefinitionWording } from "../definition/definition";
+import { readDefinition } from "../definition/read-definition";
 import { kpiIdKey } from "./kpi-id";
 import {
   registerBenchmarkColumns,
@@ -121,7 +121,7 @@ function readRegisterRow(
     return { problem: `${row.label}: ${id} is listed twice: the first row is used` };
   seen.add(key);
   const wording = wordingOfRow(row);
-  const definition = readKpiDefinition(wording, words);
+  const definition = readDefinition(wording, words);
   if (definition.standing.kind === "check") {
     const fallback = base.entries.has(key)
       ? "the built-in catalogue answers for it"
@@ -143,7 +143,7 @@ function readRegisterRow(
   return { entry: { key, entry } };
 }
 
-/** A register row's words for `readKpiDefinition`, with the number formats of its threshold cells. */
+/** A register row's words for `readDefinition`, with the number formats of its threshold cells. */
 function wordingOfRow({ cell, format }: RegisterRow): DefinitionWording {
   const stretch = cell(registerStretchColumn);
   return {

@@ -3,7 +3,8 @@
  * the built-in catalogue, overridden row by row by the workbook's own `KPIRegister` table; this module
  * holds none of that, so the custom functions look a KPI up without loading the catalogue until one is named.
  */
-import type { BenchmarkCell, BenchmarkKind } from "../rating/benchmarks";
+import type { BenchmarkCell } from "../rating/benchmark-names";
+import type { BenchmarkKind } from "../definition/definition";
 import type { CellValue } from "../values/cell";
 import type { Definition, DefinitionWording } from "../definition/definition";
 import { kpiIdKey } from "./kpi-id";

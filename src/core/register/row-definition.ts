@@ -2,10 +2,11 @@
  * Which thresholds rate a sheet's row: its own, or its register entry's (register.ts), with the problems
  * of a row whose own differ from the register's or whose figures cannot be that entry's.
  */
-import type { BenchmarkCell } from "../rating/benchmarks";
+import type { BenchmarkCell } from "../rating/benchmark-names";
 import type { CellValue } from "../values/cell";
 import { kpiIdOfNumber } from "./kpi-id";
-import { unreadableDefinition, type Definition } from "../definition/definition";
+import type { Definition } from "../definition/definition";
+import { unreadableDefinition } from "../definition/read-definition";
 import { describeDefinition } from "../rating/describe";
 import { hasWorkbookEntries, lookUp, type Register, type RegisterEntry } from "./register";
 import { unitFromMeasure } from "../definition/units";

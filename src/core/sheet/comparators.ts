@@ -4,7 +4,7 @@
  * coloured. A comparator takes its year from its own header ("England 2021/22") or from a merged parent
  * ("Latest benchmarks (2021/22)"); with neither it is the latest.
  */
-import type { BenchmarkKind } from "../rating/benchmarks";
+import type { BenchmarkKind } from "../definition/definition";
 import { isNamedRegion, namedRegions } from "./regions";
 
 export { isNamedRegion } from "./regions";

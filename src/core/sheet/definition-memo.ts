@@ -3,7 +3,7 @@
  * found by a trie over their wording cells (one step a cell, no key built for a row), and each shared
  * definition's scaled copies, problems and periods without thresholds are made once.
  */
-import { readKpiDefinition } from "../rating/benchmark-target";
+import { readDefinition } from "../definition/read-definition";
 import type { CellValue } from "../values/cell";
 import {
   definitionProblems,
@@ -153,7 +153,7 @@ class WordingTrie {
 
   /** Reads a wording first met at a node, and keeps its definition there. */
   keep(node: WordingNode, unit: string, wording: DefinitionWording): Definition {
-    const definition = readKpiDefinition(wording, this.words);
+    const definition = readDefinition(wording, this.words);
     node.set(unit, definition);
     return definition;
   }

@@ -3,9 +3,10 @@
  * its measure (with the "(a)" row its sub-rows hang under), its period cells, and the definition that
  * rates it, its own or the register's, with each period's own year's where the table names years.
  */
-import type { BenchmarkCell } from "../rating/benchmarks";
+import type { BenchmarkCell } from "../rating/benchmark-names";
 import type { CellValue } from "../values/cell";
-import { unreadableDefinition, type Definition } from "../definition/definition";
+import type { Definition } from "../definition/definition";
+import { unreadableDefinition } from "../definition/read-definition";
 import { decideScale } from "../definition/scale";
 import type { Grid } from "../values/grid";
 import {

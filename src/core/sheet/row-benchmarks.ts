@@ -3,7 +3,7 @@
  * statistical neighbours), with the register entry's for benchmarks the sheet has no column for, and its
  * quartile and rank columns as text.
  */
-import type { BenchmarkCell } from "../rating/benchmarks";
+import type { BenchmarkCell } from "../rating/benchmark-names";
 import { isExcelError, type CellValue } from "../values/cell";
 import { cellAt, formatAt, type TableReading } from "./table-reading";
 

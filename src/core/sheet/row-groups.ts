@@ -3,7 +3,7 @@
  * each Actual figure rated against its own period's Target and Tolerance.
  */
 import type { CellValue } from "../values/cell";
-import { unreadableDefinition } from "../definition/definition";
+import { unreadableDefinition } from "../definition/read-definition";
 import { decideScale } from "../definition/scale";
 import { knownRoleOfLabel, type TaughtHeaders } from "./headers";
 import { isFootnote, periodCells, type KpiRow } from "./kpi-row";

@@ -3,7 +3,7 @@
  * hand-written RAG words or arrows is read aside), its threshold columns for each year, which year's
  * thresholds rate each period, its id, comparator and ranking columns, and the columns its address spans.
  */
-import type { BenchmarkCell } from "../rating/benchmarks";
+import type { BenchmarkCell } from "../rating/benchmark-names";
 import type { Grid } from "../values/grid";
 import type { CellValue } from "../values/cell";
 import { benchmarkKindOf } from "./comparators";

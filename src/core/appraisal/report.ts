@@ -1,0 +1,208 @@
+/**
+ * The report of an appraisal, as kpi-rag writes it and the pane draws it: each row's definition in words,
+ * direction of travel, comparisons and problems, and every cell's status and reason.
+ */
+import { benchmarkTargetProblems, describeBenchmarkTarget } from "./benchmark-report";
+import type { BenchmarkStanding } from "../rating/benchmark-target";
+import { compareWithBenchmark, type Comparison } from "../rating/benchmarks";
+import type { CellValue } from "../values/cell";
+import type { Definition } from "../definition/definition";
+import { describeDefinition } from "../rating/describe";
+import { bands } from "../rating/bands";
+import { cellAddress } from "../values/grid";
+import type { Rating, Status } from "../values/status";
+import { schemeName } from "../rating/scheme";
+import type { KpiRow, Ranking } from "../sheet/tables";
+import { trend } from "../rating/trend";
+import type { Appraisal, AppraisedRow } from "./appraisal";
+
+export interface CellReport {
+  sheet: string;
+  address: string;
+  period: string;
+  value: CellValue;
+  status: Status;
+  reason: string;
+}
+
+export interface RowReport {
+  sheet: string;
+  row: number; // 1-based, as Excel numbers rows
+  id?: string;
+  measure: string;
+  section: string;
+  source: KpiRow["source"];
+  definition: string;
+  /** Direction of travel across the row's periods, polarity-aware: "Improved across 3 periods". */
+  directionOfTravel: string;
+  problems: string[];
+  cells: CellReport[];
+  /** The latest figure (or the benchmark year's) against each benchmark on the row or in the register. */
+  comparisons: Comparison[];
+  /** Quartile and rank columns as the sheet writes them, to show beside the comparisons. */
+  rankings: Ranking[];
+}
+
+export interface TableReport {
+  sheet: string;
+  address: string;
+  /** How the table's columns were read, in one line: "B measure, C polarity (H/L), F–K periods; L DoT left alone". */
+  columnMap: string;
+  /** Why the table as a whole cannot be rated, or a header among its thresholds not understood; [] for most. */
+  problems: string[];
+  toleranceSets: string[];
+  periods: string[];
+  rows: RowReport[];
+}
+
+/** An appraisal's report: its tables in words, with each row's report beside its appraised row. */
+export interface SheetReport {
+  sheet: string;
+  skipped?: string;
+  toleranceSet: string;
+  /** The name of the scheme that rated the sheet: "Standard", "Amber by direction". */
+  scheme: string;
+  tables: TableReport[];
+  /** The report of each of the appraisal's rows, in the order of `appraisal.rows`. */
+  rows: RowReport[];
+}
+
+const reports = new WeakMap<Appraisal, SheetReport>();
+
+/**
+ * The report of an appraisal, as kpi-rag writes it and the pane draws it: worked out when first asked and
+ * remembered, so the pane's tables, its summary and the watch list share one. The rules need none of it.
+ */
+export function reportOf(appraisal: Appraisal): SheetReport {
+  const known = reports.get(appraisal);
+  if (known) return known;
+  const words = new Map<Definition, string>();
+  // Rows share definitions (a register entry, a sheet's repeated wording): each is put in words once.
+  const described: Described = (definition) => {
+    const known = words.get(definition);
+    if (known !== undefined) return known;
+    const said = describeDefinition(definition, appraisal.scheme, appraisal.toleranceSet);
+    words.set(definition, said);
+    return said;
+  };
+  const rows: RowReport[] = [];
+  const tables = appraisal.tables.map(({ table, rows: appraised }) => ({
+    sheet: appraisal.sheet,
+    address: table.address,
+    columnMap: table.columnMap,
+    problems: table.problems,
+    toleranceSets: table.toleranceSets,
+    periods: table.periods.map((period) => period.label),
+    rows: appraised.map((row) => {
+      const report = rowReport(appraisal.sheet, row, appraisal, described);
+      rows.push(report);
+      return report;
+    }),
+  }));
+  const { sheet, skipped, toleranceSet } = appraisal;
+  const report = {
+    sheet,
+    ...(skipped === undefined ? {} : { skipped }),
+    toleranceSet,
+    scheme: schemeName(appraisal.scheme),
+    tables,
+    rows,
+  };
+  reports.set(appraisal, report);
+  return report;
+}
+
+function rowReport(
+  sheet: string,
+  { kpi, ratings }: AppraisedRow,
+  { toleranceSet, scheme }: Pick<Appraisal, "toleranceSet" | "scheme">,
+  described: Described
+): RowReport {
+  const banding = bands(kpi.definition, toleranceSet, scheme);
+  const againstBenchmark = banding.kind === "benchmark" ? banding.standing : null;
+  return {
+    sheet,
+    row: kpi.row + 1,
+    id: kpi.id,
+    measure: kpi.measure,
+    section: kpi.section,
+    source: kpi.source,
+    definition: againstBenchmark
+      ? describeBenchmarkTarget(againstBenchmark, kpi.definition.unit)
+      : definitionWords(kpi, described),
+    directionOfTravel: directionOfTravel(kpi),
+    problems: rowProblems(kpi, ratings, againstBenchmark),
+    cells: kpi.cells.map((cell, index) => ({
+      sheet,
+      address: cellAddress(cell),
+      period: cell.period,
+      value: cell.value,
+      status: ratings[index].status,
+      reason: ratings[index].reason,
+    })),
+    comparisons: (kpi.benchmarks ?? []).map((benchmark) =>
+      compareWithBenchmark(kpi.definition, kpi.cells, benchmark, kpi.measure)
+    ),
+    rankings: kpi.rankings ?? [],
+  };
+}
+
+/** The row's own problems, then each period cell that does not read as a figure, then its benchmark target's. */
+function rowProblems(
+  kpi: KpiRow,
+  ratings: readonly Rating[],
+  standing: BenchmarkStanding | null
+): string[] {
+  const problems = [...kpi.problems];
+  ratings.forEach((rating, index) => {
+    if (rating.kind === "unreadable")
+      problems.push(`${cellAddress(kpi.cells[index])}: ${rating.problem}`);
+  });
+  if (standing !== null)
+    for (const problem of benchmarkTargetProblems(kpi, standing))
+      if (!problems.includes(problem)) problems.push(problem);
+  return problems;
+}
+
+/** A definition in words under the appraisal's scheme and tolerance set, worked out once per definition. */
+type Described = (definition: Definition) => string;
+
+/**
+ * A row's definition in words; where its periods are rated against thresholds of their own (a target per
+ * year), each run of periods with its own: "2022/23 Q1 to 2022/23 Q4: …; 2023/24 Q1 to 2023/24 Q4: …".
+ */
+function definitionWords(kpi: KpiRow, described: Described): string {
+  if (kpi.cells.every((cell) => cell.definition === undefined)) return described(kpi.definition);
+  const runs: Array<{ first: string; last: string; definition: Definition }> = [];
+  for (const cell of kpi.cells) {
+    const definition = cell.definition ?? kpi.definition;
+    const run = runs[runs.length - 1];
+    if (run !== undefined && run.definition === definition) run.last = cell.period;
+    else runs.push({ first: cell.period, last: cell.period, definition });
+  }
+  return runs
+    .map(
+      ({ first, last, definition }) =>
+        `${first === last ? first : `${first} to ${last}`}: ${described(definition)}`
+    )
+    .join("; ");
+}
+
+function directionOfTravel(row: KpiRow): string {
+  // A headline column repeats a period's figure: the series is the periods themselves.
+  const cells = row.cells.some((cell) => cell.headline)
+    ? row.cells.filter((cell) => !cell.headline)
+    : row.cells;
+  const travel = trend(
+    cells.map((cell) => cell.value),
+    row.definition,
+    cells.map((cell) => cell.numberFormat)
+  );
+  return travel.ok
+    ? travel.reason
+    : travel.status === "No data"
+      ? "Not enough figures for a direction of travel"
+      : travel.status === "No target"
+        ? "No direction of travel without a polarity"
+        : "Check definition";
+}
