@@ -3,6 +3,7 @@
  * or a statistics symbol such as `c`), or why it is not a figure; a written figure with its unit ("90%",
  * "140 days"); and whether a number format shows percentages.
  */
+import { rememberedByText } from "../values/text-memo";
 import { describeError, isExcelError, looksLikeExcelError, type CellValue } from "../values/cell";
 import { blankCell } from "../values/status";
 import { percentToFraction, type Unit } from "./units";
@@ -35,17 +36,13 @@ export function unitOfSuffix(suffix: string | undefined): Unit | null {
 /** Whether a number format shows percentages: a % that is not inside quotes or after a backslash. */
 export function isPercentFormat(numberFormat: string | undefined): boolean {
   if (numberFormat === undefined || numberFormat === "General") return false;
-  // A sheet has a handful of formats and asks about them for every cell: remember the answers.
-  let percent = percentFormats.get(numberFormat);
-  if (percent === undefined) {
-    // A % inside quotes or after a backslash is a literal character, not percent scaling.
-    percent = /%/.test(numberFormat.replace(/"[^"]*"|\\./g, ""));
-    if (percentFormats.size < 1000) percentFormats.set(numberFormat, percent);
-  }
-  return percent;
+  return showsPercent(numberFormat);
 }
 
-const percentFormats = new Map<string, boolean>();
+/** A % inside quotes or after a backslash is a literal character, not percent scaling. */
+const showsPercent = rememberedByText((numberFormat) =>
+  /%/.test(numberFormat.replace(/"[^"]*"|\\./g, ""))
+);
 
 /** A blank cell as read, one object for every blank cell. */
 const blankRead: ValueRead = { kind: "no data", reason: blankCell };

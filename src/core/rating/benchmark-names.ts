@@ -1,4 +1,5 @@
 /** The benchmarks a target or a comparison names, and the years they are for, as one key each. */
+import { rememberedByText } from "../values/text-memo";
 import type { CellValue } from "../values/cell";
 import type { BenchmarkKind } from "../definition/definition";
 
@@ -28,16 +29,7 @@ export interface FigureCell {
  * A year as one key however it is written: "2021/22", "2021-22", "2021/2022", "FY21/22" and "21/22" are
  * all "2021/22"; a calendar year stays itself. Null for a label that is not a year (a quarter, a month).
  */
-export function yearKey(label: string): string | null {
-  // Every row asks about the same few period labels: each is read once.
-  const known = yearKeys.get(label);
-  if (known !== undefined) return known;
-  const key = readYearKey(label);
-  if (yearKeys.size < 1000) yearKeys.set(label, key);
-  return key;
-}
-
-const yearKeys = new Map<string, string | null>();
+export const yearKey: (label: string) => string | null = rememberedByText(readYearKey);
 
 function readYearKey(label: string): string | null {
   const text = label.trim().replace(/^(?:fy|financial year)\s*/i, "");

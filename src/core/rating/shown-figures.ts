@@ -2,6 +2,7 @@
  * Figures as the sheet shows them: the decimals a number format shows, rounding as Excel does, and a
  * figure or a difference in the row's unit.
  */
+import { rememberedByText } from "../values/text-memo";
 import type { CellValue } from "../values/cell";
 import type { Definition } from "../definition/definition";
 import { fractionToPercent, type Unit } from "../definition/units";
@@ -55,11 +56,7 @@ export function shownDecimals(value: number, numberFormat = "General"): number {
 type FormatDecimals = "own" | { placeholders: number; zeros: number; percent: boolean };
 
 /** A sheet has a handful of formats and every figure asks about one: each is read once. */
-const formatDecimalsCache = new Map<string, FormatDecimals>();
-
-function formatDecimals(numberFormat: string): FormatDecimals {
-  const known = formatDecimalsCache.get(numberFormat);
-  if (known !== undefined) return known;
+const formatDecimals = rememberedByText((numberFormat): FormatDecimals => {
   const section = firstSection(numberFormat).replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, "");
   let read: FormatDecimals;
   if (/general/i.test(section) || !/[0#?]/.test(section) || /e[+-]/i.test(section)) read = "own";
@@ -73,9 +70,8 @@ function formatDecimals(numberFormat: string): FormatDecimals {
         }
       : { placeholders: 0, zeros: 0, percent: false };
   }
-  if (formatDecimalsCache.size < 1000) formatDecimalsCache.set(numberFormat, read);
   return read;
-}
+});
 
 function firstSection(numberFormat: string): string {
   let quoted = false;

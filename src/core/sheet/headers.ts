@@ -4,6 +4,7 @@
  * (comparators, the analyst's RAG, direction of travel, commentary). Case, spacing and punctuation do not
  * matter. Labels may span two rows ("2019/20" over "Average", or "Q1" under a merged "2022/23").
  */
+import { rememberedByText } from "../values/text-memo";
 import type { CellValue } from "../values/cell";
 import { looseHeader, readComparatorHeader, yearOf, type ComparatorHeader } from "./comparators";
 import { monthNames, namedYear, type YearKey } from "./period-year";
@@ -158,17 +159,11 @@ export function headerText(cell: CellValue, numberFormat = "General"): string {
   return String(cell).replace(/\s+/g, " ").trim();
 }
 
-const dateFormats = new Map<string, boolean>();
-
-export function isDateFormat(numberFormat: string): boolean {
-  let date = dateFormats.get(numberFormat);
-  if (date === undefined) {
-    const plain = numberFormat.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, "").toLowerCase();
-    date = /[dy]/.test(plain) || /mmm/.test(plain);
-    if (dateFormats.size < 1000) dateFormats.set(numberFormat, date);
-  }
-  return date;
-}
+/** Whether a number format shows a date: a d, y or mmm outside quotes, escapes and brackets. */
+export const isDateFormat: (numberFormat: string) => boolean = rememberedByText((numberFormat) => {
+  const plain = numberFormat.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, "").toLowerCase();
+  return /[dy]/.test(plain) || /mmm/.test(plain);
+});
 
 /** An Excel date serial as "Apr-21", the way analysts label monthly periods. */
 export function monthLabel(serial: number): string {
