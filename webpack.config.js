@@ -187,6 +187,13 @@ module.exports = async (env = {}, argv = {}) => {
             chunks: "async",
             enforce: true,
           },
+          // Direction of travel: KPI.TREND loads it when first asked; the pane's report needs it from the start.
+          trend: {
+            test: /[\\/]src[\\/]core[\\/]rating[\\/]trend\.ts$/,
+            name: "trend",
+            chunks: "async",
+            enforce: true,
+          },
           // Reading a KPISettings table (or a scheme taught in KPIWords): loaded only by a workbook that has one.
           settings: {
             test: /[\\/]src[\\/]core[\\/]register[\\/]settings\.ts$/,

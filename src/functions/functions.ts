@@ -23,7 +23,6 @@ import { rate as rateValue } from "../core/rating/rate";
 import { lookUp, type RegisterEntry } from "../core/register/register";
 import { decideScale } from "../core/definition/scale";
 import { resolveToleranceSet, standardSet } from "../core/definition/tolerance-set";
-import { trend as trendOf } from "../core/rating/trend";
 import { readValue } from "../core/definition/written-figures";
 import {
   cellAsWritten,
@@ -280,6 +279,8 @@ export async function trend(
     cells.map((value, index) => ({ value, numberFormat: numberFormats?.[index] ?? "General" }))
   );
   if (!scale.ok) return [["Check definition"]];
+  // Direction of travel is its own chunk (trend.js), loaded when a formula first asks for it.
+  const { trend: trendOf } = await import("../core/rating/trend");
   const result = trendOf(cells, withScale(entry.definition, scale.value), numberFormats);
   return [[result.ok ? result.direction : result.status]];
 }

@@ -182,7 +182,7 @@ describe("the built functions.js in a stand-in for Excel's custom-functions runt
     const loaded = functionsModuleIds();
     // The core and the shared register are among them: far more than the entry alone.
     expect(loaded.length).toBeGreaterThan(10);
-    for (const script of ["taskpane.js", "pane.js", "comparisons.js"]) {
+    for (const script of ["taskpane.js", "pane.js", "comparisons.js", "trend.js"]) {
       const brought = chunksOf(script).flatMap(([, modules]) => Object.keys(modules));
       expect(brought.length).toBeGreaterThan(0);
       expect([script, brought.filter((id) => loaded.includes(id))]).toEqual([script, []]);
@@ -209,8 +209,28 @@ describe("the built functions.js in a stand-in for Excel's custom-functions runt
     expect(loaded).toEqual(["comparisons.js"]);
   });
 
+  it("loads direction of travel only when KPI.TREND first asks: 10%, 8%, 7% for KPI-18, Smaller is better, Improved", async () => {
+    const { associated, sandbox } = loadFunctionsScript();
+    const loaded = (sandbox.document as { loaded: string[] }).loaded;
+    const metadata = JSON.parse(
+      readFileSync(path.join(dist, "functions.json"), "utf8")
+    ) as Metadata;
+    const call = (id: string, ...args: unknown[]) =>
+      callAsExcel(
+        metadata.functions.find((entry) => entry.id === id)!,
+        associated.get(id)!,
+        args
+      );
+    expect(await call("RATE", 0.1, "KPI-18")).toBe("Amber");
+    expect(loaded).not.toContain("trend.js");
+    expect(await call("TREND", [[0.1, 0.08, 0.07]], "KPI-18")).toBe("Improved");
+    expect(loaded.filter((script) => script === "trend.js")).toEqual(["trend.js"]);
+    expect(await call("TREND", [[0.07, null, 0.1]], "KPI-18")).toBe("Declined");
+    expect(loaded.filter((script) => script === "trend.js")).toEqual(["trend.js"]);
+  });
+
   it("writes no regular-expression lookbehind in any script, which the webviews of older Excel for Mac cannot parse", () => {
-    const scripts = ["functions.js", "comparisons.js", "pane.js", "taskpane.js"];
+    const scripts = ["functions.js", "comparisons.js", "trend.js", "pane.js", "taskpane.js"];
     for (const script of scripts) {
       const source = readFileSync(path.join(dist, script), "utf8");
       expect({ script, lookbehinds: source.match(/\(\?<[!=]/g)?.length ?? 0 }).toEqual({
