@@ -148,6 +148,28 @@ describe("Blue from each row's Stretch column", () => {
     expect(paintedStatuses(byYear, plan)).toEqual({ E2: "Blue", F2: "Green" });
   });
 
+  it("rates a year whose own stretch is blank on a row against the table's unqualified Stretch column", () => {
+    const blankYear: CellValue[][] = [
+      [
+        "Measure",
+        "Polarity",
+        "Target",
+        "Tolerance",
+        "2022/23",
+        "2023/24",
+        "Stretch",
+        "Stretch 2023/24",
+      ],
+      ["Assessments in 45 days", "Bigger is better", "90%", "75%", "96%", "96%", "95%", "97%"],
+      ["Visits in time", "Bigger is better", "90%", "75%", "96%", "96%", "95%", null],
+    ];
+    const { plan, report } = plannedUnder(schemeOf("Blue for exceeding"), blankYear);
+    // 2022/23 has no stretch of its own: the unqualified 95%. 2023/24's own 97%, or 95% where it is blank.
+    const statuses = { E2: "Blue", F2: "Green", E3: "Blue", F3: "Blue" };
+    expect(reportedStatuses(report)).toEqual(statuses);
+    expect(paintedStatuses(blankYear, plan)).toEqual(statuses);
+  });
+
   it("changes nothing without the Blue scheme: the same ratings and rules as the sheet without the column", () => {
     const without = values.map((row) => row.slice(0, 6));
     for (const scheme of [standardScheme, schemeOf("Green and Red only")]) {

@@ -53,11 +53,15 @@ export function ownDefinition(
     cells.others[index].cell = inHeaderUnit(cellAt(rowValues, column.column), column, format);
     cells.others[index].format = format;
   }
-  if (set.stretch !== undefined && cells.stretch !== undefined) {
-    cells.stretch.format = formatAt(rowFormats, set.stretch.column);
+  const stretchColumn =
+    set.fallback?.stretch === undefined || cellAt(rowValues, set.stretch?.column) !== null
+      ? set.stretch
+      : set.fallback.stretch;
+  if (stretchColumn !== undefined && cells.stretch !== undefined) {
+    cells.stretch.format = formatAt(rowFormats, stretchColumn.column);
     cells.stretch.cell = inHeaderUnit(
-      cellAt(rowValues, set.stretch.column),
-      set.stretch,
+      cellAt(rowValues, stretchColumn.column),
+      stretchColumn,
       cells.stretch.format
     );
   }
