@@ -170,6 +170,37 @@ describe("Blue from each row's Stretch column", () => {
     expect(paintedStatuses(blankYear, plan)).toEqual(statuses);
   });
 
+  it("rates each Actual figure of a monthly pack against its own month's Stretch row, read as a part of the KPI, not a section", () => {
+    const pack: CellValue[][] = [
+      ["Indicator", "Polarity", "Apr-23", "May-23", "Jun-23"],
+      ["Assessments in 45 days", "Bigger is better", null, null, null],
+      ["Actual", null, "96%", "96%", "91%"],
+      ["Target", null, "90%", "90%", "90%"],
+      ["Tolerance", null, "80%", "80%", "80%"],
+      ["Stretch", null, "95%", "97%", "95%"],
+      ["Visits in time", "Bigger is better", null, null, null],
+      ["Actual", null, "70%", "85%", "99%"],
+      ["Target", null, "90%", "90%", "90%"],
+      ["Tolerance", null, "80%", "80%", "80%"],
+    ];
+    const { plan, report } = plannedUnder(schemeOf("Blue for exceeding"), pack);
+    // April's 96% is at its 95% stretch, May's short of its 97%; the second KPI has no Stretch row.
+    const statuses = {
+      C3: "Blue",
+      D3: "Green",
+      E3: "Green",
+      C8: "Red",
+      D8: "Amber",
+      E8: "Green",
+    };
+    expect(reportedStatuses(report)).toEqual(statuses);
+    expect(paintedStatuses(pack, plan)).toEqual(statuses);
+    expect(report.rows.map((row) => [row.measure, row.section])).toEqual([
+      ["Assessments in 45 days", ""],
+      ["Visits in time", ""],
+    ]);
+  });
+
   it("changes nothing without the Blue scheme: the same ratings and rules as the sheet without the column", () => {
     const without = values.map((row) => row.slice(0, 6));
     for (const scheme of [standardScheme, schemeOf("Green and Red only")]) {

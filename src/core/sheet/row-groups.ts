@@ -12,17 +12,18 @@ import { noOtherSets } from "./row-thresholds";
 import { cellAt, formatAt, textOf, type RowsRead, type TableReading } from "./table-reading";
 
 /** Which of a KPI's rows a label names in a pack of Actual and Target rows. */
-type GroupRow = "actual" | "target" | "tolerance" | "polarity";
+type GroupRow = "actual" | "target" | "tolerance" | "stretch" | "polarity";
 
 const actualLabel =
   /^(?:actuals?|performance|result|outturn|achieved|our performance|current performance|actual performance)$/i;
 
-/** The part of a KPI a row label names ("Actual", "Target", "Floor", "Polarity"), or null for a KPI's name. */
+/** The part of a KPI a row label names ("Actual", "Target", "Floor", "Stretch", "Polarity"), or null for a KPI's name. */
 function groupRowOf(label: string, taught: TaughtHeaders | undefined): GroupRow | null {
   if (actualLabel.test(label)) return "actual";
   const role = knownRoleOfLabel(label, taught);
   if (role?.kind === "polarity") return "polarity";
-  if (role?.kind === "target" || role?.kind === "tolerance") return role.kind;
+  if (role?.kind === "target" || role?.kind === "tolerance" || role?.kind === "stretch")
+    return role.kind;
   return null;
 }
 
@@ -53,8 +54,8 @@ interface RowGroup {
 
 /**
  * Reads a pack of row groups: a KPI's name (with its polarity beside it, or a Polarity row), then rows
- * labelled Actual, Target and Tolerance with a figure per period. Each Actual figure is rated against the
- * Target and Tolerance of its own period; only the Actual row is a KPI row, so only its cells are coloured.
+ * labelled Actual, Target and Tolerance (and Stretch, for the Blue scheme) with a figure per period. Each
+ * Actual figure is rated against the Target, Tolerance and Stretch of its own period; only the Actual row is a KPI row, so only its cells are coloured.
  */
 export function readRowGroups(
   reading: TableReading,
@@ -107,7 +108,8 @@ function groupRow(reading: TableReading, group: RowGroup, read: RowsRead): KpiRo
       .map((period) => cellAt(polarityRow, period.column))
       .find((cell) => cell !== null) ??
     null;
-  const root = definitions.wordings.root([]);
+  const stretchRow = group.rows.stretch;
+  const root = definitions.wordings.root([], stretchRow !== undefined);
   const ofCell = columns.periods.map(({ column }) =>
     definitions.wordings.definitionOf(root, {
       measure: group.name,
@@ -118,7 +120,13 @@ function groupRow(reading: TableReading, group: RowGroup, read: RowsRead): KpiRo
       toleranceFormat: formatAt(formats(group.rows.tolerance), column),
       unit: null,
       others: noOtherSets,
-      stretch: undefined,
+      stretch:
+        stretchRow === undefined
+          ? undefined
+          : {
+              cell: cellAt(values(stretchRow), column),
+              format: formatAt(formats(stretchRow), column),
+            },
     })
   );
   // The row as a whole (its direction of travel, its scale) goes by its latest period's definition.
@@ -136,6 +144,7 @@ function groupRow(reading: TableReading, group: RowGroup, read: RowsRead): KpiRo
     actualRow,
     group.rows.target ?? 0,
     group.rows.tolerance ?? 0,
+    stretchRow ?? 0,
     group.rows.polarity ?? 0
   );
   return {
