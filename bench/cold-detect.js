@@ -3,7 +3,8 @@
 "use strict";
 
 const { readFileSync } = require("node:fs");
-const { findTables, planFormatting } = require("../lib/core");
+const { findTables } = require("../lib/core");
+const { planFormatting } = require("../lib/core/plan/plan");
 
 const grid = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const start = performance.now();

@@ -8,6 +8,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type * as Core from "../src/core";
+import type * as Appraisal from "../src/core/appraisal/appraisal";
+import type * as Plan from "../src/core/plan/plan";
+import type * as Symbols from "../src/core/plan/symbols";
 import type * as Command from "../src/cli/main";
 import { measureFlowOf100k } from "./flow";
 import {
@@ -19,8 +22,13 @@ import {
 } from "./sheets";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const core = require("../lib/core") as typeof Core;
-const { appraiseTables, findTables, formattingPlan, planFormatting, reportOf, withSymbols } = core;
+const { findTables, reportOf } = require("../lib/core") as typeof Core;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { appraiseTables } = require("../lib/core/appraisal/appraisal") as typeof Appraisal;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { formattingPlan, planFormatting } = require("../lib/core/plan/plan") as typeof Plan;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { withSymbols } = require("../lib/core/plan/symbols") as typeof Symbols;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { main: kpiRag } = require("../lib/cli/main") as typeof Command;
 

@@ -1,50 +1,64 @@
 /** The rating core: pure TypeScript shared by the custom functions, the task pane and the kpi-rag command. */
-export * from "./values/status";
-export * from "./values/cell";
-export * from "./definition/units";
-export * from "./definition/polarity";
-export * from "./definition/wording";
-export * from "./definition/written-figures";
-export * from "./definition/words";
-export * from "./definition/tolerance-set";
-export * from "./rating/scheme";
-export * from "./definition/definition";
-export * from "./definition/read-definition";
-export * from "./rating/bands";
-export * from "./rating/rate";
-export * from "./rating/trend";
-export * from "./register/catalogue";
-export * from "./register/kpi-id";
-export * from "./values/grid";
-export * from "./plan/palette";
-export * from "./register/register";
-export * from "./register/register-reading";
-export * from "./sheet/headers";
-export * from "./sheet/comparators";
-export * from "./sheet/column-map";
-export * from "./sheet/tables";
-export * from "./definition/scale";
+export { emptyCounts, isRagStatus, type Status, statuses } from "./values/status";
+export { type CellValue, notCalculated } from "./values/cell";
+export { describeFigure } from "./definition/units";
+export { isPercentFormat } from "./definition/written-figures";
+export { wordKey, type Words, wordsColumns, wordsTableName } from "./definition/words";
+export { resolveToleranceSet, standardFirst, standardSet } from "./definition/tolerance-set";
+export {
+  defaultSettings,
+  type Scheme,
+  schemeName,
+  type Settings,
+  settingsTableName,
+  standardScheme,
+} from "./rating/scheme";
+export { figureOf } from "./rating/rate";
+export { kpiIdKey } from "./register/kpi-id";
+export {
+  areaOfAddress,
+  cellAddress,
+  columnIndex,
+  columnLetters,
+  type Grid,
+  type GridArea,
+  parseCellAddress,
+  topLeftOf,
+} from "./values/grid";
+export { ragPalette } from "./plan/palette";
+export {
+  type Register,
+  registerColumns,
+  registerSheetName,
+  type RegisterTable,
+  registerTableName,
+} from "./register/register";
+export { buildRegister, builtInRegister, catalogueRows } from "./register/register-reading";
+export { findTables, type FoundTables, lookingFor, toleranceSetsOf } from "./sheet/tables";
 export { skippedSheetLine } from "./sheet/skipped";
-export * from "./sheet/words-table";
-export * from "./rating/describe";
-export * from "./appraisal/appraisal";
-export * from "./appraisal/report";
-export * from "./appraisal/summary";
-export * from "./plan/own-rule";
-export * from "./plan/plan";
-export * from "./plan/band-conditions";
-export * from "./plan/coloured-by";
-export * from "./appraisal/gap";
-export * from "./appraisal/watch-list";
-export * from "./plan/formula";
-export * from "./rating/benchmark-names";
-export * from "./rating/shown-figures";
-export * from "./rating/benchmarks";
-export * from "./appraisal/benchmark-summary";
-export * from "./definition/benchmark-target";
-export * from "./rating/benchmark-target";
-export * from "./rating/benchmark-rating";
-export * from "./appraisal/benchmark-report";
-export * from "./plan/benchmark-conditions";
-export * from "./register/settings";
-export * from "./plan/symbols";
+export { type UnknownWord, unknownWords, wordsOfGrid } from "./sheet/words-table";
+export { type Appraisal, appraise } from "./appraisal/appraisal";
+export { type CellReport, reportOf, type RowReport, type TableReport } from "./appraisal/report";
+export { type PeriodSummary, summarise } from "./appraisal/summary";
+export { isOwnRule } from "./plan/own-rule";
+export { type FormattingPlan, type PlannedRule } from "./plan/plan";
+export { colouringSet, sheetColours, type SheetColours } from "./plan/coloured-by";
+export { type WatchItem, watchListOf } from "./appraisal/watch-list";
+export { callsOwnFunction, moveFormula } from "./plan/formula";
+export {
+  type BenchmarkSummary,
+  describeBenchmarkSummary,
+  describeComparison,
+  summariseComparisons,
+  verdictGlyph,
+} from "./appraisal/benchmark-summary";
+export {
+  type SchemeChoice,
+  schemeNames,
+  settingsColumns,
+  type SettingsRead,
+  settingsRowsOf,
+  settingsTableOfGrid,
+  workbookSettings,
+} from "./register/settings";
+export { planOf, statusSymbols } from "./plan/symbols";

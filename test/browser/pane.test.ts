@@ -14,16 +14,16 @@ import {
 } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  appraiseTables,
   findTables,
   ragPalette,
   summarise,
-  watchList,
   type CellValue,
   type FoundTables,
   type PeriodSummary,
   type Status,
 } from "../../src/core";
+import { appraiseTables } from "../../src/core/appraisal/appraisal";
+import { watchList } from "../../src/core/appraisal/watch-list";
 import { gridOf, readWorkbookFile } from "../support/xlsx-grid";
 import {
   createExcelHost,

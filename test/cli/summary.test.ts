@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  appraiseTables,
-  findTables,
-  formattingPlan,
-  type CellValue,
-  type Grid,
-} from "../../src/core";
+import { findTables, type CellValue, type Grid } from "../../src/core";
+import { appraiseTables } from "../../src/core/appraisal/appraisal";
+import { formattingPlan } from "../../src/core/plan/plan";
 import { summarisedPlan, summaryLines } from "../../src/cli/summary";
 import { plannedWithReport } from "../support/planned-with-report";
 

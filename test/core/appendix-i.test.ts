@@ -15,14 +15,10 @@
  * and 88% are Amber either way. The "what if" cases at the end show where the two sets part.
  */
 import { describe, expect, it } from "vitest";
-import {
-  rate,
-  readDefinition,
-  withScale,
-  type CellValue,
-  type Definition,
-  type Status,
-} from "../../src/core";
+import type { CellValue, Status } from "../../src/core";
+import { withScale, type Definition } from "../../src/core/definition/definition";
+import { readDefinition } from "../../src/core/definition/read-definition";
+import { rate } from "../../src/core/rating/rate";
 
 const periods = ["2019/20 Average", "2020/21 Average", "2021/22 Qtr1"] as const;
 

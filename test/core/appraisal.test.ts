@@ -5,7 +5,6 @@
 import { describe, expect, it } from "vitest";
 import {
   appraise,
-  formattingPlan,
   reportOf,
   summarise,
   watchListOf,
@@ -13,6 +12,7 @@ import {
   type CellValue,
   type Grid,
 } from "../../src/core";
+import { formattingPlan } from "../../src/core/plan/plan";
 
 /** A quarterly dashboard with a Winter tolerance set; figures below 1 are formatted as %. */
 const dashboard: Grid = (() => {

@@ -6,16 +6,10 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  compareWithBenchmark,
-  findTables,
-  ragPalette,
-  readDefinition,
-  roundTo,
-  type CellValue,
-  type Comparison,
-  type Grid,
-} from "../../src/core";
+import { findTables, ragPalette, type CellValue, type Grid } from "../../src/core";
+import { readDefinition } from "../../src/core/definition/read-definition";
+import { compareWithBenchmark, type Comparison } from "../../src/core/rating/benchmarks";
+import { roundTo } from "../../src/core/rating/shown-figures";
 import { plannedWithReport } from "../support/planned-with-report";
 import { paintedCells } from "../support/rule-engine";
 import { eachRow } from "./each-row";

@@ -3,13 +3,9 @@
  * PRODUCT.md's Benchmarks section.
  */
 import { describe, expect, it } from "vitest";
-import {
-  describeBenchmarkSummary,
-  findTables,
-  summariseComparisons,
-  watchList,
-  type Comparison,
-} from "../../src/core";
+import { describeBenchmarkSummary, findTables, summariseComparisons } from "../../src/core";
+import { watchList } from "../../src/core/appraisal/watch-list";
+import type { Comparison } from "../../src/core/rating/benchmarks";
 import { latestBenchmarks, noEnglandColumn, wholeNumbers } from "./benchmark-scorecards";
 import { plannedWithReport } from "../support/planned-with-report";
 

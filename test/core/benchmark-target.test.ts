@@ -5,23 +5,22 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { CellValue, Status } from "../../src/core";
 import {
-  benchmarkCellConditions,
-  benchmarkForPeriod,
-  benchmarkStanding,
-  rateAgainstBenchmark,
   readBenchmarkTarget,
   readBenchmarkTolerance,
-  readDefinition,
-  ruleMarker,
+} from "../../src/core/definition/benchmark-target";
+import {
   withScale,
-  type BenchmarkCell,
-  type BenchmarkStanding,
-  type CellValue,
   type Definition,
   type DefinitionWording,
-  type Status,
-} from "../../src/core";
+} from "../../src/core/definition/definition";
+import { readDefinition } from "../../src/core/definition/read-definition";
+import { benchmarkCellConditions } from "../../src/core/plan/benchmark-conditions";
+import { ruleMarker } from "../../src/core/plan/own-rule";
+import type { BenchmarkCell } from "../../src/core/rating/benchmark-names";
+import { benchmarkForPeriod, rateAgainstBenchmark } from "../../src/core/rating/benchmark-rating";
+import { benchmarkStanding, type BenchmarkStanding } from "../../src/core/rating/benchmark-target";
 import { paintedCells } from "../support/rule-engine";
 import { eachRow } from "./each-row";
 

@@ -5,22 +5,21 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { describeComparison, type CellValue } from "../../src/core";
+import { withScale, type Definition } from "../../src/core/definition/definition";
+import { readDefinition } from "../../src/core/definition/read-definition";
 import {
-  compareWithBenchmark,
-  describeComparison,
-  readDefinition,
-  roundTo,
-  shownDecimals,
-  verdictOf,
-  withScale,
   yearKey,
   type BenchmarkCell,
-  type CellValue,
-  type Definition,
   type FigureCell,
+} from "../../src/core/rating/benchmark-names";
+import {
+  compareWithBenchmark,
+  verdictOf,
   type Verdict,
   verdicts,
-} from "../../src/core";
+} from "../../src/core/rating/benchmarks";
+import { roundTo, shownDecimals } from "../../src/core/rating/shown-figures";
 import { eachRow } from "./each-row";
 
 const reReferrals = withScale(

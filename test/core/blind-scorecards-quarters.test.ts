@@ -4,10 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import {
-  appraiseTables,
   findTables,
-  formattingPlan,
-  readSettings,
   reportOf,
   settingsTableOfGrid,
   standardSet,
@@ -16,6 +13,9 @@ import {
   type Grid,
   type GridArea,
 } from "../../src/core";
+import { appraiseTables } from "../../src/core/appraisal/appraisal";
+import { formattingPlan } from "../../src/core/plan/plan";
+import { readSettings } from "../../src/core/register/settings";
 import { plannedWithReport, type PlanWithReport } from "../support/planned-with-report";
 import { paintedCells } from "../support/rule-engine";
 

@@ -4,14 +4,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { eachRow } from "./each-row";
-import {
-  bands,
-  rate,
-  readDefinition,
-  withScale,
-  type Definition,
-  type Status,
-} from "../../src/core";
+import type { Status } from "../../src/core";
+import { withScale, type Definition } from "../../src/core/definition/definition";
+import { readDefinition } from "../../src/core/definition/read-definition";
+import { bands } from "../../src/core/rating/bands";
+import { rate } from "../../src/core/rating/rate";
 
 interface Edge {
   value: number;

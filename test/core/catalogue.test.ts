@@ -3,16 +3,12 @@
  * sheet's wording, and rates as the appendix says.
  */
 import { describe, expect, it } from "vitest";
-import {
-  catalogue,
-  catalogueEntry,
-  kpiIdOfNumber,
-  rate,
-  readDefinition,
-  withScale,
-  wordingOfEntry,
-  type CellValue,
-} from "../../src/core";
+import type { CellValue } from "../../src/core";
+import { withScale } from "../../src/core/definition/definition";
+import { readDefinition } from "../../src/core/definition/read-definition";
+import { rate } from "../../src/core/rating/rate";
+import { catalogue, catalogueEntry, wordingOfEntry } from "../../src/core/register/catalogue";
+import { kpiIdOfNumber } from "../../src/core/register/kpi-id";
 import { eachRow } from "./each-row";
 
 /** Appendix A (shared/seeds/002_…), transcribed: the KPI number and its measure, by section. */

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import {
-  appraiseTables,
   colouringSet,
   findTables,
-  formattingPlan,
   sheetColours,
   toleranceSetsOf,
   type CellValue,
   type FoundTables,
 } from "../../src/core";
+import { appraiseTables } from "../../src/core/appraisal/appraisal";
+import { formattingPlan } from "../../src/core/plan/plan";
 
 /** A sheet whose one KPI (70% against 90%, tolerance 80%, Covid19 tolerance 60%) is Red by Standard and Amber by Covid19. */
 function sheet(extraRows: CellValue[][] = []): FoundTables {

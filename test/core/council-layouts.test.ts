@@ -10,13 +10,13 @@ import {
   findTables,
   isRagStatus,
   standardSet,
-  toleranceSetKey,
   toleranceSetsOf,
   type FormattingPlan,
   type Grid,
   type Status,
   type TableReport,
 } from "../../src/core";
+import { toleranceSetKey } from "../../src/core/definition/tolerance-set";
 import { cellsOfAreas, paintedCells } from "../support/rule-engine";
 import { parseAddress } from "../support/a1";
 import { plannedWithReport, type PlanWithReport } from "../support/planned-with-report";

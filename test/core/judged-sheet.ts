@@ -4,10 +4,8 @@
  * own: it rates the cell as a custom function would and compares.
  */
 import {
-  appraiseTables,
   builtInRegister,
   findTables,
-  formattingPlan,
   standardSet,
   type Appraisal,
   type CellValue,
@@ -17,6 +15,8 @@ import {
   type Scheme,
   type Status,
 } from "../../src/core";
+import { appraiseTables } from "../../src/core/appraisal/appraisal";
+import { formattingPlan } from "../../src/core/plan/plan";
 import { paintedCells } from "../support/rule-engine";
 
 /** A sheet whose header is `header` and whose numbers are shown as percentages. */

@@ -9,10 +9,10 @@ import {
   registerColumns,
   unknownWords,
   wordsOfGrid,
-  wordsTableOfGrid,
   type CellValue,
   type Grid,
 } from "../../src/core";
+import { wordsTableOfGrid } from "../../src/core/sheet/words-table";
 import { plannedWithReport } from "../support/planned-with-report";
 
 function grid(sheet: string, values: CellValue[][]): Grid {

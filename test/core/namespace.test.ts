@@ -2,7 +2,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { callsOwnFunction, functionsNamespace } from "../../src/core";
+import { callsOwnFunction } from "../../src/core";
+import { functionsNamespace } from "../../src/core/plan/formula";
 
 describe("the functions' namespace", () => {
   it("is the namespace manifest.xml gives Excel", () => {

@@ -4,14 +4,11 @@
  * No data, never a colour and never a zero, with its meaning in the reason.
  */
 import { describe, expect, it } from "vitest";
-import {
-  notCalculated,
-  rate,
-  readDefinition,
-  readValue,
-  readWords,
-  type CellValue,
-} from "../../src/core";
+import { notCalculated, type CellValue } from "../../src/core";
+import { readDefinition } from "../../src/core/definition/read-definition";
+import { readWords } from "../../src/core/definition/words";
+import { readValue } from "../../src/core/definition/written-figures";
+import { rate } from "../../src/core/rating/rate";
 import { eachRow } from "./each-row";
 
 // Care leavers in education, employment or training: Bigger is better, target 60%, tolerance 50%.

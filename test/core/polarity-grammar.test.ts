@@ -7,17 +7,12 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  describeDefinition,
-  findTables,
-  ragPalette,
-  rate,
-  readDefinition,
-  readPolarity,
-  type CellValue,
-  type Direction,
-  type Status,
-} from "../../src/core";
+import { findTables, ragPalette, type CellValue, type Status } from "../../src/core";
+import { readPolarity } from "../../src/core/definition/polarity";
+import { readDefinition } from "../../src/core/definition/read-definition";
+import type { Direction } from "../../src/core/definition/words";
+import { describeDefinition } from "../../src/core/rating/describe";
+import { rate } from "../../src/core/rating/rate";
 import { plannedWithReport } from "../support/planned-with-report";
 import { paintedCells } from "../support/rule-engine";
 import { eachRow } from "./each-row";

@@ -7,15 +7,12 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  describeDefinition,
-  rate,
-  readDefinition,
-  readPolarity,
-  readWords,
-  type CellValue,
-  type Status,
-} from "../../src/core";
+import type { CellValue, Status } from "../../src/core";
+import { readPolarity } from "../../src/core/definition/polarity";
+import { readDefinition } from "../../src/core/definition/read-definition";
+import { readWords } from "../../src/core/definition/words";
+import { describeDefinition } from "../../src/core/rating/describe";
+import { rate } from "../../src/core/rating/rate";
 import { eachRow } from "./each-row";
 
 interface Case {

@@ -5,19 +5,16 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { statuses, type CellValue, type Status } from "../../src/core";
 import {
-  bands,
-  inBand,
-  rate,
-  readDefinition,
-  statuses,
-  trend,
   withScale,
-  type CellValue,
   type Definition,
   type DefinitionWording,
-  type Status,
-} from "../../src/core";
+} from "../../src/core/definition/definition";
+import { readDefinition } from "../../src/core/definition/read-definition";
+import { bands, inBand } from "../../src/core/rating/bands";
+import { rate } from "../../src/core/rating/rate";
+import { trend } from "../../src/core/rating/trend";
 
 // ---------------------------------------------------------------------------------------------------------
 // What a cell can hold.

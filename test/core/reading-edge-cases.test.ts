@@ -1,12 +1,10 @@
 import { describe, expect, it } from "vitest";
-import {
-  decideScale,
-  readDefinition,
-  rate,
-  readValue,
-  roleOfLabel,
-  type PeriodCell,
-} from "../../src/core";
+import { readDefinition } from "../../src/core/definition/read-definition";
+import { decideScale } from "../../src/core/definition/scale";
+import { readValue } from "../../src/core/definition/written-figures";
+import { rate } from "../../src/core/rating/rate";
+import { roleOfLabel } from "../../src/core/sheet/headers";
+import type { PeriodCell } from "../../src/core/sheet/kpi-row";
 
 const cellsOf = (values: number[], numberFormat = "General"): PeriodCell[] =>
   values.map((value, index) => ({

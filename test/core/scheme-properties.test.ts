@@ -7,16 +7,16 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   appraise,
-  formattingPlan,
   isRagStatus,
-  previousPeriodCell,
-  rate,
   reportOf,
   standardSet,
   workbookSettings,
   type CellValue,
   type Scheme,
 } from "../../src/core";
+import { previousPeriodCell } from "../../src/core/appraisal/appraisal";
+import { formattingPlan } from "../../src/core/plan/plan";
+import { rate } from "../../src/core/rating/rate";
 import { addressOf, judgedSheet, percentGrid } from "./judged-sheet";
 
 const percent = fc.integer({ min: 0, max: 100 });

@@ -4,10 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import {
-  appraiseTables,
   builtInRegister,
   findTables,
-  formattingPlan,
   reportOf,
   standardSet,
   type CellValue,
@@ -15,6 +13,8 @@ import {
   type Scheme,
   type Status,
 } from "../../src/core";
+import { appraiseTables } from "../../src/core/appraisal/appraisal";
+import { formattingPlan } from "../../src/core/plan/plan";
 import { paintedStatuses, reportedStatuses } from "./judged-sheet";
 import { expected, schemeOf, values } from "./schemes-sheet";
 

@@ -8,13 +8,12 @@ import {
   buildRegister,
   findTables,
   registerColumns,
-  roleOfHeader,
-  roleOfLabel,
   type CellValue,
   type FoundTables,
   type Grid,
   type GridArea,
 } from "../../src/core";
+import { roleOfHeader, roleOfLabel } from "../../src/core/sheet/headers";
 import { plannedWithReport } from "../support/planned-with-report";
 
 function grid(

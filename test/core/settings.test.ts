@@ -1,13 +1,8 @@
 /** The workbook's settings: its scheme and status symbols, from a KPISettings table or a KPIWords word. */
 import { describe, expect, it } from "vitest";
-import {
-  readScheme,
-  readWords,
-  schemeName,
-  settingsTableOfGrid,
-  workbookSettings,
-  type CellValue,
-} from "../../src/core";
+import { schemeName, settingsTableOfGrid, workbookSettings, type CellValue } from "../../src/core";
+import { readWords } from "../../src/core/definition/words";
+import { readScheme } from "../../src/core/register/settings";
 import { eachRow } from "./each-row";
 
 const table = (...rows: CellValue[][]): CellValue[][] => [["Setting", "Value"], ...rows];

@@ -7,13 +7,13 @@ import { describe, expect, it } from "vitest";
 import {
   buildRegister,
   findTables,
-  lookUp,
-  rate,
-  readWords,
   registerColumns,
   type CellValue,
   type Grid,
 } from "../../src/core";
+import { readWords } from "../../src/core/definition/words";
+import { rate } from "../../src/core/rating/rate";
+import { lookUp } from "../../src/core/register/register";
 import { scorecardRows, scorecardStatuses } from "./wordings-scorecard";
 import { plannedWithReport } from "../support/planned-with-report";
 

@@ -5,14 +5,9 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  isRagStatus,
-  rate,
-  readDefinition,
-  standardSet,
-  type CellValue,
-  type Scheme,
-} from "../../src/core";
+import { isRagStatus, standardSet, type CellValue, type Scheme } from "../../src/core";
+import { readDefinition } from "../../src/core/definition/read-definition";
+import { rate } from "../../src/core/rating/rate";
 import { addressOf, judgedSheet, percentGrid } from "./judged-sheet";
 
 const percent = fc.integer({ min: 0, max: 100 });

@@ -5,10 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import {
-  appraiseTables,
   builtInRegister,
   findTables,
-  formattingPlan,
   reportOf,
   standardScheme,
   standardSet,
@@ -17,6 +15,8 @@ import {
   type Scheme,
   type Status,
 } from "../../src/core";
+import { appraiseTables } from "../../src/core/appraisal/appraisal";
+import { formattingPlan } from "../../src/core/plan/plan";
 import { paintedStatuses, reportedStatuses } from "./judged-sheet";
 import { schemeOf } from "./schemes-sheet";
 

@@ -3,14 +3,13 @@
  * polarity, value and header readers take. Rows it cannot read are reported, never guessed at.
  */
 import { describe, expect, it } from "vitest";
+import { wordKey, type CellValue } from "../../src/core";
 import {
   readWords,
   taughtHeader,
   taughtWord,
-  wordKey,
-  type CellValue,
   type WordMeaning,
-} from "../../src/core";
+} from "../../src/core/definition/words";
 import { eachRow } from "./each-row";
 
 const header: CellValue[] = ["Word", "Means"];

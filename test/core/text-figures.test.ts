@@ -8,20 +8,20 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   appraise,
-  formattingPlan,
-  percentToFraction,
   ragPalette,
-  rate,
-  readDefinition,
-  readValue,
-  readWords,
   reportOf,
   isRagStatus,
   type CellValue,
-  type DefinitionWording,
   type Grid,
   type Status,
 } from "../../src/core";
+import type { DefinitionWording } from "../../src/core/definition/definition";
+import { readDefinition } from "../../src/core/definition/read-definition";
+import { percentToFraction } from "../../src/core/definition/units";
+import { readWords } from "../../src/core/definition/words";
+import { readValue } from "../../src/core/definition/written-figures";
+import { formattingPlan } from "../../src/core/plan/plan";
+import { rate } from "../../src/core/rating/rate";
 import { flagKeyOf } from "../../src/core/sheet/sheet-key";
 import { paintedCells } from "../support/rule-engine";
 import { eachRow } from "./each-row";

@@ -4,7 +4,10 @@
  * (a share of the target's value, on its worse side) or absolute (points). Each status is worked out by hand.
  */
 import { describe, expect, it } from "vitest";
-import { rate, readDefinition, readWords, type CellValue, type Status } from "../../src/core";
+import type { CellValue, Status } from "../../src/core";
+import { readDefinition } from "../../src/core/definition/read-definition";
+import { readWords } from "../../src/core/definition/words";
+import { rate } from "../../src/core/rating/rate";
 import { eachRow } from "./each-row";
 
 interface Case {

@@ -3,13 +3,10 @@
  * step) or across a whole row of periods (the trend of the series, not the last step).
  */
 import { describe, expect, it } from "vitest";
-import {
-  readDefinition,
-  trend,
-  withScale,
-  type CellValue,
-  type DirectionOfTravel,
-} from "../../src/core";
+import type { CellValue } from "../../src/core";
+import { withScale } from "../../src/core/definition/definition";
+import { readDefinition } from "../../src/core/definition/read-definition";
+import { trend, type DirectionOfTravel } from "../../src/core/rating/trend";
 import { eachRow } from "./each-row";
 
 const bigger = readDefinition({ polarity: "Bigger is better", target: "90%", tolerance: "75%" });

@@ -3,19 +3,16 @@
  * that contradict themselves or cannot be read.
  */
 import { describe, expect, it } from "vitest";
-import {
-  bands,
-  catalogueEntry,
-  definitionProblems,
-  rate,
-  readDefinition,
-  readPolarity,
-  readThreshold,
-  readValue,
-  wordingOfEntry,
-  type CellValue,
-  type Direction,
-} from "../../src/core";
+import type { CellValue } from "../../src/core";
+import { definitionProblems } from "../../src/core/definition/definition";
+import { readPolarity } from "../../src/core/definition/polarity";
+import { readDefinition } from "../../src/core/definition/read-definition";
+import { readThreshold } from "../../src/core/definition/wording";
+import type { Direction } from "../../src/core/definition/words";
+import { readValue } from "../../src/core/definition/written-figures";
+import { bands } from "../../src/core/rating/bands";
+import { rate } from "../../src/core/rating/rate";
+import { catalogueEntry, wordingOfEntry } from "../../src/core/register/catalogue";
 import { eachRow } from "./each-row";
 
 function shown(cell: CellValue): string {

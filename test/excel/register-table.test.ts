@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { buildRegister, catalogue, lookUp, rate } from "../../src/core";
+import { buildRegister } from "../../src/core";
+import { rate } from "../../src/core/rating/rate";
+import { catalogue } from "../../src/core/register/catalogue";
+import { lookUp } from "../../src/core/register/register";
 import { readRegisterTable } from "../../src/excel/register-table";
 import { insertRegisterTable } from "../../src/excel/table-insertion";
 import { explainFailure } from "../../src/excel/run";

@@ -6,7 +6,8 @@
 import { describe, expect, it } from "vitest";
 import path from "node:path";
 import * as implementations from "../../src/functions/functions";
-import { rate as rateInCore, readDefinition } from "../../src/core";
+import { readDefinition } from "../../src/core/definition/read-definition";
+import { rate as rateInCore } from "../../src/core/rating/rate";
 import { asExcelCalls } from "../support";
 
 const { rag, rate, compare } = asExcelCalls(

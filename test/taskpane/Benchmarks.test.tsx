@@ -5,7 +5,8 @@
  */
 import { screen, within } from "@testing-library/react";
 import { describe, expect, test, vi } from "vitest";
-import { findTables, summarise, summariseComparisons, watchList } from "../../src/core";
+import { findTables, summarise, summariseComparisons } from "../../src/core";
+import { watchList } from "../../src/core/appraisal/watch-list";
 import { KpiTables } from "../../src/taskpane/components/KpiTables";
 import { Summary } from "../../src/taskpane/components/Summary";
 import { latestBenchmarks, wholeNumbers } from "../core/benchmark-scorecards";

@@ -1,6 +1,7 @@
 import { describe, expect, test, vi } from "vitest";
 import { screen, within } from "@testing-library/react";
-import { appraiseTables, findTables, ragPalette } from "../../src/core";
+import { findTables, ragPalette } from "../../src/core";
+import { appraiseTables } from "../../src/core/appraisal/appraisal";
 import { cellFactsOf } from "../../src/taskpane/kpi-lines";
 import { plannedWithReport } from "../support/planned-with-report";
 import { KpiTables } from "../../src/taskpane/components/KpiTables";

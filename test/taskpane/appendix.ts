@@ -3,14 +3,9 @@
  * plain grid, read by the core's findTables and appraisal, summarised and watch-listed.
  */
 import { vi } from "vitest";
-import {
-  appraiseTables,
-  findTables,
-  summarise,
-  watchList,
-  type CellValue,
-  type Grid,
-} from "../../src/core";
+import { findTables, summarise, type CellValue, type Grid } from "../../src/core";
+import { appraiseTables } from "../../src/core/appraisal/appraisal";
+import { watchList } from "../../src/core/appraisal/watch-list";
 import { cellFactsOf } from "../../src/taskpane/kpi-lines";
 import { initialPaneState, type PaneActions, type PaneState } from "../../src/taskpane/model";
 import { plannedWithReport } from "../support/planned-with-report";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { appraiseTables, findTables } from "../../src/core";
+import { findTables } from "../../src/core";
+import { appraiseTables } from "../../src/core/appraisal/appraisal";
 import { cellFactsOf } from "../../src/taskpane/kpi-lines";
 import { appendixGrid } from "./appendix";
 

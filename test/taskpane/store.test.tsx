@@ -5,15 +5,9 @@ import path from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { App, themeOfOffice } from "../../src/taskpane/App";
 import { changePause } from "../../src/taskpane/store";
-import {
-  appraise,
-  catalogue,
-  reportOf,
-  isRagStatus,
-  ragPalette,
-  type Grid,
-  type RagStatus,
-} from "../../src/core";
+import { appraise, reportOf, isRagStatus, ragPalette, type Grid } from "../../src/core";
+import { catalogue } from "../../src/core/register/catalogue";
+import type { RagStatus } from "../../src/core/values/status";
 import * as functions from "../../src/functions/functions";
 import { forgetRegister } from "../../src/excel/workbook-register";
 import {
