@@ -39,7 +39,11 @@ const catalogueRegister: ReadonlyMap<string, RegisterEntry> = new Map(
 );
 
 /** The register with no workbook table: the catalogue alone. */
-export const builtInRegister: Register = { entries: catalogueRegister, problems: [] };
+export const builtInRegister: Register = {
+  entries: catalogueRegister,
+  problems: [],
+  hasWorkbookEntries: false,
+};
 
 /** Where each register column stands in a header row, however it is cased or spaced; -1 where it is not. */
 export function registerColumnIndex(header: readonly CellValue[]): (name: string) => number {
@@ -60,6 +64,7 @@ export function buildRegister(table?: RegisterTable, words?: Words): Register {
       problems: [
         `The ${registerTableName} table has no ${missing.join(", ")} column: it was ignored and the built-in catalogue is used`,
       ],
+      hasWorkbookEntries: false,
     };
   }
   const entries = new Map(catalogueRegister);
@@ -70,7 +75,8 @@ export function buildRegister(table?: RegisterTable, words?: Words): Register {
     if (read.problem) problems.push(read.problem);
     if (read.entry) entries.set(read.entry.key, read.entry.entry);
   }
-  return { entries, problems };
+  const hasWorkbookEntries = [...entries.values()].some((entry) => entry.source === "workbook");
+  return { entries, problems, hasWorkbookEntries };
 }
 
 /** One body row of the workbook's register table, its cells found by column name. */

@@ -43,9 +43,11 @@ export interface RegisterEntry {
 }
 
 export interface Register {
-  entries: ReadonlyMap<string, RegisterEntry>;
+  readonly entries: ReadonlyMap<string, RegisterEntry>;
   /** Rows of the workbook's table that were ignored, in words: "Row 4 (KPI-7): the target …". */
-  problems: string[];
+  readonly problems: readonly string[];
+  /** Whether the workbook's table gave any entry: a row reference (Ref, No.) can only name one of those. */
+  readonly hasWorkbookEntries: boolean;
 }
 
 /** What a workbook's register table holds: its header row, then its body rows, with number formats. */
@@ -59,17 +61,4 @@ export const registerStretchColumn = "Stretch";
 
 export function lookUp(register: Register, id: string): RegisterEntry | undefined {
   return register.entries.get(kpiIdKey(id));
-}
-
-/** Whether each register holds an entry from the workbook's own table, found once per register. */
-const fromWorkbook = new WeakMap<Register, boolean>();
-
-/** Whether the workbook's table gave the register any entry: a row reference (Ref, No.) can only name one of those. */
-export function hasWorkbookEntries(register: Register): boolean {
-  let found = fromWorkbook.get(register);
-  if (found === undefined) {
-    found = [...register.entries.values()].some((entry) => entry.source === "workbook");
-    fromWorkbook.set(register, found);
-  }
-  return found;
 }

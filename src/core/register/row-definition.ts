@@ -8,7 +8,7 @@ import { kpiIdOfNumber } from "./kpi-id";
 import type { Definition } from "../definition/definition";
 import { unreadableDefinition } from "../definition/read-definition";
 import { describeDefinition } from "../rating/describe";
-import { hasWorkbookEntries, lookUp, type Register, type RegisterEntry } from "./register";
+import { lookUp, type Register, type RegisterEntry } from "./register";
 import { unitFromMeasure } from "../definition/units";
 import { readValue } from "../definition/written-figures";
 
@@ -42,7 +42,7 @@ export interface ChosenDefinition {
  * by its own thresholds, as a row with no id is.
  */
 export function mayNameEntry(idCell: CellValue, idKind: RowIdKind, register: Register): boolean {
-  return idCell !== null && (idKind === "kpi number" || hasWorkbookEntries(register));
+  return idCell !== null && (idKind === "kpi number" || register.hasWorkbookEntries);
 }
 
 /** The problems of most rows, one list they share. */
