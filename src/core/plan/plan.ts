@@ -7,7 +7,6 @@
  */
 import { appraiseTables, type Appraisal } from "../appraisal/appraisal";
 import { bands } from "../rating/bands";
-import type { Band } from "../rating/band";
 import { benchmarkForPeriod } from "../rating/benchmark-rating";
 import { benchmarkCellConditions } from "./benchmark-conditions";
 import type { BenchmarkStanding } from "../rating/benchmark-target";
@@ -29,13 +28,8 @@ import {
   type ConditionsMemo,
 } from "./band-conditions";
 import { AreasOfRuns, pushRuns } from "./rule-areas";
-import {
-  referencedBands,
-  thresholdColumnsOf,
-  withReferences,
-  type ReferencedBands,
-  type ThresholdColumns,
-} from "./threshold-references";
+import type { Group } from "./rule-group";
+import { ReferencedGroups } from "./referenced-groups";
 
 export interface PlannedRule {
   status: RagStatus;
@@ -56,13 +50,6 @@ export interface FormattingPlan {
   skipped?: string;
   toleranceSet: string;
   rules: PlannedRule[];
-}
-
-interface Group {
-  status: RagStatus;
-  formulaFor: (anchor: string) => string;
-  /** The cells it colours as runs along their rows: row, first column, last column, then the next run. */
-  runs: number[];
 }
 
 /** Appraises found tables and plans their rules: for surfaces that hold tables, not an appraisal. */
@@ -249,79 +236,6 @@ function bandGroups(
     }
     return group;
   });
-}
-
-/**
- * The groups of rows whose rules read their own threshold cells (see threshold-references.ts): rows alike
- * in shape share them whatever their figures, so adjacent rows merge into one rectangle.
- */
-class ReferencedGroups {
-  private readonly columnsOf = new Map<KpiRow, ThresholdColumns>();
-  /** Each definition's shape under a table's columns, with its groups by the column its rows start in; null where figures are written. */
-  private readonly shapes = new Map<
-    ThresholdColumns,
-    Map<Definition, { shape: ReferencedBands; byColumn: Map<number, Group[]> } | null>
-  >();
-  private readonly byKey = new Map<string, Group[]>();
-
-  constructor(
-    private readonly groups: Map<string, Group>,
-    private readonly appraisal: Appraisal
-  ) {
-    for (const { table, rows } of appraisal.tables) {
-      const columns = thresholdColumnsOf(table);
-      if (columns) for (const { kpi } of rows) this.columnsOf.set(kpi, columns);
-    }
-  }
-
-  /** Plans a row's rules reading its threshold cells; false where its rules must hold figures. */
-  plan(kpi: KpiRow, statusBands: readonly Band[], colourable: readonly PeriodCell[]): boolean {
-    const columns = this.columnsOf.get(kpi);
-    if (!columns) return false;
-    let byDefinition = this.shapes.get(columns);
-    if (!byDefinition) {
-      byDefinition = new Map();
-      this.shapes.set(columns, byDefinition);
-    }
-    let planned = byDefinition.get(kpi.definition);
-    if (planned === undefined) {
-      const { toleranceSet, scheme } = this.appraisal;
-      const shape = referencedBands(columns, kpi, statusBands, toleranceSet, scheme);
-      planned = shape ? { shape, byColumn: new Map() } : null;
-      byDefinition.set(kpi.definition, planned);
-    }
-    if (planned === null) return false;
-    const column = colourable[0].column;
-    let rowGroups = planned.byColumn.get(column);
-    if (!rowGroups) {
-      rowGroups = this.groupsOf(planned.shape, column);
-      planned.byColumn.set(column, rowGroups);
-    }
-    for (const group of rowGroups) pushRuns(group.runs, colourable);
-    return true;
-  }
-
-  private groupsOf(shape: ReferencedBands, column: number): Group[] {
-    const key = `${column}|${shape.key}`;
-    let found = this.byKey.get(key);
-    if (found) return found;
-    found = shape.statuses.map(({ status, conditions }) => {
-      const group: Group = {
-        status,
-        formulaFor: (anchor: string) =>
-          withReferences(
-            ruleFormula(anchor, conditions, undefined, shape.guards),
-            shape.columns,
-            Number(anchor.replace(/^[A-Z]+/, ""))
-          ),
-        runs: [],
-      };
-      this.groups.set(`referenced|${key}|${status}`, group);
-      return group;
-    });
-    this.byKey.set(key, found);
-    return found;
-  }
 }
 
 /** Rule groups by the definition whose rows they colour, then by the column those rows start in. */

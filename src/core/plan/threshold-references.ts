@@ -93,7 +93,7 @@ export function referencedBands(
   const referenced: Array<{ token: string; letters: string; core: number; sheet: number }> = [];
   const guards: string[] = [];
   for (const role of rolesOf(scheme)) {
-    const cell = cellOf(definition, role);
+    const cell: CellValue | undefined = definition.wording[role];
     const column = columns[role];
     if (column === undefined) {
       if (cell !== null && cell !== undefined) return undefined;
@@ -153,19 +153,13 @@ function sheetScale(definition: Definition): ((core: number) => number) | undefi
   return definition.scale === "fraction" ? (core) => core : undefined;
 }
 
-function cellOf(definition: Definition, role: Role): CellValue | undefined {
-  return definition.wording[role];
-}
-
 /** The figure the core read from a role's cell as it is: no words, no margin, no reading to explain. */
 function coreValue(definition: Definition, role: Role): number | undefined {
   const { standing } = definition;
   if (standing.kind !== "rated") return undefined;
   if (role === "target") return standing.targetReading === undefined ? standing.target : undefined;
   if (role === "stretch")
-    return standing.stretch?.kind === "figure" && standing.stretch.inclusive
-      ? standing.stretch.value
-      : undefined;
+    return standing.stretch?.kind === "figure" ? standing.stretch.value : undefined;
   const tolerance = standing.tolerances[toleranceSetKey(standardSet)];
   return tolerance?.kind === "figure" && tolerance.reading === undefined
     ? tolerance.value
