@@ -3,6 +3,7 @@
  * target"): applied, they paint what the report says; after the analyst edits a target, the colours follow
  * as the report of the edited sheet says, and an edit the core would read otherwise paints nothing.
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   appraise,
@@ -16,6 +17,7 @@ import {
   type Status,
 } from "../../src/core";
 import { paintedStatuses, percentGrid, reportedStatuses } from "./judged-sheet";
+import { cellsOfAreas } from "../support/rule-engine";
 
 const header = ["Measure", "Polarity", "Target", "Tolerance", "2022/23", "2023/24", "2024/25"];
 
@@ -173,5 +175,56 @@ describe("rules that read a row's own plain-number thresholds", () => {
     const after = edited(stretched, "H2", 0.92);
     expect(paintedStatuses(after.values, plan)).toEqual(coloursReported(after, blue));
     expect(paintedStatuses(after.values, plan)).toMatchObject({ G2: "Blue" });
+  });
+});
+
+describe("rules that read threshold cells, on random sheets", () => {
+  const percent = fc.integer({ min: 0, max: 100 }).map((n) => n / 100);
+  const row = fc.tuple(
+    fc.constantFrom("Bigger is better", "Smaller is better"),
+    percent,
+    fc.option(percent, { nil: null }),
+    fc.array(fc.option(percent, { nil: null }), { minLength: 3, maxLength: 3 })
+  );
+  const sheet = fc.array(row, { minLength: 1, maxLength: 5 }).map((rows) =>
+    percentGrid(
+      "Random",
+      header,
+      rows.map(([polarity, target, tolerance, figures], index) => [
+        `Measure ${index + 1}`,
+        polarity,
+        target,
+        tolerance,
+        ...figures,
+      ])
+    )
+  );
+  const edit = fc.tuple(
+    fc.nat(),
+    fc.constantFrom("C", "D"),
+    fc.oneof(percent, fc.integer({ min: 2, max: 100 }), fc.constantFrom("TBC", "90%", null))
+  );
+
+  it("paints every figure as the report rates it when applied, and after any edit of a target or tolerance paints a figure of a row reading its cells as the edited sheet's report does or not at all", () => {
+    fc.assert(
+      fc.property(sheet, edit, (grid, [pick, column, value]) => {
+        const plan = planned(grid);
+        expect(paintedStatuses(grid.values, plan)).toEqual(coloursReported(grid));
+        const after = edited(grid, `${column}${(pick % (grid.values.length - 1)) + 2}`, value);
+        const reported = reportedStatuses(reportOf(appraise(after)));
+        // Rules holding figures wait for Apply, as before; those reading the row's cells must not.
+        const reading = new Set(
+          cellsOfAreas(
+            plan.rules
+              .filter((rule) => rule.formula.includes("$C"))
+              .flatMap((rule) => rule.appliesTo)
+          )
+        );
+        for (const [address, status] of Object.entries(paintedStatuses(after.values, plan)))
+          if (reading.has(address))
+            expect(status, `${address} after ${column} = ${String(value)}`).toBe(reported[address]);
+      }),
+      { seed: 2128, numRuns: 120 }
+    );
   });
 });
