@@ -6,8 +6,11 @@
  *   npx tsx scripts/outputs-fingerprint.ts > /tmp/before.json      (on the old commit, lib/ built)
  *   npx tsx scripts/outputs-fingerprint.ts --compare /tmp/before.json
  *
- * Each case has two hashes: `exact`, of the plan and report as they are, and `cells`, with each rule's
- * areas spelt out cell by cell, so merging a rule's areas into rectangles changes `exact` only.
+ * Each case has two hashes: `exact`, of the plan and report as they are, and `cells`, of the report with the
+ * colour the formula judge (test/support/rule-engine.ts) paints at every cell in place of the rules, so rules
+ * written another way that paint the same (areas merged into rectangles, a row's threshold cells read in
+ * place of their figures) change `exact` only. For kpi-rag's files, each worksheet part's `cells` leaves out
+ * its conditional-formatting blocks, and a case of its own holds the colours the judge paints in each sheet.
  */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -17,7 +20,10 @@ import path from "node:path";
 import { inflateRawSync } from "node:zlib";
 import fc from "fast-check";
 import { findTables, standardSet, type CellValue, type Grid } from "../src/core";
-import { plannedWithReport } from "../test/support/planned-with-report";
+import { plannedWithReport, type PlanWithReport } from "../test/support/planned-with-report";
+import { paintedCells } from "../test/support/rule-engine";
+import { gridOf, readWorkbookFile } from "../test/support/xlsx-grid";
+import { rulesToJudge } from "../test/cli/workbook-rules";
 import { ratedScorecards } from "../test/core/council-layouts";
 import { latestBenchmarks, noEnglandColumn, wholeNumbers } from "../test/core/benchmark-scorecards";
 
@@ -26,40 +32,25 @@ type Hashes = Record<string, { exact: string; cells: string }>;
 const hash = (text: string | Buffer): string =>
   createHash("sha256").update(text).digest("hex").slice(0, 16);
 
-/** "H12:J14" → every cell in it, so two spellings of one area compare equal. */
-function cellsOf(area: string): string[] {
-  const match = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(area.replace(/\$/g, ""));
-  if (!match) return [area];
-  const column = (letters: string) =>
-    [...letters].reduce((n, l) => n * 26 + l.charCodeAt(0) - 64, 0);
-  const [left, top] = [column(match[1]), Number(match[2])];
-  const [right, bottom] = match[3] ? [column(match[3]), Number(match[4])] : [left, top];
-  const cells: string[] = [];
-  for (let row = top; row <= bottom; row++)
-    for (let col = left; col <= right; col++) cells.push(`${col},${row}`);
-  return cells;
-}
-
-/** The plan with every string that looks like an area list spelt out as sorted cells. */
-function withCellAreas(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withCellAreas);
-  if (value && typeof value === "object")
-    return Object.fromEntries(
-      Object.entries(value).map(([key, inner]) => [
-        key,
-        /area|range|address/i.test(key) &&
-        typeof inner === "string" &&
-        /^[$A-Z0-9:, ]+$/.test(inner)
-          ? inner.split(/[ ,]+/).flatMap(cellsOf).sort().join(" ")
-          : withCellAreas(inner),
-      ])
-    );
-  return value;
+/** The plan and report with the rules replaced by the fill the judge paints at each cell, sorted by cell. */
+function paintedView(output: PlanWithReport, grid: Grid): unknown {
+  const { rules, ...rest } = output;
+  // The judge reads a sheet from A1: a grid starting elsewhere is moved into place.
+  const values: CellValue[][] = [];
+  grid.values.forEach((row, index) => {
+    values[grid.origin.row + index] = [
+      ...new Array<CellValue>(grid.origin.column).fill(null),
+      ...row,
+    ];
+  });
+  for (let row = 0; row < values.length; row++) values[row] ??= [];
+  const painted = [...paintedCells(values, rules)].sort(([a], [b]) => a.localeCompare(b));
+  return { ...rest, painted };
 }
 
 function gridCase(hashes: Hashes, name: string, grid: Grid): void {
   for (const set of [standardSet, "Covid19"]) {
-    let output: unknown;
+    let output: PlanWithReport | { threw: string };
     try {
       output = plannedWithReport(findTables(grid), set);
     } catch (error) {
@@ -67,7 +58,7 @@ function gridCase(hashes: Hashes, name: string, grid: Grid): void {
     }
     hashes[`${name} [${set}]`] = {
       exact: hash(JSON.stringify(output)),
-      cells: hash(JSON.stringify(withCellAreas(output))),
+      cells: hash(JSON.stringify("threw" in output ? output : paintedView(output, grid))),
     };
   }
 }
@@ -179,7 +170,21 @@ function zipEntries(file: Buffer): Map<string, Buffer> {
   return entries;
 }
 
-function cliCases(hashes: Hashes): void {
+/** What the judge paints in each sheet of a written workbook, by sheet name and cell. */
+async function paintedInWorkbook(file: Buffer): Promise<string> {
+  const workbook = await readWorkbookFile(file);
+  const painted = workbook.worksheets.map((worksheet) => [
+    worksheet.name,
+    [...paintedCells(gridOf(worksheet).values, rulesToJudge(worksheet))].sort(([a], [b]) =>
+      a.localeCompare(b)
+    ),
+  ]);
+  return JSON.stringify(painted);
+}
+
+const ruleBlocks = /<(?:\w+:)?conditionalFormatting\b[\s\S]*?<\/(?:\w+:)?conditionalFormatting>/g;
+
+async function cliCases(hashes: Hashes): Promise<void> {
   const folder = mkdtempSync(path.join(os.tmpdir(), "kpi-rag-fingerprint-"));
   try {
     for (const name of readdirSync("examples").filter((file) => /^[a-z-]+\.xlsx$/.test(file))) {
@@ -208,8 +213,16 @@ function cliCases(hashes: Hashes): void {
           };
           continue;
         }
-        for (const [part, bytes] of zipEntries(readFileSync(out)))
-          hashes[`kpi-rag ${name} ${flags.join(" ")} ${part}`] = { exact: hash(bytes), cells: "" };
+        const written = readFileSync(out);
+        for (const [part, bytes] of zipEntries(written))
+          hashes[`kpi-rag ${name} ${flags.join(" ")} ${part}`] = {
+            exact: hash(bytes),
+            cells: /^xl\/worksheets\/[^/]+\.xml$/.test(part)
+              ? hash(bytes.toString("utf8").replace(ruleBlocks, ""))
+              : "",
+          };
+        const painted = hash(await paintedInWorkbook(written));
+        hashes[`kpi-rag ${name} ${flags.join(" ")} painted`] = { exact: painted, cells: painted };
         hashes[`kpi-rag ${name} ${flags.join(" ")} report`] = {
           exact: hash(readFileSync(report)),
           cells: "",
@@ -228,25 +241,25 @@ for (const [name, grid] of Object.entries({ latestBenchmarks, noEnglandColumn, w
 fc.sample(scorecard, { seed: 20261207, numRuns: 400 }).forEach((grid, i) =>
   gridCase(hashes, `random ${i}`, grid)
 );
-cliCases(hashes);
-
-const compareWith = process.argv.indexOf("--compare");
-if (compareWith < 0) {
-  process.stdout.write(JSON.stringify(hashes, null, 1) + "\n");
-} else {
-  const before = JSON.parse(readFileSync(process.argv[compareWith + 1], "utf8")) as Hashes;
-  const names = new Set([...Object.keys(before), ...Object.keys(hashes)]);
-  let exact = 0;
-  let cells = 0;
-  for (const name of names) {
-    const [old, now] = [before[name], hashes[name]];
-    if (!old || !now) console.log(`${old ? "gone" : "new"}: ${name}`);
-    else if (old.exact !== now.exact) {
-      if (old.cells === now.cells && now.cells !== "") cells++;
-      else console.log(`differs: ${name}`);
-    } else exact++;
+void cliCases(hashes).then(() => {
+  const compareWith = process.argv.indexOf("--compare");
+  if (compareWith < 0) {
+    process.stdout.write(JSON.stringify(hashes, null, 1) + "\n");
+  } else {
+    const before = JSON.parse(readFileSync(process.argv[compareWith + 1], "utf8")) as Hashes;
+    const names = new Set([...Object.keys(before), ...Object.keys(hashes)]);
+    let exact = 0;
+    let cells = 0;
+    for (const name of names) {
+      const [old, now] = [before[name], hashes[name]];
+      if (!old || !now) console.log(`${old ? "gone" : "new"}: ${name}`);
+      else if (old.exact !== now.exact) {
+        if (old.cells === now.cells && now.cells !== "") cells++;
+        else console.log(`differs: ${name}`);
+      } else exact++;
+    }
+    console.log(
+      `${names.size} cases: ${exact} byte-identical, ${cells} painted alike cell by cell (rules written differently)`
+    );
   }
-  console.log(
-    `${names.size} cases: ${exact} byte-identical, ${cells} identical cell by cell (areas merged differently)`
-  );
-}
+});

@@ -9,7 +9,7 @@ import {
 } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { isOwnRule, statuses } from "../../src/core";
+import { appraise, isOwnRule, reportOf, statuses } from "../../src/core";
 import { cellValueOf, gridOf } from "../support/xlsx-grid";
 import { paintedCells } from "../support/rule-engine";
 import { example, fixture, kpiRag, scratchPerTest } from "./run-command";
@@ -98,6 +98,36 @@ describe("kpi-rag on the bundled Appendix I workbook", () => {
     expect(Object.fromEntries([...painted].sort())).toEqual(
       Object.fromEntries([...expected].sort())
     );
+  });
+
+  it("writes rules whose colours follow a target the analyst edits afterwards in Excel, as the edited sheet's report rates it", async () => {
+    const { copies, folder } = workspace(example("appendix-i.xlsx"));
+    expect((await kpiRag(copies[0])).code).toBe(0);
+    const worksheet = (await load(path.join(folder, "appendix-i.rag.xlsx"))).getWorksheet(
+      "Appendix I"
+    )!;
+    const grid = gridOf(worksheet);
+    // Row 7's target 90% lowered to 88%: its 89% in 2020/21 goes from Amber to Green without applying again.
+    expect(grid.values[6].slice(1, 5)).toEqual([
+      "Assessments completed within <45 days",
+      "Bigger is better",
+      0.9,
+      0.75,
+    ]);
+    grid.values[6][3] = 0.88;
+    const colours: Record<string, string> = { Green: "#C6EFCE", Amber: "#FFEB9C", Red: "#FFC7CE" };
+    const expected = Object.fromEntries(
+      reportOf(appraise(grid))
+        .tables.flatMap((table) => table.rows.flatMap((row) => row.cells))
+        .filter((cell) => colours[cell.status])
+        .map((cell) => [cell.address, colours[cell.status]])
+        .sort()
+    );
+    const painted = Object.fromEntries(
+      [...paintedCells(grid.values, rulesToJudge(worksheet))].sort()
+    );
+    expect(painted).toEqual(expected);
+    expect(painted.H7).toBe(colours.Green);
   });
 
   it("reports every period cell of every KPI row, empty future periods too, in the product's vocabulary", async () => {

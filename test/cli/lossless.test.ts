@@ -125,7 +125,7 @@ describe("kpi-rag writes only what it owns, whatever else the workbook holds", (
       }
       const sheetBefore = before.get(sheetPart)!.toString("utf8");
       const sheetAfter = after.get(sheetPart)!.toString("utf8");
-      expect(sheetAfter.match(ownBlock)!.length).toBeGreaterThan(20);
+      expect(sheetAfter.match(ownBlock)!.length).toBeGreaterThan(3);
       expect(sheetAfter.replace(ownBlock, "")).toBe(sheetBefore);
       const order = topLevelElements(sheetAfter).map((name) => worksheetSequence.indexOf(name));
       expect(order.every((index) => index >= 0)).toBe(true);
@@ -176,7 +176,7 @@ describe("kpi-rag writes only what it owns, whatever else the workbook holds", (
     const removed = path.join(dir, "removed.xlsx");
     const run = await kpiRag(out, "--remove", "--out", removed);
     expect(run.code).toBe(0);
-    expect(run.out[0]).toMatch(/^Removed 8\d KPI RAG rules/);
+    expect(run.out[0]).toMatch(/^Removed 1\d KPI RAG rules/);
     expect(
       (await partsOf(removed)).get(sheetPart)!.equals((await partsOf(input)).get(sheetPart)!)
     ).toBe(true);
@@ -222,7 +222,7 @@ describe("kpi-rag writes only what it owns, whatever else the workbook holds", (
       sheet.match(
         /<x:conditionalFormatting sqref="[^"]*">(?:<x:cfRule type="expression" dxfId="\d+" priority="\d+"><x:formula>[^<]*KPI RAG[^<]*<\/x:formula><\/x:cfRule>)+<\/x:conditionalFormatting>/g
       ) ?? [];
-    expect(blocks.length).toBeGreaterThan(10);
+    expect(blocks.length).toBeGreaterThan(3);
     expect(sheet.replace(blocks.join(""), "")).toBe(prefixed);
   });
 

@@ -67,6 +67,33 @@ describe("which tolerance set coloured the sheet", () => {
     ).toEqual({ kind: "outdated" });
   });
 
+  it("says the sheet is coloured as shown after a plain-number target is edited, its rules reading that cell, and outdated once the target is words", () => {
+    const withTarget = (target: CellValue): FoundTables => {
+      const values: CellValue[][] = [
+        ["Measure", "Polarity", "Target", "Tolerance", "2022/23 Q1"],
+        ["Assessments completed within 45 days", "Bigger is better", target, 0.8, 0.7],
+      ];
+      return findTables({
+        sheet: "KPIs",
+        origin: { row: 0, column: 0 },
+        values,
+        numberFormats: values.map((row) =>
+          row.map((cell) => (typeof cell === "number" ? "0%" : "General"))
+        ),
+        merges: [],
+      });
+    };
+    const applied = rulesOf(withTarget(0.9), "Standard");
+    const edited = withTarget(0.85);
+    expect(sheetColours(edited, applied, ["Standard"], appraiseTables(edited, "Standard"))).toEqual(
+      { kind: "as shown", toleranceSet: "Standard" }
+    );
+    const worded = withTarget("TBC");
+    expect(sheetColours(worded, applied, ["Standard"], appraiseTables(worded, "Standard"))).toEqual(
+      { kind: "outdated" }
+    );
+  });
+
   it("gives the set whose colours the sheet shows only where one set's rules are there", () => {
     expect(colouringSet({ kind: "as shown", toleranceSet: "Standard" })).toBe("Standard");
     expect(colouringSet({ kind: "by another set", toleranceSet: "Covid19" })).toBe("Covid19");

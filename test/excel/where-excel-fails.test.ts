@@ -97,6 +97,37 @@ describe("a rule over more areas than getRanges takes in one address (office-js 
       [...cellsOfAreas(cells)].sort()
     );
   });
+
+  it("moves a rule reading its row's threshold cell ($D60) to each list's first cell, so every cell reads its own row", async () => {
+    const host = await installedHost();
+    const rows = Array.from({ length: 1500 }, (_, index) => index * 2 + 60);
+    // Every third row's threshold cell holds words: only the other rows' cells may be painted.
+    for (const row of rows) host.sheet("Appendix I").set(`D${row}`, [[row % 3 === 0 ? "TBC" : 1]]);
+    const plan: PlanWithReport = {
+      sheet: "Appendix I",
+      toleranceSet: "Standard",
+      scheme: "Standard",
+      tables: [],
+      rules: [
+        {
+          status: "Red",
+          formula: '=AND(N("KPI RAG")=0,M60="",ISNUMBER($D60))',
+          appliesTo: rows.map((row) => `M${row}`),
+          fill: colours.Red,
+          font: "#9C0006",
+        },
+      ],
+    };
+    expect(areaLists(plan.rules[0], ",").length).toBeGreaterThan(1);
+    await Excel.run((context) => writePlan(context, plan, [], detectCapabilities()));
+    const painted = paintedCells(sheetValues(host, "Appendix I"), ownRulesOf(host, "Appendix I"));
+    expect([...painted.keys()].sort()).toEqual(
+      rows
+        .filter((row) => row % 3 !== 0)
+        .map((row) => `M${row}`)
+        .sort()
+    );
+  });
 });
 
 describe("Excel on the web's response payload limit", () => {

@@ -149,6 +149,21 @@ describe("conditional formats", () => {
     ).toEqual(["C2:D2"]);
   });
 
+  it("moves a format's relative references with its top-left cell when that cell is cleared, so each cell left reads its own row", async () => {
+    const host = periods();
+    await addRule(host, "C2:D3", "=C2>$B2", RED);
+    await host.run(async (context) => {
+      context.workbook.worksheets
+        .getItem("Appendix")
+        .getRange("C2:D2")
+        .conditionalFormats.clearAll();
+      await context.sync();
+    });
+    expect(host.sheet("Appendix").conditionalFormats()).toMatchObject([
+      { appliesTo: "C3:D3", formula: "=C3>$B3" },
+    ]);
+  });
+
   it("refuses a rule formula without '=' or with unbalanced brackets or quotes", async () => {
     const host = periods();
     for (const formula of ["C2>$B2", "=AND(C2>$B2", '=C2="Red']) {

@@ -6,6 +6,7 @@
 import { type Area, formatAddress, intersection, subtractArea } from "./a1.js";
 import { normaliseColour } from "./cell-values.js";
 import { HostError } from "./errors.js";
+import { shiftReferences } from "./shift-references.js";
 import {
   type LoadOption,
   type Loadable,
@@ -129,9 +130,20 @@ export class HostConditionalFormatCollection
       "clearAll",
       ({ sheet, areas }) => {
         for (const format of [...sheet.conditionalFormats]) {
+          const [before] = format.areas;
           for (const area of areas)
             format.areas = format.areas.flatMap((applied) => subtractArea(applied, area));
           if (format.areas.length === 0) deleteFormat(sheet, format);
+          else if (format.formula !== undefined && before !== undefined) {
+            // Excel keeps each remaining cell reading what it read: the formula, relative to the first
+            // area's top-left cell, moves with that cell when it is cleared.
+            const [after] = format.areas;
+            format.formula = shiftReferences(
+              format.formula,
+              after!.top - before.top,
+              after!.left - before.left
+            );
+          }
         }
       },
       "ExcelApi 1.6"

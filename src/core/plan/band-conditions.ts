@@ -49,7 +49,7 @@ export function conditionsOf(
   const toSheet = whole ? fractionToPercent : (value: number) => value;
   const result = ragStatuses.flatMap((status) => {
     const conditions = statusBands.flatMap((band) => {
-      const condition = bandCondition(band, toSheet);
+      const condition = bandCondition(band, (value) => formulaNumber(toSheet(value)));
       if (!band.byDirection || !comparesBefore) return band.status === status ? [condition] : [];
       if (status === "Amber") return [`AND(${condition},${betterThanBefore})`];
       return status === band.status ? [`AND(${condition},NOT(${betterThanBefore}))`] : [];
@@ -92,13 +92,14 @@ export function improvedTest(
   return `IFERROR(AND(${before}<>"",NOT(ISLOGICAL(${before})),${better}),FALSE())`;
 }
 
-/** One band as an Excel condition on the figure `X` (replaced by the anchor cell): "X>=0.9", "AND(X>0.09,X<=0.15)". */
-export function bandCondition(band: Band, toSheet: (value: number) => number): string {
+/**
+ * One band as an Excel condition on the figure `X` (replaced by the anchor cell), each edge written by
+ * `edge`: its figure in the sheet's scale ("X>=0.9", "AND(X>0.09,X<=0.15)") or the cell holding it.
+ */
+export function bandCondition(band: Band, edge: (value: number) => string): string {
   const parts: string[] = [];
-  if (band.low !== -Infinity)
-    parts.push(`X${band.lowInclusive ? ">=" : ">"}${formulaNumber(toSheet(band.low))}`);
-  if (band.high !== Infinity)
-    parts.push(`X${band.highInclusive ? "<=" : "<"}${formulaNumber(toSheet(band.high))}`);
+  if (band.low !== -Infinity) parts.push(`X${band.lowInclusive ? ">=" : ">"}${edge(band.low)}`);
+  if (band.high !== Infinity) parts.push(`X${band.highInclusive ? "<=" : "<"}${edge(band.high)}`);
   if (parts.length === 0) return "TRUE";
   return parts.length === 1 ? parts[0] : `AND(${parts.join(",")})`;
 }
@@ -109,7 +110,12 @@ export function bandCondition(band: Band, toSheet: (value: number) => number): s
  * text that is nothing but flags ("u", "[p]") would read as 0, so the rule requires some text to be left.
  * Text that is not a figure makes the formula an error, and Excel paints nothing for an error.
  */
-export function ruleFormula(anchor: string, conditions: string[], benchmark?: string): string {
+export function ruleFormula(
+  anchor: string,
+  conditions: string[],
+  benchmark?: string,
+  guards: readonly string[] = []
+): string {
   const figure = figureOf(anchor);
   const test = conditions.length === 1 ? conditions[0] : `OR(${conditions.join(",")})`;
   // The benchmark (Y in the conditions) is the register's figure, written as a number, or a cell on the row,
@@ -121,7 +127,9 @@ export function ruleFormula(anchor: string, conditions: string[], benchmark?: st
   const filled = test.replace(/[XY]/g, (placeholder) =>
     placeholder === "X" ? figure : benchmarkFigure
   );
-  return `=AND(${ruleMarker},${figureGuard(anchor)},${benchmarkGuard}${filled})`;
+  // Guards on the row's threshold cells (see threshold-references.ts) come before the test, read as written.
+  const thresholdGuards = guards.length === 0 ? "" : `${guards.join(",")},`;
+  return `=AND(${ruleMarker},${figureGuard(anchor)},${benchmarkGuard}${thresholdGuards}${filled})`;
 }
 
 /** A cell's figure in every locale: a number as it is; text with its units and flags taken out, read with "." as the decimal point. */

@@ -28,6 +28,8 @@ import {
   type ConditionsMemo,
 } from "./band-conditions";
 import { AreasOfRuns, pushRuns } from "./rule-areas";
+import type { Group } from "./rule-group";
+import { ReferencedGroups } from "./referenced-groups";
 
 export interface PlannedRule {
   status: RagStatus;
@@ -48,13 +50,6 @@ export interface FormattingPlan {
   skipped?: string;
   toleranceSet: string;
   rules: PlannedRule[];
-}
-
-interface Group {
-  status: RagStatus;
-  formulaFor: (anchor: string) => string;
-  /** The cells it colours as runs along their rows: row, first column, last column, then the next run. */
-  runs: number[];
 }
 
 /** Appraises found tables and plans their rules: for surfaces that hold tables, not an appraisal. */
@@ -78,6 +73,7 @@ export function formattingPlan(appraisal: Appraisal): FormattingPlan {
     scheme: appraisal.scheme,
     conditions: new WeakMap(),
   };
+  const referenced = new ReferencedGroups(groups, appraisal);
   for (const row of appraisal.rows) {
     // Blank and no-data cells stay in the rule's areas (the formula paints nothing there), so areas stay
     // whole rectangles; a cell that is not a figure is left out, as its row's problems say.
@@ -91,7 +87,8 @@ export function formattingPlan(appraisal: Appraisal): FormattingPlan {
         planBenchmarkRules(groups, row.kpi, colourable, banding.standing);
     } else if (appraisal.scheme.kind === "amber by direction")
       planDirectionRules(groups, groupsOf, row.kpi, colourable, rating);
-    else planRowRules(groups, groupsOf, row.kpi.definition, colourable, rating);
+    else if (banding.kind !== "bands" || !referenced.plan(row.kpi, banding.bands, colourable))
+      planRowRules(groups, groupsOf, row.kpi.definition, colourable, rating);
   }
   const areas = new AreasOfRuns();
   const rules = [...groups.values()].map((group) => {
