@@ -27,6 +27,7 @@ import {
 } from "../core";
 import { parseArguments, usage, type CommandOptions } from "./arguments";
 import { sheetRuleXml, splice } from "./edit";
+import { boundHeapGrowth } from "./heap";
 import { checkOutput, cleanUpOnSignals, writeWorkbook } from "./output";
 import type { PartContent } from "./package-writer";
 import { CommandProblem } from "./problem";
@@ -186,6 +187,7 @@ async function format(
   out: string,
   output: Output
 ): Promise<void> {
+  boundHeapGrowth(sheets.reduce((bytes, sheet) => bytes + workbook.zip.entry(sheet.part)!.size, 0));
   const { register, words, settings, problems: registerProblems } = await readRegister(workbook);
   const { found, skipped } = await findSheetTables(workbook, sheets, register, words);
   if (found.length === 0) throw noTableProblem(options, sheets, skipped);
