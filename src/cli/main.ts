@@ -191,12 +191,14 @@ async function format(
   const { register, words, settings, problems: registerProblems } = await readRegister(workbook);
   const { found, skipped } = await findSheetTables(workbook, sheets, register, words);
   if (found.length === 0) throw noTableProblem(options, sheets, skipped);
-  // The sets on the sheets are looked for only when one is asked for: with none, the Standard set is taken.
-  const chosen = resolveToleranceSet(
-    options.toleranceSet,
-    options.toleranceSet === undefined ? [] : toleranceSetsOf(found.map((sheet) => sheet.found)),
-    "in this workbook"
-  );
+  // The sets on the sheets are looked for only when a set other than Standard is asked for (the arguments
+  // ask for Standard when none is given): gathering every row's sets took a twentieth of 100,000 rows' run.
+  const where = "in this workbook";
+  let chosen = resolveToleranceSet(options.toleranceSet, [], where);
+  if (!chosen.ok) {
+    const sets = toleranceSetsOf(found.map((sheet) => sheet.found));
+    chosen = resolveToleranceSet(options.toleranceSet, sets, where);
+  }
   if (!chosen.ok) throw new CommandProblem(chosen.problem);
   const symbols = options.symbols || settings.symbols;
   // Each sheet's summary is worded as soon as it is planned; its report is kept whole only for --report.
