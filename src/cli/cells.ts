@@ -82,6 +82,11 @@ export class CellReader {
           ? `a row is numbered "${reference}", which is no row number`
           : `a row is numbered ${reference ?? row + 1}, past Excel's last row, 1,048,576`
       );
+    this.openRowAt(row);
+  }
+
+  /** A row whose 0-based index is already read and within Excel's rows. */
+  openRowAt(row: number): void {
     this.rowIndex = row;
     this.column = -1;
   }
@@ -91,13 +96,19 @@ export class CellReader {
     type: string | undefined,
     style: string | undefined
   ): void {
-    this.column = reference !== undefined ? columnOf(reference) : this.column + 1;
-    if (this.column > lastColumn || this.column < 0)
+    const column = reference !== undefined ? columnOf(reference) : this.column + 1;
+    if (column > lastColumn || column < 0)
       throw new SheetBoundsProblem(
-        this.column < 0
+        column < 0
           ? `a cell is named "${reference}", which is no cell reference`
-          : `the cell ${reference ?? `number ${this.column + 1} of row ${this.rowIndex + 1}`} lies past column XFD, Excel's last`
+          : `the cell ${reference ?? `number ${column + 1} of row ${this.rowIndex + 1}`} lies past column XFD, Excel's last`
       );
+    this.openCellAt(column, type, style);
+  }
+
+  /** A cell whose 0-based column is already read and within Excel's columns. */
+  openCellAt(column: number, type: string | undefined, style: string | undefined): void {
+    this.column = column;
     this.cellType = type ?? "n";
     this.cellStyle = style !== undefined ? Number(style) : 0;
     this.hasFormula = false;

@@ -1,60 +1,71 @@
 /**
  * A scanner made for the bulk of a worksheet, the rows and cells inside <sheetData>: it reads the bytes as
- * Latin-1 (one character a byte, so offsets stay byte offsets), finds tags and their attributes, and
- * hands rows, cells and text to the CellReader; text is decoded as UTF-8 and its entities resolved only
- * where a value is kept. Measured on a 100,000-row sheet (31 MB of XML) it takes half the CPU time of
- * saxes (about 0.75 s against 1.5 s), which still reads every other part and the rest of each sheet, and
- * checks them. It stops at </sheetData>.
+ * they are (never the whole chunk as a string: turning 31 MB into strings cost more than scanning them),
+ * finds tags and their attributes, and hands rows, cells and text to the CellReader; text is decoded as
+ * UTF-8 and its entities resolved only where a value is kept, and a row's number, a cell's column and a
+ * style's index are read from the bytes without a string. Saxes still reads every other part and the rest
+ * of each sheet, and checks them. It stops at </sheetData>.
  */
-import type { CellReader } from "./cells";
+import { lastColumn, lastRow, type CellReader } from "./cells";
 
 const lessThan = 60;
 const greaterThan = 62;
 const slash = 47;
+const colon = 58;
+const equals = 61;
+const ampersand = 38;
 const exclamation = 33;
 const question = 63;
 const doubleQuote = 34;
 const singleQuote = 39;
+const zero = 48;
+const nine = 57;
+
+const cdataStart = Buffer.from("<![CDATA[", "latin1");
+const commentStart = Buffer.from("<!--", "latin1");
+const noBytes = Buffer.alloc(0);
 
 export class SheetDataScanner {
-  private carry = "";
+  /** The bytes of a tag or text not yet whole, joined to the next chunk. */
+  private carry: Buffer = noBytes;
   private depth = 0; // 1 inside a row, 2 inside a cell, more inside its children
 
   constructor(private readonly cells: CellReader) {}
 
   /** Scans the next bytes. Returns undefined while still inside <sheetData>, then the bytes from its end tag on. */
   feed(chunk: Buffer): Buffer | undefined {
-    const text =
-      this.carry.length > 0 ? this.carry + chunk.toString("latin1") : chunk.toString("latin1");
-    this.carry = "";
+    const bytes = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
+    this.carry = noBytes;
     const cells = this.cells;
+    const length = bytes.length;
     let at = 0;
-    const length = text.length;
     while (at < length) {
-      const open = text.indexOf("<", at);
-      if (open < 0) return this.carryFrom(text, at);
-      if (open > at && cells.capturing) cells.text(decodeText(text.slice(at, open)));
-      const next = text.charCodeAt(open + 1);
+      // A loop here, not bytes.indexOf: a call into Node for each of a sheet's millions of tags costs more.
+      let open = at;
+      while (open < length && bytes[open] !== lessThan) open += 1;
+      if (open === length) return this.carryFrom(bytes, at);
+      if (open > at && cells.capturing) cells.text(decodeText(bytes, at, open));
+      if (open + 1 >= length) return this.carryFrom(bytes, open);
+      const next = bytes[open + 1];
       if (next === exclamation || next === question) {
-        const after = this.passMarkup(text, open, next);
-        if (after < 0) return this.carryFrom(text, open);
+        const after = this.passMarkup(bytes, open, next);
+        if (after < 0) return this.carryFrom(bytes, open);
         at = after;
         continue;
       }
-      const close = tagEnd(text, open + 1);
-      if (close < 0) return this.carryFrom(text, open);
-      if (next !== slash) this.openElement(text, open, close);
-      else if (this.depth > 0) this.closeElement(text, open + 2, close);
-      else if (localName(text, open + 2, close) === "sheetData")
-        return Buffer.from(text.slice(open), "latin1");
+      const close = tagEnd(bytes, open + 1);
+      if (close < 0) return this.carryFrom(bytes, open);
+      if (next !== slash) this.openElement(bytes, open, close);
+      else if (this.depth > 0) this.closeElement(bytes, open + 2, close);
+      else if (localNameIs(bytes, open + 2, close, "sheetData")) return bytes.subarray(open);
       at = close + 1;
     }
     return undefined;
   }
 
   /** Keeps what is not yet whole for the next bytes. */
-  private carryFrom(text: string, at: number): undefined {
-    this.carry = text.slice(at);
+  private carryFrom(bytes: Buffer, at: number): undefined {
+    this.carry = bytes.subarray(at);
     return undefined;
   }
 
@@ -62,55 +73,59 @@ export class SheetDataScanner {
    * Passes over a comment, processing instruction or declaration, giving a CDATA section's text to the cell
    * being read. Returns where it ends, or -1 when its end is not read yet.
    */
-  private passMarkup(text: string, open: number, next: number): number {
-    const cdata = text.startsWith("<![CDATA[", open);
+  private passMarkup(bytes: Buffer, open: number, next: number): number {
+    const cdata = startsAt(bytes, open, cdataStart);
     const terminator = cdata
       ? "]]>"
       : next === question
         ? "?>"
-        : text.startsWith("<!--", open)
+        : startsAt(bytes, open, commentStart)
           ? "-->"
           : ">";
-    const end = text.indexOf(terminator, open + 2);
+    const end = bytes.indexOf(terminator, open + 2, "latin1");
     if (end < 0) return -1;
-    if (cdata && this.cells.capturing)
-      this.cells.text(Buffer.from(text.slice(open + 9, end), "latin1").toString("utf8"));
+    if (cdata && this.cells.capturing) this.cells.text(bytes.toString("utf8", open + 9, end));
     return end + terminator.length;
   }
 
   /** A start tag: a row at depth 1, a cell at depth 2, anything deeper inside the cell; a self-closing one is closed at once. */
-  private openElement(text: string, open: number, close: number): void {
-    const nameEnd = nameEndOf(text, open + 1, close);
-    const name = localName(text, open + 1, nameEnd);
+  private openElement(bytes: Buffer, open: number, close: number): void {
+    const nameEnd = nameEndOf(bytes, open + 1, close);
     this.depth += 1;
     if (this.depth === 1) {
-      if (name === "row") {
-        readAttributes(text, nameEnd, close);
-        this.cells.openRow(found.r);
+      if (localNameIs(bytes, open + 1, nameEnd, "row")) {
+        readAttributes(bytes, nameEnd, close);
+        const row = found.r < 0 ? -1 : wholeNumber(bytes, found.r, found.rEnd);
+        if (row >= 1 && row - 1 <= lastRow) this.cells.openRowAt(row - 1);
+        else this.cells.openRow(attribute(bytes, found.r, found.rEnd));
       }
     } else if (this.depth === 2) {
-      if (name === "c") {
-        readAttributes(text, nameEnd, close);
-        this.cells.openCell(found.r, found.t, found.s);
+      if (localNameIs(bytes, open + 1, nameEnd, "c")) {
+        readAttributes(bytes, nameEnd, close);
+        const type = found.t < 0 ? undefined : cellType(bytes, found.t, found.tEnd);
+        const style = found.s < 0 ? undefined : styleIndex(bytes, found.s, found.sEnd);
+        const column = found.r < 0 ? -1 : columnOf(bytes, found.r, found.rEnd);
+        if (column >= 0 && column <= lastColumn) this.cells.openCellAt(column, type, style);
+        else this.cells.openCell(attribute(bytes, found.r, found.rEnd), type, style);
       }
-    } else this.cells.openInCell(name, this.depth - 2);
-    if (text.charCodeAt(close - 1) === slash) this.closeElement(text, open + 1, nameEnd);
+    } else this.cells.openInCell(inCellName(bytes, open + 1, nameEnd), this.depth - 2);
+    if (bytes[close - 1] === slash) this.closeElement(bytes, open + 1, nameEnd);
   }
 
   /** The end of a row, a cell or an element inside a cell, whose name stands between `from` and `end`. */
-  private closeElement(text: string, from: number, end: number): void {
+  private closeElement(bytes: Buffer, from: number, end: number): void {
     this.depth -= 1;
     if (this.depth === 0) this.cells.closeRow();
     else if (this.depth === 1) this.cells.closeCell();
-    else this.cells.closeInCell(localName(text, from, end));
+    else this.cells.closeInCell(inCellName(bytes, from, end));
   }
 }
 
 /** The index of the `>` that ends the tag starting before `from`, outside quoted values; -1 when not yet read. */
-function tagEnd(text: string, from: number): number {
+function tagEnd(bytes: Buffer, from: number): number {
   let quote = 0;
-  for (let at = from; at < text.length; at++) {
-    const code = text.charCodeAt(at);
+  for (let at = from; at < bytes.length; at++) {
+    const code = bytes[at];
     if (quote !== 0) {
       if (code === quote) quote = 0;
     } else if (code === doubleQuote || code === singleQuote) quote = code;
@@ -120,75 +135,202 @@ function tagEnd(text: string, from: number): number {
   return -1;
 }
 
-function nameEndOf(text: string, from: number, end: number): number {
+function nameEndOf(bytes: Buffer, from: number, end: number): number {
   let at = from;
   while (at < end) {
-    const code = text.charCodeAt(at);
+    const code = bytes[at];
     if (code <= 32 || code === slash || code === greaterThan) break;
     at += 1;
   }
   return at;
 }
 
-/** The local name of the tag name between from and end (a prefix dropped; trailing space trimmed). */
-function localName(text: string, from: number, end: number): string {
+/** Where the local name of the tag name between from and end starts and stops (a prefix dropped; trailing space trimmed). */
+function localNameSpan(bytes: Buffer, from: number, end: number): void {
   let start = from;
   let stop = from;
   while (stop < end) {
-    const code = text.charCodeAt(stop);
+    const code = bytes[stop];
     if (code <= 32 || code === slash) break;
-    if (code === 58) start = stop + 1; // a prefix's colon
+    if (code === colon) start = stop + 1;
     stop += 1;
   }
-  return text.slice(start, stop);
+  span.start = start;
+  span.stop = stop;
 }
 
-/** The attributes the cells need, read into one reused record: a row's r, a cell's r, s and t. */
-const found: { r?: string; s?: string; t?: string } = {};
+const span = { start: 0, stop: 0 };
 
-function readAttributes(text: string, from: number, end: number): void {
-  found.r = found.s = found.t = undefined;
+function localNameIs(bytes: Buffer, from: number, end: number, name: string): boolean {
+  localNameSpan(bytes, from, end);
+  if (span.stop - span.start !== name.length) return false;
+  for (let index = 0; index < name.length; index++)
+    if (bytes[span.start + index] !== name.charCodeAt(index)) return false;
+  return true;
+}
+
+/** The names the CellReader tells apart inside a cell; any other reads as "". */
+const inCellNames = ["v", "f", "t", "rPh"];
+
+function inCellName(bytes: Buffer, from: number, end: number): string {
+  for (const name of inCellNames) if (localNameIs(bytes, from, end, name)) return name;
+  return "";
+}
+
+function startsAt(bytes: Buffer, at: number, prefix: Buffer): boolean {
+  if (at + prefix.length > bytes.length) return false;
+  for (let index = 0; index < prefix.length; index++)
+    if (bytes[at + index] !== prefix[index]) return false;
+  return true;
+}
+
+/** Where the attributes the cells need stand, read into one reused record: a row's r, a cell's r, s and t (-1 when absent). */
+const found = { r: -1, rEnd: -1, s: -1, sEnd: -1, t: -1, tEnd: -1 };
+
+function readAttributes(bytes: Buffer, from: number, end: number): void {
+  found.r = found.s = found.t = -1;
   let at = from;
   while (at < end) {
-    while (at < end && text.charCodeAt(at) <= 32) at += 1;
+    while (at < end && bytes[at] <= 32) at += 1;
     let nameStart = at;
-    while (at < end && text.charCodeAt(at) !== 61 && text.charCodeAt(at) > 32) {
-      if (text.charCodeAt(at) === 58) nameStart = at + 1; // a prefix's colon
+    while (at < end && bytes[at] !== equals && bytes[at] > 32) {
+      if (bytes[at] === colon) nameStart = at + 1; // a prefix's colon
       at += 1;
     }
     const nameLength = at - nameStart;
-    while (at < end && text.charCodeAt(at) !== doubleQuote && text.charCodeAt(at) !== singleQuote)
-      at += 1;
-    const quote = text.charCodeAt(at);
+    while (at < end && bytes[at] !== doubleQuote && bytes[at] !== singleQuote) at += 1;
+    const quote = bytes[at];
     let valueEnd = at + 1;
-    while (valueEnd < end && text.charCodeAt(valueEnd) !== quote) valueEnd += 1;
+    while (valueEnd < end && bytes[valueEnd] !== quote) valueEnd += 1;
     if (nameLength === 0 || valueEnd >= end) return;
-    const first = text.charCodeAt(nameStart);
-    if (nameLength === 1 && (first === 114 || first === 115 || first === 116)) {
-      const value = decodeText(text.slice(at + 1, valueEnd));
-      if (first === 114) found.r = value;
-      else if (first === 115) found.s = value;
-      else found.t = value;
+    const first = bytes[nameStart];
+    if (nameLength === 1) {
+      if (first === 114) {
+        found.r = at + 1;
+        found.rEnd = valueEnd;
+      } else if (first === 115) {
+        found.s = at + 1;
+        found.sEnd = valueEnd;
+      } else if (first === 116) {
+        found.t = at + 1;
+        found.tEnd = valueEnd;
+      }
     }
     at = valueEnd + 1;
   }
 }
 
+/** An attribute's value as text, or undefined when it is absent. */
+function attribute(bytes: Buffer, start: number, end: number): string | undefined {
+  return start < 0 ? undefined : decodeText(bytes, start, end);
+}
+
+/** The digits between start and end as a number, or -1 unless they are 1 to 9 plain digits. */
+function wholeNumber(bytes: Buffer, start: number, end: number): number {
+  if (end <= start || end - start > 9) return -1;
+  let number = 0;
+  for (let at = start; at < end; at++) {
+    const code = bytes[at];
+    if (code < zero || code > nine) return -1;
+    number = number * 10 + (code - zero);
+  }
+  return number;
+}
+
+/** The column of a cell reference such as "AB12", as CellReader reads it from text; -1 where the bytes are not plain letters and digits. */
+function columnOf(bytes: Buffer, start: number, end: number): number {
+  let index = 0;
+  let at = start;
+  for (; at < end && at < start + 4; at++) {
+    const code = bytes[at] & ~0x20;
+    if (code < 65 || code > 90) break;
+    index = index * 26 + (code - 64);
+  }
+  // The rest must be digits: an entity or a byte past ASCII is read from its text.
+  for (; at < end; at++) if (bytes[at] < zero || bytes[at] > nine) return -1;
+  return index - 1;
+}
+
+/** The cell types Excel writes, as the same strings every time. */
+const cellTypes = ["s", "n", "str", "b", "e", "inlineStr", "d"];
+
+function cellType(bytes: Buffer, start: number, end: number): string {
+  for (const type of cellTypes) {
+    if (type.length !== end - start) continue;
+    let same = true;
+    for (let index = 0; index < type.length && same; index++)
+      same = bytes[start + index] === type.charCodeAt(index);
+    if (same) return type;
+  }
+  return decodeText(bytes, start, end);
+}
+
+/** A style's index as text, one string for each index up to this many. */
+const styleNames: string[] = [];
+const namedStyles = 4096;
+
+function styleIndex(bytes: Buffer, start: number, end: number): string {
+  const index = wholeNumber(bytes, start, end);
+  // Only digits written as String(index) writes them (no leading zero) share a string.
+  if (index < 0 || index >= namedStyles || (bytes[start] === zero && end - start > 1))
+    return decodeText(bytes, start, end);
+  return (styleNames[index] ??= String(index));
+}
+
 const entities: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
-/** Latin-1 read bytes as the UTF-8 text they are, with XML's entities and character references resolved. */
-export function decodeText(raw: string): string {
-  let text = raw;
-  for (let at = 0; at < raw.length; at++) {
-    if (raw.charCodeAt(at) >= 0x80) {
-      text = Buffer.from(raw, "latin1").toString("utf8");
-      break;
-    }
+/** The bytes between start and end as the UTF-8 text they are, with XML's entities and character references resolved. */
+export function decodeText(bytes: Uint8Array, start: number, end: number): string {
+  let ascii = true;
+  let entity = false;
+  for (let at = start; at < end; at++) {
+    const code = bytes[at];
+    if (code >= 0x80) ascii = false;
+    else if (code === ampersand) entity = true;
   }
-  if (!text.includes("&")) return text;
+  const text = ascii
+    ? asciiText(bytes, start, end)
+    : Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString("utf8");
+  if (!entity) return text;
   return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, name: string) => {
     if (name.startsWith("#x")) return String.fromCodePoint(parseInt(name.slice(2), 16));
     if (name.startsWith("#")) return String.fromCodePoint(Number(name.slice(1)));
     return entities[name] ?? whole;
   });
+}
+
+/** ASCII bytes as a string, built here for a short run: a call into Node for each cell's few bytes cost more than the scan. */
+function asciiText(bytes: Uint8Array, start: number, end: number): string {
+  const at = start;
+  switch (end - start) {
+    case 0:
+      return "";
+    case 1:
+      return String.fromCharCode(bytes[at]);
+    case 2:
+      return String.fromCharCode(bytes[at], bytes[at + 1]);
+    case 3:
+      return String.fromCharCode(bytes[at], bytes[at + 1], bytes[at + 2]);
+    case 4:
+      return String.fromCharCode(bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]);
+    case 5:
+      return String.fromCharCode(
+        bytes[at],
+        bytes[at + 1],
+        bytes[at + 2],
+        bytes[at + 3],
+        bytes[at + 4]
+      );
+    case 6:
+      return String.fromCharCode(
+        bytes[at],
+        bytes[at + 1],
+        bytes[at + 2],
+        bytes[at + 3],
+        bytes[at + 4],
+        bytes[at + 5]
+      );
+    default:
+      return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString("latin1");
+  }
 }
