@@ -19,12 +19,8 @@ import {
   planOf,
   wordsOfGrid,
   workbookSettings,
-  type FormattingPlan,
-  type FoundTables,
-  type Register,
-  type Settings,
-  type Words,
 } from "../core";
+import type { FormattingPlan, FoundTables, Register, Settings, Words } from "../core";
 import { parseArguments, usage, type CommandOptions } from "./arguments";
 import { sheetRuleXml, splice } from "./edit";
 import { boundHeapGrowth } from "./heap";

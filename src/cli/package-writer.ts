@@ -6,6 +6,7 @@
 import type { promises as files } from "node:fs";
 import { createDeflateRaw, crc32 } from "node:zlib";
 import { CommandProblem } from "./problem";
+import { untilDone } from "./partial-io";
 import { ZipPackage } from "./zip";
 import { full32, movedRecord, zipSignatures, type ZipEntry } from "./zip-directory";
 
@@ -30,16 +31,13 @@ class Writer {
     const position = this.position - this.gatheredBytes;
     this.gathered = [];
     this.gatheredBytes = 0;
-    let done = 0;
-    while (done < bytes.length) {
-      const { bytesWritten } = await this.handle.write(
-        bytes,
-        done,
-        bytes.length - done,
-        position + done
-      );
-      done += bytesWritten;
-    }
+    const done = await untilDone(
+      bytes.length,
+      async (at) =>
+        (await this.handle.write(bytes, at, bytes.length - at, position + at)).bytesWritten
+    );
+    // A write that takes nothing leaves no room to finish: told as a full disk.
+    if (done < bytes.length) throw Object.assign(new Error("no space left"), { code: "ENOSPC" });
   }
   async writeAt(bytes: Buffer, position: number): Promise<void> {
     await this.flush();

@@ -8,18 +8,21 @@
  */
 import { lastColumn, lastRow, type CellReader } from "./cells";
 
-const lessThan = 60;
-const greaterThan = 62;
-const slash = 47;
-const colon = 58;
-const equals = 61;
-const ampersand = 38;
-const exclamation = 33;
-const question = 63;
-const doubleQuote = 34;
-const singleQuote = 39;
-const zero = 48;
-const nine = 57;
+/** The bytes the scanner looks for, each named by its character. */
+const [
+  lessThan,
+  greaterThan,
+  slash,
+  colon,
+  equals,
+  ampersand,
+  exclamation,
+  question,
+  doubleQuote,
+  singleQuote,
+  zero,
+  nine,
+] = Buffer.from(`<>/:=&!?"'09`, "latin1");
 
 const cdataStart = Buffer.from("<![CDATA[", "latin1");
 const commentStart = Buffer.from("<!--", "latin1");

@@ -10,6 +10,7 @@
  */
 import { promises as files, type Stats } from "node:fs";
 import { createInflateRaw, crc32, inflateRawSync } from "node:zlib";
+import { untilDone } from "./partial-io";
 import { CommandProblem } from "./problem";
 import {
   damaged,
@@ -103,17 +104,11 @@ export class ZipPackage {
 
   private async read(position: number, length: number): Promise<Buffer> {
     const buffer = Buffer.alloc(Math.max(0, Math.min(length, this.size - position)));
-    let done = 0;
-    while (done < buffer.length) {
-      const { bytesRead } = await this.handle.read(
-        buffer,
-        done,
-        buffer.length - done,
-        position + done
-      );
-      if (bytesRead === 0) break;
-      done += bytesRead;
-    }
+    const done = await untilDone(
+      buffer.length,
+      async (at) =>
+        (await this.handle.read(buffer, at, buffer.length - at, position + at)).bytesRead
+    );
     return done === buffer.length ? buffer : buffer.subarray(0, done);
   }
 
