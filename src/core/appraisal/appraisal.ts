@@ -86,12 +86,16 @@ export function appraiseTables(
   scheme: Scheme = standardScheme
 ): Appraisal {
   const ratings = new RatingMemo(toleranceSet, scheme);
-  const rows: AppraisedRow[] = [];
+  let count = 0;
+  for (const table of found.tables) count += table.rows.length;
+  // Made at its full length: pushed a row at a time, a list of every row grows by copying itself.
+  const rows = new Array<AppraisedRow>(count);
+  let next = 0;
   const tables = found.tables.map((table) => ({
     table,
     rows: table.rows.map((kpi) => {
       const appraised = { kpi, ratings: ratings.ofRow(kpi) };
-      rows.push(appraised);
+      rows[next++] = appraised;
       return appraised;
     }),
   }));

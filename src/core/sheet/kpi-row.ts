@@ -346,7 +346,7 @@ export function periodCells(
   return cells;
 }
 
-/** A period cell: every one is made here, so all have one shape (see `settledPeriodCell`). */
+/** A period cell: every one is made here, so all have one shape (see `settledPeriodCells`). */
 function periodCell(
   period: string,
   row: number,
