@@ -86,12 +86,16 @@ export function appraiseTables(
   scheme: Scheme = standardScheme
 ): Appraisal {
   const ratings = new RatingMemo(toleranceSet, scheme);
-  const rows: AppraisedRow[] = [];
+  let count = 0;
+  for (const table of found.tables) count += table.rows.length;
+  // Made at its full length: pushed a row at a time, a list of every row grows by copying itself.
+  const rows = new Array<AppraisedRow>(count);
+  let next = 0;
   const tables = found.tables.map((table) => ({
     table,
     rows: table.rows.map((kpi) => {
       const appraised = { kpi, ratings: ratings.ofRow(kpi) };
-      rows.push(appraised);
+      rows[next++] = appraised;
       return appraised;
     }),
   }));
@@ -106,13 +110,20 @@ export function appraiseTables(
   };
 }
 
+/** What the rating memo keeps for one definition: whether it rates by a benchmark, and its ratings by format and figure. */
+interface DefinitionRatings {
+  /** A target written against a benchmark: each figure is rated against its own period's benchmark, not remembered. */
+  againstBenchmark: boolean;
+  byFormat: Map<string, Map<number | null, Rating>>;
+}
+
 /**
- * Ratings of plain numbers, remembered per definition and number format: rows sharing a definition repeat
- * their figures (and a Rating is never changed), so the reason is worded once per figure, not per cell.
- * Anything else (text, blanks, errors) is rated each time.
+ * Ratings of plain numbers and blanks, remembered per definition and number format: rows sharing a
+ * definition repeat their figures and their periods still to come (and a Rating is never changed), so the
+ * reason is worded once per figure, not per cell. Anything else (text, errors) is rated each time.
  */
 class RatingMemo {
-  private readonly byDefinition = new Map<Definition, Map<string, Map<number, Rating>>>();
+  private readonly byDefinition = new Map<Definition, DefinitionRatings>();
 
   constructor(
     private readonly toleranceSet: string,
@@ -122,19 +133,18 @@ class RatingMemo {
   /** One rating per period cell of a row rated by its bands (the definition looked up once per row). */
   ofRow(kpi: KpiRow): Rating[] {
     const { definition, cells } = kpi;
-    // Against a benchmark each figure is rated against its own period's benchmark: no memo.
-    if (bands(definition, this.toleranceSet, this.scheme).kind === "benchmark")
+    const ofDefinition = this.of(definition);
+    if (ofDefinition.againstBenchmark)
       return cells.map((cell) => rateInRow(kpi, cell, this.toleranceSet, this.scheme));
     if (this.scheme.kind === "amber by direction") return this.byDirection(cells, definition);
-    const byFormat = this.byFormatOf(definition);
     const ratings = new Array<Rating>(cells.length);
     for (let index = 0; index < cells.length; index++) {
       const cell = cells[index];
       // A cell rated against its own period's thresholds (its year's target) has a definition of its own.
       ratings[index] =
         cell.definition === undefined
-          ? this.rated(byFormat, cell, definition)
-          : this.rated(this.byFormatOf(cell.definition), cell, cell.definition);
+          ? this.rated(ofDefinition.byFormat, cell, definition)
+          : this.rated(this.of(cell.definition).byFormat, cell, cell.definition);
     }
     return ratings;
   }
@@ -154,21 +164,25 @@ class RatingMemo {
     });
   }
 
-  private byFormatOf(definition: Definition): Map<string, Map<number, Rating>> {
-    let byFormat = this.byDefinition.get(definition);
-    if (!byFormat) {
-      byFormat = new Map();
-      this.byDefinition.set(definition, byFormat);
+  /** The memo's entry for a definition, made when first met: one lookup a row. */
+  private of(definition: Definition): DefinitionRatings {
+    let found = this.byDefinition.get(definition);
+    if (!found) {
+      found = {
+        againstBenchmark: bands(definition, this.toleranceSet, this.scheme).kind === "benchmark",
+        byFormat: new Map(),
+      };
+      this.byDefinition.set(definition, found);
     }
-    return byFormat;
+    return found;
   }
 
   private rated(
-    byFormat: Map<string, Map<number, Rating>>,
+    byFormat: Map<string, Map<number | null, Rating>>,
     cell: PeriodCell,
     definition: Definition
   ): Rating {
-    if (typeof cell.value !== "number")
+    if (typeof cell.value !== "number" && cell.value !== null)
       return rate(cell.value, definition, this.toleranceSet, cell.numberFormat, this.scheme);
     let byValue = byFormat.get(cell.numberFormat);
     if (!byValue) {

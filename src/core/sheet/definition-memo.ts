@@ -96,25 +96,18 @@ class WordingTrie {
 
   /** The definition of threshold cells, shared with every KPI worded alike: looked up one trie step a cell. */
   definitionOf(root: WordingNode, cells: ThresholdCells): Definition {
-    const {
-      measure,
-      polarity,
-      target,
-      tolerance,
-      targetFormat,
-      toleranceFormat,
-      unit,
-      others,
-      stretch,
-    } = cells;
+    const { measure, polarity, target, tolerance, targetFormat, toleranceFormat, unit } = cells;
+    const { others, stretch } = cells;
     let node = this.step(root, polarity);
     node = this.step(node, target);
     node = this.step(node, tolerance);
     node = this.step(node, unit);
-    for (const other of others) node = this.step(node, other.cell);
+    // By index: a for…of makes an iterator and a result a step until V8 compiles it.
+    for (let index = 0; index < others.length; index++) node = this.step(node, others[index].cell);
     node = this.step(node, targetFormat);
     node = this.step(node, toleranceFormat);
-    for (const other of others) node = this.step(node, other.format);
+    for (let index = 0; index < others.length; index++)
+      node = this.step(node, others[index].format);
     if (stretch) {
       node = this.step(node, stretch.cell);
       node = this.step(node, stretch.format);
@@ -123,21 +116,7 @@ class WordingTrie {
     const measureUnit = unitFromMeasure(measure) ?? "";
     const known = this.known(node, measureUnit);
     if (known) return known;
-    return this.keep(node, measureUnit, {
-      measure,
-      polarity,
-      target,
-      tolerance,
-      otherTolerances: Object.fromEntries(others.map((other) => [other.set, other.cell])),
-      unit,
-      formats: {
-        target: targetFormat,
-        tolerance: toleranceFormat,
-        otherTolerances: Object.fromEntries(others.map((other) => [other.set, other.format])),
-        ...(stretch ? { stretch: stretch.format } : {}),
-      },
-      ...(stretch ? { stretch: stretch.cell } : {}),
-    });
+    return this.keep(node, measureUnit, wordingOf(cells));
   }
 
   /** The node after one more cell (its value, an error by its code) or format. */
@@ -158,6 +137,46 @@ class WordingTrie {
     return definition;
   }
 }
+
+/** The wording of threshold cells first met, copied out of the row's cells that are written over. */
+function wordingOf(cells: ThresholdCells): DefinitionWording {
+  const { measure, polarity, target, tolerance, targetFormat, toleranceFormat, unit } = cells;
+  const { others, stretch } = cells;
+  return {
+    measure,
+    polarity,
+    target,
+    tolerance,
+    otherTolerances: Object.fromEntries(others.map((other) => [other.set, other.cell])),
+    unit,
+    formats: {
+      target: targetFormat,
+      tolerance: toleranceFormat,
+      otherTolerances: Object.fromEntries(others.map((other) => [other.set, other.format])),
+      ...(stretch ? { stretch: stretch.format } : {}),
+    },
+    ...(stretch ? { stretch: stretch.cell } : {}),
+  };
+}
+
+/**
+ * The settled shape of a wording: made first with blank and plain-number thresholds, so a first target of
+ * 0.9 does not give its fields a number's shape that the first text target ("90%") throws away, with the
+ * compiled row reading (the reason is `settledPeriodCells`').
+ */
+export const settledWordings = [null, 0].map((threshold) =>
+  wordingOf({
+    measure: "",
+    polarity: null,
+    target: threshold,
+    tolerance: threshold,
+    targetFormat: "General",
+    toleranceFormat: "General",
+    unit: null,
+    others: [],
+    stretch: undefined,
+  })
+);
 
 /** A new, empty map: one function for every miss, so looking up a row makes no closure. */
 function newMap<K, V>(): Map<K, V> {

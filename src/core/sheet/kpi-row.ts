@@ -9,12 +9,7 @@ import type { Definition } from "../definition/definition";
 import { unreadableDefinition } from "../definition/read-definition";
 import { decideScale } from "../definition/scale";
 import type { Grid } from "../values/grid";
-import {
-  chooseDefinition,
-  mayNameEntry,
-  noProblems,
-  type ChosenDefinition,
-} from "../register/row-definition";
+import { chooseDefinition, mayNameEntry, type ChosenDefinition } from "../register/row-definition";
 import { headerText } from "./headers";
 import { benchmarkCellsOf, rankingsOf, type Ranking } from "./row-benchmarks";
 import { ownDefinition } from "./row-thresholds";
@@ -83,13 +78,6 @@ export function isFootnote(text: string): boolean {
   return footnotePattern.test(trimmed) || legendPattern.test(trimmed);
 }
 
-/** The cells of a row that hold its own thresholds. */
-interface RowThresholds {
-  polarity: CellValue;
-  target: CellValue;
-  tolerance: CellValue;
-}
-
 /** Whether a row holds a target or tolerance of any year. */
 function hasYearThresholds(
   rowValues: readonly CellValue[],
@@ -102,28 +90,35 @@ function hasYearThresholds(
   );
 }
 
-/** A row's cells that say whether it is a KPI row at all (one object per row, its thresholds among them). */
-interface RowStart extends RowThresholds {
-  measureText: string;
-  idCell: CellValue;
-  hasThresholds: boolean;
+/** Whether a row holds a polarity, target or tolerance of its own, the table's or any year's. */
+function hasThresholdCells(reading: TableReading, rowValues: readonly CellValue[]): boolean {
+  const { layout, columns } = reading;
+  return (
+    cellAt(rowValues, layout.polarity) !== null ||
+    cellAt(rowValues, columns.thresholds.target?.column) !== null ||
+    cellAt(rowValues, columns.thresholds.standard?.column) !== null ||
+    (columns.yearSets.length > 0 && hasYearThresholds(rowValues, columns.yearSets))
+  );
 }
 
 /** One row of a table: a KPI row, or null for a section, label, footnote or blank row (a section row sets the section). */
 export function readRow(reading: TableReading, row: number, read: RowsRead): KpiRow | null {
   const rowValues = reading.grid.values[row];
   if (rowValues === undefined || rowValues.length === 0) return null;
-  const start = kpiRowStart(reading, row, rowValues, read);
-  return start === null ? null : kpiRow(reading, row, rowValues, start, read);
+  const measureText = kpiRowMeasure(reading, row, rowValues, read);
+  return measureText === null ? null : kpiRow(reading, row, rowValues, measureText, read);
 }
 
-/** The start of a KPI row, or null for a section, label or footnote row, whose section it takes up. */
-function kpiRowStart(
+/**
+ * The measure of a KPI row as written, or null for a section, label or footnote row, whose section it
+ * takes up. A string, not an object of the cells read: a row makes nothing to say it is a KPI row.
+ */
+function kpiRowMeasure(
   reading: TableReading,
   row: number,
   rowValues: readonly CellValue[],
   read: RowsRead
-): RowStart | null {
+): string | null {
   const { grid, merges, layout, columns } = reading;
   if (layout.section !== undefined) {
     const sectionCell = textOf(merges.value(row, layout.section));
@@ -133,22 +128,15 @@ function kpiRowStart(
   const measureText = textOf(measureCell);
   const idCell = cellAt(rowValues, columns.idColumn);
   let hasFigures = false;
-  for (const period of columns.periods)
-    if (cellAt(rowValues, period.column) !== null) {
+  // Loops by index on a row's path: a for…of makes an iterator and a result a step until V8 compiles it.
+  for (let index = 0; index < columns.periods.length; index++)
+    if (cellAt(rowValues, columns.periods[index].column) !== null) {
       hasFigures = true;
       break;
     }
-  const polarity = cellAt(rowValues, layout.polarity);
-  const target = cellAt(rowValues, columns.thresholds.target?.column);
-  const tolerance = cellAt(rowValues, columns.thresholds.standard?.column);
-  const hasThresholds =
-    polarity !== null ||
-    target !== null ||
-    tolerance !== null ||
-    (columns.yearSets.length > 0 && hasYearThresholds(rowValues, columns.yearSets));
   if (measureText === "" && idCell === null) {
     // A section label in a column of its own, or merged across the table, with nothing else on the row.
-    if (!hasFigures && !hasThresholds) {
+    if (!hasFigures && !hasThresholdCells(reading, rowValues)) {
       const label = soleText(grid, row, columns.first, columns.last);
       if (label !== null && !isFootnote(label)) read.section = label.replace(/\s+/g, " ").trim();
     }
@@ -160,15 +148,15 @@ function kpiRowStart(
   )
     return null;
   if (
-    !hasThresholds &&
     !hasFigures &&
-    (idCell === null || (measureText === "" && typeof idCell === "string"))
+    (idCell === null || (measureText === "" && typeof idCell === "string")) &&
+    !hasThresholdCells(reading, rowValues)
   ) {
     // A label row inside the table: a section heading such as "Looked After Children".
     read.section = measureText || textOf(idCell);
     return null;
   }
-  return { measureText, idCell, polarity, target, tolerance, hasThresholds };
+  return measureText;
 }
 
 /** A KPI row: its measure, period cells, the definition that rates it (its own or the register's), benchmarks and rankings. */
@@ -176,11 +164,12 @@ function kpiRow(
   reading: TableReading,
   row: number,
   rowValues: readonly CellValue[],
-  start: RowStart,
+  measureText: string,
   read: RowsRead
 ): KpiRow {
-  const { measureText, idCell, polarity, hasThresholds } = start;
   const { layout, columns } = reading;
+  const idCell = cellAt(rowValues, columns.idColumn);
+  const polarity = cellAt(rowValues, layout.polarity);
   const measure = measureOfSubRow(measureText, read);
   const cells = periodCells(reading, row, rowValues);
   if (
@@ -192,27 +181,33 @@ function kpiRow(
     read.polarityCodes.add(polarity.trim());
   const { periodSets } = columns;
   const rowSet = periodSets === undefined ? unqualifiedSet : latestSet(periodSets);
-  // Without an id that may name a register entry there is no register to ask: the row's own words rate it.
-  const chosen: ChosenDefinition = !mayNameEntry(idCell, columns.idKind, reading.register)
-    ? {
-        definition: rowOwnDefinition(reading, row, rowValues, measure, polarity, rowSet),
-        source: "sheet",
-        problems: noProblems,
-      }
-    : chooseDefinition({
+  // Without an id that may name a register entry there is no register to ask: the row's own words rate it
+  // (and no choice is made, so most rows make no object for one).
+  const chosen: ChosenDefinition | undefined = mayNameEntry(
+    idCell,
+    columns.idKind,
+    reading.register
+  )
+    ? chooseDefinition({
         idCell,
         idKind: columns.idKind,
-        hasThresholds,
+        hasThresholds: hasThresholdCells(reading, rowValues),
         measure,
         cells,
         register: reading.register,
         own: ownDefinitionReader(reading, row, rowValues, measure, polarity, rowSet),
-      });
-  const scale = decideScale(chosen.definition, cells);
+      })
+    : undefined;
+  const source = chosen === undefined ? "sheet" : chosen.source;
+  const chosenDefinition =
+    chosen === undefined
+      ? rowOwnDefinition(reading, row, rowValues, measure, polarity, rowSet)
+      : chosen.definition;
+  const scale = decideScale(chosenDefinition, cells);
   const definition = scale.ok
-    ? reading.definitions.scaled(chosen.definition, scale.value)
-    : unreadableDefinition(chosen.definition.wording, scale.problem);
-  if (periodSets !== undefined && chosen.source === "sheet" && columns.problems.length === 0) {
+    ? reading.definitions.scaled(chosenDefinition, scale.value)
+    : unreadableDefinition(chosenDefinition.wording, scale.problem);
+  if (periodSets !== undefined && source === "sheet" && columns.problems.length === 0) {
     // Each period rated against its own year's thresholds: cells of another year than the row's get theirs.
     // A year whose target the row leaves blank (with no unqualified one) has none: No target, saying so.
     const ofSet: Array<Definition | undefined> = [];
@@ -247,18 +242,20 @@ function kpiRow(
   const ownProblems = reading.definitions.problems(definition);
   // Most rows have none: they share the definition's own list rather than each copying it.
   const problems =
-    chosen.problems.length === 0 ? ownProblems : [...ownProblems, ...chosen.problems];
-  const benchmarks = benchmarkCellsOf(reading, row, rowValues, chosen.benchmarks);
+    chosen === undefined || chosen.problems.length === 0
+      ? ownProblems
+      : [...ownProblems, ...chosen.problems];
+  const benchmarks = benchmarkCellsOf(reading, row, rowValues, chosen?.benchmarks);
   const rankings = rankingsOf(reading, rowValues);
   read.lastRow = row;
   // Written out whole, one shape for every row (a spread after other properties is a slow copy each time).
   return {
     row: reading.grid.origin.row + row,
-    id: chosen.id,
+    id: chosen?.id,
     reference,
     measure,
     section: read.section,
-    source: chosen.source,
+    source,
     definition,
     problems,
     cells,
@@ -325,29 +322,52 @@ export function periodCells(
       formatAt(rowFormats, layout.periodName)
     );
     return [
-      {
+      periodCell(
         period,
-        row: sheetRow,
-        column: grid.origin.column + column,
-        value: cellAt(rowValues, column),
-        numberFormat: formatAt(rowFormats, column),
-      },
+        sheetRow,
+        grid.origin.column + column,
+        cellAt(rowValues, column),
+        formatAt(rowFormats, column)
+      ),
     ];
   }
   const cells = new Array<PeriodCell>(columns.periods.length);
   for (let index = 0; index < cells.length; index++) {
     const { label, column, headline } = columns.periods[index];
-    cells[index] = {
-      period: label,
-      row: sheetRow,
-      column: grid.origin.column + column,
-      value: cellAt(rowValues, column),
-      numberFormat: formatAt(rowFormats, column),
-    };
+    cells[index] = periodCell(
+      label,
+      sheetRow,
+      grid.origin.column + column,
+      cellAt(rowValues, column),
+      formatAt(rowFormats, column)
+    );
     if (headline) cells[index].headline = true;
   }
   return cells;
 }
+
+/** A period cell: every one is made here, so all have one shape (see `settledPeriodCells`). */
+function periodCell(
+  period: string,
+  row: number,
+  column: number,
+  value: CellValue,
+  numberFormat: string
+): PeriodCell {
+  return { period, row, column, value, numberFormat };
+}
+
+/**
+ * The speed structure of period cells, their settled shape: V8 keeps a field in the representation of the
+ * first values stored in it. Were the first cell of a process a figure, every later cell's figure would be
+ * copied into a box of its own (16 bytes and an allocation a cell: 40,000 on the bench's varied sheet of
+ * 10,000 rows), and the first blank cell would throw away the compiled row reading. Made first with a
+ * blank and a figure, every cell holds its value as the grid's own, and nothing is compiled twice.
+ */
+export const settledPeriodCells = [
+  periodCell("", 0, 0, null, "General"),
+  periodCell("", 0, 0, 0, "General"),
+];
 
 /** The one text cell of a row between two columns, or null when the row holds more or none. */
 function soleText(grid: Grid, row: number, first: number, last: number): string | null {

@@ -29,15 +29,15 @@ export function benchmarkCellsOf(
   // Loops, not map and flatMap: this runs for every row of the sheet.
   for (let index = 0; index < comparators.length; index++) {
     const { column, benchmark, kind, year } = comparators[index];
-    benchmarks[index] = {
+    benchmarks[index] = comparatorCell(
       benchmark,
       kind,
       year,
-      value: cellAt(rowValues, column),
-      numberFormat: formatAt(rowFormats, column),
-      row: sheetRow,
-      column: grid.origin.column + column,
-    };
+      cellAt(rowValues, column),
+      formatAt(rowFormats, column),
+      sheetRow,
+      grid.origin.column + column
+    );
   }
   if (registered !== undefined)
     for (const entry of registered)
@@ -45,13 +45,37 @@ export function benchmarkCellsOf(
   return benchmarks.length > 0 ? benchmarks : undefined;
 }
 
+/** A comparator column's cell of a row: every one is made here, so all have one shape. */
+function comparatorCell(
+  benchmark: string,
+  kind: BenchmarkCell["kind"],
+  year: string,
+  value: CellValue,
+  numberFormat: string,
+  row: number,
+  column: number
+): BenchmarkCell {
+  return { benchmark, kind, year, value, numberFormat, row, column };
+}
+
+/**
+ * The settled shape of comparator cells, made first with a blank and a figure, so each holds its figure as
+ * the grid's own rather than copied into a box of its own (the reason is `settledPeriodCells`').
+ */
+export const settledComparatorCells = [
+  comparatorCell("", undefined, "", null, "General", 0, 0),
+  comparatorCell("", undefined, "", 0, "General", 0, 0),
+];
+
 /** Quartile and rank columns, as the row writes them. */
 export function rankingsOf(
   reading: TableReading,
   rowValues: readonly CellValue[]
 ): Ranking[] | undefined {
   let rankings: Ranking[] | undefined;
-  for (const column of reading.columns.rankings) {
+  const columns = reading.columns.rankings;
+  for (let index = 0; index < columns.length; index++) {
+    const column = columns[index];
     const written = cellAt(rowValues, column.column);
     if (written === null) continue;
     rankings ??= [];

@@ -58,7 +58,9 @@ const keyStart = /^(?:\[|[pre*†](?:[\s=:*]|$)|key\b|notes?\b)/i;
  */
 export function flagKeyOf(grid: Grid): FlagKey {
   const key = new Map<string, string>();
-  for (const row of grid.values) {
+  // By index: a for…of makes an iterator result a row until V8 compiles this.
+  for (let at = 0; at < grid.values.length; at++) {
+    const row = grid.values[at];
     const present = presentColumns(row);
     const count = present === null ? row.length : present.length;
     for (let index = 0; index < count; index++) {
