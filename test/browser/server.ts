@@ -5,8 +5,9 @@
  *   /taskpane.html   dist/taskpane.html with office.js taken from /office-js/ and /test-host.js loaded
  *                    right after it, before functions.js and taskpane.js
  *   /office-js/...   node_modules/@microsoft/office-js/dist (office.js loads its siblings from there)
- *   /test-host.js    the simulated Excel, bundled for the browser (host-bundle.ts), gzipped once: it carries
- *                    the workbook (4 MB for 10,000 KPIs), which Excel itself never sends the pane
+ *   /test-host.js    the page's side of the simulated Excel (Office.js's part), bundled by host-bundle.ts
+ *   /test-host-worker.js  the simulated Excel itself, run in a Web Worker, gzipped once: it carries the
+ *                    workbook (4 MB for 10,000 KPIs), which Excel itself never sends the pane
  *   /axe.js          axe-core, for the accessibility check
  *   /favicon.ico     nothing (204): Chromium asks for it by itself
  *   anything else    dist/
@@ -38,8 +39,8 @@ export interface PaneServerOptions {
   distDir: string;
   /** node_modules/@microsoft/office-js/dist. */
   officeJsDir: string;
-  /** The text of /test-host.js. */
-  hostScript: string;
+  /** The texts of /test-host.js and /test-host-worker.js. */
+  hostScripts: { page: string; worker: string };
   /** The text of /axe.js. */
   axeScript: string;
   /** Further pages and scripts by path ("/baseline.html"), as the bench's baseline page needs. */
@@ -89,7 +90,7 @@ export async function startPaneServer(options: PaneServerOptions): Promise<PaneS
   // machine's disk reads would count against the pane (eight scripts) more than the baseline page (one).
   const files = new Map<string, Buffer>();
 
-  const hostScript = gzipSync(options.hostScript, { level: 1 });
+  const workerScript = gzipSync(options.hostScripts.worker, { level: 1 });
   const send = (
     response: ServerResponse,
     urlPath: string,
@@ -114,9 +115,11 @@ export async function startPaneServer(options: PaneServerOptions): Promise<PaneS
     if (urlPath === "/" || urlPath === "/taskpane.html")
       return send(response, urlPath, 200, contentTypes[".html"], page);
     if (urlPath === "/test-host.js")
+      return send(response, urlPath, 200, contentTypes[".js"], options.hostScripts.page);
+    if (urlPath === "/test-host-worker.js")
       return /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""))
-        ? send(response, urlPath, 200, contentTypes[".js"], hostScript, "gzip")
-        : send(response, urlPath, 200, contentTypes[".js"], options.hostScript);
+        ? send(response, urlPath, 200, contentTypes[".js"], workerScript, "gzip")
+        : send(response, urlPath, 200, contentTypes[".js"], options.hostScripts.worker);
     if (urlPath === "/axe.js")
       return send(response, urlPath, 200, contentTypes[".js"], options.axeScript);
     const extra = options.extraFiles?.[urlPath];
