@@ -33,6 +33,7 @@ declare global {
   interface Window {
     __kpiRagExcelSchema?: ExcelSchema;
     __kpiRagHost?: BrowserHost;
+    __kpiRagWorker?: Worker;
   }
 }
 
@@ -53,7 +54,8 @@ const registered = (id: string) =>
     }
   ).CustomFunctions?._association?.mappings?.[id.toUpperCase()];
 
-const worker = new Worker("/test-host-worker.js");
+// Started by /test-host-start.js before office.js where the server put it there (the pane's page).
+const worker = window.__kpiRagWorker ?? new Worker("/test-host-worker.js");
 const channel: Channel = new Channel(
   (message) => worker.postMessage(message),
   async (request: WorkerRequest) => {

@@ -3,7 +3,8 @@
  * all on one local origin, so the page needs nothing from the network.
  *
  *   /taskpane.html   dist/taskpane.html with office.js taken from /office-js/ and /test-host.js loaded
- *                    right after it, before functions.js and taskpane.js
+ *                    right after it, before functions.js and taskpane.js; /test-host-start.js before
+ *                    office.js starts the simulated Excel's worker
  *   /office-js/...   node_modules/@microsoft/office-js/dist (office.js loads its siblings from there)
  *   /test-host.js    the page's side of the simulated Excel (Office.js's part), bundled by host-bundle.ts
  *   /test-host-worker.js  the simulated Excel itself, run in a Web Worker, gzipped once: it carries the
@@ -55,6 +56,12 @@ export interface PaneServer {
   close(): Promise<void>;
 }
 
+/**
+ * Excel has its workbook open before the pane loads: the page starts the simulated Excel's worker first thing,
+ * before office.js, so the host is built while the page loads its scripts. test-host.js takes it from there.
+ */
+const startWorker = 'window.__kpiRagWorker = new Worker("/test-host-worker.js");\n';
+
 /** taskpane.html as the test serves it; throws when the page is not laid out as the test expects. */
 export function testPage(html: string): string {
   const tag = officeJsTag.exec(html);
@@ -71,7 +78,7 @@ export function testPage(html: string): string {
     );
   }
   const replacement =
-    '<script src="/office-js/office.js"></script><script src="/test-host.js"></script>';
+    '<script src="/test-host-start.js"></script><script src="/office-js/office.js"></script><script src="/test-host.js"></script>';
   return html.slice(0, tag.index) + replacement + rest;
 }
 
@@ -114,6 +121,8 @@ export async function startPaneServer(options: PaneServerOptions): Promise<PaneS
       return send(response, urlPath, 405, contentTypes[".txt"], "GET only");
     if (urlPath === "/" || urlPath === "/taskpane.html")
       return send(response, urlPath, 200, contentTypes[".html"], page);
+    if (urlPath === "/test-host-start.js")
+      return send(response, urlPath, 200, contentTypes[".js"], startWorker);
     if (urlPath === "/test-host.js")
       return send(response, urlPath, 200, contentTypes[".js"], options.hostScripts.page);
     if (urlPath === "/test-host-worker.js")
