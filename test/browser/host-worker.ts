@@ -1,7 +1,7 @@
 /**
  * The simulated Excel in a Web Worker, off the page's thread as Excel is in its own process: bundled by
- * esbuild into /test-host-worker.js with the workbook (JSON text), the built functions.json and the schema
- * in front of it. It builds the one host (test/support) from the workbook and replays each batch the page
+ * esbuild into /test-host-worker.js with the built functions.json and the schema in front of it. It builds
+ * the one host (test/support) from the workbook the server holds and replays each batch the page
  * sends at `context.sync()` on that host's objects, then answers with what every object the batch touched
  * holds. Event handlers and custom functions live in the page; the host calls them through the channel.
  */
@@ -24,24 +24,14 @@ import {
 } from "./transport";
 
 const scope = self as unknown as {
-  __kpiRagWorkbook?: string;
   __kpiRagFunctions?: FunctionsMetadata;
   __kpiRagExcelSchema: ExcelSchema;
   postMessage(message: unknown): void;
   onmessage: ((event: MessageEvent) => void) | null;
 };
 
-const workbook = scope.__kpiRagWorkbook;
-if (!workbook)
-  throw new Error(
-    "test-host-worker.js: __kpiRagWorkbook is not set; the test server writes it before this bundle."
-  );
 const functions = scope.__kpiRagFunctions ?? { functions: [] };
 const navigations = scope.__kpiRagExcelSchema.navigations;
-
-const host = new ExcelHost(workbookStateFromText(workbook));
-// Excel, Office and OfficeExtension in the worker too: the evaluator asks Office.context.platform.
-host.install(self);
 
 const channel = new Channel(
   (message) => scope.postMessage(message),
@@ -49,19 +39,35 @@ const channel = new Channel(
 );
 scope.onmessage = (event) => channel.receive(event.data);
 
-// Custom functions run in the page (functions.js registers them there); Excel calls them across, and the
-// cell shows #BUSY! until the answer comes back.
-host.setFormulaEvaluator(
-  customFunctionEvaluator(
-    excelCalls(
-      () => functions,
-      (entry) =>
-        (...args: unknown[]) =>
-          channel.ask({ kind: "function", id: entry.id, args }),
-      functions.functions.map((entry) => entry.name)
-    )
-  )
-);
+/**
+ * The host, once the workbook has come (/test-workbook.json, JSON text, which parses far faster than the same
+ * data as a script) and is built: the worker's script is small, so it asks for the workbook at once.
+ */
+const opening: Promise<ExcelHost> = fetch("/test-workbook.json")
+  .then((response) => {
+    if (!response.ok)
+      throw new Error(`test-host-worker.js: /test-workbook.json answered ${response.status}`);
+    return response.text();
+  })
+  .then((text) => {
+    const host = new ExcelHost(workbookStateFromText(text));
+    // Excel, Office and OfficeExtension in the worker too: the evaluator asks Office.context.platform.
+    host.install(self);
+    // Custom functions run in the page (functions.js registers them there); Excel calls them across, and the
+    // cell shows #BUSY! until the answer comes back.
+    host.setFormulaEvaluator(
+      customFunctionEvaluator(
+        excelCalls(
+          () => functions,
+          (entry) =>
+            (...args: unknown[]) =>
+              channel.ask({ kind: "function", id: entry.id, args }),
+          functions.functions.map((entry) => entry.name)
+        )
+      )
+    );
+    return host;
+  });
 
 /** Every object the page has a proxy for, by the proxy's id: the page numbers up, the worker (items) down. */
 const objects = new Map<number, unknown>();
@@ -173,6 +179,7 @@ function heldChild(object: HostObject<unknown>, name: string): unknown {
 }
 
 async function sync(
+  host: ExcelHost,
   request: Extract<PageRequest, { kind: "sync" }>
 ): Promise<Record<number, ObjectState>> {
   if (!objects.has(request.context)) objects.set(request.context, host.requestContext());
@@ -198,8 +205,9 @@ async function sync(
   return states;
 }
 
-function answer(request: PageRequest): unknown {
-  if (request.kind === "sync") return sync(request);
+async function answer(request: PageRequest): Promise<unknown> {
+  const host = await opening;
+  if (request.kind === "sync") return sync(host, request);
   switch (request.ask) {
     case "syncCount":
       return host.syncCount;

@@ -7,8 +7,8 @@
  *                    office.js starts the simulated Excel's worker
  *   /office-js/...   node_modules/@microsoft/office-js/dist (office.js loads its siblings from there)
  *   /test-host.js    the page's side of the simulated Excel (Office.js's part), bundled by host-bundle.ts
- *   /test-host-worker.js  the simulated Excel itself, run in a Web Worker, gzipped once: it carries the
- *                    workbook (4 MB for 10,000 KPIs), which Excel itself never sends the pane
+ *   /test-host-worker.js  the simulated Excel itself, run in a Web Worker
+ *   /test-workbook.json   the workbook the worker starts from, gzipped once (4 MB for 10,000 KPIs)
  *   /axe.js          axe-core, for the accessibility check
  *   /favicon.ico     nothing (204): Chromium asks for it by itself
  *   anything else    dist/
@@ -40,8 +40,8 @@ export interface PaneServerOptions {
   distDir: string;
   /** node_modules/@microsoft/office-js/dist. */
   officeJsDir: string;
-  /** The texts of /test-host.js and /test-host-worker.js. */
-  hostScripts: { page: string; worker: string };
+  /** The texts of /test-host.js, /test-host-worker.js and /test-workbook.json. */
+  hostScripts: { page: string; worker: string; workbook: string };
   /** The text of /axe.js. */
   axeScript: string;
   /** Further pages and scripts by path ("/baseline.html"), as the bench's baseline page needs. */
@@ -97,7 +97,7 @@ export async function startPaneServer(options: PaneServerOptions): Promise<PaneS
   // machine's disk reads would count against the pane (eight scripts) more than the baseline page (one).
   const files = new Map<string, Buffer>();
 
-  const workerScript = gzipSync(options.hostScripts.worker, { level: 1 });
+  const workbook = gzipSync(options.hostScripts.workbook, { level: 1 });
   const send = (
     response: ServerResponse,
     urlPath: string,
@@ -126,9 +126,11 @@ export async function startPaneServer(options: PaneServerOptions): Promise<PaneS
     if (urlPath === "/test-host.js")
       return send(response, urlPath, 200, contentTypes[".js"], options.hostScripts.page);
     if (urlPath === "/test-host-worker.js")
+      return send(response, urlPath, 200, contentTypes[".js"], options.hostScripts.worker);
+    if (urlPath === "/test-workbook.json")
       return /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""))
-        ? send(response, urlPath, 200, contentTypes[".js"], workerScript, "gzip")
-        : send(response, urlPath, 200, contentTypes[".js"], options.hostScripts.worker);
+        ? send(response, urlPath, 200, contentTypes[".json"], workbook, "gzip")
+        : send(response, urlPath, 200, contentTypes[".json"], options.hostScripts.workbook);
     if (urlPath === "/axe.js")
       return send(response, urlPath, 200, contentTypes[".js"], options.axeScript);
     const extra = options.extraFiles?.[urlPath];
