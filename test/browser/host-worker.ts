@@ -2,7 +2,7 @@
  * The simulated Excel in a Web Worker, off the page's thread as Excel is in its own process: bundled by
  * esbuild into /test-host-worker.js with the built functions.json and the schema in front of it. It builds
  * the one host (test/support) from the workbook the server holds and replays each batch the page
- * sends at `context.sync()` on that host's objects, then answers with what every object the batch touched
+ * sends at `context.sync()` on that host's objects, then answers with what every object the batch loaded
  * holds. Event handlers and custom functions live in the page; the host calls them through the channel.
  */
 import {
@@ -184,12 +184,19 @@ async function sync(
 ): Promise<Record<number, ObjectState>> {
   if (!objects.has(request.context)) objects.set(request.context, host.requestContext());
   const context = objects.get(request.context) as Excel.RequestContext & { flush(): Promise<void> };
-  const touched = new Set<number>();
+  // What a sync can make readable: what a load asked for, whether an ...OrNullObject exists, a ClientResult's
+  // value. Objects only written to or called are not sent back: the page already has what it wrote.
+  const readable = new Set<number>();
   try {
     for (const operation of request.operations) {
-      touched.add(operation.target);
-      if ("result" in operation) touched.add(operation.result);
       replay(operation);
+      if (operation.op === "load") readable.add(operation.target);
+      else if (
+        operation.op !== "set" &&
+        (operation.name.endsWith("OrNullObject") ||
+          objects.get(operation.result) instanceof HostResult)
+      )
+        readable.add(operation.result);
     }
   } catch (error) {
     // A call Office.js would refuse fails the batch at the sync; what was queued before it still runs.
@@ -198,7 +205,7 @@ async function sync(
   }
   await (request.counted ? context.sync() : context.flush());
   const states: Record<number, ObjectState> = {};
-  for (const id of touched) {
+  for (const id of readable) {
     const state = describe(objects.get(id));
     if (state) states[id] = state;
   }
