@@ -27,6 +27,8 @@ export interface BrowserHost {
   state(): Promise<WorkbookJson>;
   /** Waits for event handlers fired by the add-in's own writes; rethrows a failure. */
   settled(): Promise<void>;
+  /** When the simulated Excel had its workbook open, in the page's milliseconds (performance.now()). */
+  openedAt(): Promise<number>;
 }
 
 declare global {
@@ -134,4 +136,8 @@ window.__kpiRagHost = {
   snapshot: () => channel.ask({ kind: "host", ask: "snapshot" }),
   state: () => channel.ask({ kind: "host", ask: "state" }),
   settled: () => channel.ask({ kind: "host", ask: "settled" }),
+  openedAt: () =>
+    channel
+      .ask<number>({ kind: "host", ask: "openedAt" })
+      .then((epoch) => epoch - performance.timeOrigin),
 };

@@ -44,7 +44,7 @@ export interface ObjectState {
 /** What the page asks the worker. */
 export type PageRequest =
   | { kind: "sync"; context: number; counted: boolean; operations: Operation[] }
-  | { kind: "host"; ask: "syncCount" | "snapshot" | "state" | "settled" };
+  | { kind: "host"; ask: "syncCount" | "snapshot" | "state" | "settled" | "openedAt" };
 
 /** What the worker asks the page: call a handler the add-in registered, or a custom function. */
 export type WorkerRequest =
