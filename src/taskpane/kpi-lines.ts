@@ -9,6 +9,7 @@ import {
   figureOf,
   cellAddress,
   isPercentFormat,
+  parseCellAddress,
   type Appraisal,
   type CellReport,
   type RowReport,
@@ -25,15 +26,10 @@ export interface CellFacts {
 }
 
 export function cellFactsOf(appraisal: Appraisal): CellFacts {
-  const numbers = new Map<string, { cell: AppraisedCell; kpi: AppraisedKpi }>();
   const headlines: string[] = [];
-  for (const { kpi } of appraisal.rows) {
-    for (const cell of kpi.cells) {
-      if (cell.headline) headlines.push(cellAddress(cell));
-      if (typeof cell.value === "number") numbers.set(cellAddress(cell), { cell, kpi });
-    }
-  }
-  return { figures: figuresOnDemand(numbers), headlines };
+  for (const { kpi } of appraisal.rows)
+    for (const cell of kpi.cells) if (cell.headline) headlines.push(cellAddress(cell));
+  return { figures: figuresOnDemand(appraisal.rows.map(({ kpi }) => kpi)), headlines };
 }
 
 type AppraisedKpi = Appraisal["rows"][number]["kpi"];
@@ -59,17 +55,33 @@ function figureInWords({
 
 /**
  * The figures by address, each put in words when a line first asks for it: wording all 150,000 figures of
- * 10,000 KPIs held up the first lines by a tenth of a second, and a list draws only the lines in view. To
- * anything that lists its keys it is the whole record.
+ * 10,000 KPIs held up the first lines by a tenth of a second, and a list draws only the lines in view. The
+ * cells are found by position, so no address is written out until asked for. To anything that lists its keys
+ * it is the whole record.
  */
-function figuresOnDemand(
-  numbers: Map<string, { cell: AppraisedCell; kpi: AppraisedKpi }>
-): Record<string, string> {
+function figuresOnDemand(kpis: readonly AppraisedKpi[]): Record<string, string> {
+  let byPosition: Map<number, AppraisedKpi> | undefined;
+  const key = (row: number, column: number): number => row * 16_384 + column;
+  const numberAt = (address: string): { cell: AppraisedCell; kpi: AppraisedKpi } | undefined => {
+    const position = parseCellAddress(address);
+    if (!position) return undefined;
+    if (!byPosition) {
+      byPosition = new Map();
+      for (const kpi of kpis)
+        for (const cell of kpi.cells)
+          if (typeof cell.value === "number") byPosition.set(key(cell.row, cell.column), kpi);
+    }
+    const kpi = byPosition.get(key(position.row, position.column));
+    const cell = kpi?.cells.find(
+      (candidate) => candidate.row === position.row && candidate.column === position.column
+    );
+    return kpi && cell ? { cell, kpi } : undefined;
+  };
   const worded = new Map<string, string | undefined>();
   const figure = (address: string | symbol): string | undefined => {
     if (typeof address !== "string") return undefined;
     if (!worded.has(address)) {
-      const number = numbers.get(address);
+      const number = numberAt(address);
       worded.set(address, number && figureInWords(number));
     }
     return worded.get(address);
@@ -77,7 +89,15 @@ function figuresOnDemand(
   return new Proxy({} as Record<string, string>, {
     get: (target, address) => figure(address) ?? Reflect.get(target, address),
     has: (_, address) => figure(address) !== undefined,
-    ownKeys: () => [...numbers.keys()].filter((address) => figure(address) !== undefined),
+    ownKeys: () => [
+      ...new Set(
+        kpis
+          .flatMap(({ cells }) => cells)
+          .filter((cell) => typeof cell.value === "number")
+          .map(cellAddress)
+          .filter((address) => figure(address) !== undefined)
+      ),
+    ],
     getOwnPropertyDescriptor: (_, address) => {
       const value = figure(address);
       return value === undefined
@@ -87,20 +107,39 @@ function figuresOnDemand(
   });
 }
 
-const hasFigure = (cell: CellReport): boolean =>
-  cell.status !== "No data" && cell.value !== null && cell.value !== "";
+const hasFigure = (status: Status, value: unknown): boolean =>
+  status !== "No data" && value !== null && value !== "";
 
 /**
- * A row's latest figure: its last period with a figure, or else a headline column's (Latest, Year to date);
- * undefined when no period has one. Cells follow the sheet's columns, so the last is the latest.
+ * The place of a row's latest figure among its `count` cells: its last period with a figure, or else a
+ * headline column's (Latest, Year to date). Cells follow the sheet's columns, so the last is the latest.
  */
+function latestIndex(
+  count: number,
+  figured: (index: number) => boolean,
+  headline: (index: number) => boolean
+): number | undefined {
+  let lastHeadline: number | undefined;
+  for (let index = count - 1; index >= 0; index -= 1) {
+    if (!figured(index)) continue;
+    if (!headline(index)) return index;
+    lastHeadline ??= index;
+  }
+  return lastHeadline;
+}
+
+/** A row's latest figure (see latestIndex); undefined when no period has one. */
 export function latestCell(
   row: RowReport,
   headlines: ReadonlySet<string> = new Set()
 ): CellReport | undefined {
-  const withFigures = row.cells.filter(hasFigure);
-  const ordinary = withFigures.filter((cell) => !headlines.has(cell.address));
-  return ordinary[ordinary.length - 1] ?? withFigures[withFigures.length - 1];
+  const { cells } = row;
+  const index = latestIndex(
+    cells.length,
+    (at) => hasFigure(cells[at].status, cells[at].value),
+    (at) => headlines.has(cells[at].address)
+  );
+  return index === undefined ? undefined : cells[index];
 }
 
 /** A row's periods, latest first, for its details. */
@@ -112,8 +151,8 @@ export interface TopLine {
   kpis: number;
   /** Each status's count, over each KPI's latest figure. */
   counts: Record<Status, number>;
-  /** The problems the tables and rows report, to count at the top. */
-  problems: number;
+  /** The problems the tables and rows report, to count at the top; undefined until the reports are made. */
+  problems?: number;
 }
 
 export function topLineOf(
@@ -133,6 +172,23 @@ export function topLineOf(
     }
   }
   return { kpis, counts, problems };
+}
+
+/**
+ * The top line's counts from the appraisal's own statuses, as topLineOf counts them from the reports, so the
+ * first lines need no row's report; the problems are counted once the reports are made.
+ */
+export function statusTopLineOf(appraisal: Appraisal): TopLine {
+  const counts = emptyCounts();
+  for (const { kpi, ratings } of appraisal.rows) {
+    const index = latestIndex(
+      kpi.cells.length,
+      (at) => hasFigure(ratings[at].status, kpi.cells[at].value),
+      (at) => kpi.cells[at].headline === true
+    );
+    if (index !== undefined) counts[ratings[index].status] += 1;
+  }
+  return { kpis: appraisal.rows.length, counts };
 }
 
 /** "40 KPIs: 5 Red · 10 Amber · 1 needs checking", or "40 KPIs: none Red or Amber" where that is so. */

@@ -11,6 +11,7 @@ import {
   type TableReport,
   type WatchItem,
 } from "../core";
+import type { TopLine } from "./kpi-lines";
 
 export type Intent = "info" | "success" | "warning" | "error";
 
@@ -40,6 +41,11 @@ export interface PaneState {
   waitingForEdit?: boolean;
   sheet: string;
   tables: TableReport[];
+  /**
+   * The top line: the latest statuses counted from the appraisal when the lines are first drawn, then with
+   * the problems once the reports are made (see sheet-view.ts); counted from `tables` when not given.
+   */
+  topLine?: TopLine;
   /** Figures in the analyst's words by cell address, and headline cells: see kpi-lines.ts. */
   figures: Record<string, string>;
   headlines: string[];

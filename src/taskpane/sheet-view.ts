@@ -4,7 +4,6 @@
  */
 import {
   appraise,
-  reportOf,
   resolveToleranceSet,
   schemeName,
   sheetColours,
@@ -18,12 +17,14 @@ import {
   type Scheme,
 } from "../core";
 import type { PaneState } from "./model";
-import { cellFactsOf } from "./kpi-lines";
+import { cellFactsOf, statusTopLineOf, topLineOf } from "./kpi-lines";
+import { reportsOnDemand } from "./row-reports";
 
 type SheetView = Pick<
   PaneState,
   | "sheet"
   | "tables"
+  | "topLine"
   | "figures"
   | "headlines"
   | "skipped"
@@ -82,7 +83,7 @@ export function appraisalOf(
   };
 }
 
-/** What only the Summary shows: worked out after the KPI lines are drawn. */
+/** What only the Summary shows: worked out after the KPI lines are drawn, with the top line's problems. */
 type Overview = Pick<SheetView, "summary" | "watchList" | "benchmarks">;
 
 /** The view of the KPI lines, and the Summary's part of it to work out when wanted. */
@@ -94,7 +95,7 @@ export function linesOf(
   scheme: Scheme
 ): {
   view: Omit<SheetView, keyof Overview> & { toleranceSetProblem?: string };
-  overview: () => Overview;
+  overview: () => Overview & Pick<SheetView, "topLine">;
 } {
   const { appraisal, toleranceSets, toleranceSetProblem } = appraisalOf(
     found,
@@ -102,24 +103,32 @@ export function linesOf(
     appraised,
     scheme
   );
-  const report = reportOf(appraisal);
+  // The lines and the top line come from the appraisal; each row's report is made when its line is drawn, and
+  // the whole report (the Summary's, the problems at the top) once the first lines are on screen.
+  const reports = reportsOnDemand(appraisal);
+  const facts = cellFactsOf(appraisal);
   return {
     view: {
       ...(toleranceSetProblem === undefined ? {} : { toleranceSetProblem }),
       sheet: found.sheet,
-      tables: report.tables,
-      ...cellFactsOf(appraisal),
+      tables: reports.tables,
+      topLine: statusTopLineOf(appraisal),
+      ...facts,
       skipped: found.skipped,
       toleranceSets,
       toleranceSet: appraisal.toleranceSet,
       scheme: schemeName(scheme),
       colouredBy: sheetColours(found, onSheet, toleranceSets, appraisal),
     },
-    overview: () => ({
-      summary: summarise(report.tables),
-      watchList: watchListOf(appraisal),
-      benchmarks: summariseComparisons(report.rows),
-    }),
+    overview: () => {
+      const report = reports.whole();
+      return {
+        summary: summarise(report.tables),
+        watchList: watchListOf(appraisal),
+        benchmarks: summariseComparisons(report.rows),
+        topLine: topLineOf(report.tables, new Set(facts.headlines)),
+      };
+    },
   };
 }
 

@@ -105,7 +105,7 @@ export async function servePane(
     extraFiles,
     distDir: dist,
     officeJsDir: path.join(root, "node_modules", "@microsoft", "office-js", "dist"),
-    hostScript: await bundleHost(
+    hostScripts: await bundleHost(
       workbook,
       JSON.parse(await readFile(path.join(dist, "functions.json"), "utf8"))
     ),

@@ -1,15 +1,13 @@
 /**
- * /test-host.js: the simulated Excel (test/support) bundled for the browser by esbuild, as one classic
- * script, with the workbook it starts from written in front of it as JSON text in a string,
- * `window.__kpiRagWorkbook = "{...}"`, which the host parses with JSON.parse: V8 reads a string and JSON
- * many times faster than the same data as an object literal (4 MB for 10,000 KPIs), so the page pays for
- * the workbook about what Excel would. The page's Content-Security-Policy allows no inline script, so
- * the workbook travels inside this file.
+ * /test-host.js and /test-host-worker.js: the simulated Excel (test/support) bundled for the browser by
+ * esbuild, each one classic script, and /test-workbook.json, the workbook the worker starts from as JSON
+ * text (4 MB for 10,000 KPIs), which the worker fetches as soon as it runs and parses with JSON.parse.
  */
 import path from "node:path";
 import { build, type Plugin } from "esbuild";
 import type { FunctionsMetadata } from "../support/custom-functions";
 import type { WorkbookJson } from "../support/workbook-json";
+import { excelSchema } from "./excel-schema";
 
 const here = __dirname;
 
@@ -25,16 +23,9 @@ const withoutXlsx: Plugin = {
   },
 };
 
-/**
- * The host's script for the page, with `workbook` as its starting state and the built functions.json, so the
- * host calculates =KPI. formulas with the functions functions.js registers, as Excel calls them.
- */
-export async function bundleHost(
-  workbook: WorkbookJson,
-  functions: FunctionsMetadata = { functions: [] }
-): Promise<string> {
+async function bundle(entry: string): Promise<string> {
   const result = await build({
-    entryPoints: [path.join(here, "host-entry.ts")],
+    entryPoints: [path.join(here, entry)],
     bundle: true,
     format: "iife",
     platform: "browser",
@@ -44,6 +35,24 @@ export async function bundleHost(
     sourcemap: false,
     plugins: [withoutXlsx],
   });
-  const [output] = result.outputFiles;
-  return `window.__kpiRagWorkbook = ${JSON.stringify(JSON.stringify(workbook))};\nwindow.__kpiRagFunctions = ${JSON.stringify(functions)};\n${output.text}`;
+  return result.outputFiles[0].text;
+}
+
+/**
+ * The simulated Excel's two scripts and its workbook: /test-host.js for the page (Office.js's side),
+ * /test-host-worker.js, the host itself with the built functions.json, so it calculates =KPI. formulas with
+ * the functions functions.js registers in the page, as Excel calls them, and /test-workbook.json, `workbook`
+ * as JSON text, the state the host starts from.
+ */
+export async function bundleHost(
+  workbook: WorkbookJson,
+  functions: FunctionsMetadata = { functions: [] }
+): Promise<{ page: string; worker: string; workbook: string }> {
+  const schema = JSON.stringify(excelSchema());
+  const [page, worker] = await Promise.all([bundle("host-entry.ts"), bundle("host-worker.ts")]);
+  return {
+    page: `window.__kpiRagExcelSchema = ${schema};\n${page}`,
+    worker: `self.__kpiRagFunctions = ${JSON.stringify(functions)};\nself.__kpiRagExcelSchema = ${schema};\n${worker}`,
+    workbook: JSON.stringify(workbook),
+  };
 }

@@ -1,51 +1,52 @@
 /**
- * The browser side of the simulated Excel: bundled by esbuild into /test-host.js, which the test server
- * serves right after office.js and before the add-in's own scripts. It builds a host from the workbook
- * the server put in `window.__kpiRagWorkbook` (as JSON text; parsed in a task of its own after this script,
- * or at the first touch), puts Excel, Office and OfficeExtension on window as a
- * task pane inside Excel would have them, and leaves `window.__kpiRagHost` for the test to read back.
+ * The page's side of the simulated Excel: bundled by esbuild into /test-host.js, which the test server
+ * serves right after office.js and before the add-in's own scripts. The host itself runs in a Web Worker
+ * (/test-host-worker.js, host-worker.ts), off the page's thread as Excel runs in its own process; this
+ * script puts Excel, Office and OfficeExtension on window as a task pane inside Excel would have them,
+ * with `Excel.run` reaching the worker at each `context.sync()` as Office.js reaches Excel, and leaves
+ * `window.__kpiRagHost` for the test to read the workbook back.
  */
-import {
-  customFunctionEvaluator,
-  excelCalls,
-  type FunctionsMetadata,
-} from "../support/custom-functions";
-import { ExcelHost } from "../support/excel-host";
-import type { WorkbookState } from "../support/workbook-state";
-import {
-  workbookStateFromText,
-  workbookStateToJson,
-  type WorkbookJson,
-} from "../support/workbook-json";
+import { CellError } from "../support/custom-functions";
 import type { WorkbookSnapshot } from "../support/inspection";
+import { excelGlobal, officeExtensionGlobal, officeGlobal } from "../support/office-globals";
+import {
+  DEFAULT_BEHAVIOUR,
+  DEFAULT_REQUIREMENT_SETS,
+  supportsSet,
+} from "../support/simulated-excel";
+import type { WorkbookJson } from "../support/workbook-json";
+import { callBack, remoteRun, schemaSets } from "./remote-excel";
+import { Channel, type ExcelSchema, type WorkerRequest } from "./transport";
 
 export interface BrowserHost {
   /** context.sync() calls so far. */
-  syncCount(): number;
+  syncCount(): Promise<number>;
   /** The whole workbook as plain data (host.snapshot()). */
-  snapshot(): WorkbookSnapshot;
+  snapshot(): Promise<WorkbookSnapshot>;
   /** The live workbook state, JSON-safe, to rebuild the host in Node. */
-  state(): WorkbookJson;
+  state(): Promise<WorkbookJson>;
   /** Waits for event handlers fired by the add-in's own writes; rethrows a failure. */
   settled(): Promise<void>;
+  /** When the simulated Excel had its workbook open, in the page's milliseconds (performance.now()). */
+  openedAt(): Promise<number>;
 }
 
 declare global {
   interface Window {
-    /** The starting workbook: workbookStateToJson's result as JSON text. */
-    __kpiRagWorkbook?: string;
-    __kpiRagFunctions?: FunctionsMetadata;
+    __kpiRagExcelSchema?: ExcelSchema;
     __kpiRagHost?: BrowserHost;
+    __kpiRagWorker?: Worker;
   }
 }
 
-const workbook = window.__kpiRagWorkbook;
-if (!workbook)
+const schema = window.__kpiRagExcelSchema;
+if (!schema)
   throw new Error(
-    "test-host.js: window.__kpiRagWorkbook is not set; the test server inlines it before this bundle."
+    "test-host.js: window.__kpiRagExcelSchema is not set; the test server writes it before this bundle."
   );
-const functions = window.__kpiRagFunctions ?? { functions: [] };
-// The functions functions.js hands to office.js's CustomFunctions.associate, found when a formula calculates.
+const sets = schemaSets(schema);
+
+// The functions functions.js hands to office.js's CustomFunctions.associate, which the host calls across.
 const registered = (id: string) =>
   (
     window as unknown as {
@@ -54,38 +55,30 @@ const registered = (id: string) =>
       };
     }
   ).CustomFunctions?._association?.mappings?.[id.toUpperCase()];
-const formulaEvaluator = customFunctionEvaluator(
-  excelCalls(
-    () => functions,
-    (entry) => registered(entry.id),
-    functions.functions.map((entry) => entry.name)
-  )
-);
 
-// Excel has its workbook open, in its own process, before the pane loads. The page has to build it, so it
-// does so off the pane's path: in a task of its own right after this script, while the page fetches and
-// compiles the add-in's scripts, or at the first touch of the workbook if that comes sooner. (4 MB of JSON
-// and 150,000 cells for 10,000 KPIs: building them when this script runs held up every later script.)
-let built: WorkbookState | undefined;
-const workbookState = (): WorkbookState => {
-  if (built) return built;
-  built = workbookStateFromText(workbook);
-  host.setFormulaEvaluator(formulaEvaluator);
-  return built;
-};
-const host = new ExcelHost(
-  new Proxy({} as WorkbookState, {
-    get: (_, name) => Reflect.get(workbookState(), name),
-    set: (_, name, value) => Reflect.set(workbookState(), name, value),
-    has: (_, name) => Reflect.has(workbookState(), name),
-    ownKeys: () => Reflect.ownKeys(workbookState()),
-    getOwnPropertyDescriptor: (_, name) => Reflect.getOwnPropertyDescriptor(workbookState(), name),
-    defineProperty: (_, name, descriptor) =>
-      Reflect.defineProperty(workbookState(), name, descriptor),
-    deleteProperty: (_, name) => Reflect.deleteProperty(workbookState(), name),
-  })
+// Started by /test-host-start.js before office.js where the server put it there (the pane's page).
+const worker = window.__kpiRagWorker ?? new Worker("/test-host-worker.js");
+const channel: Channel = new Channel(
+  (message) => worker.postMessage(message),
+  async (request: WorkerRequest) => {
+    if (request.kind === "callback") return callBack(request);
+    const implementation = registered(request.id);
+    if (!implementation)
+      throw new CellError("#NAME?", `no custom function ${request.id} is registered`);
+    return implementation(...request.args);
+  }
 );
-setTimeout(workbookState, 0);
+worker.onmessage = (event) => channel.receive(event.data);
+
+const globals: Record<string, unknown> = {
+  Excel: excelGlobal({ run: remoteRun(channel, sets) as never }),
+  Office: officeGlobal({
+    behaviour: DEFAULT_BEHAVIOUR,
+    isSetSupported: (name: string, version?: string | number) =>
+      supportsSet(DEFAULT_REQUIREMENT_SETS, name, version),
+  }),
+  OfficeExtension: officeExtensionGlobal(),
+};
 
 // Office.js fights back. office.js declares `var Office` (a page script's var cannot be redefined), and
 // o15apptofilemappingtable.js, which office.js loads asynchronously (before or after this script runs),
@@ -93,8 +86,6 @@ setTimeout(workbookState, 0);
 // getter of OSF._OfficeAppFactory.getContext(). So the simulated Office's members go on that very
 // object (as accessors that ignore Office.js's own writes), its `context` also comes from the factory,
 // and window.Office is that object: the add-in sees the simulated Excel whichever script runs first.
-const globals: Record<string, unknown> = {};
-host.install(globals);
 type Bag = Record<string, unknown>;
 const page = window as unknown as Bag;
 const child = (parent: Bag, name: string): Bag => {
@@ -141,8 +132,12 @@ if (
 }
 
 window.__kpiRagHost = {
-  syncCount: () => host.syncCount,
-  snapshot: () => host.snapshot(),
-  state: () => workbookStateToJson(host.state),
-  settled: () => host.settled(),
+  syncCount: () => channel.ask({ kind: "host", ask: "syncCount" }),
+  snapshot: () => channel.ask({ kind: "host", ask: "snapshot" }),
+  state: () => channel.ask({ kind: "host", ask: "state" }),
+  settled: () => channel.ask({ kind: "host", ask: "settled" }),
+  openedAt: () =>
+    channel
+      .ask<number>({ kind: "host", ask: "openedAt" })
+      .then((epoch) => epoch - performance.timeOrigin),
 };

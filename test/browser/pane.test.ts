@@ -218,7 +218,8 @@ const readHost = (): Promise<{ syncs: number; state: WorkbookJson }> =>
     if (!simulated) throw new Error("window.__kpiRagHost is missing: /test-host.js did not run");
     return simulated
       .settled()
-      .then(() => ({ syncs: simulated.syncCount(), state: simulated.state() }));
+      .then(() => Promise.all([simulated.syncCount(), simulated.state()]))
+      .then(([syncs, state]) => ({ syncs, state }));
   });
 
 /** The workbook as the page left it, in a host in Node, to look at with the host's own inspectors. */

@@ -3,10 +3,12 @@
  * all on one local origin, so the page needs nothing from the network.
  *
  *   /taskpane.html   dist/taskpane.html with office.js taken from /office-js/ and /test-host.js loaded
- *                    right after it, before functions.js and taskpane.js
+ *                    right after it, before functions.js and taskpane.js; /test-host-start.js before
+ *                    office.js starts the simulated Excel's worker
  *   /office-js/...   node_modules/@microsoft/office-js/dist (office.js loads its siblings from there)
- *   /test-host.js    the simulated Excel, bundled for the browser (host-bundle.ts), gzipped once: it carries
- *                    the workbook (4 MB for 10,000 KPIs), which Excel itself never sends the pane
+ *   /test-host.js    the page's side of the simulated Excel (Office.js's part), bundled by host-bundle.ts
+ *   /test-host-worker.js  the simulated Excel itself, run in a Web Worker
+ *   /test-workbook.json   the workbook the worker starts from, gzipped once (4 MB for 10,000 KPIs)
  *   /axe.js          axe-core, for the accessibility check
  *   /favicon.ico     nothing (204): Chromium asks for it by itself
  *   anything else    dist/
@@ -38,8 +40,8 @@ export interface PaneServerOptions {
   distDir: string;
   /** node_modules/@microsoft/office-js/dist. */
   officeJsDir: string;
-  /** The text of /test-host.js. */
-  hostScript: string;
+  /** The texts of /test-host.js, /test-host-worker.js and /test-workbook.json. */
+  hostScripts: { page: string; worker: string; workbook: string };
   /** The text of /axe.js. */
   axeScript: string;
   /** Further pages and scripts by path ("/baseline.html"), as the bench's baseline page needs. */
@@ -53,6 +55,12 @@ export interface PaneServer {
   served: Array<{ path: string; status: number }>;
   close(): Promise<void>;
 }
+
+/**
+ * Excel has its workbook open before the pane loads: the page starts the simulated Excel's worker first thing,
+ * before office.js, so the host is built while the page loads its scripts. test-host.js takes it from there.
+ */
+const startWorker = 'window.__kpiRagWorker = new Worker("/test-host-worker.js");\n';
 
 /** taskpane.html as the test serves it; throws when the page is not laid out as the test expects. */
 export function testPage(html: string): string {
@@ -70,7 +78,7 @@ export function testPage(html: string): string {
     );
   }
   const replacement =
-    '<script src="/office-js/office.js"></script><script src="/test-host.js"></script>';
+    '<script src="/test-host-start.js"></script><script src="/office-js/office.js"></script><script src="/test-host.js"></script>';
   return html.slice(0, tag.index) + replacement + rest;
 }
 
@@ -89,7 +97,7 @@ export async function startPaneServer(options: PaneServerOptions): Promise<PaneS
   // machine's disk reads would count against the pane (eight scripts) more than the baseline page (one).
   const files = new Map<string, Buffer>();
 
-  const hostScript = gzipSync(options.hostScript, { level: 1 });
+  const workbook = gzipSync(options.hostScripts.workbook, { level: 1 });
   const send = (
     response: ServerResponse,
     urlPath: string,
@@ -113,10 +121,16 @@ export async function startPaneServer(options: PaneServerOptions): Promise<PaneS
       return send(response, urlPath, 405, contentTypes[".txt"], "GET only");
     if (urlPath === "/" || urlPath === "/taskpane.html")
       return send(response, urlPath, 200, contentTypes[".html"], page);
+    if (urlPath === "/test-host-start.js")
+      return send(response, urlPath, 200, contentTypes[".js"], startWorker);
     if (urlPath === "/test-host.js")
+      return send(response, urlPath, 200, contentTypes[".js"], options.hostScripts.page);
+    if (urlPath === "/test-host-worker.js")
+      return send(response, urlPath, 200, contentTypes[".js"], options.hostScripts.worker);
+    if (urlPath === "/test-workbook.json")
       return /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""))
-        ? send(response, urlPath, 200, contentTypes[".js"], hostScript, "gzip")
-        : send(response, urlPath, 200, contentTypes[".js"], options.hostScript);
+        ? send(response, urlPath, 200, contentTypes[".json"], workbook, "gzip")
+        : send(response, urlPath, 200, contentTypes[".json"], options.hostScripts.workbook);
     if (urlPath === "/axe.js")
       return send(response, urlPath, 200, contentTypes[".js"], options.axeScript);
     const extra = options.extraFiles?.[urlPath];

@@ -12,6 +12,8 @@ import {
   workbookSnapshot,
 } from "./inspection.js";
 import { installGlobals } from "./office-globals.js";
+import { expose } from "./proxy.js";
+import { HostRequestContext } from "./request-context.js";
 import type { ErrorCodeName } from "./errors.js";
 import {
   type FormulaEvaluator,
@@ -54,6 +56,11 @@ export class ExcelHost {
   /** Excel.run against the simulated workbook. */
   readonly run: typeof Excel.run = ((...args: unknown[]) =>
     this.#engine.run(...args)) as typeof Excel.run;
+
+  /** A request context of its own, for a transport that replays an add-in's batches (test/browser/host-worker.ts). */
+  requestContext(): Excel.RequestContext {
+    return expose(new HostRequestContext(this.#engine));
+  }
 
   /** Calls to context.sync() so far (Excel.run's own closing sync is not counted). */
   get syncCount(): number {

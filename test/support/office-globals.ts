@@ -147,13 +147,15 @@ const ExcelEnums = {
 };
 
 /** The `Excel` global: run() on the simulated workbook, and the enums. */
-export function excelGlobal(engine: SimulatedExcel): typeof Excel {
+export function excelGlobal(engine: Pick<SimulatedExcel, "run">): typeof Excel {
   const run = (...args: unknown[]) => engine.run(...args);
   return { run, ...ExcelEnums } as unknown as typeof Excel;
 }
 
 /** A minimal `Office` global: what an add-in checks before it starts. */
-export function officeGlobal(engine: SimulatedExcel): typeof Office {
+export function officeGlobal(
+  engine: Pick<SimulatedExcel, "isSetSupported" | "behaviour">
+): typeof Office {
   const info = {
     host: "Excel",
     get platform() {

@@ -108,11 +108,7 @@ export class SimulatedExcel {
   ) {}
 
   isSetSupported(name: string, version?: string | number): boolean {
-    const highest = Object.entries(this.requirementSets).find(
-      ([set]) => set.toLowerCase() === name.toLowerCase()
-    )?.[1];
-    if (highest === undefined) return false;
-    return version === undefined || compareVersions(String(version), highest) <= 0;
+    return supportsSet(this.requirementSets, name, version);
   }
 
   /** Excel.run: a fresh request context, the batch, then a last sync of whatever is still queued. */
@@ -304,6 +300,19 @@ function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
     value !== null &&
     typeof (value as { then?: unknown }).then === "function"
   );
+}
+
+/** Whether these requirement sets include `name` at `version` (Office.context.requirements.isSetSupported). */
+export function supportsSet(
+  sets: RequirementSets,
+  name: string,
+  version?: string | number
+): boolean {
+  const highest = Object.entries(sets).find(
+    ([set]) => set.toLowerCase() === name.toLowerCase()
+  )?.[1];
+  if (highest === undefined) return false;
+  return version === undefined || compareVersions(String(version), highest) <= 0;
 }
 
 /** "1.9" < "1.12": compares version numbers part by part. */

@@ -8,7 +8,7 @@ import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { exampleTable } from "../../excel/example-table";
 import { memo, useId, useMemo } from "react";
 import { lookingFor, type TableReport } from "../../core";
-import { describeTopLine, topLineOf } from "../kpi-lines";
+import { describeTopLine, topLineOf, type TopLine as TopLineCounts } from "../kpi-lines";
 import { kpiSheetsElsewhere } from "../sentences";
 import { useHeadingStyles } from "./headings";
 import { KpiList } from "./KpiList";
@@ -47,6 +47,8 @@ const useStyles = makeStyles({
 
 export interface KpiTablesProps {
   tables: TableReport[];
+  /** The top line as the pane counted it; counted here from the tables when not given. */
+  topLine?: TopLineCounts;
   skipped?: string;
   /** Figures in words by address; headline cells by address (see kpi-lines.ts). */
   figures?: Record<string, string>;
@@ -79,7 +81,7 @@ export function KpiTables(props: KpiTablesProps) {
     );
   return (
     <>
-      <TopLine tables={tables} headlines={headlineSet} />
+      <TopLine tables={tables} headlines={headlineSet} counted={props.topLine} />
       {tables.map((table) => (
         <KpiTable key={table.address} table={table} figures={figures} headlines={headlineSet} />
       ))}
@@ -91,17 +93,19 @@ export function KpiTables(props: KpiTablesProps) {
 export function TopLine({
   tables,
   headlines,
+  counted,
 }: {
   tables: TableReport[];
   headlines: ReadonlySet<string>;
+  counted?: TopLineCounts;
 }) {
   const styles = useStyles();
   // Counted again only for new tables: the pane redraws for each busy message, and a sheet may hold 10,000 KPIs.
-  const top = useMemo(() => topLineOf(tables, headlines), [tables, headlines]);
+  const top = useMemo(() => counted ?? topLineOf(tables, headlines), [counted, tables, headlines]);
   return (
     <div>
       <p className={styles.topLine}>{describeTopLine(top)}</p>
-      {top.problems > 0 && (
+      {top.problems !== undefined && top.problems > 0 && (
         <p className={styles.warning}>
           ⚠ {top.problems === 1 ? "1 problem" : `${top.problems} problems`}: see the lines marked
           Problem.

@@ -125,6 +125,7 @@ function ChosenView({
       return (
         <KpiTables
           tables={state.tables}
+          topLine={state.topLine}
           skipped={state.skipped}
           busy={busy}
           onInsertExample={actions.insertExample}

@@ -1,0 +1,100 @@
+/**
+ * The KPI lines' reports, each made when its line is drawn or opened. The core's report of 10,000 KPIs (every
+ * definition in words, every direction of travel and comparison) took a third of a second before the first
+ * line could show, though a pane shows about thirty. A row's report is the core's own: `reportOf` of an
+ * appraisal holding that row alone, or the whole sheet's once the Summary has made it.
+ */
+import {
+  reportOf,
+  type Appraisal,
+  type AppraisedRow,
+  type RowReport,
+  type SheetReport,
+  type TableReport,
+} from "../core";
+
+export interface ReportsOnDemand {
+  /** The tables as the lines draw them: each row's report is made at its first use. */
+  tables: TableReport[];
+  /** The whole sheet's report (the Summary's, the watch list's), made once; later rows take theirs from it. */
+  whole(): SheetReport;
+}
+
+export function reportsOnDemand(appraisal: Appraisal): ReportsOnDemand {
+  let whole: SheetReport | undefined;
+  const tables = appraisal.tables.map((appraised, tableIndex): TableReport => {
+    const { table } = appraised;
+    return {
+      sheet: appraisal.sheet,
+      address: table.address,
+      columnMap: table.columnMap,
+      problems: table.problems,
+      toleranceSets: table.toleranceSets,
+      periods: table.periods.map((period) => period.label),
+      rows: appraised.rows.map(
+        (row, index) =>
+          new RowOnDemand(
+            row,
+            () =>
+              whole?.tables[tableIndex].rows[index] ??
+              // reportOf reads the appraisal's tables: one holding this row alone gives its report.
+              reportOf({ ...appraisal, tables: [{ ...appraised, rows: [row] }], rows: [row] })
+                .rows[0]
+          )
+      ),
+    };
+  });
+  return { tables, whole: () => (whole ??= reportOf(appraisal)) };
+}
+
+/**
+ * A row's report whose every member but its sheet row (a line's key) is made at the first read of one. A class,
+ * so 10,000 of them share their getters rather than each defining eleven.
+ */
+class RowOnDemand implements RowReport {
+  readonly row: number;
+  readonly #make: () => RowReport;
+  #made: RowReport | undefined;
+
+  constructor({ kpi }: AppraisedRow, make: () => RowReport) {
+    this.row = kpi.row + 1;
+    this.#make = make;
+  }
+
+  private get report(): RowReport {
+    return (this.#made ??= this.#make());
+  }
+  get sheet() {
+    return this.report.sheet;
+  }
+  get id() {
+    return this.report.id;
+  }
+  get measure() {
+    return this.report.measure;
+  }
+  get section() {
+    return this.report.section;
+  }
+  get source() {
+    return this.report.source;
+  }
+  get definition() {
+    return this.report.definition;
+  }
+  get directionOfTravel() {
+    return this.report.directionOfTravel;
+  }
+  get problems() {
+    return this.report.problems;
+  }
+  get cells() {
+    return this.report.cells;
+  }
+  get comparisons() {
+    return this.report.comparisons;
+  }
+  get rankings() {
+    return this.report.rankings;
+  }
+}
