@@ -37,8 +37,14 @@ export { buildRegister, builtInRegister, catalogueRows } from "./register/regist
 export { findTables, type FoundTables, lookingFor, toleranceSetsOf } from "./sheet/tables";
 export { skippedSheetLine } from "./sheet/skipped";
 export { type UnknownWord, unknownWords, wordsOfGrid } from "./sheet/words-table";
-export { type Appraisal, appraise } from "./appraisal/appraisal";
-export { type CellReport, reportOf, type RowReport, type TableReport } from "./appraisal/report";
+export { type Appraisal, appraise, type AppraisedRow } from "./appraisal/appraisal";
+export {
+  type CellReport,
+  reportOf,
+  type RowReport,
+  type SheetReport,
+  type TableReport,
+} from "./appraisal/report";
 export { type PeriodSummary, summarise } from "./appraisal/summary";
 export { isOwnRule } from "./plan/own-rule";
 export { type FormattingPlan, type PlannedRule } from "./plan/plan";
