@@ -25,29 +25,30 @@ import type { Words } from "../definition/words";
 
 /** One row as appraised: the row read from the sheet and each of its period cells' one rating. */
 export interface AppraisedRow {
-  kpi: KpiRow;
+  readonly kpi: KpiRow;
   /** One rating per period cell, in the order of `kpi.cells`. */
-  ratings: Rating[];
+  readonly ratings: readonly Rating[];
 }
 
 /** A table as appraised: the table as read and its rows' ratings. */
 export interface AppraisedTable {
-  table: KpiTable;
-  rows: AppraisedRow[];
+  readonly table: KpiTable;
+  readonly rows: readonly AppraisedRow[];
 }
 
+/** Read-only: its report is remembered by the appraisal it was made of (report.ts), so it must not change. */
 export interface Appraisal {
-  sheet: string;
+  readonly sheet: string;
   /** Why the sheet has no KPI table, naming the nearest miss; undefined when it has one. */
-  skipped?: string;
-  toleranceSet: string;
+  readonly skipped?: string;
+  readonly toleranceSet: string;
   /** The workbook's scheme, which drew every row's bands. */
-  scheme: Scheme;
+  readonly scheme: Scheme;
   /** Whether the workbook shows each status's symbol in the rules' number formats (its KPISettings). */
-  symbols: boolean;
-  tables: AppraisedTable[];
+  readonly symbols: boolean;
+  readonly tables: readonly AppraisedTable[];
   /** Every row of every table, in sheet order, with its ratings. */
-  rows: AppraisedRow[];
+  readonly rows: readonly AppraisedRow[];
 }
 
 export interface AppraisalOptions {

@@ -49,9 +49,9 @@ export interface TaughtWord {
 
 /** The words one workbook teaches, by `wordKey`. */
 export interface Words {
-  entries: ReadonlyMap<string, TaughtWord>;
+  readonly entries: ReadonlyMap<string, TaughtWord>;
   /** The sheet's key of flags on figures ("p = provisional figure"), by flag: see sheet-key.ts. */
-  flags?: ReadonlyMap<string, string>;
+  readonly flags?: ReadonlyMap<string, string>;
 }
 
 export const noWords: Words = { entries: new Map() };
