@@ -40,7 +40,9 @@ export { type UnknownWord, unknownWords, wordsOfGrid } from "./sheet/words-table
 export { type Appraisal, appraise, type AppraisedRow } from "./appraisal/appraisal";
 export {
   type CellReport,
+  countsOf,
   reportOf,
+  type RowCounts,
   type RowReport,
   type SheetReport,
   type TableReport,

@@ -112,14 +112,55 @@ export function reportOf(appraisal: Appraisal): SheetReport {
   return report;
 }
 
+/**
+ * What a summary counts of a row: its report without the words (definition, reasons, direction of travel),
+ * which are most of a report's cost and none of a count's.
+ */
+export interface RowCounts {
+  row: number;
+  id?: string;
+  measure: string;
+  problems: string[];
+  cells: Array<Pick<CellReport, "period" | "status">>;
+  comparisons: Comparison[];
+}
+
+/** The counted part of appraised rows, as `reportOf` would give it. */
+export function countsOf(
+  rows: readonly AppraisedRow[],
+  appraisal: Pick<Appraisal, "toleranceSet" | "scheme">
+): RowCounts[] {
+  return rows.map(({ kpi, ratings }) => ({
+    row: kpi.row + 1,
+    id: kpi.id,
+    measure: kpi.measure,
+    problems: rowProblems(kpi, ratings, againstBenchmarkOf(kpi, appraisal)),
+    cells: kpi.cells.map((cell, index) => ({ period: cell.period, status: ratings[index].status })),
+    comparisons: comparisonsOf(kpi),
+  }));
+}
+
+function againstBenchmarkOf(
+  kpi: KpiRow,
+  { toleranceSet, scheme }: Pick<Appraisal, "toleranceSet" | "scheme">
+): BenchmarkStanding | null {
+  const banding = bands(kpi.definition, toleranceSet, scheme);
+  return banding.kind === "benchmark" ? banding.standing : null;
+}
+
+function comparisonsOf(kpi: KpiRow): Comparison[] {
+  return (kpi.benchmarks ?? []).map((benchmark) =>
+    compareWithBenchmark(kpi.definition, kpi.cells, benchmark, kpi.measure)
+  );
+}
+
 function rowReport(
   sheet: string,
   { kpi, ratings }: AppraisedRow,
-  { toleranceSet, scheme }: Pick<Appraisal, "toleranceSet" | "scheme">,
+  appraisal: Pick<Appraisal, "toleranceSet" | "scheme">,
   described: Described
 ): RowReport {
-  const banding = bands(kpi.definition, toleranceSet, scheme);
-  const againstBenchmark = banding.kind === "benchmark" ? banding.standing : null;
+  const againstBenchmark = againstBenchmarkOf(kpi, appraisal);
   return {
     sheet,
     row: kpi.row + 1,
@@ -140,9 +181,7 @@ function rowReport(
       status: ratings[index].status,
       reason: ratings[index].reason,
     })),
-    comparisons: (kpi.benchmarks ?? []).map((benchmark) =>
-      compareWithBenchmark(kpi.definition, kpi.cells, benchmark, kpi.measure)
-    ),
+    comparisons: comparisonsOf(kpi),
     rankings: kpi.rankings ?? [],
   };
 }

@@ -1,7 +1,7 @@
 /** Views of an appraisal in counts: each status per period, and a row's latest figure. */
 import { emptyCounts, isFigureRating, type Status } from "../values/status";
 import type { AppraisedRow } from "./appraisal";
-import type { TableReport } from "./report";
+import type { RowCounts } from "./report";
 
 /** The index of a row's latest period cell holding a figure, or -1. */
 export function latestFigure(row: AppraisedRow): number {
@@ -16,7 +16,9 @@ export interface PeriodSummary {
 }
 
 /** The count of each status per period, across the tables, periods in the order first seen. */
-export function summarise(tables: readonly TableReport[]): PeriodSummary[] {
+export function summarise(
+  tables: ReadonlyArray<{ rows: ReadonlyArray<Pick<RowCounts, "cells">> }>
+): PeriodSummary[] {
   const summaries = new Map<string, PeriodSummary>();
   for (const table of tables) {
     for (const row of table.rows) {
