@@ -45,6 +45,7 @@ export {
   type RowCounts,
   type RowReport,
   type SheetReport,
+  tableReportOf,
   type TableReport,
 } from "./appraisal/report";
 export { type PeriodSummary, summarise } from "./appraisal/summary";

@@ -6,6 +6,7 @@
  */
 import {
   reportOf,
+  tableReportOf,
   type Appraisal,
   type AppraisedRow,
   type RowReport,
@@ -22,16 +23,11 @@ export interface ReportsOnDemand {
 
 export function reportsOnDemand(appraisal: Appraisal): ReportsOnDemand {
   let whole: SheetReport | undefined;
-  const tables = appraisal.tables.map((appraised, tableIndex): TableReport => {
-    const { table } = appraised;
-    return {
-      sheet: appraisal.sheet,
-      address: table.address,
-      columnMap: table.columnMap,
-      problems: table.problems,
-      toleranceSets: table.toleranceSets,
-      periods: table.periods.map((period) => period.label),
-      rows: appraised.rows.map(
+  const tables = appraisal.tables.map((appraised, tableIndex): TableReport =>
+    tableReportOf(
+      appraisal.sheet,
+      appraised.table,
+      appraised.rows.map(
         (row, index) =>
           new RowOnDemand(
             row,
@@ -41,9 +37,9 @@ export function reportsOnDemand(appraisal: Appraisal): ReportsOnDemand {
               reportOf({ ...appraisal, tables: [{ ...appraised, rows: [row] }], rows: [row] })
                 .rows[0]
           )
-      ),
-    };
-  });
+      )
+    )
+  );
   return { tables, whole: () => (whole ??= reportOf(appraisal)) };
 }
 

@@ -68,25 +68,22 @@ describe("a German Excel on Windows, whose getRanges takes ';' between areas (of
   });
 });
 
+/** A plan of one Red rule over many single cells of Appendix I, written with its formula at the first. */
+function redRuleOver(appliesTo: string[], formula: string): PlanWithReport {
+  return {
+    sheet: "Appendix I",
+    toleranceSet: "Standard",
+    scheme: "Standard",
+    tables: [],
+    rules: [{ status: "Red", formula, appliesTo, fill: colours.Red, font: "#9C0006" }],
+  };
+}
+
 describe("a rule over more areas than getRanges takes in one address (office-js #5198)", () => {
   it("splits the areas into lists under 8 KB, each rule's formula moved to its own first cell, and colours the same cells", async () => {
     const host = await installedHost();
     const cells = Array.from({ length: 1500 }, (_, index) => `M${index * 2 + 60}`);
-    const plan: PlanWithReport = {
-      sheet: "Appendix I",
-      toleranceSet: "Standard",
-      scheme: "Standard",
-      tables: [],
-      rules: [
-        {
-          status: "Red",
-          formula: '=AND(N("KPI RAG")=0,M60="")',
-          appliesTo: cells,
-          fill: colours.Red,
-          font: "#9C0006",
-        },
-      ],
-    };
+    const plan = redRuleOver(cells, '=AND(N("KPI RAG")=0,M60="")');
     const lists = areaLists(plan.rules[0], ",");
     expect(lists.length).toBeGreaterThan(1);
     for (const list of lists) expect(list.address.length).toBeLessThanOrEqual(longestAreaList);
@@ -103,21 +100,10 @@ describe("a rule over more areas than getRanges takes in one address (office-js 
     const rows = Array.from({ length: 1500 }, (_, index) => index * 2 + 60);
     // Every third row's threshold cell holds words: only the other rows' cells may be painted.
     for (const row of rows) host.sheet("Appendix I").set(`D${row}`, [[row % 3 === 0 ? "TBC" : 1]]);
-    const plan: PlanWithReport = {
-      sheet: "Appendix I",
-      toleranceSet: "Standard",
-      scheme: "Standard",
-      tables: [],
-      rules: [
-        {
-          status: "Red",
-          formula: '=AND(N("KPI RAG")=0,M60="",ISNUMBER($D60))',
-          appliesTo: rows.map((row) => `M${row}`),
-          fill: colours.Red,
-          font: "#9C0006",
-        },
-      ],
-    };
+    const plan = redRuleOver(
+      rows.map((row) => `M${row}`),
+      '=AND(N("KPI RAG")=0,M60="",ISNUMBER($D60))'
+    );
     expect(areaLists(plan.rules[0], ",").length).toBeGreaterThan(1);
     await Excel.run((context) => writePlan(context, plan, [], detectCapabilities()));
     const painted = paintedCells(sheetValues(host, "Appendix I"), ownRulesOf(host, "Appendix I"));

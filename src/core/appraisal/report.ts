@@ -12,7 +12,7 @@ import { bands } from "../rating/bands";
 import { cellAddress } from "../values/grid";
 import type { Rating, Status } from "../values/status";
 import { schemeName } from "../rating/scheme";
-import type { KpiRow, Ranking } from "../sheet/tables";
+import type { KpiRow, KpiTable, Ranking } from "../sheet/tables";
 import { trend } from "../rating/trend";
 import type { Appraisal, AppraisedRow } from "./appraisal";
 
@@ -86,19 +86,17 @@ export function reportOf(appraisal: Appraisal): SheetReport {
     return said;
   };
   const rows: RowReport[] = [];
-  const tables = appraisal.tables.map(({ table, rows: appraised }) => ({
-    sheet: appraisal.sheet,
-    address: table.address,
-    columnMap: table.columnMap,
-    problems: table.problems,
-    toleranceSets: table.toleranceSets,
-    periods: table.periods.map((period) => period.label),
-    rows: appraised.map((row) => {
-      const report = rowReport(appraisal.sheet, row, appraisal, described);
-      rows.push(report);
-      return report;
-    }),
-  }));
+  const tables = appraisal.tables.map(({ table, rows: appraised }) =>
+    tableReportOf(
+      appraisal.sheet,
+      table,
+      appraised.map((row) => {
+        const report = rowReport(appraisal.sheet, row, appraisal, described);
+        rows.push(report);
+        return report;
+      })
+    )
+  );
   const { sheet, skipped, toleranceSet } = appraisal;
   const report = {
     sheet,
@@ -110,6 +108,19 @@ export function reportOf(appraisal: Appraisal): SheetReport {
   };
   reports.set(appraisal, report);
   return report;
+}
+
+/** A table's report around its rows' reports: where the table is and how its columns were read. */
+export function tableReportOf(sheet: string, table: KpiTable, rows: RowReport[]): TableReport {
+  return {
+    sheet,
+    address: table.address,
+    columnMap: table.columnMap,
+    problems: table.problems,
+    toleranceSets: table.toleranceSets,
+    periods: table.periods.map((period) => period.label),
+    rows,
+  };
 }
 
 /**
