@@ -27,27 +27,40 @@ export function reportsOnDemand(appraisal: Appraisal): ReportsOnDemand {
     tableReportOf(
       appraisal.sheet,
       appraised.table,
-      appraised.rows.map(
-        (row, index) =>
-          new RowOnDemand(
-            row,
-            () =>
-              whole?.tables[tableIndex].rows[index] ??
-              // reportOf reads the appraisal's tables: one holding this row alone gives its report.
-              reportOf({ ...appraisal, tables: [{ ...appraised, rows: [row] }], rows: [row] })
-                .rows[0]
-          )
+      appraised.rows.map((row, index) =>
+        RowOnDemand.of(
+          row,
+          () =>
+            whole?.tables[tableIndex].rows[index] ??
+            // reportOf reads the appraisal's tables: one holding this row alone gives its report.
+            reportOf({ ...appraisal, tables: [{ ...appraised, rows: [row] }], rows: [row] }).rows[0]
+        )
       )
     )
   );
   return { tables, whole: () => (whole ??= reportOf(appraisal)) };
 }
 
+/** Every member of a row's report but its sheet row, each made at the first read of one. */
+const madeOnDemand = [
+  "sheet",
+  "id",
+  "measure",
+  "section",
+  "source",
+  "definition",
+  "directionOfTravel",
+  "problems",
+  "cells",
+  "comparisons",
+  "rankings",
+] as const satisfies ReadonlyArray<Exclude<keyof RowReport, "row">>;
+
 /**
- * A row's report whose every member but its sheet row (a line's key) is made at the first read of one. A class,
- * so 10,000 of them share their getters rather than each defining eleven.
+ * A row's report whose every member but its sheet row (a line's key) is made at the first read of one. A
+ * class whose prototype holds one getter per member, so 10,000 of them share their getters.
  */
-class RowOnDemand implements RowReport {
+class RowOnDemand {
   readonly row: number;
   readonly #make: () => RowReport;
   #made: RowReport | undefined;
@@ -57,40 +70,19 @@ class RowOnDemand implements RowReport {
     this.#make = make;
   }
 
-  private get report(): RowReport {
+  report(): RowReport {
     return (this.#made ??= this.#make());
   }
-  get sheet() {
-    return this.report.sheet;
-  }
-  get id() {
-    return this.report.id;
-  }
-  get measure() {
-    return this.report.measure;
-  }
-  get section() {
-    return this.report.section;
-  }
-  get source() {
-    return this.report.source;
-  }
-  get definition() {
-    return this.report.definition;
-  }
-  get directionOfTravel() {
-    return this.report.directionOfTravel;
-  }
-  get problems() {
-    return this.report.problems;
-  }
-  get cells() {
-    return this.report.cells;
-  }
-  get comparisons() {
-    return this.report.comparisons;
-  }
-  get rankings() {
-    return this.report.rankings;
+
+  /** As a row's report: its getters are the prototype's (below). */
+  static of(row: AppraisedRow, make: () => RowReport): RowReport {
+    return new RowOnDemand(row, make) as unknown as RowReport;
   }
 }
+
+for (const member of madeOnDemand)
+  Object.defineProperty(RowOnDemand.prototype, member, {
+    get(this: RowOnDemand) {
+      return this.report()[member];
+    },
+  });
