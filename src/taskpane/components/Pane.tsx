@@ -109,6 +109,14 @@ export function Pane({ state, actions }: { state: PaneState; actions: PaneAction
   );
 }
 
+/** The members of the pane's state the KPIs view draws, and the Summary's, under the same names. */
+const kpiViewState = ["tables", "topLine", "skipped", "kpiSheets", "figures", "headlines"] as const;
+const summaryViewState = ["summary", "watchList", "benchmarks"] as const;
+
+function pick<K extends keyof PaneState>(state: PaneState, keys: readonly K[]): Pick<PaneState, K> {
+  return Object.fromEntries(keys.map((key) => [key, state[key]])) as Pick<PaneState, K>;
+}
+
 /** What the chosen view draws of the pane's state, with the actions it offers. */
 function ChosenView({
   view,
@@ -124,26 +132,15 @@ function ChosenView({
     case "kpis":
       return (
         <KpiTables
-          tables={state.tables}
-          topLine={state.topLine}
-          skipped={state.skipped}
+          {...pick(state, kpiViewState)}
           busy={busy}
           onInsertExample={actions.insertExample}
-          kpiSheets={state.kpiSheets}
           onGoToSheet={actions.goToSheet}
-          figures={state.figures}
-          headlines={state.headlines}
         />
       );
     case "summary":
       return (
-        <Summary
-          summary={state.summary}
-          watchList={state.watchList}
-          benchmarks={state.benchmarks}
-          busy={busy}
-          onSelectRow={actions.selectRow}
-        />
+        <Summary {...pick(state, summaryViewState)} busy={busy} onSelectRow={actions.selectRow} />
       );
     case "register":
       return (
