@@ -7,6 +7,7 @@ import { ruleFormula } from "./band-conditions";
 import type { Group } from "./rule-group";
 import { pushRuns } from "./rule-areas";
 import {
+  mayReadItsCells,
   referencedBands,
   thresholdColumnsOf,
   withReferences,
@@ -40,7 +41,8 @@ export class ReferencedGroups {
   /** Plans a row's rules reading its threshold cells; false where its rules must hold figures. */
   plan(kpi: KpiRow, statusBands: readonly Band[], colourable: readonly PeriodCell[]): boolean {
     const columns = this.columnsOf.get(kpi);
-    if (!columns) return false;
+    // Checked for every row: the shape below is remembered per definition, which rows may share.
+    if (!columns || !mayReadItsCells(kpi)) return false;
     let byDefinition = this.shapes.get(columns);
     if (!byDefinition) {
       byDefinition = new Map();

@@ -80,14 +80,13 @@ export function referencedBands(
 ): ReferencedBands | undefined {
   const { definition } = row;
   const { standing } = definition;
-  if (row.source !== "sheet" || standing.kind !== "rated" || standing.polarity.kind === "range")
+  if (!mayReadItsCells(row) || standing.kind !== "rated" || standing.polarity.kind === "range")
     return undefined;
   if (
     !isStandardSet(toleranceSet) ||
     !["standard", "green and red", "blue for exceeding"].includes(scheme.kind)
   )
     return undefined;
-  for (const cell of row.cells) if (cell.definition !== undefined) return undefined;
   const toSheet = sheetScale(definition);
   if (toSheet === undefined) return undefined;
   const referenced: Array<{ token: string; letters: string; core: number; sheet: number }> = [];
@@ -144,6 +143,16 @@ export function referencedBands(
     .map(({ status, conditions }) => `${status}:${conditions.join(";")}`)
     .join("|")}`;
   return { key, statuses, guards, columns: letters };
+}
+
+/**
+ * Whether a row's own cells can hold what rates it: read from the sheet, not the register, with no period
+ * rated by thresholds of its own. A fact of the row, not of its definition, which rows may share.
+ */
+export function mayReadItsCells(row: KpiRow): boolean {
+  if (row.source !== "sheet") return false;
+  for (const cell of row.cells) if (cell.definition !== undefined) return false;
+  return true;
 }
 
 /** How the core's figures are written in the sheet: whole-number percentages times 100; undefined where a percentage row's scale is not decided. */
