@@ -19,6 +19,11 @@ export interface DefinitionWording {
   readonly otherTolerances?: Readonly<Record<string, CellValue>>;
   /** The register's Unit column, when there is one. */
   readonly unit?: CellValue;
+  /**
+   * The unit the row's own figures are written in, where that is all that says it: figures formatted as %
+   * (or written "23%") make a row percentages when neither a unit, its thresholds nor its measure say more.
+   */
+  readonly figuresUnit?: "percent";
   /** The stretch target (a `Stretch` column), which only the Blue for exceeding scheme rates by. */
   readonly stretch?: CellValue;
   /** Number formats of the threshold cells, so 0.9 formatted as % reads as 90%. */

@@ -36,7 +36,12 @@ function readOwnThresholds(wording: DefinitionWording, words: Words | undefined)
     (read) => (read.ok ? [read.value] : [])
   );
   const measure = typeof wording.measure === "string" ? wording.measure.trim() : "";
-  const { unit, problems } = unitOfThresholds(wording.unit, thresholds, measure);
+  const { unit, problems } = unitOfThresholds(
+    wording.unit,
+    thresholds,
+    measure,
+    wording.figuresUnit
+  );
   // Thresholds written as bare whole numbers (90) say the sheet keeps whole-number percentages. Written
   // as "90%" they say nothing about the figures: the row's values decide, or, for a lone value, its size.
   const scale: PercentScale | undefined =
@@ -103,7 +108,8 @@ function readCells(wording: DefinitionWording, words: Words | undefined): CellsR
 function unitOfThresholds(
   unitCell: CellValue | undefined,
   thresholds: readonly Threshold[],
-  measure: string
+  measure: string,
+  figuresUnit: Unit | undefined
 ): { unit: Unit; problems: string[] } {
   const problems: string[] = [];
   const unitWord =
@@ -133,7 +139,9 @@ function unitOfThresholds(
       `the thresholds are written in ${writtenUnits[0]} but the unit says ${explicitUnit}`
     );
   }
-  return { unit: explicitUnit ?? writtenUnits[0] ?? unitFromMeasure(measure) ?? "count", problems };
+  const unit =
+    explicitUnit ?? writtenUnits[0] ?? unitFromMeasure(measure) ?? figuresUnit ?? "count";
+  return { unit, problems };
 }
 /** A definition that cannot be rated for a reason found outside its own words (an unknown KPI id, mixed scales). */
 export function unreadableDefinition(wording: DefinitionWording, problem: string): Definition {

@@ -175,7 +175,10 @@ export function inShownUnit(
   figures: readonly FigureCell[],
   benchmark: Pick<BenchmarkCell, "value" | "numberFormat"> | undefined
 ): Read<Definition> {
-  if (definition.unit !== "count" || !unstated(definition.wording.unit))
+  // A unit only the figures gave (see DefinitionWording.figuresUnit) is as unstated as a count by default.
+  const unitOfFigures =
+    definition.unit === "percent" && definition.wording.figuresUnit !== undefined;
+  if ((definition.unit !== "count" && !unitOfFigures) || !unstated(definition.wording.unit))
     return { ok: true, value: definition };
   const shownAsPercent = (cell: { value: CellValue; numberFormat?: string }): boolean => {
     if (typeof cell.value === "number") return isPercentFormat(cell.numberFormat);

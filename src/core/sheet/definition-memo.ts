@@ -27,6 +27,8 @@ export interface ThresholdCells {
   others: ReadonlyArray<{ set: string; cell: CellValue; format: string }>;
   /** The stretch target's cell, where the table has a Stretch column (its root in the trie says so). */
   stretch: { cell: CellValue; format: string } | undefined;
+  /** Whether the row's figures are written as percentages (see `DefinitionWording.figuresUnit`). */
+  figuresInPercent: boolean;
 }
 
 /**
@@ -112,8 +114,9 @@ class WordingTrie {
       node = this.step(node, stretch.cell);
       node = this.step(node, stretch.format);
     }
-    // The measure only matters to a definition through the unit its words imply.
-    const measureUnit = unitFromMeasure(measure) ?? "";
+    // The measure only matters to a definition through the unit its words imply; the figures through the
+    // unit they are written in, which counts only where the measure implies none.
+    const measureUnit = unitFromMeasure(measure) ?? (cells.figuresInPercent ? "figures in %" : "");
     const known = this.known(node, measureUnit);
     if (known) return known;
     return this.keep(node, measureUnit, wordingOf(cells));
@@ -156,6 +159,7 @@ function wordingOf(cells: ThresholdCells): DefinitionWording {
       ...(stretch ? { stretch: stretch.format } : {}),
     },
     ...(stretch ? { stretch: stretch.cell } : {}),
+    ...(cells.figuresInPercent ? { figuresUnit: "percent" as const } : {}),
   };
 }
 
@@ -175,6 +179,7 @@ export const settledWordings = [null, 0].map((threshold) =>
     unit: null,
     others: [],
     stretch: undefined,
+    figuresInPercent: false,
   })
 );
 

@@ -8,7 +8,7 @@ import { decideScale } from "../definition/scale";
 import { knownRoleOfLabel, type TaughtHeaders } from "./headers";
 import { isFootnote, periodCells, type KpiRow } from "./kpi-row";
 import { benchmarkCellsOf, rankingsOf } from "./row-benchmarks";
-import { noOtherSets } from "./row-thresholds";
+import { figuresWrittenAsPercent, noOtherSets } from "./row-thresholds";
 import { cellAt, formatAt, textOf, type RowsRead, type TableReading } from "./table-reading";
 
 /** Which of a KPI's rows a label names in a pack of Actual and Target rows. */
@@ -110,6 +110,7 @@ function groupRow(reading: TableReading, group: RowGroup, read: RowsRead): KpiRo
     null;
   const stretchRow = group.rows.stretch;
   const root = definitions.wordings.root([], stretchRow !== undefined);
+  const figuresInPercent = figuresWrittenAsPercent(reading, values(actualRow), formats(actualRow));
   const ofCell = columns.periods.map(({ column }) =>
     definitions.wordings.definitionOf(root, {
       measure: group.name,
@@ -127,6 +128,7 @@ function groupRow(reading: TableReading, group: RowGroup, read: RowsRead): KpiRo
               cell: cellAt(values(stretchRow), column),
               format: formatAt(formats(stretchRow), column),
             },
+      figuresInPercent,
     })
   );
   // The row as a whole (its direction of travel, its scale) goes by its latest period's definition.

@@ -4,7 +4,7 @@
  */
 import type { CellValue } from "../values/cell";
 import type { Definition } from "../definition/definition";
-import { isPercentFormat } from "../definition/written-figures";
+import { isPercentFormat, readValue } from "../definition/written-figures";
 import type { ThresholdCells } from "./definition-memo";
 import type { ThresholdColumn } from "./threshold-columns";
 import type { ThresholdSet } from "./table-columns";
@@ -47,6 +47,7 @@ export function ownDefinition(
   cells.targetFormat = targetFormat;
   cells.toleranceFormat = toleranceFormat;
   cells.unit = unit;
+  cells.figuresInPercent = figuresWrittenAsPercent(reading, rowValues, rowFormats);
   for (let index = 0; index < cells.others.length; index++) {
     const column = set.others[index];
     const format = formatAt(rowFormats, column.column);
@@ -69,6 +70,26 @@ export function ownDefinition(
 }
 
 export const noOtherSets: ThresholdCells["others"] = [];
+
+/** Whether any of the row's period figures is written as a percentage: a number formatted as %, or "23%". */
+export function figuresWrittenAsPercent(
+  reading: TableReading,
+  rowValues: readonly CellValue[],
+  rowFormats: readonly string[] | undefined
+): boolean {
+  const { periods } = reading.columns;
+  for (let index = 0; index < periods.length; index++) {
+    const { column } = periods[index];
+    const value = cellAt(rowValues, column);
+    if (typeof value === "number") {
+      if (isPercentFormat(formatAt(rowFormats, column))) return true;
+    } else if (typeof value === "string" && value.includes("%")) {
+      const read = readValue(value, formatAt(rowFormats, column));
+      if (read.kind === "figure" && read.percent) return true;
+    }
+  }
+  return false;
+}
 
 const plainNumber = /^\s*\d+(?:\.\d+)?\s*$/;
 
