@@ -5,6 +5,7 @@
 import type { CellValue } from "../values/cell";
 import { unreadableDefinition } from "../definition/read-definition";
 import { decideScale } from "../definition/scale";
+import { unitFromMeasure } from "../definition/units";
 import { knownRoleOfLabel, type TaughtHeaders } from "./headers";
 import { isFootnote, periodCells, type KpiRow } from "./kpi-row";
 import { benchmarkCellsOf, rankingsOf } from "./row-benchmarks";
@@ -110,7 +111,9 @@ function groupRow(reading: TableReading, group: RowGroup, read: RowsRead): KpiRo
     null;
   const stretchRow = group.rows.stretch;
   const root = definitions.wordings.root([], stretchRow !== undefined);
-  const figuresInPercent = figuresWrittenAsPercent(reading, values(actualRow), formats(actualRow));
+  const figuresInPercent =
+    unitFromMeasure(group.name) === null &&
+    figuresWrittenAsPercent(reading, values(actualRow), formats(actualRow));
   const ofCell = columns.periods.map(({ column }) =>
     definitions.wordings.definitionOf(root, {
       measure: group.name,

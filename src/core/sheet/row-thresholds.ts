@@ -4,6 +4,7 @@
  */
 import type { CellValue } from "../values/cell";
 import type { Definition } from "../definition/definition";
+import { unitFromMeasure } from "../definition/units";
 import { isPercentFormat, readValue } from "../definition/written-figures";
 import type { ThresholdCells } from "./definition-memo";
 import type { ThresholdColumn } from "./threshold-columns";
@@ -47,7 +48,11 @@ export function ownDefinition(
   cells.targetFormat = targetFormat;
   cells.toleranceFormat = toleranceFormat;
   cells.unit = unit;
-  cells.figuresInPercent = figuresWrittenAsPercent(reading, rowValues, rowFormats);
+  // Only where nothing else can state the unit is it worth looking at every figure of the row.
+  cells.figuresInPercent =
+    unit === null &&
+    unitFromMeasure(measure) === null &&
+    figuresWrittenAsPercent(reading, rowValues, rowFormats);
   for (let index = 0; index < cells.others.length; index++) {
     const column = set.others[index];
     const format = formatAt(rowFormats, column.column);
