@@ -163,6 +163,18 @@ describe("thresholds for each year", () => {
     expect(statuses(found)).toEqual(["F2 Green", "G2 Amber", "H2 Amber"]);
   });
 
+  it("names the year of a month before its only target's year, when the table's one unqualified column is a tolerance", () => {
+    const found = findTables(
+      sheet([
+        ["Measure", "Polarity", "Target 24/25", "Amber threshold", "Mar-24", "Apr-24"],
+        [measure, "Higher is better", 0.9, 0.8, 0.85, 0.92],
+      ])
+    );
+    expect(statuses(found)).toEqual(["E2 No target", "F2 Green"]);
+    const row = plannedWithReport(found).tables[0].rows[0];
+    expect(row.cells[0].reason).toBe("Not rated: no target or tolerance is given for 2023/24");
+  });
+
   it("reads a year merged over its Target and Tolerance as that year's thresholds", () => {
     const found = findTables(
       sheet(

@@ -209,7 +209,7 @@ function kpiRow(
     : unreadableDefinition(chosenDefinition.wording, scale.problem);
   if (periodSets !== undefined && source === "sheet" && columns.problems.length === 0) {
     // Each period rated against its own year's thresholds: cells of another year than the row's get theirs.
-    // A year whose target the row leaves blank (with no unqualified one) has none: No target, saying so.
+    // A year whose target the row leaves blank (with no unqualified one) has none: No target, naming the year.
     const ofSet: Array<Definition | undefined> = [];
     for (let index = 0; index < cells.length; index++) {
       const set = periodSets[index];
@@ -226,8 +226,10 @@ function kpiRow(
                     scale.value
                   )
                 : definition;
+        // The unqualified columns stand in for a year only with a target: a tolerance alone leaves it none.
         own =
-          read === undefined || (set >= 0 && read.wording.target === null)
+          read === undefined ||
+          ((set >= 0 || columns.thresholds.target === undefined) && read.wording.target === null)
             ? reading.definitions.withoutThresholds(definition, cells[index].period)
             : read;
         ofSet[set + 2] = own;
