@@ -236,6 +236,25 @@ describe("what the report says about a qualifier or wording it read", () => {
     expect(columnMapOf(toleranceOfAYear.grid)).toContain("2023/24");
   });
 
+  it("names a polarity column holding codes by its own header, then the codes it holds", () => {
+    const grid: Grid = {
+      sheet: "Scorecard",
+      origin: { row: 0, column: 0 },
+      values: [
+        ["Measure", "Good is", "Target", "Tolerance", "Q1 2024/25", "Q2 2024/25"],
+        ["Re-referrals within 12 months", "L", 0.2, 0.25, 0.22, 0.18],
+        ["Assessments within 45 days", "H", 0.9, 0.8, 0.85, 0.92],
+      ],
+      numberFormats: [
+        [],
+        ["General", "General", "0%", "0%", "0%", "0%"],
+        ["General", "General", "0%", "0%", "0%", "0%"],
+      ],
+      merges: [],
+    };
+    expect(columnMapOf(grid)).toContain("B polarity (Good is) coded L/H");
+  });
+
   it("names Latest and Previous as periods, not among the columns left alone", () => {
     const columnMap = columnMapOf(headlineColumns.grid);
     expect(columnMap).toContain("Latest");

@@ -46,7 +46,7 @@ export interface RowReport {
 export interface TableReport {
   sheet: string;
   address: string;
-  /** How the table's columns were read, in one line: "B measure, C polarity (H/L), F–K periods; L DoT left alone". */
+  /** How the table's columns were read, in one line: "B measure, C polarity coded H/L, F–K periods; L DoT left alone". */
   columnMap: string;
   /** Why the table as a whole cannot be rated, or a header among its thresholds not understood; [] for most. */
   problems: string[];

@@ -1,6 +1,6 @@
 /**
  * The column map: every column of a found table with the role it was read in, and the one line that says
- * so to the analyst ("B measure, C polarity (H/L), N target, O tolerance (Floor), F–K periods; L DoT,
+ * so to the analyst ("B measure, C polarity coded H/L, N target, O tolerance (Floor), F–K periods; L DoT,
  * M RAG, P England, Q SN left alone"), in the report, the pane and the kpi-rag summary alike.
  */
 import { columnLetters } from "../values/grid";
@@ -18,7 +18,7 @@ export interface TableColumn {
   role: ColumnRole;
 }
 
-/** What the map adds in brackets: the polarity codes the column holds ("H/L"). */
+/** What the map adds: the polarity codes the column holds ("coded H/L"). */
 export interface ColumnNotes {
   polarityCodes?: string[];
 }
@@ -34,8 +34,9 @@ function readAs(column: TableColumn, notes: ColumnNotes): string | null {
     case "section":
       return "section";
     case "polarity":
+      // The codes follow the header's own name, so "H/L" is not taken for what the header says.
       return notes.polarityCodes && notes.polarityCodes.length > 0
-        ? `polarity (${notes.polarityCodes.join("/")})`
+        ? `${named("polarity", /^polarity$/i)} coded ${notes.polarityCodes.join("/")}`
         : named("polarity", /^polarity$/i);
     case "target":
       return withQualifiers(named("target", /^target$/i), role);

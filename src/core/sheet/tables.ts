@@ -41,7 +41,7 @@ export interface KpiTable {
   periods: Period[];
   /** Every headed column of the table with the role it was read in. */
   columns: TableColumn[];
-  /** The column map in one line: "B measure, C polarity (H/L), N target, F–K periods; L DoT, M RAG left alone". */
+  /** The column map in one line: "B measure, C polarity coded H/L, N target, F–K periods; L DoT, M RAG left alone". */
   columnMap: string;
   /** Why the table as a whole cannot be rated, or what in its header was not understood; [] for most. */
   problems: string[];
