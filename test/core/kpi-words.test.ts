@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from "vitest";
 import {
+  appraise,
   findTables,
+  reportOf,
   registerColumns,
   unknownWords,
   wordsOfGrid,
@@ -129,6 +131,36 @@ describe("the KPIWords table on the KPI Register sheet", () => {
       benchmark: "Benchmark",
       year: null,
     });
+  });
+
+  it("reads a header taught as Stretch as the stretch target the Blue for exceeding scheme rates by", () => {
+    const { words } = wordsOfGrid(
+      grid("KPI Register", [
+        [...registerColumns, null, "Word", "Means"],
+        [...registerColumns.map(() => null), null, "Reach", "Stretch"],
+      ])
+    );
+    const card = grid("Scorecard", [
+      ["Measure", "Polarity", "Target", "Tolerance", "Reach", "2023/24", "2024/25"],
+      [
+        "Care leavers in suitable accommodation",
+        "Bigger is better",
+        "90%",
+        "80%",
+        "95%",
+        "96%",
+        "92%",
+      ],
+    ]);
+    const found = findTables(card, undefined, { words });
+    expect(found.tables[0].columns.find((column) => column.label === "Reach")?.role).toEqual({
+      kind: "stretch",
+    });
+    const rated = reportOf(
+      appraise(found, { scheme: { kind: "blue for exceeding" } })
+    ).tables[0].rows[0].cells.map((cell) => `${cell.period}: ${cell.status}`);
+    // 96% is at or beyond the stretch target of 95%: Blue; 92% meets the target of 90% only: Green.
+    expect(rated).toEqual(["2023/24: Blue", "2024/25: Green"]);
   });
 
   it("without the table, reads the rows as context measures and says which columns it left alone", () => {

@@ -22,6 +22,7 @@ export type HeaderMeaning =
   | { role: "section" }
   | { role: "polarity" }
   | { role: "target" }
+  | { role: "stretch" } // a stretch target, rated only by the Blue for exceeding scheme
   | { role: "tolerance"; set: string } // "Tolerance" is the standard set; "Covid19 Tolerance" names another
   | { role: "unit" }
   | { role: "kpi number" } // a register number: rows are rated from the register
@@ -92,6 +93,7 @@ const headerMeanings: ReadonlyArray<{ means: string; header: HeaderMeaning }> = 
   { means: "Section", header: { role: "section" } },
   { means: "Polarity", header: { role: "polarity" } },
   { means: "Target", header: { role: "target" } },
+  { means: "Stretch", header: { role: "stretch" } },
   { means: "Tolerance", header: { role: "tolerance", set: standardSet } },
   { means: "Unit", header: { role: "unit" } },
   { means: "KPI number", header: { role: "kpi number" } },

@@ -97,6 +97,7 @@ function roleOfMeaning(
     case "section":
     case "polarity":
     case "target":
+    case "stretch":
     case "unit":
     case "kpi number":
     case "reference":
