@@ -1,7 +1,7 @@
 /**
  * What the product writes, reduced to one hash per case: the plan and report of every hand-made council
- * scorecard and of 400 random scorecards (under each tolerance set), and every part of the file kpi-rag
- * writes for each example workbook. A refactor that must not change outputs runs it before and after:
+ * scorecard, of 400 random scorecards and of 200 whose rows are each all percentages or all counts (under each
+ * tolerance set), and every part of the file kpi-rag writes for each example workbook. A refactor that must not change outputs runs it before and after:
  *
  *   npx tsx scripts/outputs-fingerprint.ts > /tmp/before.json      (on the old commit, lib/ built)
  *   npx tsx scripts/outputs-fingerprint.ts --compare /tmp/before.json
@@ -147,6 +147,59 @@ const scorecard = header.chain(([id, measure, pol, target, tolerance, periods]) 
     })
 );
 
+// Random scorecards whose rows are each of one kind, percentages or counts, thresholds and figures alike,
+// so most of their cells are rated and painted (the scorecards above mix kinds, and so are often Check definition).
+const rowOfOneKind = (periods: number) =>
+  fc.constantFrom("percent", "count").chain((kind) => {
+    const number =
+      kind === "percent"
+        ? fc.integer({ min: 0, max: 100 }).map((n) => n / 100)
+        : fc.integer({ min: 0, max: 60 });
+    const written = fc.oneof(
+      { weight: 8, arbitrary: number },
+      { weight: 1, arbitrary: fc.constantFrom("N/A", "-", "", null) }
+    );
+    return fc.tuple(
+      fc.constant(kind),
+      fc.integer({ min: 1, max: 40 }),
+      kind === "percent"
+        ? fc.constantFrom("Assessments in time", "Care leavers in EET", "Re-referrals")
+        : fc.constantFrom("Visits", "Children on plans", "Days to adoption"),
+      polarity,
+      written,
+      written,
+      fc.array(written, { minLength: periods, maxLength: periods })
+    );
+  });
+const scorecardOfKinds = header.chain(([id, measure, pol, target, tolerance, periods]) =>
+  fc.array(rowOfOneKind(periods.length), { minLength: 1, maxLength: 8 }).map((rows): Grid => {
+    const keep = [id, measure, pol, target, tolerance].map((h) => h !== null);
+    const pick = <T>(cells: T[]) => cells.filter((_, i) => keep[i]);
+    const head = [...pick([id, measure, pol, target, tolerance]), ...periods] as CellValue[];
+    const values: CellValue[][] = [
+      head,
+      ...rows.map(([, n, m, p, t, tol, figures]) => [
+        ...pick<CellValue>([n, m, p, t, tol]),
+        ...figures,
+      ]),
+    ];
+    return {
+      sheet: "Scorecard",
+      origin: { row: 0, column: 0 },
+      values,
+      numberFormats: [
+        head.map(() => "General"),
+        ...rows.map(([kind], index) =>
+          values[index + 1].map((cell) =>
+            kind === "percent" && typeof cell === "number" ? "0%" : "General"
+          )
+        ),
+      ],
+      merges: [],
+    };
+  })
+);
+
 /** The zip's entries by name, inflated: enough of a reader for the files kpi-rag writes. */
 function zipEntries(file: Buffer): Map<string, Buffer> {
   const entries = new Map<string, Buffer>();
@@ -240,6 +293,9 @@ for (const [name, grid] of Object.entries({ latestBenchmarks, noEnglandColumn, w
   gridCase(hashes, name, grid);
 fc.sample(scorecard, { seed: 20261207, numRuns: 400 }).forEach((grid, i) =>
   gridCase(hashes, `random ${i}`, grid)
+);
+fc.sample(scorecardOfKinds, { seed: 20261208, numRuns: 200 }).forEach((grid, i) =>
+  gridCase(hashes, `random of kinds ${i}`, grid)
 );
 void cliCases(hashes).then(() => {
   const compareWith = process.argv.indexOf("--compare");
