@@ -251,6 +251,40 @@ describe("headers the add-in did not understand", () => {
   });
 });
 
+describe("headers naming the amber boundary in other words", () => {
+  const card = (tolerance: string): Grid =>
+    sheet([
+      ["Indicator", "Polarity", "Target", tolerance, "Q1 2024/25", "Q2 2024/25"],
+      [measure, "Higher is better", 0.95, 0.9, 0.9, 0.96],
+    ]);
+
+  it.each(["Amber limit", "Red boundary", "Amber level", "Limit"])(
+    "reads '%s' as the tolerance: 90% against target 95% and 90% is Amber",
+    (header) => {
+      expect(statuses(findTables(card(header)))).toEqual(["E2 Amber", "F2 Green"]);
+    }
+  );
+
+  it("leaves uncoloured a table with a target, no tolerance and a header naming Amber it cannot read, saying why", () => {
+    const found = findTables(card("Amber zone"));
+    expect(statuses(found)).toEqual(["E2 Check definition", "F2 Check definition"]);
+    expect(painted(card("Amber zone"), found)).toEqual([]);
+    expect(plannedWithReport(found).tables[0].rows[0].cells[0].reason).toMatch(
+      /D 'Amber zone' names a RAG band and was not understood: it may be the tolerance/
+    );
+  });
+
+  it("rates by the Tolerance column when a header naming Amber beside it is not understood", () => {
+    const found = findTables(
+      sheet([
+        ["Indicator", "Polarity", "Target", "Tolerance", "Amber zone", "Q1 2024/25"],
+        [measure, "Higher is better", 0.95, 0.9, "see note", 0.92],
+      ])
+    );
+    expect(statuses(found)).toEqual(["F2 Amber"]);
+  });
+});
+
 describe("stretch target headers", () => {
   it.each([
     ["Stretch", "D stretch target (used by Blue for exceeding only)"],

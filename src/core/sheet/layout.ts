@@ -5,7 +5,7 @@
  * to it. Every column of the block gets its role; the rows under it are read by tables.ts.
  */
 import type { TableColumn } from "./column-map";
-import type { Grid } from "../values/grid";
+import { columnLetters, type Grid } from "../values/grid";
 import { standardSet } from "../definition/tolerance-set";
 import {
   settleThresholds,
@@ -151,6 +151,7 @@ function headerLayouts(
       const headed = layout.columns.find((candidate) => candidate.column === column.column);
       if (headed) headed.role = { kind: "other", understood: false };
     }
+    unreadBandColumns(layout, grid.origin.column);
     const { unqualified, years } = layout.thresholds;
     const rated =
       layout.polarity !== undefined ||
@@ -160,6 +161,30 @@ function headerLayouts(
       layout.reference !== undefined;
     return rated && layout.periods.length > 0 ? [layout] : [];
   });
+}
+
+/**
+ * A header naming Amber or Red that was not understood, in a table with a target and no tolerance, may be
+ * that tolerance ("Amber zone"): rated without it, a figure between the two would be Red, a wrong colour.
+ * The table is left uncoloured, saying so, until the analyst teaches the word.
+ */
+function unreadBandColumns(layout: Layout, originColumn: number): void {
+  const { unqualified, years, problems } = layout.thresholds;
+  const sets = [unqualified, ...years];
+  if (
+    !sets.some((set) => set.target !== undefined) ||
+    sets.some((set) => set.standard !== undefined)
+  )
+    return;
+  for (const column of layout.columns)
+    if (
+      column.role.kind === "other" &&
+      column.role.understood === false &&
+      /\b(?:amber|red)\b/i.test(column.header)
+    )
+      problems.push(
+        `${columnLetters(originColumn + column.column)} '${column.header}' names a RAG band and was not understood: it may be the tolerance, so the table is left uncoloured (teach it in KPIWords: the word, and Means Tolerance or Not a period)`
+      );
 }
 
 /** The Measure columns of a header row; without one, a first text column headed with a section name ("Children in care") is it. */

@@ -20,7 +20,18 @@ export interface ThresholdHeader {
 }
 
 const tolerances = new Set(["tolerance", "tolerances", "floor", "floors"]);
-const thresholdWords = new Set(["threshold", "thresholds", "trigger", "triggers"]);
+/** Nouns of a boundary: beside amber or red they name the tolerance ("Amber limit", "Red boundary"). */
+const thresholdWords = new Set([
+  "threshold",
+  "thresholds",
+  "trigger",
+  "triggers",
+  "limit",
+  "limits",
+  "boundary",
+  "boundaries",
+  "cutoff",
+]);
 const toleranceWords = new Set([...tolerances, ...thresholdWords]);
 const targetWords = new Set(["target", "targets", "goal", "goals", "ambition"]);
 /** Words of a band or an aim: they add nothing to the threshold the role word names. */
@@ -64,6 +75,8 @@ const bandWords = new Set([
   "&",
   "current",
 ]);
+/** Which side of a boundary a band lies: "Red below", "Green above". */
+const sideWords = new Set(["below", "under", "above", "over"]);
 /** Words that make a header about a threshold, not the threshold itself: "Target met?", "Gap to target". */
 const aboutThreshold =
   /\b(?:met|achieved|hit|missed|reached|gap|distance|variance|difference|vs|versus|against|to target|from target|rag)\b/;
@@ -87,6 +100,8 @@ export function readThresholdHeader(label: string): ThresholdHeader | null {
   let year: YearKey | undefined;
   let unit: ThresholdUnit | undefined;
   const others: string[] = [];
+  // "Red (if) below": the side of a band's boundary adds nothing, as a band word does.
+  const banded = tokens.includes("red") || tokens.includes("green");
   const written = spaced.split(/[\s()[\]:;]+/).filter((word) => word !== "");
   for (let index = 0; index < written.length; index++) {
     const word = written[index];
@@ -113,7 +128,8 @@ export function readThresholdHeader(label: string): ThresholdHeader | null {
       toleranceWords.has(bare) ||
       targetWords.has(bare) ||
       bandWords.has(bare) ||
-      (role === "stretch" && bare === "stretch")
+      (role === "stretch" && bare === "stretch") ||
+      (banded && (sideWords.has(bare) || bare === "if"))
     )
       continue;
     others.push(word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""));
@@ -135,7 +151,14 @@ function roleOfTokens(tokens: readonly string[], loose: string): ThresholdHeader
   const has = (words: ReadonlySet<string>): boolean => tokens.some((token) => words.has(token));
   if (has(tolerances) || minimumPhrase.test(loose) || loose === "amber") return "tolerance";
   if (tokens.includes("stretch")) return "stretch";
-  const threshold = has(thresholdWords);
+  // "Amber level", "Red below", "Green above": a level or a side is a boundary only beside a band's colour
+  // (red's boundary is the tolerance, green's the target; "Amber below" says neither, so it is not read).
+  const colour = tokens.includes("red") || tokens.includes("green");
+  const threshold =
+    has(thresholdWords) ||
+    ((tokens.includes("level") || tokens.includes("levels")) &&
+      (colour || tokens.includes("amber"))) ||
+    (colour && tokens.some((token) => sideWords.has(token)));
   if (!threshold && !has(targetWords)) return null;
   if (tokens.includes("green")) return "target";
   if (tokens.includes("amber") || tokens.includes("red")) return "tolerance";
