@@ -7,6 +7,7 @@ import type { CellValue } from "../values/cell";
 import { presentColumns, type Grid } from "../values/grid";
 import { looseHeader } from "./comparators";
 import { yearOfPeriod } from "./period-year";
+import { readWrittenFigure } from "../definition/written-figures";
 import {
   headerText,
   isDateFormat,
@@ -55,6 +56,8 @@ export function mayBeHeaderRow(
       !isDateFormat(formats?.[column] ?? "General")
     )
       return false;
+    // A figure written as text ("1,234", "62%", "19 days") is a figure too; a year written as text is not.
+    if (typeof cell === "string" && isDigit(cell.charCodeAt(0)) && isTextFigure(cell)) return false;
   }
   for (let index = 0; index < count; index++) {
     const cell = cells[present === null ? index : present[index]];
@@ -67,6 +70,21 @@ export function mayBeHeaderRow(
       return true;
   }
   return false;
+}
+
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+
+function isTextFigure(text: string): boolean {
+  const figure = readWrittenFigure(text);
+  return (
+    figure !== null &&
+    !(
+      figure.unit === null &&
+      Number.isInteger(figure.value) &&
+      figure.value >= 1990 &&
+      figure.value <= 2100
+    )
+  );
 }
 
 /** A row's header labels, merged cells read from their top-left; below merges, a cell merged down from above adds nothing. */
@@ -141,13 +159,34 @@ export function lowerLabels(
   grid: Grid,
   row: number,
   labels: string[],
+  mainLabels: readonly string[],
   measures: readonly number[],
   taught: TaughtHeaders | undefined
 ): string[] {
+  const own = labels.slice(0, besideFrom(labels, mainLabels, taught));
   const twoRows =
     row + 1 < grid.values.length &&
-    measures.every((measure) => (labels[measure] ?? "") === "") &&
-    labels.some((text) => text !== "") &&
-    labels.every((text) => isHeaderContinuation(text, taught));
-  return twoRows ? labels : [];
+    measures.every((measure) => (own[measure] ?? "") === "") &&
+    own.some((text) => text !== "") &&
+    own.every((text) => isHeaderContinuation(text, taught));
+  return twoRows ? own : [];
+}
+
+/**
+ * Where, in the row below a header row, another table's own header starts beside this block: past a column
+ * blank in both rows, with nothing over it in the header row, a Measure of its own ("Indicator" beside a
+ * two-row block's "Good is" and quarters). The row's length when there is none.
+ */
+export function besideFrom(
+  labels: readonly string[],
+  mainLabels: readonly string[],
+  taught: TaughtHeaders | undefined
+): number {
+  for (let column = 1; column < labels.length; column++) {
+    if ((labels[column] ?? "") !== "" || (mainLabels[column] ?? "") !== "") continue;
+    if (mainLabels.slice(column).some((text) => text !== "")) continue;
+    const beyond = labels.slice(column + 1);
+    if (beyond.some((text) => knownRoleOfLabel(text, taught)?.kind === "measure")) return column;
+  }
+  return labels.length;
 }

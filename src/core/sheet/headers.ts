@@ -298,7 +298,11 @@ export function roleOfHeader(parts: readonly string[], taught?: TaughtHeaders): 
   if (roles.some((role) => role?.kind === "period")) {
     // A group header over the periods ("Our performance") is no part of a period's name.
     const named = labels.filter((_, index) => roles[index] !== null);
-    return { kind: "period", label: periodLabel(named) };
+    // "Year to date" under its year repeats a period's figure still: the column map names it so.
+    const lowest = roles[roles.length - 1];
+    return lowest?.kind === "period" && lowest.headline
+      ? { kind: "period", label: periodLabel(named), headline: true }
+      : { kind: "period", label: periodLabel(named) };
   }
   return roleOfLabel(labels.join(" "), taught);
 }

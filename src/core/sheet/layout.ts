@@ -92,7 +92,14 @@ function headerLayouts(
           taught
         )
       : [];
-  const lower = lowerLabels(grid, row, labelsOf(row + 1, { belowMerges: true }), measures, taught);
+  const lower = lowerLabels(
+    grid,
+    row,
+    labelsOf(row + 1, { belowMerges: true }),
+    mainLabels,
+    measures,
+    taught
+  );
   let width = Math.max(cells.length, lower.length, upper.length);
   for (const area of grid.merges)
     if (area.top <= row && area.bottom >= row && area.right + 1 > width) width = area.right + 1;

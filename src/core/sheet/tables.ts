@@ -95,6 +95,12 @@ export function findTables(
     if (found.length > 0) {
       for (const layout of found) layouts.push(layout);
       const last = found[0].headerRows[found[0].headerRows.length - 1];
+      // A table beside a two-row block may have its one header row in the block's lower row.
+      if (last > row) {
+        const right = Math.max(...found.flatMap((layout) => layout.columns.map((c) => c.column)));
+        for (const beside of layoutsAt(grid, merges, last, last, taught))
+          if (beside.measure > right) layouts.push(beside);
+      }
       row = last;
       above = last + 1;
     }
