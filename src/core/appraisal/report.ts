@@ -8,7 +8,6 @@ import { compareWithBenchmark, type Comparison } from "../rating/benchmarks";
 import type { CellValue } from "../values/cell";
 import type { Definition } from "../definition/definition";
 import { describeDefinition } from "../rating/describe";
-import { bands } from "../rating/bands";
 import { cellAddress } from "../values/grid";
 import type { Rating, Status } from "../values/status";
 import { schemeName } from "../rating/scheme";
@@ -139,7 +138,7 @@ export interface RowCounts {
 /** The counted part of appraised rows, as `reportOf` would give it. */
 export function countsOf(
   rows: readonly AppraisedRow[],
-  appraisal: Pick<Appraisal, "toleranceSet" | "scheme">
+  appraisal: Pick<Appraisal, "bands">
 ): RowCounts[] {
   return rows.map(({ kpi, ratings }) => ({
     row: kpi.row + 1,
@@ -153,9 +152,9 @@ export function countsOf(
 
 function againstBenchmarkOf(
   kpi: KpiRow,
-  { toleranceSet, scheme }: Pick<Appraisal, "toleranceSet" | "scheme">
+  appraisal: Pick<Appraisal, "bands">
 ): BenchmarkStanding | null {
-  const banding = bands(kpi.definition, toleranceSet, scheme);
+  const banding = appraisal.bands.of(kpi.definition);
   return banding.kind === "benchmark" ? banding.standing : null;
 }
 
@@ -168,7 +167,7 @@ function comparisonsOf(kpi: KpiRow): Comparison[] {
 function rowReport(
   sheet: string,
   { kpi, ratings }: AppraisedRow,
-  appraisal: Pick<Appraisal, "toleranceSet" | "scheme">,
+  appraisal: Pick<Appraisal, "bands">,
   described: Described
 ): RowReport {
   const againstBenchmark = againstBenchmarkOf(kpi, appraisal);
