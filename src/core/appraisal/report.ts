@@ -66,15 +66,12 @@ export interface SheetReport {
   rows: RowReport[];
 }
 
-const reports = new WeakMap<Appraisal, SheetReport>();
-
 /**
- * The report of an appraisal, as kpi-rag writes it and the pane draws it: worked out when first asked and
- * remembered, so the pane's tables, its summary and the watch list share one. The rules need none of it.
+ * The report of an appraisal, as kpi-rag writes it and the pane draws it, worked out at each call: whoever
+ * asks keeps it as long as it needs it (the pane's view of a sheet makes it once for its summary and watch
+ * list; kpi-rag only for --report). The rules need none of it.
  */
 export function reportOf(appraisal: Appraisal): SheetReport {
-  const known = reports.get(appraisal);
-  if (known) return known;
   const words = new Map<Definition, string>();
   // Rows share definitions (a register entry, a sheet's repeated wording): each is put in words once.
   const described: Described = (definition) => {
@@ -97,7 +94,7 @@ export function reportOf(appraisal: Appraisal): SheetReport {
     )
   );
   const { sheet, skipped, toleranceSet } = appraisal;
-  const report = {
+  return {
     sheet,
     ...(skipped === undefined ? {} : { skipped }),
     toleranceSet,
@@ -105,8 +102,6 @@ export function reportOf(appraisal: Appraisal): SheetReport {
     tables,
     rows,
   };
-  reports.set(appraisal, report);
-  return report;
 }
 
 /** A table's report around its rows' reports: where the table is and how its columns were read. */
