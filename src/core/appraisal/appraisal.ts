@@ -192,15 +192,7 @@ class RatingMemo {
     definition: Definition
   ): Rating {
     if (typeof cell.value !== "number" && cell.value !== null)
-      return rate(
-        cell.value,
-        definition,
-        this.toleranceSet,
-        cell.numberFormat,
-        this.scheme,
-        undefined,
-        this.bands.of(definition)
-      );
+      return this.byBands(cell, definition);
     let byValue = byFormat.get(cell.numberFormat);
     if (!byValue) {
       byValue = new Map();
@@ -208,18 +200,23 @@ class RatingMemo {
     }
     let rating = byValue.get(cell.value);
     if (!rating) {
-      rating = rate(
-        cell.value,
-        definition,
-        this.toleranceSet,
-        cell.numberFormat,
-        this.scheme,
-        undefined,
-        this.bands.of(definition)
-      );
+      rating = this.byBands(cell, definition);
       byValue.set(cell.value, rating);
     }
     return rating;
+  }
+
+  /** A cell rated by its definition's bands, as the appraisal keeps them. */
+  private byBands(cell: PeriodCell, definition: Definition): Rating {
+    return rate(
+      cell.value,
+      definition,
+      this.toleranceSet,
+      cell.numberFormat,
+      this.scheme,
+      undefined,
+      this.bands.of(definition)
+    );
   }
 }
 
