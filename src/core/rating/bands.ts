@@ -19,20 +19,6 @@ import { describeFigure, type Unit } from "../definition/units";
 export type { Band, BandingTolerance, Bands } from "./band";
 
 /**
- * The bands of a definition under a tolerance set and the workbook's scheme. Value inclusive towards the
- * better side; a target with no tolerance gives two bands; an alternative set that says "-" falls back to
- * the standard tolerance. Every scheme's bands are drawn here, so a formula and a colour cannot disagree.
- * Worked out afresh at each call: what rates many figures keeps them in a `BandsMemo`.
- */
-export function bands(
-  definition: Definition,
-  toleranceSet: string = standardSet,
-  scheme: Scheme = standardScheme
-): Bands {
-  return bandsOfDefinition(definition, toleranceSet, scheme);
-}
-
-/**
  * Each definition's bands under one tolerance set and scheme, worked out when first asked and kept as
  * long as the memo's owner: an appraisal makes one, and its ratings, plan and report all read it, since
  * rating a sheet asks for the same bands for every period cell of a row. A definition is read-only all the
@@ -49,14 +35,24 @@ export class BandsMemo {
   of(definition: Definition): Bands {
     let found = this.byDefinition.get(definition);
     if (!found) {
-      found = bandsOfDefinition(definition, this.toleranceSet, this.scheme);
+      found = bands(definition, this.toleranceSet, this.scheme);
       this.byDefinition.set(definition, found);
     }
     return found;
   }
 }
 
-function bandsOfDefinition(definition: Definition, toleranceSet: string, scheme: Scheme): Bands {
+/**
+ * The bands of a definition under a tolerance set and the workbook's scheme. Value inclusive towards the
+ * better side; a target with no tolerance gives two bands; an alternative set that says "-" falls back to
+ * the standard tolerance. Every scheme's bands are drawn here, so a formula and a colour cannot disagree.
+ * Worked out afresh at each call: what rates many figures keeps them in a `BandsMemo`.
+ */
+export function bands(
+  definition: Definition,
+  toleranceSet: string = standardSet,
+  scheme: Scheme = standardScheme
+): Bands {
   // A target written against a benchmark rates by it whatever the scheme, and reads its own problems.
   const againstBenchmark = benchmarkStanding(definition, toleranceSet);
   if (againstBenchmark !== null) return { kind: "benchmark", standing: againstBenchmark };
