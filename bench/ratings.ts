@@ -6,11 +6,13 @@
 import type * as Catalogue from "../src/core/register/catalogue";
 import type * as ReadDefinition from "../src/core/definition/read-definition";
 import type * as Rate from "../src/core/rating/rate";
+import type * as Bands from "../src/core/rating/bands";
 import type { CellValue } from "../src/core";
 
 export function measureRatingsPerSecond(seconds = 1): number {
   /* eslint-disable @typescript-eslint/no-require-imports -- the compiled core, as said above */
   const { rate } = require("../lib/core/rating/rate") as typeof Rate;
+  const { BandsMemo } = require("../lib/core/rating/bands") as typeof Bands;
   const { catalogue, wordingOfEntry } =
     require("../lib/core/register/catalogue") as typeof Catalogue;
   const { readDefinition } =
@@ -37,7 +39,8 @@ export function measureRatingsPerSecond(seconds = 1): number {
     1,
     0.5,
   ];
-  const sets = ["Standard", "Covid19"];
+  // Each set's bands kept as an appraisal keeps them, for as long as the figures are rated.
+  const memos = ["Standard", "Covid19"].map((set) => new BandsMemo(set));
   let count = 0;
   let checksum = 0;
   const start = performance.now();
@@ -45,10 +48,17 @@ export function measureRatingsPerSecond(seconds = 1): number {
   while (performance.now() < deadline) {
     for (let round = 0; round < 50; round++) {
       for (let index = 0; index < definitions.length; index++) {
+        const memo = memos[round & 1];
+        const definition = definitions[index];
+        const value = values[(index + round) % values.length];
         const rating = rate(
-          values[(index + round) % values.length],
-          definitions[index],
-          sets[round & 1]
+          value,
+          definition,
+          memo.toleranceSet,
+          undefined,
+          undefined,
+          undefined,
+          memo.of(definition)
         );
         checksum += rating.status.length;
         count += 1;

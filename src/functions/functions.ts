@@ -116,13 +116,15 @@ export async function rate(
   const set = setName(toleranceSet, entry);
   const { cell, numberFormat } = await writtenFor(entry.definition, value, invocation, 0);
   const scheme = await currentScheme();
-  if (bands(entry.definition, set, scheme).kind === "benchmark") {
+  const banding = bands(entry.definition, set, scheme);
+  if (banding.kind === "benchmark") {
     // Rated against the register's figure for the benchmark, by code this script loads when first asked.
     const { rateInRow } = await import("../core/rating/benchmark-rating");
-    return [[rateInRow(entry, { period: "", value: cell, numberFormat }, set, scheme).status]];
+    const figure = { period: "", value: cell, numberFormat };
+    return [[rateInRow(entry, figure, set, scheme, undefined, banding).status]];
   }
   const before = await previousFor(entry.definition, previous, invocation, 3);
-  return [[rateValue(cell, entry.definition, set, numberFormat, scheme, before).status]];
+  return [[rateValue(cell, entry.definition, set, numberFormat, scheme, before, banding).status]];
 }
 
 /**

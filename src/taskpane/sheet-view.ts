@@ -124,7 +124,7 @@ export function linesOf(
       const report = reports.whole();
       return {
         summary: summarise(report.tables),
-        watchList: watchListOf(appraisal),
+        watchList: watchListOf(appraisal, report),
         benchmarks: summariseComparisons(report.rows),
         topLine: topLineOf(report.tables, new Set(facts.headlines)),
       };

@@ -5,7 +5,7 @@
  * views of it, so no surface rates a cell on its own and none can disagree with another.
  */
 import { rateInRow } from "../rating/benchmark-rating";
-import { bands } from "../rating/bands";
+import { BandsMemo } from "../rating/bands";
 import type { Definition } from "../definition/definition";
 import { standardSet } from "../definition/tolerance-set";
 import type { Grid } from "../values/grid";
@@ -36,7 +36,7 @@ export interface AppraisedTable {
   readonly rows: readonly AppraisedRow[];
 }
 
-/** Read-only: its report is remembered by the appraisal it was made of (report.ts), so it must not change. */
+/** Read-only: its ratings, plan and report are views of it, so it must not change. */
 export interface Appraisal {
   readonly sheet: string;
   /** Why the sheet has no KPI table, naming the nearest miss; undefined when it has one. */
@@ -46,6 +46,8 @@ export interface Appraisal {
   readonly scheme: Scheme;
   /** Whether the workbook shows each status's symbol in the rules' number formats (its KPISettings). */
   readonly symbols: boolean;
+  /** Each definition's bands under its tolerance set and scheme, kept as long as the appraisal: its ratings, plan and report read them. */
+  readonly bands: BandsMemo;
   readonly tables: readonly AppraisedTable[];
   /** Every row of every table, in sheet order, with its ratings. */
   readonly rows: readonly AppraisedRow[];
@@ -86,7 +88,8 @@ export function appraiseTables(
   toleranceSet: string = standardSet,
   scheme: Scheme = standardScheme
 ): Appraisal {
-  const ratings = new RatingMemo(toleranceSet, scheme);
+  const known = new BandsMemo(toleranceSet, scheme);
+  const ratings = new RatingMemo(toleranceSet, scheme, known);
   let count = 0;
   for (const table of found.tables) count += table.rows.length;
   // Made at its full length: pushed a row at a time, a list of every row grows by copying itself.
@@ -106,6 +109,7 @@ export function appraiseTables(
     toleranceSet,
     scheme,
     symbols: false,
+    bands: known,
     tables,
     rows,
   };
@@ -128,7 +132,8 @@ class RatingMemo {
 
   constructor(
     private readonly toleranceSet: string,
-    private readonly scheme: Scheme
+    private readonly scheme: Scheme,
+    private readonly bands: BandsMemo
   ) {}
 
   /** One rating per period cell of a row rated by its bands (the definition looked up once per row). */
@@ -136,7 +141,9 @@ class RatingMemo {
     const { definition, cells } = kpi;
     const ofDefinition = this.of(definition);
     if (ofDefinition.againstBenchmark)
-      return cells.map((cell) => rateInRow(kpi, cell, this.toleranceSet, this.scheme));
+      return cells.map((cell) =>
+        rateInRow(kpi, cell, this.toleranceSet, this.scheme, undefined, this.bands.of(definition))
+      );
     if (this.scheme.kind === "amber by direction") return this.byDirection(cells, definition);
     const ratings = new Array<Rating>(cells.length);
     for (let index = 0; index < cells.length; index++) {
@@ -160,7 +167,8 @@ class RatingMemo {
         this.toleranceSet,
         cell.numberFormat,
         this.scheme,
-        before && { period: before.period, value: before.value, numberFormat: before.numberFormat }
+        before && { period: before.period, value: before.value, numberFormat: before.numberFormat },
+        this.bands.of(cell.definition ?? definition)
       );
     });
   }
@@ -170,7 +178,7 @@ class RatingMemo {
     let found = this.byDefinition.get(definition);
     if (!found) {
       found = {
-        againstBenchmark: bands(definition, this.toleranceSet, this.scheme).kind === "benchmark",
+        againstBenchmark: this.bands.of(definition).kind === "benchmark",
         byFormat: new Map(),
       };
       this.byDefinition.set(definition, found);
@@ -184,7 +192,7 @@ class RatingMemo {
     definition: Definition
   ): Rating {
     if (typeof cell.value !== "number" && cell.value !== null)
-      return rate(cell.value, definition, this.toleranceSet, cell.numberFormat, this.scheme);
+      return this.byBands(cell, definition);
     let byValue = byFormat.get(cell.numberFormat);
     if (!byValue) {
       byValue = new Map();
@@ -192,10 +200,23 @@ class RatingMemo {
     }
     let rating = byValue.get(cell.value);
     if (!rating) {
-      rating = rate(cell.value, definition, this.toleranceSet, cell.numberFormat, this.scheme);
+      rating = this.byBands(cell, definition);
       byValue.set(cell.value, rating);
     }
     return rating;
+  }
+
+  /** A cell rated by its definition's bands, as the appraisal keeps them. */
+  private byBands(cell: PeriodCell, definition: Definition): Rating {
+    return rate(
+      cell.value,
+      definition,
+      this.toleranceSet,
+      cell.numberFormat,
+      this.scheme,
+      undefined,
+      this.bands.of(definition)
+    );
   }
 }
 

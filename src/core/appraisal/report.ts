@@ -8,7 +8,6 @@ import { compareWithBenchmark, type Comparison } from "../rating/benchmarks";
 import type { CellValue } from "../values/cell";
 import type { Definition } from "../definition/definition";
 import { describeDefinition } from "../rating/describe";
-import { bands } from "../rating/bands";
 import { cellAddress } from "../values/grid";
 import type { Rating, Status } from "../values/status";
 import { schemeName } from "../rating/scheme";
@@ -67,15 +66,12 @@ export interface SheetReport {
   rows: RowReport[];
 }
 
-const reports = new WeakMap<Appraisal, SheetReport>();
-
 /**
- * The report of an appraisal, as kpi-rag writes it and the pane draws it: worked out when first asked and
- * remembered, so the pane's tables, its summary and the watch list share one. The rules need none of it.
+ * The report of an appraisal, as kpi-rag writes it and the pane draws it, worked out at each call: whoever
+ * asks keeps it as long as it needs it (the pane's view of a sheet makes it once for its summary and watch
+ * list; kpi-rag only for --report). The rules need none of it.
  */
 export function reportOf(appraisal: Appraisal): SheetReport {
-  const known = reports.get(appraisal);
-  if (known) return known;
   const words = new Map<Definition, string>();
   // Rows share definitions (a register entry, a sheet's repeated wording): each is put in words once.
   const described: Described = (definition) => {
@@ -98,7 +94,7 @@ export function reportOf(appraisal: Appraisal): SheetReport {
     )
   );
   const { sheet, skipped, toleranceSet } = appraisal;
-  const report = {
+  return {
     sheet,
     ...(skipped === undefined ? {} : { skipped }),
     toleranceSet,
@@ -106,8 +102,6 @@ export function reportOf(appraisal: Appraisal): SheetReport {
     tables,
     rows,
   };
-  reports.set(appraisal, report);
-  return report;
 }
 
 /** A table's report around its rows' reports: where the table is and how its columns were read. */
@@ -139,7 +133,7 @@ export interface RowCounts {
 /** The counted part of appraised rows, as `reportOf` would give it. */
 export function countsOf(
   rows: readonly AppraisedRow[],
-  appraisal: Pick<Appraisal, "toleranceSet" | "scheme">
+  appraisal: Pick<Appraisal, "bands">
 ): RowCounts[] {
   return rows.map(({ kpi, ratings }) => ({
     row: kpi.row + 1,
@@ -153,9 +147,9 @@ export function countsOf(
 
 function againstBenchmarkOf(
   kpi: KpiRow,
-  { toleranceSet, scheme }: Pick<Appraisal, "toleranceSet" | "scheme">
+  appraisal: Pick<Appraisal, "bands">
 ): BenchmarkStanding | null {
-  const banding = bands(kpi.definition, toleranceSet, scheme);
+  const banding = appraisal.bands.of(kpi.definition);
   return banding.kind === "benchmark" ? banding.standing : null;
 }
 
@@ -168,7 +162,7 @@ function comparisonsOf(kpi: KpiRow): Comparison[] {
 function rowReport(
   sheet: string,
   { kpi, ratings }: AppraisedRow,
-  appraisal: Pick<Appraisal, "toleranceSet" | "scheme">,
+  appraisal: Pick<Appraisal, "bands">,
   described: Described
 ): RowReport {
   const againstBenchmark = againstBenchmarkOf(kpi, appraisal);

@@ -3,7 +3,7 @@
  * Only the pane reads it, so it stays out of the functions' script.
  */
 import { appraiseTables, type Appraisal } from "./appraisal";
-import { reportOf } from "./report";
+import { reportOf, type SheetReport } from "./report";
 import { latestFigure } from "./summary";
 import { benchmarkName } from "../rating/benchmark-names";
 import type { Definition } from "../definition/definition";
@@ -42,10 +42,16 @@ export function watchList(found: FoundTables, toleranceSet: string = standardSet
   return watchListOf(appraiseTables(found, toleranceSet));
 }
 
-/** The KPIs whose latest figure is Red or Amber, Red first, each with its gap to target: read off the appraisal's ratings. */
-export function watchListOf(appraisal: Appraisal): WatchItem[] {
+/**
+ * The KPIs whose latest figure is Red or Amber, Red first, each with its gap to target: read off the
+ * appraisal's ratings, with the benchmarks from its report (made here when the caller holds none).
+ */
+export function watchListOf(
+  appraisal: Appraisal,
+  report: SheetReport = reportOf(appraisal)
+): WatchItem[] {
   const items: WatchItem[] = [];
-  const reports = reportOf(appraisal).rows;
+  const reports = report.rows;
   appraisal.rows.forEach((row, index) => {
     const latest = latestFigure(row);
     if (latest < 0) return;

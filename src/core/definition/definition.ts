@@ -81,7 +81,7 @@ export type Standing =
   | {
       readonly kind: "benchmark";
       /** The target, its test and each set's tolerance; a problem where the target's words cannot be one. */
-      readonly rule: Read<BenchmarkRule>;
+      readonly rule: Readonly<Read<BenchmarkRule>>;
     }
   | { readonly kind: "suspended"; readonly reason: string }
   | { readonly kind: "no target"; readonly reason: string }
@@ -121,10 +121,13 @@ export type BenchmarkTest = "higher" | "at or higher" | "lower" | "at or lower" 
 export interface BenchmarkRule {
   readonly target: BenchmarkTarget;
   readonly test: BenchmarkTest;
-  readonly standard: Read<BenchmarkTolerance>;
+  readonly standard: Readonly<Read<BenchmarkTolerance>>;
   /** The other sets' tolerances by `toleranceSetKey`, each with the set's name as the wording writes it. */
   readonly others: Readonly<
-    Record<string, { readonly name: string; readonly tolerance: Read<BenchmarkTolerance> }>
+    Record<
+      string,
+      { readonly name: string; readonly tolerance: Readonly<Read<BenchmarkTolerance>> }
+    >
   >;
 }
 

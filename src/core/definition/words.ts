@@ -18,34 +18,34 @@ export type TaughtPolarity = Direction | "context";
 
 /** The role a header word can be taught to name. */
 export type HeaderMeaning =
-  | { role: "measure" }
-  | { role: "section" }
-  | { role: "polarity" }
-  | { role: "target" }
-  | { role: "stretch" } // a stretch target, rated only by the Blue for exceeding scheme
-  | { role: "tolerance"; set: string } // "Tolerance" is the standard set; "Covid19 Tolerance" names another
-  | { role: "unit" }
-  | { role: "kpi number" } // a register number: rows are rated from the register
-  | { role: "reference" } // a row reference (Ref, No., Code): never pulls thresholds from the register
-  | { role: "period" }
-  | { role: "not a period" }
-  | { role: "comparator" }
-  | { role: "rag" }
-  | { role: "direction of travel" }
-  | { role: "commentary" };
+  | { readonly role: "measure" }
+  | { readonly role: "section" }
+  | { readonly role: "polarity" }
+  | { readonly role: "target" }
+  | { readonly role: "stretch" } // a stretch target, rated only by the Blue for exceeding scheme
+  | { readonly role: "tolerance"; readonly set: string } // "Tolerance" is the standard set; "Covid19 Tolerance" names another
+  | { readonly role: "unit" }
+  | { readonly role: "kpi number" } // a register number: rows are rated from the register
+  | { readonly role: "reference" } // a row reference (Ref, No., Code): never pulls thresholds from the register
+  | { readonly role: "period" }
+  | { readonly role: "not a period" }
+  | { readonly role: "comparator" }
+  | { readonly role: "rag" }
+  | { readonly role: "direction of travel" }
+  | { readonly role: "commentary" };
 
 export type WordMeaning =
-  | { kind: "polarity"; polarity: TaughtPolarity }
-  | { kind: "no data" }
-  | { kind: "header"; header: HeaderMeaning }
-  | { kind: "scheme" }; // names the workbook's council scheme ("Amber by direction"), read in settings.ts
+  | { readonly kind: "polarity"; readonly polarity: TaughtPolarity }
+  | { readonly kind: "no data" }
+  | { readonly kind: "header"; readonly header: HeaderMeaning }
+  | { readonly kind: "scheme" }; // names the workbook's council scheme ("Amber by direction"), read in settings.ts
 
 export interface TaughtWord {
   /** The word as the table writes it. */
-  word: string;
+  readonly word: string;
   /** The Means cell as the table writes it, for reasons: `"H" means Bigger is better (taught in KPIWords)`. */
-  means: string;
-  meaning: WordMeaning;
+  readonly means: string;
+  readonly meaning: WordMeaning;
 }
 
 /** The words one workbook teaches, by `wordKey`. */

@@ -6,7 +6,6 @@
  * can recognise its own rules, replace them, and remove them without touching the analyst's.
  */
 import { appraiseTables, type Appraisal } from "../appraisal/appraisal";
-import { bands } from "../rating/bands";
 import { benchmarkForPeriod } from "../rating/benchmark-rating";
 import { benchmarkCellConditions } from "./benchmark-conditions";
 import type { BenchmarkStanding } from "../rating/benchmark-target";
@@ -71,6 +70,7 @@ export function formattingPlan(appraisal: Appraisal): FormattingPlan {
   const rating: RatedUnder = {
     toleranceSet: appraisal.toleranceSet,
     scheme: appraisal.scheme,
+    bands: appraisal.bands,
     conditions: new WeakMap(),
   };
   const referenced = new ReferencedGroups(groups, appraisal);
@@ -81,7 +81,7 @@ export function formattingPlan(appraisal: Appraisal): FormattingPlan {
       ? row.kpi.cells.filter((_, index) => row.ratings[index].kind !== "unreadable")
       : row.kpi.cells;
     if (colourable.length === 0) continue;
-    const banding = bands(row.kpi.definition, appraisal.toleranceSet, appraisal.scheme);
+    const banding = appraisal.bands.of(row.kpi.definition);
     if (banding.kind === "benchmark") {
       if (banding.standing.kind === "rated")
         planBenchmarkRules(groups, row.kpi, colourable, banding.standing);
@@ -146,8 +146,8 @@ function planRowRules(
   }
 }
 
-/** The tolerance set and scheme a plan's rows are rated under, with the plan's memo of their conditions. */
-interface RatedUnder extends Pick<Appraisal, "toleranceSet" | "scheme"> {
+/** The tolerance set and scheme a plan's rows are rated under, their bands, and the plan's memo of their conditions. */
+interface RatedUnder extends Pick<Appraisal, "toleranceSet" | "scheme" | "bands"> {
   /** Each set of bands' conditions, by scale and whether a period before is compared (see `conditionsOf`). */
   readonly conditions: ConditionsMemo;
 }
@@ -211,7 +211,7 @@ function bandGroups(
   rating: RatedUnder,
   previousOffset: number
 ): Group[] {
-  const banding = bands(definition, rating.toleranceSet, rating.scheme);
+  const banding = rating.bands.of(definition);
   if (banding.kind !== "bands") return [];
   const { standing } = definition;
   const conditions = conditionsOf(rating.conditions, banding.bands, definition, previousOffset > 0);

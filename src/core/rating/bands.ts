@@ -12,54 +12,47 @@ import {
 } from "../definition/definition";
 import { schemeBands } from "./scheme-bands";
 import { benchmarkStanding } from "./benchmark-target";
-import { schemeKey, standardScheme, type Scheme } from "./scheme";
+import { standardScheme, type Scheme } from "./scheme";
 import { isStandardSet, standardSet, toleranceSetKey } from "../definition/tolerance-set";
 import { describeFigure, type Unit } from "../definition/units";
 
 export type { Band, BandingTolerance, Bands } from "./band";
 
 /**
+ * Each definition's bands under one tolerance set and scheme, worked out when first asked and kept as
+ * long as the memo's owner: an appraisal makes one, and its ratings, plan and report all read it, since
+ * rating a sheet asks for the same bands for every period cell of a row. A definition is read-only all the
+ * way down, so its bands cannot go stale while the owner lives.
+ */
+export class BandsMemo {
+  private readonly byDefinition = new Map<Definition, Bands>();
+
+  constructor(
+    readonly toleranceSet: string = standardSet,
+    readonly scheme: Scheme = standardScheme
+  ) {}
+
+  of(definition: Definition): Bands {
+    let found = this.byDefinition.get(definition);
+    if (!found) {
+      found = bands(definition, this.toleranceSet, this.scheme);
+      this.byDefinition.set(definition, found);
+    }
+    return found;
+  }
+}
+
+/**
  * The bands of a definition under a tolerance set and the workbook's scheme. Value inclusive towards the
  * better side; a target with no tolerance gives two bands; an alternative set that says "-" falls back to
  * the standard tolerance. Every scheme's bands are drawn here, so a formula and a colour cannot disagree.
+ * Worked out afresh at each call: what rates many figures keeps them in a `BandsMemo`.
  */
 export function bands(
   definition: Definition,
   toleranceSet: string = standardSet,
   scheme: Scheme = standardScheme
 ): Bands {
-  // A definition is read-only all the way down, so its bands are worked out once per tolerance set and
-  // scheme and live as long as it does: rating a sheet asks for the same bands for every period cell of a
-  // row, and a benchmark target's standing under a set is read here once too.
-  let cached = bandsOfEachDefinition.get(definition);
-  if (!cached) {
-    cached = {
-      standard: bandsOfDefinition(definition, standardSet, standardScheme),
-      others: new Map(),
-      schemed: new Map(),
-    };
-    bandsOfEachDefinition.set(definition, cached);
-  }
-  const standard = scheme.kind === "standard";
-  if (toleranceSet === standardSet && standard) return cached.standard;
-  // Under the standard scheme the set alone is the key: no key string is built for every rating.
-  const byKey = standard ? cached.others : cached.schemed;
-  const key = standard ? toleranceSet : `${toleranceSet}|${schemeKey(scheme)}`;
-  let found = byKey.get(key);
-  if (!found) {
-    found = bandsOfDefinition(definition, toleranceSet, scheme);
-    byKey.set(key, found);
-  }
-  return found;
-}
-
-/** Each definition's bands: under the standard set and scheme, other sets, and other schemes. */
-const bandsOfEachDefinition = new WeakMap<
-  Definition,
-  { standard: Bands; others: Map<string, Bands>; schemed: Map<string, Bands> }
->();
-
-function bandsOfDefinition(definition: Definition, toleranceSet: string, scheme: Scheme): Bands {
   // A target written against a benchmark rates by it whatever the scheme, and reads its own problems.
   const againstBenchmark = benchmarkStanding(definition, toleranceSet);
   if (againstBenchmark !== null) return { kind: "benchmark", standing: againstBenchmark };

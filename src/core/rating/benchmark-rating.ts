@@ -13,7 +13,7 @@ import {
   type BenchmarkStanding,
 } from "./benchmark-target";
 import type { BenchmarkTest, BenchmarkTolerance } from "../definition/definition";
-import { bands } from "./bands";
+import { bands, type Bands } from "./bands";
 import { standardScheme, type Scheme } from "./scheme";
 import type { Definition } from "../definition/definition";
 import { figureOf, rate, type PreviousPeriod } from "./rate";
@@ -28,18 +28,28 @@ export interface RowToRate {
 
 /**
  * The status of one period cell of a row, by its definition's bands: against its benchmark where the
- * target names one, else by `rate` (with the period before, for Amber by direction).
+ * target names one, else by `rate` (with the period before, for Amber by direction). `known`: the row
+ * definition's bands where the caller keeps them (a `BandsMemo`).
  */
 export function rateInRow(
   row: RowToRate,
   cell: FigureCell,
   toleranceSet: string = standardSet,
   scheme: Scheme = standardScheme,
-  previous?: PreviousPeriod
+  previous?: PreviousPeriod,
+  known?: Bands
 ): Rating {
-  const banding = bands(row.definition, toleranceSet, scheme);
+  const banding = known ?? bands(row.definition, toleranceSet, scheme);
   if (banding.kind !== "benchmark")
-    return rate(cell.value, row.definition, toleranceSet, cell.numberFormat, scheme, previous);
+    return rate(
+      cell.value,
+      row.definition,
+      toleranceSet,
+      cell.numberFormat,
+      scheme,
+      previous,
+      banding
+    );
   const { standing } = banding;
   const benchmark =
     standing.kind === "rated"

@@ -18,9 +18,14 @@ import { isStandardSet, standardSet, toleranceSetKey } from "../definition/toler
 
 /** A row whose target is written against a benchmark, under one tolerance set. */
 export type BenchmarkStanding =
-  | { kind: "rated"; target: BenchmarkTarget; test: BenchmarkTest; tolerance: BenchmarkTolerance }
-  | { kind: "suspended"; reason: string }
-  | { kind: "check"; problem: string };
+  | {
+      readonly kind: "rated";
+      readonly target: BenchmarkTarget;
+      readonly test: BenchmarkTest;
+      readonly tolerance: BenchmarkTolerance;
+    }
+  | { readonly kind: "suspended"; readonly reason: string }
+  | { readonly kind: "check"; readonly problem: string };
 
 /** The benchmark in the words of a sentence: "the statistical-neighbour average". */
 export function benchmarkWords(kind: BenchmarkKind): string {

@@ -1,7 +1,7 @@
 /** Rating one value against a definition: the core's one answer to "what colour is this figure?". */
 import type { CellValue } from "../values/cell";
 import { withoutBenchmarkFigures } from "./benchmark-target";
-import { bands, inBand, sameToExcel, type Band } from "./bands";
+import { bands, inBand, sameToExcel, type Band, type Bands } from "./bands";
 import { merit, type Definition } from "../definition/definition";
 import { standardScheme, type Scheme } from "./scheme";
 import { standardSet } from "../definition/tolerance-set";
@@ -112,7 +112,8 @@ export interface PreviousPeriod {
 /**
  * The status of a value for a KPI under a tolerance set and the workbook's scheme, with the reason in
  * words. Under Amber by direction, `previous` is the period before on the row (undefined for the first).
- * Never throws.
+ * `known` is the definition's bands under that set and scheme where the caller keeps them (a `BandsMemo`);
+ * they are worked out here when not given. Never throws.
  */
 export function rate(
   value: CellValue,
@@ -120,7 +121,8 @@ export function rate(
   toleranceSet: string = standardSet,
   numberFormat?: string,
   scheme: Scheme = standardScheme,
-  previous?: PreviousPeriod
+  previous?: PreviousPeriod,
+  known?: Bands
 ): Rating {
   let figure: number;
   let flag: string | undefined;
@@ -136,7 +138,7 @@ export function rate(
     figure = read.value;
     flag = read.flag;
   }
-  const banding = bands(definition, toleranceSet, scheme);
+  const banding = known ?? bands(definition, toleranceSet, scheme);
   if (banding.kind === "status")
     return { status: banding.status, kind: "definition", reason: banding.reason };
   // One figure alone has no row of benchmarks to be rated against (rateInRow rates it with them).

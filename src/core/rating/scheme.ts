@@ -49,11 +49,6 @@ export function schemeName(scheme: Scheme): string {
   }
 }
 
-/** A key that is the same for two equal schemes, for caches. */
-export function schemeKey(scheme: Scheme): string {
-  return schemeName(scheme);
-}
-
 /** How a stretch margin is written: "5%" of the target's value, or "5 points". */
 export function marginWords(margin: SchemeMargin): string {
   return margin.relative ? percentWords(margin.value) : `${trimmed(margin.value)} points`;

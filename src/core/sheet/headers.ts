@@ -59,19 +59,17 @@ export interface ThresholdQualifiers {
  */
 export type TaughtHeaders = ReadonlyMap<string, ColumnRole | "not a period" | "period">;
 
-const taughtCache = new WeakMap<Words, TaughtHeaders>();
-
-/** The header words a workbook's KPIWords table teaches, as the header readers look them up. */
+/**
+ * The header words a workbook's KPIWords table teaches, as the header readers look them up: made once by
+ * each reading of a sheet (`findTables`, `unknownWords`) and held by it for that reading alone.
+ */
 export function taughtHeadersOf(words: Words | undefined): TaughtHeaders | undefined {
   if (!words || words.entries.size === 0) return undefined;
-  const cached = taughtCache.get(words);
-  if (cached) return cached;
   const taught = new Map<string, ColumnRole | "not a period" | "period">();
   for (const entry of words.entries.values()) {
     if (entry.meaning.kind !== "header") continue;
     taught.set(looseHeader(entry.word), roleOfMeaning(entry.meaning.header, entry.word));
   }
-  taughtCache.set(words, taught);
   return taught;
 }
 

@@ -2,9 +2,9 @@
  * What a spreadsheet cell can hold, as both Office.js and ExcelJS hand it over once reduced to plain data.
  * Excel error values (#N/A, #DIV/0!) are kept as their text so they are never mistaken for figures.
  */
-export type CellValue = number | string | boolean | null | { error: string };
+export type CellValue = number | string | boolean | null | { readonly error: string };
 
-export function isExcelError(value: CellValue): value is { error: string } {
+export function isExcelError(value: CellValue): value is { readonly error: string } {
   return typeof value === "object" && value !== null && "error" in value;
 }
 
