@@ -44,7 +44,8 @@ export interface ObjectState {
 /** What the page asks the worker. */
 export type PageRequest =
   | { kind: "sync"; context: number; counted: boolean; operations: Operation[] }
-  | { kind: "host"; ask: "syncCount" | "snapshot" | "state" | "settled" | "openedAt" };
+  | { kind: "host"; ask: "syncCount" | "snapshot" | "state" | "settled" | "openedAt" }
+  | { kind: "closing" };
 
 /** What the worker asks the page: call a handler the add-in registered, or a custom function. */
 export type WorkerRequest =
@@ -105,6 +106,12 @@ export class Channel {
     });
   }
 
+  /** The other end has gone: what was asked of it will never be answered. */
+  close(): void {
+    for (const waiting of this.#waiting.values()) waiting.reject(new Error("the page has closed"));
+    this.#waiting.clear();
+  }
+
   receive(message: Message): void {
     if ("request" in message) {
       Promise.resolve()
@@ -120,4 +127,20 @@ export class Channel {
     if (message.error) waiting?.reject(revive(message.error));
     else waiting?.resolve(message.value);
   }
+}
+
+/** The SharedWorker's name: every page of a browser context reaches the one simulated Excel by it. */
+const excelName = "Simulated Excel";
+
+/**
+ * A page's channel to the simulated Excel, starting it if no page has yet (Excel's window starts it first):
+ * a SharedWorker lives while any page of the browser context holds a port to it.
+ */
+export function connectToExcel(answer: (request: WorkerRequest) => unknown): Channel {
+  const { port } = new SharedWorker("/test-host-worker.js", { name: excelName });
+  const channel = new Channel((message) => port.postMessage(message), answer as never);
+  port.onmessage = (event) => channel.receive(event.data);
+  // The page is going: Excel forgets its handlers (Chromium does not tell a SharedWorker's port it closed).
+  addEventListener("pagehide", () => void channel.ask({ kind: "closing" }));
+  return channel;
 }
