@@ -54,7 +54,7 @@ class Connection {
 
   constructor(readonly port: MessagePort) {
     this.channel = new Channel(
-      (message) => port.postMessage(message),
+      (text) => port.postMessage(text),
       (body: PageRequest) => answer(this, body)
     );
     port.onmessage = (event) => this.channel.receive(event.data);

@@ -85,7 +85,12 @@ function revive(wired: WiredError): Error {
   return Object.assign(new Error(wired.message), { name: wired.name, code: wired.code });
 }
 
-/** One end of the channel: asks the other end and awaits its answer, and answers its questions. */
+/**
+ * One end of the channel: asks the other end and awaits its answer, and answers its questions. Messages cross
+ * as JSON text, as Office.js's requests and Excel's answers do: the page parses a sheet's values from text
+ * (JSON.parse) rather than rebuilding them from a structured clone, which costs the page's thread several
+ * times as much for 10,000 rows.
+ */
 export class Channel {
   #next = 1;
   readonly #waiting = new Map<
@@ -94,7 +99,7 @@ export class Channel {
   >();
 
   constructor(
-    private readonly post: (message: Message) => void,
+    private readonly send: (text: string) => void,
     private readonly answer: (body: never) => unknown
   ) {}
 
@@ -112,7 +117,12 @@ export class Channel {
     this.#waiting.clear();
   }
 
-  receive(message: Message): void {
+  private post(message: Message): void {
+    this.send(JSON.stringify(message));
+  }
+
+  receive(text: string): void {
+    const message = JSON.parse(text) as Message;
     if ("request" in message) {
       Promise.resolve()
         .then(() => this.answer(message.body as never))
@@ -138,7 +148,7 @@ const excelName = "Simulated Excel";
  */
 export function connectToExcel(answer: (request: WorkerRequest) => unknown): Channel {
   const { port } = new SharedWorker("/test-host-worker.js", { name: excelName });
-  const channel = new Channel((message) => port.postMessage(message), answer as never);
+  const channel = new Channel((text) => port.postMessage(text), answer as never);
   port.onmessage = (event) => channel.receive(event.data);
   // The page is going: Excel forgets its handlers (Chromium does not tell a SharedWorker's port it closed).
   addEventListener("pagehide", () => void channel.ask({ kind: "closing" }));
