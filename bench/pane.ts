@@ -10,7 +10,7 @@
  * open for the whole run, with the workbook (4 MB of JSON for 10,000 KPIs) parsed and built once, before the
  * first pane loads; each pane page connects to it by a MessagePort. The pane's time is the page's alone:
  * loading office.js, the Office.js stand-in (test-host.js) and the add-in's scripts, each sync as a message
- * round trip with the sheet's values crossing it (structured clone), Excel's own work on each batch (the
+ * round trip with the sheet's values crossing it as JSON text (as Office.js's answers do), Excel's own work on each batch (the
  * worker replaying it on the host, on the other core as Excel works in its own process), and the pane's work
  * up to its first KPI line. hostOpenMsFor10000Kpis says how long Excel's window took to open the workbook
  * (from that page's start), outside the figure as Excel's opening is outside the pane's.
