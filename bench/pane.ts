@@ -1,13 +1,21 @@
 /**
  * paneOpenVsBaselineFor10000Kpis: the built pane's time to usable (Apply enabled and the first KPI line
  * shown) on a sheet of 10,000 KPIs in headless Chromium with the simulated Excel, over a page holding only
- * React and one Fluent UI button, the two loaded in turn in the same run (median of each). And
- * paneApplyMsFor10000Kpis: the median time from clicking Apply to its message. The simulated Excel runs in a Web
- * Worker, as Excel runs in its own process, reached by a message at each sync; its script carries the workbook
- * (4 MB of JSON text for 10,000 KPIs), which the worker parses and builds while the page loads, and the pane's
- * first read waits for it. paneOpenVsBaselineWithHostFor10000Kpis sets the pane against the baseline page that
- * starts that worker too, and hostOpenMsFor10000Kpis says when the worker had the workbook open (median, from
- * the page's start), which Excel would have open before the pane loads. Figures only.
+ * React and one Fluent UI button, the two loaded in turn in the same run (median of each, from each page's
+ * navigation start). And paneApplyMsFor10000Kpis: the median time from clicking Apply to its message.
+ *
+ * What the pane's figure covers, and why it is faithful: an analyst opens the pane in a workbook Excel already
+ * has open; Excel read and built it in its own process before the pane's web view existed. So here the
+ * simulated Excel is a SharedWorker that a page standing for Excel's window (/excel.html) starts and keeps
+ * open for the whole run, with the workbook (4 MB of JSON for 10,000 KPIs) parsed and built once, before the
+ * first pane loads; each pane page connects to it by a MessagePort. The pane's time is the page's alone:
+ * loading office.js, the Office.js stand-in (test-host.js) and the add-in's scripts, each sync as a message
+ * round trip with the sheet's values crossing it as JSON text (as Office.js's answers do), Excel's own work on each batch (the
+ * worker replaying it on the host, on the other core as Excel works in its own process), and the pane's work
+ * up to its first KPI line. hostOpenMsFor10000Kpis says how long Excel's window took to open the workbook
+ * (from that page's start), outside the figure as Excel's opening is outside the pane's.
+ * paneOpenVsBaselineWithHostFor10000Kpis sets the pane against the baseline page with test-host.js added
+ * (connected to the open Excel): what the Office.js stand-in's script costs a page. Figures only.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -15,8 +23,7 @@ import path from "node:path";
 import { build } from "esbuild";
 import { chromium } from "playwright-core";
 import { loadHostFromXlsx, workbookStateToJson } from "../test/support";
-import { chromiumExecutable, ensureBuilt, servePane } from "../test/browser/built-pane";
-import type { BrowserHost } from "../test/browser/host-entry";
+import { chromiumExecutable, ensureBuilt, openExcel, servePane } from "../test/browser/built-pane";
 import { writeRepeatedWorkbook } from "./sheets";
 
 const runs = Number(process.env.KPI_RAG_PANE_RUNS ?? 5);
@@ -100,6 +107,8 @@ export async function measurePane(): Promise<{
         (route) => route.abort("blockedbyclient")
       );
       await context.addInitScript({ content: watchUsable });
+      // Excel's window, open all along: the workbook is open before the first pane loads.
+      const excel = await openExcel(context, server.origin);
       const open = async (pagePath: string) => {
         const page = await context.newPage();
         await page.goto(`${server.origin}${pagePath}`, { waitUntil: "load" });
@@ -124,15 +133,9 @@ export async function measurePane(): Promise<{
       const baseline: number[] = [];
       const baselineWithHost: number[] = [];
       const applyTimes: number[] = [];
-      const hostOpen: number[] = [];
       for (let run = 0; run < runs; run++) {
         const opened = await open("/taskpane.html");
         pane.push(opened.at);
-        hostOpen.push(
-          await opened.page.evaluate(() =>
-            (window as unknown as { __kpiRagHost: BrowserHost }).__kpiRagHost.openedAt()
-          )
-        );
         if (run === runs - 1) {
           for (let apply = 0; apply < applies; apply++)
             applyTimes.push(
@@ -171,7 +174,7 @@ export async function measurePane(): Promise<{
         paneOpenVsBaselineWithHostFor10000Kpis:
           Math.round((paneMs / median(baselineWithHost)) * 100) / 100,
         baselineWithHostOpenMs: Math.round(median(baselineWithHost)),
-        hostOpenMsFor10000Kpis: Math.round(median(hostOpen)),
+        hostOpenMsFor10000Kpis: Math.round(excel.openMs),
       };
     } finally {
       await browser.close();

@@ -5,7 +5,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   builtInRegister,
-  findTables,
   defaultSettings,
   colouringSet,
   sheetColours,
@@ -13,10 +12,10 @@ import {
   type Appraisal,
   type WatchItem,
 } from "../core";
-import { copySheetWithValues, readActiveSheet, selectSheetRow } from "../excel/active-sheet";
+import { copySheetWithValues, selectSheetRow } from "../excel/active-sheet";
 import { watchCellChanges, watchSheetActivation, type Watch } from "../excel/events";
 import { insertExampleTable } from "../excel/example-table";
-import { activateSheet, otherSheetsWithKpiTables } from "../excel/other-sheets";
+import { activateSheet } from "../excel/other-sheets";
 import {
   currentWorkbookRegister,
   onRegisterChanged,
@@ -43,6 +42,7 @@ import {
   type Show,
   type Act,
 } from "./pane-actions";
+import { readSheetTables, takeOpening, type SheetTables, type WorkbookListener } from "./opening";
 import { afterPaint, appraisalOf, linesOf, noOverview } from "./sheet-view";
 import { exampleMessage, sharedCopyMessage, unreadableRulesNote } from "./sentences";
 
@@ -188,27 +188,23 @@ function useSheetReading(
   feedback: Feedback,
   show: Show,
   inExcel: InExcel
-): (quiet?: boolean) => Promise<void> {
+): (quiet?: boolean, first?: Promise<SheetTables>) => Promise<void> {
   return useCallback(
-    async (quiet = false) => {
+    async (quiet = false, first?: Promise<SheetTables>) => {
       if (!quiet) {
         session.stopRequested = false;
         feedback.busy("Reading the sheet…");
       }
       try {
-        const { words } = session.words;
-        const { reading, found, kpiSheets } = await inExcel(async (context) => {
-          const reading = await readActiveSheet(context, session.capabilities);
-          const found = findTables(reading.grid, session.register, { words });
-          const kpiSheets =
-            found.tables.length > 0
-              ? []
-              : await otherSheetsWithKpiTables(
-                  context,
-                  (grid) => findTables(grid, session.register, { words }).tables.length > 0
-                ).catch(() => []); // Only a pointer: where Excel cannot give the other sheets, none is named.
-          return { reading, found, kpiSheets };
-        });
+        const read = () =>
+          inExcel((context) =>
+            readSheetTables(context, session.capabilities, {
+              register: session.register,
+              words: session.words,
+            })
+          );
+        // The opening's reading, begun before the pane was built; asked again (waiting out a cell edit) if it failed.
+        const { reading, found, kpiSheets } = await (first ? first.catch(read) : read());
         session.kpiSheets = kpiSheets;
         const onSheet = reading.ownRules.map((rule) => rule.formula);
         // A sheet read for the first time is shown under the set that coloured it; the appraisal made to
@@ -268,7 +264,7 @@ export const changePause = 400;
 function useStartUp(
   session: PaneSession,
   setState: SetPaneState,
-  reread: (quiet?: boolean) => Promise<void>,
+  reread: (quiet?: boolean, first?: Promise<SheetTables>) => Promise<void>,
   inExcel: InExcel
 ): void {
   useEffect(() => {
@@ -301,17 +297,26 @@ function useStartUp(
       takeRegister(session, changed);
       void reread();
     });
+    const listener: WorkbookListener = {
+      activated: () => reread(),
+      changed: (sheetId) => {
+        if (sheetId === session.sheetId) readAfterPause();
+      },
+    };
     void (async () => {
-      takeRegister(session, await currentWorkbookRegister());
-      await inExcel(async (context) => {
-        keep(await watchSheetActivation(context, () => reread()));
-        keep(
-          await watchCellChanges(context, (sheetId) => {
-            if (sheetId === session.sheetId) readAfterPause();
-          })
-        );
-      }).catch(() => undefined);
-      if (!closed) await reread();
+      // What the pane's opening asked of Excel while the pane was being built (opening.ts), or asked now.
+      const opening = takeOpening();
+      takeRegister(session, await (opening?.register ?? currentWorkbookRegister()));
+      const watched = (await opening?.watches) ?? [];
+      if (watched.length > 0) watched.forEach(keep);
+      else
+        await inExcel(async (context) => {
+          keep(await watchSheetActivation(context, listener.activated));
+          keep(await watchCellChanges(context, listener.changed));
+        }).catch(() => undefined);
+      if (!closed) await reread(false, opening?.sheet);
+      // Only now, with the sheet's id known: an edit made while the pane was built is judged against it.
+      if (watched.length > 0) opening?.listen(listener);
     })();
     return () => {
       closed = true;

@@ -21,6 +21,7 @@ import {
   chromiumLaunchOptions,
   ensureBuilt,
   results,
+  openExcel,
   servePane,
 } from "./built-pane";
 import type { BrowserHost } from "./host-entry";
@@ -54,6 +55,7 @@ beforeAll(async () => {
     (url) => url.origin !== origin && url.protocol !== "data:" && url.protocol !== "blob:",
     (route) => route.abort("blockedbyclient")
   );
+  await openExcel(context, origin);
   page = await context.newPage();
   page.on("pageerror", (error) => pageErrors.push(error.message));
   await page.goto(`${origin}/taskpane.html`, { waitUntil: "load" });

@@ -6,6 +6,7 @@ import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readFile, readdir, stat, utimes } from "node:fs/promises";
 import path from "node:path";
+import type { BrowserContext, Page } from "playwright-core";
 import type { WorkbookJson } from "../support";
 import { bundleHost } from "./host-bundle";
 import { startPaneServer, type PaneServer } from "./server";
@@ -111,4 +112,27 @@ export async function servePane(
     ),
     axeScript: await readFile(path.join(root, "node_modules", "axe-core", "axe.min.js"), "utf8"),
   });
+}
+
+/**
+ * Excel's window in `context`, with the workbook open: open it before the pane's page, as an analyst opens the
+ * add-in in a workbook Excel already has open, and leave it open while the pane's pages come and go (the
+ * simulated Excel lives while a page holds it). `openMs` is how long the workbook took to open, from the
+ * window's start.
+ */
+export async function openExcel(
+  context: BrowserContext,
+  origin: string
+): Promise<{ window: Page; openMs: number }> {
+  const window = await context.newPage();
+  await window.goto(`${origin}/excel.html`, { waitUntil: "load" });
+  const openMs = await window.evaluate(() => {
+    const opening = (globalThis as { __kpiRagExcelOpen?: Promise<number> }).__kpiRagExcelOpen;
+    if (!opening)
+      throw new Error(
+        "Excel's window did not start the simulated Excel: /test-excel.js did not run"
+      );
+    return opening;
+  });
+  return { window, openMs };
 }

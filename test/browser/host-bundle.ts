@@ -1,6 +1,6 @@
 /**
- * /test-host.js and /test-host-worker.js: the simulated Excel (test/support) bundled for the browser by
- * esbuild, each one classic script, and /test-workbook.json, the workbook the worker starts from as JSON
+ * /test-host.js, /test-host-worker.js and /test-excel.js: the simulated Excel (test/support) bundled for the
+ * browser by esbuild, each one classic script, and /test-workbook.json, the workbook the worker starts from as JSON
  * text (4 MB for 10,000 KPIs), which the worker fetches as soon as it runs and parses with JSON.parse.
  */
 import path from "node:path";
@@ -39,18 +39,24 @@ async function bundle(entry: string): Promise<string> {
 }
 
 /**
- * The simulated Excel's two scripts and its workbook: /test-host.js for the page (Office.js's side),
- * /test-host-worker.js, the host itself with the built functions.json, so it calculates =KPI. formulas with
+ * The simulated Excel's three scripts and its workbook: /test-host.js for the pane's page (Office.js's side),
+ * /test-excel.js for Excel's window, which opens the workbook before the pane, /test-host-worker.js, the host
+ * itself (a SharedWorker) with the built functions.json, so it calculates =KPI. formulas with
  * the functions functions.js registers in the page, as Excel calls them, and /test-workbook.json, `workbook`
  * as JSON text, the state the host starts from.
  */
 export async function bundleHost(
   workbook: WorkbookJson,
   functions: FunctionsMetadata = { functions: [] }
-): Promise<{ page: string; worker: string; workbook: string }> {
+): Promise<{ page: string; worker: string; excel: string; workbook: string }> {
   const schema = JSON.stringify(excelSchema());
-  const [page, worker] = await Promise.all([bundle("host-entry.ts"), bundle("host-worker.ts")]);
+  const [page, worker, excel] = await Promise.all([
+    bundle("host-entry.ts"),
+    bundle("host-worker.ts"),
+    bundle("excel-window.ts"),
+  ]);
   return {
+    excel,
     page: `window.__kpiRagExcelSchema = ${schema};\n${page}`,
     worker: `self.__kpiRagFunctions = ${JSON.stringify(functions)};\nself.__kpiRagExcelSchema = ${schema};\n${worker}`,
     workbook: JSON.stringify(workbook),

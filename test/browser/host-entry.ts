@@ -1,7 +1,8 @@
 /**
  * The page's side of the simulated Excel: bundled by esbuild into /test-host.js, which the test server
- * serves right after office.js and before the add-in's own scripts. The host itself runs in a Web Worker
- * (/test-host-worker.js, host-worker.ts), off the page's thread as Excel runs in its own process; this
+ * serves right after office.js and before the add-in's own scripts. The host itself runs in a SharedWorker
+ * (/test-host-worker.js, host-worker.ts) that Excel's window opened, off the page's thread as Excel runs in
+ * its own process; this
  * script puts Excel, Office and OfficeExtension on window as a task pane inside Excel would have them,
  * with `Excel.run` reaching the worker at each `context.sync()` as Office.js reaches Excel, and leaves
  * `window.__kpiRagHost` for the test to read the workbook back.
@@ -16,10 +17,10 @@ import {
 } from "../support/simulated-excel";
 import type { WorkbookJson } from "../support/workbook-json";
 import { callBack, remoteRun, schemaSets } from "./remote-excel";
-import { Channel, type ExcelSchema, type WorkerRequest } from "./transport";
+import { connectToExcel, type ExcelSchema, type WorkerRequest } from "./transport";
 
 export interface BrowserHost {
-  /** context.sync() calls so far. */
+  /** context.sync() calls this page made so far. */
   syncCount(): Promise<number>;
   /** The whole workbook as plain data (host.snapshot()). */
   snapshot(): Promise<WorkbookSnapshot>;
@@ -27,15 +28,12 @@ export interface BrowserHost {
   state(): Promise<WorkbookJson>;
   /** Waits for event handlers fired by the add-in's own writes; rethrows a failure. */
   settled(): Promise<void>;
-  /** When the simulated Excel had its workbook open, in the page's milliseconds (performance.now()). */
-  openedAt(): Promise<number>;
 }
 
 declare global {
   interface Window {
     __kpiRagExcelSchema?: ExcelSchema;
     __kpiRagHost?: BrowserHost;
-    __kpiRagWorker?: Worker;
   }
 }
 
@@ -56,19 +54,14 @@ const registered = (id: string) =>
     }
   ).CustomFunctions?._association?.mappings?.[id.toUpperCase()];
 
-// Started by /test-host-start.js before office.js where the server put it there (the pane's page).
-const worker = window.__kpiRagWorker ?? new Worker("/test-host-worker.js");
-const channel: Channel = new Channel(
-  (message) => worker.postMessage(message),
-  async (request: WorkerRequest) => {
-    if (request.kind === "callback") return callBack(request);
-    const implementation = registered(request.id);
-    if (!implementation)
-      throw new CellError("#NAME?", `no custom function ${request.id} is registered`);
-    return implementation(...request.args);
-  }
-);
-worker.onmessage = (event) => channel.receive(event.data);
+// The simulated Excel Excel's window opened (or this page starts it, when no window did).
+const channel = connectToExcel(async (request: WorkerRequest) => {
+  if (request.kind === "callback") return callBack(request);
+  const implementation = registered(request.id);
+  if (!implementation)
+    throw new CellError("#NAME?", `no custom function ${request.id} is registered`);
+  return implementation(...request.args);
+});
 
 const globals: Record<string, unknown> = {
   Excel: excelGlobal({ run: remoteRun(channel, sets) as never }),
@@ -136,8 +129,4 @@ window.__kpiRagHost = {
   snapshot: () => channel.ask({ kind: "host", ask: "snapshot" }),
   state: () => channel.ask({ kind: "host", ask: "state" }),
   settled: () => channel.ask({ kind: "host", ask: "settled" }),
-  openedAt: () =>
-    channel
-      .ask<number>({ kind: "host", ask: "openedAt" })
-      .then((epoch) => epoch - performance.timeOrigin),
 };

@@ -24,6 +24,7 @@ import {
   chromiumLaunchOptions,
   ensureBuilt,
   root,
+  openExcel,
   servePane,
 } from "./built-pane";
 
@@ -118,6 +119,7 @@ describe("the task pane in Chromium, 320 pixels wide, on the layouts scorecard",
             url.origin !== server.origin && url.protocol !== "data:" && url.protocol !== "blob:",
           (route) => route.abort("blockedbyclient")
         );
+        await openExcel(context, server.origin);
         const page = await context.newPage();
         await page.goto(`${server.origin}/taskpane.html`, { waitUntil: "load" });
         const firstMeasure = plan.tables[0].rows[0].measure;

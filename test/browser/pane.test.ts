@@ -42,6 +42,7 @@ import {
   ensureBuilt,
   results,
   root,
+  openExcel,
   servePane,
 } from "./built-pane";
 import type { PaneServer } from "./server";
@@ -153,6 +154,8 @@ beforeAll(async () => {
     (url) => url.origin !== origin && url.protocol !== "data:" && url.protocol !== "blob:",
     (route) => route.abort("blockedbyclient")
   );
+  // Excel's window, with Appendix I open, before the pane's page, as the analyst has it.
+  await openExcel(context, origin);
   page = await context.newPage();
   page.on("request", (request) => {
     const url = request.url();

@@ -3,11 +3,12 @@
  * all on one local origin, so the page needs nothing from the network.
  *
  *   /taskpane.html   dist/taskpane.html with office.js taken from /office-js/ and /test-host.js loaded
- *                    right after it, before functions.js and taskpane.js; /test-host-start.js before
- *                    office.js starts the simulated Excel's worker
+ *                    right after it, before functions.js and taskpane.js
+ *   /excel.html      Excel's window: opens the workbook (starts the simulated Excel's SharedWorker) and
+ *                    stays open, so each pane page finds the workbook open (/test-excel.js)
  *   /office-js/...   node_modules/@microsoft/office-js/dist (office.js loads its siblings from there)
  *   /test-host.js    the page's side of the simulated Excel (Office.js's part), bundled by host-bundle.ts
- *   /test-host-worker.js  the simulated Excel itself, run in a Web Worker
+ *   /test-host-worker.js  the simulated Excel itself, run in a SharedWorker
  *   /test-workbook.json   the workbook the worker starts from, gzipped once (4 MB for 10,000 KPIs)
  *   /axe.js          axe-core, for the accessibility check
  *   /favicon.ico     nothing (204): Chromium asks for it by itself
@@ -40,8 +41,8 @@ export interface PaneServerOptions {
   distDir: string;
   /** node_modules/@microsoft/office-js/dist. */
   officeJsDir: string;
-  /** The texts of /test-host.js, /test-host-worker.js and /test-workbook.json. */
-  hostScripts: { page: string; worker: string; workbook: string };
+  /** The texts of /test-host.js, /test-host-worker.js, /test-excel.js and /test-workbook.json. */
+  hostScripts: { page: string; worker: string; excel: string; workbook: string };
   /** The text of /axe.js. */
   axeScript: string;
   /** Further pages and scripts by path ("/baseline.html"), as the bench's baseline page needs. */
@@ -56,11 +57,9 @@ export interface PaneServer {
   close(): Promise<void>;
 }
 
-/**
- * Excel has its workbook open before the pane loads: the page starts the simulated Excel's worker first thing,
- * before office.js, so the host is built while the page loads its scripts. test-host.js takes it from there.
- */
-const startWorker = 'window.__kpiRagWorker = new Worker("/test-host-worker.js");\n';
+/** Excel's window, which the test opens before the pane (built-pane.ts openExcel) and leaves open. */
+const excelPage =
+  '<!doctype html><html lang="en-GB"><head><meta charset="UTF-8" /><title>Excel</title></head><body><script src="/test-excel.js"></script></body></html>';
 
 /** taskpane.html as the test serves it; throws when the page is not laid out as the test expects. */
 export function testPage(html: string): string {
@@ -78,7 +77,7 @@ export function testPage(html: string): string {
     );
   }
   const replacement =
-    '<script src="/test-host-start.js"></script><script src="/office-js/office.js"></script><script src="/test-host.js"></script>';
+    '<script src="/office-js/office.js"></script><script src="/test-host.js"></script>';
   return html.slice(0, tag.index) + replacement + rest;
 }
 
@@ -121,8 +120,10 @@ export async function startPaneServer(options: PaneServerOptions): Promise<PaneS
       return send(response, urlPath, 405, contentTypes[".txt"], "GET only");
     if (urlPath === "/" || urlPath === "/taskpane.html")
       return send(response, urlPath, 200, contentTypes[".html"], page);
-    if (urlPath === "/test-host-start.js")
-      return send(response, urlPath, 200, contentTypes[".js"], startWorker);
+    if (urlPath === "/excel.html")
+      return send(response, urlPath, 200, contentTypes[".html"], excelPage);
+    if (urlPath === "/test-excel.js")
+      return send(response, urlPath, 200, contentTypes[".js"], options.hostScripts.excel);
     if (urlPath === "/test-host.js")
       return send(response, urlPath, 200, contentTypes[".js"], options.hostScripts.page);
     if (urlPath === "/test-host-worker.js")

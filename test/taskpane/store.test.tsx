@@ -4,6 +4,7 @@ import userEvent from "@testing-library/user-event";
 import path from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { App, themeOfOffice } from "../../src/taskpane/App";
+import { beginOpening } from "../../src/taskpane/opening";
 import { changePause } from "../../src/taskpane/store";
 import { appraise, reportOf, isRagStatus, ragPalette, type Grid } from "../../src/core";
 import { catalogue } from "../../src/core/register/catalogue";
@@ -243,6 +244,34 @@ describe("the pane in step with the sheet", () => {
     render(<App theme={webLightTheme} />);
     await screen.findByText(/The sheet is coloured by tolerance set Winter\./);
     expect(screen.getByRole<HTMLInputElement>("radio", { name: "Winter" }).checked).toBe(true);
+  });
+
+  test("takes the sheet its opening read while the pane was being built, and reads it no more", async () => {
+    const host = winterHost();
+    uninstall = host.install();
+    const opening = beginOpening();
+    expect(opening, "this Excel can run the pane").toBeDefined();
+    await opening?.sheet;
+    await opening?.watches;
+    const syncs = host.syncCount;
+    render(<App theme={webLightTheme} />);
+    await screen.findByRole("button", { name: /Assessments completed/ });
+    expect(lineStatus("Assessments completed")).toMatch(/75%\s*Red$/);
+    await host.settled();
+    expect(host.syncCount, "the pane read nothing the opening had read").toBe(syncs);
+  });
+
+  test("hears a figure typed after its opening read the sheet but before the pane was built, and shows it", async () => {
+    const host = winterHost();
+    uninstall = host.install();
+    const opening = beginOpening();
+    await opening?.sheet;
+    await opening?.watches;
+    await host.type("Winter", "F2", "95%");
+    render(<App theme={webLightTheme} />);
+    await waitFor(() => expect(lineStatus("Assessments completed")).toMatch(/95%\s*Green$/), {
+      timeout: 3000,
+    });
   });
 
   test("reads nothing more when the sheet is edited after the pane is closed", async () => {

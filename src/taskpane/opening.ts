@@ -1,0 +1,110 @@
+/**
+ * The pane's first conversation with Excel, begun as soon as Office is ready (index.tsx) and before React and
+ * the views are built: the sheet's cells, the register and the watches on the workbook travel to and from
+ * Excel while the page builds the pane, rather than after it. The store takes it when it mounts
+ * (`takeOpening`), once; without it (a test that draws the pane itself) the store asks Excel as it always does.
+ * Nothing here shows anything: a part that fails is asked again by the store, which says what went wrong.
+ */
+import { findTables, type FoundTables } from "../core";
+import { readActiveSheet, type SheetReading } from "../excel/active-sheet";
+import { watchCellChanges, watchSheetActivation, type Watch } from "../excel/events";
+import { otherSheetsWithKpiTables } from "../excel/other-sheets";
+import { checkRequirements, type Capabilities } from "../excel/requirements";
+import { currentWorkbookRegister, type WorkbookRegister } from "../excel/workbook-register";
+
+/** A reading of the active sheet with the KPI tables found on it; on a sheet with none, the sheets that have one. */
+export interface SheetTables {
+  reading: SheetReading;
+  found: FoundTables;
+  kpiSheets: string[];
+}
+
+/** Reads the active sheet and finds its tables with the workbook's register and words. */
+export async function readSheetTables(
+  context: Excel.RequestContext,
+  capabilities: Capabilities,
+  read: Pick<WorkbookRegister, "register" | "words">
+): Promise<SheetTables> {
+  return tablesIn(context, await readActiveSheet(context, capabilities), read);
+}
+
+/** The KPI tables of a sheet read; on a sheet with none, the other sheets that have one. */
+async function tablesIn(
+  context: Excel.RequestContext,
+  reading: SheetReading,
+  { register, words }: Pick<WorkbookRegister, "register" | "words">
+): Promise<SheetTables> {
+  const find = (grid: SheetReading["grid"]) => findTables(grid, register, { words: words.words });
+  const found = find(reading.grid);
+  const kpiSheets =
+    found.tables.length > 0
+      ? []
+      : await otherSheetsWithKpiTables(context, (grid) => find(grid).tables.length > 0).catch(
+          () => [] // Only a pointer: where Excel cannot give the other sheets, none is named.
+        );
+  return { reading, found, kpiSheets };
+}
+
+/** What the workbook's events ask of the store: read the sheet again after a switch or an edit. */
+export interface WorkbookListener {
+  /** Excel waits for the reading it starts, as for any handler. */
+  activated(): void | Promise<void>;
+  changed(sheetId: string): void;
+}
+
+export interface Opening {
+  capabilities: Capabilities;
+  register: Promise<WorkbookRegister>;
+  /** The first reading; rejected when Excel could not give it (the store reads again, and says why if it fails). */
+  sheet: Promise<SheetTables>;
+  /** The watches on sheet switches and cell edits, registered before the sheet was read; none if Excel refused. */
+  watches: Promise<Watch[]>;
+  /** Hands the workbook's events to the store from now on, with those that came before it was ready. */
+  listen(listener: WorkbookListener): void;
+}
+
+let begun: Opening | undefined;
+
+/** Starts the pane's first conversation with Excel, on an Excel that can run the pane; the store takes it. */
+export function beginOpening(): Opening | undefined {
+  const check = checkRequirements();
+  if (!check.ok) return undefined;
+  const { capabilities } = check;
+  // Events before the store listens are kept, in order, and passed on when it does.
+  const early: Array<(listener: WorkbookListener) => unknown> = [];
+  let listener: WorkbookListener | undefined;
+  const pass = (event: (to: WorkbookListener) => void | Promise<void>): void | Promise<void> => {
+    if (listener) return event(listener);
+    early.push(event);
+  };
+  // The watches first, as the store does: an edit made while the sheet is read is heard, never lost.
+  const watches = Excel.run(async (context) => [
+    await watchSheetActivation(context, () => pass((to) => to.activated())),
+    await watchCellChanges(context, (sheetId) => pass((to) => to.changed(sheetId))),
+  ]).catch((): Watch[] => []);
+  const register = currentWorkbookRegister();
+  // The cells are asked for at once; the register (its own small read) only decides what is found in them.
+  const sheet = Excel.run(async (context) => {
+    const [reading, read] = await Promise.all([readActiveSheet(context, capabilities), register]);
+    return tablesIn(context, reading, read);
+  });
+  sheet.catch(() => undefined); // the store reads again, and says why if that fails too
+  begun = {
+    capabilities,
+    register,
+    sheet,
+    watches,
+    listen: (to) => {
+      listener = to;
+      for (const event of early.splice(0)) event(to);
+    },
+  };
+  return begun;
+}
+
+/** The opening begun at start, for the store's first mount only. */
+export function takeOpening(): Opening | undefined {
+  const taken = begun;
+  begun = undefined;
+  return taken;
+}
