@@ -55,9 +55,13 @@ export class CellReader {
   readonly numberFormats: string[][] = [];
   private readonly dateFormats = new Map<string, boolean>();
   private rowIndex = -1;
-  /** The row being read, in arrays reused from row to row; each row is kept as copies of its exact length. */
+  /**
+   * The row being read, in arrays reused from row to row (never shortened, so never grown again: their first
+   * `rowLength` entries are the row's); each row is kept as copies of its exact length.
+   */
   private rowValues: CellValue[] = [];
   private rowFormats: string[] = [];
+  private rowLength = 0;
   /** Whether the row being read has a hole (a run of empty cells left unfilled): it is kept as it is. */
   private holey = false;
   private readonly recentFormats: string[][] = [];
@@ -67,6 +71,8 @@ export class CellReader {
   private cellStyle = 0;
   private hasFormula = false;
   private valueText: string | undefined;
+  /** The value's figure where the scanner read it from the bytes (valueText is then ""); NaN otherwise. */
+  private valueFigure = NaN;
   private inlineText: string | undefined;
   private capture: "value" | "inline" | undefined;
   private phonetic = 0;
@@ -113,6 +119,7 @@ export class CellReader {
     this.cellStyle = style !== undefined ? Number(style) : 0;
     this.hasFormula = false;
     this.valueText = undefined;
+    this.valueFigure = NaN;
     this.inlineText = undefined;
     this.phonetic = 0;
   }
@@ -123,6 +130,7 @@ export class CellReader {
       if (name === "v") {
         this.capture = "value";
         this.valueText = "";
+        this.valueFigure = NaN;
       } else if (name === "f") this.hasFormula = true;
     } else if (name === "t" && this.phonetic === 0) {
       this.capture = "inline";
@@ -144,6 +152,20 @@ export class CellReader {
     return this.capture !== undefined;
   }
 
+  /** Whether a figure can stand for the text being read: the whole text of a number's or a shared string's value. */
+  get takesFigure(): boolean {
+    return (
+      this.capture === "value" &&
+      this.valueText === "" &&
+      (this.cellType === "n" || this.cellType === "s")
+    );
+  }
+
+  /** The value's whole text, as the number it writes (asked for only where takesFigure). */
+  figure(figure: number): void {
+    this.valueFigure = figure;
+  }
+
   closeCell(): void {
     const value = this.cellValue();
     if (value === null) return;
@@ -154,18 +176,26 @@ export class CellReader {
       if (dated === undefined) this.dateFormats.set(format, (dated = isDateFormat(format)));
       if (dated) figure = this.asDate(value);
     }
-    const rowValues = this.rowValues;
-    const rowFormats = this.rowFormats;
-    const gap = this.column - rowValues.length;
+    const { column, rowValues, rowFormats } = this;
+    const gap = column - this.rowLength;
     if (gap <= widestFilledGap || gap <= this.gapsLeft) {
       if (gap > widestFilledGap) this.gapsLeft -= gap;
-      for (let empty = rowValues.length; empty < this.column; empty++) {
-        rowValues.push(null);
-        rowFormats.push("General");
+      for (let empty = this.rowLength; empty < column; empty++) {
+        rowValues[empty] = null;
+        rowFormats[empty] = "General";
       }
-    } else this.holey = true;
-    rowValues[this.column] = typeof figure === "number" ? this.sharedNumber(figure) : figure;
-    rowFormats[this.column] = format;
+    } else this.leaveHole();
+    this.rowValues[column] = typeof figure === "number" ? this.sharedNumber(figure) : figure;
+    this.rowFormats[column] = format;
+    if (column >= this.rowLength) this.rowLength = column + 1;
+  }
+
+  /** The row's arrays become its own, holding only its cells so far, so cells can stand apart in them. */
+  private leaveHole(): void {
+    if (this.holey) return;
+    this.rowValues = this.rowValues.slice(0, this.rowLength);
+    this.rowFormats = this.rowFormats.slice(0, this.rowLength);
+    this.holey = true;
   }
 
   closeRow(): void {
@@ -176,14 +206,11 @@ export class CellReader {
       this.rowValues = [];
       this.rowFormats = [];
       this.holey = false;
-      return;
-    }
-    if (this.rowValues.length > 0) {
-      this.values[this.rowIndex] = this.rowValues.slice();
+    } else if (this.rowLength > 0) {
+      this.values[this.rowIndex] = this.rowValues.slice(0, this.rowLength);
       this.numberFormats[this.rowIndex] = this.sharedFormats();
-      this.rowValues.length = 0;
-      this.rowFormats.length = 0;
     }
+    this.rowLength = 0;
   }
 
   /** The figure as the number first read with its value, while few enough are remembered. */
@@ -199,16 +226,17 @@ export class CellReader {
   /** The row's number formats as an array of a recent row with the same formats, or a copy of its own. */
   private sharedFormats(): string[] {
     const formats = this.rowFormats;
+    const length = this.rowLength;
     const recent = this.recentFormats;
     for (let index = recent.length - 1; index >= 0; index--) {
       const candidate = recent[index];
-      if (candidate.length !== formats.length) continue;
+      if (candidate.length !== length) continue;
       let same = true;
-      for (let column = 0; column < formats.length && same; column++)
+      for (let column = 0; column < length && same; column++)
         same = candidate[column] === formats[column];
       if (same) return candidate;
     }
-    const own = formats.slice();
+    const own = formats.slice(0, length);
     if (recent.length === sharedFormatRows) recent.shift();
     recent.push(own);
     return own;
@@ -228,9 +256,16 @@ export class CellReader {
     return Math.round(shifted * 86_400_000) / 86_400_000;
   }
 
+  /** A value missing: a formula's is not calculated, any other cell's is nothing. */
+  private uncalculated(): CellValue {
+    return this.hasFormula ? { ...notCalculated } : null;
+  }
+
   private cellValue(): CellValue {
     const text = this.valueText;
-    const uncalculated = (): CellValue => (this.hasFormula ? { ...notCalculated } : null);
+    const figure = this.valueFigure;
+    if (figure === figure)
+      return this.cellType === "s" ? (this.context.sharedStrings[figure] ?? null) : figure;
     switch (this.cellType) {
       case "s":
         return text === undefined ? null : (this.context.sharedStrings[Number(text)] ?? null);
@@ -238,23 +273,23 @@ export class CellReader {
         return this.inlineText !== undefined
           ? unescapeExcelText(this.inlineText)
           : text === undefined
-            ? uncalculated()
+            ? this.uncalculated()
             : text;
       case "b":
         return text === undefined
-          ? uncalculated()
+          ? this.uncalculated()
           : text.trim() === "1" || text.trim().toLowerCase() === "true";
       case "e":
-        return text === undefined ? uncalculated() : { error: text.trim() };
+        return text === undefined ? this.uncalculated() : { error: text.trim() };
       case "str":
-        return text === undefined ? uncalculated() : unescapeExcelText(text);
+        return text === undefined ? this.uncalculated() : unescapeExcelText(text);
       case "d": {
-        if (text === undefined) return uncalculated();
+        if (text === undefined) return this.uncalculated();
         const time = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text}Z`);
         return Number.isNaN(time) ? text : (time - Date.UTC(1899, 11, 30)) / 86_400_000;
       }
       default: {
-        if (text === undefined) return uncalculated();
+        if (text === undefined) return this.uncalculated();
         if (text.trim() === "") return this.hasFormula ? "" : null;
         const number = Number(text);
         return Number.isFinite(number) ? number : text;

@@ -4,7 +4,9 @@
  */
 import { moveFormula, topLeftOf, type PlannedRule } from "../core";
 import { CommandProblem } from "./problem";
+import type { PartContent } from "./package-writer";
 import type { SheetLayout } from "./sheet";
+import type { Workbook, WorkbookSheet } from "./workbook";
 import { escapeXml } from "./xml";
 
 /** A rule's priority is a 32-bit signed integer in Excel's files. */
@@ -151,7 +153,7 @@ export function ruleBlocks(
  * Ranges are byte offsets of the part as read, sorted and not overlapping.
  */
 export async function* splice(
-  chunks: AsyncIterable<Buffer>,
+  chunks: AsyncIterable<Buffer> | Iterable<Buffer>,
   remove: ReadonlyArray<readonly [number, number]>,
   insertAt: number,
   insert: Buffer
@@ -182,4 +184,22 @@ export async function* splice(
     position = end;
   }
   if (!inserted && insertAt === position) yield insert;
+}
+
+/** The sheet with its rules spliced in, from its bytes kept when read (checked then) or inflated again. */
+export function sheetEdit(
+  workbook: Workbook,
+  sheet: WorkbookSheet,
+  layout: SheetLayout,
+  blocks: Buffer,
+  inflated: readonly Buffer[] | undefined
+): PartContent {
+  const entry = workbook.zip.entry(sheet.part)!;
+  return () =>
+    splice(
+      inflated ?? workbook.zip.streamPart(entry, workbook.label),
+      layout.ownRanges,
+      layout.insertAt,
+      blocks
+    );
 }

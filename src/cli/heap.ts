@@ -9,7 +9,10 @@
  */
 import { setFlagsFromString } from "node:v8";
 
-/** The unpacked bytes of the sheets to read above which the heap grows by at most `growingPercent`. */
+/**
+ * The unpacked bytes of the sheets to read above which the heap grows by at most `growingPercent`, and
+ * each sheet is inflated again to be written rather than its bytes held from reading it (main.ts).
+ */
 export const longSheetsBytes = 64 * 1024 ** 2;
 const growingPercent = 10;
 

@@ -22,7 +22,9 @@ const [
   singleQuote,
   zero,
   nine,
-] = Buffer.from(`<>/:=&!?"'09`, "latin1");
+  minus,
+  point,
+] = Buffer.from(`<>/:=&!?"'09-.`, "latin1");
 
 const cdataStart = Buffer.from("<![CDATA[", "latin1");
 const commentStart = Buffer.from("<!--", "latin1");
@@ -47,7 +49,13 @@ export class SheetDataScanner {
       let open = at;
       while (open < length && bytes[open] !== lessThan) open += 1;
       if (open === length) return this.carryFrom(bytes, at);
-      if (open > at && cells.capturing) cells.text(decodeText(bytes, at, open));
+      if (open > at && cells.capturing) {
+        // A value's whole text (its end tag next) read as the number it writes, without a string, where it can be.
+        const figure =
+          cells.takesFigure && bytes[open + 1] === slash ? decimalFigure(bytes, at, open) : NaN;
+        if (figure === figure) cells.figure(figure);
+        else cells.text(decodeText(bytes, at, open));
+      }
       if (open + 1 >= length) return this.carryFrom(bytes, open);
       const next = bytes[open + 1];
       if (next === exclamation || next === question) {
@@ -238,6 +246,35 @@ function wholeNumber(bytes: Buffer, start: number, end: number): number {
     number = number * 10 + (code - zero);
   }
   return number;
+}
+
+/** Powers of ten a plain decimal's digits are divided by: each exact, as is every integer below 10^15. */
+const tens = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * The number a plain decimal such as "-0.95" or "12" writes, exactly as Number() reads its text: at most 15
+ * digits (so they are an exact integer) divided by an exact power of ten is rounded once, as Number() rounds.
+ * NaN for anything else (spaces, a sign of +, an exponent, a point without digits on both sides), read from text.
+ */
+export function decimalFigure(bytes: Uint8Array, start: number, end: number): number {
+  let at = start;
+  const negative = bytes[at] === minus;
+  if (negative) at += 1;
+  let digits = 0;
+  let places = -1;
+  let whole = 0;
+  for (; at < end; at++) {
+    const code = bytes[at];
+    if (code >= zero && code <= nine) {
+      whole = whole * 10 + (code - zero);
+      digits += 1;
+      if (places >= 0) places += 1;
+    } else if (code === point && places < 0 && digits > 0) places = 0;
+    else return NaN;
+  }
+  if (digits === 0 || digits > 15 || places === 0) return NaN;
+  const figure = places > 0 ? whole / tens[places] : whole;
+  return negative ? -figure : figure;
 }
 
 /** The column of a cell reference such as "AB12", as CellReader reads it from text; -1 where the bytes are not plain letters and digits. */

@@ -46,6 +46,8 @@ export interface SheetLayout {
 export interface SheetContent {
   grid: Grid;
   layout: SheetLayout;
+  /** The part's bytes as inflated, where its reader asked to keep them for writing the sheet again. */
+  inflated?: readonly Buffer[];
 }
 
 export interface SheetContext {
@@ -53,6 +55,8 @@ export interface SheetContext {
   sharedStrings: readonly string[];
   numberFormats: readonly string[];
   date1904: boolean;
+  /** Keeps the inflated bytes, so writing the sheet does not inflate it a second time. */
+  keepInflated?: boolean;
 }
 
 export async function readSheet(
@@ -62,7 +66,11 @@ export async function readSheet(
   const cells = new CellReader(context);
   const worksheet = new WorksheetReader(cells);
   const bytes = new SheetBytes(worksheet.stream, new SheetDataScanner(cells));
-  for await (const chunk of chunks) bytes.feed(chunk);
+  const inflated: Buffer[] | undefined = context.keepInflated ? [] : undefined;
+  for await (const chunk of chunks) {
+    inflated?.push(chunk);
+    bytes.feed(chunk);
+  }
   bytes.end();
   cells.finish();
   const { values, numberFormats } = cells;
@@ -74,7 +82,7 @@ export async function readSheet(
     numberFormats,
     merges: worksheet.merges,
   };
-  return { grid, layout: worksheet.layout };
+  return { grid, layout: worksheet.layout, inflated };
 }
 
 /**

@@ -100,9 +100,10 @@ class SheetTally {
     if (!more) this.tables.push({ address, columnMap, problems });
     this.kpis += table.rows.length;
     // Cells and KPIs, as an analyst counts them: how many rules carry the colours is the file's business.
-    for (const row of table.rows)
-      for (const cell of row.cells) if (isRagStatus(cell.status)) this.coloured++;
+    // The cells coloured are counted from each period's counts, every cell counted there once.
     for (const period of summarise([table])) {
+      for (const status of statuses)
+        if (isRagStatus(status)) this.coloured += period.counts[status];
       const known = this.periods.get(period.period);
       if (!known) this.periods.set(period.period, period);
       else for (const status of statuses) known.counts[status] += period.counts[status];

@@ -244,10 +244,11 @@ async function readSharedStrings(
   return strings;
 }
 
-/** Streams one worksheet into a grid, with where its conditional formats stand. */
+/** Streams one worksheet into a grid, with where its conditional formats stand (and its bytes, when kept). */
 export async function readSheetContent(
   workbook: Workbook,
-  sheet: WorkbookSheet
+  sheet: WorkbookSheet,
+  keepInflated = false
 ): Promise<SheetContent> {
   const entry = workbook.zip.entry(sheet.part)!;
   try {
@@ -256,6 +257,7 @@ export async function readSheetContent(
       sharedStrings: workbook.sharedStrings,
       numberFormats: workbook.numberFormats,
       date1904: workbook.date1904,
+      keepInflated,
     });
   } catch (error) {
     if (error instanceof CommandProblem) throw error;
