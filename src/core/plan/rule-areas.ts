@@ -20,7 +20,9 @@ function runsOf(cells: readonly CellAt[]): number[] {
 /** Adds a row's cells to a list of runs, a run joining only the one before it from the same cells. */
 export function pushRuns(runs: number[], cells: readonly CellAt[]): void {
   const first = runs.length;
-  for (const { row, column } of cells) {
+  // By index: a for…of makes an iterator result a cell until V8 compiles this.
+  for (let index = 0; index < cells.length; index++) {
+    const { row, column } = cells[index];
     const last = runs.length - 1;
     if (last > first && runs[last - 2] === row && runs[last] + 1 === column) runs[last] = column;
     else runs.push(row, column, column);
@@ -45,7 +47,8 @@ export class AreasOfRuns {
       sameLength = [];
       this.byLength.set(runs.length, sameLength);
     }
-    for (const known of sameLength) if (sameRuns(known.runs, runs)) return known.areas.slice();
+    for (const known of sameLength)
+      if (known.runs === runs || sameRuns(known.runs, runs)) return known.areas.slice();
     const areas = areasOfRuns(runs);
     sameLength.push({ runs, areas });
     return areas.slice();
