@@ -27,7 +27,7 @@ import {
   ruleFormula,
   type ConditionsMemo,
 } from "./band-conditions";
-import { AreasOfRuns, pushRuns } from "./rule-areas";
+import { AreasOfRuns, pushRuns, Runs } from "./rule-areas";
 import type { Group } from "./rule-group";
 import { ReferencedGroups } from "./referenced-groups";
 import { thresholdColumnsOf } from "./threshold-references";
@@ -243,7 +243,7 @@ function bandGroups(
                 improvedTest(anchor, previousOffset, standing.polarity, definition)
               );
         },
-        runs: [],
+        runs: new Runs(),
       };
       groups.set(groupKey, group);
     }
@@ -297,7 +297,7 @@ function planBenchmarkRules(
               [condition],
               column ? `$${column}${anchor.replace(/^[A-Z]+/, "")}` : literal
             ),
-          runs: [],
+          runs: new Runs(),
         };
         groups.set(groupKey, group);
       }

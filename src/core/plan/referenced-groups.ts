@@ -5,7 +5,7 @@ import type { Definition } from "../definition/definition";
 import type { KpiRow, PeriodCell } from "../sheet/tables";
 import { ruleFormula } from "./band-conditions";
 import type { Group } from "./rule-group";
-import { pushRuns } from "./rule-areas";
+import { pushRuns, Runs } from "./rule-areas";
 import {
   mayReadItsCells,
   referencedBands,
@@ -22,9 +22,9 @@ export class ReferencedGroups {
   /** Each definition's shape under a table's columns, with its groups by the column its rows start in; null where figures are written. */
   private readonly shapes = new Map<
     ThresholdColumns,
-    Map<Definition, { shape: ReferencedBands; byColumn: Map<number, number[]> } | null>
+    Map<Definition, { shape: ReferencedBands; byColumn: Map<number, Runs> } | null>
   >();
-  private readonly byKey = new Map<string, number[]>();
+  private readonly byKey = new Map<string, Runs>();
 
   constructor(
     private readonly groups: Map<string, Group>,
@@ -71,11 +71,11 @@ export class ReferencedGroups {
    * statuses of one shape colour the same cells, so their groups share one list of runs: a row's cells are
    * pushed once, not once a status (on the bench's sheet of 10,000 rows, three lists grown a push at a time).
    */
-  private runsOf(shape: ReferencedBands, column: number): number[] {
+  private runsOf(shape: ReferencedBands, column: number): Runs {
     const key = `${column}|${shape.key}`;
     const found = this.byKey.get(key);
     if (found) return found;
-    const runs: number[] = [];
+    const runs = new Runs();
     for (const { status, conditions } of shape.statuses)
       this.groups.set(`referenced|${key}|${status}`, {
         status,
