@@ -17,14 +17,10 @@ export interface CellAt {
  * on one more collection of everything detection made before the plan is done.
  */
 export class Runs {
-  private numbers = new Int32Array(48);
+  /** Its numbers, the first `length` of them in use: read in place (a call a number costs until V8 compiles it), replaced by a longer array as runs are added. */
+  numbers = new Int32Array(48);
   /** How many numbers it holds, three a run. */
   length = 0;
-
-  /** The number at an index below `length`. */
-  at(index: number): number {
-    return this.numbers[index];
-  }
 
   /** Adds a run. */
   push(row: number, first: number, last: number): void {
@@ -37,11 +33,6 @@ export class Runs {
     this.numbers[this.length + 1] = first;
     this.numbers[this.length + 2] = last;
     this.length += 3;
-  }
-
-  /** Moves the last run's last column on to `last`. */
-  extend(last: number): void {
-    this.numbers[this.length - 1] = last;
   }
 }
 
@@ -59,8 +50,9 @@ export function pushRuns(runs: Runs, cells: readonly CellAt[]): void {
   for (let index = 0; index < cells.length; index++) {
     const { row, column } = cells[index];
     const last = runs.length - 1;
-    if (last > first && runs.at(last - 2) === row && runs.at(last) + 1 === column)
-      runs.extend(column);
+    const { numbers } = runs;
+    if (last > first && numbers[last - 2] === row && numbers[last] + 1 === column)
+      numbers[last] = column;
     else runs.push(row, column, column);
   }
 }
@@ -89,7 +81,9 @@ export class AreasOfRuns {
 }
 
 function sameRuns(a: Runs, b: Runs): boolean {
-  for (let index = 0; index < a.length; index++) if (a.at(index) !== b.at(index)) return false;
+  const first = a.numbers;
+  const second = b.numbers;
+  for (let index = 0; index < a.length; index++) if (first[index] !== second[index]) return false;
   return true;
 }
 
@@ -108,14 +102,15 @@ export function areasOf(cells: readonly CellAt[]): string[] {
  * tens of thousands of areas, so a run is three numbers until it needs an area of its own.
  */
 function areasOfRuns(runs: Runs): string[] {
+  const { numbers } = runs;
   let stacked = new StackedRuns();
   for (let index = 0; index < runs.length; index += 3)
-    stacked.add(runs.at(index), runs.at(index + 1), runs.at(index + 2));
+    stacked.add(numbers[index], numbers[index + 1], numbers[index + 2]);
   if (!stacked.inReadingOrder) {
     const cells: CellAt[] = [];
     for (let index = 0; index < runs.length; index += 3)
-      for (let column = runs.at(index + 1); column <= runs.at(index + 2); column++)
-        cells.push({ row: runs.at(index), column });
+      for (let column = numbers[index + 1]; column <= numbers[index + 2]; column++)
+        cells.push({ row: numbers[index], column });
     cells.sort((a, b) => a.row - b.row || a.column - b.column);
     stacked = new StackedRuns();
     for (const { row, column } of cells) stacked.add(row, column, column);
