@@ -26,9 +26,10 @@ import {
   ruleFormula,
   type ConditionsMemo,
 } from "./band-conditions";
-import { AreasOfRuns, pushRuns } from "./rule-areas";
+import { AreasOfRuns, pushRuns, Runs } from "./rule-areas";
 import type { Group } from "./rule-group";
 import { ReferencedGroups } from "./referenced-groups";
+import { thresholdColumnsOf } from "./threshold-references";
 
 export interface PlannedRule {
   status: RagStatus;
@@ -74,21 +75,30 @@ export function formattingPlan(appraisal: Appraisal): FormattingPlan {
     conditions: new WeakMap(),
   };
   const referenced = new ReferencedGroups(groups, appraisal);
-  for (const row of appraisal.rows) {
-    // Blank and no-data cells stay in the rule's areas (the formula paints nothing there), so areas stay
-    // whole rectangles; a cell that is not a figure is left out, as its row's problems say.
-    const colourable = hasUnreadable(row.ratings)
-      ? row.kpi.cells.filter((_, index) => row.ratings[index].kind !== "unreadable")
-      : row.kpi.cells;
-    if (colourable.length === 0) continue;
-    const banding = appraisal.bands.of(row.kpi.definition);
-    if (banding.kind === "benchmark") {
-      if (banding.standing.kind === "rated")
-        planBenchmarkRules(groups, row.kpi, colourable, banding.standing);
-    } else if (appraisal.scheme.kind === "amber by direction")
-      planDirectionRules(groups, groupsOf, row.kpi, colourable, rating);
-    else if (banding.kind !== "bands" || !referenced.plan(row.kpi, banding.bands, colourable))
-      planRowRules(groups, groupsOf, row.kpi.definition, colourable, rating);
+  // Table by table (`appraisal.rows` in the same order), so a table's threshold columns are read once; rows
+  // by index, since a for…of makes an iterator result a row until V8 compiles the loop.
+  for (const { table, rows } of appraisal.tables) {
+    const columns = thresholdColumnsOf(table);
+    for (let index = 0; index < rows.length; index++) {
+      const row = rows[index];
+      // Blank and no-data cells stay in the rule's areas (the formula paints nothing there), so areas stay
+      // whole rectangles; a cell that is not a figure is left out, as its row's problems say.
+      const colourable = hasUnreadable(row.ratings)
+        ? row.kpi.cells.filter((_, at) => row.ratings[at].kind !== "unreadable")
+        : row.kpi.cells;
+      if (colourable.length === 0) continue;
+      const banding = appraisal.bands.of(row.kpi.definition);
+      if (banding.kind === "benchmark") {
+        if (banding.standing.kind === "rated")
+          planBenchmarkRules(groups, row.kpi, colourable, banding.standing);
+      } else if (appraisal.scheme.kind === "amber by direction")
+        planDirectionRules(groups, groupsOf, row.kpi, colourable, rating);
+      else if (
+        banding.kind !== "bands" ||
+        !referenced.plan(row.kpi, columns, banding.bands, colourable)
+      )
+        planRowRules(groups, groupsOf, row.kpi.definition, colourable, rating);
+    }
   }
   const areas = new AreasOfRuns();
   const rules = [...groups.values()].map((group) => {
@@ -107,7 +117,8 @@ export function formattingPlan(appraisal: Appraisal): FormattingPlan {
 
 /** Whether any of a row's cells is not a figure (a loop: it is asked of every row). */
 function hasUnreadable(ratings: readonly Rating[]): boolean {
-  for (const rating of ratings) if (rating.kind === "unreadable") return true;
+  for (let index = 0; index < ratings.length; index++)
+    if (ratings[index].kind === "unreadable") return true;
   return false;
 }
 
@@ -124,7 +135,8 @@ function planRowRules(
   previousOffset = 0
 ): void {
   let own = false;
-  for (const cell of colourable) if (cell.definition !== undefined) own = true;
+  for (let index = 0; index < colourable.length; index++)
+    if (colourable[index].definition !== undefined) own = true;
   if (!own) {
     planBandRules(groups, groupsOf, rowDefinition, colourable, rating, previousOffset);
     return;
@@ -200,7 +212,8 @@ function planBandRules(
     byColumn.set(column, rowGroups);
   }
   // Each status's group takes the row's runs straight into its own list: no list of runs per row.
-  for (const group of rowGroups) pushRuns(group.runs, colourable);
+  for (let index = 0; index < rowGroups.length; index++)
+    pushRuns(rowGroups[index].runs, colourable);
 }
 
 /** The groups of a definition's bands for rows starting at a column: one per status, shared with any definition colouring alike. */
@@ -230,7 +243,7 @@ function bandGroups(
                 improvedTest(anchor, previousOffset, standing.polarity, definition)
               );
         },
-        runs: [],
+        runs: new Runs(),
       };
       groups.set(groupKey, group);
     }
@@ -284,7 +297,7 @@ function planBenchmarkRules(
               [condition],
               column ? `$${column}${anchor.replace(/^[A-Z]+/, "")}` : literal
             ),
-          runs: [],
+          runs: new Runs(),
         };
         groups.set(groupKey, group);
       }

@@ -5,11 +5,10 @@ import type { Definition } from "../definition/definition";
 import type { KpiRow, PeriodCell } from "../sheet/tables";
 import { ruleFormula } from "./band-conditions";
 import type { Group } from "./rule-group";
-import { pushRuns } from "./rule-areas";
+import { pushRuns, Runs } from "./rule-areas";
 import {
   mayReadItsCells,
   referencedBands,
-  thresholdColumnsOf,
   withReferences,
   type ReferencedBands,
   type ThresholdColumns,
@@ -20,27 +19,28 @@ import {
  * in shape share them whatever their figures, so adjacent rows merge into one rectangle.
  */
 export class ReferencedGroups {
-  private readonly columnsOf = new Map<KpiRow, ThresholdColumns>();
   /** Each definition's shape under a table's columns, with its groups by the column its rows start in; null where figures are written. */
   private readonly shapes = new Map<
     ThresholdColumns,
-    Map<Definition, { shape: ReferencedBands; byColumn: Map<number, Group[]> } | null>
+    Map<Definition, { shape: ReferencedBands; byColumn: Map<number, Runs> } | null>
   >();
-  private readonly byKey = new Map<string, Group[]>();
+  private readonly byKey = new Map<string, Runs>();
 
   constructor(
     private readonly groups: Map<string, Group>,
     private readonly appraisal: Appraisal
-  ) {
-    for (const { table, rows } of appraisal.tables) {
-      const columns = thresholdColumnsOf(table);
-      if (columns) for (const { kpi } of rows) this.columnsOf.set(kpi, columns);
-    }
-  }
+  ) {}
 
-  /** Plans a row's rules reading its threshold cells; false where its rules must hold figures. */
-  plan(kpi: KpiRow, statusBands: readonly Band[], colourable: readonly PeriodCell[]): boolean {
-    const columns = this.columnsOf.get(kpi);
+  /**
+   * Plans a row's rules reading its threshold cells, under its table's threshold columns (`thresholdColumnsOf`,
+   * worked out once a table); false where its rules must hold figures.
+   */
+  plan(
+    kpi: KpiRow,
+    columns: ThresholdColumns | undefined,
+    statusBands: readonly Band[],
+    colourable: readonly PeriodCell[]
+  ): boolean {
     // Checked for every row: the shape below is remembered per definition, which rows may share.
     if (!columns || !mayReadItsCells(kpi)) return false;
     let byDefinition = this.shapes.get(columns);
@@ -57,21 +57,27 @@ export class ReferencedGroups {
     }
     if (planned === null) return false;
     const column = colourable[0].column;
-    let rowGroups = planned.byColumn.get(column);
-    if (!rowGroups) {
-      rowGroups = this.groupsOf(planned.shape, column);
-      planned.byColumn.set(column, rowGroups);
+    let runs = planned.byColumn.get(column);
+    if (!runs) {
+      runs = this.runsOf(planned.shape, column);
+      planned.byColumn.set(column, runs);
     }
-    for (const group of rowGroups) pushRuns(group.runs, colourable);
+    pushRuns(runs, colourable);
     return true;
   }
 
-  private groupsOf(shape: ReferencedBands, column: number): Group[] {
+  /**
+   * The runs of a shape's groups for rows starting at a column, the groups made when first asked. The
+   * statuses of one shape colour the same cells, so their groups share one list of runs: a row's cells are
+   * pushed once, not once a status (on the bench's sheet of 10,000 rows, three lists grown a push at a time).
+   */
+  private runsOf(shape: ReferencedBands, column: number): Runs {
     const key = `${column}|${shape.key}`;
-    let found = this.byKey.get(key);
+    const found = this.byKey.get(key);
     if (found) return found;
-    found = shape.statuses.map(({ status, conditions }) => {
-      const group: Group = {
+    const runs = new Runs();
+    for (const { status, conditions } of shape.statuses)
+      this.groups.set(`referenced|${key}|${status}`, {
         status,
         formulaFor: (anchor: string) =>
           withReferences(
@@ -79,12 +85,9 @@ export class ReferencedGroups {
             shape.columns,
             Number(anchor.replace(/^[A-Z]+/, ""))
           ),
-        runs: [],
-      };
-      this.groups.set(`referenced|${key}|${status}`, group);
-      return group;
-    });
-    this.byKey.set(key, found);
-    return found;
+        runs,
+      });
+    this.byKey.set(key, runs);
+    return runs;
   }
 }

@@ -151,7 +151,9 @@ export function referencedBands(
  */
 export function mayReadItsCells(row: KpiRow): boolean {
   if (row.source !== "sheet") return false;
-  for (const cell of row.cells) if (cell.definition !== undefined) return false;
+  const { cells } = row;
+  for (let index = 0; index < cells.length; index++)
+    if (cells[index].definition !== undefined) return false;
   return true;
 }
 

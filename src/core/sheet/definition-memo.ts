@@ -11,7 +11,7 @@ import {
   type Definition,
   type DefinitionWording,
 } from "../definition/definition";
-import { unitFromMeasure, type PercentScale } from "../definition/units";
+import type { PercentScale, Unit } from "../definition/units";
 import type { Words } from "../definition/words";
 import { noThresholdFor } from "./period-year";
 
@@ -29,6 +29,8 @@ export interface ThresholdCells {
   stretch: { cell: CellValue; format: string } | undefined;
   /** Whether the row's figures are written as percentages (see `DefinitionWording.figuresUnit`). */
   figuresInPercent: boolean;
+  /** The unit the measure's words imply (`unitFromMeasure`), read once a row by whoever fills these cells. */
+  measureUnit: Unit | null;
 }
 
 /**
@@ -98,7 +100,7 @@ class WordingTrie {
 
   /** The definition of threshold cells, shared with every KPI worded alike: looked up one trie step a cell. */
   definitionOf(root: WordingNode, cells: ThresholdCells): Definition {
-    const { measure, polarity, target, tolerance, targetFormat, toleranceFormat, unit } = cells;
+    const { polarity, target, tolerance, targetFormat, toleranceFormat, unit } = cells;
     const { others, stretch } = cells;
     let node = this.step(root, polarity);
     node = this.step(node, target);
@@ -116,7 +118,7 @@ class WordingTrie {
     }
     // The measure only matters to a definition through the unit its words imply; the figures through the
     // unit they are written in, which counts only where the measure implies none.
-    const measureUnit = unitFromMeasure(measure) ?? (cells.figuresInPercent ? "figures in %" : "");
+    const measureUnit = cells.measureUnit ?? (cells.figuresInPercent ? "figures in %" : "");
     const known = this.known(node, measureUnit);
     if (known) return known;
     return this.keep(node, measureUnit, wordingOf(cells));
@@ -180,6 +182,7 @@ export const settledWordings = [null, 0].map((threshold) =>
     others: [],
     stretch: undefined,
     figuresInPercent: false,
+    measureUnit: null,
   })
 );
 

@@ -10,6 +10,7 @@ import { unreadableDefinition } from "../definition/read-definition";
 import { decideScale } from "../definition/scale";
 import type { Grid } from "../values/grid";
 import { chooseDefinition, mayNameEntry, type ChosenDefinition } from "../register/row-definition";
+import { isFootnote } from "./footnotes";
 import { headerText } from "./headers";
 import { benchmarkCellsOf, rankingsOf, type Ranking } from "./row-benchmarks";
 import { ownDefinition } from "./row-thresholds";
@@ -62,21 +63,6 @@ export interface KpiRow {
 
 const subRowPattern = /^\(?([a-z])\)\s*/i;
 const opensSubRowsPattern = /\s\(?a\)\s/i;
-
-/**
- * Rows under a table that are never KPIs, whatever sits beside them: footnotes ("*Figures for Q2 are
- * provisional", "Note: …", "Source: …"), keys and legends ("Key", "N/A  Data not available", "R = Red",
- * "Data in italics are provisional").
- */
-const footnotePattern =
-  /^(?:[*†‡]|notes?\b|sources?\b|key\s*(?:[:\-–—]|to\b|$)|(?:data|figures?) (?:shown )?in (?:italics|bold|grey|gray|red|blue)\b|italics\b)/i;
-const legendPattern =
-  /^(?:n\/a|na|n\.a\.|c|z|k|x|u|\.\.|-|–|r|a|g|b|red|amber|green|blue|↑|↓|→|←|▲|▼|⬆|⬇|↔)(?:\s{2,}|\s*[=:–—]\s*|\t)\S|^(?:n\/a|na|c|z|k|x|u|\.\.)\s+(?:data |figures? )?(?:not available|suppressed|not applicable|not yet available|not due|too small|withheld)/i;
-
-export function isFootnote(text: string): boolean {
-  const trimmed = text.trim();
-  return footnotePattern.test(trimmed) || legendPattern.test(trimmed);
-}
 
 /** Whether a row holds a target or tolerance of any year. */
 function hasYearThresholds(

@@ -7,7 +7,8 @@ import { unreadableDefinition } from "../definition/read-definition";
 import { decideScale } from "../definition/scale";
 import { unitFromMeasure } from "../definition/units";
 import { knownRoleOfLabel, type TaughtHeaders } from "./headers";
-import { isFootnote, periodCells, type KpiRow } from "./kpi-row";
+import { isFootnote } from "./footnotes";
+import { periodCells, type KpiRow } from "./kpi-row";
 import { benchmarkCellsOf, rankingsOf } from "./row-benchmarks";
 import { figuresWrittenAsPercent, noOtherSets } from "./row-thresholds";
 import { cellAt, formatAt, textOf, type RowsRead, type TableReading } from "./table-reading";
@@ -111,9 +112,9 @@ function groupRow(reading: TableReading, group: RowGroup, read: RowsRead): KpiRo
     null;
   const stretchRow = group.rows.stretch;
   const root = definitions.wordings.root([], stretchRow !== undefined);
+  const measureUnit = unitFromMeasure(group.name);
   const figuresInPercent =
-    unitFromMeasure(group.name) === null &&
-    figuresWrittenAsPercent(reading, values(actualRow), formats(actualRow));
+    measureUnit === null && figuresWrittenAsPercent(reading, values(actualRow), formats(actualRow));
   const ofCell = columns.periods.map(({ column }) =>
     definitions.wordings.definitionOf(root, {
       measure: group.name,
@@ -132,6 +133,7 @@ function groupRow(reading: TableReading, group: RowGroup, read: RowsRead): KpiRo
               format: formatAt(formats(stretchRow), column),
             },
       figuresInPercent,
+      measureUnit,
     })
   );
   // The row as a whole (its direction of travel, its scale) goes by its latest period's definition.

@@ -48,10 +48,11 @@ export function ownDefinition(
   cells.targetFormat = targetFormat;
   cells.toleranceFormat = toleranceFormat;
   cells.unit = unit;
+  cells.measureUnit = unitFromMeasure(measure);
   // Only where nothing else can state the unit is it worth looking at every figure of the row.
   cells.figuresInPercent =
     unit === null &&
-    unitFromMeasure(measure) === null &&
+    cells.measureUnit === null &&
     figuresWrittenAsPercent(reading, rowValues, rowFormats);
   for (let index = 0; index < cells.others.length; index++) {
     const column = set.others[index];

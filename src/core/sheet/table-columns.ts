@@ -147,6 +147,7 @@ export function tableColumns(
         others: others.map((other) => ({ set: other.set, cell: null, format: "General" })),
         stretch: stretch ? { cell: null, format: "General" } : undefined,
         figuresInPercent: false,
+        measureUnit: null,
       },
       ...(stretch ? { stretch } : {}),
       root: definitions.wordings.root(
