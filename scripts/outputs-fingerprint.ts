@@ -125,26 +125,17 @@ const scorecard = header.chain(([id, measure, pol, target, tolerance, periods]) 
       ),
       { minLength: 1, maxLength: 8 }
     )
-    .map((rows): Grid => {
-      const keep = [id, measure, pol, target, tolerance].map((h) => h !== null);
-      const pick = <T>(cells: T[]) => cells.filter((_, i) => keep[i]);
-      const values: CellValue[][] = [
-        [...pick([id, measure, pol, target, tolerance]), ...periods] as CellValue[],
-        ...rows.map(([n, m, p, t, tol, figures]) => [
-          ...pick<CellValue>([n, m, p, t, tol]),
-          ...figures,
-        ]),
-      ];
-      return {
-        sheet: "Scorecard",
-        origin: { row: 0, column: 0 },
-        values,
-        numberFormats: values.map((row) =>
-          row.map((cell) => (typeof cell === "number" && cell <= 1 ? "0%" : "General"))
-        ),
-        merges: [],
-      };
-    })
+    .map((rows) =>
+      scorecardGrid(
+        [id, measure, pol, target, tolerance],
+        periods,
+        rows.map(([n, m, p, t, tol, figures]) => ({
+          cells: [n, m, p, t, tol],
+          figures,
+          percent: (cell: CellValue) => typeof cell === "number" && cell <= 1,
+        }))
+      )
+    )
 );
 
 // Random scorecards whose rows are each of one kind, percentages or counts, thresholds and figures alike,
@@ -172,33 +163,41 @@ const rowOfOneKind = (periods: number) =>
     );
   });
 const scorecardOfKinds = header.chain(([id, measure, pol, target, tolerance, periods]) =>
-  fc.array(rowOfOneKind(periods.length), { minLength: 1, maxLength: 8 }).map((rows): Grid => {
-    const keep = [id, measure, pol, target, tolerance].map((h) => h !== null);
-    const pick = <T>(cells: T[]) => cells.filter((_, i) => keep[i]);
-    const head = [...pick([id, measure, pol, target, tolerance]), ...periods] as CellValue[];
-    const values: CellValue[][] = [
-      head,
-      ...rows.map(([, n, m, p, t, tol, figures]) => [
-        ...pick<CellValue>([n, m, p, t, tol]),
-        ...figures,
-      ]),
-    ];
-    return {
-      sheet: "Scorecard",
-      origin: { row: 0, column: 0 },
-      values,
-      numberFormats: [
-        head.map(() => "General"),
-        ...rows.map(([kind], index) =>
-          values[index + 1].map((cell) =>
-            kind === "percent" && typeof cell === "number" ? "0%" : "General"
-          )
-        ),
-      ],
-      merges: [],
-    };
-  })
+  fc.array(rowOfOneKind(periods.length), { minLength: 1, maxLength: 8 }).map((rows) =>
+    scorecardGrid(
+      [id, measure, pol, target, tolerance],
+      periods,
+      rows.map(([kind, n, m, p, t, tol, figures]) => ({
+        cells: [n, m, p, t, tol],
+        figures,
+        percent: (cell: CellValue) => kind === "percent" && typeof cell === "number",
+      }))
+    )
+  )
 );
+
+/** A scorecard from its header (a null heading leaves its column out of every row) and rows. */
+function scorecardGrid(
+  headings: Array<string | null>,
+  periods: string[],
+  rows: Array<{ cells: CellValue[]; figures: CellValue[]; percent: (cell: CellValue) => boolean }>
+): Grid {
+  const pick = <T>(cells: T[]) => cells.filter((_, i) => headings[i] !== null);
+  const head: CellValue[] = [...pick(headings), ...periods];
+  const values = [head, ...rows.map((row) => [...pick(row.cells), ...row.figures])];
+  return {
+    sheet: "Scorecard",
+    origin: { row: 0, column: 0 },
+    values,
+    numberFormats: [
+      head.map(() => "General"),
+      ...rows.map((row, index) =>
+        values[index + 1].map((cell) => (row.percent(cell) ? "0%" : "General"))
+      ),
+    ],
+    merges: [],
+  };
+}
 
 /** The zip's entries by name, inflated: enough of a reader for the files kpi-rag writes. */
 function zipEntries(file: Buffer): Map<string, Buffer> {
