@@ -143,6 +143,11 @@ describe("rating against the benchmark on the same row", () => {
     target: "In line with England",
     tolerance: "within 1 point",
   });
+  const inLineSmaller = row({
+    measure: "% of re-referrals within 12 months",
+    polarity: "Smaller is better",
+    target: "In line with England",
+  });
   const belowRegionWhole = row(
     {
       measure: "% of children in care with 3 or more placements",
@@ -215,6 +220,20 @@ describe("rating against the benchmark on the same row", () => {
         benchmark: englandCell(0.216),
         status: "Green",
         numberFormat: "0%",
+      },
+      {
+        name: "20.0% is Green in line with England's 21.6% when smaller is better: met from the better side",
+        definition: inLineSmaller,
+        value: 0.2,
+        benchmark: englandCell(0.216),
+        status: "Green",
+      },
+      {
+        name: "22.0% is Red beside England's 21.6% when smaller is better, with no tolerance",
+        definition: inLineSmaller,
+        value: 0.22,
+        benchmark: englandCell(0.216),
+        status: "Red",
       },
       {
         name: "22.6% is Amber within 1 point of England's 21.6%",
