@@ -428,16 +428,20 @@ const leftAlone = columnsOnly(sideBySide, (column) => column < 12, sideBySide.me
 /** The right table on its own: the same cells, with the left table's columns blank. */
 const rightAlone = columnsOnly(sideBySide, (column) => column > 12, []);
 /** The same sheet with the right table one row higher: its header shares the left one's first header row. */
+/** The right table moved up a row, its cells' number formats with them. */
+const movedUp = <T>(rows: T[][], blank: T): T[][] =>
+  rows.map((row, index) =>
+    row.map((cell, column) =>
+      column > 12 && index >= 2 ? (rows[index + 1]?.[column] ?? blank) : cell
+    )
+  );
 const sideBySideSharingFirstHeaderRow: Grid = {
   ...sideBySide,
-  values: sideBySide.values.map((row, index) =>
-    row.map((cell, column) =>
-      column > 12 ? (index >= 2 ? (sideBySide.values[index + 1]?.[column] ?? null) : cell) : cell
-    )
-  ),
+  values: movedUp(sideBySide.values, null),
+  numberFormats: movedUp(sideBySide.numberFormats, "General"),
 };
 
-/** Cells where the product and this judge disagree; they are asserted in the disagreements block. */
+/** Cells the product first read wrongly, asserted in their own block below. */
 const inLineWithEnglandBetter = "F7";
 const underAmberLimit = ["S5", "S6", "U7"];
 const underThousandsRow = ["C28", "C29"];
@@ -530,12 +534,21 @@ describe("what the first reading got wrong", () => {
     expect(paintedOf(sideBySide, plan)).toEqual(fillsOf({ ...leftExpected, ...rightExpected }));
   });
 
-  // Not yet read: the right table's data rows beside the left one's second header row. The sheet is
-  // skipped, saying so, and nothing is coloured: never a guess.
-  it("skips, saying so, a sheet whose right table's header shares the left one's first header row", () => {
-    const found = findTables(sideBySideSharingFirstHeaderRow);
-    expect(found.tables).toEqual([]);
-    expect(found.skipped).toMatch(/no header row naming a measure/);
+  it("reads both side-by-side tables when the right one's header shares the left one's first header row", () => {
+    const plan = plannedWithReport(findTables(sideBySideSharingFirstHeaderRow));
+    expect(plan.skipped).toBeUndefined();
+    expect(plan.tables).toHaveLength(2);
+    // The right table's cells, a row higher.
+    const rightMovedUp = Object.fromEntries(
+      Object.entries(rightExpected).map(([address, status]) => [
+        address.replace(/\d+$/, (row) => String(Number(row) - 1)),
+        status,
+      ])
+    );
+    expect(statusesOf(plan)).toEqual({ ...leftExpected, ...rightMovedUp });
+    expect(paintedOf(sideBySideSharingFirstHeaderRow, plan)).toEqual(
+      fillsOf({ ...leftExpected, ...rightMovedUp })
+    );
   });
 
   it("reads Amber limit as the tolerance: 90% against target 95%, limit 90% is Amber, not Red", () => {

@@ -173,20 +173,26 @@ export function lowerLabels(
 }
 
 /**
- * Where, in the row below a header row, another table's own header starts beside this block: past a column
- * blank in both rows, with nothing over it in the header row, a Measure of its own ("Indicator" beside a
- * two-row block's "Good is" and quarters). The row's length when there is none.
+ * Where, in the row below a header row, another table's cells start beside this block, past a column blank
+ * in both rows: its own header, under nothing in the header row ("Indicator" beside a two-row block's "Good
+ * is" and quarters), or its first row of figures, under its header in the header row. The row's length when
+ * there is none.
  */
 export function besideFrom(
   labels: readonly string[],
   mainLabels: readonly string[],
   taught: TaughtHeaders | undefined
 ): number {
+  const isMeasure = (text: string): boolean => knownRoleOfLabel(text, taught)?.kind === "measure";
   for (let column = 1; column < labels.length; column++) {
     if ((labels[column] ?? "") !== "" || (mainLabels[column] ?? "") !== "") continue;
-    if (mainLabels.slice(column).some((text) => text !== "")) continue;
     const beyond = labels.slice(column + 1);
-    if (beyond.some((text) => knownRoleOfLabel(text, taught)?.kind === "measure")) return column;
+    const mainBeyond = mainLabels.slice(column + 1);
+    // The other table's header is in the row below, beside this block's lower half.
+    if (mainBeyond.every((text) => text === "") && beyond.some(isMeasure)) return column;
+    // The other table's header is in this row, and the row below holds its first figures.
+    if (mainBeyond.some(isMeasure) && !beyond.every((text) => isHeaderContinuation(text, taught)))
+      return column;
   }
   return labels.length;
 }

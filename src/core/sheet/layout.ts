@@ -117,9 +117,11 @@ function headerLayouts(
     row,
     ...(lower.length > 0 ? [row + 1] : []),
   ];
+  // A table beside the block's lower half, past where the row below stops being this block's, has its rows from there.
+  const ownRows = upper.length > 0 ? [row - 1, row] : [row];
   return starts.flatMap(({ start, end, measure, sectionHeader: ownSection }) => {
     const layout: Layout = {
-      headerRows,
+      headerRows: lower.length > 0 && start >= lower.length ? ownRows : headerRows,
       measure,
       sectionHeader: ownSection ?? (measure === measures[0] ? sectionHeader : undefined),
       thresholds: settleThresholds([], []),
