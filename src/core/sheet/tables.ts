@@ -13,6 +13,7 @@ import type { Register } from "../register/register";
 import { builtInRegister } from "../register/register-reading";
 import { whySkipped } from "./skipped";
 import type { Words } from "../definition/words";
+import type { Definition } from "../definition/definition";
 import { withFlagKey } from "./sheet-key";
 import { DefinitionMemo } from "./definition-memo";
 import { readRow, type KpiRow } from "./kpi-row";
@@ -60,14 +61,24 @@ export interface FoundTables {
  * the sets of register entries its KPI-number rows are rated from. Sets are one set however spelled.
  */
 export function toleranceSetsOf(found: ReadonlyArray<FoundTables>): ToleranceSet[] {
-  return standardFirst(
-    found.flatMap(({ tables }) =>
-      tables.flatMap((table) => [
-        ...table.toleranceSets,
-        ...table.rows.flatMap((row) => row.definition.toleranceSets),
-      ])
-    )
-  );
+  return standardFirst(setsOfTables(found));
+}
+
+/**
+ * Each table's sets, then its rows' definitions' sets in reading order. Rows share definitions, so each is
+ * asked once: the pane asks this of every row of a sheet before its first lines are shown.
+ */
+function* setsOfTables(found: ReadonlyArray<FoundTables>): Generator<ToleranceSet> {
+  const asked = new Set<Definition>();
+  for (const { tables } of found)
+    for (const table of tables) {
+      yield* table.toleranceSets;
+      for (const row of table.rows) {
+        if (asked.has(row.definition)) continue;
+        asked.add(row.definition);
+        yield* row.definition.toleranceSets;
+      }
+    }
 }
 
 /** What the add-in looks for, said to an analyst when it finds nothing. */
