@@ -52,7 +52,7 @@ export function mayBeHeaderRow(
     const cell = cells[column];
     if (
       typeof cell === "number" &&
-      !(Number.isInteger(cell) && cell >= 1990 && cell <= 2100) &&
+      !isYearNumber(cell) &&
       !isDateFormat(formats?.[column] ?? "General")
     )
       return false;
@@ -74,17 +74,13 @@ export function mayBeHeaderRow(
 
 const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 
+/** A whole number a header may hold as a year (2024), not as a figure. */
+export const isYearNumber = (value: number): boolean =>
+  Number.isInteger(value) && value >= 1990 && value <= 2100;
+
 function isTextFigure(text: string): boolean {
   const figure = readWrittenFigure(text);
-  return (
-    figure !== null &&
-    !(
-      figure.unit === null &&
-      Number.isInteger(figure.value) &&
-      figure.value >= 1990 &&
-      figure.value <= 2100
-    )
-  );
+  return figure !== null && !(figure.unit === null && isYearNumber(figure.value));
 }
 
 /** A row's header labels, merged cells read from their top-left; below merges, a cell merged down from above adds nothing. */

@@ -11,6 +11,7 @@ import {
   type TaughtHeaders,
 } from "./headers";
 import type { Layout } from "./layout";
+import { isYearNumber } from "./header-rows";
 import type { Merges } from "./merges";
 import { registerSheetName } from "../register/register";
 
@@ -126,7 +127,7 @@ function nearestMiss(grid: Grid, merges: Merges, taught?: TaughtHeaders): Miss |
       else if (
         typeof cell === "number" &&
         !isDateFormat(grid.numberFormats[row]?.[column] ?? "General") &&
-        !(Number.isInteger(cell) && cell >= 1990 && cell <= 2100)
+        !isYearNumber(cell)
       )
         figures = true;
     }
