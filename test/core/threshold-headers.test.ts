@@ -258,7 +258,7 @@ describe("headers naming the amber boundary in other words", () => {
       [measure, "Higher is better", 0.95, 0.9, 0.9, 0.96],
     ]);
 
-  it.each(["Amber limit", "Red boundary", "Amber level", "Limit"])(
+  it.each(["Amber limit", "Red boundary", "Amber level", "Warning level", "Limit"])(
     "reads '%s' as the tolerance: 90% against target 95% and 90% is Amber",
     (header) => {
       expect(statuses(findTables(card(header)))).toEqual(["E2 Amber", "F2 Green"]);

@@ -37,6 +37,7 @@ const targetWords = new Set(["target", "targets", "goal", "goals", "ambition"]);
 /** Words of a band or an aim: they add nothing to the threshold the role word names. */
 const bandWords = new Set([
   "amber",
+  "warning",
   "green",
   "red",
   "rag",
@@ -154,14 +155,15 @@ function roleOfTokens(tokens: readonly string[], loose: string): ThresholdHeader
   // "Amber level", "Red below", "Green above": a level or a side is a boundary only beside a band's colour
   // (red's boundary is the tolerance, green's the target; "Amber below" says neither, so it is not read).
   const colour = tokens.includes("red") || tokens.includes("green");
+  // A warning is the amber band in other words: "Warning level", "Warning threshold".
+  const amber = tokens.includes("amber") || tokens.includes("warning");
   const threshold =
     has(thresholdWords) ||
-    ((tokens.includes("level") || tokens.includes("levels")) &&
-      (colour || tokens.includes("amber"))) ||
+    ((tokens.includes("level") || tokens.includes("levels")) && (colour || amber)) ||
     (colour && tokens.some((token) => sideWords.has(token)));
   if (!threshold && !has(targetWords)) return null;
   if (tokens.includes("green")) return "target";
-  if (tokens.includes("amber") || tokens.includes("red")) return "tolerance";
+  if (amber || tokens.includes("red")) return "tolerance";
   return threshold ? "tolerance" : "target";
 }
 
