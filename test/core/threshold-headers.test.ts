@@ -274,6 +274,15 @@ describe("headers naming the amber boundary in other words", () => {
     );
   });
 
+  it.each(["Warning zone", "Alert zone", "Intervention point"])(
+    "leaves uncoloured a table with a target, no tolerance and '%s' it cannot read, as it does for Amber",
+    (header) => {
+      const found = findTables(card(header));
+      expect(statuses(found)).toEqual(["E2 Check definition", "F2 Check definition"]);
+      expect(plannedWithReport(found).tables[0].problems.join(" ")).toContain(`'${header}'`);
+    }
+  );
+
   it("rates by the Tolerance column when a header naming Amber beside it is not understood", () => {
     const found = findTables(
       sheet([
@@ -355,5 +364,77 @@ describe("a monthly pack of Actual and Target rows", () => {
     expect(found.tables[0].columnMap).toMatch(
       /; rows: each KPI's Actual row rated against its own period's Target and Tolerance rows$/
     );
+  });
+});
+
+describe("a direction heading qualified by a word of aim or merit", () => {
+  const card = (heading: string): Grid =>
+    sheet([
+      ["Indicator", heading, "Target", "Tolerance", "Q1 2024/25", "Q2 2024/25"],
+      [measure, "Higher = good", 0.95, 0.9, 0.92, 0.96],
+      ["Days from referral to assessment", "↓", 30, 35, 36, 29],
+    ]);
+
+  it.each([
+    "Expected direction",
+    "Desired direction",
+    "Direction of improvement",
+    "Good direction",
+  ])(
+    "reads '%s' as the polarity: 92% Amber, 96% Green against 95%; 36 days Red, 29 Green against 30",
+    (heading) => {
+      const found = findTables(card(heading));
+      expect(statuses(found)).toEqual(["E2 Amber", "F2 Green", "E3 Red", "F3 Green"]);
+      expect(found.tables[0].columnMap).toContain(`B polarity (${heading})`);
+    }
+  );
+
+  it.each(["Direction of travel", "Strategic direction", "Expected direction of travel"])(
+    "does not read '%s' as the polarity: with none, the rows are No target",
+    (heading) => {
+      expect(statuses(findTables(card(heading)))).toEqual([
+        "E2 No target",
+        "F2 No target",
+        "E3 No target",
+        "F3 No target",
+      ]);
+    }
+  );
+});
+
+describe("a tolerance header that makes its figures a margin around the target", () => {
+  const card = (header: string, tolerance: CellValue, percent = false): Grid => {
+    const grid = sheet([
+      ["Measure", "Polarity", "Target", header, "Q1 2024/25", "Q2 2024/25"],
+      ["Average days from entering care to adoption", "L", 400, tolerance, 390, 430],
+      [measure, "H", 0.9, percent ? 0.05 : "5%", 0.86, 0.85],
+    ]);
+    grid.numberFormats[2][3] = percent ? "0%" : "General";
+    return grid;
+  };
+
+  it.each(["Tolerance (±)", "Tolerance +/-", "Tolerance margin", "± Tolerance"])(
+    "reads 40 under '%s' as ±40 days: 390 Green, 430 Amber against 400; 5% as ±5% of 90%: 86% Amber, 85% Red",
+    (header) => {
+      const found = findTables(card(header, 40));
+      expect(statuses(found)).toEqual(["E2 Green", "F2 Amber", "E3 Amber", "F3 Red"]);
+      expect(found.tables[0].columnMap).toContain("as a margin around the target");
+    }
+  );
+
+  it("reads a cell formatted 5% under 'Tolerance (±)' as ±5% of the target, as the text ±5% is read", () => {
+    const found = findTables(card("Tolerance (±)", 40, true));
+    expect(statuses(found)).toEqual(["E2 Green", "F2 Amber", "E3 Amber", "F3 Red"]);
+  });
+
+  it("reads 40 under a plain Tolerance as the amber boundary itself: Check definition, 40 days is better than 400", () => {
+    const found = findTables(card("Tolerance", 40));
+    expect(statuses(found).slice(0, 2)).toEqual(["E2 Check definition", "F2 Check definition"]);
+  });
+
+  it("takes a margin already written in the cell as written: under ±3pp 86% is Red against 90%", () => {
+    const grid = card("Tolerance (±)", 40);
+    grid.values[2][3] = "±3pp";
+    expect(statuses(findTables(grid)).slice(2)).toEqual(["E3 Red", "F3 Red"]);
   });
 });

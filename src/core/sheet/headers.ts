@@ -49,6 +49,8 @@ export type ColumnRole =
 export interface ThresholdQualifiers {
   year?: YearKey;
   unit?: ThresholdUnit;
+  /** The column's plain figures are a margin around the target ("Tolerance (±)"). */
+  margin?: true;
   /** Words that are neither a year, a unit nor a band or aim word, as written ("Covid19", "Stretch"). */
   otherWords?: string;
 }
@@ -135,6 +137,19 @@ const shortYearAfterQuarter = /^(?:q|qtr|quarter)\s*[1-4]\s+(?:fy\s*)?\d{2}\s*[/
 // The roles, tried in order on a header's loose words ("KPI No." is "kpi no", "Good is:" is "good is").
 const polarityPattern =
   /\bpolarity\b|^direction(?: of improvement)?$|^good(?: performance)?(?: is)?(?: high or low)?$|^what good looks like$|^(?:is )?better (?:if|is|when)$|^aim$|^higher or lower(?: is better)?$/;
+/**
+ * A direction heading is a polarity heading when a word of aim or merit qualifies it, in any order
+ * ("Expected direction", "Desired direction of performance", "Good direction"); a direction of travel,
+ * trend or change is the direction of travel, and a direction with no such word ("Strategic direction")
+ * is not read.
+ */
+const directionWord = /\bdirection\b/;
+const aimOrMeritWord =
+  /\b(?:expected|desired|preferred|intended|target(?:ed)?|required|ideal|optimal|wanted|good|better|best|positive|favourable|favorable|improvement|improving|aim(?:ed)?)\b/;
+const notMeritDirection = /\b(?:travel|trend|change|dot)\b/;
+function isDirectionOfMerit(loose: string): boolean {
+  return directionWord.test(loose) && aimOrMeritWord.test(loose) && !notMeritDirection.test(loose);
+}
 const ragPattern = /\brag\b|\bstatus\b|^rating$|^red amber green$/;
 const unitPattern = /^units?(?: of measure(?:ment)?)?$|^measure(?:ment)? unit$/;
 const measurePattern =
@@ -206,14 +221,15 @@ export function knownRoleOfLabel(label: string, taught?: TaughtHeaders): ColumnR
       : learnt;
   const threshold = readThresholdHeader(plain);
   if (threshold?.role === "tolerance") {
-    const { year, unit, otherWords } = threshold;
+    const { year, unit, otherWords, margin } = threshold;
     return {
       kind: "tolerance",
       set: otherWords === "" ? standardSet : otherWords,
       ...qualifiers(year, unit, otherWords),
+      ...(margin ? { margin } : {}),
     };
   }
-  if (polarityPattern.test(loose)) return { kind: "polarity" };
+  if (polarityPattern.test(loose) || isDirectionOfMerit(loose)) return { kind: "polarity" };
   if (ragPattern.test(loose)) return { kind: "rag" };
   if (directionPattern.test(loose)) return { kind: "direction of travel" };
   if (commentaryPattern.test(loose)) return { kind: "commentary" };

@@ -149,6 +149,7 @@ function headerLayouts(
           header: stacked.join(" "),
           year: role.year,
           unit: role.unit,
+          ...(role.kind === "tolerance" && role.margin ? { margin: role.margin } : {}),
           otherWords: role.otherWords ?? "",
         });
       else assignRole(layout, role, column);
@@ -172,6 +173,9 @@ function headerLayouts(
   });
 }
 
+/** Words that name the amber or red band, or its trigger, in a header the reader could not read. */
+const bandWord = /\b(?:amber|red|warning|alert|escalation|intervention)\b/i;
+
 /**
  * A header naming Amber or Red that was not understood, in a table with a target and no tolerance, may be
  * that tolerance ("Amber zone"): rated without it, a figure between the two would be Red, a wrong colour.
@@ -189,7 +193,7 @@ function unreadBandColumns(layout: Layout, originColumn: number): void {
     if (
       column.role.kind === "other" &&
       column.role.understood === false &&
-      /\b(?:amber|red)\b/i.test(column.header)
+      bandWord.test(column.header)
     )
       problems.push(
         `${columnLetters(originColumn + column.column)} '${column.header}' names a RAG band and was not understood: it may be the tolerance, so the table is left uncoloured (teach it in KPIWords: the word, and Means Tolerance or Not a period)`

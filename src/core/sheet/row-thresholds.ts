@@ -6,6 +6,7 @@ import type { CellValue } from "../values/cell";
 import type { Definition } from "../definition/definition";
 import { unitFromMeasure } from "../definition/units";
 import { isPercentFormat, readValue } from "../definition/written-figures";
+import { readMargin } from "../definition/margins";
 import type { ThresholdCells } from "./definition-memo";
 import type { ThresholdColumn } from "./threshold-columns";
 import type { ThresholdSet } from "./table-columns";
@@ -109,6 +110,26 @@ function inHeaderUnit(
   column: ThresholdColumn | undefined,
   format: string
 ): CellValue {
+  const read = inUnit(cell, column, format);
+  return column?.margin ? asMargin(read, format) : read;
+}
+
+/**
+ * A figure under a margin header ("Tolerance (±)") as the margin it is: 40 is ±40 in the measure's own unit,
+ * a cell showing 5% is ±5% (of the target's value, as `±5%` written in the cell is), "3pp" is ±3pp. A cell
+ * already written as a margin, and text that is no figure, are read as written.
+ */
+function asMargin(cell: CellValue, format: string): CellValue {
+  if (typeof cell === "number") {
+    if (!Number.isFinite(cell)) return cell;
+    return isPercentFormat(format) ? `±${Number((cell * 100).toPrecision(12))}%` : `±${cell}`;
+  }
+  if (typeof cell !== "string" || readMargin(cell)?.ok) return cell;
+  const margin = `±${cell.trim()}`;
+  return readMargin(margin)?.ok ? margin : cell;
+}
+
+function inUnit(cell: CellValue, column: ThresholdColumn | undefined, format: string): CellValue {
   const unit = column?.unit;
   if (unit === undefined || cell === null) return cell;
   const figure =

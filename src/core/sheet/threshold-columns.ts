@@ -17,6 +17,8 @@ export interface ThresholdColumn {
   header: string;
   year?: YearKey;
   unit?: ThresholdUnit;
+  /** Its plain figures are a margin around the target ("Tolerance (±)"). */
+  margin?: true;
   /** Words other than the role, a year, a unit or a band word ("Covid19", "Stretch"); "" for none. */
   otherWords: string;
 }

@@ -15,6 +15,8 @@ export interface ThresholdHeader {
   role: "target" | "tolerance" | "stretch";
   year?: YearKey;
   unit?: ThresholdUnit;
+  /** A tolerance whose plain figures are a margin around the target: "Tolerance (±)", "Tolerance margin". */
+  margin?: true;
   /** The header's other words as written ("Covid19", "Stretch"), or "" when every word was understood. */
   otherWords: string;
 }
@@ -82,6 +84,8 @@ const sideWords = new Set(["below", "under", "above", "over"]);
 const aboutThreshold =
   /\b(?:met|achieved|hit|missed|reached|gap|distance|variance|difference|vs|versus|against|to target|from target|rag)\b/;
 const minimumPhrase = /^minimum (?:standard|acceptable|acceptable level|level)$/;
+/** Words that make a tolerance's figures a distance from the target: "±", "+/-", "margin". */
+const marginWord = /^(?:±|\+\s*\/\s*[-−–]|\+[-−–]|margins?)$/;
 
 /** Reads a header as a threshold header, or null when it is none. */
 export function readThresholdHeader(label: string): ThresholdHeader | null {
@@ -100,6 +104,7 @@ export function readThresholdHeader(label: string): ThresholdHeader | null {
   if (role === null || aboutThreshold.test(loose.replace(/[-–]/g, " "))) return null;
   let year: YearKey | undefined;
   let unit: ThresholdUnit | undefined;
+  let margin = false;
   const others: string[] = [];
   // "Red (if) below": the side of a band's boundary adds nothing, as a band word does.
   const banded = tokens.includes("red") || tokens.includes("green");
@@ -123,6 +128,10 @@ export function readThresholdHeader(label: string): ThresholdHeader | null {
           : (unit ?? wordUnit.unit);
       continue;
     }
+    if (role === "tolerance" && marginWord.test(plain)) {
+      margin = true;
+      continue;
+    }
     const bare = plain.replace(/[^\p{L}\p{N}&]+/gu, "");
     if (
       bare === "" ||
@@ -139,6 +148,7 @@ export function readThresholdHeader(label: string): ThresholdHeader | null {
     role,
     ...(year === undefined ? {} : { year }),
     ...(unit === undefined ? {} : { unit }),
+    ...(margin ? { margin: true as const } : {}),
     otherWords: others.filter((word) => word !== "").join(" "),
   };
 }
@@ -185,9 +195,14 @@ function unitOfWord(
 }
 
 /** A threshold header's qualifiers in words, for the column map: "for 2023/24's periods, in percentage points". */
-export function describeQualifiers(header: { year?: YearKey; unit?: ThresholdUnit }): string {
+export function describeQualifiers(header: {
+  year?: YearKey;
+  unit?: ThresholdUnit;
+  margin?: true;
+}): string {
   const parts: string[] = [];
   if (header.year !== undefined) parts.push(`for ${header.year}'s periods`);
+  if (header.margin) parts.push("as a margin around the target");
   if (header.unit !== undefined) parts.push(`in ${header.unit}`);
   return parts.join(", ");
 }
