@@ -438,3 +438,25 @@ describe("a tolerance header that makes its figures a margin around the target",
     expect(statuses(findTables(grid)).slice(2)).toEqual(["E3 Red", "F3 Red"]);
   });
 });
+
+describe("a target written against a benchmark under one year's target column", () => {
+  const card = (): Grid =>
+    sheet([
+      ["Measure", "Polarity", "Target 2023/24", "Target 2024/25", "2023/24", "2024/25", "England"],
+      [measure, "Higher is better", "Better than England", 0.95, 0.92, 0.93, 0.9],
+    ]);
+
+  it("rates 2023/24 against England (92% beats 90%) and 2024/25 against 95% (93% misses it)", () => {
+    const found = findTables(card());
+    expect(statuses(found)).toEqual(["E2 Green", "F2 Red"]);
+    expect(painted(card(), found)).toEqual(["E2 Green", "F2 Red"]);
+  });
+
+  it("rates a year with no target of its own No target, even where another year's target names a benchmark", () => {
+    const grid = card();
+    grid.values[0][3] = "Target 2022/23";
+    const found = findTables(grid);
+    expect(statuses(found)).toEqual(["E2 Green", "F2 No target"]);
+    expect(painted(grid, found)).toEqual(["E2 Green"]);
+  });
+});

@@ -142,7 +142,16 @@ class RatingMemo {
     const ofDefinition = this.of(definition);
     if (ofDefinition.againstBenchmark)
       return cells.map((cell) =>
-        rateInRow(kpi, cell, this.toleranceSet, this.scheme, undefined, this.bands.of(definition))
+        cell.definition === undefined
+          ? rateInRow(
+              kpi,
+              cell,
+              this.toleranceSet,
+              this.scheme,
+              undefined,
+              this.bands.of(definition)
+            )
+          : this.ofOwnPeriod(kpi, cell, cell.definition)
       );
     if (this.scheme.kind === "amber by direction") return this.byDirection(cells, definition);
     const ratings = new Array<Rating>(cells.length);
@@ -152,9 +161,24 @@ class RatingMemo {
       ratings[index] =
         cell.definition === undefined
           ? this.rated(ofDefinition.byFormat, cell, definition)
-          : this.rated(this.of(cell.definition).byFormat, cell, cell.definition);
+          : this.ofOwnPeriod(kpi, cell, cell.definition);
     }
     return ratings;
+  }
+
+  /** A cell rated by its own period's definition (its year's target, or none): by a benchmark where that target names one. */
+  private ofOwnPeriod(kpi: KpiRow, cell: PeriodCell, own: Definition): Rating {
+    const entry = this.of(own);
+    return entry.againstBenchmark
+      ? rateInRow(
+          { definition: own, benchmarks: kpi.benchmarks },
+          cell,
+          this.toleranceSet,
+          this.scheme,
+          undefined,
+          this.bands.of(own)
+        )
+      : this.rated(entry.byFormat, cell, own);
   }
 
   /** Under Amber by direction a cell's status depends on the period before it on the row: no memo. */

@@ -88,16 +88,13 @@ export function formattingPlan(appraisal: Appraisal): FormattingPlan {
         : row.kpi.cells;
       if (colourable.length === 0) continue;
       const banding = appraisal.bands.of(row.kpi.definition);
-      if (banding.kind === "benchmark") {
-        if (banding.standing.kind === "rated")
-          planBenchmarkRules(groups, row.kpi, colourable, banding.standing);
-      } else if (appraisal.scheme.kind === "amber by direction")
+      if (banding.kind !== "benchmark" && appraisal.scheme.kind === "amber by direction")
         planDirectionRules(groups, groupsOf, row.kpi, colourable, rating);
       else if (
         banding.kind !== "bands" ||
         !referenced.plan(row.kpi, columns, banding.bands, colourable)
       )
-        planRowRules(groups, groupsOf, row.kpi.definition, colourable, rating);
+        planRowRules(groups, groupsOf, row.kpi, colourable, rating);
     }
   }
   const areas = new AreasOfRuns();
@@ -129,16 +126,25 @@ function hasUnreadable(ratings: readonly Rating[]): boolean {
 function planRowRules(
   groups: Map<string, Group>,
   groupsOf: GroupsByDefinition,
-  rowDefinition: Definition,
+  kpi: KpiRow,
   colourable: readonly PeriodCell[],
   rating: RatedUnder,
   previousOffset = 0
 ): void {
+  const rowDefinition = kpi.definition;
+  // A run of cells rated by one definition: against its benchmark where its target names one, else by its bands.
+  const planRun = (definition: Definition, cells: readonly PeriodCell[]): void => {
+    const banding = rating.bands.of(definition);
+    if (banding.kind !== "benchmark")
+      planBandRules(groups, groupsOf, definition, cells, rating, previousOffset);
+    else if (banding.standing.kind === "rated")
+      planBenchmarkRules(groups, kpi, cells, banding.standing, definition);
+  };
   let own = false;
   for (let index = 0; index < colourable.length; index++)
     if (colourable[index].definition !== undefined) own = true;
   if (!own) {
-    planBandRules(groups, groupsOf, rowDefinition, colourable, rating, previousOffset);
+    planRun(rowDefinition, colourable);
     return;
   }
   let start = 0;
@@ -146,14 +152,7 @@ function planRowRules(
     const definition = colourable[start].definition ?? rowDefinition;
     if (index < colourable.length && (colourable[index].definition ?? rowDefinition) === definition)
       continue;
-    planBandRules(
-      groups,
-      groupsOf,
-      definition,
-      colourable.slice(start, index),
-      rating,
-      previousOffset
-    );
+    planRun(definition, colourable.slice(start, index));
     start = index;
   }
 }
@@ -186,7 +185,7 @@ function planDirectionRules(
     else byOffset.set(offset, [cell]);
   }
   for (const [offset, cells] of byOffset)
-    planRowRules(groups, groupsOf, kpi.definition, cells, rating, offset);
+    planRowRules(groups, groupsOf, kpi, cells, rating, offset);
 }
 
 /** The rules of a run of a row's cells rated by its bands: one group per column and set of conditions, so rows alike share rules. */
@@ -264,14 +263,12 @@ function planBenchmarkRules(
   groups: Map<string, Group>,
   row: KpiRow,
   colourable: readonly PeriodCell[],
-  standing: Extract<BenchmarkStanding, { kind: "rated" }>
+  standing: Extract<BenchmarkStanding, { kind: "rated" }>,
+  definition: Definition
 ): void {
   for (const cell of colourable) {
     const benchmark = benchmarkForPeriod(cell.period, standing.target.kind, row.benchmarks ?? []);
-    if (
-      !benchmark ||
-      !readBenchmarkFigure(benchmark.value, benchmark.numberFormat, row.definition).ok
-    )
+    if (!benchmark || !readBenchmarkFigure(benchmark.value, benchmark.numberFormat, definition).ok)
       continue;
     // A benchmark cell on another row cannot be referred to row-relatively: it gets no rule.
     if (benchmark.row !== undefined && benchmark.row !== cell.row) continue;
@@ -284,7 +281,7 @@ function planBenchmarkRules(
       cell,
       benchmark,
       standing,
-      row.definition
+      definition
     )) {
       const groupKey = `benchmark|${column ?? literal}|${status}|${condition}`;
       let group = groups.get(groupKey);

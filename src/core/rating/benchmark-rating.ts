@@ -139,11 +139,26 @@ export function rateAgainstBenchmark(
       : tolerance.kind === "share"
         ? ` (Amber within ${roundTo(tolerance.share * 100, 9)}% of it)`
         : "";
+  // A strict test the two fail only once rounded alike (21.7% against 22% shown whole) says so, or it reads wrong.
+  const decimals = Math.min(pair.figureDecimals, pair.benchmarkDecimals);
+  const sameOnceRounded =
+    status !== "Green" &&
+    shownDifference(pair) > 0 &&
+    roundTo(pair.figure, decimals) === roundTo(pair.benchmark, decimals);
+  const distance = sameOnceRounded
+    ? `the same once both are rounded to ${placesOf(definition.unit === "percent" ? decimals - 2 : decimals)}, the fewer decimals the sheet shows`
+    : `${apart} apart`;
   return {
     status,
     kind: "benchmark",
-    reason: `${shownFigure} ${passes} the target ${target.wording}: ${named} is ${shownBenchmark}, ${apart} apart${status === "Green" ? "" : margin}`,
+    reason: `${shownFigure} ${passes} the target ${target.wording}: ${named} is ${shownBenchmark}, ${distance}${status === "Green" ? "" : margin}`,
   };
+}
+
+/** "whole figures", "1 decimal place", "2 decimal places". */
+function placesOf(decimals: number): string {
+  if (decimals <= 0) return "whole figures";
+  return decimals === 1 ? "1 decimal place" : `${decimals} decimal places`;
 }
 
 function statusOf(pair: Pair, test: BenchmarkTest, tolerance: BenchmarkTolerance): RagStatus {
