@@ -204,7 +204,7 @@ export function sheetEdit(
     // The kept bytes start where the deflated ones end: the edits' offsets are moved back by as many.
     const from = copy.begun.size;
     const moved = ownRanges.map(([start, end]) => [start - from, end - from] as const);
-    return { begun: copy.begun, rest: () => splice(copy.rest, moved, insertAt - from, blocks) };
+    return { begun: copy.begun, rest: () => splice(copy.rest(), moved, insertAt - from, blocks) };
   }
   const entry = workbook.zip.entry(sheet.part)!;
   return () => splice(workbook.zip.streamPart(entry, workbook.label), ownRanges, insertAt, blocks);

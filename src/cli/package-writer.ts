@@ -57,7 +57,7 @@ export class BegunDeflate {
   }
 
   /** The whole part deflated: the rest added and the stream ended; its compressed chunks, in order. */
-  async finish(rest: AsyncIterable<Buffer>): Promise<Buffer[]> {
+  async finish(rest: AsyncIterable<Buffer> | Iterable<Buffer>): Promise<Buffer[]> {
     for await (const chunk of rest) await this.add(chunk);
     this.deflater.end();
     await finished(this.deflater);

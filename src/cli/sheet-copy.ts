@@ -7,13 +7,22 @@
  */
 import { BegunDeflate } from "./package-writer";
 
+/**
+ * The last bytes read are deflated only with the next: the scanner learns where the cells end only once
+ * it has read </sheetData> whole, which may have begun in the chunk before.
+ */
+const heldBytes = 4096;
+
 export class SheetCopy {
   readonly begun = new BegunDeflate();
-  /** The bytes after the deflated ones, in chunks. */
-  readonly rest: Buffer[] = [];
+  /** The bytes from where the cells end, once that is known. */
+  private readonly kept: Buffer[] = [];
+  /** Bytes read but neither deflated nor kept yet, in order: at most `heldBytes` after each chunk. */
+  private held: Buffer[] = [];
   private position = 0;
   private deflated = 0;
-  /** Set once bytes were deflated past where the kept bytes were then said to begin. */
+  private keeping = false;
+  /** Set where bytes were deflated past where the kept bytes were then said to begin. */
   private spoiled = false;
 
   /**
@@ -21,14 +30,38 @@ export class SheetCopy {
    * are kept instead, once it is known), kept from there on.
    */
   async add(chunk: Buffer, keptFrom = Infinity): Promise<void> {
-    const start = this.position;
+    if (this.keeping) {
+      this.kept.push(chunk);
+      return;
+    }
+    this.held.push(chunk);
     this.position += chunk.length;
     if (keptFrom < this.deflated) this.spoiled = true;
-    const deflated = Math.max(0, Math.min(chunk.length, keptFrom - start));
-    if (deflated < chunk.length) this.rest.push(chunk.subarray(deflated));
-    if (deflated === 0) return;
-    this.deflated += deflated;
-    await this.begun.add(chunk.subarray(0, deflated));
+    const deflateTo =
+      keptFrom === Infinity ? this.position - heldBytes : Math.max(keptFrom, this.deflated);
+    const taken: Buffer[] = [];
+    for (let at = this.deflated; this.held.length > 0 && at < deflateTo;) {
+      const first = this.held[0];
+      const take = Math.min(first.length, deflateTo - at);
+      taken.push(first.subarray(0, take));
+      if (take === first.length) this.held.shift();
+      else this.held[0] = first.subarray(take);
+      at += take;
+    }
+    if (keptFrom !== Infinity) {
+      this.kept.push(...this.held);
+      this.held = [];
+      this.keeping = true;
+    }
+    for (const bytes of taken) {
+      this.deflated += bytes.length;
+      await this.begun.add(bytes);
+    }
+  }
+
+  /** The bytes after the deflated ones, in chunks. */
+  rest(): Buffer[] {
+    return [...this.kept, ...this.held];
   }
 
   /**
