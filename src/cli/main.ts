@@ -23,7 +23,7 @@ import {
 import type { FormattingPlan, FoundTables, Register, Settings, Words } from "../core";
 import { parseArguments, usage, type CommandOptions } from "./arguments";
 import { sheetEdit, sheetRuleXml } from "./edit";
-import { boundHeapGrowth, longSheetsBytes } from "./heap";
+import { boundHeapGrowth, inOwnProcess, longSheetsBytes, stopPretenuring } from "./heap";
 import { checkOutput, cleanUpOnSignals, writeWorkbook } from "./output";
 import type { PartEdit } from "./package-writer";
 import { CommandProblem } from "./problem";
@@ -60,6 +60,7 @@ export async function main(argv: readonly string[], terminal?: Output): Promise<
   // On the console, stdout's lines go out in one write as the command ends: a long sheet's summary is
   // thousands of lines (2,508 on 100,000 rows), and a write each took about 80 ms.
   const lines: string[] = [];
+  inOwnProcess();
   try {
     return await command(argv, {
       out: (line) => lines.push(line),
@@ -204,6 +205,7 @@ async function format(
     { register, words },
     sheetBytes <= longSheetsBytes
   );
+  stopPretenuring();
   if (found.length === 0) throw noTableProblem(options, sheets, skipped);
   // The sets on the sheets are looked for only when a set other than Standard is asked for (the arguments
   // ask for Standard when none is given): gathering every row's sets took a twentieth of 100,000 rows' run.
