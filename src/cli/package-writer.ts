@@ -30,10 +30,10 @@ const deflateOptions = { level: 1, chunkSize: 1024 * 1024 };
 /**
  * A part's first bytes deflated while the command does other work, its output gathered (a seventh of the
  * bytes or less), and the rest of the part later deflated into the same stream, so the bytes form one
- * deflate stream, the same bytes as deflating the part whole. zlib deflates on a thread of its own, which
- * any machine with two cores runs beside the command's: a sheet's cells are deflated as they are read,
- * while the scanner reads them and the core finds the tables, instead of at the end with the command
- * idle, waiting on it (on 100,000 rows about a quarter of a second of a run of two).
+ * deflate stream. zlib deflates on a thread of its own, which any machine with two cores runs beside the
+ * command's: a sheet's cells are deflated as they are read, while the scanner reads them and the core
+ * finds the tables, instead of at the end with the command idle, waiting on it (on 100,000 rows about a
+ * quarter of a second of a run of two).
  */
 export class BegunDeflate {
   crc = 0;
