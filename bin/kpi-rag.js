@@ -9,12 +9,6 @@ const path = require("node:path");
 
 const EX_SOFTWARE = 70; // sysexits.h: internal software error
 
-// V8 allocates a site's objects straight in the old generation once most have outlived young collections
-// ("pretenuring"). Finding a long sheet's tables teaches the core's sites so, and the summary's reports,
-// dropped every 500 rows, then pile up as old garbage until a full collection: on 100,000 rows 74 MB of old
-// space against 11 MB without. Set here, before any of the command's code runs, and for the command only.
-require("node:v8").setFlagsFromString("--no-allocation-site-pretenuring");
-
 /**
  * The bundle, unless lib/ was compiled again since it was made (`npx tsc -p tsconfig.cli.json` alone, as
  * the tests' instructions say): then the compiled modules, so the command never runs stale code.

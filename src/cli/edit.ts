@@ -4,8 +4,9 @@
  */
 import { moveFormula, topLeftOf, type PlannedRule } from "../core";
 import { CommandProblem } from "./problem";
-import type { PartContent } from "./package-writer";
+import type { PartEdit } from "./package-writer";
 import type { SheetLayout } from "./sheet";
+import type { SheetCopy } from "./sheet-copy";
 import type { Workbook, WorkbookSheet } from "./workbook";
 import { escapeXml } from "./xml";
 
@@ -186,20 +187,25 @@ export async function* splice(
   if (!inserted && insertAt === position) yield insert;
 }
 
-/** The sheet with its rules spliced in, from its bytes kept when read (checked then) or inflated again. */
+/**
+ * The sheet with its rules spliced in: on from its copy made when read (its bytes checked then) where no
+ * edit falls in the copy's deflated bytes, or else inflated again.
+ */
 export function sheetEdit(
   workbook: Workbook,
   sheet: WorkbookSheet,
   layout: SheetLayout,
   blocks: Buffer,
-  inflated: readonly Buffer[] | undefined
-): PartContent {
+  copy: SheetCopy | undefined
+): PartEdit {
+  const { ownRanges, insertAt } = layout;
+  const firstEdited = ownRanges.reduce((first, [start]) => Math.min(first, start), insertAt);
+  if (copy?.continuable(firstEdited)) {
+    // The kept bytes start where the deflated ones end: the edits' offsets are moved back by as many.
+    const from = copy.begun.size;
+    const moved = ownRanges.map(([start, end]) => [start - from, end - from] as const);
+    return { begun: copy.begun, rest: () => splice(copy.rest(), moved, insertAt - from, blocks) };
+  }
   const entry = workbook.zip.entry(sheet.part)!;
-  return () =>
-    splice(
-      inflated ?? workbook.zip.streamPart(entry, workbook.label),
-      layout.ownRanges,
-      layout.insertAt,
-      blocks
-    );
+  return () => splice(workbook.zip.streamPart(entry, workbook.label), ownRanges, insertAt, blocks);
 }

@@ -20,3 +20,25 @@ const growingPercent = 10;
 export function boundHeapGrowth(sheetBytes: number): void {
   if (sheetBytes > longSheetsBytes) setFlagsFromString(`--heap-growing-percent=${growingPercent}`);
 }
+
+/**
+ * V8 allocates a site's objects straight in the old generation once most of them have outlived young
+ * collections ("pretenuring"). While a sheet is read and its tables found, that is right: the grid lives
+ * until then, and copied through young collections it cost a fifth of a second of collecting on 100,000
+ * rows. From planning on it is wrong: the summary's reports, dropped every 500 rows, came from sites the
+ * tables had taught to pretenure and piled up as old garbage until a full collection (74 MB of old space
+ * against 11 MB without). So the command stops it once the tables are found: only in a process of its own
+ * (bin/kpi-rag.js, `inOwnProcess`), as a flag of V8 holds for the whole process. Measured on 100,000 rows (noisy 2-core machine,
+ * 10 runs each): collecting 931 ms against 1,361 ms with pretenuring off throughout, peak memory the same.
+ */
+export function stopPretenuring(): void {
+  if (ownProcess) setFlagsFromString("--no-allocation-site-pretenuring");
+}
+
+/** Whether the command runs in a process of its own, whose V8 flags it may set: a process-wide fact. */
+let ownProcess = false;
+
+/** Said once by the command run from the console (main.ts), never by a caller running it in-process. */
+export function inOwnProcess(): void {
+  ownProcess = true;
+}

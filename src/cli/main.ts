@@ -23,11 +23,12 @@ import {
 import type { FormattingPlan, FoundTables, Register, Settings, Words } from "../core";
 import { parseArguments, usage, type CommandOptions } from "./arguments";
 import { sheetEdit, sheetRuleXml } from "./edit";
-import { boundHeapGrowth, longSheetsBytes } from "./heap";
+import { boundHeapGrowth, inOwnProcess, longSheetsBytes, stopPretenuring } from "./heap";
 import { checkOutput, cleanUpOnSignals, writeWorkbook } from "./output";
-import type { PartContent } from "./package-writer";
+import type { PartEdit } from "./package-writer";
 import { CommandProblem } from "./problem";
 import type { SheetContent, SheetLayout } from "./sheet";
+import type { SheetCopy } from "./sheet-copy";
 import { withDxfs } from "./styles";
 import {
   reportText,
@@ -59,6 +60,7 @@ export async function main(argv: readonly string[], terminal?: Output): Promise<
   // On the console, stdout's lines go out in one write as the command ends: a long sheet's summary is
   // thousands of lines (2,508 on 100,000 rows), and a write each took about 80 ms.
   const lines: string[] = [];
+  inOwnProcess();
   try {
     return await command(argv, {
       out: (line) => lines.push(line),
@@ -168,17 +170,17 @@ async function remove(
   out: string,
   output: Output
 ): Promise<void> {
-  const edits = new Map<string, PartContent>();
-  const keepInflated = unpackedBytes(workbook, sheets) <= longSheetsBytes;
+  const edits = new Map<string, PartEdit>();
+  const keepCopy = unpackedBytes(workbook, sheets) <= longSheetsBytes;
   let removed = 0;
   for (const sheet of sheets) {
-    const { layout, inflated } = await readSheetContent(workbook, sheet, keepInflated);
-    if (layout.ownRules === 0) continue;
+    const { layout, copy } = await readSheetContent(workbook, sheet, keepCopy);
+    if (layout.ownRules === 0) {
+      copy?.begun.abandon();
+      continue;
+    }
     removed += layout.ownRules;
-    edits.set(
-      sheet.part.toLowerCase(),
-      sheetEdit(workbook, sheet, layout, Buffer.alloc(0), inflated)
-    );
+    edits.set(sheet.part.toLowerCase(), sheetEdit(workbook, sheet, layout, Buffer.alloc(0), copy));
   }
   await writeWorkbook(workbook, edits, out);
   output.out(
@@ -203,6 +205,7 @@ async function format(
     { register, words },
     sheetBytes <= longSheetsBytes
   );
+  stopPretenuring();
   if (found.length === 0) throw noTableProblem(options, sheets, skipped);
   // The sets on the sheets are looked for only when a set other than Standard is asked for (the arguments
   // ask for Standard when none is given): gathering every row's sets took a twentieth of 100,000 rows' run.
@@ -231,8 +234,8 @@ async function format(
       options.report !== undefined
     );
     for (const line of lines) summary.push(line);
-    const { sheet, layout, inflated } = next;
-    planned.push({ sheet, layout, inflated, plan: reported });
+    const { sheet, layout, copy } = next;
+    planned.push({ sheet, layout, copy, plan: reported });
   }
   const plans = planned.map((sheet) => sheet.plan);
   const edits = await ruleEdits(workbook, planned);
@@ -278,11 +281,11 @@ async function readRegister(
   };
 }
 
-/** A sheet with KPI tables: what it is planned from, then written from (its bytes too, where kept). */
+/** A sheet with KPI tables: what it is planned from, then written from (its copy too, where made). */
 interface SheetToWrite {
   sheet: WorkbookSheet;
   layout: SheetLayout;
-  inflated?: readonly Buffer[];
+  copy?: SheetCopy;
 }
 
 interface FoundSheet extends SheetToWrite {
@@ -300,21 +303,22 @@ function unpackedBytes(workbook: Workbook, sheets: readonly WorkbookSheet[]): nu
 }
 
 /**
- * One sheet's grid at a time: once its tables are found, only its layout is kept, and its inflated bytes
- * where `keepInflated` (sheets short enough to hold: writing them then inflates none a second time).
+ * One sheet's grid at a time: once its tables are found, only its layout is kept, and its copy where
+ * `keepCopy` (sheets short enough to hold: writing them then inflates none a second time).
  */
 async function findSheetTables(
   workbook: Workbook,
   sheets: readonly WorkbookSheet[],
   { register, words }: { register: Register; words: Words },
-  keepInflated: boolean
+  keepCopy: boolean
 ): Promise<{ found: FoundSheet[]; skipped: SkippedSheet[] }> {
   const found: FoundSheet[] = [];
   const skipped: SkippedSheet[] = [];
   for (const sheet of sheets) {
-    const { grid, layout, inflated } = await readSheetContent(workbook, sheet, keepInflated);
+    const { grid, layout, copy } = await readSheetContent(workbook, sheet, keepCopy);
     const tables = findTables(grid, register, { words });
-    if (tables.tables.length > 0) found.push({ sheet, layout, inflated, found: tables });
+    if (tables.tables.length > 0) found.push({ sheet, layout, copy, found: tables });
+    else copy?.begun.abandon();
     if (tables.skipped !== undefined) skipped.push({ sheet: tables.sheet, reason: tables.skipped });
   }
   return { found, skipped };
@@ -344,22 +348,23 @@ const noWorksheets = "Its workbook lists no worksheets.";
 async function ruleEdits(
   workbook: Workbook,
   planned: readonly PlannedSheet[]
-): Promise<Map<string, PartContent>> {
-  const edits = new Map<string, PartContent>();
+): Promise<Map<string, PartEdit>> {
+  const edits = new Map<string, PartEdit>();
   const dxfIds = await addRuleStyles(
     workbook,
     planned.map((sheet) => sheet.plan),
     edits
   );
   let next = 0;
-  for (const { sheet, layout, plan, inflated } of planned) {
+  for (const { sheet, layout, plan, copy } of planned) {
     const rules = plan.rules;
     const ids = dxfIds.slice(next, next + rules.length);
     next += rules.length;
     // As bytes at once: the rule XML of a long sheet is tens of megabytes, better outside the JavaScript heap.
     const xml = Buffer.from(sheetRuleXml(sheet.name, rules, ids, layout), "utf8");
     if (rules.length > 0 || layout.ownRules > 0)
-      edits.set(sheet.part.toLowerCase(), sheetEdit(workbook, sheet, layout, xml, inflated));
+      edits.set(sheet.part.toLowerCase(), sheetEdit(workbook, sheet, layout, xml, copy));
+    else copy?.begun.abandon();
   }
   return edits;
 }
@@ -368,7 +373,7 @@ async function ruleEdits(
 async function addRuleStyles(
   workbook: Workbook,
   plans: readonly FormattingPlan[],
-  edits: Map<string, PartContent>
+  edits: Map<string, PartEdit>
 ): Promise<number[]> {
   const styles = plans.flatMap((plan) =>
     plan.rules.map((rule) => ({

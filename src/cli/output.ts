@@ -8,7 +8,7 @@
 import { constants, promises as files, renameSync, rmSync, type Stats } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { verifyPackage, writePackage, type PartContent } from "./package-writer";
+import { verifyPackage, writePackage, type PartEdit } from "./package-writer";
 import { CommandProblem } from "./problem";
 import type { Workbook } from "./workbook";
 
@@ -219,7 +219,7 @@ export function describeFailure(error: unknown): string {
  */
 export async function writeWorkbook(
   workbook: Workbook,
-  edits: ReadonlyMap<string, PartContent>,
+  edits: ReadonlyMap<string, PartEdit>,
   out: string,
   report?: { file: string; text: string }
 ): Promise<void> {

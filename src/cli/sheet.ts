@@ -6,6 +6,7 @@
 import { columnIndex, type CellValue, type Grid, type GridArea } from "../core";
 import { isOwnRule } from "../core/plan/own-rule";
 import { CellReader, lastColumn, lastRow, presentColumns, SheetBoundsProblem } from "./cells";
+import { SheetCopy } from "./sheet-copy";
 import { SheetDataScanner } from "./sheet-data";
 import { spreadsheetNamespace } from "./styles";
 import { localName, NamespaceScopes, prefixOf, XmlStream, type XmlTag } from "./xml";
@@ -46,8 +47,8 @@ export interface SheetLayout {
 export interface SheetContent {
   grid: Grid;
   layout: SheetLayout;
-  /** The part's bytes as inflated, where its reader asked to keep them for writing the sheet again. */
-  inflated?: readonly Buffer[];
+  /** The part's bytes gathered for writing the sheet again, where its reader asked for them. */
+  copy?: SheetCopy;
 }
 
 export interface SheetContext {
@@ -55,8 +56,8 @@ export interface SheetContext {
   sharedStrings: readonly string[];
   numberFormats: readonly string[];
   date1904: boolean;
-  /** Keeps the inflated bytes, so writing the sheet does not inflate it a second time. */
-  keepInflated?: boolean;
+  /** Gathers the part's bytes (a SheetCopy), so writing the sheet does not inflate it a second time. */
+  keepCopy?: boolean;
 }
 
 export async function readSheet(
@@ -66,12 +67,17 @@ export async function readSheet(
   const cells = new CellReader(context);
   const worksheet = new WorksheetReader(cells);
   const bytes = new SheetBytes(worksheet.stream, new SheetDataScanner(cells));
-  const inflated: Buffer[] | undefined = context.keepInflated ? [] : undefined;
-  for await (const chunk of chunks) {
-    inflated?.push(chunk);
-    bytes.feed(chunk);
+  const copy = context.keepCopy ? new SheetCopy() : undefined;
+  try {
+    for await (const chunk of chunks) {
+      bytes.feed(chunk);
+      await copy?.add(chunk, bytes.restFrom);
+    }
+    bytes.end();
+  } catch (error) {
+    copy?.begun.abandon();
+    throw error;
   }
-  bytes.end();
   cells.finish();
   const { values, numberFormats } = cells;
   clearMergedCells(values, worksheet.merges);
@@ -82,7 +88,7 @@ export async function readSheet(
     numberFormats,
     merges: worksheet.merges,
   };
-  return { grid, layout: worksheet.layout, inflated };
+  return { grid, layout: worksheet.layout, copy };
 }
 
 /**
@@ -94,6 +100,9 @@ class SheetBytes {
   private mode: "head" | "cells" | "rest" = "head";
   private head: Buffer = Buffer.alloc(0);
   private scanned = 0;
+  private fed = 0;
+  /** Where the bytes saxes reads after the cells begin (</sheetData>), once the scanner has met it. */
+  restFrom: number | undefined;
 
   constructor(
     private readonly stream: XmlStream,
@@ -101,6 +110,7 @@ class SheetBytes {
   ) {}
 
   feed(chunk: Buffer): void {
+    this.fed += chunk.length;
     if (this.mode === "rest") this.stream.feed(chunk);
     else if (this.mode === "cells") this.scan(chunk);
     else this.feedHead(chunk);
@@ -133,6 +143,7 @@ class SheetBytes {
     const rest = this.scanner.feed(bytes);
     this.scanned += bytes.length;
     if (!rest) return;
+    this.restFrom = this.fed - rest.length;
     this.stream.skip(this.scanned - rest.length);
     this.mode = "rest";
     this.stream.feed(rest);

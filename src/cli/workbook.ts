@@ -248,7 +248,7 @@ async function readSharedStrings(
 export async function readSheetContent(
   workbook: Workbook,
   sheet: WorkbookSheet,
-  keepInflated = false
+  keepCopy = false
 ): Promise<SheetContent> {
   const entry = workbook.zip.entry(sheet.part)!;
   try {
@@ -257,7 +257,7 @@ export async function readSheetContent(
       sharedStrings: workbook.sharedStrings,
       numberFormats: workbook.numberFormats,
       date1904: workbook.date1904,
-      keepInflated,
+      keepCopy,
     });
   } catch (error) {
     if (error instanceof CommandProblem) throw error;
