@@ -42,7 +42,8 @@ import {
   type Show,
   type Act,
 } from "./pane-actions";
-import { readSheetTables, takeOpening, type SheetTables, type WorkbookListener } from "./opening";
+import { takeOpening, type WorkbookListener } from "./opening";
+import { readSheetTables, type SheetTables } from "./sheet-tables";
 import { afterPaint, appraisalOf, linesOf, noOverview } from "./sheet-view";
 import { exampleMessage, sharedCopyMessage, unreadableRulesNote } from "./sentences";
 
