@@ -5,45 +5,11 @@
  * (`takeOpening`), once; without it (a test that draws the pane itself) the store asks Excel as it always does.
  * Nothing here shows anything: a part that fails is asked again by the store, which says what went wrong.
  */
-import { findTables, type FoundTables } from "../core";
-import { readActiveSheet, type SheetReading } from "../excel/active-sheet";
+import { readActiveSheet } from "../excel/sheet-reading";
 import { watchCellChanges, watchSheetActivation, type Watch } from "../excel/events";
-import { otherSheetsWithKpiTables } from "../excel/other-sheets";
 import { checkRequirements, type Capabilities } from "../excel/requirements";
 import { currentWorkbookRegister, type WorkbookRegister } from "../excel/workbook-register";
-
-/** A reading of the active sheet with the KPI tables found on it; on a sheet with none, the sheets that have one. */
-export interface SheetTables {
-  reading: SheetReading;
-  found: FoundTables;
-  kpiSheets: string[];
-}
-
-/** Reads the active sheet and finds its tables with the workbook's register and words. */
-export async function readSheetTables(
-  context: Excel.RequestContext,
-  capabilities: Capabilities,
-  read: Pick<WorkbookRegister, "register" | "words">
-): Promise<SheetTables> {
-  return tablesIn(context, await readActiveSheet(context, capabilities), read);
-}
-
-/** The KPI tables of a sheet read; on a sheet with none, the other sheets that have one. */
-async function tablesIn(
-  context: Excel.RequestContext,
-  reading: SheetReading,
-  { register, words }: Pick<WorkbookRegister, "register" | "words">
-): Promise<SheetTables> {
-  const find = (grid: SheetReading["grid"]) => findTables(grid, register, { words: words.words });
-  const found = find(reading.grid);
-  const kpiSheets =
-    found.tables.length > 0
-      ? []
-      : await otherSheetsWithKpiTables(context, (grid) => find(grid).tables.length > 0).catch(
-          () => [] // Only a pointer: where Excel cannot give the other sheets, none is named.
-        );
-  return { reading, found, kpiSheets };
-}
+import type { SheetTables } from "./sheet-tables";
 
 /** What the workbook's events ask of the store: read the sheet again after a switch or an edit. */
 export interface WorkbookListener {
@@ -84,8 +50,13 @@ export function beginOpening(): Opening | undefined {
   ]).catch((): Watch[] => []);
   const register = currentWorkbookRegister();
   // The cells are asked for at once; the register (its own small read) only decides what is found in them.
+  // The core's table finding comes with the pane's chunk, which loads while Excel answers.
   const sheet = Excel.run(async (context) => {
-    const [reading, read] = await Promise.all([readActiveSheet(context, capabilities), register]);
+    const [reading, read, { tablesIn }] = await Promise.all([
+      readActiveSheet(context, capabilities),
+      register,
+      import(/* webpackChunkName: "pane" */ "./sheet-tables"),
+    ]);
     return tablesIn(context, reading, read);
   });
   sheet.catch(() => undefined); // the store reads again, and says why if that fails too

@@ -13,14 +13,11 @@ import {
   type Words,
 } from "../core";
 import { applyRagFormatting, readActiveSheet, removeRagFormatting } from "../excel/active-sheet";
-import {
-  insertRegisterTable,
-  insertSettingsTable,
-  insertWordsTable,
-} from "../excel/table-insertion";
 import type { Capabilities } from "../excel/requirements";
 import { explainFailure, runExcel } from "../excel/run";
-import { checkThisExcel } from "../excel/self-check";
+
+/** Inserting the workbook's tables, wanted only from the Register view: loaded with it, not with the pane. */
+const tableInsertion = () => import(/* webpackChunkName: "register" */ "../excel/table-insertion");
 import type { PaneActions, PaneMessage, PaneState } from "./model";
 import {
   appliedMessage,
@@ -137,11 +134,13 @@ export function tableActions(
   const { session, act, inExcel } = kit;
   return {
     insertRegister: () =>
-      void act("Updating the KPI register…", "The KPI register was not changed", async () =>
-        registerTableMessage(await inExcel(insertRegisterTable))
-      ),
+      void act("Updating the KPI register…", "The KPI register was not changed", async () => {
+        const { insertRegisterTable } = await tableInsertion();
+        return registerTableMessage(await inExcel(insertRegisterTable));
+      }),
     insertWords: () =>
       void act("Updating the KPIWords table…", "The KPIWords table was not changed", async () => {
+        const { insertWordsTable } = await tableInsertion();
         const inserted = await inExcel(async (context) => {
           const { grid } = await readActiveSheet(context, session.capabilities);
           const { words } = session.words;
@@ -153,12 +152,13 @@ export function tableActions(
         return wordsTableMessage(inserted);
       }),
     chooseScheme: (scheme) =>
-      void act("Choosing the scheme…", "The scheme was not changed", async () =>
-        settingsTableMessage(
+      void act("Choosing the scheme…", "The scheme was not changed", async () => {
+        const { insertSettingsTable } = await tableInsertion();
+        return settingsTableMessage(
           await inExcel((context) => insertSettingsTable(context, scheme)),
           scheme
-        )
-      ),
+        );
+      }),
   };
 }
 
@@ -170,6 +170,8 @@ export async function runSelfCheck(setState: SetPaneState, waiting: () => void):
     selfCheck: { running: true },
   }));
   try {
+    // The check is Help's alone: its code comes with Help's chunk, not with the pane.
+    const { checkThisExcel } = await import(/* webpackChunkName: "more" */ "../excel/self-check");
     const report = await runExcel((context) => checkThisExcel(context), { onWaiting: waiting });
     setState((previous) => ({
       ...previous,

@@ -15,6 +15,7 @@ import {
   type Appraisal,
   type FoundTables,
   type Scheme,
+  type SheetColours,
 } from "../core";
 import type { PaneState } from "./model";
 import { cellFactsOf, statusTopLineOf, topLineOf } from "./kpi-lines";
@@ -48,6 +49,26 @@ function toleranceSetsOfSheet(found: FoundTables): string[] {
   const toleranceSets = toleranceSetsOf([found]);
   toleranceSetsRead.set(found, toleranceSets);
   return toleranceSets;
+}
+
+/**
+ * What coloured the sheet, worked out once for an appraisal and the rules read: a sheet read for the first time
+ * asks it to find the set to show, and its view asks it again of the same appraisal, each time planning every
+ * row of a sheet that carries the add-in's rules.
+ */
+const coloursKnown = new WeakMap<Appraisal, { onSheet: string; colours: SheetColours }>();
+export function coloursOfSheet(
+  found: FoundTables,
+  onSheet: readonly string[],
+  toleranceSets: readonly string[],
+  appraisal: Appraisal
+): SheetColours {
+  const rules = onSheet.join("\n");
+  const known = coloursKnown.get(appraisal);
+  if (known?.onSheet === rules) return known.colours;
+  const colours = sheetColours(found, onSheet, toleranceSets, appraisal);
+  coloursKnown.set(appraisal, { onSheet: rules, colours });
+  return colours;
 }
 
 /**
@@ -118,7 +139,7 @@ export function linesOf(
       toleranceSets,
       toleranceSet: appraisal.toleranceSet,
       scheme: schemeName(scheme),
-      colouredBy: sheetColours(found, onSheet, toleranceSets, appraisal),
+      colouredBy: coloursOfSheet(found, onSheet, toleranceSets, appraisal),
     },
     overview: () => {
       const report = reports.whole();

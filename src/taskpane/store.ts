@@ -7,7 +7,6 @@ import {
   builtInRegister,
   defaultSettings,
   colouringSet,
-  sheetColours,
   standardSet,
   type Appraisal,
   type WatchItem,
@@ -42,8 +41,9 @@ import {
   type Show,
   type Act,
 } from "./pane-actions";
-import { readSheetTables, takeOpening, type SheetTables, type WorkbookListener } from "./opening";
-import { afterPaint, appraisalOf, linesOf, noOverview } from "./sheet-view";
+import { takeOpening, type WorkbookListener } from "./opening";
+import { readSheetTables, type SheetTables } from "./sheet-tables";
+import { afterPaint, appraisalOf, coloursOfSheet, linesOf, noOverview } from "./sheet-view";
 import { exampleMessage, sharedCopyMessage, unreadableRulesNote } from "./sentences";
 
 /** The pane's state and what the analyst can ask of it: reading, formatting, the register's tables, the self-check. */
@@ -220,7 +220,7 @@ function useSheetReading(
           );
           appraisal = shown.appraisal;
           const coloured = colouringSet(
-            sheetColours(found, onSheet, shown.toleranceSets, appraisal)
+            coloursOfSheet(found, onSheet, shown.toleranceSets, appraisal)
           );
           if (coloured !== undefined) session.toleranceSet = coloured;
         }
