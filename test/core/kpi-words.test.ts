@@ -89,6 +89,24 @@ const scorecard = (target: string): Grid =>
   ]);
 
 describe("the KPIWords table on the KPI Register sheet", () => {
+  it("reads a taught threshold header with a year after it as that year's threshold: Aspiration 2022/23", () => {
+    const { words } = wordsOfGrid(registerSheet);
+    const card = scorecard("Aspiration 2022/23");
+    card.values[0][3] = "Lowest acceptable 2022/23";
+    const found = findTables(card, undefined, { words });
+    expect(found.tables[0].columnMap).toContain(
+      "C target (Aspiration 2022/23) for 2022/23's periods, D tolerance (Lowest acceptable 2022/23) for 2022/23's periods"
+    );
+    const statuses = plannedWithReport(found).tables[0].rows.map((row) =>
+      row.cells.map((cell) => cell.status)
+    );
+    // 2022/23 by its own year's thresholds; 2023/24 has none, so it is No target (no figure: No data).
+    expect(statuses).toEqual([
+      ["Amber", "No data"],
+      ["Red", "No target"],
+    ]);
+  });
+
   it("reads the Word and Means columns beside the KPIRegister table, down to the first blank row", () => {
     expect(wordsTableOfGrid(registerSheet)).toEqual([
       ["Word", "Means"],

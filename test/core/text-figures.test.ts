@@ -216,6 +216,22 @@ describe("the sheet's own key of flags", () => {
     });
   });
 
+  it("reads several notes written as sentences on one line, each flag with its own meaning, * apart from **", () => {
+    const key = flagKeyOf(
+      gridOf([
+        ["* Provisional figure, subject to validation. ** Suspended during the system migration."],
+        ["p = provisional; r = revised. e Estimated from a sample"],
+      ])
+    );
+    expect(Object.fromEntries(key)).toEqual({
+      "*": "provisional figure, subject to validation",
+      "**": "suspended during the system migration",
+      p: "provisional",
+      r: "revised",
+      e: "estimated from a sample",
+    });
+  });
+
   it("reads a flag written in one cell and its meaning in the next, when the row holds nothing else", () => {
     const key = flagKeyOf(
       gridOf([

@@ -270,7 +270,7 @@ describe("headers naming the amber boundary in other words", () => {
     expect(statuses(found)).toEqual(["E2 Check definition", "F2 Check definition"]);
     expect(painted(card("Amber zone"), found)).toEqual([]);
     expect(plannedWithReport(found).tables[0].rows[0].cells[0].reason).toMatch(
-      /D 'Amber zone' names a RAG band and was not understood: it may be the tolerance/
+      /D 'Amber zone' was not understood and may name the amber boundary, the tolerance, so the table is left uncoloured/
     );
   });
 

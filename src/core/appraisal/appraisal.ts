@@ -12,7 +12,7 @@ import type { Grid } from "../values/grid";
 import type { Register } from "../register/register";
 import { builtInRegister } from "../register/register-reading";
 import type { Rating } from "../values/status";
-import { rate } from "../rating/rate";
+import { rate, type PreviousPeriod } from "../rating/rate";
 import { standardScheme, type Scheme } from "../rating/scheme";
 import {
   findTables,
@@ -141,14 +141,16 @@ class RatingMemo {
     const { definition, cells } = kpi;
     const ofDefinition = this.of(definition);
     if (ofDefinition.againstBenchmark)
-      return cells.map((cell) =>
+      return cells.map((cell, index) =>
         cell.definition === undefined
           ? rateInRow(
               kpi,
               cell,
               this.toleranceSet,
               this.scheme,
-              undefined,
+              this.scheme.kind === "amber by direction"
+                ? previousPeriodOf(cells, index)
+                : undefined,
               this.bands.of(definition)
             )
           : this.ofOwnPeriod(kpi, cell, cell.definition)
@@ -184,14 +186,13 @@ class RatingMemo {
   /** Under Amber by direction a cell's status depends on the period before it on the row: no memo. */
   private byDirection(cells: readonly PeriodCell[], definition: Definition): Rating[] {
     return cells.map((cell, index) => {
-      const before = previousPeriodCell(cells, index);
       return rate(
         cell.value,
         cell.definition ?? definition,
         this.toleranceSet,
         cell.numberFormat,
         this.scheme,
-        before && { period: before.period, value: before.value, numberFormat: before.numberFormat },
+        previousPeriodOf(cells, index),
         this.bands.of(cell.definition ?? definition)
       );
     });
@@ -249,6 +250,14 @@ class RatingMemo {
  * same sheet row (a long table's row has one period, so none). A headline column (Latest) is not a period
  * of the series, so it is neither compared nor compared with.
  */
+/** The period before a cell on its row, as Amber by direction's reason names it, or undefined for the first. */
+function previousPeriodOf(cells: readonly PeriodCell[], index: number): PreviousPeriod | undefined {
+  const before = previousPeriodCell(cells, index);
+  return (
+    before && { period: before.period, value: before.value, numberFormat: before.numberFormat }
+  );
+}
+
 export function previousPeriodCell(
   cells: readonly PeriodCell[],
   index: number

@@ -43,5 +43,17 @@ export function flagName(written: string): string {
 /** What a flag on a figure means, the sheet's key first: "provisional", "Figure includes late returns". */
 export function flagMeaning(written: string, words: Words | undefined): string {
   const flag = flagName(written);
-  return words?.flags?.get(flag) ?? builtInFlags.get(flag) ?? "see note";
+  // A key that gives "*" and "**" meanings of their own is read mark by mark.
+  return (
+    words?.flags?.get(noteMarks(written)) ??
+    words?.flags?.get(flag) ??
+    builtInFlags.get(flag) ??
+    "see note"
+  );
+}
+
+/** The asterisks of a note mark as written ("**"), where a key tells them apart; "" for any other flag. */
+export function noteMarks(written: string): string {
+  const bare = written.replace(/^\[|\]$/g, "");
+  return bare.length > 1 && /^\*+$/.test(bare) ? bare : "";
 }

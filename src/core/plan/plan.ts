@@ -6,12 +6,12 @@
  * can recognise its own rules, replace them, and remove them without touching the analyst's.
  */
 import { appraiseTables, type Appraisal } from "../appraisal/appraisal";
-import { benchmarkForPeriod } from "../rating/benchmark-rating";
+import { benchmarkForPeriod, directionOf } from "../rating/benchmark-rating";
 import { benchmarkCellConditions } from "./benchmark-conditions";
 import type { BenchmarkStanding } from "../rating/benchmark-target";
 import { readBenchmarkFigure } from "../rating/benchmarks";
 import { previousPeriodCell } from "../appraisal/appraisal";
-import type { Definition } from "../definition/definition";
+import type { Definition, Polarity } from "../definition/definition";
 import { standardScheme, type Scheme } from "../rating/scheme";
 import { standardSet } from "../definition/tolerance-set";
 import { columnLetters } from "../values/grid";
@@ -138,7 +138,7 @@ function planRowRules(
     if (banding.kind !== "benchmark")
       planBandRules(groups, groupsOf, definition, cells, rating, previousOffset);
     else if (banding.standing.kind === "rated")
-      planBenchmarkRules(groups, kpi, cells, banding.standing, definition);
+      planBenchmarkRules(groups, kpi, cells, banding.standing, definition, rating.scheme);
   };
   let own = false;
   for (let index = 0; index < colourable.length; index++)
@@ -264,43 +264,88 @@ function planBenchmarkRules(
   row: KpiRow,
   colourable: readonly PeriodCell[],
   standing: Extract<BenchmarkStanding, { kind: "rated" }>,
-  definition: Definition
+  definition: Definition,
+  scheme: Scheme
 ): void {
+  // Amber by direction: a miss beyond the tolerance is Amber where the figure beats the period before.
+  const way = scheme.kind === "amber by direction" ? directionOf(standing.test) : undefined;
   for (const cell of colourable) {
     const benchmark = benchmarkForPeriod(cell.period, standing.target.kind, row.benchmarks ?? []);
     if (!benchmark || !readBenchmarkFigure(benchmark.value, benchmark.numberFormat, definition).ok)
       continue;
     // A benchmark cell on another row cannot be referred to row-relatively: it gets no rule.
     if (benchmark.row !== undefined && benchmark.row !== cell.row) continue;
-    const column = benchmark.column === undefined ? null : columnLetters(benchmark.column);
-    const literal =
-      typeof benchmark.value === "number"
-        ? formulaNumber(benchmark.value)
-        : `"${String(benchmark.value).replace(/"/g, '""')}"`;
+    const against = {
+      column: benchmark.column === undefined ? null : columnLetters(benchmark.column),
+      literal:
+        typeof benchmark.value === "number"
+          ? formulaNumber(benchmark.value)
+          : `"${String(benchmark.value).replace(/"/g, '""')}"`,
+    };
+    const previous = way && previousPeriodCell(row.cells, row.cells.indexOf(cell));
     for (const { status, condition } of benchmarkCellConditions(
       cell,
       benchmark,
       standing,
       definition
     )) {
-      const groupKey = `benchmark|${column ?? literal}|${status}|${condition}`;
-      let group = groups.get(groupKey);
-      if (!group) {
-        group = {
-          status,
-          formulaFor: (anchor: string) =>
-            ruleFormula(
-              anchor,
-              [condition],
-              column ? `$${column}${anchor.replace(/^[A-Z]+/, "")}` : literal
-            ),
-          runs: new Runs(),
-        };
-        groups.set(groupKey, group);
+      if (status !== "Red" || !way || !previous) {
+        benchmarkGroup(groups, status, condition, against).runs.push(
+          cell.row,
+          cell.column,
+          cell.column
+        );
+        continue;
       }
-      group.runs.push(cell.row, cell.column, cell.column);
+      const before = { offset: cell.column - previous.column, way, definition };
+      for (const [split, test] of [
+        ["Amber", `AND(${condition},${betterThanBefore})`],
+        ["Red", `AND(${condition},NOT(${betterThanBefore}))`],
+      ] as const)
+        benchmarkGroup(groups, split, test, against, before).runs.push(
+          cell.row,
+          cell.column,
+          cell.column
+        );
     }
   }
+}
+
+/**
+ * The group of a benchmark rule's status and condition, against a benchmark column or figure, and (Amber by
+ * direction) comparing with the period `offset` columns before: made when first met.
+ */
+function benchmarkGroup(
+  groups: Map<string, Group>,
+  status: RagStatus,
+  condition: string,
+  against: { column: string | null; literal: string },
+  before?: { offset: number; way: Polarity; definition: Definition }
+): Group {
+  const { column, literal } = against;
+  const groupKey = `benchmark|${column ?? literal}|${status}|${condition}${before ? `|${before.offset}` : ""}`;
+  let group = groups.get(groupKey);
+  if (!group) {
+    group = {
+      status,
+      formulaFor: (anchor: string) => {
+        const formula = ruleFormula(
+          anchor,
+          [condition],
+          column ? `$${column}${anchor.replace(/^[A-Z]+/, "")}` : literal
+        );
+        return before
+          ? formula.replace(
+              new RegExp(betterThanBefore, "g"),
+              improvedTest(anchor, before.offset, before.way, before.definition)
+            )
+          : formula;
+      },
+      runs: new Runs(),
+    };
+    groups.set(groupKey, group);
+  }
+  return group;
 }
 
 /** A row's cells (in column order, as a row's period cells are) as runs: row, first column, last column, and so on. */

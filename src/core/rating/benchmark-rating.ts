@@ -15,8 +15,8 @@ import {
 import type { BenchmarkTest, BenchmarkTolerance } from "../definition/definition";
 import { bands, type Bands } from "./bands";
 import { standardScheme, type Scheme } from "./scheme";
-import type { Definition } from "../definition/definition";
-import { figureOf, rate, type PreviousPeriod } from "./rate";
+import type { Definition, Polarity } from "../definition/definition";
+import { byDirection, figureOf, rate, type PreviousPeriod } from "./rate";
 import { noDataRating, type RagStatus, type Rating } from "../values/status";
 import { standardSet } from "../definition/tolerance-set";
 
@@ -55,7 +55,13 @@ export function rateInRow(
     standing.kind === "rated"
       ? benchmarkForPeriod(cell.period, standing.target.kind, row.benchmarks ?? [])
       : undefined;
-  return rateAgainstBenchmark(cell, standing, benchmark, row.definition);
+  return rateAgainstBenchmark(
+    cell,
+    standing,
+    benchmark,
+    row.definition,
+    scheme.kind === "amber by direction" ? { previous } : undefined
+  );
 }
 
 /**
@@ -91,7 +97,8 @@ export function rateAgainstBenchmark(
   cell: FigureCell,
   standing: BenchmarkStanding,
   benchmark: BenchmarkCell | undefined,
-  written: Definition
+  written: Definition,
+  byDirectionFrom?: { previous: PreviousPeriod | undefined }
 ): Rating {
   const shownUnit = inShownUnit(written, [cell], benchmark);
   const definition = shownUnit.ok ? shownUnit.value : written;
@@ -148,11 +155,28 @@ export function rateAgainstBenchmark(
   const distance = sameOnceRounded
     ? `the same once both are rounded to ${placesOf(definition.unit === "percent" ? decimals - 2 : decimals)}, the fewer decimals the sheet shows`
     : `${apart} apart`;
-  return {
-    status,
-    kind: "benchmark",
-    reason: `${shownFigure} ${passes} the target ${target.wording}: ${named} is ${shownBenchmark}, ${distance}${status === "Green" ? "" : margin}`,
-  };
+  const reason = `${shownFigure} ${passes} the target ${target.wording}: ${named} is ${shownBenchmark}, ${distance}${status === "Green" ? "" : margin}`;
+  // Amber by direction: a miss beyond the tolerance is Amber where it is better than the period before.
+  const way = directionOf(test);
+  if (status === "Red" && byDirectionFrom !== undefined && way !== undefined) {
+    const compared = byDirection(
+      figure.value,
+      { status },
+      reason,
+      definition,
+      byDirectionFrom.previous,
+      way
+    );
+    return { ...compared, kind: "benchmark" };
+  }
+  return { status, kind: "benchmark", reason };
+}
+
+/** Which way is better for a benchmark test with a side; none for "in line with". */
+export function directionOf(test: BenchmarkTest): Polarity | undefined {
+  if (test === "higher" || test === "at or higher") return { kind: "higher" };
+  if (test === "lower" || test === "at or lower") return { kind: "lower" };
+  return undefined;
 }
 
 /** "whole figures", "1 decimal place", "2 decimal places". */

@@ -2,7 +2,7 @@
 import type { CellValue } from "../values/cell";
 import { withoutBenchmarkFigures } from "./benchmark-target";
 import { bands, inBand, sameToExcel, type Band, type Bands } from "./bands";
-import { merit, type Definition } from "../definition/definition";
+import { merit, type Definition, type Polarity } from "../definition/definition";
 import { standardScheme, type Scheme } from "./scheme";
 import { standardSet } from "../definition/tolerance-set";
 import { noDataRating, type Rating } from "../values/status";
@@ -163,14 +163,17 @@ export function rate(
  * Amber by direction: a figure beyond the tolerance is Amber where it is better than the period before
  * on its row (polarity-aware, strictly), otherwise Red; the reason names the period it was compared with.
  */
-function byDirection(
+export function byDirection(
   figure: number,
-  band: Band,
+  band: Pick<Band, "status">,
   reason: string,
   definition: Definition,
-  previous: PreviousPeriod | undefined
+  previous: PreviousPeriod | undefined,
+  polarity: Polarity | undefined = definition.standing.kind === "rated"
+    ? definition.standing.polarity
+    : undefined
 ): Rating {
-  const { standing, unit } = definition;
+  const { unit } = definition;
   if (previous === undefined)
     return {
       status: band.status,
@@ -186,8 +189,8 @@ function byDirection(
     };
   const was = `${previous.period}'s ${describeFigure(before.value, unit)}`;
   // As the rule's formula compares them: a hair's breadth (to Excel's 15 digits) is no change.
-  const now = standing.kind === "rated" ? merit(figure, standing.polarity) : 0;
-  const then = standing.kind === "rated" ? merit(before.value, standing.polarity) : 0;
+  const now = polarity === undefined ? 0 : merit(figure, polarity);
+  const then = polarity === undefined ? 0 : merit(before.value, polarity);
   const improved = now > then && !sameToExcel(now, then);
   return improved
     ? { status: "Amber", kind: "band", reason: `${reason}, but is better than ${was}` }

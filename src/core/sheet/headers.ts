@@ -6,107 +6,15 @@
  */
 import { rememberedByText } from "../values/text-memo";
 import type { CellValue } from "../values/cell";
-import { looseHeader, readComparatorHeader, yearOf, type ComparatorHeader } from "./comparators";
+import { looseHeader, readComparatorHeader } from "./comparators";
 import { monthNames, namedYear, type YearKey } from "./period-year";
 import { readThresholdHeader, type ThresholdUnit } from "./threshold-header";
 import { standardSet } from "../definition/tolerance-set";
-import type { HeaderMeaning, Words } from "../definition/words";
+import type { ColumnRole, TaughtHeaders, ThresholdQualifiers } from "./column-role";
+import { taughtWithYear } from "./taught-headers";
 
-/** The role a column plays in a KPI table: its part of the column map. */
-export type ColumnRole =
-  | { kind: "measure" }
-  | { kind: "section" }
-  | { kind: "polarity" }
-  /** A target column: `year` makes it that year's target; `unit` the unit of its plain numbers. */
-  | ({ kind: "target" } & ThresholdQualifiers)
-  /**
-   * A tolerance column. `set` is the set its other words name (Standard when they name none); whether it is
-   * the table's standard tolerance is decided with the table's other tolerance columns (`layout.ts`).
-   */
-  | ({ kind: "tolerance"; set: string } & ThresholdQualifiers)
-  /** A stretch target column (`Stretch`, `Stretch target 2024/25`): read for the Blue for exceeding scheme only. */
-  | ({ kind: "stretch" } & ThresholdQualifiers)
-  /** A register number (Appendix A's `KPI` column: 18 is KPI-18): rows without thresholds are rated from the register. */
-  | { kind: "kpi number" }
-  /** A row reference (`Ref`, `No.`, `ID`, `Code`): never a KPI number, never pulls thresholds from the catalogue. */
-  | { kind: "reference" }
-  | { kind: "unit" }
-  /** A period column; `headline` for a column that repeats a period's figure (`Latest`, `Year to date`, `Previous`). */
-  | { kind: "period"; label: string; headline?: true }
-  /** Someone else's figure (England, a region, statistical neighbours) or a standing against one, shown as text. */
-  | ComparatorHeader
-  | { kind: "rag" }
-  | { kind: "direction of travel" }
-  | { kind: "commentary" }
-  /** A long table's column naming each row's period (`Period`, `Month`, `Quarter`). */
-  | { kind: "period name" }
-  /** A long table's column holding each row's figure (`Value`, `Actual`). */
-  | { kind: "value" }
-  /** Read aside; `understood: false` when the add-in knows none of the header's words (the column map says so). */
-  | { kind: "other"; understood?: false };
-
-/** What a threshold header's words other than its role word say (see `threshold-header.ts`). */
-export interface ThresholdQualifiers {
-  year?: YearKey;
-  unit?: ThresholdUnit;
-  /** The column's plain figures are a margin around the target ("Tolerance (±)"). */
-  margin?: true;
-  /** Words that are neither a year, a unit nor a band or aim word, as written ("Covid19", "Stretch"). */
-  otherWords?: string;
-}
-
-/**
- * A header word the workbook teaches (from its KPIWords table), by the loose key `looseHeader` gives.
- * Kept as a plain look-up here so the header readers do not depend on how the table is read.
- */
-export type TaughtHeaders = ReadonlyMap<string, ColumnRole | "not a period" | "period">;
-
-/**
- * The header words a workbook's KPIWords table teaches, as the header readers look them up: made once by
- * each reading of a sheet (`findTables`, `unknownWords`) and held by it for that reading alone.
- */
-export function taughtHeadersOf(words: Words | undefined): TaughtHeaders | undefined {
-  if (!words || words.entries.size === 0) return undefined;
-  const taught = new Map<string, ColumnRole | "not a period" | "period">();
-  for (const entry of words.entries.values()) {
-    if (entry.meaning.kind !== "header") continue;
-    taught.set(looseHeader(entry.word), roleOfMeaning(entry.meaning.header, entry.word));
-  }
-  return taught;
-}
-
-function roleOfMeaning(
-  meaning: HeaderMeaning,
-  word: string
-): ColumnRole | "not a period" | "period" {
-  switch (meaning.role) {
-    case "tolerance":
-      return meaning.set === "" || meaning.set === standardSet
-        ? { kind: "tolerance", set: standardSet }
-        : { kind: "tolerance", set: meaning.set, otherWords: meaning.set };
-    case "comparator":
-      return {
-        kind: "comparator",
-        benchmark: word.replace(/\s+/g, " ").trim(),
-        year: yearOf(word),
-      };
-    case "period":
-    case "not a period":
-      return meaning.role;
-    case "measure":
-    case "section":
-    case "polarity":
-    case "target":
-    case "stretch":
-    case "unit":
-    case "kpi number":
-    case "reference":
-    case "rag":
-    case "direction of travel":
-    case "commentary":
-      return { kind: meaning.role };
-  }
-}
+export type { ColumnRole, TaughtHeaders, ThresholdQualifiers } from "./column-role";
+export { taughtHeadersOf } from "./taught-headers";
 
 const monthWord = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
 /**
@@ -212,7 +120,8 @@ export function knownRoleOfLabel(label: string, taught?: TaughtHeaders): ColumnR
   const plain = label.replace(/\s+/g, " ").trim();
   if (plain === "") return null;
   const loose = looseHeader(plain);
-  const learnt = taught?.get(loose);
+  const learnt =
+    taught === undefined ? undefined : (taught.get(loose) ?? taughtWithYear(plain, taught));
   if (learnt === "not a period") return { kind: "other" };
   if (learnt === "period") return { kind: "period", label: plain };
   if (learnt)

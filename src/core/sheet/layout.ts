@@ -196,7 +196,7 @@ function unreadBandColumns(layout: Layout, originColumn: number): void {
       bandWord.test(column.header)
     )
       problems.push(
-        `${columnLetters(originColumn + column.column)} '${column.header}' names a RAG band and was not understood: it may be the tolerance, so the table is left uncoloured (teach it in KPIWords: the word, and Means Tolerance or Not a period)`
+        `${columnLetters(originColumn + column.column)} '${column.header}' was not understood and may name the amber boundary, the tolerance, so the table is left uncoloured (teach it in KPIWords: the word, and Means Tolerance or Not a period)`
       );
 }
 

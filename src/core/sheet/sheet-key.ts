@@ -3,7 +3,7 @@
  * below or above a table): read from the grid when its tables are, so a flag's meaning in a reason is the
  * sheet's own. Kept apart from the flags themselves, which the custom functions need without any sheet.
  */
-import { flagName, flagPattern } from "../definition/figure-flags";
+import { flagName, flagPattern, noteMarks } from "../definition/figure-flags";
 import { presentColumns, type Grid } from "../values/grid";
 import type { Words } from "../definition/words";
 
@@ -16,9 +16,13 @@ const keyEntryPattern = new RegExp(
   "i"
 );
 const keyPrefix = /^(?:key|notes?)\s*[:\-–]\s*/i;
-/** Where a cell holds several entries, each begins after a ";" or a "," and is a short symbol (a flag, or another key's letter such as "c") then "=" or ":". */
+/**
+ * Where a cell holds several entries, each begins after a ";" or a "," and is a short symbol (a flag, or
+ * another key's letter such as "c") then "=" or ":"; or after a sentence's full stop, where a flag and its
+ * meaning follow ("* Provisional figure. ** Suspended during the migration").
+ */
 const entrySeparator = new RegExp(
-  String.raw`\s*;\s*|\s*,\s*(?=\[?[^\s=:,;\]]{1,3}\]?\s*[=:])`,
+  String.raw`\s*;\s*|\s*,\s*(?=\[?[^\s=:,;\]]{1,3}\]?\s*[=:])|\.\s+(?=\[?(?:${flagPattern})\]?(?:\s*[=:]\s*|\s+)[A-Za-z])`,
   "i"
 );
 /** The first characters `keyStart` allows, looked up before any pattern: most cells of a sheet begin otherwise. */
@@ -100,7 +104,12 @@ function readKeyEntry(entry: string, key: Map<string, string>): void {
   const meaning = /^[A-Z][a-z]/.test(written)
     ? written[0].toLowerCase() + written.slice(1)
     : written;
-  if (meaning !== "") key.set(flagName(match[1]), meaning);
+  if (meaning === "") return;
+  // "*" and "**" are one note mark unless the key gives each its own meaning: the first keeps "*".
+  const marks = noteMarks(match[1]);
+  if (marks !== "") key.set(marks, meaning);
+  const name = flagName(match[1]);
+  if (marks === "" || !key.has(name)) key.set(name, meaning);
 }
 
 /** The workbook's words with the sheet's key of flags added; the words as they were when the sheet has none. */
