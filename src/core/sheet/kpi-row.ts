@@ -63,6 +63,7 @@ export interface KpiRow {
 
 const subRowPattern = /^\(?([a-z])\)\s*/i;
 const opensSubRowsPattern = /\s\(?a\)\s/i;
+const closingBracket = ")".charCodeAt(0);
 
 /** Whether a row holds a target or tolerance of any year. */
 function hasYearThresholds(
@@ -286,12 +287,20 @@ function measureOfSubRow(measureText: string, read: RowsRead): string {
     read.subRowParent = "";
     return measureText;
   }
-  const opensSubRows = opensSubRowsPattern.exec(measureText);
+  // Each pattern is tried only where its ")" stands: after an "a" to open sub-rows, second or third to be
+  // one. Most measures with a ")" end "(days)" or "(1)", and were matched against both only to fail.
+  const opensSubRows =
+    measureText.includes("a)") || measureText.includes("A)")
+      ? opensSubRowsPattern.exec(measureText)
+      : null;
   if (opensSubRows) {
     read.subRowParent = measureText.slice(0, opensSubRows.index).trim();
     return measureText;
   }
-  const subRow = subRowPattern.exec(measureText);
+  const subRow =
+    measureText.charCodeAt(1) === closingBracket || measureText.charCodeAt(2) === closingBracket
+      ? subRowPattern.exec(measureText)
+      : null;
   if (!subRow) read.subRowParent = "";
   return subRow && read.subRowParent !== "" ? `${read.subRowParent} ${measureText}` : measureText;
 }
