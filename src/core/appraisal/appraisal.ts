@@ -5,6 +5,7 @@
  * views of it, so no surface rates a cell on its own and none can disagree with another.
  */
 import { rateInRow } from "../rating/benchmark-rating";
+import { earlierPeriodsOf } from "./earlier-periods";
 import { BandsMemo } from "../rating/bands";
 import type { Definition } from "../definition/definition";
 import { standardSet } from "../definition/tolerance-set";
@@ -34,6 +35,8 @@ export interface AppraisedRow {
 export interface AppraisedTable {
   readonly table: KpiTable;
   readonly rows: readonly AppraisedRow[];
+  /** Under Amber by direction, a long table's rows' periods before them (see `earlier-periods.ts`). */
+  readonly earlier?: ReadonlyMap<KpiRow, PeriodCell>;
 }
 
 /** Read-only: its ratings, plan and report are views of it, so it must not change. */
@@ -95,14 +98,18 @@ export function appraiseTables(
   // Made at its full length: pushed a row at a time, a list of every row grows by copying itself.
   const rows = new Array<AppraisedRow>(count);
   let next = 0;
-  const tables = found.tables.map((table) => ({
-    table,
-    rows: table.rows.map((kpi) => {
-      const appraised = { kpi, ratings: ratings.ofRow(kpi) };
-      rows[next++] = appraised;
-      return appraised;
-    }),
-  }));
+  const tables = found.tables.map((table): AppraisedTable => {
+    const earlier = scheme.kind === "amber by direction" ? earlierPeriodsOf(table) : undefined;
+    return {
+      table,
+      rows: table.rows.map((kpi) => {
+        const appraised = { kpi, ratings: ratings.ofRow(kpi, earlier?.get(kpi)) };
+        rows[next++] = appraised;
+        return appraised;
+      }),
+      ...(earlier === undefined ? {} : { earlier }),
+    };
+  });
   return {
     sheet: found.sheet,
     ...(found.skipped === undefined ? {} : { skipped: found.skipped }),
@@ -151,7 +158,7 @@ class RatingMemo {
   ) {}
 
   /** One rating per period cell of a row rated by its bands (the definition looked up once per row). */
-  ofRow(kpi: KpiRow): readonly Rating[] {
+  ofRow(kpi: KpiRow, earlier?: PeriodCell): readonly Rating[] {
     const { definition, cells } = kpi;
     const ofDefinition = this.of(definition);
     if (ofDefinition.againstBenchmark)
@@ -163,13 +170,14 @@ class RatingMemo {
               this.toleranceSet,
               this.scheme,
               this.scheme.kind === "amber by direction"
-                ? previousPeriodOf(cells, index)
+                ? previousPeriodOf(cells, index, earlier)
                 : undefined,
               this.bands.of(definition)
             )
           : this.ofOwnPeriod(kpi, cell, cell.definition)
       );
-    if (this.scheme.kind === "amber by direction") return this.byDirection(cells, definition);
+    if (this.scheme.kind === "amber by direction")
+      return this.byDirection(cells, definition, earlier);
     const { lastRow } = ofDefinition;
     if (lastRow.ratings !== undefined && sameFigures(lastRow.cells, cells)) return lastRow.ratings;
     const ratings = new Array<Rating>(cells.length);
@@ -207,7 +215,11 @@ class RatingMemo {
   }
 
   /** Under Amber by direction a cell's status depends on the period before it on the row: no memo. */
-  private byDirection(cells: readonly PeriodCell[], definition: Definition): Rating[] {
+  private byDirection(
+    cells: readonly PeriodCell[],
+    definition: Definition,
+    earlier: PeriodCell | undefined
+  ): Rating[] {
     return cells.map((cell, index) => {
       return rate(
         cell.value,
@@ -215,7 +227,7 @@ class RatingMemo {
         this.toleranceSet,
         cell.numberFormat,
         this.scheme,
-        previousPeriodOf(cells, index),
+        previousPeriodOf(cells, index, earlier),
         this.bands.of(cell.definition ?? definition)
       );
     });
@@ -291,18 +303,25 @@ function sameFigures(
 }
 
 /**
- * The period before a row's period cell, as Amber by direction compares with: the cell before it on the
- * same sheet row (a long table's row has one period, so none). A headline column (Latest) is not a period
- * of the series, so it is neither compared nor compared with.
+ * The period before a cell on its row, as Amber by direction's reason names it, or undefined for the first;
+ * a long table's row has one cell, and `earlier` is the same KPI's row for the period before.
  */
-/** The period before a cell on its row, as Amber by direction's reason names it, or undefined for the first. */
-function previousPeriodOf(cells: readonly PeriodCell[], index: number): PreviousPeriod | undefined {
-  const before = previousPeriodCell(cells, index);
+function previousPeriodOf(
+  cells: readonly PeriodCell[],
+  index: number,
+  earlier: PeriodCell | undefined
+): PreviousPeriod | undefined {
+  const before = previousPeriodCell(cells, index) ?? (index === 0 ? earlier : undefined);
   return (
     before && { period: before.period, value: before.value, numberFormat: before.numberFormat }
   );
 }
 
+/**
+ * The period before a row's period cell, as Amber by direction compares with: the cell before it on the
+ * same sheet row (a long table's row has one period, so none). A headline column (Latest) is not a period
+ * of the series, so it is neither compared nor compared with.
+ */
 export function previousPeriodCell(
   cells: readonly PeriodCell[],
   index: number

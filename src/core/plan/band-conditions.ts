@@ -62,20 +62,26 @@ export function conditionsOf(
   return result;
 }
 
+/** How far back the period before a cell lies: columns back on its row, or (a long table) rows away. */
+export interface Back {
+  readonly rows: number;
+  readonly columns: number;
+}
+
 /**
- * Whether the rule's cell is better than the period before on its row, `offset` columns back (a
- * relative reference, so it moves with each cell): strictly, polarity-aware, as `rate` compares them.
- * A period before with no figure (blank, a word, an error, TRUE) makes it FALSE, so the cell is Red.
+ * Whether the rule's cell is better than the period before it, `back` away (a relative reference, so it
+ * moves with each cell): strictly, polarity-aware, as `rate` compares them. A period before with no figure
+ * (blank, a word, an error, TRUE) makes it FALSE, so the cell is Red.
  */
 export function improvedTest(
   anchor: string,
-  offset: number,
+  back: Back,
   polarity: Polarity,
   definition: Definition
 ): string {
   const at = parseCellAddress(anchor);
-  if (!at) return "FALSE()";
-  const before = `${columnLetters(at.column - offset)}${at.row + 1}`;
+  if (!at || at.row - back.rows < 0 || at.column - back.columns < 0) return "FALSE()";
+  const before = `${columnLetters(at.column - back.columns)}${at.row - back.rows + 1}`;
   const now = figureOf(anchor);
   const then = figureOf(before);
   const whole = definition.unit === "percent" && definition.scale === "whole";

@@ -21,6 +21,7 @@ import type { FoundTables, KpiRow, PeriodCell } from "../sheet/tables";
 import {
   betterThanBefore,
   conditionsOf,
+  type Back,
   formulaNumber,
   improvedTest,
   ruleFormula,
@@ -77,7 +78,7 @@ export function formattingPlan(appraisal: Appraisal): FormattingPlan {
   const referenced = new ReferencedGroups(groups, appraisal);
   // Table by table (`appraisal.rows` in the same order), so a table's threshold columns are read once; rows
   // by index, since a for…of makes an iterator result a row until V8 compiles the loop.
-  for (const { table, rows } of appraisal.tables) {
+  for (const { table, rows, earlier } of appraisal.tables) {
     const columns = thresholdColumnsOf(table);
     for (let index = 0; index < rows.length; index++) {
       const row = rows[index];
@@ -86,13 +87,14 @@ export function formattingPlan(appraisal: Appraisal): FormattingPlan {
       const colourable = hasUnreadable(row.ratings) ? readableCells(row) : row.kpi.cells;
       if (colourable.length === 0) continue;
       const banding = appraisal.bands.of(row.kpi.definition);
+      const before = earlier?.get(row.kpi);
       if (banding.kind !== "benchmark" && appraisal.scheme.kind === "amber by direction")
-        planDirectionRules(groups, groupsOf, row.kpi, colourable, rating);
+        planDirectionRules(groups, groupsOf, row.kpi, colourable, rating, before);
       else if (
         banding.kind !== "bands" ||
         !referenced.plan(row.kpi, columns, banding.bands, colourable)
       )
-        planRowRules(groups, groupsOf, row.kpi, colourable, rating);
+        planRowRules(groups, groupsOf, row.kpi, colourable, rating, undefined, before);
     }
   }
   const areas = new AreasOfRuns();
@@ -136,16 +138,17 @@ function planRowRules(
   kpi: KpiRow,
   colourable: readonly PeriodCell[],
   rating: RatedUnder,
-  previousOffset = 0
+  back?: Back,
+  earlier?: PeriodCell
 ): void {
   const rowDefinition = kpi.definition;
   // A run of cells rated by one definition: against its benchmark where its target names one, else by its bands.
   const planRun = (definition: Definition, cells: readonly PeriodCell[]): void => {
     const banding = rating.bands.of(definition);
     if (banding.kind !== "benchmark")
-      planBandRules(groups, groupsOf, definition, cells, rating, previousOffset);
+      planBandRules(groups, groupsOf, definition, cells, rating, back);
     else if (banding.standing.kind === "rated")
-      planBenchmarkRules(groups, kpi, cells, banding.standing, definition, rating.scheme);
+      planBenchmarkRules(groups, kpi, cells, banding.standing, definition, rating.scheme, earlier);
   };
   let own = false;
   for (let index = 0; index < colourable.length; index++)
@@ -171,28 +174,42 @@ interface RatedUnder extends Pick<Appraisal, "toleranceSet" | "scheme" | "bands"
 }
 
 /**
- * Amber by direction: a cell's rule refers to the period before it on the row, so the row's cells are
- * planned in sets by how many columns back that period is (0: none, the first period), each set's rules
- * referring that far back.
+ * Amber by direction: a cell's rule refers to the period before it, so the row's cells are planned in sets
+ * by how far back that period is (none for the first period), each set's rules referring that far back. A
+ * long table's row refers to the same KPI's row for the period before (`earlier`).
  */
 function planDirectionRules(
   groups: Map<string, Group>,
   groupsOf: GroupsByDefinition,
   kpi: KpiRow,
   colourable: readonly PeriodCell[],
-  rating: RatedUnder
+  rating: RatedUnder,
+  earlier: PeriodCell | undefined
 ): void {
-  const byOffset = new Map<number, PeriodCell[]>();
+  const byBack = new Map<string, { back: Back | undefined; cells: PeriodCell[] }>();
   for (const cell of colourable) {
-    const index = kpi.cells.indexOf(cell);
-    const previous = previousPeriodCell(kpi.cells, index);
-    const offset = previous === undefined ? 0 : cell.column - previous.column;
-    const cells = byOffset.get(offset);
-    if (cells) cells.push(cell);
-    else byOffset.set(offset, [cell]);
+    const back = backOf(cell, periodBefore(kpi, cell, earlier));
+    const key = back === undefined ? "" : `${back.rows},${back.columns}`;
+    const set = byBack.get(key);
+    if (set) set.cells.push(cell);
+    else byBack.set(key, { back, cells: [cell] });
   }
-  for (const [offset, cells] of byOffset)
-    planRowRules(groups, groupsOf, kpi, cells, rating, offset);
+  for (const { back, cells } of byBack.values())
+    planRowRules(groups, groupsOf, kpi, cells, rating, back);
+}
+
+/** The period before a row's cell: the one before it on the row, or for a long table's row `earlier`. */
+function periodBefore(
+  kpi: KpiRow,
+  cell: PeriodCell,
+  earlier: PeriodCell | undefined
+): PeriodCell | undefined {
+  const index = kpi.cells.indexOf(cell);
+  return previousPeriodCell(kpi.cells, index) ?? (index === 0 ? earlier : undefined);
+}
+
+function backOf(cell: PeriodCell, previous: PeriodCell | undefined): Back | undefined {
+  return previous && { rows: cell.row - previous.row, columns: cell.column - previous.column };
 }
 
 /** The rules of a run of a row's cells rated by its bands: one group per column and set of conditions, so rows alike share rules. */
@@ -202,10 +219,13 @@ function planBandRules(
   definition: Definition,
   colourable: readonly PeriodCell[],
   rating: RatedUnder,
-  previousOffset: number
+  back: Back | undefined
 ): void {
   // Cells whose rules look back a different distance (Amber by direction) need rules of their own.
-  const column = colourable[0].column + previousOffset * 16384;
+  const column =
+    back === undefined
+      ? colourable[0].column
+      : `${colourable[0].column}|${back.rows}|${back.columns}`;
   // Rows sharing a definition share their groups: found by the definition object, no key string per row.
   let byColumn = groupsOf.get(definition);
   if (!byColumn) {
@@ -214,7 +234,7 @@ function planBandRules(
   }
   let rowGroups = byColumn.get(column);
   if (!rowGroups) {
-    rowGroups = bandGroups(groups, definition, column, rating, previousOffset);
+    rowGroups = bandGroups(groups, definition, column, rating, back);
     byColumn.set(column, rowGroups);
   }
   // Each status's group takes the row's runs straight into its own list: no list of runs per row.
@@ -226,14 +246,14 @@ function planBandRules(
 function bandGroups(
   groups: Map<string, Group>,
   definition: Definition,
-  column: number,
+  column: number | string,
   rating: RatedUnder,
-  previousOffset: number
+  back: Back | undefined
 ): Group[] {
   const banding = rating.bands.of(definition);
   if (banding.kind !== "bands") return [];
   const { standing } = definition;
-  const conditions = conditionsOf(rating.conditions, banding.bands, definition, previousOffset > 0);
+  const conditions = conditionsOf(rating.conditions, banding.bands, definition, back !== undefined);
   return conditions.map(({ status, conditions, key }) => {
     const groupKey = `${column}|${key}`;
     let group = groups.get(groupKey);
@@ -242,11 +262,11 @@ function bandGroups(
         status,
         formulaFor: (anchor: string) => {
           const formula = ruleFormula(anchor, conditions);
-          return previousOffset === 0 || standing.kind !== "rated"
+          return back === undefined || standing.kind !== "rated"
             ? formula
             : formula.replace(
                 new RegExp(betterThanBefore, "g"),
-                improvedTest(anchor, previousOffset, standing.polarity, definition)
+                improvedTest(anchor, back, standing.polarity, definition)
               );
         },
         runs: new Runs(),
@@ -258,7 +278,7 @@ function bandGroups(
 }
 
 /** Rule groups by the definition whose rows they colour, then by the column those rows start in. */
-type GroupsByDefinition = Map<Definition, Map<number, readonly Group[]>>;
+type GroupsByDefinition = Map<Definition, Map<number | string, readonly Group[]>>;
 
 /**
  * The rules of a row whose target is written against a benchmark: each period cell's conditions refer to
@@ -272,7 +292,8 @@ function planBenchmarkRules(
   colourable: readonly PeriodCell[],
   standing: Extract<BenchmarkStanding, { kind: "rated" }>,
   definition: Definition,
-  scheme: Scheme
+  scheme: Scheme,
+  earlier?: PeriodCell
 ): void {
   // Amber by direction: a miss beyond the tolerance is Amber where the figure beats the period before.
   const way = scheme.kind === "amber by direction" ? directionOf(standing.test) : undefined;
@@ -289,14 +310,14 @@ function planBenchmarkRules(
           ? formulaNumber(benchmark.value)
           : `"${String(benchmark.value).replace(/"/g, '""')}"`,
     };
-    const previous = way && previousPeriodCell(row.cells, row.cells.indexOf(cell));
+    const back = way && backOf(cell, periodBefore(row, cell, earlier));
     for (const { status, condition } of benchmarkCellConditions(
       cell,
       benchmark,
       standing,
       definition
     )) {
-      if (status !== "Red" || !way || !previous) {
+      if (status !== "Red" || !way || !back) {
         benchmarkGroup(groups, status, condition, against).runs.push(
           cell.row,
           cell.column,
@@ -304,7 +325,7 @@ function planBenchmarkRules(
         );
         continue;
       }
-      const before = { offset: cell.column - previous.column, way, definition };
+      const before = { back, way, definition };
       for (const [split, test] of [
         ["Amber", `AND(${condition},${betterThanBefore})`],
         ["Red", `AND(${condition},NOT(${betterThanBefore}))`],
@@ -320,17 +341,17 @@ function planBenchmarkRules(
 
 /**
  * The group of a benchmark rule's status and condition, against a benchmark column or figure, and (Amber by
- * direction) comparing with the period `offset` columns before: made when first met.
+ * direction) comparing with the period `back` before it: made when first met.
  */
 function benchmarkGroup(
   groups: Map<string, Group>,
   status: RagStatus,
   condition: string,
   against: { column: string | null; literal: string },
-  before?: { offset: number; way: Polarity; definition: Definition }
+  before?: { back: Back; way: Polarity; definition: Definition }
 ): Group {
   const { column, literal } = against;
-  const groupKey = `benchmark|${column ?? literal}|${status}|${condition}${before ? `|${before.offset}` : ""}`;
+  const groupKey = `benchmark|${column ?? literal}|${status}|${condition}${before ? `|${before.back.rows},${before.back.columns}` : ""}`;
   let group = groups.get(groupKey);
   if (!group) {
     group = {
@@ -344,7 +365,7 @@ function benchmarkGroup(
         return before
           ? formula.replace(
               new RegExp(betterThanBefore, "g"),
-              improvedTest(anchor, before.offset, before.way, before.definition)
+              improvedTest(anchor, before.back, before.way, before.definition)
             )
           : formula;
       },

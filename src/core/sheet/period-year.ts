@@ -111,6 +111,34 @@ function monthOf(text: string): number | null {
   return month < 0 ? null : month + 1;
 }
 
+/**
+ * Where a period stands in time among periods of its kind, for finding the period before one in a long
+ * table, whose rows need not run in order: a month by its calendar month, a quarter by its first month
+ * (in its financial year, or its calendar year where the label names only that), a year by its start.
+ * Null for a label that names no time ("Latest", "Q1" alone): such a period is compared with none.
+ */
+export function periodOrder(label: string): { kind: string; order: number } | null {
+  const text = label.trim().toLowerCase();
+  const quarter = /^(?:q|qtr|quarter)\s*([1-4])\b|\bq([1-4])$/.exec(text);
+  if (quarter) {
+    const year = namedYear(text.replace(/\(.*?\)/g, " "));
+    if (year === null) return null;
+    const number = Number(quarter[1] ?? quarter[2]) - 1;
+    const financial = year.includes("/");
+    const start = Number(year.slice(0, 4)) * 12 + (financial ? 3 : 0);
+    return { kind: financial ? "quarter" : "calendar quarter", order: start + number * 3 };
+  }
+  const month = monthOf(text);
+  if (month !== null) {
+    const year = /(?:^|[^\d])((?:19|20)\d{2}|\d{2})$/.exec(text.replace(/[\s\-/'.]+$/, ""));
+    if (!year || lastMonthOf(text) !== null) return null;
+    return { kind: "month", order: fullYear(year[1]) * 12 + month - 1 };
+  }
+  const year = namedYear(label);
+  if (year === null) return null;
+  return { kind: year.includes("/") ? "financial year" : "year", order: Number(year.slice(0, 4)) };
+}
+
 /** A period whose year has no target or tolerance in the table: No target, saying so. */
 export function noThresholdFor(definition: Definition, period: string): Definition {
   const year = yearOfPeriod(period);
