@@ -56,7 +56,13 @@ export function ownDefinition(
     cells.measureUnit === null &&
     figuresWrittenAsPercent(reading, rowValues, rowFormats);
   for (let index = 0; index < cells.others.length; index++) {
-    const column = set.others[index];
+    // A year's column of a set left blank on this row gives way to the set's unqualified one, as the
+    // standard tolerance does.
+    const own = set.others[index];
+    const column =
+      set.fallback === undefined || cellAt(rowValues, own.column) !== null
+        ? own
+        : (set.fallback.others.find((other) => other.set === own.set) ?? own);
     const format = formatAt(rowFormats, column.column);
     cells.others[index].cell = inHeaderUnit(cellAt(rowValues, column.column), column, format);
     cells.others[index].format = format;

@@ -78,7 +78,12 @@ export interface ThresholdSet {
   target?: ThresholdColumn;
   standard?: ThresholdColumn;
   /** A year's set: the unqualified columns, which rate its periods on a row that leaves the year's own blank. */
-  fallback?: { target?: ThresholdColumn; standard?: ThresholdColumn; stretch?: ThresholdColumn };
+  fallback?: {
+    target?: ThresholdColumn;
+    standard?: ThresholdColumn;
+    stretch?: ThresholdColumn;
+    others: ReadonlyArray<ThresholdColumn & { set: string }>;
+  };
   others: Array<ThresholdColumn & { set: string }>;
   /** The row being read's cells at these columns (see `RowThresholdCells`). */
   rowCells: RowThresholdCells;
