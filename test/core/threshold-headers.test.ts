@@ -460,3 +460,39 @@ describe("a target written against a benchmark under one year's target column", 
     expect(painted(grid, found)).toEqual(["E2 Green"]);
   });
 });
+
+describe("a headline column beside thresholds for each year", () => {
+  it("rates Latest where every year gives the row the same target, and not where the years differ", () => {
+    const found = findTables(
+      sheet([
+        ["Measure", "Polarity", "Target", "Target 2024/25", "2023/24", "2024/25", "Latest"],
+        [measure, "Higher is better", 0.9, null, 0.92, 0.85, 0.95],
+        ["Visits on time", "Higher is better", 0.9, 0.95, 0.92, 0.93, 0.93],
+      ])
+    );
+    expect(statuses(found)).toEqual([
+      "E2 Green",
+      "F2 Red",
+      "G2 Green",
+      "E3 Green",
+      "F3 Red",
+      "G3 No target",
+    ]);
+    expect(plannedWithReport(found).tables[0].rows[1].cells[2].reason).toMatch(
+      /cannot tell which year "Latest" falls in/
+    );
+  });
+
+  it("names each unrated period's own year or label, with only a year's target and no unqualified one", () => {
+    const found = findTables(
+      sheet([
+        ["Measure", "Polarity", "Target 2024/25", "2022/23", "2023/24", "Latest"],
+        [measure, "Higher is better", 0.9, 0.92, 0.85, 0.95],
+      ])
+    );
+    const reasons = plannedWithReport(found).tables[0].rows[0].cells.map((cell) => cell.reason);
+    expect(reasons[0]).toMatch(/no target or tolerance is given for 2022\/23/);
+    expect(reasons[1]).toMatch(/no target or tolerance is given for 2023\/24/);
+    expect(reasons[2]).toMatch(/cannot tell which year "Latest" falls in/);
+  });
+});

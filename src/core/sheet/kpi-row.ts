@@ -13,10 +13,11 @@ import { chooseDefinition, mayNameEntry, type ChosenDefinition } from "../regist
 import { isFootnote } from "./footnotes";
 import { headerText } from "./headers";
 import { benchmarkCellsOf, rankingsOf, type Ranking } from "./row-benchmarks";
-import { ownDefinition } from "./row-thresholds";
+import { ownDefinition, sameInEveryYear } from "./row-thresholds";
 import {
   latestSet,
   noThresholdForYear,
+  unknownYear,
   setAt,
   unqualifiedSet,
   type ThresholdSet,
@@ -199,31 +200,44 @@ function kpiRow(
     // A year whose target the row leaves blank (with no unqualified one) has none: No target, naming the year.
     // Made at its length (the years' sets and the two below them): written at its second place first, a list
     // made empty grows to seventeen places, for every row (0.4 MB on the bench's varied sheet of 10,000 rows).
-    const ofSet = new Array<Definition | undefined>(columns.yearSets.length + 2);
+    // null: the set gives the row no thresholds, so each such period is No target naming its own year.
+    const ofSet = new Array<Definition | null | undefined>(columns.yearSets.length + 3);
     for (let index = 0; index < cells.length; index++) {
       const set = periodSets[index];
-      let own = ofSet[set + 2];
+      let own = ofSet[set + 3];
       if (own === undefined) {
         const read =
           set === rowSet
             ? definition
-            : set === noThresholdForYear
-              ? undefined
-              : scale.ok
-                ? reading.definitions.scaled(
-                    ownDefinition(reading, row, rowValues, measure, polarity, setAt(columns, set)),
-                    scale.value
-                  )
-                : definition;
+            : set === unknownYear
+              ? scale.ok
+                ? sameInEveryYear(reading, row, rowValues, measure, polarity, scale.value)
+                : undefined
+              : set === noThresholdForYear
+                ? undefined
+                : scale.ok
+                  ? reading.definitions.scaled(
+                      ownDefinition(
+                        reading,
+                        row,
+                        rowValues,
+                        measure,
+                        polarity,
+                        setAt(columns, set)
+                      ),
+                      scale.value
+                    )
+                  : definition;
         // The unqualified columns stand in for a year only with a target: a tolerance alone leaves it none.
         own =
           read === undefined ||
           ((set >= 0 || columns.thresholds.target === undefined) && read.wording.target === null)
-            ? reading.definitions.withoutThresholds(definition, cells[index].period)
+            ? null
             : read;
-        ofSet[set + 2] = own;
+        ofSet[set + 3] = own;
       }
-      if (own !== definition) cells[index].definition = own;
+      const rated = own ?? reading.definitions.withoutThresholds(definition, cells[index].period);
+      if (rated !== definition) cells[index].definition = rated;
     }
   }
   const reference =

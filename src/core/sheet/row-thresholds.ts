@@ -4,12 +4,12 @@
  */
 import type { CellValue } from "../values/cell";
 import type { Definition } from "../definition/definition";
-import { unitFromMeasure } from "../definition/units";
+import { unitFromMeasure, type PercentScale } from "../definition/units";
 import { isPercentFormat, readValue } from "../definition/written-figures";
 import { readMargin } from "../definition/margins";
 import type { ThresholdCells } from "./definition-memo";
 import type { ThresholdColumn } from "./threshold-columns";
-import type { ThresholdSet } from "./table-columns";
+import { setAt, unqualifiedSet, type ThresholdSet } from "./table-columns";
 import { cellAt, formatAt, type TableReading } from "./table-reading";
 
 /** The row's own definition from its polarity, a set of target and tolerance columns, and its unit, shared with rows worded alike. */
@@ -155,4 +155,32 @@ function inUnit(cell: CellValue, column: ThresholdColumn | undefined, format: st
     case "rate":
       return cell;
   }
+}
+
+/**
+ * The row's definition for a period whose year cannot be told ("Latest" beside per-year thresholds), where
+ * every year would rate it alike (its year columns blank, the unqualified ones standing in): which year the
+ * period falls in then does not matter. Undefined where any two years differ, or a year has no target.
+ */
+export function sameInEveryYear(
+  reading: TableReading,
+  row: number,
+  rowValues: readonly CellValue[],
+  measure: string,
+  polarity: CellValue,
+  scale: PercentScale | undefined
+): Definition | undefined {
+  const { columns } = reading;
+  // Without an unqualified target, a year the table does not name has none: the period may fall in one.
+  if (columns.thresholds.target === undefined) return undefined;
+  let found: Definition | undefined;
+  for (let index = unqualifiedSet; index < columns.yearSets.length; index++) {
+    const read = reading.definitions.scaled(
+      ownDefinition(reading, row, rowValues, measure, polarity, setAt(columns, index)),
+      scale
+    );
+    if (read.wording.target === null || (found !== undefined && read !== found)) return undefined;
+    found = read;
+  }
+  return found;
 }

@@ -94,6 +94,8 @@ export interface ThresholdSet {
 
 export const unqualifiedSet = -1;
 export const noThresholdForYear = -2;
+/** A period whose year cannot be told ("Latest" beside per-year thresholds): rated only where every year agrees. */
+export const unknownYear = -3;
 
 /**
  * A row's threshold cells at a set's columns, written over for each row: they are read into the wordings'
@@ -229,7 +231,7 @@ function setsOfPeriods(
     const year = yearOfPeriod(period.label, calendar);
     // A period whose year cannot be told ("Q2" under a year merged over its quarters, read by an Excel
     // that cannot see merges) is rated against no year's thresholds: which would be a guess.
-    if (year === null) return noThresholdForYear;
+    if (year === null) return unknownYear;
     const index = yearSets.findIndex((set) => set.year === year);
     if (index >= 0) return index;
     return hasUnqualified ? unqualifiedSet : noThresholdForYear;
@@ -244,6 +246,6 @@ export function setAt(columns: TableColumns, index: number): ThresholdSet {
 /** The set that rates a row as a whole (its direction of travel, its benchmarks): its latest period's with thresholds. */
 export function latestSet(periodSets: readonly number[]): number {
   for (let index = periodSets.length - 1; index >= 0; index--)
-    if (periodSets[index] !== noThresholdForYear) return periodSets[index];
+    if (periodSets[index] >= unqualifiedSet) return periodSets[index];
   return unqualifiedSet;
 }
