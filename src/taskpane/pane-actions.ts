@@ -15,9 +15,6 @@ import {
 import { applyRagFormatting, readActiveSheet, removeRagFormatting } from "../excel/active-sheet";
 import type { Capabilities } from "../excel/requirements";
 import { explainFailure, runExcel } from "../excel/run";
-
-/** Inserting the workbook's tables, wanted only from the Register view: loaded with it, not with the pane. */
-const tableInsertion = () => import(/* webpackChunkName: "register" */ "../excel/table-insertion");
 import type { PaneActions, PaneMessage, PaneState } from "./model";
 import {
   appliedMessage,
@@ -26,6 +23,9 @@ import {
   settingsTableMessage,
   wordsTableMessage,
 } from "./sentences";
+
+/** Inserting the workbook's tables, wanted only from the Register view: loaded with it, not with the pane. */
+const tableInsertion = () => import(/* webpackChunkName: "register" */ "../excel/table-insertion");
 
 /** What the pane keeps between renders without drawing it. */
 export interface PaneSession {
