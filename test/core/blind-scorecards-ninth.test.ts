@@ -4,27 +4,14 @@
  * from PRODUCT.md alone.
  */
 import { describe, expect, it } from "vitest";
-import { appraise, findTables, planOf, reportOf, type CellValue, type Grid } from "../../src/core";
+import { appraise, findTables, planOf, reportOf, type Grid } from "../../src/core";
+import { paddedGrid } from "../support/padded-grid";
 import { plannedWithReport } from "../support/planned-with-report";
 import { paintedCells } from "../support/rule-engine";
 
 type Expected = Record<string, string>;
 
-function gridOf(
-  sheet: string,
-  values: CellValue[][],
-  formats: (row: number, column: number) => string
-): Grid {
-  const width = Math.max(...values.map((row) => row.length));
-  const padded = values.map((row) => [...row, ...Array<CellValue>(width - row.length).fill(null)]);
-  return {
-    sheet,
-    origin: { row: 0, column: 0 },
-    values: padded,
-    numberFormats: padded.map((row, r) => row.map((_, c) => formats(r, c))),
-    merges: [],
-  };
-}
+const gridOf = paddedGrid;
 
 interface Judged {
   statuses: Map<string, string>;

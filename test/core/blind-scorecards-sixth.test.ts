@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { findTables, type CellValue, type Grid } from "../../src/core";
+import { paddedGrid } from "../support/padded-grid";
 import { plannedWithReport } from "../support/planned-with-report";
 import { paintedCells } from "../support/rule-engine";
 
@@ -13,17 +14,7 @@ type Expected = Record<string, string>;
 const fills: Record<string, string> = { Green: "#C6EFCE", Amber: "#FFEB9C", Red: "#FFC7CE" };
 
 function gridOf(sheet: string, values: CellValue[][], formats: Record<number, string[]>): Grid {
-  const width = Math.max(...values.map((row) => row.length));
-  const padded = values.map((row) => [...row, ...Array<CellValue>(width - row.length).fill(null)]);
-  return {
-    sheet,
-    origin: { row: 0, column: 0 },
-    values: padded,
-    numberFormats: padded.map((row, index) =>
-      row.map((_, column) => formats[index]?.[column] ?? "General")
-    ),
-    merges: [],
-  };
+  return paddedGrid(sheet, values, (row, column) => formats[row]?.[column] ?? "General");
 }
 
 /** Every rated cell's status, by address, as the report gives it. */
