@@ -141,6 +141,11 @@ function normalisedFill(fill: string): string {
     .toUpperCase()}`;
 }
 
+/** Every painted cell's fill, written as the palette writes it. */
+function paintedFills(rated: Rated): Map<string, string> {
+  return new Map([...rated.painted].map(([address, fill]) => [address, normalisedFill(fill)]));
+}
+
 function expectRow(rated: Rated, row: Record<string, Expected>): void {
   const got: Record<string, Status | undefined> = {};
   const want: Record<string, Status | undefined> = {};
@@ -393,9 +398,7 @@ describe("Northmoor's scorecard rated under its KPI Register sheet's words and B
   });
 
   it("paints no cell beyond the ones expected in a colour", () => {
-    const painted = new Map(
-      [...rated.painted].map(([address, fill]) => [address, normalisedFill(fill)])
-    );
+    const painted = paintedFills(rated);
     expect(painted).toEqual(expectedPaint(northmoorExpected, rated));
   });
 
@@ -559,9 +562,7 @@ describe("Westbury's monthly pack in Actual / Target rows with a long table unde
   });
 
   it("paints no cell beyond the ones expected in a colour", () => {
-    const painted = new Map(
-      [...rated.painted].map(([address, fill]) => [address, normalisedFill(fill)])
-    );
+    const painted = paintedFills(rated);
     expect(painted).toEqual(expectedPaint(westburyExpected, rated));
   });
 
@@ -653,9 +654,7 @@ describe("Northmoor's scorecard under a register choosing Amber by direction", (
   });
 
   it("paints exactly the cells rated in a colour, and only in the three quarter columns", () => {
-    const painted = new Map(
-      [...rated.painted].map(([address, fill]) => [address, normalisedFill(fill)])
-    );
+    const painted = paintedFills(rated);
     expect(painted).toEqual(expectedPaint({ ...byDirection, ...byDirectionAgainstEngland }, rated));
     expect([...rated.statuses.keys()].sort()).toEqual(
       Object.keys({ ...byDirection, ...byDirectionAgainstEngland }).sort()
@@ -862,9 +861,7 @@ describe("Northmoor's scorecard with its taught words written other ways and a w
     const appraisal = appraise(found, { words, scheme: settings.scheme, toleranceSet: set });
     const rated = ratedFrom(winter, planOf(appraisal), reportOf(appraisal).tables, "");
     expect(statusesOf(rated)).toEqual({ ...blueStatuses, H4: "Amber" });
-    const painted = new Map(
-      [...rated.painted].map(([address, fill]) => [address, normalisedFill(fill)])
-    );
+    const painted = paintedFills(rated);
     expect(painted.get("H4")).toBe(ragPalette.Amber.fill);
     expect(painted.has("K4")).toBe(false);
   });
@@ -937,9 +934,7 @@ describe("Westbury's pack and long table under Amber by direction", () => {
   });
 
   it("paints exactly the cells rated in a colour", () => {
-    const painted = new Map(
-      [...rated.painted].map(([address, fill]) => [address, normalisedFill(fill)])
-    );
+    const painted = paintedFills(rated);
     expect(painted).toEqual(expectedPaint({ ...packByDirection, ...tidyByDirection }, rated));
     expect([...rated.statuses.keys()].sort()).toEqual(
       Object.keys({ ...packByDirection, ...tidyByDirection }).sort()
@@ -1045,9 +1040,7 @@ describe("Westbury's pack under Percentage of target: Green within 5%, Amber wit
   });
 
   it("paints exactly the cells rated in a colour", () => {
-    const painted = new Map(
-      [...rated.painted].map(([address, fill]) => [address, normalisedFill(fill)])
-    );
+    const painted = paintedFills(rated);
     expect(painted).toEqual(expectedPaint(expected, rated));
   });
 });
