@@ -39,6 +39,23 @@ describe("reading a target written against a benchmark", () => {
       { target: "Below SN mean", relation: "below", kind: "Statistical neighbours" },
       { target: "No worse than the England average", relation: "no worse than", kind: "England" },
       { target: "in line with  Region", relation: "in line with", kind: "Region" },
+      // A threshold's comparisons in words name a benchmark as they name a figure.
+      {
+        target: "No less than statistical neighbours",
+        relation: "at or above",
+        kind: "Statistical neighbours",
+      },
+      { target: "At least the England average", relation: "at or above", kind: "England" },
+      { target: "Not more than regional", relation: "at or below", kind: "Region" },
+      {
+        target: "Fewer than our statistical neighbours",
+        relation: "below",
+        kind: "Statistical neighbours",
+      },
+      { target: "Higher than national rate", relation: "above", kind: "England" },
+      { target: "Over SN", relation: "above", kind: "Statistical neighbours" },
+      { target: "England average or above", relation: "at or above", kind: "England" },
+      { target: "Minimum of national", relation: "at or above", kind: "England" },
     ] as const,
     ({ target, relation, kind }) => `reads "${target}" as ${relation} ${kind}`,
     ({ target, relation, kind }) => {
@@ -57,6 +74,8 @@ describe("reading a target written against a benchmark", () => {
     expect(readBenchmarkTarget("90%")).toBeNull();
     expect(readBenchmarkTarget("Above 90%")).toBeNull();
     expect(readBenchmarkTarget("Above average")).toBeNull();
+    expect(readBenchmarkTarget("At least 85")).toBeNull();
+    expect(readBenchmarkTarget("No less than the target")).toBeNull();
     expect(readBenchmarkTarget(0.9)).toBeNull();
   });
 

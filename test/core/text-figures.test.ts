@@ -350,6 +350,34 @@ describe("the colours of text figures, judged by HyperFormula", () => {
     );
   });
 
+  it('rates "91%" typed among whole-number percentages as 91% and paints it so; a number formatted as % among them needs checking', () => {
+    const grid = gridOf(
+      [
+        ["Measure", "Polarity", "Target (%)", "Tolerance (%)", "Apr", "May", "Jun", "Jul", "Aug"],
+        // Target 88, floor 80, both written whole: 85 is 85%, and "91%" says 91% itself.
+        ["Suitable accommodation", "Bigger is better", 88, 80, 85, "91%", "79.5%", "88 %", 80],
+        ["Visits on time", "Bigger is better", 88, 80, 0.85, "91%", 89, null, null],
+      ],
+      (cell) => (cell === 0.85 ? "0%" : "General")
+    );
+    const cells = ratedAndPainted(grid);
+    for (const { address, status, painted } of cells)
+      expect(painted, `${address} is ${status}`).toBe(fillOf(status));
+    expect(cells.slice(0, 5).map(({ status }) => status)).toEqual([
+      "Amber",
+      "Green",
+      "Red",
+      "Green",
+      "Amber",
+    ]);
+    // A number formatted as % is the row keeping fractions: 89 beside it could be 89% or 8900%.
+    expect(cells.slice(5, 8).map(({ status }) => status)).toEqual([
+      "Check definition",
+      "Check definition",
+      "Check definition",
+    ]);
+  });
+
   it("paints nothing on a No data word made of flags (a taught *), which NUMBERVALUE would read as 0 once its flags are out", () => {
     // Smaller is better with target 5: a 0 would be painted Green.
     const grid = gridOf([

@@ -67,8 +67,8 @@ describe("KPI.COMPARE with the polarity written in the formula", () => {
     expect(await compare(12, 10, "smaller is better")).toBe("Worse");
   });
 
-  it("says Check definition for 26.2% against a bare 21.6, which could be 21.6% or 2160%", async () => {
-    expect(await compare("26.2%", 21.6, "Smaller is better")).toBe("Check definition");
+  it('reads a bare 21.6 beside "26.2%" typed as text as 21.6%: the text\'s % says its own figure only, and 2160% is no percentage', async () => {
+    expect(await compare("26.2%", 21.6, "Smaller is better")).toBe("Worse");
   });
 });
 

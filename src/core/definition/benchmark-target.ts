@@ -8,6 +8,7 @@ import { percentToFraction, type Unit } from "./units";
 import { readPolarity, type Direction } from "./polarity";
 import { isPercentFormat } from "./written-figures";
 import { toleranceSetKey } from "./tolerance-set";
+import { comparisonInWords, type Comparator } from "./wording";
 import type {
   BenchmarkKind,
   BenchmarkRelation,
@@ -19,18 +20,36 @@ import type {
   Standing,
 } from "./definition";
 
+// The relations only a benchmark has; the rest are a threshold's comparisons in words (`comparisonInWords`):
+// "No less than statistical neighbours" is "At or above" them, as "No less than 85%" is at least 85%.
 const relationPattern =
-  /^(at or above|at or below|above|below|in line with|better than|no worse than|not worse than|worse than|higher than|lower than)\s+(?:the\s+)?/i;
+  /^(at or above|at or below|in line with|better than|no worse than|not worse than|worse than)\s+/i;
 const kindPattern =
-  /^(england|national|statistical neighbours?|stat\.?\s*neighbours?|sn|region(?:al)?)(?:\s+(?:average|mean|avg\.?|figure|rate))?\.?$/i;
+  /^(?:the\s+|our\s+)?(england|national|statistical neighbours?|stat\.?\s*neighbours?|sn|region(?:al)?)(?:\s+(?:average|mean|avg\.?|figure|rate))?\.?$/i;
+const relationOfComparator: Record<Comparator, BenchmarkRelation> = {
+  ">": "above",
+  ">=": "at or above",
+  "<": "below",
+  "<=": "at or below",
+};
+
+/** The relation a target says and the benchmark it names after (or before) it, or null when it says none. */
+function relationIn(text: string): { said: string; rest: string } | null {
+  const relation = relationPattern.exec(text);
+  if (relation) return { said: relation[1].toLowerCase(), rest: text.slice(relation[0].length) };
+  const compared = comparisonInWords(text);
+  return (
+    compared && { said: relationOfComparator[compared.comparator], rest: compared.rest.trim() }
+  );
+}
 
 /** Whether a target cell is written against a benchmark; null when it is not such wording at all. */
 export function readBenchmarkTarget(cell: CellValue): Read<BenchmarkTarget> | null {
   if (typeof cell !== "string") return null;
   const text = cell.replace(/\s+/g, " ").trim();
-  const relation = relationPattern.exec(text);
+  const relation = relationIn(text);
   if (!relation) return null;
-  const kindMatch = kindPattern.exec(text.slice(relation[0].length));
+  const kindMatch = kindPattern.exec(relation.rest);
   if (!kindMatch) return null;
   const word = kindMatch[1].toLowerCase();
   const kind: BenchmarkKind =
@@ -39,20 +58,19 @@ export function readBenchmarkTarget(cell: CellValue): Read<BenchmarkTarget> | nu
       : word.startsWith("region")
         ? "Region"
         : "Statistical neighbours";
-  const said = relation[1].toLowerCase();
+  const { said } = relation;
   if (said === "worse than")
     return {
       ok: false,
       problem: `the target "${text}" aims to be worse than the benchmark: write No worse than or Better than`,
     };
-  const relations: Record<string, BenchmarkRelation> = {
-    "higher than": "above",
-    "lower than": "below",
-    "not worse than": "no worse than",
-  };
   return {
     ok: true,
-    value: { relation: relations[said] ?? (said as BenchmarkRelation), kind, wording: text },
+    value: {
+      relation: said === "not worse than" ? "no worse than" : (said as BenchmarkRelation),
+      kind,
+      wording: text,
+    },
   };
 }
 

@@ -15,6 +15,8 @@ export function decideScale(
 ): { ok: true; value: PercentScale | undefined } | { ok: false; problem: string } {
   if (definition.unit !== "percent") return noScale;
   let percentCue = false;
+  // A % format on a number is the sheet keeping fractions; "91%" typed as text says only its own figure.
+  let percentFormat = false;
   let wholeNumber = false;
   let fraction = false;
   // By index: asked for every row, where a for…of makes an iterator until V8 compiles it.
@@ -26,6 +28,7 @@ export function decideScale(
       // The common case, without readValue's object: a number, its format saying whether it is a percentage.
       figure = cell.value;
       percent = isPercentFormat(cell.numberFormat);
+      if (percent) percentFormat = true;
     } else {
       const read = readValue(cell.value, cell.numberFormat);
       // A figure written in days or as a rate is no percentage of either kind: rating says it misfits.
@@ -37,20 +40,23 @@ export function decideScale(
     else if (Math.abs(figure) > 1) wholeNumber = true;
     else if (!Number.isInteger(figure)) fraction = true;
   }
-  if (percentCue && wholeNumber)
+  // "91%" typed as text says its own figure and nothing of how the row keeps the rest: beside 89 it is no
+  // mix (the rules read its figure without its %, see band-conditions.ts). A number formatted as % is the
+  // sheet keeping fractions, and beside 89 the two kinds cannot be told apart.
+  if (percentFormat && wholeNumber)
     return {
       ok: false,
       problem:
         "the period figures mix percentages (91%) with whole numbers (91): make them one kind",
     };
-  if (!percentCue && wholeNumber && fraction) {
+  if (wholeNumber && fraction) {
     return {
       ok: false,
       problem:
         "the period figures mix fractions (0.82) with figures above 1 (1.05 or 91): format them as % so the add-in need not guess which is which",
     };
   }
-  if (percentCue) return fractionScale;
+  if (percentCue && !wholeNumber) return fractionScale;
   if (wholeNumber || definition.scale === "whole") return wholeScale;
   return fractionScale;
 }

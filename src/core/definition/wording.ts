@@ -179,14 +179,22 @@ function figureThreshold(text: string): Read<Threshold> | null {
 
 /** "Less than 22%", "At least 80%", "Minimum: 80%", "80% or more", "85 maximum". */
 function comparedInWords(text: string): Read<Threshold> | null {
+  const compared = comparisonInWords(text);
+  return compared && figureCompared(text, compared.rest, compared.comparator);
+}
+
+/**
+ * The comparison a threshold says in words, before what it compares with ("At least", "No more than",
+ * "Below") or after it ("or more", "maximum"), and that rest of the text: a figure, or a benchmark's name.
+ */
+export function comparisonInWords(text: string): { comparator: Comparator; rest: string } | null {
   for (const { pattern, comparator } of comparatorWords) {
     const match = pattern.exec(text);
-    if (match) return figureCompared(text, text.slice(match[0].length), comparator);
+    if (match) return { comparator, rest: text.slice(match[0].length) };
   }
   for (const { pattern, comparator } of comparatorSuffixes) {
     const match = pattern.exec(text);
-    if (match && match.index > 0)
-      return figureCompared(text, text.slice(0, match.index), comparator);
+    if (match && match.index > 0) return { comparator, rest: text.slice(0, match.index) };
   }
   return null;
 }

@@ -37,7 +37,7 @@ export function conditionsOf(
   definition: Definition,
   comparesBefore = false
 ): StatusConditions[] {
-  const whole = definition.unit === "percent" && definition.scale === "whole";
+  const whole = keptWhole(definition);
   let byScale = memo.get(statusBands);
   if (!byScale) {
     byScale = new Map();
@@ -82,9 +82,9 @@ export function improvedTest(
   const at = parseCellAddress(anchor);
   if (!at || at.row - back.rows < 0 || at.column - back.columns < 0) return "FALSE()";
   const before = `${columnLetters(at.column - back.columns)}${at.row - back.rows + 1}`;
-  const now = figureOf(anchor);
-  const then = figureOf(before);
-  const whole = definition.unit === "percent" && definition.scale === "whole";
+  const whole = keptWhole(definition);
+  const now = figureOf(anchor, whole);
+  const then = figureOf(before, whole);
   const toSheet = (value: number): string =>
     formulaNumber(whole ? fractionToPercent(value) : value);
   let better: string;
@@ -120,9 +120,10 @@ export function ruleFormula(
   anchor: string,
   conditions: string[],
   benchmark?: string,
-  guards: readonly string[] = []
+  guards: readonly string[] = [],
+  whole = false
 ): string {
-  const figure = figureOf(anchor);
+  const figure = figureOf(anchor, whole);
   const test = conditions.length === 1 ? conditions[0] : `OR(${conditions.join(",")})`;
   // The benchmark (Y in the conditions) is the register's figure, written as a number, or a cell on the row,
   // which must hold a figure too: a blank or suppressed benchmark paints nothing.
@@ -138,9 +139,21 @@ export function ruleFormula(
   return `=AND(${ruleMarker},${figureGuard(anchor)},${benchmarkGuard}${thresholdGuards}${filled})`;
 }
 
-/** A cell's figure in every locale: a number as it is; text with its units and flags taken out, read with "." as the decimal point. */
-function figureOf(cell: string): string {
-  return `IF(ISNUMBER(${cell}),${cell},NUMBERVALUE(${strippedTextFormula(cell)},".",","))`;
+/**
+ * A cell's figure in every locale: a number as it is; text with its units and flags taken out, read with "."
+ * as the decimal point. In a row of whole-number percentages (`whole`) a "91%" typed as text is 91, as the
+ * core reads it, so its % is taken out too (NUMBERVALUE would make it 0.91).
+ */
+function figureOf(cell: string, whole = false): string {
+  const text = whole
+    ? `SUBSTITUTE(${strippedTextFormula(cell)},"%","")`
+    : strippedTextFormula(cell);
+  return `IF(ISNUMBER(${cell}),${cell},NUMBERVALUE(${text},".",","))`;
+}
+
+/** Whether a definition's percentages are kept as whole numbers (90 for 90%) in the sheet. */
+export function keptWhole(definition: Definition): boolean {
+  return definition.unit === "percent" && definition.scale === "whole";
 }
 
 /** That a cell may hold a figure: not blank, not TRUE or FALSE, and not text of flags alone. */

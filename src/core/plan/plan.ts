@@ -24,6 +24,7 @@ import {
   type Back,
   formulaNumber,
   improvedTest,
+  keptWhole,
   ruleFormula,
   type ConditionsMemo,
 } from "./band-conditions";
@@ -254,14 +255,15 @@ function bandGroups(
   if (banding.kind !== "bands") return [];
   const { standing } = definition;
   const conditions = conditionsOf(rating.conditions, banding.bands, definition, back !== undefined);
+  const whole = keptWhole(definition);
   return conditions.map(({ status, conditions, key }) => {
-    const groupKey = `${column}|${key}`;
+    const groupKey = `${column}|${whole ? "whole|" : ""}${key}`;
     let group = groups.get(groupKey);
     if (!group) {
       group = {
         status,
         formulaFor: (anchor: string) => {
-          const formula = ruleFormula(anchor, conditions);
+          const formula = ruleFormula(anchor, conditions, undefined, [], whole);
           return back === undefined || standing.kind !== "rated"
             ? formula
             : formula.replace(
@@ -304,6 +306,7 @@ function planBenchmarkRules(
     // A benchmark cell on another row cannot be referred to row-relatively: it gets no rule.
     if (benchmark.row !== undefined && benchmark.row !== cell.row) continue;
     const against = {
+      whole: keptWhole(definition),
       column: benchmark.column === undefined ? null : columnLetters(benchmark.column),
       literal:
         typeof benchmark.value === "number"
@@ -347,11 +350,11 @@ function benchmarkGroup(
   groups: Map<string, Group>,
   status: RagStatus,
   condition: string,
-  against: { column: string | null; literal: string },
+  against: { whole: boolean; column: string | null; literal: string },
   before?: { back: Back; way: Polarity; definition: Definition }
 ): Group {
-  const { column, literal } = against;
-  const groupKey = `benchmark|${column ?? literal}|${status}|${condition}${before ? `|${before.back.rows},${before.back.columns}` : ""}`;
+  const { whole, column, literal } = against;
+  const groupKey = `benchmark|${whole ? "whole|" : ""}${column ?? literal}|${status}|${condition}${before ? `|${before.back.rows},${before.back.columns}` : ""}`;
   let group = groups.get(groupKey);
   if (!group) {
     group = {
@@ -360,7 +363,9 @@ function benchmarkGroup(
         const formula = ruleFormula(
           anchor,
           [condition],
-          column ? `$${column}${anchor.replace(/^[A-Z]+/, "")}` : literal
+          column ? `$${column}${anchor.replace(/^[A-Z]+/, "")}` : literal,
+          [],
+          whole
         );
         return before
           ? formula.replace(

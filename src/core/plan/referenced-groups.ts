@@ -81,7 +81,7 @@ export class ReferencedGroups {
         status,
         formulaFor: (anchor: string) =>
           withReferences(
-            ruleFormula(anchor, conditions, undefined, shape.guards),
+            ruleFormula(anchor, conditions, undefined, shape.guards, shape.whole),
             shape.columns,
             Number(anchor.replace(/^[A-Z]+/, ""))
           ),

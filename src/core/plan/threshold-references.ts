@@ -16,7 +16,7 @@ import type { CellValue } from "../values/cell";
 import { columnLetters } from "../values/grid";
 import { ragStatuses, type RagStatus } from "../values/status";
 import type { KpiRow, KpiTable } from "../sheet/tables";
-import { bandCondition, formulaNumber } from "./band-conditions";
+import { bandCondition, formulaNumber, keptWhole } from "./band-conditions";
 
 type Role = "target" | "tolerance" | "stretch";
 
@@ -32,6 +32,8 @@ export interface ReferencedBands {
   guards: string[];
   /** Each token's column letters. */
   columns: ReadonlyArray<readonly [token: string, letters: string]>;
+  /** Whether the rows keep whole-number percentages (`keptWhole`), so "91%" typed as text is read as 91. */
+  whole: boolean;
 }
 
 /**
@@ -142,7 +144,8 @@ export function referencedBands(
   const key = `${letters.map((pair) => pair.join("=")).join(",")}|${guards.join(",")}|${statuses
     .map(({ status, conditions }) => `${status}:${conditions.join(";")}`)
     .join("|")}`;
-  return { key, statuses, guards, columns: letters };
+  const whole = keptWhole(definition);
+  return { key: whole ? `whole|${key}` : key, statuses, guards, columns: letters, whole };
 }
 
 /**
