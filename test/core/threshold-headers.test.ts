@@ -67,6 +67,10 @@ describe("a qualifier on a table's only tolerance column", () => {
     expect(found.tables[0].columnMap).toContain(
       "D tolerance (Tolerance (pp)) in percentage points"
     );
+    // The reason quotes the 3 as the header reads it, not a "±3pp" the cell never held.
+    expect(plannedWithReport(found).tables[0].rows[0].cells[0].reason).toContain(
+      'the tolerance "3 percentage points" read as 3 percentage points below the target: 92%'
+    );
   });
 
   it("keeps Recovery tolerance as a set of its own beside the standard Tolerance", () => {

@@ -147,7 +147,7 @@ function inUnit(cell: CellValue, column: ThresholdColumn | undefined, format: st
   if (figure === null || !Number.isFinite(figure) || isPercentFormat(format)) return cell;
   switch (unit) {
     case "percentage points":
-      return `±${figure}pp`;
+      return `${figure} percentage points`;
     case "percent":
       return figure > 1 ? `${figure}%` : cell;
     case "days":
