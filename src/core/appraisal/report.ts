@@ -173,9 +173,13 @@ function rowReport(
     measure: kpi.measure,
     section: kpi.section,
     source: kpi.source,
-    definition: againstBenchmark
-      ? describeBenchmarkTarget(againstBenchmark, kpi.definition.unit)
-      : definitionWords(kpi, described),
+    // A year whose target is written against a benchmark is said as such, beside the other years' thresholds.
+    definition: definitionWords(kpi, (definition) => {
+      const banding = appraisal.bands.of(definition);
+      return banding.kind === "benchmark"
+        ? describeBenchmarkTarget(banding.standing, definition.unit)
+        : described(definition);
+    }),
     directionOfTravel: directionOfTravel(kpi),
     problems: rowProblems(kpi, ratings, againstBenchmark),
     cells: kpi.cells.map((cell, index) => ({
