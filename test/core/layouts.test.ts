@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { findTables, type CellValue, type Grid, type GridArea } from "../../src/core";
+import {
+  areaOfAddress,
+  findTables,
+  type CellValue,
+  type Grid,
+  type GridArea,
+} from "../../src/core";
 import { plannedWithReport } from "../support/planned-with-report";
 
 function grid(values: CellValue[][], merges: GridArea[] = []): Grid {
@@ -149,6 +155,96 @@ describe("header layouts analysts use", () => {
         ["Re-referrals", "Q1: Red"],
       ],
     ]);
+  });
+
+  // A table with one header row beside a two-row block on its right, whose lower row is that header row: the
+  // block's quarters and its Polarity (written in the lower row, or merged down both) are never the left
+  // table's, whose rows would rate them by their own thresholds.
+  for (const polarityMerged of [false, true])
+    it(`reads a one-row table left of a two-row block sharing its header row as two tables${polarityMerged ? ", the block's Polarity merged down" : ""}`, () => {
+      const found = findTables(
+        grid(
+          [
+            [
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              "Measure",
+              polarityMerged ? "Polarity" : null,
+              "Target",
+              "2024/25",
+              null,
+            ],
+            [
+              "Measure",
+              "Polarity",
+              "Target",
+              "2022/23",
+              "2023/24",
+              null,
+              null,
+              polarityMerged ? null : "Polarity",
+              null,
+              "Q1",
+              "Q2",
+            ],
+            [
+              "left1",
+              "Bigger is better",
+              "90%",
+              "95%",
+              "80%",
+              null,
+              "right1",
+              "Smaller is better",
+              "10%",
+              "5%",
+              "30%",
+            ],
+            [
+              "left2",
+              "Smaller is better",
+              "20%",
+              "10%",
+              "30%",
+              null,
+              "right2",
+              "Bigger is better",
+              "50%",
+              "60%",
+              "40%",
+            ],
+          ],
+          [
+            areaOfAddress("G1:G2"),
+            areaOfAddress("I1:I2"),
+            areaOfAddress("J1:K1"),
+            ...(polarityMerged ? [areaOfAddress("H1:H2")] : []),
+          ].flatMap((area) => (area ? [area] : []))
+        )
+      );
+      expect(found.tables.map((table) => table.address).sort()).toEqual(["A2:E4", "G1:K4"]);
+      expect(statuses(found)).toContainEqual([
+        ["left1", "2022/23: Green", "2023/24: Red"],
+        ["left2", "2022/23: Green", "2023/24: Red"],
+      ]);
+      expect(statuses(found)).toContainEqual([
+        ["right1", "2024/25 Q1: Green", "2024/25 Q2: Red"],
+        ["right2", "2024/25 Q1: Green", "2024/25 Q2: Red"],
+      ]);
+    });
+
+  it("keeps periods beyond a blank spacer column as the table's own", () => {
+    const found = findTables(
+      grid([
+        ["Measure", "Polarity", "Target", null, "2022/23", "2023/24"],
+        ["Visits", "Bigger is better", "90%", null, "95%", "80%"],
+      ])
+    );
+    expect(statuses(found)).toEqual([[["Visits", "2022/23: Green", "2023/24: Red"]]]);
   });
 
   it("reads two tables side by side as two tables, each with its own thresholds", () => {

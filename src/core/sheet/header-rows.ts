@@ -165,12 +165,26 @@ export function lowerLabels(
   taught: TaughtHeaders | undefined
 ): string[] {
   const own = labels.slice(0, besideFrom(labels, mainLabels, taught));
+  besideBefore(own, mainLabels);
   const twoRows =
     row + 1 < grid.values.length &&
     measures.every((measure) => (own[measure] ?? "") === "") &&
     own.some((text) => text !== "") &&
     own.every((text) => isHeaderContinuation(text, taught));
   return twoRows ? own : [];
+}
+
+/**
+ * Blanks, in the row below a header row, another table's header to the left of this block: labels before a
+ * column blank in both rows, where the header row has nothing until the block starts. That table's one
+ * header row is this block's lower row (`findTables` reads it beside the block).
+ */
+function besideBefore(labels: string[], mainLabels: readonly string[]): void {
+  const blockStart = mainLabels.findIndex((text) => (text ?? "") !== "");
+  let last = blockStart - 1;
+  while (last >= 0 && (labels[last] ?? "") === "") last--;
+  if (last < 0 || last >= blockStart - 1) return;
+  for (let column = 0; column <= last; column++) labels[column] = "";
 }
 
 /**

@@ -41,6 +41,7 @@ export function tableStarts(
     parts.push({ start, end: column });
   }
   const spans: TableSpan[] = [];
+  let closed = false;
   for (const part of parts) {
     const ownMeasures = measures.filter((measure) => measure >= part.start && measure < part.end);
     const rated = roles
@@ -49,16 +50,23 @@ export function tableStarts(
     if (ownMeasures.length === 0) {
       // A part without a Measure column is a table of its own when it names a section and thresholds.
       const named = rated || spans.length === 0 ? sectionColumn(labels, roles, part) : null;
-      if (named !== null)
+      if (named !== null) {
         spans.push({
           start: part.start,
           end: part.end,
           measure: named,
           sectionHeader: labels[named],
         });
-      else if (spans.length > 0) spans[spans.length - 1].end = part.end;
+        closed = false;
+      } else if (spans.length > 0 && !closed) {
+        const table = spans[spans.length - 1];
+        // Past another table's polarity the columns are that table's, not more of this one's.
+        if (polarityOfItsOwn(roles, table, part)) closed = true;
+        else table.end = part.end;
+      }
       continue;
     }
+    closed = false;
     if (!rated && spans.length > 0) {
       spans[spans.length - 1].end = part.end;
       continue;
@@ -99,4 +107,19 @@ function sectionColumn(
       return null;
   }
   return null;
+}
+
+/**
+ * Whether a part beyond a blank column has a polarity column where the table before it has one: it is
+ * another table's (its measure in a header row above this one), never more columns of the first, whose
+ * rows would rate its cells by their own definitions.
+ */
+function polarityOfItsOwn(
+  roles: ReadonlyArray<ColumnRole | null>,
+  table: TableSpan,
+  part: { start: number; end: number }
+): boolean {
+  const hasPolarity = (start: number, end: number): boolean =>
+    roles.slice(start, end).some((role) => role?.kind === "polarity");
+  return hasPolarity(part.start, part.end) && hasPolarity(table.start, table.end);
 }

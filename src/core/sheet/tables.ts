@@ -106,11 +106,10 @@ export function findTables(
     if (found.length > 0) {
       for (const layout of found) layouts.push(layout);
       const last = found[0].headerRows[found[0].headerRows.length - 1];
-      // A table beside a two-row block may have its one header row in the block's lower row.
+      // A table beside a two-row block, on either side, may have its one header row in the block's lower row.
       if (last > row) {
-        const right = Math.max(...found.flatMap((layout) => layout.columns.map((c) => c.column)));
-        for (const beside of layoutsAt(grid, merges, last, last, taught))
-          if (beside.measure > right) layouts.push(beside);
+        const columns = found.flatMap((layout) => layout.columns.map((c) => c.column));
+        for (const beside of besideBlock(grid, merges, last, columns, taught)) layouts.push(beside);
       }
       row = last;
       above = last + 1;
@@ -137,6 +136,31 @@ export function findTables(
   });
   if (tables.length > 0) return { sheet: grid.sheet, tables };
   return { sheet: grid.sheet, tables, skipped: whySkipped(grid, merges, layouts, taught) };
+}
+
+/**
+ * The tables whose one header row is a two-row block's lower row `row`, beside the block's `columns`: to its
+ * right, or to its left, read with the block's columns cut off those rows (else its quarters would read as
+ * more columns of the table on the left).
+ */
+function besideBlock(
+  grid: Grid,
+  merges: Merges,
+  row: number,
+  columns: readonly number[],
+  taught: TaughtHeaders | undefined
+): Layout[] {
+  const [left, right] = [Math.min(...columns), Math.max(...columns)];
+  const beside = layoutsAt(grid, merges, row, row, taught).filter(
+    (layout) => layout.measure > right
+  );
+  if (left <= 0) return beside;
+  const values = grid.values.slice();
+  for (let at = row - 1; at <= row + 1 && at < values.length; at++)
+    values[at] = (values[at] ?? []).slice(0, left);
+  for (const layout of layoutsAt({ ...grid, values }, merges, row, row, taught))
+    if (layout.columns.every((column) => column.column < left)) beside.push(layout);
+  return beside;
 }
 
 /** Reads a table's rows under its header block, down to `end`: each KPI row, with its section and its definition. */
