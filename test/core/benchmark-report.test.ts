@@ -309,3 +309,29 @@ describe("a target written against the statistical-neighbour average, in the for
     ]);
   });
 });
+
+describe("the definition said of a row whose target is written against a benchmark in one year only", () => {
+  it("says each year's target: the benchmark in 2024/25, the figure in 2023/24", () => {
+    const values: CellValue[][] = [
+      [
+        "Measure",
+        "Polarity",
+        "Target 2023/24",
+        "Target 2024/25",
+        "2023/24",
+        "2024/25",
+        "England 2024/25",
+      ],
+      ["Care leavers in EET", "Bigger is better", 0.55, "Above England", 0.58, 0.57, 0.56],
+    ];
+    const found = findTables(
+      grid(
+        values,
+        values.map((row) => row.map(() => "0%"))
+      )
+    );
+    const { definition } = plannedWithReport(found).tables[0].rows[0];
+    expect(definition).toMatch(/^2023\/24: Bigger is better; target 55%/);
+    expect(definition).toContain("2024/25: Target Above England: rated against the England figure");
+  });
+});
