@@ -237,6 +237,84 @@ describe("header layouts analysts use", () => {
       ]);
     });
 
+  // Tables side by side whose header rows are on different rows: each header row holds the other table's
+  // figures, which no header row holds, so each side past the blank column is read on its own.
+  for (const [name, rows] of Object.entries({
+    "lower on the right": [
+      ["Measure", "Polarity", "Target", "2022/23", "2023/24", null, null, null, null, null, null],
+      [
+        "left1",
+        "Bigger is better",
+        "90%",
+        "95%",
+        "80%",
+        null,
+        "Measure",
+        "Polarity",
+        "Target",
+        "Q1",
+        "Q2",
+      ],
+      [
+        "left2",
+        "Smaller is better",
+        "20%",
+        "10%",
+        "30%",
+        null,
+        "right1",
+        "Smaller is better",
+        "10%",
+        "5%",
+        "30%",
+      ],
+      [null, null, null, null, null, null, "right2", "Bigger is better", "50%", "60%", "40%"],
+    ],
+    "higher on the right": [
+      [null, null, null, null, null, null, "Measure", "Polarity", "Target", "Q1", "Q2"],
+      [
+        "Measure",
+        "Polarity",
+        "Target",
+        "2022/23",
+        "2023/24",
+        null,
+        "right1",
+        "Smaller is better",
+        "10%",
+        "5%",
+        "30%",
+      ],
+      [
+        "left1",
+        "Bigger is better",
+        "90%",
+        "95%",
+        "80%",
+        null,
+        "right2",
+        "Bigger is better",
+        "50%",
+        "60%",
+        "40%",
+      ],
+      ["left2", "Smaller is better", "20%", "10%", "30%", null, null, null, null, null, null],
+    ],
+  }))
+    it(`reads two tables side by side whose header rows differ, the one ${name}`, () => {
+      const found = findTables(grid(rows as CellValue[][]));
+      expect(found.tables).toHaveLength(2);
+      const read = statuses(found);
+      expect(read).toContainEqual([
+        ["left1", "2022/23: Green", "2023/24: Red"],
+        ["left2", "2022/23: Green", "2023/24: Red"],
+      ]);
+      expect(read).toContainEqual([
+        ["right1", "Q1: Green", "Q2: Red"],
+        ["right2", "Q1: Green", "Q2: Red"],
+      ]);
+    });
+
   it("keeps periods beyond a blank spacer column as the table's own", () => {
     const found = findTables(
       grid([

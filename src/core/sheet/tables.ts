@@ -7,7 +7,8 @@ import { describeColumns, type TableColumn } from "./column-map";
 import { standardFirst, type ToleranceSet } from "../definition/tolerance-set";
 import { cellAddress, columnLetters, type Grid } from "../values/grid";
 import { taughtHeadersOf, type TaughtHeaders } from "./headers";
-import { layoutsAt, type Layout } from "./layout";
+import type { Layout } from "./layout";
+import { headerBlocksOf } from "./header-blocks";
 import { mergesOf, type Merges } from "./merges";
 import type { Register } from "../register/register";
 import { builtInRegister } from "../register/register-reading";
@@ -99,30 +100,19 @@ export function findTables(
   const words = withFlagKey(options.words, grid);
   const taught = taughtHeadersOf(words);
   const merges = mergesOf(grid);
-  const layouts: Layout[] = [];
-  let above = 0;
-  for (let row = 0; row < grid.values.length; row++) {
-    const found = layoutsAt(grid, merges, row, above, taught);
-    if (found.length > 0) {
-      for (const layout of found) layouts.push(layout);
-      const last = found[0].headerRows[found[0].headerRows.length - 1];
-      // A table beside a two-row block, on either side, may have its one header row in the block's lower row.
-      if (last > row) {
-        const columns = found.flatMap((layout) => layout.columns.map((c) => c.column));
-        for (const beside of besideBlock(grid, merges, last, columns, taught)) layouts.push(beside);
-      }
-      row = last;
-      above = last + 1;
-    }
-  }
+  const layouts = headerBlocksOf(grid, merges, taught);
   const tables: KpiTable[] = [];
   // Tables of a sheet share their definitions: repeated header blocks repeat their rows' wordings.
   const definitions = new DefinitionMemo(words);
   layouts.forEach((layout, index) => {
-    // A table runs down to the next header block below it; tables side by side share their rows.
+    // A table runs down to the next header block below it in its columns; tables side by side share rows.
     const below = layouts
       .slice(index + 1)
-      .find((other) => other.headerRows[0] > layout.headerRows[layout.headerRows.length - 1]);
+      .find(
+        (other) =>
+          other.headerRows[0] > layout.headerRows[layout.headerRows.length - 1] &&
+          overlaps(other, layout)
+      );
     const table = readTable(
       grid,
       merges,
@@ -138,29 +128,14 @@ export function findTables(
   return { sheet: grid.sheet, tables, skipped: whySkipped(grid, merges, layouts, taught) };
 }
 
-/**
- * The tables whose one header row is a two-row block's lower row `row`, beside the block's `columns`: to its
- * right, or to its left, read with the block's columns cut off those rows (else its quarters would read as
- * more columns of the table on the left).
- */
-function besideBlock(
-  grid: Grid,
-  merges: Merges,
-  row: number,
-  columns: readonly number[],
-  taught: TaughtHeaders | undefined
-): Layout[] {
-  const [left, right] = [Math.min(...columns), Math.max(...columns)];
-  const beside = layoutsAt(grid, merges, row, row, taught).filter(
-    (layout) => layout.measure > right
-  );
-  if (left <= 0) return beside;
-  const values = grid.values.slice();
-  for (let at = row - 1; at <= row + 1 && at < values.length; at++)
-    values[at] = (values[at] ?? []).slice(0, left);
-  for (const layout of layoutsAt({ ...grid, values }, merges, row, row, taught))
-    if (layout.columns.every((column) => column.column < left)) beside.push(layout);
-  return beside;
+/** Whether two header blocks share a column: a table ends only at a block below it in its own columns. */
+function overlaps(a: Layout, b: Layout): boolean {
+  const span = (layout: Layout): [number, number] => {
+    const columns = layout.columns.map(({ column }) => column);
+    return [Math.min(...columns), Math.max(...columns)];
+  };
+  const [[aLeft, aRight], [bLeft, bRight]] = [span(a), span(b)];
+  return aLeft <= bRight && bLeft <= aRight;
 }
 
 /** Reads a table's rows under its header block, down to `end`: each KPI row, with its section and its definition. */

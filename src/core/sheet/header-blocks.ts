@@ -1,0 +1,106 @@
+/**
+ * The header blocks of a sheet, top to bottom: each row that heads a table (`layoutsAt`), a table whose one
+ * header row is a two-row block's lower row beside it, and tables standing beside the others past a blank
+ * column with their header rows on other rows than theirs (one table's header among the other's figures).
+ */
+import { presentColumns, type Grid } from "../values/grid";
+import type { TaughtHeaders } from "./headers";
+import { layoutsAt, type Layout } from "./layout";
+import { mergesOf, type Merges } from "./merges";
+
+export function headerBlocksOf(
+  grid: Grid,
+  merges: Merges,
+  taught: TaughtHeaders | undefined
+): Layout[] {
+  const layouts = blocksDown(grid, merges, taught);
+  if (layouts.length === 0) return layouts;
+  // A header row holds no figures, so a table beside another whose rows are offset from its own has its
+  // header row among that table's figures: read again, each side past a blank column on its own.
+  const columns = layouts.flatMap((layout) => layout.columns.map(({ column }) => column));
+  const [left, right] = [Math.min(...columns), Math.max(...columns)];
+  const beside: Layout[] = [];
+  for (const band of [
+    { start: right + 2, end: Infinity },
+    { start: 0, end: left - 1 },
+  ]) {
+    if (band.start >= band.end || !holdsCells(grid, band.start, band.end)) continue;
+    const bandGrid = bandOf(grid, band.start, band.end);
+    for (const layout of blocksDown(bandGrid, mergesOf(bandGrid), taught))
+      if (layout.columns.every(({ column }) => column >= band.start && column < band.end))
+        beside.push(layout);
+  }
+  if (beside.length === 0) return layouts;
+  return [...layouts, ...beside].sort(
+    (a, b) => a.headerRows[0] - b.headerRows[0] || a.measure - b.measure
+  );
+}
+
+/** Each header block down the sheet, with a table beside a two-row block in the block's lower row. */
+function blocksDown(grid: Grid, merges: Merges, taught: TaughtHeaders | undefined): Layout[] {
+  const layouts: Layout[] = [];
+  let above = 0;
+  for (let row = 0; row < grid.values.length; row++) {
+    const found = layoutsAt(grid, merges, row, above, taught);
+    if (found.length === 0) continue;
+    for (const layout of found) layouts.push(layout);
+    const last = found[0].headerRows[found[0].headerRows.length - 1];
+    // A table beside a two-row block, on either side, may have its one header row in the block's lower row.
+    if (last > row) {
+      const columns = found.flatMap((layout) => layout.columns.map((c) => c.column));
+      for (const beside of besideBlock(grid, merges, last, columns, taught)) layouts.push(beside);
+    }
+    row = last;
+    above = last + 1;
+  }
+  return layouts;
+}
+
+/**
+ * The tables whose one header row is a two-row block's lower row `row`, beside the block's `columns`: to its
+ * right, or to its left, read with the block's columns cut off those rows (else its quarters would read as
+ * more columns of the table on the left).
+ */
+function besideBlock(
+  grid: Grid,
+  merges: Merges,
+  row: number,
+  columns: readonly number[],
+  taught: TaughtHeaders | undefined
+): Layout[] {
+  const [left, right] = [Math.min(...columns), Math.max(...columns)];
+  const beside = layoutsAt(grid, merges, row, row, taught).filter(
+    (layout) => layout.measure > right
+  );
+  if (left <= 0) return beside;
+  const values = grid.values.slice();
+  for (let at = row - 1; at <= row + 1 && at < values.length; at++)
+    values[at] = (values[at] ?? []).slice(0, left);
+  for (const layout of layoutsAt({ ...grid, values }, merges, row, row, taught))
+    if (layout.columns.every((column) => column.column < left)) beside.push(layout);
+  return beside;
+}
+
+/** Whether any row holds a cell in columns [start, end). */
+function holdsCells(grid: Grid, start: number, end: number): boolean {
+  for (const cells of grid.values) {
+    if (cells === undefined || cells.length <= start) continue;
+    const present = presentColumns(cells);
+    if (present === null) {
+      for (let column = start; column < Math.min(end, cells.length); column++)
+        if (cells[column] !== null && cells[column] !== "") return true;
+    } else if (present.some((column) => column >= start && column < end && cells[column] !== ""))
+      return true;
+  }
+  return false;
+}
+
+/** The grid with only columns [start, end) holding their cells: the others read as blank. */
+function bandOf(grid: Grid, start: number, end: number): Grid {
+  return {
+    ...grid,
+    values: grid.values.map((cells) =>
+      cells.map((cell, column) => (column >= start && column < end ? cell : null))
+    ),
+  };
+}
