@@ -287,6 +287,42 @@ describe("headers naming the amber boundary in other words", () => {
     }
   );
 
+  // No list of words: a column it cannot read that holds figures, as a threshold does, may be the tolerance.
+  it.each(["Ceiling", "Cap", "Lower bound", "Worst acceptable", "Bottom line"])(
+    "leaves uncoloured a table with a target, no tolerance and a column '%s' it cannot read that holds figures",
+    (header) => {
+      const found = findTables(card(header));
+      expect(statuses(found)).toEqual(["E2 Check definition", "F2 Check definition"]);
+      expect(painted(card(header), found)).toEqual([]);
+      expect(plannedWithReport(found).tables[0].problems.join(" ")).toContain(
+        `D '${header}' was not understood and holds figures that may be the amber boundary, the tolerance`
+      );
+    }
+  );
+
+  it("leaves uncoloured a table whose RAG column holds figures, not RAG words, and rates one whose RAG column holds words", () => {
+    const withFigures = findTables(card("RAG trigger"));
+    expect(statuses(withFigures)).toEqual(["E2 Check definition", "F2 Check definition"]);
+    expect(plannedWithReport(withFigures).tables[0].problems.join(" ")).toContain(
+      "D 'RAG trigger' holds figures, not RAG words"
+    );
+    const withWords = sheet([
+      ["Indicator", "Polarity", "Target", "RAG", "Q1 2024/25", "Q2 2024/25"],
+      [measure, "Higher is better", 0.95, "Amber", 0.9, 0.96],
+    ]);
+    expect(statuses(findTables(withWords))).toEqual(["E2 Red", "F2 Green"]);
+  });
+
+  it("rates a table with a target and no tolerance whose unread column holds only words", () => {
+    const found = findTables(
+      sheet([
+        ["Indicator", "Polarity", "Target", "Lead officer", "Q1 2024/25", "Q2 2024/25"],
+        [measure, "Higher is better", 0.95, "J. Smith", 0.9, 0.96],
+      ])
+    );
+    expect(statuses(found)).toEqual(["E2 Red", "F2 Green"]);
+  });
+
   it("rates by the Tolerance column when a header naming Amber beside it is not understood", () => {
     const found = findTables(
       sheet([

@@ -5,7 +5,7 @@
  * to it. Every column of the block gets its role; the rows under it are read by tables.ts.
  */
 import type { TableColumn } from "./column-map";
-import { columnLetters, type Grid } from "../values/grid";
+import type { Grid } from "../values/grid";
 import { standardSet } from "../definition/tolerance-set";
 import {
   settleThresholds,
@@ -23,6 +23,7 @@ import {
 } from "./header-rows";
 import type { Merges } from "./merges";
 import { tableStarts } from "./table-spans";
+import { unreadBandColumns } from "./tolerance-doubts";
 
 export interface Layout {
   /** Grid rows of the header block, top to bottom. */
@@ -171,33 +172,6 @@ function headerLayouts(
       layout.reference !== undefined;
     return rated && layout.periods.length > 0 ? [layout] : [];
   });
-}
-
-/** Words that name the amber or red band, or its trigger, in a header the reader could not read. */
-const bandWord = /\b(?:amber|red|warning|alert|escalation|intervention)\b/i;
-
-/**
- * A header naming Amber or Red that was not understood, in a table with a target and no tolerance, may be
- * that tolerance ("Amber zone"): rated without it, a figure between the two would be Red, a wrong colour.
- * The table is left uncoloured, saying so, until the analyst teaches the word.
- */
-function unreadBandColumns(layout: Layout, originColumn: number): void {
-  const { unqualified, years, problems } = layout.thresholds;
-  const sets = [unqualified, ...years];
-  if (
-    !sets.some((set) => set.target !== undefined) ||
-    sets.some((set) => set.standard !== undefined)
-  )
-    return;
-  for (const column of layout.columns)
-    if (
-      column.role.kind === "other" &&
-      column.role.understood === false &&
-      bandWord.test(column.header)
-    )
-      problems.push(
-        `${columnLetters(originColumn + column.column)} '${column.header}' was not understood and may name the amber boundary, the tolerance, so the table is left uncoloured (teach it in KPIWords: the word, and Means Tolerance or Not a period)`
-      );
 }
 
 /** The Measure columns of a header row; without one, a first text column headed with a section name ("Children in care") is it. */

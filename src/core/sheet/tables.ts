@@ -9,6 +9,7 @@ import { cellAddress, columnLetters, type Grid } from "../values/grid";
 import { taughtHeadersOf, type TaughtHeaders } from "./headers";
 import type { Layout } from "./layout";
 import { headerBlocksOf } from "./header-blocks";
+import { figureColumnsInDoubt } from "./tolerance-doubts";
 import { mergesOf, type Merges } from "./merges";
 import type { Register } from "../register/register";
 import { builtInRegister } from "../register/register-reading";
@@ -149,6 +150,7 @@ function readTable(
   taught: TaughtHeaders | undefined
 ): KpiTable {
   const firstRow = layout.headerRows[layout.headerRows.length - 1] + 1;
+  figureColumnsInDoubt(grid, layout, firstRow, end);
   const columns = tableColumns(
     grid,
     layout,
