@@ -25,6 +25,12 @@ export const lastColumn = 16_383;
  */
 const widestFilledGap = 64;
 const filledGapBudget = 1_000_000;
+/**
+ * Narrow runs are filled too, up to a budget of their own: a row with a cell every 64 columns out to XFD
+ * would otherwise be filled to 16,384 columns (24,000 such rows, a 1 MB file, took the command past 2 GB).
+ * A council's sheet fills a few narrow runs a row, far below it even at Excel's last row.
+ */
+const narrowGapBudget = 8_000_000;
 
 /**
  * A figure that is no small integer takes 16 bytes of its own in a row; a sheet repeats its figures (targets,
@@ -77,6 +83,7 @@ export class CellReader {
   private capture: "value" | "inline" | undefined;
   private phonetic = 0;
   private gapsLeft = filledGapBudget;
+  private narrowGapsLeft = narrowGapBudget;
 
   constructor(private readonly context: CellContext) {}
 
@@ -178,8 +185,9 @@ export class CellReader {
     }
     const { column, rowValues, rowFormats } = this;
     const gap = column - this.rowLength;
-    if (gap <= widestFilledGap || gap <= this.gapsLeft) {
+    if (gap <= 0 || (gap <= widestFilledGap ? gap <= this.narrowGapsLeft : gap <= this.gapsLeft)) {
       if (gap > widestFilledGap) this.gapsLeft -= gap;
+      else if (gap > 0) this.narrowGapsLeft -= gap;
       for (let empty = this.rowLength; empty < column; empty++) {
         rowValues[empty] = null;
         rowFormats[empty] = "General";

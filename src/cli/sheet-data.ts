@@ -7,6 +7,7 @@
  * of each sheet, and checks them. It stops at </sheetData>.
  */
 import { lastColumn, lastRow, type CellReader } from "./cells";
+import { decimalFigure, decodeText } from "./value-bytes";
 
 /** The bytes the scanner looks for, each named by its character. */
 const [
@@ -15,16 +16,13 @@ const [
   slash,
   colon,
   equals,
-  ampersand,
   exclamation,
   question,
   doubleQuote,
   singleQuote,
   zero,
   nine,
-  minus,
-  point,
-] = Buffer.from(`<>/:=&!?"'09-.`, "latin1");
+] = Buffer.from(`<>/:=!?"'09`, "latin1");
 
 const cdataStart = Buffer.from("<![CDATA[", "latin1");
 const commentStart = Buffer.from("<!--", "latin1");
@@ -36,6 +34,11 @@ export class SheetDataScanner {
   /** The bytes of a tag or text not yet whole, joined to the next chunk. */
   private carry: Buffer = noBytes;
   private depth = 0; // 1 inside a row, 2 inside a cell, more inside its children
+  /**
+   * A text run longer than a chunk, kept piece by piece while it is a value's (dropped otherwise) rather
+   * than carried and scanned again with each chunk: 100 MB of one run took 48 s that way.
+   */
+  private pendingText: Buffer[] = [];
 
   constructor(private readonly cells: CellReader) {}
 
@@ -67,14 +70,19 @@ export class SheetDataScanner {
       // A loop here, not bytes.indexOf: a call into Node for each of a sheet's millions of tags costs more.
       let open = at;
       while (open < length && bytes[open] !== lessThan) open += 1;
-      if (open === length) return this.carryFrom(bytes, at);
-      if (open > at && cells.capturing) {
-        // A value's whole text (its end tag next) read as the number it writes, without a string, where it can be.
-        const figure =
-          cells.takesFigure && bytes[open + 1] === slash ? decimalFigure(bytes, at, open) : NaN;
-        if (figure === figure) cells.figure(figure);
-        else cells.text(decodeText(bytes, at, open));
+      if (open === length) {
+        if (cells.capturing && open > at) this.pendingText.push(bytes.subarray(at));
+        return undefined;
       }
+      const pending = this.pendingText;
+      if (pending.length > 0) {
+        this.pendingText = [];
+        if (cells.capturing) {
+          const text = Buffer.concat([...pending, bytes.subarray(at, open)]);
+          this.capture(text, 0, text.length, bytes[open + 1] === slash);
+        }
+      } else if (open > at && cells.capturing)
+        this.capture(bytes, at, open, bytes[open + 1] === slash);
       if (open + 1 >= length) return this.carryFrom(bytes, open);
       const next = bytes[open + 1];
       if (next === exclamation || next === question) {
@@ -91,6 +99,14 @@ export class SheetDataScanner {
       at = close + 1;
     }
     return undefined;
+  }
+
+  /** A value's text, read as the number it writes without a string where it is its whole text (`ended`). */
+  private capture(bytes: Buffer, start: number, end: number, ended: boolean): void {
+    const cells = this.cells;
+    const figure = cells.takesFigure && ended ? decimalFigure(bytes, start, end) : NaN;
+    if (figure === figure) cells.figure(figure);
+    else cells.text(decodeText(bytes, start, end));
   }
 
   /** Keeps what is not yet whole for the next bytes. */
@@ -267,35 +283,6 @@ function wholeNumber(bytes: Buffer, start: number, end: number): number {
   return number;
 }
 
-/** Powers of ten a plain decimal's digits are divided by: each exact, as is every integer below 10^15. */
-const tens = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
-
-/**
- * The number a plain decimal such as "-0.95" or "12" writes, exactly as Number() reads its text: at most 15
- * digits (so they are an exact integer) divided by an exact power of ten is rounded once, as Number() rounds.
- * NaN for anything else (spaces, a sign of +, an exponent, a point without digits on both sides), read from text.
- */
-export function decimalFigure(bytes: Uint8Array, start: number, end: number): number {
-  let at = start;
-  const negative = bytes[at] === minus;
-  if (negative) at += 1;
-  let digits = 0;
-  let places = -1;
-  let whole = 0;
-  for (; at < end; at++) {
-    const code = bytes[at];
-    if (code >= zero && code <= nine) {
-      whole = whole * 10 + (code - zero);
-      digits += 1;
-      if (places >= 0) places += 1;
-    } else if (code === point && places < 0 && digits > 0) places = 0;
-    else return NaN;
-  }
-  if (digits === 0 || digits > 15 || places === 0) return NaN;
-  const figure = places > 0 ? whole / tens[places] : whole;
-  return negative ? -figure : figure;
-}
-
 /** The column of a cell reference such as "AB12", as CellReader reads it from text; -1 where the bytes are not plain letters and digits. */
 function columnOf(bytes: Buffer, start: number, end: number): number {
   let index = 0;
@@ -334,62 +321,4 @@ function styleIndex(bytes: Buffer, start: number, end: number): string {
   if (index < 0 || index >= namedStyles || (bytes[start] === zero && end - start > 1))
     return decodeText(bytes, start, end);
   return (styleNames[index] ??= String(index));
-}
-
-const entities: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
-
-/** The bytes between start and end as the UTF-8 text they are, with XML's entities and character references resolved. */
-export function decodeText(bytes: Uint8Array, start: number, end: number): string {
-  let ascii = true;
-  let entity = false;
-  for (let at = start; at < end; at++) {
-    const code = bytes[at];
-    if (code >= 0x80) ascii = false;
-    else if (code === ampersand) entity = true;
-  }
-  const text = ascii
-    ? asciiText(bytes, start, end)
-    : Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString("utf8");
-  if (!entity) return text;
-  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, name: string) => {
-    if (name.startsWith("#x")) return String.fromCodePoint(parseInt(name.slice(2), 16));
-    if (name.startsWith("#")) return String.fromCodePoint(Number(name.slice(1)));
-    return entities[name] ?? whole;
-  });
-}
-
-/** ASCII bytes as a string, built here for a short run: a call into Node for each cell's few bytes cost more than the scan. */
-function asciiText(bytes: Uint8Array, start: number, end: number): string {
-  const at = start;
-  switch (end - start) {
-    case 0:
-      return "";
-    case 1:
-      return String.fromCharCode(bytes[at]);
-    case 2:
-      return String.fromCharCode(bytes[at], bytes[at + 1]);
-    case 3:
-      return String.fromCharCode(bytes[at], bytes[at + 1], bytes[at + 2]);
-    case 4:
-      return String.fromCharCode(bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]);
-    case 5:
-      return String.fromCharCode(
-        bytes[at],
-        bytes[at + 1],
-        bytes[at + 2],
-        bytes[at + 3],
-        bytes[at + 4]
-      );
-    case 6:
-      return String.fromCharCode(
-        bytes[at],
-        bytes[at + 1],
-        bytes[at + 2],
-        bytes[at + 3],
-        bytes[at + 4],
-        bytes[at + 5]
-      );
-    default:
-      return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString("latin1");
-  }
 }

@@ -173,10 +173,20 @@ async function worksheetsOf(
 ): Promise<WorkbookSheet[]> {
   const byId = new Map(relationships.map((relationship) => [relationship.id, relationship]));
   const sheets: WorkbookSheet[] = [];
+  // Each sheet is a part of its own: Excel opens no workbook that lists one part twice, and read once per
+  // listing (10,000 listings of one small part) the command would read and hold it 10,000 times.
+  const sheetOfPart = new Map<string, string>();
   for (const { name, id } of listed) {
     const relationship = byId.get(id);
     if (!relationship || !relationship.type.endsWith("/worksheet")) continue; // chart sheets and dialog sheets hold no cells
     if (!zip.entry(relationship.target)) throw damaged(label, `the sheet ${name} is missing`);
+    const other = sheetOfPart.get(relationship.target);
+    if (other !== undefined)
+      throw damaged(
+        label,
+        `the sheets "${other}" and "${name}" are one part, ${relationship.target}`
+      );
+    sheetOfPart.set(relationship.target, name);
     sheets.push({
       name,
       part: relationship.target,

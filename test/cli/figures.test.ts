@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readSheet } from "../../src/cli/sheet";
-import { decimalFigure } from "../../src/cli/sheet-data";
+import { decimalFigure } from "../../src/cli/value-bytes";
 
 const bytesOf = (text: string) => Buffer.from(`<v>${text}</v>`, "latin1");
 const figureOf = (text: string) => decimalFigure(bytesOf(text), 3, 3 + text.length);

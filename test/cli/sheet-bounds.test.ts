@@ -1,9 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readSheet } from "../../src/cli/sheet";
-import { oneSheetWorkbook, runOn, spreadsheetMain } from "./hostile-workbook";
+import { columnLetters } from "../../src/core";
+import { appendixEdited, oneSheetWorkbook, runOn, spreadsheetMain } from "./hostile-workbook";
 import { repoRoot, scratchPerTest } from "./run-command";
 
 const workspace = scratchPerTest();
@@ -138,5 +139,67 @@ describe("kpi-rag reads a sheet's rows as the core expects them, holes only wher
     expect(grid.values.map((row) => row[16_383])).toEqual(
       Array.from({ length: 200 }, (_, index) => index)
     );
+  });
+});
+
+describe("kpi-rag reads a sheet made to cost it as cheaply as its cells allow", () => {
+  const context = { name: "Data", sharedStrings: [], numberFormats: [], date1904: false };
+  async function* chunks(xml: string, size: number): AsyncGenerator<Buffer> {
+    const bytes = Buffer.from(xml);
+    for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+  }
+  const sheetOf = (rows: string): string =>
+    `<worksheet xmlns="${spreadsheetMain}"><sheetData>${rows}</sheetData></worksheet>`;
+
+  // A cell every 64 columns out to XFD: runs of 63 empty cells, each narrow, 16,384 slots a row once filled.
+  it("leaves holes once a sheet's narrow empty runs pass their budget, reading the same figures", async () => {
+    const columns = Array.from({ length: 256 }, (_, index) => index * 64);
+    const rows = Array.from(
+      { length: 600 },
+      (_, row) =>
+        `<row r="${row + 1}">${columns.map((column) => `<c r="${columnLetters(column)}${row + 1}"><v>${row}</v></c>`).join("")}</row>`
+    ).join("");
+    const { grid } = await readSheet(chunks(sheetOf(rows), 1 << 20), context);
+    expect(Object.keys(grid.values[0])).toHaveLength(16_321);
+    expect(Object.keys(grid.values[599])).toHaveLength(256);
+    expect(grid.values[599][16_320]).toBe(599);
+    expect(grid.values[599][64]).toBe(599);
+  });
+
+  it("reads a value whose text runs over many chunks whole, and passes over as long a run between cells", async () => {
+    const long = "x".repeat(300_000);
+    const { grid } = await readSheet(
+      chunks(
+        sheetOf(
+          `<row r="1"><c r="A1" t="inlineStr"><is><t>${long}</t></is></c>${" ".repeat(300_000)}<c r="B1"><v>12.5</v></c></row>`
+        ),
+        4096
+      ),
+      context
+    );
+    expect(grid.values[0]).toEqual([long, 12.5]);
+  });
+});
+
+describe("kpi-rag refuses a workbook that lists one sheet part for two sheets", () => {
+  it("says so in one line, writes nothing, and leaves the file as it was", async () => {
+    const bytes = await appendixEdited({
+      "xl/workbook.xml": (xml) =>
+        xml.replace("</sheets>", '<sheet name="Again" sheetId="99" r:id="rIdAgain"/></sheets>'),
+      "xl/_rels/workbook.xml.rels": (xml) =>
+        xml.replace(
+          "</Relationships>",
+          '<Relationship Id="rIdAgain" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'
+        ),
+    });
+    const { folder } = workspace();
+    const run = await runOn(folder, bytes);
+    expect(run.code).toBe(1);
+    expect(run.error).toHaveLength(1);
+    expect(run.error[0]).toMatch(
+      /is damaged .*\(the sheets ".+" and "Again" are one part, xl\/worksheets\/sheet1\.xml\)/
+    );
+    expect(existsSync(run.output)).toBe(false);
+    expect(readFileSync(run.input).equals(bytes)).toBe(true);
   });
 });

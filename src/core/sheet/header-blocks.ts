@@ -3,6 +3,7 @@
  * header row is a two-row block's lower row beside it, and tables standing beside the others past a blank
  * column with their header rows on other rows than theirs (one table's header among the other's figures).
  */
+import type { CellValue } from "../values/cell";
 import { presentColumns, type Grid } from "../values/grid";
 import type { TaughtHeaders } from "./headers";
 import { layoutsAt, type Layout } from "./layout";
@@ -95,12 +96,33 @@ function holdsCells(grid: Grid, start: number, end: number): boolean {
   return false;
 }
 
-/** The grid with only columns [start, end) holding their cells: the others read as blank. */
+/**
+ * The grid with only columns [start, end) holding their cells, the others blank. Only a row holding text
+ * there can head a table, so only such rows are copied, each with the band's cells alone: a sheet with a
+ * cell every few columns out to XFD is never copied at its width.
+ */
 function bandOf(grid: Grid, start: number, end: number): Grid {
   return {
     ...grid,
-    values: grid.values.map((cells) =>
-      cells.map((cell, column) => (column >= start && column < end ? cell : null))
-    ),
+    values: grid.values.map((cells) => {
+      if (cells === undefined || cells.length <= start) return noCells;
+      let band: CellValue[] | undefined;
+      let text = false;
+      const take = (column: number): void => {
+        const cell = cells[column];
+        if (cell === null || cell === undefined) return;
+        band ??= [];
+        band[column] = cell;
+        if (typeof cell === "string") text = true;
+      };
+      const present = presentColumns(cells);
+      if (present === null)
+        for (let column = start; column < Math.min(end, cells.length); column++) take(column);
+      else for (const column of present) if (column >= start && column < end) take(column);
+      return band !== undefined && text ? band : noCells;
+    }),
   };
 }
+
+/** A row with no cells, shared by every row a band leaves blank. */
+const noCells: CellValue[] = [];
