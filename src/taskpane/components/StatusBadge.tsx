@@ -3,7 +3,8 @@
  * core's palette, so the pane and the formatted cells look alike. Colour is never the only cue. Check
  * definition is a warning (the row needs the analyst), so it is styled as one; the other statuses are neutral.
  */
-import { makeStyles, mergeClasses, shorthands, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { borderSides } from "./border-sides";
 import { isRagStatus, ragPalette, type Status } from "../../core";
 
 const useStyles = makeStyles({
@@ -16,7 +17,9 @@ const useStyles = makeStyles({
     paddingBlock: "0",
     paddingInline: tokens.spacingHorizontalXS,
     borderRadius: tokens.borderRadiusMedium,
-    ...shorthands.border(tokens.strokeWidthThin, "solid", "transparent"),
+    ...borderSides("Width", tokens.strokeWidthThin),
+    ...borderSides("Style", "solid"),
+    ...borderSides("Color", "transparent"),
     fontSize: tokens.fontSizeBase200,
     lineHeight: tokens.lineHeightBase200,
     fontWeight: tokens.fontWeightSemibold,
@@ -24,12 +27,12 @@ const useStyles = makeStyles({
   neutral: {
     backgroundColor: tokens.colorNeutralBackground3,
     color: tokens.colorNeutralForeground2,
-    ...shorthands.borderColor(tokens.colorNeutralStroke2),
+    ...borderSides("Color", tokens.colorNeutralStroke2),
   },
   warning: {
     backgroundColor: tokens.colorStatusWarningBackground1,
     color: tokens.colorStatusWarningForeground3,
-    ...shorthands.borderColor(tokens.colorStatusWarningBorder2),
+    ...borderSides("Color", tokens.colorStatusWarningBorder2),
   },
 });
 

@@ -10,9 +10,9 @@ import {
   makeStyles,
   mergeClasses,
   Select,
-  shorthands,
   tokens,
 } from "@fluentui/react-components";
+import { borderSides } from "./border-sides";
 import { useId, useState } from "react";
 import {
   describeBenchmarkSummary,
@@ -44,12 +44,12 @@ const useStyles = makeStyles({
     height: "100%",
     minWidth: "2px",
     borderRadius: tokens.borderRadiusSmall,
-    ...shorthands.borderWidth(tokens.strokeWidthThin),
-    ...shorthands.borderStyle("solid"),
+    ...borderSides("Width", tokens.strokeWidthThin),
+    ...borderSides("Style", "solid"),
   },
   neutralBar: {
     backgroundColor: tokens.colorNeutralStroke1,
-    ...shorthands.borderColor(tokens.colorNeutralStrokeAccessible),
+    ...borderSides("Color", tokens.colorNeutralStrokeAccessible),
   },
   count: { fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: "tabular-nums" },
   list: {
