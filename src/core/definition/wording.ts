@@ -154,9 +154,14 @@ function comparedBySign(text: string): Read<Threshold> | null {
   };
 }
 
-/** "10%-20%", "10 to 20 days", "0.1-0.2". */
+/** A range said in words: "between 10% and 20%", "from 10 to 20 days". */
+const rangeInWords = /^(?:between\s+(.+?)\s+and|from\s+(.+?)\s+to)\s+(?=\S)/i;
+
+/** "10%-20%", "10 to 20 days", "0.1-0.2", "between 10% and 20%", "from 10 to 20 days". */
 function rangeThreshold(text: string): Read<Threshold> | null {
-  const range = rangePattern.exec(text);
+  const range = rangePattern.exec(
+    text.replace(rangeInWords, (_, between?: string, from?: string) => `${between ?? from} to `)
+  );
   if (!range) return null;
   const unit = unitOfSuffix(range[2]) ?? unitOfSuffix(range[4]);
   const low = inScale(Number(range[1].replace(/,/g, "")), unit);
