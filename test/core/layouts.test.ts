@@ -157,162 +157,73 @@ describe("header layouts analysts use", () => {
     ]);
   });
 
+  // Two small tables for placing side by side, past a blank column: each row's figures Green then Red.
+  const leftHeader: CellValue[] = ["Measure", "Polarity", "Target", "2022/23", "2023/24"];
+  const leftRows: CellValue[][] = [
+    ["left1", "Bigger is better", "90%", "95%", "80%"],
+    ["left2", "Smaller is better", "20%", "10%", "30%"],
+  ];
+  const rightRows: CellValue[][] = [
+    ["right1", "Smaller is better", "10%", "5%", "30%"],
+    ["right2", "Bigger is better", "50%", "60%", "40%"],
+  ];
+  const none: CellValue[] = [null, null, null, null, null];
+  /** Left and right side by side, row by row, a blank column between. */
+  const beside = (left: CellValue[][], right: CellValue[][]): CellValue[][] =>
+    left.map((row, index) => [...row, null, ...right[index]]);
+  const readBoth = (found: ReturnType<typeof findTables>, rightPeriods: [string, string]) => {
+    const read = statuses(found);
+    expect(read).toContainEqual([
+      ["left1", "2022/23: Green", "2023/24: Red"],
+      ["left2", "2022/23: Green", "2023/24: Red"],
+    ]);
+    expect(read).toContainEqual(
+      ["right1", "right2"].map((measure) => [
+        measure,
+        `${rightPeriods[0]}: Green`,
+        `${rightPeriods[1]}: Red`,
+      ])
+    );
+  };
+
   // A table with one header row beside a two-row block on its right, whose lower row is that header row: the
   // block's quarters and its Polarity (written in the lower row, or merged down both) are never the left
   // table's, whose rows would rate them by their own thresholds.
   for (const polarityMerged of [false, true])
     it(`reads a one-row table left of a two-row block sharing its header row as two tables${polarityMerged ? ", the block's Polarity merged down" : ""}`, () => {
+      const block: CellValue[][] = [
+        ["Measure", polarityMerged ? "Polarity" : null, "Target", "2024/25", null],
+        [null, polarityMerged ? null : "Polarity", null, "Q1", "Q2"],
+        ...rightRows,
+      ];
+      const merges = ["G1:G2", "I1:I2", "J1:K1", ...(polarityMerged ? ["H1:H2"] : [])];
       const found = findTables(
         grid(
-          [
-            [
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              "Measure",
-              polarityMerged ? "Polarity" : null,
-              "Target",
-              "2024/25",
-              null,
-            ],
-            [
-              "Measure",
-              "Polarity",
-              "Target",
-              "2022/23",
-              "2023/24",
-              null,
-              null,
-              polarityMerged ? null : "Polarity",
-              null,
-              "Q1",
-              "Q2",
-            ],
-            [
-              "left1",
-              "Bigger is better",
-              "90%",
-              "95%",
-              "80%",
-              null,
-              "right1",
-              "Smaller is better",
-              "10%",
-              "5%",
-              "30%",
-            ],
-            [
-              "left2",
-              "Smaller is better",
-              "20%",
-              "10%",
-              "30%",
-              null,
-              "right2",
-              "Bigger is better",
-              "50%",
-              "60%",
-              "40%",
-            ],
-          ],
-          [
-            areaOfAddress("G1:G2"),
-            areaOfAddress("I1:I2"),
-            areaOfAddress("J1:K1"),
-            ...(polarityMerged ? [areaOfAddress("H1:H2")] : []),
-          ].flatMap((area) => (area ? [area] : []))
+          beside([none, leftHeader, ...leftRows], block),
+          merges.flatMap((address) => areaOfAddress(address) ?? [])
         )
       );
       expect(found.tables.map((table) => table.address).sort()).toEqual(["A2:E4", "G1:K4"]);
-      expect(statuses(found)).toContainEqual([
-        ["left1", "2022/23: Green", "2023/24: Red"],
-        ["left2", "2022/23: Green", "2023/24: Red"],
-      ]);
-      expect(statuses(found)).toContainEqual([
-        ["right1", "2024/25 Q1: Green", "2024/25 Q2: Red"],
-        ["right2", "2024/25 Q1: Green", "2024/25 Q2: Red"],
-      ]);
+      readBoth(found, ["2024/25 Q1", "2024/25 Q2"]);
     });
 
   // Tables side by side whose header rows are on different rows: each header row holds the other table's
   // figures, which no header row holds, so each side past the blank column is read on its own.
+  const rightHeader: CellValue[] = ["Measure", "Polarity", "Target", "Q1", "Q2"];
   for (const [name, rows] of Object.entries({
-    "lower on the right": [
-      ["Measure", "Polarity", "Target", "2022/23", "2023/24", null, null, null, null, null, null],
-      [
-        "left1",
-        "Bigger is better",
-        "90%",
-        "95%",
-        "80%",
-        null,
-        "Measure",
-        "Polarity",
-        "Target",
-        "Q1",
-        "Q2",
-      ],
-      [
-        "left2",
-        "Smaller is better",
-        "20%",
-        "10%",
-        "30%",
-        null,
-        "right1",
-        "Smaller is better",
-        "10%",
-        "5%",
-        "30%",
-      ],
-      [null, null, null, null, null, null, "right2", "Bigger is better", "50%", "60%", "40%"],
-    ],
-    "higher on the right": [
-      [null, null, null, null, null, null, "Measure", "Polarity", "Target", "Q1", "Q2"],
-      [
-        "Measure",
-        "Polarity",
-        "Target",
-        "2022/23",
-        "2023/24",
-        null,
-        "right1",
-        "Smaller is better",
-        "10%",
-        "5%",
-        "30%",
-      ],
-      [
-        "left1",
-        "Bigger is better",
-        "90%",
-        "95%",
-        "80%",
-        null,
-        "right2",
-        "Bigger is better",
-        "50%",
-        "60%",
-        "40%",
-      ],
-      ["left2", "Smaller is better", "20%", "10%", "30%", null, null, null, null, null, null],
-    ],
+    "lower on the right": beside(
+      [leftHeader, ...leftRows, none],
+      [none, rightHeader, ...rightRows]
+    ),
+    "higher on the right": beside(
+      [none, leftHeader, ...leftRows],
+      [rightHeader, ...rightRows, none]
+    ),
   }))
     it(`reads two tables side by side whose header rows differ, the one ${name}`, () => {
-      const found = findTables(grid(rows as CellValue[][]));
+      const found = findTables(grid(rows));
       expect(found.tables).toHaveLength(2);
-      const read = statuses(found);
-      expect(read).toContainEqual([
-        ["left1", "2022/23: Green", "2023/24: Red"],
-        ["left2", "2022/23: Green", "2023/24: Red"],
-      ]);
-      expect(read).toContainEqual([
-        ["right1", "Q1: Green", "Q2: Red"],
-        ["right2", "Q1: Green", "Q2: Red"],
-      ]);
+      readBoth(found, ["Q1", "Q2"]);
     });
 
   it("keeps periods beyond a blank spacer column as the table's own", () => {
