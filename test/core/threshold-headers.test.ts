@@ -313,6 +313,17 @@ describe("headers naming the amber boundary in other words", () => {
     expect(statuses(findTables(withWords))).toEqual(["E2 Red", "F2 Green"]);
   });
 
+  it("rates a table whose unread column holds figures no tolerance could be: a cohort of 120 beside a target of 95%", () => {
+    const found = findTables(
+      sheet([
+        ["Indicator", "Polarity", "Target", "Cohort size", "Q1 2024/25", "Q2 2024/25"],
+        [measure, "Higher is better", 0.95, 120, 0.9, 0.96],
+        ["Re-referrals", "Lower is better", 0.2, 12, 0.1, 0.25],
+      ])
+    );
+    expect(statuses(found)).toEqual(["E2 Red", "F2 Green", "E3 Green", "F3 Red"]);
+  });
+
   it("rates a table with a target and no tolerance whose unread column holds only words", () => {
     const found = findTables(
       sheet([

@@ -150,7 +150,6 @@ function readTable(
   taught: TaughtHeaders | undefined
 ): KpiTable {
   const firstRow = layout.headerRows[layout.headerRows.length - 1] + 1;
-  figureColumnsInDoubt(grid, layout, firstRow, end);
   const columns = tableColumns(
     grid,
     layout,
@@ -178,6 +177,12 @@ function readTable(
       if (kpi) rows[count++] = kpi;
     }
     rows.length = count;
+    // A column that may be the tolerance leaves the table uncoloured: read again, every row saying why.
+    const doubts = figureColumnsInDoubt(grid, layout, rows);
+    if (doubts.length > 0) {
+      layout.thresholds.problems.push(...doubts);
+      return readTable(grid, merges, layout, end, register, definitions, taught);
+    }
   }
   return tableOf(reading, rows, read);
 }

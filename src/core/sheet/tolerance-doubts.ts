@@ -6,9 +6,13 @@
  */
 import type { CellValue } from "../values/cell";
 import { columnLetters, type Grid } from "../values/grid";
-import { readWrittenFigure } from "../definition/written-figures";
+import { figureOf } from "../rating/rate";
+import type { Definition } from "../definition/definition";
 import type { TableColumn } from "./column-map";
 import type { SettledThresholds } from "./threshold-columns";
+
+/** What of a KPI row the safety net reads: its sheet row and its definition. */
+type RowRead = { readonly row: number; readonly definition: Definition };
 
 /** What of a table's header block the safety net reads: its headed columns and its thresholds. */
 interface HeaderBlock {
@@ -47,21 +51,22 @@ export function unreadBandColumns(layout: HeaderBlock, originColumn: number): vo
 
 /**
  * A column not understood ("Ceiling"), or read as the analyst's own RAG but holding figures ("RAG trigger"),
- * whose cells on the table's rows [first, end) hold figures as thresholds do: found from the rows.
+ * where some KPI row's cell holds a figure on the worse side of that row's target, as a tolerance would be:
+ * found from the rows once they are read, so a count beside the figures ("Cohort size" 120 beside a
+ * target of 90%) is no doubt, while 20% beside a target of 15% where smaller is better is.
  */
 export function figureColumnsInDoubt(
   grid: Grid,
   layout: HeaderBlock,
-  first: number,
-  end: number
-): void {
-  if (!targetWithoutTolerance(layout)) return;
-  const { problems } = layout.thresholds;
+  rows: readonly RowRead[]
+): string[] {
+  if (!targetWithoutTolerance(layout)) return [];
+  const problems: string[] = [];
   for (const column of layout.columns) {
     const unread = column.role.kind === "other" && column.role.understood === false;
     if (!unread && column.role.kind !== "rag") continue;
     if (unread && bandWord.test(column.header)) continue; // said already, from its header
-    if (!holdsFigures(grid, column.column, first, end)) continue;
+    if (!rows.some((row) => worseThanTarget(grid, row, column.column))) continue;
     const letters = columnLetters(grid.origin.column + column.column);
     problems.push(
       unread
@@ -69,14 +74,21 @@ export function figureColumnsInDoubt(
         : `${letters} '${column.header}' holds figures, not RAG words, and may be the amber boundary, the tolerance, ${teach}`
     );
   }
+  return problems;
 }
 
-/** Whether a column holds a figure (a number, or text such as "80%") on any of the rows [first, end). */
-function holdsFigures(grid: Grid, column: number, first: number, end: number): boolean {
-  for (let row = first; row < end; row++) {
-    const cell: CellValue | undefined = grid.values[row]?.[column];
-    if (typeof cell === "number" && Number.isFinite(cell)) return true;
-    if (typeof cell === "string" && readWrittenFigure(cell) !== null) return true;
-  }
-  return false;
+/** Whether a row's cell in `column` is a figure of the row's, on the worse side of its target. */
+function worseThanTarget(grid: Grid, row: RowRead, column: number): boolean {
+  const { standing } = row.definition;
+  if (standing.kind !== "rated") return false;
+  const at = row.row - grid.origin.row;
+  const cell: CellValue | undefined = grid.values[at]?.[column];
+  if (cell === null || cell === undefined || typeof cell === "boolean") return false;
+  const figure = figureOf(cell, row.definition, grid.numberFormats[at]?.[column]);
+  // A percentage row's tolerance is a percentage: 12 beside fractions would be 1,200%, a count, not one.
+  if (!figure.ok || (row.definition.unit === "percent" && Math.abs(figure.value) > 1)) return false;
+  const { polarity, target } = standing;
+  if (polarity.kind === "higher") return figure.value < target;
+  if (polarity.kind === "lower") return figure.value > target;
+  return figure.value < polarity.low || figure.value > polarity.high;
 }
