@@ -4,7 +4,7 @@
  * numbers, formulas as their cached results), each with its number format. Fed by either reader of the
  * sheet's XML (sheet-data.ts's scanner, or saxes), through the same calls.
  */
-import { notCalculated, type CellValue } from "../core";
+import { columnLetters, notCalculated, type CellValue } from "../core";
 import { unescapeExcelText } from "./xml";
 
 export interface CellContext {
@@ -264,6 +264,16 @@ export class CellReader {
     return Math.round(shifted * 86_400_000) / 86_400_000;
   }
 
+  /** The shared text a cell names by its index: one the workbook does not hold is damage, never a blank. */
+  private sharedString(index: number): CellValue {
+    const { sharedStrings } = this.context;
+    if (Number.isInteger(index) && index >= 0 && index < sharedStrings.length)
+      return sharedStrings[index];
+    throw new SheetBoundsProblem(
+      `the cell ${columnLetters(this.column)}${this.rowIndex + 1} names shared text number ${index}, but the workbook holds ${sharedStrings.length === 1 ? "1 shared text" : `${sharedStrings.length} shared texts`}`
+    );
+  }
+
   /** A value missing: a formula's is not calculated, any other cell's is nothing. */
   private uncalculated(): CellValue {
     return this.hasFormula ? { ...notCalculated } : null;
@@ -272,11 +282,10 @@ export class CellReader {
   private cellValue(): CellValue {
     const text = this.valueText;
     const figure = this.valueFigure;
-    if (figure === figure)
-      return this.cellType === "s" ? (this.context.sharedStrings[figure] ?? null) : figure;
+    if (figure === figure) return this.cellType === "s" ? this.sharedString(figure) : figure;
     switch (this.cellType) {
       case "s":
-        return text === undefined ? null : (this.context.sharedStrings[Number(text)] ?? null);
+        return text === undefined ? null : this.sharedString(Number(text));
       case "inlineStr":
         return this.inlineText !== undefined
           ? unescapeExcelText(this.inlineText)

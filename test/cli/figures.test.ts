@@ -77,7 +77,7 @@ describe("the figures of a sheet read the same by the fast scanner and by saxes"
     .map((text, column) => `<c r="${String.fromCharCode(65 + column)}1"><v>${text}</v></c>`)
     .join("");
   const shared =
-    '<c r="A2" t="s"><v>1</v></c><c r="B2" t="s"><v>-0</v></c><c r="C2" t="s"><v>1.5</v></c><c r="D2" t="s"><v> 0</v></c>';
+    '<c r="A2" t="s"><v>1</v></c><c r="B2" t="s"><v>-0</v></c><c r="C2" t="s"><v> 0</v></c>';
   const sheet = (filler: string) =>
     `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${filler}<sheetData><row r="1">${cells}</row><row r="2">${shared}</row></sheetData></worksheet>`;
   async function* once(xml: string): AsyncGenerator<Buffer> {
@@ -92,8 +92,15 @@ describe("the figures of a sheet read the same by the fast scanner and by saxes"
         Object.is(Number(text), -0) ? "-0" : Number.isFinite(Number(text)) ? Number(text) : text
       )
     );
-    expect(fast.grid.values[1]).toEqual(["one", "zero", null, "zero"]);
+    expect(fast.grid.values[1]).toEqual(["one", "zero", "zero"]);
     expect(slow.grid.values).toEqual(fast.grid.values);
     expect(Object.is(slow.grid.values[0][1], -0)).toBe(true);
+  });
+
+  it("refuses a shared string's index that names no shared text, such as 1.5", async () => {
+    const halfway = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="2"><c r="C2" t="s"><v>1.5</v></c></row></sheetData></worksheet>`;
+    await expect(readSheet(once(halfway), context)).rejects.toThrow(
+      "the cell C2 names shared text number 1.5, but the workbook holds 2 shared texts"
+    );
   });
 });

@@ -203,3 +203,20 @@ describe("kpi-rag refuses a workbook that lists one sheet part for two sheets", 
     expect(readFileSync(run.input).equals(bytes)).toBe(true);
   });
 });
+
+describe("kpi-rag refuses a cell naming shared text the workbook does not hold", () => {
+  it("says which cell and how many shared texts there are, in one line, and writes nothing", async () => {
+    const bytes = await oneSheetWorkbook(
+      '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>7</v></c></row>',
+      { strings: ["Measure"] }
+    );
+    const { folder } = workspace();
+    const run = await runOn(folder, bytes);
+    expect(run.code).toBe(1);
+    expect(run.error).toHaveLength(1);
+    expect(run.error[0]).toMatch(
+      /is damaged .*the cell B1 names shared text number 7, but the workbook holds 1 shared text/
+    );
+    expect(existsSync(run.output)).toBe(false);
+  });
+});
