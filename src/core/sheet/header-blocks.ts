@@ -18,8 +18,7 @@ export function headerBlocksOf(
   if (layouts.length === 0) return layouts;
   // A header row holds no figures, so a table beside another whose rows are offset from its own has its
   // header row among that table's figures: read again, each side past a blank column on its own.
-  const columns = layouts.flatMap((layout) => layout.columns.map(({ column }) => column));
-  const [left, right] = [Math.min(...columns), Math.max(...columns)];
+  const { left, right } = columnSpan(layouts);
   const beside: Layout[] = [];
   for (const band of [
     { start: right + 2, end: Infinity },
@@ -47,18 +46,26 @@ function blocksDown(grid: Grid, merges: Merges, taught: TaughtHeaders | undefine
     for (const layout of found) layouts.push(layout);
     const last = found[0].headerRows[found[0].headerRows.length - 1];
     // A table beside a two-row block, on either side, may have its one header row in the block's lower row.
-    if (last > row) {
-      const columns = found.flatMap((layout) => layout.columns.map((c) => c.column));
-      for (const beside of besideBlock(grid, merges, last, columns, taught)) layouts.push(beside);
-    }
+    if (last > row)
+      for (const beside of besideBlock(grid, merges, last, columnSpan(found), taught))
+        layouts.push(beside);
     row = last;
     above = last + 1;
   }
   return layouts;
 }
 
+/** The first and last columns that header blocks head. */
+export function columnSpan(layouts: readonly Layout[]): { left: number; right: number } {
+  let [left, right] = [Infinity, -Infinity];
+  for (const layout of layouts)
+    for (const { column } of layout.columns)
+      [left, right] = [Math.min(left, column), Math.max(right, column)];
+  return { left, right };
+}
+
 /**
- * The tables whose one header row is a two-row block's lower row `row`, beside the block's `columns`: to its
+ * The tables whose one header row is a two-row block's lower row `row`, beside the block's columns: to its
  * right, or to its left, read with the block's columns cut off those rows (else its quarters would read as
  * more columns of the table on the left).
  */
@@ -66,10 +73,9 @@ function besideBlock(
   grid: Grid,
   merges: Merges,
   row: number,
-  columns: readonly number[],
+  { left, right }: { left: number; right: number },
   taught: TaughtHeaders | undefined
 ): Layout[] {
-  const [left, right] = [Math.min(...columns), Math.max(...columns)];
   const beside = layoutsAt(grid, merges, row, row, taught).filter(
     (layout) => layout.measure > right
   );

@@ -8,7 +8,7 @@ import { standardFirst, type ToleranceSet } from "../definition/tolerance-set";
 import { cellAddress, columnLetters, type Grid } from "../values/grid";
 import { taughtHeadersOf, type TaughtHeaders } from "./headers";
 import type { Layout } from "./layout";
-import { headerBlocksOf } from "./header-blocks";
+import { columnSpan, headerBlocksOf } from "./header-blocks";
 import { figureColumnsInDoubt } from "./tolerance-doubts";
 import { mergesOf, type Merges } from "./merges";
 import type { Register } from "../register/register";
@@ -131,12 +131,8 @@ export function findTables(
 
 /** Whether two header blocks share a column: a table ends only at a block below it in its own columns. */
 function overlaps(a: Layout, b: Layout): boolean {
-  const span = (layout: Layout): [number, number] => {
-    const columns = layout.columns.map(({ column }) => column);
-    return [Math.min(...columns), Math.max(...columns)];
-  };
-  const [[aLeft, aRight], [bLeft, bRight]] = [span(a), span(b)];
-  return aLeft <= bRight && bLeft <= aRight;
+  const [one, other] = [columnSpan([a]), columnSpan([b])];
+  return one.left <= other.right && other.left <= one.right;
 }
 
 /** Reads a table's rows under its header block, down to `end`: each KPI row, with its section and its definition. */
