@@ -11,6 +11,7 @@ import type { Definition } from "../definition/definition";
 import type { RagStatus } from "../values/status";
 import { fractionToPercent } from "../definition/units";
 import { readValue } from "../definition/written-figures";
+import { keptWhole } from "./band-conditions";
 
 /**
  * Each status's Excel condition for a benchmark-target rule, on the figure `X` and the benchmark's cell
@@ -71,7 +72,7 @@ export function benchmarkCellConditions(
   if (!shownUnit.ok) return [];
   const definition = shownUnit.value;
   if (!readBenchmarkFigure(benchmark.value, benchmark.numberFormat, definition).ok) return [];
-  const whole = definition.unit === "percent" && definition.scale === "whole";
+  const whole = keptWhole(definition);
   const toSheet = (decimals: number): number => Math.max(0, whole ? decimals - 2 : decimals);
   const decimals = {
     figure: toSheet(coreDecimals(cell.value, cell.numberFormat, definition)),
@@ -85,7 +86,7 @@ export function benchmarkCellConditions(
 
 /** How a benchmark cell is kept against the row's figures: 1 alike, 100 for a % benchmark beside whole-number percentages. */
 export function benchmarkFactor(benchmark: BenchmarkCell, definition: Definition): number {
-  if (definition.unit !== "percent" || definition.scale !== "whole") return 1;
+  if (!keptWhole(definition)) return 1;
   const read = readValue(benchmark.value, benchmark.numberFormat, definition.words);
   return read.kind === "figure" && read.percent ? 100 : 1;
 }
