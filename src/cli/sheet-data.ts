@@ -81,13 +81,8 @@ export class SheetDataScanner {
           const text = Buffer.concat([...pending, bytes.subarray(at, open)]);
           this.capture(text, 0, text.length, bytes[open + 1] === slash);
         }
-      } else if (open > at && cells.capturing) {
-        // Written out here, not through capture(): this runs for each of a sheet's million values.
-        const figure =
-          cells.takesFigure && bytes[open + 1] === slash ? decimalFigure(bytes, at, open) : NaN;
-        if (figure === figure) cells.figure(figure);
-        else cells.text(decodeText(bytes, at, open));
-      }
+      } else if (open > at && cells.capturing)
+        this.capture(bytes, at, open, bytes[open + 1] === slash);
       if (open + 1 >= length) return this.carryFrom(bytes, open);
       const next = bytes[open + 1];
       if (next === exclamation || next === question) {
