@@ -55,12 +55,15 @@ function blocksDown(grid: Grid, merges: Merges, taught: TaughtHeaders | undefine
   return layouts;
 }
 
-/** The first and last columns that header blocks head. */
+/**
+ * The first and last columns that header blocks read: a column only left alone (a note such as "Source: …"
+ * in the header row, past a blank column) is no part of the table, and may stand over a table beside it.
+ */
 export function columnSpan(layouts: readonly Layout[]): { left: number; right: number } {
   let [left, right] = [Infinity, -Infinity];
   for (const layout of layouts)
-    for (const { column } of layout.columns)
-      [left, right] = [Math.min(left, column), Math.max(right, column)];
+    for (const { column, role } of layout.columns)
+      if (role.kind !== "other") [left, right] = [Math.min(left, column), Math.max(right, column)];
   return { left, right };
 }
 
@@ -114,14 +117,16 @@ function bandOf(grid: Grid, start: number, end: number): Grid {
       if (cells === undefined || cells.length <= start) return noCells;
       let band: CellValue[] | undefined;
       let text = false;
+      const present = presentColumns(cells);
       const take = (column: number): void => {
         const cell = cells[column];
         if (cell === null || cell === undefined) return;
-        band ??= [];
+        // A short row is copied whole, blank outside the band, as rows are read (no holes); a long one
+        // keeps only the band's cells, as a sheet's sparse rows do.
+        band ??= present === null ? new Array<CellValue>(cells.length).fill(null) : [];
         band[column] = cell;
         if (typeof cell === "string") text = true;
       };
-      const present = presentColumns(cells);
       if (present === null)
         for (let column = start; column < Math.min(end, cells.length); column++) take(column);
       else for (const column of present) if (column >= start && column < end) take(column);

@@ -183,7 +183,7 @@ function measureColumns(
   if (measures.length > 0) return { measures };
   const bound = roles.findIndex(
     (role) =>
-      role !== null &&
+      role != null && // a sparse row's labels have holes
       (role.kind === "polarity" ||
         role.kind === "target" ||
         role.kind === "tolerance" ||
