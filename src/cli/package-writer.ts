@@ -6,7 +6,7 @@
 import { once } from "node:events";
 import type { promises as files } from "node:fs";
 import { finished } from "node:stream/promises";
-import { createDeflateRaw, crc32, type DeflateRaw } from "node:zlib";
+import { createDeflateRaw, crc32, type DeflateRaw, type ZlibOptions } from "node:zlib";
 import { CommandProblem } from "./problem";
 import { untilDone } from "./partial-io";
 import { ZipPackage } from "./zip";
@@ -28,6 +28,14 @@ export type PartEdit = PartContent | ContinuedPart;
 const deflateOptions = { level: 1, chunkSize: 1024 * 1024 };
 
 /**
+ * How far zlib may fall behind the cells being read before reading waits for it: on two cores zlib shares
+ * the second with V8's compiler and collector, and waiting for it at each chunk kept the command idle (a
+ * tenth of 100,000 rows' run); what it has not taken by the end of reading it deflates while the tables are
+ * found. A bound all the same, so that a sheet at Excel's maximum never waits in memory whole.
+ */
+const behindBytes = 8 * 1024 * 1024;
+
+/**
  * A part's first bytes deflated while the command does other work, its output gathered (a seventh of the
  * bytes or less), and the rest of the part later deflated into the same stream, so the bytes form one
  * deflate stream. zlib deflates on a thread of its own, which any machine with two cores runs beside the
@@ -38,9 +46,12 @@ const deflateOptions = { level: 1, chunkSize: 1024 * 1024 };
 export class BegunDeflate {
   crc = 0;
   size = 0;
-  private readonly deflater: DeflateRaw = createDeflateRaw(deflateOptions);
+  private readonly deflater: DeflateRaw = createDeflateRaw({
+    ...deflateOptions,
+    writableHighWaterMark: behindBytes,
+  } as ZlibOptions);
   private readonly output: Buffer[] = [];
-  /** Until zlib has taken the last bytes given: the next are given only then, so few wait in memory. */
+  /** Until zlib has taken all but `behindBytes` of the bytes given: the next are given only then. */
   private taken: Promise<unknown> | undefined;
 
   constructor() {
@@ -49,12 +60,16 @@ export class BegunDeflate {
     this.deflater.on("error", () => undefined);
   }
 
-  /** Deflates the next bytes of the part, once zlib has taken the last ones. */
-  async add(bytes: Buffer): Promise<void> {
+  /** Deflates the next bytes of the part, given in pieces, waiting (once) while zlib is too far behind. */
+  async add(...pieces: Buffer[]): Promise<void> {
     await this.taken;
-    this.crc = crc32(bytes, this.crc);
-    this.size += bytes.length;
-    this.taken = this.deflater.write(bytes) ? undefined : once(this.deflater, "drain");
+    let taking = true;
+    for (const bytes of pieces) {
+      this.crc = crc32(bytes, this.crc);
+      this.size += bytes.length;
+      taking = this.deflater.write(bytes);
+    }
+    this.taken = taking ? undefined : once(this.deflater, "drain");
   }
 
   /** The whole part deflated: the rest added and the stream ended; its compressed chunks, in order. */

@@ -53,10 +53,8 @@ export class SheetCopy {
       this.held = [];
       this.keeping = true;
     }
-    for (const bytes of taken) {
-      this.deflated += bytes.length;
-      await this.begun.add(bytes);
-    }
+    for (const bytes of taken) this.deflated += bytes.length;
+    await this.begun.add(...taken);
   }
 
   /** The bytes after the deflated ones, in chunks. */

@@ -2,20 +2,19 @@
 import path from "node:path";
 import {
   describeBenchmarkSummary,
-  countsOf,
   isRagStatus,
+  PeriodTally,
   reportOf,
   schemeName,
   skippedSheetLine,
   standardScheme,
   standardSet,
   statuses,
-  summarise,
   summariseComparisons,
+  tellingCountsOf,
   type Appraisal,
   type BenchmarkSummary,
   type FormattingPlan,
-  type PeriodSummary,
   type RowCounts,
   type TableReport,
 } from "../core";
@@ -43,7 +42,7 @@ export function summaryLines(
 /** A formatted sheet's lines: its tables, rules, each period's statuses, its comparisons and its problems. */
 export function sheetSummaryLines(plan: ReportedPlan): string[] {
   const tally = new SheetTally();
-  for (const table of plan.tables) tally.add(table, false);
+  for (const table of plan.tables) tally.add(table);
   return tally.lines(plan);
 }
 
@@ -56,8 +55,9 @@ const rowsAtATime = 500;
 
 /**
  * A sheet's plan with its report, and its summary lines. The report is kept only when it is to be written;
- * otherwise only what the summary counts is made of each table's rows, a few hundred at a time, and none
- * is kept: at Excel's maximum a whole report would take most of the command's memory.
+ * otherwise each table's statuses are tallied from its appraised rows and only the rows with a problem or
+ * a comparison to tell are counted, a few hundred rows at a time, and none is kept: at Excel's maximum a
+ * whole report would take most of the command's memory.
  */
 export function summarisedPlan(
   plan: FormattingPlan,
@@ -70,52 +70,53 @@ export function summarisedPlan(
     return { reported, lines: sheetSummaryLines(reported) };
   }
   const tally = new SheetTally();
-  for (const { table, rows } of appraisal.tables)
-    for (let start = 0; start === 0 || start < rows.length; start += rowsAtATime) {
-      const counted = countsOf(rows.slice(start, start + rowsAtATime), appraisal);
-      tally.add({ ...table, rows: counted }, start > 0);
-    }
+  for (const { table, rows } of appraisal.tables) {
+    tally.addTable(table, rows.length);
+    tally.periods.addRows(rows);
+    for (let start = 0; start < rows.length; start += rowsAtATime)
+      tally.addTelling(tellingCountsOf(rows.slice(start, start + rowsAtATime), appraisal));
+  }
   const reported = { ...plan, tables: [], scheme: schemeName(appraisal.scheme) };
   return { reported, lines: tally.lines(reported) };
 }
 
 /**
- * What a sheet's summary counts, gathered from its tables' reports as they come, a table whole or a part
- * of its rows at a time: the counts add up, and periods and benchmarks keep the order first met.
+ * What a sheet's summary counts, gathered table by table, from their reports or their appraised rows: the
+ * counts add up, and periods and benchmarks keep the order first met.
  */
 class SheetTally {
   private readonly tables: Array<Pick<TableReport, "address" | "columnMap" | "problems">> = [];
   private kpis = 0;
-  private coloured = 0;
-  private readonly periods = new Map<string, PeriodSummary>();
+  readonly periods = new PeriodTally();
   private readonly benchmarks = new Map<string, BenchmarkSummary>();
   private readonly problems: string[] = [];
 
-  /** A table's report or counts, or (`more`) those of the next rows of the table added last. */
-  add(
-    table: Pick<TableReport, "address" | "columnMap" | "problems"> & { rows: readonly RowCounts[] },
-    more: boolean
-  ): void {
+  /** A table's report, every row of it. */
+  add(table: TableReport): void {
+    this.addTable(table, table.rows.length);
+    for (const row of table.rows)
+      for (let place = 0; place < row.cells.length; place++)
+        this.periods.add(place, row.cells[place].period, row.cells[place].status);
+    this.addTelling(table.rows);
+  }
+
+  /** A table and how many KPIs it holds; its rows' statuses are added to `periods`. */
+  addTable(table: Pick<TableReport, "address" | "columnMap" | "problems">, kpis: number): void {
     const { address, columnMap, problems } = table;
-    if (!more) this.tables.push({ address, columnMap, problems });
-    this.kpis += table.rows.length;
-    // Cells and KPIs, as an analyst counts them: how many rules carry the colours is the file's business.
-    // The cells coloured are counted from each period's counts, every cell counted there once.
-    for (const period of summarise([table])) {
-      for (const status of statuses)
-        if (isRagStatus(status)) this.coloured += period.counts[status];
-      const known = this.periods.get(period.period);
-      if (!known) this.periods.set(period.period, period);
-      else for (const status of statuses) known.counts[status] += period.counts[status];
-    }
-    for (const benchmark of summariseComparisons(table.rows)) {
+    this.tables.push({ address, columnMap, problems });
+    this.kpis += kpis;
+  }
+
+  /** The comparisons and problems of a table's rows (those of the rest tell nothing). */
+  addTelling(rows: readonly RowCounts[]): void {
+    for (const benchmark of summariseComparisons(rows)) {
       const known = this.benchmarks.get(benchmark.benchmark);
       if (!known) this.benchmarks.set(benchmark.benchmark, benchmark);
       else
         for (const count of ["better", "worse", "same", "compared", "notCompared"] as const)
           known[count] += benchmark[count];
     }
-    for (const row of table.rows)
+    for (const row of rows)
       for (const problem of row.problems)
         this.problems.push(
           `  Row ${row.row} (${row.id ? `${row.id} ` : ""}${shorten(row.measure)}): ${problem}`
@@ -125,14 +126,19 @@ class SheetTally {
   lines(plan: FormattingPlan & { scheme: string }): string[] {
     const lines: string[] = [];
     const tables = this.tables;
+    const periods = this.periods.summaries();
+    // Cells and KPIs, as an analyst counts them: how many rules carry the colours is the file's business.
+    let coloured = 0;
+    for (const period of periods)
+      for (const status of statuses) if (isRagStatus(status)) coloured += period.counts[status];
     lines.push(
-      `Sheet "${plan.sheet}": ${tables.length} KPI table${tables.length === 1 ? "" : "s"} (${tables.map((table) => table.address).join(", ")}), ${this.kpis} KPIs, tolerance set ${plan.toleranceSet}, scheme ${plan.scheme}, ${this.coloured === 1 ? "1 cell" : `${this.coloured} cells`} coloured`
+      `Sheet "${plan.sheet}": ${tables.length} KPI table${tables.length === 1 ? "" : "s"} (${tables.map((table) => table.address).join(", ")}), ${this.kpis} KPIs, tolerance set ${plan.toleranceSet}, scheme ${plan.scheme}, ${coloured === 1 ? "1 cell" : `${coloured} cells`} coloured`
     );
     for (const table of tables) {
       lines.push(`  Columns of ${table.address}: ${table.columnMap}`);
       for (const problem of table.problems) lines.push(`  Table ${table.address}: ${problem}`);
     }
-    for (const summary of this.periods.values()) {
+    for (const summary of periods) {
       const counts = statuses
         .filter((status) => summary.counts[status] > 0)
         .map((status) => `${summary.counts[status]} ${status}`);

@@ -41,6 +41,7 @@ export { type Appraisal, appraise, type AppraisedRow } from "./appraisal/apprais
 export {
   type CellReport,
   countsOf,
+  tellingCountsOf,
   reportOf,
   type RowCounts,
   type RowReport,
@@ -48,7 +49,7 @@ export {
   tableReportOf,
   type TableReport,
 } from "./appraisal/report";
-export { type PeriodSummary, summarise } from "./appraisal/summary";
+export { type PeriodSummary, PeriodTally, summarise } from "./appraisal/summary";
 export { isOwnRule } from "./plan/own-rule";
 export { type FormattingPlan, type PlannedRule } from "./plan/plan";
 export { colouringSet, sheetColours, type SheetColours } from "./plan/coloured-by";

@@ -145,6 +145,26 @@ export function countsOf(
   }));
 }
 
+/**
+ * The counts of those rows that have something to tell besides their statuses, a problem or a comparison,
+ * as `countsOf` gives them: what a summary lists beside its tallies, made for a few rows of a long sheet.
+ */
+export function tellingCountsOf(
+  rows: readonly AppraisedRow[],
+  appraisal: Pick<Appraisal, "bands">
+): RowCounts[] {
+  return countsOf(
+    rows.filter(
+      ({ kpi, ratings }) =>
+        kpi.problems.length > 0 ||
+        (kpi.benchmarks?.length ?? 0) > 0 ||
+        ratings.some((rating) => rating.kind === "unreadable") ||
+        againstBenchmarkOf(kpi, appraisal) !== null
+    ),
+    appraisal
+  );
+}
+
 function againstBenchmarkOf(
   kpi: KpiRow,
   appraisal: Pick<Appraisal, "bands">
