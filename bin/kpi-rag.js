@@ -6,6 +6,7 @@
 
 const fs = require("node:fs");
 const path = require("node:path");
+const { loadBundle } = require("./load-bundle");
 
 const EX_SOFTWARE = 70; // sysexits.h: internal software error
 
@@ -32,7 +33,7 @@ async function run() {
     );
     return EX_SOFTWARE;
   }
-  const cli = require(entry);
+  const cli = entry.endsWith("kpi-rag.js") ? loadBundle(entry).exports : require(entry);
   const code = await cli.main(process.argv.slice(2));
   return typeof code === "number" ? code : 0;
 }
