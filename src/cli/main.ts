@@ -31,6 +31,7 @@ import type { SheetContent, SheetLayout } from "./sheet";
 import type { SheetCopy } from "./sheet-copy";
 import { withDxfs } from "./styles";
 import {
+  printLines,
   reportText,
   summarisedPlan,
   visible,
@@ -67,7 +68,7 @@ export async function main(argv: readonly string[], terminal?: Output): Promise<
       error: (line) => console.error(line),
     });
   } finally {
-    if (lines.length > 0) process.stdout.write(`${lines.join("\n")}\n`);
+    printLines(lines);
   }
 }
 

@@ -187,6 +187,20 @@ const controlCharacters =
   // eslint-disable-next-line no-control-regex -- finding control characters is the point
   /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
+/**
+ * The command's lines on stdout, in one write. A reader that stops early (`kpi-rag … | head`) closes the
+ * pipe: the lines it did not read are no failure, and no stack trace.
+ */
+export function printLines(lines: readonly string[]): void {
+  if (lines.length === 0) return;
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") return;
+    console.error(`kpi-rag: the summary could not be written out (${error.message})`);
+    process.exitCode = 74; // sysexits.h: EX_IOERR
+  });
+  process.stdout.write(`${lines.join("\n")}\n`);
+}
+
 /** The report kpi-rag writes for --report: the workbook, its register's problems, skipped sheets and each sheet's tables. */
 export function reportText(
   workbook: string,

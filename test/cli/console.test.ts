@@ -1,7 +1,9 @@
 /**
- * bin/kpi-rag.js loads the bundle with V8's code cache that `npm run prepare` makes beside it: a cache V8 can
- * use spares compiling, and one it cannot (another bundle's, another Node's, or damaged) changes nothing.
+ * kpi-rag as the console runs it (bin/kpi-rag.js). It loads the bundle with V8's code cache that `npm run
+ * prepare` makes beside it: a cache V8 can use spares compiling, and one it cannot (another bundle's,
+ * another Node's, or damaged) changes nothing. And its summary may meet a reader that stops early.
  */
+import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
@@ -53,5 +55,23 @@ describe("the command's code cache", () => {
     expect(withDamaged.code).toBe(0);
     expect(withDamaged.out).toEqual(withCache.out);
     expect(withCache.out[0]).toMatch(/^Sheet "Appendix I": 3 KPI tables/);
+  });
+});
+
+describe("kpi-rag as a console command", () => {
+  it("says nothing more when the reader of its summary stops early (| head)", () => {
+    const out = path.join(folder, "piped.xlsx");
+    // `true` reads nothing and exits: the command's one write of its summary meets a closed pipe.
+    const run = spawnSync(
+      "sh",
+      [
+        "-c",
+        `"${process.execPath}" bin/kpi-rag.js examples/appendix-i.xlsx --out "${out}" --force | true`,
+      ],
+      { cwd: root, encoding: "utf8" }
+    );
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(existsSync(out)).toBe(true);
   });
 });
