@@ -44,6 +44,8 @@ describe("wordings with other words between the direction and its word of merit"
         { polarity: "More children seen = better", value: "80%", status: "Amber" },
         { polarity: "Less is bad", value: "85%", status: "Amber" },
         { polarity: "A lower figure is worse", value: "95%", status: "Green" },
+        // After its aim, a direction may end on what is counted.
+        { polarity: "Good: higher attendance", value: "85%", status: "Amber" },
       ] satisfies Case[],
       ({ polarity, value, status }) =>
         `rates ${String(value)} ${status} for polarity "${polarity}", target 90%, tolerance 80%`,
@@ -62,6 +64,8 @@ describe("wordings with other words between the direction and its word of merit"
         { polarity: "Fewer re-referrals is better", value: "21%", status: "Green" },
         { polarity: "Higher is worse", value: "28%", status: "Amber" },
         { polarity: "Bad: high", value: "30%", status: "Red" },
+        { polarity: "Aim: fewer days", value: "28%", status: "Amber" },
+        { polarity: "Target: reduce the number of re-referrals", value: "21%", status: "Green" },
       ] satisfies Case[],
       ({ polarity, value, status }) =>
         `rates ${String(value)} ${status} for polarity "${polarity}", target 22%, tolerance 28%`,
@@ -125,6 +129,10 @@ describe("wordings that could mean either way: a problem, never a guess", () => 
       { polarity: "Higher isn't better", why: "a negation leaves which way is better unsaid" },
       { polarity: "Up to 10 is good", why: '"up to" or "down to" is a limit' },
       { polarity: "Higher is good and bad", why: "both good and bad" },
+      // A figure after the direction is a threshold, which a polarity does not hold.
+      { polarity: "Aim: lower than 10", why: 'the words "10" around its direction are not read' },
+      // Words naming what is counted follow the aim and its direction, not the pairing the other way round.
+      { polarity: "Fewer is better for days", why: 'the words "for days" around its direction' },
     ],
     ({ polarity, why }) => `rates 85% Check definition for polarity "${polarity}", saying ${why}`,
     ({ polarity, why }) => {

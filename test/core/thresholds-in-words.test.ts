@@ -766,6 +766,28 @@ describe("a target range said in words, and a range with no polarity", () => {
         status: "Amber",
       },
       { polarity: "", target: "between 10% and 20%", tolerance: null, value: "6%", status: "Red" },
+      // A range with its unit written after it, a rate: 40 to 50 per 10,000, ±10% of each end gives 36 to 55.
+      {
+        polarity: "In range is better",
+        target: "40 to 50 per 10,000",
+        tolerance: "±10%",
+        value: 36,
+        status: "Amber",
+      },
+      {
+        polarity: "In range is better",
+        target: "40-50 per 10,000 children",
+        tolerance: "±10%",
+        value: "55.1 per 10,000",
+        status: "Red",
+      },
+      {
+        polarity: "In range is better",
+        target: "between 40 and 50 per 10,000",
+        tolerance: null,
+        value: 50,
+        status: "Green",
+      },
       {
         polarity: "",
         target: "between 10% and 20%",

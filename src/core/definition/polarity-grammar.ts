@@ -2,7 +2,8 @@
  * The general polarity rule as a small grammar over a wording's words: a direction (higher, bigger, more,
  * high, increase, up, maximise, an arrow / lower, smaller, less, fewer, low, reduce, down, minimise) paired
  * with a word of aim or merit (better, good, aim, target, =), in either order, with any words between them
- * and only filler around them: `Lower figure is better`, `Fewer days = better`, `The higher the better`.
+ * and only filler around them: `Lower figure is better`, `Fewer days = better`, `The higher the better`;
+ * after a direction that follows its aim, the few words naming what is counted (`Aim: fewer days`).
  *
  * Where the wording could mean either way it is not read, never guessed:
  * - two opposite directions (`Higher or lower`, and `Up is bad, down is good` too, though its clauses agree:
@@ -171,6 +172,8 @@ export function readWay(wording: string, headed: boolean): WayReading {
   const strayBefore: string[] = []; // words of no class before the first of them
   const strayAfter: string[] = []; // those since the last of them (between them once another follows)
   let wordsBetween = false;
+  let merit = false; // a merit word has been met
+  let endsInDirection = false; // the last word of a class is a direction, after a merit word
   for (let index = 0; index < tokens.length; index++) {
     const word = classOf(tokens, index);
     if (word.kind === "filler") continue;
@@ -181,10 +184,12 @@ export function readWay(wording: string, headed: boolean): WayReading {
     if (strayAfter.length > 0) wordsBetween = true;
     strayAfter.length = 0;
     started = true;
+    endsInDirection = word.kind === "direction" && merit;
     if (word.kind === "direction") {
       if (way !== null && way !== word.way) bothWays = true;
       way = word.way;
     } else if (word.kind === "merit") {
+      merit = true;
       if (word.good) good = true;
       else bad = true;
     } else if (word.kind === "negation") negation = true;
@@ -192,7 +197,10 @@ export function readWay(wording: string, headed: boolean): WayReading {
   }
   // Around the pairing only filler: "Bigger is better Banana" says more than the rule can read.
   if (!started) return { ok: false, why: "" };
-  const around = [...strayBefore, ...strayAfter];
+  const around =
+    endsInDirection && namesWhatIsCounted(strayAfter)
+      ? strayBefore
+      : [...strayBefore, ...strayAfter];
   if (around.length > 0)
     return {
       ok: false,
@@ -207,4 +215,13 @@ export function readWay(wording: string, headed: boolean): WayReading {
   // With no merit word only the heading can be the aim, and only for the direction alone.
   if (!good && !bad && (!headed || wordsBetween)) return { ok: false, why: "" };
   return { ok: true, way: bad ? (way === "higher" ? "lower" : "higher") : way };
+}
+
+/**
+ * Whether the words after a direction that ends a wording, its aim said before it, name what is counted:
+ * `Aim: fewer days`, `Good: higher attendance`, `Target: reduce the number of re-referrals`. A few words
+ * and no figure: `Aim: lower than 10` is a threshold, which a polarity does not hold.
+ */
+function namesWhatIsCounted(words: readonly string[]): boolean {
+  return words.length <= 5 && words.every((word) => !/\d/.test(word));
 }

@@ -8,7 +8,13 @@ import { isExcelError, looksLikeExcelError, type CellValue } from "../values/cel
 import type { Read } from "../values/status";
 import { percentToFraction, type Unit } from "./units";
 import { attachedMargin, readMargin, type Margin } from "./margins";
-import { isPercentFormat, numberPattern, readWrittenFigure, unitOfSuffix } from "./written-figures";
+import {
+  isPercentFormat,
+  numberPattern,
+  readWrittenFigure,
+  unitOfSuffix,
+  unitPattern,
+} from "./written-figures";
 import { taughtWord, type Words } from "./words";
 
 // A threshold may be a margin around the target, read in margins.ts.
@@ -35,7 +41,7 @@ export type Comparator = ">=" | "<=" | ">" | "<";
 
 const comparatorPattern = /^(>=|<=|=>|=<|≥|≤|>|<)\s*(.*)$/;
 const rangePattern = new RegExp(
-  String.raw`^(${numberPattern})\s*(%|\s*days?)?\s*(?:-|–|—|to)\s*(${numberPattern})\s*(%|\s*days?)?$`,
+  String.raw`^(${numberPattern})\s*(${unitPattern})?\s*(?:-|–|—|to)\s*(${numberPattern})\s*(${unitPattern})?$`,
   "i"
 );
 

@@ -12,7 +12,8 @@ import { taughtSource, taughtWord, type Words } from "./words";
 
 /** A number as written: "1,250", "173.75", ".5". */
 export const numberPattern = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+`;
-const unitPattern = String.raw`%|\s*days?|\s*per\s+[\d,]+(?:\s+\w+)*`;
+/** A figure's unit as written after it: "%", "days", "per 10,000 children". */
+export const unitPattern = String.raw`%|\s*days?|\s*per\s+[\d,]+(?:\s+\w+)*`;
 const figurePattern = new RegExp(String.raw`^(${numberPattern})\s*(${unitPattern})?$`, "i");
 
 /** A written figure: "90%", "140 days", "212", "1,250", "173.75". Null when the text is not one. */
