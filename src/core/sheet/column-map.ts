@@ -21,6 +21,8 @@ export interface TableColumn {
 /** What the map adds: the polarity codes the column holds ("coded H/L"). */
 export interface ColumnNotes {
   polarityCodes?: string[];
+  /** Columns inside the table with no header whose KPI rows hold something: left alone, and said so. */
+  unheaded?: readonly number[];
 }
 
 /** The columns that are read into each row's definition and ratings, in the words the line uses. */
@@ -134,14 +136,27 @@ export function describeColumns(columns: readonly TableColumn[], notes: ColumnNo
     const words = readAs(column, notes);
     if (words) read.push(`${columnLetters(column.column)} ${words}`);
   }
-  const aside = ordered.flatMap((column) =>
-    readAs(column, notes) === null &&
-    column.role.kind !== "period" &&
-    column.label !== "" &&
-    !notUnderstood(column)
-      ? [`${columnLetters(column.column)} ${shorten(column.label)}`]
-      : []
-  );
+  const aside = [
+    ...ordered.flatMap((column) =>
+      readAs(column, notes) === null &&
+      column.role.kind !== "period" &&
+      column.label !== "" &&
+      !notUnderstood(column)
+        ? [
+            {
+              column: column.column,
+              said: `${columnLetters(column.column)} ${shorten(column.label)}`,
+            },
+          ]
+        : []
+    ),
+    ...(notes.unheaded ?? []).map((column) => ({
+      column,
+      said: `${columnLetters(column)} (no header)`,
+    })),
+  ]
+    .sort((a, b) => a.column - b.column)
+    .map((column) => column.said);
   const unknown = ordered
     .filter(notUnderstood)
     .map((column) => `${columnLetters(column.column)} '${shorten(column.header)}'`);

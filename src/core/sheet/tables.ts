@@ -216,6 +216,7 @@ function tableOf(reading: TableReading, rows: KpiRow[], read: RowsRead): KpiTabl
           codes.length > 0 && codes.length <= 4 && codes.every((code) => readsAsCode(code))
             ? codes
             : undefined,
+        unheaded: unheadedColumns(reading, rows),
       }) +
       (read.rowGroups
         ? "; rows: each KPI's Actual row rated against its own period's Target and Tolerance rows"
@@ -223,6 +224,29 @@ function tableOf(reading: TableReading, rows: KpiRow[], read: RowsRead): KpiTabl
     problems: [...columns.problems, ...unplacedHeaders(tableColumns, columns)],
     rows,
   };
+}
+
+/**
+ * The sheet columns inside a table with no header over them where a KPI row holds something: the rows are
+ * looked at only where such a column stands, which most tables have none of.
+ */
+function unheadedColumns(
+  { grid, layout, columns }: TableReading,
+  rows: readonly KpiRow[]
+): number[] {
+  const headed = new Set(
+    layout.columns.filter((column) => column.label !== "").map((column) => column.column)
+  );
+  const unheaded: number[] = [];
+  for (let column = columns.first; column <= columns.last; column++) {
+    if (headed.has(column)) continue;
+    const holds = rows.some((kpi) => {
+      const cell = grid.values[kpi.row - grid.origin.row]?.[column] ?? null;
+      return cell !== null && !(typeof cell === "string" && cell.trim() === "");
+    });
+    if (holds) unheaded.push(grid.origin.column + column);
+  }
+  return unheaded;
 }
 
 /**
