@@ -40,7 +40,6 @@ export { type UnknownWord, unknownWords, wordsOfGrid } from "./sheet/words-table
 export { type Appraisal, appraise, type AppraisedRow } from "./appraisal/appraisal";
 export {
   type CellReport,
-  countsOf,
   tellingCountsOf,
   reportOf,
   type RowCounts,

@@ -4,14 +4,8 @@
  * problems and its comparisons, on every hand-made council scorecard.
  */
 import { describe, expect, it } from "vitest";
-import {
-  appraise,
-  countsOf,
-  PeriodTally,
-  reportOf,
-  summarise,
-  tellingCountsOf,
-} from "../../src/core";
+import { appraise, PeriodTally, reportOf, summarise, tellingCountsOf } from "../../src/core";
+import { countsOf } from "../../src/core/appraisal/report";
 import { ratedScorecards } from "./council-layouts";
 
 describe("a summary's counts of a sheet", () => {
