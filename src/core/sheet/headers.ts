@@ -4,6 +4,7 @@
  * (comparators, the analyst's RAG, direction of travel, commentary). Case, spacing and punctuation do not
  * matter. Labels may span two rows ("2019/20" over "Average", or "Q1" under a merged "2022/23").
  */
+import { dashes } from "../values/dashes";
 import { rememberedByText } from "../values/text-memo";
 import type { CellValue } from "../values/cell";
 import { looseHeader, readComparatorHeader } from "./comparators";
@@ -22,13 +23,13 @@ const monthWord = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?
  * how many councils spell a quarter ("Apr-Jun 24", "October to December 2024").
  */
 const monthPattern = new RegExp(
-  String.raw`^${monthWord}\.?(?:\s*(?:[\-–/]|to)\s*${monthWord}\.?)?(?:[\s\-/']*(?:\d{2}|\d{4}))?$`,
+  String.raw`^${monthWord}\.?(?:\s*(?:[${dashes}/]|to)\s*${monthWord}\.?)?(?:[\s${dashes}/']*(?:\d{2}|\d{4}))?$`,
   "i"
 );
 /** Years in every common spelling: "2019/20", "2019-20", "2019–2020", "FY22/23", "FY 2023", "21/22", "2022". */
-const yearToken = String.raw`(?:(?:fy\s*)?(?:19|20)\d{2}\s*[/\-–]\s*\d{2,4}|fy\s*\d{2}\s*[/\-–]\s*\d{2}|fy\s*(?:19|20)?\d{2}|(?:19|20)\d{2})`;
+const yearToken = String.raw`(?:(?:fy\s*)?(?:19|20)\d{2}\s*[/${dashes}]\s*\d{2,4}|fy\s*\d{2}\s*[/${dashes}]\s*\d{2}|fy\s*(?:19|20)?\d{2}|(?:19|20)\d{2})`;
 const yearPattern = new RegExp(String.raw`(?:^|[^\d/])${yearToken}(?![\d/])`, "i");
-const yearOnly = new RegExp(String.raw`^(?:${yearToken}|\d{2}\s*[/\-–]\s*\d{2})$`, "i");
+const yearOnly = new RegExp(String.raw`^(?:${yearToken}|\d{2}\s*[/${dashes}]\s*\d{2})$`, "i");
 const quarterPattern = /^(?:q|qtr|quarter)\s*[1-4]\b|^[1-4](?:st|nd|rd|th) quarter\b/i;
 /** A long table's columns: the period each row is for, and its figure ("Actual" is read so only beside a period column). */
 const periodNamePattern =
@@ -40,7 +41,10 @@ const headlinePattern =
 /** Labels that are periods on their own: a year's summary figure. */
 const summaryPeriod = /^(?:average|avg|ytd|year to date|outturn|actual|full year|year end)$/i;
 /** A short-written year after a quarter: "Q1 21/22", "Qtr 2 21-22". */
-const shortYearAfterQuarter = /^(?:q|qtr|quarter)\s*[1-4]\s+(?:fy\s*)?\d{2}\s*[/\-–]\s*\d{2}$/i;
+const shortYearAfterQuarter = new RegExp(
+  String.raw`^(?:q|qtr|quarter)\s*[1-4]\s+(?:fy\s*)?\d{2}\s*[/${dashes}]\s*\d{2}$`,
+  "i"
+);
 
 // The roles, tried in order on a header's loose words ("KPI No." is "kpi no", "Good is:" is "good is").
 const polarityPattern =

@@ -4,6 +4,7 @@
  * quarter falls in its financial year unless the sheet's thresholds are all named by calendar years. A
  * period whose year has no threshold in its table is No target, saying which year.
  */
+import { dashes } from "../values/dashes";
 import type { Definition } from "../definition/definition";
 
 /** A year as the core compares them: "2023/24" (financial) or "2023" (calendar). */
@@ -26,10 +27,14 @@ export const monthNames = [
 ] as const;
 
 /** "2023/24", "2023-24", "2023–2024", "FY23/24", "FY 2023/24", "23/24", "23-24": a financial year. */
-const financialYear =
-  /(?:^|[^\d])(?:fy\s*)?((?:19|20)?\d{2})\s*[/\-–]\s*(\d{2}|(?:19|20)\d{2})(?![\d])/i;
+const financialYear = new RegExp(
+  String.raw`(?:^|[^\d])(?:fy\s*)?((?:19|20)?\d{2})\s*[/${dashes}]\s*(\d{2}|(?:19|20)\d{2})(?![\d])`,
+  "i"
+);
 /** A lone calendar year: "2023". */
-const calendarYear = /(?:^|[^\d/\-–])((?:19|20)\d{2})(?![\d/\-–])/;
+const calendarYear = new RegExp(
+  String.raw`(?:^|[^\d/${dashes}])((?:19|20)\d{2})(?![\d/${dashes}])`
+);
 /** "FY24": a financial year written by its closing year. */
 const closingYear = /\bfy\s*(\d{2}|(?:19|20)\d{2})\b/i;
 
@@ -97,9 +102,11 @@ export function yearOfPeriod(label: string, calendarMonths = false): YearKey | n
   return namedYear(label);
 }
 
+const monthRun = new RegExp(String.raw`^[a-z]+\.?\s*(?:[${dashes}/]|to)\s*([a-z]{3})`);
+
 /** The last month of a run of months ("Apr-Jun 24" ends in June), or null when the label names one month. */
 function lastMonthOf(text: string): number | null {
-  const run = /^[a-z]+\.?\s*(?:[-–/]|to)\s*([a-z]{3})/.exec(text);
+  const run = monthRun.exec(text);
   return run ? monthOf(run[1]) : null;
 }
 

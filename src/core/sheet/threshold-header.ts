@@ -6,6 +6,7 @@
  * tolerance set (or, on a target, are words the add-in does not understand). Which tolerance column is the
  * standard one is decided for the whole table, in `layout.ts`.
  */
+import { dashes } from "../values/dashes";
 import { namedYear, type YearKey } from "./period-year";
 
 /** The unit a threshold header gives its column's plain numbers. */
@@ -87,21 +88,19 @@ const minimumPhrase = /^minimum (?:standard|acceptable|acceptable level|level)$/
 /** Words that make a tolerance's figures a distance from the target: "±", "+/-", "margin". */
 const marginWord = /^(?:±|\+\s*\/\s*[-−–]|\+[-−–]|margins?)$/;
 
+const wordDash = new RegExp(String.raw`(\p{L})[${dashes}]|[${dashes}](\p{L})`, "gu");
+const notLoose = new RegExp(String.raw`[^\p{L}\p{N}%±/${dashes},&]+`, "gu");
+const anyDash = new RegExp(`[${dashes}]`, "g");
+
 /** Reads a header as a threshold header, or null when it is none. */
 export function readThresholdHeader(label: string): ThresholdHeader | null {
   // A hyphen inside words is a space ("amber-threshold"); between figures it joins a year ("23-24").
-  const spaced = label.replace(
-    /(\p{L})[-–]|[-–](\p{L})/gu,
-    (_, before = "", after = "") => `${before} ${after}`
-  );
-  const loose = spaced
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}%±/\-–,&]+/gu, " ")
-    .trim();
+  const spaced = label.replace(wordDash, (_, before = "", after = "") => `${before} ${after}`);
+  const loose = spaced.toLowerCase().replace(notLoose, " ").trim();
   if (loose === "") return null;
   const tokens = loose.split(" ");
   const role = roleOfTokens(tokens, loose);
-  if (role === null || aboutThreshold.test(loose.replace(/[-–]/g, " "))) return null;
+  if (role === null || aboutThreshold.test(loose.replace(anyDash, " "))) return null;
   let year: YearKey | undefined;
   let unit: ThresholdUnit | undefined;
   let margin = false;
