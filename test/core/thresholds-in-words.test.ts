@@ -766,6 +766,21 @@ describe("a target range said in words, and a range with no polarity", () => {
         status: "Amber",
       },
       { polarity: "", target: "between 10% and 20%", tolerance: null, value: "6%", status: "Red" },
+      // A range joined by an em dash, as a word processor writes it.
+      {
+        polarity: "In range is better",
+        target: "10% \u2014 20%",
+        tolerance: null,
+        value: "21%",
+        status: "Red",
+      },
+      {
+        polarity: "In range is better",
+        target: "10% \u2014 20%",
+        tolerance: null,
+        value: "20%",
+        status: "Green",
+      },
       // A range with its unit written after it, a rate: 40 to 50 per 10,000, ±10% of each end gives 36 to 55.
       {
         polarity: "In range is better",

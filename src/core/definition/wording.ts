@@ -5,6 +5,7 @@
  * written figures in `written-figures.ts`, polarity cells in `polarity.ts`.
  */
 import { isExcelError, looksLikeExcelError, type CellValue } from "../values/cell";
+import { dashes } from "../values/dashes";
 import type { Read } from "../values/status";
 import { percentToFraction, type Unit } from "./units";
 import { attachedMargin, readMargin, type Margin } from "./margins";
@@ -41,7 +42,7 @@ export type Comparator = ">=" | "<=" | ">" | "<";
 
 const comparatorPattern = /^(>=|<=|=>|=<|≥|≤|>|<)\s*(.*)$/;
 const rangePattern = new RegExp(
-  String.raw`^(${numberPattern})\s*(${unitPattern})?\s*(?:-|–|—|to)\s*(${numberPattern})\s*(${unitPattern})?$`,
+  String.raw`^(${numberPattern})\s*(${unitPattern})?\s*(?:[${dashes}]|to)\s*(${numberPattern})\s*(${unitPattern})?$`,
   "i"
 );
 
