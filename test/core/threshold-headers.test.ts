@@ -148,6 +148,34 @@ describe("thresholds for each year", () => {
     );
   });
 
+  it("says a context measure is one in every year, not that a year has no target", () => {
+    const found = findTables(
+      sheet([
+        header,
+        [measure, "Bigger is better", 0.8, 0.7, 0.9, 0.85, 0.82, 0.75, 0.82, 0.91, 0.95],
+        [
+          "Children in need per 10,000",
+          "Monitoring only",
+          null,
+          null,
+          null,
+          null,
+          310,
+          322,
+          305,
+          298,
+          301,
+        ],
+      ])
+    );
+    const row = plannedWithReport(found).tables[0].rows[1];
+    expect(row.cells.map((cell) => cell.status)).toEqual(Array(5).fill("No target"));
+    for (const cell of row.cells) {
+      expect(cell.reason).toContain("Monitoring only");
+      expect(cell.reason).not.toMatch(/is given for/);
+    }
+  });
+
   it("rates months by their financial year, April to March, and a year without a target by the unqualified one", () => {
     const found = findTables(
       sheet([

@@ -84,7 +84,12 @@ export type Standing =
       readonly rule: Readonly<Read<BenchmarkRule>>;
     }
   | { readonly kind: "suspended"; readonly reason: string }
-  | { readonly kind: "no target"; readonly reason: string }
+  | {
+      readonly kind: "no target";
+      readonly reason: string;
+      /** A context measure (`Monitoring only`): no target in any year, whatever a year's columns hold. */
+      readonly context?: true;
+    }
   | { readonly kind: "check"; readonly problems: readonly string[] };
 
 /** The benchmarks a target can be written against; a named region ("North East") is a Region. */

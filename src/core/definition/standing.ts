@@ -45,7 +45,7 @@ export function standingOf(
   if (problems.length > 0 || !polarity.ok || !target.ok)
     return { standing: { kind: "check", problems } };
   if (polarity.value.kind === "context")
-    return { standing: { kind: "no target", reason: polarity.value.reading } };
+    return { standing: { kind: "no target", reason: polarity.value.reading, context: true } };
   const written = target.value.kind === "none" ? target.value.written : undefined;
   const noTarget =
     target.value.kind === "none"

@@ -148,6 +148,8 @@ export function periodOrder(label: string): { kind: string; order: number } | nu
 
 /** A period whose year has no target or tolerance in the table: No target, saying so. */
 export function noThresholdFor(definition: Definition, period: string): Definition {
+  // A context measure is one in every year: its own reason says more than a year's empty columns.
+  if (definition.standing.kind === "no target" && definition.standing.context) return definition;
   const year = yearOfPeriod(period);
   return {
     ...definition,
