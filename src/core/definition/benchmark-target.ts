@@ -2,6 +2,7 @@
  * Reading a target written against a benchmark: `Above Stat Neighbour Average`, `In line with England`,
  * `At or below regional`, with the tolerance beside it (`within 2 points`) in each set.
  */
+import { dashes } from "../values/dashes";
 import type { CellValue } from "../values/cell";
 import type { Read } from "../values/status";
 import { percentToFraction, type Unit } from "./units";
@@ -24,8 +25,10 @@ import type {
 // "No less than statistical neighbours" is "At or above" them, as "No less than 85%" is at least 85%.
 const relationPattern =
   /^(at or above|at or below|in line with|better than|no worse than|not worse than|worse than)\s+/i;
-const kindPattern =
-  /^(?:the\s+|our\s+)?(england|national|statistical neighbours?|stat\.?\s*neighbours?|sn|region(?:al)?)(?:\s+(?:average|mean|avg\.?|figure|rate))?\.?$/i;
+const kindPattern = new RegExp(
+  String.raw`^(?:the\s+|our\s+)?(england|national|statistical neighbours?|stat\.?\s*neighbours?|sn|region(?:al)?)(?:\s+(?:average|mean|avg\.?|figure|rate))?(?:\s*\(?\s*((?:fy\s*)?(?:19|20)\d{2}\s*[/${dashes}]\s*\d{2,4}|(?:19|20)\d{2})\s*\)?)?\.?$`,
+  "i"
+);
 const relationOfComparator: Record<Comparator, BenchmarkRelation> = {
   ">": "above",
   ">=": "at or above",
@@ -70,6 +73,7 @@ export function readBenchmarkTarget(cell: CellValue): Read<BenchmarkTarget> | nu
       relation: said === "not worse than" ? "no worse than" : (said as BenchmarkRelation),
       kind,
       wording: text,
+      ...(kindMatch[2] === undefined ? {} : { year: kindMatch[2].replace(/\s+/g, "") }),
     },
   };
 }

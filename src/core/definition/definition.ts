@@ -110,6 +110,8 @@ export interface BenchmarkTarget {
   readonly kind: BenchmarkKind;
   /** The target as written: "Above Stat Neighbour Average". */
   readonly wording: string;
+  /** The year of the benchmark's figure where the target names one ("Better than England 2023/24"). */
+  readonly year?: string;
 }
 
 /** The margin of the Amber band beside a benchmark target, in the core's scale, or a share of the benchmark. */

@@ -300,7 +300,7 @@ function planBenchmarkRules(
   // Amber by direction: a miss beyond the tolerance is Amber where the figure beats the period before.
   const way = scheme.kind === "amber by direction" ? directionOf(standing.test) : undefined;
   for (const cell of colourable) {
-    const benchmark = benchmarkForPeriod(cell.period, standing.target.kind, row.benchmarks ?? []);
+    const benchmark = benchmarkForPeriod(cell.period, standing.target, row.benchmarks ?? []);
     if (!benchmark || !readBenchmarkFigure(benchmark.value, benchmark.numberFormat, definition).ok)
       continue;
     // A benchmark cell on another row cannot be referred to row-relatively: it gets no rule.

@@ -1,4 +1,5 @@
 /** The benchmarks a target or a comparison names, and the years they are for, as one key each. */
+import { dashes } from "../values/dashes";
 import { rememberedByText } from "../values/text-memo";
 import type { CellValue } from "../values/cell";
 import type { BenchmarkKind } from "../definition/definition";
@@ -31,9 +32,11 @@ export interface FigureCell {
  */
 export const yearKey: (label: string) => string | null = rememberedByText(readYearKey);
 
+const yearSpan = new RegExp(String.raw`^((?:19|20)?\d{2})\s*[/${dashes}]\s*(\d{2}|\d{4})$`);
+
 function readYearKey(label: string): string | null {
   const text = label.trim().replace(/^(?:fy|financial year)\s*/i, "");
-  const span = /^((?:19|20)?\d{2})\s*[/-]\s*(\d{2}|\d{4})$/.exec(text);
+  const span = yearSpan.exec(text);
   if (span) {
     const start = span[1].length === 2 ? 2000 + Number(span[1]) : Number(span[1]);
     const end = Number(span[2]) % 100;

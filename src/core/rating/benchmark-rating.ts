@@ -4,7 +4,7 @@
  * and the comparison arithmetic it needs, only when a formula first rates against a benchmark.
  */
 import { benchmarkName, yearKey, type BenchmarkCell, type FigureCell } from "./benchmark-names";
-import type { BenchmarkKind } from "../definition/definition";
+import type { BenchmarkTarget } from "../definition/definition";
 import { coreDecimals, describeDifference, roundTo, showFigure } from "./shown-figures";
 import { inShownUnit, readBenchmarkFigure } from "./benchmarks";
 import {
@@ -53,7 +53,7 @@ export function rateInRow(
   const { standing } = banding;
   const benchmark =
     standing.kind === "rated"
-      ? benchmarkForPeriod(cell.period, standing.target.kind, row.benchmarks ?? [])
+      ? benchmarkForPeriod(cell.period, standing.target, row.benchmarks ?? [])
       : undefined;
   return rateAgainstBenchmark(
     cell,
@@ -64,16 +64,28 @@ export function rateInRow(
   );
 }
 
+/** The benchmarks on a row a target can be rated against: of its kind, and of its year where it names one. */
+export function benchmarksOfTarget<Cell extends BenchmarkCell>(
+  target: Pick<BenchmarkTarget, "kind" | "year">,
+  benchmarks: readonly Cell[]
+): Cell[] {
+  const year = target.year === undefined ? null : yearKey(target.year);
+  return benchmarks.filter(
+    (benchmark) =>
+      benchmark.kind === target.kind && (year === null || yearKey(benchmark.year) === year)
+  );
+}
+
 /**
- * The benchmark a period is rated against: the one of the target's kind for that period's year, else one
+ * The benchmark a period is rated against: the one the target names for that period's year, else one
  * with no year, else the most recent year on the row.
  */
 export function benchmarkForPeriod<Cell extends BenchmarkCell>(
   period: string,
-  kind: BenchmarkKind,
+  target: Pick<BenchmarkTarget, "kind" | "year">,
   benchmarks: readonly Cell[]
 ): Cell | undefined {
-  const candidates = benchmarks.filter((benchmark) => benchmark.kind === kind);
+  const candidates = benchmarksOfTarget(target, benchmarks);
   const year = yearKey(period);
   return (
     (year === null

@@ -39,8 +39,8 @@ const benchmarkPhrases: Readonly<Record<BenchmarkKind, string>> = {
 };
 
 /** "the target refers to the statistical-neighbour average, which is not on this sheet" */
-export function missingBenchmarkProblem(kind: BenchmarkKind): string {
-  return `the target refers to ${benchmarkWords(kind)}, which is not on this sheet`;
+export function missingBenchmarkProblem({ kind, year }: Pick<BenchmarkTarget, "kind" | "year">): string {
+  return `the target refers to ${benchmarkWords(kind)}${year === undefined ? "" : ` for ${year}`}, which is not on this sheet`;
 }
 
 /**
@@ -58,7 +58,7 @@ export function withoutBenchmarkFigures(standing: BenchmarkStanding): Rating {
     status: "Check definition",
     kind: "definition",
     reason: capitalise(
-      standing.kind === "check" ? standing.problem : missingBenchmarkProblem(standing.target.kind)
+      standing.kind === "check" ? standing.problem : missingBenchmarkProblem(standing.target)
     ),
   };
 }

@@ -116,7 +116,18 @@ export function compareWithBenchmark(
   }
   const valueShown = showFigure(against.figure, unit);
 
+  const base = rateBase(definition, measure);
   const polarity = polarityToCompare(definition);
+  // Equal at the precision shown needs no polarity: a context row is the Same as a benchmark it matches.
+  if (!polarity.ok && polarity.verdict === "No polarity" && sameShown(figure, against.figure))
+    return comparison(
+      valueShown,
+      figureShown,
+      period,
+      "Same",
+      describeDifference(0, unit, base),
+      sentence("Same", figureShown, named, valueShown, "", { kind: "higher" }, unit)
+    );
   if (!polarity.ok)
     return comparison(
       valueShown,
@@ -128,7 +139,6 @@ export function compareWithBenchmark(
     );
 
   const verdict = verdictOf(figure, against.figure, polarity.value);
-  const base = rateBase(definition, measure);
   const difference = describeDifference(differenceOf(figure, against.figure), unit, base);
   return comparison(
     valueShown,
@@ -149,10 +159,10 @@ export function verdictOf(
   benchmark: ShownFigure,
   polarity: Polarity
 ): (typeof comparedVerdicts)[number] {
+  if (sameShown(figure, benchmark)) return "Same";
   const decimals = Math.min(figure.decimals, benchmark.decimals);
   const ours = roundTo(figure.value, decimals);
   const theirs = roundTo(benchmark.value, decimals);
-  if (ours === theirs) return "Same";
   if (polarity.kind === "higher") return ours > theirs ? "Better" : "Worse";
   if (polarity.kind === "lower") return ours < theirs ? "Better" : "Worse";
   // Distances to the range at the same decimals, so 8% and 22% around 10%-20% are equally far.
@@ -162,6 +172,12 @@ export function verdictOf(
   const theirDistance = outside(theirs);
   if (ourDistance === theirDistance) return "Neither better";
   return ourDistance < theirDistance ? "Better" : "Worse";
+}
+
+/** Whether two figures are equal once both are rounded to the fewer decimals the sheet shows for either. */
+function sameShown(figure: ShownFigure, benchmark: ShownFigure): boolean {
+  const decimals = Math.min(figure.decimals, benchmark.decimals);
+  return roundTo(figure.value, decimals) === roundTo(benchmark.value, decimals);
 }
 
 /**

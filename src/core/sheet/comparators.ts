@@ -4,6 +4,7 @@
  * coloured. A comparator takes its year from its own header ("England 2021/22") or from a merged parent
  * ("Latest benchmarks (2021/22)"); with neither it is the latest.
  */
+import { dashes } from "../values/dashes";
 import type { BenchmarkKind } from "../definition/definition";
 import { isNamedRegion, namedRegions } from "./regions";
 
@@ -39,15 +40,18 @@ const benchmarks: ReadonlyArray<{ pattern: RegExp; name: string }> = [
   { pattern: /\bsimilar (?:authorities|authority|las|councils)\b/, name: "Similar authorities" },
   { pattern: /\bfamily group\b/, name: "Family group" },
   { pattern: /\bcore cities\b/, name: "Core cities" },
-  { pattern: /\bengland\b|\beng (?:average|avg)\b/, name: "England" },
+  // "East of England" is a region, read with the others below.
+  { pattern: /\b(?<!east of )england\b|\beng (?:average|avg)\b/, name: "England" },
   { pattern: /\bnational\b|\bnat (?:average|avg)\b/, name: "National" },
   { pattern: /\bregion(?:al)?\b/, name: "Region" },
 ];
 
 const benchmarkWords = /\bbenchmarks?\b|\bcomparators?\b|\bcomparisons?\b/;
 
-const yearPattern =
-  /\b(?:fy\s*)?(?:19|20)\d{2}\s*[/-]\s*\d{2,4}\b|\bfy\s*\d{2}\s*[/-]\s*\d{2}\b|\b(?:19|20)\d{2}\b/i;
+const yearPattern = new RegExp(
+  String.raw`\b(?:fy\s*)?(?:19|20)\d{2}\s*[/${dashes}]\s*\d{2,4}\b|\bfy\s*\d{2}\s*[/${dashes}]\s*\d{2}\b|\b(?:19|20)\d{2}\b`,
+  "i"
+);
 
 /** The year a header names ("2021/22", "FY22/23", "2022"), as written; null when it names none. */
 export function yearOf(text: string): string | null {
