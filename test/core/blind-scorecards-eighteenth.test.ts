@@ -47,20 +47,25 @@ function judge(grid: Grid, plan: PlanWithReport, expected: Expected): void {
   expect.soft([...cells.keys()].sort()).toEqual(Object.keys(expected).sort());
   for (const [address, status] of Object.entries(expected)) {
     const cell = cells.get(address);
-    expect.soft(`${address} ${cell?.status}`, `${address}: ${cell?.reason}`).toBe(`${address} ${status}`);
+    expect
+      .soft(`${address} ${cell?.status}`, `${address}: ${cell?.reason}`)
+      .toBe(`${address} ${status}`);
   }
   const statusOfFill = new Map(plan.rules.map((rule) => [rule.fill, rule.status]));
   const painted = paintedCells(grid.values, plan.rules);
-  const paintedAs = new Map([...painted].map(([address, fill]) => [address, statusOfFill.get(fill)]));
+  const paintedAs = new Map(
+    [...painted].map(([address, fill]) => [address, statusOfFill.get(fill)])
+  );
   const colours = new Set<Status>(["Green", "Amber", "Red", "Blue"]);
   for (const [address, status] of Object.entries(expected)) {
     const shouldPaint = colours.has(status) ? status : "unpainted";
-    expect.soft(`${address} painted ${paintedAs.get(address) ?? "unpainted"}`).toBe(
-      `${address} painted ${shouldPaint}`
-    );
+    expect
+      .soft(`${address} painted ${paintedAs.get(address) ?? "unpainted"}`)
+      .toBe(`${address} painted ${shouldPaint}`);
   }
   for (const [address, status] of paintedAs)
-    if (!(address in expected)) expect.soft(`${address} painted ${status}`).toBe(`${address} unpainted`);
+    if (!(address in expected))
+      expect.soft(`${address} painted ${status}`).toBe(`${address} unpainted`);
 }
 
 const greenAndRed = { kind: "green and red" } as Scheme;
@@ -72,17 +77,61 @@ const greenAndRed = { kind: "green and red" } as Scheme;
 const cardARows: CellValue[][] = [
   ["Children's Social Care Quarterly Scorecard 2024/25"],
   [],
-  ["Ref", "Measure", "Polarity", "Target", "Tolerance", "Recovery tolerance", "Qtr 1 2024-25", "Qtr 2 2024-25", "Qtr 3 2024-25", "England"],
+  [
+    "Ref",
+    "Measure",
+    "Polarity",
+    "Target",
+    "Tolerance",
+    "Recovery tolerance",
+    "Qtr 1 2024-25",
+    "Qtr 2 2024-25",
+    "Qtr 3 2024-25",
+    "England",
+  ],
   // 4: relative margin "±5%" of 90% → amber floor 85.5% (PRODUCT's own 95%±5% arithmetic); 85.5% exactly is Amber.
-  ["CSC01", "Single assessments completed within 45 working days", "Higher is better", 0.9, "±5%", ">=80%", 0.9, 0.855, 0.854, 0.88],
+  [
+    "CSC01",
+    "Single assessments completed within 45 working days",
+    "Higher is better",
+    0.9,
+    "±5%",
+    ">=80%",
+    0.9,
+    0.855,
+    0.854,
+    0.88,
+  ],
   // 5: days; "Aim: fewer days" pairs "fewer" with "aim" → lower is better (PRODUCT.md: a direction paired with
   //    an aim word in any order, other words allowed); tolerance 30 days absolute. The product refuses it
   //    (Check definition, "the words 'days' around its direction are not read"): held as a refusal.
-  ["CSC02", "Average days from referral to assessment", "Aim: fewer days", "25 days", "30 days", "-", 30, 24.5, "30.5 days", 27],
+  [
+    "CSC02",
+    "Average days from referral to assessment",
+    "Aim: fewer days",
+    "25 days",
+    "30 days",
+    "-",
+    30,
+    24.5,
+    "30.5 days",
+    27,
+  ],
   // 6: rate per 10,000, a target range with a relative margin on each end: 40–50 ±10% → 36–55. A range
   //    (`10% to 20%`) with a unit after its figures (`35 per 10,000`) is read by the rules; the product
   //    refuses the target "40 to 50 per 10,000" (Check definition): held as a refusal.
-  ["CSC03", "Children subject to a child protection plan per 10,000 children", "In range is better", "40 to 50 per 10,000", "±10%", "Suspend", 36, "55.1 per 10,000", 50, 41.6],
+  [
+    "CSC03",
+    "Children subject to a child protection plan per 10,000 children",
+    "In range is better",
+    "40 to 50 per 10,000",
+    "±10%",
+    "Suspend",
+    36,
+    "55.1 per 10,000",
+    50,
+    41.6,
+  ],
   // 7: H/L letter; "2pp" is an absolute margin (like "5 points") → amber ceiling 24%.
   ["CSC04", "Re-referrals within 12 months", "L", 0.22, "2pp", "<=25%", 0.24, 0.2, 0.241, 0.21],
   // 8: a 100% target with an absolute floor of 95%; "94.9%*" is a figure with a see-note flag.
@@ -90,17 +139,68 @@ const cardARows: CellValue[][] = [
   // 9: a count with a zero target; tolerance 5 is the amber ceiling.
   ["CSC06", "Children missing education (count)", "Smaller is better", 0, 5, "-", 6, 0, 5],
   // 10: a change that can go negative; zero target, amber ceiling +2%.
-  ["CSC07", "Change in children looked after on previous year", "Down is good", 0, 0.02, "-", -0.031, 0.02, 0.025],
+  [
+    "CSC07",
+    "Change in children looked after on previous year",
+    "Down is good",
+    0,
+    0.02,
+    "-",
+    -0.031,
+    0.02,
+    0.025,
+  ],
   // 11: money (£000s); text figure with a thousands separator.
-  ["CSC08", "Spend on agency social workers (£000s)", "Smaller is better", 1200, 1320, "-", 1320, "1,321", 1200],
+  [
+    "CSC08",
+    "Spend on agency social workers (£000s)",
+    "Smaller is better",
+    1200,
+    1320,
+    "-",
+    1320,
+    "1,321",
+    1200,
+  ],
   // 12: "within 10% of target" of 15% → amber ceiling 16.5% (relative); 16.5% exactly is Amber.
-  ["CSC09", "Social worker turnover (rolling 12 months)", "Aim to minimise", "15%", "within 10% of target", "<=20%", 0.149, 0.165, 0.17],
+  [
+    "CSC09",
+    "Social worker turnover (rolling 12 months)",
+    "Aim to minimise",
+    "15%",
+    "within 10% of target",
+    "<=20%",
+    0.149,
+    0.165,
+    0.17,
+  ],
   // 13: a context measure; "c" is a suppression symbol.
   ["CSC10", "Contacts received", "Context", "", "", "", 1210, 1342, "c"],
   // 14: suspended target; the blank is No data whatever the row.
-  ["CSC11", "Initial health assessments within 20 working days", "Higher is better", "Suspended**", "", "", 0.6, 0.7, null],
+  [
+    "CSC11",
+    "Initial health assessments within 20 working days",
+    "Higher is better",
+    "Suspended**",
+    "",
+    "",
+    0.6,
+    0.7,
+    null,
+  ],
   // 15: tolerance 65% above the 60% target of a higher-is-better row: on the better side → Check definition.
-  ["CSC12", "EHC plans issued within 20 weeks", "Bigger is better", 0.6, 0.65, "-", 0.58, 0.62, 0.66, 0.5],
+  [
+    "CSC12",
+    "EHC plans issued within 20 weeks",
+    "Bigger is better",
+    0.6,
+    0.65,
+    "-",
+    0.58,
+    0.62,
+    0.66,
+    0.5,
+  ],
 ];
 
 function cardAFormat(row: number, column: number): string {
@@ -252,25 +352,122 @@ describe("card A: mixed units with tolerances written as figures, margins and po
 // Target (%), Tolerance (pp) (a margin in points), Recovery tolerance (pp) (an alternative set, also pp).
 // ---------------------------------------------------------------------------------------------------------
 const cardBRows: CellValue[][] = [
-  ["Ref", "Indicator", "Polarity", "Target (%)", "Tolerance (pp)", "Recovery tolerance (pp)", "2022-23", "2023-24", "2024-25", "England 2023-24"],
+  [
+    "Ref",
+    "Indicator",
+    "Polarity",
+    "Target (%)",
+    "Tolerance (pp)",
+    "Recovery tolerance (pp)",
+    "2022-23",
+    "2023-24",
+    "2024-25",
+    "England 2023-24",
+  ],
   // 2: 85% − 3pp → floor 82%; Recovery 5pp → floor 80%.
-  ["AR1", "Assessments completed within 45 working days", "Higher is better", 85, 3, 5, 85, 82, 81.9, 82.1],
+  [
+    "AR1",
+    "Assessments completed within 45 working days",
+    "Higher is better",
+    85,
+    3,
+    5,
+    85,
+    82,
+    81.9,
+    82.1,
+  ],
   // 3: lower is better, 20% + 2pp → ceiling 22%.
-  ["AR2", "Child protection plans starting for a second or subsequent time", "Lower is better", 20, 2, "-", 22, 19, 22.5, 23.8],
+  [
+    "AR2",
+    "Child protection plans starting for a second or subsequent time",
+    "Lower is better",
+    20,
+    2,
+    "-",
+    22,
+    19,
+    22.5,
+    23.8,
+  ],
   // 4: 60% − 5pp → 55%; "58%" text is 58% (not 0.58 against 60); "56p" is 56, provisional.
-  ["AR3", "Care leavers aged 19-21 in education, employment or training", "Higher is better", 60, 5, "Suspend", "58%", "56p", 54, 56],
+  [
+    "AR3",
+    "Care leavers aged 19-21 in education, employment or training",
+    "Higher is better",
+    60,
+    5,
+    "Suspend",
+    "58%",
+    "56p",
+    54,
+    56,
+  ],
   // 5: a 100% target, floor 95%.
-  ["AR4", "Children adopted within 12 months of the placement order", "Higher is better", 100, 5, "-", 100, 95, 94],
+  [
+    "AR4",
+    "Children adopted within 12 months of the placement order",
+    "Higher is better",
+    100,
+    5,
+    "-",
+    100,
+    95,
+    94,
+  ],
   // 6: a zero target, ceiling 2%.
   ["AR5", "Unallocated cases", "Lower is better", 0, 2, "-", 3, 0, 2],
   // 7: a change that can be negative; zero target, ceiling 1.5 points.
-  ["AR6", "Change in the rate of children looked after on the previous year", "Lower is better", 0, 1.5, "-", -2.5, 1.5, 1.6],
+  [
+    "AR6",
+    "Change in the rate of children looked after on the previous year",
+    "Lower is better",
+    0,
+    1.5,
+    "-",
+    -2.5,
+    1.5,
+    1.6,
+  ],
   // 8: no standard tolerance → Green and Red; Recovery 2pp gives an amber ceiling of 12%.
-  ["AR7", "Children looked after with 3 or more placement moves in the year", "L", 10, null, 2, 10, 10.1, null, 10],
+  [
+    "AR7",
+    "Children looked after with 3 or more placement moves in the year",
+    "L",
+    10,
+    null,
+    2,
+    10,
+    10.1,
+    null,
+    10,
+  ],
   // 9: a target range 10–14% with a 2pp margin on each end → 8–16%.
-  ["AR8", "Children looked after in residential placements", "In range is better", "10-14", 2, "-", 12, 8, 16.5, 11],
+  [
+    "AR8",
+    "Children looked after in residential placements",
+    "In range is better",
+    "10-14",
+    2,
+    "-",
+    12,
+    8,
+    16.5,
+    11,
+  ],
   // 10: monitoring only.
-  ["AR9", "Referrals from the police", "Monitoring only", null, null, null, 31, 29, "Data not yet available", 30],
+  [
+    "AR9",
+    "Referrals from the police",
+    "Monitoring only",
+    null,
+    null,
+    null,
+    31,
+    29,
+    "Data not yet available",
+    30,
+  ],
 ];
 
 function cardBFormat(row: number, column: number): string {

@@ -67,22 +67,34 @@ function checkComparisons(plan: PlanWithReport, rows: RowComparisons[]) {
       const found = comparisons.filter(
         (c) => w.bench.test(label(c)) && squash(c.period ?? "") === squash(w.period)
       );
-      expect.soft(
-        found.map((c) => c.verdict),
-        `row ${want.row} ${w.bench} on ${w.period}: ${JSON.stringify(comparisons.map((c) => [label(c), c.period, c.verdict, c.reason]))}`
-      ).toEqual([w.verdict]);
+      expect
+        .soft(
+          found.map((c) => c.verdict),
+          `row ${want.row} ${w.bench} on ${w.period}: ${JSON.stringify(comparisons.map((c) => [label(c), c.period, c.verdict, c.reason]))}`
+        )
+        .toEqual([w.verdict]);
     }
     for (const bench of want.noVerdict ?? []) {
       const found = comparisons.filter(
         (c) => bench.test(label(c)) && ["Better", "Worse", "Same"].includes(c.verdict)
       );
-      expect.soft(found.map((c) => [label(c), c.verdict, c.reason]), `row ${want.row} ${bench}`).toEqual([]);
+      expect
+        .soft(
+          found.map((c) => [label(c), c.verdict, c.reason]),
+          `row ${want.row} ${bench}`
+        )
+        .toEqual([]);
     }
     for (const bench of want.neverBetterOrWorse ?? []) {
       const found = comparisons.filter(
         (c) => bench.test(label(c)) && ["Better", "Worse"].includes(c.verdict)
       );
-      expect.soft(found.map((c) => [label(c), c.verdict, c.reason]), `row ${want.row} ${bench}`).toEqual([]);
+      expect
+        .soft(
+          found.map((c) => [label(c), c.verdict, c.reason]),
+          `row ${want.row} ${bench}`
+        )
+        .toEqual([]);
     }
   }
 }
@@ -110,16 +122,166 @@ const quarterly: CellValue[][] = [
     "England quartile",
     "SN rank",
   ],
-  [1, "Re-referrals to children's social care within 12 months", "Lower = better", "Better than England", 3, 0.182, 0.195, 0.214, 0.236, 0.204, 0.198, 0.21, "B", 5],
-  [2, "Child protection plans lasting 2 years or more", "L", 0.03, 1, 0.028, 0.031, 0.04, 0.041, 0.036, 0.042, null, "C", 7],
-  [3, "Children in care with 3+ placements in the year", "Aim: lower", "In line with England", null, 0.084, 0.097, 0.113, null, 0.1, 0.09, 0.11, "B", 6],
-  [4, "Care leavers aged 19-21 in education, employment or training", "Higher is better", "At least SN average", 5, 0.61, 0.55, 0.59, 0.6, 0.56, "c", 0.58, "A", 2],
-  [5, "Single assessments completed within 45 working days", "↑", "No worse than regional", null, 0.874, 0.86, 0.851, 0.9, 0.82, 0.84, 0.86, "A", 1],
-  [6, "Average days from entering care to moving in with adoptive family", "Lower figure is better", "Better than England", null, 398, 437, 451, "415p", 442, 431, 455, "B", 4],
-  [7, "Children in need rate per 10,000", "Measure for information", null, null, 312.4, 318.9, 325.0, 330.7, 331, 341.6, 360.2, "-", null],
-  [8, "Agency social workers (% of FTE)", "Aim to reduce", "Suspended**", null, 0.21, 0.19, 0.18, 0.17, 0.18, 0.16, 0.15, "C", 8],
-  [9, "Initial child protection conferences within 15 working days", "Good performance: higher", 0.85, 3, 0.88, 0.84, 0.82, 0.799, 0.79, 0.81, "x", "B", 6],
-  [10, "EHC plans issued within 20 weeks (excluding exceptions)", "H", "Better than England", 10, 0.62, 0.48, 0.395, "Data to be supplied", 0.503, 0.46, 0.52, "A", 3],
+  [
+    1,
+    "Re-referrals to children's social care within 12 months",
+    "Lower = better",
+    "Better than England",
+    3,
+    0.182,
+    0.195,
+    0.214,
+    0.236,
+    0.204,
+    0.198,
+    0.21,
+    "B",
+    5,
+  ],
+  [
+    2,
+    "Child protection plans lasting 2 years or more",
+    "L",
+    0.03,
+    1,
+    0.028,
+    0.031,
+    0.04,
+    0.041,
+    0.036,
+    0.042,
+    null,
+    "C",
+    7,
+  ],
+  [
+    3,
+    "Children in care with 3+ placements in the year",
+    "Aim: lower",
+    "In line with England",
+    null,
+    0.084,
+    0.097,
+    0.113,
+    null,
+    0.1,
+    0.09,
+    0.11,
+    "B",
+    6,
+  ],
+  [
+    4,
+    "Care leavers aged 19-21 in education, employment or training",
+    "Higher is better",
+    "At least SN average",
+    5,
+    0.61,
+    0.55,
+    0.59,
+    0.6,
+    0.56,
+    "c",
+    0.58,
+    "A",
+    2,
+  ],
+  [
+    5,
+    "Single assessments completed within 45 working days",
+    "↑",
+    "No worse than regional",
+    null,
+    0.874,
+    0.86,
+    0.851,
+    0.9,
+    0.82,
+    0.84,
+    0.86,
+    "A",
+    1,
+  ],
+  [
+    6,
+    "Average days from entering care to moving in with adoptive family",
+    "Lower figure is better",
+    "Better than England",
+    null,
+    398,
+    437,
+    451,
+    "415p",
+    442,
+    431,
+    455,
+    "B",
+    4,
+  ],
+  [
+    7,
+    "Children in need rate per 10,000",
+    "Measure for information",
+    null,
+    null,
+    312.4,
+    318.9,
+    325.0,
+    330.7,
+    331,
+    341.6,
+    360.2,
+    "-",
+    null,
+  ],
+  [
+    8,
+    "Agency social workers (% of FTE)",
+    "Aim to reduce",
+    "Suspended**",
+    null,
+    0.21,
+    0.19,
+    0.18,
+    0.17,
+    0.18,
+    0.16,
+    0.15,
+    "C",
+    8,
+  ],
+  [
+    9,
+    "Initial child protection conferences within 15 working days",
+    "Good performance: higher",
+    0.85,
+    3,
+    0.88,
+    0.84,
+    0.82,
+    0.799,
+    0.79,
+    0.81,
+    "x",
+    "B",
+    6,
+  ],
+  [
+    10,
+    "EHC plans issued within 20 weeks (excluding exceptions)",
+    "H",
+    "Better than England",
+    10,
+    0.62,
+    0.48,
+    0.395,
+    "Data to be supplied",
+    0.503,
+    0.46,
+    0.52,
+    "A",
+    3,
+  ],
 ];
 
 function quarterlyFormat(row: number, column: number): string {
@@ -203,27 +365,94 @@ const SN = /^(?!.*rank).*(neighbour|\bSN\b)/i;
 const NW = /North West|region/i;
 const quarterlyComparisons: RowComparisons[] = [
   // R4 Q4 23.6% (lower better): England 20.4, SN 19.8, NW 21 (0 dp: 24 vs 21) → all Worse.
-  { row: 4, compared: [{ bench: England, period: "Q4 2024-25", verdict: "Worse" }, { bench: SN, period: "Q4 2024-25", verdict: "Worse" }, { bench: NW, period: "Q4 2024-25", verdict: "Worse" }] },
+  {
+    row: 4,
+    compared: [
+      { bench: England, period: "Q4 2024-25", verdict: "Worse" },
+      { bench: SN, period: "Q4 2024-25", verdict: "Worse" },
+      { bench: NW, period: "Q4 2024-25", verdict: "Worse" },
+    ],
+  },
   // R5 Q4 4.1%: England 3.6 Worse; SN 4.2 Better; North West blank → no comparison.
-  { row: 5, compared: [{ bench: England, period: "Q4 2024-25", verdict: "Worse" }, { bench: SN, period: "Q4 2024-25", verdict: "Better" }], noVerdict: [NW] },
+  {
+    row: 5,
+    compared: [
+      { bench: England, period: "Q4 2024-25", verdict: "Worse" },
+      { bench: SN, period: "Q4 2024-25", verdict: "Better" },
+    ],
+    noVerdict: [NW],
+  },
   // R6 latest is Q3 11.3% (Q4 blank): England 10% (0 dp: 11 vs 10) Worse; SN 9% Worse; NW 11% shown
   // with no decimals → 11 vs 11 → Same.
-  { row: 6, compared: [{ bench: England, period: "Q3 2024-25", verdict: "Worse" }, { bench: SN, period: "Q3 2024-25", verdict: "Worse" }, { bench: NW, period: "Q3 2024-25", verdict: "Same" }] },
+  {
+    row: 6,
+    compared: [
+      { bench: England, period: "Q3 2024-25", verdict: "Worse" },
+      { bench: SN, period: "Q3 2024-25", verdict: "Worse" },
+      { bench: NW, period: "Q3 2024-25", verdict: "Same" },
+    ],
+  },
   // R7 Q4 60% (higher better): England 56 Better, NW 58 Better; SN "c" → no comparison.
-  { row: 7, compared: [{ bench: England, period: "Q4 2024-25", verdict: "Better" }, { bench: NW, period: "Q4 2024-25", verdict: "Better" }], noVerdict: [SN] },
+  {
+    row: 7,
+    compared: [
+      { bench: England, period: "Q4 2024-25", verdict: "Better" },
+      { bench: NW, period: "Q4 2024-25", verdict: "Better" },
+    ],
+    noVerdict: [SN],
+  },
   // R8 Q4 90%: England 82, SN 84, NW 86 → Better.
-  { row: 8, compared: [{ bench: England, period: "Q4 2024-25", verdict: "Better" }, { bench: SN, period: "Q4 2024-25", verdict: "Better" }, { bench: NW, period: "Q4 2024-25", verdict: "Better" }] },
+  {
+    row: 8,
+    compared: [
+      { bench: England, period: "Q4 2024-25", verdict: "Better" },
+      { bench: SN, period: "Q4 2024-25", verdict: "Better" },
+      { bench: NW, period: "Q4 2024-25", verdict: "Better" },
+    ],
+  },
   // R9 Q4 415 days (lower better): England 442, SN 431, NW 455 → Better.
-  { row: 9, compared: [{ bench: England, period: "Q4 2024-25", verdict: "Better" }, { bench: SN, period: "Q4 2024-25", verdict: "Better" }, { bench: NW, period: "Q4 2024-25", verdict: "Better" }] },
+  {
+    row: 9,
+    compared: [
+      { bench: England, period: "Q4 2024-25", verdict: "Better" },
+      { bench: SN, period: "Q4 2024-25", verdict: "Better" },
+      { bench: NW, period: "Q4 2024-25", verdict: "Better" },
+    ],
+  },
   // R10 context (no polarity): 330.7 vs England 331 shown as "0" → 331 vs 331 → Same (needs no polarity);
   // SN and NW differ, and with no polarity they can be neither Better nor Worse.
-  { row: 10, compared: [{ bench: England, period: "Q4 2024-25", verdict: "Same" }], neverBetterOrWorse: [SN, NW] },
+  {
+    row: 10,
+    compared: [{ bench: England, period: "Q4 2024-25", verdict: "Same" }],
+    neverBetterOrWorse: [SN, NW],
+  },
   // R11 suspended, lower better, compares at the decimals shown: 17.0% vs 18% → 17 vs 18 Better; SN 16 Worse; NW 15 Worse.
-  { row: 11, compared: [{ bench: England, period: "Q4 2024-25", verdict: "Better" }, { bench: SN, period: "Q4 2024-25", verdict: "Worse" }, { bench: NW, period: "Q4 2024-25", verdict: "Worse" }] },
+  {
+    row: 11,
+    compared: [
+      { bench: England, period: "Q4 2024-25", verdict: "Better" },
+      { bench: SN, period: "Q4 2024-25", verdict: "Worse" },
+      { bench: NW, period: "Q4 2024-25", verdict: "Worse" },
+    ],
+  },
   // R12 Q4 79.9% vs England 79% (0 dp: 80 vs 79) Better; SN 81 Worse; NW "x" → no comparison.
-  { row: 12, compared: [{ bench: England, period: "Q4 2024-25", verdict: "Better" }, { bench: SN, period: "Q4 2024-25", verdict: "Worse" }], noVerdict: [NW] },
+  {
+    row: 12,
+    compared: [
+      { bench: England, period: "Q4 2024-25", verdict: "Better" },
+      { bench: SN, period: "Q4 2024-25", verdict: "Worse" },
+    ],
+    noVerdict: [NW],
+  },
   // R13 latest Q3 39.5%: England 50.3, SN 46, NW 52 → Worse.
-  { row: 13, compared: [{ bench: England, period: "Q3 2024-25", verdict: "Worse" }, { bench: SN, period: "Q3 2024-25", verdict: "Worse" }, { bench: NW, period: "Q3 2024-25", verdict: "Worse" }] },
+  {
+    row: 13,
+    compared: [
+      { bench: England, period: "Q3 2024-25", verdict: "Worse" },
+      { bench: SN, period: "Q3 2024-25", verdict: "Worse" },
+      { bench: NW, period: "Q3 2024-25", verdict: "Worse" },
+    ],
+  },
 ];
 
 /* ------------------------------------------------------------------------------------------------ */
@@ -247,15 +476,159 @@ const annual: CellValue[][] = [
     "Quartile (England)",
     "Rank (of 153)",
   ],
-  [1, "Good level of development at age 5 (%)", "Higher = better", 68, 64, 63, 66, 68, 70, 67.2, 67.7, 66, 68.1, "B", 34],
-  [2, "Persistent absence – secondary (%)", "Low is good", "In line with England", null, 27, 25, 24, 23, 26.5, 25.4, 24, 23.1, "C", 102],
-  [3, "SEN support pupils at expected standard, KS2 (%)", "Aim: higher", "At least SN average", null, 18, 20, 22, 21, "c", 24.3, 21, 23.0, "C", 77],
-  [4, "Under-5s registered with a family hub (%)", "▲", 90, 85, 82, "88%", 91, "Not Available", null, null, null, "87%", "-", null],
-  [5, "Care leavers in suitable accommodation (%)", "The higher the better", "Above regional average", null, 85, 87, 89, 92, 86.1, 88.0, 90, 88.4, "B", 51],
-  [6, "Re-referrals within 12 months (%)", "L", "Less than 22%", 25, 24, 22, 19, 26, 21.5, 22.4, 20.9, 21.0, "B", 12],
-  [7, "Children looked after rate per 10,000", "Context", null, null, 71, 74, 77, 79, 71, 70, 77.3, 64, "", 88],
-  [8, "EHC plans issued within 20 weeks (%)", "High is good", "Better than England 2023/24", null, 45, 52, 49, 61, 49.2, 50.3, "x", 55, "C", 140],
-  [9, "16-17 year olds NEET or not known (%)", "Lower is better", 5, 6, 6.2, 5.4, "4.9 r", null, 5.2, 5.4, 4.8, 5.0, "A", 40],
+  [
+    1,
+    "Good level of development at age 5 (%)",
+    "Higher = better",
+    68,
+    64,
+    63,
+    66,
+    68,
+    70,
+    67.2,
+    67.7,
+    66,
+    68.1,
+    "B",
+    34,
+  ],
+  [
+    2,
+    "Persistent absence – secondary (%)",
+    "Low is good",
+    "In line with England",
+    null,
+    27,
+    25,
+    24,
+    23,
+    26.5,
+    25.4,
+    24,
+    23.1,
+    "C",
+    102,
+  ],
+  [
+    3,
+    "SEN support pupils at expected standard, KS2 (%)",
+    "Aim: higher",
+    "At least SN average",
+    null,
+    18,
+    20,
+    22,
+    21,
+    "c",
+    24.3,
+    21,
+    23.0,
+    "C",
+    77,
+  ],
+  [
+    4,
+    "Under-5s registered with a family hub (%)",
+    "▲",
+    90,
+    85,
+    82,
+    "88%",
+    91,
+    "Not Available",
+    null,
+    null,
+    null,
+    "87%",
+    "-",
+    null,
+  ],
+  [
+    5,
+    "Care leavers in suitable accommodation (%)",
+    "The higher the better",
+    "Above regional average",
+    null,
+    85,
+    87,
+    89,
+    92,
+    86.1,
+    88.0,
+    90,
+    88.4,
+    "B",
+    51,
+  ],
+  [
+    6,
+    "Re-referrals within 12 months (%)",
+    "L",
+    "Less than 22%",
+    25,
+    24,
+    22,
+    19,
+    26,
+    21.5,
+    22.4,
+    20.9,
+    21.0,
+    "B",
+    12,
+  ],
+  [
+    7,
+    "Children looked after rate per 10,000",
+    "Context",
+    null,
+    null,
+    71,
+    74,
+    77,
+    79,
+    71,
+    70,
+    77.3,
+    64,
+    "",
+    88,
+  ],
+  [
+    8,
+    "EHC plans issued within 20 weeks (%)",
+    "High is good",
+    "Better than England 2023/24",
+    null,
+    45,
+    52,
+    49,
+    61,
+    49.2,
+    50.3,
+    "x",
+    55,
+    "C",
+    140,
+  ],
+  [
+    9,
+    "16-17 year olds NEET or not known (%)",
+    "Lower is better",
+    5,
+    6,
+    6.2,
+    5.4,
+    "4.9 r",
+    null,
+    5.2,
+    5.4,
+    4.8,
+    5.0,
+    "A",
+    40,
+  ],
 ];
 
 function annualFormat(row: number, column: number): string {
@@ -334,25 +707,89 @@ const East = /East/i;
 const annualComparisons: RowComparisons[] = [
   // R2: 2022-23 66 vs 67.2 (0 dp 66 vs 67) Worse; 2023-24 68 vs 67.7 (68 vs 68) Same; SN 68 vs 66 Better;
   // East latest 70 vs 68.1 (70 vs 68) Better.
-  { row: 2, compared: [{ bench: E22, period: "2022-23", verdict: "Worse" }, { bench: E23, period: "2023-24", verdict: "Same" }, { bench: SN2, period: "2023-24", verdict: "Better" }, { bench: East, period: "2024-25", verdict: "Better" }] },
+  {
+    row: 2,
+    compared: [
+      { bench: E22, period: "2022-23", verdict: "Worse" },
+      { bench: E23, period: "2023-24", verdict: "Same" },
+      { bench: SN2, period: "2023-24", verdict: "Better" },
+      { bench: East, period: "2024-25", verdict: "Better" },
+    ],
+  },
   // R3 lower better: 25 vs 26.5 Better; 24 vs 25.4 Better; SN 24 vs 24 Same; East 23 vs 23.1 (23 vs 23) Same.
-  { row: 3, compared: [{ bench: E22, period: "2022-23", verdict: "Better" }, { bench: E23, period: "2023-24", verdict: "Better" }, { bench: SN2, period: "2023-24", verdict: "Same" }, { bench: East, period: "2024-25", verdict: "Same" }] },
+  {
+    row: 3,
+    compared: [
+      { bench: E22, period: "2022-23", verdict: "Better" },
+      { bench: E23, period: "2023-24", verdict: "Better" },
+      { bench: SN2, period: "2023-24", verdict: "Same" },
+      { bench: East, period: "2024-25", verdict: "Same" },
+    ],
+  },
   // R4: England 2022/23 "c" → none; 22 vs 24.3 Worse; SN 22 vs 21 Better; East 21 vs 23.0 Worse.
-  { row: 4, compared: [{ bench: E23, period: "2023-24", verdict: "Worse" }, { bench: SN2, period: "2023-24", verdict: "Better" }, { bench: East, period: "2024-25", verdict: "Worse" }], noVerdict: [E22] },
+  {
+    row: 4,
+    compared: [
+      { bench: E23, period: "2023-24", verdict: "Worse" },
+      { bench: SN2, period: "2023-24", verdict: "Better" },
+      { bench: East, period: "2024-25", verdict: "Worse" },
+    ],
+    noVerdict: [E22],
+  },
   // R5: England / SN blank → none; East text "87%" (=87) vs latest 91 (2024-25 Not Available) → Better.
-  { row: 5, compared: [{ bench: East, period: "2023-24", verdict: "Better" }], noVerdict: [E22, E23, SN2] },
+  {
+    row: 5,
+    compared: [{ bench: East, period: "2023-24", verdict: "Better" }],
+    noVerdict: [E22, E23, SN2],
+  },
   // R6: 87 vs 86.1 (87 vs 86) Better; 89 vs 88.0 Better; SN 89 vs 90 Worse; East 92 vs 88.4 Better.
-  { row: 6, compared: [{ bench: E22, period: "2022-23", verdict: "Better" }, { bench: E23, period: "2023-24", verdict: "Better" }, { bench: SN2, period: "2023-24", verdict: "Worse" }, { bench: East, period: "2024-25", verdict: "Better" }] },
+  {
+    row: 6,
+    compared: [
+      { bench: E22, period: "2022-23", verdict: "Better" },
+      { bench: E23, period: "2023-24", verdict: "Better" },
+      { bench: SN2, period: "2023-24", verdict: "Worse" },
+      { bench: East, period: "2024-25", verdict: "Better" },
+    ],
+  },
   // R7 lower better: 22 vs 21.5 (0 dp: 22 vs 22, half rounds away from zero as Excel) Same; 19 vs 22.4 Better;
   // SN 19 vs 20.9 Better; East latest 26 vs 21.0 Worse.
-  { row: 7, compared: [{ bench: E22, period: "2022-23", verdict: "Same" }, { bench: E23, period: "2023-24", verdict: "Better" }, { bench: SN2, period: "2023-24", verdict: "Better" }, { bench: East, period: "2024-25", verdict: "Worse" }] },
+  {
+    row: 7,
+    compared: [
+      { bench: E22, period: "2022-23", verdict: "Same" },
+      { bench: E23, period: "2023-24", verdict: "Better" },
+      { bench: SN2, period: "2023-24", verdict: "Better" },
+      { bench: East, period: "2024-25", verdict: "Worse" },
+    ],
+  },
   // R8 context: SN 77 vs 77.3 (0 dp) Same; the others differ and have no polarity → neither Better nor Worse.
-  { row: 8, compared: [{ bench: SN2, period: "2023-24", verdict: "Same" }], neverBetterOrWorse: [E22, E23, East] },
+  {
+    row: 8,
+    compared: [{ bench: SN2, period: "2023-24", verdict: "Same" }],
+    neverBetterOrWorse: [E22, E23, East],
+  },
   // R9: 52 vs 49.2 Better; 49 vs 50.3 Worse; SN "x" → none; East 61 vs 55 Better.
-  { row: 9, compared: [{ bench: E22, period: "2022-23", verdict: "Better" }, { bench: E23, period: "2023-24", verdict: "Worse" }, { bench: East, period: "2024-25", verdict: "Better" }], noVerdict: [SN2] },
+  {
+    row: 9,
+    compared: [
+      { bench: E22, period: "2022-23", verdict: "Better" },
+      { bench: E23, period: "2023-24", verdict: "Worse" },
+      { bench: East, period: "2024-25", verdict: "Better" },
+    ],
+    noVerdict: [SN2],
+  },
   // R10 lower better, one decimal: 5.4 vs 5.2 Worse; 4.9 vs 5.4 Better; SN 4.9 vs 4.8 Worse; East latest
   // (2024-25 blank → 2023-24 4.9) vs 5.0 Better.
-  { row: 10, compared: [{ bench: E22, period: "2022-23", verdict: "Worse" }, { bench: E23, period: "2023-24", verdict: "Better" }, { bench: SN2, period: "2023-24", verdict: "Worse" }, { bench: East, period: "2023-24", verdict: "Better" }] },
+  {
+    row: 10,
+    compared: [
+      { bench: E22, period: "2022-23", verdict: "Worse" },
+      { bench: E23, period: "2023-24", verdict: "Better" },
+      { bench: SN2, period: "2023-24", verdict: "Worse" },
+      { bench: East, period: "2023-24", verdict: "Better" },
+    ],
+  },
 ];
 
 describe("blind judge 22: benchmarked scorecards", () => {

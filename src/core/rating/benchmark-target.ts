@@ -39,7 +39,10 @@ const benchmarkPhrases: Readonly<Record<BenchmarkKind, string>> = {
 };
 
 /** "the target refers to the statistical-neighbour average, which is not on this sheet" */
-export function missingBenchmarkProblem({ kind, year }: Pick<BenchmarkTarget, "kind" | "year">): string {
+export function missingBenchmarkProblem({
+  kind,
+  year,
+}: Pick<BenchmarkTarget, "kind" | "year">): string {
   return `the target refers to ${benchmarkWords(kind)}${year === undefined ? "" : ` for ${year}`}, which is not on this sheet`;
 }
 
