@@ -19,23 +19,17 @@ const header: CellValue[] = [
   "England 2023/24",
   "East of England",
 ];
-const rated = (rows: CellValue[][]) =>
-  plannedWithReport(findTables(paddedGrid("Annual", [header, ...rows], () => "0.0")));
+/** The one row's report: its measure, polarity and target, figures for 2022-23 and 2023-24, then the comparators. */
+const rowOf = (polarity: string, target: string, ...figures: number[]) =>
+  plannedWithReport(
+    findTables(
+      paddedGrid("Annual", [header, ["A measure", polarity, target, ...figures]], () => "0.0")
+    )
+  ).tables[0].rows[0];
 
 describe("benchmarks by region and by year", () => {
   it("rates 'Above regional average' against East of England (88.4): 85 Red, 89 Green", () => {
-    const [row] = rated([
-      [
-        "Care leavers in suitable homes",
-        "Higher is better",
-        "Above regional average",
-        85,
-        89,
-        86.1,
-        88,
-        88.4,
-      ],
-    ]).tables[0].rows;
+    const row = rowOf("Higher is better", "Above regional average", 85, 89, 86.1, 88, 88.4);
     expect(row.cells.map((cell) => cell.status)).toEqual(["Red", "Green"]);
     expect(row.comparisons.map((comparison) => comparison.benchmark)).toContain("East of England");
     expect(row.comparisons.filter((comparison) => comparison.benchmark === "England")).toHaveLength(
@@ -44,35 +38,13 @@ describe("benchmarks by region and by year", () => {
   });
 
   it("rates 'Better than England 2023/24' (50.3) against that year's column in every period: 49 Red, 52 Green", () => {
-    const [row] = rated([
-      [
-        "EHC plans in 20 weeks",
-        "High is good",
-        "Better than England 2023/24",
-        49,
-        52,
-        55,
-        50.3,
-        40,
-      ],
-    ]).tables[0].rows;
+    const row = rowOf("High is good", "Better than England 2023/24", 49, 52, 55, 50.3, 40);
     expect(row.cells.map((cell) => cell.status)).toEqual(["Red", "Green"]);
     expect(row.cells[0].reason).toContain("50.3");
   });
 
   it("says Check definition, naming the year, where the year a target names has no column", () => {
-    const [row] = rated([
-      [
-        "EHC plans in 20 weeks",
-        "High is good",
-        "Better than England 2021/22",
-        49,
-        52,
-        55,
-        50.3,
-        40,
-      ],
-    ]).tables[0].rows;
+    const row = rowOf("High is good", "Better than England 2021/22", 49, 52, 55, 50.3, 40);
     expect(row.cells.map((cell) => cell.status)).toEqual(["Check definition", "Check definition"]);
     expect(row.problems.join(" ")).toContain("for 2021/22");
   });
