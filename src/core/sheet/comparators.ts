@@ -40,8 +40,7 @@ const benchmarks: ReadonlyArray<{ pattern: RegExp; name: string }> = [
   { pattern: /\bsimilar (?:authorities|authority|las|councils)\b/, name: "Similar authorities" },
   { pattern: /\bfamily group\b/, name: "Family group" },
   { pattern: /\bcore cities\b/, name: "Core cities" },
-  // "East of England" is a region, read with the others below.
-  { pattern: /\b(?<!east of )england\b|\beng (?:average|avg)\b/, name: "England" },
+  { pattern: /\bengland\b|\beng (?:average|avg)\b/, name: "England" },
   { pattern: /\bnational\b|\bnat (?:average|avg)\b/, name: "National" },
   { pattern: /\bregion(?:al)?\b/, name: "Region" },
 ];
@@ -61,6 +60,9 @@ export function yearOf(text: string): string | null {
 
 /** The benchmark a header names ("England", "North West", "Statistical neighbours"), or null. */
 export function benchmarkOf(loose: string): string | null {
+  // A region named after England ("East of England") is that region, not England.
+  const region = namedRegions.find(({ pattern }) => pattern.test(loose));
+  if (region && region.name.includes("England")) return region.name;
   for (const { pattern, name } of benchmarks) if (pattern.test(loose)) return name;
   for (const { pattern, name } of namedRegions) if (pattern.test(loose)) return name;
   return benchmarkWords.test(loose) ? "Benchmark" : null;
