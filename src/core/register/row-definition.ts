@@ -61,7 +61,8 @@ export function chooseDefinition(row: RowForRegister): ChosenDefinition {
   let entry: RegisterEntry | undefined;
   if (mayNameEntry(idCell, idKind, register)) {
     if (idKind === "kpi number") {
-      id = kpiIdOfNumber(idCell) ?? undefined;
+      // A KPI number ("KPI 18", "18"), or an id such as "CSC-07" that the registers may name.
+      id = kpiIdOfNumber(idCell) ?? referenceId(idCell) ?? undefined;
       entry = id ? lookUp(register, id) : undefined;
     } else {
       const written = referenceId(idCell);
