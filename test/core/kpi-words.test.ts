@@ -237,3 +237,31 @@ describe("the sheet's unknown words, listed for the analyst to teach", () => {
     expect(unknownWords(sheet, findTables(sheet, undefined, { words }), words)).toEqual([]);
   });
 });
+
+describe("a flag on figures taught in the KPIWords table", () => {
+  const taught = (...rows: CellValue[][]) =>
+    wordsOfGrid(grid("KPI Register", [["Word", "Means"], ...rows]));
+  const card = (...extra: CellValue[][]): Grid =>
+    grid("Scorecard", [
+      ["Measure", "Polarity", "Target", "Tolerance", "Q1 2024/25", "Q2 2024/25"],
+      ["Plans reviewed on time", "Bigger is better", "90%", "85%", "88%†", "91%"],
+      ...extra,
+    ]);
+
+  it("says what the workbook says the flag means: 88%† is Amber, (provisional data) in its reason", () => {
+    const { words, problems } = taught(["†", "Provisional data"], ["~", "Steady good"]);
+    expect(problems).toHaveLength(1); // "Steady good" is no meaning the add-in knows; a flag's meaning is free
+    const [row] = plannedWithReport(findTables(card(), undefined, { words })).tables[0].rows;
+    expect(row.cells.map((cell) => cell.status)).toEqual(["Amber", "Green"]);
+    expect(row.cells[0].reason).toContain("88% (provisional data)");
+  });
+
+  it("lets the sheet's own key win over the KPIWords table for the same flag", () => {
+    const { words } = taught(["†", "Provisional data"]);
+    const found = findTables(card([null], ["† Figure includes late returns"]), undefined, {
+      words,
+    });
+    const [row] = plannedWithReport(found).tables[0].rows;
+    expect(row.cells[0].reason).toContain("88% (figure includes late returns)");
+  });
+});

@@ -3,6 +3,7 @@
  * their meaning (a sheet's own key of them is read in `sheet-key.ts`, and wins). One list of flag symbols serves the reading of a cell and the rule formulas that strip them, so the colour
  * Excel paints and the status the core gives read the same figures.
  */
+import { flagName, noteMarks } from "./flag-symbols";
 import type { Words } from "./words";
 
 /**
@@ -18,9 +19,6 @@ const builtInFlags: ReadonlyMap<string, string> = new Map([
   ["†", "see note"],
 ]);
 
-/** The flag letters and symbols, as a pattern (one to three asterisks are one note mark). */
-export const flagPattern = String.raw`[pre]|\*{1,3}|†`;
-
 /**
  * What the rule formula takes out of a cell's lower-cased text before NUMBERVALUE reads it: the unit "days",
  * every flag symbol (with the brackets of "[p]") and the spaces left between them, which Excel's NUMBERVALUE
@@ -34,12 +32,6 @@ export const formulaStrippedWords: readonly string[] = [
   " ",
 ];
 
-/** The flag as the key and the built-in list name it: "[p]" and "P" are "p", "**" is "*". */
-export function flagName(written: string): string {
-  const bare = written.replace(/^\[|\]$/g, "").toLowerCase();
-  return bare.startsWith("*") ? "*" : bare;
-}
-
 /** What a flag on a figure means, the sheet's key first: "provisional", "Figure includes late returns". */
 export function flagMeaning(written: string, words: Words | undefined): string {
   const flag = flagName(written);
@@ -50,10 +42,4 @@ export function flagMeaning(written: string, words: Words | undefined): string {
     builtInFlags.get(flag) ??
     "see note"
   );
-}
-
-/** The asterisks of a note mark as written ("**"), where a key tells them apart; "" for any other flag. */
-export function noteMarks(written: string): string {
-  const bare = written.replace(/^\[|\]$/g, "");
-  return bare.length > 1 && /^\*+$/.test(bare) ? bare : "";
 }

@@ -4,6 +4,7 @@
  * know. Taught words count only for that workbook and win over the built-in ones. A row that cannot be read
  * is reported and left out, never guessed at.
  */
+import { defineFlag, isFlag } from "./flag-symbols";
 import { isExcelError, type CellValue } from "../values/cell";
 import { standardSet } from "./tolerance-set";
 
@@ -51,7 +52,7 @@ export interface TaughtWord {
 /** The words one workbook teaches, by `wordKey`. */
 export interface Words {
   readonly entries: ReadonlyMap<string, TaughtWord>;
-  /** The sheet's key of flags on figures ("p = provisional figure"), by flag: see sheet-key.ts. */
+  /** Flags on figures and their meanings ("p = provisional figure"), the sheet's key over KPIWords': see sheet-key.ts. */
   readonly flags?: ReadonlyMap<string, string>;
 }
 
@@ -156,6 +157,7 @@ export function readWords(rows: ReadonlyArray<ReadonlyArray<CellValue>>): WordsR
     };
   }
   const entries = new Map<string, TaughtWord>();
+  const flags = new Map<string, string>();
   const problems: string[] = [];
   rows.slice(1).forEach((row, index) => {
     const label = `Row ${index + 2} of ${wordsTableName}`;
@@ -166,6 +168,8 @@ export function readWords(rows: ReadonlyArray<ReadonlyArray<CellValue>>): WordsR
     if (means === "")
       return void problems.push(`${label}: "${word}" has no meaning in the Means column: left out`);
     const meaning = readMeaning(means);
+    // A flag on a figure ("†" means Provisional) says what the flag means, in the analyst's words.
+    if (!meaning && isFlag(word)) return defineFlag(flags, word, means);
     if (!meaning)
       return void problems.push(
         `${label}: "${means}" is not a meaning the add-in knows (use ${meaningsHelp}): left out`
@@ -178,7 +182,7 @@ export function readWords(rows: ReadonlyArray<ReadonlyArray<CellValue>>): WordsR
       );
     entries.set(key, { word, means, meaning });
   });
-  return { words: { entries }, problems };
+  return { words: flags.size === 0 ? { entries } : { entries, flags }, problems };
 }
 
 function textOf(cell: CellValue): string {

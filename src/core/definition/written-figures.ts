@@ -7,7 +7,8 @@ import { rememberedByText } from "../values/text-memo";
 import { describeError, isExcelError, looksLikeExcelError, type CellValue } from "../values/cell";
 import { blankCell } from "../values/status";
 import { percentToFraction, type Unit } from "./units";
-import { flagMeaning, flagPattern } from "./figure-flags";
+import { flagMeaning } from "./figure-flags";
+import { flagPattern } from "./flag-symbols";
 import { taughtSource, taughtWord, type Words } from "./words";
 
 /** A number as written: "1,250", "173.75", ".5". */

@@ -3,7 +3,7 @@
  * below or above a table): read from the grid when its tables are, so a flag's meaning in a reason is the
  * sheet's own. Kept apart from the flags themselves, which the custom functions need without any sheet.
  */
-import { flagName, flagPattern, noteMarks } from "../definition/figure-flags";
+import { defineFlag, flagPattern, isFlag } from "../definition/flag-symbols";
 import { presentColumns, type Grid } from "../values/grid";
 import type { Words } from "../definition/words";
 
@@ -72,7 +72,7 @@ export function flagKeyOf(grid: Grid): FlagKey {
       const cell = row[column];
       if (typeof cell !== "string" || !mayStartKey(cell) || !keyStart.test(cell)) continue;
       const next = row[column + 1];
-      if (loneFlag.test(cell)) {
+      if (isFlag(cell)) {
         // The two-cell form: "p" in one cell, "Provisional" in the next, with nothing else on the row.
         if (typeof next === "string" && onlyTheseTwo(row, column))
           readKeyEntry(`${cell.trim()} ${next.trim()}`, key);
@@ -84,8 +84,6 @@ export function flagKeyOf(grid: Grid): FlagKey {
   }
   return key;
 }
-
-const loneFlag = new RegExp(String.raw`^\s*\[?(?:${flagPattern})\]?\s*$`, "i");
 
 function onlyTheseTwo(row: readonly unknown[], column: number): boolean {
   return row.every(
@@ -100,21 +98,16 @@ function readKeyEntry(entry: string, key: Map<string, string>): void {
   const match = keyEntryPattern.exec(entry);
   if (!match || colourWords.test(match[2])) return;
   // "Revised" reads "72% (revised)" in a reason; "DfE estimate" keeps its capitals.
-  const written = match[2].trim().replace(/[.;,]$/, "");
-  const meaning = /^[A-Z][a-z]/.test(written)
-    ? written[0].toLowerCase() + written.slice(1)
-    : written;
-  if (meaning === "") return;
-  // "*" and "**" are one note mark unless the key gives each its own meaning: the first keeps "*".
-  const marks = noteMarks(match[1]);
-  if (marks !== "") key.set(marks, meaning);
-  const name = flagName(match[1]);
-  if (marks === "" || !key.has(name)) key.set(name, meaning);
+  defineFlag(key, match[1], match[2]);
 }
 
 /** The workbook's words with the sheet's key of flags added; the words as they were when the sheet has none. */
 export function withFlagKey(words: Words | undefined, grid: Grid): Words | undefined {
   const flags = flagKeyOf(grid);
   if (flags.size === 0) return words;
-  return { entries: words?.entries ?? new Map(), flags };
+  // The sheet's own key wins over the flags the workbook's KPIWords table teaches.
+  return {
+    entries: words?.entries ?? new Map(),
+    flags: words?.flags ? new Map([...words.flags, ...flags]) : flags,
+  };
 }
