@@ -59,7 +59,7 @@ function checkCard(
     const got = cells.get(address);
     expect
       .soft(got?.status, `${address}: ${got ? got.reason : "not rated as a period cell"}`)
-      .toBeOneOf(accepted);
+      .toBeOneOf([...accepted]);
   }
   // The product rates no period cell this card does not expect (a column taken as a period wrongly).
   expect.soft([...cells.keys()].sort()).toEqual(Object.keys(expected).sort());

@@ -807,6 +807,22 @@ describe("saying why a sheet was skipped", () => {
     expect(findTables(grid([])).skipped).toBe("it is empty");
   });
 
+  it("says a sheet holds one KPI's series where its periods run down the rows under Actual, Target and Tolerance columns", () => {
+    const found = findTables(
+      grid([
+        ["Children subject to a child protection plan"],
+        ["Quarter", "Actual", "Target", "Tolerance"],
+        ["Q1 2024/25", 312, 300, 330],
+        ["Q2 2024/25", 305, 300, 330],
+        ["Q3 2024/25", 341, 300, 330],
+      ])
+    );
+    expect(found.tables).toEqual([]);
+    expect(found.skipped).toMatch(
+      /^it holds one KPI's series: periods down the rows \(A3 to A5\) under a header row with Target or Tolerance columns \(row 2\); the add-in reads a row a KPI with a column a period/
+    );
+  });
+
   it("says the KPI Register sheet holds the register", () => {
     expect(findTables(grid([[...registerColumns]], { sheet: "KPI Register" })).skipped).toMatch(
       /holds the KPI register/

@@ -91,9 +91,17 @@ function periodsDownTheRows(
       else if (role?.kind === "polarity" || role?.kind === "target" || role?.kind === "tolerance")
         thresholds.push(row);
     }
-    if (periods.length < 2 || thresholds.length === 0) continue;
+    if (periods.length < 2) continue;
     const at = (row: number): string =>
       `${columnLetters(grid.origin.column + column)}${grid.origin.row + row + 1}`;
+    const advice =
+      "the add-in reads a row a KPI with a column a period (or a KPI's Actual and Target rows under its name), so it rates nothing here";
+    if (thresholds.length === 0) {
+      // One KPI's series: its periods down a column under a header row of Actual, Target, Tolerance.
+      const headerRow = periods[0] - 1;
+      if (!thresholdHeaderBeside(grid, merges, taught, headerRow, column)) continue;
+      return `it holds one KPI's series: periods down the rows (${at(periods[0])} to ${at(periods[periods.length - 1])}) under a header row with Target or Tolerance columns (row ${grid.origin.row + headerRow + 1}); ${advice}`;
+    }
     const seen = `periods down the rows (${at(periods[0])} to ${at(periods[periods.length - 1])}) with Polarity, Target or Tolerance as row labels (${at(thresholds[0])})`;
     const valuesBeside = Math.max(
       ...thresholds.map(
@@ -102,13 +110,29 @@ function periodsDownTheRows(
             .length
       )
     );
-    const advice =
-      "the add-in reads a row a KPI with a column a period (or a KPI's Actual and Target rows under its name), so it rates nothing here";
     return valuesBeside <= 1
       ? `it holds one KPI a sheet: its definition as label and value pairs and its ${seen}; ${advice}`
       : `it lists a KPI a column, with ${seen}; ${advice}`;
   }
   return null;
+}
+
+/** Whether a header row holds a polarity, target or tolerance column to the right of `column`. */
+function thresholdHeaderBeside(
+  grid: Grid,
+  merges: Merges,
+  taught: TaughtHeaders | undefined,
+  row: number,
+  column: number
+): boolean {
+  const cells = grid.values[row] ?? [];
+  for (let at = column + 1; at < cells.length; at++) {
+    const label = headerText(merges.value(row, at), grid.numberFormats[row]?.[at]);
+    const role = label === "" ? null : knownRoleOfLabel(label, taught);
+    if (role?.kind === "polarity" || role?.kind === "target" || role?.kind === "tolerance")
+      return true;
+  }
+  return false;
 }
 
 /** The row that comes closest to a KPI header: the most of measure, thresholds and periods it names. */
