@@ -165,7 +165,7 @@ describe("a row whose unit no threshold states, compared at the decimals its cel
     );
     expect(comparison.verdict).toBe("Check definition");
     expect(comparison.reason).toBe(
-      "England cannot be compared: the period figures mix percentages (91%) with whole numbers (91): make them one kind"
+      "England cannot be compared: the period figures mix percentages (90%) with whole numbers (96): make them one kind"
     );
   });
 

@@ -19,6 +19,10 @@ export function decideScale(
   let percentFormat = false;
   let wholeNumber = false;
   let fraction = false;
+  // The first of each kind, to quote in a problem: the row's own figures, not an example's.
+  let aWhole = 0;
+  let aFraction = 0;
+  let aPercent = 0;
   // By index: asked for every row, where a for…of makes an iterator until V8 compiles it.
   for (let index = 0; index < cells.length; index++) {
     const cell = cells[index];
@@ -28,7 +32,10 @@ export function decideScale(
       // The common case, without readValue's object: a number, its format saying whether it is a percentage.
       figure = cell.value;
       percent = isPercentFormat(cell.numberFormat);
-      if (percent) percentFormat = true;
+      if (percent && !percentFormat) {
+        percentFormat = true;
+        aPercent = figure;
+      }
     } else {
       const read = readValue(cell.value, cell.numberFormat);
       // A figure written in days or as a rate is no percentage of either kind: rating says it misfits.
@@ -37,8 +44,13 @@ export function decideScale(
       percent = read.percent;
     }
     if (percent) percentCue = true;
-    else if (Math.abs(figure) > 1) wholeNumber = true;
-    else if (!Number.isInteger(figure)) fraction = true;
+    else if (Math.abs(figure) > 1) {
+      if (!wholeNumber) aWhole = figure;
+      wholeNumber = true;
+    } else if (!Number.isInteger(figure)) {
+      if (!fraction) aFraction = figure;
+      fraction = true;
+    }
   }
   // "91%" typed as text says its own figure and nothing of how the row keeps the rest: beside 89 it is no
   // mix (the rules read its figure without its %, see band-conditions.ts). A number formatted as % is the
@@ -46,16 +58,20 @@ export function decideScale(
   if (percentFormat && wholeNumber)
     return {
       ok: false,
-      problem:
-        "the period figures mix percentages (91%) with whole numbers (91): make them one kind",
+      problem: `the period figures mix percentages (${shown(aPercent * 100)}%) with whole numbers (${shown(aWhole)}): make them one kind`,
     };
   if (wholeNumber && fraction) {
     return {
       ok: false,
-      problem:
-        "the period figures mix fractions (0.82) with figures above 1 (1.05 or 91): format them as % so the add-in need not guess which is which",
+      problem: `the period figures mix fractions (${shown(aFraction)}) with figures above 1 (${shown(aWhole)}): format them as % so the add-in need not guess which is which`,
     };
   }
+  // A target written whole (90) over figures that are all fractions (0.92): 92% or 0.92% cannot be told.
+  if (fraction && !wholeNumber && !percentCue && definition.scale === "whole")
+    return {
+      ok: false,
+      problem: `the target is written as a whole-number percentage${targetShown(definition)} but every period figure as a fraction (${shown(aFraction)}): format the figures as % or write them as whole numbers`,
+    };
   if (percentCue && !wholeNumber) return fractionScale;
   if (wholeNumber || definition.scale === "whole") return wholeScale;
   return fractionScale;
@@ -65,3 +81,14 @@ export function decideScale(
 const noScale = { ok: true, value: undefined } as const;
 const fractionScale = { ok: true, value: "fraction" } as const;
 const wholeScale = { ok: true, value: "whole" } as const;
+
+/** A figure as a problem quotes it: at most nine decimals, no binary noise. */
+function shown(value: number): string {
+  return String(Math.round(value * 1e9) / 1e9);
+}
+
+/** The target as its cell writes it, in brackets, where it is a figure. */
+function targetShown(definition: Definition): string {
+  const target = definition.wording.target;
+  return typeof target === "number" ? ` (${shown(target)})` : "";
+}
