@@ -9,6 +9,7 @@ import {
   figureOf,
   cellAddress,
   isPercentFormat,
+  newestFirst,
   parseCellAddress,
   type Appraisal,
   type CellReport,
@@ -119,16 +120,16 @@ const hasFigure = (status: Status, value: unknown): boolean =>
   status !== "No data" && value !== null && value !== "";
 
 /**
- * The place of a row's latest figure among its `count` cells: its last period with a figure, or else a
- * headline column's (Latest, Year to date). Cells follow the sheet's columns, so the last is the latest.
+ * The place of a row's latest figure: its newest period with a figure (`newest`, the places newest first,
+ * in time where the periods' labels say it), or else a headline column's (Latest, Year to date).
  */
 function latestIndex(
-  count: number,
+  newest: readonly number[],
   figured: (index: number) => boolean,
   headline: (index: number) => boolean
 ): number | undefined {
   let lastHeadline: number | undefined;
-  for (let index = count - 1; index >= 0; index -= 1) {
+  for (const index of newest) {
     if (!figured(index)) continue;
     if (!headline(index)) return index;
     lastHeadline ??= index;
@@ -141,18 +142,31 @@ export function latestCell(
   row: RowReport,
   headlines: ReadonlySet<string> = new Set()
 ): CellReport | undefined {
-  const { cells } = row;
+  const cells = flagged(row, headlines);
   const index = latestIndex(
-    cells.length,
+    newestFirst(cells),
     (at) => hasFigure(cells[at].status, cells[at].value),
     (at) => headlines.has(cells[at].address)
   );
-  return index === undefined ? undefined : cells[index];
+  return index === undefined ? undefined : row.cells[index];
 }
 
-/** A row's periods, latest first, for its details. */
-export function latestFirst(row: RowReport): CellReport[] {
-  return [...row.cells].reverse();
+/** A row's periods, latest first (in time where their labels say it), for its details. */
+export function latestFirst(
+  row: RowReport,
+  headlines: ReadonlySet<string> = new Set()
+): CellReport[] {
+  return newestFirst(flagged(row, headlines)).map((index) => row.cells[index]);
+}
+
+/** A row's cells, each with whether it is a headline column's (Latest), as `newestFirst` reads them. */
+function flagged(
+  row: RowReport,
+  headlines: ReadonlySet<string>
+): Array<CellReport & { headline?: true }> {
+  return row.cells.map((cell) =>
+    headlines.has(cell.address) ? { ...cell, headline: true } : cell
+  );
 }
 
 export interface TopLine {
@@ -190,7 +204,7 @@ export function statusTopLineOf(appraisal: Appraisal): TopLine {
   const counts = emptyCounts();
   for (const { kpi, ratings } of appraisal.rows) {
     const index = latestIndex(
-      kpi.cells.length,
+      newestFirst(kpi.cells),
       (at) => hasFigure(ratings[at].status, kpi.cells[at].value),
       (at) => kpi.cells[at].headline === true
     );

@@ -6,6 +6,7 @@
  */
 import { rateInRow } from "../rating/benchmark-rating";
 import { earlierPeriodsOf } from "./earlier-periods";
+import { inOneTime, orderOfPeriod } from "./time-order";
 import { BandsMemo } from "../rating/bands";
 import type { Definition } from "../definition/definition";
 import { standardSet } from "../definition/tolerance-set";
@@ -318,9 +319,11 @@ function previousPeriodOf(
 }
 
 /**
- * The period before a row's period cell, as Amber by direction compares with: the cell before it on the
- * same sheet row (a long table's row has one period, so none). A headline column (Latest) is not a period
- * of the series, so it is neither compared nor compared with.
+ * The period before a row's period cell, as Amber by direction compares with: the one just before it in
+ * time among the row's periods of its kind (a row may run newest first, or hold months beside quarters),
+ * or, where its label names no time ("Q1" alone), the cell before it on the row. A long table's row has
+ * one period, so none. A headline column (Latest) is not a period of the series, so it is neither compared
+ * nor compared with.
  */
 export function previousPeriodCell(
   cells: readonly PeriodCell[],
@@ -328,10 +331,37 @@ export function previousPeriodCell(
 ): PeriodCell | undefined {
   const cell = cells[index];
   if (cell.headline) return undefined;
+  const at = orderOfPeriod(cell.period);
+  if (at !== null && inOneTime(periodsOfKind(cells, cell, at.kind))) {
+    let found: PeriodCell | undefined;
+    let foundOrder = -Infinity;
+    for (const candidate of cells) {
+      if (candidate.headline || candidate.row !== cell.row) continue;
+      const order = orderOfPeriod(candidate.period);
+      if (order === null || order.kind !== at.kind || order.order >= at.order) continue;
+      if (order.order > foundOrder) {
+        found = candidate;
+        foundOrder = order.order;
+      }
+    }
+    return found;
+  }
   for (let before = index - 1; before >= 0; before--) {
     const candidate = cells[before];
     if (candidate.row !== cell.row) return undefined;
     if (!candidate.headline) return candidate;
   }
   return undefined;
+}
+
+/** The orders of a row's periods of one kind, on the cell's own sheet row, headline columns left out. */
+function periodsOfKind(
+  cells: readonly PeriodCell[],
+  cell: PeriodCell,
+  kind: string
+): Array<{ kind: string; order: number } | null> {
+  return cells
+    .filter((candidate) => !candidate.headline && candidate.row === cell.row)
+    .map((candidate) => orderOfPeriod(candidate.period))
+    .filter((order) => order?.kind === kind);
 }

@@ -14,6 +14,7 @@ import { schemeName } from "../rating/scheme";
 import type { KpiRow, KpiTable, Ranking } from "../sheet/tables";
 import { trend } from "../rating/trend";
 import type { Appraisal, AppraisedRow } from "./appraisal";
+import { oldestFirst } from "./time-order";
 
 export interface CellReport {
   sheet: string;
@@ -175,7 +176,7 @@ function againstBenchmarkOf(
 
 function comparisonsOf(kpi: KpiRow): Comparison[] {
   return (kpi.benchmarks ?? []).map((benchmark) =>
-    compareWithBenchmark(kpi.definition, kpi.cells, benchmark, kpi.measure)
+    compareWithBenchmark(kpi.definition, oldestFirst(kpi.cells), benchmark, kpi.measure)
   );
 }
 
@@ -257,10 +258,8 @@ function definitionWords(kpi: KpiRow, described: Described): string {
 }
 
 function directionOfTravel(row: KpiRow): string {
-  // A headline column repeats a period's figure: the series is the periods themselves.
-  const cells = row.cells.some((cell) => cell.headline)
-    ? row.cells.filter((cell) => !cell.headline)
-    : row.cells;
+  // A headline column repeats a period's figure: the series is the periods themselves, in time.
+  const cells = oldestFirst(row.cells).filter((cell) => !cell.headline);
   const travel = trend(
     cells.map((cell) => cell.value),
     row.definition,

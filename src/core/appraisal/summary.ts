@@ -1,12 +1,13 @@
 /** Views of an appraisal in counts: each status per period, and a row's latest figure. */
 import { emptyCounts, isFigureRating, type Status } from "../values/status";
 import type { AppraisedRow } from "./appraisal";
+import { newestFirst } from "./time-order";
 import type { RowCounts } from "./report";
 
 /** The index of a row's latest period cell holding a figure, or -1. */
 export function latestFigure(row: AppraisedRow): number {
-  for (let index = row.ratings.length - 1; index >= 0; index--)
-    if (isFigureRating(row.ratings[index])) return index;
+  for (const index of newestFirst(row.kpi.cells))
+    if (!row.kpi.cells[index].headline && isFigureRating(row.ratings[index])) return index;
   return -1;
 }
 

@@ -126,7 +126,8 @@ function monthOf(text: string): number | null {
  */
 export function periodOrder(label: string): { kind: string; order: number } | null {
   const text = label.trim().toLowerCase();
-  const quarter = /^(?:q|qtr|quarter)\s*([1-4])\b|\bq([1-4])$/.exec(text);
+  // Anywhere in the label: a quarter under its merged year reads "2024-25 Q3 (Oct-Dec)".
+  const quarter = /(?:^|[^a-z])(?:q|qtr|quarter)\s*([1-4])(?!\d)|\bq([1-4])$/.exec(text);
   if (quarter) {
     const year = namedYear(text.replace(/\(.*?\)/g, " "));
     if (year === null) return null;

@@ -128,7 +128,7 @@ export const KpiLine = memo(function KpiLine(props: KpiLineProps) {
           )}
         </span>
       </button>
-      {open && <KpiDetails id={detailsId} row={row} figures={figures} />}
+      {open && <KpiDetails id={detailsId} row={row} figures={figures} headlines={headlines} />}
     </li>
   );
 });
@@ -137,10 +137,12 @@ function KpiDetails({
   id,
   row,
   figures,
+  headlines,
 }: {
   id: string;
   row: RowReport;
   figures: Record<string, string>;
+  headlines: ReadonlySet<string>;
 }) {
   const styles = useStyles();
   return (
@@ -151,7 +153,7 @@ function KpiDetails({
       <p>{row.definition}</p>
       <Problems problems={row.problems} />
       <ul className={styles.periods} aria-label="Periods, latest first">
-        {latestFirst(row).map((cell) => (
+        {latestFirst(row, headlines).map((cell) => (
           <li key={cell.address} className={styles.period}>
             {cell.period}: {figures[cell.address] !== undefined && `${figures[cell.address]} `}
             <StatusBadge status={cell.status} />

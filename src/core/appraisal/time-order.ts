@@ -1,0 +1,52 @@
+/**
+ * A row's periods in time, not in column order: dashboards often put the newest period first, and a row
+ * may hold months, quarters and years side by side. The latest figure, the direction of travel and the
+ * period before one (Amber by direction) all follow time.
+ */
+import { periodOrder } from "../sheet/period-year";
+import { rememberedByText } from "../values/text-memo";
+
+/** Where a period stands in time among periods of its kind; null for a label that names no time. */
+export const orderOfPeriod = rememberedByText(periodOrder);
+
+/**
+ * The places of a row's cells, newest first: by the time their labels name where every one names a time
+ * of one kind (months, or quarters, or years), else from the last column to the first, as a sheet of
+ * periods in no known order is read. A headline column (Latest) is no period of the series and comes last.
+ */
+export function newestFirst(cells: ReadonlyArray<{ period: string; headline?: true }>): number[] {
+  const places: number[] = [];
+  const headlines: number[] = [];
+  for (let place = cells.length - 1; place >= 0; place--)
+    (cells[place].headline ? headlines : places).push(place);
+  const orders = places.map((place) => orderOfPeriod(cells[place].period));
+  if (inOneTime(orders)) {
+    const at = new Map(places.map((place, index) => [place, orders[index]!.order]));
+    // Stable: two cells of one period keep their columns' order, the later first.
+    places.sort((a, b) => at.get(b)! - at.get(a)!);
+  }
+  return [...places, ...headlines];
+}
+
+/** A row's cells oldest first (see `newestFirst`), headline columns before the periods. */
+export function oldestFirst<Cell extends { period: string; headline?: true }>(
+  cells: readonly Cell[]
+): Cell[] {
+  return newestFirst(cells)
+    .reverse()
+    .map((place) => cells[place]);
+}
+
+/**
+ * Whether periods' orders place them in time: every one names a time, all of one kind, no two the same
+ * (two labels read as one period say the labels were not understood, and the columns' order is kept).
+ */
+export function inOneTime(orders: ReadonlyArray<{ kind: string; order: number } | null>): boolean {
+  const kind = orders[0]?.kind;
+  const seen = new Set<number>();
+  for (const order of orders) {
+    if (order === null || order.kind !== kind || seen.has(order.order)) return false;
+    seen.add(order.order);
+  }
+  return true;
+}
