@@ -305,7 +305,10 @@ export async function compare(
 ): Promise<string[][]> {
   const written = cellOf(kpi);
   const wording = readPolarity(written);
-  const byWording = wording.ok && wording.value.length > 0;
+  // A direction, or a context measure's wording ("Monitoring only"): either is the polarity itself.
+  const byWording =
+    wording.ok &&
+    (wording.value.length > 0 || (typeof written === "string" && written.trim() !== ""));
   const definition = byWording ? null : (await entryFor(kpi)).definition;
   const figure = await writtenFor(definition, value, invocation, 0);
   const against = await writtenFor(definition, benchmark, invocation, 1);

@@ -322,11 +322,12 @@ describe("rating against the benchmark on the same row", () => {
         status: "Red",
       },
       {
-        name: "a suppressed statistical-neighbour figure (c) leaves the figure No data",
+        // PRODUCT.md: "with no such figure on the sheet it is Check definition".
+        name: "a suppressed statistical-neighbour figure (c) leaves the target no figure: Check definition",
         definition: aboveSn,
         value: 0.281,
         benchmark: sn("c", "General"),
-        status: "No data",
+        status: "Check definition",
       },
       {
         name: "a blank figure is No data",

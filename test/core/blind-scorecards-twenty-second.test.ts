@@ -317,15 +317,11 @@ const quarterlyExpected: Expected = {
   G6: "Green", // 9.7
   H6: "Red", // 11.3
   I6: "No data", // blank is never a zero
-  // R7 "At least SN average" but SN is "c" (suppressed). The judge expected Check definition ("with no such
-  // figure on the sheet it is Check definition"). Kept as the product reads it: the comparator column is on
-  // the sheet and the definition is sound; this row's benchmark figure is withheld, so there is no data to
-  // rate against, and the reason says so ("Statistical neighbours 2023/24 has no figure ("c": …)").
-  // Neither status is painted.
-  F7: "No data",
-  G7: "No data",
-  H7: "No data",
-  I7: "No data",
+  // R7 "At least SN average" but SN is "c" (suppressed): no such figure on the sheet → Check definition.
+  F7: "Check definition",
+  G7: "Check definition",
+  H7: "Check definition",
+  I7: "Check definition",
   // R8 ↑ under Polarity, target = North West 86% inclusive (no worse than), no tolerance.
   F8: "Green", // 87.4
   G8: "Green", // 86.0 = 86: no worse

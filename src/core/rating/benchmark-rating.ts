@@ -17,7 +17,7 @@ import { bands, type Bands } from "./bands";
 import { standardScheme, type Scheme } from "./scheme";
 import type { Definition, Polarity } from "../definition/definition";
 import { byDirection, figureOf, rate, type PreviousPeriod } from "./rate";
-import { noDataRating, type RagStatus, type Rating } from "../values/status";
+import type { RagStatus, Rating } from "../values/status";
 import { standardSet } from "../definition/tolerance-set";
 
 /** A KPI row as rating needs it: its definition, and the benchmarks on the row (or in its register entry). */
@@ -127,17 +127,19 @@ export function rateAgainstBenchmark(
     };
   const against = readBenchmarkFigure(benchmark.value, benchmark.numberFormat, definition);
   if (!against.ok) {
-    return against.verdict === "No data"
-      ? noDataRating(
-          "no benchmark figure",
-          `the target is ${benchmarkWords(target.kind)} and ${named} has no figure (${against.reason})`
-        )
-      : {
-          status: "Check definition",
-          kind: "definition",
-          reason: capitalise(`${named} cannot be compared: ${against.reason}`),
-        };
+    // PRODUCT.md: a target against a benchmark "with no such figure on the sheet" is Check definition,
+    // a blank or suppressed benchmark cell included: the row's figure is there, its target is not.
+    return {
+      status: "Check definition",
+      kind: "definition",
+      reason: capitalise(
+        against.verdict === "No data"
+          ? `the target is ${benchmarkWords(target.kind)} and ${named} has no figure (${against.reason})`
+          : `${named} cannot be compared: ${against.reason}`
+      ),
+    };
   }
+
   const pair: Pair = {
     figure: figure.value,
     figureDecimals: coreDecimals(cell.value, cell.numberFormat, definition),
