@@ -10,7 +10,7 @@
 import type { Register, RegisterTable } from "../core/register/register";
 import { defaultSettings } from "../core/rating/scheme";
 import type { SettingsRead } from "../core/register/settings";
-import { readWords, schemeTaught, type Words } from "../core/definition/words";
+import { schemeTaught, type Words } from "../core/definition/words";
 import { watchTables } from "./events";
 import { excelIsHere } from "./function-requests";
 import { readWorkbookTables, recalculateKpiFormulas } from "./register-table";
@@ -99,7 +99,12 @@ async function readTables(): Promise<TablesRead> {
       tables.wordsTableId,
       tables.settingsTableId,
     ].filter((id): id is string => id !== undefined);
-    const words: TablesRead["words"] = tables.words ? readWords(tables.words) : { problems: [] };
+    // Reading the KPIWords table is loaded only by a workbook that has one.
+    const words: TablesRead["words"] = tables.words
+      ? (await import(/* webpackChunkName: "words" */ "../core/definition/read-words")).readWords(
+          tables.words
+        )
+      : { problems: [] };
     // Reading the settings is loaded only by a workbook that chooses a scheme or symbols.
     const settings =
       tables.settings !== undefined || schemeTaught(words.words) !== undefined

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { notCalculated, type CellValue } from "../../src/core";
 import { readDefinition } from "../../src/core/definition/read-definition";
-import { readWords } from "../../src/core/definition/words";
+import { readWords } from "../../src/core/definition/read-words";
 import { readValue } from "../../src/core/definition/written-figures";
 import { rate } from "../../src/core/rating/rate";
 import { eachRow } from "./each-row";

@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import type { CellValue, Status } from "../../src/core";
 import { readPolarity } from "../../src/core/definition/polarity";
 import { readDefinition } from "../../src/core/definition/read-definition";
-import { readWords } from "../../src/core/definition/words";
+import { readWords } from "../../src/core/definition/read-words";
 import { describeDefinition } from "../../src/core/rating/describe";
 import { rate } from "../../src/core/rating/rate";
 import { eachRow } from "./each-row";

@@ -1,7 +1,7 @@
 /** The workbook's settings: its scheme and status symbols, from a KPISettings table or a KPIWords word. */
 import { describe, expect, it } from "vitest";
 import { schemeName, settingsTableOfGrid, workbookSettings, type CellValue } from "../../src/core";
-import { readWords } from "../../src/core/definition/words";
+import { readWords } from "../../src/core/definition/read-words";
 import { readScheme } from "../../src/core/register/settings";
 import { eachRow } from "./each-row";
 

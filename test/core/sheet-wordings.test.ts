@@ -11,7 +11,7 @@ import {
   type CellValue,
   type Grid,
 } from "../../src/core";
-import { readWords } from "../../src/core/definition/words";
+import { readWords } from "../../src/core/definition/read-words";
 import { rate } from "../../src/core/rating/rate";
 import { lookUp } from "../../src/core/register/register";
 import { scorecardRows, scorecardStatuses } from "./wordings-scorecard";

@@ -4,12 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { wordKey, type CellValue } from "../../src/core";
-import {
-  readWords,
-  taughtHeader,
-  taughtWord,
-  type WordMeaning,
-} from "../../src/core/definition/words";
+import { readWords } from "../../src/core/definition/read-words";
+import { taughtHeader, taughtWord, type WordMeaning } from "../../src/core/definition/words";
 import { eachRow } from "./each-row";
 
 const header: CellValue[] = ["Word", "Means"];

@@ -18,7 +18,7 @@ import {
 import type { DefinitionWording } from "../../src/core/definition/definition";
 import { readDefinition } from "../../src/core/definition/read-definition";
 import { percentToFraction } from "../../src/core/definition/units";
-import { readWords } from "../../src/core/definition/words";
+import { readWords } from "../../src/core/definition/read-words";
 import { readValue } from "../../src/core/definition/written-figures";
 import { formattingPlan } from "../../src/core/plan/plan";
 import { rate } from "../../src/core/rating/rate";

@@ -10,14 +10,8 @@ import { readPolarity } from "../definition/polarity";
 import type { FoundTables } from "./tables";
 import { pairTableOfGrid } from "../register/settings";
 import { readValue } from "../definition/written-figures";
-import {
-  readWords,
-  taughtWord,
-  wordKey,
-  wordsColumns,
-  type Words,
-  type WordsRead,
-} from "../definition/words";
+import { readWords } from "../definition/read-words";
+import { taughtWord, wordKey, wordsColumns, type Words, type WordsRead } from "../definition/words";
 
 /**
  * The KPIWords table on a sheet's grid: the first row holding both a Word and a Means heading, and the
