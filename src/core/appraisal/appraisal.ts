@@ -332,19 +332,25 @@ export function previousPeriodCell(
   const cell = cells[index];
   if (cell.headline) return undefined;
   const at = orderOfPeriod(cell.period);
-  if (at !== null && inOneTime(periodsOfKind(cells, cell, at.kind))) {
-    let found: PeriodCell | undefined;
-    let foundOrder = -Infinity;
-    for (const candidate of cells) {
-      if (candidate.headline || candidate.row !== cell.row) continue;
-      const order = orderOfPeriod(candidate.period);
-      if (order === null || order.kind !== at.kind || order.order >= at.order) continue;
-      if (order.order > foundOrder) {
-        found = candidate;
-        foundOrder = order.order;
+  if (at !== null) {
+    // The row's periods of the cell's kind, by time, where their labels place them in it.
+    const ofKind = cells.filter(
+      (other) =>
+        !other.headline && other.row === cell.row && orderOfPeriod(other.period)?.kind === at.kind
+    );
+    const orders = ofKind.map((other) => orderOfPeriod(other.period));
+    if (inOneTime(orders)) {
+      let found: PeriodCell | undefined;
+      let foundOrder = -Infinity;
+      for (let place = 0; place < ofKind.length; place++) {
+        const order = orders[place]!.order;
+        if (order < at.order && order > foundOrder) {
+          found = ofKind[place];
+          foundOrder = order;
+        }
       }
+      return found;
     }
-    return found;
   }
   for (let before = index - 1; before >= 0; before--) {
     const candidate = cells[before];
@@ -352,16 +358,4 @@ export function previousPeriodCell(
     if (!candidate.headline) return candidate;
   }
   return undefined;
-}
-
-/** The orders of a row's periods of one kind, on the cell's own sheet row, headline columns left out. */
-function periodsOfKind(
-  cells: readonly PeriodCell[],
-  cell: PeriodCell,
-  kind: string
-): Array<{ kind: string; order: number } | null> {
-  return cells
-    .filter((candidate) => !candidate.headline && candidate.row === cell.row)
-    .map((candidate) => orderOfPeriod(candidate.period))
-    .filter((order) => order?.kind === kind);
 }

@@ -22,7 +22,6 @@ export function newestFirst(cells: ReadonlyArray<{ period: string; headline?: tr
   const orders = places.map((place) => orderOfPeriod(cells[place].period));
   if (inOneTime(orders)) {
     const at = new Map(places.map((place, index) => [place, orders[index]!.order]));
-    // Stable: two cells of one period keep their columns' order, the later first.
     places.sort((a, b) => at.get(b)! - at.get(a)!);
   }
   return [...places, ...headlines];
