@@ -1,7 +1,7 @@
 /** A row's percent scale, decided once for the pane, kpi-rag and the functions (kept apart from table detection, so the functions' script need not carry it). */
 import type { CellValue } from "../values/cell";
 import type { Definition } from "./definition";
-import type { PercentScale } from "./units";
+import { tidy, type PercentScale } from "./units";
 import { isPercentFormat, readValue } from "./written-figures";
 
 /**
@@ -58,19 +58,19 @@ export function decideScale(
   if (percentFormat && wholeNumber)
     return {
       ok: false,
-      problem: `the period figures mix percentages (${shown(aPercent * 100)}%) with whole numbers (${shown(aWhole)}): make them one kind`,
+      problem: `the period figures mix percentages (${tidy(aPercent * 100)}%) with whole numbers (${tidy(aWhole)}): make them one kind`,
     };
   if (wholeNumber && fraction) {
     return {
       ok: false,
-      problem: `the period figures mix fractions (${shown(aFraction)}) with figures above 1 (${shown(aWhole)}): format them as % so the add-in need not guess which is which`,
+      problem: `the period figures mix fractions (${tidy(aFraction)}) with figures above 1 (${tidy(aWhole)}): format them as % so the add-in need not guess which is which`,
     };
   }
   // A target written whole (90) over figures that are all fractions (0.92): 92% or 0.92% cannot be told.
   if (fraction && !wholeNumber && !percentCue && definition.scale === "whole")
     return {
       ok: false,
-      problem: `the target is written as a whole-number percentage${targetShown(definition)} but every period figure as a fraction (${shown(aFraction)}): format the figures as % or write them as whole numbers`,
+      problem: `the target is written as a whole-number percentage${targetShown(definition)} but every period figure as a fraction (${tidy(aFraction)}): format the figures as % or write them as whole numbers`,
     };
   if (percentCue && !wholeNumber) return fractionScale;
   if (wholeNumber || definition.scale === "whole") return wholeScale;
@@ -82,13 +82,8 @@ const noScale = { ok: true, value: undefined } as const;
 const fractionScale = { ok: true, value: "fraction" } as const;
 const wholeScale = { ok: true, value: "whole" } as const;
 
-/** A figure as a problem quotes it: at most nine decimals, no binary noise. */
-function shown(value: number): string {
-  return String(Math.round(value * 1e9) / 1e9);
-}
-
 /** The target as its cell writes it, in brackets, where it is a figure. */
 function targetShown(definition: Definition): string {
   const target = definition.wording.target;
-  return typeof target === "number" ? ` (${shown(target)})` : "";
+  return typeof target === "number" ? ` (${tidy(target)})` : "";
 }

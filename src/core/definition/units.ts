@@ -37,7 +37,7 @@ export function describeFigure(value: number, unit: Unit): string {
 }
 
 /** Rounds away binary noise (0.91 * 100 is 91.00000000000001) to nine decimals; this is called for every rating. */
-function tidy(value: number): string {
+export function tidy(value: number): string {
   return Math.abs(value) < 1e6 ? String(Math.round(value * 1e9) / 1e9) : String(value);
 }
 
