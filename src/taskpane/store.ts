@@ -48,7 +48,19 @@ import { exampleMessage, sharedCopyMessage, unreadableRulesNote } from "./senten
 
 /** The pane's state and what the analyst can ask of it: reading, formatting, the register's tables, the self-check. */
 export function usePane(): { state: PaneState; actions: PaneActions } {
-  const [state, setState] = useState<PaneState>(initialPaneState);
+  const [state, setStateNow] = useState<PaneState>(initialPaneState);
+  // Work that ends after the pane has closed (a read, the Summary's counts after a paint) has nowhere to
+  // show: its update is dropped rather than handed to a React root that is gone.
+  const open = useRef(true);
+  useEffect(() => {
+    open.current = true;
+    return () => {
+      open.current = false;
+    };
+  }, []);
+  const setState = useCallback<SetPaneState>((update) => {
+    if (open.current) setStateNow(update);
+  }, []);
   const session = useRef<PaneSession>({
     register: builtInRegister,
     words: { problems: [] },
