@@ -4,7 +4,7 @@
  * period before one (Amber by direction) all follow time.
  */
 import { periodOrder } from "../sheet/period-year";
-import { rememberedByText } from "../values/text-memo";
+import { rememberedByKey, rememberedByText } from "../values/text-memo";
 
 /** Where a period stands in time among periods of its kind; null for a label that names no time. */
 export const orderOfPeriod = rememberedByText(periodOrder);
@@ -15,17 +15,51 @@ export const orderOfPeriod = rememberedByText(periodOrder);
  * periods in no known order is read. A headline column (Latest) is no period of the series and comes last.
  */
 export function newestFirst(cells: ReadonlyArray<{ period: string; headline?: true }>): number[] {
-  const places: number[] = [];
-  const headlines: number[] = [];
-  for (let place = cells.length - 1; place >= 0; place--)
-    (cells[place].headline ? headlines : places).push(place);
-  const orders = places.map((place) => orderOfPeriod(cells[place].period));
-  if (inOneTime(orders)) {
-    const at = new Map(places.map((place, index) => [place, orders[index]!.order]));
-    places.sort((a, b) => at.get(b)! - at.get(a)!);
-  }
-  return [...places, ...headlines];
+  if (!sameLabels(cells, last.labels))
+    last = {
+      labels: cells.map(({ period, headline }) => ({ period, headline })),
+      places: placesNewestFirst(cells),
+    };
+  return [...last.places];
 }
+
+type Labels = ReadonlyArray<{ period: string; headline?: true }>;
+
+/** The last row's labels (a copy) and order: the next row of a table has the same, known without a key. */
+let last: { labels: Labels; places: readonly number[] } = { labels: [], places: [] };
+
+function sameLabels(cells: Labels, before: Labels): boolean {
+  if (cells.length !== before.length) return false;
+  for (let place = 0; place < cells.length; place++)
+    if (
+      cells[place].period !== before[place].period ||
+      !cells[place].headline !== !before[place].headline
+    )
+      return false;
+  return true;
+}
+
+/** Every row of a table has the same labels: their order is worked out once for the table. */
+const placesNewestFirst = rememberedByKey(
+  (cells: Labels) => {
+    let key = "";
+    for (const { period, headline } of cells)
+      key += `${headline ? "h" : "p"}${period.length}:${period}`;
+    return key;
+  },
+  (cells): readonly number[] => {
+    const places: number[] = [];
+    const headlines: number[] = [];
+    for (let place = cells.length - 1; place >= 0; place--)
+      (cells[place].headline ? headlines : places).push(place);
+    const orders = places.map((place) => orderOfPeriod(cells[place].period));
+    if (inOneTime(orders)) {
+      const at = new Map(places.map((place, index) => [place, orders[index]!.order]));
+      places.sort((a, b) => at.get(b)! - at.get(a)!);
+    }
+    return [...places, ...headlines];
+  }
+);
 
 /** A row's cells oldest first (see `newestFirst`), headline columns before the periods. */
 export function oldestFirst<Cell extends { period: string; headline?: true }>(

@@ -5,12 +5,21 @@
  * memo, so its lifetime (the module's) and its bound are written once.
  */
 export function rememberedByText<T>(work: (text: string) => T): (text: string) => T {
+  return rememberedByKey((text) => text, work);
+}
+
+/** The same for a function of something a short text stands for: `keyOf` must tell apart what `work` does. */
+export function rememberedByKey<A, T>(
+  keyOf: (argument: A) => string,
+  work: (argument: A) => T
+): (argument: A) => T {
   const known = new Map<string, T>();
-  return (text) => {
-    const remembered = known.get(text);
-    if (remembered !== undefined || known.has(text)) return remembered as T;
-    const value = work(text);
-    if (known.size < textMemoBound) known.set(text, value);
+  return (argument) => {
+    const key = keyOf(argument);
+    const remembered = known.get(key);
+    if (remembered !== undefined || known.has(key)) return remembered as T;
+    const value = work(argument);
+    if (known.size < textMemoBound) known.set(key, value);
     return value;
   };
 }
