@@ -51,6 +51,12 @@ export const firstBlockRows = 5000;
  */
 export const blockBudgetBytes = 4_200_000;
 const biggestBlockRows = 100_000;
+/**
+ * Rows read ahead after the first block when the pane opens: twice as many, since the first block's rows
+ * tell nothing of the sheet's width yet. An ordinary sheet of 12 columns weighs about 2.3 MB at that, under
+ * the web's limit; a wider one fails the read ahead, and is read in blocks sized from the first.
+ */
+const aheadRows = 2 * firstBlockRows;
 
 interface Block {
   top: number;
@@ -98,16 +104,24 @@ function queueSheetFacts(
   };
 }
 
+/**
+ * `readAhead`: the pane's opening asks for the next rows in a request of its own beside the first
+ * sync, before knowing the sheet's size, so Excel works on it while the page takes the first block rather
+ * than after the page asks. On a sheet of 5,000 rows or fewer it answers that nothing is there.
+ */
 export async function readActiveSheet(
   context: Excel.RequestContext,
   capabilities: Capabilities = detectCapabilities(),
-  locate: SheetLocator = activeSheet
+  locate: SheetLocator = activeSheet,
+  { readAhead = false }: { readAhead?: boolean } = {}
 ): Promise<SheetReading> {
   const { sheet, named, used, separator, formats } = queueSheetFacts(context, capabilities, locate);
   formats.load("items/id,items/type,items/priority,items/customOrNullObject/rule/formula");
   const first = queueBlock(sheet, { top: 0, rows: firstBlockRows }, capabilities);
+  const synced = context.sync();
+  const ahead = readAhead ? readSecondBlock(capabilities, locate) : undefined;
   try {
-    await context.sync();
+    await synced;
   } catch (error) {
     if (isCellEditMode(error)) throw error;
     return readInGuardedSteps(context, capabilities, locate);
@@ -122,17 +136,42 @@ export async function readActiveSheet(
   }));
   const area = usedArea(used);
   const blocks = [first()].filter((block): block is BlockCells => block !== null);
+  let next = {
+    top: Math.max(firstBlockRows, area?.top ?? 0),
+    rows: rowsFor(blocks[0], firstBlockRows),
+  };
+  // The second block read ahead, where the sheet's cells begin in the first and go on past it.
+  if (area && area.top < firstBlockRows && area.top + area.rows > firstBlockRows) {
+    const second = await ahead;
+    if (second?.sheetId === named.id) {
+      if (second.cells) blocks.push(second.cells);
+      next = {
+        top: firstBlockRows + aheadRows,
+        rows: rowsFor(second.cells ?? blocks[0], firstBlockRows),
+      };
+    }
+  }
   const rest = area
-    ? await readBlocksFrom(
-        context,
-        sheet,
-        capabilities,
-        Math.max(firstBlockRows, area.top),
-        area,
-        rowsFor(blocks[0], firstBlockRows)
-      )
+    ? await readBlocksFrom(context, sheet, capabilities, next.top, area, next.rows)
     : [];
   return reading(named, area, [...blocks, ...rest], rules, 0, separator());
+}
+
+/**
+ * Rows 5,001 to 15,000 of the sheet, with its id (the active sheet may change between two requests); undefined
+ * when Excel could not give them (too large a block on the web): they are then read as any later block is.
+ */
+function readSecondBlock(
+  capabilities: Capabilities,
+  locate: SheetLocator
+): Promise<{ sheetId: string; cells: BlockCells | null } | undefined> {
+  return Excel.run(async (context) => {
+    const sheet = locate(context);
+    sheet.load("id");
+    const cells = queueBlock(sheet, { top: firstBlockRows, rows: aheadRows }, capabilities);
+    await context.sync();
+    return { sheetId: sheet.id, cells: cells() };
+  }).catch(() => undefined);
 }
 
 /** The same reading, each part guarded: used range and rule ids first, then each rule's formula, then blocks. */

@@ -5,7 +5,7 @@
  * (`takeOpening`), once; without it (a test that draws the pane itself) the store asks Excel as it always does.
  * Nothing here shows anything: a part that fails is asked again by the store, which says what went wrong.
  */
-import { readActiveSheet } from "../excel/sheet-reading";
+import { activeSheet, readActiveSheet } from "../excel/sheet-reading";
 import { watchCellChanges, watchSheetActivation, type Watch } from "../excel/events";
 import { checkRequirements, type Capabilities } from "../excel/requirements";
 import { currentWorkbookRegister, type WorkbookRegister } from "../excel/workbook-register";
@@ -49,11 +49,11 @@ export function beginOpening(): Opening | undefined {
     await watchCellChanges(context, (sheetId) => pass((to) => to.changed(sheetId))),
   ]).catch((): Watch[] => []);
   const register = currentWorkbookRegister();
-  // The cells are asked for at once; the register (its own small read) only decides what is found in them.
-  // The core's table finding comes with the pane's chunk, which loads while Excel answers.
+  // The cells are asked for at once, a large sheet's next rows beside the first (read ahead); the register (its
+  // own small read) only decides what is found in them. The core's table finding comes with the pane's chunk.
   const sheet = Excel.run(async (context) => {
     const [reading, read, { tablesIn }] = await Promise.all([
-      readActiveSheet(context, capabilities),
+      readActiveSheet(context, capabilities, activeSheet, { readAhead: true }),
       register,
       import(/* webpackChunkName: "pane" */ "./sheet-tables"),
     ]);

@@ -12,6 +12,7 @@ import {
   writePlan,
 } from "../../src/excel/active-sheet";
 import { detectCapabilities } from "../../src/excel/requirements";
+import { activeSheet } from "../../src/excel/sheet-reading";
 import { areaLists, longestAreaList } from "../../src/excel/rules";
 import { createExcelHost, WEB_PAYLOAD_LIMIT } from "../support";
 import { cellsOfAreas, paintedCells } from "../support/rule-engine";
@@ -129,6 +130,37 @@ describe("Excel on the web's response payload limit", () => {
     expect(plannedWithReport(findTables(blocks.grid)).rules).toEqual(
       plannedWithReport(findTables(whole.grid)).rules
     );
+  });
+
+  it("reads ahead rows 5,001 to 15,000 of a 17,000-row sheet when the pane opens, and finds what one read finds, with or without the web's limit", async () => {
+    const host = await installedHost();
+    host.sheet("Appendix I").set(
+      "N60",
+      Array.from({ length: 17_000 }, (_, row) => [`Note ${row}`, row])
+    );
+    const whole = await Excel.run((context) => readActiveSheet(context));
+    const readAhead = () =>
+      Excel.run((context) =>
+        readActiveSheet(context, detectCapabilities(), activeSheet, { readAhead: true })
+      );
+    const ahead = await readAhead();
+    expect(ahead.grid).toEqual(whole.grid);
+    expect(ahead.blocks, "rows 1-5,000, 5,001-15,000 (read ahead), and the rest").toBe(3);
+    // Too little room for 5,000 rows in one answer: the read ahead fails, and the blocks are read in turn.
+    host.behave({ responsePayloadLimit: 40_000 });
+    const limited = await readAhead();
+    expect(limited.grid).toEqual(whole.grid);
+    expect(limited.blocks).toBeGreaterThan(3);
+  });
+
+  it("reads a sheet of under 5,000 rows in one block when the pane opens, the read ahead finding nothing", async () => {
+    await installedHost();
+    const whole = await Excel.run((context) => readActiveSheet(context));
+    const ahead = await Excel.run((context) =>
+      readActiveSheet(context, detectCapabilities(), activeSheet, { readAhead: true })
+    );
+    expect(ahead.grid).toEqual(whole.grid);
+    expect(ahead.blocks).toBe(1);
   });
 
   it("applies on a sheet over 5 MB with the web's limit on, as it does without", async () => {

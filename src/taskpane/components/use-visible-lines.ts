@@ -47,8 +47,14 @@ export function useVisibleLines(keys: readonly number[], open: ReadonlySet<numbe
   const openedHeights = useRef(new Map<number, number>());
   const [measured, remeasured] = useReducer((count: number) => count + 1, 0);
   const starts = useMemo(
-    () =>
-      lineStarts(keys.length, (index) => openedHeights.current.get(keys[index]) ?? closedHeight),
+    () => {
+      const opened = openedHeights.current;
+      // With no line open (as on opening), every line is one height: no lookup per line of 10,000.
+      return lineStarts(
+        keys.length,
+        opened.size === 0 ? () => closedHeight : (index) => opened.get(keys[index]) ?? closedHeight
+      );
+    },
     // `measured` stands for openedHeights' contents.
     [keys, closedHeight, measured]
   );
