@@ -31,10 +31,10 @@ export async function measureBundles(): Promise<{
   // The pane is every script it loads on opening: its start (taskpane.js), the React chunk (pane.js), the
   // benchmark comparisons it shares with KPI.COMPARE (comparisons.js), the register with its catalogue, which
   // the functions load only when a formula names a KPI (catalogue.js), direction of travel, which KPI.TREND
-  // loads when first asked (trend.js), and the Summary it loads once the sheet
-  // is shown (summary.js); Register, Share and Help load only when chosen (register.js, more.js), and reading a
-  // KPISettings or KPIWords table only in a workbook that has one (settings.js, words.js). functions.js is the
-  // page's runtime and the functions' core.
+  // loads when first asked (trend.js), and the Summary it loads once the sheet is shown (summary.js). Register,
+  // Share and Help load only when chosen (register.js, more.js); writing or removing rules, selecting a row and
+  // copying the sheet at the first of them (formatting.js); reading a KPISettings or KPIWords table only in a
+  // workbook that has one (settings.js, words.js). functions.js is the page's runtime and the functions' core.
   const start = gzipKB("taskpane.js");
   const loaded = ["pane.js", "comparisons.js", "catalogue.js", "trend.js", "summary.js"].reduce(
     (sum, file) => sum + (gzipKB(file) ?? 0),

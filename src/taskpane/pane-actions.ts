@@ -12,7 +12,7 @@ import {
   type SettingsRead,
   type Words,
 } from "../core";
-import { applyRagFormatting, readActiveSheet, removeRagFormatting } from "../excel/active-sheet";
+import { readActiveSheet } from "../excel/sheet-reading";
 import type { Capabilities } from "../excel/requirements";
 import { explainFailure, runExcel } from "../excel/run";
 import type { PaneActions, PaneMessage, PaneState } from "./model";
@@ -26,6 +26,9 @@ import {
 
 /** Inserting the workbook's tables, wanted only from the Register view: loaded with it, not with the pane. */
 const tableInsertion = () => import(/* webpackChunkName: "register" */ "../excel/table-insertion");
+/** Writing and removing rules, selecting a row, copying the sheet: loaded at the first, as the pane shows a sheet without them. */
+export const sheetActions = () =>
+  import(/* webpackChunkName: "formatting" */ "../excel/active-sheet");
 
 /** What the pane keeps between renders without drawing it. */
 export interface PaneSession {
@@ -98,6 +101,7 @@ export function formattingActions(kit: ActionKit): Pick<PaneActions, "apply" | "
   return {
     apply: () =>
       void act("Applying RAG formatting…", "RAG formatting was not applied", async () => {
+        const { applyRagFormatting } = await sheetActions();
         const applied = await inExcel((context) =>
           applyRagFormatting(
             context,
@@ -118,6 +122,7 @@ export function formattingActions(kit: ActionKit): Pick<PaneActions, "apply" | "
       }),
     remove: () =>
       void act("Removing RAG formatting…", "RAG formatting was not removed", async () => {
+        const { removeRagFormatting } = await sheetActions();
         const { removed, unreadableRules } = await inExcel((context) =>
           removeRagFormatting(context, session.capabilities)
         );

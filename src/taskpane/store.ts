@@ -11,7 +11,6 @@ import {
   type Appraisal,
   type WatchItem,
 } from "../core";
-import { copySheetWithValues, selectSheetRow } from "../excel/active-sheet";
 import { watchCellChanges, watchSheetActivation, type Watch } from "../excel/events";
 import { insertExampleTable } from "../excel/example-table";
 import { activateSheet } from "../excel/other-sheets";
@@ -33,6 +32,7 @@ import {
   formattingActions,
   inExcelFor,
   runSelfCheck,
+  sheetActions,
   tableActions,
   type Feedback,
   type InExcel,
@@ -95,13 +95,15 @@ export function usePane(): { state: PaneState; actions: PaneActions } {
       ...formattingActions({ session, act, show, inExcel }),
       ...tableActions({ session, act, show, inExcel }),
       selectRow: (item: WatchItem) =>
-        void act("Selecting the row…", "The row could not be selected", () =>
-          inExcel((context) => selectSheetRow(context, item.sheet, item.row))
-        ),
+        void act("Selecting the row…", "The row could not be selected", async () => {
+          const { selectSheetRow } = await sheetActions();
+          return inExcel((context) => selectSheetRow(context, item.sheet, item.row));
+        }),
       shareCopy: () =>
-        void act("Making a shareable copy…", "The shareable copy was not made", async () =>
-          sharedCopyMessage(await inExcel(copySheetWithValues))
-        ),
+        void act("Making a shareable copy…", "The shareable copy was not made", async () => {
+          const { copySheetWithValues } = await sheetActions();
+          return sharedCopyMessage(await inExcel(copySheetWithValues));
+        }),
       goToSheet: (sheet) =>
         void act(`Going to the sheet "${sheet}"…`, `The sheet "${sheet}" could not be opened`, () =>
           inExcel((context) => activateSheet(context, sheet))
