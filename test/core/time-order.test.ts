@@ -4,9 +4,17 @@
  * before each; a row of months beside quarters compares each with the one before it of its own kind.
  */
 import { describe, expect, it } from "vitest";
-import { appraise, findTables, newestFirst, reportOf, type CellValue } from "../../src/core";
+import {
+  appraise,
+  findTables,
+  newestFirst,
+  planOf,
+  reportOf,
+  type CellValue,
+} from "../../src/core";
 import { latestFigure } from "../../src/core/appraisal/summary";
 import { paddedGrid } from "../support/padded-grid";
+import { paintedCells } from "../support/rule-engine";
 
 // Lower is better, target 20%, tolerance 25%: 27% in Q1 2023/24 improving to 19% in Q4, newest first.
 const header: CellValue[] = [
@@ -53,5 +61,65 @@ describe("periods newest first", () => {
     const q3 = report.cells.find((cell) => cell.period === "Q3 2023/24")!;
     expect(q3.status).toBe("Red");
     expect(q3.reason).toContain("Q2 2023/24");
+  });
+});
+
+describe("a Latest column under Amber by direction", () => {
+  // Bigger is better, target 90%, tolerance 80%: every figure is off target, so only direction decides.
+  const latestGrid = paddedGrid(
+    "Dashboard",
+    [
+      [
+        "Measure",
+        "Polarity",
+        "Target",
+        "Tolerance",
+        "Q1 2024/25",
+        "Q2 2024/25",
+        "Q3 2024/25",
+        "Q4 2024/25",
+        "Latest",
+      ],
+      ["Visits on time", "Bigger is better", 0.9, 0.8, 0.7, 0.72, 0.74, 0.76, 0.76],
+      ["Plans reviewed on time", "Bigger is better", 0.9, 0.8, 0.7, 0.72, 0.74, 0.76, 0.78],
+      ["Assessments in 45 days", "Bigger is better", 0.9, 0.8, 0.7, 0.72, 0.74, 0.76, 0.7],
+      ["Care leavers in touch", "Bigger is better", 0.9, 0.8, 0.7, 0.72, 0.74, null, 0.74],
+    ],
+    () => "0%"
+  );
+  const latest = () => {
+    const report = reportOf(
+      appraise(findTables(latestGrid), { scheme: { kind: "amber by direction" } })
+    );
+    return report.rows.map((row) => row.cells.find((cell) => cell.period === "Latest")!);
+  };
+
+  it("rates a Latest that repeats Q4's 76% as Q4 is rated: Amber, better than Q3's 74%", () => {
+    expect(latest()[0]).toMatchObject({ status: "Amber" });
+    expect(latest()[0].reason).toContain("Q3 2024/25");
+  });
+
+  it("compares a Latest figure newer than the quarters (78%) with Q4's 76%: Amber", () => {
+    expect(latest()[1]).toMatchObject({ status: "Amber" });
+    expect(latest()[1].reason).toContain("Q4 2024/25");
+  });
+
+  it("rates a Latest of 70%, worse than Q4's 76%, Red", () => {
+    expect(latest()[2]).toMatchObject({ status: "Red" });
+  });
+
+  it("takes a Latest that repeats Q3's 74%, Q4 being blank, as Q3: Amber, better than Q2's 72%", () => {
+    expect(latest()[3]).toMatchObject({ status: "Amber" });
+    expect(latest()[3].reason).toContain("Q2 2024/25");
+  });
+
+  it("paints each Latest cell the colour its status names, as the rules compare it in the sheet", () => {
+    const appraisal = appraise(findTables(latestGrid), { scheme: { kind: "amber by direction" } });
+    const { rules } = planOf(appraisal);
+    const painted = paintedCells(latestGrid.values, rules);
+    const statusOfFill = new Map(rules.map((rule) => [rule.fill, rule.status]));
+    expect(
+      ["I2", "I3", "I4", "I5"].map((address) => statusOfFill.get(painted.get(address)!))
+    ).toEqual(["Amber", "Amber", "Red", "Amber"]);
   });
 });

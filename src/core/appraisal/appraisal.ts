@@ -6,7 +6,7 @@
  */
 import { rateInRow } from "../rating/benchmark-rating";
 import { earlierPeriodsOf } from "./earlier-periods";
-import { inOneTime, orderOfPeriod } from "./time-order";
+import { inOneTime, newestFirst, orderOfPeriod } from "./time-order";
 import { BandsMemo } from "../rating/bands";
 import type { Definition } from "../definition/definition";
 import { standardSet } from "../definition/tolerance-set";
@@ -322,15 +322,17 @@ function previousPeriodOf(
  * The period before a row's period cell, as Amber by direction compares with: the one just before it in
  * time among the row's periods of its kind (a row may run newest first, or hold months beside quarters),
  * or, where its label names no time ("Q1" alone), the cell before it on the row. A long table's row has
- * one period, so none. A headline column (Latest) is not a period of the series, so it is neither compared
- * nor compared with.
+ * one period, so none. A headline column is no period of the series, so it is never compared with; a
+ * `Latest` (or `Current`) one holds the newest figure and is compared as its period is (`beforeLatest`).
+ * `Year to date` and `Previous` are not compared.
  */
 export function previousPeriodCell(
   cells: readonly PeriodCell[],
   index: number
 ): PeriodCell | undefined {
   const cell = cells[index];
-  if (cell.headline) return undefined;
+  if (cell.headline)
+    return latestHeadline.test(cell.period) ? beforeLatest(cells, cell) : undefined;
   const at = orderOfPeriod(cell.period);
   if (at !== null) {
     // The row's periods of the cell's kind, by time, where their labels place them in it.
@@ -358,4 +360,33 @@ export function previousPeriodCell(
     if (!candidate.headline) return candidate;
   }
   return undefined;
+}
+
+/** A headline column that holds the newest figure: `Latest`, `Current`, `Latest period`. */
+const latestHeadline = /^\s*(?:latest|current)\b/i;
+
+/**
+ * The period before a Latest column's figure. Where it repeats the row's newest figure it is that period,
+ * compared with the one before it, so one figure is never two colours; where it differs it is newer than
+ * the row's periods, and compared with the newest. Blanks and marks with no digit ("c", "n/a") are no figure.
+ */
+function beforeLatest(cells: readonly PeriodCell[], latest: PeriodCell): PeriodCell | undefined {
+  const series = cells.filter((other) => !other.headline && other.row === latest.row);
+  for (const place of newestFirst(series)) {
+    const newest = series[place];
+    if (!holdsFigure(newest.value)) continue;
+    if (!sameFigure(newest.value, latest.value)) return newest;
+    return previousPeriodCell(cells, cells.indexOf(newest));
+  }
+  return undefined;
+}
+
+function holdsFigure(value: PeriodCell["value"]): boolean {
+  return typeof value === "number" || (typeof value === "string" && /\d/.test(value));
+}
+
+function sameFigure(one: PeriodCell["value"], other: PeriodCell["value"]): boolean {
+  return typeof one === "string" && typeof other === "string"
+    ? one.trim() === other.trim()
+    : one === other;
 }
