@@ -49,7 +49,7 @@ export {
   type TableReport,
 } from "./appraisal/report";
 export { type PeriodSummary, PeriodTally, summarise } from "./appraisal/summary";
-export { newestFirst } from "./appraisal/time-order";
+export { newestFirst } from "./sheet/time-order";
 export { isOwnRule } from "./plan/own-rule";
 export { type FormattingPlan, type PlannedRule } from "./plan/plan";
 export { colouringSet, sheetColours, type SheetColours } from "./plan/coloured-by";

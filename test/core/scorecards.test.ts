@@ -427,12 +427,25 @@ describe("columns that are never periods", () => {
     ["Owner", "other"],
     ["Numerator", "other"],
     ["Denominator Q2", "other"],
+    // What an export from a performance system or a list adds: when and by whom the row was last written.
+    ["Last updated", "other"],
+    ["Modified", "other"],
+    ["Date last updated", "other"],
+    ["Modified by", "other"],
+    ["Created", "other"],
+    ["Last reviewed", "other"],
+    ["Date of last review", "other"],
   ];
   for (const [header, kind] of asides) {
     it(`reads '${header}' as ${kind}, not a period`, () => {
       expect(roleOfLabel(header).kind).toBe(kind);
     });
   }
+
+  it("still reads a period whose header says it was updated or revised as a period", () => {
+    expect(roleOfLabel("Q3 2024/25 (updated)").kind).toBe("period");
+    expect(roleOfLabel("2023/24 revised").kind).toBe("period");
+  });
 
   it("names each comparator's benchmark and takes its year from its header or a merged parent", () => {
     expect(roleOfLabel("England 2021/22")).toEqual({

@@ -541,12 +541,15 @@ describe("a target written against a benchmark under one year's target column", 
 });
 
 describe("a headline column beside thresholds for each year", () => {
-  it("rates Latest where every year gives the row the same target, and not where the years differ", () => {
+  it("rates Latest where every year gives the row the same target, or as the period whose figure it repeats", () => {
     const found = findTables(
       sheet([
         ["Measure", "Polarity", "Target", "Target 2024/25", "2023/24", "2024/25", "Latest"],
         [measure, "Higher is better", 0.9, null, 0.92, 0.85, 0.95],
+        // 93% repeats 2024/25's: Latest is 2024/25, missing its 95% target as 2024/25 does.
         ["Visits on time", "Higher is better", 0.9, 0.95, 0.92, 0.93, 0.93],
+        // 97% repeats no period's figure: it may be newer than 2024/25, so its year cannot be told.
+        ["Reviews on time", "Higher is better", 0.9, 0.95, 0.92, 0.93, 0.97],
       ])
     );
     expect(statuses(found)).toEqual([
@@ -555,11 +558,38 @@ describe("a headline column beside thresholds for each year", () => {
       "G2 Green",
       "E3 Green",
       "F3 Red",
-      "G3 No target",
+      "G3 Red",
+      "E4 Green",
+      "F4 Red",
+      "G4 No target",
     ]);
-    expect(plannedWithReport(found).tables[0].rows[1].cells[2].reason).toMatch(
+    expect(plannedWithReport(found).tables[0].rows[2].cells[2].reason).toMatch(
       /cannot tell which year "Latest" falls in/
     );
+  });
+
+  it("rates Year to date in the year of the row's newest figure", () => {
+    const found = findTables(
+      sheet([
+        [
+          "Measure",
+          "Polarity",
+          "Target 2023/24",
+          "Target 2024/25",
+          "Q4 2023/24",
+          "Q1 2024/25",
+          "Year to date",
+        ],
+        [measure, "Higher is better", 0.8, 0.95, 0.85, 0.9, 0.9],
+        [measure, "Higher is better", 0.8, 0.95, 0.85, null, 0.85],
+      ])
+    );
+    // Q1 2024/25 is the newest figure: the year to date is 2024/25's (90% misses 95%); where Q1 is blank, the
+    // newest is Q4 2023/24, and the year to date is 2023/24's (85% meets 80%).
+    expect(statuses(found).filter((status) => status.startsWith("G"))).toEqual([
+      "G2 Red",
+      "G3 Green",
+    ]);
   });
 
   it("names each unrated period's own year or label, with only a year's target and no unqualified one", () => {

@@ -6,7 +6,13 @@
  */
 import { rateInRow } from "../rating/benchmark-rating";
 import { earlierPeriodsOf } from "./earlier-periods";
-import { inOneTime, newestFirst, orderOfPeriod } from "./time-order";
+import {
+  inOneTime,
+  latestHeadline,
+  newestFigure,
+  orderOfPeriod,
+  periodOfHeadline,
+} from "../sheet/time-order";
 import { BandsMemo } from "../rating/bands";
 import type { Definition } from "../definition/definition";
 import { standardSet } from "../definition/tolerance-set";
@@ -362,31 +368,13 @@ export function previousPeriodCell(
   return undefined;
 }
 
-/** A headline column that holds the newest figure: `Latest`, `Current`, `Latest period`. */
-const latestHeadline = /^\s*(?:latest|current)\b/i;
-
 /**
  * The period before a Latest column's figure. Where it repeats the row's newest figure it is that period,
  * compared with the one before it, so one figure is never two colours; where it differs it is newer than
- * the row's periods, and compared with the newest. Blanks and marks with no digit ("c", "n/a") are no figure.
+ * the row's periods, and compared with the newest.
  */
 function beforeLatest(cells: readonly PeriodCell[], latest: PeriodCell): PeriodCell | undefined {
-  const series = cells.filter((other) => !other.headline && other.row === latest.row);
-  for (const place of newestFirst(series)) {
-    const newest = series[place];
-    if (!holdsFigure(newest.value)) continue;
-    if (!sameFigure(newest.value, latest.value)) return newest;
-    return previousPeriodCell(cells, cells.indexOf(newest));
-  }
-  return undefined;
-}
-
-function holdsFigure(value: PeriodCell["value"]): boolean {
-  return typeof value === "number" || (typeof value === "string" && /\d/.test(value));
-}
-
-function sameFigure(one: PeriodCell["value"], other: PeriodCell["value"]): boolean {
-  return typeof one === "string" && typeof other === "string"
-    ? one.trim() === other.trim()
-    : one === other;
+  const row = cells.filter((other) => other.row === latest.row);
+  const repeated = periodOfHeadline(row, latest);
+  return repeated ? previousPeriodCell(cells, cells.indexOf(repeated)) : newestFigure(row);
 }

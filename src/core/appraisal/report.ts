@@ -14,7 +14,7 @@ import { schemeName } from "../rating/scheme";
 import type { KpiRow, KpiTable, Ranking } from "../sheet/tables";
 import { trend } from "../rating/trend";
 import type { Appraisal, AppraisedRow } from "./appraisal";
-import { oldestFirst } from "./time-order";
+import { oldestFirst } from "../sheet/time-order";
 
 export interface CellReport {
   sheet: string;

@@ -1,7 +1,7 @@
 /** Views of an appraisal in counts: each status per period, and a row's latest figure. */
 import { emptyCounts, isFigureRating, type Status } from "../values/status";
 import type { AppraisedRow } from "./appraisal";
-import { newestFirst } from "./time-order";
+import { newestFirst } from "../sheet/time-order";
 import type { RowCounts } from "./report";
 
 /** The index of a row's latest period cell holding a figure, or -1. */

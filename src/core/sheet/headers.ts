@@ -78,6 +78,10 @@ const commentaryPattern =
 const notPeriodPattern =
   /\bdata period\b|\bperiod covered\b|\bfrequency\b|\bsources?\b|\bowners?\b|\blead\b|\bnumerator\b|\bdenominator\b|\bchange\b|\bvariance\b|\bdifference\b|\bbaseline\b|\bforecast\b|\bprojection\b/;
 
+/** What an export adds to each row: when and by whom it was last written ("Last updated", "Modified by"). */
+const recordKeepingPattern =
+  /^(?:date )?(?:last )?(?:updated|modified|edited|reviewed|refreshed|changed|created|published|uploaded)(?: (?:on|by|at|date|time))?$|^(?:date|time) (?:of )?(?:last )?(?:update|modification|edit|review|refresh|upload)$/;
+
 /** The text of a header cell, with a date (a month header stored as an Excel date) written "Apr-21". */
 export function headerText(cell: CellValue, numberFormat = "General"): string {
   if (typeof cell === "number" && isDateFormat(numberFormat)) return monthLabel(cell);
@@ -146,7 +150,7 @@ export function knownRoleOfLabel(label: string, taught?: TaughtHeaders): ColumnR
   if (ragPattern.test(loose)) return { kind: "rag" };
   if (directionPattern.test(loose)) return { kind: "direction of travel" };
   if (commentaryPattern.test(loose)) return { kind: "commentary" };
-  if (notPeriodPattern.test(loose)) return { kind: "other" };
+  if (notPeriodPattern.test(loose) || recordKeepingPattern.test(loose)) return { kind: "other" };
   if (threshold?.role === "target" || threshold?.role === "stretch")
     return {
       kind: threshold.role,

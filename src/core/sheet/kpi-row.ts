@@ -11,7 +11,6 @@ import { decideScale } from "../definition/scale";
 import type { Grid } from "../values/grid";
 import { chooseDefinition, mayNameEntry, type ChosenDefinition } from "../register/row-definition";
 import { isFootnote } from "./footnotes";
-import { headerText } from "./headers";
 import { benchmarkCellsOf, rankingsOf, type Ranking } from "./row-benchmarks";
 import { ownDefinition, sameInEveryYear } from "./row-thresholds";
 import {
@@ -22,25 +21,11 @@ import {
   unqualifiedSet,
   type ThresholdSet,
 } from "./table-columns";
-import { cellAt, formatAt, textOf, type RowsRead, type TableReading } from "./table-reading";
+import { cellAt, textOf, type RowsRead, type TableReading } from "./table-reading";
+import { periodCells, type PeriodCell } from "./period-cells";
+import { periodOfHeadline } from "./time-order";
 
-/** A period's cell of a KPI row. Its A1 address is `cellAddress(cell)`, worked out when shown: a sheet of 10,000 rows would otherwise keep 40,000 address strings alive that no rule needs. */
-export interface PeriodCell {
-  period: string;
-  /** Sheet row, 0-based. */
-  row: number;
-  /** Sheet column, 0-based. */
-  column: number;
-  value: CellValue;
-  numberFormat: string;
-  /**
-   * The definition that rates this cell where it is not its row's: a period rated against its own year's
-   * target (a table with `Target 2023/24`), or an Actual figure against its own period's Target.
-   */
-  definition?: Definition;
-  /** A headline column's cell (`Latest`, `Year to date`): rated like a period, left out of the direction of travel. */
-  headline?: true;
-}
+export type { PeriodCell };
 
 export interface KpiRow {
   /** Sheet row, 0-based. */
@@ -65,6 +50,21 @@ export interface KpiRow {
 const subRowPattern = /^\(?([a-z])\)\s*/i;
 const opensSubRowsPattern = /\s\(?a\)\s/i;
 const closingBracket = ")".charCodeAt(0);
+
+/**
+ * The year's thresholds a period cell is rated by: its own year's, or for a headline column that names no
+ * year (Latest, Year to date) the year of the period it stands for on the row, where the row shows it.
+ */
+function yearSetOf(
+  cells: readonly PeriodCell[],
+  periodSets: readonly number[],
+  index: number
+): number {
+  const set = periodSets[index];
+  if (set !== unknownYear || !cells[index].headline) return set;
+  const period = periodOfHeadline(cells, cells[index]);
+  return period === undefined ? set : periodSets[cells.indexOf(period)];
+}
 
 /** Whether a row holds a target or tolerance of any year. */
 function hasYearThresholds(
@@ -202,8 +202,11 @@ function kpiRow(
     // made empty grows to seventeen places, for every row (0.4 MB on the bench's varied sheet of 10,000 rows).
     // null: the set gives the row no thresholds, so each such period is No target naming its own year.
     const ofSet = new Array<Definition | null | undefined>(columns.yearSets.length + 3);
+    // A row with no target in any year (a count beside its rate) says so once, not "none for 2023/24" a year.
+    const targetInNoYear =
+      definition.standing.kind === "no target" && !hasYearThresholds(rowValues, columns.yearSets);
     for (let index = 0; index < cells.length; index++) {
-      const set = periodSets[index];
+      const set = yearSetOf(cells, periodSets, index);
       let own = ofSet[set + 3];
       if (own === undefined) {
         const read =
@@ -236,7 +239,11 @@ function kpiRow(
             : read;
         ofSet[set + 3] = own;
       }
-      const rated = own ?? reading.definitions.withoutThresholds(definition, cells[index].period);
+      const rated =
+        own ??
+        (targetInNoYear
+          ? definition
+          : reading.definitions.withoutThresholds(definition, cells[index].period));
       if (rated !== definition) cells[index].definition = rated;
     }
   }
@@ -318,69 +325,6 @@ function measureOfSubRow(measureText: string, read: RowsRead): string {
   if (!subRow) read.subRowParent = "";
   return subRow && read.subRowParent !== "" ? `${read.subRowParent} ${measureText}` : measureText;
 }
-
-export function periodCells(
-  reading: TableReading,
-  row: number,
-  rowValues: readonly CellValue[]
-): PeriodCell[] {
-  const { grid, columns, layout } = reading;
-  const rowFormats = grid.numberFormats[row];
-  const sheetRow = grid.origin.row + row;
-  if (layout.periodName !== undefined) {
-    // A long table: the row's one figure, for the period its Period cell names.
-    const { column } = columns.periods[0];
-    const period = headerText(
-      cellAt(rowValues, layout.periodName),
-      formatAt(rowFormats, layout.periodName)
-    );
-    return [
-      periodCell(
-        period,
-        sheetRow,
-        grid.origin.column + column,
-        cellAt(rowValues, column),
-        formatAt(rowFormats, column)
-      ),
-    ];
-  }
-  const cells = new Array<PeriodCell>(columns.periods.length);
-  for (let index = 0; index < cells.length; index++) {
-    const { label, column, headline } = columns.periods[index];
-    cells[index] = periodCell(
-      label,
-      sheetRow,
-      grid.origin.column + column,
-      cellAt(rowValues, column),
-      formatAt(rowFormats, column)
-    );
-    if (headline) cells[index].headline = true;
-  }
-  return cells;
-}
-
-/** A period cell: every one is made here, so all have one shape (see `settledPeriodCells`). */
-function periodCell(
-  period: string,
-  row: number,
-  column: number,
-  value: CellValue,
-  numberFormat: string
-): PeriodCell {
-  return { period, row, column, value, numberFormat };
-}
-
-/**
- * The speed structure of period cells, their settled shape: V8 keeps a field in the representation of the
- * first values stored in it. Were the first cell of a process a figure, every later cell's figure would be
- * copied into a box of its own (16 bytes and an allocation a cell: 40,000 on the bench's varied sheet of
- * 10,000 rows), and the first blank cell would throw away the compiled row reading. Made first with a
- * blank and a figure, every cell holds its value as the grid's own, and nothing is compiled twice.
- */
-export const settledPeriodCells = [
-  periodCell("", 0, 0, null, "General"),
-  periodCell("", 0, 0, 0, "General"),
-];
 
 /** The one text cell of a row between two columns, or null when the row holds more or none. */
 function soleText(grid: Grid, row: number, first: number, last: number): string | null {

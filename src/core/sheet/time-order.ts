@@ -1,9 +1,12 @@
 /**
  * A row's periods in time, not in column order: dashboards often put the newest period first, and a row
  * may hold months, quarters and years side by side. The latest figure, the direction of travel and the
- * period before one (Amber by direction) all follow time.
+ * period before one (Amber by direction) all follow time. A headline column (Latest, Year to date) is no
+ * period of the series, but stands for one: `periodOfHeadline` says which where the row shows it.
  */
-import { periodOrder } from "../sheet/period-year";
+import { periodOrder, yearOfPeriod } from "./period-year";
+import { readValue } from "../definition/written-figures";
+import type { CellValue } from "../values/cell";
 import { rememberedByKey, rememberedByText } from "../values/text-memo";
 
 /** Where a period stands in time among periods of its kind; null for a label that names no time. */
@@ -82,4 +85,65 @@ export function inOneTime(orders: ReadonlyArray<{ kind: string; order: number } 
     seen.add(order.order);
   }
   return true;
+}
+
+/** A headline column that holds the newest figure: `Latest`, `Current`, `Latest period`. */
+export const latestHeadline = /^\s*(?:latest|current)\b/i;
+/** A headline column that holds the year to date of the year in progress. */
+const yearToDate = /^\s*(?:(?:financial )?year to date|f?ytd)\b/i;
+
+type RowCell = { period: string; headline?: true; value: CellValue; numberFormat?: string };
+
+/** The newest of a row's periods (not its headline columns) with a figure: blanks and marks such as "c" hold none. */
+export function newestFigure<Cell extends RowCell>(cells: readonly Cell[]): Cell | undefined {
+  const series = cells.filter((cell) => !cell.headline);
+  for (const place of newestFirst(series))
+    if (figureIn(series[place]) !== undefined) return series[place];
+  return undefined;
+}
+
+/**
+ * The period a headline column stands for on its row: a Latest that repeats the newest figure (83% beside
+ * "83%p" too) is that period, and a Year to date is the year of the newest figure. Undefined where the row
+ * does not show it (a Latest newer than every period, or a Previous, or no period with a figure names a year).
+ */
+export function periodOfHeadline<Cell extends RowCell>(
+  cells: readonly Cell[],
+  headline: Cell
+): Cell | undefined {
+  if (yearToDate.test(headline.period)) return inLatestYear(cells);
+  const newest = newestFigure(cells);
+  if (newest === undefined || !latestHeadline.test(headline.period)) return undefined;
+  const [one, other] = [figureIn(newest), figureIn(headline)];
+  return one !== undefined &&
+    other !== undefined &&
+    one.percent === other.percent &&
+    Math.abs(one.value - other.value) <= 1e-12 * Math.max(1, Math.abs(one.value))
+    ? newest
+    : undefined;
+}
+
+/**
+ * A period with a figure in the latest year the row has one, for its Year to date: by the years the labels
+ * name, so months beside a whole year ("2023-24", "Apr-24") find 2024/25 whatever the columns' order.
+ */
+function inLatestYear<Cell extends RowCell>(cells: readonly Cell[]): Cell | undefined {
+  let found: Cell | undefined;
+  let latest = -Infinity;
+  for (const cell of cells) {
+    if (cell.headline || figureIn(cell) === undefined) continue;
+    const year = yearOfPeriod(cell.period);
+    const start = year === null ? NaN : Number(year.slice(0, 4));
+    if (start > latest) {
+      found = cell;
+      latest = start;
+    }
+  }
+  return found;
+}
+
+/** A cell's figure as written, a percentage as its fraction, whatever the row's definition. */
+function figureIn(cell: RowCell): { value: number; percent: boolean } | undefined {
+  const read = readValue(cell.value, cell.numberFormat);
+  return read.kind === "figure" ? read : undefined;
 }
