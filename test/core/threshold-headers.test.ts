@@ -511,6 +511,24 @@ describe("a tolerance header that makes its figures a margin around the target",
     expect(statuses(found).slice(0, 2)).toEqual(["E2 Check definition", "F2 Check definition"]);
   });
 
+  it("says Check definition for a days measure under a percentage-point tolerance: which unit its figures are in cannot be told", () => {
+    const grid = sheet([
+      ["Measure", "Polarity", "Target", "Tolerance (pp)", "Q1 2024/25", "Q2 2024/25"],
+      ["Timeliness of initial conferences (days)", "L", 15, 3, 14, 17],
+      [measure, "H", 0.9, 5, 0.86, 0.84],
+    ]);
+    const found = findTables(grid);
+    expect(statuses(found)).toEqual([
+      "E2 Check definition",
+      "F2 Check definition",
+      "E3 Amber",
+      "F3 Red",
+    ]);
+    expect(plannedWithReport(found).tables[0].rows[0].problems.join(" ")).toMatch(
+      /written in percent but the measure says days/
+    );
+  });
+
   it("takes a margin already written in the cell as written: under ±3pp 86% is Red against 90%", () => {
     const grid = card("Tolerance (±)", 40);
     grid.values[2][3] = "±3pp";

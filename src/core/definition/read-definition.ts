@@ -103,7 +103,7 @@ function readCells(wording: DefinitionWording, words: Words | undefined): CellsR
 /**
  * The unit a KPI is in: the Unit column's, else the one its thresholds are written in, else its measure's
  * ("days to ..."), else a count. A unit word the add-in does not know, or thresholds that disagree with
- * each other or with the Unit column, are problems.
+ * each other, with the Unit column or with the measure's own unit, are problems.
  */
 function unitOfThresholds(
   unitCell: CellValue | undefined,
@@ -139,8 +139,15 @@ function unitOfThresholds(
       `the thresholds are written in ${writtenUnits[0]} but the unit says ${explicitUnit}`
     );
   }
-  const unit =
-    explicitUnit ?? writtenUnits[0] ?? unitFromMeasure(measure) ?? figuresUnit ?? "count";
+  const measureUnit = unitFromMeasure(measure);
+  // "Timeliness (days)" under "Tolerance (pp)": which one the figures are in cannot be told. ("Rate of
+  // children adopted" under a 19% target is no conflict: a rate in words is often a percentage.)
+  const daysAndPercent = [writtenUnits[0], measureUnit].sort().join(" ") === "days percent";
+  if (!explicitUnit && writtenUnits.length === 1 && daysAndPercent)
+    problems.push(
+      `the thresholds are written in ${writtenUnits[0]} but the measure says ${measureUnit}`
+    );
+  const unit = explicitUnit ?? writtenUnits[0] ?? measureUnit ?? figuresUnit ?? "count";
   return { unit, problems };
 }
 /** A definition that cannot be rated for a reason found outside its own words (an unknown KPI id, mixed scales). */
