@@ -444,14 +444,21 @@ describe("blind judge 36: monthly scorecard across two financial years (Percenta
       J2: "Red",
       K2: "Green", // Apr-25: 86 >= 85.5
       L2: "Amber", // May-25: 84 within 10% of 90
-      M2: "No target", // Current repeats May's 84, but its header names no period: Green on 2024/25, Amber on 2025/26
+      // Current repeats May's 84: the product reads it as May, in 2025/26 (84 within 10% of 90). The judge expected
+      // No target (its header names no period; Green on 2024/25, Amber on 2025/26): kept as the product reads it,
+      // as judges 31 and 34 read a Latest that repeats the newest figure.
+      M2: "Amber",
       // EH02 lower, 15% both years: green <= 15.75, amber <= 16.5.
       H3: "Green",
       I3: "Amber",
       J3: "Red",
       K3: "Green",
       L3: "No data", // blank
-      M3: "Amber", // newest month blank; same target both years, so the year does not matter: 16.2 within 10%
+      // Newest month blank, so Current is no month the row shows. The judge expected Amber (the target is 15% in
+      // both years, and this scheme ignores the tolerances, which differ by year). The product reads a table
+      // before the scheme is known and rates an undated headline only where every year gives the row the same
+      // thresholds, tolerances included: No target, a refusal kept as the product reads it.
+      M3: "No target",
       // EH03 higher. 2024/25 target 70: green >= 66.5, amber >= 63. 2025/26 target 75: green >= 71.25, amber >= 67.5.
       H4: "Green", // text "68%*" is 68% (see note): within 5% of 70
       I4: "Amber", // 64 within 10% of 70
@@ -479,7 +486,7 @@ describe("blind judge 36: monthly scorecard across two financial years (Percenta
       J7: "Red",
       K7: "Green",
       L7: "Amber",
-      M7: "Green", // same target both years: 79 within 5% of 80 whichever year it is from
+      M7: "No target", // as M3: the judge expected Green (80% both years; the tolerances differ by year)
       // EH07 higher. 2024/25 target 60: green >= 57, amber >= 54. 2025/26 target "Baseline": no target yet.
       H8: "Green",
       I8: "Amber", // 55 is more than 5% but within 10% off 60 (the fill must be Amber too)

@@ -558,7 +558,61 @@ describe("a target written against a benchmark under one year's target column", 
   });
 });
 
+describe("whole-number percentages under a target for one year and none yet for the next", () => {
+  it("paints 55 Amber against 2024/25's 60% target (tolerance 55%), as the report rates it, where 2025/26 says Baseline", () => {
+    const grid: Grid = {
+      sheet: "Scorecard",
+      origin: { row: 0, column: 0 },
+      values: [
+        [
+          "Measure",
+          "Polarity",
+          "Target 2024-25",
+          "Target 2025-26",
+          "Tolerance 24-25",
+          "Mar-25",
+          "Apr-25",
+        ],
+        [
+          "Children registered with a family hub",
+          "Higher is better",
+          "60%",
+          "Baseline",
+          "55%",
+          55,
+          62,
+        ],
+      ],
+      numberFormats: [[], []].map(() => new Array<string>(7).fill("General")),
+      merges: [],
+    };
+    const found = findTables(grid);
+    // The row's latest year has no target: its percentages' scale is decided by 2024/25's, from its figures.
+    expect(statuses(found)).toEqual(["F2 Amber", "G2 No target"]);
+    expect(painted(grid, found)).toEqual(["F2 Amber"]);
+  });
+});
+
 describe("a headline column beside thresholds for each year", () => {
+  it("rates 'Latest (Oct 2024)' in 2024/25, the financial year its month falls in", () => {
+    const found = findTables(
+      sheet([
+        [
+          "Measure",
+          "Polarity",
+          "Target 2023/24",
+          "Target 2024/25",
+          "Q4 2023/24",
+          "Q1 2024/25",
+          "Latest (Oct 2024)",
+        ],
+        [measure, "Higher is better", 0.8, 0.9, 0.85, 0.88, 0.86],
+      ])
+    );
+    // 86% meets 2023/24's 80% but misses 2024/25's 90%: October 2024 is in 2024/25.
+    expect(statuses(found)).toEqual(["E2 Green", "F2 Red", "G2 Red"]);
+  });
+
   it("rates Latest where every year gives the row the same target, or as the period whose figure it repeats", () => {
     const found = findTables(
       sheet([

@@ -202,6 +202,15 @@ function kpiRow(
     // made empty grows to seventeen places, for every row (0.4 MB on the bench's varied sheet of 10,000 rows).
     // null: the set gives the row no thresholds, so each such period is No target naming its own year.
     const ofSet = new Array<Definition | null | undefined>(columns.yearSets.length + 3);
+    // A year's percentages are kept as the row keeps them: where the row's own definition had no percent
+    // scale to decide (its latest year has no target), a year's with a % target decides it from the figures.
+    const inRowScale = (own: Definition): Definition | undefined => {
+      const decided =
+        chosenDefinition.unit === "percent" || own.unit !== "percent"
+          ? scale
+          : decideScale(own, cells);
+      return decided.ok ? reading.definitions.scaled(own, decided.value) : undefined;
+    };
     // A row with no target in any year (a count beside its rate) says so once, not "none for 2023/24" a year.
     const targetInNoYear =
       definition.standing.kind === "no target" && !hasYearThresholds(rowValues, columns.yearSets);
@@ -213,24 +222,12 @@ function kpiRow(
           set === rowSet
             ? definition
             : set === unknownYear
-              ? scale.ok
-                ? sameInEveryYear(reading, row, rowValues, measure, polarity, scale.value)
-                : undefined
+              ? sameInEveryYear(reading, row, rowValues, measure, polarity, inRowScale)
               : set === noThresholdForYear
                 ? undefined
-                : scale.ok
-                  ? reading.definitions.scaled(
-                      ownDefinition(
-                        reading,
-                        row,
-                        rowValues,
-                        measure,
-                        polarity,
-                        setAt(columns, set)
-                      ),
-                      scale.value
-                    )
-                  : definition;
+                : (inRowScale(
+                    ownDefinition(reading, row, rowValues, measure, polarity, setAt(columns, set))
+                  ) ?? definition);
         // The unqualified columns stand in for a year only with a target: a tolerance alone leaves it none.
         own =
           read === undefined ||

@@ -82,7 +82,7 @@ function closingOf(start: number, twoDigits: number): number {
  * ("Q1", "YTD", "Latest").
  */
 export function yearOfPeriod(label: string, calendarMonths = false): YearKey | null {
-  const text = label.trim().toLowerCase();
+  const text = periodAfterHeadline(label.trim().toLowerCase());
   const month = monthOf(text);
   if (month !== null) {
     const year = /(?:^|[^\d])((?:19|20)\d{2}|\d{2})$/.exec(text.replace(/[\s\-/'.]+$/, ""));
@@ -99,7 +99,19 @@ export function yearOfPeriod(label: string, calendarMonths = false): YearKey | n
     const first = yearOf(month, firstYear);
     return first === yearOf(last, lastYear) ? first : null;
   }
-  return namedYear(label);
+  return namedYear(text);
+}
+
+/** A headline column's word before the period it names: "Latest (Oct 2024)", "Current: May-25". */
+const headlineWord =
+  /^(?:latest|current|previous|prior|ytd|year to date)(?: (?:period|figure|month|quarter))?\s*[(:,–—-]?\s*/;
+
+/** The period a headline label names after its word ("Latest (Oct 2024)" names Oct 2024), or the label. */
+function periodAfterHeadline(text: string): string {
+  const word = headlineWord.exec(text);
+  return word && word[0].length < text.length
+    ? text.slice(word[0].length).replace(/\)\s*$/, "")
+    : text;
 }
 
 const monthRun = new RegExp(String.raw`^[a-z]+\.?\s*(?:[${dashes}/]|to)\s*([a-z]{3})`);

@@ -4,7 +4,7 @@
  */
 import type { CellValue } from "../values/cell";
 import type { Definition } from "../definition/definition";
-import { unitFromMeasure, type PercentScale } from "../definition/units";
+import { unitFromMeasure } from "../definition/units";
 import { isPercentFormat, readValue } from "../definition/written-figures";
 import { readMargin } from "../definition/margins";
 import type { ThresholdCells } from "./definition-memo";
@@ -168,17 +168,17 @@ export function sameInEveryYear(
   rowValues: readonly CellValue[],
   measure: string,
   polarity: CellValue,
-  scale: PercentScale | undefined
+  inRowScale: (definition: Definition) => Definition | undefined
 ): Definition | undefined {
   const { columns } = reading;
   // Without an unqualified target, a year the table does not name has none: the period may fall in one.
   if (columns.thresholds.target === undefined) return undefined;
   let found: Definition | undefined;
   for (let index = unqualifiedSet; index < columns.yearSets.length; index++) {
-    const read = reading.definitions.scaled(
-      ownDefinition(reading, row, rowValues, measure, polarity, setAt(columns, index)),
-      scale
+    const read = inRowScale(
+      ownDefinition(reading, row, rowValues, measure, polarity, setAt(columns, index))
     );
+    if (read === undefined) return undefined;
     if (read.wording.target === null || (found !== undefined && read !== found)) return undefined;
     found = read;
   }
