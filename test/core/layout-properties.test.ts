@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { findTables, type CellValue, type Grid, type Status } from "../../src/core";
 import { cellAddress } from "../support/a1";
 import { plannedWithReport } from "../support/planned-with-report";
+import { paintedCells } from "../support/rule-engine";
 
 /** Fixed seeds keep a failure reproducible; a few hundred small sheets keep each test quick. */
 const runs = { seed: 1717, numRuns: 150 };
@@ -261,6 +262,101 @@ describe("targets and tolerances qualified by a year", () => {
             });
           });
           expect(ratedStatuses(sheetOf("Targets by year", values))).toEqual(expected);
+        }
+      ),
+      runs
+    );
+  });
+});
+
+describe("figures kept as whole numbers beside % targets for some years and none yet for others", () => {
+  it("are painted exactly as the report rates them, each period by its own year's thresholds", () => {
+    const first = 2022;
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(period(first, first + 2), {
+          minLength: 2,
+          maxLength: 5,
+          selector: (chosen) => chosen.label,
+        }),
+        fc.array(
+          fc.record({
+            aim: fc.constantFrom<Aim>("higher", "lower"),
+            // Each year's thresholds, or "Baseline" (or blank): no target for that year yet.
+            years: fc.array(fc.option(definition, { nil: undefined }), {
+              minLength: 3,
+              maxLength: 3,
+            }),
+            noTarget: fc.constantFrom("Baseline", null),
+            figures: fc.array(fc.integer({ min: 2, max: 100 }), { minLength: 5, maxLength: 5 }),
+          }),
+          { minLength: 1, maxLength: 3 }
+        ),
+        (periods, rows) => {
+          const years = [first, first + 1, first + 2];
+          const header: CellValue[] = [
+            "Measure",
+            "Polarity",
+            ...years.flatMap((start) => [
+              `Target ${yearSpellings(start)[0]}`,
+              `Tolerance ${yearSpellings(start)[0]}`,
+            ]),
+            ...periods.map((chosen) => chosen.label),
+          ];
+          const firstPeriod = 2 + years.length * 2;
+          const expected: Record<string, Status> = {};
+          const values: CellValue[][] = [header];
+          rows.forEach(({ aim, years: perYear, noTarget, figures }, index) => {
+            const row = index + 1;
+            const own = perYear.map((thresholds) =>
+              thresholds === undefined
+                ? undefined
+                : {
+                    target: thresholds.target,
+                    tolerance:
+                      aim === "higher"
+                        ? Math.min(thresholds.target, thresholds.tolerance) - 1
+                        : Math.max(thresholds.target, thresholds.tolerance) + 1,
+                  }
+            );
+            values.push([
+              `Invented measure ${row}`,
+              polarityOf[aim],
+              ...own.flatMap((thresholds) =>
+                thresholds === undefined
+                  ? [noTarget, null]
+                  : [percent(thresholds.target), percent(thresholds.tolerance)]
+              ),
+              // Whole numbers in General cells: 55 is 55%, as the targets' % says.
+              ...periods.map((_, offset) => figures[offset]),
+            ]);
+            periods.forEach((chosen, offset) => {
+              const thresholds = own[chosen.year - first];
+              expected[cellAddress(row, firstPeriod + offset)] =
+                thresholds === undefined
+                  ? "No target"
+                  : band(aim, thresholds.target, thresholds.tolerance, figures[offset]);
+            });
+          });
+          // Every period of a row with no target in any year says so, whatever its year.
+          const grid = sheetOf("Targets by year", values);
+          const plan = plannedWithReport(findTables(grid));
+          const reported = ratedStatuses(grid);
+          expect(reported).toEqual(expected);
+          const statusOfFill = new Map(plan.rules.map((rule) => [rule.fill, rule.status]));
+          const painted = Object.fromEntries(
+            [...paintedCells(values, plan.rules)].map(([address, fill]) => [
+              address,
+              statusOfFill.get(fill),
+            ])
+          );
+          expect(painted).toEqual(
+            Object.fromEntries(
+              Object.entries(expected).filter(([, status]) =>
+                ["Green", "Amber", "Red"].includes(status)
+              )
+            )
+          );
         }
       ),
       runs

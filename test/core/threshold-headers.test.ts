@@ -444,6 +444,25 @@ describe("a monthly pack of Actual and Target rows", () => {
       /; rows: each KPI's Actual row rated against its own period's Target and Tolerance rows$/
     );
   });
+
+  it("paints whole-number figures as the report rates them where the latest month has no Target yet", () => {
+    const grid: Grid = {
+      sheet: "Scorecard",
+      origin: { row: 0, column: 0 },
+      values: [
+        ["Indicator", "Polarity", "Apr-24", "May-24", "Jun-24"],
+        ["Children registered with a family hub", "Bigger is better", null, null, null],
+        ["Actual", null, 55, 61, 63],
+        ["Target", null, "60%", "60%", null],
+        ["Tolerance", null, "55%", "55%", null],
+      ],
+      numberFormats: [0, 1, 2, 3, 4].map(() => new Array<string>(5).fill("General")),
+      merges: [],
+    };
+    const found = findTables(grid);
+    expect(statuses(found)).toEqual(["C3 Amber", "D3 Green", "E3 No target"]);
+    expect(painted(grid, found)).toEqual(["C3 Amber", "D3 Green"]);
+  });
 });
 
 describe("a direction heading qualified by a word of aim or merit", () => {

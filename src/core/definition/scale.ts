@@ -77,6 +77,21 @@ export function decideScale(
   return fractionScale;
 }
 
+/**
+ * The scale a period's own definition (its year's, its column's Target) is read in: the row's, except where
+ * the row's definition is no percentage (its latest period has no target) and this one is: it decides from
+ * the row's figures, so its rules and its report read 55 alike.
+ */
+export function periodScale(
+  row: { definition: Definition; scale: ReturnType<typeof decideScale> },
+  own: Definition,
+  cells: ReadonlyArray<{ value: CellValue; numberFormat: string }>
+): ReturnType<typeof decideScale> {
+  return row.definition.unit === "percent" || own.unit !== "percent"
+    ? row.scale
+    : decideScale(own, cells);
+}
+
 // The answers every row gets, one object each: decided for every row of a sheet.
 const noScale = { ok: true, value: undefined } as const;
 const fractionScale = { ok: true, value: "fraction" } as const;

@@ -7,7 +7,7 @@ import type { BenchmarkCell } from "../rating/benchmark-names";
 import type { CellValue } from "../values/cell";
 import type { Definition } from "../definition/definition";
 import { unreadableDefinition } from "../definition/read-definition";
-import { decideScale } from "../definition/scale";
+import { decideScale, periodScale } from "../definition/scale";
 import type { Grid } from "../values/grid";
 import { chooseDefinition, mayNameEntry, type ChosenDefinition } from "../register/row-definition";
 import { isFootnote } from "./footnotes";
@@ -202,13 +202,9 @@ function kpiRow(
     // made empty grows to seventeen places, for every row (0.4 MB on the bench's varied sheet of 10,000 rows).
     // null: the set gives the row no thresholds, so each such period is No target naming its own year.
     const ofSet = new Array<Definition | null | undefined>(columns.yearSets.length + 3);
-    // A year's percentages are kept as the row keeps them: where the row's own definition had no percent
-    // scale to decide (its latest year has no target), a year's with a % target decides it from the figures.
+    // A year's percentages are kept as the row keeps them (see periodScale).
     const inRowScale = (own: Definition): Definition | undefined => {
-      const decided =
-        chosenDefinition.unit === "percent" || own.unit !== "percent"
-          ? scale
-          : decideScale(own, cells);
+      const decided = periodScale({ definition: chosenDefinition, scale }, own, cells);
       return decided.ok ? reading.definitions.scaled(own, decided.value) : undefined;
     };
     // A row with no target in any year (a count beside its rate) says so once, not "none for 2023/24" a year.

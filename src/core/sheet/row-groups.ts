@@ -4,7 +4,7 @@
  */
 import type { CellValue } from "../values/cell";
 import { unreadableDefinition } from "../definition/read-definition";
-import { decideScale } from "../definition/scale";
+import { decideScale, periodScale } from "../definition/scale";
 import { unitFromMeasure } from "../definition/units";
 import { knownRoleOfLabel, type TaughtHeaders } from "./headers";
 import { isFootnote } from "./footnotes";
@@ -143,11 +143,11 @@ function groupRow(reading: TableReading, group: RowGroup, read: RowsRead): KpiRo
   const definition = scale.ok
     ? definitions.scaled(latest, scale.value)
     : unreadableDefinition(latest.wording, scale.problem);
-  for (let index = 0; index < cells.length - 1; index++)
-    if (ofCell[index] !== latest)
-      cells[index].definition = scale.ok
-        ? definitions.scaled(ofCell[index], scale.value)
-        : definition;
+  for (let index = 0; index < cells.length - 1; index++) {
+    if (ofCell[index] === latest) continue;
+    const own = periodScale({ definition: latest, scale }, ofCell[index], cells);
+    cells[index].definition = own.ok ? definitions.scaled(ofCell[index], own.value) : definition;
+  }
   read.lastRow = Math.max(
     actualRow,
     group.rows.target ?? 0,
