@@ -94,7 +94,10 @@ export interface ThresholdSet {
 
 export const unqualifiedSet = -1;
 export const noThresholdForYear = -2;
-/** A period whose year cannot be told ("Latest" beside per-year thresholds): rated only where every year agrees. */
+/**
+ * A period whose year its label does not tell ("Latest" beside per-year thresholds): a row that shows which
+ * period it stands for rates it in that period's year (`periodOfHeadline`), else only where every year agrees.
+ */
 export const unknownYear = -3;
 
 /**
