@@ -300,6 +300,24 @@ function ratedAndPainted(grid: Grid): Array<{ address: string; status: Status; p
   );
 }
 
+describe("a row whose figures alone say their unit", () => {
+  it("rates 13 days Green and 19 days Amber against a plain target of 15 and tolerance 20, its reasons in days", () => {
+    const grid = gridOf([
+      ["Measure", "Polarity", "Target", "Tolerance", "Q1 2024/25", "Q2 2024/25", "Q3 2024/25"],
+      ["Time to allocate a social worker", "Lower is better", 15, 20, "13 days", "19 days", 22],
+    ]);
+    const [row] = reportOf(appraise(grid)).rows;
+    expect(row.cells.map((cell) => cell.status)).toEqual(["Green", "Amber", "Red"]);
+    expect(row.cells[0].reason).toMatch(/^13 days is at or below the target of 15 days/);
+    expect(row.cells[2].reason).toMatch(/^22 days /);
+    expect(ratedAndPainted(grid).map(({ painted }) => painted)).toEqual([
+      ragPalette.Green.fill,
+      ragPalette.Amber.fill,
+      ragPalette.Red.fill,
+    ]);
+  });
+});
+
 describe("the colours of text figures, judged by HyperFormula", () => {
   it("paints every text figure the core reads as the core rates it, and leaves what it cannot read uncoloured and listed", () => {
     const grid = gridOf([

@@ -21,9 +21,10 @@ export interface DefinitionWording {
   readonly unit?: CellValue;
   /**
    * The unit the row's own figures are written in, where that is all that says it: figures formatted as %
-   * (or written "23%") make a row percentages when neither a unit, its thresholds nor its measure say more.
+   * (or written "23%") make a row percentages, and figures written "13 days" make it days, when neither a
+   * unit, its thresholds nor its measure say more.
    */
-  readonly figuresUnit?: "percent";
+  readonly figuresUnit?: "percent" | "days";
   /** The stretch target (a `Stretch` column), which only the Blue for exceeding scheme rates by. */
   readonly stretch?: CellValue;
   /** Number formats of the threshold cells, so 0.9 formatted as % reads as 90%. */

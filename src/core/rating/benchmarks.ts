@@ -193,7 +193,7 @@ export function inShownUnit(
 ): Read<Definition> {
   // A unit only the figures gave (see DefinitionWording.figuresUnit) is as unstated as a count by default.
   const unitOfFigures =
-    definition.unit === "percent" && definition.wording.figuresUnit !== undefined;
+    definition.unit === "percent" && definition.wording.figuresUnit === "percent";
   if ((definition.unit !== "count" && !unitOfFigures) || !unstated(definition.wording.unit))
     return { ok: true, value: definition };
   const shownAsPercent = (cell: { value: CellValue; numberFormat?: string }): boolean => {

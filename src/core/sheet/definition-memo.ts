@@ -27,8 +27,8 @@ export interface ThresholdCells {
   others: ReadonlyArray<{ set: string; cell: CellValue; format: string }>;
   /** The stretch target's cell, where the table has a Stretch column (its root in the trie says so). */
   stretch: { cell: CellValue; format: string } | undefined;
-  /** Whether the row's figures are written as percentages (see `DefinitionWording.figuresUnit`). */
-  figuresInPercent: boolean;
+  /** The unit the row's figures are written in, where only they say one (see `DefinitionWording.figuresUnit`). */
+  figuresUnit: "percent" | "days" | null;
   /** The unit the measure's words imply (`unitFromMeasure`), read once a row by whoever fills these cells. */
   measureUnit: Unit | null;
 }
@@ -118,7 +118,8 @@ class WordingTrie {
     }
     // The measure only matters to a definition through the unit its words imply; the figures through the
     // unit they are written in, which counts only where the measure implies none.
-    const measureUnit = cells.measureUnit ?? (cells.figuresInPercent ? "figures in %" : "");
+    const measureUnit =
+      cells.measureUnit ?? (cells.figuresUnit === null ? "" : `figures in ${cells.figuresUnit}`);
     const known = this.known(node, measureUnit);
     if (known) return known;
     return this.keep(node, measureUnit, wordingOf(cells));
@@ -161,7 +162,7 @@ function wordingOf(cells: ThresholdCells): DefinitionWording {
       ...(stretch ? { stretch: stretch.format } : {}),
     },
     ...(stretch ? { stretch: stretch.cell } : {}),
-    ...(cells.figuresInPercent ? { figuresUnit: "percent" as const } : {}),
+    ...(cells.figuresUnit === null ? {} : { figuresUnit: cells.figuresUnit }),
   };
 }
 
@@ -181,7 +182,7 @@ export const settledWordings = [null, 0].map((threshold) =>
     unit: null,
     others: [],
     stretch: undefined,
-    figuresInPercent: false,
+    figuresUnit: null,
     measureUnit: null,
   })
 );

@@ -11,7 +11,7 @@ import { isFootnote } from "./footnotes";
 import type { KpiRow } from "./kpi-row";
 import { periodCells } from "./period-cells";
 import { benchmarkCellsOf, rankingsOf } from "./row-benchmarks";
-import { figuresWrittenAsPercent, noOtherSets } from "./row-thresholds";
+import { noOtherSets, unitOfFigures } from "./row-thresholds";
 import { cellAt, formatAt, textOf, type RowsRead, type TableReading } from "./table-reading";
 
 /** Which of a KPI's rows a label names in a pack of Actual and Target rows. */
@@ -114,8 +114,8 @@ function groupRow(reading: TableReading, group: RowGroup, read: RowsRead): KpiRo
   const stretchRow = group.rows.stretch;
   const root = definitions.wordings.root([], stretchRow !== undefined);
   const measureUnit = unitFromMeasure(group.name);
-  const figuresInPercent =
-    measureUnit === null && figuresWrittenAsPercent(reading, values(actualRow), formats(actualRow));
+  const figuresUnit =
+    measureUnit === null ? unitOfFigures(reading, values(actualRow), formats(actualRow)) : null;
   const ofCell = columns.periods.map(({ column }) =>
     definitions.wordings.definitionOf(root, {
       measure: group.name,
@@ -133,7 +133,7 @@ function groupRow(reading: TableReading, group: RowGroup, read: RowsRead): KpiRo
               cell: cellAt(values(stretchRow), column),
               format: formatAt(formats(stretchRow), column),
             },
-      figuresInPercent,
+      figuresUnit,
       measureUnit,
     })
   );

@@ -51,10 +51,10 @@ export function ownDefinition(
   cells.unit = unit;
   cells.measureUnit = unitFromMeasure(measure);
   // Only where nothing else can state the unit is it worth looking at every figure of the row.
-  cells.figuresInPercent =
-    unit === null &&
-    cells.measureUnit === null &&
-    figuresWrittenAsPercent(reading, rowValues, rowFormats);
+  cells.figuresUnit =
+    unit === null && cells.measureUnit === null
+      ? unitOfFigures(reading, rowValues, rowFormats)
+      : null;
   for (let index = 0; index < cells.others.length; index++) {
     // A year's column of a set left blank on this row gives way to the set's unqualified one, as the
     // standard tolerance does.
@@ -84,24 +84,30 @@ export function ownDefinition(
 
 export const noOtherSets: ThresholdCells["others"] = [];
 
-/** Whether any of the row's period figures is written as a percentage: a number formatted as %, or "23%". */
-export function figuresWrittenAsPercent(
+/**
+ * The unit the row's period figures are written in, where they say one: percent where any is a percentage
+ * (a number formatted as %, or "23%"), else days where any is written in days ("13 days"), else null.
+ */
+export function unitOfFigures(
   reading: TableReading,
   rowValues: readonly CellValue[],
   rowFormats: readonly string[] | undefined
-): boolean {
+): "percent" | "days" | null {
   const { periods } = reading.columns;
+  let days = false;
   for (let index = 0; index < periods.length; index++) {
     const { column } = periods[index];
     const value = cellAt(rowValues, column);
     if (typeof value === "number") {
-      if (isPercentFormat(formatAt(rowFormats, column))) return true;
-    } else if (typeof value === "string" && value.includes("%")) {
+      if (isPercentFormat(formatAt(rowFormats, column))) return "percent";
+    } else if (typeof value === "string" && (value.includes("%") || /day/i.test(value))) {
       const read = readValue(value, formatAt(rowFormats, column));
-      if (read.kind === "figure" && read.percent) return true;
+      if (read.kind !== "figure") continue;
+      if (read.percent) return "percent";
+      if (read.unit === "days") days = true;
     }
   }
-  return false;
+  return days ? "days" : null;
 }
 
 const plainNumber = /^\s*\d+(?:\.\d+)?\s*$/;

@@ -156,7 +156,7 @@ export function tableColumns(
         unit: null,
         others: others.map((other) => ({ set: other.set, cell: null, format: "General" })),
         stretch: stretch ? { cell: null, format: "General" } : undefined,
-        figuresInPercent: false,
+        figuresUnit: null,
         measureUnit: null,
       },
       ...(stretch ? { stretch } : {}),
