@@ -9,6 +9,9 @@ import type { PercentScale, Unit } from "./units";
 import type { Words } from "./words";
 
 /** The sheet's words for one KPI: the cells of its row (or register entry). */
+/** The units a row's figures alone can say: "23%" or a % format, and "13 days". */
+export type FiguresUnit = "percent" | "days";
+
 export interface DefinitionWording {
   readonly measure?: string;
   readonly polarity: CellValue;
@@ -24,7 +27,7 @@ export interface DefinitionWording {
    * (or written "23%") make a row percentages, and figures written "13 days" make it days, when neither a
    * unit, its thresholds nor its measure say more.
    */
-  readonly figuresUnit?: "percent" | "days";
+  readonly figuresUnit?: FiguresUnit;
   /** The stretch target (a `Stretch` column), which only the Blue for exceeding scheme rates by. */
   readonly stretch?: CellValue;
   /** Number formats of the threshold cells, so 0.9 formatted as % reads as 90%. */

@@ -10,6 +10,7 @@ import {
   withScale,
   type Definition,
   type DefinitionWording,
+  type FiguresUnit,
 } from "../definition/definition";
 import type { PercentScale, Unit } from "../definition/units";
 import type { Words } from "../definition/words";
@@ -28,7 +29,7 @@ export interface ThresholdCells {
   /** The stretch target's cell, where the table has a Stretch column (its root in the trie says so). */
   stretch: { cell: CellValue; format: string } | undefined;
   /** The unit the row's figures are written in, where only they say one (see `DefinitionWording.figuresUnit`). */
-  figuresUnit: "percent" | "days" | null;
+  figuresUnit: FiguresUnit | null;
   /** The unit the measure's words imply (`unitFromMeasure`), read once a row by whoever fills these cells. */
   measureUnit: Unit | null;
 }

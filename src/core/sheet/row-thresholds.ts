@@ -3,7 +3,7 @@
  * threshold columns (a year's, or the table's), each read in the unit its header gives plain numbers.
  */
 import type { CellValue } from "../values/cell";
-import type { Definition } from "../definition/definition";
+import type { Definition, FiguresUnit } from "../definition/definition";
 import { unitFromMeasure } from "../definition/units";
 import { isPercentFormat, readValue } from "../definition/written-figures";
 import { readMargin } from "../definition/margins";
@@ -92,7 +92,7 @@ export function unitOfFigures(
   reading: TableReading,
   rowValues: readonly CellValue[],
   rowFormats: readonly string[] | undefined
-): "percent" | "days" | null {
+): FiguresUnit | null {
   const { periods } = reading.columns;
   let days = false;
   for (let index = 0; index < periods.length; index++) {
